@@ -1,0 +1,162 @@
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** Instants are always timestamptz; they are shown in Europe/Copenhagen by the views. */
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** An organiser of prizes: a region or Danske Regioner. */
+export const organisations = pgTable('organisations', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  websiteUrl: text('website_url'),
+  contactEmail: text('contact_email'),
+  contactPhone: text('contact_phone'),
+  privacyUrl: text('privacy_url'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+/** A prize, such as Initiativprisen. Its yearly rounds are editions. */
+export const awards = pgTable(
+  'awards',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** One sentence: what the prize is for. */
+    summary: text('summary').notNull(),
+    description: text('description').notNull(),
+    establishedYear: integer('established_year').notNull(),
+    eligibility: text('eligibility'),
+    contactName: text('contact_name'),
+    contactTitle: text('contact_title'),
+    contactUnit: text('contact_unit'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('awards_organisation_idx').on(t.organisationId)],
+);
+
+/**
+ * One year of an award. The timeline columns are null only for historic editions that
+ * are kept for their year and theme alone; the phase is always derived from them
+ * (see awards/phase.ts), never stored.
+ */
+export const editions = pgTable(
+  'editions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    awardId: integer('award_id')
+      .notNull()
+      .references(() => awards.id),
+    year: integer('year').notNull(),
+    theme: text('theme'),
+    themeDescription: text('theme_description'),
+    opensAt: instant('opens_at'),
+    closesAt: instant('closes_at'),
+    reviewStartsAt: instant('review_starts_at'),
+    nomineesPublishedAt: instant('nominees_published_at'),
+    votingOpensAt: instant('voting_opens_at'),
+    votingClosesAt: instant('voting_closes_at'),
+    winnerAnnouncedAt: instant('winner_announced_at'),
+    archivedAt: instant('archived_at'),
+    eventName: text('event_name'),
+    eventPlace: text('event_place'),
+    nomineeCountMin: integer('nominee_count_min'),
+    nomineeCountMax: integer('nominee_count_max'),
+    prizeAmountKr: integer('prize_amount_kr'),
+    prizePurpose: text('prize_purpose'),
+    prizeExtras: text('prize_extras'),
+    filmUrl: text('film_url'),
+    hasPatientPanel: boolean('has_patient_panel').notNull().default(false),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('editions_award_year_uq').on(t.awardId, t.year),
+    check(
+      'editions_timeline_complete',
+      sql`(${t.opensAt} is null) = (${t.closesAt} is null)
+        and (${t.opensAt} is null) = (${t.nomineesPublishedAt} is null)
+        and (${t.opensAt} is null) = (${t.winnerAnnouncedAt} is null)`,
+    ),
+    check(
+      'editions_timeline_order',
+      sql`${t.opensAt} is null or (${t.opensAt} < ${t.closesAt}
+        and ${t.closesAt} <= coalesce(${t.reviewStartsAt}, ${t.closesAt})
+        and coalesce(${t.reviewStartsAt}, ${t.closesAt}) <= ${t.nomineesPublishedAt}
+        and ${t.nomineesPublishedAt} <= ${t.winnerAnnouncedAt})`,
+    ),
+    check(
+      'editions_nominee_count',
+      sql`${t.nomineeCountMin} is null or ${t.nomineeCountMax} is null or ${t.nomineeCountMin} <= ${t.nomineeCountMax}`,
+    ),
+  ],
+);
+
+/** What the committee judges nominations against. */
+export const criteria = pgTable(
+  'criteria',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [uniqueIndex('criteria_edition_position_uq').on(t.editionId, t.position)],
+);
+
+/** A heading of the nomination form, with help text and a word limit. */
+export const formSections = pgTable(
+  'form_sections',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    heading: text('heading').notNull(),
+    help: text('help').notNull().default(''),
+    wordLimit: integer('word_limit'),
+    required: boolean('required').notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('form_sections_edition_position_uq').on(t.editionId, t.position),
+    check('form_sections_word_limit_positive', sql`${t.wordLimit} is null or ${t.wordLimit} > 0`),
+  ],
+);
+
+/** A seat on an edition's committee: a named person (with party letter) or an organisation represented. */
+export const committeeSeats = pgTable(
+  'committee_seats',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name'),
+    partyLetter: text('party_letter'),
+    represents: text('represents'),
+    isChair: boolean('is_chair').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('committee_seats_edition_position_uq').on(t.editionId, t.position),
+    check('committee_seats_who', sql`${t.name} is not null or ${t.represents} is not null`),
+  ],
+);

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The whole configuration, parsed once from the environment at start-up.
+ * A wrong value stops start-up with one line naming the variable and what it expects.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: "'development', 'production' or 'test'" }).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce
+    .number({ message: 'an integer between 1 and 65535' })
+    .int('an integer between 1 and 65535')
+    .min(1, 'an integer between 1 and 65535')
+    .max(65535, 'an integer between 1 and 65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  SEED_DEMO: z
+    .enum(['true', 'false'], { message: "'true' or 'false'" })
+    .default('true')
+    .transform((v) => v === 'true'),
+  PUBLIC_BASE_URL: z.url({ message: 'an absolute http(s) URL such as https://prisportal.example.dk' }).optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { message: "'true' or 'false'" })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** When set, the app runs on this PostgreSQL server; otherwise on embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  seedDemo: boolean;
+  publicBaseUrl: string | undefined;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment. Throws ConfigError with a single readable line on the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got = env[name];
+    throw new ConfigError(
+      `Invalid environment variable ${name}=${JSON.stringify(got ?? '')}: expected ${issue.message}`,
+    );
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    logLevel: c.LOG_LEVEL,
+    seedDemo: c.SEED_DEMO,
+    publicBaseUrl: c.PUBLIC_BASE_URL,
+    trustProxy: c.TRUST_PROXY,
+  };
+}

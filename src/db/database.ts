@@ -1,0 +1,157 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { migrationsFolder } from '../platform/paths.js';
+import * as schema from './schema.js';
+
+/** The typed database handle every repository takes; the same type on both engines. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Engine = 'pglite' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: Engine;
+  /** Applies every migration not yet applied. Safe when several processes start at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export class DatabaseUnavailableError extends Error {}
+
+// Any fixed number: the advisory lock that serialises migrations between app processes.
+const MIGRATION_LOCK_KEY = 72_531_004;
+
+/** Opens the embedded PGlite database with its data in `dataDir` (created when missing). */
+export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  let client: PGlite;
+  if (dataDir === undefined) {
+    client = await PGlite.create({ extensions: { pg_trgm } });
+  } else {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  }
+  return pgliteHandle(client);
+}
+
+/** Wraps an already opened PGlite instance (tests load one from a migrated template). */
+export function pgliteHandle(client: PGlite): DatabaseHandle {
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'pglite',
+    async migrate() {
+      // One process owns a PGlite folder, so no lock is needed here.
+      await migratePglite(db as never, { migrationsFolder });
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/** Opens a pool to a PostgreSQL server. Fails with DatabaseUnavailableError when it cannot connect. */
+export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    // Bounds every statement so a runaway query cannot hold a connection forever.
+    statement_timeout: 15_000,
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnavailableError(describeConnectionError(url, err));
+  }
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'postgres',
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+function describeConnectionError(url: string, err: unknown): string {
+  let where = 'the PostgreSQL server';
+  try {
+    const u = new URL(url);
+    where = `PostgreSQL at ${u.hostname}:${u.port || '5432'}/${u.pathname.replace(/^\//, '')}`;
+  } catch {
+    // The URL was validated by the config; keep the generic wording if it still fails to parse.
+  }
+  const reason = err instanceof Error ? err.message || err.name : String(err);
+  return `Cannot connect to ${where} (DATABASE_URL): ${reason}`;
+}
+
+/** How many migrations the code ships with. */
+export function shippedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+const shipped = shippedMigrationCount();
+
+/**
+ * What /readyz reports: the database answers, every shipped migration is applied and the
+ * database stores text as UTF-8.
+ */
+export async function checkReadiness(db: Database): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    const rows = await db.execute<{ applied: number; encoding: string }>(sql`
+      select (select count(*)::int from drizzle.__drizzle_migrations) as applied,
+             current_setting('server_encoding') as encoding`);
+    const row = rows.rows[0];
+    if (!row) return { ok: false, reason: 'no answer from the database' };
+    if (row.applied < shipped) return { ok: false, reason: `migrations applied: ${row.applied} of ${shipped}` };
+    if (row.encoding !== 'UTF8') return { ok: false, reason: `database encoding is ${row.encoding}, expected UTF8` };
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Refuses a database whose text encoding is not UTF-8 (Danish letters and search need it). */
+export async function assertUtf8(db: Database): Promise<void> {
+  const rows = await db.execute<{ encoding: string; ctype: string }>(sql`
+    select current_setting('server_encoding') as encoding,
+           (select datctype from pg_database where datname = current_database()) as ctype`);
+  const row = rows.rows[0];
+  if (!row || row.encoding !== 'UTF8') {
+    throw new Error(`The database must use UTF-8 encoding; it uses ${row?.encoding ?? 'unknown'}. Create it with ENCODING 'UTF8'.`);
+  }
+  if (!/utf-?8/i.test(row.ctype)) {
+    throw new Error(`The database must use a UTF-8 ctype (e.g. C.UTF-8 or da_DK.UTF-8); it uses ${row.ctype}. Create it with LC_CTYPE 'C.UTF-8'.`);
+  }
+}

@@ -1,0 +1,3 @@
+// The one Drizzle schema of the app: each domain module owns its tables, gathered here
+// for drizzle-kit and for the typed database handle.
+export * from '../awards/awards.schema.js';
