@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -113,6 +113,15 @@ function describeConnectionError(url: string, err: unknown): string {
   return `Cannot connect to ${where} (DATABASE_URL): ${reason}`;
 }
 
+/**
+ * Runs raw SQL and returns its rows. Both drivers answer `{ rows }`, but the shared
+ * database type does not know which, so the cast lives here once.
+ */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 /** How many migrations the code ships with. */
 export function shippedMigrationCount(): number {
   const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
@@ -129,10 +138,11 @@ const shipped = shippedMigrationCount();
  */
 export async function checkReadiness(db: Database): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {
-    const rows = await db.execute<{ applied: number; encoding: string }>(sql`
-      select (select count(*)::int from drizzle.__drizzle_migrations) as applied,
-             current_setting('server_encoding') as encoding`);
-    const row = rows.rows[0];
+    const [row] = await queryRows<{ applied: number; encoding: string }>(
+      db,
+      sql`select (select count(*)::int from drizzle.__drizzle_migrations) as applied,
+                 current_setting('server_encoding') as encoding`,
+    );
     if (!row) return { ok: false, reason: 'no answer from the database' };
     if (row.applied < shipped) return { ok: false, reason: `migrations applied: ${row.applied} of ${shipped}` };
     if (row.encoding !== 'UTF8') return { ok: false, reason: `database encoding is ${row.encoding}, expected UTF8` };
@@ -144,10 +154,11 @@ export async function checkReadiness(db: Database): Promise<{ ok: true } | { ok:
 
 /** Refuses a database whose text encoding is not UTF-8 (Danish letters and search need it). */
 export async function assertUtf8(db: Database): Promise<void> {
-  const rows = await db.execute<{ encoding: string; ctype: string }>(sql`
-    select current_setting('server_encoding') as encoding,
-           (select datctype from pg_database where datname = current_database()) as ctype`);
-  const row = rows.rows[0];
+  const [row] = await queryRows<{ encoding: string; ctype: string }>(
+    db,
+    sql`select current_setting('server_encoding') as encoding,
+               (select datctype from pg_database where datname = current_database()) as ctype`,
+  );
   if (!row || row.encoding !== 'UTF8') {
     throw new Error(`The database must use UTF-8 encoding; it uses ${row?.encoding ?? 'unknown'}. Create it with ENCODING 'UTF8'.`);
   }

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/database.js';
+import type { Clock } from './platform/clock.js';
+import { PageCache } from './platform/page-cache.js';
+import { isApiRequest, problems, sendErrorPage, sendProblem } from './platform/errors.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
+import { projectRoot, publicFolder } from './platform/paths.js';
+import { platformRoutes } from './platform/platform.routes.js';
+import { awardRoutes } from './awards/awards.routes.js';
+import { awardApi } from './awards/awards.api.js';
+
+/** What every module's routes get: the database, the clock and shared helpers. */
+export type AppDeps = {
+  db: Database;
+  clock: Clock;
+  pageCache: PageCache;
+};
+
+export type BuildOptions = {
+  db: Database;
+  clock: Clock;
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  trustProxy?: boolean;
+  /** How long a rendered public page may be reused (ms). 0 turns the cache off (tests that edit data). */
+  pageCacheMs?: number;
+};
+
+/**
+ * Builds the whole app without listening, so tests can call `app.inject` and the server
+ * module only adds `listen`. No side effects on import.
+ */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    trustProxy: opts.trustProxy ?? false,
+    // A caller's request id is kept (so a load balancer's id follows the request into our logs).
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Ids longer than this are not ours; refuse to echo arbitrary long headers into logs.
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: AppDeps = { db: opts.db, clock: opts.clock, pageCache: new PageCache(opts.pageCacheMs ?? 5_000) };
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+
+  // Det Fælles Designsystem, served from the installed package (CSS refers to ../fonts and ../img).
+  await app.register(fastifyStatic, {
+    root: join(projectRoot, 'node_modules', 'dkfds', 'dist'),
+    prefix: '/dkfds/',
+    maxAge: '7d',
+    immutable: true,
+    index: false,
+    allowedPath: (path) => !path.includes('/scss/'),
+  });
+  await app.register(fastifyStatic, {
+    root: publicFolder,
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1h',
+    index: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Prisportal API',
+        version: '1.0.0',
+        description:
+          'Public data of Prisportal: awards, editions with their timelines, phases, criteria and nomination forms. Instants are ISO 8601 in UTC. Errors are RFC 9457 problem details.',
+      },
+      servers: [{ url: '/' }],
+    },
+    hideUntagged: true,
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const err = error as Error & { statusCode?: number; code?: string };
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: String((v as { instancePath?: string }).instancePath ?? ''),
+        message: String(v.message ?? 'invalid'),
+      }));
+      if (isApiRequest(request)) {
+        return sendProblem(reply, problems.badRequest(request.url, errors.map((e) => e.message).join('; '), errors));
+      }
+      return sendErrorPage(request, reply, 400, 'badRequest');
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.error({ err }, 'database unavailable');
+      reply.header('retry-after', '5');
+      if (isApiRequest(request)) return sendProblem(reply, problems.unavailable(request.url));
+      return sendErrorPage(request, reply, 503, 'unavailable');
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) request.log.error({ err }, 'unhandled error');
+    else request.log.info({ err: { message: err.message, code: err.code } }, 'client error');
+    if (isApiRequest(request)) {
+      if (status === 500) return sendProblem(reply, problems.internal(request.url, request.id));
+      if (status === 429) return sendProblem(reply, problems.tooMany(request.url));
+      if (status === 404) return sendProblem(reply, problems.notFound(request.url));
+      return sendProblem(reply, { type: '/problems/bad-request', title: 'Bad request', status, detail: err.message, instance: request.url });
+    }
+    if (status === 500) return sendErrorPage(request, reply, 500, 'serverError');
+    if (status === 404) return sendErrorPage(request, reply, 404, 'notFound');
+    if (status === 429) return sendErrorPage(request, reply, 429, 'tooMany');
+    return sendErrorPage(request, reply, status, 'badRequest');
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (isApiRequest(request)) return sendProblem(reply, problems.notFound(request.url));
+    return sendErrorPage(request, reply, 404, 'notFound');
+  });
+
+  await app.register(platformRoutes, deps);
+  await app.register(awardRoutes, deps);
+  await app.register(awardApi, deps);
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}

@@ -1,0 +1,175 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { problems, sendProblem } from '../platform/errors.js';
+import { PHASES } from './phase.js';
+import { getEdition, listAwards } from './awards.service.js';
+
+const instant = z.iso.datetime({ offset: true }).describe('An instant in ISO 8601 (UTC)');
+const phase = z.enum(PHASES).describe('Derived from the timeline and the server clock');
+
+const editionSummary = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  theme: z.string().nullable(),
+  phase,
+  url: z.string().describe('Path of the edition in this API'),
+});
+
+const awardSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  establishedYear: z.number().int(),
+  organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
+  currentEdition: editionSummary.nullable(),
+  editions: z.array(editionSummary),
+});
+
+const timelineSchema = z.object({
+  opensAt: instant,
+  closesAt: instant,
+  reviewStartsAt: instant.nullable(),
+  nomineesPublishedAt: instant,
+  votingOpensAt: instant.nullable(),
+  votingClosesAt: instant.nullable(),
+  winnerAnnouncedAt: instant,
+  archivedAt: instant.nullable(),
+});
+
+const editionSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  theme: z.string().nullable(),
+  themeDescription: z.string().nullable(),
+  phase,
+  timeline: timelineSchema.nullable().describe('Null for a historic edition kept for its year and theme only'),
+  event: z.object({ name: z.string().nullable(), place: z.string().nullable() }),
+  nomineeCount: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }),
+  hasPatientPanel: z.boolean(),
+  prize: z.object({ amountKr: z.number().int().nullable(), purpose: z.string().nullable(), extras: z.string().nullable() }),
+  filmUrl: z.string().nullable(),
+  award: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
+  organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
+  criteria: z.array(z.object({ position: z.number().int(), title: z.string(), description: z.string() })),
+  formSections: z.array(
+    z.object({
+      position: z.number().int(),
+      heading: z.string(),
+      help: z.string(),
+      wordLimit: z.number().int().nullable(),
+      required: z.boolean(),
+    }),
+  ),
+});
+
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .describe('RFC 9457 problem details (application/problem+json)');
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The public JSON API of awards and editions. */
+export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/awards',
+    {
+      schema: {
+        tags: ['awards'],
+        summary: 'Every award with its editions and their phases',
+        response: { 200: z.object({ awards: z.array(awardSchema) }) },
+      },
+    },
+    async () => {
+      const data = await listAwards(db, clock.now());
+      const summary = (e: { id: number; year: number; theme: string | null; phase: (typeof PHASES)[number] }) => ({
+        id: e.id,
+        year: e.year,
+        theme: e.theme,
+        phase: e.phase,
+        url: `/api/v1/editions/${e.id}`,
+      });
+      return {
+        awards: data.awards.map((a) => ({
+          id: a.award.id,
+          slug: a.award.slug,
+          name: a.award.name,
+          summary: a.award.summary,
+          establishedYear: a.award.establishedYear,
+          organisation: { id: a.organisation.id, slug: a.organisation.slug, name: a.organisation.name },
+          currentEdition: a.current ? summary(a.current) : null,
+          editions: a.editions.map(summary),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/editions/:id',
+    {
+      schema: {
+        tags: ['editions'],
+        summary: 'One edition: timeline, phase, criteria and form sections',
+        params: z.object({
+          id: z.coerce
+            .number({ message: 'id must be a positive integer' })
+            .int('id must be a positive integer')
+            .positive('id must be a positive integer')
+            .max(2_147_483_647, 'id is too large'),
+        }),
+        response: { 200: editionSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const found = await getEdition(db, request.params.id, clock.now());
+      if (!found) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
+      const { edition: e, award, organisation, summary } = found;
+      const tl = summary.timeline;
+      return {
+        id: e.id,
+        year: e.year,
+        theme: e.theme,
+        themeDescription: e.themeDescription,
+        phase: summary.phase,
+        timeline: tl
+          ? {
+              opensAt: tl.opensAt.toISOString(),
+              closesAt: tl.closesAt.toISOString(),
+              reviewStartsAt: iso(tl.reviewStartsAt),
+              nomineesPublishedAt: tl.nomineesPublishedAt.toISOString(),
+              votingOpensAt: iso(tl.votingOpensAt),
+              votingClosesAt: iso(tl.votingClosesAt),
+              winnerAnnouncedAt: tl.winnerAnnouncedAt.toISOString(),
+              archivedAt: iso(tl.archivedAt),
+            }
+          : null,
+        event: { name: e.eventName, place: e.eventPlace },
+        nomineeCount: { min: e.nomineeCountMin, max: e.nomineeCountMax },
+        hasPatientPanel: e.hasPatientPanel,
+        prize: { amountKr: e.prizeAmountKr, purpose: e.prizePurpose, extras: e.prizeExtras },
+        filmUrl: e.filmUrl,
+        award: { id: award.id, slug: award.slug, name: award.name },
+        organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
+        criteria: found.criteria.map((c) => ({ position: c.position, title: c.title, description: c.description })),
+        formSections: found.formSections.map((s) => ({
+          position: s.position,
+          heading: s.heading,
+          help: s.help,
+          wordLimit: s.wordLimit,
+          required: s.required,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../db/schema.js';
+
+// SQL only: each function is one or a few fixed queries, never one query per row.
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type AwardRow = typeof awards.$inferSelect;
+export type EditionRow = typeof editions.$inferSelect;
+export type CriterionRow = typeof criteria.$inferSelect;
+export type FormSectionRow = typeof formSections.$inferSelect;
+export type CommitteeSeatRow = typeof committeeSeats.$inferSelect;
+
+/** Every organisation, award and edition: three queries whatever the number of rows. */
+export async function findCatalogue(db: Database) {
+  const [orgs, awardRows, editionRows] = await Promise.all([
+    db.select().from(organisations).orderBy(asc(organisations.name)),
+    db.select().from(awards).orderBy(asc(awards.establishedYear), asc(awards.name)),
+    db.select().from(editions).orderBy(desc(editions.year)),
+  ]);
+  return { organisations: orgs, awards: awardRows, editions: editionRows };
+}
+
+export async function findAwardBySlug(db: Database, slug: string) {
+  const rows = await db
+    .select({ award: awards, organisation: organisations })
+    .from(awards)
+    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
+    .where(eq(awards.slug, slug))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findEditionsOfAward(db: Database, awardId: number): Promise<EditionRow[]> {
+  return db.select().from(editions).where(eq(editions.awardId, awardId)).orderBy(desc(editions.year));
+}
+
+export async function findEditionById(db: Database, id: number) {
+  const rows = await db
+    .select({ edition: editions, award: awards, organisation: organisations })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
+    .where(eq(editions.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Criteria, form sections and committee of the given editions, in their order. */
+export async function findEditionDetails(db: Database, editionIds: number[]) {
+  if (editionIds.length === 0) return { criteria: [], formSections: [], committee: [] };
+  const [c, f, m] = await Promise.all([
+    db.select().from(criteria).where(inArray(criteria.editionId, editionIds)).orderBy(asc(criteria.position)),
+    db.select().from(formSections).where(inArray(formSections.editionId, editionIds)).orderBy(asc(formSections.position)),
+    db
+      .select()
+      .from(committeeSeats)
+      .where(inArray(committeeSeats.editionId, editionIds))
+      .orderBy(asc(committeeSeats.position)),
+  ]);
+  return { criteria: c, formSections: f, committee: m };
+}

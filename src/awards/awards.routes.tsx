@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { pageContext } from '../platform/page-context.js';
+import { render } from '../platform/layout.js';
+import { getAwardPage, listAwards } from './awards.service.js';
+import { AwardPage } from './views/award-page.js';
+import { FrontPage } from './views/front-page.js';
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+const YEAR = /^\d{4}$/;
+
+/** Public HTML pages of awards: the front page and an award page (current or a given year). */
+export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }: AppDeps) {
+  app.get('/', async (request, reply) => {
+    const ctx = pageContext(request);
+    const now = clock.now();
+    const html = await pageCache.get(`front:${ctx.locale}`, now, async () => {
+      const data = await listAwards(db, now);
+      return { body: render(FrontPage({ ctx: { ...ctx, path: '/' }, organisations: data.organisations, awards: data.awards })), validUntil: data.nextChange };
+    });
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  const awardPage = async (slug: string, year: string | undefined, request: FastifyRequest, reply: FastifyReply) => {
+    // Malformed slugs and years are simply pages that do not exist.
+    if (!SLUG.test(slug) || (year !== undefined && !YEAR.test(year))) return sendErrorPage(request, reply, 404, 'notFound');
+    const ctx = pageContext(request);
+    const now = clock.now();
+    const path = year ? `/priser/${slug}/${year}` : `/priser/${slug}`;
+    const html = await pageCache.get(`award:${ctx.locale}:${path}`, now, async () => {
+      const page = await getAwardPage(db, slug, now, year === undefined ? undefined : Number(year));
+      if (!page) return null;
+      return { body: render(AwardPage({ ctx: { ...ctx, path }, page, byYear: year !== undefined })), validUntil: page.nextChange };
+    });
+    if (html === null) return sendErrorPage(request, reply, 404, 'notFound');
+    return reply.type('text/html; charset=utf-8').send(html);
+  };
+
+  app.get<{ Params: { slug: string } }>('/priser/:slug', (request, reply) => awardPage(request.params.slug, undefined, request, reply));
+  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year', (request, reply) =>
+    awardPage(request.params.slug, request.params.year, request, reply),
+  );
+}

@@ -1,0 +1,135 @@
+import type { Database } from '../db/database.js';
+import {
+  findAwardBySlug,
+  findCatalogue,
+  findEditionById,
+  findEditionDetails,
+  findEditionsOfAward,
+  type AwardRow,
+  type CommitteeSeatRow,
+  type CriterionRow,
+  type EditionRow,
+  type FormSectionRow,
+  type OrganisationRow,
+} from './awards.repo.js';
+import { nextPhaseChange, phaseAt, type Phase, type Timeline } from './phase.js';
+
+export type EditionSummary = {
+  id: number;
+  year: number;
+  theme: string | null;
+  phase: Phase;
+  timeline: Timeline | null;
+};
+
+export type EditionDetail = EditionSummary & {
+  row: EditionRow;
+  criteria: CriterionRow[];
+  formSections: FormSectionRow[];
+  committee: CommitteeSeatRow[];
+};
+
+/** The timeline of an edition row, or null for a historic edition kept for its theme alone. */
+export function timelineOf(e: EditionRow): Timeline | null {
+  if (!e.opensAt || !e.closesAt || !e.nomineesPublishedAt || !e.winnerAnnouncedAt) return null;
+  return {
+    opensAt: e.opensAt,
+    closesAt: e.closesAt,
+    reviewStartsAt: e.reviewStartsAt,
+    nomineesPublishedAt: e.nomineesPublishedAt,
+    votingOpensAt: e.votingOpensAt,
+    votingClosesAt: e.votingClosesAt,
+    winnerAnnouncedAt: e.winnerAnnouncedAt,
+    archivedAt: e.archivedAt,
+  };
+}
+
+function summarise(e: EditionRow, now: Date): EditionSummary {
+  const timeline = timelineOf(e);
+  return { id: e.id, year: e.year, theme: e.theme, phase: phaseAt(timeline, now), timeline };
+}
+
+/**
+ * The edition an award page shows: the newest one with a timeline. An edition is only
+ * created when its round is being planned, so the newest is the one people care about.
+ */
+export function currentEdition<T extends { year: number; timeline: Timeline | null }>(list: T[]): T | null {
+  return [...list].filter((e) => e.timeline !== null).sort((a, b) => b.year - a.year)[0] ?? null;
+}
+
+export type CatalogueAward = {
+  award: AwardRow;
+  organisation: OrganisationRow;
+  editions: EditionSummary[];
+  current: EditionSummary | null;
+};
+
+/** Everything the front page and the awards API list, with each edition's phase at `now`. */
+export async function listAwards(db: Database, now: Date) {
+  const cat = await findCatalogue(db);
+  const orgById = new Map(cat.organisations.map((o) => [o.id, o]));
+  const byAward = new Map<number, EditionSummary[]>();
+  for (const e of cat.editions) {
+    const list = byAward.get(e.awardId) ?? [];
+    list.push(summarise(e, now));
+    byAward.set(e.awardId, list);
+  }
+  const list: CatalogueAward[] = cat.awards.map((award) => {
+    const eds = byAward.get(award.id) ?? [];
+    return { award, organisation: orgById.get(award.organisationId)!, editions: eds, current: currentEdition(eds) };
+  });
+  return {
+    organisations: cat.organisations,
+    awards: list,
+    nextChange: earliest(list.flatMap((a) => a.editions.map((e) => nextPhaseChange(e.timeline, now)))),
+  };
+}
+
+export type AwardPage = {
+  award: AwardRow;
+  organisation: OrganisationRow;
+  /** The edition shown: the one asked for by year, or the current one. */
+  edition: EditionDetail | null;
+  /** Every edition other than the one shown, newest first. */
+  others: EditionSummary[];
+  nextChange: Date | null;
+};
+
+/**
+ * An award with one edition in full. `year` picks an edition; without it the current one.
+ * Returns null when the award, or the asked-for year, does not exist.
+ */
+export async function getAwardPage(db: Database, slug: string, now: Date, year?: number): Promise<AwardPage | null> {
+  const found = await findAwardBySlug(db, slug);
+  if (!found) return null;
+  const rows = await findEditionsOfAward(db, found.award.id);
+  const summaries = rows.map((e) => summarise(e, now));
+  const shown = year === undefined ? currentEdition(summaries) : (summaries.find((e) => e.year === year) ?? null);
+  if (year !== undefined && !shown) return null;
+  let edition: EditionDetail | null = null;
+  if (shown) {
+    const details = await findEditionDetails(db, [shown.id]);
+    edition = { ...shown, row: rows.find((r) => r.id === shown.id)!, ...details };
+  }
+  return {
+    award: found.award,
+    organisation: found.organisation,
+    edition,
+    others: summaries.filter((e) => e.id !== shown?.id),
+    nextChange: earliest(summaries.map((e) => nextPhaseChange(e.timeline, now))),
+  };
+}
+
+/** One edition in full, for the API. */
+export async function getEdition(db: Database, id: number, now: Date) {
+  const found = await findEditionById(db, id);
+  if (!found) return null;
+  const details = await findEditionDetails(db, [id]);
+  return { ...found, summary: summarise(found.edition, now), ...details };
+}
+
+function earliest(dates: (Date | null)[]): Date | null {
+  let best: Date | null = null;
+  for (const d of dates) if (d && (!best || d < best)) best = d;
+  return best;
+}

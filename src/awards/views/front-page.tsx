@@ -1,0 +1,98 @@
+import Html from '@kitajs/html';
+import { Layout, type PageContext } from '../../platform/layout.js';
+import { formatInstant } from '../../platform/time.js';
+import type { CatalogueAward } from '../awards.service.js';
+import type { OrganisationRow } from '../awards.repo.js';
+import { statusLine } from './edition-status.js';
+
+type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[] };
+
+export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
+  const { t, locale } = ctx;
+  const open = awards.filter((a) => a.current?.phase === 'open');
+  const upcoming = awards.filter((a) => a.current?.phase === 'upcoming');
+  return (
+    <Layout ctx={ctx} title={t.front.title} organisers={organisations}>
+      <h1 safe>{t.front.title}</h1>
+      <p class="font-lead" safe>
+        {t.front.intro}
+      </p>
+
+      <h2 safe>{t.front.openNow}</h2>
+      {open.length === 0 ? (
+        <p safe>{t.front.noneOpen}</p>
+      ) : (
+        <ul class="award-list">
+          {open.map((a) => (
+            <li>
+              <a href={`/priser/${a.award.slug}`} class="h4" safe>
+                {t.award.edition(a.award.name, a.current!.year)}
+              </a>
+              {a.current!.theme ? (
+                <p lang="da" safe>
+                  {`${t.award.theme}: ${a.current!.theme}`}
+                </p>
+              ) : (
+                ''
+              )}
+              <p>
+                <strong safe>{t.status.deadlineShort(formatInstant(a.current!.timeline!.closesAt, locale))}</strong>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {upcoming.length > 0 ? (
+        <>
+          <h2 safe>{t.front.upcoming}</h2>
+          <ul class="award-list">
+            {upcoming.map((a) => (
+              <li>
+                <a href={`/priser/${a.award.slug}`} class="h4" safe>
+                  {t.award.edition(a.award.name, a.current!.year)}
+                </a>
+                <p safe>{t.status.upcomingShort(formatInstant(a.current!.timeline!.opensAt, locale))}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+
+      <h2 safe>{t.front.allAwards}</h2>
+      {organisations.map((org) => (
+        <section aria-labelledby={`org-${org.id}`}>
+          <h3 id={`org-${org.id}`} safe>
+            {org.name}
+          </h3>
+          <ul class="award-list">
+            {awards
+              .filter((a) => a.organisation.id === org.id)
+              .map((a) => (
+                <li>
+                  <a href={`/priser/${a.award.slug}`} class="h5" safe>
+                    {a.award.name}
+                  </a>
+                  <p lang="da" safe>
+                    {a.award.summary}
+                  </p>
+                  {a.current ? (
+                    <p>
+                      <span class="badge" safe>
+                        {t.phase[a.current.phase]}
+                      </span>{' '}
+                      <span safe>{`${a.current.year}: ${statusLine(ctx, a.award.name, a.current)}`}</span>
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,248 @@
+import Html from '@kitajs/html';
+import type { Messages } from './i18n/index.js';
+import type { Locale } from './time.js';
+
+/** What every page needs to render its frame. Built once per request by `pageContext`. */
+export type PageContext = {
+  locale: Locale;
+  t: Messages;
+  /** The path of the current page, so the language switcher can return to it. */
+  path: string;
+};
+
+export type FooterOrganiser = {
+  name: string;
+  websiteUrl: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+};
+
+export type Crumb = { label: string; href?: string };
+
+type LayoutProps = {
+  ctx: PageContext;
+  title: string;
+  /** Set when the page shows a form with errors: the title then starts with "Fejl: ". */
+  hasErrors?: boolean;
+  breadcrumbs?: Crumb[];
+  organisers?: FooterOrganiser[];
+  children?: Html.Children;
+};
+
+export const ASSET_VERSION = '1';
+
+/** The DKFDS page frame: skip link, header, main, footer with organiser, privacy, accessibility and language. */
+export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, children }: LayoutProps): JSX.Element {
+  const { t } = ctx;
+  const fullTitle = `${hasErrors ? (ctx.locale === 'da' ? 'Fejl: ' : 'Error: ') : ''}${title} – ${t.siteName}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          <link rel="stylesheet" href={`/dkfds/css/dkfds.min.css?v=${ASSET_VERSION}`} />
+          <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          <script src={`/dkfds/js/dkfds.min.js?v=${ASSET_VERSION}`} defer></script>
+          <script src={`/static/app.js?v=${ASSET_VERSION}`} defer></script>
+        </head>
+        <body>
+          <a class="skipnav" href="#main-content" safe>
+            {t.skipLink}
+          </a>
+          <header class="header">
+            <div class="portal-info">
+              <div class="container portal-info-inner">
+                <a href="/" class="portal-name" safe>
+                  {t.siteName}
+                </a>
+              </div>
+            </div>
+            <div class="solution-info">
+              <div class="container solution-info-inner">
+                <div class="solution-heading">
+                  <a href="/" safe>
+                    {t.siteTagline}
+                  </a>
+                </div>
+              </div>
+            </div>
+          </header>
+          <div class="container page-container">
+            {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs ctx={ctx} crumbs={breadcrumbs} /> : ''}
+            <main id="main-content" tabindex="-1">
+              {children}
+            </main>
+          </div>
+          <Footer ctx={ctx} organisers={organisers ?? []} />
+        </body>
+      </html>
+    </>
+  );
+}
+
+function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
+  return (
+    <nav aria-label={ctx.t.breadcrumbLabel}>
+      <ol class="breadcrumbs">
+        {crumbs.map((c) =>
+          c.href ? (
+            <li class="breadcrumbs__list-item">
+              <a href={c.href} class="breadcrumbs__link" safe>
+                {c.label}
+              </a>
+            </li>
+          ) : (
+            <li class="breadcrumbs__list-item" aria-current="page" safe>
+              {c.label}
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrganiser[] }) {
+  const { t } = ctx;
+  const back = encodeURIComponent(ctx.path);
+  return (
+    <footer>
+      <div class="footer">
+        <div class="container">
+          <div class="row">
+            <div class="col-12 col-md-6 footer-col">
+              <h2 class="h5" safe>
+                {organisers.length === 1 ? organisers[0]!.name : t.footer.organisers}
+              </h2>
+              {organisers.length === 0 ? (
+                <p safe>{t.siteTagline}</p>
+              ) : (
+                <ul class="unstyled-list">
+                  {organisers.map((o) => (
+                    <li>
+                      {organisers.length > 1 ? <strong safe>{o.name}</strong> : ''}
+                      {o.websiteUrl ? (
+                        <>
+                          {organisers.length > 1 ? <br /> : ''}
+                          <a href={o.websiteUrl} safe>
+                            {o.websiteUrl.replace(/^https?:\/\//, '')}
+                          </a>
+                        </>
+                      ) : (
+                        ''
+                      )}
+                      {o.contactPhone ? (
+                        <>
+                          <br />
+                          <span safe>{`${t.award.phone} ${o.contactPhone}`}</span>
+                        </>
+                      ) : (
+                        ''
+                      )}
+                      {o.contactEmail ? (
+                        <>
+                          <br />
+                          <a href={`mailto:${o.contactEmail}`} safe>
+                            {o.contactEmail}
+                          </a>
+                        </>
+                      ) : (
+                        ''
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div class="col-12 col-md-6 footer-col">
+              <h2 class="h5" safe>
+                {t.footer.heading}
+              </h2>
+              <ul class="unstyled-list footer-links">
+                <li>
+                  <a href="/privatliv" safe>
+                    {t.footer.privacy}
+                  </a>
+                </li>
+                <li>
+                  <a href="/tilgaengelighed" safe>
+                    {t.footer.accessibility}
+                  </a>
+                </li>
+                <li>
+                  <a href="/api/v1/openapi.json" safe>
+                    {t.footer.api}
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </div>
+        </div>
+      </div>
+      <nav class="language-switcher" aria-label={t.footer.languageLabel}>
+        <div class="container">
+          <ul>
+            <li>
+              <a
+                href={`/sprog/da?tilbage=${back}`}
+                lang="da"
+                hreflang="da"
+                aria-current={ctx.locale === 'da' ? 'true' : undefined}
+              >
+                Dansk
+              </a>
+            </li>
+            <li>
+              <a
+                href={`/sprog/en?tilbage=${back}`}
+                lang="en"
+                hreflang="en"
+                aria-current={ctx.locale === 'en' ? 'true' : undefined}
+              >
+                English
+              </a>
+            </li>
+          </ul>
+        </div>
+      </nav>
+    </footer>
+  );
+}
+
+/** A DKFDS alert. `variant` picks the colour and icon role. */
+export function Alert({ variant, heading, children }: { variant: 'info' | 'success' | 'warning' | 'error'; heading?: string; children?: Html.Children }) {
+  return (
+    <div class={`alert alert-${variant}`} role={variant === 'error' ? 'alert' : undefined}>
+      <div class="alert-body">
+        {heading ? (
+          <p class="alert-heading" safe>
+            {heading}
+          </p>
+        ) : (
+          ''
+        )}
+        <div class="alert-text">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+/** `<time>` with a machine-readable instant. */
+export function Time({ at, children }: { at: Date; children?: Html.Children }) {
+  return <time datetime={at.toISOString()}>{children}</time>;
+}
+
+/**
+ * A rendered page as a string. Pages use no async components, so Kita returns a string; a
+ * Promise here would be a programming error, caught in tests.
+ */
+export function render(el: JSX.Element): string {
+  if (typeof el !== 'string') throw new Error('render(): async components are not used in pages');
+  return el;
+}
+
+export { Html };

@@ -1,0 +1,67 @@
+import Html from '@kitajs/html';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { checkReadiness } from '../db/database.js';
+import { LANG_COOKIE, isLocale } from './i18n/index.js';
+import { Layout, render } from './layout.js';
+import { pageContext } from './page-context.js';
+import { sendErrorPage } from './errors.js';
+
+/** Where the language switcher may send the visitor back to: a path on this site, nothing else. */
+export function safeReturnPath(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.length > 2000) return '/';
+  // Only a local absolute path; "//host" and "/\host" would leave the site.
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
+  if (/[\u0000-\u001f\u007f]/.test(raw)) return '/';
+  return raw;
+}
+
+/** Health checks, the language switch and the fixed information pages. */
+export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    const r = await checkReadiness(db);
+    if (r.ok) return { status: 'ready' };
+    return reply.code(503).send({ status: 'unavailable', reason: r.reason });
+  });
+
+  app.get<{ Params: { lang: string }; Querystring: { tilbage?: string } }>('/sprog/:lang', async (request, reply) => {
+    const { lang } = request.params;
+    if (!isLocale(lang)) return sendErrorPage(request, reply, 404, 'notFound');
+    reply.setCookie(LANG_COOKIE, lang, {
+      path: '/',
+      maxAge: 365 * 24 * 60 * 60,
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: request.protocol === 'https',
+    });
+    return reply.redirect(safeReturnPath(request.query.tilbage), 303);
+  });
+
+  app.get('/tilgaengelighed', async (request, reply) => {
+    const ctx = pageContext(request);
+    const a = ctx.t.accessibility;
+    return reply.type('text/html; charset=utf-8').send(render(
+      <Layout ctx={ctx} title={a.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: a.title }]}>
+        <h1 safe>{a.title}</h1>
+        <p safe>{a.body}</p>
+        <h2 safe>{a.tested}</h2>
+        <p safe>{a.testedBody}</p>
+      </Layout>,
+    ));
+  });
+
+  app.get('/privatliv', async (request, reply) => {
+    const ctx = pageContext(request);
+    const p = ctx.t.privacy;
+    return reply.type('text/html; charset=utf-8').send(render(
+      <Layout ctx={ctx} title={p.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: p.title }]}>
+        <h1 safe>{p.title}</h1>
+        <p safe>{p.body}</p>
+        <h2 safe>{p.cookies}</h2>
+        <p safe>{p.cookiesBody}</p>
+      </Layout>,
+    ));
+  });
+}

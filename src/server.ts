@@ -1,0 +1,58 @@
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { assertUtf8, DatabaseUnavailableError, openDatabase } from './db/database.js';
+import { seedDemoData } from './db/seed/seed.js';
+import { systemClock } from './platform/clock.js';
+
+/** Start-up only: config, database, migrations, demo data, listen. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.logLevel, base: { service: 'prisportal' } });
+
+  let handle;
+  try {
+    handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await assertUtf8(handle.db);
+    await handle.migrate();
+  } catch (err) {
+    const message = err instanceof DatabaseUnavailableError || err instanceof Error ? err.message : String(err);
+    logger.fatal({ err }, 'database not usable');
+    console.error(`Prisportal cannot start: ${message}`);
+    process.exit(1);
+  }
+  logger.info({ engine: handle.engine, dataDir: handle.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
+
+  if (config.seedDemo) {
+    const { editionsCreated } = await seedDemoData(handle.db, systemClock.now());
+    logger.info({ editionsCreated }, 'demo data seeded');
+  }
+
+  const app = await buildApp({ db: handle.db, clock: systemClock, logger, trustProxy: config.trustProxy });
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close().catch(() => {});
+    await handle.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  logger.info(`Prisportal is running at http://localhost:${config.port}`);
+}
+
+main().catch((err) => {
+  console.error('Prisportal cannot start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
