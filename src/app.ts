@@ -50,8 +50,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // A caller's request id is kept (so a load balancer's id follows the request into our logs).
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // Ids longer than this are not ours; refuse to echo arbitrary long headers into logs.
-    routerOptions: { maxParamLength: 200 },
+    // Long path parameters reach the routes, which answer 404 for anything not a valid slug or id.
+    routerOptions: { maxParamLength: 2000 },
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

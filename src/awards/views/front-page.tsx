@@ -9,8 +9,17 @@ type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: Catal
 
 export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
   const { t, locale } = ctx;
-  const open = awards.filter((a) => a.current?.phase === 'open');
-  const upcoming = awards.filter((a) => a.current?.phase === 'upcoming');
+  // Every edition open now, and every one still to open, soonest first.
+  const inPhase = (phase: 'open' | 'upcoming') =>
+    awards
+      .flatMap((a) => a.editions.filter((e) => e.phase === phase && e.timeline).map((e) => ({ award: a.award, edition: e })))
+      .sort((x, y) =>
+        phase === 'open'
+          ? x.edition.timeline!.closesAt.getTime() - y.edition.timeline!.closesAt.getTime()
+          : x.edition.timeline!.opensAt.getTime() - y.edition.timeline!.opensAt.getTime(),
+      );
+  const open = inPhase('open');
+  const upcoming = inPhase('upcoming');
   return (
     <Layout ctx={ctx} title={t.front.title} organisers={organisations}>
       <h1 safe>{t.front.title}</h1>
@@ -23,20 +32,20 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
         <p safe>{t.front.noneOpen}</p>
       ) : (
         <ul class="award-list">
-          {open.map((a) => (
+          {open.map(({ award, edition }) => (
             <li>
-              <a href={`/priser/${a.award.slug}`} class="h4" safe>
-                {t.award.edition(a.award.name, a.current!.year)}
+              <a href={`/priser/${award.slug}/${edition.year}`} class="h4" safe>
+                {t.award.edition(award.name, edition.year)}
               </a>
-              {a.current!.theme ? (
+              {edition.theme ? (
                 <p lang="da" safe>
-                  {`${t.award.theme}: ${a.current!.theme}`}
+                  {`${t.award.theme}: ${edition.theme}`}
                 </p>
               ) : (
                 ''
               )}
               <p>
-                <strong safe>{t.status.deadlineShort(formatInstant(a.current!.timeline!.closesAt, locale))}</strong>
+                <strong safe>{t.status.deadlineShort(formatInstant(edition.timeline!.closesAt, locale))}</strong>
               </p>
             </li>
           ))}
@@ -47,12 +56,12 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
         <>
           <h2 safe>{t.front.upcoming}</h2>
           <ul class="award-list">
-            {upcoming.map((a) => (
+            {upcoming.map(({ award, edition }) => (
               <li>
-                <a href={`/priser/${a.award.slug}`} class="h4" safe>
-                  {t.award.edition(a.award.name, a.current!.year)}
+                <a href={`/priser/${award.slug}/${edition.year}`} class="h4" safe>
+                  {t.award.edition(award.name, edition.year)}
                 </a>
-                <p safe>{t.status.upcomingShort(formatInstant(a.current!.timeline!.opensAt, locale))}</p>
+                <p safe>{t.status.upcomingShort(formatInstant(edition.timeline!.opensAt, locale))}</p>
               </li>
             ))}
           </ul>
