@@ -57,7 +57,11 @@ function run(bin: string, args: string[], asPostgres: boolean) {
   return r.stdout;
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+/**
+ * `durable: true` keeps synchronous commits, so an acknowledged write survives `halt()` (an
+ * immediate stop, like a crash). Without it the server trades durability for test speed.
+ */
+export async function startPostgresServer(opts: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(POSTGRES_MISSING);
   const dir = mkdtempSync(join(tmpdir(), 'prisportal-pg-'));
@@ -73,7 +77,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       join(bin, 'pg_ctl'),
       [
         '-D', dataDir, '-w', '-t', '30', '-l', join(dir, 'server.log'),
-        '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+        '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off ${opts.durable ? '' : '-c synchronous_commit=off '}-c full_page_writes=off -c max_connections=200`,
         'start',
       ],
       isRoot,

@@ -1,0 +1,89 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort } from '../harness/postgres-server.js';
+import { spawnServer, waitForOk } from '../harness/server-process.js';
+
+// The real `src/server.ts` start-up path, in child processes.
+describe('start-up', () => {
+  const dirs: string[] = [];
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('a wrong variable stops start-up with one line naming it', async () => {
+    const proc = spawnServer({ PORT: 'abc' });
+    assert.equal(await proc.exited, 2);
+    assert.equal(proc.stderr().trim(), 'Invalid environment variable PORT="abc": expected an integer between 1 and 65535');
+  });
+
+  test('a database that is down at start gives a clear message and a non-zero exit', async () => {
+    const port = await freePort();
+    const proc = spawnServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/prisportal`, PORT: String(await freePort()) });
+    assert.equal(await proc.exited, 1);
+    assert.match(proc.stderr(), new RegExp(`Prisportal cannot start: Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}/prisportal \\(DATABASE_URL\\)`));
+  });
+
+  test('on PGlite: data lives under DATA_DIR and survives a restart; logs are JSON with request ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prisportal-data-'));
+    dirs.push(dir);
+    const port = await freePort();
+    const env = { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' };
+    const first = spawnServer(env);
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, first);
+      const res = await fetch(`http://127.0.0.1:${port}/priser/initiativprisen`, { headers: { 'x-request-id': 'test-req-1' } });
+      assert.equal(res.status, 200);
+    } finally {
+      await first.stop();
+    }
+    const lines = first
+      .stdout()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.ok(lines.some((l) => l.reqId === 'test-req-1' && (l.res as { statusCode?: number } | undefined)?.statusCode === 200));
+    assert.ok(lines.some((l) => l.msg === 'demo data seeded' && (l.editionsCreated as number) > 0));
+
+    const second = spawnServer(env);
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, second);
+      const awards = (await (await fetch(`http://127.0.0.1:${port}/api/v1/awards`)).json()) as { awards: unknown[] };
+      assert.equal(awards.awards.length, 3);
+    } finally {
+      await second.stop();
+    }
+    assert.ok(second.stdout().includes('"editionsCreated":0'), 'the second start seeds nothing new');
+  });
+
+  test('on PostgreSQL: two processes starting at once migrate and seed once', async () => {
+    const admin = process.env.TEST_PG_URL;
+    assert.ok(admin, 'run through npm test, which starts the PostgreSQL server');
+    const name = `startup_${Date.now()}`;
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`create database ${name} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
+    await c.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const [p1, p2] = [await freePort(), await freePort()];
+    const a = spawnServer({ DATABASE_URL: url.toString(), PORT: String(p1), HOST: '127.0.0.1' });
+    const b = spawnServer({ DATABASE_URL: url.toString(), PORT: String(p2), HOST: '127.0.0.1' });
+    try {
+      await Promise.all([waitForOk(`http://127.0.0.1:${p1}/readyz`, a), waitForOk(`http://127.0.0.1:${p2}/readyz`, b)]);
+      const one = (await (await fetch(`http://127.0.0.1:${p1}/api/v1/awards`)).json()) as { awards: { editions: unknown[] }[] };
+      const two = (await (await fetch(`http://127.0.0.1:${p2}/api/v1/awards`)).json()) as { awards: { editions: unknown[] }[] };
+      assert.deepEqual(one, two);
+      assert.equal(one.awards.reduce((n, x) => n + x.editions.length, 0), 9);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    }
+  });
+});
