@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -21,12 +22,17 @@ import { projectRoot, publicFolder } from './platform/paths.js';
 import { platformRoutes } from './platform/platform.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
+import { nominationRoutes } from './nominations/nominations.routes.js';
 
 /** What every module's routes get: the database, the clock and shared helpers. */
 export type AppDeps = {
   db: Database;
   clock: Clock;
   pageCache: PageCache;
+  /** Absolute base of links in e-mails, e.g. https://prisportal.rm.dk (never taken from the Host header). */
+  publicBaseUrl: string;
+  /** Set when receipts can be downloaded as PDF. */
+  receiptPdf: boolean;
 };
 
 export type BuildOptions = {
@@ -37,6 +43,7 @@ export type BuildOptions = {
   trustProxy?: boolean;
   /** How long a rendered public page may be reused (ms). 0 turns the cache off (tests that edit data). */
   pageCacheMs?: number;
+  publicBaseUrl?: string;
 };
 
 /**
@@ -57,7 +64,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const deps: AppDeps = { db: opts.db, clock: opts.clock, pageCache: new PageCache(opts.pageCacheMs ?? 5_000) };
+  const deps: AppDeps = {
+    db: opts.db,
+    clock: opts.clock,
+    pageCache: new PageCache(opts.pageCacheMs ?? 5_000),
+    publicBaseUrl: (opts.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    receiptPdf: false,
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -65,6 +78,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  // Double-submit CSRF protection: a secret in an HttpOnly cookie, a token in every form
+  // (`_csrf`) or in the `csrf-token` header. Forms check it in preHandler (after body parsing).
+  await app.register(fastifyCsrf, {
+    cookieKey: '_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: 'auto' },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -137,6 +156,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       return sendErrorPage(request, reply, 503, 'unavailable');
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (err.code?.startsWith('FST_CSRF_')) {
+      request.log.warn({ code: err.code }, 'csrf check failed');
+      if (isApiRequest(request)) return sendProblem(reply, problems.forbidden(request.url, 'Missing or invalid CSRF token.'));
+      return sendErrorPage(request, reply, 403, 'csrf');
+    }
     if (status >= 500) request.log.error({ err }, 'unhandled error');
     else request.log.info({ err: { message: err.message, code: err.code } }, 'client error');
     if (isApiRequest(request)) {
@@ -148,6 +172,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (status === 500) return sendErrorPage(request, reply, 500, 'serverError');
     if (status === 404) return sendErrorPage(request, reply, 404, 'notFound');
     if (status === 429) return sendErrorPage(request, reply, 429, 'tooMany');
+    if (status === 403) return sendErrorPage(request, reply, 403, 'forbidden');
     return sendErrorPage(request, reply, status, 'badRequest');
   });
 
@@ -159,6 +184,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(platformRoutes, deps);
   await app.register(awardRoutes, deps);
   await app.register(awardApi, deps);
+  await app.register(nominationRoutes, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;

@@ -32,6 +32,22 @@ const schema = z.object({
     .enum(['true', 'false'], { message: "'true' or 'false'" })
     .default('false')
     .transform((v) => v === 'true'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#\s]+/, 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587')
+    .refine((v) => URL.canParse(v), 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587 (special characters in the password must be %-encoded)')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/,
+      "a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk",
+    )
+    .default('Prisportal <noreply@prisportal.local>'),
+  ADMIN_TOKEN: z
+    .string()
+    .min(24, 'a secret of at least 24 characters (e.g. from `openssl rand -base64 32`), or leave it unset to turn administration off')
+    .optional(),
 });
 
 export type Config = {
@@ -45,6 +61,12 @@ export type Config = {
   seedDemo: boolean;
   publicBaseUrl: string | undefined;
   trustProxy: boolean;
+  /** When set, e-mail is sent through this SMTP server; otherwise written as .eml files to `<dataDir>/outbox`. */
+  smtpUrl: string | undefined;
+  /** The sender of every e-mail. */
+  mailFrom: string;
+  /** The shared secret that opens /admin until personal sign-in exists; unset turns administration off. */
+  adminToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -59,9 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
-    throw new ConfigError(
-      `Invalid environment variable ${name}=${JSON.stringify(got ?? '')}: expected ${issue.message}`,
-    );
+    // A secret is never echoed (the line ends up in logs); its length is enough to fix it.
+    const shown = name === 'ADMIN_TOKEN' ? `<${(got ?? '').length} characters>` : JSON.stringify(got ?? '');
+    throw new ConfigError(`Invalid environment variable ${name}=${shown}: expected ${issue.message}`);
   }
   const c = parsed.data;
   return {
@@ -74,5 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO,
     publicBaseUrl: c.PUBLIC_BASE_URL,
     trustProxy: c.TRUST_PROXY,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    adminToken: c.ADMIN_TOKEN,
   };
 }

@@ -1,9 +1,13 @@
 import { pino } from 'pino';
+import { requestSerializer } from './platform/log-redaction.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { assertUtf8, DatabaseUnavailableError, openDatabase } from './db/database.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { systemClock } from './platform/clock.js';
+import { join } from 'node:path';
+import { createFileTransport, createSmtpTransport } from './mail/transport.js';
+import { startMailWorker } from './mail/worker.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
 async function main() {
@@ -17,7 +21,13 @@ async function main() {
     }
     throw err;
   }
-  const logger = pino({ level: config.logLevel, base: { service: 'prisportal' } });
+  const logger = pino({
+    level: config.logLevel,
+    base: { service: 'prisportal' },
+    serializers: { req: requestSerializer as never },
+    // Cookies carry private tokens and CSRF secrets: never log them.
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  });
 
   let handle;
   try {
@@ -37,10 +47,18 @@ async function main() {
     logger.info({ editionsCreated }, 'demo data seeded');
   }
 
-  const app = await buildApp({ db: handle.db, clock: systemClock, logger, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    db: handle.db,
+    clock: systemClock,
+    logger,
+    trustProxy: config.trustProxy,
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+  });
 
+  let mailWorker: { stop(): Promise<void> } | undefined;
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await mailWorker?.stop().catch(() => {});
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);
@@ -50,6 +68,17 @@ async function main() {
 
   await app.listen({ host: config.host, port: config.port });
   logger.info(`Prisportal is running at http://localhost:${config.port}`);
+
+  // E-mail: the outbox worker sends over SMTP_URL, or writes .eml files when it is not set.
+  const mailDir = join(config.dataDir, 'outbox');
+  const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : createFileTransport(mailDir);
+  if (!config.smtpUrl) {
+    (config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger))(
+      { mailDir },
+      'SMTP_URL is not set: e-mail is written as .eml files, not sent',
+    );
+  }
+  mailWorker = startMailWorker({ db: handle.db, transport, clock: systemClock, logger: logger.child({ module: 'mail' }), from: config.mailFrom });
 }
 
 main().catch((err) => {

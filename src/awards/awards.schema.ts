@@ -82,6 +82,8 @@ export const editions = pgTable(
     prizeExtras: text('prize_extras'),
     filmUrl: text('film_url'),
     hasPatientPanel: boolean('has_patient_panel').notNull().default(false),
+    /** Smartprisen's form asks where the solution was first developed. */
+    asksOrigin: boolean('asks_origin').notNull().default(false),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

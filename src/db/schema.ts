@@ -1,3 +1,5 @@
 // The one Drizzle schema of the app: each domain module owns its tables, gathered here
 // for drizzle-kit and for the typed database handle.
 export * from '../awards/awards.schema.js';
+export * from '../nominations/nominations.schema.js';
+export * from '../mail/mail.schema.js';

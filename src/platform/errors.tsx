@@ -56,6 +56,13 @@ export const problems = {
     detail: `An unexpected error occurred. Quote request id ${requestId} when reporting it.`,
     instance,
   }),
+  forbidden: (instance: string, detail: string): Problem => ({
+    type: '/problems/forbidden',
+    title: 'Forbidden',
+    status: 403,
+    detail,
+    instance,
+  }),
   tooMany: (instance: string): Problem => ({
     type: '/problems/too-many-requests',
     title: 'Too many requests',
@@ -64,7 +71,7 @@ export const problems = {
   }),
 };
 
-type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany';
+type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden';
 
 /** A Danish (or English) error page in the normal frame, with a way back. */
 export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind): FastifyReply {
@@ -76,6 +83,8 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
     unavailable: [e.unavailableTitle, e.unavailableBody],
     serverError: [e.serverErrorTitle, e.serverErrorBody],
     tooMany: [e.tooManyTitle, e.tooManyBody],
+    csrf: [e.csrfTitle, e.csrfBody],
+    forbidden: [e.forbiddenTitle, e.forbiddenBody],
   }[kind] as [string, string];
   const html = (
     <Layout ctx={ctx} title={text[0]}>

@@ -47,7 +47,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
           <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <script src={`/dkfds/js/dkfds.min.js?v=${ASSET_VERSION}`} defer></script>
-          <script src={`/static/app.js?v=${ASSET_VERSION}`} defer></script>
+          <script type="module" src={`/static/app.js?v=${ASSET_VERSION}`}></script>
         </head>
         <body>
           <a class="skipnav" href="#main-content" safe>

@@ -34,7 +34,7 @@ export function AwardPage({ ctx, page, byYear }: Props): JSX.Element {
         ''
       )}
 
-      {edition ? <EditionSection ctx={ctx} awardName={award.name} edition={edition} asMain={byYear} /> : <p safe>{t.award.noEdition}</p>}
+      {edition ? <EditionSection ctx={ctx} awardName={award.name} awardSlug={award.slug} edition={edition} asMain={byYear} /> : <p safe>{t.award.noEdition}</p>}
 
       {award.contactName ? (
         <section aria-labelledby="contact">
@@ -125,7 +125,7 @@ export function AwardPage({ ctx, page, byYear }: Props): JSX.Element {
   );
 }
 
-function EditionSection({ ctx, awardName, edition, asMain }: { ctx: PageContext; awardName: string; edition: EditionDetail; asMain: boolean }) {
+function EditionSection({ ctx, awardName, awardSlug, edition, asMain }: { ctx: PageContext; awardName: string; awardSlug: string; edition: EditionDetail; asMain: boolean }) {
   const { t, locale } = ctx;
   const e = edition.row;
   const tl = edition.timeline;
@@ -137,6 +137,15 @@ function EditionSection({ ctx, awardName, edition, asMain }: { ctx: PageContext;
         {asMain ? t.award.currentEdition : t.award.edition(awardName, edition.year)}
       </h2>
       {tl ? <EditionStatus ctx={ctx} awardName={awardName} edition={edition} /> : ''}
+      {edition.phase === 'open' ? (
+        <p>
+          <a href={`/priser/${awardSlug}/${edition.year}/indstil`} class="button button-primary" safe>
+            {t.award.nominateNow}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {e.theme ? (
         <>
           <h3 safe>{`${t.award.theme}: ${e.theme}`}</h3>

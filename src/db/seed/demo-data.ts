@@ -29,6 +29,7 @@ export type SeedEdition = {
   prizePurpose?: string;
   prizeExtras?: string;
   hasPatientPanel?: boolean;
+  asksOrigin?: boolean;
   criteria?: { title: string; description: string }[];
   formSections?: { heading: string; help: string; wordLimit: number | null; required?: boolean }[];
   committee?: { name?: string; partyLetter?: string; represents?: string; isChair?: boolean }[];
@@ -127,6 +128,7 @@ const rm2024 = (smart: boolean): SeedEdition => ({
   criteria: rmCriteria,
   formSections: rmFormSections(smart),
   committee: rmCommittee2024,
+  asksOrigin: smart,
 });
 
 const rmContact = {

@@ -86,6 +86,7 @@ async function insertEdition(db: Database, awardId: number, e: SeedEdition): Pro
       prizePurpose: e.prizePurpose ?? null,
       prizeExtras: e.prizeExtras ?? null,
       hasPatientPanel: e.hasPatientPanel ?? false,
+      asksOrigin: e.asksOrigin ?? false,
     })
     .onConflictDoNothing({ target: [editions.awardId, editions.year] })
     .returning({ id: editions.id });

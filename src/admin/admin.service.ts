@@ -1,0 +1,75 @@
+import type { Database } from '../db/database.js';
+import { phaseAt, type Phase } from '../awards/phase.js';
+import { timelineOf } from '../awards/awards.service.js';
+import type { Messages } from '../platform/i18n/index.js';
+import {
+  findAttachments,
+  findEditionWithAward,
+  findEditionsWithSentCounts,
+  findFormOfEdition,
+  findNominationsForExport,
+  findVisibleNomination,
+  listNominationsOfEdition,
+  type NominationListQuery,
+} from '../nominations/admin.repo.js';
+import { buildExportTable, exportFileName, toCsv, toXlsx } from '../nominations/export.js';
+
+// What the administrators' pages show, read from the nominations' repository. The rules of
+// screening live in nominations/screening.service.ts.
+
+export type OverviewEdition = { id: number; year: number; theme: string | null; phase: Phase; sentCount: number };
+export type OverviewAward = { id: number; name: string; slug: string; organisation: string; editions: OverviewEdition[] };
+
+/** Every award with its editions (newest first), each with its phase at `now` and its number of sent nominations. */
+export async function getAdminOverview(db: Database, now: Date): Promise<OverviewAward[]> {
+  const rows = await findEditionsWithSentCounts(db);
+  const byAward = new Map<number, OverviewAward>();
+  for (const r of rows) {
+    let award = byAward.get(r.award.id);
+    if (!award) {
+      award = { id: r.award.id, name: r.award.name, slug: r.award.slug, organisation: r.organisation.name, editions: [] };
+      byAward.set(r.award.id, award);
+    }
+    award.editions.push({
+      id: r.edition.id,
+      year: r.edition.year,
+      theme: r.edition.theme,
+      phase: phaseAt(timelineOf(r.edition), now),
+      sentCount: r.sentCount,
+    });
+  }
+  return [...byAward.values()];
+}
+
+/** The list page of an edition, or null when there is no such edition. */
+export async function getNominationList(db: Database, editionId: number, query: NominationListQuery) {
+  const [found, list] = await Promise.all([findEditionWithAward(db, editionId), listNominationsOfEdition(db, editionId, query)]);
+  if (!found) return null;
+  return { ...found, ...list, query };
+}
+
+export type NominationList = NonNullable<Awaited<ReturnType<typeof getNominationList>>>;
+
+/** A sent or withdrawn nomination in full, or null (unknown id, or a draft). */
+export async function getNominationDetail(db: Database, id: number) {
+  const found = await findVisibleNomination(db, id);
+  if (!found) return null;
+  const [form, attachments] = await Promise.all([findFormOfEdition(db, found.edition.id), findAttachments(db, id)]);
+  return { ...found, ...form, attachments };
+}
+
+export type NominationDetail = NonNullable<Awaited<ReturnType<typeof getNominationDetail>>>;
+
+/** The export of every sent and withdrawn nomination of an edition, or null when there is no such edition. */
+export async function getNominationExport(db: Database, editionId: number, labels: Messages['admin'], format: 'csv' | 'xlsx') {
+  const [found, form, rows] = await Promise.all([
+    findEditionWithAward(db, editionId),
+    findFormOfEdition(db, editionId),
+    findNominationsForExport(db, editionId),
+  ]);
+  if (!found) return null;
+  const table = buildExportTable({ labels, asksOrigin: found.edition.asksOrigin, sections: form.sections, criteria: form.criteria, nominations: rows });
+  const fileName = exportFileName(found.award.slug, found.edition.year, format);
+  const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+  return { fileName, body };
+}

@@ -1,0 +1,74 @@
+import Html from '@kitajs/html';
+import type { PageContext } from '../../platform/layout.js';
+import type { OverviewAward } from '../admin.service.js';
+import { AdminLayout } from './parts.js';
+
+/** /admin: every award's editions with their phase and number of sent nominations. */
+export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: string; awards: OverviewAward[] }): JSX.Element {
+  const { t } = ctx;
+  const a = t.admin;
+  return (
+    <AdminLayout ctx={ctx} title={a.title} csrf={csrf} crumbs={[]}>
+      <h1 safe>{a.title}</h1>
+      <p safe>{a.overviewIntro}</p>
+      {awards.length === 0 ? <p safe>{a.noEditions}</p> : ''}
+      {awards.map((award) => (
+        <section aria-labelledby={`award-${award.id}`}>
+          <h2 id={`award-${award.id}`}>
+            <span safe>{award.name}</span>
+            <span class="weight-normal h5 admin-organiser" safe>
+              {award.organisation}
+            </span>
+          </h2>
+          <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby={`award-${award.id}`}>
+            <table class="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {a.year}
+                  </th>
+                  <th scope="col" safe>
+                    {a.theme}
+                  </th>
+                  <th scope="col" safe>
+                    {a.phaseColumn}
+                  </th>
+                  <th scope="col" class="text-align-right" safe>
+                    {a.sentCount}
+                  </th>
+                  <th scope="col">
+                    <span class="sr-only" safe>
+                      {a.show}
+                    </span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {award.editions.map((e) => {
+                  const name = t.award.edition(award.name, e.year);
+                  return (
+                    <tr>
+                      <th scope="row" safe>
+                        {String(e.year)}
+                      </th>
+                      <td safe>{e.theme ?? ''}</td>
+                      <td safe>{t.phase[e.phase]}</td>
+                      <td class="text-align-right" safe>
+                        {String(e.sentCount)}
+                      </td>
+                      <td>
+                        <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={a.showNominationsOf(name)} safe>
+                          {a.show}
+                        </a>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </AdminLayout>
+  );
+}

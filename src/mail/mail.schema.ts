@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export type OutboxAttachment = { fileName: string; contentType: string; /** base64 */ content: string };
+
+/**
+ * An e-mail waiting to be sent. Written in the same transaction as the change that caused
+ * it; the worker claims due rows (FOR UPDATE SKIP LOCKED, so two processes never take the
+ * same one), sends them over SMTP and marks them sent, retrying with back-off on failure.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** What the message is about, e.g. 'nomination-receipt'; for logs and tests. */
+    kind: text('kind').notNull(),
+    /** Optional: the same key is never queued twice (e.g. 'receipt:42:3'). */
+    dedupeKey: text('dedupe_key'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** A worker that claimed the row holds it until this instant; after that another may retry. */
+    lockedUntil: instant('locked_until'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    check('outbox_attempts_nonnegative', sql`${t.attempts} >= 0`),
+  ],
+);

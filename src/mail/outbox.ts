@@ -1,0 +1,41 @@
+import type { Database } from '../db/database.js';
+import { outboxMessages, type OutboxAttachment } from './mail.schema.js';
+
+export type { OutboxAttachment } from './mail.schema.js';
+
+/** An e-mail to queue. The sender address is the worker's (MAIL_FROM), not the caller's. */
+export type NewMail = {
+  /** What the message is about, e.g. 'nomination-receipt'; for logs and tests. */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: OutboxAttachment[];
+  /** The same key is queued at most once (e.g. 'receipt:42:3'); a second enqueue is skipped. */
+  dedupeKey?: string;
+};
+
+/**
+ * Queues one e-mail: inserts a pending outbox row, due at `now`. Pass the transaction of the
+ * change that causes the e-mail, so both are committed, or rolled back, together; the worker
+ * sends it after the commit. A row whose `dedupeKey` is already queued is silently skipped.
+ */
+export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promise<void> {
+  await db
+    .insert(outboxMessages)
+    .values({
+      kind: mail.kind,
+      dedupeKey: mail.dedupeKey ?? null,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      attachments: mail.attachments ?? [],
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing();
+}

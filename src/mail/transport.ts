@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import nodemailer from 'nodemailer';
+
+/** A file attached to an e-mail, ready to send. */
+export type MailAttachment = { fileName: string; contentType: string; content: Buffer };
+
+/** One e-mail as the worker hands it to a transport. */
+export type OutgoingMail = {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | undefined;
+  attachments?: MailAttachment[] | undefined;
+  /** `<…@…>`: stable for one outbox row, so a retried send carries the same Message-ID. */
+  messageId: string;
+};
+
+/**
+ * Where e-mail goes. `send` resolves once the message is accepted (by the SMTP server, or
+ * written to disk) and rejects otherwise; an SMTP rejection keeps nodemailer's
+ * `responseCode` (4xx temporary, 5xx permanent) on the error.
+ */
+export type MailTransport = {
+  send(message: OutgoingMail): Promise<void>;
+  /** Releases connections or files; optional. */
+  close?(): void;
+};
+
+// Bounded so that one send cannot outlive the worker's lease on its row (see worker.ts).
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+function toNodemailer(message: OutgoingMail) {
+  return {
+    from: message.from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    ...(message.html !== undefined ? { html: message.html } : {}),
+    attachments: (message.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
+    messageId: message.messageId,
+  };
+}
+
+/**
+ * Sends over SMTP with nodemailer. `url` is `smtp://[user:pass@]host[:port]` (STARTTLS when
+ * the server offers it) or `smtps://…` (TLS from the start, port 465 by default). One
+ * connection per message, so a restarted SMTP server needs nothing special.
+ * UTF-8 addresses are sent with SMTPUTF8 when the server supports it.
+ */
+export function createSmtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
+  return {
+    async send(message) {
+      await transporter.sendMail(toNodemailer(message));
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+/**
+ * Writes each message as an `.eml` file into `dir` (created when missing), named
+ * `<timestamp>-<id>.eml`: the default in development, when no SMTP server is configured.
+ * Open the files with any mail program. A file appears whole or not at all.
+ */
+export function createFileTransport(dir: string): MailTransport {
+  const folder = resolve(dir);
+  mkdirSync(folder, { recursive: true });
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const info = await transporter.sendMail(toNodemailer(message));
+      const raw = info.message as Buffer;
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '');
+      const name = `${stamp}-${fileIdOf(message.messageId)}.eml`;
+      mkdirSync(folder, { recursive: true });
+      const tmp = join(folder, `.${name}.tmp`);
+      await writeFile(tmp, raw);
+      await rename(tmp, join(folder, name));
+    },
+  };
+}
+
+/** The part of a Message-ID before the `@`, safe as a file name. */
+function fileIdOf(messageId: string): string {
+  const local = messageId.replace(/^<|>$/g, '').split('@')[0] ?? 'message';
+  return local.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || 'message';
+}

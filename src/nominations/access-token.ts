@@ -1,0 +1,18 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Private links (the nominator's draft link, the nominee's consent link) carry a random
+ * token of 256 bits. Only its SHA-256 is stored, so a leaked database does not open drafts.
+ */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The shape of a token we issue; anything else is rejected before touching the database. */
+export function looksLikeToken(s: unknown): s is string {
+  return typeof s === 'string' && /^[A-Za-z0-9_-]{43}$/.test(s);
+}

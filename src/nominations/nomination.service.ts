@@ -1,0 +1,235 @@
+import type { Database } from '../db/database.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { phaseAt, type Timeline } from '../awards/phase.js';
+import { timelineOf } from '../awards/awards.service.js';
+import { hashToken, newToken } from './access-token.js';
+import { completeErrors, emptyFields, hardLimitErrors, type FieldError, type FormDefinition, type NominationFields, type Step } from './form.js';
+import {
+  findEditionWithForm,
+  findNominationByConsentHash,
+  findNominationById,
+  insertDraft,
+  lockNomination,
+  nextReceiptNumber,
+  updateFields,
+  updateNomination,
+  type NominationRow,
+} from './nominations.repo.js';
+import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMail } from './nomination-mails.js';
+
+export type EditionForForm = NonNullable<Awaited<ReturnType<typeof findEditionWithForm>>> & {
+  form: FormDefinition;
+  timeline: Timeline | null;
+};
+
+/** An edition with everything its nomination form needs, or null. */
+export async function loadEditionForForm(db: Database, editionId: number): Promise<EditionForForm | null> {
+  const found = await findEditionWithForm(db, editionId);
+  if (!found) return null;
+  return {
+    ...found,
+    timeline: timelineOf(found.edition),
+    form: {
+      sections: found.sections.map((s) => ({ id: s.id, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required })),
+      criteria: found.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+      asksOrigin: found.edition.asksOrigin,
+    },
+  };
+}
+
+export type WindowCheck = { ok: true } | { ok: false; reason: 'not-open-yet' | 'deadline-passed' };
+
+/** Whether nominations may be written and sent at `now`: the server's clock at this request. */
+export function canNominate(timeline: Timeline | null, now: Date): WindowCheck {
+  const phase = phaseAt(timeline, now);
+  if (phase === 'open') return { ok: true };
+  if (phase === 'upcoming') return { ok: false, reason: 'not-open-yet' };
+  return { ok: false, reason: 'deadline-passed' };
+}
+
+/** The fields of a saved nomination, as the form works with them. */
+export function fieldsOf(row: NominationRow): NominationFields {
+  const f = emptyFields();
+  return {
+    ...f,
+    nominatorName: row.nominatorName,
+    nominatorEmail: row.nominatorEmail,
+    nominatorIsCitizen: row.nominatorIsCitizen ?? '',
+    nominatorWorkplace: row.nominatorWorkplace,
+    nomineeKind: row.nomineeKind ?? '',
+    nomineeNames: row.nomineeNames,
+    nomineeUnit: row.nomineeUnit,
+    nomineeOrganisation: row.nomineeOrganisation,
+    nomineeEmail: row.nomineeEmail,
+    title: row.title,
+    summary: row.summary,
+    criterionIds: row.criterionIds,
+    originOrganisation: row.originOrganisation,
+    originDescription: row.originDescription,
+    originUrl: row.originUrl,
+    answers: row.answers,
+  };
+}
+
+export type MailContext = { baseUrl: string };
+
+export type StartResult =
+  | { ok: true; nomination: NominationRow; token: string }
+  | { ok: false; reason: 'not-open-yet' | 'deadline-passed' | 'too-long'; errors?: FieldError[] };
+
+/**
+ * Starts a nomination as a draft with the first step's fields.
+ * Side effects: one `nominations` row; returns the private token (only its hash is stored).
+ */
+export async function startNomination(args: { db: Database; edition: EditionForForm; fields: NominationFields; now: Date }): Promise<StartResult> {
+  const window = canNominate(args.edition.timeline, args.now);
+  if (!window.ok) return window;
+  const tooLong = hardLimitErrors(args.fields, args.edition.form);
+  if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
+  const token = newToken();
+  const nomination = await insertDraft(args.db, {
+    editionId: args.edition.edition.id,
+    accessTokenHash: hashToken(token),
+    fields: args.fields,
+    now: args.now,
+  });
+  return { ok: true, nomination, token };
+}
+
+export type SaveResult =
+  | { ok: true; nomination: NominationRow }
+  | { ok: false; reason: 'version-conflict'; current: NominationRow }
+  | { ok: false; reason: 'deadline-passed' | 'withdrawn' | 'too-long'; errors?: FieldError[] };
+
+/**
+ * Saves fields of a nomination. A draft is saved even after the deadline (nothing typed is
+ * lost; it just cannot be sent); a sent nomination can only be changed while the window is
+ * open. A save based on an older version than the stored one is refused (another tab saved).
+ */
+export async function saveNomination(args: {
+  db: Database;
+  edition: EditionForForm;
+  nomination: NominationRow;
+  fields: NominationFields;
+  expectedVersion: number;
+  now: Date;
+}): Promise<SaveResult> {
+  const { nomination } = args;
+  if (nomination.status === 'withdrawn') return { ok: false, reason: 'withdrawn' };
+  const tooLong = hardLimitErrors(args.fields, args.edition.form);
+  if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
+  if (nomination.status === 'sent' && !canNominate(args.edition.timeline, args.now).ok) return { ok: false, reason: 'deadline-passed' };
+  const saved = await updateFields(args.db, nomination.id, args.fields, args.expectedVersion, args.now);
+  if (!saved) {
+    const current = (await findNominationById(args.db, nomination.id))!;
+    return { ok: false, reason: 'version-conflict', current };
+  }
+  return { ok: true, nomination: saved };
+}
+
+export type SendResult =
+  | { ok: true; nomination: NominationRow; receiptNumber: string; alreadySent: boolean }
+  | { ok: false; reason: 'not-open-yet' | 'deadline-passed' | 'withdrawn' | 'version-conflict' | 'not-found' }
+  | { ok: false; reason: 'incomplete'; errors: { step: Step; errors: FieldError[] }[] };
+
+/** "ABI-2027-0042": the award's initials, the edition's year and a running number. */
+export function formatReceiptNumber(awardSlug: string, year: number, n: number): string {
+  const words = awardSlug.split('-').filter(Boolean);
+  const prefix = (words.length > 1 ? words.map((w) => w[0]).join('') : awardSlug.slice(0, 3)).toUpperCase();
+  return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * Sends a nomination (or its changes) at `now`, in one transaction: checks the window and
+ * completeness, gives a receipt number on the first send, and queues the receipt e-mail to
+ * the nominator and, on the first send, the notice to the nominee with a consent link.
+ * A second "Send" of an unchanged nomination returns the same receipt and queues nothing.
+ */
+export async function sendNomination(args: {
+  db: Database;
+  edition: EditionForForm;
+  nominationId: number;
+  expectedVersion: number;
+  now: Date;
+  mail: MailContext;
+}): Promise<SendResult> {
+  const { edition, now } = args;
+  return args.db.transaction(async (txx) => {
+    const tx = txx as unknown as Database;
+    const row = await lockNomination(tx, args.nominationId);
+    if (!row || row.editionId !== edition.edition.id) return { ok: false, reason: 'not-found' } as const;
+    if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' } as const;
+    const unchangedSince = row.status === 'sent' && row.sentAt !== null && row.updatedAt.getTime() <= row.sentAt.getTime();
+    if (unchangedSince) return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true } as const;
+    const window = canNominate(edition.timeline, now);
+    if (!window.ok) return window;
+    if (row.version !== args.expectedVersion) return { ok: false, reason: 'version-conflict' } as const;
+    const errors = completeErrors(fieldsOf(row), edition.form);
+    if (errors.length) return { ok: false, reason: 'incomplete', errors } as const;
+
+    const firstSend = row.receiptNumber === null;
+    const receiptNumber = firstSend
+      ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
+      : row.receiptNumber!;
+    const consentToken = firstSend ? newToken() : null;
+    const sent = await updateNomination(tx, row.id, {
+      status: 'sent',
+      receiptNumber,
+      sentAt: now,
+      updatedAt: now,
+      firstSentAt: row.firstSentAt ?? now,
+      version: row.version + 1,
+      ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
+    });
+    await enqueueMail(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail }), now);
+    if (consentToken) await enqueueMail(tx, nomineeNoticeMail({ edition, nomination: sent, consentToken, mail: args.mail }), now);
+    return { ok: true, nomination: sent, receiptNumber, alreadySent: false } as const;
+  });
+}
+
+/**
+ * Withdraws a sent nomination before the deadline. Side effects: status 'withdrawn' and a
+ * confirmation e-mail to the nominator.
+ */
+export async function withdrawNomination(args: { db: Database; edition: EditionForForm; nominationId: number; now: Date; mail: MailContext }) {
+  return args.db.transaction(async (txx) => {
+    const tx = txx as unknown as Database;
+    const row = await lockNomination(tx, args.nominationId);
+    if (!row) return { ok: false, reason: 'not-found' } as const;
+    if (row.status === 'withdrawn') return { ok: true, nomination: row } as const;
+    if (row.status !== 'sent') return { ok: false, reason: 'not-sent' } as const;
+    const window = canNominate(args.edition.timeline, args.now);
+    if (!window.ok) return window;
+    const withdrawn = await updateNomination(tx, row.id, { status: 'withdrawn', withdrawnAt: args.now, updatedAt: args.now, version: row.version + 1 });
+    await enqueueMail(tx, withdrawalMail({ edition: args.edition, nomination: withdrawn, mail: args.mail }), args.now);
+    return { ok: true, nomination: withdrawn } as const;
+  });
+}
+
+/**
+ * "Gem kladde": e-mails the nominator the private link to come back. The token comes from
+ * the nominator's own request (it is never stored in clear). One e-mail per saved version.
+ */
+export async function emailDraftLink(args: { db: Database; edition: EditionForForm; nomination: NominationRow; token: string; now: Date; mail: MailContext }) {
+  if (!args.nomination.nominatorEmail) return { ok: false, reason: 'no-email' } as const;
+  await enqueueMail(args.db, draftLinkMail({ edition: args.edition, nomination: args.nomination, token: args.token, mail: args.mail }), args.now);
+  return { ok: true } as const;
+}
+
+/**
+ * Replaces the private link: the old one stops working at once (e.g. it was forwarded by
+ * mistake). Returns the new token; the caller e-mails it and sets the cookie.
+ */
+export async function renewAccessToken(args: { db: Database; nominationId: number; now: Date }) {
+  const token = newToken();
+  const row = await updateNomination(args.db, args.nominationId, { accessTokenHash: hashToken(token), accessRevokedAt: args.now });
+  return { token, nomination: row };
+}
+
+/** The nominee's answer to being published. A link can be used to change the answer later. */
+export async function recordConsent(args: { db: Database; token: string; answer: 'accepted' | 'declined'; now: Date }) {
+  const row = await findNominationByConsentHash(args.db, hashToken(args.token));
+  if (!row || row.status === 'draft') return { ok: false, reason: 'not-found' } as const;
+  const updated = await updateNomination(args.db, row.id, { nomineeConsent: args.answer, nomineeConsentAt: args.now });
+  return { ok: true, nomination: updated } as const;
+}

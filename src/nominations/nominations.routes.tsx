@@ -1,0 +1,510 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { render } from '../platform/layout.js';
+import { pageContext } from '../platform/page-context.js';
+import { formatInstant } from '../platform/time.js';
+import { hashToken, looksLikeToken } from './access-token.js';
+import { completeErrors, emptyFields, readStep, STEPS, stepErrors, type FieldError, type NominationFields, type Step } from './form.js';
+import { nominationTexts, type NominationTexts } from './i18n.js';
+import {
+  canNominate,
+  emailDraftLink,
+  fieldsOf,
+  loadEditionForForm,
+  recordConsent,
+  renewAccessToken,
+  saveNomination,
+  sendNomination,
+  startNomination,
+  withdrawNomination,
+  type EditionForForm,
+} from './nomination.service.js';
+import { nominationAsText } from './nomination-text.js';
+import { findEditionIdByAwardYear, findNominationByAccessHash, findNominationByConsentHash, findNominationById, type NominationRow } from './nominations.repo.js';
+import { CheckPage, ClosedDraftPage, ConsentPage, ReceiptPage, StartPage, StepPage, WithdrawPage, type NoticeData } from './views/nomination-pages.js';
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+const YEAR = /^\d{4}$/;
+const ID = /^[1-9]\d{0,8}$/;
+
+/** The nominator's private token lives in a cookie scoped to their nomination's pages. */
+const cookieName = (id: number) => `indstilling_${id}`;
+
+const html = (reply: FastifyReply, body: JSX.Element, status = 200) =>
+  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(body));
+
+type Body = Record<string, unknown>;
+
+function bodyOf(request: FastifyRequest): Body {
+  return request.body && typeof request.body === 'object' ? (request.body as Body) : {};
+}
+
+function versionOf(body: Body): number | null {
+  const v = body.version;
+  return typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null;
+}
+
+/**
+ * The nomination flow: start page, question pages, "Tjek dine svar", receipt, changes and
+ * withdrawal through the private link, and the nominee's consent page. Works without JS.
+ */
+export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
+  const mail = { baseUrl: deps.publicBaseUrl };
+  const paths = {
+    start: (e: EditionForForm) => `/priser/${e.award.slug}/${e.edition.year}/indstil`,
+    step: (id: number, step: Step | 'tjek') => `/indstillinger/${id}/${step}`,
+    receipt: (id: number) => `/indstillinger/${id}/kvittering`,
+  };
+
+  const setAccessCookie = (request: FastifyRequest, reply: FastifyReply, id: number, token: string) =>
+    reply.setCookie(cookieName(id), token, {
+      path: `/indstillinger/${id}`,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      maxAge: 400 * 24 * 60 * 60,
+    });
+
+  async function editionByPath(slug: string, year: string) {
+    if (!SLUG.test(slug) || !YEAR.test(year)) return null;
+    const id = await findEditionIdByAwardYear(db, slug, Number(year));
+    return id === null ? null : loadEditionForForm(db, id);
+  }
+
+  /** The nomination of `:id` when the request holds its private token; otherwise answers 403/404. */
+  async function withAccess(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+    const { id: raw } = request.params;
+    if (!ID.test(raw)) {
+      await sendErrorPage(request, reply, 404, 'notFound');
+      return null;
+    }
+    const id = Number(raw);
+    const token = request.cookies[cookieName(id)];
+    const nomination = looksLikeToken(token) ? await findNominationById(db, id) : null;
+    if (!nomination || !token || nomination.accessTokenHash !== hashToken(token)) {
+      const t = nominationTexts(pageContext(request).locale);
+      await noAccess(request, reply, t);
+      return null;
+    }
+    const edition = (await loadEditionForForm(db, nomination.editionId))!;
+    return { nomination, edition, token };
+  }
+
+  async function noAccess(request: FastifyRequest, reply: FastifyReply, t: NominationTexts) {
+    request.log.info('nomination access refused');
+    void t;
+    return sendErrorPage(request, reply, 403, 'forbidden');
+  }
+
+  function parseStep(raw: string): Step | null {
+    return (STEPS as readonly string[]).includes(raw) ? (raw as Step) : null;
+  }
+
+  // The word count module, served to the browser exactly as the server runs it.
+  const wordCountFile = readFileSync(fileURLToPath(new URL('./word-count.js', import.meta.url)), 'utf8');
+  app.get('/static/js/word-count.js', async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(wordCountFile),
+  );
+
+  // --- Start ---------------------------------------------------------------------------
+
+  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil', async (request, reply) => {
+    const edition = await editionByPath(request.params.slug, request.params.year);
+    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+    const ctx = pageContext(request);
+    const window = canNominate(edition.timeline, clock.now());
+    return html(
+      reply,
+      <StartPage
+        ctx={ctx}
+        t={nominationTexts(ctx.locale)}
+        edition={edition}
+        state={window.ok ? 'open' : window.reason}
+        startHref={`${paths.start(edition)}/om-dig`}
+      />,
+    );
+  });
+
+  const renderStep = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    a: { edition: EditionForForm; step: Step; fields: NominationFields; errors: FieldError[]; nomination: NominationRow | null; notice?: NoticeData; status?: number; version?: number },
+  ) => {
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    const n = a.nomination;
+    const index = STEPS.indexOf(a.step);
+    const back = index === 0 ? (n ? paths.step(n.id, 'tjek') : paths.start(a.edition)) : n ? paths.step(n.id, STEPS[index - 1]!) : paths.start(a.edition);
+    return html(
+      reply,
+      <StepPage
+        ctx={ctx}
+        t={t}
+        edition={a.edition}
+        step={a.step}
+        fields={a.fields}
+        errors={a.errors}
+        action={n ? paths.step(n.id, a.step) : `${paths.start(a.edition)}/om-dig`}
+        csrf={reply.generateCsrf()}
+        version={n ? (a.version ?? n.version) : null}
+        stepHref={n ? (s) => paths.step(n.id, s) : undefined}
+        notice={a.notice}
+        backHref={back}
+        isSent={n?.status === 'sent'}
+      />,
+      a.status ?? (a.errors.length ? 400 : 200),
+    );
+  };
+
+  const closedNotice = (request: FastifyRequest, edition: EditionForForm, reason: 'not-open-yet' | 'deadline-passed') => {
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    const name = `${edition.award.name} ${edition.edition.year}`;
+    return reason === 'not-open-yet'
+      ? { variant: 'info' as const, heading: ctx.t.phase.upcoming, body: t.opensAt(formatInstant(edition.timeline!.opensAt, ctx.locale)) }
+      : { variant: 'warning' as const, heading: t.deadlinePassedHeading, body: t.closedNotice(name) };
+  };
+
+  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil/om-dig', async (request, reply) => {
+    const edition = await editionByPath(request.params.slug, request.params.year);
+    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+    const window = canNominate(edition.timeline, clock.now());
+    if (!window.ok) return reply.redirect(paths.start(edition), 303);
+    return renderStep(request, reply, { edition, step: 'om-dig', fields: emptyFields(), errors: [], nomination: null });
+  });
+
+  app.post<{ Params: { slug: string; year: string } }>(
+    '/priser/:slug/:year/indstil/om-dig',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const edition = await editionByPath(request.params.slug, request.params.year);
+      if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+      const body = bodyOf(request);
+      const fields = readStep('om-dig', body, emptyFields(), edition.form);
+      const started = await startNomination({ db, edition, fields, now: clock.now() });
+      if (!started.ok) {
+        if (started.reason === 'too-long') return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: started.errors ?? [], nomination: null });
+        // The window is shut: show the text back so nothing is lost.
+        return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: [], nomination: null, notice: closedNotice(request, edition, started.reason), status: 409 });
+      }
+      setAccessCookie(request, reply, started.nomination.id, started.token);
+      return afterSave(request, reply, { edition, nomination: started.nomination, token: started.token, step: 'om-dig', action: body.handling });
+    },
+  );
+
+  /** After a step is saved: e-mail the link ("Gem kladde"), or check the step and go on. */
+  async function afterSave(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    a: { edition: EditionForForm; nomination: NominationRow; token: string; step: Step; action: unknown },
+  ) {
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    const fields = fieldsOf(a.nomination);
+    if (a.action === 'gem') {
+      const sent = await emailDraftLink({ db, edition: a.edition, nomination: a.nomination, token: a.token, now: clock.now(), mail });
+      const notice: NoticeData = sent.ok
+        ? { variant: 'success', heading: t.draftSaved, body: t.draftSavedBody(a.nomination.nominatorEmail) }
+        : { variant: 'info', heading: t.draftSaved, body: t.draftSavedNoEmail };
+      return renderStep(request, reply, { edition: a.edition, step: a.step, fields, errors: [], nomination: a.nomination, notice });
+    }
+    const errors = stepErrors(a.step, fields, a.edition.form);
+    if (errors.length) return renderStep(request, reply, { edition: a.edition, step: a.step, fields, errors, nomination: a.nomination });
+    const next = STEPS[STEPS.indexOf(a.step) + 1];
+    const incomplete = completeErrors(fields, a.edition.form);
+    // Changing a sent nomination, or everything already filled in: straight to the check page.
+    const goTo = !next || a.nomination.status === 'sent' || incomplete.length === 0 ? 'tjek' : next;
+    return reply.redirect(paths.step(a.nomination.id, goTo), 303);
+  }
+
+  // --- Private link ----------------------------------------------------------------------
+
+  app.get<{ Params: { token: string } }>('/indstillinger/adgang/:token', async (request, reply) => {
+    const { token } = request.params;
+    const nomination = looksLikeToken(token) ? await findNominationByAccessHash(db, hashToken(token)) : null;
+    if (!nomination) return noAccess(request, reply, nominationTexts(pageContext(request).locale));
+    setAccessCookie(request, reply, nomination.id, token);
+    return reply.redirect(`/indstillinger/${nomination.id}`, 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/indstillinger/:id', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const { nomination, edition } = a;
+    if (nomination.status !== 'draft') return reply.redirect(paths.receipt(nomination.id), 303);
+    if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(`/indstillinger/${nomination.id}/kladde`, 303);
+    const incomplete = completeErrors(fieldsOf(nomination), edition.form);
+    return reply.redirect(paths.step(nomination.id, incomplete[0]?.step ?? 'tjek'), 303);
+  });
+
+  // --- Question pages ----------------------------------------------------------------------
+
+  app.get<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', async (request, reply) => {
+    const step = parseStep(request.params.step);
+    if (!step) return reply.callNotFound();
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const { nomination, edition } = a;
+    if (nomination.status === 'withdrawn') return reply.redirect(paths.receipt(nomination.id), 303);
+    if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(`/indstillinger/${nomination.id}/kladde`, 303);
+    return renderStep(request, reply, { edition, step, fields: fieldsOf(nomination), errors: [], nomination });
+  });
+
+  app.post<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const step = parseStep(request.params.step);
+    if (!step) return reply.callNotFound();
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const { edition, token } = a;
+    const body = bodyOf(request);
+    const typed = readStep(step, body, fieldsOf(a.nomination), edition.form);
+    const expected = versionOf(body) ?? a.nomination.version;
+    const saved = await saveNomination({ db, edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    if (!saved.ok) {
+      if (saved.reason === 'version-conflict') {
+        // Show what this tab typed, with the stored version number so a second press saves it.
+        return renderStep(request, reply, {
+          edition,
+          step,
+          fields: typed,
+          errors: [],
+          nomination: saved.current,
+          version: saved.current.version,
+          notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody },
+          status: 409,
+        });
+      }
+      if (saved.reason === 'too-long') return renderStep(request, reply, { edition, step, fields: typed, errors: saved.errors ?? [], nomination: a.nomination });
+      if (saved.reason === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
+      // A sent nomination after the deadline: its changes are shown back, not stored.
+      return html(
+        reply,
+        <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={typed} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={true} />,
+        409,
+      );
+    }
+    if (!canNominate(edition.timeline, clock.now()).ok && saved.nomination.status === 'draft') {
+      // The deadline passed while the form was open: the text is saved as a draft to keep.
+      return html(
+        reply,
+        <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={fieldsOf(saved.nomination)} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={false} />,
+        409,
+      );
+    }
+    return afterSave(request, reply, { edition, nomination: saved.nomination, token, step, action: body.handling });
+  });
+
+  /** Autosave from app.js while typing: JSON in, JSON out; never e-mails. */
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/autogem', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const body = bodyOf(request);
+    const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
+    if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
+    const typed = readStep(rawStep, body, fieldsOf(a.nomination), a.edition.form);
+    const expected = versionOf(body);
+    if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
+    const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+    if (!saved.ok) return reply.code(409).send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
+    return reply.send({ saved: true, version: saved.nomination.version });
+  });
+
+  // --- Check and send ------------------------------------------------------------------------
+
+  const renderCheck = (request: FastifyRequest, reply: FastifyReply, a: { edition: EditionForForm; nomination: NominationRow; notice?: NoticeData; status?: number }) => {
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    const fields = fieldsOf(a.nomination);
+    const incomplete = completeErrors(fields, a.edition.form);
+    return html(
+      reply,
+      <CheckPage
+        ctx={ctx}
+        t={t}
+        edition={a.edition}
+        fields={fields}
+        incomplete={incomplete}
+        stepHref={(s) => paths.step(a.nomination.id, s)}
+        action={paths.step(a.nomination.id, 'tjek')}
+        csrf={reply.generateCsrf()}
+        version={a.nomination.version}
+        isSent={a.nomination.status === 'sent'}
+        notice={a.notice}
+        canSend={incomplete.length === 0}
+      />,
+      a.status ?? 200,
+    );
+  };
+
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/tjek', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    if (a.nomination.status === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
+    if (!canNominate(a.edition.timeline, clock.now()).ok) return reply.redirect(`/indstillinger/${a.nomination.id}/kladde`, 303);
+    return renderCheck(request, reply, a);
+  });
+
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/tjek', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const expected = versionOf(bodyOf(request)) ?? -1;
+    const result = await sendNomination({ db, edition: a.edition, nominationId: a.nomination.id, expectedVersion: expected, now: clock.now(), mail });
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
+    switch (result.reason) {
+      case 'incomplete':
+        return renderCheck(request, reply, { ...a, status: 400 });
+      case 'version-conflict': {
+        const current = (await findNominationById(db, a.nomination.id))!;
+        return renderCheck(request, reply, { edition: a.edition, nomination: current, status: 409, notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody } });
+      }
+      case 'withdrawn':
+        return reply.redirect(paths.receipt(a.nomination.id), 303);
+      case 'not-open-yet':
+      case 'deadline-passed':
+        return html(
+          reply,
+          <ClosedDraftPage ctx={ctx} t={t} edition={a.edition} fields={fieldsOf(a.nomination)} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={a.nomination.status === 'sent'} />,
+          409,
+        );
+      default:
+        return sendErrorPage(request, reply, 404, 'notFound');
+    }
+  });
+
+  // --- Receipt, draft after the deadline, withdrawal --------------------------------------
+
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const { nomination, edition } = a;
+    if (nomination.status === 'draft') return reply.redirect(`/indstillinger/${nomination.id}`, 303);
+    const ctx = pageContext(request);
+    return html(
+      reply,
+      <ReceiptPage
+        ctx={ctx}
+        t={nominationTexts(ctx.locale)}
+        edition={edition}
+        receiptNumber={nomination.receiptNumber!}
+        sentAt={nomination.sentAt!}
+        nominatorEmail={nomination.nominatorEmail}
+        withdrawn={nomination.status === 'withdrawn'}
+        canChange={canNominate(edition.timeline, clock.now()).ok}
+        changeHref={paths.step(nomination.id, 'tjek')}
+        withdrawHref={`/indstillinger/${nomination.id}/traek-tilbage`}
+        pdfHref={deps.receiptPdf ? `/indstillinger/${nomination.id}/kvittering.pdf` : null}
+      />,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const ctx = pageContext(request);
+    return html(
+      reply,
+      <ClosedDraftPage
+        ctx={ctx}
+        t={nominationTexts(ctx.locale)}
+        edition={a.edition}
+        fields={fieldsOf(a.nomination)}
+        downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
+        sent={a.nomination.status !== 'draft'}
+      />,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde.txt', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const name = `indstilling-${a.edition.award.slug}-${a.edition.edition.year}-${a.nomination.id}.txt`;
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(fieldsOf(a.nomination), a.edition.form)}\n`);
+  });
+
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    if (a.nomination.status !== 'sent' || !canNominate(a.edition.timeline, clock.now()).ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
+    const ctx = pageContext(request);
+    return html(
+      reply,
+      <WithdrawPage
+        ctx={ctx}
+        t={nominationTexts(ctx.locale)}
+        edition={a.edition}
+        action={`/indstillinger/${a.nomination.id}/traek-tilbage`}
+        csrf={reply.generateCsrf()}
+        cancelHref={paths.receipt(a.nomination.id)}
+      />,
+    );
+  });
+
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
+    return reply.redirect(paths.receipt(a.nomination.id), 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/nyt-link', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
+    setAccessCookie(request, reply, a.nomination.id, renewed.token);
+    await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
+    return reply.redirect(`/indstillinger/${a.nomination.id}`, 303);
+  });
+
+  // --- The nominee's consent -------------------------------------------------------------------
+
+  const consentPage = async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, answer?: 'accepted' | 'declined' | 'missing') => {
+    const { token } = request.params;
+    let nomination = looksLikeToken(token) ? await findNominationByConsentHash(db, hashToken(token)) : null;
+    if (!nomination || nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
+    const edition = (await loadEditionForForm(db, nomination.editionId))!;
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    let saved = false;
+    if (answer === 'accepted' || answer === 'declined') {
+      const r = await recordConsent({ db, token, answer, now: clock.now() });
+      if (r.ok) {
+        nomination = r.nomination;
+        saved = true;
+      }
+    }
+    return html(
+      reply,
+      <ConsentPage
+        ctx={ctx}
+        t={t}
+        edition={edition}
+        nominatorName={nomination.nominatorName}
+        title={nomination.title}
+        current={nomination.nomineeConsent}
+        action={`/samtykke/${token}`}
+        csrf={reply.generateCsrf()}
+        error={answer === 'missing' ? t.consent.required : undefined}
+        saved={saved}
+      />,
+      answer === 'missing' ? 400 : 200,
+    );
+  };
+
+  app.get<{ Params: { token: string } }>('/samtykke/:token', (request, reply) => consentPage(request, reply));
+  app.post<{ Params: { token: string } }>('/samtykke/:token', { preHandler: app.csrfProtection }, (request, reply) => {
+    const v = bodyOf(request).answer;
+    return consentPage(request, reply, v === 'accepted' || v === 'declined' ? v : 'missing');
+  });
+}

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { editions } from '../awards/awards.schema.js';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** What the nominator wrote under each of the edition's form sections, keyed by section id. */
+export type SectionAnswers = Record<string, string>;
+
+/**
+ * An indstilling. It starts as a draft (status 'draft'), becomes 'sent' with a receipt
+ * number, and may be 'withdrawn' by the nominator before the deadline. Screening is the
+ * administrators' decision and lives beside the status, never replacing it.
+ *
+ * The nominator's private link holds a random token; only its SHA-256 is stored here.
+ */
+export const nominations = pgTable(
+  'nominations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id),
+    status: text('status', { enum: ['draft', 'sent', 'withdrawn'] }).notNull().default('draft'),
+    /** "IND-2027-0042": shown on the receipt; unique per edition, given when first sent. */
+    receiptNumber: text('receipt_number'),
+    accessTokenHash: text('access_token_hash').notNull(),
+    accessRevokedAt: instant('access_revoked_at'),
+    /** Bumped on every save; a save based on an older version is refused (two tabs). */
+    version: integer('version').notNull().default(1),
+
+    nomineeKind: text('nominee_kind', { enum: ['person', 'team', 'workplace'] }),
+    nomineeNames: text('nominee_names').notNull().default(''),
+    nomineeUnit: text('nominee_unit').notNull().default(''),
+    nomineeOrganisation: text('nominee_organisation').notNull().default(''),
+    nomineeEmail: text('nominee_email').notNull().default(''),
+
+    nominatorName: text('nominator_name').notNull().default(''),
+    nominatorEmail: text('nominator_email').notNull().default(''),
+    nominatorWorkplace: text('nominator_workplace').notNull().default(''),
+    nominatorIsCitizen: text('nominator_is_citizen', { enum: ['yes', 'no'] }),
+
+    title: text('title').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    /** Ids of the edition's criteria the nomination says it answers. */
+    criterionIds: jsonb('criterion_ids').$type<number[]>().notNull().default([]),
+    answers: jsonb('answers').$type<SectionAnswers>().notNull().default({}),
+
+    /** Smartprisen: where the solution was first developed. */
+    originOrganisation: text('origin_organisation').notNull().default(''),
+    originDescription: text('origin_description').notNull().default(''),
+    originUrl: text('origin_url').notNull().default(''),
+
+    /** The nominee's answer to being published (GDPR: a third party's data). */
+    nomineeConsent: text('nominee_consent', { enum: ['pending', 'accepted', 'declined'] }).notNull().default('pending'),
+    nomineeConsentTokenHash: text('nominee_consent_token_hash'),
+    nomineeConsentAt: instant('nominee_consent_at'),
+
+    screening: text('screening', { enum: ['pending', 'eligible', 'not-eligible'] }).notNull().default('pending'),
+    screeningReason: text('screening_reason'),
+    screenedAt: instant('screened_at'),
+
+    /** API clients send an Idempotency-Key; the same key for the same edition never makes two. */
+    idempotencyKey: text('idempotency_key'),
+    idempotencyFingerprint: text('idempotency_fingerprint'),
+
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    firstSentAt: instant('first_sent_at'),
+    sentAt: instant('sent_at'),
+    withdrawnAt: instant('withdrawn_at'),
+  },
+  (t) => [
+    uniqueIndex('nominations_access_token_uq').on(t.accessTokenHash),
+    uniqueIndex('nominations_receipt_uq').on(t.editionId, t.receiptNumber),
+    uniqueIndex('nominations_idempotency_uq').on(t.editionId, t.idempotencyKey),
+    uniqueIndex('nominations_consent_token_uq').on(t.nomineeConsentTokenHash),
+    index('nominations_edition_status_idx').on(t.editionId, t.status),
+    check('nominations_sent_has_receipt', sql`${t.status} = 'draft' or ${t.receiptNumber} is not null`),
+  ],
+);
+
+/** A file attached to a nomination. The bytes live in the attachment store under `storageKey`. */
+export const nominationAttachments = pgTable(
+  'nomination_attachments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('nomination_attachments_nomination_idx').on(t.nominationId)],
+);
+
+/** Receipt numbers are counted per edition without gaps from concurrent senders colliding. */
+export const receiptCounters = pgTable('receipt_counters', {
+  editionId: integer('edition_id')
+    .primaryKey()
+    .references(() => editions.id),
+  lastNumber: integer('last_number').notNull().default(0),
+});

@@ -1,0 +1,530 @@
+import Html from '@kitajs/html';
+import { Layout, type PageContext } from '../../platform/layout.js';
+import { CsrfField } from '../../platform/csrf.js';
+import { formatInstant } from '../../platform/time.js';
+import { STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
+import { errorText, type NominationTexts } from '../i18n.js';
+import { nominationBlocks } from '../nomination-text.js';
+import type { EditionForForm } from '../nomination.service.js';
+import { Checkboxes, ErrorSummary, Radios, StepIndicator, TextArea, TextInput, type ErrorLink } from './form-parts.js';
+
+const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
+
+function crumbs(ctx: PageContext, e: EditionForForm, last: string) {
+  return [
+    { label: ctx.t.home, href: '/' },
+    { label: editionName(e), href: `/priser/${e.award.slug}/${e.edition.year}` },
+    { label: last },
+  ];
+}
+
+function Notice({ variant, heading, body }: { variant: 'info' | 'success' | 'warning' | 'error'; heading: string; body: string }) {
+  return (
+    <div class={`alert alert-${variant}`} role={variant === 'success' || variant === 'info' ? 'status' : 'alert'}>
+      <div class="alert-body">
+        <p class="alert-heading" safe>
+          {heading}
+        </p>
+        <p class="alert-text" safe>
+          {body}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export type NoticeData = { variant: 'info' | 'success' | 'warning' | 'error'; heading: string; body: string };
+
+/** The start page: what it takes, the deadline, and the way in (or why not). */
+export function StartPage(p: { ctx: PageContext; t: NominationTexts; edition: EditionForForm; state: 'open' | 'not-open-yet' | 'deadline-passed'; startHref: string }) {
+  const { ctx, t, edition } = p;
+  const tl = edition.timeline;
+  return (
+    <Layout ctx={ctx} title={t.startTitle(editionName(edition))} breadcrumbs={crumbs(ctx, edition, t.startTitle(editionName(edition)))} organisers={[edition.organisation]}>
+      <h1 safe>{t.startTitle(editionName(edition))}</h1>
+      {p.state === 'open' && tl ? (
+        <>
+          <p class="font-lead" safe>
+            {t.startIntro}
+          </p>
+          <p>
+            <strong safe>{t.deadline(formatInstant(tl.closesAt, ctx.locale))}</strong>
+          </p>
+          <h2 safe>{t.youNeed}</h2>
+          <ul>
+            {t.youNeedList.map((x) => (
+              <li safe>{x}</li>
+            ))}
+            {edition.form.sections.map((s) => (
+              <li safe>{`${s.heading}${s.wordLimit ? ` – ${t.wordLimit(s.wordLimit)}` : ''}`}</li>
+            ))}
+          </ul>
+          <Notice variant="warning" heading={t.privacyWarning} body={ctx.t.privacy.body} />
+          <p>
+            <a href={p.startHref} class="button button-primary" safe>
+              {t.start}
+            </a>
+          </p>
+        </>
+      ) : p.state === 'not-open-yet' && tl ? (
+        <Notice variant="info" heading={ctx.t.phase.upcoming} body={t.opensAt(formatInstant(tl.opensAt, ctx.locale))} />
+      ) : (
+        <Notice variant="warning" heading={t.deadlinePassedHeading} body={t.closedNotice(editionName(edition))} />
+      )}
+    </Layout>
+  );
+}
+
+export type StepPageProps = {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  step: Step;
+  fields: NominationFields;
+  errors: FieldError[];
+  action: string;
+  csrf: string;
+  version: number | null;
+  /** Links of the step indicator, when a nomination exists. */
+  stepHref?: (step: Step | 'tjek') => string;
+  notice?: NoticeData | undefined;
+  backHref: string;
+  /** A sent nomination is being changed: no "Gem kladde", and the last step leads to the check page. */
+  isSent?: boolean;
+};
+
+/** One question page of the flow, with the error summary above the h1. */
+export function StepPage(p: StepPageProps) {
+  const { ctx, t, edition, step, fields: f } = p;
+  const errOf = (field: string) => {
+    const e = p.errors.find((x) => x.field === field);
+    return e ? errorText(t, e) : undefined;
+  };
+  const summary: ErrorLink[] = p.errors.map((e) => ({ field: e.field, text: errorText(t, e) }));
+  const index = STEPS.indexOf(step);
+  const title = t.steps[step];
+  const fl = t.fields;
+  return (
+    <Layout ctx={ctx} title={`${title} – ${t.startTitle(editionName(edition))}`} hasErrors={p.errors.length > 0} breadcrumbs={crumbs(ctx, edition, title)} organisers={[edition.organisation]}>
+      <ErrorSummary heading={t.errorSummaryHeading} errors={summary} />
+      {p.notice ? <Notice {...p.notice} /> : ''}
+      <StepIndicator
+        label={t.stepIndicatorLabel}
+        stepOf={t.stepOf(index + 1, STEPS.length + 1)}
+        steps={[...STEPS, 'tjek' as const].map((s, i) => ({
+          title: t.steps[s],
+          current: s === step,
+          done: i < index,
+          ...(p.stepHref && (i < index || p.version !== null) ? { href: p.stepHref(s) } : {}),
+        }))}
+      />
+      <p class="h5 step-caption" safe>
+        {`${t.stepOf(index + 1, STEPS.length + 1)} · ${editionName(edition)}`}
+      </p>
+      <h1 safe>{title}</h1>
+      <form method="post" action={p.action} novalidate class="nomination-form" data-autosave={p.version !== null && !p.isSent ? `${p.action.replace(/\/[^/]+$/, '')}/autogem` : undefined}>
+        <CsrfField token={p.csrf} />
+        {p.version !== null ? <input type="hidden" name="version" value={String(p.version)} /> : ''}
+        {step === 'om-dig' ? (
+          <>
+            <TextInput id="nominatorName" label={fl.nominatorName} value={f.nominatorName} error={errOf('nominatorName')} autocomplete="name" />
+            <TextInput id="nominatorEmail" type="email" label={fl.nominatorEmail} hint={fl.nominatorEmailHint} value={f.nominatorEmail} error={errOf('nominatorEmail')} autocomplete="email" />
+            <Radios
+              id="nominatorIsCitizen"
+              legend={fl.nominatorIsCitizen}
+              value={f.nominatorIsCitizen}
+              error={errOf('nominatorIsCitizen')}
+              options={[
+                { value: 'no', label: fl.nominatorIsCitizenNo },
+                { value: 'yes', label: fl.nominatorIsCitizenYes },
+              ]}
+            />
+            <TextInput id="nominatorWorkplace" label={fl.nominatorWorkplace} hint={fl.nominatorWorkplaceHint} value={f.nominatorWorkplace} error={errOf('nominatorWorkplace')} autocomplete="organization" />
+          </>
+        ) : step === 'kandidat' ? (
+          <>
+            <Radios
+              id="nomineeKind"
+              legend={fl.nomineeKind}
+              value={f.nomineeKind}
+              error={errOf('nomineeKind')}
+              options={[
+                { value: 'person', label: fl.nomineeKindPerson },
+                { value: 'team', label: fl.nomineeKindTeam },
+                { value: 'workplace', label: fl.nomineeKindWorkplace },
+              ]}
+            />
+            <TextInput id="nomineeNames" label={fl.nomineeNames} hint={fl.nomineeNamesHint} value={f.nomineeNames} error={errOf('nomineeNames')} />
+            <TextInput id="nomineeUnit" label={fl.nomineeUnit} value={f.nomineeUnit} error={errOf('nomineeUnit')} />
+            <TextInput id="nomineeOrganisation" label={fl.nomineeOrganisation} value={f.nomineeOrganisation} error={errOf('nomineeOrganisation')} />
+            <TextInput id="nomineeEmail" type="email" label={fl.nomineeEmail} hint={fl.nomineeEmailHint} value={f.nomineeEmail} error={errOf('nomineeEmail')} />
+          </>
+        ) : step === 'loesning' ? (
+          <>
+            <TextInput id="title" label={fl.title} value={f.title} error={errOf('title')} />
+            <TextArea id="summary" label={fl.summary} hint={fl.summaryHint(SUMMARY_WORD_LIMIT)} value={f.summary} error={errOf('summary')} wordLimit={SUMMARY_WORD_LIMIT} t={t} rows={4} warning={t.privacyWarning} />
+            {edition.form.criteria.length > 0 ? (
+              <Checkboxes
+                id="criterionIds"
+                name="criterionIds"
+                legend={fl.criteria}
+                hint={fl.criteriaHint}
+                values={f.criterionIds.map(String)}
+                error={errOf('criterionIds')}
+                options={edition.form.criteria.map((c) => ({ value: String(c.id), label: c.title, hint: c.description }))}
+              />
+            ) : (
+              ''
+            )}
+            {edition.form.asksOrigin ? (
+              <>
+                <TextInput id="originOrganisation" label={fl.originOrganisation} hint={fl.originOrganisationHint} value={f.originOrganisation} error={errOf('originOrganisation')} />
+                <TextArea id="originDescription" label={fl.originDescription} optionalLabel={t.optional} value={f.originDescription} error={errOf('originDescription')} wordLimit={null} t={t} rows={4} />
+                <TextInput id="originUrl" type="url" label={fl.originUrl} optionalLabel={t.optional} hint={fl.originUrlHint} value={f.originUrl} error={errOf('originUrl')} />
+              </>
+            ) : (
+              ''
+            )}
+          </>
+        ) : (
+          <>
+            {edition.form.sections.map((s) => (
+              <TextArea
+                id={`section-${s.id}`}
+                label={s.heading}
+                optionalLabel={s.required ? undefined : t.optional}
+                hint={s.help}
+                value={f.answers[String(s.id)] ?? ''}
+                error={errOf(`section-${s.id}`)}
+                wordLimit={s.wordLimit}
+                t={t}
+                warning={t.privacyWarning}
+              />
+            ))}
+          </>
+        )}
+        <p class="autosave-status form-hint" role="status" aria-live="polite"></p>
+        <div class="button-row">
+          <button type="submit" name="handling" value="fortsaet" class="button button-primary" safe>
+            {t.continue}
+          </button>
+          {p.isSent ? (
+            ''
+          ) : (
+            <button type="submit" name="handling" value="gem" class="button button-secondary" safe>
+              {t.saveDraft}
+            </button>
+          )}
+        </div>
+      </form>
+      <p>
+        <a href={p.backHref} class="back-link" safe>
+          {t.back}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+type SummaryProps = {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  fields: NominationFields;
+  stepHref: (step: Step) => string;
+};
+
+/** "Tjek dine svar": every answer with a "Redigér" link to its step. */
+function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
+  const blocks = nominationBlocks(fields, edition.form);
+  const stepOfBlock = (i: number): Step => (i === 0 ? 'om-dig' : i === 1 ? 'kandidat' : i === 2 ? 'loesning' : 'beskrivelse');
+  void ctx;
+  return (
+    <>
+      {blocks.map((b, i) => (
+        <section class="answers-block" aria-labelledby={`answers-${i}`}>
+          <h2 class="h3" id={`answers-${i}`} safe>
+            {b.heading}
+          </h2>
+          <dl class="answers-list">
+            {'lines' in b ? (
+              b.lines.map(([label, value]) => (
+                <>
+                  <dt safe>{label}</dt>
+                  <dd class="answer-text" safe>
+                    {value || t.check.notFilled}
+                  </dd>
+                </>
+              ))
+            ) : (
+              <dd class="answer-text" safe>
+                {b.text || t.check.notFilled}
+              </dd>
+            )}
+          </dl>
+          <p>
+            <a href={`${stepHref(stepOfBlock(i))}#${'lines' in b ? '' : ''}`} class="function-link">
+              <span safe>{t.edit}</span>
+              <span class="sr-only" safe>{`: ${b.heading}`}</span>
+            </a>
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function CheckPage(p: {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  fields: NominationFields;
+  incomplete: { step: Step; errors: FieldError[] }[];
+  stepHref: (step: Step | 'tjek') => string;
+  action: string;
+  csrf: string;
+  version: number;
+  isSent: boolean;
+  notice?: NoticeData | undefined;
+  canSend: boolean;
+}) {
+  const { ctx, t, edition } = p;
+  const summary: ErrorLink[] = p.incomplete.flatMap((s) => s.errors.map((e) => ({ field: e.field, text: errorText(t, e) })));
+  return (
+    <Layout ctx={ctx} title={t.check.title} hasErrors={summary.length > 0} breadcrumbs={crumbs(ctx, edition, t.steps.tjek)} organisers={[edition.organisation]}>
+      {summary.length > 0 ? (
+        <div class="alert alert-error error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
+          <div class="alert-body">
+            <p class="alert-heading" id="error-summary-heading" safe>
+              {t.check.incomplete}
+            </p>
+            <ul class="alert-text nobullet-list">
+              {p.incomplete.flatMap((s) =>
+                s.errors.map((e) => (
+                  <li>
+                    <a href={`${p.stepHref(s.step)}#${e.field}`} class="function-link" safe>
+                      {errorText(t, e)}
+                    </a>
+                  </li>
+                )),
+              )}
+            </ul>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      {p.notice ? <Notice {...p.notice} /> : ''}
+      <StepIndicator
+        label={t.stepIndicatorLabel}
+        stepOf={t.stepOf(STEPS.length + 1, STEPS.length + 1)}
+        steps={[...STEPS, 'tjek' as const].map((s) => ({ title: t.steps[s], current: s === 'tjek', done: s !== 'tjek', href: p.stepHref(s) }))}
+      />
+      <h1 safe>{t.check.title}</h1>
+      <AnswersSummary ctx={ctx} t={t} edition={edition} fields={p.fields} stepHref={p.stepHref} />
+      {p.canSend ? (
+        <form method="post" action={p.action} novalidate class="send-form">
+          <CsrfField token={p.csrf} />
+          <input type="hidden" name="version" value={String(p.version)} />
+          <p safe>{t.check.confirm}</p>
+          <button type="submit" class="button button-primary" data-once="true" safe>
+            {p.isSent ? t.sendChanges : t.send}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function ReceiptPage(p: {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  receiptNumber: string;
+  sentAt: Date;
+  nominatorEmail: string;
+  withdrawn: boolean;
+  canChange: boolean;
+  changeHref: string;
+  withdrawHref: string;
+  pdfHref: string | null;
+  notice?: NoticeData | undefined;
+}) {
+  const { ctx, t, edition } = p;
+  const tl = edition.timeline;
+  const fmt = (d: Date) => formatInstant(d, ctx.locale);
+  return (
+    <Layout ctx={ctx} title={t.receipt.title} breadcrumbs={crumbs(ctx, edition, t.receipt.title)} organisers={[edition.organisation]}>
+      {p.notice ? <Notice {...p.notice} /> : ''}
+      {p.withdrawn ? (
+        <h1 safe>{t.receipt.withdrawn}</h1>
+      ) : (
+        <div class="alert alert-success" role="status">
+          <div class="alert-body">
+            <h1 class="alert-heading h2" safe>
+              {t.receipt.heading}
+            </h1>
+            <p class="alert-text">
+              <span safe>{`${t.receipt.number}: `}</span>
+              <strong class="receipt-number" safe>
+                {p.receiptNumber}
+              </strong>
+            </p>
+          </div>
+        </div>
+      )}
+      <dl class="answers-list">
+        <dt safe>{t.receipt.number}</dt>
+        <dd safe>{p.receiptNumber}</dd>
+        <dt safe>{t.receipt.received}</dt>
+        <dd safe>{fmt(p.sentAt)}</dd>
+      </dl>
+      {p.withdrawn ? '' : <p safe>{t.receipt.emailSent(p.nominatorEmail)}</p>}
+      {tl && !p.withdrawn ? (
+        <>
+          <h2 safe>{t.receipt.next}</h2>
+          <ul>
+            <li safe>{t.receipt.canChange(fmt(tl.closesAt))}</li>
+            <li safe>{t.receipt.nomineeTold}</li>
+            <li safe>{t.receipt.nomineesPublished(fmt(tl.nomineesPublishedAt))}</li>
+            <li safe>{t.receipt.winner(fmt(tl.winnerAnnouncedAt), edition.edition.eventName)}</li>
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {p.pdfHref && !p.withdrawn ? (
+        <p>
+          <a href={p.pdfHref} class="function-link" safe>
+            {t.receipt.pdf}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {p.canChange && !p.withdrawn ? (
+        <div class="button-row">
+          <a href={p.changeHref} class="button button-secondary" safe>
+            {t.receipt.change}
+          </a>
+          <a href={p.withdrawHref} class="button button-tertiary" safe>
+            {t.receipt.withdraw}
+          </a>
+        </div>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+/** After the deadline: the draft to read, copy and download, but not send. */
+export function ClosedDraftPage(p: { ctx: PageContext; t: NominationTexts; edition: EditionForForm; fields: NominationFields; downloadHref: string; sent: boolean }) {
+  const { ctx, t, edition } = p;
+  const deadline = edition.timeline ? formatInstant(edition.timeline.closesAt, ctx.locale) : '';
+  const blocks = nominationBlocks(p.fields, edition.form);
+  return (
+    <Layout ctx={ctx} title={t.deadlinePassedHeading} breadcrumbs={crumbs(ctx, edition, t.deadlinePassedHeading)} organisers={[edition.organisation]}>
+      <h1 safe>{t.deadlinePassedHeading}</h1>
+      <Notice
+        variant="warning"
+        heading={t.deadlinePassedHeading}
+        body={p.sent ? t.deadlinePassedSentBody(editionName(edition), deadline) : t.deadlinePassedBody(editionName(edition), deadline)}
+      />
+      <p>
+        <a href={p.downloadHref} class="button button-secondary" download="" safe>
+          {t.download}
+        </a>
+      </p>
+      {blocks.map((b) => (
+        <section>
+          <h2 class="h3" safe>
+            {b.heading}
+          </h2>
+          {'lines' in b ? (
+            <dl class="answers-list">
+              {b.lines.map(([label, value]) => (
+                <>
+                  <dt safe>{label}</dt>
+                  <dd class="answer-text" safe>
+                    {value || t.check.notFilled}
+                  </dd>
+                </>
+              ))}
+            </dl>
+          ) : (
+            <p class="answer-text" safe>
+              {b.text || t.check.notFilled}
+            </p>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function WithdrawPage(p: { ctx: PageContext; t: NominationTexts; edition: EditionForForm; action: string; csrf: string; cancelHref: string }) {
+  const { ctx, t, edition } = p;
+  return (
+    <Layout ctx={ctx} title={t.withdraw.title} breadcrumbs={crumbs(ctx, edition, t.withdraw.title)} organisers={[edition.organisation]}>
+      <h1 safe>{t.withdraw.title}</h1>
+      <p safe>{t.withdraw.body}</p>
+      <form method="post" action={p.action}>
+        <CsrfField token={p.csrf} />
+        <div class="button-row">
+          <button type="submit" class="button button-warning" safe>
+            {t.withdraw.confirm}
+          </button>
+          <a href={p.cancelHref} class="button button-secondary" safe>
+            {t.withdraw.cancel}
+          </a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function ConsentPage(p: {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  nominatorName: string;
+  title: string;
+  current: 'pending' | 'accepted' | 'declined';
+  action: string;
+  csrf: string;
+  error?: string | undefined;
+  saved?: boolean;
+}) {
+  const { ctx, t, edition } = p;
+  return (
+    <Layout ctx={ctx} title={t.consent.title} hasErrors={!!p.error} organisers={[edition.organisation]}>
+      <ErrorSummary heading={t.errorSummaryHeading} errors={p.error ? [{ field: 'answer', text: p.error }] : []} />
+      {p.saved ? <Notice variant="success" heading={t.consent.saved} body={t.consent.current(t.consent.answers[p.current])} /> : ''}
+      <h1 safe>{t.consent.title}</h1>
+      <p class="font-lead" safe>
+        {t.consent.intro(p.nominatorName, editionName(edition), p.title)}
+      </p>
+      <p safe>{t.consent.body}</p>
+      <p safe>{t.consent.current(t.consent.answers[p.current])}</p>
+      <form method="post" action={p.action} novalidate>
+        <CsrfField token={p.csrf} />
+        <Radios
+          id="answer"
+          legend={t.consent.question}
+          value={p.current === 'pending' ? '' : p.current}
+          error={p.error}
+          options={[
+            { value: 'accepted', label: t.consent.accept },
+            { value: 'declined', label: t.consent.decline },
+          ]}
+        />
+        <button type="submit" class="button button-primary" safe>
+          {t.consent.save}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,11 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { redactUrl } from './log-redaction.js';
+
+test('tokens in private links are masked in logged URLs', () => {
+  const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
+  assert.equal(redactUrl(`/indstillinger/adgang/${token}`), '/indstillinger/adgang/[redacted]');
+  assert.equal(redactUrl(`/samtykke/${token}?x=1`), '/samtykke/[redacted]?x=1');
+  assert.equal(redactUrl('/priser/smartprisen'), '/priser/smartprisen');
+  assert.equal(redactUrl('/indstillinger/42/om-dig'), '/indstillinger/42/om-dig');
+});

@@ -1,0 +1,150 @@
+/**
+ * A real Chromium for end-to-end tests: Debian's Chromium driven by playwright-core, a page
+ * helper that records console errors, CSP violations and failed requests, and an axe-core
+ * check against WCAG 2.0/2.1 A and AA.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+import type { AxeResults, Result as AxeResult } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM_MISSING, findChromium } from './chromium.js';
+import { startTestApp } from './app.js';
+
+/** Starts Chromium. Fails (never skips) when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The app on a fresh seeded PGlite database at a fixed instant, listening on a free local port. */
+export async function serveTestApp(at: Date | string) {
+  const t = await startTestApp('pglite', at);
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** A browser context with short timeouts, so a broken page fails quickly instead of hanging the file. */
+export async function newContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale: 'da-DK', ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context;
+}
+
+/** What went wrong in a page while it was watched. */
+export type PageProblems = {
+  consoleErrors: string[];
+  cspViolations: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+};
+
+export type WatchedPage = {
+  page: Page;
+  problems: PageProblems;
+  /** Fails when anything was recorded; `allow` drops console errors matching it (e.g. the 404 of a 404 page). */
+  expectNoProblems(allow?: RegExp): void;
+};
+
+/**
+ * Opens a page that records console errors, CSP violations (both the `Refused to ...` console
+ * messages and `securitypolicyviolation` events), uncaught page errors and failed requests.
+ */
+export async function openPage(context: BrowserContext): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], cspViolations: [], pageErrors: [], failedRequests: [] };
+
+  page.on('console', (msg) => {
+    const text = msg.text();
+    const where = msg.location().url ? ` (${msg.location().url})` : '';
+    if (/^Refused to /.test(text)) problems.cspViolations.push(`${text}${where}`);
+    else if (msg.type() === 'error') problems.consoleErrors.push(`${text}${where}`);
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(`${page.url()}: ${err.message}`));
+  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+  page.on('response', (res) => {
+    // The main document of an error page is meant to answer 4xx; its sub-resources are not.
+    if (res.status() >= 400 && res.request().resourceType() !== 'document') {
+      problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+    }
+  });
+
+  // The binding and the init script are installed through the DevTools protocol, so the
+  // page's CSP (no inline scripts) does not stop them. They do nothing when JS is disabled.
+  await page.exposeFunction('__reportCspViolation', (v: string) => problems.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+      void report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
+    });
+  });
+
+  return {
+    page,
+    problems,
+    expectNoProblems(allow?: RegExp) {
+      const consoleErrors = problems.consoleErrors.filter((m) => !(allow && allow.test(m)));
+      const all = [
+        ...problems.cspViolations.map((m) => `CSP violation: ${m}`),
+        ...consoleErrors.map((m) => `console error: ${m}`),
+        ...problems.pageErrors.map((m) => `page error: ${m}`),
+        ...problems.failedRequests.map((m) => `failed request: ${m}`),
+      ];
+      assert.deepEqual(all, [], `problems in the browser:\n  ${all.join('\n  ')}`);
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | null = null;
+
+/** The WCAG tags every page is checked against. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export function formatViolations(violations: AxeResult[]): string {
+  return violations
+    .map((v) => {
+      const targets = v.nodes.map((n) => `      - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`);
+      return `  ${v.id} [${v.impact ?? 'unknown'}]: ${v.help}\n    ${v.helpUrl}\n${targets.join('\n')}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe-core in the page against WCAG 2.0/2.1 A and AA and fails with a readable list of
+ * violations. axe's source is evaluated through the DevTools protocol (not a script tag), as
+ * the page's CSP forbids inline scripts.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<AxeResults> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    WCAG_TAGS,
+  );
+  if (results.violations.length > 0) {
+    assert.fail(`axe found ${results.violations.length} WCAG violation(s) on ${label}:\n${formatViolations(results.violations)}`);
+  }
+  // A check that found nothing because nothing ran would pass silently.
+  assert.ok(results.passes.length > 0, `axe ran no checks on ${label}`);
+  return results;
+}
