@@ -23,6 +23,7 @@ import { platformRoutes } from './platform/platform.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
 import { nominationRoutes } from './nominations/nominations.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
 
 /** What every module's routes get: the database, the clock and shared helpers. */
 export type AppDeps = {
@@ -185,6 +186,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(awardRoutes, deps);
   await app.register(awardApi, deps);
   await app.register(nominationRoutes, deps);
+  await app.register(adminRoutes, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;

@@ -159,7 +159,7 @@ export async function sendNomination(args: {
     const row = await lockNomination(tx, args.nominationId);
     if (!row || row.editionId !== edition.edition.id) return { ok: false, reason: 'not-found' } as const;
     if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' } as const;
-    const unchangedSince = row.status === 'sent' && row.sentAt !== null && row.updatedAt.getTime() <= row.sentAt.getTime();
+    const unchangedSince = row.status === 'sent' && row.sentVersion === row.version;
     if (unchangedSince) return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true } as const;
     const window = canNominate(edition.timeline, now);
     if (!window.ok) return window;
@@ -179,6 +179,7 @@ export async function sendNomination(args: {
       updatedAt: now,
       firstSentAt: row.firstSentAt ?? now,
       version: row.version + 1,
+      sentVersion: row.version + 1,
       ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
     });
     await enqueueMail(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail }), now);

@@ -67,6 +67,8 @@ export const nominations = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
     firstSentAt: instant('first_sent_at'),
+    /** The version that was last sent: a later save makes it differ, so "Send" means "send changes". */
+    sentVersion: integer('sent_version'),
     sentAt: instant('sent_at'),
     withdrawnAt: instant('withdrawn_at'),
   },

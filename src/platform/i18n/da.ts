@@ -220,7 +220,7 @@ export const da = {
     bytes: (kb: string) => `${kb} kB`,
     screeningHeading: 'Screening',
     screeningCurrent: 'Screening',
-    screenedAt: (at: string) => `Besluttet ${at}`,
+    screenedAt: 'Screenet',
     screeningReason: 'Begrundelse',
     screeningSaved: 'Screeningen er gemt.',
     decisionLegend: 'Er indstillingen egnet?',

@@ -219,7 +219,7 @@ export const en: Messages = {
     bytes: (kb: string) => `${kb} kB`,
     screeningHeading: 'Screening',
     screeningCurrent: 'Screening',
-    screenedAt: (at: string) => `Decided on ${at}`,
+    screenedAt: 'Screened',
     screeningReason: 'Reason',
     screeningSaved: 'The screening has been saved.',
     decisionLegend: 'Is the nomination eligible?',

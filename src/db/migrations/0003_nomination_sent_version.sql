@@ -1,0 +1,1 @@
+ALTER TABLE "nominations" ADD COLUMN "sent_version" integer;
