@@ -7,8 +7,9 @@ import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
 import { hashToken, looksLikeToken } from './access-token.js';
+import { requireNominationAccess, setAccessCookie } from './access.js';
 import { completeErrors, emptyFields, readStep, STEPS, stepErrors, type FieldError, type NominationFields, type Step } from './form.js';
-import { nominationTexts, type NominationTexts } from './i18n.js';
+import { nominationTexts } from './i18n.js';
 import {
   canNominate,
   emailDraftLink,
@@ -28,10 +29,6 @@ import { CheckPage, ClosedDraftPage, ConsentPage, ReceiptPage, StartPage, StepPa
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const YEAR = /^\d{4}$/;
-const ID = /^[1-9]\d{0,8}$/;
-
-/** The nominator's private token lives in a cookie scoped to their nomination's pages. */
-const cookieName = (id: number) => `indstilling_${id}`;
 
 const html = (reply: FastifyReply, body: JSX.Element, status = 200) =>
   reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(body));
@@ -60,45 +57,18 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     receipt: (id: number) => `/indstillinger/${id}/kvittering`,
   };
 
-  const setAccessCookie = (request: FastifyRequest, reply: FastifyReply, id: number, token: string) =>
-    reply.setCookie(cookieName(id), token, {
-      path: `/indstillinger/${id}`,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: request.protocol === 'https',
-      maxAge: 400 * 24 * 60 * 60,
-    });
-
   async function editionByPath(slug: string, year: string) {
     if (!SLUG.test(slug) || !YEAR.test(year)) return null;
     const id = await findEditionIdByAwardYear(db, slug, Number(year));
     return id === null ? null : loadEditionForForm(db, id);
   }
 
-  /** The nomination of `:id` when the request holds its private token; otherwise answers 403/404. */
-  async function withAccess(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
-    const { id: raw } = request.params;
-    if (!ID.test(raw)) {
-      await sendErrorPage(request, reply, 404, 'notFound');
-      return null;
-    }
-    const id = Number(raw);
-    const token = request.cookies[cookieName(id)];
-    const nomination = looksLikeToken(token) ? await findNominationById(db, id) : null;
-    if (!nomination || !token || nomination.accessTokenHash !== hashToken(token)) {
-      const t = nominationTexts(pageContext(request).locale);
-      await noAccess(request, reply, t);
-      return null;
-    }
-    const edition = (await loadEditionForForm(db, nomination.editionId))!;
-    return { nomination, edition, token };
-  }
+  const withAccess = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => requireNominationAccess(db, request, reply);
 
-  async function noAccess(request: FastifyRequest, reply: FastifyReply, t: NominationTexts) {
+  const noAccess = (request: FastifyRequest, reply: FastifyReply) => {
     request.log.info('nomination access refused');
-    void t;
     return sendErrorPage(request, reply, 403, 'forbidden');
-  }
+  };
 
   function parseStep(raw: string): Step | null {
     return (STEPS as readonly string[]).includes(raw) ? (raw as Step) : null;
@@ -226,7 +196,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { token: string } }>('/indstillinger/adgang/:token', async (request, reply) => {
     const { token } = request.params;
     const nomination = looksLikeToken(token) ? await findNominationByAccessHash(db, hashToken(token)) : null;
-    if (!nomination) return noAccess(request, reply, nominationTexts(pageContext(request).locale));
+    if (!nomination) return noAccess(request, reply);
     setAccessCookie(request, reply, nomination.id, token);
     return reply.redirect(`/indstillinger/${nomination.id}`, 303);
   });

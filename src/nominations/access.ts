@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { hashToken, looksLikeToken } from './access-token.js';
+import { loadEditionForForm, type EditionForForm } from './nomination.service.js';
+import { findNominationById, type NominationRow } from './nominations.repo.js';
+
+const ID = /^[1-9]\d{0,8}$/;
+
+/** The nominator's private token lives in a cookie scoped to their nomination's pages. */
+export const accessCookieName = (id: number) => `indstilling_${id}`;
+
+export function setAccessCookie(request: FastifyRequest, reply: FastifyReply, id: number, token: string) {
+  reply.setCookie(accessCookieName(id), token, {
+    path: `/indstillinger/${id}`,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: 400 * 24 * 60 * 60,
+  });
+}
+
+export type NominationAccess = { nomination: NominationRow; edition: EditionForForm; token: string };
+
+/**
+ * Who may see a nomination's pages: whoever holds its private token (from the e-mailed link,
+ * kept in a cookie). Answers 404 for a malformed id and 403 otherwise, and returns null then.
+ */
+export async function requireNominationAccess(
+  db: Database,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+): Promise<NominationAccess | null> {
+  const { id: raw } = request.params;
+  if (!ID.test(raw)) {
+    await sendErrorPage(request, reply, 404, 'notFound');
+    return null;
+  }
+  const id = Number(raw);
+  const token = request.cookies[accessCookieName(id)];
+  const nomination = looksLikeToken(token) ? await findNominationById(db, id) : null;
+  if (!nomination || !token || nomination.accessTokenHash !== hashToken(token)) {
+    request.log.info('nomination access refused');
+    await sendErrorPage(request, reply, 403, 'forbidden');
+    return null;
+  }
+  const edition = (await loadEditionForForm(db, nomination.editionId))!;
+  return { nomination, edition, token };
+}
