@@ -4,7 +4,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import {
@@ -16,6 +15,8 @@ import {
 import type { Database } from './db/database.js';
 import type { Clock } from './platform/clock.js';
 import { PageCache } from './platform/page-cache.js';
+import { computeSecurityHeaders } from './platform/security-headers.js';
+import type { RateLimitRule } from './platform/rate-limit.js';
 import { isApiRequest, problems, sendErrorPage, sendProblem } from './platform/errors.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { projectRoot, publicFolder } from './platform/paths.js';
@@ -23,6 +24,7 @@ import { platformRoutes } from './platform/platform.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
 import { nominationRoutes } from './nominations/nominations.routes.js';
+import { nominationApi } from './nominations/nominations.api.js';
 import { adminRoutes } from './admin/admin.routes.js';
 
 /** What every module's routes get: the database, the clock and shared helpers. */
@@ -34,6 +36,16 @@ export type AppDeps = {
   publicBaseUrl: string;
   /** Set when receipts can be downloaded as PDF. */
   receiptPdf: boolean;
+  rateLimits: RateLimits;
+};
+
+/** Limits per client address, shared by all processes through the database. */
+export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule };
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  // A person starts a few nominations at most; a script starting hundreds is stopped.
+  nominationStart: { name: 'nomination-start', limit: 30, windowMs: 60 * 60 * 1000 },
+  nominationSend: { name: 'nomination-send', limit: 60, windowMs: 60 * 60 * 1000 },
 };
 
 export type BuildOptions = {
@@ -45,6 +57,7 @@ export type BuildOptions = {
   /** How long a rendered public page may be reused (ms). 0 turns the cache off (tests that edit data). */
   pageCacheMs?: number;
   publicBaseUrl?: string;
+  rateLimits?: Partial<RateLimits>;
 };
 
 /**
@@ -71,10 +84,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     pageCache: new PageCache(opts.pageCacheMs ?? 5_000),
     publicBaseUrl: (opts.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
     receiptPdf: false,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
   };
 
-  app.addHook('onRequest', async (request, reply) => {
+  const securityHeaders = computeSecurityHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
+    done();
   });
 
   await app.register(fastifyCookie);
@@ -85,27 +102,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     cookieKey: '_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: 'auto' },
   });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
-
   // Det Fælles Designsystem, served from the installed package (CSS refers to ../fonts and ../img).
   await app.register(fastifyStatic, {
     root: join(projectRoot, 'node_modules', 'dkfds', 'dist'),
@@ -186,6 +182,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(awardRoutes, deps);
   await app.register(awardApi, deps);
   await app.register(nominationRoutes, deps);
+  await app.register(nominationApi, deps);
   await app.register(adminRoutes, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -6,7 +6,7 @@ import { assertUtf8, DatabaseUnavailableError, openDatabase } from './db/databas
 import { seedDemoData } from './db/seed/seed.js';
 import { systemClock } from './platform/clock.js';
 import { join } from 'node:path';
-import { createFileTransport, createSmtpTransport } from './mail/transport.js';
+import { createFileTransport, createSmtpTransport, type MailTransport } from './mail/transport.js';
 import { startMailWorker } from './mail/worker.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
@@ -55,10 +55,11 @@ async function main() {
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   });
 
-  let mailWorker: { stop(): Promise<void> } | undefined;
+  let mail: { worker: { stop(): Promise<void> }; transport: MailTransport } | undefined;
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await mailWorker?.stop().catch(() => {});
+    await mail?.worker.stop().catch(() => {});
+    mail?.transport.close?.();
     await app.close().catch(() => {});
     await handle.close().catch(() => {});
     process.exit(0);
@@ -78,7 +79,8 @@ async function main() {
       'SMTP_URL is not set: e-mail is written as .eml files, not sent',
     );
   }
-  mailWorker = startMailWorker({ db: handle.db, transport, clock: systemClock, logger: logger.child({ module: 'mail' }), from: config.mailFrom });
+  const worker = startMailWorker({ db: handle.db, transport, clock: systemClock, logger: logger.child({ module: 'mail' }), from: config.mailFrom });
+  mail = { worker, transport };
 }
 
 main().catch((err) => {

@@ -3,3 +3,4 @@
 export * from '../awards/awards.schema.js';
 export * from '../nominations/nominations.schema.js';
 export * from '../mail/mail.schema.js';
+export * from '../platform/rate-limit.schema.js';

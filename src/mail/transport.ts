@@ -46,12 +46,16 @@ function toNodemailer(message: OutgoingMail) {
 
 /**
  * Sends over SMTP with nodemailer. `url` is `smtp://[user:pass@]host[:port]` (STARTTLS when
- * the server offers it) or `smtps://…` (TLS from the start, port 465 by default). One
- * connection per message, so a restarted SMTP server needs nothing special.
+ * the server offers it) or `smtps://…` (TLS from the start, port 465 by default).
  * UTF-8 addresses are sent with SMTPUTF8 when the server supports it.
+ * Connections are pooled (a burst of receipts does not pay a TLS handshake and login per
+ * message), closed after 30 s idle and reopened as needed, so a restarted SMTP server needs
+ * nothing special. Call `close()` when done, or an idle connection keeps the process up.
  */
 export function createSmtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 100, idleTimeout: 30_000, ...SMTP_TIMEOUTS });
+  // A broken connection fails the send it belongs to (and is retried); it must not crash the process.
+  transporter.on('error', () => {});
   return {
     async send(message) {
       await transporter.sendMail(toNodemailer(message));

@@ -64,6 +64,8 @@ export async function sendDueMail(deps: {
   logger?: MailLogger;
   /** The sender address (MAIL_FROM); DEFAULT_MAIL_FROM when not given. */
   from?: string;
+  /** When aborted (shutting down), the message being sent is finished and the rest handed back. */
+  signal?: AbortSignal;
 }): Promise<SendResult> {
   const { db, transport, now, logger } = deps;
   const from = deps.from ?? DEFAULT_MAIL_FROM;
@@ -72,11 +74,12 @@ export async function sendDueMail(deps: {
   const started = performance.now();
   // Set when the server (not one message) failed: the rest of the batch is not tried.
   let unavailable: unknown = null;
+  let untried = 0;
 
   for (const [i, row] of rows.entries()) {
-    if (unavailable === null && performance.now() - started > SEND_BUDGET_MS) {
+    if (unavailable === null && (deps.signal?.aborted || performance.now() - started > SEND_BUDGET_MS)) {
       await release(db, rows.slice(i));
-      logger?.warn({ released: rows.length - i }, 'mail run took too long; handing the rest back');
+      logger?.warn({ released: rows.length - i }, deps.signal?.aborted ? 'mail run stopped; handing the rest back' : 'mail run took too long; handing the rest back');
       break;
     }
     let error: unknown = unavailable;
@@ -115,9 +118,11 @@ export async function sendDueMail(deps: {
       logger?.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, 'e-mail rejected permanently; marked failed');
     } else {
       result.retried++;
-      logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, 'e-mail not sent; will retry');
+      if (tried) logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, 'e-mail not sent; will retry');
+      else untried++;
     }
   }
+  if (untried > 0) logger?.warn({ count: untried }, 'the mail server is unavailable; the rest of the batch waits for its next try');
   return result;
 }
 
@@ -231,7 +236,9 @@ function errorText(err: unknown): string {
 /**
  * Runs sendDueMail every `intervalMs` (default 2000), never two runs at once, and at once
  * again after a full batch. Errors (the database down, say) are logged, never thrown: the
- * next run tries again. `stop()` waits for a run in progress.
+ * next run tries again. `stop()` lets a run in progress finish the message it is sending,
+ * hands the rest of its batch back and waits for it (at most `stopTimeoutMs`, default 10 s;
+ * rows of a run cut short by exit are retried after their lease).
  */
 export function startMailWorker(deps: {
   db: Database;
@@ -241,8 +248,10 @@ export function startMailWorker(deps: {
   intervalMs?: number;
   batchSize?: number;
   from?: string;
+  stopTimeoutMs?: number;
 }): { stop(): Promise<void> } {
   const intervalMs = deps.intervalMs ?? 2_000;
+  const stopping = new AbortController();
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -252,7 +261,15 @@ export function startMailWorker(deps: {
   const run = async () => {
     let again = false;
     try {
-      const r = await sendDueMail({ db: deps.db, transport: deps.transport, now: deps.clock.now(), batchSize, logger: deps.logger, ...(deps.from ? { from: deps.from } : {}) });
+      const r = await sendDueMail({
+        db: deps.db,
+        transport: deps.transport,
+        now: deps.clock.now(),
+        batchSize,
+        logger: deps.logger,
+        signal: stopping.signal,
+        ...(deps.from ? { from: deps.from } : {}),
+      });
       if (consecutiveFailures > 0) deps.logger.info({ after: consecutiveFailures }, 'mail worker runs again');
       consecutiveFailures = 0;
       if (r.sent > 0 || r.failed > 0) deps.logger.info(r, 'mail run done');
@@ -280,9 +297,13 @@ export function startMailWorker(deps: {
   return {
     async stop() {
       stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       timer = undefined;
-      await running;
+      if (!running) return;
+      let cap: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise<void>((r) => (cap = setTimeout(r, deps.stopTimeoutMs ?? 10_000)))]);
+      clearTimeout(cap);
     },
   };
 }

@@ -21,7 +21,7 @@ function whatHappensNext(e: EditionForForm): string {
   return `Hvad sker der nu?\n${lines.join('\n')}`;
 }
 
-export function receiptMail(a: { edition: EditionForForm; nomination: NominationRow; firstSend: boolean; mail: MailContext }): NewMail {
+export function receiptMail(a: { edition: EditionForForm; nomination: NominationRow; firstSend: boolean; mail: MailContext; accessToken?: string | undefined }): NewMail {
   const n = a.nomination;
   const body = [
     `Kære ${n.nominatorName}`,
@@ -35,7 +35,9 @@ export function receiptMail(a: { edition: EditionForForm; nomination: Nomination
     '',
     whatHappensNext(a.edition),
     '',
-    'Du ændrer eller trækker indstillingen tilbage via det private link, du fik, da du gemte den. Har du mistet det, så skriv til kontaktpersonen.',
+    a.accessToken
+      ? `Du kan ændre eller trække indstillingen tilbage via dit private link (del det ikke):\n${a.mail.baseUrl}/indstillinger/adgang/${a.accessToken}`
+      : 'Du ændrer eller trækker indstillingen tilbage via dit private link. Har du mistet det, så skriv til kontaktpersonen.',
     '',
     'Her er en kopi af din indstilling:',
     '',

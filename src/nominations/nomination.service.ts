@@ -8,6 +8,8 @@ import {
   findEditionWithForm,
   findNominationByConsentHash,
   findNominationById,
+  findNominationByIdempotencyKey,
+  insertDraftOnce,
   insertDraft,
   lockNomination,
   nextReceiptNumber,
@@ -152,40 +154,110 @@ export async function sendNomination(args: {
   expectedVersion: number;
   now: Date;
   mail: MailContext;
+  /** The nominator's private token, when the request holds it: the receipt then links back. */
+  accessToken?: string;
 }): Promise<SendResult> {
-  const { edition, now } = args;
   return args.db.transaction(async (txx) => {
     const tx = txx as unknown as Database;
     const row = await lockNomination(tx, args.nominationId);
-    if (!row || row.editionId !== edition.edition.id) return { ok: false, reason: 'not-found' } as const;
-    if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' } as const;
-    const unchangedSince = row.status === 'sent' && row.sentVersion === row.version;
-    if (unchangedSince) return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true } as const;
+    if (!row || row.editionId !== args.edition.edition.id) return { ok: false, reason: 'not-found' } as const;
+    return sendLocked(tx, row, args);
+  });
+}
+
+/** The rules of sending, for a row locked in the caller's transaction. */
+async function sendLocked(
+  tx: Database,
+  row: NominationRow,
+  args: { edition: EditionForForm; expectedVersion: number; now: Date; mail: MailContext; accessToken?: string },
+): Promise<SendResult> {
+  const { edition, now } = args;
+  if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' };
+  if (row.status === 'sent' && row.sentVersion === row.version) {
+    return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true };
+  }
+  const window = canNominate(edition.timeline, now);
+  if (!window.ok) return window;
+  if (row.version !== args.expectedVersion) return { ok: false, reason: 'version-conflict' };
+  const errors = completeErrors(fieldsOf(row), edition.form);
+  if (errors.length) return { ok: false, reason: 'incomplete', errors };
+
+  const firstSend = row.receiptNumber === null;
+  const receiptNumber = firstSend
+    ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
+    : row.receiptNumber!;
+  const consentToken = firstSend ? newToken() : null;
+  const sent = await updateNomination(tx, row.id, {
+    status: 'sent',
+    receiptNumber,
+    sentAt: now,
+    updatedAt: now,
+    firstSentAt: row.firstSentAt ?? now,
+    version: row.version + 1,
+    sentVersion: row.version + 1,
+    ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
+  });
+  await enqueueMail(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail, accessToken: args.accessToken }), now);
+  if (consentToken) await enqueueMail(tx, nomineeNoticeMail({ edition, nomination: sent, consentToken, mail: args.mail }), now);
+  return { ok: true, nomination: sent, receiptNumber, alreadySent: false };
+}
+
+export type SubmitResult =
+  | (Extract<SendResult, { ok: true }> & { accessToken: string | null })
+  | Exclude<SendResult, { ok: true }>
+  | { ok: false; reason: 'idempotency-mismatch' }
+  | { ok: false; reason: 'too-long'; errors: FieldError[] };
+
+/**
+ * Creates and sends a complete nomination in one step (the API). With an idempotency key,
+ * a retried request returns the nomination the first one made, and never makes two; the
+ * same key with a different body is refused. Side effects as sendNomination.
+ */
+export async function submitNomination(args: {
+  db: Database;
+  edition: EditionForForm;
+  fields: NominationFields;
+  idempotencyKey: string | null;
+  fingerprint: string;
+  now: Date;
+  mail: MailContext;
+}): Promise<SubmitResult> {
+  const { edition, now } = args;
+  const tooLong = hardLimitErrors(args.fields, edition.form);
+  if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
+  return args.db.transaction(async (txx) => {
+    const tx = txx as unknown as Database;
+    if (args.idempotencyKey) {
+      const existing = await findNominationByIdempotencyKey(tx, edition.edition.id, args.idempotencyKey);
+      if (existing) return replay(existing, args.fingerprint);
+    }
     const window = canNominate(edition.timeline, now);
     if (!window.ok) return window;
-    if (row.version !== args.expectedVersion) return { ok: false, reason: 'version-conflict' } as const;
-    const errors = completeErrors(fieldsOf(row), edition.form);
+    const errors = completeErrors(args.fields, edition.form);
     if (errors.length) return { ok: false, reason: 'incomplete', errors } as const;
-
-    const firstSend = row.receiptNumber === null;
-    const receiptNumber = firstSend
-      ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
-      : row.receiptNumber!;
-    const consentToken = firstSend ? newToken() : null;
-    const sent = await updateNomination(tx, row.id, {
-      status: 'sent',
-      receiptNumber,
-      sentAt: now,
-      updatedAt: now,
-      firstSentAt: row.firstSentAt ?? now,
-      version: row.version + 1,
-      sentVersion: row.version + 1,
-      ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
+    const token = newToken();
+    const draft = await insertDraftOnce(tx, {
+      editionId: edition.edition.id,
+      accessTokenHash: hashToken(token),
+      fields: args.fields,
+      now,
+      idempotencyKey: args.idempotencyKey,
+      idempotencyFingerprint: args.fingerprint,
     });
-    await enqueueMail(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail }), now);
-    if (consentToken) await enqueueMail(tx, nomineeNoticeMail({ edition, nomination: sent, consentToken, mail: args.mail }), now);
-    return { ok: true, nomination: sent, receiptNumber, alreadySent: false } as const;
+    if (!draft) {
+      // A concurrent request with the same key won the insert and has committed by now.
+      const existing = (await findNominationByIdempotencyKey(tx, edition.edition.id, args.idempotencyKey!))!;
+      return replay(existing, args.fingerprint);
+    }
+    const sent = await sendLocked(tx, draft, { edition, expectedVersion: draft.version, now, mail: args.mail, accessToken: token });
+    return sent.ok ? { ...sent, accessToken: token } : sent;
   });
+}
+
+function replay(existing: NominationRow, fingerprint: string): SubmitResult {
+  if (existing.idempotencyFingerprint !== fingerprint) return { ok: false, reason: 'idempotency-mismatch' };
+  if (existing.status === 'draft' || !existing.receiptNumber) return { ok: false, reason: 'not-found' };
+  return { ok: true, nomination: existing, receiptNumber: existing.receiptNumber, alreadySent: true, accessToken: null };
 }
 
 /**

@@ -46,6 +46,27 @@ export async function insertDraft(db: Database, v: { editionId: number; accessTo
   return row!;
 }
 
+/** Inserts a draft unless its idempotency key is taken; null then (the other request's row wins). */
+export async function insertDraftOnce(
+  db: Database,
+  v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date; idempotencyKey: string | null; idempotencyFingerprint: string },
+) {
+  const [row] = await db
+    .insert(nominations)
+    .values({
+      editionId: v.editionId,
+      accessTokenHash: v.accessTokenHash,
+      ...toColumns(v.fields),
+      idempotencyKey: v.idempotencyKey,
+      idempotencyFingerprint: v.idempotencyFingerprint,
+      createdAt: v.now,
+      updatedAt: v.now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
 export async function findNominationById(db: Database, id: number): Promise<NominationRow | null> {
   const [row] = await db.select().from(nominations).where(eq(nominations.id, id)).limit(1);
   return row ?? null;

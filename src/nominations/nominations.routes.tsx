@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { sendErrorPage } from '../platform/errors.js';
+import { hitRateLimit } from '../platform/rate-limit.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
@@ -68,6 +69,11 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   const noAccess = (request: FastifyRequest, reply: FastifyReply) => {
     request.log.info('nomination access refused');
     return sendErrorPage(request, reply, 403, 'forbidden');
+  };
+
+  const tooManyNotice = (request: FastifyRequest): NoticeData => {
+    const e = pageContext(request).t.errors;
+    return { variant: 'error', heading: e.tooManyTitle, body: `${e.tooManyBody} ${nominationTexts(pageContext(request).locale).tooManyKept}` };
   };
 
   function parseStep(raw: string): Step | null {
@@ -155,6 +161,11 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
       const body = bodyOf(request);
       const fields = readStep('om-dig', body, emptyFields(), edition.form);
+      const limited = await hitRateLimit(db, deps.rateLimits.nominationStart, `ip:${request.ip}`, clock.now());
+      if (!limited.allowed) {
+        reply.header('retry-after', String(limited.retryAfterSeconds));
+        return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: [], nomination: null, notice: tooManyNotice(request), status: 429 });
+      }
       const started = await startNomination({ db, edition, fields, now: clock.now() });
       if (!started.ok) {
         if (started.reason === 'too-long') return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: started.errors ?? [], nomination: null });
@@ -324,7 +335,12 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const expected = versionOf(bodyOf(request)) ?? -1;
-    const result = await sendNomination({ db, edition: a.edition, nominationId: a.nomination.id, expectedVersion: expected, now: clock.now(), mail });
+    const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
+    if (!limited.allowed) {
+      reply.header('retry-after', String(limited.retryAfterSeconds));
+      return renderCheck(request, reply, { ...a, notice: tooManyNotice(request), status: 429 });
+    }
+    const result = await sendNomination({ db, edition: a.edition, nominationId: a.nomination.id, expectedVersion: expected, now: clock.now(), mail, accessToken: a.token });
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
     if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);

@@ -8,7 +8,8 @@
  * phase instant, so nothing is shown a second early or late.
  */
 export class PageCache {
-  private readonly entries = new Map<string, { body: string; expiresAt: number }>();
+  // Bodies are kept encoded: sending a Buffer skips measuring and encoding the string per request.
+  private readonly entries = new Map<string, { body: Buffer; expiresAt: number }>();
 
   constructor(
     private readonly maxAgeMs: number,
@@ -16,7 +17,7 @@ export class PageCache {
   ) {}
 
   /** Returns the cached body, or renders, stores and returns a new one. */
-  async get(key: string, now: Date, render: () => Promise<{ body: string; validUntil: Date | null } | null>): Promise<string | null> {
+  async get(key: string, now: Date, render: () => Promise<{ body: string; validUntil: Date | null } | null>): Promise<Buffer | null> {
     const t = now.getTime();
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > t) return hit.body;
@@ -24,9 +25,11 @@ export class PageCache {
     if (fresh === null) return null;
     let expiresAt = t + this.maxAgeMs;
     if (fresh.validUntil && fresh.validUntil.getTime() < expiresAt) expiresAt = fresh.validUntil.getTime();
+    const body = Buffer.from(fresh.body, 'utf8');
+    if (this.maxAgeMs <= 0) return body;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { body: fresh.body, expiresAt });
-    return fresh.body;
+    this.entries.set(key, { body, expiresAt });
+    return body;
   }
 
   clear(): void {

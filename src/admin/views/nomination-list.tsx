@@ -3,8 +3,8 @@ import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { SORT_KEYS, type SortKey } from '../../nominations/admin.repo.js';
 import type { NominationList } from '../admin.service.js';
-import { DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
-import { AdminLayout } from './parts.js';
+import { DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
+import { AdminLayout, attr } from './parts.js';
 
 type Props = { ctx: PageContext; csrf: string; list: NominationList };
 
@@ -30,12 +30,12 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
         <p safe>{a.exportHint}</p>
         <ul class="nobullet-list admin-export-links">
           <li>
-            <a href={`${base}.xlsx`} class="function-link" download safe>
+            <a href={`${base}.xlsx`} class="function-link" safe>
               {a.exportXlsx}
             </a>
           </li>
           <li>
-            <a href={`${base}.csv`} class="function-link" download safe>
+            <a href={`${base}.csv`} class="function-link" safe>
               {a.exportCsv}
             </a>
           </li>
@@ -46,7 +46,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
         <h2 id="filter-heading" class="h4" safe>
           {a.filterHeading}
         </h2>
-        {query.sort !== 'sent' || query.direction !== 'desc' ? (
+        {query.sort !== DEFAULT_LIST_QUERY.sort || query.direction !== DEFAULT_LIST_QUERY.direction ? (
           <>
             <input type="hidden" name="sorter" value={SORT_PARAM[query.sort]} />
             <input type="hidden" name="retning" value={DIRECTION_PARAM[query.direction]} />
@@ -58,7 +58,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
           <label class="form-label" for="q" safe>
             {a.searchLabel}
           </label>
-          <input class="form-input input-width-xl" type="search" id="q" name="q" value={query.text} maxlength={String(SEARCH_MAX)} />
+          <input class="form-input input-width-xl" type="search" id="q" name="q" value={attr(query.text)} maxlength={String(SEARCH_MAX)} />
         </div>
         <div class="form-group">
           <label class="form-label" for="status" safe>
@@ -121,7 +121,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
                   const sorted = query.sort === key ? query.direction : null;
                   return (
                     <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                      <a href={`${base}${sortLink(query, key)}`} class="admin-sort-link">
+                      <a href={attr(`${base}${sortLink(query, key)}`)} class="admin-sort-link">
                         <span safe>{columns[key]}</span>
                         <span class="sr-only" safe>
                           {sorted === 'asc'

@@ -1,7 +1,7 @@
 import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import type { PageContext } from '../../platform/layout.js';
-import { AdminLayout, ErrorSummary, FieldError, errorOf, type FieldErrors } from './parts.js';
+import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from './parts.js';
 
 type Props = { ctx: PageContext; csrf: string; returnTo: string; errors: FieldErrors };
 
@@ -16,7 +16,7 @@ export function SignInPage({ ctx, csrf, returnTo, errors }: Props): JSX.Element 
       <p safe>{a.signInIntro}</p>
       <form method="post" action="/admin/log-ind" novalidate>
         <CsrfField token={csrf} />
-        <input type="hidden" name="tilbage" value={returnTo} />
+        <input type="hidden" name="tilbage" value={attr(returnTo)} />
         <div class={`form-group${error ? ' form-error' : ''}`}>
           <label class="form-label" for="token" safe>
             {a.tokenLabel}

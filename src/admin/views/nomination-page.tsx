@@ -1,0 +1,263 @@
+import Html from '@kitajs/html';
+import { Alert, type PageContext } from '../../platform/layout.js';
+import { CsrfField } from '../../platform/csrf.js';
+import { formatInstant } from '../../platform/time.js';
+import type { ScreeningDecision } from '../../nominations/screening.service.js';
+import type { NominationDetail } from '../admin.service.js';
+import { AdminLayout, ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from './parts.js';
+
+export type ScreeningForm = {
+  decision: ScreeningDecision | null;
+  reason: string;
+  errors: FieldErrors;
+  saved: boolean;
+};
+
+type Props = { ctx: PageContext; csrf: string; detail: NominationDetail; form: ScreeningForm };
+
+/**
+ * One nomination in full, as the administrators read and print it, with the screening form.
+ * The print stylesheet (public/app.css) leaves out the frame, the forms and the sign-out button.
+ */
+export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element {
+  const { t } = ctx;
+  const a = t.admin;
+  const { nomination: n, edition, award, sections, criteria, attachments } = detail;
+  const editionName = t.award.edition(award.name, edition.year);
+  const heading = n.title || a.untitled;
+  const receipt = n.receiptNumber ?? '';
+  const when = (d: Date | null) => (d ? formatInstant(d, ctx.locale) : '');
+  const chosen = new Set(n.criterionIds);
+  const answered = criteria.filter((c) => chosen.has(c.id));
+  const showOrigin = edition.asksOrigin || Boolean(n.originOrganisation || n.originDescription || n.originUrl);
+  const hasErrors = form.errors.length > 0;
+
+  return (
+    <AdminLayout
+      ctx={ctx}
+      title={`${a.nominationTitle(receipt)}: ${heading}`}
+      hasErrors={hasErrors}
+      csrf={csrf}
+      crumbs={[{ label: editionName, href: `/admin/udgaver/${edition.id}/indstillinger` }, { label: receipt }]}
+    >
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      {form.saved ? (
+        <div class="no-print">
+          <Alert variant="success">
+            <p class="alert-text" safe>
+              {a.screeningSaved}
+            </p>
+          </Alert>
+        </div>
+      ) : (
+        ''
+      )}
+      <p class="admin-kicker" safe>
+        {`${a.nominationTitle(receipt)} · ${editionName}`}
+      </p>
+      <h1 lang="da" safe>
+        {heading}
+      </h1>
+      <p class="form-hint no-print" safe>
+        {a.printHint}
+      </p>
+
+      {n.status === 'withdrawn' ? (
+        <Alert variant="warning">
+          <p class="alert-text" safe>
+            {n.withdrawnAt ? a.withdrawnNotice(when(n.withdrawnAt)) : a.withdrawnNoticeNoDate}
+          </p>
+        </Alert>
+      ) : (
+        ''
+      )}
+
+      <h2 safe>{a.facts}</h2>
+      <dl class="admin-facts">
+        <Fact label={a.receiptNumber} value={receipt} />
+        <Fact label={a.statusLabel} value={a.status[n.status]} />
+        <Fact label={a.sentAt} value={when(n.sentAt)} />
+        {n.firstSentAt && n.sentAt && n.firstSentAt.getTime() !== n.sentAt.getTime() ? <Fact label={a.firstSentAt} value={when(n.firstSentAt)} /> : ''}
+        {n.withdrawnAt ? <Fact label={a.withdrawnAt} value={when(n.withdrawnAt)} /> : ''}
+        <Fact label={a.screeningCurrent} value={a.screening[n.screening]} />
+        {n.screenedAt ? <Fact label={a.screenedAt} value={when(n.screenedAt)} /> : ''}
+        {n.screeningReason ? <Fact label={a.screeningReason} value={n.screeningReason} /> : ''}
+      </dl>
+
+      <h2 safe>{a.nominatorHeading}</h2>
+      <dl class="admin-facts">
+        <Fact label={a.name} value={n.nominatorName} />
+        <Fact label={a.email} value={n.nominatorEmail} />
+        <Fact label={a.workplace} value={n.nominatorWorkplace} />
+        <Fact label={a.isCitizen} value={n.nominatorIsCitizen === 'yes' ? a.yes : n.nominatorIsCitizen === 'no' ? a.no : ''} />
+      </dl>
+
+      <h2 safe>{a.nomineeHeading}</h2>
+      <dl class="admin-facts">
+        <Fact label={a.kind} value={n.nomineeKind ? a.nomineeKind[n.nomineeKind] : ''} />
+        <Fact label={a.names} value={n.nomineeNames} />
+        <Fact label={a.unit} value={n.nomineeUnit} />
+        <Fact label={a.organisation} value={n.nomineeOrganisation} />
+        <Fact label={a.email} value={n.nomineeEmail} />
+        <Fact
+          label={a.consentLabel}
+          value={`${a.consent[n.nomineeConsent]}${n.nomineeConsentAt && n.nomineeConsent !== 'pending' ? ` (${when(n.nomineeConsentAt)})` : ''}`}
+        />
+      </dl>
+
+      <h2 safe>{a.solutionHeading}</h2>
+      <h3 class="h5" safe>
+        {a.summary}
+      </h3>
+      {n.summary ? <Paragraphs text={n.summary} lang="da" /> : <p class="admin-empty" safe>{a.notAnswered}</p>}
+      <h3 class="h5" safe>
+        {a.criteria}
+      </h3>
+      {answered.length === 0 ? (
+        <p class="admin-empty" safe>
+          {a.noCriteria}
+        </p>
+      ) : (
+        <ul>
+          {answered.map((c) => (
+            <li safe>{c.title}</li>
+          ))}
+        </ul>
+      )}
+
+      {showOrigin ? (
+        <>
+          <h2 safe>{a.originHeading}</h2>
+          <dl class="admin-facts">
+            <Fact label={a.originOrganisation} value={n.originOrganisation} />
+            <Fact label={a.originDescription} value={n.originDescription} />
+            <Fact label={a.originUrl} value={n.originUrl} />
+          </dl>
+        </>
+      ) : (
+        ''
+      )}
+
+      {sections.length > 0 ? (
+        <>
+          <h2 safe>{a.descriptionHeading}</h2>
+          {sections.map((s) => {
+            const answer = n.answers[String(s.id)] ?? '';
+            return (
+              <section class="admin-answer" aria-labelledby={`section-${s.id}`}>
+                <h3 id={`section-${s.id}`} class="h4" safe>
+                  {s.heading}
+                </h3>
+                {answer.trim() ? <Paragraphs text={answer} lang="da" /> : <p class="admin-empty" safe>{a.notAnswered}</p>}
+              </section>
+            );
+          })}
+        </>
+      ) : (
+        ''
+      )}
+
+      {attachments.length > 0 ? (
+        <>
+          <h2 safe>{a.attachmentsHeading}</h2>
+          <ul>
+            {attachments.map((f) => (
+              <li safe>{`${f.fileName} (${a.bytes((f.sizeBytes / 1024).toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 }))})`}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+
+      {n.status === 'sent' ? <ScreeningSection ctx={ctx} csrf={csrf} id={n.id} form={form} current={{ decision: n.screening, reason: n.screeningReason }} /> : ''}
+    </AdminLayout>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div class="admin-fact">
+      <dt safe>{label}</dt>
+      <dd safe>{value || '–'}</dd>
+    </div>
+  );
+}
+
+function ScreeningSection({
+  ctx,
+  csrf,
+  id,
+  form,
+  current,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  id: number;
+  form: ScreeningForm;
+  current: { decision: 'pending' | ScreeningDecision; reason: string | null };
+}) {
+  const a = ctx.t.admin;
+  const decisionError = errorOf(form.errors, 'decision');
+  const reasonError = errorOf(form.errors, 'reason');
+  // After an error the form shows what was sent; otherwise the decision on record.
+  const decision = hasInput(form) ? form.decision : current.decision === 'pending' ? null : current.decision;
+  const reason = hasInput(form) ? form.reason : (current.reason ?? '');
+  return (
+    <section aria-labelledby="screening-heading" class="no-print admin-screening">
+      <h2 id="screening-heading" safe>
+        {a.screeningHeading}
+      </h2>
+      <form method="post" action={`/admin/indstillinger/${id}/screening`} novalidate>
+        <CsrfField token={csrf} />
+        <div class={`form-group${decisionError ? ' form-error' : ''}`}>
+          <fieldset aria-describedby={decisionError ? 'decision-error' : undefined}>
+            <legend class="form-label" safe>
+              {a.decisionLegend}
+            </legend>
+            <FieldError ctx={ctx} id="decision" message={decisionError} />
+            <div class="form-group-radio">
+              <input type="radio" id="decision-eligible" name="beslutning" value="egnet" class="form-radio" checked={decision === 'eligible'} />
+              <label class="form-label" for="decision-eligible" safe>
+                {a.decisionEligible}
+              </label>
+            </div>
+            <div class="form-group-radio">
+              <input type="radio" id="decision-not-eligible" name="beslutning" value="ikke-egnet" class="form-radio" checked={decision === 'not-eligible'} />
+              <label class="form-label" for="decision-not-eligible" safe>
+                {a.decisionNotEligible}
+              </label>
+            </div>
+          </fieldset>
+        </div>
+        <div class={`form-group${reasonError ? ' form-error' : ''}`}>
+          <label class="form-label" for="reason" safe>
+            {a.reasonLabel}
+          </label>
+          <span class="form-hint" id="reason-hint" safe>
+            {a.reasonHint}
+          </span>
+          <FieldError ctx={ctx} id="reason" message={reasonError} />
+          <textarea
+            class="form-input"
+            id="reason"
+            name="begrundelse"
+            rows="5"
+            aria-invalid={reasonError ? 'true' : undefined}
+            aria-describedby={reasonError ? 'reason-hint reason-error' : 'reason-hint'}
+            safe
+          >
+            {reason}
+          </textarea>
+        </div>
+        <button type="submit" class="button button-primary" safe>
+          {a.saveScreening}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function hasInput(form: ScreeningForm): boolean {
+  return form.errors.length > 0;
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { problems, sendProblem, type Problem } from '../platform/errors.js';
+import { hitRateLimit } from '../platform/rate-limit.js';
+import { emptyFields, readStep, STEPS, type NominationFields } from './form.js';
+import { errorText, nominationTexts } from './i18n.js';
+import { loadEditionForForm, submitNomination } from './nomination.service.js';
+
+const text = (max: number) => z.string().max(max * 2);
+
+/** The body of POST /api/v1/editions/{id}/nominations: the same fields as the form. */
+const nominationBody = z
+  .object({
+    nominator: z.object({
+      name: text(300),
+      email: text(300),
+      isCitizen: z.boolean(),
+      workplace: text(300).optional(),
+    }),
+    nominee: z.object({
+      kind: z.enum(['person', 'team', 'workplace']),
+      names: text(300),
+      unit: text(300),
+      organisation: text(300),
+      email: text(300),
+    }),
+    title: text(300),
+    summary: text(30_000),
+    criterionIds: z.array(z.number().int()).max(50),
+    origin: z.object({ organisation: text(300), description: text(30_000).optional(), url: text(300).optional() }).optional(),
+    answers: z
+      .record(z.string().regex(/^\d{1,9}$/), text(30_000))
+      .describe('Text per form section, keyed by the section id (see GET /api/v1/editions/{id} formSections)'),
+  })
+  .strict();
+
+type NominationBody = z.infer<typeof nominationBody>;
+
+/** Maps the API body onto the form's fields, through the same clean-up and checks as the form. */
+function toFields(body: NominationBody, form: Parameters<typeof readStep>[3]): NominationFields {
+  const flat: Record<string, unknown> = {
+    nominatorName: body.nominator.name,
+    nominatorEmail: body.nominator.email,
+    nominatorIsCitizen: body.nominator.isCitizen ? 'yes' : 'no',
+    nominatorWorkplace: body.nominator.workplace ?? '',
+    nomineeKind: body.nominee.kind,
+    nomineeNames: body.nominee.names,
+    nomineeUnit: body.nominee.unit,
+    nomineeOrganisation: body.nominee.organisation,
+    nomineeEmail: body.nominee.email,
+    title: body.title,
+    summary: body.summary,
+    criterionIds: body.criterionIds,
+    originOrganisation: body.origin?.organisation ?? '',
+    originDescription: body.origin?.description ?? '',
+    originUrl: body.origin?.url ?? '',
+    answers: body.answers,
+  };
+  return STEPS.reduce((f, step) => readStep(step, flat, f, form), emptyFields());
+}
+
+const receiptSchema = z.object({
+  id: z.number().int(),
+  receiptNumber: z.string(),
+  status: z.enum(['draft', 'sent', 'withdrawn']),
+  sentAt: z.string(),
+  replayed: z.boolean().describe('true when an earlier request with the same Idempotency-Key made this nomination'),
+});
+
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .describe('RFC 9457 problem details');
+
+/** POST /api/v1/editions/{id}/nominations: the form's rules, receipt and e-mails, for other systems. */
+export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db, clock } = deps;
+
+  app.post(
+    '/api/v1/editions/:id/nominations',
+    {
+      schema: {
+        tags: ['nominations'],
+        summary: 'Send a complete nomination to an edition that is open',
+        description:
+          'Same validation, rules, receipt and e-mails as the nomination form. Send an `Idempotency-Key` header (1–200 visible ASCII characters) so that a retried request never makes two nominations; the same key with a different body is refused with 422.',
+        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        headers: z.object({ 'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1–200 visible ASCII characters').optional() }),
+        body: nominationBody,
+        response: { 201: receiptSchema, 200: receiptSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema },
+      },
+      preValidation: async (request, reply) => {
+        const type = String(request.headers['content-type'] ?? '');
+        if (!/^application\/json\b/i.test(type)) {
+          return sendProblem(reply, { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the nomination as application/json.', instance: request.url });
+        }
+      },
+    },
+    async (request, reply) => {
+      const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
+      if (!limited.allowed) {
+        reply.header('retry-after', String(limited.retryAfterSeconds));
+        return sendProblem(reply, problems.tooMany(request.url));
+      }
+      const edition = await loadEditionForForm(db, request.params.id);
+      if (!edition) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
+      const fields = toFields(request.body, edition.form);
+      const key = request.headers['idempotency-key'] ?? null;
+      const fingerprint = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
+      const result = await submitNomination({ db, edition, fields, idempotencyKey: key, fingerprint, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
+      if (result.ok) {
+        const n = result.nomination;
+        return reply.code(result.alreadySent ? 200 : 201).send({
+          id: n.id,
+          receiptNumber: result.receiptNumber,
+          status: n.status,
+          sentAt: n.sentAt!.toISOString(),
+          replayed: result.alreadySent,
+        });
+      }
+      const t = nominationTexts('en');
+      const base = { instance: request.url };
+      const p: Problem = (() => {
+        switch (result.reason) {
+          case 'incomplete':
+            return {
+              ...base,
+              type: '/problems/nomination-incomplete',
+              title: 'The nomination is incomplete',
+              status: 422,
+              detail: 'Correct the listed fields and send again.',
+              errors: result.errors.flatMap((s) => s.errors.map((e) => ({ path: e.field, message: errorText(t, e) }))),
+            };
+          case 'too-long':
+            return { ...base, type: '/problems/text-too-long', title: 'Text too long', status: 422, errors: result.errors.map((e) => ({ path: e.field, message: errorText(t, e) })) };
+          case 'not-open-yet':
+            return { ...base, type: '/problems/nominations-not-open', title: 'Nominations are not open yet', status: 409, detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.` };
+          case 'deadline-passed':
+            return { ...base, type: '/problems/deadline-passed', title: 'The deadline has passed', status: 409, detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.` };
+          case 'idempotency-mismatch':
+            return { ...base, type: '/problems/idempotency-key-reused', title: 'Idempotency-Key reused with a different body', status: 422, detail: 'Use a new Idempotency-Key for a different nomination.' };
+          default:
+            return problems.notFound(request.url);
+        }
+      })();
+      return sendProblem(reply, p);
+    },
+  );
+}
