@@ -36,3 +36,10 @@ for (const [env, expected] of [
     );
   });
 }
+
+test('a password in a wrong URL is not echoed', () => {
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'mysql://admin:hemmelig@db/x' }),
+    (err: unknown) => err instanceof ConfigError && !err.message.includes('hemmelig') && err.message.includes('mysql://admin:***@db/x'),
+  );
+});

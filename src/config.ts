@@ -72,6 +72,11 @@ export type Config = {
 export class ConfigError extends Error {}
 
 /** Parses the environment. Throws ConfigError with a single readable line on the first bad variable. */
+/** "postgres://user:secret@host/db" → "postgres://user:***@host/db": URLs may carry passwords. */
+function hidePassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
@@ -82,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
     // A secret is never echoed (the line ends up in logs); its length is enough to fix it.
-    const shown = name === 'ADMIN_TOKEN' ? `<${(got ?? '').length} characters>` : JSON.stringify(got ?? '');
+    const shown = name === 'ADMIN_TOKEN' ? `<${(got ?? '').length} characters>` : JSON.stringify(hidePassword(got ?? ''));
     throw new ConfigError(`Invalid environment variable ${name}=${shown}: expected ${issue.message}`);
   }
   const c = parsed.data;

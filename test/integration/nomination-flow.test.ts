@@ -67,7 +67,7 @@ for (const engine of ENGINES) {
 
     const versionOf = async (id: number) => String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.version);
     const mails = async (kind?: string) =>
-      (await t.database.db.select().from(outboxMessages)).filter((m) => kind === undefined || m.kind === kind);
+      (await t.database.db.select().from(outboxMessages).orderBy(outboxMessages.id)).filter((m) => kind === undefined || m.kind === kind);
 
     test('a nominator goes from the start page to a receipt, and the outbox holds the e-mails', async () => {
       const before = (await mails()).length;

@@ -57,6 +57,7 @@ for (const engine of ENGINES) {
       transport = createSmtpTransport(smtp.url);
     });
     after(async () => {
+      transport.close?.();
       await smtp.close();
       await database.close();
     });
@@ -257,15 +258,20 @@ for (const engine of ENGINES) {
         const drain = async (workerDb: Database) => {
           const own = createSmtpTransport(smtp.url);
           let sent = 0;
-          for (;;) {
-            const r = await sendDueMail({ db: workerDb, transport: own, now: T0, batchSize: 4, logger: quiet, from: FROM });
-            assert.equal(r.failed + r.retried, 0);
-            if (r.sent === 0) return sent;
-            sent += r.sent;
+          try {
+            for (;;) {
+              const r = await sendDueMail({ db: workerDb, transport: own, now: T0, batchSize: 4, logger: quiet, from: FROM });
+              assert.equal(r.failed + r.retried, 0);
+              if (r.sent === 0) return sent;
+              sent += r.sent;
+            }
+          } finally {
+            own.close?.();
           }
         };
         const sent = await Promise.all(dbs.map(drain));
         assert.equal(sent[0]! + sent[1]!, 50);
+        assert.ok(sent[0]! > 0 && sent[1]! > 0, `both workers took part: ${sent.join(' + ')}`);
       } finally {
         await other?.close();
       }
@@ -279,6 +285,38 @@ for (const engine of ENGINES) {
       );
       const states = await db.select({ status: outboxMessages.status, attempts: outboxMessages.attempts, n: count() }).from(outboxMessages).groupBy(outboxMessages.status, outboxMessages.attempts);
       assert.deepEqual(states, [{ status: 'sent', attempts: 1, n: 50 }]);
+    });
+
+    test('under contention (four claimers, two pools) no row is claimed twice', async () => {
+      await db.execute(
+        sql`insert into outbox_messages (kind, to_address, subject, text_body, next_attempt_at, created_at)
+            select 'load', 'x' || n || '@example.dk', 'Load ' || n, 'x', ${T0.toISOString()}::timestamptz, ${T0.toISOString()}::timestamptz
+              from generate_series(1, 200) as n`,
+      );
+      let other: DatabaseHandle | null = null;
+      if (engine === 'postgres') other = await openPostgres(database.url!, 4);
+      const seen: string[] = [];
+      const noop: MailTransport = {
+        async send(m) {
+          seen.push(m.messageId);
+          await new Promise((r) => setImmediate(r));
+        },
+      };
+      try {
+        const drain = async (workerDb: Database) => {
+          for (;;) {
+            const r = await sendDueMail({ db: workerDb, transport: noop, now: T0, batchSize: 3, logger: quiet, from: FROM });
+            if (r.sent === 0) return;
+          }
+        };
+        await Promise.all([db, db, other?.db ?? db, other?.db ?? db].map(drain));
+      } finally {
+        await other?.close();
+      }
+      assert.equal(seen.length, 200);
+      assert.equal(new Set(seen).size, 200);
+      const states = await db.select({ status: outboxMessages.status, attempts: outboxMessages.attempts, n: count() }).from(outboxMessages).groupBy(outboxMessages.status, outboxMessages.attempts);
+      assert.deepEqual(states, [{ status: 'sent', attempts: 1, n: 200 }]);
     });
 
     test('the polling worker sends what is queued, never runs twice at once, and stops cleanly', async () => {
@@ -306,6 +344,38 @@ for (const engine of ENGINES) {
       await enqueueMail(db, mail({ subject: 'After stop' }), T0);
       await new Promise((r) => setTimeout(r, 50));
       assert.equal(smtp.received.length, 5);
+    });
+
+    test('stopping the worker finishes the message being sent and hands the rest of its batch back untried', async () => {
+      for (let n = 1; n <= 3; n++) await enqueueMail(db, mail({ subject: `Stop ${n}` }), T0);
+      let started!: () => void;
+      const sending = new Promise<void>((r) => (started = r));
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const gated: MailTransport = {
+        async send(m) {
+          started();
+          await gate;
+          await transport.send(m);
+        },
+      };
+      const worker = startMailWorker({ db, transport: gated, clock: fixedClock(T0), logger: quiet, intervalMs: 5, batchSize: 3 });
+      await sending;
+      const stopped = worker.stop();
+      release();
+      await stopped;
+      const all = await rows();
+      assert.deepEqual(
+        all.map((r) => [r.status, r.attempts, r.lockedUntil]),
+        [
+          ['sent', 1, null],
+          ['pending', 0, null],
+          ['pending', 0, null],
+        ],
+      );
+      assert.equal(smtp.received.length, 1);
+      // Another process picks the rest up at once.
+      assert.deepEqual(await send(T0), { sent: 2, failed: 0, retried: 0 });
     });
   });
 }
