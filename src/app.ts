@@ -164,12 +164,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       if (status === 500) return sendProblem(reply, problems.internal(request.url, request.id));
       if (status === 429) return sendProblem(reply, problems.tooMany(request.url));
       if (status === 404) return sendProblem(reply, problems.notFound(request.url));
+      if (status === 413) return sendProblem(reply, { type: '/problems/payload-too-large', title: 'Payload too large', status, detail: 'The body may be at most 1 MB.', instance: request.url });
+      if (status === 415) return sendProblem(reply, { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status, detail: err.message, instance: request.url });
       return sendProblem(reply, { type: '/problems/bad-request', title: 'Bad request', status, detail: err.message, instance: request.url });
     }
     if (status === 500) return sendErrorPage(request, reply, 500, 'serverError');
     if (status === 404) return sendErrorPage(request, reply, 404, 'notFound');
     if (status === 429) return sendErrorPage(request, reply, 429, 'tooMany');
     if (status === 403) return sendErrorPage(request, reply, 403, 'forbidden');
+    if (status === 413) return sendErrorPage(request, reply, 413, 'tooLarge');
     return sendErrorPage(request, reply, status, 'badRequest');
   });
 

@@ -71,7 +71,7 @@ export const problems = {
   }),
 };
 
-type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden';
+type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden' | 'tooLarge';
 
 /** A Danish (or English) error page in the normal frame, with a way back. */
 export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind): FastifyReply {
@@ -85,6 +85,7 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
     tooMany: [e.tooManyTitle, e.tooManyBody],
     csrf: [e.csrfTitle, e.csrfBody],
     forbidden: [e.forbiddenTitle, e.forbiddenBody],
+    tooLarge: [e.tooLargeTitle, e.tooLargeBody],
   }[kind] as [string, string];
   const html = (
     <Layout ctx={ctx} title={text[0]}>

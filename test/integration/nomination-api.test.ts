@@ -166,3 +166,25 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+for (const engine of ENGINES) {
+  describe(`oversized and odd bodies on ${engine}`, () => {
+    test('a 5 MB body gets a clear 413 (Danish page or problem JSON); an unknown content type 415; never a 500', async () => {
+      const t = await startTestApp(engine, SEEDED_AT);
+      try {
+        const big = 'x'.repeat(5 * 1024 * 1024);
+        const page = await t.app.inject({ method: 'POST', url: '/indstillinger/1/om-dig', payload: `nominatorName=${big}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        assert.equal(page.statusCode, 413);
+        assert.match(page.body, /Det, du sendte, er for stort/);
+        const api = await t.app.inject({ method: 'POST', url: '/api/v1/editions/1/nominations', payload: JSON.stringify({ title: big }), headers: { 'content-type': 'application/json' } });
+        assert.equal(api.statusCode, 413);
+        assert.equal(api.headers['content-type'], 'application/problem+json; charset=utf-8');
+        const odd = await t.app.inject({ method: 'POST', url: '/indstillinger/1/om-dig', payload: '<hej/>', headers: { 'content-type': 'application/xml' } });
+        assert.equal(odd.statusCode, 415);
+        assert.doesNotMatch(odd.body, /"statusCode":500/);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}
