@@ -25,6 +25,7 @@ import {
   type EditionForForm,
 } from './nomination.service.js';
 import { nominationAsText } from './nomination-text.js';
+import { receiptPdfFileName, renderReceiptPdf } from './receipt-pdf.js';
 import { findEditionIdByAwardYear, findNominationByAccessHash, findNominationByConsentHash, findNominationById, type NominationRow } from './nominations.repo.js';
 import { CheckPage, ClosedDraftPage, ConsentPage, ReceiptPage, StartPage, StepPage, WithdrawPage, type NoticeData } from './views/nomination-pages.js';
 
@@ -389,6 +390,19 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         pdfHref={deps.receiptPdf ? `/indstillinger/${nomination.id}/kvittering.pdf` : null}
       />,
     );
+  });
+
+  /** The receipt as a PDF download (sent or withdrawn nominations only). */
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering.pdf', async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
+    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${receiptPdfFileName(a.nomination.receiptNumber!)}"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
   });
 
   app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde', async (request, reply) => {

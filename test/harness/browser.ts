@@ -72,7 +72,8 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   page.on('console', (msg) => {
     const text = msg.text();
     const where = msg.location().url ? ` (${msg.location().url})` : '';
-    if (/^Refused to /.test(text)) problems.cspViolations.push(`${text}${where}`);
+    // Chromium words these "Refused to ..." or, in newer versions, "... violates the following Content Security Policy directive ...".
+    if (/^Refused to |Content Security Policy/.test(text)) problems.cspViolations.push(`${text}${where}`);
     else if (msg.type() === 'error') problems.consoleErrors.push(`${text}${where}`);
   });
   page.on('pageerror', (err) => problems.pageErrors.push(`${page.url()}: ${err.message}`));
@@ -111,6 +112,7 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
 }
 
 const require = createRequire(import.meta.url);
+const AXE_TIMEOUT_MS = 15_000;
 let axeSource: string | null = null;
 
 /** The WCAG tags every page is checked against. */
@@ -134,17 +136,50 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(axeSource);
-  const results = await page.evaluate(
+  const run = page.evaluate(
     (tags) =>
       (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
         runOnly: { type: 'tag', values: tags },
       }),
     WCAG_TAGS,
   );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish within ${AXE_TIMEOUT_MS} ms on ${label} (is JavaScript disabled?)`)), AXE_TIMEOUT_MS);
+  });
+  const results = await Promise.race([run, timeout]).finally(() => clearTimeout(timer));
   if (results.violations.length > 0) {
     assert.fail(`axe found ${results.violations.length} WCAG violation(s) on ${label}:\n${formatViolations(results.violations)}`);
   }
   // A check that found nothing because nothing ran would pass silently.
   assert.ok(results.passes.length > 0, `axe ran no checks on ${label}`);
   return results;
+}
+
+/**
+ * axe cannot run in a page with JavaScript disabled: Chromium runs no timers or promise
+ * callbacks there, so `axe.run` never settles. This checks the same DOM instead: the no-JS
+ * page's URL is loaded in a fresh JS-enabled context whose page scripts are answered with
+ * empty bodies, its body is compared with the no-JS page's body, and axe runs there.
+ */
+export async function expectAccessibleWithoutScripts(noJsPage: Page, browser: Browser, label = `${noJsPage.url()} (no JavaScript)`): Promise<void> {
+  const url = noJsPage.url();
+  const context = await browser.newContext({ locale: 'da-DK' });
+  try {
+    context.setDefaultTimeout(10_000);
+    const cookies = await noJsPage.context().cookies();
+    if (cookies.length) await context.addCookies(cookies);
+    await context.route(
+      (u) => u.pathname.endsWith('.js'),
+      (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: '' }),
+    );
+    const watched = await openPage(context);
+    await watched.page.goto(url, { waitUntil: 'load' });
+    const body = (p: Page) => p.evaluate(() => document.body.outerHTML);
+    assert.equal(await body(watched.page), await body(noJsPage), 'the page without its scripts has the DOM the no-JS page has');
+    await expectAccessible(watched.page, label);
+    watched.expectNoProblems();
+  } finally {
+    await context.close();
+  }
 }

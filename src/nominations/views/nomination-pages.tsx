@@ -246,24 +246,24 @@ function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
           <h2 class="h3" id={`answers-${i}`} safe>
             {b.heading}
           </h2>
-          <dl class="answers-list">
-            {'lines' in b ? (
-              b.lines.map(([label, value]) => (
+          {'lines' in b ? (
+            <dl class="answers-list">
+              {b.lines.map(([label, value]) => (
                 <>
                   <dt safe>{label}</dt>
                   <dd class="answer-text" safe>
                     {value || t.check.notFilled}
                   </dd>
                 </>
-              ))
-            ) : (
-              <dd class="answer-text" safe>
-                {b.text || t.check.notFilled}
-              </dd>
-            )}
-          </dl>
+              ))}
+            </dl>
+          ) : (
+            <p class="answer-text" safe>
+              {b.text || t.check.notFilled}
+            </p>
+          )}
           <p>
-            <a href={`${stepHref(stepOfBlock(i))}#${'lines' in b ? '' : ''}`} class="function-link">
+            <a href={stepHref(stepOfBlock(i))} class="function-link">
               <span safe>{t.edit}</span>
               <span class="sr-only" safe>{`: ${b.heading}`}</span>
             </a>

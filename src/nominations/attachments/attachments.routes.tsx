@@ -1,0 +1,266 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { AppDeps } from '../../app.js';
+import { sendErrorPage } from '../../platform/errors.js';
+import { render } from '../../platform/layout.js';
+import { pageContext } from '../../platform/page-context.js';
+import { requireNominationAccess, type NominationAccess } from '../access.js';
+import { nominationTexts } from '../i18n.js';
+import { listAttachments } from './attachments.repo.js';
+import { addAttachment, canChangeAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, openAttachment, removeAttachment, type Upload } from './attachments.service.js';
+import { attachmentDisposition } from './file-name.js';
+import type { AttachmentStore } from './store.js';
+import { AttachmentsPage, attachmentPaths, type AttachmentErrorCode, type AttachmentNotice } from './views/attachments-page.js';
+
+export type AttachmentRouteOptions = AppDeps & { store: AttachmentStore };
+
+const ID = /^[1-9]\d{0,8}$/;
+const FILE_FIELD = 'fil';
+
+type Params = { id: string };
+type FileParams = { id: string; attachmentId: string };
+
+/** Reads a file part to the end; busboy stops keeping bytes at the size limit and sets `truncated`. */
+async function readPart(file: Readable & { truncated?: boolean }): Promise<{ data: Buffer; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file) chunks.push(chunk as Buffer);
+  return { data: Buffer.concat(chunks), truncated: file.truncated === true };
+}
+
+async function discard(file: Readable): Promise<void> {
+  for await (const _ of file) void _;
+}
+
+/**
+ * The nominator's attachments: `/indstillinger/:id/bilag` (list, upload, delete) and each
+ * file's download. Every route needs the nomination's private link (requireNominationAccess);
+ * changes also need the window open (attachments.service.ts) and a CSRF token.
+ *
+ * Multipart parsing is registered in this plugin only: one file per request, at most
+ * MAX_ATTACHMENT_BYTES + 1 bytes kept (the rest is read and dropped, and the file is marked
+ * truncated), so a file that is too big gets the Danish message instead of a 413.
+ */
+export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRouteOptions) {
+  const { db, clock, store } = opts;
+
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 4, fieldSize: 1024, fieldNameSize: 100, parts: 6, headerPairs: 20 },
+  });
+
+  const html = (reply: FastifyReply, body: JSX.Element, status = 200) =>
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(body));
+
+  async function renderPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    a: NominationAccess,
+    extra: { error?: AttachmentErrorCode; notice?: AttachmentNotice; status?: number } = {},
+  ) {
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    const id = a.nomination.id;
+    const change = canChangeAttachments(a.nomination, a.edition, clock.now());
+    const notice: AttachmentNotice | undefined = change.ok
+      ? extra.notice
+      : { variant: 'warning', heading: t.attachments.closedHeading, body: change.reason === 'not-open-yet' ? t.attachments.notOpenBody : t.attachments.closedBody };
+    return html(
+      reply,
+      <AttachmentsPage
+        ctx={ctx}
+        t={t}
+        edition={a.edition}
+        nominationId={id}
+        attachments={await listAttachments(db, id)}
+        maxFiles={MAX_ATTACHMENTS}
+        canChange={change.ok}
+        csrf={reply.generateCsrf()}
+        error={extra.error}
+        notice={notice}
+        checkHref={`/indstillinger/${id}/tjek`}
+        descriptionHref={`/indstillinger/${id}/beskrivelse`}
+        backHref={`/indstillinger/${id}`}
+      />,
+      extra.status ?? (extra.error ? 400 : 200),
+    );
+  }
+
+  /**
+   * Runs the app's CSRF check (@fastify/csrf-protection) on `token` without answering yet,
+   * so the rest of the upload can be read first. Returns the plugin's error, or null.
+   */
+  function csrfFailure(request: FastifyRequest, reply: FastifyReply, token: string | undefined): Error | null {
+    let failure: Error | null = null;
+    let passed = false;
+    const recorder = new Proxy(reply, {
+      get(target, prop) {
+        if (prop === 'send') {
+          return (err: Error) => {
+            failure = err;
+            return target;
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const body = request.body;
+    request.body = token === undefined ? {} : { _csrf: token };
+    try {
+      app.csrfProtection(request, recorder, () => {
+        passed = true;
+      });
+    } finally {
+      request.body = body;
+    }
+    return passed ? null : (failure ?? new Error('csrf check failed'));
+  }
+
+  type Received = { ok: true; upload: Upload | null } | { ok: false; error: 'one-at-a-time' | 'incomplete' };
+
+  /**
+   * Reads the multipart form. The token must be the first part (the form's first field), so
+   * it is checked before any byte of the file is kept; the file is read only when it passed.
+   * On a bad token the rest of the request is read and dropped, then the plugin's CSRF error is
+   * thrown (the app answers 403 with its Danish page).
+   */
+  async function receive(request: FastifyRequest, reply: FastifyReply): Promise<Received> {
+    let checked = false;
+    let refused: Error | null = null;
+    let upload: Upload | null = null;
+    try {
+      for await (const part of request.parts()) {
+        if (!checked) {
+          checked = true;
+          const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
+          refused = csrfFailure(request, reply, token);
+          if (token !== undefined) continue;
+        }
+        if (part.type !== 'file') continue;
+        if (refused || upload || part.fieldname !== FILE_FIELD) {
+          await discard(part.file);
+          continue;
+        }
+        const { data, truncated } = await readPart(part.file);
+        upload = { clientName: part.filename ?? '', data, truncated };
+      }
+    } catch (err) {
+      if (refused) throw refused;
+      const e = err as Error & { code?: string };
+      request.log.info({ err: { message: e.message, code: e.code } }, 'upload not read');
+      // Nothing is stored on this path, so an unchecked token changes nothing either.
+      return { ok: false, error: err instanceof app.multipartErrors.FilesLimitError ? 'one-at-a-time' : 'incomplete' };
+    }
+    if (!checked) refused = csrfFailure(request, reply, undefined);
+    if (refused) throw refused;
+    return { ok: true, upload };
+  }
+
+  const receiptOf = (id: number) => `/indstillinger/${id}/kvittering`;
+
+  // --- List -------------------------------------------------------------------------------
+
+  app.get<{ Params: Params; Querystring: Record<string, string | undefined> }>('/indstillinger/:id/bilag', async (request, reply) => {
+    const a = await requireNominationAccess(db, request, reply);
+    if (!a) return reply;
+    if (a.nomination.status === 'withdrawn') return reply.redirect(receiptOf(a.nomination.id), 303);
+    const t = nominationTexts(pageContext(request).locale).attachments;
+    const { tilfoejet: added, slettet: removed } = request.query;
+    let notice: AttachmentNotice | undefined;
+    if (typeof added === 'string' && ID.test(added)) {
+      const file = (await listAttachments(db, a.nomination.id)).find((f) => f.id === Number(added));
+      if (file) notice = { variant: 'success', heading: t.added, body: t.addedBody(file.fileName) };
+    } else if (removed === '1') {
+      notice = { variant: 'success', heading: t.removed, body: t.removedBody };
+    }
+    return renderPage(request, reply, a, { notice });
+  });
+
+  // --- Upload -----------------------------------------------------------------------------
+
+  app.post<{ Params: Params }>('/indstillinger/:id/bilag', async (request, reply) => {
+    const a = await requireNominationAccess(db, request, reply);
+    if (!a) return reply;
+    let upload: Upload | null = null;
+    if (request.isMultipart()) {
+      const received = await receive(request, reply);
+      if (!received.ok) return renderPage(request, reply, a, { error: received.error });
+      upload = received.upload;
+    } else {
+      // A form sent without multipart (a script, or a browser without the enctype): no file.
+      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+      const refused = csrfFailure(request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
+      if (refused) throw refused;
+    }
+    const result = await addAttachment({
+      db,
+      store,
+      edition: a.edition,
+      nomination: a.nomination,
+      upload: upload ?? { clientName: '', data: Buffer.alloc(0), truncated: false },
+      now: clock.now(),
+    });
+    if (result.ok) {
+      request.log.info({ attachmentId: result.attachment.id, bytes: result.attachment.sizeBytes, mediaType: result.attachment.mediaType }, 'attachment added');
+      return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?tilfoejet=${result.attachment.id}`, 303);
+    }
+    switch (result.reason) {
+      case 'withdrawn':
+        return reply.redirect(receiptOf(a.nomination.id), 303);
+      case 'not-open-yet':
+      case 'deadline-passed':
+        return renderPage(request, reply, a, { status: 409 });
+      default:
+        request.log.info({ reason: result.reason, detail: result.detail, bytes: upload?.data.length ?? 0 }, 'attachment refused');
+        return renderPage(request, reply, a, { error: result.reason });
+    }
+  });
+
+  // --- Delete -----------------------------------------------------------------------------
+
+  app.post<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId/slet', { preHandler: app.csrfProtection }, async (request, reply) => {
+    if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
+    const a = await requireNominationAccess(db, request, reply);
+    if (!a) return reply;
+    const result = await removeAttachment({ db, store, edition: a.edition, nomination: a.nomination, attachmentId: Number(request.params.attachmentId), now: clock.now() });
+    if (result.ok) {
+      if (result.storeError) request.log.error({ err: result.storeError, attachmentId: result.removed.id }, 'attachment row deleted, but its bytes could not be removed');
+      return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?slettet=1`, 303);
+    }
+    switch (result.reason) {
+      case 'withdrawn':
+        return reply.redirect(receiptOf(a.nomination.id), 303);
+      case 'not-found':
+        // Already gone (a second click): the list shows what is left.
+        return reply.redirect(attachmentPaths.page(a.nomination.id), 303);
+      default:
+        return renderPage(request, reply, a, { status: 409 });
+    }
+  });
+
+  // --- Download ---------------------------------------------------------------------------
+
+  app.get<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId', async (request, reply) => {
+    if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
+    const a = await requireNominationAccess(db, request, reply);
+    if (!a) return reply;
+    const found = await openAttachment({ db, store, nominationId: a.nomination.id, attachmentId: Number(request.params.attachmentId) });
+    if (!found) return sendErrorPage(request, reply, 404, 'notFound');
+    if (!found.stream) {
+      request.log.error({ attachmentId: found.attachment.id }, 'attachment bytes missing from the store');
+      return sendErrorPage(request, reply, 404, 'notFound');
+    }
+    const f = found.attachment;
+    return reply
+      .code(200)
+      .type(f.mediaType)
+      .header('content-length', String(f.sizeBytes))
+      .header('content-disposition', attachmentDisposition(f.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cross-origin-resource-policy', 'same-origin')
+      .header('cache-control', 'private, no-store')
+      .send(found.stream);
+  });
+}

@@ -1,0 +1,239 @@
+import Html from '@kitajs/html';
+import { CsrfField } from '../../../platform/csrf.js';
+import { Layout, type PageContext } from '../../../platform/layout.js';
+import type { NominationTexts } from '../../i18n.js';
+import type { EditionForForm } from '../../nomination.service.js';
+import { ErrorSummary } from '../../views/form-parts.js';
+import type { AttachmentSummary } from '../attachments.repo.js';
+import { FILE_KINDS } from '../sniff.js';
+
+export type AttachmentErrorCode = keyof NominationTexts['attachments']['errors'];
+export type AttachmentNotice = { variant: 'success' | 'info' | 'warning'; heading: string; body: string };
+
+const FILE_INPUT = 'fil';
+const LIST_ID = 'vedhaeftede-filer';
+
+/** "PDF", "JPEG", "PNG", "Word (DOCX)" for a stored media type. */
+export function kindLabel(mediaType: string): string {
+  return Object.values(FILE_KINDS).find((k) => k.mediaType === mediaType)?.label ?? mediaType;
+}
+
+/** "812 bytes", "48 kB", "2,4 MB" (1 kB = 1024 bytes, as the file managers count). */
+export function formatSize(bytes: number, ctx: PageContext, t: NominationTexts): string {
+  const lang = ctx.locale === 'da' ? 'da-DK' : 'en-GB';
+  if (bytes < 1024) return t.attachments.bytes(bytes.toLocaleString(lang));
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString(lang)} kB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(lang, { maximumFractionDigits: 1 })} MB`;
+}
+
+export const attachmentPaths = {
+  page: (nominationId: number) => `/indstillinger/${nominationId}/bilag`,
+  file: (nominationId: number, attachmentId: number) => `/indstillinger/${nominationId}/bilag/${attachmentId}`,
+  remove: (nominationId: number, attachmentId: number) => `/indstillinger/${nominationId}/bilag/${attachmentId}/slet`,
+};
+
+function Notice({ variant, heading, body }: AttachmentNotice) {
+  return (
+    <div class={`alert alert-${variant}`} role={variant === 'warning' ? 'alert' : 'status'}>
+      <div class="alert-body">
+        <p class="alert-heading" safe>
+          {heading}
+        </p>
+        <p class="alert-text" safe>
+          {body}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export type AttachmentsPageProps = {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  nominationId: number;
+  attachments: AttachmentSummary[];
+  maxFiles: number;
+  /** False after the deadline (or for a withdrawn nomination): the list is read-only. */
+  canChange: boolean;
+  csrf: string;
+  error?: AttachmentErrorCode | undefined;
+  notice?: AttachmentNotice | undefined;
+  checkHref: string;
+  descriptionHref: string;
+  /** Where "Tilbage" leads when nothing can be changed. */
+  backHref: string;
+};
+
+/**
+ * "Bilag": the nomination's files (download, delete) and a form to attach one more.
+ * A refused file gets the DKFDS error summary above the h1 and a message at the file field.
+ */
+export function AttachmentsPage(p: AttachmentsPageProps) {
+  const { ctx, t, edition } = p;
+  const a = t.attachments;
+  const full = p.attachments.length >= p.maxFiles;
+  const showForm = p.canChange && !full;
+  // A refusal that is about the list (the sixth file) points at the list when the form is gone.
+  const errorTarget = p.error && !showForm ? LIST_ID : FILE_INPUT;
+  const errorText = p.error ? a.errors[p.error] : undefined;
+  const name = `${edition.award.name} ${edition.edition.year}`;
+  const errorPrefix = ctx.locale === 'da' ? 'Fejl: ' : 'Error: ';
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${a.title} – ${t.startTitle(name)}`}
+      hasErrors={!!p.error}
+      breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: name, href: `/priser/${edition.award.slug}/${edition.edition.year}` }, { label: a.title }]}
+      organisers={[edition.organisation]}
+    >
+      <ErrorSummary heading={t.errorSummaryHeading} errors={errorText ? [{ field: errorTarget, text: errorText }] : []} />
+      {p.notice ? <Notice {...p.notice} /> : ''}
+      <h1 safe>{a.title}</h1>
+      <p class="font-lead" safe>
+        {a.intro}
+      </p>
+
+      <h2 id={LIST_ID} tabindex="-1" safe>
+        {a.listHeading}
+      </h2>
+      {errorText && errorTarget === LIST_ID ? (
+        <p class="form-error-message">
+          <span class="sr-only" safe>{errorPrefix}</span>
+          <span safe>{errorText}</span>
+        </p>
+      ) : (
+        ''
+      )}
+      {p.attachments.length === 0 ? (
+        <p safe>{a.none}</p>
+      ) : (
+        <>
+          <p safe>{a.count(p.attachments.length, p.maxFiles)}</p>
+          <table class="table table--compact table-sm-responsive-headers attachment-table">
+            <caption class="sr-only" safe>
+              {a.caption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {a.fileColumn}
+                </th>
+                <th scope="col" safe>
+                  {a.typeColumn}
+                </th>
+                <th scope="col" safe>
+                  {a.sizeColumn}
+                </th>
+                {p.canChange ? (
+                  <th scope="col">
+                    <span class="sr-only" safe>
+                      {a.actionColumn}
+                    </span>
+                  </th>
+                ) : (
+                  ''
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {p.attachments.map((f) => (
+                <tr>
+                  <td data-title={a.fileColumn}>
+                    <a href={attachmentPaths.file(p.nominationId, f.id)} class="answer-text" download="" safe>
+                      {f.fileName}
+                    </a>
+                  </td>
+                  <td data-title={a.typeColumn} safe>
+                    {kindLabel(f.mediaType)}
+                  </td>
+                  <td data-title={a.sizeColumn} safe>
+                    {formatSize(f.sizeBytes, ctx, t)}
+                  </td>
+                  {p.canChange ? (
+                    <td>
+                      <form method="post" action={attachmentPaths.remove(p.nominationId, f.id)}>
+                        <CsrfField token={p.csrf} />
+                        <button type="submit" class="function-link">
+                          <span safe>{a.delete}</span>
+                          <span class="sr-only" safe>{` ${f.fileName}`}</span>
+                        </button>
+                      </form>
+                    </td>
+                  ) : (
+                    ''
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      {showForm ? (
+        <>
+          <h2 safe>{a.uploadHeading}</h2>
+          {/* The CSRF field comes first: the server checks it before it reads any byte of the file. */}
+          <form method="post" action={attachmentPaths.page(p.nominationId)} enctype="multipart/form-data" novalidate>
+            <CsrfField token={p.csrf} />
+            <div class={errorText && errorTarget === FILE_INPUT ? 'form-group form-error' : 'form-group'}>
+              <label class="form-label" for={FILE_INPUT} safe>
+                {a.fileLabel}
+              </label>
+              <span class="form-hint" id={`${FILE_INPUT}-hint`}>
+                <span safe>{a.fileHint}</span>
+                <strong class="d-block privacy-warning" safe>
+                  {a.privacy}
+                </strong>
+              </span>
+              {errorText && errorTarget === FILE_INPUT ? (
+                <span class="form-error-message" id={`${FILE_INPUT}-error`}>
+                  <span class="sr-only" safe>{errorPrefix}</span>
+                  <span safe>{errorText}</span>
+                </span>
+              ) : (
+                ''
+              )}
+              <input
+                type="file"
+                id={FILE_INPUT}
+                name={FILE_INPUT}
+                accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                aria-invalid={errorText && errorTarget === FILE_INPUT ? 'true' : undefined}
+                aria-describedby={errorText && errorTarget === FILE_INPUT ? `${FILE_INPUT}-hint ${FILE_INPUT}-error` : `${FILE_INPUT}-hint`}
+              />
+            </div>
+            <button type="submit" class="button button-primary" safe>
+              {a.upload}
+            </button>
+          </form>
+        </>
+      ) : p.canChange ? (
+        <p safe>{a.full(p.maxFiles)}</p>
+      ) : (
+        ''
+      )}
+
+      {p.canChange ? (
+        <>
+          <div class="button-row">
+            <a href={p.checkHref} class="button button-secondary" safe>
+              {a.toCheck}
+            </a>
+          </div>
+          <p>
+            <a href={p.descriptionHref} class="back-link" safe>
+              {a.backToDescription}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>
+          <a href={p.backHref} class="back-link" safe>
+            {t.back}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { projectRoot } from '../platform/paths.js';
+import { formatInstant } from '../platform/time.js';
+import { nominationTexts } from './i18n.js';
+import { fieldsOf, type EditionForForm } from './nomination.service.js';
+import { nominationBlocks } from './nomination-text.js';
+import type { NominationRow } from './nominations.repo.js';
+
+/**
+ * The receipt as a PDF: what the receipt page and the receipt e-mail say, followed by a copy
+ * of the nomination (the same headed blocks as the e-mail). Danish, tagged (headings,
+ * paragraphs and lists in the structure tree, page footers as artifacts) so screen readers
+ * can read it, with IBM Plex Sans from the installed DKFDS package embedded so that æ, ø, å,
+ * dashes and quotes come out right (the PDF standard fonts only know Latin-1).
+ */
+
+const FONT_DIR = join(projectRoot, 'node_modules', 'dkfds', 'dist', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
+
+type FontName = 'regular' | 'semibold' | 'bold';
+const FONT_FILES: Record<FontName, string> = {
+  regular: 'IBMPlexSans-Regular.ttf',
+  semibold: 'IBMPlexSans-SemiBold.ttf',
+  bold: 'IBMPlexSans-Bold.ttf',
+};
+
+let fontCache: Record<FontName, Buffer> | null = null;
+
+/** The font files, read once per process (pdfkit embeds only the glyphs a PDF uses). */
+function fonts(): Record<FontName, Buffer> {
+  fontCache ??= {
+    regular: readFileSync(join(FONT_DIR, FONT_FILES.regular)),
+    semibold: readFileSync(join(FONT_DIR, FONT_FILES.semibold)),
+    bold: readFileSync(join(FONT_DIR, FONT_FILES.bold)),
+  };
+  return fontCache;
+}
+
+/** Texts that only the PDF has; the rest comes from the nomination catalogue. */
+const PDF_TEXTS = {
+  documentHeading: 'Kvittering for indstilling',
+  status: 'Status',
+  statusSent: 'Sendt',
+  statusWithdrawn: 'Trukket tilbage',
+  withdrawnAt: (d: string) => `Indstillingen blev trukket tilbage ${d}. Den indgår ikke i bedømmelsen.`,
+  copyHeading: 'Din indstilling',
+  notFilled: '(ikke udfyldt)',
+  page: (n: number, of: number) => `Side ${n} af ${of}`,
+};
+
+const COLOR = { text: '#1a1a1a', muted: '#545454', rule: '#bfbfbf', boxFill: '#eef6ea', boxBorder: '#358000' };
+const MARGIN = { top: 56, bottom: 64, left: 62, right: 62 };
+
+/**
+ * Text typed by people goes into the PDF as it was typed, minus what a PDF cannot show:
+ * composed to NFC (a decomposed "å" becomes one glyph), Windows line ends and tabs made
+ * plain, other control characters dropped.
+ */
+export function pdfText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ''))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export type ReceiptPdfInput = { edition: EditionForForm; nomination: NominationRow };
+
+/** The file name offered for download: kvittering-ABI-2027-0042.pdf. */
+export function receiptPdfFileName(receiptNumber: string): string {
+  return `kvittering-${receiptNumber.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`;
+}
+
+/**
+ * Renders the receipt of a sent or withdrawn nomination as a PDF. No side effects; throws
+ * for a draft (it has no receipt).
+ */
+export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput): Promise<Buffer> {
+  if (nomination.status === 'draft' || !nomination.receiptNumber || !nomination.sentAt) {
+    throw new Error(`nomination ${nomination.id} has no receipt (status ${nomination.status})`);
+  }
+  const t = nominationTexts('da').receipt;
+  const receiptNumber = nomination.receiptNumber;
+  const editionName = `${edition.award.name} ${edition.edition.year}`;
+  const withdrawn = nomination.status === 'withdrawn';
+  const fmt = (d: Date) => formatInstant(d, 'da');
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'da-DK',
+    displayTitle: true,
+    // PDF/UA identification in the XMP metadata (pdfkit's types list only PDF/A).
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+    info: {
+      Title: `Kvittering ${receiptNumber} – ${editionName}`,
+      Author: edition.organisation.name,
+      Subject: `${PDF_TEXTS.documentHeading} til ${editionName}`,
+      Creator: 'Prisportal',
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const f = fonts();
+  doc.registerFont('regular', f.regular);
+  doc.registerFont('semibold', f.semibold);
+  doc.registerFont('bold', f.bold);
+  doc.font('regular').fillColor(COLOR.text);
+
+  const left = MARGIN.left;
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const bottom = () => doc.page.height - MARGIN.bottom;
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+
+  /** Moves to a new page unless `height` points fit below the cursor. */
+  const keepSpace = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage();
+  };
+  const lineHeight = (font: FontName, size: number, gap = 0) => {
+    doc.font(font).fontSize(size);
+    return doc.currentLineHeight(true) + gap;
+  };
+
+  /** One tagged element whose content is drawn by `draw`, which may run over several pages. */
+  const element = (type: string, draw: () => void, parent = root) => {
+    parent.add(doc.struct(type, {}, draw));
+  };
+
+  const paragraph = (text: string, o: { font?: FontName; size?: number; color?: string; gap?: number; type?: string; indent?: number } = {}) => {
+    const font = o.font ?? 'regular';
+    const size = o.size ?? 11;
+    element(o.type ?? 'P', () => {
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(o.color ?? COLOR.text)
+        .text(text, left + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0), lineGap: 2, paragraphGap: 4 });
+    });
+    doc.fillColor(COLOR.text);
+    doc.y += o.gap ?? 0;
+  };
+
+  const heading = (level: 1 | 2 | 3, text: string) => {
+    const size = level === 1 ? 22 : level === 2 ? 16 : 13;
+    const font: FontName = level === 3 ? 'semibold' : 'bold';
+    // A heading never stands alone at the foot of a page: keep it with about three lines.
+    keepSpace(lineHeight(font, size, 6) + 3 * lineHeight('regular', 11, 2));
+    doc.y += level === 1 ? 0 : level === 2 ? 10 : 6;
+    element(`H${level}`, () => {
+      doc.font(font).fontSize(size).fillColor(COLOR.text).text(text, left, doc.y, { width, lineGap: 1 });
+    });
+    doc.y += level === 1 ? 4 : 4;
+  };
+
+  const rule = () => {
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc
+      .moveTo(left, doc.y)
+      .lineTo(left + width, doc.y)
+      .lineWidth(0.75)
+      .strokeColor(COLOR.rule)
+      .stroke();
+    doc.endMarkedContent();
+    doc.y += 8;
+  };
+
+  const bulletList = (items: string[]) => {
+    const list = doc.struct('L');
+    root.add(list);
+    const indent = 16;
+    for (const item of items) {
+      keepSpace(lineHeight('regular', 11, 2));
+      const y = doc.y;
+      const li = doc.struct('LI');
+      list.add(li);
+      li.add(
+        doc.struct('Lbl', {}, () => {
+          doc.font('regular').fontSize(11).fillColor(COLOR.text).text('•', left + 4, y, { width: indent, lineBreak: false });
+        }),
+      );
+      li.add(
+        doc.struct('LBody', {}, () => {
+          doc.font('regular').fontSize(11).text(item, left + indent, y, { width: width - indent, lineGap: 2 });
+        }),
+      );
+      li.end();
+      doc.y += 3;
+    }
+    list.end();
+  };
+
+  /** Label above value, as a DKFDS summary list reads. */
+  const labelled = (label: string, value: string) => {
+    const v = pdfText(value);
+    keepSpace(lineHeight('semibold', 9.5, 1) + lineHeight('regular', 11, 2));
+    paragraph(label, { font: 'semibold', size: 9.5, color: COLOR.muted });
+    doc.y -= 4;
+    paragraph(v || PDF_TEXTS.notFilled, { color: v ? COLOR.text : COLOR.muted, gap: 4 });
+  };
+
+  // --- Head: organiser, award, heading ------------------------------------------------------
+  paragraph(edition.organisation.name, { font: 'semibold', size: 10, color: COLOR.muted });
+  doc.y -= 2;
+  heading(1, PDF_TEXTS.documentHeading);
+  paragraph(edition.edition.theme ? `${editionName}: ${pdfText(edition.edition.theme)}` : editionName, { font: 'regular', size: 14, gap: 10 });
+
+  // --- The receipt itself in a box -------------------------------------------------------
+  const facts: [string, string][] = [
+    [t.number, receiptNumber],
+    [t.received, fmt(nomination.sentAt)],
+    [PDF_TEXTS.status, withdrawn ? PDF_TEXTS.statusWithdrawn : PDF_TEXTS.statusSent],
+  ];
+  const labelWidth = 130;
+  const pad = 12;
+  const boxTop = doc.y;
+  const rowHeight = lineHeight('regular', 12, 4);
+  const boxHeight = pad * 2 + rowHeight * facts.length;
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.rect(left, boxTop, width, boxHeight).fill(COLOR.boxFill);
+  doc.rect(left, boxTop, 4, boxHeight).fill(COLOR.boxBorder);
+  doc.endMarkedContent();
+  doc.fillColor(COLOR.text);
+  const table = doc.struct('Table');
+  root.add(table);
+  facts.forEach(([label, value], i) => {
+    const y = boxTop + pad + i * rowHeight;
+    const tr = doc.struct('TR');
+    table.add(tr);
+    tr.add(doc.struct('TH', {}, () => doc.font('semibold').fontSize(12).text(label, left + pad + 6, y, { width: labelWidth, lineBreak: false })));
+    tr.add(
+      doc.struct('TD', {}, () =>
+        doc
+          .font(i === 0 ? 'bold' : 'regular')
+          .fontSize(12)
+          .text(value, left + pad + 6 + labelWidth, y, { width: width - labelWidth - 2 * pad - 6, lineBreak: false }),
+      ),
+    );
+    tr.end();
+  });
+  table.end();
+  doc.y = boxTop + boxHeight + 14;
+  doc.x = left;
+
+  // --- What happens next -------------------------------------------------------------------
+  const tl = edition.timeline;
+  if (withdrawn) {
+    paragraph(nomination.withdrawnAt ? PDF_TEXTS.withdrawnAt(fmt(nomination.withdrawnAt)) : t.withdrawn, { gap: 4 });
+  } else {
+    paragraph(t.emailSent(nomination.nominatorEmail), { gap: 2 });
+    if (tl) {
+      heading(2, t.next);
+      bulletList([
+        t.canChange(fmt(tl.closesAt)),
+        t.nomineeTold,
+        t.nomineesPublished(fmt(tl.nomineesPublishedAt)),
+        t.winner(fmt(tl.winnerAnnouncedAt), edition.edition.eventName),
+      ]);
+    }
+  }
+
+  // --- The copy of the nomination ----------------------------------------------------------
+  doc.y += 8;
+  keepSpace(120);
+  rule();
+  heading(2, PDF_TEXTS.copyHeading);
+  for (const block of nominationBlocks(fieldsOf(nomination), edition.form)) {
+    heading(3, pdfText(block.heading));
+    if ('lines' in block) {
+      for (const [label, value] of block.lines) labelled(label, value);
+    } else {
+      const text = pdfText(block.text);
+      if (!text) paragraph(PDF_TEXTS.notFilled, { color: COLOR.muted, gap: 4 });
+      // A blank line starts a new paragraph (its own P in the structure tree).
+      else for (const para of text.split(/\n[ \t]*\n/)) paragraph(para.trim(), { gap: 4 });
+    }
+  }
+
+  // --- Footers, once the number of pages is known -------------------------------------------
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page: lift the margin while writing.
+    const keep = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - MARGIN.bottom + 24;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(`${edition.organisation.name} · ${t.number} ${receiptNumber}`, left, y, { width: width - 90, lineBreak: false })
+      .text(PDF_TEXTS.page(i - range.start + 1, range.count), left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = keep;
+  }
+
+  root.end();
+  doc.end();
+  return done;
+}
