@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'a postgres:// or postgresql:// connection URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  ATTACHMENTS_DIR: z
+    .string()
+    .min(1)
+    .refine((v) => !/[\u0000-\u001f]/.test(v), 'a folder path without control characters, e.g. /var/lib/prisportal/attachments')
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'one of fatal, error, warn, info, debug, trace, silent',
@@ -57,6 +63,8 @@ export type Config = {
   /** When set, the app runs on this PostgreSQL server; otherwise on embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where attachment files are stored on disk (default `<dataDir>/attachments`). With several processes, a shared folder. */
+  attachmentsDir: string;
   logLevel: string;
   seedDemo: boolean;
   publicBaseUrl: string | undefined;
@@ -97,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
+    attachmentsDir: c.ATTACHMENTS_DIR ?? join(c.DATA_DIR, 'attachments'),
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO,
     publicBaseUrl: c.PUBLIC_BASE_URL,

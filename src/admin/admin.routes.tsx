@@ -7,7 +7,8 @@ import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { decideScreening, SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
 import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList } from './admin.service.js';
-import { ADMIN_COOKIE, ADMIN_COOKIE_PATH, FailedSignIns, SESSION_MS, issueSession, safeReturnPath, sessionIsValid, tokenMatches } from './auth.js';
+import { ADMIN_COOKIE, ADMIN_COOKIE_PATH, SESSION_MS, issueSession, safeReturnPath, sessionIsValid, tokenMatches } from './auth.js';
+import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from './sign-in-limit.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
 import { NominationListPage } from './views/nomination-list.js';
@@ -54,8 +55,6 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     return;
   }
 
-  const failures = new FailedSignIns();
-
   app.get('/admin/log-ind', async (request, reply) => {
     const returnTo = safeReturnPath((request.query as Record<string, unknown>).tilbage);
     return sendPage(reply, 200, SignInPage({ ctx: pageContext(request), csrf: csrfToken(reply), returnTo, errors: [] }));
@@ -64,7 +63,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
   app.post('/admin/log-ind', { preHandler: app.csrfProtection }, async (request, reply) => {
     const ctx = pageContext(request);
     const now = clock.now();
-    const waitMs = failures.blockedFor(request.ip, now);
+    const waitMs = await signInBlockedFor(db, request.ip, now);
     if (waitMs > 0) {
       reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
       return sendPage(reply, 429, TooManyAttemptsPage({ ctx }));
@@ -76,11 +75,11 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       sendPage(reply, status, SignInPage({ ctx, csrf: csrfToken(reply), returnTo, errors: [{ field: 'token', target: 'token', message }] }));
     if (given === '') return again(400, ctx.t.admin.tokenMissing);
     if (!tokenMatches(given, token)) {
-      failures.recordFailure(request.ip, now);
+      await recordFailedSignIn(db, request.ip, now);
       request.log.warn({ ip: request.ip }, 'wrong administrator token');
       return again(403, ctx.t.admin.tokenWrong);
     }
-    failures.reset(request.ip);
+    await clearFailedSignIns(db, request.ip);
     request.log.info({ ip: request.ip }, 'administrator signed in');
     reply.setCookie(ADMIN_COOKIE, issueSession(token, now), {
       path: ADMIN_COOKIE_PATH,

@@ -45,57 +45,6 @@ export function sessionIsValid(value: string | undefined, token: string, now: Da
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/**
- * Counts failed sign-ins per client address: after `limit` failures within `windowMs` the
- * address is refused until the oldest failure is older than the window.
- *
- * Kept in the memory of one process: with several processes behind a load balancer each
- * counts on its own (so the real limit is `limit` × processes). To be replaced by the
- * database-backed limiter that is planned.
- */
-export class FailedSignIns {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    readonly limit = 5,
-    readonly windowMs = 10 * 60 * 1000,
-    /** Bounds the memory an attacker with many addresses can take. */
-    private readonly maxAddresses = 10_000,
-  ) {}
-
-  private recent(ip: string, now: Date): number[] {
-    const since = now.getTime() - this.windowMs;
-    const list = (this.failures.get(ip) ?? []).filter((t) => t > since);
-    if (list.length === 0) this.failures.delete(ip);
-    else this.failures.set(ip, list);
-    return list;
-  }
-
-  /** Milliseconds until `ip` may try again, or 0 when it may try now. */
-  blockedFor(ip: string, now: Date): number {
-    const list = this.recent(ip, now);
-    if (list.length < this.limit) return 0;
-    return Math.max(1, list[list.length - this.limit]! + this.windowMs - now.getTime());
-  }
-
-  recordFailure(ip: string, now: Date): void {
-    const list = this.recent(ip, now);
-    list.push(now.getTime());
-    this.failures.delete(ip);
-    this.failures.set(ip, list);
-    // Maps keep insertion order: the first key is the address that failed longest ago.
-    while (this.failures.size > this.maxAddresses) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest === undefined) break;
-      this.failures.delete(oldest);
-    }
-  }
-
-  reset(ip: string): void {
-    this.failures.delete(ip);
-  }
-}
-
 /** Where to go after signing in: only a path inside /admin, never another site. */
 export function safeReturnPath(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length > 1000) return '/admin';

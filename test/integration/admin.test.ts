@@ -1,0 +1,825 @@
+/**
+ * Administration behind the shared ADMIN_TOKEN, on PGlite and on a real PostgreSQL server:
+ * sign-in and its limits, the editions, the list of nominations (sorting, filtering, no
+ * drafts, no N+1), a nomination in full, screening, and the XLSX and CSV exports.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../../src/db/database.js';
+import { awards, criteria, editions, formSections, nominationAttachments, nominations } from '../../src/db/schema.js';
+import { buildApp } from '../../src/app.js';
+import { decideScreening } from '../../src/nominations/screening.service.js';
+import { ENGINES } from '../harness/databases.js';
+import { startTestApp } from '../harness/app.js';
+import { buildNomination } from '../harness/factories.js';
+
+const TOKEN = 'test-admin-token-0123456789-abcdefghij';
+process.env.ADMIN_TOKEN = TOKEN;
+
+const NOW = '2026-11-24T12:00:00Z';
+
+/** A browser stand-in: keeps cookies, reads the CSRF token of the last page, posts forms from one address. */
+class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly ip = '127.0.0.1',
+  ) {}
+
+  private headers(extra: Record<string, string> = {}) {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return cookie ? { cookie, ...extra } : extra;
+  }
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.value === '' || c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m) this.csrf = m[1]!;
+  }
+
+  async get(url: string) {
+    const res = await this.app.inject({ method: 'GET', url, headers: this.headers(), remoteAddress: this.ip });
+    this.remember(res);
+    return res;
+  }
+
+  async post(url: string, fields: Record<string, string>, { csrf = this.csrf as string | null } = {}) {
+    const body = new URLSearchParams(fields);
+    if (csrf !== null) body.set('_csrf', csrf);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+      remoteAddress: this.ip,
+    });
+    this.remember(res);
+    return res;
+  }
+
+  async signIn(token = TOKEN) {
+    await this.get('/admin/log-ind');
+    const res = await this.post('/admin/log-ind', { token, tilbage: '/admin' });
+    assert.equal(res.statusCode, 303, res.body);
+    return res;
+  }
+}
+
+/** How many SQL statements `fn` sends (through Drizzle's logger, the same on both engines). */
+async function countQueries(db: Database, fn: () => Promise<unknown>): Promise<number> {
+  const session = (db as unknown as { session: { logger: unknown } }).session;
+  const original = session.logger;
+  let n = 0;
+  session.logger = { logQuery: () => void n++ };
+  try {
+    await fn();
+  } finally {
+    session.logger = original;
+  }
+  return n;
+}
+
+/** The nomination ids in the order the list's table shows them. */
+const listedIds = (html: string) => [...html.matchAll(/<a href="\/admin\/indstillinger\/(\d+)"/g)].map((m) => Number(m[1]));
+
+/** RFC 4180 parser for the tests: `;`-separated, quoted fields with doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('administration without ADMIN_TOKEN', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  before(async () => {
+    delete process.env.ADMIN_TOKEN;
+    try {
+      t = await startTestApp('pglite', NOW);
+    } finally {
+      process.env.ADMIN_TOKEN = TOKEN;
+    }
+  });
+  after(async () => t?.close());
+
+  test('every /admin address says in Danish that administration is off and how to turn it on', async () => {
+    for (const [method, url] of [
+      ['GET', '/admin'],
+      ['GET', '/admin/log-ind'],
+      ['POST', '/admin/log-ind'],
+      ['GET', '/admin/udgaver/1/indstillinger.csv'],
+    ] as const) {
+      const res = await t.app.inject({ method, url });
+      assert.equal(res.statusCode, 503, url);
+      assert.match(res.body, /<h1>Administrationen er ikke sat op<\/h1>/, url);
+      assert.match(res.body, /Sæt miljøvariablen ADMIN_TOKEN/, url);
+      assert.equal(res.cookies.length, 0);
+    }
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`administration on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startTestApp>>;
+    let db: Database;
+    let admin: Client;
+    let abi2021: number;
+    let smart2024: number;
+    let sections2021: { id: number; heading: string }[];
+    let criteria2021: { id: number; title: string }[];
+
+    const editionOf = async (slug: string, year: number) => {
+      const [row] = await db
+        .select({ id: editions.id })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(and(eq(awards.slug, slug), eq(editions.year, year)));
+      assert.ok(row, `${slug} ${year}`);
+      return row.id;
+    };
+
+    before(async () => {
+      t = await startTestApp(engine, NOW);
+      db = t.database.db;
+      abi2021 = await editionOf('aarets-borgerinddragende-initiativ', 2021);
+      smart2024 = await editionOf('smartprisen', 2024);
+      sections2021 = await db.select({ id: formSections.id, heading: formSections.heading }).from(formSections).where(eq(formSections.editionId, abi2021)).orderBy(formSections.position);
+      criteria2021 = await db.select({ id: criteria.id, title: criteria.title }).from(criteria).where(eq(criteria.editionId, abi2021)).orderBy(criteria.position);
+      admin = new Client(t.app);
+      await admin.signIn();
+    });
+    after(async () => t?.close());
+
+    describe('sign-in', () => {
+      test('without the cookie every page redirects to the sign-in page, remembering where to return', async () => {
+        const anon = new Client(t.app, '10.0.0.1');
+        const home = await anon.get('/admin');
+        assert.equal(home.statusCode, 303);
+        assert.equal(home.headers.location, '/admin/log-ind');
+        for (const url of [`/admin/udgaver/${abi2021}/indstillinger?sorter=titel`, `/admin/udgaver/${abi2021}/indstillinger.csv`, '/admin/indstillinger/1']) {
+          const res = await anon.get(url);
+          assert.equal(res.statusCode, 303, url);
+          assert.equal(res.headers.location, `/admin/log-ind?tilbage=${encodeURIComponent(url)}`, url);
+          assert.equal(res.headers['cache-control'], 'no-store');
+        }
+        // A POST is refused before its body is looked at (no CSRF error, no change).
+        const post = await t.app.inject({ method: 'POST', url: '/admin/indstillinger/1/screening', payload: { beslutning: 'egnet' } });
+        assert.equal(post.statusCode, 303);
+        assert.equal(post.headers.location, '/admin/log-ind');
+      });
+
+      test('the sign-in page is a DKFDS form with a CSRF field and no error', async () => {
+        const anon = new Client(t.app, '10.0.0.2');
+        const res = await anon.get('/admin/log-ind');
+        assert.equal(res.statusCode, 200);
+        assert.match(res.body, /<title>Log ind som administrator – Prisportal<\/title>/);
+        assert.match(res.body, /<input type="hidden" name="_csrf" value="[^"]+"/);
+        assert.match(res.body, /<label class="form-label" for="token">Adgangsnøgle<\/label>/);
+        assert.match(res.body, /type="password" id="token" name="token" autocomplete="current-password"/);
+        assert.doesNotMatch(res.body, /error-summary/);
+        assert.ok(anon.cookies.has('_csrf'), 'the CSRF secret cookie is set');
+      });
+
+      test('a wrong or missing token shows the DKFDS error summary and the field error', async () => {
+        const anon = new Client(t.app, '10.0.0.3');
+        await anon.get('/admin/log-ind');
+        const wrong = await anon.post('/admin/log-ind', { token: 'not-the-token-but-long-enough-xx' });
+        assert.equal(wrong.statusCode, 403);
+        assert.match(wrong.body, /<title>Fejl: Log ind som administrator – Prisportal<\/title>/);
+        assert.match(wrong.body, /data-module="error-summary" tabindex="-1"/);
+        // The summary comes before the h1.
+        assert.ok(wrong.body.indexOf('error-summary') < wrong.body.indexOf('<h1'));
+        assert.match(wrong.body, /<a href="#token" class="function-link">Adgangsnøglen er forkert\./);
+        assert.match(wrong.body, /class="form-group form-error"/);
+        assert.match(wrong.body, /<span class="form-error-message" id="token-error">/);
+        assert.match(wrong.body, /aria-invalid="true" aria-describedby="token-hint token-error"/);
+        assert.ok(!anon.cookies.has('prisportal_admin'));
+        const empty = await anon.post('/admin/log-ind', { token: '   ' });
+        assert.equal(empty.statusCode, 400);
+        assert.match(empty.body, /Skriv adgangsnøglen\./);
+        // The typed token is never echoed back into the page.
+        assert.doesNotMatch(wrong.body, /not-the-token-but-long-enough-xx/);
+      });
+
+      test('the right token sets an HttpOnly, SameSite=Strict cookie for /admin and opens the pages', async () => {
+        const anon = new Client(t.app, '10.0.0.4');
+        await anon.get('/admin/log-ind?tilbage=%2Fadmin%2Fudgaver%2F' + abi2021 + '%2Findstillinger');
+        assert.ok(anon.csrf);
+        const res = await anon.post('/admin/log-ind', { token: `  ${TOKEN} `, tilbage: `/admin/udgaver/${abi2021}/indstillinger` });
+        assert.equal(res.statusCode, 303);
+        assert.equal(res.headers.location, `/admin/udgaver/${abi2021}/indstillinger`);
+        const cookie = (res.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string; secure?: boolean; maxAge?: number }[]).find(
+          (c) => c.name === 'prisportal_admin',
+        );
+        assert.ok(cookie);
+        assert.equal(cookie.httpOnly, true);
+        assert.equal(cookie.sameSite, 'Strict');
+        assert.equal(cookie.path, '/admin');
+        assert.equal(cookie.secure, undefined, 'not Secure over plain http (secure: auto)');
+        assert.equal(cookie.maxAge, 8 * 60 * 60);
+        assert.ok(!cookie.value.includes(TOKEN), 'the cookie does not hold the token');
+        const page = await anon.get('/admin');
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /<h1>Administration<\/h1>/);
+        // An open redirect through `tilbage` is refused.
+        const evil = new Client(t.app, '10.0.0.5');
+        await evil.get('/admin/log-ind');
+        for (const target of ['//evil.example', 'https://evil.example', '/admin/../priser', '/adminx', '/admin//evil.example']) {
+          const r = await evil.post('/admin/log-ind', { token: TOKEN, tilbage: target });
+          assert.equal(r.headers.location, '/admin', target);
+        }
+      });
+
+      test('a forged, altered or expired cookie does not open the pages', async () => {
+        const value = admin.cookies.get('prisportal_admin')!;
+        const tries = [
+          'v1.0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+          value.replace(/\.(\d+)\./, (_m, n: string) => `.${Number(n) + 1}.`),
+          value.slice(0, -1) + (value.endsWith('A') ? 'B' : 'A'),
+          TOKEN,
+          '',
+        ];
+        for (const v of tries) {
+          const res = await t.app.inject({ url: '/admin', cookies: { prisportal_admin: v } });
+          assert.equal(res.statusCode, 303, v);
+        }
+        assert.equal((await t.app.inject({ url: '/admin', cookies: { prisportal_admin: value } })).statusCode, 200);
+        try {
+          t.clock.advance(8 * 60 * 60 * 1000 + 1);
+          assert.equal((await t.app.inject({ url: '/admin', cookies: { prisportal_admin: value } })).statusCode, 303, 'expired after 8 hours');
+        } finally {
+          t.clock.set(NOW);
+        }
+      });
+
+      test('POST without the CSRF token is refused with 403 (sign-in, sign-out and screening)', async () => {
+        const anon = new Client(t.app, '10.0.0.6');
+        await anon.get('/admin/log-ind');
+        const signIn = await anon.post('/admin/log-ind', { token: TOKEN }, { csrf: null });
+        assert.equal(signIn.statusCode, 403);
+        assert.match(signIn.body, /Formularen er udløbet/);
+        assert.ok(!anon.cookies.has('prisportal_admin'));
+        const wrongToken = await anon.post('/admin/log-ind', { token: TOKEN }, { csrf: 'forged' });
+        assert.equal(wrongToken.statusCode, 403);
+
+        const n = await buildNomination(db, { editionId: abi2021 });
+        const screening = await admin.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'egnet' }, { csrf: null });
+        assert.equal(screening.statusCode, 403);
+        const [row] = await db.select().from(nominations).where(eq(nominations.id, n.id));
+        assert.equal(row!.screening, 'pending');
+        const signOut = await admin.post('/admin/log-ud', {}, { csrf: null });
+        assert.equal(signOut.statusCode, 403);
+        assert.equal((await admin.get('/admin')).statusCode, 200, 'still signed in');
+      });
+
+      test('signing out clears the cookie', async () => {
+        const c = new Client(t.app, '10.0.0.7');
+        await c.signIn();
+        await c.get('/admin');
+        const res = await c.post('/admin/log-ud', {});
+        assert.equal(res.statusCode, 303);
+        assert.equal(res.headers.location, '/admin/log-ind');
+        assert.ok(!c.cookies.has('prisportal_admin'));
+        assert.equal((await c.get('/admin')).statusCode, 303);
+      });
+
+      test('five wrong tokens from one address within 10 minutes lock it out with 429, in every process; other addresses are not affected', async () => {
+        const attacker = new Client(t.app, '10.9.9.9');
+        await attacker.get('/admin/log-ind');
+        try {
+          for (let i = 1; i <= 5; i++) {
+            t.clock.advance(1000);
+            const res = await attacker.post('/admin/log-ind', { token: `wrong-token-number-${i}-aaaaaaaaaa` });
+            assert.equal(res.statusCode, 403, `attempt ${i}`);
+          }
+          const locked = await attacker.post('/admin/log-ind', { token: TOKEN });
+          assert.equal(locked.statusCode, 429);
+          assert.match(locked.body, /For mange forkerte forsøg/);
+          assert.match(locked.body, /Vent 10 minutter/);
+          assert.ok(Number(locked.headers['retry-after']) > 0 && Number(locked.headers['retry-after']) <= 600);
+          assert.ok(!attacker.cookies.has('prisportal_admin'));
+          // The count is in the database: a second app process on the same database refuses too.
+          const second = await buildApp({ db, clock: t.clock, pageCacheMs: 0 });
+          try {
+            const viaSecond = new Client(second, '10.9.9.9');
+            await viaSecond.get('/admin/log-ind');
+            assert.equal((await viaSecond.post('/admin/log-ind', { token: TOKEN })).statusCode, 429);
+          } finally {
+            await second.close();
+          }
+          // Another address signs in as usual.
+          const other = new Client(t.app, '10.9.9.10');
+          await other.signIn();
+          // Ten minutes after the first failure, it may try again; signing in forgets the failures.
+          t.clock.advance(10 * 60 * 1000 - 5000);
+          assert.equal((await attacker.post('/admin/log-ind', { token: TOKEN })).statusCode, 429, 'one second before the window ends');
+          t.clock.advance(1000);
+          const ok = await attacker.post('/admin/log-ind', { token: TOKEN });
+          assert.equal(ok.statusCode, 303);
+          for (let i = 1; i <= 4; i++) assert.equal((await attacker.post('/admin/log-ind', { token: `wrong-again-${i}-aaaaaaaaaaaaaaaa` })).statusCode, 403);
+          assert.equal((await attacker.post('/admin/log-ind', { token: TOKEN })).statusCode, 303, 'the count started again after signing in');
+        } finally {
+          t.clock.set(NOW);
+        }
+      });
+    });
+
+    describe('editions and the list of nominations', () => {
+      let edition: number;
+      const ids: Record<string, number> = {};
+
+      before(async () => {
+        // A fresh edition of the open demo award, so counts and orders are exact.
+        const [award] = await db.select({ id: awards.id }).from(awards).where(eq(awards.slug, 'initiativprisen'));
+        const [row] = await db.insert(editions).values({ awardId: award!.id, year: 2031, theme: 'Listetest' }).returning({ id: editions.id });
+        edition = row!.id;
+        const mk = async (key: string, o: Omit<Parameters<typeof buildNomination>[1], 'editionId'>) => {
+          ids[key] = (await buildNomination(db, { ...o, editionId: edition })).id;
+        };
+        await mk('b', { receiptNumber: 'IP-2031-0002', title: 'Bedre søvn på afdelingen', nomineeNames: 'Åse Ørum', nominatorName: 'Carl Berg', sentAt: new Date('2030-03-02T10:00:00Z') });
+        await mk('a', { receiptNumber: 'IP-2031-0001', title: 'Aftensmad med patienterne', nomineeNames: 'Bo Holm', nominatorName: 'Anna Dahl', sentAt: new Date('2030-03-01T10:00:00Z'), screening: 'eligible' });
+        await mk('c', { receiptNumber: 'IP-2031-0003', title: '100% digital indkaldelse', nomineeNames: 'Cecilie Ahmed', nominatorName: 'Birgit Ry', sentAt: new Date('2030-03-03T10:00:00Z'), screening: 'not-eligible', screeningReason: 'For sent' });
+        await mk('w', { status: 'withdrawn', receiptNumber: 'IP-2031-0004', title: 'Trukket tilbage', nomineeNames: 'Dorte Fisk', nominatorName: 'Dan Sø', sentAt: new Date('2030-03-04T10:00:00Z') });
+        await mk('d', { status: 'draft', title: 'Hemmelig kladde', nomineeNames: 'Kladde Kandidat', nominatorName: 'Kladde Indstiller' });
+      });
+
+      test('the overview lists every award with its editions, phases and numbers of sent nominations', async () => {
+        const res = await admin.get('/admin');
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['cache-control'], 'no-store');
+        for (const name of ['Initiativprisen', 'Smartprisen', 'Årets Borgerinddragende Initiativ']) assert.ok(res.body.includes(name), name);
+        // 2031: three sent (the withdrawn one and the draft are not counted).
+        const row = new RegExp(`<tr><th scope="row">2031</th><td>Listetest</td><td>[^<]+</td><td class="text-align-right">3</td><td><a href="/admin/udgaver/${edition}/indstillinger"`);
+        assert.match(res.body, row);
+        assert.match(res.body, /aria-label="Vis indstillinger til Initiativprisen 2031"/);
+      });
+
+      test('sent and withdrawn nominations are listed, drafts never', async () => {
+        const res = await admin.get(`/admin/udgaver/${edition}/indstillinger`);
+        assert.equal(res.statusCode, 200);
+        assert.match(res.body, /<h1>Indstillinger til Initiativprisen 2031<\/h1>/);
+        assert.deepEqual(listedIds(res.body), [ids.w, ids.c, ids.b, ids.a], 'newest first by default');
+        assert.ok(!res.body.includes('Hemmelig kladde'));
+        assert.ok(!res.body.includes('Kladde Kandidat'));
+        assert.match(res.body, /<h2 class="h4" id="result-heading">4 indstillinger<\/h2>/);
+        assert.match(res.body, /<time datetime="2030-03-02T10:00:00.000Z">2\. marts 2030 kl\. 11\.00<\/time>/);
+        assert.match(res.body, /<td>Trukket tilbage<\/td>/);
+        assert.match(res.body, /<td>Ikke egnet<\/td>/);
+        assert.match(res.body, /<th scope="col" aria-sort="descending"><a href="[^"]*sorter=sendt&amp;retning=stigende"/);
+      });
+
+      test('the pages and exports follow the chosen language', async () => {
+        admin.cookies.set('lang', 'en');
+        try {
+          const list = await admin.get(`/admin/udgaver/${edition}/indstillinger`);
+          assert.match(list.body, /<html lang="en">/);
+          assert.match(list.body, /<h1>Nominations for Initiativprisen 2031<\/h1>/);
+          assert.match(list.body, /<td>Withdrawn<\/td>/);
+          const detail = await admin.get(`/admin/indstillinger/${ids.c}`);
+          assert.match(detail.body, /<dd>Not eligible<\/dd>/);
+          const csv = await admin.get(`/admin/udgaver/${edition}/indstillinger.csv`);
+          assert.ok(csv.rawPayload.subarray(3).toString('utf8').startsWith('Receipt number;Status;Sent;'));
+        } finally {
+          admin.cookies.delete('lang');
+        }
+      });
+
+      test('every column sorts both ways through ?sorter=…&retning=…', async () => {
+        const order = async (q: string) => listedIds((await admin.get(`/admin/udgaver/${edition}/indstillinger?${q}`)).body);
+        const { a, b, c, w } = ids as Record<'a' | 'b' | 'c' | 'w', number>;
+        assert.deepEqual(await order('sorter=kvittering&retning=stigende'), [a, b, c, w]);
+        assert.deepEqual(await order('sorter=kvittering&retning=faldende'), [w, c, b, a]);
+        assert.deepEqual(await order('sorter=titel&retning=stigende'), [c, a, b, w]);
+        assert.deepEqual(await order('sorter=titel&retning=faldende'), [w, b, a, c]);
+        // Å sorts after the letters a–z, as in Danish.
+        assert.deepEqual(await order('sorter=kandidat&retning=stigende'), [a, c, w, b]);
+        assert.deepEqual(await order('sorter=indstiller&retning=stigende'), [a, c, b, w]);
+        assert.deepEqual(await order('sorter=indstiller&retning=faldende'), [w, b, c, a]);
+        assert.deepEqual(await order('sorter=sendt&retning=stigende'), [a, b, c, w]);
+        // Status: sent before withdrawn; ties by receipt number.
+        assert.deepEqual(await order('sorter=status&retning=stigende'), [a, b, c, w]);
+        assert.deepEqual(await order('sorter=status&retning=faldende'), [w, a, b, c]);
+        // Screening: eligible, not-eligible, pending (alphabetical by code); ties by receipt number.
+        assert.deepEqual(await order('sorter=screening&retning=stigende'), [a, c, b, w]);
+        const html = (await admin.get(`/admin/udgaver/${edition}/indstillinger?sorter=titel&retning=stigende`)).body;
+        assert.match(html, /<th scope="col" aria-sort="ascending"><a href="[^"]*sorter=titel&amp;retning=faldende" class="admin-sort-link"><span>Titel<\/span><span class="sr-only">, sorteret stigende\. Sortér faldende<\/span>/);
+        // The filter form keeps the sort.
+        assert.match(html, /<input type="hidden" name="sorter" value="titel"\/?>/);
+      });
+
+      test('filters by status, screening and text (title, nominee, nominator), with wildcards taken literally', async () => {
+        const list = async (q: string) => listedIds((await admin.get(`/admin/udgaver/${edition}/indstillinger?${q}`)).body).sort((x, y) => x - y);
+        const sorted = (...xs: number[]) => xs.sort((x, y) => x - y);
+        const { a, b, c, w } = ids as Record<'a' | 'b' | 'c' | 'w', number>;
+        assert.deepEqual(await list('status=sendt'), sorted(a, b, c));
+        assert.deepEqual(await list('status=trukket-tilbage'), [w]);
+        assert.deepEqual(await list('screening=egnet'), [a]);
+        assert.deepEqual(await list('screening=ikke-egnet'), [c]);
+        assert.deepEqual(await list('screening=afventer'), sorted(b, w));
+        assert.deepEqual(await list('q=s%C3%B8vn'), [b], 'title, with a Danish letter');
+        assert.deepEqual(await list('q=AFTENSMAD'), [a], 'case-insensitive');
+        assert.deepEqual(await list('q=holm'), [a], 'nominee');
+        assert.deepEqual(await list('q=birgit'), [c], 'nominator');
+        assert.deepEqual(await list('q=%25'), [c], '% matches only a literal percent sign');
+        assert.deepEqual(await list('q=_'), [], '_ matches only a literal underscore');
+        assert.deepEqual(await list('q=%5C'), [], 'a backslash is literal too');
+        assert.deepEqual(await list('q=s&status=sendt&screening=afventer'), [b], 'filters combine');
+        const none = await admin.get(`/admin/udgaver/${edition}/indstillinger?q=findes-ikke`);
+        assert.match(none.body, /Ingen indstillinger passer på din søgning/);
+        assert.match(none.body, /<h2 class="h4" id="result-heading">Viser 0 af 4 indstillinger<\/h2>/);
+        assert.match(none.body, /<input class="form-input input-width-xl" type="search" id="q" name="q" value="findes-ikke"/);
+        // A typed "&lt;" comes back as typed (the & is escaped in the attribute).
+        const amp = await admin.get(`/admin/udgaver/${edition}/indstillinger?q=${encodeURIComponent('a&lt;"b')}`);
+        assert.match(amp.body, /name="q" value="a&amp;lt;&#34;b"/);
+        // The filter form is a GET form, so the URL can be shared.
+        assert.match(none.body, new RegExp(`<form method="get" action="/admin/udgaver/${edition}/indstillinger"`));
+      });
+
+      test('malformed list parameters get the defaults, never an error', async () => {
+        const { a, b, c, w } = ids as Record<'a' | 'b' | 'c' | 'w', number>;
+        for (const q of [
+          'sorter=drop%20table&retning=op',
+          'sorter=titel&sorter=kandidat',
+          'status=kladde',
+          'status=draft',
+          'screening=%00',
+          `q=${'x'.repeat(5000)}`,
+          'q[]=1&status[x]=2',
+          'retning=stigende&retning=faldende',
+          'q=%C3%28',
+        ]) {
+          const res = await admin.get(`/admin/udgaver/${edition}/indstillinger?${q}`);
+          assert.equal(res.statusCode, 200, q);
+          assert.ok(!res.body.includes('Hemmelig kladde'), q);
+          if (!q.startsWith('q=x') && !q.startsWith('q=%C3')) assert.deepEqual(listedIds(res.body).sort(), [a, b, c, w].sort(), q);
+        }
+      });
+
+      test('unknown and malformed edition ids are 404 pages', async () => {
+        for (const id of ['abc', '0', '-1', '1.5', '99999999999', '2147483648', '999999', '%00']) {
+          for (const suffix of ['', '.csv', '.xlsx']) {
+            const res = await admin.get(`/admin/udgaver/${id}/indstillinger${suffix}`);
+            assert.equal(res.statusCode, 404, `${id}${suffix}`);
+            assert.match(res.body, /Siden findes ikke/);
+          }
+        }
+      });
+
+      test('the list page costs the same number of queries for 4 or 40 nominations (no N+1)', async () => {
+        const url = `/admin/udgaver/${edition}/indstillinger?sorter=titel&retning=stigende`;
+        const few = await countQueries(db, () => admin.get(url));
+        const [award] = await db.select({ id: awards.id }).from(awards).where(eq(awards.slug, 'initiativprisen'));
+        const [big] = await db.insert(editions).values({ awardId: award!.id, year: 2032 }).returning({ id: editions.id });
+        for (let i = 0; i < 40; i++) await buildNomination(db, { editionId: big!.id, answers: {} });
+        const many = await countQueries(db, () => admin.get(`/admin/udgaver/${big!.id}/indstillinger?sorter=titel&retning=stigende`));
+        assert.equal(many, few);
+        assert.ok(few <= 3, `list page uses ${few} queries`);
+        const overview = await countQueries(db, () => admin.get('/admin'));
+        assert.ok(overview <= 2, `overview uses ${overview} queries`);
+        const exportQueries = await countQueries(db, () => admin.get(`/admin/udgaver/${big!.id}/indstillinger.csv`));
+        assert.ok(exportQueries <= 4, `export uses ${exportQueries} queries`);
+      });
+    });
+
+    describe('a nomination in full, and screening', () => {
+      test('shows the fixed parts, each section heading with its answer, the criteria and the consent', async () => {
+        const answers = Object.fromEntries(sections2021.map((s, i) => [String(s.id), `Svar på ${s.heading}.\n\nAnden linje ${i} med æøå.`]));
+        const n = await buildNomination(db, {
+          editionId: abi2021,
+          title: 'Patientpanel på <Akutafdelingen>',
+          summary: 'Et kort resumé.',
+          nominatorName: 'Søren Ærø',
+          nominatorEmail: 'soren@example.dk',
+          nominatorWorkplace: 'Hospitalsenheden Vest',
+          nominatorIsCitizen: 'no',
+          nomineeKind: 'team',
+          nomineeNames: 'Team Øst',
+          nomineeUnit: 'Akutafdelingen',
+          nomineeOrganisation: 'Region Syddanmark',
+          nomineeEmail: 'team@example.dk',
+          nomineeConsent: 'accepted',
+          nomineeConsentAt: new Date('2020-12-20T08:00:00Z'),
+          criterionIds: [criteria2021[2]!.id, criteria2021[0]!.id],
+          answers,
+          sentAt: new Date('2020-12-18T10:30:00Z'),
+        });
+        await db.insert(nominationAttachments).values({ nominationId: n.id, fileName: 'bilag æ.pdf', mediaType: 'application/pdf', sizeBytes: 20480, sha256: 'x'.repeat(64), storageKey: 'k' });
+        const res = await admin.get(`/admin/indstillinger/${n.id}`);
+        assert.equal(res.statusCode, 200);
+        const html = res.body;
+        assert.match(html, /<h1 lang="da">Patientpanel på &lt;Akutafdelingen><\/h1>/);
+        assert.ok(!html.includes('<Akutafdelingen>'));
+        for (const expected of [
+          n.receiptNumber!,
+          'Årets Borgerinddragende Initiativ 2021',
+          '18. december 2020 kl. 11.30',
+          'Søren Ærø',
+          'soren@example.dk',
+          'Hospitalsenheden Vest',
+          'Et team',
+          'Team Øst',
+          'Region Syddanmark',
+          'Har sagt ja til at blive offentliggjort (20. december 2020 kl. 09.00)',
+          'Et kort resumé.',
+          'bilag æ.pdf (20 kB)',
+          'Afventer',
+        ]) {
+          assert.ok(html.includes(expected), `page shows ${expected}`);
+        }
+        for (const [i, s] of sections2021.entries()) {
+          assert.ok(html.includes(`class="h4">${s.heading}</h3>`), s.heading);
+          assert.ok(html.includes(`<span>Svar på ${s.heading}.</span>`), `answer to ${s.heading}`);
+          assert.ok(html.includes(`<span>Anden linje ${i} med æøå.</span>`));
+        }
+        // The criteria in the edition's order, only those chosen.
+        const c0 = html.indexOf(`<li>${criteria2021[0]!.title}</li>`);
+        const c2 = html.indexOf(`<li>${criteria2021[2]!.title}</li>`);
+        assert.ok(c0 > 0 && c2 > c0);
+        assert.ok(!html.includes(`<li>${criteria2021[1]!.title}</li>`));
+        // The screening form, and the print hint.
+        assert.match(html, new RegExp(`<form method="post" action="/admin/indstillinger/${n.id}/screening" novalidate>`));
+        assert.match(html, /Ctrl\+P/);
+        assert.match(html, /<link rel="stylesheet" href="\/static\/app\.css/);
+      });
+
+      test('a Smartprisen nomination shows where the solution comes from', async () => {
+        const n = await buildNomination(db, {
+          editionId: smart2024,
+          originOrganisation: 'Region Hovedstaden',
+          originDescription: 'Udviklet på Rigshospitalet.',
+          originUrl: 'https://example.dk/loesning',
+        });
+        const html = (await admin.get(`/admin/indstillinger/${n.id}`)).body;
+        assert.ok(html.includes('Hvor løsningen kommer fra'));
+        assert.ok(html.includes('Region Hovedstaden'));
+        assert.ok(html.includes('Udviklet på Rigshospitalet.'));
+        assert.ok(html.includes('https://example.dk/loesning'));
+        const other = await buildNomination(db, { editionId: abi2021 });
+        assert.ok(!(await admin.get(`/admin/indstillinger/${other.id}`)).body.includes('Hvor løsningen kommer fra'));
+      });
+
+      test('drafts, unknown and malformed ids are 404 pages', async () => {
+        const draft = await buildNomination(db, { editionId: abi2021, status: 'draft', title: 'Kladde' });
+        for (const id of [String(draft.id), '999999', 'abc', '0', '-3', '1e3', '99999999999']) {
+          const res = await admin.get(`/admin/indstillinger/${id}`);
+          assert.equal(res.statusCode, 404, id);
+          assert.match(res.body, /Siden findes ikke/);
+          const post = await admin.post(`/admin/indstillinger/${id}/screening`, { beslutning: 'egnet' });
+          assert.equal(post.statusCode, 404, `POST ${id}`);
+        }
+        const [row] = await db.select().from(nominations).where(eq(nominations.id, draft.id));
+        assert.equal(row!.screening, 'pending');
+      });
+
+      test('decideScreening: every outcome, and the decision can be changed', async () => {
+        const now = new Date('2021-01-05T09:00:00Z');
+        const sent = await buildNomination(db, { editionId: abi2021 });
+        const draft = await buildNomination(db, { editionId: abi2021, status: 'draft' });
+        const withdrawn = await buildNomination(db, { editionId: abi2021, status: 'withdrawn' });
+        const decide = (nominationId: number, decision: 'eligible' | 'not-eligible', reason?: string | null) =>
+          decideScreening({ db, nominationId, decision, reason, now });
+        assert.deepEqual(await decide(999_999, 'eligible'), { ok: false, reason: 'not-found' });
+        assert.deepEqual(await decide(draft.id, 'eligible'), { ok: false, reason: 'not-sent' });
+        assert.deepEqual(await decide(withdrawn.id, 'eligible'), { ok: false, reason: 'withdrawn' });
+        assert.deepEqual(await decide(sent.id, 'not-eligible'), { ok: false, reason: 'reason-required' });
+        assert.deepEqual(await decide(sent.id, 'not-eligible', '  \n '), { ok: false, reason: 'reason-required' });
+        const read = async (id: number) => (await db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+        assert.equal((await read(sent.id)).screening, 'pending');
+
+        assert.deepEqual(await decide(sent.id, 'not-eligible', '  Sendt efter fristen.  '), { ok: true });
+        let row = await read(sent.id);
+        assert.equal(row.screening, 'not-eligible');
+        assert.equal(row.screeningReason, 'Sendt efter fristen.');
+        assert.equal(row.screenedAt?.toISOString(), now.toISOString());
+        assert.equal(row.version, sent.version, "the nominator's version is untouched");
+        assert.equal(row.updatedAt.toISOString(), sent.updatedAt.toISOString());
+
+        assert.deepEqual(await decide(sent.id, 'eligible', 'ignored'), { ok: true });
+        row = await read(sent.id);
+        assert.equal(row.screening, 'eligible');
+        assert.equal(row.screeningReason, null);
+        assert.equal((await read(withdrawn.id)).screening, 'pending');
+        assert.equal((await read(draft.id)).screening, 'pending');
+      });
+
+      test('not eligible without a reason shows the DKFDS error and keeps what was typed; with a reason it is saved', async () => {
+        const n = await buildNomination(db, { editionId: abi2021 });
+        await admin.get(`/admin/indstillinger/${n.id}`);
+        const missing = await admin.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'ikke-egnet', begrundelse: '   ' });
+        assert.equal(missing.statusCode, 400);
+        assert.match(missing.body, /<title>Fejl: Indstilling [^<]+ – Prisportal<\/title>/);
+        assert.match(missing.body, /data-module="error-summary"/);
+        assert.match(missing.body, /<a href="#reason" class="function-link">Skriv en begrundelse for, at indstillingen ikke er egnet\.<\/a>/);
+        assert.match(missing.body, /<span class="form-error-message" id="reason-error">/);
+        assert.match(missing.body, /id="decision-not-eligible" name="beslutning" value="ikke-egnet" class="form-radio" checked/);
+        assert.equal((await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.screening, 'pending');
+
+        const noDecision = await admin.post(`/admin/indstillinger/${n.id}/screening`, { begrundelse: 'Min <tekst> & mere' });
+        assert.equal(noDecision.statusCode, 400);
+        assert.match(noDecision.body, /<a href="#decision-eligible" class="function-link">Vælg, om indstillingen er egnet eller ikke egnet\.<\/a>/);
+        assert.match(noDecision.body, /Min &lt;tekst> &amp; mere<\/textarea>/, 'the typed reason is kept, escaped');
+
+        const tooLong = await admin.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'ikke-egnet', begrundelse: 'x'.repeat(2001) });
+        assert.equal(tooLong.statusCode, 400);
+        assert.match(tooLong.body, /Begrundelsen må højst være 2\.000 tegn/);
+
+        t.clock.advance(15 * 60 * 1000);
+        try {
+          const ok = await admin.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'ikke-egnet', begrundelse: 'Opfylder ikke temaet.' });
+          assert.equal(ok.statusCode, 303);
+          assert.equal(ok.headers.location, `/admin/indstillinger/${n.id}?gemt=1`);
+        } finally {
+          t.clock.set(NOW);
+        }
+        const page = await admin.get(`/admin/indstillinger/${n.id}?gemt=1`);
+        assert.match(page.body, /Screeningen er gemt\./);
+        assert.match(page.body, /<dd>Ikke egnet<\/dd>/);
+        assert.match(page.body, /<dd>Opfylder ikke temaet\.<\/dd>/);
+        assert.match(page.body, /<dt>Screenet<\/dt><dd>24\. november 2026 kl\. 13\.15<\/dd>/);
+        // The form shows the decision on record.
+        assert.match(page.body, /value="ikke-egnet" class="form-radio" checked/);
+        const list = await admin.get(`/admin/udgaver/${abi2021}/indstillinger?screening=ikke-egnet`);
+        assert.ok(listedIds(list.body).includes(n.id));
+
+        const eligible = await admin.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'egnet', begrundelse: '' });
+        assert.equal(eligible.statusCode, 303);
+        const row = (await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!;
+        assert.equal(row.screening, 'eligible');
+        assert.equal(row.screeningReason, null);
+      });
+
+      test('a withdrawn nomination shows as withdrawn and cannot be screened', async () => {
+        const n = await buildNomination(db, { editionId: abi2021, status: 'withdrawn', sentAt: new Date('2020-12-01T12:00:00Z') });
+        const page = await admin.get(`/admin/indstillinger/${n.id}`);
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /Indstilleren trak indstillingen tilbage 1\. december 2020 kl\. 13\.00\. Den kan ikke screenes\./);
+        assert.doesNotMatch(page.body, /\/screening"/);
+        const post = await admin.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'egnet' });
+        assert.equal(post.statusCode, 409);
+        assert.match(post.body, /Den kan ikke screenes/);
+        assert.equal((await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.screening, 'pending');
+      });
+    });
+
+    describe('exports', () => {
+      let edition: number;
+      let sections: { id: number; heading: string }[];
+      let tricky: Awaited<ReturnType<typeof buildNomination>>;
+      let plain: Awaited<ReturnType<typeof buildNomination>>;
+
+      before(async () => {
+        // A copy of ABI 2021's form in a fresh edition, so the export holds exactly these rows.
+        const [award] = await db.select({ id: awards.id }).from(awards).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+        const [row] = await db.insert(editions).values({ awardId: award!.id, year: 2040 }).returning({ id: editions.id });
+        edition = row!.id;
+        sections = await db
+          .insert(formSections)
+          .values([
+            { editionId: edition, position: 1, heading: 'Baggrund', wordLimit: 200 },
+            { editionId: edition, position: 2, heading: 'Initiativet i praksis; "kort"', wordLimit: 200 },
+          ])
+          .returning({ id: formSections.id, heading: formSections.heading });
+        const [crit] = await db.insert(criteria).values({ editionId: edition, position: 1, title: 'Borgerinddragelse', description: 'x' }).returning({ id: criteria.id });
+        tricky = await buildNomination(db, {
+          editionId: edition,
+          receiptNumber: 'ABI-2040-0001',
+          title: '=HYPERLINK("http://evil.example";"klik")',
+          nomineeNames: '+45 1234 5678',
+          nominatorName: '@Søren; "Æbleskiver" Ørum',
+          nominatorEmail: '-1+1',
+          summary: 'Første linje\nAnden linje med æ, ø og å',
+          criterionIds: [crit!.id],
+          answers: { [String(sections[0]!.id)]: 'Svar om baggrund; med semikolon', [String(sections[1]!.id)]: '\tTabulator først' },
+          sentAt: new Date('2040-01-15T10:05:00Z'),
+          screening: 'not-eligible',
+          screeningReason: 'Uden for temaet',
+        });
+        plain = await buildNomination(db, { editionId: edition, receiptNumber: 'ABI-2040-0002', status: 'withdrawn', sentAt: new Date('2040-07-01T10:00:00Z') });
+        await buildNomination(db, { editionId: edition, status: 'draft', title: 'Kladde i eksport' });
+      });
+
+      test('CSV: UTF-8 with BOM, semicolons, RFC 4180 quoting, guarded formulas, one column per section', async () => {
+        const res = await admin.get(`/admin/udgaver/${edition}/indstillinger.csv`);
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
+        assert.equal(
+          res.headers['content-disposition'],
+          `attachment; filename="indstillinger-aarets-borgerinddragende-initiativ-2040.csv"; filename*=UTF-8''indstillinger-aarets-borgerinddragende-initiativ-2040.csv`,
+        );
+        assert.equal(res.headers['cache-control'], 'no-store');
+        const bytes = res.rawPayload;
+        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 BOM');
+        const text = bytes.subarray(3).toString('utf8');
+        assert.ok(text.endsWith('\r\n'));
+        assert.ok(!text.includes('Kladde i eksport'), 'no drafts');
+        const rows = parseCsv(text);
+        assert.equal(rows.length, 3, 'header and two nominations');
+        const header = rows[0]!;
+        assert.equal(header[0], 'Kvitteringsnummer');
+        assert.deepEqual(header.slice(-2), ['Baggrund', 'Initiativet i praksis; "kort"']);
+        assert.ok(text.startsWith('Kvitteringsnummer;Status;Sendt;'), 'semicolon separated');
+        assert.ok(text.includes('"Initiativet i praksis; ""kort"""'), 'quoted, quotes doubled');
+        assert.ok(!header.includes('Oprindelig organisation'), 'no origin columns for an award that does not ask');
+        const col = (name: string) => header.indexOf(name);
+        const first = rows[1]!;
+        assert.equal(first.length, header.length);
+        assert.equal(first[col('Kvitteringsnummer')], 'ABI-2040-0001');
+        assert.equal(first[col('Status')], 'Sendt');
+        assert.equal(first[col('Sendt')], '2040-01-15 11:05', 'Copenhagen time');
+        assert.equal(first[col('Titel')], `'=HYPERLINK("http://evil.example";"klik")`);
+        assert.equal(first[col('Kandidat')], "'+45 1234 5678");
+        assert.equal(first[col('Indstillers navn')], `'@Søren; "Æbleskiver" Ørum`);
+        assert.equal(first[col('Indstillers e-mail')], "'-1+1");
+        assert.equal(first[col('Resumé')], 'Første linje\nAnden linje med æ, ø og å');
+        assert.equal(first[col('Kriterier')], 'Borgerinddragelse');
+        assert.equal(first[col('Screening')], 'Ikke egnet');
+        assert.equal(first[col('Begrundelse for screening')], 'Uden for temaet');
+        assert.equal(first[col('Baggrund')], 'Svar om baggrund; med semikolon');
+        assert.equal(first[col('Initiativet i praksis; "kort"')], "'\tTabulator først");
+        const second = rows[2]!;
+        assert.equal(second[col('Kvitteringsnummer')], 'ABI-2040-0002');
+        assert.equal(second[col('Status')], 'Trukket tilbage');
+        assert.equal(second[col('Trukket tilbage')], '2040-07-01 12:00', 'summer time');
+        assert.equal(second[col('Baggrund')], plain.answers[String(sections[0]!.id)]);
+        assert.ok(text.includes('Æbleskiver') && text.includes('æ, ø og å'), 'Danish letters intact');
+      });
+
+      test('XLSX: the same table, read back with exceljs; text stays text, instants are dates', async () => {
+        const res = await admin.get(`/admin/udgaver/${edition}/indstillinger.xlsx`);
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        assert.match(res.headers['content-disposition'] as string, /^attachment; filename="indstillinger-aarets-borgerinddragende-initiativ-2040\.xlsx"/);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+        const sheet = workbook.worksheets[0]!;
+        assert.equal(sheet.name, 'Indstillinger');
+        assert.equal(sheet.rowCount, 3);
+        const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+        assert.deepEqual(header.slice(-2), ['Baggrund', 'Initiativet i praksis; "kort"']);
+        const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1);
+        assert.equal(cell(2, 'Kvitteringsnummer').value, 'ABI-2040-0001');
+        const title = cell(2, 'Titel');
+        assert.equal(title.type, ExcelJS.ValueType.String, 'a leading = is text, not a formula');
+        assert.equal(title.value, tricky.title);
+        assert.equal(cell(2, 'Indstillers navn').value, '@Søren; "Æbleskiver" Ørum');
+        assert.equal(cell(2, 'Resumé').value, 'Første linje\nAnden linje med æ, ø og å');
+        const sent = cell(2, 'Sendt');
+        assert.equal(sent.type, ExcelJS.ValueType.Date);
+        assert.equal((sent.value as Date).toISOString(), '2040-01-15T11:05:00.000Z', 'the Copenhagen wall-clock time');
+        assert.equal(sent.numFmt, 'dd-mm-yyyy hh:mm');
+        assert.equal(cell(3, 'Status').value, 'Trukket tilbage');
+        assert.equal(cell(2, 'Baggrund').value, 'Svar om baggrund; med semikolon');
+        assert.equal(sheet.getRow(1).font?.bold, true);
+      });
+
+      test('an edition without nominations exports the header row only; Smartprisen gets origin columns', async () => {
+        const res = await admin.get(`/admin/udgaver/${smart2024}/indstillinger.csv`);
+        const before = parseCsv(res.rawPayload.subarray(3).toString('utf8'));
+        assert.ok(before[0]!.includes('Oprindelig organisation'));
+        const [award] = await db.select({ id: awards.id }).from(awards).where(eq(awards.slug, 'smartprisen'));
+        const [empty] = await db.insert(editions).values({ awardId: award!.id, year: 2045 }).returning({ id: editions.id });
+        const csv = await admin.get(`/admin/udgaver/${empty!.id}/indstillinger.csv`);
+        assert.equal(csv.statusCode, 200);
+        assert.equal(parseCsv(csv.rawPayload.subarray(3).toString('utf8')).length, 1);
+        assert.match(csv.headers['content-disposition'] as string, /filename="indstillinger-smartprisen-2045\.csv"/);
+        const xlsx = await admin.get(`/admin/udgaver/${empty!.id}/indstillinger.xlsx`);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
+        assert.equal(wb.worksheets[0]!.rowCount, 1);
+      });
+    });
+  });
+}
