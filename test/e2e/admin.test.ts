@@ -217,6 +217,7 @@ describe('administration in Chromium', () => {
     assert.equal(await p.locator('h1').innerText(), 'Administration');
   });
 
+  // Last in this server's tests: it locks 127.0.0.1 out of signing in for 10 minutes (of the test clock).
   test('five wrong tokens lock the address out with an accessible 429 page', async () => {
     const ctx = await context();
     const watched = await openPage(ctx);

@@ -143,7 +143,9 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
           continue;
         }
         const { data, truncated } = await readPart(part.file);
-        upload = { clientName: part.filename ?? '', data, truncated };
+        // Browsers send ", CR and LF of a file name as %22, %0D and %0A (HTML's multipart/form-data encoding).
+        const clientName = (part.filename ?? '').replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
+        upload = { clientName, data, truncated };
       }
     } catch (err) {
       if (refused) throw refused;

@@ -152,8 +152,11 @@ export function hasZipTrailer(b: Buffer): boolean {
     const size = b.readUInt32LE(i + 12);
     const offset = b.readUInt32LE(i + 16);
     if (offset === 0xffffffff || size === 0xffffffff) return true; // ZIP64: a ZIP either way
-    if (offset + size > i) continue;
-    if (size === 0 || b.readUInt32LE(offset) === 0x02014b50) return true;
+    if (size === 0 || size > i) continue;
+    // Readers find the directory where the record says, or, for an archive appended to other
+    // data (offsets not adjusted), right before the record.
+    if (b.readUInt32LE(i - size) === 0x02014b50) return true;
+    if (offset + size <= i && b.readUInt32LE(offset) === 0x02014b50) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@ import { errorText, type NominationTexts } from '../i18n.js';
 import { nominationBlocks } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
 import { Checkboxes, ErrorSummary, Radios, StepIndicator, TextArea, TextInput, type ErrorLink } from './form-parts.js';
+import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
@@ -217,6 +218,21 @@ export function StepPage(p: StepPageProps) {
           )}
         </div>
       </form>
+      {step === 'beskrivelse' && p.version !== null ? (
+        <section class="attachments-link" aria-labelledby="attachments-heading">
+          <h2 class="h3" id="attachments-heading" safe>
+            {t.attachments.title}
+          </h2>
+          <p safe>{t.attachments.stepHint}</p>
+          <p>
+            <a href={p.action.replace(/\/[^/]+$/, '/bilag')} class="function-link" safe>
+              {t.attachments.link}
+            </a>
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
       <p>
         <a href={p.backHref} class="back-link" safe>
           {t.back}
@@ -287,8 +303,12 @@ export function CheckPage(p: {
   isSent: boolean;
   notice?: NoticeData | undefined;
   canSend: boolean;
+  /** The nomination's files; when not given, only the link to the attachments page is shown. */
+  attachments?: { id: number; fileName: string; mediaType: string; sizeBytes: number }[] | undefined;
 }) {
   const { ctx, t, edition } = p;
+  // The nomination's own pages share the base of the check page's address (/indstillinger/<id>).
+  const attachmentsHref = `${p.stepHref('tjek').replace(/\/tjek$/, '')}/bilag`;
   const summary: ErrorLink[] = p.incomplete.flatMap((s) => s.errors.map((e) => ({ field: e.field, text: errorText(t, e) })));
   return (
     <Layout ctx={ctx} title={t.check.title} hasErrors={summary.length > 0} breadcrumbs={crumbs(ctx, edition, t.steps.tjek)} organisers={[edition.organisation]}>
@@ -322,6 +342,32 @@ export function CheckPage(p: {
       />
       <h1 safe>{t.check.title}</h1>
       <AnswersSummary ctx={ctx} t={t} edition={edition} fields={p.fields} stepHref={p.stepHref} />
+      <section class="answers-block" aria-labelledby="answers-attachments">
+        <h2 class="h3" id="answers-attachments" safe>
+          {t.attachments.title}
+        </h2>
+        {p.attachments === undefined ? (
+          ''
+        ) : p.attachments.length === 0 ? (
+          <p safe>{t.attachments.checkNone}</p>
+        ) : (
+          <ul class="attachment-list">
+            {p.attachments.map((f) => (
+              <li>
+                <a href={`${attachmentsHref}/${f.id}`} class="answer-text" download="" safe>
+                  {f.fileName}
+                </a>
+                <span safe>{` (${kindLabel(f.mediaType)}, ${formatSize(f.sizeBytes, ctx, t)})`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={attachmentsHref} class="function-link" safe>
+            {t.attachments.checkEdit}
+          </a>
+        </p>
+      </section>
       {p.canSend ? (
         <form method="post" action={p.action} novalidate class="send-form">
           <CsrfField token={p.csrf} />

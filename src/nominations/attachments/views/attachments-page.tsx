@@ -99,7 +99,7 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
       </h2>
       {errorText && errorTarget === LIST_ID ? (
         <p class="form-error-message">
-          <span class="sr-only" safe>{errorPrefix}</span>
+          <span class="sr-only">{errorPrefix}</span>
           <span safe>{errorText}</span>
         </p>
       ) : (
@@ -188,7 +188,7 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
               </span>
               {errorText && errorTarget === FILE_INPUT ? (
                 <span class="form-error-message" id={`${FILE_INPUT}-error`}>
-                  <span class="sr-only" safe>{errorPrefix}</span>
+                  <span class="sr-only">{errorPrefix}</span>
                   <span safe>{errorText}</span>
                 </span>
               ) : (

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/platform/paths.js';
+
+export const RUSH_START = '<!-- bench:deadline-rush:start -->';
+export const RUSH_END = '<!-- bench:deadline-rush:end -->';
+
+export type RushReport = {
+  env: { date: string; node: string; machine: string; command: string; postgres: string };
+  setup: { nominators: number; concurrency: number; windowS: number; appPoolSize: number; goalS: number; warmup: number };
+  http: { perSec: number; wallS: number; p50Ms: number; p99Ms: number; maxMs: number; retries: number; acknowledged: number; appBusy: number };
+  ceiling: { sequential: number[]; concurrent: number[] };
+  ratio: { concurrent: number; sequential: number };
+  verification: { ok: boolean; lines: string[] };
+  goalMet: boolean;
+  runS: number;
+};
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const one = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
+const best = (xs: number[]) => Math.max(...xs);
+
+/** The Markdown between the markers (markers included). */
+export function renderRushSection(r: RushReport): string {
+  const { env, setup, http } = r;
+  const arrivals = setup.windowS > 0 ? `arrivals spread evenly over ${setup.windowS} s` : 'all nominators ready at once';
+  return [
+    RUSH_START,
+    '## Deadline rush: nominations through the API vs. plain INSERTs',
+    '',
+    `Last run: ${env.date} · Node ${env.node} · ${env.machine} · ${env.postgres} · \`${env.command}\` (${int(r.runS)} s in all)`,
+    '',
+    `${setup.nominators} simulated nominators each send one complete nomination to the open demo edition of Årets Borgerinddragende Initiativ: ` +
+      `\`POST /api/v1/editions/{id}/nominations\` over HTTP on loopback, each with its own \`Idempotency-Key\` and client address, ` +
+      `at most ${setup.concurrency} in flight, ${arrivals} (after ${setup.warmup} warm-up nominations). The app runs as in production ` +
+      `(pool of ${setup.appPoolSize} connections, no logger) on a throwaway PostgreSQL server (fsync off). ` +
+      'Each nomination is one transaction: the rate-limit hit, the edition, the idempotency check, the row, a gap-free receipt number per edition, the receipt e-mail and the nominee notice in the outbox.',
+    '',
+    `The ceiling inserts the same ${setup.nominators} rows (every column value copied from what the app wrote) into a table of the same definition ` +
+      '(indexes, constraints, defaults, foreign key) with single-row `INSERT` statements through `pg`, each its own transaction: one at a time on one connection, ' +
+      `and ${setup.concurrency} at a time on ${setup.concurrency} connections; two runs of each, alternating, the best counts.`,
+    '',
+    '| target | rows/s (best) | p50 | p99 | max | all runs |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| nominations over HTTP | ${one(http.perSec)} | ${int(http.p50Ms)} ms | ${int(http.p99Ms)} ms | ${int(http.maxMs)} ms | ${one(http.perSec)} (${one(http.wallS)} s for ${http.acknowledged}) |`,
+    `| plain INSERT, ${setup.concurrency} in flight (ceiling) | ${int(best(r.ceiling.concurrent))} | | | | ${r.ceiling.concurrent.map(int).join(', ')} |`,
+    `| plain INSERT, one at a time | ${int(best(r.ceiling.sequential))} | | | | ${r.ceiling.sequential.map(int).join(', ')} |`,
+    '',
+    `Ratio HTTP nominations/s ÷ plain INSERT rows/s: **${pct(r.ratio.concurrent)}** at the same concurrency; ${pct(r.ratio.sequential)} of one-at-a-time INSERTs.`,
+    `All ${setup.nominators} acknowledged within ${setup.goalS} s: ${r.goalMet ? `**yes** (${one(http.wallS)} s)` : `**no** (${one(http.wallS)} s)`}. Retried requests: ${http.retries}. ` +
+      `The app's event loop was busy ${pct(http.appBusy)} of the rush (near 100 % means the app's own work, not the database, sets the pace).`,
+    '',
+    `Verification: ${r.verification.ok ? '**passed** — nothing lost, nothing twice' : '**FAILED**'}.`,
+    ...r.verification.lines.map((l) => `- ${l}`),
+    '',
+    '`npm run bench:rush` runs this benchmark alone and exits non-zero when the verification fails. `BENCH_RUSH_NOMINATORS` (default 500), ' +
+      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load.',
+    RUSH_END,
+  ].join('\n');
+}
+
+const NEW_FILE = `# Benchmarks
+
+Run them with \`npm run bench\`. Each section below is rewritten by its own benchmark; anything
+outside its markers is left alone.
+`;
+
+/** Rewrites this benchmark's marked section of BENCHMARKS.md (adding it when missing). Returns the file's path. */
+export function updateRushSection(r: RushReport, file = join(projectRoot, 'BENCHMARKS.md')): string {
+  const section = renderRushSection(r);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : NEW_FILE;
+  const start = current.indexOf(RUSH_START);
+  const end = current.indexOf(RUSH_END, start === -1 ? 0 : start);
+  const next =
+    start !== -1 && end !== -1
+      ? current.slice(0, start) + section + current.slice(end + RUSH_END.length)
+      : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
+  writeFileSync(file, next);
+  return file;
+}

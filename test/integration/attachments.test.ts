@@ -1,0 +1,536 @@
+/**
+ * Attachments over HTTP on both engines: the accepted kinds, every hostile file we know of
+ * (wrong magic bytes, HTML named .pdf, polyglots, zip bombs, 0 bytes, path traversal in the
+ * name, 10 MB + 1 byte), the 5-file cap, access through the private link only, CSRF, and the
+ * deadline. Then the page in Chromium with axe (WCAG 2.1 A/AA).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { buildApp } from '../../src/app.js';
+import type { Engine } from '../../src/db/database.js';
+import { awards, editions, formSections, nominationAttachments, nominations } from '../../src/db/schema.js';
+import { seedDemoData } from '../../src/db/seed/seed.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { MAX_ATTACHMENT_BYTES } from '../../src/nominations/attachments/attachments.service.js';
+import {
+  buildZip,
+  contentTypesXml,
+  documentXml,
+  sampleDocx,
+  sampleHtml,
+  sampleJpeg,
+  samplePdf,
+  samplePng,
+  zipBombDocx,
+} from '../../src/nominations/attachments/sample-files.js';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../harness/databases.js';
+import { expectAccessible, launchBrowser, newContext, openPage } from '../harness/browser.js';
+import { HttpAgent } from '../harness/http-agent.js';
+
+const SEEDED_AT = '2026-11-24T12:00:00Z';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** An app like the test harness's, with its attachments in a throwaway folder. */
+async function startApp(engine: Engine) {
+  const database: TestDatabase = await openTestDatabase(engine);
+  const clock = fixedClock(SEEDED_AT);
+  await seedDemoData(database.db, clock.now());
+  const dir = mkdtempSync(join(tmpdir(), 'prisportal-attachments-'));
+  const app: FastifyInstance = await buildApp({ db: database.db, clock, pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', attachmentsDir: dir });
+  const [row] = await database.db
+    .select({ e: editions })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+  const all = await database.db.select().from(editions).where(eq(editions.awardId, row!.e.awardId));
+  const edition = all.sort((a, b) => b.year - a.year)[0]!;
+  return {
+    app,
+    clock,
+    database,
+    dir,
+    edition,
+    base: `/priser/aarets-borgerinddragende-initiativ/${edition.year}`,
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type FilePart = { name: string; data: Buffer; type?: string; field?: string };
+
+/** A multipart body as a browser sends it: fields and files in form order. */
+function multipart(parts: ({ field: string; value: string } | FilePart)[]) {
+  const boundary = `----PrisportalTest${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    if ('value' in p) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.field}"\r\n\r\n${p.value}\r\n`));
+    } else {
+      chunks.push(
+        // Browsers escape ", CR and LF in the file name as %22, %0D and %0A (HTML's multipart/form-data encoding).
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.field ?? 'fil'}"; filename="${p.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`),
+        p.data,
+        Buffer.from('\r\n'),
+      );
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+for (const engine of ENGINES) {
+  describe(`attachments on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startApp>>;
+    let sectionIds: number[];
+
+    before(async () => {
+      t = await startApp(engine);
+      sectionIds = (await t.database.db.select().from(formSections).where(eq(formSections.editionId, t.edition.id))).map((s) => s.id);
+    });
+    after(async () => t.close());
+
+    /** A nominator with a draft (first step saved): the private link is in the agent's cookies. */
+    async function draft(): Promise<{ agent: HttpAgent; id: number }> {
+      const agent = new HttpAgent(t.app);
+      await agent.get(`${t.base}/indstil/om-dig`);
+      const res = await agent.post(`${t.base}/indstil/om-dig`, {
+        nominatorName: 'Lise Jensen',
+        nominatorEmail: 'lise@eksempel.dk',
+        nominatorIsCitizen: 'no',
+        nominatorWorkplace: 'Akutafdelingen, AUH',
+        handling: 'fortsaet',
+      });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const id = Number(/\/indstillinger\/(\d+)\//.exec(res.headers.location as string)![1]);
+      const page = await agent.get(`/indstillinger/${id}/bilag`);
+      assert.equal(page.statusCode, 200);
+      return { agent, id };
+    }
+
+    /** Posts the upload form of nomination `id` with the agent's cookies and (by default) its token first. */
+    async function upload(agent: HttpAgent, id: number, files: FilePart | FilePart[] | null, opts: { csrf?: string | null; tokenAfterFile?: boolean } = {}) {
+      const token = opts.csrf === undefined ? agent.csrf : opts.csrf;
+      const list = files === null ? [] : Array.isArray(files) ? files : [files];
+      const tokenPart = token === null ? [] : [{ field: '_csrf', value: token }];
+      const { body, contentType } = multipart(opts.tokenAfterFile ? [...list, ...tokenPart] : [...tokenPart, ...list]);
+      const cookie = ['_csrf', `indstilling_${id}`]
+        .map((name) => [name, agent.cookie(name)] as const)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
+      const res = await t.app.inject({ method: 'POST', url: `/indstillinger/${id}/bilag`, payload: body, headers: { 'content-type': contentType, ...(cookie ? { cookie } : {}) } });
+      const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+      if (m) agent.csrf = m[1]!;
+      return res;
+    }
+
+    const rows = (id: number) => t.database.db.select().from(nominationAttachments).where(eq(nominationAttachments.nominationId, id)).orderBy(nominationAttachments.id);
+    const storedFiles = () => readdirSync(t.dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+
+    /** A refused upload: the status, the Danish message in the summary and at the field, and nothing stored. */
+    async function expectRefused(res: Awaited<ReturnType<typeof upload>>, id: number, message: string | RegExp, before: { rows: number; files: number }) {
+      assert.equal(res.statusCode, 400, res.body.slice(0, 500));
+      assert.match(res.body, /<title>Fejl: Bilag/);
+      assert.match(res.body, /id="error-summary"/);
+      const text = typeof message === 'string' ? message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : message.source;
+      assert.match(res.body, new RegExp(`href="#fil"[^>]*>${text}`), 'the summary links to the file field');
+      assert.match(res.body, new RegExp(`id="fil-error"[\\s\\S]*?${text}`), 'the message is at the field');
+      assert.match(res.body, /aria-invalid="true"/);
+      assert.equal((await rows(id)).length, before.rows, 'no row was written');
+      assert.equal(storedFiles().length, before.files, 'no file was left on disk');
+    }
+
+    const counts = async (id: number) => ({ rows: (await rows(id)).length, files: storedFiles().length });
+
+    test('the page lists nothing yet and has a multipart form whose first field is the CSRF token', async () => {
+      const { agent, id } = await draft();
+      const page = await agent.get(`/indstillinger/${id}/bilag`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1>Bilag<\/h1>/);
+      assert.match(page.body, /Du har ikke vedhæftet nogen filer\./);
+      const form = /<form method="post" action="\/indstillinger\/\d+\/bilag" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf"/.exec(page.body);
+      assert.ok(form, 'the token is the first field of the upload form');
+      assert.match(page.body, /<input type="file" id="fil" name="fil" accept="[^"]*\.docx/);
+      assert.match(page.body, /Filerne må ikke indeholde navne, CPR-numre eller helbredsoplysninger om patienter\./);
+    });
+
+    test('a PDF, a PNG, a JPEG and a DOCX are stored under random keys with their sniffed type, size and SHA-256', async () => {
+      const { agent, id } = await draft();
+      const files = [
+        { name: 'Årsrapport – æøå.pdf', data: samplePdf(), type: 'application/pdf', expect: 'application/pdf', label: 'PDF' },
+        { name: 'skema.png', data: samplePng(), type: 'image/png', expect: 'image/png', label: 'PNG' },
+        { name: 'foto.jpeg', data: sampleJpeg(), type: 'image/jpeg', expect: 'image/jpeg', label: 'JPEG' },
+        { name: 'beskrivelse.docx', data: sampleDocx(), type: 'application/octet-stream', expect: DOCX_TYPE, label: 'Word (DOCX)' },
+      ];
+      for (const f of files) {
+        const res = await upload(agent, id, f);
+        assert.equal(res.statusCode, 303, `${f.name}: ${res.body.slice(0, 400)}`);
+        assert.match(res.headers.location as string, new RegExp(`^/indstillinger/${id}/bilag\\?tilfoejet=\\d+$`));
+        const shown = await agent.get(res.headers.location as string);
+        assert.match(shown.body, /Filen er vedhæftet/);
+      }
+      const stored = await rows(id);
+      assert.deepEqual(
+        stored.map((r) => [r.fileName, r.mediaType, r.sizeBytes]),
+        files.map((f) => [f.name, f.expect, f.data.length]),
+      );
+      for (const [i, r] of stored.entries()) {
+        assert.equal(r.sha256, createHash('sha256').update(files[i]!.data).digest('hex'));
+        assert.match(r.storageKey, /^[0-9a-f]{32}$/);
+        const onDisk = join(t.dir, r.storageKey.slice(0, 2), r.storageKey);
+        assert.deepEqual(readFileSync(onDisk), files[i]!.data, 'the bytes on disk are the upload');
+      }
+      const page = await agent.get(`/indstillinger/${id}/bilag`);
+      assert.match(page.body, /Du har vedhæftet 4 af 5 filer\./);
+      for (const f of files) {
+        assert.ok(page.body.includes(`>${f.name}</a>`), f.name);
+        assert.ok(page.body.includes(`>${f.label}</td>`), f.label);
+      }
+      assert.match(page.body, />590 bytes<\/td>/);
+    });
+
+    test('the nominator downloads a file as an attachment with its sniffed type and nosniff', async () => {
+      const { agent, id } = await draft();
+      const pdf = samplePdf('Download');
+      await upload(agent, id, { name: 'Årsrapport "2026".pdf', data: pdf, type: 'text/html' });
+      const [row] = await rows(id);
+      const res = await agent.get(`/indstillinger/${id}/bilag/${row!.id}`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'application/pdf', 'the type we sniffed, not the one the browser claimed');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['content-disposition'], `attachment; filename="Aarsrapport _2026_.pdf"; filename*=UTF-8''%C3%85rsrapport%20_2026_.pdf`);
+      assert.equal(res.headers['content-length'], String(pdf.length));
+      assert.match(res.headers['content-security-policy'] as string, /sandbox/);
+      assert.match(res.headers['cache-control'] as string, /no-store/);
+      assert.deepEqual(res.rawPayload, pdf);
+      assert.equal((await agent.get(`/indstillinger/${id}/bilag/999999`)).statusCode, 404);
+      assert.equal((await agent.get(`/indstillinger/${id}/bilag/abc`)).statusCode, 404);
+    });
+
+    test('a PNG named .pdf is accepted as the PNG it is, and its name ends in .png', async () => {
+      const { agent, id } = await draft();
+      const res = await upload(agent, id, { name: 'foto.pdf', data: samplePng(), type: 'application/pdf' });
+      assert.equal(res.statusCode, 303);
+      const [row] = await rows(id);
+      assert.equal(row!.mediaType, 'image/png');
+      assert.equal(row!.fileName, 'foto.png');
+      const download = await agent.get(`/indstillinger/${id}/bilag/${row!.id}`);
+      assert.equal(download.headers['content-type'], 'image/png');
+    });
+
+    test('an HTML page named .pdf is refused with the Danish type message', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      const res = await upload(agent, id, { name: 'faktura.pdf', data: sampleHtml(), type: 'application/pdf' });
+      await expectRefused(res, id, 'Filen skal være en PDF, JPEG, PNG eller Word-fil (DOCX)', before);
+      assert.doesNotMatch(res.body, /<script>alert/);
+    });
+
+    test('wrong magic bytes, other Office files and macros are refused', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      await expectRefused(await upload(agent, id, { name: 'billede.png', data: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }), id, 'Filen skal være en PDF, JPEG, PNG eller Word-fil (DOCX)', before);
+      const xlsx = buildZip([
+        { name: '[Content_Types].xml', data: contentTypesXml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', '/xl/workbook.xml') },
+        { name: 'xl/workbook.xml', data: '<workbook/>' },
+      ]);
+      await expectRefused(await upload(agent, id, { name: 'budget.docx', data: xlsx }), id, 'Filen skal være en PDF, JPEG, PNG eller Word-fil (DOCX)', before);
+      const docm = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml('application/vnd.ms-word.document.macroEnabled.main+xml') }, { name: 'word/document.xml', data: documentXml() }]);
+      await expectRefused(await upload(agent, id, { name: 'makro.docx', data: docm }), id, 'Word-filer med makroer kan ikke vedhæftes', before);
+      const noDocument = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml() }]);
+      await expectRefused(await upload(agent, id, { name: 'tom.docx', data: noDocument }), id, 'Filen kan ikke åbnes, fordi den er beskadiget', before);
+    });
+
+    test('a zip bomb is refused without being unpacked', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      const started = Date.now();
+      const res = await upload(agent, id, { name: 'bombe.docx', data: zipBombDocx() });
+      await expectRefused(res, id, 'Word-filen fylder for meget, når den pakkes ud', before);
+      assert.ok(Date.now() - started < 2000, 'answered quickly');
+    });
+
+    test('polyglots are refused: a PDF with a ZIP appended, a PNG with data after its end', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      const zip = buildZip([{ name: 'index.html', data: '<html><script>alert(1)</script></html>' }]);
+      await expectRefused(await upload(agent, id, { name: 'rapport.pdf', data: Buffer.concat([samplePdf(), zip]) }), id, 'Filen indeholder mere end én slags indhold', before);
+      await expectRefused(await upload(agent, id, { name: 'graf.png', data: Buffer.concat([samplePng(), Buffer.from('<?php system($_GET[1]); ?>')]) }), id, 'Filen indeholder mere end én slags indhold', before);
+    });
+
+    test('a 0-byte file and a form without a file get their own messages', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      await expectRefused(await upload(agent, id, { name: 'tom.pdf', data: Buffer.alloc(0) }), id, 'Filen er tom (0 bytes). Vælg en anden fil', before);
+      // What a browser sends when no file was chosen: an empty part with an empty name.
+      await expectRefused(await upload(agent, id, { name: '', data: Buffer.alloc(0) }), id, 'Vælg en fil, du vil vedhæfte', before);
+      await expectRefused(await upload(agent, id, null), id, 'Vælg en fil, du vil vedhæfte', before);
+      // The form posted without multipart (no enctype): the token is checked, then "choose a file".
+      const plain = await agent.post(`/indstillinger/${id}/bilag`, { fil: 'rapport.pdf' });
+      assert.equal(plain.statusCode, 400);
+      assert.match(plain.body, /Vælg en fil, du vil vedhæfte/);
+    });
+
+    test('a name with path traversal is stored under a random key and shown without its path', async () => {
+      const { agent, id } = await draft();
+      const res = await upload(agent, id, { name: '../../etc/passwd', data: samplePdf() });
+      assert.equal(res.statusCode, 303);
+      const [row] = await rows(id);
+      assert.equal(row!.fileName, 'passwd.pdf');
+      assert.ok(!existsSync(join(t.dir, '..', '..', 'etc', 'passwd')) || !readFileSync(join(t.dir, '..', '..', 'etc', 'passwd')).equals(samplePdf()));
+      assert.ok(storedFiles().every((name) => /^[0-9a-f]{32}$/.test(name)), 'only random keys on disk');
+      // Control characters and bidi tricks are removed from the shown name.
+      await upload(agent, id, { name: 'faktura\u202Efdp.exe', data: samplePdf() });
+      assert.equal((await rows(id))[1]!.fileName, 'fakturafdp.exe.pdf');
+      await upload(agent, id, { name: 'linje\r\nskift.pdf', data: samplePdf() });
+      assert.equal((await rows(id))[2]!.fileName, 'linjeskift.pdf');
+    });
+
+    test('10 MB is accepted; 10 MB + 1 byte and more get the Danish size message, not a 413', async () => {
+      const { agent, id } = await draft();
+      const pdfOf = (size: number) => {
+        const head = Buffer.from('%PDF-1.4\n%');
+        const tail = Buffer.from('\n%%EOF\n');
+        return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length, 0x20), tail]);
+      };
+      const before = await counts(id);
+      await expectRefused(await upload(agent, id, { name: 'stor.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES + 1) }), id, 'Filen er større end 10 MB', before);
+      await expectRefused(await upload(agent, id, { name: 'større.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024) }), id, 'Filen er større end 10 MB', before);
+      const exact = await upload(agent, id, { name: 'præcis.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES) });
+      assert.equal(exact.statusCode, 303, exact.body.slice(0, 300));
+      assert.equal((await rows(id))[0]!.sizeBytes, MAX_ATTACHMENT_BYTES);
+    });
+
+    test('one file per submit: two files in one form are refused', async () => {
+      const { agent, id } = await draft();
+      const res = await upload(agent, id, [
+        { name: 'a.pdf', data: samplePdf() },
+        { name: 'b.pdf', data: samplePdf() },
+      ]);
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /Vælg én fil ad gangen/);
+      assert.equal((await rows(id)).length, 0);
+    });
+
+    test('at most 5 files: the sixth is refused, and after a delete there is room again', async () => {
+      const { agent, id } = await draft();
+      for (let i = 1; i <= 5; i++) assert.equal((await upload(agent, id, { name: `bilag ${i}.png`, data: samplePng() })).statusCode, 303);
+      const full = await agent.get(`/indstillinger/${id}/bilag`);
+      assert.match(full.body, /Du har vedhæftet 5 filer, som er det højeste antal/);
+      assert.doesNotMatch(full.body, /type="file"/, 'no upload form when full');
+      const filesBefore = storedFiles().length;
+      const sixth = await upload(agent, id, { name: 'bilag 6.png', data: samplePng() });
+      assert.equal(sixth.statusCode, 400);
+      assert.match(sixth.body, /href="#vedhaeftede-filer"[^>]*>Du kan højst vedhæfte 5 filer/);
+      assert.equal((await rows(id)).length, 5);
+      assert.equal(storedFiles().length, filesBefore);
+
+      const [first] = await rows(id);
+      await agent.get(`/indstillinger/${id}/bilag`);
+      const removed = await agent.post(`/indstillinger/${id}/bilag/${first!.id}/slet`, {});
+      assert.equal(removed.statusCode, 303);
+      assert.equal(removed.headers.location, `/indstillinger/${id}/bilag?slettet=1`);
+      assert.match((await agent.get(removed.headers.location as string)).body, /Filen er slettet/);
+      assert.equal((await rows(id)).length, 4);
+      assert.ok(!existsSync(join(t.dir, first!.storageKey.slice(0, 2), first!.storageKey)), 'the bytes are gone too');
+      assert.equal((await agent.get(`/indstillinger/${id}/bilag/${first!.id}`)).statusCode, 404);
+      // A second click on the same delete button changes nothing.
+      assert.equal((await agent.post(`/indstillinger/${id}/bilag/${first!.id}/slet`, {})).statusCode, 303);
+      assert.equal((await upload(agent, id, { name: 'bilag 6.png', data: samplePng() })).statusCode, 303);
+    });
+
+    test('without the private link: 403 on the list, upload, download and delete', async () => {
+      const { agent, id } = await draft();
+      await upload(agent, id, { name: 'privat.pdf', data: samplePdf('Privat') });
+      const [row] = await rows(id);
+      // A stranger with a valid CSRF token of their own (from their own nomination).
+      const other = await draft();
+      const stranger = other.agent;
+      for (const url of [`/indstillinger/${id}/bilag`, `/indstillinger/${id}/bilag/${row!.id}`]) {
+        const res = await stranger.get(url);
+        assert.equal(res.statusCode, 403, url);
+        assert.doesNotMatch(res.body, /privat\.pdf/);
+      }
+      const up = await upload(stranger, id, { name: 'fremmed.pdf', data: samplePdf() });
+      assert.equal(up.statusCode, 403);
+      const del = await stranger.post(`/indstillinger/${id}/bilag/${row!.id}/slet`, {});
+      assert.equal(del.statusCode, 403);
+      assert.equal((await rows(id)).length, 1);
+      // Their own nomination's address does not reach someone else's file either.
+      assert.equal((await stranger.get(`/indstillinger/${other.id}/bilag/${row!.id}`)).statusCode, 404);
+      assert.equal((await stranger.post(`/indstillinger/${other.id}/bilag/${row!.id}/slet`, {})).statusCode, 303);
+      assert.equal((await rows(id)).length, 1, 'deleting through another nomination does nothing');
+      // No cookies at all.
+      assert.equal((await t.app.inject(`/indstillinger/${id}/bilag/${row!.id}`)).statusCode, 403);
+      assert.equal((await t.app.inject(`/indstillinger/abc/bilag`)).statusCode, 404);
+    });
+
+    test('CSRF: no token, a forged token or a token after the file is refused with 403 and nothing is stored', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      for (const opts of [{ csrf: null }, { csrf: 'forfalsket' }, { tokenAfterFile: true }]) {
+        const res = await upload(agent, id, { name: 'rapport.pdf', data: samplePdf() }, opts);
+        assert.equal(res.statusCode, 403, JSON.stringify(opts));
+        assert.match(res.body, /Formularen er udløbet/);
+      }
+      // A big file behind a bad token is read and dropped, then refused the same way.
+      const big = await upload(agent, id, { name: 'stor.pdf', data: Buffer.alloc(MAX_ATTACHMENT_BYTES + 10) }, { csrf: null });
+      assert.equal(big.statusCode, 403);
+      assert.deepEqual(await counts(id), before);
+
+      await agent.get(`/indstillinger/${id}/bilag`);
+      await upload(agent, id, { name: 'rapport.pdf', data: samplePdf() });
+      const [row] = await rows(id);
+      const del = await agent.post(`/indstillinger/${id}/bilag/${row!.id}/slet`, {}, { csrf: null });
+      assert.equal(del.statusCode, 403);
+      assert.equal((await rows(id)).length, 1);
+    });
+
+    test('after the deadline the files can be downloaded but not changed', async () => {
+      const { agent, id } = await draft();
+      await upload(agent, id, { name: 'rapport.pdf', data: samplePdf() });
+      const [row] = await rows(id);
+      const csrf = agent.csrf;
+      try {
+        t.clock.set(t.edition.closesAt!);
+        const page = await agent.get(`/indstillinger/${id}/bilag`);
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /Du kan ikke længere ændre bilag/);
+        assert.doesNotMatch(page.body, /type="file"|\/slet"/);
+        assert.equal((await agent.get(`/indstillinger/${id}/bilag/${row!.id}`)).statusCode, 200);
+        const late = await upload(agent, id, { name: 'sent.pdf', data: samplePdf() }, { csrf });
+        assert.equal(late.statusCode, 409);
+        assert.match(late.body, /Fristen er overskredet/);
+        const del = await agent.post(`/indstillinger/${id}/bilag/${row!.id}/slet`, {}, { csrf });
+        assert.equal(del.statusCode, 409);
+        assert.equal((await rows(id)).length, 1);
+      } finally {
+        t.clock.set(SEEDED_AT);
+      }
+    });
+
+    test('a sent nomination can still change its files before the deadline; a withdrawn one cannot', async () => {
+      const { agent, id } = await draft();
+      // Fill in the rest and send, through the flow.
+      const version = async () => String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.version);
+      await agent.post(`/indstillinger/${id}/kandidat`, { nomineeKind: 'team', nomineeNames: 'Team Hjemmedialyse', nomineeUnit: 'Nyremedicin', nomineeOrganisation: 'AUH', nomineeEmail: 'team@eksempel.dk', version: await version(), handling: 'fortsaet' });
+      const solution = await agent.get(`/indstillinger/${id}/loesning`);
+      const criterion = /name="criterionIds" value="(\d+)"/.exec(solution.body)![1]!;
+      await agent.post(`/indstillinger/${id}/loesning`, { title: 'Video', summary: 'Kort.', criterionIds: [criterion], version: await version(), handling: 'fortsaet' });
+      await agent.post(`/indstillinger/${id}/beskrivelse`, { ...Object.fromEntries(sectionIds.map((s) => [`section-${s}`, 'Tekst.'])), version: await version(), handling: 'fortsaet' });
+      const check = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.match(check.body, new RegExp(`href="/indstillinger/${id}/bilag"`), 'the check page links to the attachments');
+      const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: await version() });
+      assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+      await agent.get(`/indstillinger/${id}/bilag`);
+      assert.equal((await upload(agent, id, { name: 'efter.pdf', data: samplePdf() })).statusCode, 303);
+      // Withdrawn: the pages lead to the receipt.
+      await agent.get(`/indstillinger/${id}/traek-tilbage`);
+      await agent.post(`/indstillinger/${id}/traek-tilbage`, {});
+      const page = await agent.get(`/indstillinger/${id}/bilag`);
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, `/indstillinger/${id}/kvittering`);
+      const refused = await upload(agent, id, { name: 'for-sent.pdf', data: samplePdf() });
+      assert.equal(refused.statusCode, 303);
+      assert.equal((await rows(id)).length, 1);
+    });
+
+    test('the description step links to the attachments page', async () => {
+      const { agent, id } = await draft();
+      const page = await agent.get(`/indstillinger/${id}/beskrivelse`);
+      assert.match(page.body, new RegExp(`<a href="/indstillinger/${id}/bilag" class="function-link">Bilag</a>`));
+    });
+  });
+}
+
+describe('the attachments page in Chromium', () => {
+  let browser: Browser;
+  let t: Awaited<ReturnType<typeof startApp>>;
+  let baseUrl: string;
+  let context: BrowserContext;
+
+  before(async () => {
+    [browser, t] = await Promise.all([launchBrowser(), startApp('pglite')]);
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    context = await newContext(browser, baseUrl);
+  });
+  after(async () => {
+    await context?.close().catch(() => {});
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('empty, refused and filled pages pass axe (WCAG 2.1 A/AA), and a real browser upload works', async () => {
+    const w = await openPage(context);
+    const { page } = w;
+    await page.goto(`${t.base}/indstil/om-dig`);
+    await page.getByLabel('Dit navn').fill('Lise Jensen');
+    await page.getByLabel('Din e-mail').fill('lise@eksempel.dk');
+    await page.getByLabel('Medarbejder').check();
+    await page.getByLabel('Din arbejdsplads').fill('Akutafdelingen, AUH');
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.waitForURL(/\/indstillinger\/\d+\/kandidat$/);
+    const id = Number(/\/indstillinger\/(\d+)\//.exec(page.url())![1]);
+
+    await page.goto(`/indstillinger/${id}/bilag`);
+    await expectAccessible(page, 'attachments page, empty');
+    w.expectNoProblems();
+
+    // A web page named .pdf: the error summary (focused) and the message at the field.
+    await page.setInputFiles('#fil', { name: 'faktura.pdf', mimeType: 'application/pdf', buffer: sampleHtml() });
+    await page.getByRole('button', { name: 'Vedhæft filen' }).click();
+    await page.waitForLoadState('load');
+    assert.match(await page.title(), /^Fejl: Bilag/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+    assert.match(await page.locator('#fil-error').innerText(), /Filen skal være en PDF, JPEG, PNG eller Word-fil \(DOCX\)/);
+    await expectAccessible(page, 'attachments page, refused file');
+    w.expectNoProblems(/status of 400/);
+    for (const list of Object.values(w.problems)) list.length = 0;
+
+    // Over the limit through a real socket: the Danish message, not a 413 or a broken connection.
+    await page.setInputFiles('#fil', { name: 'stor.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x25) });
+    const tooBig = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Vedhæft filen' }).click();
+    assert.equal((await tooBig).status(), 400);
+    await page.waitForLoadState('load');
+    assert.match(await page.locator('#fil-error').innerText(), /Filen er større end 10 MB/);
+    for (const list of Object.values(w.problems)) list.length = 0;
+
+    await page.setInputFiles('#fil', { name: 'Årsrapport.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    await page.getByRole('button', { name: 'Vedhæft filen' }).click();
+    await page.waitForURL(/\/bilag\?tilfoejet=\d+$/);
+    await page.setInputFiles('#fil', { name: 'skema.png', mimeType: 'image/png', buffer: samplePng() });
+    await page.getByRole('button', { name: 'Vedhæft filen' }).click();
+    await page.waitForURL(/\/bilag\?tilfoejet=\d+$/);
+    assert.match(await page.locator('.alert-success').innerText(), /skema\.png er vedhæftet/);
+    assert.equal(await page.locator('table tbody tr').count(), 2);
+    await expectAccessible(page, 'attachments page, two files');
+    w.expectNoProblems();
+
+    // On a phone-sized screen the table stacks its cells with their headings.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expectAccessible(page, 'attachments page, phone');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Årsrapport.pdf' }).click();
+    assert.equal((await download).suggestedFilename(), 'Årsrapport.pdf');
+
+    await page.getByRole('button', { name: 'Slet skema.png' }).click();
+    await page.waitForURL(/\/bilag\?slettet=1$/);
+    assert.equal(await page.locator('table tbody tr').count(), 1);
+    await expectAccessible(page, 'attachments page, after a delete');
+    w.expectNoProblems();
+  });
+});
