@@ -26,6 +26,9 @@ import { awardApi } from './awards/awards.api.js';
 import { nominationRoutes } from './nominations/nominations.routes.js';
 import { nominationApi } from './nominations/nominations.api.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { attachmentRoutes } from './nominations/attachments/attachments.routes.js';
+import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
+import type { AttachmentStore } from './nominations/attachments/store.js';
 
 /** What every module's routes get: the database, the clock and shared helpers. */
 export type AppDeps = {
@@ -58,6 +61,9 @@ export type BuildOptions = {
   pageCacheMs?: number;
   publicBaseUrl?: string;
   rateLimits?: Partial<RateLimits>;
+  /** Where attachment bytes live. Default: a DiskAttachmentStore in `attachmentsDir` (default ./data/attachments). */
+  attachmentStore?: AttachmentStore;
+  attachmentsDir?: string;
 };
 
 /**
@@ -83,7 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     clock: opts.clock,
     pageCache: new PageCache(opts.pageCacheMs ?? 5_000),
     publicBaseUrl: (opts.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
-    receiptPdf: false,
+    receiptPdf: true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
   };
 
@@ -186,6 +192,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(awardApi, deps);
   await app.register(nominationRoutes, deps);
   await app.register(nominationApi, deps);
+  await app.register(attachmentRoutes, { ...deps, store: opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments')) });
   await app.register(adminRoutes, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -53,6 +53,7 @@ async function main() {
     logger,
     trustProxy: config.trustProxy,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+    attachmentsDir: config.attachmentsDir,
   });
 
   let mail: { worker: { stop(): Promise<void> }; transport: MailTransport } | undefined;
