@@ -46,9 +46,10 @@ export type AppDeps = {
 export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  // A person starts a few nominations at most; a script starting hundreds is stopped.
-  nominationStart: { name: 'nomination-start', limit: 30, windowMs: 60 * 60 * 1000 },
-  nominationSend: { name: 'nomination-send', limit: 60, windowMs: 60 * 60 * 1000 },
+  // Per client address. A hospital's staff may share one address through its network, so the
+  // limits leave room for a deadline rush from one hospital and stop only scripted floods.
+  nominationStart: { name: 'nomination-start', limit: 300, windowMs: 60 * 60 * 1000 },
+  nominationSend: { name: 'nomination-send', limit: 600, windowMs: 60 * 60 * 1000 },
 };
 
 export type BuildOptions = {

@@ -143,7 +143,8 @@ const da = {
   attachments: {
     title: 'Bilag',
     link: 'Bilag',
-    stepHint: 'Du kan vedhæfte op til 5 filer, fx billeder eller en rapport. Gem det, du har skrevet her, før du går videre til bilag. Du kan også vedhæfte filer fra siden "Tjek dine svar".',
+    stepHint: 'Du kan vedhæfte op til 5 filer, fx billeder eller en rapport. Det, du har skrevet her, bliver gemt, når du går videre til bilag. Du kan også vedhæfte filer fra siden "Tjek dine svar".',
+    saveAndAttach: 'Gem og tilføj bilag',
     intro: 'Du kan vedhæfte op til 5 filer til indstillingen, fx billeder, en rapport eller en artikel om løsningen. Bilag er frivillige.',
     listHeading: 'Vedhæftede filer',
     count: (n: number, max: number) => `Du har vedhæftet ${n} af ${max} filer.`,
@@ -329,7 +330,8 @@ const en: NominationTexts = {
   attachments: {
     title: 'Attachments',
     link: 'Attachments',
-    stepHint: 'You can attach up to 5 files, e.g. pictures or a report. Save what you have written here before you go on to attachments. You can also attach files from the page "Check your answers".',
+    stepHint: 'You can attach up to 5 files, e.g. pictures or a report. What you have written here is saved when you go on to attachments. You can also attach files from the page "Check your answers".',
+    saveAndAttach: 'Save and add attachments',
     intro: 'You can attach up to 5 files to the nomination, e.g. pictures, a report or an article about the solution. Attachments are optional.',
     listHeading: 'Attached files',
     count: (n, max) => `You have attached ${n} of ${max} files.`,

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
+import { listAttachments } from './attachments/attachments.repo.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
@@ -194,6 +195,8 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         : { variant: 'info', heading: t.draftSaved, body: t.draftSavedNoEmail };
       return renderStep(request, reply, { edition: a.edition, step: a.step, fields, errors: [], nomination: a.nomination, notice });
     }
+    // "Tilføj bilag": the text is saved; the attachments page does not need the step complete.
+    if (a.action === 'bilag') return reply.redirect(`/indstillinger/${a.nomination.id}/bilag`, 303);
     const errors = stepErrors(a.step, fields, a.edition.form);
     if (errors.length) return renderStep(request, reply, { edition: a.edition, step: a.step, fields, errors, nomination: a.nomination });
     const next = STEPS[STEPS.indexOf(a.step) + 1];
@@ -299,7 +302,8 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // --- Check and send ------------------------------------------------------------------------
 
-  const renderCheck = (request: FastifyRequest, reply: FastifyReply, a: { edition: EditionForForm; nomination: NominationRow; notice?: NoticeData; status?: number }) => {
+  const renderCheck = async (request: FastifyRequest, reply: FastifyReply, a: { edition: EditionForForm; nomination: NominationRow; notice?: NoticeData; status?: number }) => {
+    const attachments = await listAttachments(db, a.nomination.id);
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
     const fields = fieldsOf(a.nomination);
@@ -319,6 +323,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         isSent={a.nomination.status === 'sent'}
         notice={a.notice}
         canSend={incomplete.length === 0}
+        attachments={attachments}
       />,
       a.status ?? 200,
     );

@@ -446,10 +446,16 @@ for (const engine of ENGINES) {
       assert.equal((await rows(id)).length, 1);
     });
 
-    test('the description step links to the attachments page', async () => {
+    test('the description step saves what was typed and goes on to the attachments page', async () => {
       const { agent, id } = await draft();
       const page = await agent.get(`/indstillinger/${id}/beskrivelse`);
-      assert.match(page.body, new RegExp(`<a href="/indstillinger/${id}/bilag" class="function-link">Bilag</a>`));
+      assert.match(page.body, /<button type="submit" form="nomination-form" name="handling" value="bilag"[^>]*>Gem og tilføj bilag<\/button>/);
+      const section = /name="(section-\d+)"/.exec(page.body)![1]!;
+      const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+      const res = await agent.post(`/indstillinger/${id}/beskrivelse`, { [section]: 'Skrevet før bilag', version, handling: 'bilag' });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, `/indstillinger/${id}/bilag`);
+      assert.match((await agent.get(`/indstillinger/${id}/beskrivelse`)).body, /Skrevet før bilag/);
     });
   });
 }

@@ -124,6 +124,9 @@ for (const engine of ENGINES) {
       assert.match(res.body, /href="#nominatorEmail"[^>]*>Skriv e-mailen i formatet navn@eksempel\.dk/);
       assert.match(res.body, /href="#nominatorIsCitizen"/);
       assert.match(res.body, /value="ikke-en-mail"/, 'what was typed is kept');
+      // Regression: "&lt;" typed into a field must come back as typed, not decoded to "<".
+      const amp = await agent.post(`${base}/indstil/om-dig`, { nominatorName: 'Lise &lt;3 & co', handling: 'fortsaet' });
+      assert.match(amp.body, /id="nominatorName" name="nominatorName" value="Lise &amp;lt;3 &amp; co"/);
     });
 
     test('over the word limit: the limit does not block saving, only sending', async () => {

@@ -1,3 +1,4 @@
+export { attr } from '../../platform/html-attr.js';
 import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { Layout, type Crumb, type PageContext } from '../../platform/layout.js';
@@ -70,13 +71,6 @@ export function FieldError({ ctx, id, message }: { ctx: PageContext; id: string;
   );
 }
 
-/**
- * An attribute value with `&` escaped. Kita escapes only `"` in attributes, so without this a
- * typed "&lt;" would come back from a form field as "<", and `&` in URLs would be left bare.
- */
-export function attr(value: string): string {
-  return value.replace(/&/g, '&amp;');
-}
 
 export function errorOf(errors: FieldErrors, field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;

@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { attr } from '../../platform/html-attr.js';
 import { countWords } from '../word-count.js';
 import { wordCountText, type NominationTexts } from '../i18n.js';
 
@@ -78,7 +79,7 @@ export function TextInput(p: InputProps) {
         type={p.type ?? 'text'}
         id={p.id}
         name={p.name ?? p.id}
-        value={p.value}
+        value={attr(p.value)}
         autocomplete={p.autocomplete}
         spellcheck={p.type === 'email' || p.type === 'url' ? 'false' : undefined}
         aria-invalid={p.error ? 'true' : undefined}

@@ -123,7 +123,7 @@ export function StepPage(p: StepPageProps) {
         {`${t.stepOf(index + 1, STEPS.length + 1)} · ${editionName(edition)}`}
       </p>
       <h1 safe>{title}</h1>
-      <form method="post" action={p.action} novalidate class="nomination-form" data-autosave={p.version !== null && !p.isSent ? `${p.action.replace(/\/[^/]+$/, '')}/autogem` : undefined}>
+      <form method="post" action={p.action} novalidate class="nomination-form" id="nomination-form" data-autosave={p.version !== null && !p.isSent ? `${p.action.replace(/\/[^/]+$/, '')}/autogem` : undefined}>
         <CsrfField token={p.csrf} />
         {p.version !== null ? <input type="hidden" name="version" value={String(p.version)} /> : ''}
         {step === 'om-dig' ? (
@@ -225,9 +225,10 @@ export function StepPage(p: StepPageProps) {
           </h2>
           <p safe>{t.attachments.stepHint}</p>
           <p>
-            <a href={p.action.replace(/\/[^/]+$/, '/bilag')} class="function-link" safe>
-              {t.attachments.link}
-            </a>
+            {/* A submit button, so what was just typed is saved before leaving the page. */}
+            <button type="submit" form="nomination-form" name="handling" value="bilag" class="button button-secondary" safe>
+              {t.attachments.saveAndAttach}
+            </button>
           </p>
         </section>
       ) : (

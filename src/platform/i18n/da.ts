@@ -120,7 +120,7 @@ export const da = {
     title: 'Privatlivspolitik',
     body: 'Prisportal gemmer de oplysninger, du skriver i en indstilling, for at arrangøren kan behandle den. Oplysninger om en indstillet person offentliggøres kun, hvis personen har sagt ja til det. Skriv aldrig navne, CPR-numre eller helbredsoplysninger om patienter.',
     cookies: 'Cookies',
-    cookiesBody: 'Vi bruger kun en nødvendig cookie, der husker det sprog, du har valgt.',
+    cookiesBody: 'Vi bruger kun nødvendige cookies: en, der husker det sprog, du har valgt, en sikkerhedscookie, der beskytter formularerne mod forfalskning, og – når du skriver en indstilling – en, der husker dit private link, så kun du kan åbne din indstilling.',
   },
   admin: {
     title: 'Administration',

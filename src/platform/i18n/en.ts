@@ -119,7 +119,7 @@ export const en: Messages = {
     title: 'Privacy policy',
     body: 'Prisportal stores what you write in a nomination so that the organiser can handle it. Information about a nominated person is published only if that person has agreed. Never write names, CPR numbers or health information about patients.',
     cookies: 'Cookies',
-    cookiesBody: 'We use one necessary cookie only, which remembers the language you chose.',
+    cookiesBody: 'We use necessary cookies only: one that remembers the language you chose, a security cookie that protects the forms against forgery, and – while you write a nomination – one that holds your private link, so only you can open your nomination.',
   },
   admin: {
     title: 'Administration',
