@@ -24,11 +24,26 @@ import { platformRoutes } from './platform/platform.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
 import { nominationRoutes } from './nominations/nominations.routes.js';
+import { registerActor } from './accounts/request-actor.js';
+import { enforceRouteAccess, recordRouteAccess, type RouteRecord } from './accounts/route-access.js';
+import { signInRoutes } from './accounts/sign-in.routes.js';
+import { setupRoutes } from './admin/setup.routes.js';
+import { oidcRoutes } from './accounts/oidc.routes.js';
 import { nominationApi } from './nominations/nominations.api.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { memberAdminRoutes } from './admin/members.routes.js';
+import { adminApi, BEARER_SCHEME } from './admin/admin.api.js';
+import { memberRoutes } from './members/members.routes.js';
+import { apiTokenRoutes } from './accounts/api-tokens.routes.js';
 import { attachmentRoutes } from './nominations/attachments/attachments.routes.js';
 import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
 import type { AttachmentStore } from './nominations/attachments/store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeAccess: RouteRecord[];
+  }
+}
 
 /** What every module's routes get: the database, the clock and shared helpers. */
 export type AppDeps = {
@@ -40,16 +55,20 @@ export type AppDeps = {
   /** Set when receipts can be downloaded as PDF. */
   receiptPdf: boolean;
   rateLimits: RateLimits;
+  /** `npm start` offers a documented demo administrator sign-in; never in production. */
+  demoSignIn: boolean;
 };
 
 /** Limits per client address, shared by all processes through the database. */
-export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule };
+export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule; signInLink: RateLimitRule };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   // Per client address. A hospital's staff may share one address through its network, so the
   // limits leave room for a deadline rush from one hospital and stop only scripted floods.
   nominationStart: { name: 'nomination-start', limit: 300, windowMs: 60 * 60 * 1000 },
   nominationSend: { name: 'nomination-send', limit: 600, windowMs: 60 * 60 * 1000 },
+  // Per address and per e-mail: enough to retry a few times, not to flood an inbox.
+  signInLink: { name: 'sign-in-link', limit: 5, windowMs: 15 * 60 * 1000 },
 };
 
 export type BuildOptions = {
@@ -62,6 +81,7 @@ export type BuildOptions = {
   pageCacheMs?: number;
   publicBaseUrl?: string;
   rateLimits?: Partial<RateLimits>;
+  demoSignIn?: boolean;
   /** Where attachment bytes live. Default: a DiskAttachmentStore in `attachmentsDir` (default ./data/attachments). */
   attachmentStore?: AttachmentStore;
   attachmentsDir?: string;
@@ -82,6 +102,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 2000 },
     bodyLimit: 1024 * 1024,
   });
+  // Every route's declared access, for the table-driven permission test.
+  app.decorate('routeAccess', recordRouteAccess(app));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -92,6 +114,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     publicBaseUrl: (opts.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
     receiptPdf: true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
+    demoSignIn: opts.demoSignIn ?? false,
   };
 
   const securityHeaders = computeSecurityHeaders();
@@ -136,6 +159,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           'Public data of Prisportal: awards, editions with their timelines, phases, criteria and nomination forms. Instants are ISO 8601 in UTC. Errors are RFC 9457 problem details.',
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          [BEARER_SCHEME]: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal API token (pp_…) that an administrator makes at /min-side/api-noegler. Used by the admin API under /api/v1/admin.',
+          },
+        },
+      },
     },
     hideUntagged: true,
     transform: jsonSchemaTransform,
@@ -188,14 +220,25 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return sendErrorPage(request, reply, 404, 'notFound');
   });
 
+  // Who is asking (session cookie or API token), and the gate every route's `access` rule sets.
+  registerActor(app, deps);
+  app.addHook('preHandler', enforceRouteAccess);
+
   await app.register(platformRoutes, deps);
+  await app.register(signInRoutes, deps);
+  await app.register(oidcRoutes, deps);
   await app.register(awardRoutes, deps);
   await app.register(awardApi, deps);
   await app.register(nominationRoutes, deps);
   await app.register(nominationApi, deps);
   await app.register(attachmentRoutes, { ...deps, store: opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments')) });
   await app.register(adminRoutes, deps);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(memberAdminRoutes, deps);
+  await app.register(setupRoutes, deps);
+  await app.register(adminApi, deps);
+  await app.register(memberRoutes, deps);
+  await app.register(apiTokenRoutes, deps);
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   return app;
 }

@@ -29,6 +29,10 @@ const schema = z.object({
       message: 'one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  DEMO_SIGN_IN: z
+    .enum(['true', 'false'], { message: "'true' or 'false'" })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   SEED_DEMO: z
     .enum(['true', 'false'], { message: "'true' or 'false'" })
     .default('true')
@@ -50,10 +54,6 @@ const schema = z.object({
       "a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk",
     )
     .default('Prisportal <noreply@prisportal.local>'),
-  ADMIN_TOKEN: z
-    .string()
-    .min(24, 'a secret of at least 24 characters (e.g. from `openssl rand -base64 32`), or leave it unset to turn administration off')
-    .optional(),
 });
 
 export type Config = {
@@ -67,6 +67,8 @@ export type Config = {
   attachmentsDir: string;
   logLevel: string;
   seedDemo: boolean;
+  /** The demo administrator sign-in of `npm start`: on by default outside production. */
+  demoSignIn: boolean;
   publicBaseUrl: string | undefined;
   trustProxy: boolean;
   /** When set, e-mail is sent through this SMTP server; otherwise written as .eml files to `<dataDir>/outbox`. */
@@ -74,7 +76,6 @@ export type Config = {
   /** The sender of every e-mail. */
   mailFrom: string;
   /** The shared secret that opens /admin until personal sign-in exists; unset turns administration off. */
-  adminToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -94,8 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
-    // A secret is never echoed (the line ends up in logs); its length is enough to fix it.
-    const shown = name === 'ADMIN_TOKEN' ? `<${(got ?? '').length} characters>` : JSON.stringify(hidePassword(got ?? ''));
+    // Passwords in URLs are masked: the line ends up in logs.
+    const shown = JSON.stringify(hidePassword(got ?? ''));
     throw new ConfigError(`Invalid environment variable ${name}=${shown}: expected ${issue.message}`);
   }
   const c = parsed.data;
@@ -108,10 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: c.ATTACHMENTS_DIR ?? join(c.DATA_DIR, 'attachments'),
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO,
+    demoSignIn: c.DEMO_SIGN_IN ?? (c.NODE_ENV !== 'production' && c.SEED_DEMO),
     publicBaseUrl: c.PUBLIC_BASE_URL,
     trustProxy: c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
-    adminToken: c.ADMIN_TOKEN,
   };
 }

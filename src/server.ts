@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { assertUtf8, DatabaseUnavailableError, openDatabase } from './db/database.js';
 import { seedDemoData } from './db/seed/seed.js';
+import { seedDemoAdministrator } from './accounts/sign-in.routes.js';
 import { systemClock } from './platform/clock.js';
 import { join } from 'node:path';
 import { createFileTransport, createSmtpTransport, type MailTransport } from './mail/transport.js';
@@ -44,6 +45,7 @@ async function main() {
 
   if (config.seedDemo) {
     const { editionsCreated } = await seedDemoData(handle.db, systemClock.now());
+    if (config.demoSignIn) await seedDemoAdministrator(handle.db);
     logger.info({ editionsCreated }, 'demo data seeded');
   }
 
@@ -54,6 +56,7 @@ async function main() {
     trustProxy: config.trustProxy,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     attachmentsDir: config.attachmentsDir,
+    demoSignIn: config.demoSignIn,
   });
 
   let mail: { worker: { stop(): Promise<void> }; transport: MailTransport } | undefined;

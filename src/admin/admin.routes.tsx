@@ -1,29 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import { loadConfig } from '../config.js';
+import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
-import { decideScreening, SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
-import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList } from './admin.service.js';
-import { ADMIN_COOKIE, ADMIN_COOKIE_PATH, SESSION_MS, issueSession, safeReturnPath, sessionIsValid, tokenMatches } from './auth.js';
-import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from './sign-in-limit.js';
+import { SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
+import { screenNomination } from './admin-api.service.js';
+import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfEdition, organisationOfNomination } from './admin.service.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/overview.js';
 import type { FieldErrors } from './views/parts.js';
-import { NotConfiguredPage, SignInPage, TooManyAttemptsPage } from './views/sign-in.js';
 
-export type AdminDeps = AppDeps & {
-  /**
-   * The shared administrator token. `undefined`: read ADMIN_TOKEN from the environment
-   * (validated at start-up by loadConfig); `null`: administration is off.
-   */
-  adminToken?: string | null;
-};
+export type AdminDeps = AppDeps;
 
 /** Database ids are positive int4; anything else in the URL is a page that does not exist. */
 function parseId(raw: string): number | null {
@@ -45,75 +37,39 @@ const DECISIONS: Record<string, ScreeningDecision> = { egnet: 'eligible', 'ikke-
  */
 export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
   const { db, clock } = opts;
-  const token = opts.adminToken === undefined ? loadConfig().adminToken : (opts.adminToken ?? undefined);
 
-  if (!token) {
-    // Every administration address says how to turn administration on.
-    const notConfigured = async (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, 503, NotConfiguredPage({ ctx: pageContext(request) }));
-    app.route({ method: ['GET', 'POST'], url: '/admin', handler: notConfigured });
-    app.route({ method: ['GET', 'POST'], url: '/admin/*', handler: notConfigured });
-    return;
-  }
-
-  app.get('/admin/log-ind', async (request, reply) => {
-    const returnTo = safeReturnPath((request.query as Record<string, unknown>).tilbage);
-    return sendPage(reply, 200, SignInPage({ ctx: pageContext(request), csrf: csrfToken(reply), returnTo, errors: [] }));
-  });
-
-  app.post('/admin/log-ind', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const ctx = pageContext(request);
-    const now = clock.now();
-    const waitMs = await signInBlockedFor(db, request.ip, now);
-    if (waitMs > 0) {
-      reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
-      return sendPage(reply, 429, TooManyAttemptsPage({ ctx }));
-    }
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const given = typeof body.token === 'string' ? body.token.trim() : '';
-    const returnTo = safeReturnPath(body.tilbage);
-    const again = (status: number, message: string) =>
-      sendPage(reply, status, SignInPage({ ctx, csrf: csrfToken(reply), returnTo, errors: [{ field: 'token', target: 'token', message }] }));
-    if (given === '') return again(400, ctx.t.admin.tokenMissing);
-    if (!tokenMatches(given, token)) {
-      await recordFailedSignIn(db, request.ip, now);
-      request.log.warn({ ip: request.ip }, 'wrong administrator token');
-      return again(403, ctx.t.admin.tokenWrong);
-    }
-    await clearFailedSignIns(db, request.ip);
-    request.log.info({ ip: request.ip }, 'administrator signed in');
-    reply.setCookie(ADMIN_COOKIE, issueSession(token, now), {
-      path: ADMIN_COOKIE_PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: 'auto',
-      maxAge: SESSION_MS / 1000,
-    });
-    return reply.redirect(returnTo, 303);
-  });
-
-  app.post('/admin/log-ud', { preHandler: app.csrfProtection }, async (_request, reply) => {
-    reply.clearCookie(ADMIN_COOKIE, { path: ADMIN_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: 'auto' });
-    return reply.redirect('/admin/log-ind', 303);
-  });
-
-  // Everything else needs a signed-in administrator.
+  // Everything here is for administrators (the route gate refuses everyone else); each route
+  // then checks that the edition or nomination belongs to one of the user's organisations.
   await app.register(async (admin) => {
-    admin.addHook('preHandler', async (request, reply) => {
+    admin.addHook('preHandler', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
-      if (sessionIsValid(request.cookies[ADMIN_COOKIE], token, clock.now())) return;
-      const back = request.method === 'GET' ? safeReturnPath(request.url) : '/admin';
-      const target = back === '/admin' ? '/admin/log-ind' : `/admin/log-ind?tilbage=${encodeURIComponent(back)}`;
-      return reply.redirect(target, 303);
     });
 
-    admin.get('/admin', async (request, reply) => {
-      const awards = await getAdminOverview(db, clock.now());
+    /** 403 unless the actor administers the organisation; 404 when the thing does not exist. */
+    const mayAdminister = async (request: FastifyRequest, reply: FastifyReply, organisationId: number | null): Promise<boolean> => {
+      if (organisationId === null) {
+        await sendErrorPage(request, reply, 404, 'notFound');
+        return false;
+      }
+      const allowed = canAdministerOrganisation(request.actor, organisationId);
+      if (!allowed.ok) {
+        request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
+        await sendErrorPage(request, reply, 403, 'forbidden');
+        return false;
+      }
+      return true;
+    };
+
+    admin.get('/admin', { config: { access: 'admin' } }, async (request, reply) => {
+      const actor = request.actor;
+      const awards = await getAdminOverview(db, clock.now(), actor.kind === 'user' ? actor.adminOf : new Set());
       return sendPage(reply, 200, OverviewPage({ ctx: pageContext(request), csrf: csrfToken(reply), awards }));
     });
 
-    admin.get<{ Params: { id: string } }>('/admin/udgaver/:id/indstillinger', async (request, reply) => {
+    admin.get<{ Params: { id: string } }>('/admin/udgaver/:id/indstillinger', { config: { access: 'admin' } }, async (request, reply) => {
       const id = parseId(request.params.id);
       if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
       const list = await getNominationList(db, id, parseListQuery(request.query));
       if (!list) return sendErrorPage(request, reply, 404, 'notFound');
       return sendPage(reply, 200, NominationListPage({ ctx: pageContext(request), csrf: csrfToken(reply), list }));
@@ -122,6 +78,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     const exportRoute = (format: 'csv' | 'xlsx') => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const id = parseId(request.params.id);
       if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
       const file = await getNominationExport(db, id, pageContext(request).t.admin, format);
       if (!file) return sendErrorPage(request, reply, 404, 'notFound');
       return reply
@@ -129,21 +86,23 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         .header('content-disposition', contentDisposition(file.fileName))
         .send(file.body);
     };
-    admin.get('/admin/udgaver/:id/indstillinger.csv', exportRoute('csv'));
-    admin.get('/admin/udgaver/:id/indstillinger.xlsx', exportRoute('xlsx'));
+    admin.get('/admin/udgaver/:id/indstillinger.csv', { config: { access: 'admin' } }, exportRoute('csv'));
+    admin.get('/admin/udgaver/:id/indstillinger.xlsx', { config: { access: 'admin' } }, exportRoute('xlsx'));
 
-    admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/admin/indstillinger/:id', async (request, reply) => {
+    admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/admin/indstillinger/:id', { config: { access: 'admin' } }, async (request, reply) => {
       const id = parseId(request.params.id);
       if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
       const detail = await getNominationDetail(db, id);
       if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
       const form: ScreeningForm = { decision: null, reason: '', errors: [], saved: request.query.gemt === '1' };
       return sendPage(reply, 200, NominationPage({ ctx: pageContext(request), csrf: csrfToken(reply), detail, form }));
     });
 
-    admin.post<{ Params: { id: string } }>('/admin/indstillinger/:id/screening', { preHandler: admin.csrfProtection }, async (request, reply) => {
+    admin.post<{ Params: { id: string } }>('/admin/indstillinger/:id/screening', { config: { access: 'admin' }, preHandler: admin.csrfProtection }, async (request, reply) => {
       const id = parseId(request.params.id);
       if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
       const ctx = pageContext(request);
       const a = ctx.t.admin;
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -155,7 +114,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
 
       let status = 400;
       if (decision && errors.length === 0) {
-        const result = await decideScreening({ db, nominationId: id, decision, reason, now: clock.now() });
+        // Screening and its audit record are written in one transaction.
+        const result = await screenNomination({ db, actor: request.actor, nominationId: id, decision, reason, now: clock.now() });
         if (result.ok) return reply.redirect(`/admin/indstillinger/${id}?gemt=1`, 303);
         if (result.reason === 'not-found' || result.reason === 'not-sent') return sendErrorPage(request, reply, 404, 'notFound');
         if (result.reason === 'reason-required') errors.push({ field: 'reason', target: 'reason', message: a.reasonRequired });

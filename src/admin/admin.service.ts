@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
+import { awards, editions, nominations } from '../db/schema.js';
 import { phaseAt, type Phase } from '../awards/phase.js';
 import { timelineOf } from '../awards/awards.service.js';
 import type { Messages } from '../platform/i18n/index.js';
@@ -21,10 +23,12 @@ export type OverviewEdition = { id: number; year: number; theme: string | null; 
 export type OverviewAward = { id: number; name: string; slug: string; organisation: string; editions: OverviewEdition[] };
 
 /** Every award with its editions (newest first), each with its phase at `now` and its number of sent nominations. */
-export async function getAdminOverview(db: Database, now: Date): Promise<OverviewAward[]> {
+export async function getAdminOverview(db: Database, now: Date, organisationIds: ReadonlySet<number>): Promise<OverviewAward[]> {
   const rows = await findEditionsWithSentCounts(db);
   const byAward = new Map<number, OverviewAward>();
   for (const r of rows) {
+    // Administrators see only their own organisations' awards.
+    if (!organisationIds.has(r.organisation.id)) continue;
     let award = byAward.get(r.award.id);
     if (!award) {
       award = { id: r.award.id, name: r.award.name, slug: r.award.slug, organisation: r.organisation.name, editions: [] };
@@ -72,4 +76,27 @@ export async function getNominationExport(db: Database, editionId: number, label
   const fileName = exportFileName(found.award.slug, found.edition.year, format);
   const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
   return { fileName, body };
+}
+
+/** The organisation that owns an edition, for the permission check; null when there is none. */
+export async function organisationOfEdition(db: Database, editionId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ organisationId: awards.organisationId })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .where(eq(editions.id, editionId))
+    .limit(1);
+  return row?.organisationId ?? null;
+}
+
+/** The organisation that owns a nomination's edition; null when there is none. */
+export async function organisationOfNomination(db: Database, nominationId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ organisationId: awards.organisationId })
+    .from(nominations)
+    .innerJoin(editions, eq(editions.id, nominations.editionId))
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .where(eq(nominations.id, nominationId))
+    .limit(1);
+  return row?.organisationId ?? null;
 }

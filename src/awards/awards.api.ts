@@ -84,7 +84,7 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
 
   app.get(
     '/api/v1/awards',
-    {
+    { config: { access: 'public' }, 
       schema: {
         tags: ['awards'],
         summary: 'Every award with its editions and their phases',
@@ -117,7 +117,7 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
 
   app.get(
     '/api/v1/editions/:id',
-    {
+    { config: { access: 'public' }, 
       schema: {
         tags: ['editions'],
         summary: 'One edition: timeline, phase, criteria and form sections',

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { pageContext } from '../platform/page-context.js';
+import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { render } from '../platform/layout.js';
 import { getAwardPage, listAwards } from './awards.service.js';
 import { AwardPage } from './views/award-page.js';
@@ -12,12 +12,12 @@ const YEAR = /^\d{4}$/;
 
 /** Public HTML pages of awards: the front page and an award page (current or a given year). */
 export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }: AppDeps) {
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const now = clock.now();
     const html = await pageCache.get(`front:${ctx.locale}`, now, async () => {
       const data = await listAwards(db, now);
-      return { body: render(FrontPage({ ctx: { ...ctx, path: '/' }, organisations: data.organisations, awards: data.awards })), validUntil: data.nextChange };
+      return { body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: '/' }, organisations: data.organisations, awards: data.awards })), validUntil: data.nextChange };
     });
     return reply.type('text/html; charset=utf-8').send(html);
   });
@@ -31,14 +31,14 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     const html = await pageCache.get(`award:${ctx.locale}:${path}`, now, async () => {
       const page = await getAwardPage(db, slug, now, year === undefined ? undefined : Number(year));
       if (!page) return null;
-      return { body: render(AwardPage({ ctx: { ...ctx, path }, page, byYear: year !== undefined })), validUntil: page.nextChange };
+      return { body: render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined })), validUntil: page.nextChange };
     });
     if (html === null) return sendErrorPage(request, reply, 404, 'notFound');
     return reply.type('text/html; charset=utf-8').send(html);
   };
 
-  app.get<{ Params: { slug: string } }>('/priser/:slug', (request, reply) => awardPage(request.params.slug, undefined, request, reply));
-  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year', (request, reply) =>
+  app.get<{ Params: { slug: string } }>('/priser/:slug', { config: { access: 'public' } }, (request, reply) => awardPage(request.params.slug, undefined, request, reply));
+  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year', { config: { access: 'public' } }, (request, reply) =>
     awardPage(request.params.slug, request.params.year, request, reply),
   );
 }

@@ -4,3 +4,5 @@ export * from '../awards/awards.schema.js';
 export * from '../nominations/nominations.schema.js';
 export * from '../mail/mail.schema.js';
 export * from '../platform/rate-limit.schema.js';
+export * from '../accounts/accounts.schema.js';
+export * from '../audit/audit.schema.js';

@@ -88,7 +88,7 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/v1/editions/:id/nominations',
-    {
+    { config: { access: 'public' }, 
       schema: {
         tags: ['nominations'],
         summary: 'Send a complete nomination to an edition that is open',

@@ -84,13 +84,13 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // The word count module, served to the browser exactly as the server runs it.
   const wordCountFile = readFileSync(fileURLToPath(new URL('./word-count.js', import.meta.url)), 'utf8');
-  app.get('/static/js/word-count.js', async (_request, reply) =>
+  app.get('/static/js/word-count.js', { config: { access: 'public' } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(wordCountFile),
   );
 
   // --- Start ---------------------------------------------------------------------------
 
-  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil', async (request, reply) => {
+  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil', { config: { access: 'public' } }, async (request, reply) => {
     const edition = await editionByPath(request.params.slug, request.params.year);
     if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
     const ctx = pageContext(request);
@@ -147,7 +147,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       : { variant: 'warning' as const, heading: t.deadlinePassedHeading, body: t.closedNotice(name) };
   };
 
-  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil/om-dig', async (request, reply) => {
+  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil/om-dig', { config: { access: 'public' } }, async (request, reply) => {
     const edition = await editionByPath(request.params.slug, request.params.year);
     if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
     const window = canNominate(edition.timeline, clock.now());
@@ -157,7 +157,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post<{ Params: { slug: string; year: string } }>(
     '/priser/:slug/:year/indstil/om-dig',
-    { preHandler: app.csrfProtection },
+    { config: { access: 'public' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const edition = await editionByPath(request.params.slug, request.params.year);
       if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
@@ -208,7 +208,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // --- Private link ----------------------------------------------------------------------
 
-  app.get<{ Params: { token: string } }>('/indstillinger/adgang/:token', async (request, reply) => {
+  app.get<{ Params: { token: string } }>('/indstillinger/adgang/:token', { config: { access: 'nominator' } }, async (request, reply) => {
     const { token } = request.params;
     const nomination = looksLikeToken(token) ? await findNominationByAccessHash(db, hashToken(token)) : null;
     if (!nomination) return noAccess(request, reply);
@@ -216,7 +216,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.redirect(`/indstillinger/${nomination.id}`, 303);
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const { nomination, edition } = a;
@@ -228,7 +228,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // --- Question pages ----------------------------------------------------------------------
 
-  app.get<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', async (request, reply) => {
+  app.get<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', { config: { access: 'nominator' } }, async (request, reply) => {
     const step = parseStep(request.params.step);
     if (!step) return reply.callNotFound();
     const a = await withAccess(request, reply);
@@ -239,7 +239,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     return renderStep(request, reply, { edition, step, fields: fieldsOf(nomination), errors: [], nomination });
   });
 
-  app.post<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const step = parseStep(request.params.step);
     if (!step) return reply.callNotFound();
     const a = await withAccess(request, reply);
@@ -286,7 +286,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   /** Autosave from app.js while typing: JSON in, JSON out; never e-mails. */
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/autogem', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/autogem', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const body = bodyOf(request);
@@ -329,7 +329,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   };
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/tjek', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/tjek', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
@@ -337,7 +337,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     return renderCheck(request, reply, a);
   });
 
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/tjek', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/tjek', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const expected = versionOf(bodyOf(request)) ?? -1;
@@ -373,7 +373,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // --- Receipt, draft after the deadline, withdrawal --------------------------------------
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const { nomination, edition } = a;
@@ -398,7 +398,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   /** The receipt as a PDF download (sent or withdrawn nominations only). */
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering.pdf', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering.pdf', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
@@ -410,7 +410,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(pdf);
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const ctx = pageContext(request);
@@ -427,7 +427,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde.txt', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde.txt', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const name = `indstilling-${a.edition.award.slug}-${a.edition.edition.year}-${a.nomination.id}.txt`;
@@ -438,7 +438,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(fieldsOf(a.nomination), a.edition.form)}\n`);
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status !== 'sent' || !canNominate(a.edition.timeline, clock.now()).ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
@@ -456,14 +456,14 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
     return reply.redirect(paths.receipt(a.nomination.id), 303);
   });
 
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/nyt-link', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/indstillinger/:id/nyt-link', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
@@ -507,8 +507,8 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   };
 
-  app.get<{ Params: { token: string } }>('/samtykke/:token', (request, reply) => consentPage(request, reply));
-  app.post<{ Params: { token: string } }>('/samtykke/:token', { preHandler: app.csrfProtection }, (request, reply) => {
+  app.get<{ Params: { token: string } }>('/samtykke/:token', { config: { access: 'consent-link' } }, (request, reply) => consentPage(request, reply));
+  app.post<{ Params: { token: string } }>('/samtykke/:token', { config: { access: 'consent-link' }, preHandler: app.csrfProtection }, (request, reply) => {
     const v = bodyOf(request).answer;
     return consentPage(request, reply, v === 'accepted' || v === 'declined' ? v : 'missing');
   });

@@ -71,7 +71,7 @@ export const problems = {
   }),
 };
 
-type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden' | 'tooLarge';
+type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden' | 'tooLarge' | 'signInRequired';
 
 /** A Danish (or English) error page in the normal frame, with a way back. */
 export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind): FastifyReply {
@@ -86,6 +86,7 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
     csrf: [e.csrfTitle, e.csrfBody],
     forbidden: [e.forbiddenTitle, e.forbiddenBody],
     tooLarge: [e.tooLargeTitle, e.tooLargeBody],
+    signInRequired: [e.signInRequiredTitle, e.signInRequiredBody],
   }[kind] as [string, string];
   const html = (
     <Layout ctx={ctx} title={text[0]}>

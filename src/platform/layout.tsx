@@ -8,6 +8,11 @@ export type PageContext = {
   t: Messages;
   /** The path of the current page, so the language switcher can return to it. */
   path: string;
+  /**
+   * Set when the visitor is signed in: the page then carries the DKFDS timeout warning, which
+   * public/app.js opens `warnSeconds` before the session times out for inactivity.
+   */
+  session?: { secondsLeft: number; warnSeconds: number };
 };
 
 export type FooterOrganiser = {
@@ -29,7 +34,7 @@ type LayoutProps = {
   children?: Html.Children;
 };
 
-export const ASSET_VERSION = '1';
+export const ASSET_VERSION = '2';
 
 /** The DKFDS page frame: skip link, header, main, footer with organiser, privacy, accessibility and language. */
 export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, children }: LayoutProps): JSX.Element {
@@ -78,9 +83,83 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
             </main>
           </div>
           <Footer ctx={ctx} organisers={organisers ?? []} />
+          {ctx.session ? <SessionTimeoutDialog ctx={ctx} session={ctx.session} /> : ''}
         </body>
       </html>
     </>
+  );
+}
+
+/** Whole minutes (rounded up) from a minute on, else seconds: "5 minutter", "45 sekunder". */
+export function formatTimeLeft(texts: { minutes: string; minute: string; seconds: string; second: string }, seconds: number): string {
+  if (seconds >= 60) {
+    const m = Math.ceil(seconds / 60);
+    return m === 1 ? texts.minute : texts.minutes.replace('{n}', String(m));
+  }
+  return seconds === 1 ? texts.second : texts.seconds.replace('{n}', String(Math.max(0, seconds)));
+}
+
+/**
+ * The warning before the session times out: a DKFDS modal that needs an answer (no close
+ * button; Escape means "stay"). Hidden until public/app.js opens it; without JavaScript the
+ * session simply times out and the next page asks the visitor to sign in. The form's CSRF
+ * token is filled in by app.js from /session/status, so a cached page never holds one.
+ */
+function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { secondsLeft: number; warnSeconds: number } }) {
+  const s = ctx.t.sessionTimeout;
+  return (
+    <div class="fds-modal-container">
+      <div
+        class="fds-modal"
+        id="session-timeout"
+        aria-hidden="true"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="session-timeout-title"
+        aria-describedby="session-timeout-text"
+        data-modal-forced-action
+        data-seconds-left={String(session.secondsLeft)}
+        data-warn-seconds={String(session.warnSeconds)}
+        data-text-minutes={s.minutes}
+        data-text-minute={s.minute}
+        data-text-seconds={s.seconds}
+        data-text-second={s.second}
+        data-text-expired-title={s.expiredTitle}
+      >
+        <div class="modal-content">
+          <div class="modal-header">
+            <h2 class="modal-title" id="session-timeout-title" safe>
+              {s.title}
+            </h2>
+          </div>
+          <div class="modal-body">
+            <p id="session-timeout-text" data-session-warning>
+              <span safe>{s.body}</span> <strong data-session-countdown safe>
+                {formatTimeLeft(s, session.warnSeconds)}
+              </strong>
+              .
+            </p>
+            <p data-session-expired hidden safe>
+              {s.expired}
+            </p>
+          </div>
+          <div class="modal-footer">
+            <button type="button" class="button button-primary" data-session-stay safe>
+              {s.stay}
+            </button>
+            <form method="post" action="/log-ud" data-session-leave>
+              <input type="hidden" name="_csrf" value="" />
+              <button type="submit" class="button button-secondary" safe>
+                {s.leave}
+              </button>
+            </form>
+            <a class="button button-primary" href={`/log-ind?tilbage=${encodeURIComponent(ctx.path)}`} data-session-sign-in hidden safe>
+              {s.signInAgain}
+            </a>
+          </div>
+        </div>
+      </div>
+    </div>
   );
 }
 

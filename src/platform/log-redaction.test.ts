@@ -6,6 +6,11 @@ test('tokens in private links are masked in logged URLs', () => {
   const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
   assert.equal(redactUrl(`/indstillinger/adgang/${token}`), '/indstillinger/adgang/[redacted]');
   assert.equal(redactUrl(`/samtykke/${token}?x=1`), '/samtykke/[redacted]?x=1');
+  assert.equal(redactUrl(`/log-ind/link/${token}?tilbage=%2Fmin-side`), '/log-ind/link/[redacted]?tilbage=%2Fmin-side');
   assert.equal(redactUrl('/priser/smartprisen'), '/priser/smartprisen');
   assert.equal(redactUrl('/indstillinger/42/om-dig'), '/indstillinger/42/om-dig');
+});
+
+test('the authorization code and state of the OpenID Connect callback are masked', () => {
+  assert.equal(redactUrl('/log-ind/oidc/callback?code=abc123&state=xyz&iss=https%3A%2F%2Fidp'), '/log-ind/oidc/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp');
 });

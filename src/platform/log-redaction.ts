@@ -1,13 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 
 /**
- * Private links carry tokens in their path (/indstillinger/adgang/<token>, /samtykke/<token>).
- * They must never reach a log line, so the request serializer masks them.
+ * Private links carry tokens in their path (/indstillinger/adgang/<token>, /samtykke/<token>,
+ * the e-mail sign-in link /log-ind/link/<token>). They must never reach a log line, so the
+ * request serializer masks them.
  */
-const TOKEN_PATHS = /(\/(?:indstillinger\/adgang|samtykke)\/)[^/?#]+/g;
+const TOKEN_PATHS = /(\/(?:indstillinger\/adgang|samtykke|log-ind\/link)\/)[^/?#]+/g;
+
+/** The OpenID Connect callback carries a one-time authorization code and the state. */
+const SECRET_QUERY = /([?&](?:code|state|session_state|id_token|access_token)=)[^&#]*/g;
 
 export function redactUrl(url: string): string {
-  return url.replace(TOKEN_PATHS, '$1[redacted]');
+  return url.replace(TOKEN_PATHS, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]');
 }
 
 /** pino serializer for Fastify requests: what we log of a request, with tokens masked. */

@@ -18,15 +18,15 @@ export function safeReturnPath(raw: unknown): string {
 
 /** Health checks, the language switch and the fixed information pages. */
 export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access: 'public' }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/readyz', { config: { access: 'public' }, logLevel: 'warn' }, async (_request, reply) => {
     const r = await checkReadiness(db);
     if (r.ok) return { status: 'ready' };
     return reply.code(503).send({ status: 'unavailable', reason: r.reason });
   });
 
-  app.get<{ Params: { lang: string }; Querystring: { tilbage?: string } }>('/sprog/:lang', async (request, reply) => {
+  app.get<{ Params: { lang: string }; Querystring: { tilbage?: string } }>('/sprog/:lang', { config: { access: 'public' } }, async (request, reply) => {
     const { lang } = request.params;
     if (!isLocale(lang)) return sendErrorPage(request, reply, 404, 'notFound');
     reply.setCookie(LANG_COOKIE, lang, {
@@ -39,7 +39,7 @@ export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
     return reply.redirect(safeReturnPath(request.query.tilbage), 303);
   });
 
-  app.get('/tilgaengelighed', async (request, reply) => {
+  app.get('/tilgaengelighed', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const a = ctx.t.accessibility;
     return reply.type('text/html; charset=utf-8').send(render(
@@ -52,7 +52,7 @@ export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
     ));
   });
 
-  app.get('/privatliv', async (request, reply) => {
+  app.get('/privatliv', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const p = ctx.t.privacy;
     return reply.type('text/html; charset=utf-8').send(render(

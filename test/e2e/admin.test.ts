@@ -13,9 +13,9 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { awards, editions } from '../../src/db/schema.js';
 import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
 import { buildNomination } from '../harness/factories.js';
+import { createUser, sessionFor } from '../harness/accounts.js';
+import { organisations } from '../../src/db/schema.js';
 
-const TOKEN = 'e2e-admin-token-0123456789-abcdefghijk';
-process.env.ADMIN_TOKEN = TOKEN;
 const NOW = '2026-11-24T12:00:00Z';
 const EXPECTED_DOCUMENT_STATUS = /the server responded with a status of (400|403|409|429|503) \([^)]*\) \(http:\/\/127\.0\.0\.1:\d+\/admin[/?)]/;
 
@@ -51,6 +51,11 @@ describe('administration in Chromium', () => {
     withdrawnId = (await buildNomination(db, { editionId: edition, receiptNumber: 'ABI-2021-0003', status: 'withdrawn', title: 'Trukket', sentAt: new Date('2020-12-15T09:00:00Z') })).id;
     await buildNomination(db, { editionId: edition, status: 'draft', title: 'Hemmelig kladde' });
     signedIn = await context();
+    // An administrator of Danske Regioner, signed in through a session made in the database.
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'danske-regioner'));
+    const admin = await createUser(db, { email: 'admin@regioner.dk', name: 'Ada Admin', adminOf: [org!.id] });
+    const session = await sessionFor(db, admin.id, new Date(NOW));
+    await signedIn.addCookies([{ name: session.name, value: session.value, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   });
 
   after(async () => {
@@ -91,35 +96,14 @@ describe('administration in Chromium', () => {
   const focusedIsErrorSummary = (page: Page) =>
     page.waitForFunction(() => document.activeElement?.getAttribute('data-module') === 'error-summary', undefined, { timeout: 5_000 });
 
-  test('sign-in: redirect, wrong token with a focused error summary, then the right token', async () => {
-    const watched = await openPage(signedIn);
+  test('the public is sent to sign in, and comes back after', async () => {
+    const ctx = await context();
+    const watched = await openPage(ctx);
     const { page } = watched;
     await page.goto(`/admin/udgaver/${edition}/indstillinger`, { waitUntil: 'load' });
-    assert.match(page.url(), /\/admin\/log-ind\?tilbage=/);
-    assert.equal(await page.locator('h1').innerText(), 'Log ind som administrator');
+    assert.equal(new URL(page.url()).pathname, '/log-ind');
+    assert.equal(new URL(page.url()).searchParams.get('tilbage'), `/admin/udgaver/${edition}/indstillinger`);
     await check(watched, 'sign-in');
-
-    await page.fill('#token', 'this-is-not-the-right-token-at-all');
-    assert.equal(await submit(page, 'main form[action="/admin/log-ind"] button[type=submit]'), 403);
-    assert.match(await page.title(), /^Fejl: Log ind som administrator – Prisportal$/);
-    await focusedIsErrorSummary(page);
-    assert.match(await page.locator('#token-error').innerText(), /Adgangsnøglen er forkert/);
-    await check(watched, 'sign-in with error', 403);
-
-    // The summary's link moves focus to the field.
-    await page.locator('[data-module="error-summary"] a').click();
-    await page.waitForFunction(() => document.activeElement?.id === 'token');
-
-    await page.fill('#token', TOKEN);
-    assert.equal(await submit(page, 'main form[action="/admin/log-ind"] button[type=submit]'), 200);
-    assert.equal(new URL(page.url()).pathname, `/admin/udgaver/${edition}/indstillinger`, 'back where the visitor was going');
-    await check(watched, 'list after sign-in');
-    const cookies = await signedIn.cookies();
-    const session = cookies.find((c) => c.name === 'prisportal_admin');
-    assert.ok(session);
-    assert.equal(session.httpOnly, true);
-    assert.equal(session.sameSite, 'Strict');
-    assert.equal(session.path, '/admin');
   });
 
   test('overview, and the list: filters in a shareable URL, sorting by a column header', async () => {
@@ -201,68 +185,16 @@ describe('administration in Chromium', () => {
     assert.equal(await page.locator('.admin-screening').count(), 0);
   });
 
-  test('signing out, and signing in without JavaScript', async () => {
-    const { page } = await visit('/admin');
-    assert.equal(await submit(page, 'form[action="/admin/log-ud"] button'), 200);
-    assert.equal(new URL(page.url()).pathname, '/admin/log-ind');
-    await page.goto('/admin');
-    assert.equal(new URL(page.url()).pathname, '/admin/log-ind');
-
-    const noJs = await context({ javaScriptEnabled: false });
-    const p = await noJs.newPage();
-    await p.goto('/admin/log-ind');
-    await p.fill('#token', TOKEN);
-    await Promise.all([p.waitForNavigation(), p.locator('main form button').click()]);
-    assert.equal(new URL(p.url()).pathname, '/admin');
-    assert.equal(await p.locator('h1').innerText(), 'Administration');
-  });
-
-  // Last in this server's tests: it locks 127.0.0.1 out of signing in for 10 minutes (of the test clock).
-  test('five wrong tokens lock the address out with an accessible 429 page', async () => {
+  test('signing out ends the session; /admin then asks to sign in', async () => {
     const ctx = await context();
-    const watched = await openPage(ctx);
-    const { page } = watched;
-    await page.goto('/admin/log-ind');
-    for (let i = 0; i < 5; i++) {
-      await page.fill('#token', `wrong-token-number-${i}-xxxxxxxxxxxx`);
-      assert.equal(await submit(page, 'main form[action="/admin/log-ind"] button[type=submit]'), 403);
-    }
-    await page.fill('#token', TOKEN);
-    assert.equal(await submit(page, 'main form[action="/admin/log-ind"] button[type=submit]'), 429);
-    assert.equal(await page.locator('h1').innerText(), 'For mange forkerte forsøg');
-    await expectAccessible(page, 'locked out');
-  });
-});
-
-describe('administration in Chromium without ADMIN_TOKEN', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveTestApp>>;
-
-  before(async () => {
-    delete process.env.ADMIN_TOKEN;
-    try {
-      [browser, server] = await Promise.all([launchBrowser(), serveTestApp(NOW)]);
-    } finally {
-      process.env.ADMIN_TOKEN = TOKEN;
-    }
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  test('the "not set up" page is accessible and says what to do', async () => {
-    const ctx = await newContext(browser, server.baseUrl);
-    try {
-      const watched = await openPage(ctx);
-      const res = await watched.page.goto('/admin', { waitUntil: 'load' });
-      assert.equal(res?.status(), 503);
-      assert.equal(await watched.page.locator('h1').innerText(), 'Administrationen er ikke sat op');
-      assert.match(await watched.page.locator('main').innerText(), /ADMIN_TOKEN/);
-      await expectAccessible(watched.page, 'not set up');
-      watched.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
-    } finally {
-      await ctx.close();
-    }
+    const db = server.database.db;
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'danske-regioner'));
+    const admin = await createUser(db, { email: 'ud@regioner.dk', adminOf: [org!.id] });
+    const session = await sessionFor(db, admin.id, new Date(NOW));
+    await ctx.addCookies([{ name: session.name, value: session.value, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const { page } = await visit('/min-side', { ctx });
+    assert.equal(await submit(page, 'main form[action="/log-ud"] button'), 200);
+    await page.goto('/admin');
+    assert.equal(new URL(page.url()).pathname, '/log-ind');
   });
 });

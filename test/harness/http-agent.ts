@@ -25,6 +25,11 @@ export class HttpAgent {
     if (m) this.csrf = m[1]!;
   }
 
+  /** Sets a cookie as if the server had (e.g. a session made directly in the database). */
+  setCookie(name: string, value: string, path = '/') {
+    this.jar.set(name, { value, path });
+  }
+
   cookie(name: string): string | undefined {
     return this.jar.get(name)?.value;
   }

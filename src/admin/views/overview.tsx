@@ -11,6 +11,16 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
     <AdminLayout ctx={ctx} title={a.title} csrf={csrf} crumbs={[]}>
       <h1 safe>{a.title}</h1>
       <p safe>{a.overviewIntro}</p>
+      <p>
+        <a href="/admin/organisationer" safe>
+          {t.setup.overviewLink}
+        </a>
+      </p>
+      <p>
+        <a href="/min-side/api-noegler" safe>
+          {t.apiTokens.link}
+        </a>
+      </p>
       {awards.length === 0 ? <p safe>{a.noEditions}</p> : ''}
       {awards.map((award) => (
         <section aria-labelledby={`award-${award.id}`}>
@@ -41,6 +51,11 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                       {a.show}
                     </span>
                   </th>
+                  <th scope="col">
+                    <span class="sr-only" safe>
+                      {t.members.overviewLink}
+                    </span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -59,6 +74,11 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                       <td>
                         <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={a.showNominationsOf(name)} safe>
                           {a.show}
+                        </a>
+                      </td>
+                      <td>
+                        <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={t.members.overviewLinkOf(name)} safe>
+                          {t.members.overviewLink}
                         </a>
                       </td>
                     </tr>

@@ -23,7 +23,7 @@ export function AdminLayout({ ctx, title, hasErrors, crumbs, csrf, children }: A
   return (
     <Layout ctx={ctx} title={title} hasErrors={hasErrors} breadcrumbs={breadcrumbs}>
       {csrf ? (
-        <form method="post" action="/admin/log-ud" class="admin-signout no-print">
+        <form method="post" action="/log-ud" class="admin-signout no-print">
           <CsrfField token={csrf} />
           <button type="submit" class="button button-secondary" safe>
             {a.signOut}

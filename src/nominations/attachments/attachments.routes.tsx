@@ -163,7 +163,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- List -------------------------------------------------------------------------------
 
-  app.get<{ Params: Params; Querystring: Record<string, string | undefined> }>('/indstillinger/:id/bilag', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: Record<string, string | undefined> }>('/indstillinger/:id/bilag', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'withdrawn') return reply.redirect(receiptOf(a.nomination.id), 303);
@@ -181,7 +181,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- Upload -----------------------------------------------------------------------------
 
-  app.post<{ Params: Params }>('/indstillinger/:id/bilag', async (request, reply) => {
+  app.post<{ Params: Params }>('/indstillinger/:id/bilag', { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
     let upload: Upload | null = null;
@@ -221,7 +221,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- Delete -----------------------------------------------------------------------------
 
-  app.post<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId/slet', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId/slet', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
@@ -243,7 +243,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- Download ---------------------------------------------------------------------------
 
-  app.get<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId', async (request, reply) => {
+  app.get<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId', { config: { access: 'nominator' } }, async (request, reply) => {
     if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import { launchBrowser, newContext } from './test/harness/browser.js';
+import { serveSignedInTestApp } from './test/harness/signed-in-app.js';
+import { createUser, sessionFor } from './test/harness/accounts.js';
+test('shot', async () => {
+  const [browser, server] = await Promise.all([launchBrowser(), serveSignedInTestApp('2026-11-24T12:00:00Z')]);
+  const u = await createUser(server.db, { email: 'a@b.dk', name: 'A B' });
+  const c = await newContext(browser, server.baseUrl);
+  const s = await sessionFor(server.db, u.id, server.clock.now());
+  await c.addCookies([{ name: 'session', value: s.value, url: server.baseUrl }]);
+  const p = await c.newPage();
+  await p.clock.install({ time: new Date('2026-11-24T12:00:00Z') });
+  await p.goto('/min-side');
+  p.on('request', (r) => console.log('req', r.url())); p.on('response', (r) => console.log('res', r.url(), r.status())); p.on('requestfinished', (r) => console.log('fin', r.url())); p.on('console', (m) => console.log('console', m.text())); server.clock.advance(25*60000); await p.clock.fastForward(25*60000);
+  const t0=Date.now(); while ((await p.locator('#session-timeout').getAttribute('aria-hidden')) !== 'false') { if (Date.now()-t0>5000) throw new Error('x'); await new Promise(r=>setTimeout(r,20)); } console.log('opened after', Date.now()-t0);
+  await p.waitForSelector('#session-timeout[aria-hidden="false"]'); console.log('ok');
+  await p.screenshot({ path: '/tmp/dialog.png' });
+  server.clock.advance(6*60000); await p.clock.fastForward(6*60000);
+  await p.waitForSelector('[data-session-expired]', { state: 'visible' });
+  await p.screenshot({ path: '/tmp/expired.png' });
+  await browser.close(); await server.close();
+});

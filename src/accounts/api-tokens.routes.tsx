@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { csrfToken } from '../platform/csrf.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { render } from '../platform/layout.js';
+import { pageContext } from '../platform/page-context.js';
+import type { FieldErrors } from '../admin/views/parts.js';
+import { API_TOKEN_NAME_MAX, checkTokenName, issueApiToken, listApiTokens, withdrawApiToken } from './api-tokens.service.js';
+import { ApiTokensPage } from './views/api-tokens-page.js';
+
+function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
+}
+
+/**
+ * /min-side/api-noegler: an administrator makes, sees and revokes their personal API tokens
+ * for the admin API. A new token is shown once, in the answer to the POST that made it (never
+ * in a URL, never again).
+ */
+export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  const page = async (request: FastifyRequest, reply: FastifyReply, extra: { status?: number; name?: string; errors?: FieldErrors; created?: { name: string; token: string }; notice?: string } = {}) => {
+    const actor = request.actor;
+    if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
+    const tokens = await listApiTokens(db, actor.user.id);
+    return sendPage(
+      reply,
+      extra.status ?? 200,
+      ApiTokensPage({ ctx: pageContext(request), csrf: csrfToken(reply), tokens, name: extra.name ?? '', errors: extra.errors ?? [], created: extra.created, notice: extra.notice }),
+    );
+  };
+
+  app.get<{ Querystring: { tilbagekaldt?: string } }>('/min-side/api-noegler', { config: { access: 'admin' } }, async (request, reply) =>
+    page(request, reply, { notice: request.query.tilbagekaldt === '1' ? pageContext(request).t.apiTokens.revoked : undefined }),
+  );
+
+  app.post('/min-side/api-noegler', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = request.actor;
+    if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
+    const a = pageContext(request).t.apiTokens;
+    const raw = (request.body as { navn?: unknown } | undefined)?.navn;
+    const typed = typeof raw === 'string' ? raw.slice(0, 1000) : '';
+    const checked = checkTokenName(typed);
+    if (!checked.ok) {
+      const message = checked.reason === 'required' ? a.nameRequired : a.nameTooLong(API_TOKEN_NAME_MAX);
+      return page(request, reply, { status: 400, name: typed, errors: [{ field: 'name', target: 'token-name', message }] });
+    }
+    const made = await issueApiToken({ db, actor, name: checked.name, now: clock.now() });
+    request.log.info({ tokenId: made.row.id }, 'api token created');
+    return page(request, reply, { created: { name: made.row.name, token: made.token } });
+  });
+
+  app.post<{ Params: { id: string } }>('/min-side/api-noegler/:id/tilbagekald', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = request.actor;
+    if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
+    const raw = request.params.id;
+    const id = /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+    // Another user's token, or one already revoked, is a page that does not exist.
+    if (id === null || !(await withdrawApiToken({ db, actor, tokenId: id, now: clock.now() }))) return sendErrorPage(request, reply, 404, 'notFound');
+    request.log.info({ tokenId: id }, 'api token revoked');
+    return reply.redirect('/min-side/api-noegler?tilbagekaldt=1', 303);
+  });
+}

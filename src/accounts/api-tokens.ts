@@ -1,0 +1,33 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { hashToken, newToken } from '../nominations/access-token.js';
+import { apiTokens, users } from './accounts.schema.js';
+
+/** The user behind a personal API token, if it exists and is not revoked. */
+export async function findApiTokenUser(db: Database, token: string, now: Date) {
+  const [row] = await db
+    .select({ user: users, id: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  return row.user;
+}
+
+/** Creates a personal API token. The token is returned once and never stored in clear. */
+export async function createApiToken(db: Database, userId: number, name: string, now: Date) {
+  const token = `pp_${newToken()}`;
+  const [row] = await db.insert(apiTokens).values({ userId, name, tokenHash: hashToken(token), createdAt: now }).returning();
+  return { token, row: row! };
+}
+
+export async function revokeApiToken(db: Database, userId: number, tokenId: number, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,146 @@
+import Html from '@kitajs/html';
+import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { CsrfField } from '../../platform/csrf.js';
+import { formatInstant } from '../../platform/time.js';
+import { ErrorSummary, FieldError, attr, type FieldErrors } from '../../admin/views/parts.js';
+import type { ApiTokenView } from '../api-tokens.service.js';
+
+type Props = {
+  ctx: PageContext;
+  csrf: string;
+  tokens: ApiTokenView[];
+  /** The name typed into the form (kept when it has an error). */
+  name: string;
+  errors: FieldErrors;
+  /** A token just made: shown this once. */
+  created?: { name: string; token: string } | undefined;
+  notice?: string | undefined;
+};
+
+/** /min-side/api-noegler: an administrator's personal API tokens. */
+export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice }: Props): JSX.Element {
+  const { t } = ctx;
+  const a = t.apiTokens;
+  const nameError = errors.find((e) => e.field === 'name')?.message;
+  return (
+    <Layout
+      ctx={ctx}
+      title={a.title}
+      hasErrors={errors.length > 0}
+      breadcrumbs={[{ label: t.home, href: '/' }, { label: t.members.mineAccount, href: '/min-side' }, { label: a.title }]}
+    >
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {notice ? (
+        <div role="status">
+          <Alert variant="success">
+            <p safe>{notice}</p>
+          </Alert>
+        </div>
+      ) : (
+        ''
+      )}
+      <h1 safe>{a.title}</h1>
+      <p safe>{a.intro}</p>
+      <p>
+        <span safe>{`${a.usage} `}</span>
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
+      </p>
+
+      {created ? (
+        <div id="new-token">
+          <Alert variant="success" heading={a.createdHeading}>
+            <p safe>{a.createdBody}</p>
+            <p>
+              <span safe>{`${a.tokenLabel} (${created.name}): `}</span>
+              <code id="new-token-value" class="api-token-value" safe>
+                {created.token}
+              </code>
+            </p>
+          </Alert>
+        </div>
+      ) : (
+        ''
+      )}
+
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading" safe>
+          {a.listHeading}
+        </h2>
+        {tokens.length === 0 ? (
+          <p safe>{a.none}</p>
+        ) : (
+          <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={a.tableLabel}>
+            <table class="table table--compact" id="api-tokens">
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {a.column.name}
+                  </th>
+                  <th scope="col" safe>
+                    {a.column.createdAt}
+                  </th>
+                  <th scope="col" safe>
+                    {a.column.lastUsedAt}
+                  </th>
+                  <th scope="col" safe>
+                    {a.column.actions}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((k) => (
+                  <tr data-token-id={String(k.id)}>
+                    <th scope="row" safe>
+                      {k.name}
+                    </th>
+                    <td safe>{formatInstant(k.createdAt, ctx.locale)}</td>
+                    <td safe>{k.lastUsedAt ? formatInstant(k.lastUsedAt, ctx.locale) : a.neverUsed}</td>
+                    <td>
+                      <form method="post" action={`/min-side/api-noegler/${k.id}/tilbagekald`}>
+                        <CsrfField token={csrf} />
+                        <button type="submit" class="button button-secondary" aria-label={attr(a.revokeLabel(k.name))} safe>
+                          {a.revoke}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="create-heading">
+        <h2 id="create-heading" safe>
+          {a.createHeading}
+        </h2>
+        <form method="post" action="/min-side/api-noegler" novalidate>
+          <CsrfField token={csrf} />
+          <div class={nameError ? 'form-group form-error' : 'form-group'}>
+            <label class="form-label" for="token-name" safe>
+              {a.nameLabel}
+            </label>
+            <span class="form-hint" id="token-name-hint" safe>
+              {a.nameHint}
+            </span>
+            <FieldError ctx={ctx} id="token-name" message={nameError} />
+            <input
+              class="form-input"
+              type="text"
+              id="token-name"
+              name="navn"
+              autocomplete="off"
+              value={attr(name)}
+              aria-invalid={nameError ? 'true' : undefined}
+              aria-describedby={nameError ? 'token-name-hint token-name-error' : 'token-name-hint'}
+            />
+          </div>
+          <button type="submit" class="button button-primary" safe>
+            {a.create}
+          </button>
+        </form>
+      </section>
+    </Layout>
+  );
+}

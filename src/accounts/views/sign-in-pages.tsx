@@ -1,0 +1,242 @@
+import Html from '@kitajs/html';
+import { CsrfField } from '../../platform/csrf.js';
+import { attr } from '../../platform/html-attr.js';
+import { Layout, type PageContext } from '../../platform/layout.js';
+import type { AccountTexts } from '../i18n.js';
+import type { Actor } from '../actor.js';
+
+type Provider = { id: number; label: string };
+
+export function SignInPage(p: {
+  ctx: PageContext;
+  t: AccountTexts;
+  csrf: string;
+  providers: Provider[];
+  demo: boolean;
+  email: string;
+  error?: string | undefined;
+  notice?: string | undefined;
+  back: string;
+}) {
+  const { ctx, t } = p;
+  const s = t.signIn;
+  const back = encodeURIComponent(p.back);
+  return (
+    <Layout ctx={ctx} title={s.title} hasErrors={!!p.error} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: s.title }]}>
+      {p.error ? (
+        <div class="alert alert-error error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
+          <div class="alert-body">
+            <p class="alert-heading" id="error-summary-heading">
+              {ctx.locale === 'da' ? 'Der er problemer' : 'There is a problem'}
+            </p>
+            <ul class="alert-text nobullet-list">
+              <li>
+                <a href="#email" class="function-link" safe>
+                  {p.error}
+                </a>
+              </li>
+            </ul>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      {p.notice ? (
+        <div class="alert alert-warning" role="alert">
+          <div class="alert-body">
+            <p class="alert-text" safe>
+              {p.notice}
+            </p>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      <h1 safe>{s.title}</h1>
+      <p class="font-lead" safe>
+        {s.intro}
+      </p>
+      <h2 safe>{s.employees}</h2>
+      {p.providers.length === 0 ? (
+        <p safe>{s.noProviders}</p>
+      ) : (
+        <ul class="nobullet-list">
+          {p.providers.map((pr) => (
+            <li>
+              <a class="button button-primary" href={`/log-ind/oidc/${pr.id}?tilbage=${back}`} safe>
+                {s.withProvider(pr.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 safe>{s.emailHeading}</h2>
+      <form method="post" action={`/log-ind/email?tilbage=${back}`} novalidate>
+        <CsrfField token={p.csrf} />
+        <div class={p.error ? 'form-group form-error' : 'form-group'}>
+          <label class="form-label" for="email" safe>
+            {s.emailLabel}
+          </label>
+          <span class="form-hint" id="email-hint" safe>
+            {s.emailHint}
+          </span>
+          {p.error ? (
+            <span class="form-error-message" id="email-error">
+              <span class="sr-only">Fejl: </span>
+              <span safe>{p.error}</span>
+            </span>
+          ) : (
+            ''
+          )}
+          <input
+            class="form-input"
+            type="email"
+            id="email"
+            name="email"
+            autocomplete="email"
+            spellcheck="false"
+            value={attr(p.email)}
+            aria-invalid={p.error ? 'true' : undefined}
+            aria-describedby={p.error ? 'email-hint email-error' : 'email-hint'}
+          />
+        </div>
+        <button type="submit" class="button button-secondary" safe>
+          {s.emailButton}
+        </button>
+      </form>
+      {p.demo ? (
+        <section aria-labelledby="demo-heading" class="demo-sign-in">
+          <h2 id="demo-heading" safe>
+            {s.demoHeading}
+          </h2>
+          <p safe>{s.demoBody}</p>
+          <form method="post" action={`/log-ind/demo?tilbage=${back}`}>
+            <CsrfField token={p.csrf} />
+            <button type="submit" class="button button-secondary" safe>
+              {s.demoButton}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function MessagePage(p: { ctx: PageContext; title: string; body: string; children?: Html.Children }) {
+  return (
+    <Layout ctx={p.ctx} title={p.title} breadcrumbs={[{ label: p.ctx.t.home, href: '/' }, { label: p.title }]}>
+      <h1 safe>{p.title}</h1>
+      <p safe>{p.body}</p>
+      {p.children}
+    </Layout>
+  );
+}
+
+export function LinkConfirmPage(p: { ctx: PageContext; t: AccountTexts; csrf: string; action: string }) {
+  const s = p.t.signIn;
+  return (
+    <Layout ctx={p.ctx} title={s.linkTitle}>
+      <h1 safe>{s.linkTitle}</h1>
+      <p safe>{s.linkBody}</p>
+      <form method="post" action={p.action}>
+        <CsrfField token={p.csrf} />
+        <button type="submit" class="button button-primary" safe>
+          {s.linkButton}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function AccountPage(p: {
+  ctx: PageContext;
+  t: AccountTexts;
+  csrf: string;
+  actor: Extract<Actor, { kind: 'user' }>;
+  organisations: { id: number; name: string }[];
+  editions: { id: number; label: string; role: 'committee' | 'panel'; isChair: boolean }[];
+  notice?: string | undefined;
+}) {
+  const a = p.t.account;
+  const u = p.actor.user;
+  return (
+    <Layout ctx={p.ctx} title={a.title} breadcrumbs={[{ label: p.ctx.t.home, href: '/' }, { label: a.title }]}>
+      {p.notice ? (
+        <div class="alert alert-success" role="status">
+          <div class="alert-body">
+            <p class="alert-text" safe>
+              {p.notice}
+            </p>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      <h1 safe>{a.title}</h1>
+      <p safe>{a.signedInAs(u.name, u.email)}</p>
+      {p.organisations.length === 0 && p.editions.length === 0 ? <p safe>{a.none}</p> : ''}
+      {p.organisations.length > 0 ? (
+        <>
+          <h2 class="h4" safe>
+            {a.adminOf}
+          </h2>
+          <ul>
+            {p.organisations.map((o) => (
+              <li safe>{o.name}</li>
+            ))}
+          </ul>
+          <p>
+            <a href="/admin" class="button button-primary" safe>
+              {a.administration}
+            </a>
+          </p>
+          <p>
+            <a href="/min-side/api-noegler" safe>
+              {p.ctx.t.apiTokens.link}
+            </a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+      {p.editions.length > 0 ? (
+        <>
+          <h2 class="h4" safe>
+            {a.memberOf}
+          </h2>
+          <ul>
+            {p.editions.map((e) => (
+              <li safe>{`${e.label}: ${e.role === 'panel' ? a.panel : e.isChair ? a.chair : a.committee}`}</li>
+            ))}
+          </ul>
+          <p>
+            <a href="/mine-udgaver" class="button button-primary" safe>
+              {p.ctx.t.members.mine.link}
+            </a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+      <div class="button-row">
+        <form method="post" action="/log-ud">
+          <CsrfField token={p.csrf} />
+          <button type="submit" class="button button-secondary" safe>
+            {a.signOut}
+          </button>
+        </form>
+        <form method="post" action="/log-ud/overalt">
+          <CsrfField token={p.csrf} />
+          <button type="submit" class="button button-tertiary" aria-describedby="everywhere-hint" safe>
+            {a.signOutEverywhere}
+          </button>
+          <p class="form-hint" id="everywhere-hint" safe>
+            {a.signOutEverywhereHint}
+          </p>
+        </form>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Database } from '../db/database.js';
+import type { Actor } from '../accounts/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { timelineOf } from '../awards/awards.service.js';
+import { phaseAt } from '../awards/phase.js';
+import { findEditionsWithSentCounts, findEditionWithAward, findNominationsForExport, findVisibleNomination } from '../nominations/admin.repo.js';
+import { decideScreening, type ScreeningDecision, type ScreeningRefusal } from '../nominations/screening.service.js';
+
+// What the admin API (admin.api.ts) reads and changes beyond the members: the editions of the
+// caller's organisations, an edition's nominations, and screening with its audit record.
+
+/** The editions of the given organisations with their phase at `now` and number of sent nominations (one query). */
+export async function listAdministeredEditions(db: Database, organisationIds: ReadonlySet<number>, now: Date) {
+  const rows = await findEditionsWithSentCounts(db);
+  return rows
+    .filter((r) => organisationIds.has(r.organisation.id))
+    .map((r) => ({
+      id: r.edition.id,
+      year: r.edition.year,
+      theme: r.edition.theme,
+      phase: phaseAt(timelineOf(r.edition), now),
+      sentCount: r.sentCount,
+      award: { id: r.award.id, slug: r.award.slug, name: r.award.name },
+      organisation: { id: r.organisation.id, slug: r.organisation.slug, name: r.organisation.name },
+    }));
+}
+
+/** The sent and withdrawn nominations of an edition in receipt order (never drafts), or null when there is no such edition. */
+export async function listEditionNominations(db: Database, editionId: number) {
+  const [found, rows] = await Promise.all([findEditionWithAward(db, editionId), findNominationsForExport(db, editionId)]);
+  if (!found) return null;
+  return { edition: found.edition, award: found.award, nominations: rows };
+}
+
+export type AuditedScreeningResult = { ok: true; screening: ScreeningState } | { ok: false; reason: ScreeningRefusal };
+export type ScreeningState = { state: 'pending' | 'eligible' | 'not-eligible'; reason: string | null; screenedAt: Date | null };
+
+/**
+ * `decideScreening` (same rules and refusals as the administrators' page) with an audit
+ * record 'nomination.screen' (before and after) in the same transaction.
+ */
+export async function screenNomination(args: {
+  db: Database;
+  actor: Actor;
+  nominationId: number;
+  decision: ScreeningDecision;
+  reason?: string | null;
+  now: Date;
+}): Promise<AuditedScreeningResult> {
+  return args.db.transaction(async (txx): Promise<AuditedScreeningResult> => {
+    const tx = txx as unknown as Database;
+    const before = await findVisibleNomination(tx, args.nominationId);
+    const result = await decideScreening({ db: tx, nominationId: args.nominationId, decision: args.decision, reason: args.reason ?? null, now: args.now });
+    if (!result.ok) return result;
+    const after = await findVisibleNomination(tx, args.nominationId);
+    if (!before || !after) return { ok: false, reason: 'not-found' };
+    const view = (n: typeof before.nomination): ScreeningState => ({ state: n.screening, reason: n.screeningReason, screenedAt: n.screenedAt });
+    const json = (s: ScreeningState) => ({ ...s, screenedAt: s.screenedAt ? s.screenedAt.toISOString() : null });
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'nomination.screen',
+        entityType: 'nomination',
+        entityId: args.nominationId,
+        organisationId: after.organisation.id,
+        editionId: after.edition.id,
+        before: json(view(before.nomination)),
+        after: json(view(after.nomination)),
+      },
+      args.now,
+    );
+    return { ok: true, screening: view(after.nomination) };
+  });
+}

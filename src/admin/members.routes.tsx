@@ -1,0 +1,144 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { canAdministerOrganisation } from '../accounts/permissions.js';
+import { csrfToken } from '../platform/csrf.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { render } from '../platform/layout.js';
+import { pageContext } from '../platform/page-context.js';
+import type { Messages } from '../platform/i18n/index.js';
+import { organisationOfEdition } from './admin.service.js';
+import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './members.service.js';
+import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
+import type { FieldErrors } from './views/parts.js';
+
+/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
+export function parseId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= 2_147_483_647 ? n : null;
+}
+
+function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
+}
+
+const ROLES: Record<string, InviteInput['role']> = { komite: 'committee', panel: 'panel' };
+
+/** The invitation form's fields, as posted (missing or odd fields read as empty). */
+export function readInviteForm(body: unknown): InviteInput {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const text = (k: string) => (typeof b[k] === 'string' ? (b[k] as string).slice(0, 2000) : '');
+  return {
+    name: text('navn'),
+    email: text('email'),
+    role: ROLES[text('rolle')] ?? null,
+    isChair: b.formand === 'ja',
+    partyLetter: text('partibogstav'),
+    represents: text('repraesenterer'),
+  };
+}
+
+/** The id of the input the error summary links to, per field. */
+const TARGET: Record<InviteProblem['field'], string> = {
+  name: 'name',
+  email: 'email',
+  role: 'role-committee',
+  isChair: 'isChair',
+  partyLetter: 'partyLetter',
+  represents: 'represents',
+};
+
+export function inviteProblemText(t: Messages['members'], p: InviteProblem): string {
+  const e = t.errors;
+  switch (p.field) {
+    case 'name':
+      return p.code === 'required' ? e.nameRequired : e.nameTooLong(MEMBER_LIMITS.name);
+    case 'email':
+      return p.code === 'required' ? e.emailRequired : p.code === 'too-long' ? e.emailTooLong(MEMBER_LIMITS.email) : e.emailFormat;
+    case 'role':
+      return e.roleRequired;
+    case 'isChair':
+      return e.chairNotCommittee;
+    case 'partyLetter':
+      return p.code === 'too-long' ? e.partyLetterTooLong(MEMBER_LIMITS.partyLetter) : e.bothAffiliations;
+    case 'represents':
+      return e.representsTooLong(MEMBER_LIMITS.represents);
+  }
+}
+
+/**
+ * The committee and patient panel of an edition, for the administrators of its organisation:
+ * the list, inviting by e-mail, removing. The rules live in members.service.ts.
+ */
+export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
+
+  /** The edition's id from the URL when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
+  const editionFor = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => {
+    const id = parseId(request.params.id);
+    const organisationId = id === null ? null : await organisationOfEdition(db, id);
+    if (id === null || organisationId === null) {
+      await sendErrorPage(request, reply, 404, 'notFound');
+      return null;
+    }
+    const allowed = canAdministerOrganisation(request.actor, organisationId);
+    if (!allowed.ok) {
+      request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
+      await sendErrorPage(request, reply, 403, 'forbidden');
+      return null;
+    }
+    return id;
+  };
+
+  const showPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: InviteForm, status: number, notice?: string) => {
+    const page = await getMembersPage(db, editionId);
+    if (!page) return sendErrorPage(request, reply, 404, 'notFound');
+    return sendPage(reply, status, MembersPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form, notice }));
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { inviteret?: string; fjernet?: string } }>(
+    '/admin/udgaver/:id/medlemmer',
+    { config: { access: 'admin' } },
+    async (request, reply) => {
+      const editionId = await editionFor(request, reply);
+      if (editionId === null) return reply;
+      const m = pageContext(request).t.members;
+      const page = await getMembersPage(db, editionId);
+      if (!page) return sendErrorPage(request, reply, 404, 'notFound');
+      const invitedId = typeof request.query.inviteret === 'string' ? parseId(request.query.inviteret) : null;
+      const invited = invitedId === null ? undefined : page.members.find((x) => x.id === invitedId);
+      const notice = invited ? m.invited(invited.email) : request.query.fjernet === '1' ? m.removed : undefined;
+      return sendPage(reply, 200, MembersPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form: { values: EMPTY_INVITE, errors: [] }, notice }));
+    },
+  );
+
+  app.post<{ Params: { id: string } }>('/admin/udgaver/:id/medlemmer', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const editionId = await editionFor(request, reply);
+    if (editionId === null) return reply;
+    const m = pageContext(request).t.members;
+    const values = readInviteForm(request.body);
+    const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
+    if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.member.id}`, 303);
+    if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+    const errors: FieldErrors =
+      result.reason === 'invalid'
+        ? result.problems.map((p) => ({ field: p.field, target: TARGET[p.field], message: inviteProblemText(m, p) }))
+        : [{ field: 'email', target: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
+    // The administrator's text is kept as typed, to correct it.
+    return showPage(request, reply, editionId, { values, errors }, result.reason === 'invalid' ? 400 : 409);
+  });
+
+  app.post<{ Params: { id: string; memberId: string } }>(
+    '/admin/udgaver/:id/medlemmer/:memberId/fjern',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await editionFor(request, reply);
+      if (editionId === null) return reply;
+      const memberId = parseId(request.params.memberId);
+      if (memberId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const result = await removeMember({ db, actor: request.actor, editionId, memberId, now: clock.now() });
+      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?fjernet=1`, 303);
+    },
+  );
+}

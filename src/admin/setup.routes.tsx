@@ -1,0 +1,374 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import type { Actor } from '../accounts/actor.js';
+import { csrfToken } from '../platform/csrf.js';
+import { sendErrorPage } from '../platform/errors.js';
+import type { PageContext } from '../platform/layout.js';
+import { pageContext } from '../platform/page-context.js';
+import { auditLogRoutes } from '../audit/audit.routes.js';
+import { organisationOfEdition } from './admin.service.js';
+import {
+  applyListAction,
+  awardValues,
+  editionRuleErrors,
+  editionValues,
+  organisationValues,
+  parseAward,
+  parseEdition,
+  parseList,
+  parseOrganisation,
+  readListForm,
+  rowsOfCriteria,
+  rowsOfSeats,
+  rowsOfSections,
+  sortEditionErrors,
+  type FormValues,
+  type ListKind,
+  type ListRow,
+} from './setup-form.js';
+import { findOrganisation, findOrganisationsByIds } from './setup.repo.js';
+import { mayAdminister, parseId, sendPage } from './setup-http.js';
+import {
+  createAward,
+  createEdition,
+  createNextYearEdition,
+  createOrganisation,
+  getAwardSetup,
+  getEditionSetup,
+  getOrganisationSetup,
+  saveEditionList,
+  updateAward,
+  updateEdition,
+  updateOrganisation,
+  type EditionSetup,
+} from './setup.service.js';
+import type { FieldErrors } from './views/parts.js';
+import { AwardFormPage } from './views/setup-award.js';
+import { EditionFormPage, EditionListPage, LIST_PATHS } from './views/setup-edition.js';
+import { OrganisationFormPage, OrganisationPage, OrganisationsPage } from './views/setup-organisation.js';
+
+type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** The signed-in user of an 'admin' route (the route gate has refused everyone else). */
+function userOf(request: FastifyRequest): UserActor {
+  const actor = request.actor;
+  if (actor.kind !== 'user') throw Object.assign(new Error('not signed in'), { statusCode: 401 });
+  return actor;
+}
+
+const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+const flag = (request: FastifyRequest, name: string) => (request.query as Record<string, unknown> | undefined)?.[name] === '1';
+
+type IdParams = { Params: { id: string } };
+
+/**
+ * Setting up organisations, awards and rounds under /admin: every page is for administrators
+ * ('admin'), and each checks that the thing belongs to one of the user's organisations (403
+ * otherwise). Every POST carries the CSRF token, every change is audited by the service, and a
+ * successful save clears this process's page cache (other processes follow within 5 s).
+ */
+export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock, pageCache } = deps;
+
+  await app.register(async (admin) => {
+    admin.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+    const opts = { config: { access: 'admin' as const } };
+    const post = { config: { access: 'admin' as const }, preHandler: admin.csrfProtection };
+    const done = () => pageCache.clear();
+
+    // -- Organisations -------------------------------------------------------------------
+
+    admin.get('/admin/organisationer', opts, async (request, reply) => {
+      const actor = userOf(request);
+      const organisations = await findOrganisationsByIds(db, [...actor.adminOf]);
+      return sendPage(reply, 200, OrganisationsPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisations }));
+    });
+
+    // Any administrator may start an organisation; they become its administrator.
+    admin.get('/admin/organisationer/ny', opts, async (request, reply) => {
+      const form = { values: organisationValues(null), errors: [] };
+      return sendPage(reply, 200, OrganisationFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisation: null, form }));
+    });
+
+    admin.post('/admin/organisationer/ny', post, async (request, reply) => {
+      const ctx = pageContext(request);
+      const parsed = parseOrganisation(bodyOf(request), ctx.t.setup);
+      if (!parsed.input) return sendPage(reply, 400, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation: null, form: parsed }));
+      const result = await createOrganisation({ db, actor: userOf(request), input: parsed.input, now: clock.now() });
+      done();
+      return reply.redirect(`/admin/organisationer/${result.organisation.id}?oprettet=1`, 303);
+    });
+
+    admin.get<IdParams>('/admin/organisationer/:id', opts, async (request, reply) => {
+      const id = parseId(request.params.id);
+      const page = id === null ? null : await getOrganisationSetup(db, id);
+      if (!(await mayAdminister(request, reply, page?.organisation.id ?? null))) return reply;
+      const ctx = pageContext(request);
+      const notice = flag(request, 'oprettet') ? ctx.t.setup.organisationCreated : flag(request, 'gemt') ? ctx.t.setup.organisationSaved : null;
+      return sendPage(reply, 200, OrganisationPage({ ctx, csrf: csrfToken(reply), now: clock.now(), ...page!, notice }));
+    });
+
+    const organisationForm = async (request: FastifyRequest<IdParams>, reply: FastifyReply) => {
+      const id = parseId(request.params.id);
+      const organisation = id === null ? null : await findOrganisation(db, id);
+      if (!(await mayAdminister(request, reply, organisation?.id ?? null))) return null;
+      return organisation!;
+    };
+
+    admin.get<IdParams>('/admin/organisationer/:id/rediger', opts, async (request, reply) => {
+      const organisation = await organisationForm(request, reply);
+      if (!organisation) return reply;
+      const form = { values: organisationValues(organisation), errors: [] };
+      return sendPage(reply, 200, OrganisationFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisation, form }));
+    });
+
+    admin.post<IdParams>('/admin/organisationer/:id/rediger', post, async (request, reply) => {
+      const organisation = await organisationForm(request, reply);
+      if (!organisation) return reply;
+      const ctx = pageContext(request);
+      const parsed = parseOrganisation(bodyOf(request), ctx.t.setup);
+      if (!parsed.input) return sendPage(reply, 400, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation, form: parsed }));
+      const result = await updateOrganisation({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      done();
+      return reply.redirect(`/admin/organisationer/${organisation.id}?gemt=1`, 303);
+    });
+
+    // -- Awards --------------------------------------------------------------------------
+
+    const renderAward = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      status: number,
+      page: NonNullable<Awaited<ReturnType<typeof getAwardSetup>>>,
+      form: { values: FormValues; errors: FieldErrors },
+      extra: { notice?: string | null; editionsError?: string | null } = {},
+    ) =>
+      sendPage(
+        reply,
+        status,
+        AwardFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), now: clock.now(), organisation: page.organisation, award: page.award, editions: page.editions, form, notice: extra.notice ?? null, editionsError: extra.editionsError ?? null }),
+      );
+
+    admin.get<IdParams>('/admin/organisationer/:id/priser/ny', opts, async (request, reply) => {
+      const organisation = await organisationForm(request, reply);
+      if (!organisation) return reply;
+      const form = { values: awardValues(null), errors: [] };
+      return sendPage(reply, 200, AwardFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form, notice: null }));
+    });
+
+    admin.post<IdParams>('/admin/organisationer/:id/priser/ny', post, async (request, reply) => {
+      const organisation = await organisationForm(request, reply);
+      if (!organisation) return reply;
+      const ctx = pageContext(request);
+      const parsed = parseAward(bodyOf(request), ctx.t.setup);
+      if (!parsed.input) {
+        return sendPage(reply, 400, AwardFormPage({ ctx, csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form: parsed, notice: null }));
+      }
+      const result = await createAward({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      done();
+      return reply.redirect(`/admin/priser/${result.award.id}?oprettet=1`, 303);
+    });
+
+    const awardPage = async (request: FastifyRequest<IdParams>, reply: FastifyReply) => {
+      const id = parseId(request.params.id);
+      const page = id === null ? null : await getAwardSetup(db, id);
+      if (!(await mayAdminister(request, reply, page?.organisation.id ?? null))) return null;
+      return page!;
+    };
+
+    admin.get<IdParams>('/admin/priser/:id', opts, async (request, reply) => {
+      const page = await awardPage(request, reply);
+      if (!page) return reply;
+      const s = pageContext(request).t.setup;
+      const notice = flag(request, 'oprettet') ? s.awardCreated : flag(request, 'gemt') ? s.awardSaved : null;
+      return renderAward(request, reply, 200, page, { values: awardValues(page.award), errors: [] }, { notice });
+    });
+
+    admin.post<IdParams>('/admin/priser/:id', post, async (request, reply) => {
+      const page = await awardPage(request, reply);
+      if (!page) return reply;
+      const parsed = parseAward(bodyOf(request), pageContext(request).t.setup);
+      if (!parsed.input) return renderAward(request, reply, 400, page, parsed);
+      const result = await updateAward({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      done();
+      return reply.redirect(`/admin/priser/${page.award.id}?gemt=1`, 303);
+    });
+
+    // -- Editions ------------------------------------------------------------------------
+
+    admin.get<IdParams>('/admin/priser/:id/udgaver/ny', opts, async (request, reply) => {
+      const page = await awardPage(request, reply);
+      if (!page) return reply;
+      const latest = page.editions[0];
+      const form = { values: editionValues(null, { year: latest ? latest.year + 1 : undefined }), errors: [] };
+      return sendPage(reply, 200, EditionFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisation: page.organisation, award: page.award, edition: null, form, notice: null }));
+    });
+
+    admin.post<IdParams>('/admin/priser/:id/udgaver/ny', post, async (request, reply) => {
+      const page = await awardPage(request, reply);
+      if (!page) return reply;
+      const ctx = pageContext(request);
+      const parsed = parseEdition(bodyOf(request), ctx.t.setup, ctx.locale);
+      const show = (errors: FieldErrors) =>
+        sendPage(reply, 400, EditionFormPage({ ctx, csrf: csrfToken(reply), organisation: page.organisation, award: page.award, edition: null, form: { values: parsed.values, errors }, notice: null }));
+      if (!parsed.input) return show(parsed.errors);
+      const result = await createEdition({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) {
+        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        return show(sortEditionErrors(editionRuleErrors(ctx.t.setup, ctx.locale, result.timeline, result.edition, parsed.input.year)));
+      }
+      done();
+      return reply.redirect(`/admin/udgaver/${result.edition.id}/rediger?oprettet=1`, 303);
+    });
+
+    const editionPage = async (request: FastifyRequest<IdParams>, reply: FastifyReply): Promise<EditionSetup | null> => {
+      const id = parseId(request.params.id);
+      const organisationId = id === null ? null : await organisationOfEdition(db, id);
+      if (!(await mayAdminister(request, reply, organisationId))) return null;
+      const page = await getEditionSetup(db, id!);
+      if (!page) {
+        await sendErrorPage(request, reply, 404, 'notFound');
+        return null;
+      }
+      return page;
+    };
+
+    const renderEdition = (ctx: PageContext, reply: FastifyReply, status: number, page: EditionSetup, form: { values: FormValues; errors: FieldErrors }, notice: string | null = null, showDelay = false) =>
+      sendPage(
+        reply,
+        status,
+        EditionFormPage({
+          ctx,
+          csrf: csrfToken(reply),
+          organisation: page.organisation,
+          award: page.award,
+          edition: page.edition,
+          counts: { criteria: page.criteria.length, formSections: page.formSections.length, committee: page.committee.length },
+          form,
+          notice,
+          showDelay,
+        }),
+      );
+
+    admin.get<IdParams>('/admin/udgaver/:id/rediger', opts, async (request, reply) => {
+      const page = await editionPage(request, reply);
+      if (!page) return reply;
+      const ctx = pageContext(request);
+      const s = ctx.t.setup;
+      const query = request.query as Record<string, unknown>;
+      const sent = typeof query.sendt === 'string' && /^\d{1,6}$/.test(query.sendt) ? Number(query.sendt) : 0;
+      let notice: string | null = null;
+      if (flag(request, 'oprettet')) notice = s.editionCreated;
+      else if (flag(request, 'kopieret')) notice = s.nextYearCreated(page.edition.year);
+      else if (flag(request, 'gemt')) notice = sent > 0 ? s.editionSavedNotified(sent) : s.editionSaved;
+      return renderEdition(ctx, reply, 200, page, { values: editionValues(page.edition), errors: [] }, notice, flag(request, 'gemt'));
+    });
+
+    admin.post<IdParams>('/admin/udgaver/:id/rediger', post, async (request, reply) => {
+      const page = await editionPage(request, reply);
+      if (!page) return reply;
+      const ctx = pageContext(request);
+      const parsed = parseEdition(bodyOf(request), ctx.t.setup, ctx.locale);
+      if (!parsed.input) return renderEdition(ctx, reply, 400, page, parsed);
+      const result = await updateEdition({ db, actor: userOf(request), editionId: page.edition.id, input: parsed.input, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
+      if (!result.ok) {
+        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        const errors = sortEditionErrors(editionRuleErrors(ctx.t.setup, ctx.locale, result.timeline, result.edition, parsed.input.year));
+        return renderEdition(ctx, reply, 400, page, { values: parsed.values, errors });
+      }
+      done();
+      return reply.redirect(`/admin/udgaver/${page.edition.id}/rediger?gemt=1${result.notified ? `&sendt=${result.notified}` : ''}`, 303);
+    });
+
+    // Next year's round, from the award page (fra=pris) or the round's own page.
+    admin.post<IdParams>('/admin/udgaver/:id/naeste-aar', post, async (request, reply) => {
+      const page = await editionPage(request, reply);
+      if (!page) return reply;
+      const result = await createNextYearEdition({ db, actor: userOf(request), editionId: page.edition.id, now: clock.now() });
+      if (result.ok) {
+        done();
+        return reply.redirect(`/admin/udgaver/${result.edition.id}/rediger?kopieret=1`, 303);
+      }
+      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      const ctx = pageContext(request);
+      const message = ctx.t.setup.nextYearTaken(result.year);
+      if (bodyOf(request).fra === 'pris') {
+        const award = (await getAwardSetup(db, page.award.id))!;
+        return renderAward(request, reply, 409, award, { values: awardValues(award.award), errors: [] }, { editionsError: message });
+      }
+      const errors: FieldErrors = [{ field: 'nextYear', target: `next-year-${page.edition.id}`, message }];
+      return renderEdition(ctx, reply, 409, page, { values: editionValues(page.edition), errors });
+    });
+
+    // -- Criteria, form sections and committee seats: ordered lists ----------------------
+
+    const listRows = (page: EditionSetup, kind: ListKind): ListRow[] =>
+      kind === 'criteria' ? rowsOfCriteria(page.criteria) : kind === 'form-sections' ? rowsOfSections(page.formSections) : rowsOfSeats(page.committee);
+
+    const renderList = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      status: number,
+      page: EditionSetup,
+      kind: ListKind,
+      view: { rows: ListRow[]; errors?: FieldErrors; notice?: 'saved' | 'not-saved' | null; refused?: boolean },
+    ) =>
+      sendPage(
+        reply,
+        status,
+        EditionListPage({
+          ctx: pageContext(request),
+          csrf: csrfToken(reply),
+          kind,
+          organisation: page.organisation,
+          award: page.award,
+          edition: page.edition,
+          rows: view.rows,
+          errors: view.errors ?? [],
+          notice: view.notice ?? null,
+          lockedSince: kind === 'committee' ? null : page.lockedSince,
+          saved: { criteria: page.criteria, formSections: page.formSections, committee: page.committee },
+          refused: view.refused,
+        }),
+      );
+
+    for (const kind of ['criteria', 'form-sections', 'committee'] as const) {
+      const path = `/admin/udgaver/:id/${LIST_PATHS[kind]}`;
+
+      admin.get<IdParams>(path, opts, async (request, reply) => {
+        const page = await editionPage(request, reply);
+        if (!page) return reply;
+        return renderList(request, reply, 200, page, kind, { rows: listRows(page, kind), notice: flag(request, 'gemt') ? 'saved' : null });
+      });
+
+      admin.post<IdParams>(path, post, async (request, reply) => {
+        const page = await editionPage(request, reply);
+        if (!page) return reply;
+        if (kind !== 'committee' && page.lockedSince) return renderList(request, reply, 409, page, kind, { rows: listRows(page, kind), refused: true });
+        const { rows, action } = readListForm(bodyOf(request), kind);
+        if (action.kind !== 'save') {
+          // Add, move or remove: shown again, not saved (a plain form needs no JavaScript for this).
+          return renderList(request, reply, 200, page, kind, { rows: applyListAction(rows, action, kind), notice: action.kind === 'none' ? null : 'not-saved' });
+        }
+        const parsed = parseList(kind, rows, pageContext(request).t.setup);
+        if (!parsed.input) return renderList(request, reply, 400, page, kind, { rows: parsed.rows, errors: parsed.errors });
+        const result = await saveEditionList({ db, actor: userOf(request), editionId: page.edition.id, kind, items: parsed.input as never, now: clock.now() });
+        if (!result.ok) {
+          if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+          // A nomination was sent while the page was open.
+          const fresh = (await getEditionSetup(db, page.edition.id))!;
+          return renderList(request, reply, 409, fresh, kind, { rows: listRows(fresh, kind), refused: true });
+        }
+        done();
+        return reply.redirect(`/admin/udgaver/${page.edition.id}/${LIST_PATHS[kind]}?gemt=1`, 303);
+      });
+    }
+
+    await admin.register(auditLogRoutes, deps);
+  });
+}

@@ -1,0 +1,189 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { messages } from '../platform/i18n/index.js';
+import { copenhagen } from '../platform/time.js';
+import { applyListAction, parseEdition, parseList, parseLocalDate, parseLocalTime, readListForm, toLocalInputs } from './setup-form.js';
+import { editionProblems, publishedDateChanges, slugify, timelineChangeMail, timelineProblems, type TimelineInput } from './setup.service.js';
+import type { EditionRow } from './setup.repo.js';
+
+const t = messages('da').setup;
+
+const timeline = (over: Partial<TimelineInput> = {}): TimelineInput => ({
+  opensAt: copenhagen(2025, 4, 15, 12),
+  closesAt: copenhagen(2025, 6, 14, 12),
+  reviewStartsAt: null,
+  nomineesPublishedAt: copenhagen(2025, 9, 26, 12),
+  votingOpensAt: null,
+  votingClosesAt: null,
+  winnerAnnouncedAt: copenhagen(2025, 10, 23, 12),
+  ...over,
+});
+
+test('a timeline in order has no problems; one without any date is a historic round', () => {
+  assert.deepEqual(timelineProblems(timeline()), []);
+  const none = Object.fromEntries(Object.keys(timeline()).map((k) => [k, null])) as TimelineInput;
+  assert.deepEqual(timelineProblems(none), []);
+});
+
+test('closing must be strictly after opening; later dates may share an instant', () => {
+  const at = copenhagen(2025, 6, 14, 12);
+  assert.deepEqual(timelineProblems(timeline({ opensAt: at })), [{ field: 'closesAt', code: 'out-of-order', earlier: 'opensAt', earlierAt: at, strict: true }]);
+  assert.deepEqual(timelineProblems(timeline({ reviewStartsAt: at, nomineesPublishedAt: copenhagen(2025, 9, 26, 12), votingOpensAt: copenhagen(2025, 9, 26, 12) })), []);
+  const v = copenhagen(2025, 10, 1, 12);
+  assert.deepEqual(timelineProblems(timeline({ votingOpensAt: v, votingClosesAt: v })), [{ field: 'votingClosesAt', code: 'out-of-order', earlier: 'votingOpensAt', earlierAt: v, strict: true }]);
+});
+
+test('each date is checked against the nearest earlier date that is filled in', () => {
+  const problems = timelineProblems(timeline({ reviewStartsAt: copenhagen(2025, 6, 1, 12) }));
+  assert.deepEqual(
+    problems.map((p) => [p.field, p.code === 'out-of-order' ? p.earlier : null]),
+    [['reviewStartsAt', 'closesAt']],
+  );
+  // Winner before nominees published, with no voting between.
+  assert.deepEqual(
+    timelineProblems(timeline({ winnerAnnouncedAt: copenhagen(2025, 9, 1, 12) })).map((p) => p.field),
+    ['winnerAnnouncedAt'],
+  );
+});
+
+test('a partly filled timeline names every missing required date; voting closes needs voting opens', () => {
+  assert.deepEqual(
+    timelineProblems(timeline({ closesAt: null, winnerAnnouncedAt: null })).map((p) => [p.field, p.code]),
+    [
+      ['closesAt', 'missing'],
+      ['winnerAnnouncedAt', 'missing'],
+    ],
+  );
+  assert.deepEqual(
+    timelineProblems(timeline({ votingClosesAt: copenhagen(2025, 10, 1, 12) })).map((p) => [p.field, p.code]),
+    [['votingOpensAt', 'missing']],
+  );
+});
+
+test('nominee counts: exactly 5 (5–5) and 5–7 are fine, 7–5 is not', () => {
+  assert.deepEqual(editionProblems({ nomineeCountMin: 5, nomineeCountMax: 5 }), []);
+  assert.deepEqual(editionProblems({ nomineeCountMin: 5, nomineeCountMax: 7 }), []);
+  assert.deepEqual(editionProblems({ nomineeCountMin: 7, nomineeCountMax: 5 }), [{ field: 'nomineeCountMax', code: 'min-above-max' }]);
+});
+
+test('slugs spell æ, ø and å the Danish way', () => {
+  assert.equal(slugify('Årets Borgerinddragende Initiativ'), 'aarets-borgerinddragende-initiativ');
+  assert.equal(slugify('Sundhed & Nærhed – Ørestad'), 'sundhed-naerhed-oerestad');
+  assert.equal(slugify('Café Zoë'), 'cafe-zoe');
+  assert.equal(slugify('!!!'), 'pris');
+});
+
+test('only moved published dates are changes; adding a date to a historic round is not', () => {
+  const row = (over: Partial<EditionRow>) => ({ ...timeline(), ...over }) as unknown as EditionRow;
+  const before = row({});
+  const after = row({ closesAt: copenhagen(2025, 6, 21, 12), reviewStartsAt: copenhagen(2025, 7, 1, 12) });
+  assert.deepEqual(publishedDateChanges(before, after), [{ key: 'closesAt', before: before.closesAt!, after: after.closesAt! }]);
+  const historic = row({ opensAt: null, closesAt: null, nomineesPublishedAt: null, winnerAnnouncedAt: null });
+  assert.deepEqual(publishedDateChanges(historic, before), []);
+});
+
+test('the e-mail about moved dates says what moved, old and new, in Danish', () => {
+  const mail = timelineChangeMail({
+    to: 'anna@auh.rm.dk',
+    name: '',
+    awardName: 'Årets Borgerinddragende Initiativ',
+    year: 2021,
+    organisationName: 'Danske Regioner',
+    eventName: 'Danske Regioners Generalforsamling',
+    changes: [{ key: 'winnerAnnouncedAt', before: copenhagen(2021, 3, 25, 12), after: copenhagen(2021, 4, 22, 12) }],
+    concerns: ['committee'],
+    link: 'https://prisportal.test/priser/x/2021',
+    dedupeKey: 'k',
+  });
+  assert.equal(mail.subject, 'Ny dato: Årets Borgerinddragende Initiativ 2021');
+  assert.equal(
+    mail.text,
+    [
+      'Hej',
+      '',
+      'Vi har flyttet en dato i Årets Borgerinddragende Initiativ 2021:',
+      '',
+      '- Vinderen offentliggøres (Danske Regioners Generalforsamling): nu 22. april 2021 kl. 12.00. Før: 25. marts 2021 kl. 12.00.',
+      '',
+      'Du får denne e-mail, fordi du er med i komitéen.',
+      '',
+      'Se alle datoer her:\nhttps://prisportal.test/priser/x/2021',
+      '',
+      'Venlig hilsen\nDanske Regioner',
+    ].join('\n'),
+  );
+});
+
+test('dates typed by hand or by a date picker, and times', () => {
+  assert.deepEqual(parseLocalDate('2025-09-26'), { year: 2025, month: 9, day: 26 });
+  assert.deepEqual(parseLocalDate('26.09.2025'), { year: 2025, month: 9, day: 26 });
+  assert.deepEqual(parseLocalDate('6/9/2025'), { year: 2025, month: 9, day: 6 });
+  assert.equal(parseLocalDate('29.02.2025'), null);
+  assert.deepEqual(parseLocalDate('29.02.2024'), { year: 2024, month: 2, day: 29 });
+  assert.equal(parseLocalDate('26. september 2025'), null);
+  assert.deepEqual(parseLocalTime('12:00'), { hour: 12, minute: 0 });
+  assert.deepEqual(parseLocalTime('9.30'), { hour: 9, minute: 30 });
+  assert.deepEqual(parseLocalTime('14'), { hour: 14, minute: 0 });
+  assert.equal(parseLocalTime('24:00'), null);
+  assert.equal(parseLocalTime('12:60'), null);
+  // Shown back in Copenhagen whatever the server's zone.
+  assert.deepEqual(toLocalInputs(new Date('2025-10-26T11:00:00Z')), { date: '2025-10-26', time: '12:00' });
+  assert.deepEqual(toLocalInputs(new Date('2025-03-30T22:30:00Z')), { date: '2025-03-31', time: '00:30' });
+});
+
+test('the edition form: amounts with Danish thousands, checkboxes, and every format error at once', () => {
+  const base = { year: '2025', 'opensAt-date': '15.04.2025', 'opensAt-time': '12:00', 'closesAt-date': '2025-06-14', 'closesAt-time': '12.00', 'nomineesPublishedAt-date': '2025-09-26', 'nomineesPublishedAt-time': '12', 'winnerAnnouncedAt-date': '2025-10-23', 'winnerAnnouncedAt-time': '12:00' };
+  for (const [raw, kr] of [
+    ['10.000', 10000],
+    ['10 000', 10000],
+    ['10000 kr.', 10000],
+    ['1.000.000', 1000000],
+  ] as const) {
+    const parsed = parseEdition({ ...base, prizeAmountKr: raw, hasPatientPanel: 'ja' }, t, 'da');
+    assert.deepEqual(parsed.errors, [], raw);
+    assert.equal(parsed.input!.prizeAmountKr, kr);
+    assert.equal(parsed.input!.hasPatientPanel, true);
+    assert.equal(parsed.input!.asksOrigin, false);
+    assert.equal(parsed.input!.timeline.opensAt!.toISOString(), '2025-04-15T10:00:00.000Z');
+  }
+  const bad = parseEdition({ ...base, year: 'x', 'closesAt-date': '2025-02-30', prizeAmountKr: '10,5', nomineeCountMin: '0' }, t, 'da');
+  assert.equal(bad.input, null);
+  assert.deepEqual(
+    bad.errors.map((e) => e.target),
+    ['year', 'closesAt-date', 'nomineeCountMin', 'prizeAmountKr'],
+  );
+  // The unreadable closing date is not also reported as missing or out of order.
+  assert.equal(bad.errors.filter((e) => e.field === 'closesAt').length, 1);
+  assert.equal(bad.values['closesAt-date'], '2025-02-30');
+});
+
+test('list forms: rows by index, the pressed button, moves and removals without saving', () => {
+  const body = { antal: '3', 'r0-id': '5', 'r0-title': 'A', 'r0-description': 'a', 'r1-id': 'x', 'r1-title': 'B', 'r1-description': 'b', 'r2-id': '', 'r2-title': '', 'r2-description': '', handling: 'op-1' };
+  const { rows, action } = readListForm(body, 'criteria');
+  assert.deepEqual(action, { kind: 'up', index: 1 });
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.fields.title]),
+    [
+      ['5', 'A'],
+      ['', 'B'],
+      ['', ''],
+    ],
+  );
+  const moved = applyListAction(rows, action, 'criteria');
+  assert.deepEqual(
+    moved.map((r) => r.fields.title),
+    ['B', 'A', ''],
+  );
+  assert.deepEqual(
+    applyListAction(rows, { kind: 'remove', index: 0 }, 'criteria').map((r) => r.fields.title),
+    ['B', ''],
+  );
+  assert.equal(applyListAction(rows, { kind: 'add' }, 'criteria').length, 4);
+  assert.deepEqual(readListForm({ ...body, handling: 'fjern-9' }, 'criteria').action, { kind: 'none' });
+  // Saving drops the empty row and keeps the id.
+  const parsed = parseList('criteria', moved, t);
+  assert.deepEqual(parsed.input, [
+    { id: null, title: 'B', description: 'b' },
+    { id: 5, title: 'A', description: 'a' },
+  ]);
+});

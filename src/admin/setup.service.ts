@@ -1,0 +1,647 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../accounts/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import { enqueueMail, type NewMail } from '../mail/outbox.js';
+import { addYearsInCopenhagen, formatInstant } from '../platform/time.js';
+import {
+  addOrganisationAdmin,
+  copyLists,
+  editionYearTaken,
+  findAward,
+  findAwardsWithEditions,
+  findConcernedPeople,
+  findEditionFull,
+  findEditionsOfAward,
+  findLists,
+  findOrganisation,
+  firstSentAt,
+  insertAward,
+  insertEditionRow,
+  insertOrganisation,
+  lockAward,
+  lockEdition,
+  lockOrganisation,
+  replaceList,
+  slugsLike,
+  updateAwardRow,
+  updateEditionRow,
+  updateOrganisationRow,
+  type AwardRow,
+  type EditionRow,
+  type NewEdition,
+  type OrganisationRow,
+} from './setup.repo.js';
+import { committeeSeats, criteria, formSections } from '../db/schema.js';
+
+// Setting up organisations, awards and editions: the rules (timeline order, the form locked
+// once a nomination has been sent, next year's round) and their side effects (audit events,
+// e-mails about moved dates), each in one transaction with the change. The routes parse the
+// forms (setup-form.ts); the API can call the same functions.
+
+export type OrganisationInput = {
+  name: string;
+  websiteUrl: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  privacyUrl: string | null;
+};
+
+export type AwardInput = {
+  name: string;
+  summary: string;
+  description: string;
+  establishedYear: number;
+  eligibility: string | null;
+  contactName: string | null;
+  contactTitle: string | null;
+  contactUnit: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+};
+
+/** The dates of an edition's timeline, in the order they must come. */
+export const TIMELINE_KEYS = ['opensAt', 'closesAt', 'reviewStartsAt', 'nomineesPublishedAt', 'votingOpensAt', 'votingClosesAt', 'winnerAnnouncedAt'] as const;
+export type TimelineKey = (typeof TIMELINE_KEYS)[number];
+export type TimelineInput = Record<TimelineKey, Date | null>;
+
+/** Dates every edition with a timeline has (the database's `editions_timeline_complete`). */
+export const REQUIRED_TIMELINE_KEYS: readonly TimelineKey[] = ['opensAt', 'closesAt', 'nomineesPublishedAt', 'winnerAnnouncedAt'];
+
+/** Dates shown on the public pages: moving one of them is told to everyone it concerns. */
+export const PUBLISHED_TIMELINE_KEYS: readonly TimelineKey[] = ['opensAt', 'closesAt', 'nomineesPublishedAt', 'winnerAnnouncedAt'];
+
+export type EditionInput = {
+  year: number;
+  theme: string | null;
+  themeDescription: string | null;
+  timeline: TimelineInput;
+  eventName: string | null;
+  eventPlace: string | null;
+  nomineeCountMin: number | null;
+  nomineeCountMax: number | null;
+  prizeAmountKr: number | null;
+  prizePurpose: string | null;
+  prizeExtras: string | null;
+  filmUrl: string | null;
+  hasPatientPanel: boolean;
+  asksOrigin: boolean;
+};
+
+export type CriterionInput = { id: number | null; title: string; description: string };
+export type FormSectionInput = { id: number | null; heading: string; help: string; wordLimit: number | null; required: boolean };
+export type CommitteeSeatInput = { id: number | null; name: string | null; partyLetter: string | null; represents: string | null; isChair: boolean };
+
+export type TimelineProblem =
+  | { field: TimelineKey; code: 'missing' }
+  /** `field` must come after `earlier` (strictly, or at the same instant or later). */
+  | { field: TimelineKey; code: 'out-of-order'; earlier: TimelineKey; earlierAt: Date; strict: boolean };
+
+/**
+ * What is wrong with a timeline, at most one problem per date, reported on the later date of
+ * each pair: opens < closes ≤ review starts ≤ nominees published ≤ voting opens < voting
+ * closes ≤ winner announced (absent optional dates are skipped). A timeline without any date
+ * is fine: a historic edition kept for its year and theme alone.
+ */
+export function timelineProblems(t: TimelineInput): TimelineProblem[] {
+  if (TIMELINE_KEYS.every((k) => t[k] === null)) return [];
+  const problems: TimelineProblem[] = [];
+  const has = (k: TimelineKey) => problems.some((p) => p.field === k);
+  for (const k of REQUIRED_TIMELINE_KEYS) if (t[k] === null) problems.push({ field: k, code: 'missing' });
+  if (t.votingClosesAt !== null && t.votingOpensAt === null) problems.push({ field: 'votingOpensAt', code: 'missing' });
+  // Each date against the nearest earlier date that is present; strictly later where phase.ts
+  // needs a window (open, panel voting), the same instant allowed elsewhere.
+  let previous: TimelineKey | null = null;
+  for (const k of TIMELINE_KEYS) {
+    const at = t[k];
+    if (at === null) continue;
+    if (previous !== null) {
+      const before = t[previous]!;
+      const strict = (k === 'closesAt' && previous === 'opensAt') || (k === 'votingClosesAt' && previous === 'votingOpensAt');
+      const bad = strict ? at.getTime() <= before.getTime() : at.getTime() < before.getTime();
+      if (bad && !has(k)) problems.push({ field: k, code: 'out-of-order', earlier: previous, earlierAt: before, strict });
+    }
+    previous = k;
+  }
+  return problems;
+}
+
+export type EditionProblem = { field: 'nomineeCountMax'; code: 'min-above-max' } | { field: 'year'; code: 'taken' } | { field: 'asksOrigin'; code: 'form-locked' };
+
+/** Rules of an edition's fields besides the timeline (pure). */
+export function editionProblems(input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'>): EditionProblem[] {
+  const { nomineeCountMin: min, nomineeCountMax: max } = input;
+  return min !== null && max !== null && min > max ? [{ field: 'nomineeCountMax', code: 'min-above-max' }] : [];
+}
+
+/** "initiativprisen" from "Initiativprisen"; "aarets-borgerinddragende-initiativ" from "Årets Borgerinddragende Initiativ". */
+export function slugify(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return s || 'pris';
+}
+
+/**
+ * Inserts with the first free slug made from `name` ("initiativprisen", "initiativprisen-2", …).
+ * A slug taken by a concurrent request between the look-up and the insert is skipped.
+ */
+async function withFreeSlug<R>(db: Database, table: 'organisations' | 'awards', name: string, insert: (slug: string) => Promise<R | null>): Promise<R> {
+  const base = slugify(name);
+  const tried = new Set<string>();
+  for (;;) {
+    const taken = await slugsLike(db, table, base);
+    let slug = base;
+    for (let n = 2; taken.has(slug) || tried.has(slug); n++) slug = `${base}-${n}`;
+    tried.add(slug);
+    const row = await insert(slug);
+    if (row) return row;
+  }
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function organisationSnapshot(o: OrganisationRow) {
+  return { name: o.name, slug: o.slug, websiteUrl: o.websiteUrl, contactEmail: o.contactEmail, contactPhone: o.contactPhone, privacyUrl: o.privacyUrl };
+}
+
+function awardSnapshot(a: AwardRow) {
+  return {
+    name: a.name,
+    slug: a.slug,
+    summary: a.summary,
+    description: a.description,
+    establishedYear: a.establishedYear,
+    eligibility: a.eligibility,
+    contactName: a.contactName,
+    contactTitle: a.contactTitle,
+    contactUnit: a.contactUnit,
+    contactPhone: a.contactPhone,
+    contactEmail: a.contactEmail,
+  };
+}
+
+/** An edition's own fields as the audit log keeps them (instants as ISO 8601 in UTC). */
+export function editionSnapshot(e: EditionRow) {
+  return {
+    year: e.year,
+    theme: e.theme,
+    themeDescription: e.themeDescription,
+    opensAt: iso(e.opensAt),
+    closesAt: iso(e.closesAt),
+    reviewStartsAt: iso(e.reviewStartsAt),
+    nomineesPublishedAt: iso(e.nomineesPublishedAt),
+    votingOpensAt: iso(e.votingOpensAt),
+    votingClosesAt: iso(e.votingClosesAt),
+    winnerAnnouncedAt: iso(e.winnerAnnouncedAt),
+    archivedAt: iso(e.archivedAt),
+    eventName: e.eventName,
+    eventPlace: e.eventPlace,
+    nomineeCountMin: e.nomineeCountMin,
+    nomineeCountMax: e.nomineeCountMax,
+    prizeAmountKr: e.prizeAmountKr,
+    prizePurpose: e.prizePurpose,
+    prizeExtras: e.prizeExtras,
+    filmUrl: e.filmUrl,
+    hasPatientPanel: e.hasPatientPanel,
+    asksOrigin: e.asksOrigin,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function inTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (txx) => fn(txx as unknown as Database));
+}
+
+// ---------------------------------------------------------------------------------------
+// Organisations
+
+/**
+ * Creates an organisation and makes `actor` its administrator (there is no super-administrator:
+ * any administrator may start a new organisation). The slug is made from the name.
+ * Side effects: audit events 'organisation.create' and 'organisation.admin-add'.
+ */
+export async function createOrganisation(args: { db: Database; actor: Actor & { kind: 'user' }; input: OrganisationInput; now: Date }) {
+  return inTransaction(args.db, async (tx) => {
+    const row = await withFreeSlug(tx, 'organisations', args.input.name, (slug) => insertOrganisation(tx, { slug, ...args.input, createdAt: args.now }));
+    await addOrganisationAdmin(tx, row.id, args.actor.user.id);
+    await recordAudit(tx, { actor: args.actor, action: 'organisation.create', entityType: 'organisation', entityId: row.id, organisationId: row.id, after: organisationSnapshot(row) }, args.now);
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'organisation.admin-add',
+        entityType: 'user',
+        entityId: args.actor.user.id,
+        organisationId: row.id,
+        after: { userId: args.actor.user.id, email: args.actor.user.email, name: args.actor.user.name },
+      },
+      args.now,
+    );
+    return { ok: true as const, organisation: row };
+  });
+}
+
+/** Changes an organisation's name and contact details. Side effect: audit 'organisation.update' (when anything changed). */
+export async function updateOrganisation(args: { db: Database; actor: Actor; organisationId: number; input: OrganisationInput; now: Date }) {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockOrganisation(tx, args.organisationId);
+    if (!before) return { ok: false as const, reason: 'not-found' as const };
+    const after = await updateOrganisationRow(tx, before.id, args.input);
+    if (!same(organisationSnapshot(before), organisationSnapshot(after))) {
+      await recordAudit(
+        tx,
+        { actor: args.actor, action: 'organisation.update', entityType: 'organisation', entityId: before.id, organisationId: before.id, before: organisationSnapshot(before), after: organisationSnapshot(after) },
+        args.now,
+      );
+    }
+    return { ok: true as const, organisation: after };
+  });
+}
+
+/** The organisation page: its details, awards and their editions. */
+export async function getOrganisationSetup(db: Database, organisationId: number) {
+  const organisation = await findOrganisation(db, organisationId);
+  if (!organisation) return null;
+  const { awards, editions } = await findAwardsWithEditions(db, organisationId);
+  return { organisation, awards: awards.map((a) => ({ award: a, editions: editions.filter((e) => e.awardId === a.id) })) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Awards
+
+/** Creates an award in an organisation; the slug (its public address) is made from the name. Side effect: audit 'award.create'. */
+export async function createAward(args: { db: Database; actor: Actor; organisationId: number; input: AwardInput; now: Date }) {
+  return inTransaction(args.db, async (tx) => {
+    const org = await lockOrganisation(tx, args.organisationId);
+    if (!org) return { ok: false as const, reason: 'not-found' as const };
+    const row = await withFreeSlug(tx, 'awards', args.input.name, (slug) => insertAward(tx, { organisationId: org.id, slug, ...args.input, createdAt: args.now }));
+    await recordAudit(tx, { actor: args.actor, action: 'award.create', entityType: 'award', entityId: row.id, organisationId: org.id, after: awardSnapshot(row) }, args.now);
+    return { ok: true as const, award: row };
+  });
+}
+
+/** Changes an award's texts and contact person (not its address). Side effect: audit 'award.update'. */
+export async function updateAward(args: { db: Database; actor: Actor; awardId: number; input: AwardInput; now: Date }) {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockAward(tx, args.awardId);
+    if (!before) return { ok: false as const, reason: 'not-found' as const };
+    const after = await updateAwardRow(tx, before.id, args.input);
+    if (!same(awardSnapshot(before), awardSnapshot(after))) {
+      await recordAudit(
+        tx,
+        { actor: args.actor, action: 'award.update', entityType: 'award', entityId: before.id, organisationId: before.organisationId, before: awardSnapshot(before), after: awardSnapshot(after) },
+        args.now,
+      );
+    }
+    return { ok: true as const, award: after };
+  });
+}
+
+/** The award page: the award, its organisation and its editions (newest first). */
+export async function getAwardSetup(db: Database, awardId: number) {
+  const found = await findAward(db, awardId);
+  if (!found) return null;
+  return { ...found, editions: await findEditionsOfAward(db, awardId) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Editions
+
+function editionValues(input: EditionInput): Omit<NewEdition, 'awardId'> {
+  const { timeline, ...rest } = input;
+  return { ...rest, ...timeline };
+}
+
+export type EditionSaveResult =
+  | { ok: true; edition: EditionRow; notified: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; timeline: TimelineProblem[]; edition: EditionProblem[] };
+
+/** Creates an edition (without criteria or form: those are added on their own pages). Side effect: audit 'edition.create'. */
+export async function createEdition(args: { db: Database; actor: Actor; awardId: number; input: EditionInput; now: Date }): Promise<EditionSaveResult> {
+  return inTransaction(args.db, async (tx) => {
+    const award = await lockAward(tx, args.awardId);
+    if (!award) return { ok: false, reason: 'not-found' };
+    const editionIssues = editionProblems(args.input);
+    if (await editionYearTaken(tx, award.id, args.input.year)) editionIssues.push({ field: 'year', code: 'taken' });
+    const timeline = timelineProblems(args.input.timeline);
+    if (timeline.length || editionIssues.length) return { ok: false, reason: 'invalid', timeline, edition: editionIssues };
+    const row = await insertEditionRow(tx, { awardId: award.id, ...editionValues(args.input), createdAt: args.now });
+    if (!row) return { ok: false, reason: 'invalid', timeline: [], edition: [{ field: 'year', code: 'taken' }] };
+    await recordAudit(
+      tx,
+      { actor: args.actor, action: 'edition.create', entityType: 'edition', entityId: row.id, organisationId: award.organisationId, editionId: row.id, after: editionSnapshot(row) },
+      args.now,
+    );
+    return { ok: true, edition: row, notified: 0 };
+  });
+}
+
+export type MailContext = { baseUrl: string };
+
+export type TimelineChange = { key: TimelineKey; before: Date; after: Date };
+
+/** The published dates that moved (a date added to or removed from a timeline is not a move). */
+export function publishedDateChanges(before: EditionRow, after: EditionRow): TimelineChange[] {
+  const out: TimelineChange[] = [];
+  for (const key of PUBLISHED_TIMELINE_KEYS) {
+    const b = before[key];
+    const a = after[key];
+    if (b && a && b.getTime() !== a.getTime()) out.push({ key, before: b, after: a });
+  }
+  return out;
+}
+
+const MAIL_DATE_LABELS: Record<TimelineKey, string> = {
+  opensAt: 'Der åbnes for indstillinger',
+  closesAt: 'Fristen for indstillinger',
+  reviewStartsAt: 'Komitéen begynder at bedømme',
+  nomineesPublishedAt: 'De nominerede offentliggøres',
+  votingOpensAt: 'Patientpanelet begynder at stemme',
+  votingClosesAt: 'Patientpanelets frist',
+  winnerAnnouncedAt: 'Vinderen offentliggøres',
+};
+
+type Concern = 'nominator-draft' | 'nominator-sent' | 'committee' | 'panel';
+
+const CONCERN_TEXT: Record<Concern, string> = {
+  'nominator-draft': 'du har en kladde til en indstilling',
+  'nominator-sent': 'du har sendt en indstilling',
+  committee: 'du er med i komitéen',
+  panel: 'du er med i patientpanelet',
+};
+
+/**
+ * The Danish e-mail about moved dates, plain language, the important thing first: what moved,
+ * from when to when. One per address; `concerns` says why this person is told.
+ */
+export function timelineChangeMail(a: {
+  to: string;
+  name: string;
+  awardName: string;
+  year: number;
+  organisationName: string;
+  eventName: string | null;
+  changes: TimelineChange[];
+  concerns: Concern[];
+  link: string;
+  dedupeKey: string;
+}): NewMail {
+  const editionName = `${a.awardName} ${a.year}`;
+  const lines = a.changes.map((c) => {
+    const label = c.key === 'winnerAnnouncedAt' && a.eventName ? `${MAIL_DATE_LABELS[c.key]} (${a.eventName})` : MAIL_DATE_LABELS[c.key];
+    return `- ${label}: nu ${formatInstant(c.after)}. Før: ${formatInstant(c.before)}.`;
+  });
+  const why = a.concerns.map((c) => CONCERN_TEXT[c]);
+  const body = [
+    a.name ? `Kære ${a.name}` : 'Hej',
+    '',
+    a.changes.length === 1 ? `Vi har flyttet en dato i ${editionName}:` : `Vi har flyttet nogle datoer i ${editionName}:`,
+    '',
+    ...lines,
+    '',
+    `Du får denne e-mail, fordi ${why.length > 1 ? `${why.slice(0, -1).join(', ')} og ${why[why.length - 1]}` : why[0]}.`,
+    ...(a.concerns.includes('nominator-draft') ? ['', 'Husk at sende din indstilling før fristen. Du finder den via linket i den e-mail, du fik, da du gemte den.'] : []),
+    '',
+    `Se alle datoer her:\n${a.link}`,
+    '',
+    `Venlig hilsen\n${a.organisationName}`,
+  ]
+    .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
+    .join('\n');
+  return {
+    kind: 'edition-timeline-change',
+    to: a.to,
+    subject: a.changes.length === 1 ? `Ny dato: ${editionName}` : `Nye datoer: ${editionName}`,
+    text: body,
+    dedupeKey: a.dedupeKey,
+  };
+}
+
+/** Queues one e-mail per concerned address (case-insensitively deduplicated); returns how many. */
+async function notifyTimelineChange(tx: Database, args: { edition: EditionRow; award: AwardRow; organisation: OrganisationRow; changes: TimelineChange[]; now: Date; mail: MailContext }): Promise<number> {
+  const people = await findConcernedPeople(tx, args.edition.id);
+  const byAddress = new Map<string, { to: string; name: string; concerns: Set<Concern> }>();
+  const add = (email: string, name: string, concern: Concern) => {
+    const to = email.trim();
+    if (!/^[^\s@]+@[^\s@]+$/.test(to)) return; // a draft without an address yet
+    const key = to.toLowerCase();
+    const entry = byAddress.get(key) ?? { to, name: name.trim(), concerns: new Set<Concern>() };
+    if (!entry.name && name.trim()) entry.name = name.trim();
+    entry.concerns.add(concern);
+    byAddress.set(key, entry);
+  };
+  for (const n of people.nominators) add(n.email, n.name, n.status === 'draft' ? 'nominator-draft' : 'nominator-sent');
+  for (const m of people.members) add(m.email, m.name, m.role);
+  // The same change is never queued twice for one address, a later change always is.
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([args.now.toISOString(), args.changes.map((c) => [c.key, c.before.toISOString(), c.after.toISOString()])]))
+    .digest('hex')
+    .slice(0, 16);
+  const order: Concern[] = ['nominator-sent', 'nominator-draft', 'committee', 'panel'];
+  for (const [key, p] of byAddress) {
+    await enqueueMail(
+      tx,
+      timelineChangeMail({
+        to: p.to,
+        name: p.name,
+        awardName: args.award.name,
+        year: args.edition.year,
+        organisationName: args.organisation.name,
+        eventName: args.edition.eventName,
+        changes: args.changes,
+        concerns: order.filter((c) => p.concerns.has(c)),
+        link: `${args.mail.baseUrl}/priser/${args.award.slug}/${args.edition.year}`,
+        dedupeKey: `timeline-change:${args.edition.id}:${fingerprint}:${key}`,
+      }),
+      args.now,
+    );
+  }
+  return byAddress.size;
+}
+
+/**
+ * Saves an edition's fields and timeline. Refuses with 'invalid' (timeline out of order, min
+ * above max, the year taken, "asks where the solution came from" changed after a nomination
+ * was sent) and 'not-found'.
+ *
+ * Side effects, in one transaction: audit 'edition.update' (before/after, when anything
+ * changed); when a published date moved (opens, closes, nominees published, winner
+ * announced — the event), audit 'edition.timeline-change' with the old and new dates and one
+ * e-mail to each nominator with a draft or sent nomination and each committee and panel member.
+ */
+export async function updateEdition(args: { db: Database; actor: Actor; editionId: number; input: EditionInput; now: Date; mail: MailContext }): Promise<EditionSaveResult> {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockEdition(tx, args.editionId);
+    if (!before) return { ok: false, reason: 'not-found' };
+    const found = (await findEditionFull(tx, before.id))!;
+    const editionIssues = editionProblems(args.input);
+    if (args.input.year !== before.year) {
+      // Creating a round locks the award: a new year here and there cannot cross.
+      await lockAward(tx, before.awardId);
+      if (await editionYearTaken(tx, before.awardId, args.input.year, before.id)) editionIssues.push({ field: 'year', code: 'taken' });
+    }
+    if (args.input.asksOrigin !== before.asksOrigin && (await firstSentAt(tx, before.id))) editionIssues.push({ field: 'asksOrigin', code: 'form-locked' });
+    const timeline = timelineProblems(args.input.timeline);
+    if (timeline.length || editionIssues.length) return { ok: false, reason: 'invalid', timeline, edition: editionIssues };
+
+    const after = await updateEditionRow(tx, before.id, editionValues(args.input));
+    const base = { actor: args.actor, entityType: 'edition', entityId: before.id, organisationId: found.organisation.id, editionId: before.id };
+    if (!same(editionSnapshot(before), editionSnapshot(after))) {
+      await recordAudit(tx, { ...base, action: 'edition.update', before: editionSnapshot(before), after: editionSnapshot(after) }, args.now);
+    }
+    const changes = publishedDateChanges(before, after);
+    let notified = 0;
+    if (changes.length) {
+      await recordAudit(
+        tx,
+        {
+          ...base,
+          action: 'edition.timeline-change',
+          before: Object.fromEntries(changes.map((c) => [c.key, c.before.toISOString()])),
+          after: Object.fromEntries(changes.map((c) => [c.key, c.after.toISOString()])),
+        },
+        args.now,
+      );
+      notified = await notifyTimelineChange(tx, { edition: after, award: found.award, organisation: found.organisation, changes, now: args.now, mail: args.mail });
+    }
+    return { ok: true, edition: after, notified };
+  });
+}
+
+/** An edition with its lists and whether its form is locked (the first sent nomination, or null). */
+export async function getEditionSetup(db: Database, editionId: number) {
+  const found = await findEditionFull(db, editionId);
+  if (!found) return null;
+  const [lists, lockedSince] = await Promise.all([findLists(db, editionId), firstSentAt(db, editionId)]);
+  return { ...found, ...lists, lockedSince };
+}
+
+export type EditionSetup = NonNullable<Awaited<ReturnType<typeof getEditionSetup>>>;
+
+export type ListSaveResult = { ok: true } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'form-locked'; since: Date };
+
+type ListKind = 'criteria' | 'form-sections' | 'committee';
+const LIST_TABLES = { criteria, 'form-sections': formSections, committee: committeeSeats } as const;
+
+/**
+ * Replaces one of an edition's ordered lists (criteria, form sections, committee seats) with
+ * `items` in their order. Criteria and form sections are refused with 'form-locked' once a
+ * nomination has been sent: nominators wrote against them. Items keep their ids, so a draft's
+ * answers stay with their section. Side effect: audit '<list>.update' with both lists.
+ */
+export async function saveEditionList<K extends ListKind>(args: {
+  db: Database;
+  actor: Actor;
+  editionId: number;
+  kind: K;
+  items: K extends 'criteria' ? CriterionInput[] : K extends 'form-sections' ? FormSectionInput[] : CommitteeSeatInput[];
+  now: Date;
+}): Promise<ListSaveResult> {
+  return inTransaction(args.db, async (tx) => {
+    const edition = await lockEdition(tx, args.editionId);
+    if (!edition) return { ok: false, reason: 'not-found' };
+    if (args.kind !== 'committee') {
+      const since = await firstSentAt(tx, edition.id);
+      if (since) return { ok: false, reason: 'form-locked', since };
+    }
+    const found = (await findEditionFull(tx, edition.id))!;
+    const lists = await findLists(tx, edition.id);
+    const current = args.kind === 'criteria' ? lists.criteria : args.kind === 'form-sections' ? lists.formSections : lists.committee;
+    const known = new Set(current.map((r) => r.id));
+    // An id that is not one of this edition's rows (a stale or forged form) becomes a new row.
+    const items = args.items.map((i) => ({ ...i, id: i.id !== null && known.has(i.id) ? i.id : null }));
+    await replaceList(tx, LIST_TABLES[args.kind], edition.id, items);
+    const strip = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'editionId' && k !== 'position')));
+    const beforeList = strip(current);
+    const afterList = strip((await findLists(tx, edition.id))[args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'formSections' : 'committee']);
+    if (!same(beforeList, afterList)) {
+      await recordAudit(
+        tx,
+        {
+          actor: args.actor,
+          action: `${args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'form' : 'committee'}.update`,
+          entityType: 'edition',
+          entityId: edition.id,
+          organisationId: found.organisation.id,
+          editionId: edition.id,
+          before: beforeList,
+          after: afterList,
+        },
+        args.now,
+      );
+    }
+    return { ok: true };
+  });
+}
+
+export type NextYearResult = { ok: true; edition: EditionRow } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'year-taken'; year: number };
+
+/**
+ * "Opret næste års runde": copies an edition with its criteria, form sections and committee
+ * seats to the next year, every date moved one year on at the same local (Copenhagen) time,
+ * so 26 September 2024 12.00 becomes 26 September 2025 12.00 whatever summer time does. The
+ * film link is about the year's winner and is not copied. Refused when the year exists.
+ * Side effect: audit 'edition.create' with `copiedFrom`.
+ */
+export async function createNextYearEdition(args: { db: Database; actor: Actor; editionId: number; now: Date }): Promise<NextYearResult> {
+  return inTransaction(args.db, async (tx) => {
+    const source = await lockEdition(tx, args.editionId);
+    if (!source) return { ok: false, reason: 'not-found' };
+    const award = (await lockAward(tx, source.awardId))!;
+    const year = source.year + 1;
+    if (await editionYearTaken(tx, award.id, year)) return { ok: false, reason: 'year-taken', year };
+    const move = (d: Date | null) => (d ? addYearsInCopenhagen(d, 1) : null);
+    const row = await insertEditionRow(tx, {
+      awardId: award.id,
+      year,
+      theme: source.theme,
+      themeDescription: source.themeDescription,
+      opensAt: move(source.opensAt),
+      closesAt: move(source.closesAt),
+      reviewStartsAt: move(source.reviewStartsAt),
+      nomineesPublishedAt: move(source.nomineesPublishedAt),
+      votingOpensAt: move(source.votingOpensAt),
+      votingClosesAt: move(source.votingClosesAt),
+      winnerAnnouncedAt: move(source.winnerAnnouncedAt),
+      archivedAt: move(source.archivedAt),
+      eventName: source.eventName?.replace(String(source.year), String(year)) ?? null,
+      eventPlace: source.eventPlace,
+      nomineeCountMin: source.nomineeCountMin,
+      nomineeCountMax: source.nomineeCountMax,
+      prizeAmountKr: source.prizeAmountKr,
+      prizePurpose: source.prizePurpose,
+      prizeExtras: source.prizeExtras,
+      filmUrl: null,
+      hasPatientPanel: source.hasPatientPanel,
+      asksOrigin: source.asksOrigin,
+      createdAt: args.now,
+    });
+    if (!row) return { ok: false, reason: 'year-taken', year };
+    const copied = await copyLists(tx, source.id, row.id);
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'edition.create',
+        entityType: 'edition',
+        entityId: row.id,
+        organisationId: award.organisationId,
+        editionId: row.id,
+        after: { ...editionSnapshot(row), copiedFrom: source.year, criteriaCopied: copied.criteria, formSectionsCopied: copied.formSections, committeeSeatsCopied: copied.committee },
+      },
+      args.now,
+    );
+    return { ok: true, edition: row };
+  });
+}

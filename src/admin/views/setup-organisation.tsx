@@ -1,0 +1,227 @@
+import Html from '@kitajs/html';
+import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
+import { CsrfField } from '../../platform/csrf.js';
+import { phaseAt } from '../../awards/phase.js';
+import { timelineOf } from '../../awards/awards.service.js';
+import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
+import { AdminLayout, ErrorSummary } from './parts.js';
+import { Fact, InputField, type FormState } from './setup-fields.js';
+
+export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: ctx.t.setup.crumb, href: '/admin/organisationer' });
+export const organisationCrumb = (o: { id: number; name: string }): Crumb => ({ label: o.name, href: `/admin/organisationer/${o.id}` });
+
+/** A success message above the heading, or nothing. */
+export function Notice({ text }: { text: string | null | undefined }) {
+  if (!text) return '';
+  return (
+    <Alert variant="success">
+      <p class="alert-text" safe>
+        {text}
+      </p>
+    </Alert>
+  );
+}
+
+/** /admin/organisationer: the organisations the user administers, and "create a new one". */
+export function OrganisationsPage({ ctx, csrf, organisations }: { ctx: PageContext; csrf: string; organisations: OrganisationRow[] }): JSX.Element {
+  const s = ctx.t.setup;
+  return (
+    <AdminLayout ctx={ctx} title={s.organisationsTitle} csrf={csrf} crumbs={[{ label: s.crumb }]}>
+      <h1 safe>{s.organisationsTitle}</h1>
+      <p safe>{s.organisationsIntro}</p>
+      {organisations.length === 0 ? (
+        <p safe>{s.noOrganisations}</p>
+      ) : (
+        <ul>
+          {organisations.map((o) => (
+            <li>
+              <a href={`/admin/organisationer/${o.id}`} safe>
+                {o.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a class="button button-secondary" href="/admin/organisationer/ny" safe>
+          {s.newOrganisation}
+        </a>
+      </p>
+    </AdminLayout>
+  );
+}
+
+/** Create (organisation null) or edit an organisation's name and contact details. */
+export function OrganisationFormPage({ ctx, csrf, organisation, form }: { ctx: PageContext; csrf: string; organisation: OrganisationRow | null; form: FormState }): JSX.Element {
+  const s = ctx.t.setup;
+  const l = s.organisation;
+  const title = organisation ? s.editOrganisationTitle(organisation.name) : s.newOrganisationTitle;
+  const action = organisation ? `/admin/organisationer/${organisation.id}/rediger` : '/admin/organisationer/ny';
+  const crumbs: Crumb[] = organisation ? [organisationsCrumb(ctx), organisationCrumb(organisation), { label: s.editOrganisation }] : [organisationsCrumb(ctx), { label: s.newOrganisationTitle }];
+  return (
+    <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={crumbs} hasErrors={form.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <h1 safe>{title}</h1>
+      {organisation ? '' : <p safe>{s.newOrganisationIntro}</p>}
+      <form method="post" action={action} novalidate>
+        <CsrfField token={csrf} />
+        <InputField ctx={ctx} form={form} id="name" label={l.name} hint={l.nameHint} autocomplete="organization" />
+        <InputField ctx={ctx} form={form} id="websiteUrl" label={l.websiteUrl} hint={l.urlHint} type="url" optional autocomplete="url" />
+        <InputField ctx={ctx} form={form} id="contactEmail" label={l.contactEmail} type="email" optional autocomplete="email" />
+        <InputField ctx={ctx} form={form} id="contactPhone" label={l.contactPhone} type="tel" optional width="m" autocomplete="tel" />
+        <InputField ctx={ctx} form={form} id="privacyUrl" label={l.privacyUrl} hint={l.urlHint} type="url" optional />
+        <button type="submit" class="button button-primary" safe>
+          {organisation ? s.saveOrganisation : s.createOrganisation}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+type OrganisationPageProps = {
+  ctx: PageContext;
+  csrf: string;
+  now: Date;
+  organisation: OrganisationRow;
+  awards: { award: AwardRow; editions: EditionRow[] }[];
+  notice: string | null;
+};
+
+/** /admin/organisationer/:id: the organisation's details, its awards with their rounds, and the log. */
+export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, notice }: OrganisationPageProps): JSX.Element {
+  const { t } = ctx;
+  const s = t.setup;
+  const l = s.organisation;
+  return (
+    <AdminLayout ctx={ctx} title={o.name} csrf={csrf} crumbs={[organisationsCrumb(ctx), { label: o.name }]}>
+      <Notice text={notice} />
+      <h1 safe>{o.name}</h1>
+      <p>
+        <a href={`/admin/organisationer/${o.id}/log`} safe>
+          {s.auditLink}
+        </a>
+      </p>
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading" safe>
+          {s.organisationDetails}
+        </h2>
+        <dl class="admin-facts">
+          <Fact ctx={ctx} label={l.websiteUrl} value={o.websiteUrl} href />
+          <Fact ctx={ctx} label={l.contactEmail} value={o.contactEmail} />
+          <Fact ctx={ctx} label={l.contactPhone} value={o.contactPhone} />
+          <Fact ctx={ctx} label={l.privacyUrl} value={o.privacyUrl} href />
+        </dl>
+        <p>
+          <a href={`/admin/organisationer/${o.id}/rediger`} class="button button-secondary" safe>
+            {s.editOrganisation}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="awards-heading">
+        <h2 id="awards-heading" safe>
+          {s.awardsHeading}
+        </h2>
+        {awards.length === 0 ? <p safe>{s.noAwards}</p> : ''}
+        {awards.map(({ award, editions }) => (
+          <section aria-labelledby={`award-${award.id}`}>
+            <h3 id={`award-${award.id}`}>
+              <a href={`/admin/priser/${award.id}`} safe>
+                {award.name}
+              </a>
+            </h3>
+            <EditionTable ctx={ctx} csrf={csrf} now={now} award={award} editions={editions} withNextYear={false} />
+          </section>
+        ))}
+        <p>
+          <a href={`/admin/organisationer/${o.id}/priser/ny`} class="button button-secondary" safe>
+            {s.newAward}
+          </a>
+        </p>
+      </section>
+    </AdminLayout>
+  );
+}
+
+/** An award's rounds, newest first, with links to edit each and its nominations (and "next year's round"). */
+export function EditionTable({ ctx, csrf, now, award, editions, withNextYear }: { ctx: PageContext; csrf: string; now: Date; award: AwardRow; editions: EditionRow[]; withNextYear: boolean }) {
+  const { t } = ctx;
+  const s = t.setup;
+  if (editions.length === 0) return <p safe>{s.noEditions}</p>;
+  const labelId = `editions-${award.id}`;
+  return (
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby={labelId}>
+      <table class="table table--compact">
+        <caption class="sr-only" id={labelId} safe>
+          {`${s.editionsHeading}: ${award.name}`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {s.yearColumn}
+            </th>
+            <th scope="col" safe>
+              {s.themeColumn}
+            </th>
+            <th scope="col" safe>
+              {s.phaseColumn}
+            </th>
+            <th scope="col" safe>
+              {s.actionsColumn}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {editions.map((e) => {
+            const name = t.award.edition(award.name, e.year);
+            const timeline = timelineOf(e);
+            return (
+              <tr>
+                <th scope="row" safe>
+                  {String(e.year)}
+                </th>
+                <td safe>{e.theme ?? ''}</td>
+                <td safe>{timeline ? t.phase[phaseAt(timeline, now)] : s.historic}</td>
+                <td>
+                  <ul class="unstyled-list">
+                    <li>
+                      <a href={`/admin/udgaver/${e.id}/rediger`} safe>
+                        {s.editionLink(name)}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={`${s.nominationsLink}: ${name}`} safe>
+                        {s.nominationsLink}
+                      </a>
+                    </li>
+                    {withNextYear ? (
+                      <li>
+                        <NextYearButton ctx={ctx} csrf={csrf} editionId={e.id} editionName={name} variant="link" from="award" />
+                      </li>
+                    ) : (
+                      ''
+                    )}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Opret næste års runde": a POST form (a button, as it creates something). */
+export function NextYearButton(p: { ctx: PageContext; csrf: string; editionId: number; editionName: string; variant: 'link' | 'button'; from: 'award' | 'edition' }) {
+  const { ctx, csrf, editionId, editionName, variant } = p;
+  const s = ctx.t.setup;
+  return (
+    <form method="post" action={`/admin/udgaver/${editionId}/naeste-aar`} class="setup-inline-form">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="fra" value={p.from === 'award' ? 'pris' : 'runde'} />
+      <button type="submit" id={`next-year-${editionId}`} class={variant === 'link' ? 'function-link' : 'button button-secondary'} aria-label={s.nextYearOf(editionName)} safe>
+        {s.nextYear}
+      </button>
+    </form>
+  );
+}

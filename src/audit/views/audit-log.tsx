@@ -1,0 +1,293 @@
+import Html from '@kitajs/html';
+import type { PageContext } from '../../platform/layout.js';
+import { formatInstant } from '../../platform/time.js';
+import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../admin/views/parts.js';
+import { organisationCrumb, organisationsCrumb } from '../../admin/views/setup-organisation.js';
+import type { OrganisationRow } from '../../admin/setup.repo.js';
+import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';
+
+export type AuditFilterValues = { action: string; edition: string; who: string; from: string; to: string };
+
+type Props = {
+  ctx: PageContext;
+  csrf: string;
+  organisation: OrganisationRow;
+  options: Awaited<ReturnType<typeof findAuditFilterOptions>>;
+  values: AuditFilterValues;
+  errors: FieldErrors;
+  rows: Awaited<ReturnType<typeof findAuditEvents>>['rows'];
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+type Texts = PageContext['t']['audit'];
+
+/** A value of a before/after record as a person reads it: instants in Danish time, yes/no, lists. */
+export function formatAuditValue(v: unknown, a: Texts, locale: PageContext['locale']): string {
+  if (v === null || v === undefined || v === '') return a.empty;
+  if (typeof v === 'boolean') return v ? a.yes : a.no;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? formatInstant(new Date(v), locale) : v;
+  if (Array.isArray(v)) return v.map((x) => formatAuditValue(x, a, locale)).join('; ');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([k]) => k !== 'id')
+      .map(([k, x]) => `${a.fields[k] ?? k}: ${formatAuditValue(x, a, locale)}`)
+      .join(' · ');
+  }
+  return String(v);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What changed: for two records the fields that differ; for lists both lists; for one side that side. */
+function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; after: unknown }) {
+  const a = ctx.t.audit;
+  const fmt = (v: unknown) => formatAuditValue(v, a, ctx.locale);
+  if (Array.isArray(before) || Array.isArray(after)) {
+    const list = (label: string, items: unknown) =>
+      Array.isArray(items) ? (
+        <>
+          <p class="audit-side">
+            <strong safe>{label}</strong>
+          </p>
+          {items.length === 0 ? (
+            <p safe>{a.empty}</p>
+          ) : (
+            <ol>
+              {items.map((item) => (
+                <li safe>{fmt(item)}</li>
+              ))}
+            </ol>
+          )}
+        </>
+      ) : (
+        ''
+      );
+    return (
+      <>
+        {list(a.before, before)}
+        {list(a.after, after)}
+      </>
+    );
+  }
+  const b = isRecord(before) ? before : null;
+  const af = isRecord(after) ? after : null;
+  const empty = (v: unknown) => v === null || v === undefined || v === '';
+  // Fields in the order of the catalogue (jsonb keeps its own order), unknown ones last; for a
+  // record with one side (created) only the filled-in fields, for two sides only what differs.
+  const known = Object.keys(a.fields);
+  const rank = (k: string) => (known.includes(k) ? known.indexOf(k) : known.length);
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(af ?? {})])]
+    .filter((k) => (b && af ? JSON.stringify(b[k] ?? null) !== JSON.stringify(af[k] ?? null) : !empty((b ?? af)![k])))
+    .sort((x, y) => rank(x) - rank(y));
+  if (keys.length === 0) return <span safe>{a.noChanges}</span>;
+  return (
+    <dl class="audit-changes">
+      {keys.map((k) => (
+        <>
+          <dt safe>{a.fields[k] ?? k}</dt>
+          {b ? <dd safe>{`${a.before}: ${fmt(b[k])}`}</dd> : ''}
+          {af ? <dd safe>{`${a.after}: ${fmt(af[k])}`}</dd> : ''}
+        </>
+      ))}
+    </dl>
+  );
+}
+
+function Select({ id, name, label, value, options, all, error, ctx }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[]; all: string; error?: string; ctx: PageContext }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id} safe>
+        {label}
+      </label>
+      <FieldError ctx={ctx} id={id} message={error} />
+      <select class="form-select" id={id} name={name}>
+        <option value="" selected={value === ''} safe>
+          {all}
+        </option>
+        {options.map((o) => (
+          <option value={attr(o.value)} selected={o.value === value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DateFilter({ ctx, id, name, label, value, error }: { ctx: PageContext; id: string; name: string; label: string; value: string; error?: string }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id} safe>
+        {label}
+      </label>
+      <span class="form-hint" id={`${id}-hint`} safe>
+        {ctx.t.audit.dateHint}
+      </span>
+      <FieldError ctx={ctx} id={id} message={error} />
+      <input
+        class="form-input input-width-s"
+        type="date"
+        id={id}
+        name={name}
+        value={attr(value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      />
+    </div>
+  );
+}
+
+/** /admin/organisationer/:id/log: the append-only log of changes, newest first, with filters and pages of 50. */
+export function AuditLogPage(p: Props): JSX.Element {
+  const { ctx, organisation: o, values, options } = p;
+  const { t } = ctx;
+  const a = t.audit;
+  const title = a.title(o.name);
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  const first = p.total === 0 ? 0 : (p.page - 1) * p.pageSize + 1;
+  const last = Math.min(p.total, p.page * p.pageSize);
+  const filtered = Object.values(values).some((v) => v !== '');
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    if (values.action) q.set('handling', values.action);
+    if (values.edition) q.set('runde', values.edition);
+    if (values.who) q.set('hvem', values.who);
+    if (values.from) q.set('fra', values.from);
+    if (values.to) q.set('til', values.to);
+    if (n > 1) q.set('side', String(n));
+    const s = q.toString();
+    return `/admin/organisationer/${o.id}/log${s ? `?${s}` : ''}`;
+  };
+  const actionLabel = (action: string) => a.actions[action] ?? action;
+  const actionOptions = [...new Set([...Object.keys(a.actions), ...options.actions])]
+    .filter((x) => options.actions.includes(x) || x === values.action)
+    .map((x) => ({ value: x, label: actionLabel(x) }));
+
+  return (
+    <AdminLayout ctx={ctx} title={title} csrf={p.csrf} crumbs={[organisationsCrumb(ctx), organisationCrumb(o), { label: a.crumb }]} hasErrors={p.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      <h1 safe>{title}</h1>
+      <p safe>{a.intro}</p>
+      <section aria-labelledby="audit-filter-heading" class="no-print">
+        <h2 id="audit-filter-heading" safe>
+          {a.filterHeading}
+        </h2>
+        <form method="get" action={`/admin/organisationer/${o.id}/log`} novalidate>
+          <Select ctx={ctx} id="action" name="handling" label={a.action} value={values.action} all={a.all} options={actionOptions} />
+          <Select
+            ctx={ctx}
+            id="edition"
+            name="runde"
+            label={a.edition}
+            value={values.edition}
+            all={a.all}
+            options={options.editions.map((e) => ({ value: String(e.id), label: t.award.edition(e.awardName, e.year) }))}
+          />
+          <Select ctx={ctx} id="who" name="hvem" label={a.who} value={values.who} all={a.all} options={options.people.map((x) => ({ value: String(x.userId), label: x.label }))} />
+          <DateFilter ctx={ctx} id="from" name="fra" label={a.from} value={values.from} error={errorOf(p.errors, 'from')} />
+          <DateFilter ctx={ctx} id="to" name="til" label={a.to} value={values.to} error={errorOf(p.errors, 'to')} />
+          <div class="button-row">
+            <button type="submit" class="button button-primary" safe>
+              {a.filter}
+            </button>
+            {filtered ? (
+              <a href={`/admin/organisationer/${o.id}/log`} class="button button-secondary" safe>
+                {a.reset}
+              </a>
+            ) : (
+              ''
+            )}
+          </div>
+        </form>
+      </section>
+      <p role="status" safe>
+        {a.count(first, last, p.total)}
+      </p>
+      {p.rows.length === 0 ? (
+        <p safe>{filtered ? a.noneMatch : a.none}</p>
+      ) : (
+        <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="audit-table-caption">
+          <table class="table table--compact audit-table">
+            <caption id="audit-table-caption" class="sr-only" safe>
+              {a.tableLabel}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {a.column.at}
+                </th>
+                <th scope="col" safe>
+                  {a.column.who}
+                </th>
+                <th scope="col" safe>
+                  {a.column.action}
+                </th>
+                <th scope="col" safe>
+                  {a.column.what}
+                </th>
+                <th scope="col" safe>
+                  {a.column.changes}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map(({ event: e, editionYear, awardName }) => {
+                const named = (isRecord(e.after) && typeof e.after.name === 'string' ? e.after.name : null) ?? (isRecord(e.before) && typeof e.before.name === 'string' ? e.before.name : null);
+                const what = awardName && editionYear ? t.award.edition(awardName, editionYear) : (named ?? `#${e.entityId}`);
+                return (
+                  <tr>
+                    <td>
+                      <time datetime={e.at.toISOString()} safe>
+                        {formatInstant(e.at, ctx.locale)}
+                      </time>
+                    </td>
+                    <td safe>{e.actorLabel}</td>
+                    <td safe>{actionLabel(e.action)}</td>
+                    <td safe>{`${a.entity[e.entityType] ?? e.entityType}: ${what}`}</td>
+                    <td>
+                      <Changes ctx={ctx} before={e.before} after={e.after} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={a.paginationLabel} class="no-print">
+          <ul class="unstyled-list button-row">
+            {p.page > 1 ? (
+              <li>
+                <a href={attr(pageHref(p.page - 1))} rel="prev" safe>
+                  {a.previous}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            <li aria-current="page" safe>
+              {a.page(p.page, pages)}
+            </li>
+            {p.page < pages ? (
+              <li>
+                <a href={attr(pageHref(p.page + 1))} rel="next" safe>
+                  {a.next}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+          </ul>
+        </nav>
+      ) : (
+        ''
+      )}
+    </AdminLayout>
+  );
+}

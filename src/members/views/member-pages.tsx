@@ -1,0 +1,121 @@
+import Html from '@kitajs/html';
+import { Layout, type PageContext } from '../../platform/layout.js';
+import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
+
+const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => ctx.t.members.role[r]).join(', ');
+
+/** /mine-udgaver: the editions the signed-in user is an active member of, and nothing else. */
+export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: MyEdition[] }): JSX.Element {
+  const { t } = ctx;
+  const m = t.members.mine;
+  return (
+    <Layout ctx={ctx} title={m.title} breadcrumbs={[{ label: t.home, href: '/' }, { label: t.members.mineAccount, href: '/min-side' }, { label: m.title }]}>
+      <h1 safe>{m.title}</h1>
+      <p safe>{m.intro}</p>
+      {editions.length === 0 ? (
+        <p safe>{m.none}</p>
+      ) : (
+        <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={m.tableLabel}>
+          <table class="table table--compact" id="my-editions">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {m.column.edition}
+                </th>
+                <th scope="col" safe>
+                  {m.column.year}
+                </th>
+                <th scope="col" safe>
+                  {m.column.role}
+                </th>
+                <th scope="col" safe>
+                  {m.column.phase}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {editions.map((e) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/mine-udgaver/${e.id}`} safe>
+                      {t.award.edition(e.awardName, e.year)}
+                    </a>
+                  </th>
+                  <td safe>{String(e.year)}</td>
+                  <td safe>{roles(ctx, e.roles)}</td>
+                  <td safe>{t.phase[e.phase]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+/** /mine-udgaver/:editionId: one edition as its member sees it. Judging comes with the judging issue. */
+export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: MemberEditionPage }): JSX.Element {
+  const { t } = ctx;
+  const m = t.members;
+  const e = m.edition;
+  const name = t.award.edition(page.awardName, page.year);
+  return (
+    <Layout
+      ctx={ctx}
+      title={name}
+      breadcrumbs={[{ label: t.home, href: '/' }, { label: m.mineAccount, href: '/min-side' }, { label: m.mine.title, href: '/mine-udgaver' }, { label: name }]}
+    >
+      <h1 safe>{name}</h1>
+      <dl class="admin-facts">
+        <div class="admin-fact">
+          <dt safe>{e.roleLabel}</dt>
+          <dd safe>{roles(ctx, page.roles)}</dd>
+        </div>
+        {page.theme ? (
+          <div class="admin-fact">
+            <dt safe>{e.themeLabel}</dt>
+            <dd safe>{page.theme}</dd>
+          </div>
+        ) : (
+          ''
+        )}
+        <div class="admin-fact">
+          <dt safe>{e.phaseLabel}</dt>
+          <dd safe>{t.phase[page.phase]}</dd>
+        </div>
+      </dl>
+      {page.eligible !== null ? (
+        <section aria-labelledby="eligible-heading">
+          <h2 id="eligible-heading" safe>
+            {e.eligibleHeading}
+          </h2>
+          <p safe>{e.eligibleIntro}</p>
+          {page.eligible.length === 0 ? (
+            <p safe>{e.eligibleNone}</p>
+          ) : (
+            <ol id="eligible-nominations">
+              {page.eligible.map((n) => (
+                <li lang="da" safe>
+                  {n.title || t.admin.untitled}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+      {page.roles.includes('panel') ? (
+        <section aria-labelledby="panel-heading">
+          <h2 id="panel-heading" safe>
+            {e.panelHeading}
+          </h2>
+          <p safe>{e.panelBody}</p>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
