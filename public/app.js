@@ -173,7 +173,6 @@ function watchSession(dialog) {
   };
 
   const apply = (status) => {
-    console.log('dbg apply', JSON.stringify(status));
     if (!status || status.signedIn !== true) return showExpired();
     if (typeof status.csrf === 'string') leaveForm.querySelector('input[name="_csrf"]').value = status.csrf;
     deadline = Date.now() + status.secondsLeft * 1000;
@@ -190,9 +189,7 @@ function watchSession(dialog) {
   async function check() {
     if (expired) return;
     try {
-      console.log('dbg fetch');
       const res = await fetch('/session/status', { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } });
-      console.log('dbg got', res.status);
       if (!res.ok) return schedule(30_000); // The server is busy or restarting: ask again soon.
       apply(await res.json());
     } catch {

@@ -222,7 +222,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // Who is asking (session cookie or API token), and the gate every route's `access` rule sets.
   registerActor(app, deps);
-  app.addHook('preHandler', enforceRouteAccess);
+  app.addHook('preHandler', (request, reply, done) => {
+    // Public routes pass without a promise; the others are checked (and may be answered here).
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public' || access === 'nominator' || access === 'consent-link') return done();
+    enforceRouteAccess(request, reply).then((answered) => {
+      if (!answered) done();
+    }, done);
+  });
 
   await app.register(platformRoutes, deps);
   await app.register(signInRoutes, deps);

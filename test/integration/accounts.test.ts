@@ -316,7 +316,7 @@ for (const engine of ENGINES) {
         }
       });
 
-      test('the status check does not count as activity; "stay signed in" does', async () => {
+      test('the status check and static files do not count as activity; "stay signed in" does', async () => {
         try {
           const c = await signedIn(member.id);
           await c.get('/min-side');
@@ -326,6 +326,8 @@ for (const engine of ENGINES) {
             return { code: res.statusCode, body: res.json() as { signedIn: boolean; secondsLeft?: number; warnSeconds?: number; csrf?: string } };
           };
           t.clock.advance(10 * MINUTE);
+          // Nor do static files the browser fetches on its own (a favicon, a font, late).
+          for (const url of ['/static/favicon.svg', '/dkfds/css/dkfds.min.css', '/static/app.js']) assert.equal((await c.get(url)).statusCode, 200, url);
           let s = await status();
           assert.equal(s.code, 200);
           assert.equal(s.body.secondsLeft, 20 * 60);
