@@ -1,0 +1,272 @@
+/**
+ * The committee overview: raw statistics, per-member normalisation and ranks. Pure.
+ *
+ * Input is sparse: one `Score` per (member, nomination, criterion) that was actually given.
+ * A conflicted member simply has no scores for that nomination; a member may also skip a
+ * criterion.
+ *
+ * Definitions (all standard deviations are population sds, dividing by n):
+ * - z-score: per member over ALL their scores (every nomination and criterion):
+ *   z = (x − mean) / sd. A member whose scores are all equal (or who gave one score) has
+ *   sd 0: every z is 0 and the member is reported with status 'no-spread'.
+ * - raw total of one member for one nomination: the sum of that member's criterion scores,
+ *   counted only when the member scored every criterion of the edition (a complete review);
+ *   partial reviews are counted in `partialReviews` and left out of the total's statistics
+ *   (they still count per criterion).
+ * - normalised total of a nomination: for each member who scored it, the mean of their
+ *   z-scores over the criteria they scored; then the mean of that over those members.
+ * - ranks: higher is better; standard competition ranking ("1224"): equal values share the
+ *   best rank and the next rank skips. Values closer than 1e-9 count as equal. A
+ *   nomination without a value has rank null.
+ * - `tooFewForNormalisation`: fewer than 3 members or fewer than 3 nominations scored.
+ *   Everything is still computed; the flag tells the overview to show raw figures first.
+ */
+
+export interface Score {
+  memberId: string;
+  nominationId: string;
+  criterionId: string;
+  score: number;
+}
+
+export interface Stats {
+  count: number;
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+  /** max − min */
+  range: number;
+  /** population standard deviation */
+  sd: number;
+}
+
+export interface MemberNormalisation {
+  memberId: string;
+  status: 'ok' | 'no-spread';
+  scoreCount: number;
+  mean: number;
+  sd: number;
+}
+
+export interface NominationOverview {
+  nominationId: string;
+  /** Members with at least one score for this nomination. */
+  memberCount: number;
+  /** Raw statistics per criterion id (criteria nobody scored here are absent). */
+  criteria: Record<string, Stats>;
+  /** Raw statistics of complete reviews' totals; null when there is no complete review. */
+  total: Stats | null;
+  /** Reviews (members) with some but not all criteria scored. */
+  partialReviews: number;
+  normalisedTotal: number | null;
+  rankRaw: number | null;
+  rankNormalised: number | null;
+}
+
+export type TooFewReason = 'few-members' | 'few-nominations';
+
+export interface Overview {
+  criteria: string[];
+  members: MemberNormalisation[];
+  nominations: NominationOverview[];
+  tooFewForNormalisation: { code: TooFewReason; reason: string } | null;
+}
+
+export const MIN_MEMBERS_FOR_NORMALISATION = 3;
+export const MIN_NOMINATIONS_FOR_NORMALISATION = 3;
+
+export class ScoreInputError extends Error {
+  override readonly name = 'ScoreInputError';
+  constructor(
+    readonly problem: 'duplicate' | 'not-finite' | 'unknown-criterion',
+    readonly score: Score,
+  ) {
+    super(`${problem}: member ${score.memberId}, nomination ${score.nominationId}, criterion ${score.criterionId}`);
+  }
+}
+
+export function stats(values: readonly number[]): Stats | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  const mean = sum / n;
+  let sq = 0;
+  for (const v of sorted) sq += (v - mean) ** 2;
+  const mid = n >> 1;
+  const median = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const min = sorted[0]!;
+  const max = sorted[n - 1]!;
+  return { count: n, mean, median, min, max, range: max - min, sd: Math.sqrt(sq / n) };
+}
+
+const EPS = 1e-9;
+
+/** Standard competition ranking, higher value = better (rank 1). Null values get null. */
+export function competitionRanks(values: readonly (number | null)[]): (number | null)[] {
+  const order = values
+    .map((v, i) => ({ v, i }))
+    .filter((x): x is { v: number; i: number } => x.v !== null)
+    .sort((a, b) => b.v - a.v || a.i - b.i);
+  const ranks: (number | null)[] = values.map(() => null);
+  let prev: number | null = null;
+  let prevRank = 0;
+  order.forEach(({ v, i }, pos) => {
+    const rank: number = prev !== null && Math.abs(prev - v) <= EPS * Math.max(1, Math.abs(v)) ? prevRank : pos + 1;
+    ranks[i] = rank;
+    prev = v;
+    prevRank = rank;
+  });
+  return ranks;
+}
+
+export interface OverviewOptions {
+  /** The edition's criteria, in display order. Defaults to the criteria seen in the scores (first seen first). */
+  criteria?: readonly string[];
+  /** Nominations to list even without scores (e.g. every screened nomination). Defaults to those scored. */
+  nominations?: readonly string[];
+}
+
+export function committeeOverview(scores: readonly Score[], options: OverviewOptions = {}): Overview {
+  const criteria = options.criteria ? [...options.criteria] : [...new Set(scores.map((s) => s.criterionId))];
+  const criterionSet = new Set(criteria);
+
+  // member → nomination → criterion → score
+  const byMember = new Map<string, Map<string, Map<string, number>>>();
+  const nominationOrder: string[] = options.nominations ? [...options.nominations] : [];
+  const nominationSeen = new Set(nominationOrder);
+  for (const s of scores) {
+    if (typeof s.score !== 'number' || !Number.isFinite(s.score)) throw new ScoreInputError('not-finite', s);
+    if (!criterionSet.has(s.criterionId)) throw new ScoreInputError('unknown-criterion', s);
+    let noms = byMember.get(s.memberId);
+    if (!noms) byMember.set(s.memberId, (noms = new Map()));
+    let crit = noms.get(s.nominationId);
+    if (!crit) noms.set(s.nominationId, (crit = new Map()));
+    if (crit.has(s.criterionId)) throw new ScoreInputError('duplicate', s);
+    crit.set(s.criterionId, s.score);
+    if (!nominationSeen.has(s.nominationId)) {
+      nominationSeen.add(s.nominationId);
+      nominationOrder.push(s.nominationId);
+    }
+  }
+
+  // Per-member mean and sd over all their scores.
+  const members: MemberNormalisation[] = [];
+  const memberZ = new Map<string, (x: number) => number>();
+  for (const [memberId, noms] of byMember) {
+    const all: number[] = [];
+    for (const crit of noms.values()) for (const v of crit.values()) all.push(v);
+    const st = stats(all)!;
+    const noSpread = st.sd <= EPS * Math.max(1, Math.abs(st.mean));
+    members.push({ memberId, status: noSpread ? 'no-spread' : 'ok', scoreCount: st.count, mean: st.mean, sd: st.sd });
+    memberZ.set(memberId, noSpread ? () => 0 : (x) => (x - st.mean) / st.sd);
+  }
+
+  // Per nomination.
+  const perNomination = new Map<
+    string,
+    { crit: Map<string, number[]>; totals: number[]; partial: number; zMeans: number[]; members: number }
+  >();
+  for (const id of nominationOrder) perNomination.set(id, { crit: new Map(), totals: [], partial: 0, zMeans: [], members: 0 });
+  for (const [memberId, noms] of byMember) {
+    const z = memberZ.get(memberId)!;
+    for (const [nominationId, crit] of noms) {
+      const acc = perNomination.get(nominationId)!;
+      acc.members++;
+      let total = 0;
+      let zSum = 0;
+      for (const [criterionId, v] of crit) {
+        let list = acc.crit.get(criterionId);
+        if (!list) acc.crit.set(criterionId, (list = []));
+        list.push(v);
+        total += v;
+        zSum += z(v);
+      }
+      if (crit.size === criteria.length) acc.totals.push(total);
+      else acc.partial++;
+      acc.zMeans.push(zSum / crit.size);
+    }
+  }
+
+  const rows = nominationOrder.map((nominationId) => {
+    const acc = perNomination.get(nominationId)!;
+    const critStats: Record<string, Stats> = {};
+    for (const c of criteria) {
+      const list = acc.crit.get(c);
+      if (list) critStats[c] = stats(list)!;
+    }
+    const normalised = stats(acc.zMeans);
+    return {
+      nominationId,
+      memberCount: acc.members,
+      criteria: critStats,
+      total: stats(acc.totals),
+      partialReviews: acc.partial,
+      normalisedTotal: normalised ? normalised.mean : null,
+      rankRaw: null as number | null,
+      rankNormalised: null as number | null,
+    };
+  });
+  const rawRanks = competitionRanks(rows.map((r) => (r.total ? r.total.mean : null)));
+  const normRanks = competitionRanks(rows.map((r) => r.normalisedTotal));
+  rows.forEach((r, i) => {
+    r.rankRaw = rawRanks[i]!;
+    r.rankNormalised = normRanks[i]!;
+  });
+
+  const memberCount = byMember.size;
+  const scoredNominations = rows.filter((r) => r.memberCount > 0).length;
+  let tooFew: Overview['tooFewForNormalisation'] = null;
+  if (memberCount < MIN_MEMBERS_FOR_NORMALISATION) {
+    tooFew = {
+      code: 'few-members',
+      reason: `Kun ${memberCount} ${memberCount === 1 ? 'medlem' : 'medlemmer'} har givet point. Normaliserede point kræver mindst ${MIN_MEMBERS_FOR_NORMALISATION}, så brug de rå point.`,
+    };
+  } else if (scoredNominations < MIN_NOMINATIONS_FOR_NORMALISATION) {
+    tooFew = {
+      code: 'few-nominations',
+      reason: `Kun ${scoredNominations} ${scoredNominations === 1 ? 'indstilling' : 'indstillinger'} har fået point. Normaliserede point kræver mindst ${MIN_NOMINATIONS_FOR_NORMALISATION}, så brug de rå point.`,
+    };
+  }
+
+  return { criteria, members, nominations: rows, tooFewForNormalisation: tooFew };
+}
+
+/**
+ * The reliability matrix for Krippendorff's alpha from the same scores: one row per member,
+ * one column per (nomination, criterion) — or per nomination total when `byTotal` is set
+ * (complete reviews only).
+ */
+export function reliabilityMatrix(
+  scores: readonly Score[],
+  options: { byTotal?: boolean; criteria?: readonly string[] } = {},
+): { members: string[]; units: { nominationId: string; criterionId: string | null }[]; data: (number | null)[][] } {
+  const members = [...new Set(scores.map((s) => s.memberId))];
+  const criteria = options.criteria ? [...options.criteria] : [...new Set(scores.map((s) => s.criterionId))];
+  const memberIndex = new Map(members.map((m, i) => [m, i]));
+  const unitIndex = new Map<string, number>();
+  const units: { nominationId: string; criterionId: string | null }[] = [];
+  const cells = new Map<string, number>(); // `${member}\u0000${unit}` → value
+  const counts = new Map<string, number>();
+  for (const s of scores) {
+    const unit = options.byTotal ? s.nominationId : `${s.nominationId}\u0000${s.criterionId}`;
+    if (!unitIndex.has(unit)) {
+      unitIndex.set(unit, units.length);
+      units.push({ nominationId: s.nominationId, criterionId: options.byTotal ? null : s.criterionId });
+    }
+    const key = `${s.memberId}\u0000${unit}`;
+    cells.set(key, (cells.get(key) ?? 0) + s.score);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const data = members.map(() => new Array<number | null>(units.length).fill(null));
+  for (const [key, v] of cells) {
+    const cut = key.indexOf('\u0000');
+    const member = key.slice(0, cut);
+    const unit = key.slice(cut + 1);
+    if (options.byTotal && counts.get(key) !== criteria.length) continue;
+    data[memberIndex.get(member)!]![unitIndex.get(unit)!] = v;
+  }
+  return { members, units, data };
+}
