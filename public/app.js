@@ -164,6 +164,7 @@ function watchSession(dialog) {
     title.textContent = data.textExpiredTitle;
     warning.hidden = true;
     expiredText.hidden = false;
+    dialog.setAttribute('aria-describedby', expiredText.id);
     stayButton.hidden = true;
     leaveForm.hidden = true;
     signInLink.hidden = false;

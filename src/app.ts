@@ -25,7 +25,7 @@ import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
 import { nominationRoutes } from './nominations/nominations.routes.js';
 import { registerActor } from './accounts/request-actor.js';
-import { enforceRouteAccess, recordRouteAccess, type RouteRecord } from './accounts/route-access.js';
+import { recordRouteAccess, routeGate, type RouteRecord } from './accounts/route-access.js';
 import { signInRoutes } from './accounts/sign-in.routes.js';
 import { setupRoutes } from './admin/setup.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
@@ -222,14 +222,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // Who is asking (session cookie or API token), and the gate every route's `access` rule sets.
   registerActor(app, deps);
-  app.addHook('preHandler', (request, reply, done) => {
-    // Public routes pass without a promise; the others are checked (and may be answered here).
-    const access = request.routeOptions.config?.access;
-    if (access === undefined || access === 'public' || access === 'nominator' || access === 'consent-link') return done();
-    enforceRouteAccess(request, reply).then((answered) => {
-      if (!answered) done();
-    }, done);
-  });
+  app.addHook('preHandler', routeGate);
 
   await app.register(platformRoutes, deps);
   await app.register(signInRoutes, deps);

@@ -35,9 +35,9 @@ export function isChairOf(actor: Actor, editionId: number): Permission {
 }
 
 /**
- * Every route declares who may use it, in its `config.access`. The app refuses to start a
- * route without one (see accounts/route-access.ts), and a table-driven test calls every route
- * as every role.
+ * Every route declares who may use it, in its `config.access`. A route without one is open to
+ * nobody (accounts/route-access.ts fails closed), and a table-driven test names it and calls
+ * every route as every role.
  *  - public: anyone
  *  - nominator: whoever holds the nomination's private link (checked by the route)
  *  - consent-link: whoever holds the nominee's consent link (checked by the route)

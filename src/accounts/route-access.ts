@@ -13,6 +13,10 @@ declare module 'fastify' {
 /** Static files need no rule of their own: they are public by nature. */
 const PUBLIC_ASSET_PREFIXES = ['/dkfds/', '/static/'];
 
+export function isAssetRoute(url: string | undefined): boolean {
+  return url !== undefined && PUBLIC_ASSET_PREFIXES.some((p) => url.startsWith(p));
+}
+
 export type RouteRecord = { method: string; url: string; access: AccessLevel | undefined };
 
 /**
@@ -41,7 +45,14 @@ export function recordRouteAccess(app: FastifyInstance): RouteRecord[] {
  */
 export async function enforceRouteAccess(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const access = request.routeOptions.config?.access;
-  if (access === undefined || access === 'public' || access === 'nominator' || access === 'consent-link') return undefined;
+  if (access === undefined) {
+    // Fail closed: a route that forgot to declare its rule is open to nobody (and the
+    // route-access test names it).
+    request.log.error({ route: request.routeOptions.url }, 'route without an access rule refused');
+    if (isApiRequest(request)) return sendProblem(reply, { type: '/problems/forbidden', title: 'Forbidden', status: 403, instance: request.url });
+    return sendErrorPage(request, reply, 403, 'forbidden');
+  }
+  if (access === 'public' || access === 'nominator' || access === 'consent-link') return undefined;
   const actor = request.actor;
   if (actor.kind !== 'user') {
     if (isApiRequest(request)) {
@@ -55,4 +66,18 @@ export async function enforceRouteAccess(request: FastifyRequest, reply: Fastify
   request.log.info({ userId: actor.user.id, access }, 'access refused');
   if (isApiRequest(request)) return sendProblem(reply, { type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'Your account may not use this.', instance: request.url });
   return sendErrorPage(request, reply, 403, 'forbidden');
+}
+
+/**
+ * The preHandler every request passes. Public routes go through without a promise (the
+ * award page's hot path); the others are checked and may be answered here.
+ */
+export function routeGate(request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void {
+  const access = request.routeOptions.config?.access;
+  if (access === 'public' || access === 'nominator' || access === 'consent-link') return done();
+  // Unknown addresses (404) and static files have no rule of their own.
+  if (access === undefined && (request.is404 || isAssetRoute(request.routeOptions.url))) return done();
+  enforceRouteAccess(request, reply).then((answered) => {
+    if (!answered) done();
+  }, done);
 }

@@ -65,6 +65,7 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   };
 
+  // Shown to the signed-in too: one may sign in as somebody else (the old session is revoked).
   app.get('/log-ind', { config: { access: 'public' } }, (request, reply) => signInPage(request, reply));
 
   app.post('/log-ind/email', { config: { access: 'public' }, preHandler: app.csrfProtection }, async (request, reply) => {

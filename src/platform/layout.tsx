@@ -34,7 +34,7 @@ type LayoutProps = {
   children?: Html.Children;
 };
 
-export const ASSET_VERSION = '2';
+export const ASSET_VERSION = '3';
 
 /** The DKFDS page frame: skip link, header, main, footer with organiser, privacy, accessibility and language. */
 export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, children }: LayoutProps): JSX.Element {
@@ -63,6 +63,10 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
               <div class="container portal-info-inner">
                 <a href="/" class="portal-name" safe>
                   {t.siteName}
+                </a>
+                {/* Cached public pages carry no session, so they show "Log ind" to everyone. */}
+                <a href={ctx.session ? '/min-side' : '/log-ind'} class="portal-account-link" safe>
+                  {ctx.session ? t.myPage : t.signInLink}
                 </a>
               </div>
             </div>
@@ -139,7 +143,7 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
               </strong>
               .
             </p>
-            <p data-session-expired hidden safe>
+            <p id="session-timeout-expired" data-session-expired hidden safe>
               {s.expired}
             </p>
           </div>

@@ -22,7 +22,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { awards, editions, organisations } from '../../src/db/schema.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
-import { recordRouteAccess, type RouteRecord } from '../../src/accounts/route-access.js';
+import { recordRouteAccess, routeGate, type RouteRecord } from '../../src/accounts/route-access.js';
 import { ACCESS_LEVELS } from '../../src/accounts/permissions.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
@@ -49,6 +49,24 @@ test('a route added without an access rule is caught', async () => {
   app.post('/uden-regel', { config: {} }, async () => 'ok');
   await app.ready();
   assert.deepEqual(undeclared(routes), ['GET /uden-regel', 'POST /uden-regel']);
+  await app.close();
+});
+
+test('a route without an access rule is open to nobody (the gate fails closed)', async () => {
+  const app = Fastify();
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.actor = { kind: 'public' };
+    done();
+  });
+  app.addHook('preHandler', routeGate);
+  app.get('/med-regel', { config: { access: 'public' } }, async () => 'ok');
+  app.get('/uden-regel', async () => 'hemmeligt');
+  assert.equal((await app.inject('/med-regel')).statusCode, 200);
+  const refused = await app.inject('/uden-regel');
+  assert.equal(refused.statusCode, 403);
+  assert.doesNotMatch(refused.body, /hemmeligt/);
+  assert.equal((await app.inject('/findes-ikke')).statusCode, 404);
   await app.close();
 });
 
