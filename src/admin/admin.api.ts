@@ -15,17 +15,17 @@ import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView
 /** The name of the security scheme in the OpenAPI document (declared in app.ts). */
 export const BEARER_SCHEME = 'bearerAuth';
 
-const security = [{ [BEARER_SCHEME]: [] }];
+export const security = [{ [BEARER_SCHEME]: [] }];
 
-const id = z.coerce
+export const id = z.coerce
   .number({ message: 'id must be a positive integer' })
   .int('id must be a positive integer')
   .positive('id must be a positive integer')
   .max(2_147_483_647, 'id is too large');
 
-const instant = z.string().describe('An instant in ISO 8601 (UTC)');
+export const instant = z.string().describe('An instant in ISO 8601 (UTC)');
 
-const problemSchema = z
+export const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -37,7 +37,7 @@ const problemSchema = z
   .describe('RFC 9457 problem details (application/problem+json)');
 
 /** Every admin route can answer these. */
-const errorResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+export const errorResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 const editionSchema = z.object({
   id: z.number().int(),
@@ -118,14 +118,14 @@ const unauthorized = (instance: string, detail: string): Problem => ({ type: '/p
  * Before the body is even read: the admin API takes a personal API token (never a browser
  * session, so no other site can make a signed-in browser call it) of an administrator.
  */
-async function requireApiToken(request: FastifyRequest, reply: FastifyReply) {
+export async function requireApiToken(request: FastifyRequest, reply: FastifyReply) {
   const actor = request.actor;
   if (actor.kind !== 'user') return sendProblem(reply, unauthorized(request.url, 'Send a personal API token as "Authorization: Bearer <token>". An administrator makes one at /min-side/api-noegler.'));
   if (actor.via !== 'api-token') return sendProblem(reply, unauthorized(request.url, 'The admin API takes a personal API token, not a browser session. Send it as "Authorization: Bearer <token>".'));
   if (actor.adminOf.size === 0) return sendProblem(reply, problems.forbidden(request.url, 'Your account administers no organisation.'));
 }
 
-async function requireJson(request: FastifyRequest, reply: FastifyReply) {
+export async function requireJson(request: FastifyRequest, reply: FastifyReply) {
   if (!/^application\/json\b/i.test(String(request.headers['content-type'] ?? ''))) {
     return sendProblem(reply, { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the body as application/json.', instance: request.url });
   }

@@ -1,0 +1,422 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { canAdministerOrganisation } from '../accounts/permissions.js';
+import { messages } from '../platform/i18n/index.js';
+import { problems, sendProblem } from '../platform/errors.js';
+import { errorResponses, id, instant, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
+import { organisationOfEdition } from './admin.service.js';
+import { awardValues, editionRuleErrors, editionValues, parseAward, parseEdition, sortEditionErrors, toLocalInputs, type FormValues } from './setup-form.js';
+import type { AwardRow, EditionRow } from './setup.repo.js';
+import {
+  TIMELINE_KEYS,
+  createEdition,
+  createNextYearEdition,
+  getAwardSetup,
+  getEditionSetup,
+  updateAward,
+  updateEdition,
+  type EditionSetup,
+  type TimelineInput,
+  type TimelineKey,
+} from './setup.service.js';
+import type { FieldErrors } from './views/parts.js';
+
+// The setup of awards and rounds in the admin API: the same service functions as the pages
+// under /admin (setup.routes.tsx), and the same form rules (setup-form.ts): a JSON body is
+// turned into the values the page's form would send and checked by the page's parser, so the
+// API has no rules of its own. Messages are the English ones of the pages.
+
+const en = () => messages('en').setup;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A text field: a string, or null to clear it. Lengths are the form's rules (422). */
+const text = z.string().max(100_000).nullable().optional();
+const count = z.number().int().min(-1_000_000_000).max(1_000_000_000).nullable().optional();
+const isoInstant = z.iso.datetime({ offset: true }).describe('An instant in ISO 8601, e.g. 2025-09-26T10:00:00Z').nullable().optional();
+
+const timelineShape = Object.fromEntries(TIMELINE_KEYS.map((k) => [k, isoInstant])) as Record<TimelineKey, typeof isoInstant>;
+const timelineBody = z.object(timelineShape).strict().describe('Dates of the timeline; an absent date is left as it is, null removes it');
+const timelineOut = z.object(Object.fromEntries(TIMELINE_KEYS.map((k) => [k, instant.nullable()])) as Record<TimelineKey, z.ZodNullable<typeof instant>>);
+
+const editionFields = {
+  theme: text,
+  themeDescription: text,
+  timeline: timelineBody.optional(),
+  eventName: text,
+  eventPlace: text,
+  nomineeCountMin: count,
+  nomineeCountMax: count,
+  prizeAmountKr: count.describe('Whole kroner'),
+  prizePurpose: text,
+  prizeExtras: text,
+  filmUrl: text,
+  hasPatientPanel: z.boolean().optional(),
+  asksOrigin: z.boolean().optional().describe('Cannot change once a nomination has been sent'),
+};
+const editionPatchBody = z.object({ year: z.number().int().min(0).max(9999).optional(), ...editionFields }).strict();
+const editionCreateBody = z.object({ year: z.number().int().min(0).max(9999), ...editionFields }).strict();
+type EditionBody = z.infer<typeof editionPatchBody>;
+
+const ref = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
+
+const editionSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  theme: z.string().nullable(),
+  themeDescription: z.string().nullable(),
+  timeline: timelineOut,
+  archivedAt: instant.nullable(),
+  eventName: z.string().nullable(),
+  eventPlace: z.string().nullable(),
+  nomineeCountMin: z.number().int().nullable(),
+  nomineeCountMax: z.number().int().nullable(),
+  prizeAmountKr: z.number().int().nullable(),
+  prizePurpose: z.string().nullable(),
+  prizeExtras: z.string().nullable(),
+  filmUrl: z.string().nullable(),
+  hasPatientPanel: z.boolean(),
+  asksOrigin: z.boolean(),
+  formLockedSince: instant.nullable().describe('When the first nomination was sent: from then on the criteria, the form and asksOrigin cannot change'),
+  award: ref,
+  organisation: ref,
+  criteria: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string() })),
+  formSections: z.array(z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() })),
+  committeeSeats: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), partyLetter: z.string().nullable(), represents: z.string().nullable(), isChair: z.boolean() })),
+});
+
+const awardFields = {
+  name: z.string().max(100_000).optional(),
+  summary: z.string().max(100_000).optional(),
+  description: z.string().max(100_000).optional(),
+  establishedYear: z.number().int().min(0).max(9999).optional(),
+  eligibility: text,
+  contactName: text,
+  contactTitle: text,
+  contactUnit: text,
+  contactPhone: text,
+  contactEmail: text,
+};
+const awardPatchBody = z.object(awardFields).strict();
+
+const awardSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  establishedYear: z.number().int(),
+  eligibility: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactTitle: z.string().nullable(),
+  contactUnit: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  organisation: ref,
+  editions: z.array(z.object({ id: z.number().int(), year: z.number().int(), theme: z.string().nullable() })),
+});
+
+function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
+  const e = page.edition;
+  return {
+    id: e.id,
+    year: e.year,
+    theme: e.theme,
+    themeDescription: e.themeDescription,
+    timeline: Object.fromEntries(TIMELINE_KEYS.map((k) => [k, iso(e[k])])) as Record<TimelineKey, string | null>,
+    archivedAt: iso(e.archivedAt),
+    eventName: e.eventName,
+    eventPlace: e.eventPlace,
+    nomineeCountMin: e.nomineeCountMin,
+    nomineeCountMax: e.nomineeCountMax,
+    prizeAmountKr: e.prizeAmountKr,
+    prizePurpose: e.prizePurpose,
+    prizeExtras: e.prizeExtras,
+    filmUrl: e.filmUrl,
+    hasPatientPanel: e.hasPatientPanel,
+    asksOrigin: e.asksOrigin,
+    formLockedSince: iso(page.lockedSince),
+    award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
+    organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
+    criteria: page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+    formSections: page.formSections.map((f) => ({ id: f.id, heading: f.heading, help: f.help, wordLimit: f.wordLimit, required: f.required })),
+    committeeSeats: page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair })),
+  };
+}
+
+function awardJson(page: NonNullable<Awaited<ReturnType<typeof getAwardSetup>>>): z.infer<typeof awardSchema> {
+  const a = page.award;
+  return {
+    id: a.id,
+    slug: a.slug,
+    name: a.name,
+    summary: a.summary,
+    description: a.description,
+    establishedYear: a.establishedYear,
+    eligibility: a.eligibility,
+    contactName: a.contactName,
+    contactTitle: a.contactTitle,
+    contactUnit: a.contactUnit,
+    contactPhone: a.contactPhone,
+    contactEmail: a.contactEmail,
+    organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
+    editions: page.editions.map((e) => ({ id: e.id, year: e.year, theme: e.theme })),
+  };
+}
+
+/**
+ * The form values the edition page would send for `body` on top of `current` (the saved
+ * edition, or none for a new one), and the exact timeline instants (the form has minutes).
+ */
+function editionForm(current: EditionRow | null, body: EditionBody): { form: FormValues; timeline: TimelineInput } {
+  const form = editionValues(current);
+  const timeline = {} as TimelineInput;
+  for (const k of TIMELINE_KEYS) timeline[k] = current?.[k] ?? null;
+  if (body.year !== undefined) form.year = String(body.year);
+  for (const k of ['theme', 'themeDescription', 'eventName', 'eventPlace', 'prizePurpose', 'prizeExtras', 'filmUrl'] as const) {
+    const v = body[k];
+    if (v !== undefined) form[k] = v ?? '';
+  }
+  for (const k of ['nomineeCountMin', 'nomineeCountMax', 'prizeAmountKr'] as const) {
+    const v = body[k];
+    if (v !== undefined) form[k] = v === null ? '' : String(v);
+  }
+  for (const k of ['hasPatientPanel', 'asksOrigin'] as const) {
+    const v = body[k];
+    if (v !== undefined) form[k] = v ? 'ja' : '';
+  }
+  for (const k of TIMELINE_KEYS) {
+    const v = body.timeline?.[k];
+    if (v === undefined) continue;
+    timeline[k] = v === null ? null : new Date(v);
+    const local = toLocalInputs(timeline[k]);
+    form[`${k}-date`] = local.date;
+    form[`${k}-time`] = local.time || '12:00';
+  }
+  return { form, timeline };
+}
+
+function awardForm(current: AwardRow, body: z.infer<typeof awardPatchBody>): FormValues {
+  const form = awardValues(current);
+  for (const [k, v] of Object.entries(body)) if (v !== undefined) form[k] = v === null ? '' : String(v);
+  return form;
+}
+
+const pathOf = (field: string) => ((TIMELINE_KEYS as readonly string[]).includes(field) ? `/timeline/${field}` : `/${field}`);
+
+function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors) {
+  return sendProblem(reply, {
+    type: '/problems/validation',
+    title: 'Invalid input',
+    status: 422,
+    detail: 'Correct the listed fields and send again.',
+    instance: request.url,
+    errors: errors.map((e) => ({ path: pathOf(e.field), message: e.message })),
+  });
+}
+
+/**
+ * Awards and rounds in the admin API under /api/v1/admin, for a personal API token of an
+ * administrator of the award's organisation. The same services as the pages: the same rules,
+ * audit records and e-mails about moved dates.
+ */
+export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, pageCache } = deps;
+
+  /** 404 when the thing does not exist, 403 when it is another organisation's; true when the caller may go on. */
+  const mayAdminister = async (request: FastifyRequest, reply: FastifyReply, organisationId: number | null, what: string): Promise<boolean> => {
+    if (organisationId === null) {
+      await sendProblem(reply, problems.notFound(request.url, `There is no ${what}.`));
+      return false;
+    }
+    if (!canAdministerOrganisation(request.actor, organisationId).ok) {
+      request.log.warn({ organisationId }, 'administrator refused for another organisation (api)');
+      await sendProblem(reply, problems.forbidden(request.url, `You do not administer the organisation of this ${what}.`));
+      return false;
+    }
+    return true;
+  };
+
+  /** The edition with its lists, after the organisation check; null when an answer was sent. */
+  const editionFor = async (request: FastifyRequest, reply: FastifyReply, editionId: number): Promise<EditionSetup | null> => {
+    if (!(await mayAdminister(request, reply, await organisationOfEdition(db, editionId), 'edition'))) return null;
+    const page = await getEditionSetup(db, editionId);
+    if (!page) await sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
+    return page;
+  };
+
+  const awardFor = async (request: FastifyRequest, reply: FastifyReply, awardId: number) => {
+    const page = await getAwardSetup(db, awardId);
+    if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'award'))) return null;
+    return page!;
+  };
+
+  const base = { config: { access: 'admin' as const }, onRequest: requireApiToken };
+  const params = z.object({ id });
+
+  app.get(
+    '/api/v1/admin/editions/:id',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'An edition (a round) with its timeline, criteria, form sections and committee seats',
+        security,
+        params,
+        response: { 200: editionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const page = await editionFor(request, reply, request.params.id);
+      if (!page) return reply;
+      return editionJson(page);
+    },
+  );
+
+  app.patch(
+    '/api/v1/admin/editions/:id',
+    {
+      ...base,
+      preValidation: requireJson,
+      schema: {
+        tags: ['admin'],
+        summary: "Change an edition's fields and timeline",
+        description:
+          'Only the fields sent change. The same rules as the administrators\' page (timeline order, lengths, the year free, asksOrigin locked once a nomination is sent): 422 lists the fields. When a published date moves, everyone concerned (nominators, committee, patient panel) gets an e-mail and the change is recorded in the audit log. `notified` says how many e-mails were queued.',
+        security,
+        params,
+        body: editionPatchBody,
+        response: { 200: z.object({ edition: editionSchema, notified: z.number().int() }), ...errorResponses, 415: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await editionFor(request, reply, request.params.id);
+      if (!page) return reply;
+      const { form, timeline } = editionForm(page.edition, request.body);
+      const parsed = parseEdition(form, en(), 'en');
+      if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
+      const input = { ...parsed.input, timeline };
+      const result = await updateEdition({ db, actor: request.actor, editionId: page.edition.id, input, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
+      if (!result.ok) {
+        if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
+        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year)));
+      }
+      pageCache.clear();
+      return { edition: editionJson((await getEditionSetup(db, page.edition.id))!), notified: result.notified };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/editions/:id/next-year',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: "Create next year's round from this edition",
+        description:
+          'Copies the edition with its criteria, form sections and committee seats to the next year, every date one year on at the same Copenhagen time (the film link is not copied). 409 when the award already has a round that year. Recorded in the audit log.',
+        security,
+        params,
+        response: { 201: z.object({ id: z.number().int(), year: z.number().int(), copiedFrom: z.number().int() }), ...errorResponses, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await editionFor(request, reply, request.params.id);
+      if (!page) return reply;
+      const result = await createNextYearEdition({ db, actor: request.actor, editionId: page.edition.id, now: clock.now() });
+      if (result.ok) {
+        pageCache.clear();
+        return reply
+          .code(201)
+          .header('location', `/api/v1/admin/editions/${result.edition.id}`)
+          .send({ id: result.edition.id, year: result.edition.year, copiedFrom: page.edition.id });
+      }
+      if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
+      return sendProblem(reply, { type: '/problems/year-taken', title: 'The year exists', status: 409, detail: en().nextYearTaken(result.year), instance: request.url });
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/awards/:id/editions',
+    {
+      ...base,
+      preValidation: requireJson,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an edition (a round) of an award',
+        description:
+          'Without criteria or form sections (copy a round with next-year, or add them on the page). The same rules as the administrators\' page: 422 lists the fields. Recorded in the audit log.',
+        security,
+        params,
+        body: editionCreateBody,
+        response: { 201: editionSchema, ...errorResponses, 415: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const award = await awardFor(request, reply, request.params.id);
+      if (!award) return reply;
+      const { form, timeline } = editionForm(null, request.body);
+      const parsed = parseEdition(form, en(), 'en');
+      if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
+      const input = { ...parsed.input, timeline };
+      const result = await createEdition({ db, actor: request.actor, awardId: award.award.id, input, now: clock.now() });
+      if (!result.ok) {
+        if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
+        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year)));
+      }
+      pageCache.clear();
+      return reply
+        .code(201)
+        .header('location', `/api/v1/admin/editions/${result.edition.id}`)
+        .send(editionJson((await getEditionSetup(db, result.edition.id))!));
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/awards/:id',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'An award with its editions (newest first)',
+        security,
+        params,
+        response: { 200: awardSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const page = await awardFor(request, reply, request.params.id);
+      if (!page) return reply;
+      return awardJson(page);
+    },
+  );
+
+  app.patch(
+    '/api/v1/admin/awards/:id',
+    {
+      ...base,
+      preValidation: requireJson,
+      schema: {
+        tags: ['admin'],
+        summary: "Change an award's texts and contact person",
+        description: "Only the fields sent change; the award's address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
+        security,
+        params,
+        body: awardPatchBody,
+        response: { 200: awardSchema, ...errorResponses, 415: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await awardFor(request, reply, request.params.id);
+      if (!page) return reply;
+      const parsed = parseAward(awardForm(page.award, request.body), en());
+      if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
+      const result = await updateAward({ db, actor: request.actor, awardId: page.award.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
+      pageCache.clear();
+      return awardJson((await getAwardSetup(db, page.award.id))!);
+    },
+  );
+}
