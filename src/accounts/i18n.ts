@@ -3,6 +3,7 @@ import type { Locale } from '../platform/time.js';
 const da = {
   signIn: {
     title: 'Log ind',
+    errorSummaryHeading: 'Der er problemer',
     intro: 'Medarbejdere logger ind med deres arbejdskonto. Medlemmer af en komité eller et patientpanel får et link på e-mail.',
     employees: 'Medarbejder',
     withProvider: (label: string) => `Log ind med ${label}`,
@@ -68,6 +69,7 @@ export type AccountTexts = typeof da;
 const en: AccountTexts = {
   signIn: {
     title: 'Sign in',
+    errorSummaryHeading: 'There is a problem',
     intro: 'Employees sign in with their work account. Members of a committee or a patient panel get a link by e-mail.',
     employees: 'Employee',
     withProvider: (label) => `Sign in with ${label}`,

@@ -1,5 +1,6 @@
 import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
+import { ErrorSummary } from '../../nominations/views/form-parts.js';
 import { attr } from '../../platform/html-attr.js';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import type { AccountTexts } from '../i18n.js';
@@ -23,24 +24,7 @@ export function SignInPage(p: {
   const back = encodeURIComponent(p.back);
   return (
     <Layout ctx={ctx} title={s.title} hasErrors={!!p.error} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: s.title }]}>
-      {p.error ? (
-        <div class="alert alert-error error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
-          <div class="alert-body">
-            <p class="alert-heading" id="error-summary-heading">
-              {ctx.locale === 'da' ? 'Der er problemer' : 'There is a problem'}
-            </p>
-            <ul class="alert-text nobullet-list">
-              <li>
-                <a href="#email" class="function-link" safe>
-                  {p.error}
-                </a>
-              </li>
-            </ul>
-          </div>
-        </div>
-      ) : (
-        ''
-      )}
+      <ErrorSummary heading={s.errorSummaryHeading} errors={p.error ? [{ field: 'email', text: p.error }] : []} />
       {p.notice ? (
         <div class="alert alert-warning" role="alert">
           <div class="alert-body">

@@ -4,7 +4,7 @@ import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
 import { STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
 import { errorText, type NominationTexts } from '../i18n.js';
-import { nominationBlocks } from '../nomination-text.js';
+import { nominationBlocks, type TextBlock } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
 import { Checkboxes, ErrorSummary, Radios, StepIndicator, TextArea, TextInput, type ErrorLink } from './form-parts.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
@@ -252,6 +252,26 @@ type SummaryProps = {
 };
 
 /** "Tjek dine svar": every answer with a "Redigér" link to its step. */
+/** One block of a nomination's answers: labelled lines, or a section's text. */
+function BlockAnswers({ t, block }: { t: NominationTexts; block: TextBlock }) {
+  return 'lines' in block ? (
+    <dl class="answers-list">
+      {block.lines.map(([label, value]) => (
+        <>
+          <dt safe>{label}</dt>
+          <dd class="answer-text" safe>
+            {value || t.check.notFilled}
+          </dd>
+        </>
+      ))}
+    </dl>
+  ) : (
+    <p class="answer-text" safe>
+      {block.text || t.check.notFilled}
+    </p>
+  );
+}
+
 function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
   const blocks = nominationBlocks(fields, edition.form);
   const stepOfBlock = (i: number): Step => (i === 0 ? 'om-dig' : i === 1 ? 'kandidat' : i === 2 ? 'loesning' : 'beskrivelse');
@@ -263,22 +283,7 @@ function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
           <h2 class="h3" id={`answers-${i}`} safe>
             {b.heading}
           </h2>
-          {'lines' in b ? (
-            <dl class="answers-list">
-              {b.lines.map(([label, value]) => (
-                <>
-                  <dt safe>{label}</dt>
-                  <dd class="answer-text" safe>
-                    {value || t.check.notFilled}
-                  </dd>
-                </>
-              ))}
-            </dl>
-          ) : (
-            <p class="answer-text" safe>
-              {b.text || t.check.notFilled}
-            </p>
-          )}
+          <BlockAnswers t={t} block={b} />
           <p>
             <a href={stepHref(stepOfBlock(i))} class="function-link">
               <span safe>{t.edit}</span>
@@ -490,22 +495,7 @@ export function ClosedDraftPage(p: { ctx: PageContext; t: NominationTexts; editi
           <h2 class="h3" safe>
             {b.heading}
           </h2>
-          {'lines' in b ? (
-            <dl class="answers-list">
-              {b.lines.map(([label, value]) => (
-                <>
-                  <dt safe>{label}</dt>
-                  <dd class="answer-text" safe>
-                    {value || t.check.notFilled}
-                  </dd>
-                </>
-              ))}
-            </dl>
-          ) : (
-            <p class="answer-text" safe>
-              {b.text || t.check.notFilled}
-            </p>
-          )}
+          <BlockAnswers t={t} block={b} />
         </section>
       ))}
     </Layout>
