@@ -157,44 +157,15 @@ export function TextArea(p: TextAreaProps) {
 
 type Option = { value: string; label: string; hint?: string };
 
-export function Radios(p: { id: string; legend: string; value: string; options: Option[]; error?: string; hint?: string }) {
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <fieldset aria-describedby={describedBy(p.hint && `${p.id}-hint`, p.error && `${p.id}-error`)}>
-        <legend class="form-label" safe>
-          {p.legend}
-        </legend>
-        {p.hint ? (
-          <span class="form-hint" id={`${p.id}-hint`} safe>
-            {p.hint}
-          </span>
-        ) : (
-          ''
-        )}
-        <FieldError id={p.id} text={p.error} />
-        <ul class="nobullet-list">
-          {p.options.map((o, i) => (
-            <li>
-              <input
-                class="form-radio"
-                type="radio"
-                id={i === 0 ? p.id : `${p.id}-${o.value}`}
-                name={p.id}
-                value={o.value}
-                checked={p.value === o.value}
-              />
-              <label for={i === 0 ? p.id : `${p.id}-${o.value}`} safe>
-                {o.label}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-    </div>
-  );
-}
+type ChoiceProps = { id: string; legend: string; options: Option[]; error?: string; hint?: string };
 
-export function Checkboxes(p: { id: string; name: string; legend: string; values: string[]; options: Option[]; error?: string; hint?: string }) {
+/**
+ * A DKFDS fieldset of radio buttons or checkboxes: legend, hint, error beside it, and an
+ * optional hint per option. The first option carries the group's id, so the error summary's
+ * link lands on it.
+ */
+function ChoiceGroup(p: ChoiceProps & { type: 'radio' | 'checkbox'; name: string; isChecked: (value: string) => boolean }) {
+  const optionId = (o: Option, i: number) => (i === 0 ? p.id : `${p.id}-${o.value}`);
   return (
     <div class={p.error ? 'form-group form-error' : 'form-group'}>
       <fieldset aria-describedby={describedBy(p.hint && `${p.id}-hint`, p.error && `${p.id}-error`)}>
@@ -213,15 +184,15 @@ export function Checkboxes(p: { id: string; name: string; legend: string; values
           {p.options.map((o, i) => (
             <li>
               <input
-                class="form-checkbox"
-                type="checkbox"
-                id={i === 0 ? p.id : `${p.id}-${o.value}`}
+                class={p.type === 'radio' ? 'form-radio' : 'form-checkbox'}
+                type={p.type}
+                id={optionId(o, i)}
                 name={p.name}
                 value={o.value}
-                checked={p.values.includes(o.value)}
+                checked={p.isChecked(o.value)}
                 aria-describedby={o.hint ? `${p.id}-${o.value}-hint` : undefined}
               />
-              <label for={i === 0 ? p.id : `${p.id}-${o.value}`} safe>
+              <label for={optionId(o, i)} safe>
                 {o.label}
               </label>
               {o.hint ? (
@@ -237,6 +208,14 @@ export function Checkboxes(p: { id: string; name: string; legend: string; values
       </fieldset>
     </div>
   );
+}
+
+export function Radios(p: ChoiceProps & { value: string }) {
+  return <ChoiceGroup {...p} type="radio" name={p.id} isChecked={(v) => v === p.value} />;
+}
+
+export function Checkboxes(p: ChoiceProps & { name: string; values: string[] }) {
+  return <ChoiceGroup {...p} type="checkbox" isChecked={(v) => p.values.includes(v)} />;
 }
 
 /** The DKFDS step indicator; done steps link back. */
