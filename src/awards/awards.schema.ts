@@ -1,5 +1,6 @@
 import {
   boolean,
+  jsonb,
   check,
   index,
   integer,
@@ -84,6 +85,19 @@ export const editions = pgTable(
     hasPatientPanel: boolean('has_patient_panel').notNull().default(false),
     /** Smartprisen's form asks where the solution was first developed. */
     asksOrigin: boolean('asks_origin').notNull().default(false),
+    /** Scores may be given and changed until this instant; when absent, until nominees are published. */
+    reviewClosesAt: instant('review_closes_at'),
+    /** Blind review: no page, export or e-mail to committee members shows nominators' or nominees' names. */
+    blindReview: boolean('blind_review').notNull().default(false),
+    /** The committee's scale per criterion (default 1–5); the meaning of each step may be given. */
+    scoreScaleMin: integer('score_scale_min').notNull().default(1),
+    scoreScaleMax: integer('score_scale_max').notNull().default(5),
+    /** One label per step, lowest first ("1 – lever ikke op til kriteriet" …); null: the default labels. */
+    scoreLabels: jsonb('score_labels').$type<string[]>(),
+    /** Set when the first ballot is cast: the panel's nominees, method and deadline cannot change after. */
+    votingLockedAt: instant('voting_locked_at'),
+    /** Random per edition, known to the app only: ballots are keyed by an HMAC of the voter with it. */
+    ballotSalt: text('ballot_salt').notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -101,6 +115,11 @@ export const editions = pgTable(
         and coalesce(${t.reviewStartsAt}, ${t.closesAt}) <= ${t.nomineesPublishedAt}
         and ${t.nomineesPublishedAt} <= ${t.winnerAnnouncedAt})`,
     ),
+    check(
+      'editions_review_closes_in_order',
+      sql`${t.reviewClosesAt} is null or (${t.closesAt} < ${t.reviewClosesAt} and ${t.reviewClosesAt} <= ${t.nomineesPublishedAt})`,
+    ),
+    check('editions_score_scale', sql`${t.scoreScaleMin} >= 0 and ${t.scoreScaleMin} < ${t.scoreScaleMax} and ${t.scoreScaleMax} <= 100`),
     check(
       'editions_nominee_count',
       sql`${t.nomineeCountMin} is null or ${t.nomineeCountMax} is null or ${t.nomineeCountMin} <= ${t.nomineeCountMax}`,

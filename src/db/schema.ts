@@ -6,3 +6,6 @@ export * from '../mail/mail.schema.js';
 export * from '../platform/rate-limit.schema.js';
 export * from '../accounts/accounts.schema.js';
 export * from '../audit/audit.schema.js';
+export * from '../judging/judging.schema.js';
+export * from '../panel/panel.schema.js';
+export * from '../publication/publication.schema.js';
