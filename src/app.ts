@@ -34,6 +34,7 @@ import { adminRoutes } from './admin/admin.routes.js';
 import { memberAdminRoutes } from './admin/members.routes.js';
 import { adminApi, BEARER_SCHEME } from './admin/admin.api.js';
 import { adminSetupApi } from './admin/admin-setup.api.js';
+import { adminOrganisationApi } from './admin/admin-organisation.api.js';
 import { memberRoutes } from './members/members.routes.js';
 import { apiTokenRoutes } from './accounts/api-tokens.routes.js';
 import { attachmentRoutes } from './nominations/attachments/attachments.routes.js';
@@ -238,6 +239,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(setupRoutes, deps);
   await app.register(adminApi, deps);
   await app.register(adminSetupApi, deps);
+  await app.register(adminOrganisationApi, deps);
   await app.register(memberRoutes, deps);
   await app.register(apiTokenRoutes, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -11,6 +11,7 @@ import {
   findNominationByIdempotencyKey,
   insertDraftOnce,
   insertDraft,
+  lockEditionForm,
   lockNomination,
   nextReceiptNumber,
   updateFields,
@@ -165,16 +166,38 @@ export async function sendNomination(args: {
   });
 }
 
+/** The same fingerprint as `lockEditionForm` makes in SQL, of a form read earlier. */
+export function formFingerprint(form: FormDefinition): string {
+  return [
+    String(form.asksOrigin),
+    form.sections.map((s) => `${s.id}:${s.wordLimit ?? 0}:${s.required}`).join(','),
+    form.criteria.map((c) => String(c.id)).join(','),
+  ].join('|');
+}
+
 /** The rules of sending, for a row locked in the caller's transaction. */
 async function sendLocked(
   tx: Database,
   row: NominationRow,
   args: { edition: EditionForForm; expectedVersion: number; now: Date; mail: MailContext; accessToken?: string },
 ): Promise<SendResult> {
-  const { edition, now } = args;
+  const { now } = args;
+  let edition = args.edition;
   if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' };
   if (row.status === 'sent' && row.sentVersion === row.version) {
     return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true };
+  }
+  if (row.receiptNumber === null) {
+    // The first send of a nomination may be the edition's first, which locks the form; the
+    // form was read before this transaction, so an administrator's save of the criteria or
+    // sections may have come in between. Lock the form and check against what is saved now.
+    const fingerprint = await lockEditionForm(tx, edition.edition.id);
+    if (fingerprint === null) return { ok: false, reason: 'not-found' };
+    if (fingerprint !== formFingerprint(edition.form)) {
+      const fresh = await loadEditionForForm(tx, edition.edition.id);
+      if (!fresh) return { ok: false, reason: 'not-found' };
+      edition = fresh;
+    }
   }
   const window = canNominate(edition.timeline, now);
   if (!window.ok) return window;

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { queryRows, type Database } from '../db/database.js';
 import { awards, criteria, editions, formSections, nominations, organisations, receiptCounters } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
@@ -26,6 +26,29 @@ export async function findEditionWithForm(db: Database, editionId: number) {
     db.select().from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position)),
   ]);
   return { ...found, sections, criteria: crit };
+}
+
+/**
+ * Locks the edition row against a change of its form (FOR KEY SHARE: many senders at once do
+ * not wait for each other, but a save of the criteria or form sections, which locks the row FOR
+ * UPDATE, waits for them, and they for it) and returns a fingerprint of what a nomination is
+ * checked against: the sections' ids, word limits and required flags, the criteria's ids and
+ * whether the origin is asked. Null when the edition does not exist.
+ */
+export async function lockEditionForm(db: Database, editionId: number): Promise<string | null> {
+  const [locked] = await queryRows<{ id: number }>(db, sql`select id from editions where id = ${editionId} for key share`);
+  if (!locked) return null;
+  // A second statement: under READ COMMITTED it reads a snapshot taken after the lock was
+  // granted, so it sees a form saved by the transaction the lock waited for.
+  const [row] = await queryRows<{ fingerprint: string }>(
+    db,
+    sql`select e.asks_origin::text
+          || '|' || coalesce((select string_agg(fs.id || ':' || coalesce(fs.word_limit, 0) || ':' || fs.required::text, ',' order by fs.position)
+                                from form_sections fs where fs.edition_id = e.id), '')
+          || '|' || coalesce((select string_agg(c.id::text, ',' order by c.position) from criteria c where c.edition_id = e.id), '') as fingerprint
+        from editions e where e.id = ${editionId}`,
+  );
+  return row?.fingerprint ?? null;
 }
 
 export async function findEditionIdByAwardYear(db: Database, slug: string, year: number): Promise<number | null> {

@@ -18,6 +18,9 @@ import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { expectAccessible, launchBrowser, newContext, openPage, type WatchedPage } from '../harness/browser.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { serveSignedInTestApp } from '../harness/signed-in-app.js';
+import { startSmtpServer } from '../harness/smtp.js';
+import { sendDueMail } from '../../src/mail/worker.js';
+import { createSmtpTransport } from '../../src/mail/transport.js';
 
 const NOW = '2026-11-24T12:00:00Z';
 const MINUTE = 60 * 1000;
@@ -102,8 +105,23 @@ describe('accounts in Chromium', () => {
     assert.equal(await page.locator('h1').innerText(), 'Tjek din e-mail');
     await check(w, 'check your e-mail');
 
-    const [mail] = await server.db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'sign-in-link')).orderBy(desc(outboxMessages.id)).limit(1);
-    const link = /http:\/\/prisportal\.test(\/log-ind\/link\/\S+)/.exec(mail!.textBody)![1]!;
+    // The e-mail goes out of the outbox over SMTP to a real SMTP server, and the link is
+    // taken from the message as it arrived there.
+    const [queued] = await server.db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'sign-in-link')).orderBy(desc(outboxMessages.id)).limit(1);
+    assert.equal(queued!.toAddress, 'panel@example.dk');
+    const smtp = await startSmtpServer();
+    let link = '';
+    try {
+      const quiet = { info() {}, warn() {}, error() {} };
+      const sent = await sendDueMail({ db: server.db, transport: createSmtpTransport(smtp.url), now: server.clock.now(), logger: quiet, from: 'Prisportal <noreply@prisportal.test>' });
+      assert.ok(sent.sent >= 1, JSON.stringify(sent));
+      const arrived = (await smtp.waitFor(1)).find((m) => m.envelope.to.includes('panel@example.dk'));
+      assert.ok(arrived, 'the sign-in e-mail arrived over SMTP');
+      assert.equal(arrived.parsed.subject, 'Dit link til at logge ind i Prisportal');
+      link = /http:\/\/prisportal\.test(\/log-ind\/link\/\S+)/.exec(arrived.parsed.text ?? '')![1]!;
+    } finally {
+      await smtp.close();
+    }
     await page.goto(link);
     assert.equal(await page.locator('h1').innerText(), 'Log ind med dit link');
     await check(w, 'link confirmation');

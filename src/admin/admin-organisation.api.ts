@@ -1,0 +1,328 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { canAdministerOrganisation } from '../accounts/permissions.js';
+import { messages } from '../platform/i18n/index.js';
+import { problems, sendProblem } from '../platform/errors.js';
+import { errorResponses, id, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
+import { organisationOfEdition } from './admin.service.js';
+import { LIST_FIELDS, MAX_ROWS, organisationValues, parseAward, parseList, parseOrganisation, type FormValues, type ListKind, type ListRow } from './setup-form.js';
+import { findOrganisationsByIds, type OrganisationRow } from './setup.repo.js';
+import { createAward, createOrganisation, getEditionSetup, getOrganisationSetup, saveEditionList, updateOrganisation } from './setup.service.js';
+import type { FieldErrors } from './views/parts.js';
+
+// Organisations, new awards and an edition's ordered lists (criteria, form sections,
+// committee seats) in the admin API. As in admin-setup.api.ts, a JSON body becomes the values
+// the administrators' page would send and is checked by the page's own parser, so the API has
+// no rules of its own; messages are the English ones of the pages.
+
+const en = () => messages('en').setup;
+
+const text = z.string().max(100_000).nullable().optional();
+
+const organisationBody = z
+  .object({ name: z.string().max(100_000), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text })
+  .strict()
+  .describe('Every field is sent; an absent or null field is cleared');
+const organisationPatchBody = z.object({ name: z.string().max(100_000).optional(), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text }).strict();
+
+const organisationSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  websiteUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  privacyUrl: z.string().nullable(),
+  awards: z.array(z.object({ id: z.number().int(), slug: z.string(), name: z.string(), editions: z.array(z.object({ id: z.number().int(), year: z.number().int(), theme: z.string().nullable() })) })),
+});
+
+const awardCreateBody = z
+  .object({
+    name: z.string().max(100_000),
+    summary: z.string().max(100_000),
+    description: z.string().max(100_000),
+    establishedYear: z.number().int().min(0).max(9999),
+    eligibility: text,
+    contactName: text,
+    contactTitle: text,
+    contactUnit: text,
+    contactPhone: text,
+    contactEmail: text,
+  })
+  .strict();
+
+const criterionItem = z.object({ id: z.number().int().positive().nullable().optional(), title: z.string().max(100_000), description: z.string().max(100_000) }).strict();
+const sectionItem = z
+  .object({
+    id: z.number().int().positive().nullable().optional(),
+    heading: z.string().max(100_000),
+    help: z.string().max(100_000).optional(),
+    wordLimit: z.number().int().nullable().optional(),
+    required: z.boolean().optional().describe('Default true'),
+  })
+  .strict();
+const seatItem = z
+  .object({
+    id: z.number().int().positive().nullable().optional(),
+    name: text,
+    partyLetter: text,
+    represents: text,
+    isChair: z.boolean().optional(),
+  })
+  .strict();
+
+const listOut = {
+  criteria: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string() })),
+  'form-sections': z.array(z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() })),
+  committee: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), partyLetter: z.string().nullable(), represents: z.string().nullable(), isChair: z.boolean() })),
+} as const;
+
+/** A JSON item as the row the list form would send: ids kept, booleans as the checkbox's 'ja'. */
+function rowOf(kind: ListKind, item: Record<string, unknown>): ListRow {
+  const fields: Record<string, string> = {};
+  for (const f of LIST_FIELDS[kind]) {
+    const v = item[f];
+    if (f === 'required') fields[f] = v === false ? '' : 'ja';
+    else if (typeof v === 'boolean') fields[f] = v ? 'ja' : '';
+    else fields[f] = v === null || v === undefined ? '' : String(v);
+  }
+  return { id: typeof item.id === 'number' ? String(item.id) : '', fields };
+}
+
+/** "r2-title" (the form's field) → "/2/title" (a JSON pointer into the body). */
+const listPath = (field: string) => {
+  const m = /^r(\d+)-(\w+)$/.exec(field);
+  return m ? `/${m[1]}/${m[2]}` : '';
+};
+
+function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors, path: (field: string) => string) {
+  return sendProblem(reply, {
+    type: '/problems/validation',
+    title: 'Invalid input',
+    status: 422,
+    detail: 'Correct the listed fields and send again.',
+    instance: request.url,
+    errors: errors.map((e) => ({ path: path(e.field), message: e.message })),
+  });
+}
+
+function organisationForm(current: OrganisationRow | null, body: Record<string, string | null | undefined>): FormValues {
+  const form = organisationValues(current);
+  for (const [k, v] of Object.entries(body)) if (v !== undefined) form[k] = v ?? '';
+  return form;
+}
+
+/**
+ * Organisations, new awards and the lists of an edition under /api/v1/admin, for a personal
+ * API token of an administrator. The same services as the pages: the same rules and audit.
+ */
+export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, pageCache } = deps;
+  const base = { config: { access: 'admin' as const }, onRequest: requireApiToken };
+  const params = z.object({ id });
+
+  const user = (request: FastifyRequest) => {
+    if (request.actor.kind !== 'user') throw new Error('requireApiToken lets only users through');
+    return request.actor;
+  };
+
+  /** 404 when the organisation does not exist, 403 when the caller does not administer it. */
+  const mayAdminister = async (request: FastifyRequest, reply: FastifyReply, organisationId: number | null, what: string): Promise<boolean> => {
+    if (organisationId === null) {
+      await sendProblem(reply, problems.notFound(request.url, `There is no ${what}.`));
+      return false;
+    }
+    if (!canAdministerOrganisation(request.actor, organisationId).ok) {
+      request.log.warn({ organisationId }, 'administrator refused for another organisation (api)');
+      await sendProblem(reply, problems.forbidden(request.url, `You do not administer the organisation of this ${what}.`));
+      return false;
+    }
+    return true;
+  };
+
+  const organisationJson = async (organisationId: number): Promise<z.infer<typeof organisationSchema>> => {
+    const page = (await getOrganisationSetup(db, organisationId))!;
+    const o = page.organisation;
+    return {
+      id: o.id,
+      slug: o.slug,
+      name: o.name,
+      websiteUrl: o.websiteUrl,
+      contactEmail: o.contactEmail,
+      contactPhone: o.contactPhone,
+      privacyUrl: o.privacyUrl,
+      awards: page.awards.map(({ award, editions }) => ({
+        id: award.id,
+        slug: award.slug,
+        name: award.name,
+        editions: editions.map((e) => ({ id: e.id, year: e.year, theme: e.theme })),
+      })),
+    };
+  };
+
+  app.get(
+    '/api/v1/admin/organisations',
+    {
+      ...base,
+      schema: { tags: ['admin'], summary: 'The organisations the caller administers', security, response: { 200: z.object({ items: z.array(organisationSchema) }), 401: problemSchema } },
+    },
+    async (request) => {
+      const own = await findOrganisationsByIds(db, [...user(request).adminOf]);
+      return { items: await Promise.all(own.map((o) => organisationJson(o.id))) };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/organisations',
+    {
+      ...base,
+      preValidation: requireJson,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an organisation',
+        description: "The caller becomes its administrator. Its address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
+        security,
+        body: organisationBody,
+        response: { 201: organisationSchema, 400: problemSchema, 401: problemSchema, 415: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const parsed = parseOrganisation(organisationForm(null, request.body), en());
+      if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
+      const result = await createOrganisation({ db, actor: user(request), input: parsed.input, now: clock.now() });
+      pageCache.clear();
+      return reply.code(201).header('location', `/api/v1/admin/organisations/${result.organisation.id}`).send(await organisationJson(result.organisation.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/organisations/:id',
+    { ...base, schema: { tags: ['admin'], summary: 'An organisation with its awards and their editions', security, params, response: { 200: organisationSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const page = await getOrganisationSetup(db, request.params.id);
+      if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'organisation'))) return reply;
+      return organisationJson(page!.organisation.id);
+    },
+  );
+
+  app.patch(
+    '/api/v1/admin/organisations/:id',
+    {
+      ...base,
+      preValidation: requireJson,
+      schema: {
+        tags: ['admin'],
+        summary: "Change an organisation's name and contact details",
+        description: "Only the fields sent change (null clears one); the address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
+        security,
+        params,
+        body: organisationPatchBody,
+        response: { 200: organisationSchema, ...errorResponses, 415: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await getOrganisationSetup(db, request.params.id);
+      if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'organisation'))) return reply;
+      const parsed = parseOrganisation(organisationForm(page!.organisation, request.body), en());
+      if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
+      const result = await updateOrganisation({ db, actor: user(request), organisationId: page!.organisation.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no organisation.'));
+      pageCache.clear();
+      return organisationJson(result.organisation.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/organisations/:id/awards',
+    {
+      ...base,
+      preValidation: requireJson,
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an award in an organisation',
+        description: "Its public address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log. Add rounds with POST /api/v1/admin/awards/{id}/editions.",
+        security,
+        params,
+        body: awardCreateBody,
+        response: { 201: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }), ...errorResponses, 415: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await getOrganisationSetup(db, request.params.id);
+      if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'organisation'))) return reply;
+      const form: FormValues = {};
+      for (const [k, v] of Object.entries(request.body)) form[k] = v === null || v === undefined ? '' : String(v);
+      const parsed = parseAward(form, en());
+      if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
+      const result = await createAward({ db, actor: user(request), organisationId: page!.organisation.id, input: parsed.input, now: clock.now() });
+      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no organisation.'));
+      pageCache.clear();
+      return reply
+        .code(201)
+        .header('location', `/api/v1/admin/awards/${result.award.id}`)
+        .send({ id: result.award.id, slug: result.award.slug, name: result.award.name });
+    },
+  );
+
+  // The ordered lists of an edition: PUT replaces the whole list in the order sent. Items with
+  // the id of an existing row keep it (a draft's answers stay with their form section).
+  const lists = [
+    { path: 'criteria', kind: 'criteria', item: criterionItem, what: 'criteria', locked: true },
+    { path: 'form-sections', kind: 'form-sections', item: sectionItem, what: 'form sections', locked: true },
+    { path: 'committee-seats', kind: 'committee', item: seatItem, what: 'committee seats', locked: false },
+  ] as const;
+
+  for (const list of lists) {
+    app.put(
+      `/api/v1/admin/editions/:id/${list.path}`,
+      {
+        ...base,
+        preValidation: requireJson,
+        schema: {
+          tags: ['admin'],
+          summary: `Replace an edition's ${list.what}`,
+          description: `The list is replaced by the items sent, in their order (at most ${MAX_ROWS}); an item with the id of one of the edition's rows keeps that row. The same rules as the administrators' page: 422 lists the fields with paths into the array.${list.locked ? ' Refused with 409 once a nomination has been sent: nominators wrote against the form.' : ''} Recorded in the audit log.`,
+          security,
+          params,
+          body: z.array(list.item as z.ZodType<Record<string, unknown>>).max(MAX_ROWS + 1),
+          response: { 200: z.object({ items: listOut[list.kind] as z.ZodType<unknown[]> }), ...errorResponses, 409: problemSchema, 415: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const editionId = request.params.id;
+        if (!(await mayAdminister(request, reply, await organisationOfEdition(db, editionId), 'edition'))) return reply;
+        const rows = (request.body as Record<string, unknown>[]).map((item) => rowOf(list.kind, item));
+        const parsed = parseList(list.kind, rows, en());
+        if (!parsed.input) return sendInvalid(request, reply, parsed.errors, listPath);
+        if (parsed.rows.length !== rows.length) {
+          // The page drops rows left empty; an API client that sends one has made a mistake.
+          const empty = rows.findIndex((r) => !parsed.rows.includes(r));
+          return sendInvalid(request, reply, [{ field: `r${empty}-${LIST_FIELDS[list.kind][0]}`, target: '', message: 'An empty item: remove it or fill it in.' }], listPath);
+        }
+        const result = await saveEditionList({ db, actor: user(request), editionId, kind: list.kind, items: parsed.input, now: clock.now() } as Parameters<typeof saveEditionList>[0]);
+        if (!result.ok) {
+          if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
+          return sendProblem(reply, {
+            type: '/problems/form-locked',
+            title: 'The form is locked',
+            status: 409,
+            detail: `A nomination was sent ${result.since.toISOString()}: the criteria and form sections cannot change after that.`,
+            instance: request.url,
+          });
+        }
+        pageCache.clear();
+        const page = (await getEditionSetup(db, editionId))!;
+        const items =
+          list.kind === 'criteria'
+            ? page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description }))
+            : list.kind === 'form-sections'
+              ? page.formSections.map((f) => ({ id: f.id, heading: f.heading, help: f.help, wordLimit: f.wordLimit, required: f.required }))
+              : page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair }));
+        return { items };
+      },
+    );
+  }
+}
