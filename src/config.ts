@@ -75,17 +75,16 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The sender of every e-mail. */
   mailFrom: string;
-  /** The shared secret that opens /admin until personal sign-in exists; unset turns administration off. */
 };
 
 export class ConfigError extends Error {}
 
-/** Parses the environment. Throws ConfigError with a single readable line on the first bad variable. */
 /** "postgres://user:secret@host/db" → "postgres://user:***@host/db": URLs may carry passwords. */
 function hidePassword(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
 }
 
+/** Parses the environment. Throws ConfigError with a single readable line on the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),

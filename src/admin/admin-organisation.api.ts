@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
-import { errorResponses, id, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
+import { errorResponses, id, mayAdministerApi, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
 import { organisationOfEdition } from './admin.service.js';
 import { LIST_FIELDS, MAX_ROWS, organisationValues, parseAward, parseList, parseOrganisation, type FormValues, type ListKind, type ListRow } from './setup-form.js';
 import { findOrganisationsByIds, type OrganisationRow } from './setup.repo.js';
@@ -129,19 +128,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
     return request.actor;
   };
 
-  /** 404 when the organisation does not exist, 403 when the caller does not administer it. */
-  const mayAdminister = async (request: FastifyRequest, reply: FastifyReply, organisationId: number | null, what: string): Promise<boolean> => {
-    if (organisationId === null) {
-      await sendProblem(reply, problems.notFound(request.url, `There is no ${what}.`));
-      return false;
-    }
-    if (!canAdministerOrganisation(request.actor, organisationId).ok) {
-      request.log.warn({ organisationId }, 'administrator refused for another organisation (api)');
-      await sendProblem(reply, problems.forbidden(request.url, `You do not administer the organisation of this ${what}.`));
-      return false;
-    }
-    return true;
-  };
+  const mayAdminister = mayAdministerApi;
 
   const organisationJson = async (organisationId: number): Promise<z.infer<typeof organisationSchema>> => {
     const page = (await getOrganisationSetup(db, organisationId))!;

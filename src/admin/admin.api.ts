@@ -132,6 +132,24 @@ export async function requireJson(request: FastifyRequest, reply: FastifyReply) 
 }
 
 /**
+ * The organisation check of every admin API route that names a thing (an edition, an award …):
+ * 404 when it does not exist (organisationId null), 403 — logged — when it belongs to an
+ * organisation the caller does not administer; true when the caller may go on.
+ */
+export async function mayAdministerApi(request: FastifyRequest, reply: FastifyReply, organisationId: number | null, what: string): Promise<boolean> {
+  if (organisationId === null) {
+    await sendProblem(reply, problems.notFound(request.url, `There is no ${what}.`));
+    return false;
+  }
+  if (!canAdministerOrganisation(request.actor, organisationId).ok) {
+    request.log.warn({ organisationId }, 'administrator refused for another organisation (api)');
+    await sendProblem(reply, problems.forbidden(request.url, `You do not administer the organisation of this ${what}.`));
+    return false;
+  }
+  return true;
+}
+
+/**
  * The admin API under /api/v1/admin: the same operations as the administrators' pages, with
  * the same services (so the same rules and audit records), for a personal API token. Each
  * route checks that the edition or nomination belongs to one of the caller's organisations.
@@ -140,19 +158,7 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
 
-  /** 404 when the thing does not exist, 403 when it is another organisation's; true when the caller may go on. */
-  const mayAdminister = async (request: FastifyRequest, reply: FastifyReply, organisationId: number | null, what: string): Promise<boolean> => {
-    if (organisationId === null) {
-      await sendProblem(reply, problems.notFound(request.url, `There is no ${what}.`));
-      return false;
-    }
-    if (!canAdministerOrganisation(request.actor, organisationId).ok) {
-      request.log.warn({ organisationId }, 'administrator refused for another organisation (api)');
-      await sendProblem(reply, problems.forbidden(request.url, `You do not administer the organisation of this ${what}.`));
-      return false;
-    }
-    return true;
-  };
+  const mayAdminister = mayAdministerApi;
 
   const base = { config: { access: 'admin' as const }, onRequest: requireApiToken };
 
