@@ -23,6 +23,8 @@ import { projectRoot, publicFolder } from './platform/paths.js';
 import { platformRoutes } from './platform/platform.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
+import { publicationRoutes } from './publication/publication.routes.js';
+import { exportRoutes } from './publication/exports/exports.routes.js';
 import { nominationRoutes } from './nominations/nominations.routes.js';
 import { registerActor } from './accounts/request-actor.js';
 import { recordRouteAccess, routeGate, type RouteRecord } from './accounts/route-access.js';
@@ -36,9 +38,15 @@ import { adminApi, BEARER_SCHEME } from './admin/admin.api.js';
 import { adminSetupApi } from './admin/admin-setup.api.js';
 import { adminOrganisationApi } from './admin/admin-organisation.api.js';
 import { memberRoutes } from './members/members.routes.js';
+import { panelModule } from './panel/panel.plugin.js';
+import { judgingRoutes } from './judging/judging.routes.js';
 import { apiTokenRoutes } from './accounts/api-tokens.routes.js';
 import { attachmentRoutes } from './nominations/attachments/attachments.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
+import { ideaBankRoutes } from './ideabank/ideabank.routes.js';
+import { ideaBankApi } from './ideabank/ideabank.api.js';
+import { ideaBankImageRoutes } from './ideabank/images.routes.js';
 import type { AttachmentStore } from './nominations/attachments/store.js';
 
 declare module 'fastify' {
@@ -231,17 +239,27 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(oidcRoutes, deps);
   await app.register(awardRoutes, deps);
   await app.register(awardApi, deps);
+  await app.register(publicationRoutes, deps);
+  await app.register(exportRoutes, deps);
   await app.register(nominationRoutes, deps);
   await app.register(nominationApi, deps);
-  await app.register(attachmentRoutes, { ...deps, store: opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments')) });
+  const attachmentStore = opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments'));
+  await app.register(attachmentRoutes, { ...deps, store: attachmentStore });
   await app.register(adminRoutes, deps);
+  await app.register(privacyRoutes, { ...deps, store: opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments')) });
   await app.register(memberAdminRoutes, deps);
   await app.register(setupRoutes, deps);
   await app.register(adminApi, deps);
   await app.register(adminSetupApi, deps);
   await app.register(adminOrganisationApi, deps);
   await app.register(memberRoutes, deps);
+  await app.register(panelModule, deps);
+  await app.register(judgingRoutes, deps);
   await app.register(apiTokenRoutes, deps);
+  await app.register(ideaBankRoutes, deps);
+  await app.register(ideaBankApi, deps);
+  // Solution images share the attachment store (their keys are random, like attachments').
+  await app.register(ideaBankImageRoutes, { ...deps, store: attachmentStore });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   return app;

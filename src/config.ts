@@ -47,6 +47,12 @@ const schema = z.object({
     .regex(/^smtps?:\/\/[^/?#\s]+/, 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587')
     .refine((v) => URL.canParse(v), 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587 (special characters in the password must be %-encoded)')
     .optional(),
+  RETENTION_YEARS: z.coerce
+    .number({ message: 'a whole number of years between 1 and 100' })
+    .int('a whole number of years between 1 and 100')
+    .min(1, 'a whole number of years between 1 and 100')
+    .max(100, 'a whole number of years between 1 and 100')
+    .default(5),
   MAIL_FROM: z
     .string()
     .regex(
@@ -75,6 +81,8 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The sender of every e-mail. */
   mailFrom: string;
+  /** Personal data of nominations is anonymised this many years after their edition is archived (src/privacy). */
+  retentionYears: number;
 };
 
 export class ConfigError extends Error {}
@@ -113,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    retentionYears: c.RETENTION_YEARS,
   };
 }

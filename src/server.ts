@@ -2,13 +2,19 @@ import { pino } from 'pino';
 import { requestSerializer } from './platform/log-redaction.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { assertUtf8, DatabaseUnavailableError, openDatabase } from './db/database.js';
+import { assertUtf8, DatabaseUnavailableError, openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './db/seed/seed.js';
+import { seedDemoJudgedRound } from './db/seed/demo-round.js';
 import { seedDemoAdministrator } from './accounts/sign-in.routes.js';
 import { systemClock } from './platform/clock.js';
 import { join } from 'node:path';
 import { createFileTransport, createSmtpTransport, type MailTransport } from './mail/transport.js';
 import { startMailWorker } from './mail/worker.js';
+import { startScheduledJobs } from './platform/scheduled-jobs.js';
+import { enqueueDuePublicationNotices } from './publication/notices.service.js';
+import { enqueueDueReviewReminders } from './judging/reminders.service.js';
+import { anonymiseExpiredPersonalData } from './privacy/retention.service.js';
+import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
 async function main() {
@@ -45,6 +51,8 @@ async function main() {
 
   if (config.seedDemo) {
     const { editionsCreated } = await seedDemoData(handle.db, systemClock.now());
+    // A finished, fictional round (nominees, scores, winner) to try the archive and the committee's pages.
+    await seedDemoJudgedRound(handle.db, systemClock.now());
     if (config.demoSignIn) await seedDemoAdministrator(handle.db);
     logger.info({ editionsCreated }, 'demo data seeded');
   }
@@ -60,8 +68,10 @@ async function main() {
   });
 
   let mail: { worker: { stop(): Promise<void> }; transport: MailTransport } | undefined;
+  let scheduled: { stop(): Promise<void> } | undefined;
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await scheduled?.stop().catch(() => {});
     await mail?.worker.stop().catch(() => {});
     mail?.transport.close?.();
     await app.close().catch(() => {});
@@ -85,9 +95,38 @@ async function main() {
   }
   const worker = startMailWorker({ db: handle.db, transport, clock: systemClock, logger: logger.child({ module: 'mail' }), from: config.mailFrom });
   mail = { worker, transport };
+
+  // Scheduled jobs (every process runs them; each claims its work in the database, so nothing is done twice).
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  const retentionStore = new DiskAttachmentStore(config.attachmentsDir);
+  scheduled = startScheduledJobs({
+    db: handle.db,
+    clock: systemClock,
+    logger: logger.child({ module: 'jobs' }),
+    jobs: [
+      { name: 'publication-notices', run: ({ db, now }) => enqueueDuePublicationNotices({ db, now, publicBaseUrl }) },
+      { name: 'review-reminders', run: ({ db, now }) => enqueueDueReviewReminders({ db, now, publicBaseUrl }) },
+      { name: 'retention', run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears, store: retentionStore })) },
+    ],
+  });
 }
 
 main().catch((err) => {
   console.error('Prisportal cannot start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });
+
+/**
+ * A job that does its work at most once every `hours` in this process (the first tick runs
+ * it). For work that is idempotent and not urgent, such as retention: another process may
+ * run it too, and that does no harm.
+ */
+function everyHours(hours: number, run: (args: { db: Database; now: Date }) => Promise<unknown>) {
+  let last = -Infinity;
+  return async (args: { db: Database; now: Date }) => {
+    if (args.now.getTime() - last < hours * 3600 * 1000) return null;
+    const result = await run(args);
+    last = args.now.getTime();
+    return result;
+  };
+}

@@ -54,6 +54,11 @@ const editionFields = {
   filmUrl: text,
   hasPatientPanel: z.boolean().optional(),
   asksOrigin: z.boolean().optional().describe('Cannot change once a nomination has been sent'),
+  reviewClosesAt: isoInstant.describe("The committee's review deadline: after the nomination deadline and the review start, at the latest when nominees are published; null: until nominees are published"),
+  blindReview: z.boolean().optional().describe("Blind review: committee members see no nominator's or nominee's name"),
+  scoreScaleMin: z.number().int().min(-1_000).max(1_000).optional().describe('Lowest score (0–100, default 1); cannot change once scores are given'),
+  scoreScaleMax: z.number().int().min(-1_000).max(1_000).optional().describe('Highest score (0–100, default 5)'),
+  scoreLabels: z.array(z.string().max(10_000)).max(200).nullable().optional().describe('The meaning of each step, lowest first, one per step; null: the default labels'),
 };
 const editionPatchBody = z.object({ year: z.number().int().min(0).max(9999).optional(), ...editionFields }).strict();
 const editionCreateBody = z.object({ year: z.number().int().min(0).max(9999), ...editionFields }).strict();
@@ -78,6 +83,11 @@ const editionSchema = z.object({
   filmUrl: z.string().nullable(),
   hasPatientPanel: z.boolean(),
   asksOrigin: z.boolean(),
+  reviewClosesAt: instant.nullable(),
+  blindReview: z.boolean(),
+  scoreScaleMin: z.number().int(),
+  scoreScaleMax: z.number().int(),
+  scoreLabels: z.array(z.string()).nullable(),
   formLockedSince: instant.nullable().describe('When the first nomination was sent: from then on the criteria, the form and asksOrigin cannot change'),
   award: ref,
   organisation: ref,
@@ -136,6 +146,11 @@ function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
     filmUrl: e.filmUrl,
     hasPatientPanel: e.hasPatientPanel,
     asksOrigin: e.asksOrigin,
+    reviewClosesAt: iso(e.reviewClosesAt),
+    blindReview: e.blindReview,
+    scoreScaleMin: e.scoreScaleMin,
+    scoreScaleMax: e.scoreScaleMax,
+    scoreLabels: e.scoreLabels,
     formLockedSince: iso(page.lockedSince),
     award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
     organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
@@ -169,7 +184,7 @@ function awardJson(page: NonNullable<Awaited<ReturnType<typeof getAwardSetup>>>)
  * The form values the edition page would send for `body` on top of `current` (the saved
  * edition, or none for a new one), and the exact timeline instants (the form has minutes).
  */
-function editionForm(current: EditionRow | null, body: EditionBody): { form: FormValues; timeline: TimelineInput } {
+function editionForm(current: EditionRow | null, body: EditionBody): { form: FormValues; timeline: TimelineInput; reviewClosesAt: Date | null } {
   const form = editionValues(current);
   const timeline = {} as TimelineInput;
   for (const k of TIMELINE_KEYS) timeline[k] = current?.[k] ?? null;
@@ -182,9 +197,21 @@ function editionForm(current: EditionRow | null, body: EditionBody): { form: For
     const v = body[k];
     if (v !== undefined) form[k] = v === null ? '' : String(v);
   }
-  for (const k of ['hasPatientPanel', 'asksOrigin'] as const) {
+  for (const k of ['hasPatientPanel', 'asksOrigin', 'blindReview'] as const) {
     const v = body[k];
     if (v !== undefined) form[k] = v ? 'ja' : '';
+  }
+  for (const k of ['scoreScaleMin', 'scoreScaleMax'] as const) {
+    const v = body[k];
+    if (v !== undefined) form[k] = String(v);
+  }
+  if (body.scoreLabels !== undefined) form.scoreLabels = (body.scoreLabels ?? []).map((l) => l.replace(/[\r\n]+/g, ' ')).join('\n');
+  let reviewClosesAt = current?.reviewClosesAt ?? null;
+  if (body.reviewClosesAt !== undefined) {
+    reviewClosesAt = body.reviewClosesAt === null ? null : new Date(body.reviewClosesAt);
+    const local = toLocalInputs(reviewClosesAt);
+    form['reviewClosesAt-date'] = local.date;
+    form['reviewClosesAt-time'] = local.time || '12:00';
   }
   for (const k of TIMELINE_KEYS) {
     const v = body.timeline?.[k];
@@ -194,7 +221,7 @@ function editionForm(current: EditionRow | null, body: EditionBody): { form: For
     form[`${k}-date`] = local.date;
     form[`${k}-time`] = local.time || '12:00';
   }
-  return { form, timeline };
+  return { form, timeline, reviewClosesAt };
 }
 
 function awardForm(current: AwardRow, body: z.infer<typeof awardPatchBody>): FormValues {
@@ -294,14 +321,14 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const page = await editionFor(request, reply, request.params.id);
       if (!page) return reply;
-      const { form, timeline } = editionForm(page.edition, request.body);
+      const { form, timeline, reviewClosesAt } = editionForm(page.edition, request.body);
       const parsed = parseEdition(form, en(), 'en');
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
-      const input = { ...parsed.input, timeline };
+      const input = { ...parsed.input, timeline, reviewClosesAt };
       const result = await updateEdition({ db, actor: request.actor, editionId: page.edition.id, input, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year)));
+        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year, input.scoreLabels?.length ?? 0)));
       }
       pageCache.clear();
       return { edition: editionJson((await getEditionSetup(db, page.edition.id))!), notified: result.notified };
@@ -357,14 +384,14 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const award = await awardFor(request, reply, request.params.id);
       if (!award) return reply;
-      const { form, timeline } = editionForm(null, request.body);
+      const { form, timeline, reviewClosesAt } = editionForm(null, request.body);
       const parsed = parseEdition(form, en(), 'en');
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
-      const input = { ...parsed.input, timeline };
+      const input = { ...parsed.input, timeline, reviewClosesAt };
       const result = await createEdition({ db, actor: request.actor, awardId: award.award.id, input, now: clock.now() });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
-        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year)));
+        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year, input.scoreLabels?.length ?? 0)));
       }
       pageCache.clear();
       return reply

@@ -16,6 +16,9 @@ import {
   type TimelineProblem,
 } from './setup.service.js';
 import type { FieldErrors } from './views/parts.js';
+import { panelTexts } from '../panel/i18n.js';
+import { judgingTexts } from '../judging/i18n.js';
+import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from '../judging/setup-rules.js';
 
 // The setup forms: what the browser sent (always strings) → typed input for the service, or
 // Danish messages for the error summary and beside each field. What the user typed is kept
@@ -261,6 +264,12 @@ export function editionValues(e: EditionRow | null, defaults: { year?: number } 
     filmUrl: e?.filmUrl ?? '',
     hasPatientPanel: e?.hasPatientPanel ? 'ja' : '',
     asksOrigin: e?.asksOrigin ? 'ja' : '',
+    blindReview: e?.blindReview ? 'ja' : '',
+    scoreScaleMin: String(e?.scoreScaleMin ?? 1),
+    scoreScaleMax: String(e?.scoreScaleMax ?? 5),
+    scoreLabels: (e?.scoreLabels ?? []).join('\n'),
+    'reviewClosesAt-date': toLocalInputs(e?.reviewClosesAt ?? null).date,
+    'reviewClosesAt-time': toLocalInputs(e?.reviewClosesAt ?? null).time || '12:00',
   };
   for (const k of NUMBER_FIELDS) v[k] = e?.[k] == null ? '' : String(e[k]);
   for (const k of TIMELINE_KEYS) {
@@ -273,7 +282,7 @@ export function editionValues(e: EditionRow | null, defaults: { year?: number } 
 }
 
 /** The error messages of timeline problems and edition rules, on their fields. */
-export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProblem[], edition: EditionProblem[], year: number): FieldErrors {
+export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProblem[], edition: EditionProblem[], year: number, labelCount = 0): FieldErrors {
   const l = t.edition;
   const out: FieldErrors = [];
   for (const p of timeline) {
@@ -288,12 +297,22 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
     if (p.code === 'min-above-max') out.push({ field: 'nomineeCountMax', target: 'nomineeCountMax', message: t.errors.countOrder });
     if (p.code === 'taken') out.push({ field: 'year', target: 'year', message: t.errors.yearTaken(year) });
     if (p.code === 'form-locked') out.push({ field: 'asksOrigin', target: 'asksOrigin', message: t.errors.asksOriginLocked });
+    if (p.code === 'voting-locked') {
+      const lock = panelTexts(locale).lock;
+      const since = formatInstant(p.since, locale);
+      out.push({ field: p.field, target: p.field === 'hasPatientPanel' ? 'hasPatientPanel' : `${p.field}-date`, message: p.field === 'hasPatientPanel' ? lock.panelLocked(since) : lock.datesLocked(since) });
+    }
+    const j = judgingTexts(locale).setup.errors;
+    if (p.code === 'review-closes-order') out.push({ field: 'reviewClosesAt', target: 'reviewClosesAt-date', message: j.reviewClosesOrder });
+    if (p.code === 'scale-order') out.push({ field: 'scoreScaleMax', target: 'scoreScaleMax', message: j.scaleOrder });
+    if (p.code === 'labels-count') out.push({ field: 'scoreLabels', target: 'scoreLabels', message: j.labelsCount(p.steps, labelCount) });
+    if (p.code === 'scale-locked') out.push({ field: 'scoreScaleMin', target: 'scoreScaleMin', message: j.scaleLocked });
   }
   return out;
 }
 
 /** Orders errors as the fields stand on the page, so the summary reads top to bottom. */
-const EDITION_FIELD_ORDER = ['year', 'theme', 'themeDescription', ...TIMELINE_KEYS, 'eventName', 'eventPlace', 'nomineeCountMin', 'nomineeCountMax', 'prizeAmountKr', 'prizePurpose', 'prizeExtras', 'filmUrl', 'hasPatientPanel', 'asksOrigin'];
+const EDITION_FIELD_ORDER = ['year', 'theme', 'themeDescription', ...TIMELINE_KEYS, 'eventName', 'eventPlace', 'nomineeCountMin', 'nomineeCountMax', 'prizeAmountKr', 'prizePurpose', 'prizeExtras', 'filmUrl', 'reviewClosesAt', 'blindReview', 'scoreScaleMin', 'scoreScaleMax', 'scoreLabels', 'hasPatientPanel', 'asksOrigin'];
 
 export function sortEditionErrors(errors: FieldErrors): FieldErrors {
   const rank = (f: string) => {
@@ -351,6 +370,7 @@ export function parseEdition(body: Body, t: T, locale: Locale): Parsed<EditionIn
   const filmUrl = c.url('filmUrl', l.filmUrl);
   const hasPatientPanel = c.checkbox('hasPatientPanel');
   const asksOrigin = c.checkbox('asksOrigin');
+  const judging = parseJudgingSettings(body, c, locale);
 
   const input: EditionInput = {
     year,
@@ -367,12 +387,59 @@ export function parseEdition(body: Body, t: T, locale: Locale): Parsed<EditionIn
     filmUrl,
     hasPatientPanel,
     asksOrigin,
+    ...judging,
   };
   // The rules, on the dates that could be read: a date with a format error has only its own message.
   const unreadable = new Set(c.errors.map((e) => e.field));
-  const ruleErrors = editionRuleErrors(t, locale, timelineProblems(timeline).filter((p) => !unreadable.has(p.field)), editionProblems(input), year);
+  const ruleErrors = editionRuleErrors(
+    t,
+    locale,
+    timelineProblems(timeline).filter((p) => !unreadable.has(p.field)),
+    editionProblems(input).filter((p) => !unreadable.has(p.field)),
+    year,
+    judging.scoreLabels?.length ?? 0,
+  );
   const errors = sortEditionErrors([...c.errors, ...ruleErrors]);
   return { input: errors.length ? null : input, values: c.values, errors };
+}
+
+/**
+ * The committee's settings of the edition form: the review deadline (Copenhagen date and
+ * time), blind review, the scale and its step labels. Format errors go to the collector.
+ */
+function parseJudgingSettings(body: Body, c: Collector, locale: Locale) {
+  const j = judgingTexts(locale).setup;
+  const dateRaw = field(body, 'reviewClosesAt-date');
+  const timeRaw = field(body, 'reviewClosesAt-time');
+  c.values['reviewClosesAt-date'] = dateRaw;
+  c.values['reviewClosesAt-time'] = timeRaw;
+  let reviewClosesAt: Date | null = null;
+  if (dateRaw.trim() !== '') {
+    const date = parseLocalDate(dateRaw);
+    const time = parseLocalTime(timeRaw);
+    if (!date) c.fail('reviewClosesAt', j.errors.reviewClosesInvalid, 'reviewClosesAt-date');
+    else if (!time) c.fail('reviewClosesAt', j.errors.reviewClosesInvalid, 'reviewClosesAt-time');
+    else reviewClosesAt = copenhagen(date.year, date.month, date.day, time.hour, time.minute);
+  }
+  const blindReview = c.checkbox('blindReview');
+  const scale = (name: 'scoreScaleMin' | 'scoreScaleMax', label: string, fallback: number) => {
+    const raw = field(body, name);
+    c.values[name] = raw;
+    const v = raw.trim();
+    if (v === '') return fallback;
+    if (!/^\d{1,3}$/.test(v) || Number(v) < SCALE_LIMITS.min || Number(v) > SCALE_LIMITS.max) {
+      c.fail(name, j.errors.scaleNumber(label));
+      return fallback;
+    }
+    return Number(v);
+  };
+  const scoreScaleMin = scale('scoreScaleMin', j.scoreScaleMin, 1);
+  const scoreScaleMax = scale('scoreScaleMax', j.scoreScaleMax, 5);
+  const labelsRaw = field(body, 'scoreLabels');
+  c.values.scoreLabels = labelsRaw;
+  const scoreLabels = parseScoreLabels(labelsRaw);
+  if (scoreLabels?.some((l) => l.length > SCORE_LABEL_MAX)) c.fail('scoreLabels', j.errors.labelTooLong(SCORE_LABEL_MAX));
+  return { reviewClosesAt, blindReview, scoreScaleMin, scoreScaleMax, scoreLabels };
 }
 
 // ---------------------------------------------------------------------------------------

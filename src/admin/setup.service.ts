@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { judgingSetupProblems, type JudgingSetupInput, type JudgingSetupProblem } from '../judging/setup-rules.js';
+import { hasReviewScores } from '../judging/judging.repo.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
@@ -86,6 +88,13 @@ export type EditionInput = {
   filmUrl: string | null;
   hasPatientPanel: boolean;
   asksOrigin: boolean;
+  /** The committee's review (judging/setup-rules.ts); an absent field is left as it is. */
+  reviewClosesAt?: Date | null;
+  blindReview?: boolean;
+  scoreScaleMin?: number;
+  scoreScaleMax?: number;
+  /** One label per step of the scale, lowest first; null: the default labels. */
+  scoreLabels?: string[] | null;
 };
 
 export type CriterionInput = { id: number | null; title: string; description: string };
@@ -126,12 +135,16 @@ export function timelineProblems(t: TimelineInput): TimelineProblem[] {
   return problems;
 }
 
-export type EditionProblem = { field: 'nomineeCountMax'; code: 'min-above-max' } | { field: 'year'; code: 'taken' } | { field: 'asksOrigin'; code: 'form-locked' };
+export type EditionProblem = { field: 'nomineeCountMax'; code: 'min-above-max' } | { field: 'year'; code: 'taken' } | { field: 'asksOrigin'; code: 'form-locked' }
+  /** The patient panel has started voting (editions.voting_locked_at): its dates and the panel itself are fixed. */
+  | { field: 'votingOpensAt' | 'votingClosesAt' | 'hasPatientPanel'; code: 'voting-locked'; since: Date }
+  | JudgingSetupProblem;
 
-/** Rules of an edition's fields besides the timeline (pure). */
-export function editionProblems(input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'>): EditionProblem[] {
+/** Rules of an edition's fields besides the timeline (pure), with the judging settings' rules. */
+export function editionProblems(input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'> & JudgingSetupInput): EditionProblem[] {
   const { nomineeCountMin: min, nomineeCountMax: max } = input;
-  return min !== null && max !== null && min > max ? [{ field: 'nomineeCountMax', code: 'min-above-max' }] : [];
+  const out: EditionProblem[] = min !== null && max !== null && min > max ? [{ field: 'nomineeCountMax', code: 'min-above-max' }] : [];
+  return [...out, ...judgingSetupProblems(input)];
 }
 
 /** "initiativprisen" from "Initiativprisen"; "aarets-borgerinddragende-initiativ" from "Årets Borgerinddragende Initiativ". */
@@ -213,6 +226,11 @@ export function editionSnapshot(e: EditionRow) {
     filmUrl: e.filmUrl,
     hasPatientPanel: e.hasPatientPanel,
     asksOrigin: e.asksOrigin,
+    reviewClosesAt: iso(e.reviewClosesAt),
+    blindReview: e.blindReview,
+    scoreScaleMin: e.scoreScaleMin,
+    scoreScaleMax: e.scoreScaleMax,
+    scoreLabels: e.scoreLabels,
   };
 }
 
@@ -492,6 +510,17 @@ export async function updateEdition(args: { db: Database; actor: Actor; editionI
       if (await editionYearTaken(tx, before.awardId, args.input.year, before.id)) editionIssues.push({ field: 'year', code: 'taken' });
     }
     if (args.input.asksOrigin !== before.asksOrigin && (await firstSentAt(tx, before.id))) editionIssues.push({ field: 'asksOrigin', code: 'form-locked' });
+    if (before.votingLockedAt) {
+      // The first ballot locked the voting rules (panel/ballot.service.ts): the deadline and the method stay.
+      const since = before.votingLockedAt;
+      for (const k of ['votingOpensAt', 'votingClosesAt'] as const) {
+        if ((args.input.timeline[k]?.getTime() ?? null) !== (before[k]?.getTime() ?? null)) editionIssues.push({ field: k, code: 'voting-locked', since });
+      }
+      if (args.input.hasPatientPanel !== before.hasPatientPanel) editionIssues.push({ field: 'hasPatientPanel', code: 'voting-locked', since });
+    }
+    // Scores given on one scale cannot be read on another.
+    const scaleChanged = (args.input.scoreScaleMin ?? before.scoreScaleMin) !== before.scoreScaleMin || (args.input.scoreScaleMax ?? before.scoreScaleMax) !== before.scoreScaleMax;
+    if (scaleChanged && (await hasReviewScores(tx, before.id))) editionIssues.push({ field: 'scoreScaleMin', code: 'scale-locked' });
     const timeline = timelineProblems(args.input.timeline);
     if (timeline.length || editionIssues.length) return { ok: false, reason: 'invalid', timeline, edition: editionIssues };
 
@@ -594,7 +623,7 @@ export type NextYearResult = { ok: true; edition: EditionRow } | { ok: false; re
  * film link is about the year's winner and is not copied. Refused when the year exists.
  * Side effect: audit 'edition.create' with `copiedFrom`.
  */
-export async function createNextYearEdition(args: { db: Database; actor: Actor; editionId: number; now: Date }): Promise<NextYearResult> {
+export async function createNextYearEdition(args: { db: Database; actor: Actor | 'system'; editionId: number; now: Date }): Promise<NextYearResult> {
   return inTransaction(args.db, async (tx) => {
     const source = await lockEdition(tx, args.editionId);
     if (!source) return { ok: false, reason: 'not-found' };
@@ -625,6 +654,11 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor; 
       filmUrl: null,
       hasPatientPanel: source.hasPatientPanel,
       asksOrigin: source.asksOrigin,
+      reviewClosesAt: move(source.reviewClosesAt),
+      blindReview: source.blindReview,
+      scoreScaleMin: source.scoreScaleMin,
+      scoreScaleMax: source.scoreScaleMax,
+      scoreLabels: source.scoreLabels,
       createdAt: args.now,
     });
     if (!row) return { ok: false, reason: 'year-taken', year };

@@ -5,6 +5,21 @@ import type { AppDeps } from '../app.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { PHASES } from './phase.js';
 import { getEdition, listAwards } from './awards.service.js';
+import { loadPublicResult } from '../publication/publication.service.js';
+import { winnerIsPublic, type PublicNominee } from '../publication/public-result.js';
+
+const publicNomineeSchema = z
+  .object({
+    nominationId: z.number().int(),
+    title: z.string(),
+    summary: z.string(),
+    organisation: z.string(),
+    names: z.string().nullable().describe('Null unless the nominee accepted publication'),
+    unit: z.string().nullable().describe('Null unless the nominee accepted publication'),
+  })
+  .describe('A nominee as public: names and unit only with the nominee’s consent');
+
+const nomineeJson = (n: PublicNominee) => ({ nominationId: n.nominationId, title: n.title, summary: n.summary, organisation: n.organisation, names: n.names, unit: n.unit });
 
 const instant = z.iso.datetime({ offset: true }).describe('An instant in ISO 8601 (UTC)');
 const phase = z.enum(PHASES).describe('Derived from the timeline and the server clock');
@@ -50,7 +65,12 @@ const editionSchema = z.object({
   nomineeCount: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }),
   hasPatientPanel: z.boolean(),
   prize: z.object({ amountKr: z.number().int().nullable(), purpose: z.string().nullable(), extras: z.string().nullable() }),
-  filmUrl: z.string().nullable(),
+  filmUrl: z.string().nullable().describe('The film about the winner: null until the winner is announced'),
+  nominees: z
+    .array(publicNomineeSchema)
+    .nullable()
+    .describe('The nominees in the committee’s order, from the "nominees published" instant (inclusive); null before it; [] when none were recorded'),
+  winner: publicNomineeSchema.nullable().describe('The winner, from the "winner announced" instant (inclusive); null before it and when there is no single winner'),
   award: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
   organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
   criteria: z.array(z.object({ position: z.number().int(), title: z.string(), description: z.string() })),
@@ -132,10 +152,13 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
       },
     },
     async (request, reply) => {
-      const found = await getEdition(db, request.params.id, clock.now());
+      // One instant for the whole answer: phase, nominees and winner agree.
+      const now = clock.now();
+      const found = await getEdition(db, request.params.id, now);
       if (!found) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
       const { edition: e, award, organisation, summary } = found;
       const tl = summary.timeline;
+      const published = await loadPublicResult(db, e, now);
       return {
         id: e.id,
         year: e.year,
@@ -158,7 +181,9 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
         nomineeCount: { min: e.nomineeCountMin, max: e.nomineeCountMax },
         hasPatientPanel: e.hasPatientPanel,
         prize: { amountKr: e.prizeAmountKr, purpose: e.prizePurpose, extras: e.prizeExtras },
-        filmUrl: e.filmUrl,
+        filmUrl: winnerIsPublic(e, now) ? e.filmUrl : null,
+        nominees: published.nominees?.map(nomineeJson) ?? null,
+        winner: published.winner ? nomineeJson(published.winner) : null,
         award: { id: award.id, slug: award.slug, name: award.name },
         organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
         criteria: found.criteria.map((c) => ({ position: c.position, title: c.title, description: c.description })),

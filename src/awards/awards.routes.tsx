@@ -6,6 +6,8 @@ import { render } from '../platform/layout.js';
 import { getAwardPage, listAwards } from './awards.service.js';
 import { AwardPage } from './views/award-page.js';
 import { FrontPage } from './views/front-page.js';
+import { loadPublicResult } from '../publication/publication.service.js';
+import { NOTHING_PUBLIC, winnerIsPublic } from '../publication/public-result.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const YEAR = /^\d{4}$/;
@@ -31,7 +33,11 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     const html = await pageCache.get(`award:${ctx.locale}:${path}`, now, async () => {
       const page = await getAwardPage(db, slug, now, year === undefined ? undefined : Number(year));
       if (!page) return null;
-      return { body: render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined })), validUntil: page.nextChange };
+      // Nominees and winner as public at `now`; the cache entry ends at the next phase instant (both publication instants are phase instants).
+      const e = page.edition;
+      const instants = { nomineesPublishedAt: e?.timeline?.nomineesPublishedAt ?? null, winnerAnnouncedAt: e?.timeline?.winnerAnnouncedAt ?? null };
+      const publication = { result: e ? await loadPublicResult(db, { id: e.id, ...instants }, now) : NOTHING_PUBLIC, winnerTimePassed: winnerIsPublic(instants, now) };
+      return { body: render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined, publication })), validUntil: page.nextChange };
     });
     if (html === null) return sendErrorPage(request, reply, 404, 'notFound');
     return reply.type('text/html; charset=utf-8').send(html);

@@ -70,6 +70,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A checked-out client (in a transaction) that loses its server emits 'error' as well; its
+  // query already rejects with the error, so this listener only keeps the process alive.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const c = await pool.connect();
     c.release();

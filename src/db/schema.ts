@@ -9,3 +9,4 @@ export * from '../audit/audit.schema.js';
 export * from '../judging/judging.schema.js';
 export * from '../panel/panel.schema.js';
 export * from '../publication/publication.schema.js';
+export * from '../ideabank/ideabank.schema.js';

@@ -21,3 +21,13 @@ export async function findShortlist(db: Database, editionId: number): Promise<Sh
     .orderBy(asc(shortlistEntries.position));
   return { editionId, decidedAt: head.decidedAt, decidedByUserId: head.decidedByUserId, nominationIds: entries.map((e) => e.nominationId) };
 }
+
+/** Replaces the edition's shortlist with `nominationIds` in this order, decided by `userId` at `now`. SQL only. */
+export async function writeShortlist(db: Database, editionId: number, nominationIds: readonly number[], userId: number | null, now: Date): Promise<void> {
+  await db
+    .insert(shortlists)
+    .values({ editionId, decidedByUserId: userId, decidedAt: now })
+    .onConflictDoUpdate({ target: shortlists.editionId, set: { decidedByUserId: userId, decidedAt: now } });
+  await db.delete(shortlistEntries).where(eq(shortlistEntries.editionId, editionId));
+  if (nominationIds.length > 0) await db.insert(shortlistEntries).values(nominationIds.map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { similarSolutions } from '../ideabank/ideabank.service.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
@@ -324,6 +325,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         notice={a.notice}
         canSend={incomplete.length === 0}
         attachments={attachments}
+        similar={await similarSolutions(db, `${a.nomination.title} ${a.nomination.summary}`)}
       />,
       a.status ?? 200,
     );

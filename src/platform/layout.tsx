@@ -1,6 +1,8 @@
 import Html from '@kitajs/html';
 import type { Messages } from './i18n/index.js';
+import { publicationTexts } from '../publication/i18n.js';
 import type { Locale } from './time.js';
+import { ideaBankTexts } from '../ideabank/i18n.js';
 
 /** What every page needs to render its frame. Built once per request by `pageContext`. */
 export type PageContext = {
@@ -64,10 +66,15 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
                 <a href="/" class="portal-name" safe>
                   {t.siteName}
                 </a>
-                {/* Cached public pages carry no session, so they show "Log ind" to everyone. */}
-                <a href={ctx.session ? '/min-side' : '/log-ind'} class="portal-account-link" safe>
-                  {ctx.session ? t.myPage : t.signInLink}
-                </a>
+                <span class="portal-account-link">
+                  <a href="/idebank" class="portal-ideabank-link mr-5" safe>
+                    {ideaBankTexts(ctx.locale).title}
+                  </a>{' '}
+                  {/* Cached public pages carry no session, so they show "Log ind" to everyone. */}
+                  <a href={ctx.session ? '/min-side' : '/log-ind'} safe>
+                    {ctx.session ? t.myPage : t.signInLink}
+                  </a>
+                </span>
               </div>
             </div>
             <div class="solution-info">
@@ -246,6 +253,11 @@ function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrgan
                 {t.footer.heading}
               </h2>
               <ul class="unstyled-list footer-links">
+                <li>
+                  <a href="/arkiv" safe>
+                    {publicationTexts(ctx.locale).archiveLink}
+                  </a>
+                </li>
                 <li>
                   <a href="/privatliv" safe>
                     {t.footer.privacy}

@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { judgingTexts } from '../../judging/i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { SORT_KEYS, type SortKey } from '../../nominations/admin.repo.js';
@@ -22,6 +23,11 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
   return (
     <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={[{ label: editionName }]}>
       <h1 safe>{title}</h1>
+      <p class="no-print">
+        <a href={`/admin/udgaver/${edition.id}/bedoemmelse`} id="judging-overview-link" safe>
+          {judgingTexts(ctx.locale).adminOverviewLinkOf(editionName)}
+        </a>
+      </p>
 
       <section aria-labelledby="export-heading" class="no-print">
         <h2 id="export-heading" class="h4" safe>

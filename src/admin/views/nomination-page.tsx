@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { ideaBankTexts } from '../../ideabank/i18n.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -171,6 +172,15 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
       )}
 
       {n.status === 'sent' ? <ScreeningSection ctx={ctx} csrf={csrf} id={n.id} form={form} current={{ decision: n.screening, reason: n.screeningReason }} /> : ''}
+      {n.status === 'sent' ? (
+        <p class="no-print">
+          <a href={`/idebank/indstillinger/${n.id}`} safe>
+            {ideaBankTexts(ctx.locale).link.title}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </AdminLayout>
   );
 }

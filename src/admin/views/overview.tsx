@@ -2,6 +2,8 @@ import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/layout.js';
 import type { OverviewAward } from '../admin.service.js';
 import { AdminLayout } from './parts.js';
+import { judgingTexts } from '../../judging/i18n.js';
+import { privacyTexts } from '../../privacy/i18n.js';
 
 /** /admin: every award's editions with their phase and number of sent nominations. */
 export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: string; awards: OverviewAward[] }): JSX.Element {
@@ -19,6 +21,11 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
       <p>
         <a href="/min-side/api-noegler" safe>
           {t.apiTokens.link}
+        </a>
+      </p>
+      <p>
+        <a href="/admin/personer" safe>
+          {privacyTexts(ctx.locale).overviewLink}
         </a>
       </p>
       {awards.length === 0 ? <p safe>{a.noEditions}</p> : ''}
@@ -56,6 +63,11 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                       {t.members.overviewLink}
                     </span>
                   </th>
+                  <th scope="col">
+                    <span class="sr-only" safe>
+                      {judgingTexts(ctx.locale).adminOverviewLink}
+                    </span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -79,6 +91,11 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                       <td>
                         <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={t.members.overviewLinkOf(name)} safe>
                           {t.members.overviewLink}
+                        </a>
+                      </td>
+                      <td>
+                        <a href={`/admin/udgaver/${e.id}/bedoemmelse`} aria-label={judgingTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
+                          {judgingTexts(ctx.locale).adminOverviewLink}
                         </a>
                       </td>
                     </tr>

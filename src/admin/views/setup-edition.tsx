@@ -9,6 +9,8 @@ import { AdminLayout, ErrorSummary, Paragraphs, type FieldErrors } from './parts
 import { CheckboxField, DateTimeField, InputField, TextAreaField, type FormState } from './setup-fields.js';
 import { awardCrumb } from './setup-award.js';
 import { NextYearButton, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
+import { panelTexts } from '../../panel/i18n.js';
+import { judgingTexts } from '../../judging/i18n.js';
 
 type EditionContext = { organisation: OrganisationRow; award: AwardRow };
 
@@ -79,6 +81,11 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
               </a>
             </li>
             <li>
+              <a href={`/admin/udgaver/${edition.id}/panel`} safe>
+                {panelTexts(ctx.locale).admin.link}
+              </a>
+            </li>
+            <li>
               <a href={`/admin/udgaver/${edition.id}/indstillinger`} safe>
                 {s.nominationsLink}
               </a>
@@ -132,6 +139,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
           <TextAreaField ctx={ctx} form={form} id="prizeExtras" label={l.prizeExtras} optional rows={3} />
           <InputField ctx={ctx} form={form} id="filmUrl" label={l.filmUrl} type="url" optional />
         </fieldset>
+        <JudgingSettings ctx={ctx} form={form} />
         <fieldset>
           <legend class="h2" safe>
             {l.settingsHeading}
@@ -144,6 +152,26 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
         </button>
       </form>
     </AdminLayout>
+  );
+}
+
+/** The committee's review: its deadline, blind review, the scale and what each step means. */
+function JudgingSettings({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const j = judgingTexts(ctx.locale).setup;
+  return (
+    <fieldset id="judging-settings">
+      <legend class="h2" safe>
+        {j.heading}
+      </legend>
+      <p class="form-hint" safe>
+        {j.intro}
+      </p>
+      <DateTimeField ctx={ctx} form={form} id="reviewClosesAt" label={j.reviewClosesAt} hint={j.reviewClosesHint} optional />
+      <CheckboxField ctx={ctx} form={form} id="blindReview" label={j.blindReview} />
+      <InputField ctx={ctx} form={form} id="scoreScaleMin" label={j.scoreScaleMin} hint={j.scaleHint} width="xxs" inputmode="numeric" />
+      <InputField ctx={ctx} form={form} id="scoreScaleMax" label={j.scoreScaleMax} width="xxs" inputmode="numeric" />
+      <TextAreaField ctx={ctx} form={form} id="scoreLabels" label={j.scoreLabels} hint={j.scoreLabelsHint} optional rows={5} />
+    </fieldset>
   );
 }
 

@@ -3,10 +3,15 @@ import { Layout, Time, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import type { AwardPage as AwardPageData, EditionDetail } from '../awards.service.js';
 import { EditionStatus } from './edition-status.js';
+import type { PublicResult } from '../../publication/public-result.js';
+import { ResultSection } from '../../publication/views/result-section.js';
 
-type Props = { ctx: PageContext; page: AwardPageData; /** true when a year was asked for in the URL */ byYear: boolean };
+/** What of the shown edition's result is public now (src/publication), and whether its winner instant has passed. */
+type Publication = { result: PublicResult; winnerTimePassed: boolean };
 
-export function AwardPage({ ctx, page, byYear }: Props): JSX.Element {
+type Props = { ctx: PageContext; page: AwardPageData; /** true when a year was asked for in the URL */ byYear: boolean; publication: Publication };
+
+export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Element {
   const { t } = ctx;
   const { award, organisation, edition, others } = page;
   const title = edition && byYear ? t.award.edition(award.name, edition.year) : award.name;
@@ -34,7 +39,7 @@ export function AwardPage({ ctx, page, byYear }: Props): JSX.Element {
         ''
       )}
 
-      {edition ? <EditionSection ctx={ctx} awardName={award.name} awardSlug={award.slug} edition={edition} asMain={byYear} /> : <p safe>{t.award.noEdition}</p>}
+      {edition ? <EditionSection ctx={ctx} awardName={award.name} awardSlug={award.slug} edition={edition} asMain={byYear} publication={publication} /> : <p safe>{t.award.noEdition}</p>}
 
       {award.contactName ? (
         <section aria-labelledby="contact">
@@ -125,7 +130,7 @@ export function AwardPage({ ctx, page, byYear }: Props): JSX.Element {
   );
 }
 
-function EditionSection({ ctx, awardName, awardSlug, edition, asMain }: { ctx: PageContext; awardName: string; awardSlug: string; edition: EditionDetail; asMain: boolean }) {
+function EditionSection({ ctx, awardName, awardSlug, edition, asMain, publication }: { ctx: PageContext; awardName: string; awardSlug: string; edition: EditionDetail; asMain: boolean; publication: Publication }) {
   const { t, locale } = ctx;
   const e = edition.row;
   const tl = edition.timeline;
@@ -137,6 +142,7 @@ function EditionSection({ ctx, awardName, awardSlug, edition, asMain }: { ctx: P
         {asMain ? t.award.currentEdition : t.award.edition(awardName, edition.year)}
       </h2>
       {tl ? <EditionStatus ctx={ctx} awardName={awardName} edition={edition} /> : ''}
+      <ResultSection ctx={ctx} result={publication.result} instants={tl} filmUrl={e.filmUrl} winnerTimePassed={publication.winnerTimePassed} />
       {edition.phase === 'open' ? (
         <p>
           <a href={`/priser/${awardSlug}/${edition.year}/indstil`} class="button button-primary" safe>
@@ -287,15 +293,6 @@ function EditionSection({ ctx, awardName, awardSlug, edition, asMain }: { ctx: P
             ''
           )}
         </>
-      ) : (
-        ''
-      )}
-      {e.filmUrl ? (
-        <p>
-          <a href={e.filmUrl} safe>
-            {e.filmUrl}
-          </a>
-        </p>
       ) : (
         ''
       )}

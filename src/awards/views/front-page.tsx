@@ -4,6 +4,7 @@ import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';
 import { statusLine } from './edition-status.js';
+import { publicationTexts } from '../../publication/i18n.js';
 
 type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[] };
 
@@ -102,6 +103,11 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
           </ul>
         </section>
       ))}
+      <p>
+        <a href="/arkiv" safe>
+          {publicationTexts(locale).archiveTitle}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../schema.js';
 import { demoOrganisations, type SeedEdition } from './demo-data.js';
+import { seedDemoSolutions } from '../../ideabank/ideabank.service.js';
 
 /**
  * Writes the demo data. Idempotent: rows are found by their natural keys (slug; award and
@@ -59,6 +60,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<{ editionsC
       }
     }
   });
+  await seedDemoSolutions(db, now);
   return { editionsCreated };
 }
 

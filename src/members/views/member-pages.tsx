@@ -1,6 +1,8 @@
 import Html from '@kitajs/html';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
+import { judgingTexts } from '../../judging/i18n.js';
+import { panelTexts } from '../../panel/i18n.js';
 
 const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => ctx.t.members.role[r]).join(', ');
 
@@ -50,6 +52,26 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
           </table>
         </div>
       )}
+      {editions.some((e) => e.roles.includes('panel')) ? (
+        <section aria-labelledby="panel-ballots-heading">
+          <h2 id="panel-ballots-heading" safe>
+            {panelTexts(ctx.locale).member.ballotsHeading}
+          </h2>
+          <ul id="panel-ballot-links">
+            {editions
+              .filter((e) => e.roles.includes('panel'))
+              .map((e) => (
+                <li>
+                  <a href={`/panel/udgaver/${e.id}`} safe>
+                    {panelTexts(ctx.locale).member.ballotLinkOf(t.award.edition(e.awardName, e.year))}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }
@@ -91,6 +113,11 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
             {e.eligibleHeading}
           </h2>
           <p safe>{e.eligibleIntro}</p>
+          <p>
+            <a href={`/bedoemmelse/udgaver/${page.id}`} id="review-link" safe>
+              {judgingTexts(ctx.locale).myEditionsLink}
+            </a>
+          </p>
           {page.eligible.length === 0 ? (
             <p safe>{e.eligibleNone}</p>
           ) : (
@@ -106,12 +133,26 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
       ) : (
         ''
       )}
+      {page.roles.includes('chair') ? (
+        <p>
+          <a href={`/bedoemmelse/udgaver/${page.id}/vinder`} id="winner-decision-link" safe>
+            {panelTexts(ctx.locale).member.winnerLink}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {page.roles.includes('panel') ? (
         <section aria-labelledby="panel-heading">
           <h2 id="panel-heading" safe>
             {e.panelHeading}
           </h2>
           <p safe>{e.panelBody}</p>
+          <p>
+            <a href={`/panel/udgaver/${page.id}`} class="button button-primary" id="panel-ballot-link" safe>
+              {panelTexts(ctx.locale).member.ballotLink}
+            </a>
+          </p>
         </section>
       ) : (
         ''

@@ -8,6 +8,10 @@ import { nominationBlocks, type TextBlock } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
 import { Checkboxes, ErrorSummary, Radios, StepIndicator, TextArea, TextInput, type ErrorLink } from './form-parts.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
+import { ideaBankTexts } from '../../ideabank/i18n.js';
+import type { SimilarRow } from '../../ideabank/ideabank.repo.js';
+import { SimilarBox } from '../../ideabank/views/solution-form.js';
+import { IdeaBankAssets } from '../../ideabank/views/parts.js';
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
@@ -164,6 +168,8 @@ export function StepPage(p: StepPageProps) {
           <>
             <TextInput id="title" label={fl.title} value={f.title} error={errOf('title')} />
             <TextArea id="summary" label={fl.summary} hint={fl.summaryHint(SUMMARY_WORD_LIMIT)} value={f.summary} error={errOf('summary')} wordLimit={SUMMARY_WORD_LIMIT} t={t} rows={4} warning={t.privacyWarning} />
+            <IdeaBankAssets />
+            <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
             {edition.form.criteria.length > 0 ? (
               <Checkboxes
                 id="criterionIds"
@@ -311,6 +317,8 @@ export function CheckPage(p: {
   canSend: boolean;
   /** The nomination's files; when not given, only the link to the attachments page is shown. */
   attachments?: { id: number; fileName: string; mediaType: string; sizeBytes: number }[] | undefined;
+  /** Idea-bank solutions that resemble the nomination (shown when there are any). */
+  similar?: SimilarRow[] | undefined;
 }) {
   const { ctx, t, edition } = p;
   // The nomination's own pages share the base of the check page's address (/indstillinger/<id>).
@@ -348,6 +356,7 @@ export function CheckPage(p: {
       />
       <h1 safe>{t.check.title}</h1>
       <AnswersSummary ctx={ctx} t={t} edition={edition} fields={p.fields} stepHref={p.stepHref} />
+      {p.similar && p.similar.length > 0 ? <SimilarBox it={ideaBankTexts(ctx.locale)} similar={p.similar} /> : ''}
       <section class="answers-block" aria-labelledby="answers-attachments">
         <h2 class="h3" id="answers-attachments" safe>
           {t.attachments.title}

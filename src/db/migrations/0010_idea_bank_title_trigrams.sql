@@ -1,0 +1,1 @@
+CREATE INDEX "solutions_title_trgm_idx" ON "solutions" USING gin (lower("title") gin_trgm_ops);

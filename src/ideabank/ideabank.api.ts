@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { problems, sendProblem } from '../platform/errors.js';
+import { findSolution, listAdoptions, listLinkedNominations, MARK_END, MARK_START } from './ideabank.repo.js';
+import { solutionStatuses } from './ideabank.schema.js';
+import { isStatementTimeout, searchSolutions } from './ideabank.service.js';
+import { PAGE_SIZE, PARAM, parseSearchQuery, SEARCH_TEXT_MAX, searchQueryString, STATUS_PARAM } from './search-query.js';
+import { ideaBankTexts } from './i18n.js';
+import { errorText } from './views/search-page.js';
+
+const status = z.enum(solutionStatuses).describe('idea (idé), tested (afprøvet), implemented (implementeret), spread (spredt)');
+const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+
+const hitSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  organisation: z.string(),
+  unit: z.string(),
+  status,
+  year: z.number().int(),
+  tags: z.array(z.string()),
+  adoptionCount: z.number().int(),
+  createdAt: z.string().describe('ISO 8601 (UTC)'),
+  snippet: z.string().describe('Plain text; the matched words are between the markers in `highlight`'),
+  url: z.string(),
+});
+
+const solutionSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  organisation: z.string(),
+  unit: z.string(),
+  contact: z.object({ name: z.string(), email: z.string() }),
+  tags: z.array(z.string()),
+  status,
+  year: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  adoptions: z.array(z.object({ organisation: z.string(), unit: z.string(), adoptedOn: z.string().describe('yyyy-mm-dd'), changes: z.string() })),
+  nominations: z.array(z.object({ role: z.enum(['nominated', 'origin']), award: z.object({ slug: z.string(), name: z.string() }), year: z.number().int() })),
+  url: z.string(),
+});
+
+const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), instance: z.string().optional() });
+
+const query = z.object({
+  [PARAM.text]: z.string().optional().describe(`Search words (Danish full-text search, compounds and typos), at most ${SEARCH_TEXT_MAX} characters`),
+  [PARAM.organisation]: z.string().optional().describe('Organisation (exact)'),
+  [PARAM.unit]: z.string().optional().describe('Unit (exact)'),
+  [PARAM.status]: z.string().optional().describe(`One of ${Object.values(STATUS_PARAM).join(', ')}`),
+  [PARAM.tag]: z.string().optional().describe('Tag (exact)'),
+  [PARAM.prize]: z.string().optional().describe("An award's slug, e.g. initiativprisen"),
+  [PARAM.year]: z.string().optional().describe('Year, four digits'),
+  [PARAM.sort]: z.string().optional().describe('relevans (default; newest first when there is no search text) or nyeste'),
+  [PARAM.page]: z.string().optional().describe(`Page, 1–500, ${PAGE_SIZE} per page`),
+});
+
+/** The idea bank's open data: the same search, facets and paging as /idebank. */
+export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/solutions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['idea bank'],
+        summary: 'Search the idea bank (the same search, facets and paging as the page /idebank)',
+        querystring: query,
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+            pages: z.number().int(),
+            highlight: z.object({ start: z.string(), end: z.string() }),
+            solutions: z.array(hitSchema),
+            facets: z.object({ organisation: z.array(facetValue), unit: z.array(facetValue), status: z.array(facetValue), tag: z.array(facetValue), prize: z.array(facetValue), year: z.array(facetValue) }),
+            links: z.object({ self: z.string(), next: z.string().nullable(), previous: z.string().nullable(), html: z.string(), csv: z.string() }),
+          }),
+          400: problemSchema,
+          503: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { query: q, errors } = parseSearchQuery(request.query);
+      const blocking = errors.filter((e) => e.code !== 'repeated');
+      if (blocking.length) {
+        const it = ideaBankTexts('en');
+        return sendProblem(reply, problems.badRequest(request.url, blocking.map((e) => errorText(it, e)).join(' ')));
+      }
+      try {
+        const r = await searchSolutions(db, q);
+        const pages = Math.ceil(r.total / PAGE_SIZE);
+        const link = (over: Partial<typeof q>) => `/api/v1/solutions${searchQueryString(q, over)}`;
+        return {
+          total: r.total,
+          page: q.page,
+          pageSize: PAGE_SIZE,
+          pages,
+          highlight: { start: MARK_START, end: MARK_END },
+          solutions: r.hits.map((h) => ({
+            id: h.id,
+            title: h.title,
+            summary: h.summary,
+            organisation: h.organisationName,
+            unit: h.unitName,
+            status: h.status,
+            year: h.year,
+            tags: h.tags,
+            adoptionCount: h.adoptionCount,
+            createdAt: h.createdAt.toISOString(),
+            snippet: h.snippet,
+            url: `/api/v1/solutions/${h.id}`,
+          })),
+          facets: r.facets,
+          links: {
+            self: link({}),
+            next: q.page < pages ? link({ page: q.page + 1 }) : null,
+            previous: q.page > 1 ? link({ page: Math.min(q.page - 1, Math.max(pages, 1)) }) : null,
+            html: `/idebank${searchQueryString(q)}`,
+            csv: `/idebank/soeg.csv${searchQueryString(q, { page: 1 })}`,
+          },
+        };
+      } catch (err) {
+        if (!isStatementTimeout(err)) throw err;
+        return sendProblem(reply, { type: '/problems/search-timeout', title: 'Search took too long', status: 503, detail: 'Try fewer or more precise words.', instance: request.url });
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/solutions/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['idea bank'],
+        summary: 'One solution with where it spread and the nominations it took part in',
+        params: z.object({ id: z.string() }),
+        response: { 200: solutionSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const raw = request.params.id;
+      const id = /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+      const s = id === null ? null : await findSolution(db, id);
+      if (!s) return sendProblem(reply, problems.notFound(request.url, 'No solution has this id.'));
+      const [adoptionRows, links] = await Promise.all([listAdoptions(db, s.id), listLinkedNominations(db, s.id)]);
+      return {
+        id: s.id,
+        title: s.title,
+        summary: s.summary,
+        description: s.description,
+        organisation: s.organisationName,
+        unit: s.unitName,
+        contact: { name: s.contactName, email: s.contactEmail },
+        tags: s.tags,
+        status: s.status,
+        year: s.year,
+        createdAt: s.createdAt.toISOString(),
+        updatedAt: s.updatedAt.toISOString(),
+        adoptions: adoptionRows.map((a) => ({ organisation: a.organisationName, unit: a.unitName, adoptedOn: a.adoptedOn, changes: a.changes })),
+        nominations: links.map((l) => ({ role: l.role, award: { slug: l.awardSlug, name: l.awardName }, year: l.year })),
+        url: `/idebank/loesninger/${s.id}`,
+      };
+    },
+  );
+}

@@ -1,0 +1,348 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '../db/database.js';
+import { awards, editions } from '../awards/awards.schema.js';
+import { nominations } from '../nominations/nominations.schema.js';
+import { adoptions, solutionImages, solutionNominations, solutions, type SolutionStatus } from './ideabank.schema.js';
+import { excludedWords, PAGE_SIZE, searchWords, wantedWords, type SearchQuery } from './search-query.js';
+
+/** Marks around the words ts_headline highlights; private-use characters no text contains. */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+/** Every search runs under this statement timeout (ms), on both engines. */
+export const SEARCH_TIMEOUT_MS = 2_000;
+/** pg_trgm's word similarity a search word needs to match a misspelt word ("sygeplejerke"). */
+export const TYPO_THRESHOLD = 0.5;
+
+export type SolutionHit = {
+  id: number;
+  title: string;
+  summary: string;
+  organisationName: string;
+  unitName: string;
+  status: SolutionStatus;
+  year: number;
+  tags: string[];
+  createdAt: Date;
+  adoptionCount: number;
+  rank: number;
+  /** A fragment of summary and description with MARK_START/MARK_END around matched words. */
+  snippet: string;
+};
+
+export type FacetValue = { value: string; label: string; count: number };
+export type Facets = { organisation: FacetValue[]; unit: FacetValue[]; status: FacetValue[]; tag: FacetValue[]; prize: FacetValue[]; year: FacetValue[] };
+export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets };
+
+/**
+ * How a search's text matches. 'exact': Danish full-text search (stemmed words, and the words
+ * as prefixes), or every word as a substring of the lowercased title, summary, organisation
+ * and unit, which finds closed compounds ("klinik" in "sygeplejerskeklinikken"); all cheap,
+ * served by the GIN indexes. 'fuzzy', tried only when 'exact' finds nothing: every word
+ * resembles a word of the title by trigram word similarity (typos: "sygeplejerke"; the
+ * title's own trigram index keeps this cheap).
+ */
+export type MatchMode = 'exact' | 'fuzzy';
+
+/**
+ * The text condition and rank of a search. The visitor's text never reaches to_tsquery raw:
+ * websearch_to_tsquery takes it as it is, and the prefix query is built from words of letters
+ * and digits only.
+ */
+function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL } | null {
+  const words = wantedWords(text);
+  const excluded = excludedWords(text);
+  // "-ærø" excludes every solution where the word occurs, also inside a compound.
+  const exclude = excluded.length
+    ? sql` and not (${sql.join(
+        excluded.map((w) => sql`s.search_vector @@ plainto_tsquery('danish'::regconfig, ${w}) or s.search_text like ${`%${w}%`}`),
+        sql` or `,
+      )})`
+    : sql``;
+  if (words.length === 0) return excluded.length ? { where: sql`(true${exclude})`, rank: sql`0::real` } : null;
+  const web = sql`websearch_to_tsquery('danish'::regconfig, ${text})`;
+  const prefix = sql`to_tsquery('danish'::regconfig, ${words.map((w) => `${w}:*`).join(' & ')})`;
+  const long = words.filter((w) => w.length >= 3);
+  const ftsRank = sql`ts_rank('{0.2, 0.4, 0.7, 1.0}', s.search_vector, ${web} || ${prefix})`;
+  if (mode === 'fuzzy') {
+    if (long.length === 0) return null;
+    const lowered = long.join(' ');
+    return {
+      where: sql`(${sql.join(
+        long.map((w) => sql`${w} <% lower(s.title)`),
+        sql` and `,
+      )}${exclude})`,
+      rank: sql`(${ftsRank} + word_similarity(${lowered}, lower(s.title)))`,
+    };
+  }
+  const substrings =
+    long.length === words.length
+      ? sql.join(
+          long.map((w) => sql`s.search_text like ${`%${w}%`}`),
+          sql` and `,
+        )
+      : sql`false`;
+  const inTitle = long.length ? sql.join(long.map((w) => sql`lower(s.title) like ${`%${w}%`}`), sql` and `) : sql`false`;
+  return {
+    // The substring test first: most broad matches are compounds, and OR stops at the first true.
+    where: sql`(((${substrings}) or s.search_vector @@ ${web} or s.search_vector @@ ${prefix})${exclude})`,
+    rank: sql`(${ftsRank} + case when ${inTitle} then 0.3 else 0 end)`,
+  };
+}
+
+function filters(q: SearchQuery): SQL[] {
+  const out: SQL[] = [];
+  if (q.organisation !== null) out.push(sql`s.organisation_name = ${q.organisation}`);
+  if (q.unit !== null) out.push(sql`s.unit_name = ${q.unit}`);
+  if (q.status !== null) out.push(sql`s.status = ${q.status}`);
+  if (q.tag !== null) out.push(sql`s.tags @> jsonb_build_array(${q.tag}::text)`);
+  if (q.year !== null) out.push(sql`s.year = ${q.year}`);
+  if (q.prize !== null) {
+    out.push(sql`exists (select 1 from solution_nominations sn
+      join nominations n on n.id = sn.nomination_id
+      join editions e on e.id = n.edition_id
+      join awards a on a.id = e.award_id
+      where sn.solution_id = s.id and sn.role = 'nominated' and a.slug = ${q.prize})`);
+  }
+  return out;
+}
+
+/**
+ * The matching solutions with only what the page and the facets need, as a CTE body, and
+ * whether there is any condition at all. The rank is computed only when the page is sorted by it.
+ */
+function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: boolean } {
+  const m = textMatch(q.text, mode);
+  const conditions = [...(m ? [m.where] : mode === 'fuzzy' ? [sql`false`] : []), ...filters(q)];
+  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const rank = m && q.sort === 'relevance' ? m.rank : sql`0::real`;
+  return {
+    body: sql`select s.id, s.created_at, s.organisation_name, s.unit_name, s.status, s.year, s.tags, ${rank} as rank from solutions s ${where}`,
+    conditional: conditions.length > 0,
+  };
+}
+
+/** Runs `work` in a transaction with the search's statement timeout and trigram threshold. */
+export async function withSearchLimits<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_TIMEOUT_MS}`));
+    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${TYPO_THRESHOLD}`));
+    return work(tx as unknown as Database);
+  });
+}
+
+/**
+ * One statement for a whole search: the total, one page of hits (with a highlighted snippet
+ * and the number of adoptions) and, when asked, the facet counts over every matching
+ * solution. Exported for EXPLAIN and the benchmark.
+ *
+ * Cost: a search costs about its number of matching solutions, so the per-match work is kept
+ * small. The matching set is computed once (a materialized CTE of ids, facet columns and the
+ * rank only); the snippet and the adoption count are computed for the page's hits only; one
+ * hash aggregation (grouping sets) counts the total and every facet in one pass, the tags by
+ * distinct tag list (then unnested, so each list is unpacked once, not once per solution).
+ * Without any condition (the bare /idebank) the set is the whole table and is not
+ * materialized: the total, the page (newest first, the created_at index) and the facets are
+ * each read straight from the table.
+ */
+export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SIZE, facets = true, facetLimit = 15 }: { mode?: MatchMode; pageSize?: number; facets?: boolean; facetLimit?: number } = {}): SQL {
+  const web = q.text ? sql`websearch_to_tsquery('danish'::regconfig, ${q.text})` : sql`''::tsquery`;
+  const order = q.sort === 'date' ? sql`created_at desc, id desc` : sql`rank desc, created_at desc, id desc`;
+  const offset = (q.page - 1) * pageSize;
+  const cte = matchedCte(q, q.text ? mode : 'exact');
+  // grouping(organisation_name, unit_name, status, year, tags): a bit per column, 1 when the set leaves it out.
+  const groups = facets
+    ? sql`, groups as (
+        select grouping(organisation_name, unit_name, status, year, tags) as g, organisation_name, unit_name, status, year, tags, count(*)::int as count
+        from matched group by grouping sets ((organisation_name), (unit_name), (status), (year), (tags), ())
+      )`
+    : sql``;
+  const total = facets ? sql`(select coalesce(sum(count), 0)::int from groups where g = 31)` : sql`(select count(*)::int from matched)`;
+  const facetSql = facets
+    ? sql`(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'label', label, 'count', count) order by facet, n), '[]'::json) from (
+        (select facet, value, value as label, count, n from (
+          select case g when 15 then 'organisation' when 23 then 'unit' when 27 then 'status' else 'year' end as facet,
+            coalesce(organisation_name, unit_name, status, year::text) as value, count,
+            row_number() over (partition by g order by count desc, coalesce(organisation_name, unit_name, status, year::text)) as n
+          from groups where g in (15, 23, 27, 29)
+        ) o where n <= ${facetLimit} and value <> '')
+        union all
+        (select 'tag', tag, tag, count, n from (
+          select tag, sum(count)::int as count, row_number() over (order by sum(count) desc, tag) as n
+          from groups cross join lateral jsonb_array_elements_text(groups.tags) as tag where g = 30 group by tag
+        ) t where n <= ${facetLimit})
+        union all
+        (select 'prize', slug, name, count, row_number() over (order by count desc, name) from (
+          select a.slug, a.name, count(distinct sn.solution_id)::int as count from solution_nominations sn
+            join matched on matched.id = sn.solution_id
+            join nominations n on n.id = sn.nomination_id
+            join editions e on e.id = n.edition_id
+            join awards a on a.id = e.award_id
+          where sn.role = 'nominated'
+          group by a.slug, a.name
+        ) p)
+      ) f)`
+    : sql`'[]'::json`;
+  return sql`with matched as ${cte.conditional ? sql`materialized` : sql`not materialized`} (${cte.body})${groups},
+      page as (select id, rank from matched order by ${order} limit ${pageSize} offset ${offset}),
+      hits as (
+        select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
+          s.status, s.year, s.tags, s.created_at as "createdAt", p.rank::float8 as rank,
+          (select count(*)::int from adoptions a where a.solution_id = s.id) as "adoptionCount",
+          ts_headline('danish'::regconfig, s.summary || ' ' || s.description, ${web},
+            ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+        from page p join solutions s on s.id = p.id
+      )
+      select ${total} as total,
+        (select coalesce(json_agg(h order by ${q.sort === 'date' ? sql`h."createdAt" desc, h.id desc` : sql`h.rank desc, h."createdAt" desc, h.id desc`}), '[]'::json) from hits h) as hits,
+        ${facetSql} as facets`;
+}
+
+type HitJson = Omit<SolutionHit, 'createdAt'> & { createdAt: string };
+type SearchRow = { total: number; hits: HitJson[] | string; facets: { facet: keyof Facets; value: string; label: string; count: number }[] | string };
+
+const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * Runs a search (call inside withSearchLimits): exact matching first, and only when that finds
+ * nothing, the typo-tolerant matching.
+ */
+export async function runSearch(db: Database, q: SearchQuery, opts: { pageSize?: number; facets?: boolean } = {}): Promise<SearchResult & { mode: MatchMode }> {
+  let mode: MatchMode = 'exact';
+  let [row] = await queryRows<SearchRow>(db, searchQuery(q, { ...opts, mode }));
+  if (row && row.total === 0 && q.text && wantedWords(q.text).some((w) => w.length >= 3)) {
+    mode = 'fuzzy';
+    [row] = await queryRows<SearchRow>(db, searchQuery(q, { ...opts, mode }));
+  }
+  const facets: Facets = { organisation: [], unit: [], status: [], tag: [], prize: [], year: [] };
+  for (const f of parseJson(row?.facets ?? [])) facets[f.facet].push({ value: f.value, label: f.label, count: f.count });
+  const order = ['idea', 'tested', 'implemented', 'spread'];
+  facets.status.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
+  return {
+    mode,
+    total: row?.total ?? 0,
+    facets,
+    hits: parseJson(row?.hits ?? []).map((h) => ({ ...h, createdAt: new Date(h.createdAt), rank: Number(h.rank) })),
+  };
+}
+
+export type SolutionRow = typeof solutions.$inferSelect;
+
+export async function findSolution(db: Database, id: number): Promise<SolutionRow | null> {
+  const [row] = await db.select().from(solutions).where(eq(solutions.id, id));
+  return row ?? null;
+}
+
+export type AdoptionRow = typeof adoptions.$inferSelect;
+
+export async function listAdoptions(db: Database, solutionId: number): Promise<AdoptionRow[]> {
+  return db.select().from(adoptions).where(eq(adoptions.solutionId, solutionId)).orderBy(asc(adoptions.adoptedOn), asc(adoptions.id));
+}
+
+export type LinkedNomination = {
+  nominationId: number;
+  role: 'nominated' | 'origin';
+  nominationTitle: string;
+  awardName: string;
+  awardSlug: string;
+  year: number;
+};
+
+/** The nominations a solution took part in (and the Smartprisen nominations that name it as origin). */
+export async function listLinkedNominations(db: Database, solutionId: number): Promise<LinkedNomination[]> {
+  return db
+    .select({
+      nominationId: solutionNominations.nominationId,
+      role: solutionNominations.role,
+      nominationTitle: nominations.title,
+      awardName: awards.name,
+      awardSlug: awards.slug,
+      year: editions.year,
+    })
+    .from(solutionNominations)
+    .innerJoin(nominations, eq(nominations.id, solutionNominations.nominationId))
+    .innerJoin(editions, eq(editions.id, nominations.editionId))
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .where(eq(solutionNominations.solutionId, solutionId))
+    .orderBy(desc(editions.year), asc(nominations.id));
+}
+
+export async function findLink(db: Database, nominationId: number, role: 'nominated' | 'origin') {
+  const [row] = await db
+    .select()
+    .from(solutionNominations)
+    .where(and(eq(solutionNominations.nominationId, nominationId), eq(solutionNominations.role, role)));
+  return row ?? null;
+}
+
+export type SpreadRow = { id: number; title: string; organisationName: string; unitName: string; status: SolutionStatus; adoptionCount: number; organisationCount: number };
+
+/** The solutions taken up by the most units. */
+export async function mostSpread(db: Database, limit: number): Promise<SpreadRow[]> {
+  return queryRows<SpreadRow>(
+    db,
+    sql`select s.id, s.title, s.organisation_name as "organisationName", s.unit_name as "unitName", s.status,
+        count(a.id)::int as "adoptionCount", count(distinct a.organisation_name)::int as "organisationCount"
+      from solutions s join adoptions a on a.solution_id = s.id
+      group by s.id
+      order by count(a.id) desc, s.title
+      limit ${limit}`,
+  );
+}
+
+export type SimilarRow = { id: number; title: string; summary: string; organisationName: string; unitName: string; score: number };
+
+/**
+ * Solutions that resemble a text (a draft's title and summary): any of its longer words in the
+ * full-text index, or a word of 5 letters or more that resembles a word of a title by trigrams
+ * (both served by indexes). `excludeId` leaves out the solution being edited.
+ */
+export async function similarTo(db: Database, text: string, limit: number, excludeId: number | null): Promise<SimilarRow[]> {
+  const words = searchWords(text.slice(0, 2000)).filter((w) => w.length >= 4);
+  if (words.length === 0) return [];
+  const anyWord = sql`to_tsquery('danish'::regconfig, ${words.join(' | ')})`;
+  const lowered = words.join(' ');
+  return queryRows<SimilarRow>(
+    db,
+    sql`select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
+        (ts_rank('{0.2, 0.4, 0.7, 1.0}', s.search_vector, ${anyWord}) + word_similarity(${lowered}, lower(s.title)))::float8 as score
+      from solutions s
+      where (s.search_vector @@ ${anyWord} or ${sql.join(
+        words.filter((w) => w.length >= 5).map((w) => sql`${w} <% lower(s.title)`).concat(sql`false`),
+        sql` or `,
+      )})
+        ${excludeId === null ? sql`` : sql`and s.id <> ${excludeId}`}
+      order by score desc, s.id
+      limit ${limit}`,
+  );
+}
+
+export type FeedRow = { id: number; title: string; summary: string; organisationName: string; unitName: string; createdAt: Date; updatedAt: Date };
+
+export async function newestSolutions(db: Database, limit: number): Promise<FeedRow[]> {
+  return db
+    .select({
+      id: solutions.id,
+      title: solutions.title,
+      summary: solutions.summary,
+      organisationName: solutions.organisationName,
+      unitName: solutions.unitName,
+      createdAt: solutions.createdAt,
+      updatedAt: solutions.updatedAt,
+    })
+    .from(solutions)
+    .orderBy(desc(solutions.createdAt), desc(solutions.id))
+    .limit(limit);
+}
+
+export type ImageRow = typeof solutionImages.$inferSelect;
+
+export async function listSolutionImages(db: Database, solutionId: number): Promise<ImageRow[]> {
+  return db.select().from(solutionImages).where(eq(solutionImages.solutionId, solutionId)).orderBy(asc(solutionImages.id));
+}
+
+export async function findSolutionImage(db: Database, imageId: number): Promise<ImageRow | null> {
+  const [row] = await db.select().from(solutionImages).where(eq(solutionImages.id, imageId));
+  return row ?? null;
+}

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../awards/awards.schema.js';
+import { users } from '../accounts/accounts.schema.js';
+import { nominations } from '../nominations/nominations.schema.js';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Postgres' full-text document type; only ever written by the database (a generated column). */
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return 'tsvector';
+  },
+});
+
+/** Idé, afprøvet, implementeret, spredt: how far a solution has come. */
+export const solutionStatuses = ['idea', 'tested', 'implemented', 'spread'] as const;
+export type SolutionStatus = (typeof solutionStatuses)[number];
+
+/**
+ * A solution in the idea bank: a new way of working, a tool or a project, nominated or not.
+ * Organisation and unit are free text because solutions come from every region and
+ * municipality, not only from the organisers. `ownerUserId` and the admins of
+ * `ownerOrganisationId` may edit it.
+ *
+ * Search: `search_vector` weighs the title (A) over the summary (B) and the description and
+ * tags (C) with the `danish` configuration; `search_text` is the lowercased title, summary,
+ * organisation and unit that the trigram index serves (closed compounds, typos, "ærø").
+ */
+export const solutions = pgTable(
+  'solutions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull().default(''),
+    organisationName: text('organisation_name').notNull(),
+    unitName: text('unit_name').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    /** Tags as a JSON array of strings ("patientinddragelse", "telemedicin"). */
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    status: text('status', { enum: solutionStatuses }).notNull().default('idea'),
+    /** The year the solution was made or first tried. */
+    year: integer('year').notNull(),
+    ownerUserId: integer('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerOrganisationId: integer('owner_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** Demo data and generated benchmark rows carry a key so seeding is idempotent. */
+    seedKey: text('seed_key'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('danish'::regconfig, "title"), 'A') || setweight(to_tsvector('danish'::regconfig, "summary"), 'B') || setweight(to_tsvector('danish'::regconfig, "description"), 'C') || setweight(to_tsvector('danish'::regconfig, "tags"), 'C')`,
+      ),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower("title" || ' ' || "summary" || ' ' || "organisation_name" || ' ' || "unit_name")`),
+  },
+  (t) => [
+    uniqueIndex('solutions_seed_key_uq').on(t.seedKey),
+    index('solutions_search_vector_idx').using('gin', t.searchVector),
+    index('solutions_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // Typo-tolerant matching (the fallback when nothing matches exactly) compares with titles only.
+    index('solutions_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+    index('solutions_tags_idx').using('gin', t.tags.op('jsonb_path_ops')),
+    index('solutions_created_idx').on(t.createdAt),
+    // Browsing by facet without search words (status and year, the most chosen).
+    index('solutions_status_year_idx').on(t.status, t.year),
+    index('solutions_year_idx').on(t.year),
+    index('solutions_owner_idx').on(t.ownerUserId),
+    check('solutions_title_present', sql`length(btrim(${t.title})) > 0`),
+  ],
+);
+
+/** "Vi har taget løsningen i brug": a unit adopted a solution (when, and what it changed). */
+export const adoptions = pgTable(
+  'adoptions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    solutionId: integer('solution_id')
+      .notNull()
+      .references(() => solutions.id, { onDelete: 'cascade' }),
+    organisationName: text('organisation_name').notNull(),
+    unitName: text('unit_name').notNull(),
+    /** The day the unit began using it (a calendar date, no time of day). */
+    adoptedOn: date('adopted_on', { mode: 'string' }).notNull(),
+    changes: text('changes').notNull().default(''),
+    createdByUserId: integer('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('adoptions_solution_idx').on(t.solutionId, t.adoptedOn)],
+);
+
+/** An image of a solution (PNG, JPEG or WebP); the bytes live in the attachment store. */
+export const solutionImages = pgTable(
+  'solution_images',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    solutionId: integer('solution_id')
+      .notNull()
+      .references(() => solutions.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    altText: text('alt_text').notNull().default(''),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('solution_images_solution_idx').on(t.solutionId)],
+);
+
+/**
+ * Links between nominations and solutions. 'nominated': the nomination is about this
+ * solution (made when it is eligible and the nominee accepted publication). 'origin': a
+ * Smartprisen nomination's "where it was first developed" is this solution.
+ */
+export const solutionNominations = pgTable(
+  'solution_nominations',
+  {
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['nominated', 'origin'] }).notNull(),
+    solutionId: integer('solution_id')
+      .notNull()
+      .references(() => solutions.id, { onDelete: 'cascade' }),
+    linkedBy: text('linked_by', { enum: ['automatic', 'admin'] }).notNull(),
+    linkedAt: instant('linked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.nominationId, t.role] }), index('solution_nominations_solution_idx').on(t.solutionId)],
+);

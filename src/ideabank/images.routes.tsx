@@ -1,0 +1,139 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { AppDeps } from '../app.js';
+import { sendErrorPage } from '../platform/errors.js';
+import type { AttachmentStore } from '../nominations/attachments/store.js';
+import { findSolution, findSolutionImage } from './ideabank.repo.js';
+import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
+import { MAX_IMAGE_BYTES } from './image-sniff.js';
+import { parseId } from './ideabank.routes.js';
+
+export type ImageRouteOptions = AppDeps & { store: AttachmentStore };
+export type ImageErrorCode = ImageRefusal | 'incomplete';
+export const IMAGE_ERROR_CODES: readonly ImageErrorCode[] = ['no-file', 'too-big', 'wrong-type', 'too-many', 'alt-missing', 'alt-too-long', 'incomplete'];
+
+async function readPart(file: Readable & { truncated?: boolean }): Promise<{ data: Buffer; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file) chunks.push(chunk as Buffer);
+  return { data: Buffer.concat(chunks), truncated: file.truncated === true };
+}
+
+async function discard(file: Readable): Promise<void> {
+  for await (const _chunk of file) {
+    // read and drop
+  }
+}
+
+/**
+ * Images of solutions: upload (multipart, registered in this plugin only: one file of at most
+ * MAX_IMAGE_BYTES + 1 bytes kept), show, delete. Only the solution's owner and the
+ * administrators of its organisation may change them. The edit page shows the result
+ * (`?billedfejl=<code>` keeps the typed description in `alt`).
+ */
+export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, store }: ImageRouteOptions) {
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 4, fieldSize: 2048, fieldNameSize: 100, parts: 6, headerPairs: 20 },
+  });
+
+  /** The app's CSRF check on `token`, without answering yet (the upload is read to its end first). */
+  function csrfFailure(request: FastifyRequest, reply: FastifyReply, token: string | undefined): Error | null {
+    let failure: Error | null = null;
+    let passed = false;
+    const recorder = new Proxy(reply, {
+      get(target, prop) {
+        if (prop === 'send') {
+          return (err: Error) => {
+            failure = err;
+            return target;
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const body = request.body;
+    request.body = token === undefined ? {} : { _csrf: token };
+    try {
+      app.csrfProtection(request, recorder, () => {
+        passed = true;
+      });
+    } finally {
+      request.body = body;
+    }
+    return passed ? null : (failure ?? new Error('csrf check failed'));
+  }
+
+  app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/billeder', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const id = parseId(request.params.solutionId);
+    let alt = '';
+    let upload: { data: Buffer; truncated: boolean; clientName: string } | null = null;
+    let incomplete = false;
+    let refused: Error | null = null;
+    if (request.isMultipart()) {
+      let checked = false;
+      try {
+        for await (const part of request.parts()) {
+          if (!checked) {
+            checked = true;
+            const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
+            refused = csrfFailure(request, reply, token);
+            if (token !== undefined) continue;
+          }
+          if (part.type === 'field') {
+            if (part.fieldname === 'alt' && typeof part.value === 'string') alt = part.value.normalize('NFC').slice(0, 1000);
+            continue;
+          }
+          if (refused || upload || part.fieldname !== 'billede') {
+            await discard(part.file);
+            continue;
+          }
+          const { data, truncated } = await readPart(part.file);
+          upload = { data, truncated, clientName: part.filename ?? '' };
+        }
+      } catch (err) {
+        if (refused) throw refused;
+        request.log.info({ err: { message: (err as Error).message } }, 'image upload not read');
+        incomplete = true;
+      }
+      if (!checked) refused = csrfFailure(request, reply, undefined);
+    } else {
+      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+      refused = csrfFailure(request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
+    }
+    if (refused) throw refused;
+    const s = id === null ? null : await findSolution(db, id);
+    if (!s) return sendErrorPage(request, reply, 404, 'notFound');
+    if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+    const back = (code: ImageErrorCode | null) =>
+      reply.redirect(`/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`, 303);
+    if (incomplete) return back('incomplete');
+    const result = await addSolutionImage({ db, store, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
+    return back(result.ok ? null : result.reason);
+  });
+
+  app.get<{ Params: { imageId: string } }>('/idebank/billeder/:imageId', { config: { access: 'public' } }, async (request, reply) => {
+    const id = parseId(request.params.imageId);
+    const image = id === null ? null : await findSolutionImage(db, id);
+    const stream = image ? await store.get(image.storageKey) : null;
+    if (!image || !stream) return sendErrorPage(request, reply, 404, 'notFound');
+    return reply
+      .type(image.mediaType)
+      .header('content-length', String(image.sizeBytes))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'public, max-age=86400')
+      .send(stream);
+  });
+
+  app.post<{ Params: { imageId: string } }>('/idebank/billeder/:imageId/slet', { config: { access: 'signed-in' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const id = parseId(request.params.imageId);
+    const image = id === null ? null : await findSolutionImage(db, id);
+    const s = image ? await findSolution(db, image.solutionId) : null;
+    if (!image || !s) return sendErrorPage(request, reply, 404, 'notFound');
+    if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+    await removeSolutionImage({ db, store, actor: request.actor, imageId: image.id, now: clock.now() });
+    return reply.redirect(`/idebank/loesninger/${s.id}/rediger#billeder`, 303);
+  });
+}

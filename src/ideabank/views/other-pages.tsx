@@ -1,0 +1,180 @@
+import { Html } from './parts.js';
+import { Layout, type PageContext } from '../../platform/layout.js';
+import { CsrfField } from '../../platform/csrf.js';
+import { ErrorSummary, type ErrorLink } from '../../nominations/views/form-parts.js';
+import type { SimilarRow, SpreadRow } from '../ideabank.repo.js';
+import type { IdeaBankTexts } from '../i18n.js';
+import type { NominationForBank } from '../ideabank.service.js';
+import { IdeaBankAssets } from './parts.js';
+
+/** /idebank/mest-spredte: the solutions adopted by the most units. */
+export function MostSpreadPage({ ctx, it, rows }: { ctx: PageContext; it: IdeaBankTexts; rows: SpreadRow[] }) {
+  const m = it.mostSpread;
+  return (
+    <Layout ctx={ctx} title={m.title} breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: m.title }]}>
+      <IdeaBankAssets />
+      <h1 safe>{m.title}</h1>
+      <p safe>{m.intro}</p>
+      {rows.length === 0 ? (
+        <p safe>{m.none}</p>
+      ) : (
+        <div class="table--responsive-scroll">
+          <table class="table table--zebra">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {m.colSolution}
+                </th>
+                <th scope="col" safe>
+                  {m.colFrom}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {m.colUnits}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {m.colOrganisations}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/idebank/loesninger/${r.id}`} safe>
+                      {r.title}
+                    </a>
+                  </th>
+                  <td safe>{[r.unitName, r.organisationName].filter(Boolean).join(', ')}</td>
+                  <td class="text-align-right" safe>
+                    {String(r.adoptionCount)}
+                  </td>
+                  <td class="text-align-right" safe>
+                    {String(r.organisationCount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+type LinkProps = {
+  ctx: PageContext;
+  it: IdeaBankTexts;
+  csrf: string;
+  nomination: NominationForBank;
+  notReady: 'not-sent' | 'not-eligible' | 'no-consent' | null;
+  linked: { id: number; title: string } | null;
+  origin: { id: number; title: string } | null;
+  candidates: SimilarRow[];
+  originCandidates: SimilarRow[];
+  errors: ErrorLink[];
+};
+
+/** /idebank/indstillinger/:nominationId: an administrator puts an eligible nomination in the idea bank. */
+export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, linked, origin, candidates, originCandidates, errors }: LinkProps) {
+  const l = it.link;
+  return (
+    <Layout ctx={ctx} title={l.title} hasErrors={errors.length > 0} breadcrumbs={[{ label: ctx.t.admin.breadcrumb, href: '/admin' }, { label: n.title || String(n.id), href: `/admin/indstillinger/${n.id}` }, { label: l.title }]}>
+      <IdeaBankAssets />
+      <ErrorSummary heading={ctx.t.admin.errorSummaryHeading} errors={errors} />
+      <h1 safe>{l.title}</h1>
+      <p class="font-lead" safe>
+        {n.title}
+      </p>
+      <p safe>{n.summary}</p>
+      <p safe>{l.intro}</p>
+      {linked ? (
+        <p>
+          <span safe>{`${l.already} `}</span>
+          <a href={`/idebank/loesninger/${linked.id}`} safe>
+            {linked.title}
+          </a>
+        </p>
+      ) : notReady ? (
+        <p safe>{l.notReady[notReady]}</p>
+      ) : (
+        <form method="post" action={`/idebank/indstillinger/${n.id}`}>
+          <CsrfField token={csrf} />
+          <div class={errors.length ? 'form-group form-error' : 'form-group'}>
+            <fieldset>
+              <legend class="form-label" safe>
+                {l.choice}
+              </legend>
+              {errors.length ? (
+                <span class="form-error-message" id="loesning-error">
+                  <span class="sr-only">Fejl: </span>
+                  <span safe>{errors[0]!.text}</span>
+                </span>
+              ) : (
+                ''
+              )}
+              <ul class="nobullet-list">
+                <li>
+                  <input class="form-radio" type="radio" id="loesning" name="loesning" value="ny" />
+                  <label for="loesning" safe>
+                    {l.createNew}
+                  </label>
+                </li>
+                {candidates.map((c) => (
+                  <li>
+                    <input class="form-radio" type="radio" id={`loesning-${c.id}`} name="loesning" value={String(c.id)} />
+                    <label for={`loesning-${c.id}`} safe>
+                      {l.linkTo(c.title)}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          </div>
+          <button type="submit" class="button button-primary" safe>
+            {l.submit}
+          </button>
+        </form>
+      )}
+      {n.asksOrigin ? (
+        <section aria-labelledby="origin-heading">
+          <h2 id="origin-heading" safe>
+            {l.originHeading}
+          </h2>
+          <p>
+            <span safe>{`${l.originStated} `}</span>
+            <q safe>{[n.originOrganisation, n.originDescription].filter(Boolean).join(' – ')}</q>
+          </p>
+          <form method="post" action={`/idebank/indstillinger/${n.id}/oprindelse`}>
+            <CsrfField token={csrf} />
+            <fieldset>
+              <legend class="form-label" safe>
+                {l.originChoice}
+              </legend>
+              <ul class="nobullet-list">
+                <li>
+                  <input class="form-radio" type="radio" id="oprindelse" name="oprindelse" value="ingen" checked={origin === null} />
+                  <label for="oprindelse" safe>
+                    {l.originNone}
+                  </label>
+                </li>
+                {[...(origin && !originCandidates.some((c) => c.id === origin.id) ? [{ id: origin.id, title: origin.title }] : []), ...originCandidates].map((c) => (
+                  <li>
+                    <input class="form-radio" type="radio" id={`oprindelse-${c.id}`} name="oprindelse" value={String(c.id)} checked={origin?.id === c.id} />
+                    <label for={`oprindelse-${c.id}`} safe>
+                      {c.title}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <button type="submit" class="button button-secondary" safe>
+              {l.originSubmit}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}

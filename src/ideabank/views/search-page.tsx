@@ -1,0 +1,267 @@
+import { Html } from './parts.js';
+import { attr } from '../../platform/html-attr.js';
+import { Layout, type PageContext } from '../../platform/layout.js';
+import { ErrorSummary } from '../../nominations/views/form-parts.js';
+import type { Facets, SearchResult } from '../ideabank.repo.js';
+import type { IdeaBankTexts } from '../i18n.js';
+import { PAGE_SIZE, SEARCH_TEXT_MAX, searchQueryString, searchWords, STATUS_PARAM, type SearchQuery, type SearchQueryError } from '../search-query.js';
+import { Highlighted, IdeaBankAssets } from './parts.js';
+import type { SolutionStatus } from '../ideabank.schema.js';
+
+type Props = {
+  ctx: PageContext;
+  it: IdeaBankTexts;
+  query: SearchQuery;
+  errors: SearchQueryError[];
+  /** Null when the search could not run (refused input, or the statement timeout). */
+  result: SearchResult | null;
+  timedOut?: boolean;
+  signedIn: boolean;
+};
+
+export function errorText(it: IdeaBankTexts, e: SearchQueryError): string {
+  return e.code === 'too-long' ? it.errors['too-long'](SEARCH_TEXT_MAX) : it.errors[e.code];
+}
+
+/** /idebank: a GET form (the whole search is in the URL), facets with counts, hits, pages. */
+export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn }: Props) {
+  const summary = [
+    ...errors.filter((e) => e.code !== 'repeated').map((e) => ({ field: e.field === 'sortering' ? 'sortering' : 'q', text: errorText(it, e) })),
+    ...(timedOut ? [{ field: 'q', text: it.errors.timeout }] : []),
+  ];
+  const pages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;
+  const qErr = errors.find((e) => e.field === 'q');
+  return (
+    <Layout ctx={ctx} title={query.text && summary.length === 0 ? `${query.text} – ${it.title}` : it.title} hasErrors={summary.length > 0} breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title }]}>
+      <IdeaBankAssets />
+      <ErrorSummary heading={it.errorsHeading} errors={summary} />
+      <h1 safe>{it.title}</h1>
+      <p class="font-lead" safe>
+        {it.intro}
+      </p>
+      <form method="get" action="/idebank" class="ideabank-search" role="search">
+        <div class={qErr || timedOut ? 'form-group form-error' : 'form-group'}>
+          <label class="form-label" for="q" safe>
+            {it.searchLabel}
+          </label>
+          <span class="form-hint" id="q-hint" safe>
+            {it.searchHint}
+          </span>
+          {qErr || timedOut ? (
+            <span class="form-error-message" id="q-error">
+              <span class="sr-only">Fejl: </span>
+              <span safe>{qErr ? errorText(it, qErr) : it.errors.timeout}</span>
+            </span>
+          ) : (
+            ''
+          )}
+          <div class="search-row">
+            <input class="form-input" type="search" id="q" name="q" value={attr(query.text)} aria-describedby={qErr || timedOut ? 'q-hint q-error' : 'q-hint'} aria-invalid={qErr || timedOut ? 'true' : undefined} />
+            <button type="submit" class="button button-primary" safe>
+              {it.searchButton}
+            </button>
+          </div>
+        </div>
+        <HiddenFilters query={query} />
+        <div class="form-group">
+          <label class="form-label" for="sortering" safe>
+            {it.sortLabel}
+          </label>
+          <select class="form-select" id="sortering" name="sortering">
+            <option value="relevans" selected={query.sort === 'relevance'} safe>
+              {it.sortRelevance}
+            </option>
+            <option value="nyeste" selected={query.sort === 'date'} safe>
+              {it.sortDate}
+            </option>
+          </select>
+        </div>
+      </form>
+      <p class="ideabank-links">
+        <a href="/idebank/mest-spredte" safe>
+          {it.mostSpreadLink}
+        </a>
+        {signedIn ? (
+          <a href="/idebank/ny" safe>
+            {it.addSolution}
+          </a>
+        ) : (
+          ''
+        )}
+      </p>
+      {result ? (
+        <div class="row">
+          <div class="col-12 col-lg-4">
+            <FacetPanel it={it} query={query} facets={result.facets} />
+          </div>
+          <div class="col-12 col-lg-8">
+            <h2 class="h3" id="results-heading" safe>
+              {searchWords(query.text).length ? it.resultCountFor(result.total, query.text) : it.resultCount(result.total)}
+            </h2>
+            {result.total === 0 ? <p safe>{it.noResults}</p> : ''}
+            {result.hits.length === 0 && result.total > 0 ? (
+              <p>
+                <span safe>{it.pastLastPage(pages)}</span>{' '}
+                <a href={`/idebank${searchQueryString(query, { page: pages })}`} safe>
+                  {it.goToLastPage}
+                </a>
+              </p>
+            ) : (
+              ''
+            )}
+            <ol class="nobullet-list ideabank-hits" aria-labelledby="results-heading">
+              {result.hits.map((h) => (
+                <li class="ideabank-hit">
+                  <h3 class="h4">
+                    <a href={`/idebank/loesninger/${h.id}`}>
+                      <Highlighted text={h.title} query={query.text} />
+                    </a>
+                  </h3>
+                  <p class="ideabank-meta">
+                    <span class={`badge ideabank-status-${h.status}`} safe>
+                      {it.status[h.status]}
+                    </span>{' '}
+                    <span safe>{[h.unitName, h.organisationName].filter(Boolean).join(' · ')}</span>
+                    {h.adoptionCount > 0 ? <span safe>{` · ${it.adoptedBy(h.adoptionCount)}`}</span> : ''}
+                  </p>
+                  <p class="ideabank-snippet">
+                    <Highlighted text={h.snippet} query={query.text} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+            <Pagination ctx={ctx} it={it} query={query} pages={pages} />
+            <p>
+              <a href={`/idebank/soeg.csv${searchQueryString(query, { page: 1 })}`} safe>
+                {it.downloadCsv}
+              </a>
+            </p>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      <h2 class="h4" safe>
+        {it.feedsHeading}
+      </h2>
+      <ul>
+        <li>
+          <a href="/feeds/loesninger.atom" type="application/atom+xml" safe>
+            {it.feedSolutions}
+          </a>
+        </li>
+        <li>
+          <a href="/feeds/vindere.atom" type="application/atom+xml" safe>
+            {it.feedWinners}
+          </a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+/** The chosen filters travel with a new search text (as hidden fields); the page starts over. */
+function HiddenFilters({ query }: { query: SearchQuery }) {
+  const fields: [string, string | null][] = [
+    ['organisation', query.organisation],
+    ['enhed', query.unit],
+    ['status', query.status ? STATUS_PARAM[query.status] : null],
+    ['emne', query.tag],
+    ['pris', query.prize],
+    ['aar', query.year === null ? null : String(query.year)],
+  ];
+  return <>{fields.filter(([, v]) => v !== null).map(([name, v]) => <input type="hidden" name={name} value={attr(v!)} />)}</>;
+}
+
+type FacetKey = keyof Facets;
+const facetField: Record<FacetKey, keyof SearchQuery> = { organisation: 'organisation', unit: 'unit', status: 'status', tag: 'tag', prize: 'prize', year: 'year' };
+
+/** Facets as lists of links with counts: a link adds (or, when chosen, removes) the filter. */
+function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQuery; facets: Facets }) {
+  const anyChosen = query.organisation !== null || query.unit !== null || query.status !== null || query.tag !== null || query.prize !== null || query.year !== null;
+  return (
+    <nav aria-labelledby="facets-heading" class="ideabank-facets">
+      <h2 class="h3" id="facets-heading" safe>
+        {it.filtersHeading}
+      </h2>
+      {anyChosen ? (
+        <p>
+          <a href={`/idebank${searchQueryString({ ...query, organisation: null, unit: null, status: null, tag: null, prize: null, year: null, page: 1 })}`} safe>
+            {it.clearFilters}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {(Object.keys(facetField) as FacetKey[]).map((key) => {
+        const values = facets[key];
+        if (values.length === 0) return '';
+        const field = facetField[key];
+        const chosen = query[field];
+        const chosenValue = chosen === null ? null : String(chosen);
+        return (
+          <div class="ideabank-facet">
+            <h3 class="h5" safe>
+              {it.facet[key]}
+            </h3>
+            <ul class="nobullet-list">
+              {values.map((v) => {
+                const isChosen = chosenValue === v.value;
+                const value = key === 'year' ? Number(v.value) : key === 'status' ? (v.value as SolutionStatus) : v.value;
+                const href = `/idebank${searchQueryString(query, { [field]: isChosen ? null : value, page: 1 })}`;
+                const label = key === 'status' ? it.status[v.value as SolutionStatus] : v.label;
+                return (
+                  <li>
+                    <a href={href} aria-current={isChosen ? 'true' : undefined} class={isChosen ? 'facet-chosen' : undefined}>
+                      <span safe>{label}</span> <span class="facet-count" safe>{`(${v.count})`}</span>
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </nav>
+  );
+}
+
+function Pagination({ it, query, pages }: { ctx: PageContext; it: IdeaBankTexts; query: SearchQuery; pages: number }) {
+  if (pages <= 1 || query.page > pages) return '';
+  const link = (p: number) => `/idebank${searchQueryString(query, { page: p })}`;
+  const shown = [...new Set([1, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav aria-label={it.pagination} class="pagination">
+      <p class="sr-only" safe>
+        {it.pageOf(query.page, pages)}
+      </p>
+      <ul class="pagination__items">
+        {query.page > 1 ? (
+          <li class="pagination-item">
+            <a href={link(query.page - 1)} class="button button-unstyled pagination-previous" safe>
+              {it.previous}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {shown.map((p) => (
+          <li class="pagination-item">
+            <a href={link(p)} class={p === query.page ? 'button current-page' : 'button'} aria-current={p === query.page ? 'page' : undefined} safe>
+              {String(p)}
+            </a>
+          </li>
+        ))}
+        {query.page < pages ? (
+          <li class="pagination-item">
+            <a href={link(query.page + 1)} class="button button-unstyled pagination-next" safe>
+              {it.next}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
+}

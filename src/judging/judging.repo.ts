@@ -1,0 +1,196 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { awards, criteria, editionMembers, editions, formSections, nominations, users } from '../db/schema.js';
+import { conflictsOfInterest, reviewScores, reviews } from './judging.schema.js';
+
+// SQL only: the committee's rows. Rules live in the services.
+
+export type JudgingEdition = typeof editions.$inferSelect & { awardName: string; organisationId: number };
+
+/** An edition with its award's name and organisation, or null. */
+export async function findJudgingEdition(db: Database, editionId: number, { lock = false } = {}): Promise<JudgingEdition | null> {
+  const q = db
+    .select({ edition: editions, awardName: awards.name, organisationId: awards.organisationId })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .where(eq(editions.id, editionId));
+  const [row] = lock ? await q.for('update', { of: editions }) : await q;
+  return row ? { ...row.edition, awardName: row.awardName, organisationId: row.organisationId } : null;
+}
+
+export type CommitteeMember = {
+  id: number;
+  userId: number;
+  name: string;
+  email: string;
+  isChair: boolean;
+  partyLetter: string | null;
+  represents: string | null;
+};
+
+const memberColumns = {
+  id: editionMembers.id,
+  userId: editionMembers.userId,
+  name: users.name,
+  email: users.email,
+  isChair: editionMembers.isChair,
+  partyLetter: editionMembers.partyLetter,
+  represents: editionMembers.represents,
+};
+
+/** The active committee members of an edition, chair first, then by name. */
+export async function listCommitteeMembers(db: Database, editionId: number): Promise<CommitteeMember[]> {
+  return db
+    .select(memberColumns)
+    .from(editionMembers)
+    .innerJoin(users, eq(users.id, editionMembers.userId))
+    .where(and(eq(editionMembers.editionId, editionId), eq(editionMembers.role, 'committee'), isNull(editionMembers.removedAt)))
+    .orderBy(sql`${editionMembers.isChair} desc`, asc(users.name), asc(editionMembers.id));
+}
+
+/** The user's active committee seat in the edition, or null. */
+export async function findCommitteeMember(db: Database, editionId: number, userId: number): Promise<CommitteeMember | null> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(editionMembers)
+    .innerJoin(users, eq(users.id, editionMembers.userId))
+    .where(and(eq(editionMembers.editionId, editionId), eq(editionMembers.userId, userId), eq(editionMembers.role, 'committee'), isNull(editionMembers.removedAt)));
+  return row ?? null;
+}
+
+export type EligibleNomination = {
+  id: number;
+  title: string;
+  receiptNumber: string | null;
+  nominatorEmail: string;
+  nomineeOrganisation: string;
+  nomineeUnit: string;
+};
+
+const eligibleWhere = (editionId: number) => and(eq(nominations.editionId, editionId), eq(nominations.status, 'sent'), eq(nominations.screening, 'eligible'));
+
+/** The nominations that go to the committee: sent (not withdrawn) and screened eligible, by receipt number. */
+export async function listEligibleNominations(db: Database, editionId: number): Promise<EligibleNomination[]> {
+  return db
+    .select({
+      id: nominations.id,
+      title: nominations.title,
+      receiptNumber: nominations.receiptNumber,
+      nominatorEmail: nominations.nominatorEmail,
+      nomineeOrganisation: nominations.nomineeOrganisation,
+      nomineeUnit: nominations.nomineeUnit,
+    })
+    .from(nominations)
+    .where(eligibleWhere(editionId))
+    .orderBy(sql`${nominations.receiptNumber} asc nulls last`, asc(nominations.id));
+}
+
+/** One eligible nomination of the edition in full, or null (another edition, not eligible, withdrawn, missing). */
+export async function findEligibleNomination(db: Database, editionId: number, nominationId: number) {
+  const [row] = await db.select().from(nominations).where(and(eq(nominations.id, nominationId), eligibleWhere(editionId)));
+  return row ?? null;
+}
+
+export async function listCriteria(db: Database, editionId: number) {
+  return db.select({ id: criteria.id, title: criteria.title, description: criteria.description }).from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position));
+}
+
+export async function listFormSections(db: Database, editionId: number) {
+  return db.select({ id: formSections.id, heading: formSections.heading }).from(formSections).where(eq(formSections.editionId, editionId)).orderBy(asc(formSections.position));
+}
+
+export type ConflictRow = typeof conflictsOfInterest.$inferSelect;
+
+/** Every conflict row of the edition's committee. */
+export async function listConflicts(db: Database, editionId: number): Promise<ConflictRow[]> {
+  return db
+    .select({ conflict: conflictsOfInterest })
+    .from(conflictsOfInterest)
+    .innerJoin(editionMembers, eq(editionMembers.id, conflictsOfInterest.memberId))
+    .where(eq(editionMembers.editionId, editionId))
+    .then((rows) => rows.map((r) => r.conflict));
+}
+
+export async function findConflict(db: Database, memberId: number, nominationId: number): Promise<ConflictRow | null> {
+  const [row] = await db.select().from(conflictsOfInterest).where(and(eq(conflictsOfInterest.memberId, memberId), eq(conflictsOfInterest.nominationId, nominationId)));
+  return row ?? null;
+}
+
+/** Records flags the system found; a pair that already has a row (flagged or declared) is left alone. */
+export async function insertFlags(db: Database, flags: { memberId: number; nominationId: number; flag: 'same-organisation' | 'same-unit' | 'nominated-it' }[], now: Date) {
+  if (flags.length === 0) return;
+  await db
+    .insert(conflictsOfInterest)
+    .values(flags.map((f) => ({ memberId: f.memberId, nominationId: f.nominationId, origin: 'flagged' as const, flag: f.flag, status: 'pending' as const, reason: '', createdAt: now })))
+    .onConflictDoNothing();
+}
+
+/** A declared conflict: always confirmed; replaces a flag on the same pair. */
+export async function upsertDeclaredConflict(db: Database, memberId: number, nominationId: number, reason: string, now: Date) {
+  await db
+    .insert(conflictsOfInterest)
+    .values({ memberId, nominationId, origin: 'declared', flag: null, status: 'confirmed', reason, createdAt: now, decidedAt: now })
+    .onConflictDoUpdate({
+      target: [conflictsOfInterest.memberId, conflictsOfInterest.nominationId],
+      set: { origin: 'declared', flag: null, status: 'confirmed', reason, decidedAt: now },
+    });
+}
+
+/** Confirms or dismisses a flag; true when a flagged row was changed. */
+export async function decideFlag(db: Database, memberId: number, nominationId: number, status: 'confirmed' | 'dismissed', reason: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(conflictsOfInterest)
+    .set({ status, reason, decidedAt: now })
+    .where(and(eq(conflictsOfInterest.memberId, memberId), eq(conflictsOfInterest.nominationId, nominationId), eq(conflictsOfInterest.origin, 'flagged')))
+    .returning({ id: conflictsOfInterest.id });
+  return rows.length > 0;
+}
+
+export type ReviewRow = { memberId: number; nominationId: number; comment: string; updatedAt: Date; scores: Map<number, number> };
+
+/** Every review of the edition (of eligible and other nominations alike) with its scores. */
+export async function listReviews(db: Database, editionId: number, memberId?: number): Promise<ReviewRow[]> {
+  const where = memberId === undefined ? eq(nominations.editionId, editionId) : and(eq(nominations.editionId, editionId), eq(reviews.memberId, memberId));
+  const rows = await db
+    .select({ id: reviews.id, memberId: reviews.memberId, nominationId: reviews.nominationId, comment: reviews.comment, updatedAt: reviews.updatedAt })
+    .from(reviews)
+    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
+    .where(where);
+  if (rows.length === 0) return [];
+  const scores = await db.select().from(reviewScores).where(inArray(reviewScores.reviewId, rows.map((r) => r.id)));
+  const byReview = new Map<number, Map<number, number>>();
+  for (const s of scores) {
+    let m = byReview.get(s.reviewId);
+    if (!m) byReview.set(s.reviewId, (m = new Map()));
+    m.set(s.criterionId, s.score);
+  }
+  return rows.map((r) => ({ memberId: r.memberId, nominationId: r.nominationId, comment: r.comment, updatedAt: r.updatedAt, scores: byReview.get(r.id) ?? new Map() }));
+}
+
+/** Writes one member's review of one nomination: the comment and exactly the scores given (others removed). */
+export async function writeReview(db: Database, memberId: number, nominationId: number, comment: string, scores: Map<number, number>, now: Date) {
+  const [review] = await db
+    .insert(reviews)
+    .values({ memberId, nominationId, comment, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [reviews.memberId, reviews.nominationId], set: { comment, updatedAt: now } })
+    .returning({ id: reviews.id });
+  await db.delete(reviewScores).where(eq(reviewScores.reviewId, review!.id));
+  if (scores.size > 0) await db.insert(reviewScores).values([...scores].map(([criterionId, score]) => ({ reviewId: review!.id, criterionId, score })));
+}
+
+/** Removes a member's review of a nomination (when a conflict is declared or confirmed). */
+export async function deleteReview(db: Database, memberId: number, nominationId: number) {
+  await db.delete(reviews).where(and(eq(reviews.memberId, memberId), eq(reviews.nominationId, nominationId)));
+}
+
+/** Whether any committee member has given a score in the edition (the scale is then fixed). */
+export async function hasReviewScores(db: Database, editionId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(reviewScores)
+    .innerJoin(reviews, eq(reviews.id, reviewScores.reviewId))
+    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
+    .where(eq(nominations.editionId, editionId))
+    .limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,255 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { canAdministerOrganisation, isChairOf, isMemberOf } from '../accounts/permissions.js';
+import { csrfToken } from '../platform/csrf.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { render } from '../platform/layout.js';
+import { pageContext } from '../platform/page-context.js';
+import type { FieldErrors } from '../admin/views/parts.js';
+import { judgingTexts, ruleText, type JudgingTexts } from './i18n.js';
+import { findCommitteeMember, findJudgingEdition } from './judging.repo.js';
+import { judgingApi } from './judging.api.js';
+import { loadCommitteeOverview } from './overview.service.js';
+import { COMMENT_MAX, CONFLICT_REASON_MAX, decideConflict, loadMemberEdition, loadReviewPage, saveReview, type ConflictAction, type ReviewPage } from './review.service.js';
+import type { ScoreRefusal } from './review-rules.js';
+import { decideShortlist, loadShortlistPage } from './shortlist.service.js';
+import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overview-page.js';
+import { MemberListPage, ReviewFormPage, type ReviewFormState } from './views/review-pages.js';
+import { ShortlistPage, type ShortlistForm } from './views/shortlist-page.js';
+
+/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
+function parseId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= 2_147_483_647 ? n : null;
+}
+
+function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
+}
+
+const refusalText = (j: JudgingTexts, r: ScoreRefusal) =>
+  r === 'not-started' ? j.refusedNotStarted : r === 'deadline-passed' ? j.refusedDeadline : r === 'conflicted' ? j.refusedConflict : j.refusedNoTimeline;
+
+const CONFLICT_ACTIONS: Record<string, ConflictAction> = { erklaer: 'declare', bekraeft: 'confirm', afvis: 'dismiss' };
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The form as saved: the member's scores and comment. */
+function savedForm(page: ReviewPage, notice: string | null): ReviewFormState {
+  const values: Record<string, string> = {};
+  for (const [c, v] of page.review?.scores ?? []) values[String(c)] = String(v);
+  return { values, comment: page.review?.comment ?? '', errors: [], refusal: null, notice, conflictReason: '' };
+}
+
+/**
+ * The committee's pages under /bedoemmelse/udgaver/:editionId (members of the edition's
+ * committee only: 403 for anyone else, whether or not the edition exists) and the
+ * administrators' overview at /admin/udgaver/:editionId/bedoemmelse.
+ */
+export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
+  // The same overview as JSON for the admin API (bearer token).
+  await app.register(judgingApi, deps);
+  /** The edition id when the actor sits in its committee; otherwise the page is answered (404/403) and null returned. */
+  const committeeEdition = async (request: FastifyRequest<{ Params: { editionId: string } }>, reply: FastifyReply): Promise<number | null> => {
+    const editionId = parseId(request.params.editionId);
+    if (editionId === null) {
+      await sendErrorPage(request, reply, 404, 'notFound');
+      return null;
+    }
+    const allowed = isMemberOf(request.actor, editionId, 'committee');
+    if (!allowed.ok) {
+      request.log.info({ editionId, reason: allowed.reason }, 'committee page refused');
+      await sendErrorPage(request, reply, 403, 'forbidden');
+      return null;
+    }
+    return editionId;
+  };
+  const userId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.user.id : 0);
+
+  app.get<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
+    const editionId = await committeeEdition(request, reply);
+    if (editionId === null) return reply;
+    const page = await loadMemberEdition(db, editionId, userId(request), clock.now());
+    if (!page) return sendErrorPage(request, reply, 403, 'forbidden');
+    return sendPage(reply, 200, MemberListPage({ ctx: pageContext(request), page }));
+  });
+
+  app.get<{ Params: { editionId: string; nominationId: string }; Querystring: Record<string, unknown> }>(
+    '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId',
+    { config: { access: 'member' } },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      const nominationId = parseId(request.params.nominationId);
+      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
+      if (page === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
+      if (page === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      const ctx = pageContext(request);
+      const j = judgingTexts(ctx.locale);
+      const q = request.query.gemt;
+      const notice = q === 'komplet' ? j.savedComplete : q === '1' ? j.saved : q === 'inhabil' ? j.conflictSaved : q === 'afvist' ? j.flagDismissedSaved : null;
+      return sendPage(reply, 200, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form: savedForm(page, notice) }));
+    },
+  );
+
+  app.post<{ Params: { editionId: string; nominationId: string } }>(
+    '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId',
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      const nominationId = parseId(request.params.nominationId);
+      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const scores: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(body)) {
+        const m = /^point-(\d{1,10})$/.exec(k);
+        // A repeated field (two values for one criterion) is not a number.
+        if (m) scores[m[1]!] = v;
+      }
+      const comment = text(body.kommentar);
+      const result = await saveReview({ db, actor: request.actor, editionId, nominationId, userId: userId(request), scores, comment, now: clock.now() });
+      if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${result.complete ? 'komplet' : '1'}`, 303);
+      if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
+      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
+      if (typeof page === 'string') return sendErrorPage(request, reply, page === 'not-member' ? 403 : 404, page === 'not-member' ? 'forbidden' : 'notFound');
+      const ctx = pageContext(request);
+      const j = judgingTexts(ctx.locale);
+      // What was sent is shown back, whatever the outcome: nothing the member typed is lost.
+      const values: Record<string, string> = {};
+      for (const [k, v] of Object.entries(scores)) values[k] = typeof v === 'string' ? v.trim() : '';
+      const form: ReviewFormState = { values, comment, errors: [], refusal: null, notice: null, conflictReason: '' };
+      const { min, max } = { min: page.edition.scoreScaleMin, max: page.edition.scoreScaleMax };
+      if (result.reason === 'refused') {
+        form.refusal = refusalText(j, result.refusal);
+        return sendPage(reply, 409, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
+      }
+      if (result.reason !== 'invalid') return sendErrorPage(request, reply, 404, 'notFound');
+      const titles = new Map(page.criteria.map((c) => [c.id, c.title]));
+      const errors: FieldErrors = result.problems.map((p) => ({
+        field: `score-${p.criterionId}`,
+        target: `score-${p.criterionId}-${min}`,
+        message: (p.problem === 'out-of-scale' ? j.errorOutOfScale : j.errorNotNumber)(titles.get(p.criterionId) ?? '', min, max),
+      }));
+      if (result.commentTooLong) errors.push({ field: 'comment', target: 'comment', message: j.errorCommentTooLong(COMMENT_MAX) });
+      form.errors = errors;
+      return sendPage(reply, 400, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
+    },
+  );
+
+  app.post<{ Params: { editionId: string; nominationId: string } }>(
+    '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId/inhabilitet',
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      const nominationId = parseId(request.params.nominationId);
+      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const action = CONFLICT_ACTIONS[text(body.handling)] ?? null;
+      const reason = text(body.begrundelse);
+      const ctx = pageContext(request);
+      const j = judgingTexts(ctx.locale);
+      let message: string | null = null;
+      let status = 400;
+      if (!action) {
+        message = j.errorConflictReasonRequired;
+      } else {
+        const result = await decideConflict({ db, actor: request.actor, editionId, nominationId, userId: userId(request), action, reason, now: clock.now() });
+        if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${action === 'dismiss' ? 'afvist' : 'inhabil'}`, 303);
+        if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
+        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        if (result.reason === 'reason-required') message = j.errorConflictReasonRequired;
+        else if (result.reason === 'reason-too-long') message = j.errorConflictReasonTooLong(CONFLICT_REASON_MAX);
+        else if (result.reason === 'deadline-passed') ((message = j.errorConflictClosed), (status = 409));
+        else ((message = j.errorNoFlag), (status = 409));
+      }
+      const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
+      if (typeof page === 'string') return sendErrorPage(request, reply, page === 'not-member' ? 403 : 404, page === 'not-member' ? 'forbidden' : 'notFound');
+      const form = savedForm(page, null);
+      form.conflictReason = reason;
+      form.errors = [{ field: 'conflict-reason', target: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' }];
+      return sendPage(reply, status, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
+    },
+  );
+
+  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>('/bedoemmelse/udgaver/:editionId/oversigt', { config: { access: 'member' } }, async (request, reply) => {
+    const editionId = await committeeEdition(request, reply);
+    if (editionId === null) return reply;
+    const member = await findCommitteeMember(db, editionId, userId(request));
+    if (!member) return sendErrorPage(request, reply, 403, 'forbidden');
+    const anonymous = request.query.anonym === '1';
+    const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, viewerMemberId: member.id, now: clock.now() });
+    if (!data) return sendErrorPage(request, reply, 404, 'notFound');
+    const ctx = pageContext(request);
+    return sendPage(reply, 200, MemberOverviewPage({ ctx, data, sort: parseSort(request.query.sorter), anonymous, path: `/bedoemmelse/udgaver/${editionId}/oversigt` }));
+  });
+
+  const shortlistPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, status: number, form: ShortlistForm) => {
+    const member = await findCommitteeMember(db, editionId, userId(request));
+    if (!member) return sendErrorPage(request, reply, 403, 'forbidden');
+    const data = await loadShortlistPage(db, editionId, member.id, clock.now());
+    if (!data) return sendErrorPage(request, reply, 404, 'notFound');
+    return sendPage(reply, status, ShortlistPage({ ctx: pageContext(request), csrf: csrfToken(reply), data, isChair: member.isChair, form }));
+  };
+
+  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>('/bedoemmelse/udgaver/:editionId/nominerede', { config: { access: 'member' } }, async (request, reply) => {
+    const editionId = await committeeEdition(request, reply);
+    if (editionId === null) return reply;
+    return shortlistPage(request, reply, editionId, 200, { chosen: null, errors: [], saved: request.query.gemt === '1' });
+  });
+
+  app.post<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId/nominerede', { config: { access: 'member' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const editionId = await committeeEdition(request, reply);
+    if (editionId === null) return reply;
+    if (!isChairOf(request.actor, editionId).ok) {
+      request.log.info({ editionId }, 'shortlist refused: not the chair');
+      return sendErrorPage(request, reply, 403, 'forbidden');
+    }
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const raw = body.nominerede === undefined ? [] : Array.isArray(body.nominerede) ? body.nominerede : [body.nominerede];
+    const ids = raw.map((v) => (typeof v === 'string' ? parseId(v) : null));
+    const ctx = pageContext(request);
+    const j = judgingTexts(ctx.locale);
+    const edition = await findJudgingEdition(db, editionId);
+    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+    const chosen = ids.filter((id): id is number => id !== null);
+    let message: string;
+    let status = 400;
+    if (ids.some((id) => id === null)) {
+      message = j.errorNotEligible;
+    } else {
+      const result = await decideShortlist({ db, actor: request.actor, editionId, nominationIds: chosen, now: clock.now() });
+      if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/nominerede?gemt=1`, 303);
+      if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
+      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      if (result.reason === 'voting-locked') ((message = j.shortlistLocked), (status = 409));
+      else if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
+      else if (result.reason === 'duplicate') message = j.errorDuplicate;
+      else message = j.errorNotEligible;
+    }
+    return shortlistPage(request, reply, editionId, status, { chosen, errors: [{ field: 'nominees', target: 'nominees', message }], saved: false });
+  });
+
+  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>('/admin/udgaver/:editionId/bedoemmelse', { config: { access: 'admin' } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const editionId = parseId(request.params.editionId);
+    if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
+    const edition = await findJudgingEdition(db, editionId);
+    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+    const allowed = canAdministerOrganisation(request.actor, edition.organisationId);
+    if (!allowed.ok) {
+      request.log.warn({ editionId, reason: allowed.reason }, 'administrator refused for another organisation');
+      return sendErrorPage(request, reply, 403, 'forbidden');
+    }
+    const anonymous = request.query.anonym === '1';
+    const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, now: clock.now() });
+    if (!data) return sendErrorPage(request, reply, 404, 'notFound');
+    const ctx = pageContext(request);
+    return sendPage(reply, 200, AdminOverviewPage({ ctx, csrf: csrfToken(reply), data, sort: parseSort(request.query.sorter), anonymous, path: `/admin/udgaver/${editionId}/bedoemmelse` }));
+  });
+}

@@ -1,0 +1,155 @@
+import type { Database } from '../db/database.js';
+import { krippendorffAlphaInterval, type AlphaResult } from './krippendorff.js';
+import { committeeOverview, reliabilityMatrix, type Score, type Stats } from './normalise.js';
+import { findJudgingEdition, listCommitteeMembers, listConflicts, listCriteria, listEligibleNominations, listReviews } from './judging.repo.js';
+import { conflictIndex, conflictOf, flagLikelyConflicts, inForce, progressOf, reviewIndex, type Progress } from './review.service.js';
+
+// The committee's overview for the meeting, as plain data: raw statistics per criterion and
+// in total, the total normalised per member (z-scores), ranks by both, and Krippendorff's
+// alpha. The pages, the admin page and the XLSX export all call loadCommitteeOverview.
+
+export type OverviewMember = {
+  id: number;
+  /** The member's name, or "Medlem 1", "Medlem 2" … when anonymised. */
+  label: string;
+  isChair: boolean;
+  /** Party letter or organisation represented; null when anonymised. */
+  affiliation: string | null;
+  progress: Progress;
+  /** Normalisation: the member's mean and sd over all their scores; null without scores. */
+  mean: number | null;
+  sd: number | null;
+  noSpread: boolean;
+};
+
+export type OverviewNomination = {
+  id: number;
+  title: string;
+  receiptNumber: string | null;
+  /** Raw statistics per criterion id; null where nobody scored it. */
+  criteria: Record<number, Stats | null>;
+  total: Stats | null;
+  partialReviews: number;
+  memberCount: number;
+  normalisedTotal: number | null;
+  rankRaw: number | null;
+  rankNormalised: number | null;
+  /** Labels of the members absent because of a conflict of interest (declared, confirmed or not yet dismissed). */
+  absent: string[];
+  /** Set for the viewer's own conflicts: the figures are left out (null) for them. */
+  hiddenForViewer: boolean;
+};
+
+export type CommitteeOverviewData = {
+  editionId: number;
+  awardName: string;
+  year: number;
+  organisationId: number;
+  scale: { min: number; max: number };
+  criteria: { id: number; title: string }[];
+  members: OverviewMember[];
+  nominations: OverviewNomination[];
+  alpha: AlphaResult;
+  /** Set when normalisation means little (too few members or nominations scored), with the reason in Danish. */
+  tooFew: { code: 'few-members' | 'few-nominations'; reason: string } | null;
+  scoreCount: number;
+};
+
+/**
+ * The committee overview of an edition, or null when it does not exist. `anonymise` replaces
+ * members' names by "Medlem 1" … (in a fixed order) and leaves out affiliations, for sharing.
+ * `viewerMemberId`: a committee member looking; figures of nominations they are conflicted
+ * with are left out. Only eligible nominations and active members count; scores of members
+ * whose conflict is in force are never used (they are deleted when a conflict is declared).
+ * Side effects: flags likely conflicts of every member (idempotent).
+ */
+export async function loadCommitteeOverview(
+  db: Database,
+  editionId: number,
+  { anonymise, viewerMemberId, now }: { anonymise: boolean; viewerMemberId?: number; now?: Date },
+): Promise<CommitteeOverviewData | null> {
+  const edition = await findJudgingEdition(db, editionId);
+  if (!edition) return null;
+  const [members, eligible, criteria] = await Promise.all([listCommitteeMembers(db, editionId), listEligibleNominations(db, editionId), listCriteria(db, editionId)]);
+  if (now) await flagLikelyConflicts(db, members, eligible, now);
+  const [conflictRows, reviewRows] = await Promise.all([listConflicts(db, editionId), listReviews(db, editionId)]);
+  const conflicts = conflictIndex(conflictRows);
+  const reviewsByPair = reviewIndex(reviewRows);
+  const criterionIds = criteria.map((c) => c.id);
+  const memberIds = new Set(members.map((m) => m.id));
+  const eligibleIds = new Set(eligible.map((n) => n.id));
+  const criterionSet = new Set(criterionIds);
+
+  const scores: Score[] = [];
+  for (const r of reviewRows) {
+    if (!memberIds.has(r.memberId) || !eligibleIds.has(r.nominationId)) continue;
+    if (inForce(conflictOf(conflicts, r.memberId, r.nominationId))) continue;
+    for (const [criterionId, score] of r.scores) {
+      if (criterionSet.has(criterionId)) scores.push({ memberId: String(r.memberId), nominationId: String(r.nominationId), criterionId: String(criterionId), score });
+    }
+  }
+  const stats = committeeOverview(scores, { criteria: criterionIds.map(String), nominations: eligible.map((n) => String(n.id)) });
+  const matrix = reliabilityMatrix(scores, { criteria: criterionIds.map(String) });
+  const alpha = krippendorffAlphaInterval(matrix.data);
+
+  const labels = new Map(members.map((m, i) => [m.id, anonymise ? `Medlem ${i + 1}` : m.name || m.email]));
+  const normalisation = new Map(stats.members.map((m) => [Number(m.memberId), m]));
+  const byNomination = new Map(stats.nominations.map((n) => [Number(n.nominationId), n]));
+
+  return {
+    editionId,
+    awardName: edition.awardName,
+    year: edition.year,
+    organisationId: edition.organisationId,
+    scale: { min: edition.scoreScaleMin, max: edition.scoreScaleMax },
+    criteria: criteria.map((c) => ({ id: c.id, title: c.title })),
+    members: members.map((m) => {
+      const z = normalisation.get(m.id);
+      return {
+        id: m.id,
+        label: labels.get(m.id)!,
+        isChair: m.isChair,
+        affiliation: anonymise ? null : (m.partyLetter ?? m.represents ?? null),
+        progress: progressOf(m.id, eligible, conflicts, reviewsByPair, criterionIds),
+        mean: z ? z.mean : null,
+        sd: z ? z.sd : null,
+        noSpread: z ? z.status === 'no-spread' : false,
+      };
+    }),
+    nominations: eligible.map((n) => {
+      const s = byNomination.get(n.id)!;
+      const hidden = viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, n.id));
+      return {
+        id: n.id,
+        title: n.title,
+        receiptNumber: n.receiptNumber,
+        criteria: Object.fromEntries(criterionIds.map((c) => [c, hidden ? null : (s.criteria[String(c)] ?? null)])),
+        total: hidden ? null : s.total,
+        partialReviews: hidden ? 0 : s.partialReviews,
+        memberCount: hidden ? 0 : s.memberCount,
+        normalisedTotal: hidden ? null : s.normalisedTotal,
+        rankRaw: hidden ? null : s.rankRaw,
+        rankNormalised: hidden ? null : s.rankNormalised,
+        absent: members.filter((m) => inForce(conflictOf(conflicts, m.id, n.id))).map((m) => labels.get(m.id)!),
+        hiddenForViewer: hidden,
+      };
+    }),
+    alpha,
+    tooFew: stats.tooFewForNormalisation,
+    scoreCount: scores.length,
+  };
+}
+
+export type OverviewSort = 'raw' | 'normalised' | 'title';
+
+/** The nominations in the order asked for; unranked last, ties by receipt number. */
+export function sortNominations(list: readonly OverviewNomination[], by: OverviewSort): OverviewNomination[] {
+  const receipt = (a: OverviewNomination, b: OverviewNomination) => (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? '', 'da') || a.id - b.id;
+  const rank = (key: 'rankRaw' | 'rankNormalised') => (a: OverviewNomination, b: OverviewNomination) =>
+    (a[key] ?? Number.MAX_SAFE_INTEGER) - (b[key] ?? Number.MAX_SAFE_INTEGER) || receipt(a, b);
+  const copy = [...list];
+  if (by === 'title') return copy.sort((a, b) => a.title.localeCompare(b.title, 'da') || receipt(a, b));
+  return copy.sort(rank(by === 'raw' ? 'rankRaw' : 'rankNormalised'));
+}
+
+export type { Stats, AlphaResult };

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canScore, likelyConflict, parseScore, reviewWindow, scoreLabels, shortlistSizeOk, windowOpen } from './review-rules.js';
+import { judgingSetupProblems, parseScoreLabels } from './setup-rules.js';
+import { defaultStepWords, judgingTexts, ruleText } from './i18n.js';
+
+const closes = new Date('2030-03-01T11:00:00Z');
+const starts = new Date('2030-03-15T11:00:00Z');
+const deadline = new Date('2030-04-15T10:00:00Z');
+const published = new Date('2030-05-01T10:00:00Z');
+
+test('the review window runs from the review start (or closing) to the deadline (or publication), exclusive at the end', () => {
+  assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: starts, reviewClosesAt: deadline, nomineesPublishedAt: published }), { startsAt: starts, closesAt: deadline });
+  assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: published }), { startsAt: closes, closesAt: published });
+  assert.equal(reviewWindow({ closesAt: null, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: null }), null);
+  const w = { startsAt: starts, closesAt: deadline };
+  assert.deepEqual(windowOpen(w, new Date(starts.getTime() - 1)), { ok: false, reason: 'not-started' });
+  assert.deepEqual(windowOpen(w, starts), { ok: true });
+  assert.deepEqual(windowOpen(w, new Date(deadline.getTime() - 1)), { ok: true });
+  assert.deepEqual(windowOpen(w, deadline), { ok: false, reason: 'deadline-passed' });
+  assert.deepEqual(windowOpen(null, starts), { ok: false, reason: 'no-timeline' });
+  assert.deepEqual(canScore({ conflicted: true }, w, starts), { ok: false, reason: 'conflicted' });
+  assert.deepEqual(canScore({ conflicted: false }, w, starts), { ok: true });
+});
+
+test('a typed score: empty is not scored, whole numbers on the scale only', () => {
+  const scale = { min: 1, max: 5 };
+  assert.deepEqual(parseScore('', scale), { ok: true, value: null });
+  assert.deepEqual(parseScore(undefined, scale), { ok: true, value: null });
+  assert.deepEqual(parseScore(' 3 ', scale), { ok: true, value: 3 });
+  assert.deepEqual(parseScore('5', scale), { ok: true, value: 5 });
+  assert.deepEqual(parseScore('6', scale), { ok: false, problem: 'out-of-scale' });
+  assert.deepEqual(parseScore('0', scale), { ok: false, problem: 'out-of-scale' });
+  assert.deepEqual(parseScore('-1', scale), { ok: false, problem: 'out-of-scale' });
+  for (const bad of ['3.5', '3,5', 'tre', '1e1', '0x3', ['3', '4'], 3]) assert.deepEqual(parseScore(bad, scale), { ok: false, problem: 'not-a-number' }, String(bad));
+  assert.deepEqual(parseScore('0', { min: 0, max: 10 }), { ok: true, value: 0 });
+});
+
+test('step labels: the edition’s own when one per step, else the defaults', () => {
+  const words = defaultStepWords('da');
+  assert.deepEqual(scoreLabels({ min: 1, max: 5 }, null, words), [
+    '1 – lever ikke op til kriteriet',
+    '2 – lever lidt op til kriteriet',
+    '3 – lever delvist op til kriteriet',
+    '4 – lever godt op til kriteriet',
+    '5 – lever fuldt ud op til kriteriet',
+  ]);
+  assert.deepEqual(scoreLabels({ min: 0, max: 3 }, ['a', 'b'], words), ['0 – lever ikke op til kriteriet', '1', '2', '3 – lever fuldt ud op til kriteriet']);
+  assert.deepEqual(scoreLabels({ min: 1, max: 3 }, [' Dårlig ', 'Middel', 'God'], words), ['Dårlig', 'Middel', 'God']);
+  assert.deepEqual(scoreLabels({ min: 1, max: 3 }, null, words), ['1 – lever ikke op til kriteriet', '2 – lever delvist op til kriteriet', '3 – lever fuldt ud op til kriteriet']);
+});
+
+test('likely conflicts: the member nominated it, or represents the nominee’s unit or organisation (trimmed, any case)', () => {
+  const n = { nominatorEmail: 'Ib@Example.dk ', nomineeOrganisation: 'Aarhus Universitetshospital', nomineeUnit: 'Akutafdelingen' };
+  assert.equal(likelyConflict({ email: 'ib@example.dk', represents: null }, n), 'nominated-it');
+  assert.equal(likelyConflict({ email: 'x@example.dk', represents: '  aarhus   universitetshospital ' }, n), 'same-organisation');
+  assert.equal(likelyConflict({ email: 'x@example.dk', represents: 'AKUTAFDELINGEN' }, n), 'same-unit');
+  assert.equal(likelyConflict({ email: 'x@example.dk', represents: 'Danske Patienter' }, n), null);
+  assert.equal(likelyConflict({ email: 'x@example.dk', represents: '' }, { ...n, nomineeUnit: '' }), null);
+  assert.equal(likelyConflict({ email: '', represents: null }, { ...n, nominatorEmail: '' }), null);
+});
+
+test('the shortlist size rule, and the rule in words', () => {
+  assert.equal(shortlistSizeOk(5, { min: 5, max: 7 }), true);
+  assert.equal(shortlistSizeOk(7, { min: 5, max: 7 }), true);
+  assert.equal(shortlistSizeOk(4, { min: 5, max: 7 }), false);
+  assert.equal(shortlistSizeOk(8, { min: 5, max: 7 }), false);
+  assert.equal(shortlistSizeOk(0, { min: null, max: null }), false);
+  assert.equal(shortlistSizeOk(12, { min: null, max: null }), true);
+  const j = judgingTexts('da');
+  assert.equal(ruleText(j, 5, 5), 'præcis 5');
+  assert.equal(ruleText(j, 5, 7), '5–7');
+  assert.equal(ruleText(j, null, null), 'mindst 1');
+  assert.equal(ruleText(j, null, 3), '1–3');
+});
+
+test('judging settings: the review deadline between closing/review start and publication; the scale and its labels', () => {
+  const timeline = { closesAt: closes, reviewStartsAt: starts, nomineesPublishedAt: published };
+  assert.deepEqual(judgingSetupProblems({ timeline, reviewClosesAt: deadline, scoreScaleMin: 1, scoreScaleMax: 5, scoreLabels: null }), []);
+  assert.deepEqual(judgingSetupProblems({ timeline, reviewClosesAt: published }), []);
+  for (const bad of [closes, starts, new Date(published.getTime() + 1)]) {
+    assert.deepEqual(judgingSetupProblems({ timeline, reviewClosesAt: bad }), [{ field: 'reviewClosesAt', code: 'review-closes-order' }], bad.toISOString());
+  }
+  assert.deepEqual(judgingSetupProblems({ timeline: { closesAt: null, reviewStartsAt: null, nomineesPublishedAt: null }, reviewClosesAt: deadline }), [{ field: 'reviewClosesAt', code: 'review-closes-order' }]);
+  assert.deepEqual(judgingSetupProblems({ scoreScaleMin: 5, scoreScaleMax: 5 }), [{ field: 'scoreScaleMax', code: 'scale-order' }]);
+  assert.deepEqual(judgingSetupProblems({ scoreScaleMin: 1, scoreScaleMax: 3, scoreLabels: ['a', 'b'] }), [{ field: 'scoreLabels', code: 'labels-count', steps: 3 }]);
+  assert.deepEqual(parseScoreLabels(' a \r\n\r\n b\n'), ['a', 'b']);
+  assert.equal(parseScoreLabels(' \n '), null);
+});

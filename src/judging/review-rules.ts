@@ -1,0 +1,115 @@
+/**
+ * The committee's rules that need no database: the review window, who may score, the scale
+ * and its step labels, parsing a typed score, and the system's likely conflicts of interest.
+ * Pure functions; the services call them with rows and the injected clock.
+ */
+
+export type ReviewWindow = { startsAt: Date; closesAt: Date };
+
+type WindowColumns = {
+  closesAt: Date | null;
+  reviewStartsAt: Date | null;
+  reviewClosesAt: Date | null;
+  nomineesPublishedAt: Date | null;
+};
+
+/**
+ * When members may score: from the review start (or the closing of nominations when no start
+ * is set), inclusive, until the review deadline (or the publication of nominees when no
+ * deadline is set), exclusive. Null for an edition without a timeline.
+ */
+export function reviewWindow(e: WindowColumns): ReviewWindow | null {
+  if (!e.closesAt || !e.nomineesPublishedAt) return null;
+  return { startsAt: e.reviewStartsAt ?? e.closesAt, closesAt: e.reviewClosesAt ?? e.nomineesPublishedAt };
+}
+
+export type ScoreRefusal = 'no-timeline' | 'not-started' | 'deadline-passed' | 'conflicted';
+
+export type ScorePermission = { ok: true } | { ok: false; reason: ScoreRefusal };
+
+/**
+ * Whether a committee member may give or change scores on a nomination at `now` (the
+ * nomination is already known to be eligible and in the member's edition). Fails closed: a
+ * flagged conflict that the member has not dismissed counts as a conflict.
+ */
+export function canScore(member: { conflicted: boolean }, window: ReviewWindow | null, now: Date): ScorePermission {
+  if (member.conflicted) return { ok: false, reason: 'conflicted' };
+  return windowOpen(window, now);
+}
+
+/** Whether the review window is open at `now`, with the reason when not. */
+export function windowOpen(window: ReviewWindow | null, now: Date): ScorePermission {
+  if (!window) return { ok: false, reason: 'no-timeline' };
+  if (now.getTime() < window.startsAt.getTime()) return { ok: false, reason: 'not-started' };
+  if (now.getTime() >= window.closesAt.getTime()) return { ok: false, reason: 'deadline-passed' };
+  return { ok: true };
+}
+
+export type Scale = { min: number; max: number };
+
+/**
+ * The meaning of each step of the scale, lowest first: the edition's own labels when it has
+ * exactly one per step, else `defaults` (the catalogue's words for the lowest, middle and
+ * highest step), each prefixed with its number.
+ */
+export function scoreLabels(scale: Scale, own: readonly string[] | null, defaults: StepWords): string[] {
+  const steps = scale.max - scale.min + 1;
+  if (own && own.length === steps && own.every((l) => l.trim() !== '')) return own.map((l) => l.trim());
+  const mid = (scale.min + scale.max) / 2;
+  return Array.from({ length: steps }, (_, i) => {
+    const v = scale.min + i;
+    if (v === scale.min) return `${v} – ${defaults.lowest}`;
+    if (v === scale.max) return `${v} – ${defaults.highest}`;
+    if (v === mid) return `${v} – ${defaults.middle}`;
+    // A five-step scale has a word for every step.
+    if (steps === 5) return `${v} – ${i === 1 ? defaults.low : defaults.high}`;
+    return String(v);
+  });
+}
+
+/** The catalogue's words for the steps of a scale without labels of its own. */
+export type StepWords = { lowest: string; low: string; middle: string; high: string; highest: string };
+
+export type ParsedScore = { ok: true; value: number | null } | { ok: false; problem: 'not-a-number' | 'out-of-scale' };
+
+/** A typed score: empty is "not scored yet"; otherwise a whole number on the scale. */
+export function parseScore(raw: unknown, scale: Scale): ParsedScore {
+  if (raw === undefined || raw === null) return { ok: true, value: null };
+  if (typeof raw !== 'string') return { ok: false, problem: 'not-a-number' };
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: null };
+  if (!/^[+-]?\d{1,9}$/.test(text)) return { ok: false, problem: 'not-a-number' };
+  const value = Number(text);
+  if (value < scale.min || value > scale.max) return { ok: false, problem: 'out-of-scale' };
+  return { ok: true, value };
+}
+
+export type ConflictFlag = 'same-organisation' | 'same-unit' | 'nominated-it';
+
+const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+
+/**
+ * The likely conflicts the system flags for a member to confirm or dismiss: the member
+ * nominated it (the user's e-mail is the nominator's), or the organisation the member
+ * represents is the nominee's organisation or unit. Compared trimmed and case-insensitively;
+ * empty values never match. The first reason found is enough.
+ */
+export function likelyConflict(
+  member: { email: string; represents: string | null },
+  nomination: { nominatorEmail: string; nomineeOrganisation: string; nomineeUnit: string },
+): ConflictFlag | null {
+  const email = norm(member.email);
+  if (email !== '' && email === norm(nomination.nominatorEmail)) return 'nominated-it';
+  const represents = norm(member.represents);
+  if (represents === '') return null;
+  if (represents === norm(nomination.nomineeUnit)) return 'same-unit';
+  if (represents === norm(nomination.nomineeOrganisation)) return 'same-organisation';
+  return null;
+}
+
+/** Whether a shortlist of `count` nominees meets the edition's rule (a missing bound is no bound; at least one). */
+export function shortlistSizeOk(count: number, rule: { min: number | null; max: number | null }): boolean {
+  if (count < Math.max(1, rule.min ?? 1)) return false;
+  if (rule.max !== null && count > rule.max) return false;
+  return true;
+}

@@ -1,0 +1,236 @@
+import Html from '@kitajs/html';
+import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { AdminLayout } from '../../admin/views/parts.js';
+import { judgingTexts, type JudgingTexts } from '../i18n.js';
+import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
+import { editionCrumbs } from './review-pages.js';
+
+const SORT_PARAM: Record<OverviewSort, string> = { raw: 'raa', normalised: 'normaliseret', title: 'titel' };
+
+/** The query string's sort (sorter=raa|normaliseret|titel); raw rank by default. */
+export function parseSort(raw: unknown): OverviewSort {
+  if (raw === 'normaliseret') return 'normalised';
+  if (raw === 'titel') return 'title';
+  return 'raw';
+}
+
+const number = (ctx: PageContext, v: number, digits = 2) => v.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+
+function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null): string {
+  if (!s) return j.noScores;
+  return j.statsText(number(ctx, s.mean), number(ctx, s.median), number(ctx, s.min), number(ctx, s.max));
+}
+
+type Props = {
+  ctx: PageContext;
+  data: CommitteeOverviewData;
+  sort: OverviewSort;
+  anonymous: boolean;
+  /** The page's own path, for the sort and anonymous links. */
+  path: string;
+};
+
+/** The committee overview for the meeting (members: /bedoemmelse/udgaver/:id/oversigt). */
+export function MemberOverviewPage(props: Props): JSX.Element {
+  const { ctx, data } = props;
+  const j = judgingTexts(ctx.locale);
+  const name = ctx.t.award.edition(data.awardName, data.year);
+  return (
+    <Layout ctx={ctx} title={j.overviewTitle(name)} breadcrumbs={editionCrumbs(ctx, name, data.editionId, [{ label: j.overviewTitle(name) }])}>
+      <OverviewBody {...props} j={j} name={name} />
+    </Layout>
+  );
+}
+
+/** The same overview for administrators (/admin/udgaver/:editionId/bedoemmelse). */
+export function AdminOverviewPage(props: Props & { csrf: string }): JSX.Element {
+  const { ctx, data } = props;
+  const j = judgingTexts(ctx.locale);
+  const name = ctx.t.award.edition(data.awardName, data.year);
+  return (
+    <AdminLayout ctx={ctx} title={j.overviewTitle(name)} csrf={props.csrf} crumbs={[{ label: name, href: `/admin/udgaver/${data.editionId}/indstillinger` }, { label: j.adminOverviewLink }]}>
+      <OverviewBody {...props} j={j} name={name} />
+      <h2 safe>{j.exportsHeading}</h2>
+      <ul class="nobullet-list">
+        <li>
+          <a href={`/admin/udgaver/${data.editionId}/dossier.pdf`} class="function-link" safe>
+            {j.dossierLink}
+          </a>
+        </li>
+        <li>
+          <a href={`/admin/udgaver/${data.editionId}/bedoemmelser.xlsx`} class="function-link" safe>
+            {j.scoresLink}
+          </a>
+        </li>
+      </ul>
+    </AdminLayout>
+  );
+}
+
+function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j: JudgingTexts; name: string }) {
+  const link = (s: OverviewSort, anon: boolean) => `${path}?sorter=${SORT_PARAM[s]}${anon ? '&anonym=1' : ''}`;
+  const rows = sortNominations(data.nominations, sort);
+  const alpha = data.alpha;
+  return (
+    <>
+      <h1 safe>{j.overviewTitle(name)}</h1>
+      <p safe>{j.overviewIntro}</p>
+      <p safe>{j.normalisedExplained}</p>
+      {data.tooFew ? (
+        <Alert variant="warning" heading={j.tooFew}>
+          <p id="too-few" safe>
+            {data.tooFew.reason}
+          </p>
+        </Alert>
+      ) : (
+        ''
+      )}
+      {anonymous ? (
+        <Alert variant="info">
+          <p safe>{j.anonymousNotice}</p>
+        </Alert>
+      ) : (
+        ''
+      )}
+      <p class="no-print">
+        <a href={link(sort, !anonymous)} id="anonymous-link" safe>
+          {anonymous ? j.namedLink : j.anonymousLink}
+        </a>
+      </p>
+      <nav aria-label={j.sortLabel} class="no-print">
+        <span safe>{`${j.sortLabel}: `}</span>
+        {(['raw', 'normalised', 'title'] as const).map((s, i) => (
+          <>
+            {i > 0 ? ' · ' : ''}
+            {s === sort ? (
+              <strong aria-current="true" safe>
+                {j.sort[s]}
+              </strong>
+            ) : (
+              <a href={link(s, anonymous)} safe>
+                {j.sort[s]}
+              </a>
+            )}
+          </>
+        ))}
+      </nav>
+      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={j.nominationsTableLabel}>
+        <table class="table table--compact" id="overview-table">
+          <caption safe>{`${j.nominationsTableLabel}. ${j.sortedBy(j.sort[sort])}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {j.col.rankRaw}
+              </th>
+              <th scope="col" safe>
+                {j.col.rankNormalised}
+              </th>
+              <th scope="col" safe>
+                {j.col.nomination}
+              </th>
+              {data.criteria.map((c) => (
+                <th scope="col" safe>
+                  {c.title}
+                </th>
+              ))}
+              <th scope="col" safe>
+                {j.col.total}
+              </th>
+              <th scope="col" safe>
+                {j.col.normalised}
+              </th>
+              <th scope="col" safe>
+                {j.col.reviews}
+              </th>
+              <th scope="col" safe>
+                {j.col.absent}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((n) => (
+              <tr data-nomination={String(n.id)}>
+                <td safe>{n.rankRaw === null ? '–' : String(n.rankRaw)}</td>
+                <td safe>{n.rankNormalised === null ? '–' : String(n.rankNormalised)}</td>
+                <th scope="row" lang="da" safe>
+                  {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
+                </th>
+                {n.hiddenForViewer ? (
+                  <td colspan={String(data.criteria.length + 3)} safe>
+                    {j.hiddenConflict}
+                  </td>
+                ) : (
+                  <>
+                    {data.criteria.map((c) => (
+                      <td safe>{statsText(ctx, j, n.criteria[c.id] ?? null)}</td>
+                    ))}
+                    <td safe>{statsText(ctx, j, n.total)}</td>
+                    <td safe>{n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)}</td>
+                    <td safe>{n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)}</td>
+                  </>
+                )}
+                <td safe>{n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 safe>{j.alphaHeading}</h2>
+      <p id="alpha" safe>
+        {alpha.alpha === null ? alpha.message : j.alphaValue(number(ctx, alpha.alpha, 3))}
+      </p>
+      {alpha.alpha === null ? '' : <p safe>{j.alphaBasis(alpha.pairableValues, alpha.pairableUnits)}</p>}
+      <p safe>{j.alphaExplained}</p>
+
+      <h2 safe>{j.membersHeading}</h2>
+      {data.members.length === 0 ? (
+        <p safe>{j.noMembers}</p>
+      ) : (
+        <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={j.membersTableLabel}>
+          <table class="table table--compact" id="members-table">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {j.memberCol.name}
+                </th>
+                {anonymous ? (
+                  ''
+                ) : (
+                  <th scope="col" safe>
+                    {j.memberCol.affiliation}
+                  </th>
+                )}
+                <th scope="col" safe>
+                  {j.memberCol.progress}
+                </th>
+                <th scope="col" safe>
+                  {j.memberCol.mean}
+                </th>
+                <th scope="col" safe>
+                  {j.memberCol.sd}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.members.map((m) => (
+                <tr>
+                  <th scope="row" safe>
+                    {m.isChair && !anonymous ? `${m.label} (${j.chair})` : m.label}
+                  </th>
+                  {anonymous ? '' : <td safe>{m.affiliation ?? '–'}</td>}
+                  <td>
+                    <progress max={String(Math.max(m.progress.total, 1))} value={String(m.progress.done)} aria-label={`${m.label}: ${j.progressText(m.progress.done, m.progress.total)}`}></progress>{' '}
+                    <span safe>{j.progressText(m.progress.done, m.progress.total)}</span>
+                  </td>
+                  <td safe>{m.mean === null ? '–' : number(ctx, m.mean)}</td>
+                  <td safe>{m.sd === null ? '–' : m.noSpread ? `${number(ctx, m.sd)}. ${j.noSpread}` : number(ctx, m.sd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

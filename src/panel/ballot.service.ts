@@ -1,0 +1,117 @@
+import type { Actor } from '../accounts/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Database } from '../db/database.js';
+import { findShortlist } from '../judging/shortlist.repo.js';
+import { readBallotForm, voterKey, votingWindow, type BallotProblem, type VotingWindow } from './ballot.js';
+import {
+  findBallot,
+  findBallotSalt,
+  findNominees,
+  findPanelMemberId,
+  findVotingEdition,
+  lockVotingEdition,
+  recordVoter,
+  setVotingLocked,
+  upsertBallot,
+  type NomineeRow,
+  type VotingEdition,
+} from './panel.repo.js';
+
+// The patient panel member's side: the ballot page, and casting (or replacing) a ballot.
+// Ballots are secret: the ballot row carries a keyed hash of the member, `panel_voters` who
+// has voted, and nothing joins the two for anybody but the member themself.
+
+export type BallotPage = {
+  edition: VotingEdition;
+  window: VotingWindow;
+  /** The shortlist, in the chair's order, with the summaries (empty while there is none). */
+  nominees: NomineeRow[];
+  /** The member's own ballot, to fill the form and the receipt; null before the first vote. */
+  mine: { ranking: number[]; castAt: Date } | null;
+};
+
+/**
+ * The ballot page of a patient panel member, or null when the user is not an active panel
+ * member of the edition (the route answers 403 then, whether or not the edition exists).
+ */
+export async function getBallotPage(db: Database, editionId: number, userId: number, now: Date): Promise<BallotPage | null> {
+  const memberId = await findPanelMemberId(db, editionId, userId);
+  if (memberId === null) return null;
+  const [edition, shortlist, salt] = await Promise.all([findVotingEdition(db, editionId), findShortlist(db, editionId), findBallotSalt(db, editionId)]);
+  if (!edition || salt === null) return null;
+  const nominees = await findNominees(db, editionId, shortlist?.nominationIds ?? []);
+  const mine = await findBallot(db, editionId, voterKey(salt, memberId));
+  return { edition, window: votingWindow(edition, now), nominees, mine };
+}
+
+export type CastResult =
+  | { ok: true; castAt: Date; replaced: boolean; ranking: number[]; closesAt: Date }
+  | { ok: false; reason: 'not-member' }
+  | { ok: false; reason: 'no-panel' | 'no-dates' | 'no-nominees' }
+  | { ok: false; reason: 'not-open'; opensAt: Date }
+  | { ok: false; reason: 'closed'; closesAt: Date }
+  | { ok: false; reason: 'invalid'; problems: BallotProblem[]; places: Record<number, string> };
+
+/**
+ * Casts the member's ballot from the posted form, or replaces their earlier one: one ballot
+ * per member, changeable until the voting deadline.
+ *
+ * Refuses with a reason, saving nothing: 'not-member' (not an active panel member),
+ * 'no-panel', 'no-dates', 'not-open' (before voting opens), 'closed' (at or after the
+ * deadline), 'no-nominees' (no shortlist), 'invalid' (a nominee ranked twice or left out, a
+ * place outside 1..n, an unknown nominee).
+ *
+ * Side effects, in one transaction with the edition's row locked:
+ *  - the ballot row under the member's key (the ranking, best first; no member column);
+ *  - `panel_voters` (the first time only);
+ *  - on the edition's first ballot: `editions.voting_locked_at` and audit 'panel.voting-lock'
+ *    (the nominees, method and deadline are fixed from then on);
+ *  - audit 'panel.ballot-cast' by the member, saying whether it replaced one (never the ranking).
+ */
+export async function castBallot(args: { db: Database; actor: Actor; editionId: number; form: unknown; now: Date }): Promise<CastResult> {
+  const { actor, editionId, now } = args;
+  if (actor.kind !== 'user') return { ok: false, reason: 'not-member' };
+  return args.db.transaction(async (txx): Promise<CastResult> => {
+    const tx = txx as unknown as Database;
+    const edition = await lockVotingEdition(tx, editionId);
+    if (!edition) return { ok: false, reason: 'not-member' };
+    const memberId = await findPanelMemberId(tx, editionId, actor.user.id);
+    if (memberId === null) return { ok: false, reason: 'not-member' };
+    const window = votingWindow(edition, now);
+    if (window.state === 'no-panel' || window.state === 'no-dates') return { ok: false, reason: window.state };
+    if (window.state === 'not-open') return { ok: false, reason: 'not-open', opensAt: window.opensAt };
+    if (window.state === 'closed') return { ok: false, reason: 'closed', closesAt: window.closesAt };
+    const shortlist = await findShortlist(tx, editionId);
+    if (!shortlist || shortlist.nominationIds.length === 0) return { ok: false, reason: 'no-nominees' };
+
+    const read = readBallotForm(args.form, shortlist.nominationIds);
+    if (!read.ranking) return { ok: false, reason: 'invalid', problems: read.problems, places: read.places };
+
+    const key = voterKey(edition.ballotSalt, memberId);
+    const replaced = (await findBallot(tx, editionId, key)) !== null;
+    await upsertBallot(tx, editionId, key, read.ranking, now);
+    await recordVoter(tx, editionId, memberId, now);
+    const base = { actor, entityType: 'edition', entityId: editionId, editionId, organisationId: edition.organisationId } as const;
+    if (!edition.votingLockedAt) {
+      await setVotingLocked(tx, editionId, now);
+      await recordAudit(
+        tx,
+        {
+          ...base,
+          actor: 'system',
+          action: 'panel.voting-lock',
+          after: {
+            votingLockedAt: now.toISOString(),
+            nominationIds: shortlist.nominationIds,
+            method: 'schulze',
+            votingOpensAt: window.opensAt.toISOString(),
+            votingClosesAt: window.closesAt.toISOString(),
+          },
+        },
+        now,
+      );
+    }
+    await recordAudit(tx, { ...base, action: 'panel.ballot-cast', after: { replaced } }, now);
+    return { ok: true, castAt: now, replaced, ranking: read.ranking, closesAt: window.closesAt };
+  });
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { canAdministerOrganisation } from '../accounts/permissions.js';
+import { organisationOfEdition } from '../admin/admin.service.js';
+import { csrfToken } from '../platform/csrf.js';
+import { sendErrorPage } from '../platform/errors.js';
+import { render } from '../platform/layout.js';
+import { pageContext } from '../platform/page-context.js';
+import { panelTexts } from './i18n.js';
+import { getPanelAdminPage, saveSummary } from './panel-admin.service.js';
+import { PanelAdminView, type SummaryForm } from './views/admin-panel-page.js';
+import { titleOf } from './views/ballot-pages.js';
+
+function parseId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= 2_147_483_647 ? n : null;
+}
+
+function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
+}
+
+/**
+ * The administrators' page of an edition's patient panel (/admin/udgaver/:id/panel): the
+ * nominees' plain-language summaries with their LIX and an edit form each, who has voted of
+ * how many (never what), and the Schulze count once voting has closed.
+ */
+export async function panelAdminRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  /** The edition's id when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
+  const editionFor = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => {
+    const id = parseId(request.params.id);
+    const organisationId = id === null ? null : await organisationOfEdition(db, id);
+    if (id === null || organisationId === null) {
+      await sendErrorPage(request, reply, 404, 'notFound');
+      return null;
+    }
+    const allowed = canAdministerOrganisation(request.actor, organisationId);
+    if (!allowed.ok) {
+      request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
+      await sendErrorPage(request, reply, 403, 'forbidden');
+      return null;
+    }
+    return id;
+  };
+
+  const show = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: SummaryForm, saved: number | null, status: number) => {
+    const page = await getPanelAdminPage(db, editionId, clock.now());
+    if (!page) return sendErrorPage(request, reply, 404, 'notFound');
+    return sendPage(reply, status, PanelAdminView({ ctx: pageContext(request), csrf: csrfToken(reply), page, form, saved }));
+  };
+
+  app.get<{ Params: { id: string }; Querystring: { gemt?: string } }>('/admin/udgaver/:id/panel', { config: { access: 'admin' } }, async (request, reply) => {
+    const editionId = await editionFor(request, reply);
+    if (editionId === null) return reply;
+    const saved = typeof request.query.gemt === 'string' ? parseId(request.query.gemt) : null;
+    return show(request, reply, editionId, null, saved, 200);
+  });
+
+  app.post<{ Params: { id: string; nominationId: string } }>(
+    '/admin/udgaver/:id/panel/resumeer/:nominationId',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await editionFor(request, reply);
+      if (editionId === null) return reply;
+      const nominationId = parseId(request.params.nominationId);
+      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const text = typeof body.resume === 'string' ? body.resume : '';
+      const result = await saveSummary({ db, actor: request.actor, editionId, nominationId, text, now: clock.now() });
+      if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/panel?gemt=${nominationId}#summary-${nominationId}-heading`, 303);
+      if (result.reason === 'not-nominee') return sendErrorPage(request, reply, 404, 'notFound');
+      // The administrator's text is kept as typed, to correct it.
+      const p = panelTexts(pageContext(request).locale);
+      const page = await getPanelAdminPage(db, editionId, clock.now());
+      const nominee = page?.nominees?.find((n) => n.id === nominationId) ?? { title: '' };
+      const title = titleOf(p, nominee);
+      const error = result.problem.code === 'required' ? p.admin.summaryRequired(title) : p.admin.summaryTooLong(result.problem.max, title);
+      return show(request, reply, editionId, { nominationId, text: text.slice(0, 20_000), error }, null, 400);
+    },
+  );
+}

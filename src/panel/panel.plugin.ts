@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app.js';
+import { panelApi } from './panel.api.js';
+import { panelAdminRoutes } from './panel-admin.routes.js';
+import { panelRoutes } from './panel.routes.js';
+
+/** The patient panel module: the members' ballot, the chair's winner decision, the administrators' page and API. */
+export async function panelModule(app: FastifyInstance, deps: AppDeps) {
+  await app.register(panelRoutes, deps);
+  await app.register(panelAdminRoutes, deps);
+  await app.register(panelApi, deps);
+}

@@ -1,0 +1,89 @@
+import type { Locale } from '../platform/time.js';
+
+/** The administrators' pages for a person's data on request, Danish first. The English mirror below has the same keys. */
+const da = {
+  title: 'Personoplysninger',
+  intro:
+    'Når en person beder om at se eller slette sine oplysninger, så søg på personens e-mailadresse. Du ser kun, hvad der er gemt i de organisationer, du er administrator for.',
+  emailLabel: 'E-mailadresse',
+  emailHint: 'Den adresse, personen har brugt som indstiller, kandidat eller medlem.',
+  search: 'Søg',
+  emailRequired: 'Skriv e-mailadressen på den person, der har bedt om sine oplysninger.',
+  emailFormat: 'Skriv en gyldig e-mailadresse, fx navn@region.dk.',
+  resultHeading: (email: string) => `Gemt om ${email}`,
+  nothing: 'Der er ikke gemt noget om denne e-mailadresse i dine organisationer.',
+  asNominator: 'Indstillinger, hvor personen er indstiller',
+  asNominee: 'Indstillinger, hvor personen er kandidat',
+  column: { receipt: 'Nummer', award: 'Pris', title: 'Titel', status: 'Status' },
+  draft: 'Kladde',
+  account: 'Brugerkonto',
+  accountYes: (memberships: number, sessions: number) => `Ja: ${memberships} medlemskab(er) af udvalg eller panel, ${sessions} session(er).`,
+  accountNo: 'Nej',
+  auditEvents: 'Hændelser i loggen',
+  emails: 'E-mails til adressen',
+  exportLink: 'Hent alle oplysninger (JSON)',
+  eraseLink: 'Slet eller anonymisér oplysningerne',
+  eraseTitle: 'Slet personens oplysninger',
+  eraseIntro: (email: string) => `Du er ved at slette oplysningerne om ${email} i dine organisationer. Det kan ikke fortrydes.`,
+  eraseWhat: [
+    'Navn, e-mail og arbejdssted slettes i de indstillinger, personen har sendt. Personens private link holder op med at virke, og bilag slettes.',
+    'Navn, enhed og e-mail slettes i de indstillinger, hvor personen er kandidat.',
+    'En brugerkonto, der kun bruges i dine organisationer, anonymiseres, og personen logges ud. Point og beslutninger bliver stående uden navn.',
+    'Sendte e-mails til adressen slettes. Loggen beholder hændelserne, men uden personens navn og adresse.',
+  ],
+  confirmLabel: 'Jeg har kontrolleret, at anmodningen kommer fra personen selv, og vil slette oplysningerne',
+  confirmRequired: 'Sæt flueben for at bekræfte, at du vil slette oplysningerne.',
+  eraseButton: 'Slet oplysningerne',
+  cancel: 'Fortryd',
+  erasedTitle: 'Oplysningerne er slettet',
+  erasedBody: (nominations: number, account: string) => `Oplysningerne er slettet eller anonymiseret i ${nominations} indstilling(er). Brugerkonto: ${account}.`,
+  accountOutcome: { anonymised: 'anonymiseret', none: 'ingen', kept: 'bevaret, fordi den også bruges af en anden organisation – kontakt dem' },
+  backToSearch: 'Tilbage til søgningen',
+  overviewLink: 'Personoplysninger: se eller slet en persons data',
+};
+
+export type PrivacyTexts = typeof da;
+
+const en: PrivacyTexts = {
+  title: 'Personal data',
+  intro: 'When a person asks to see or delete their data, search for their e-mail address. You only see what is stored in the organisations you administer.',
+  emailLabel: 'E-mail address',
+  emailHint: 'The address the person used as nominator, nominee or member.',
+  search: 'Search',
+  emailRequired: 'Enter the e-mail address of the person who asked for their data.',
+  emailFormat: 'Enter a valid e-mail address, e.g. name@region.dk.',
+  resultHeading: (email: string) => `Stored about ${email}`,
+  nothing: 'Nothing is stored about this e-mail address in your organisations.',
+  asNominator: 'Nominations the person sent',
+  asNominee: 'Nominations where the person is the nominee',
+  column: { receipt: 'Number', award: 'Award', title: 'Title', status: 'Status' },
+  draft: 'Draft',
+  account: 'User account',
+  accountYes: (memberships: number, sessions: number) => `Yes: ${memberships} committee or panel membership(s), ${sessions} session(s).`,
+  accountNo: 'No',
+  auditEvents: 'Events in the log',
+  emails: 'E-mails to the address',
+  exportLink: 'Download all data (JSON)',
+  eraseLink: 'Delete or anonymise the data',
+  eraseTitle: "Delete the person's data",
+  eraseIntro: (email: string) => `You are about to delete the data about ${email} in your organisations. This cannot be undone.`,
+  eraseWhat: [
+    'Name, e-mail and workplace are deleted from the nominations the person sent. Their private link stops working and attachments are deleted.',
+    'Name, unit and e-mail are deleted from the nominations where the person is the nominee.',
+    'A user account used only in your organisations is anonymised and signed out. Scores and decisions stay, without the name.',
+    'Sent e-mails to the address are deleted. The log keeps the events, without the name and address.',
+  ],
+  confirmLabel: 'I have checked that the request comes from the person and want to delete the data',
+  confirmRequired: 'Tick the box to confirm that you want to delete the data.',
+  eraseButton: 'Delete the data',
+  cancel: 'Cancel',
+  erasedTitle: 'The data is deleted',
+  erasedBody: (nominations: number, account: string) => `The data is deleted or anonymised in ${nominations} nomination(s). User account: ${account}.`,
+  accountOutcome: { anonymised: 'anonymised', none: 'none', kept: 'kept, as another organisation uses it too – contact them' },
+  backToSearch: 'Back to the search',
+  overviewLink: "Personal data: see or delete a person's data",
+};
+
+export function privacyTexts(locale: Locale): PrivacyTexts {
+  return locale === 'en' ? en : da;
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run retention`: runs the retention job once (anonymiseExpiredPersonalData) with the
+ * app's configuration (DATABASE_URL or the embedded database in DATA_DIR, RETENTION_YEARS,
+ * ATTACHMENTS_DIR) and prints what it did as one JSON line. On the embedded database, stop
+ * the app first: one process at a time may open a PGlite folder.
+ */
+import { loadConfig, ConfigError } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { DiskAttachmentStore } from '../nominations/attachments/disk-store.js';
+import { systemClock } from '../platform/clock.js';
+import { anonymiseExpiredPersonalData } from './retention.service.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await handle.migrate();
+    const result = await anonymiseExpiredPersonalData({
+      db: handle.db,
+      now: systemClock.now(),
+      retentionYears: config.retentionYears,
+      store: new DiskAttachmentStore(config.attachmentsDir),
+    });
+    console.log(JSON.stringify({ msg: 'retention run', retentionYears: config.retentionYears, ...result }));
+    if (result.attachmentErrors > 0) process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err) => {
+  console.error('retention failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

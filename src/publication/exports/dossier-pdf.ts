@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { projectRoot } from '../../platform/paths.js';
+import { formatInstant } from '../../platform/time.js';
+import { pdfText } from '../../nominations/receipt-pdf.js';
+import { NOMINEE_KIND_LABEL } from '../../nominations/nomination-text.js';
+
+/**
+ * The committee dossier: a cover with the edition's criteria, then every eligible nomination
+ * on its own page(s). Danish, tagged (headings, paragraphs, lists in the structure tree; page
+ * footers as artifacts), IBM Plex Sans from the installed DKFDS package embedded. With
+ * `blind` (the members' dossier of an edition with blind review) no nominator and no
+ * nominee's names, unit or e-mail are written: only the organisation and the solution.
+ * Pure apart from reading the font files once.
+ */
+
+const FONT_DIR = join(projectRoot, 'node_modules', 'dkfds', 'dist', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
+let fontCache: { regular: Buffer; semibold: Buffer; bold: Buffer } | null = null;
+function fonts() {
+  fontCache ??= {
+    regular: readFileSync(join(FONT_DIR, 'IBMPlexSans-Regular.ttf')),
+    semibold: readFileSync(join(FONT_DIR, 'IBMPlexSans-SemiBold.ttf')),
+    bold: readFileSync(join(FONT_DIR, 'IBMPlexSans-Bold.ttf')),
+  };
+  return fontCache;
+}
+
+export const DOSSIER_TEXTS = {
+  heading: 'Dossier til bedømmelseskomitéen',
+  criteria: 'Kriterier',
+  criteriaIntro: 'Indstillingerne bedømmes ud fra disse kriterier:',
+  count: (n: number) => (n === 1 ? 'Dossieret rummer 1 indstilling, der er godkendt til bedømmelse.' : `Dossieret rummer ${n} indstillinger, der er godkendt til bedømmelse.`),
+  none: 'Der er ingen indstillinger godkendt til bedømmelse endnu.',
+  blind: 'Blind bedømmelse: navne og e-mails på indstillere og indstillede er udeladt.',
+  made: (d: string) => `Udskrevet ${d}.`,
+  confidential: 'Fortroligt: kun til komitéens arbejde.',
+  receipt: 'Kvitteringsnummer',
+  nominee: 'Den indstillede',
+  nominator: 'Indstilleren',
+  kind: 'Den indstillede er',
+  names: 'Navn',
+  unit: 'Afdeling eller enhed',
+  organisation: 'Hospital eller organisation',
+  email: 'E-mail',
+  workplace: 'Arbejdsplads',
+  citizen: 'Indstiller som borger',
+  summary: 'Kort resumé',
+  answersCriteria: 'Kriterier, indstillingen svarer på',
+  origin: 'Først udviklet af',
+  originDescription: 'Om oprindelsen',
+  notFilled: '(ikke udfyldt)',
+  page: (n: number, of: number) => `Side ${n} af ${of}`,
+};
+
+export type DossierNomination = {
+  receiptNumber: string | null;
+  title: string;
+  summary: string;
+  nomineeKind: 'person' | 'team' | 'workplace' | null;
+  nomineeNames: string;
+  nomineeUnit: string;
+  nomineeOrganisation: string;
+  nomineeEmail: string;
+  nominatorName: string;
+  nominatorEmail: string;
+  nominatorWorkplace: string;
+  nominatorIsCitizen: 'yes' | 'no' | null;
+  criterionIds: number[];
+  originOrganisation: string;
+  originDescription: string;
+  answers: Record<string, string>;
+};
+
+export type DossierInput = {
+  organisationName: string;
+  awardName: string;
+  year: number;
+  theme: string | null;
+  criteria: { id: number; title: string; description: string }[];
+  sections: { id: number; heading: string }[];
+  nominations: DossierNomination[];
+  blind: boolean;
+  now: Date;
+};
+
+const COLOR = { text: '#1a1a1a', muted: '#545454', rule: '#bfbfbf' };
+const MARGIN = { top: 56, bottom: 64, left: 62, right: 62 };
+type FontName = 'regular' | 'semibold' | 'bold';
+
+export function dossierFileName(awardSlug: string, year: number, blind: boolean): string {
+  return `dossier-${awardSlug.replace(/[^a-z0-9-]/g, '-')}-${year}${blind ? '-blind' : ''}.pdf`;
+}
+
+export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
+  const T = DOSSIER_TEXTS;
+  const editionName = `${input.awardName} ${input.year}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'da-DK',
+    displayTitle: true,
+    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+    info: { Title: `${T.heading} – ${editionName}`, Author: input.organisationName, Subject: T.heading, Creator: 'Prisportal', CreationDate: input.now },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const f = fonts();
+  doc.registerFont('regular', f.regular);
+  doc.registerFont('semibold', f.semibold);
+  doc.registerFont('bold', f.bold);
+
+  const left = MARGIN.left;
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const bottom = () => doc.page.height - MARGIN.bottom;
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const lineHeight = (font: FontName, size: number) => {
+    doc.font(font).fontSize(size);
+    return doc.currentLineHeight(true) + 2;
+  };
+  const keepSpace = (h: number) => {
+    if (doc.y + h > bottom()) doc.addPage();
+  };
+  const paragraph = (text: string, o: { font?: FontName; size?: number; color?: string; gap?: number } = {}) => {
+    root.add(
+      doc.struct('P', {}, () => {
+        doc
+          .font(o.font ?? 'regular')
+          .fontSize(o.size ?? 11)
+          .fillColor(o.color ?? COLOR.text)
+          .text(text, left, doc.y, { width, lineGap: 2, paragraphGap: 4 });
+      }),
+    );
+    doc.fillColor(COLOR.text);
+    doc.y += o.gap ?? 0;
+  };
+  const heading = (level: 1 | 2 | 3, text: string) => {
+    const size = level === 1 ? 22 : level === 2 ? 16 : 13;
+    const font: FontName = level === 3 ? 'semibold' : 'bold';
+    keepSpace(lineHeight(font, size) + 3 * lineHeight('regular', 11));
+    doc.y += level === 1 ? 0 : 6;
+    root.add(doc.struct(`H${level}`, {}, () => doc.font(font).fontSize(size).fillColor(COLOR.text).text(text, left, doc.y, { width, lineGap: 1 })));
+    doc.y += 4;
+  };
+  const labelled = (label: string, value: string) => {
+    const v = pdfText(value);
+    keepSpace(lineHeight('semibold', 9.5) + lineHeight('regular', 11));
+    paragraph(label, { font: 'semibold', size: 9.5, color: COLOR.muted });
+    doc.y -= 4;
+    paragraph(v || T.notFilled, { color: v ? COLOR.text : COLOR.muted, gap: 4 });
+  };
+  const list = (items: { title: string; text: string }[]) => {
+    const l = doc.struct('L');
+    root.add(l);
+    items.forEach((item, i) => {
+      keepSpace(2 * lineHeight('regular', 11));
+      const y = doc.y;
+      const li = doc.struct('LI');
+      l.add(li);
+      li.add(doc.struct('Lbl', {}, () => doc.font('semibold').fontSize(11).fillColor(COLOR.text).text(`${i + 1}.`, left, y, { width: 18, lineBreak: false })));
+      li.add(
+        doc.struct('LBody', {}, () => {
+          doc.font('semibold').fontSize(11).text(pdfText(item.title), left + 18, y, { width: width - 18, lineGap: 2 });
+          if (item.text) doc.font('regular').fontSize(11).text(pdfText(item.text), left + 18, doc.y, { width: width - 18, lineGap: 2 });
+        }),
+      );
+      li.end();
+      doc.y += 4;
+    });
+    l.end();
+  };
+
+  // --- Cover: edition, criteria ----------------------------------------------------------
+  paragraph(input.organisationName, { font: 'semibold', size: 10, color: COLOR.muted });
+  heading(1, T.heading);
+  paragraph(input.theme ? `${editionName}: ${pdfText(input.theme)}` : editionName, { size: 14, gap: 6 });
+  paragraph(input.nominations.length === 0 ? T.none : T.count(input.nominations.length));
+  if (input.blind) paragraph(T.blind, { font: 'semibold' });
+  paragraph(`${T.made(formatInstant(input.now, 'da'))} ${T.confidential}`, { color: COLOR.muted, gap: 6 });
+  if (input.criteria.length > 0) {
+    heading(2, T.criteria);
+    paragraph(T.criteriaIntro);
+    list(input.criteria.map((c) => ({ title: c.title, text: c.description })));
+  }
+
+  // --- One nomination per page -----------------------------------------------------------
+  const criterionTitle = new Map(input.criteria.map((c) => [c.id, c.title]));
+  for (const n of input.nominations) {
+    doc.addPage();
+    paragraph(`${T.receipt} ${n.receiptNumber ?? ''}`.trim(), { font: 'semibold', size: 10, color: COLOR.muted });
+    heading(1, pdfText(n.title) || T.notFilled);
+    labelled(T.summary, n.summary);
+    const answered = n.criterionIds.filter((id) => criterionTitle.has(id)).map((id) => criterionTitle.get(id)!);
+    if (answered.length > 0) labelled(T.answersCriteria, answered.join(', '));
+    if (n.originOrganisation) labelled(T.origin, n.originOrganisation);
+    if (n.originDescription) labelled(T.originDescription, n.originDescription);
+    heading(2, T.nominee);
+    if (!input.blind) {
+      labelled(T.kind, n.nomineeKind ? NOMINEE_KIND_LABEL[n.nomineeKind] : '');
+      labelled(T.names, n.nomineeNames);
+      labelled(T.unit, n.nomineeUnit);
+    }
+    labelled(T.organisation, n.nomineeOrganisation);
+    if (!input.blind) {
+      labelled(T.email, n.nomineeEmail);
+      heading(2, T.nominator);
+      labelled(T.names, n.nominatorName);
+      labelled(T.email, n.nominatorEmail);
+      if (n.nominatorIsCitizen === 'yes') paragraph(T.citizen);
+      else labelled(T.workplace, n.nominatorWorkplace);
+    }
+    for (const s of input.sections) {
+      heading(2, pdfText(s.heading));
+      const text = pdfText(n.answers[String(s.id)] ?? '');
+      if (!text) paragraph(T.notFilled, { color: COLOR.muted });
+      else for (const para of text.split(/\n[ \t]*\n/)) paragraph(para.trim(), { gap: 4 });
+    }
+  }
+
+  // --- Footers -----------------------------------------------------------------------------
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const keep = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - MARGIN.bottom + 24;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(`${editionName} · ${T.heading}`, left, y, { width: width - 90, lineBreak: false })
+      .text(T.page(i - range.start + 1, range.count), left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = keep;
+  }
+  root.end();
+  doc.end();
+  return done;
+}

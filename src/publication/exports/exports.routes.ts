@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { canAdministerOrganisation, isMemberOf } from '../../accounts/permissions.js';
+import { contentDisposition } from '../../nominations/export.js';
+import { sendErrorPage } from '../../platform/errors.js';
+import { dossierExport, organisationOfEdition, scoresExport, type ExportFile } from './exports.service.js';
+
+/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
+function parseId(raw: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= 2_147_483_647 ? n : null;
+}
+
+const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendFile(reply: FastifyReply, type: string, file: ExportFile) {
+  return reply.type(type).header('cache-control', 'no-store').header('content-disposition', contentDisposition(file.fileName)).send(file.body);
+}
+
+/**
+ * Exports for the committee's work: the dossier as PDF for administrators of the edition's
+ * organisation and for the edition's committee members (blind when the edition says so), and
+ * the scores as XLSX for administrators.
+ */
+export async function exportRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  type Req = FastifyRequest<{ Params: { editionId: string } }>;
+
+  /** The edition when the actor administers its organisation; otherwise the answer is sent and null returned. */
+  const asAdmin = async (request: Req, reply: FastifyReply) => {
+    const editionId = parseId(request.params.editionId);
+    const edition = editionId === null ? null : await organisationOfEdition(db, editionId);
+    if (editionId === null || !edition) {
+      await sendErrorPage(request, reply, 404, 'notFound');
+      return null;
+    }
+    const allowed = canAdministerOrganisation(request.actor, edition.organisationId);
+    if (!allowed.ok) {
+      request.log.warn({ editionId, reason: allowed.reason }, 'export refused: not an administrator of the organisation');
+      await sendErrorPage(request, reply, 403, 'forbidden');
+      return null;
+    }
+    return editionId;
+  };
+
+  app.get<{ Params: { editionId: string } }>('/admin/udgaver/:editionId/dossier.pdf', { config: { access: 'admin' } }, async (request, reply) => {
+    const editionId = await asAdmin(request, reply);
+    if (editionId === null) return reply;
+    const file = await dossierExport(db, editionId, { blind: false, now: clock.now() });
+    if (!file) return sendErrorPage(request, reply, 404, 'notFound');
+    return sendFile(reply, PDF, file);
+  });
+
+  app.get<{ Params: { editionId: string } }>('/admin/udgaver/:editionId/bedoemmelser.xlsx', { config: { access: 'admin' } }, async (request, reply) => {
+    const editionId = await asAdmin(request, reply);
+    if (editionId === null) return reply;
+    const file = await scoresExport(db, editionId, clock.now());
+    if (!file) return sendErrorPage(request, reply, 404, 'notFound');
+    return sendFile(reply, XLSX, file);
+  });
+
+  app.get<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId/dossier.pdf', { config: { access: 'member' } }, async (request, reply) => {
+    const editionId = parseId(request.params.editionId);
+    if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
+    // Members of the edition's committee only: 403 for anyone else, whether or not the edition exists.
+    const allowed = isMemberOf(request.actor, editionId, 'committee');
+    if (!allowed.ok) {
+      request.log.info({ editionId, reason: allowed.reason }, 'dossier refused: not on the committee');
+      return sendErrorPage(request, reply, 403, 'forbidden');
+    }
+    const edition = await organisationOfEdition(db, editionId);
+    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+    const file = await dossierExport(db, editionId, { blind: edition.blindReview, now: clock.now() });
+    if (!file) return sendErrorPage(request, reply, 404, 'notFound');
+    return sendFile(reply, PDF, file);
+  });
+}

@@ -1,0 +1,79 @@
+import type { Database } from '../../db/database.js';
+import { findEditionById, findEditionDetails } from '../../awards/awards.repo.js';
+import { listConflicts, listReviews } from '../../judging/judging.repo.js';
+import { loadCommitteeOverview } from '../../judging/overview.service.js';
+import { conflictIndex, conflictOf, inForce } from '../../judging/review.service.js';
+import { findEligibleNominationsInFull } from '../publication.repo.js';
+import { dossierFileName, renderDossierPdf } from './dossier-pdf.js';
+import { scoresFileName, scoresWorkbook, type ScoreRow } from './scores-xlsx.js';
+
+export type ExportFile = { fileName: string; body: Buffer; organisationId: number };
+
+/** The edition's organisation, for the routes' permission check before anything is rendered; null when it does not exist. */
+export async function organisationOfEdition(db: Database, editionId: number): Promise<{ organisationId: number; blindReview: boolean } | null> {
+  const found = await findEditionById(db, editionId);
+  return found ? { organisationId: found.organisation.id, blindReview: found.edition.blindReview } : null;
+}
+
+/**
+ * The committee dossier of an edition as PDF, or null when the edition does not exist.
+ * `blind`: leave out nominators and the nominees' names, units and e-mails. No side effects.
+ */
+export async function dossierExport(db: Database, editionId: number, { blind, now }: { blind: boolean; now: Date }): Promise<ExportFile | null> {
+  const found = await findEditionById(db, editionId);
+  if (!found) return null;
+  const [details, nominations] = await Promise.all([findEditionDetails(db, [editionId]), findEligibleNominationsInFull(db, editionId)]);
+  const body = await renderDossierPdf({
+    organisationName: found.organisation.name,
+    awardName: found.award.name,
+    year: found.edition.year,
+    theme: found.edition.theme,
+    criteria: details.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+    sections: details.formSections.map((s) => ({ id: s.id, heading: s.heading })),
+    nominations,
+    blind,
+    now,
+  });
+  return { fileName: dossierFileName(found.award.slug, found.edition.year, blind), body, organisationId: found.organisation.id };
+}
+
+/**
+ * The committee's scores as XLSX (see scores-xlsx.ts), or null when the edition does not
+ * exist. The totals are the committee overview's (judging/overview.service.ts); the rows are
+ * the scores it counts: active members, eligible nominations, no member with a conflict in force.
+ * Side effects: as loadCommitteeOverview (flags likely conflicts, idempotent).
+ */
+export async function scoresExport(db: Database, editionId: number, now: Date): Promise<ExportFile | null> {
+  const found = await findEditionById(db, editionId);
+  if (!found) return null;
+  const overview = await loadCommitteeOverview(db, editionId, { anonymise: false, now });
+  if (!overview) return null;
+  const [reviewRows, conflictRows] = await Promise.all([listReviews(db, editionId), listConflicts(db, editionId)]);
+  const conflicts = conflictIndex(conflictRows);
+  const members = new Map(overview.members.map((m) => [m.id, m.label]));
+  const nominations = new Map(overview.nominations.map((n) => [n.id, n]));
+  const criterionOrder = new Map(overview.criteria.map((c, i) => [c.id, i]));
+  const criterionTitle = new Map(overview.criteria.map((c) => [c.id, c.title]));
+  const memberOrder = new Map(overview.members.map((m, i) => [m.id, i]));
+  const nominationOrder = new Map(overview.nominations.map((n, i) => [n.id, i]));
+  const rows: (ScoreRow & { order: [number, number, number] })[] = [];
+  for (const r of reviewRows) {
+    const n = nominations.get(r.nominationId);
+    const member = members.get(r.memberId);
+    if (!n || member === undefined || inForce(conflictOf(conflicts, r.memberId, r.nominationId))) continue;
+    for (const [criterionId, score] of r.scores) {
+      if (!criterionTitle.has(criterionId)) continue;
+      rows.push({
+        receiptNumber: n.receiptNumber,
+        title: n.title,
+        member,
+        criterion: criterionTitle.get(criterionId)!,
+        score,
+        order: [nominationOrder.get(n.id)!, memberOrder.get(r.memberId)!, criterionOrder.get(criterionId)!],
+      });
+    }
+  }
+  rows.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2]);
+  const body = await scoresWorkbook(overview, rows);
+  return { fileName: scoresFileName(found.award.slug, found.edition.year), body, organisationId: found.organisation.id };
+}

@@ -1,0 +1,68 @@
+import type { Locale } from '../platform/time.js';
+
+/** Texts of publication: nominees and winner on the edition page, the archive, the feed. Danish is the source. */
+const da = {
+  nominees: 'De nominerede',
+  nomineesIntro: (n: number) => (n === 1 ? 'Komitéen har nomineret 1 løsning.' : `Komitéen har nomineret ${n} løsninger.`),
+  nomineesNone: 'Komitéen har ikke offentliggjort nogen nominerede.',
+  nomineesNotYet: (when: string) => `De nominerede offentliggøres ${when}.`,
+  winner: 'Vinderen',
+  winnerNotYet: (when: string) => `Vinderen offentliggøres ${when}.`,
+  winnerPending: 'Vinderen er ikke offentliggjort endnu.',
+  winnerBadge: 'Vinder',
+  organisation: 'Organisation',
+  unit: 'Afdeling',
+  names: 'Nomineret',
+  film: 'Se filmen om vinderen',
+  archiveTitle: 'Arkiv: alle år, nominerede og vindere',
+  archiveIntro: 'Her er alle år af alle priser med tema, nominerede og vinder. Nominerede og vindere vises fra den dag, de bliver offentliggjort.',
+  archiveLink: 'Arkiv',
+  archiveYear: 'År',
+  archiveTheme: 'Tema',
+  archiveNominees: 'Nominerede',
+  archiveWinner: 'Vinder',
+  archiveNotPublic: 'Ikke offentliggjort endnu',
+  archiveNotRecorded: 'Ikke registreret i Prisportal',
+  archiveNoEditions: 'Der er ingen år endnu.',
+  noTheme: 'Intet særligt tema',
+  feedLink: 'Nyhedsfeed med vindere (Atom)',
+  feedTitle: 'Prisportal: vindere',
+  feedSubtitle: 'Vinderne af innovationspriserne, når de er offentliggjort.',
+  feedEntryTitle: (award: string, year: number, title: string) => `${award} ${year}: ${title}`,
+};
+
+export type PublicationTexts = typeof da;
+
+const en: PublicationTexts = {
+  nominees: 'The nominees',
+  nomineesIntro: (n) => (n === 1 ? 'The committee has nominated 1 solution.' : `The committee has nominated ${n} solutions.`),
+  nomineesNone: 'The committee has not published any nominees.',
+  nomineesNotYet: (when) => `The nominees are published ${when}.`,
+  winner: 'The winner',
+  winnerNotYet: (when) => `The winner is announced ${when}.`,
+  winnerPending: 'The winner has not been announced yet.',
+  winnerBadge: 'Winner',
+  organisation: 'Organisation',
+  unit: 'Department',
+  names: 'Nominated',
+  film: 'Watch the film about the winner',
+  archiveTitle: 'Archive: every year, nominees and winners',
+  archiveIntro: 'Every year of every award with its theme, nominees and winner. Nominees and winners are shown from the day they are published.',
+  archiveLink: 'Archive',
+  archiveYear: 'Year',
+  archiveTheme: 'Theme',
+  archiveNominees: 'Nominees',
+  archiveWinner: 'Winner',
+  archiveNotPublic: 'Not published yet',
+  archiveNotRecorded: 'Not recorded in Prisportal',
+  archiveNoEditions: 'There are no years yet.',
+  noTheme: 'No particular theme',
+  feedLink: 'News feed of winners (Atom)',
+  feedTitle: 'Prisportal: winners',
+  feedSubtitle: 'The winners of the innovation prizes, once announced.',
+  feedEntryTitle: (award, year, title) => `${award} ${year}: ${title}`,
+};
+
+export function publicationTexts(locale: Locale): PublicationTexts {
+  return locale === 'en' ? en : da;
+}

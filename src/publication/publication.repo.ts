@@ -1,0 +1,104 @@
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { awards, editions, organisations } from '../awards/awards.schema.js';
+import { nominations } from '../nominations/nominations.schema.js';
+import { shortlistEntries } from '../judging/judging.schema.js';
+import type { NomineeSource } from './public-result.js';
+import { publicationNotices } from './publication.schema.js';
+
+// SQL only.
+
+const nomineeColumns = {
+  id: nominations.id,
+  status: nominations.status,
+  title: nominations.title,
+  summary: nominations.summary,
+  nomineeKind: nominations.nomineeKind,
+  nomineeNames: nominations.nomineeNames,
+  nomineeUnit: nominations.nomineeUnit,
+  nomineeOrganisation: nominations.nomineeOrganisation,
+  nomineeConsent: nominations.nomineeConsent,
+};
+
+/** The publishable columns of the given nominations (one query). */
+export async function findNomineeSources(db: Database, ids: readonly number[]): Promise<NomineeSource[]> {
+  if (ids.length === 0) return [];
+  return db.select(nomineeColumns).from(nominations).where(inArray(nominations.id, [...ids]));
+}
+
+/** The shortlists of several editions in the chair's order, keyed by edition (one query). */
+export async function findShortlistIds(db: Database, editionIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (editionIds.length === 0) return out;
+  const rows = await db
+    .select({ editionId: shortlistEntries.editionId, nominationId: shortlistEntries.nominationId })
+    .from(shortlistEntries)
+    .where(inArray(shortlistEntries.editionId, [...editionIds]))
+    .orderBy(asc(shortlistEntries.editionId), asc(shortlistEntries.position));
+  for (const r of rows) {
+    const list = out.get(r.editionId) ?? [];
+    list.push(r.nominationId);
+    out.set(r.editionId, list);
+  }
+  return out;
+}
+
+/** Editions whose `column` instant is at or before `now`, with award and organisation. */
+export async function findEditionsPastInstant(db: Database, column: 'nominees' | 'winner', now: Date) {
+  const col = column === 'nominees' ? editions.nomineesPublishedAt : editions.winnerAnnouncedAt;
+  return db
+    .select({ edition: editions, award: awards, organisation: organisations })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
+    .where(and(isNotNull(col), lte(col, now)))
+    .orderBy(asc(col), asc(editions.id));
+}
+
+/** Who to tell about a nomination: its nominator and its nominee, with the addresses they gave (one query). */
+export async function findNominationContacts(db: Database, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: nominations.id,
+      status: nominations.status,
+      title: nominations.title,
+      nominatorName: nominations.nominatorName,
+      nominatorEmail: nominations.nominatorEmail,
+      nomineeNames: nominations.nomineeNames,
+      nomineeEmail: nominations.nomineeEmail,
+    })
+    .from(nominations)
+    .where(inArray(nominations.id, [...ids]));
+}
+
+/**
+ * Editions whose `kind` instant is in [since, now] and that have no notice of that kind yet,
+ * with award and organisation (one query).
+ */
+export async function findEditionsDueForNotice(db: Database, kind: 'nominees' | 'winner', since: Date, now: Date) {
+  const col = kind === 'nominees' ? editions.nomineesPublishedAt : editions.winnerAnnouncedAt;
+  return db
+    .select({ edition: editions, award: awards, organisation: organisations })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
+    .leftJoin(publicationNotices, and(eq(publicationNotices.editionId, editions.id), eq(publicationNotices.kind, kind)))
+    .where(and(isNotNull(col), lte(col, now), gte(col, since), isNull(publicationNotices.editionId)))
+    .orderBy(asc(col), asc(editions.id));
+}
+
+/** Claims the notice of `kind` for an edition: true when this call inserted the row (call it in the mails' transaction). */
+export async function claimNotice(db: Database, editionId: number, kind: 'nominees' | 'winner', now: Date): Promise<boolean> {
+  const took = await db.insert(publicationNotices).values({ editionId, kind, enqueuedAt: now }).onConflictDoNothing().returning({ editionId: publicationNotices.editionId });
+  return took.length > 0;
+}
+
+/** The nominations that go to the committee (sent and screened eligible), by receipt number, in full (one query). */
+export async function findEligibleNominationsInFull(db: Database, editionId: number) {
+  return db
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.status, 'sent'), eq(nominations.screening, 'eligible')))
+    .orderBy(sql`${nominations.receiptNumber} asc nulls last`, asc(nominations.id));
+}

@@ -1,0 +1,209 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { awards, criteria, editions, organisations } from '../../src/db/schema.js';
+import { reviewScores, reviews, conflictsOfInterest } from '../../src/judging/judging.schema.js';
+import { editionMembers } from '../../src/accounts/accounts.schema.js';
+import { ENGINES } from '../harness/databases.js';
+import { startSignedInTestApp } from '../harness/signed-in-app.js';
+import { createUser, sessionFor } from '../harness/accounts.js';
+import { buildNomination } from '../harness/factories.js';
+
+const AT = '2024-09-10T10:00:00Z';
+
+/** The text layer of a PDF, as a reader extracts it (pdf.js). */
+async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
+    }
+    return { text: pages.join('\n'), pages: doc.numPages };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+for (const engine of ENGINES) {
+  describe(`committee exports on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
+    let editionId: number;
+    let otherEditionId: number;
+    const cookies: Record<'admin' | 'otherAdmin' | 'member' | 'otherMember', string> = { admin: '', otherAdmin: '', member: '', otherMember: '' };
+    const n: { id: number; receiptNumber: string | null }[] = [];
+    let crit: { id: number; title: string }[] = [];
+
+    before(async () => {
+      t = await startSignedInTestApp(engine, AT);
+      const db = t.db;
+      const [rm] = await db.select().from(organisations).where(eq(organisations.name, 'Region Midtjylland'));
+      const [dr] = await db.select().from(organisations).where(eq(organisations.name, 'Danske Regioner'));
+      const [row] = await db
+        .select({ edition: editions })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
+      editionId = row!.edition.id;
+      const [other] = await db
+        .select({ edition: editions })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(and(eq(awards.slug, 'smartprisen'), eq(editions.year, 2024)));
+      otherEditionId = other!.edition.id;
+      crit = await db.select({ id: criteria.id, title: criteria.title }).from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position));
+      assert.equal(crit.length, 5);
+
+      const at = new Date('2024-08-01T10:00:00Z');
+      const base = { editionId, screening: 'eligible' as const };
+      n.push(await buildNomination(db, { ...base, receiptNumber: 'IP-2024-0001', title: 'Hjemmedialyse på video', nominatorName: 'Indstiller Ida Ibsen', nominatorEmail: 'ida@example.dk', nomineeNames: 'Kandidat Karl Krog', nomineeUnit: 'Nyremedicinsk Afsnit', nomineeEmail: 'karl@example.dk', nomineeOrganisation: 'Aarhus Universitetshospital' }, { at }));
+      n.push(await buildNomination(db, { ...base, receiptNumber: 'IP-2024-0002', title: '=HYPERLINK("http://evil.example","klik")', nominatorName: 'Indstiller Olga Ovesen', nomineeNames: 'Kandidat Peter Pil' }, { at }));
+      n.push(await buildNomination(db, { ...base, receiptNumber: 'IP-2024-0003', title: 'Patientpanel i psykiatrien', nominatorName: 'Indstiller Rie Rask', nomineeNames: 'Kandidat Sune Sol' }, { at }));
+      await buildNomination(db, { editionId, screening: 'not-eligible', receiptNumber: 'IP-2024-0004', title: 'Ikke godkendt løsning' }, { at });
+      await buildNomination(db, { editionId, screening: 'eligible', status: 'withdrawn', receiptNumber: 'IP-2024-0005', title: 'Trukket løsning' }, { at });
+
+      const admin = await createUser(db, { email: 'admin-rm@example.dk', adminOf: [rm!.id] });
+      const otherAdmin = await createUser(db, { email: 'admin-dr@example.dk', adminOf: [dr!.id] });
+      const members = [];
+      for (const [i, name] of ['Anne Andersen', 'Bent Berg', 'Carla Clausen'].entries()) {
+        members.push(await createUser(db, { email: `m${i}@example.dk`, name, members: [{ editionId, role: 'committee', isChair: i === 0 }] }));
+      }
+      const otherMember = await createUser(db, { email: 'smart@example.dk', members: [{ editionId: otherEditionId, role: 'committee' }] });
+      const now = t.clock.now();
+      cookies.admin = (await sessionFor(db, admin.id, now)).value;
+      cookies.otherAdmin = (await sessionFor(db, otherAdmin.id, now)).value;
+      cookies.member = (await sessionFor(db, members[1]!.id, now)).value;
+      cookies.otherMember = (await sessionFor(db, otherMember.id, now)).value;
+
+      // Scores: member a and b score all three nominations; c scores the first only and has a
+      // declared conflict with the third (its score there must not count).
+      const seats = await db.select().from(editionMembers).where(eq(editionMembers.editionId, editionId));
+      const seatOf = (userId: number) => seats.find((s) => s.userId === userId)!.id;
+      const given: [memberIndex: number, nominationIndex: number, scores: number[]][] = [
+        [0, 0, [5, 4, 5, 4, 5]],
+        [0, 1, [2, 2, 3, 2, 2]],
+        [0, 2, [3, 3, 3, 4, 3]],
+        [1, 0, [4, 4, 4, 4, 4]],
+        [1, 1, [1, 2, 1, 2, 1]],
+        [1, 2, [5, 5, 4, 5, 5]],
+        [2, 0, [3, 3, 3, 3, 2]],
+      ];
+      for (const [m, k, scores] of given) {
+        const [r] = await db.insert(reviews).values({ memberId: seatOf(members[m]!.id), nominationId: n[k]!.id, createdAt: at, updatedAt: at }).returning();
+        await db.insert(reviewScores).values(scores.map((score, i) => ({ reviewId: r!.id, criterionId: crit[i]!.id, score })));
+      }
+      await db.insert(conflictsOfInterest).values({ memberId: seatOf(members[2]!.id), nominationId: n[2]!.id, origin: 'declared', status: 'confirmed', reason: 'Min afdeling', createdAt: at });
+    });
+    after(async () => t?.close());
+
+    const get = (url: string, who: keyof typeof cookies | null) =>
+      t.app.inject({ method: 'GET', url, headers: who ? { cookie: `session=${cookies[who]}` } : {} });
+
+    test('sessions are recognised by the routes (sanity of the harness)', async () => {
+      const res = await get(`/admin/udgaver/${editionId}/dossier.pdf`, null);
+      assert.ok([302, 303, 401, 403].includes(res.statusCode), String(res.statusCode));
+    });
+
+    test('the administrators’ dossier: cover with criteria, one eligible nomination per page, names included', async () => {
+      const res = await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'admin');
+      assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+      assert.equal(res.headers['content-type'], 'application/pdf');
+      assert.match(String(res.headers['content-disposition']), /^attachment; filename="dossier-initiativprisen-2024\.pdf"/);
+      const { text, pages } = await pdfText(res.rawPayload);
+      assert.ok(pages >= 4, `${pages} pages`);
+      assert.ok(text.includes('Dossier til bedømmelseskomitéen'));
+      assert.ok(text.includes('Dossieret rummer 3 indstillinger, der er godkendt til bedømmelse.'));
+      for (const c of crit) assert.ok(text.includes(c.title), c.title);
+      for (const s of ['Hjemmedialyse på video', 'Patientpanel i psykiatrien', 'Indstiller Ida Ibsen', 'ida@example.dk', 'Kandidat Karl Krog', 'karl@example.dk', 'Nyremedicinsk Afsnit', 'Aarhus Universitetshospital']) assert.ok(text.includes(s), s);
+      for (const s of ['Ikke godkendt løsning', 'Trukket løsning']) assert.ok(!text.includes(s), s);
+    });
+
+    test('with blind review the members’ dossier names no nominator or nominee', async () => {
+      await t.db.update(editions).set({ blindReview: true }).where(eq(editions.id, editionId));
+      try {
+        const res = await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'member');
+        assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+        assert.match(String(res.headers['content-disposition']), /filename="dossier-initiativprisen-2024-blind\.pdf"/);
+        const { text } = await pdfText(res.rawPayload);
+        assert.ok(text.includes('Blind bedømmelse: navne og e-mails på indstillere og indstillede er udeladt.'));
+        assert.ok(text.includes('Hjemmedialyse på video') && text.includes('Aarhus Universitetshospital'));
+        for (const s of ['Indstiller', 'Kandidat', 'ida@example.dk', 'karl@example.dk', 'Nyremedicinsk Afsnit', '@example.dk']) assert.ok(!text.includes(s), s);
+        // The administrators' dossier still has the names.
+        const admin = await pdfText((await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'admin')).rawPayload);
+        assert.ok(admin.text.includes('Kandidat Karl Krog'));
+      } finally {
+        await t.db.update(editions).set({ blindReview: false }).where(eq(editions.id, editionId));
+      }
+      const open = await pdfText((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'member')).rawPayload);
+      assert.ok(open.text.includes('Kandidat Karl Krog'));
+    });
+
+    test('only the organisation’s administrators and the edition’s committee get them', async () => {
+      assert.equal((await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'otherAdmin')).statusCode, 403);
+      assert.equal((await get(`/admin/udgaver/${editionId}/bedoemmelser.xlsx`, 'otherAdmin')).statusCode, 403);
+      assert.equal((await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'member')).statusCode, 403);
+      assert.equal((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'otherMember')).statusCode, 403);
+      assert.equal((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'admin')).statusCode, 403);
+      assert.equal((await get('/admin/udgaver/999999/dossier.pdf', 'admin')).statusCode, 404);
+      assert.equal((await get('/admin/udgaver/abc/bedoemmelser.xlsx', 'admin')).statusCode, 404);
+    });
+
+    test('the scores as XLSX: one row per score, totals from the committee overview, formulas neutralised', async () => {
+      const res = await get(`/admin/udgaver/${editionId}/bedoemmelser.xlsx`, 'admin');
+      assert.equal(res.statusCode, 200, res.body.slice(0, 200));
+      assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.match(String(res.headers['content-disposition']), /filename="bedoemmelser-initiativprisen-2024\.xlsx"/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      assert.deepEqual(
+        wb.worksheets.map((w) => w.name),
+        ['Point', 'Samlet', 'Om tallene'],
+      );
+      const points = wb.getWorksheet('Point')!;
+      const rows = points.getSheetValues().slice(2) as unknown[][];
+      // 6 complete reviews × 5 criteria; the conflicted member's first review counts (5), none on the third.
+      assert.equal(rows.length, 6 * 5 + 5);
+      assert.deepEqual(rows[0]!.slice(1), ['IP-2024-0001', 'Hjemmedialyse på video', 'Anne Andersen', crit[0]!.title, 5]);
+      const injected = rows.find((r) => r[1] === 'IP-2024-0002')!;
+      assert.equal(injected[2], '\'=HYPERLINK("http://evil.example","klik")');
+      for (let r = 2; r <= points.rowCount; r++) for (let c = 1; c <= 5; c++) assert.notEqual(points.getCell(r, c).type, ExcelJS.ValueType.Formula);
+
+      const totals = wb.getWorksheet('Samlet')!;
+      const header = (totals.getRow(1).values as unknown[]).slice(1);
+      assert.deepEqual(header.slice(0, 14), [
+        'Kvitteringsnummer',
+        'Titel',
+        'Antal medlemmer',
+        'Hele bedømmelser',
+        'Delvise bedømmelser',
+        'Gennemsnit (total)',
+        'Median (total)',
+        'Laveste total',
+        'Højeste total',
+        'Spredning (højeste − laveste)',
+        'Standardafvigelse (total)',
+        'Normaliseret total (z)',
+        'Rang (rå total)',
+        'Rang (normaliseret)',
+      ]);
+      const byReceipt = new Map(((totals.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r.slice(1)])));
+      // Totals: nomination 1: 23, 20, 14 → mean 19, median 20, range 9; nomination 2: 11, 7; nomination 3: 16, 24.
+      const first = byReceipt.get('IP-2024-0001')!;
+      assert.deepEqual(first.slice(2, 5), [3, 3, 0]);
+      assert.equal(first[5], 19);
+      assert.equal(first[6], 20);
+      assert.deepEqual(first.slice(7, 10), [14, 23, 9]);
+      assert.equal(byReceipt.get('IP-2024-0003')![2], 2);
+      assert.equal(byReceipt.get('IP-2024-0003')![5], 20);
+      assert.deepEqual(
+        ['IP-2024-0001', 'IP-2024-0002', 'IP-2024-0003'].map((k) => byReceipt.get(k)![12]),
+        [2, 3, 1],
+      );
+      assert.equal(byReceipt.get('IP-2024-0003')![14 + 5], 'Carla Clausen');
+      assert.ok(!byReceipt.has('IP-2024-0004') && !byReceipt.has('IP-2024-0005'));
+    });
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * Hostile input, property-based (fast-check, fixed seed, a bounded number of runs per route):
+ * every route that takes a body (forms and the JSON API), whoever added it, gets random and
+ * adversarial bodies — markup and script payloads, huge and control-character strings,
+ * arrays where text is expected, nested objects, prototype keys, broken JSON, the wrong
+ * content type — as the organisation's own administrator (who may change things), as the
+ * nominator holding the private link, as the public, and as another organisation's
+ * administrator. Every GET route gets random query strings.
+ *
+ * Checked: no answer is a 5xx, ever; and a caller whom the route's access rule refuses changes
+ * nothing (every table but sessions, rate-limit counters and API-token use is byte-for-byte the
+ * same before and after that caller's requests to the route). Runs on both engines.
+ *
+ * Stored script that would run in a browser is checked in Chromium (test/e2e/stored-script.test.ts).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { and, eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { awards, editions, organisations } from '../../src/db/schema.js';
+import { queryRows } from '../../src/db/database.js';
+import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
+import { createApiToken } from '../../src/accounts/api-tokens.js';
+import { accessCookieName } from '../../src/nominations/access.js';
+import type { RouteRecord } from '../../src/accounts/route-access.js';
+import { ENGINES } from '../harness/databases.js';
+import { createUser, sessionFor } from '../harness/accounts.js';
+import { buildNomination } from '../harness/factories.js';
+import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
+
+const NOW = '2026-11-24T12:00:00Z';
+const MISSING = '999999';
+const SEED = 20_261_124;
+/** Runs per route for the caller who may use it; fewer for the callers who may not. */
+const RUNS_ALLOWED = 12;
+const RUNS_REFUSED = 3;
+const RUNS_QUERY = 3;
+
+/** Field names the app's forms and API use (so random bodies reach the handlers' own checks). */
+const FIELD_NAMES = [
+  '_csrf', 'handling', 'version', 'nominatorName', 'nominatorEmail', 'nominatorIsCitizen', 'nominatorWorkplace', 'nomineeKind', 'nomineeNames',
+  'nomineeUnit', 'nomineeOrganisation', 'nomineeEmail', 'originOrganisation', 'originDescription', 'originUrl', 'title', 'summary', 'criterionIds',
+  'section-1', 'section-2', 'beslutning', 'begrundelse', 'email', 'navn', 'rolle', 'formand', 'partibogstav', 'repraesenterer', 'q', 'status', 'sorter',
+  'retning', 'screening', 'fra', 'til', 'kommentar', 'vinder', 'year', 'theme', 'themeDescription', 'name', 'description', 'heading', 'help', 'wordLimit',
+  'contactEmail', 'websiteUrl', 'privacyUrl', 'prizeAmountKr', 'opensAt', 'closesAt', 'svar', 'samtykke', 'token', '__proto__', 'constructor',
+];
+
+/** Strings chosen to break things: markup, script URLs, SQL, control and odd Unicode, huge text. */
+const ADVERSARIAL = [
+  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "' or 1=1 --", "'); drop table nominations; --",
+  '\u0000', '\u202e\u0041\u0042', '\ud800', '😀'.repeat(50), 'æøå ÆØÅ', '../../../../etc/passwd', '%00', '{{7*7}}', '${7*7}', '-1', '0', '1e309',
+  '2147483648', '99999999999999999999', 'NaN', 'true', 'null', '[]', '{}', ' ', '\r\n\r\n', 'x'.repeat(70_000), 'ord '.repeat(5_000),
+  '2026-02-30T25:61:00', 'https://evil.example/\u0000', 'mailto:a@b', 'a@b', '@', 'indstiller@eksempel.dk',
+];
+
+const text = fc.oneof(fc.constantFrom(...ADVERSARIAL), fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.integer().map(String));
+const formValue = fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: fc.array(text, { maxLength: 4 }) });
+const formBody = fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 20 })), formValue, { maxKeys: 12 });
+const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small' },
+    text,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES, 'nominator', 'nominee', 'answers', 'origin', 'criteria', 'timeline'), fc.string({ maxLength: 10 })), tie('v'), { maxKeys: 6 }),
+  ),
+})).v;
+/** A request body: urlencoded, JSON (well-formed or not), or the wrong content type. */
+const body = fc.oneof(
+  { weight: 5, arbitrary: formBody.map((f) => ({ kind: 'form' as const, f })) },
+  { weight: 4, arbitrary: jsonValue.map((j) => ({ kind: 'json' as const, raw: JSON.stringify(j) ?? 'null' })) },
+  { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '\u0000', '[1,2', '{"__proto__":{"admin":true}}', 'null', '"x"').map((raw) => ({ kind: 'json' as const, raw })) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 100 }).map((raw) => ({ kind: 'other' as const, raw })) },
+);
+type Body = typeof body extends fc.Arbitrary<infer T> ? T : never;
+const query = fc.dictionary(fc.oneof(fc.constantFrom('q', 'status', 'sorter', 'retning', 'side', 'tilbage', 'lang', 'besked', 'fra', 'til'), fc.string({ maxLength: 10 })), formValue, { maxKeys: 5 });
+
+/** Tables whose rows a refused caller may legitimately touch: their session's last use, rate-limit counters, API-token use. */
+const VOLATILE = new Set(['sessions', 'rate_limit_buckets', 'api_tokens']);
+
+let inputsTried = 0;
+
+for (const engine of ENGINES) {
+  describe(`hostile input to every route on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
+    const ids = { rmOrg: 0, drOrg: 0, rmAward: 0, rmEdition: 0, rmYear: 0, rmNomination: 0, draft: 0 };
+    let draftToken = '';
+    const users: Record<string, number> = {};
+    const apiTokens: Record<string, string> = {};
+    let csrf = { secret: '', token: '' };
+    let tables: string[] = [];
+
+    before(async () => {
+      t = await startSignedInTestApp(engine, NOW);
+      const db = t.db;
+      const orgs = await db.select().from(organisations);
+      ids.rmOrg = orgs.find((o) => o.slug === 'region-midtjylland')!.id;
+      ids.drOrg = orgs.find((o) => o.slug === 'danske-regioner')!.id;
+      const [e] = await db
+        .select({ id: editions.id, year: editions.year, awardId: awards.id })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
+      ids.rmEdition = e!.id;
+      ids.rmYear = e!.year;
+      ids.rmAward = e!.awardId;
+      ids.rmNomination = (await buildNomination(db, { editionId: ids.rmEdition, sentAt: new Date('2024-03-01T10:00:00Z') })).id;
+      const draft = await buildNomination(db, { editionId: ids.rmEdition, status: 'draft' }, { at: new Date(NOW) });
+      ids.draft = draft.id;
+      draftToken = draft.accessToken;
+      users['admin-rm'] = (await createUser(db, { email: 'admin.rm@example.dk', adminOf: [ids.rmOrg] })).id;
+      users['admin-dr'] = (await createUser(db, { email: 'admin.dr@example.dk', adminOf: [ids.drOrg] })).id;
+      for (const role of ['admin-rm', 'admin-dr']) apiTokens[role] = (await createApiToken(db, users[role]!, 'hostile', t.clock.now())).token;
+      const c = new Client(t.app);
+      await c.get('/log-ind');
+      csrf = { secret: c.cookies.get('_csrf')!, token: c.csrf };
+      tables = (await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`))
+        .map((r) => r.name)
+        .filter((n) => !VOLATILE.has(n));
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    /** A digest of every table's rows (but the volatile ones). */
+    async function snapshot(): Promise<Record<string, string>> {
+      const out: Record<string, string> = {};
+      for (const name of tables) {
+        const [row] = await queryRows<{ d: string | null }>(t.db, sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from "${name}" x`));
+        out[name] = row?.d ?? '';
+      }
+      return out;
+    }
+
+    function fill(url: string, nominationId: number): string {
+      const parts = url.split('/');
+      return parts
+        .map((part, i) => {
+          if (part === '*') return 'app.css';
+          if (!part.startsWith(':')) return part;
+          const name = part.slice(1).replace(/\(.*$/, '');
+          const before = parts[i - 1] ?? '';
+          const suffix = /\..+$/.exec(name)?.[0] ?? '';
+          const param = name.replace(/\..+$/, '');
+          const value = (() => {
+            if (param === 'slug') return 'initiativprisen';
+            if (param === 'year') return String(ids.rmYear);
+            if (param === 'lang') return 'da';
+            if (param === 'step') return 'om-dig';
+            if (/token/i.test(param)) return 'T'.repeat(43);
+            if (param === 'id') {
+              if (/^(udgaver|editions)$/.test(before)) return String(ids.rmEdition);
+              if (/^(indstillinger|nominations)$/.test(before)) return String(nominationId);
+              if (/^(organisationer|organisations)$/.test(before)) return String(ids.rmOrg);
+              if (/^(priser|awards)$/.test(before)) return String(ids.rmAward);
+              return MISSING;
+            }
+            if (/^(editionId|udgaveId)$/.test(param)) return String(ids.rmEdition);
+            if (/^(nominationId|indstillingId)$/.test(param)) return String(nominationId);
+            if (/^(organisationId|orgId)$/.test(param)) return String(ids.rmOrg);
+            if (/^(awardId|prisId)$/.test(param)) return String(ids.rmAward);
+            return MISSING;
+          })();
+          return value + suffix;
+        })
+        .join('/');
+    }
+
+    type Caller = 'admin-rm' | 'nominator' | 'public' | 'admin-dr';
+    let counter = 0;
+
+    async function send(route: RouteRecord, caller: Caller, b: Body): Promise<LightMyRequestResponse> {
+      const url = fill(route.url, caller === 'nominator' ? ids.draft : ids.rmNomination);
+      const isApi = url.startsWith('/api/');
+      const cookies: Record<string, string> = { _csrf: csrf.secret };
+      const headers: Record<string, string> = { 'csrf-token': csrf.token };
+      if ((caller === 'admin-rm' || caller === 'admin-dr') && isApi) headers.authorization = `Bearer ${apiTokens[caller]}`;
+      else if (caller === 'admin-rm' || caller === 'admin-dr') cookies[SESSION_COOKIE] = (await sessionFor(t.db, users[caller]!, t.clock.now())).value;
+      if (caller === 'nominator') cookies[accessCookieName(ids.draft)] = draftToken;
+      headers.cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+      let payload: string;
+      if (b.kind === 'form') {
+        const p = new URLSearchParams();
+        if (!('_csrf' in b.f)) p.append('_csrf', csrf.token);
+        for (const [k, v] of Object.entries(b.f)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+        payload = p.toString();
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+      } else if (b.kind === 'json') {
+        payload = b.raw;
+        headers['content-type'] = 'application/json';
+      } else {
+        payload = b.raw;
+        headers['content-type'] = 'text/plain';
+      }
+      inputsTried++;
+      return t.app.inject({ method: route.method as 'POST', url, headers, payload, remoteAddress: `10.30.${counter % 250}.${(counter = counter + 1) % 250}` });
+    }
+
+    /** Whether the route's access rule refuses this caller for Region Midtjylland's things. */
+    const refused = (route: RouteRecord, caller: Caller) => {
+      if (caller === 'admin-rm') return false;
+      if (route.access === 'public') return false;
+      if (route.access === 'nominator') return caller !== 'nominator';
+      if (route.access === 'consent-link') return true; // the tokens in the URL open nothing
+      if (route.access === 'signed-in') return caller === 'public' || caller === 'nominator';
+      if (route.access === 'admin') return caller === 'public' || caller === 'nominator' || (caller === 'admin-dr' && /\/:/.test(route.url));
+      if (route.access === 'member') return true;
+      return true;
+    };
+
+    test('random and adversarial bodies to every route that takes one: never a 5xx, never a change by a refused caller', async () => {
+      const routes = t.app.routeAccess.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.access !== undefined);
+      assert.ok(routes.length >= 20, `${routes.length} routes take a body`);
+      const problems: string[] = [];
+      for (const [n, route] of routes.entries()) {
+        const callers: Caller[] = ['public', 'admin-dr', 'admin-rm'];
+        if (route.access === 'nominator') callers.splice(2, 0, 'nominator');
+        for (const caller of callers) {
+          const isRefused = refused(route, caller);
+          const before = isRefused ? await snapshot() : null;
+          await fc.assert(
+            fc.asyncProperty(body, async (b) => {
+              const res = await send(route, caller, b);
+              if (res.statusCode >= 500) {
+                problems.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode} for ${JSON.stringify(b).slice(0, 200)}: ${res.body.slice(0, 200)}`);
+                return false;
+              }
+              return true;
+            }),
+            { seed: SEED + n, numRuns: isRefused ? RUNS_REFUSED : RUNS_ALLOWED, endOnFailure: true },
+          ).catch(() => {}); // the problem is in `problems`, with the input
+          if (before) {
+            const after = await snapshot();
+            const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
+            if (changed.length) problems.push(`${route.method} ${route.url} as ${caller} (refused by its rule) changed ${changed.join(', ')}`);
+          }
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    test('random query strings to every page and API read: never a 5xx', async () => {
+      const routes = t.app.routeAccess.filter((r) => r.method === 'GET' && r.access !== undefined && !r.url.includes('*'));
+      const problems: string[] = [];
+      for (const [n, route] of routes.entries()) {
+        await fc.assert(
+          fc.asyncProperty(query, async (q) => {
+            const search = new URLSearchParams();
+            for (const [k, v] of Object.entries(q)) for (const x of Array.isArray(v) ? v : [v]) search.append(k, x);
+            const url = `${fill(route.url, ids.rmNomination)}?${search.toString()}`;
+            const session = (await sessionFor(t.db, users['admin-rm']!, t.clock.now())).value;
+            inputsTried++;
+            const res = await t.app.inject({ method: 'GET', url, cookies: { [SESSION_COOKIE]: session }, headers: url.startsWith('/api/') ? { authorization: `Bearer ${apiTokens['admin-rm']}` } : {} });
+            if (res.statusCode >= 500) problems.push(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+            return res.statusCode < 500;
+          }),
+          { seed: SEED + 1000 + n, numRuns: RUNS_QUERY, endOnFailure: true },
+        ).catch(() => {});
+      }
+      assert.deepEqual(problems, []);
+      console.log(`# hostile inputs tried so far: ${inputsTried}`);
+    });
+  });
+}

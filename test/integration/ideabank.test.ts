@@ -1,0 +1,413 @@
+/**
+ * The idea bank on PGlite and on a real PostgreSQL server: the Danish search test set
+ * (compounds, typos, æ/ø/å) against the demo solutions, facets with exact counts, sorting and
+ * paging in the URL, bad input (empty, 2,000 characters, tsquery syntax, SQL-looking text,
+ * unknown facet values, pages out of range) answered clearly and never with a 5xx, the
+ * statement timeout, the JSON API, the CSV export (formula-safe), the Atom feed, adoptions,
+ * ownership of edits, similar solutions, and an administrator putting a nomination in the bank.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../src/db/database.js';
+import { adoptions, auditEvents, awards, editions, organisations, solutionImages, solutionNominations, solutions } from '../../src/db/schema.js';
+import { ENGINES } from '../harness/databases.js';
+import { createUser, sessionFor } from '../harness/accounts.js';
+import { buildNomination } from '../harness/factories.js';
+import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
+import { demoSolutions } from '../../src/ideabank/demo-solutions.js';
+import { searchTestSet } from '../../src/ideabank/search-test-set.js';
+import { isStatementTimeout, searchSolutions, seedDemoSolutions } from '../../src/ideabank/ideabank.service.js';
+import { withSearchLimits } from '../../src/ideabank/ideabank.repo.js';
+import { parseSearchQuery } from '../../src/ideabank/search-query.js';
+
+const NOW = '2026-11-24T12:00:00Z';
+const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'");
+const titlesIn = (html: string) => [...html.matchAll(/<h3 class="h4"><a href="\/idebank\/loesninger\/\d+">([\s\S]*?)<\/a><\/h3>/g)].map((m) => decode(m[1]!.replace(/<[^>]+>/g, '')));
+
+for (const engine of ENGINES) {
+  describe(`idea bank on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
+    let db: Database;
+    const idOf = async (title: string) => (await db.select({ id: solutions.id }).from(solutions).where(eq(solutions.title, title)))[0]!.id;
+    const signedIn = async (userId: number) => {
+      const c = new Client(t.app);
+      const s = await sessionFor(db, userId, t.clock.now());
+      c.setCookie(s.name, s.value);
+      return c;
+    };
+
+    before(async () => {
+      t = await startSignedInTestApp(engine, NOW, { attachmentsDir: mkdtempSync(join(tmpdir(), 'idebank-images-')) });
+      db = t.db;
+    });
+    after(async () => t?.close());
+
+    test('the demo solutions are seeded once, whatever the number of starts', async () => {
+      assert.equal(await seedDemoSolutions(db, t.clock.now()), 0);
+      const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(solutions);
+      assert.equal(c!.n, demoSolutions.length);
+      const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(adoptions);
+      assert.equal(a!.n, demoSolutions.reduce((n, d) => n + (d.adoptions?.length ?? 0), 0));
+    });
+
+    test(`each of the ${searchTestSet.length} Danish test queries finds its solutions in the first five`, async () => {
+      assert.ok(searchTestSet.length >= 30);
+      const misses: string[] = [];
+      for (const q of searchTestSet) {
+        const r = await searchSolutions(db, parseSearchQuery({ q: q.query }).query);
+        const top = r.hits.slice(0, 5).map((h) => h.title);
+        for (const want of q.expect) if (!top.includes(want)) misses.push(`"${q.query}" (${q.why}) missed "${want}"; got ${top.join(' | ')}`);
+      }
+      assert.deepEqual(misses, []);
+    });
+
+    test('the search page: hits with highlighted snippets, the query kept in the field and the URL', async () => {
+      const res = await t.app.inject('/idebank?q=klinik');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /<title>klinik – Idébank – /);
+      assert.equal(titlesIn(res.body)[0], 'Sygeplejerskeklinikken på Ærø');
+      // The compound is highlighted inside the title, and ts_headline's mark in the snippet.
+      assert.match(res.body, /<span>Sygeplejerske<\/span><mark>klinik<\/mark><span>ken på Ærø<\/span>/);
+      assert.match(res.body, /i en <\/span><mark>klinik<\/mark><span> på øen/);
+      assert.match(res.body, /<input class="form-input" type="search" id="q" name="q" value="klinik"/);
+      assert.match(res.body, /href="\/idebank\/soeg\.csv\?q=klinik"/);
+      assert.match(res.body, /href="\/feeds\/loesninger\.atom"/);
+      assert.match(res.body, /href="\/feeds\/vindere\.atom"/);
+    });
+
+    test('facets count the matching solutions, and a facet link narrows the search', async () => {
+      const spread = demoSolutions.filter((d) => d.status === 'spread').length;
+      const all = await t.app.inject('/idebank');
+      assert.equal(all.statusCode, 200);
+      assert.match(all.body, new RegExp(`${demoSolutions.length} løsninger`));
+      assert.match(all.body, new RegExp(`href="/idebank\\?status=spredt"><span>Spredt</span> <span class="facet-count">\\(${spread}\\)</span>`));
+      const narrowed = await t.app.inject('/idebank?status=spredt&emne=telemedicin');
+      const want = demoSolutions.filter((d) => d.status === 'spread' && d.tags.includes('telemedicin')).map((d) => d.title).sort();
+      assert.deepEqual(titlesIn(narrowed.body).sort(), want);
+      const rm = await t.app.inject(`/idebank?organisation=${encodeURIComponent('Region Syddanmark')}`);
+      assert.deepEqual(titlesIn(rm.body).sort(), demoSolutions.filter((d) => d.organisation === 'Region Syddanmark').map((d) => d.title).sort());
+      const year = await t.app.inject('/idebank?aar=2015');
+      assert.deepEqual(titlesIn(year.body).sort(), demoSolutions.filter((d) => d.year === 2015).map((d) => d.title).sort());
+    });
+
+    test('sorting by date and paging are in the URL', async () => {
+      const page1 = await t.app.inject('/idebank?sortering=nyeste');
+      const page2 = await t.app.inject('/idebank?side=2');
+      const newestFirst = [...demoSolutions].reverse().map((d) => d.title);
+      assert.deepEqual(titlesIn(page1.body), newestFirst.slice(0, 20));
+      assert.deepEqual(titlesIn(page2.body), newestFirst.slice(20, 40));
+      assert.match(page1.body, /href="\/idebank\?sortering=nyeste&side=2"/);
+      assert.match(page2.body, /<a href="\/idebank\?side=2" class="button current-page" aria-current="page">2<\/a>/);
+      // Relevance is the default: a search's sort order is only in the URL when it is "nyeste".
+      assert.match(page2.body, /<option value="relevans" selected>Bedste match<\/option>/);
+    });
+
+    test('bad input gets a clear answer and never a 5xx', async () => {
+      const cases: [string, number, RegExp][] = [
+        ['/idebank?q=', 200, /32 løsninger|løsninger/],
+        [`/idebank?q=${'sygeplejerske '.repeat(143)}`, 400, /Søgningen er for lang\. Skriv højst 200 tegn/],
+        [`/idebank?q=${encodeURIComponent(`&|!():*'"\\ <>`)}`, 200, /løsninger|Ingen løsninger/],
+        [`/idebank?q=${encodeURIComponent("klinik:* & !'")}`, 200, /<span>Sygeplejerske<\/span><mark>klinik<\/mark>/],
+        [`/idebank?q=${encodeURIComponent("'; drop table solutions; --")}`, 200, /Ingen løsninger matcher din søgning/],
+        [`/idebank?q=${encodeURIComponent('1 OR 1=1')}`, 200, /matcher/],
+        ['/idebank?status=fantastisk', 400, /Den valgte status findes ikke\. Vælg idé, afprøvet, implementeret eller spredt/],
+        ['/idebank?sortering=tilfaeldig', 400, /Sorteringen findes ikke/],
+        ['/idebank?side=0', 400, /Sidetallet skal være et helt tal fra 1 til 500/],
+        ['/idebank?side=99999999999', 400, /Sidetallet skal være et helt tal/],
+        ['/idebank?side=400', 200, /Siden findes ikke\. Søgningen har 2 sider\./],
+        ['/idebank?aar=tyve', 400, /Året skal skrives med fire cifre/],
+        ['/idebank?emne=findes-ikke&organisation=Ingen', 200, /Ingen løsninger matcher din søgning/],
+        ['/idebank?q=a&q=b', 200, /matcher "a"/],
+      ];
+      for (const [url, status, body] of cases) {
+        const res = await t.app.inject(url);
+        assert.equal(res.statusCode, status, url);
+        assert.match(decode(res.body), body, url);
+        if (status === 400) {
+          assert.match(res.body, /<title>Fejl: /, url);
+          assert.match(res.body, /class="alert alert-error error-summary"/, url);
+        }
+      }
+      // "-ærø" excludes, also inside titles and units.
+      const without = await searchSolutions(db, parseSearchQuery({ q: 'sygeplejerske -ærø' }).query);
+      assert.ok(without.total > 0);
+      assert.ok(!without.hits.some((h) => h.title === 'Sygeplejerskeklinikken på Ærø'));
+      // The 2,000-character query is shown back in the field, not thrown away.
+      const long = 'x'.repeat(2000);
+      const res = await t.app.inject(`/idebank?q=${long}`);
+      assert.equal(res.statusCode, 400);
+      assert.ok(res.body.includes(`value="${long}"`));
+      const api = await t.app.inject(`/api/v1/solutions?q=${long}`);
+      assert.equal(api.statusCode, 400);
+      assert.equal(api.headers['content-type'], 'application/problem+json; charset=utf-8');
+      assert.match(api.json().detail, /too long/);
+    });
+
+    test('every search runs under a statement timeout', async () => {
+      // The same transaction settings as a search. PostgreSQL cancels a statement slower than
+      // the limit; PGlite (single-threaded WebAssembly) accepts the setting but has no timer
+      // to cancel with, so there the limit is the search's own bounds (words, page depth).
+      if (engine === 'postgres') {
+        await assert.rejects(
+          withSearchLimits(db, async (tx) => tx.execute(sql`select pg_sleep(3)`)),
+          (err) => isStatementTimeout(err),
+        );
+      }
+      const [setting] = (await withSearchLimits(db, async (tx) => ((await tx.execute(sql`select current_setting('statement_timeout') as v`)) as unknown as { rows: { v: string }[] }).rows));
+      assert.equal(setting!.v, '2s');
+    });
+
+    test('the JSON API: the same search, facets and paging; one solution; problem JSON', async () => {
+      const res = await t.app.inject('/api/v1/solutions?q=ærø');
+      assert.equal(res.statusCode, 200);
+      const body = res.json();
+      assert.equal(body.total, 1);
+      assert.equal(body.solutions[0].title, 'Sygeplejerskeklinikken på Ærø');
+      assert.equal(body.links.html, '/idebank?q=%C3%A6r%C3%B8');
+      assert.deepEqual(body.facets.organisation, [{ value: 'Region Syddanmark', label: 'Region Syddanmark', count: 1 }]);
+      const one = await t.app.inject(body.solutions[0].url);
+      assert.equal(one.statusCode, 200);
+      const s = one.json();
+      assert.deepEqual(
+        s.adoptions.map((a: { unit: string }) => a.unit),
+        ['Regionshospitalet Randers, Sygeplejerskeklinikken Grenaa', 'Nykøbing Falster Sygehus, Lollandsklinikken'],
+      );
+      const paged = (await t.app.inject('/api/v1/solutions?side=2')).json();
+      assert.equal(paged.page, 2);
+      assert.equal(paged.solutions.length, demoSolutions.length - 20);
+      assert.equal(paged.links.next, null);
+      assert.equal(paged.links.previous, '/api/v1/solutions');
+      const missing = await t.app.inject('/api/v1/solutions/999999');
+      assert.equal(missing.statusCode, 404);
+      assert.equal(missing.json().type, '/problems/not-found');
+      const bad = await t.app.inject('/api/v1/solutions?status=xyz');
+      assert.equal(bad.statusCode, 400);
+      const spec = (await t.app.inject('/api/v1/openapi.json')).json();
+      assert.ok(spec.paths['/api/v1/solutions']);
+      assert.ok(spec.paths['/api/v1/solutions/{id}']);
+    });
+
+    test('the CSV export holds the search and neutralises formulas', async () => {
+      const owner = await createUser(db, { email: 'csv@example.dk' });
+      const c = await signedIn(owner.id);
+      await c.get('/idebank/ny');
+      const made = await c.post('/idebank/ny', { title: '=HYPERLINK("http://x")', summary: '+Formelsøgning i regneark', organisationName: 'Region Midtjylland', status: 'idea', year: '2025' });
+      assert.equal(made.statusCode, 303);
+      const res = await t.app.inject('/idebank/soeg.csv?q=formels%C3%B8gning');
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
+      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(lines.length, 2);
+      assert.match(lines[1]!, /;"'=HYPERLINK\(""http:\/\/x""\)";'\+Formelsøgning i regneark;Region Midtjylland;/);
+      await db.delete(solutions).where(eq(solutions.title, '=HYPERLINK("http://x")'));
+    });
+
+    test('the Atom feed of new solutions', async () => {
+      const res = await t.app.inject('/feeds/loesninger.atom');
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'application/atom+xml; charset=utf-8');
+      assert.match(res.body, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      const entries = res.body.match(/<entry>/g) ?? [];
+      assert.equal(entries.length, demoSolutions.length);
+      const first = /<entry>\s*<id>([^<]+)<\/id>\s*<title>([^<]+)<\/title>/.exec(res.body);
+      assert.equal(first![2], demoSolutions.at(-1)!.title);
+      assert.match(first![1]!, /^http:\/\/prisportal\.test\/idebank\/loesninger\/\d+$/);
+    });
+
+    test('"Vi har taget løsningen i brug": signed-in users add their unit; the diagram and table show it', async () => {
+      const id = await idOf('Aftenambulatorium for patienter i arbejde');
+      const publicPage = await t.app.inject(`/idebank/loesninger/${id}`);
+      assert.equal(publicPage.statusCode, 200);
+      assert.match(publicPage.body, /Log ind for at fortælle, at I har taget løsningen i brug/);
+      assert.doesNotMatch(publicPage.body, /<svg/);
+      const user = await createUser(db, { email: 'adopter@example.dk' });
+      const c = await signedIn(user.id);
+      await c.get(`/idebank/loesninger/${id}`);
+      const bad = await c.post(`/idebank/loesninger/${id}/ibrug`, { organisation: 'Region Nordjylland', unit: '', adoptedOn: '31-02-2025', changes: 'Aften hver torsdag' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /<title>Fejl: Aftenambulatorium/);
+      assert.match(bad.body, /Skriv hospital og afdeling/);
+      assert.match(bad.body, /Skriv datoen som dd-mm-åååå, fx 01-03-2025/);
+      assert.match(bad.body, /value="Region Nordjylland"/);
+      assert.match(bad.body, />Aften hver torsdag<\/textarea>/);
+      const future = await c.post(`/idebank/loesninger/${id}/ibrug`, { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Gastroenterologi', adoptedOn: '01-01-2027' });
+      assert.match(future.body, /Datoen må ikke ligge i fremtiden/);
+      const ok = await c.post(`/idebank/loesninger/${id}/ibrug`, { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Gastroenterologi', adoptedOn: '1-9-2026', changes: 'Aften hver torsdag' });
+      assert.equal(ok.statusCode, 303);
+      assert.equal(ok.headers.location, `/idebank/loesninger/${id}?tak=1#adopt-heading`);
+      const [row] = await db.select().from(adoptions).where(eq(adoptions.solutionId, id));
+      assert.equal(row!.adoptedOn, '2026-09-01');
+      assert.equal(row!.createdByUserId, user.id);
+      const [s] = await db.select({ status: solutions.status }).from(solutions).where(eq(solutions.id, id));
+      assert.equal(s!.status, 'spread');
+      const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'solution.adopted'), eq(auditEvents.entityId, String(id))));
+      assert.equal(audit.length, 1);
+      const page = await c.get(`/idebank/loesninger/${id}?tak=1`);
+      assert.match(page.body, /Tak\. Jeres enhed står nu på listen/);
+      assert.match(page.body, /<svg viewBox="0 0 760 120" width="100%" role="img" aria-labelledby="spread-title spread-desc"/);
+      assert.match(page.body, /<th scope="row">Aalborg Universitetshospital, Gastroenterologi<\/th><td>Region Nordjylland<\/td><td><time datetime="2026-09-01">1\. september 2026<\/time><\/td><td>Aften hver torsdag<\/td>/);
+      // Adopted elsewhere: it is on the list of the most spread solutions.
+      const most = await t.app.inject('/idebank/mest-spredte');
+      assert.match(most.body, new RegExp(`href="/idebank/loesninger/${id}"`));
+    });
+
+    test('employees add and edit their own solutions; others get 403; admins of the organisation may edit', async () => {
+      const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
+      const owner = await createUser(db, { email: 'ejer@example.dk' });
+      const other = await createUser(db, { email: 'anden@example.dk' });
+      const c = await signedIn(owner.id);
+      await c.get('/idebank/ny');
+      const empty = await c.post('/idebank/ny', { title: '', summary: '', organisationName: '', status: '', year: '20' });
+      assert.equal(empty.statusCode, 400);
+      for (const msg of ['Skriv løsningens titel', 'Skriv et kort resumé af løsningen', 'Skriv navnet på organisationen', 'Vælg, hvor langt løsningen er', 'Skriv året med fire cifre, fra 1990 til 2026']) assert.ok(empty.body.includes(msg), msg);
+      const made = await c.post('/idebank/ny', { title: 'Sygeplejerskeklinik i Skanderborg', summary: 'En sygeplejerskeklinik for borgere med kroniske sygdomme', organisationName: 'Region Midtjylland', unitName: 'Regionshospitalet Horsens', tags: 'Nærhed, telemedicin, nærhed', status: 'tested', year: '2025' });
+      assert.equal(made.statusCode, 303);
+      const id = Number(/\/idebank\/loesninger\/(\d+)$/.exec(String(made.headers.location))![1]);
+      const [row] = await db.select().from(solutions).where(eq(solutions.id, id));
+      assert.deepEqual(row!.tags, ['nærhed', 'telemedicin']);
+      assert.equal(row!.ownerUserId, owner.id);
+      // The new solution is found at once (generated search columns).
+      const found = await searchSolutions(db, parseSearchQuery({ q: 'skanderborg' }).query);
+      assert.deepEqual(found.hits.map((h) => h.title), ['Sygeplejerskeklinik i Skanderborg']);
+      // The solution page suggests the similar Ærø clinic.
+      const page = await c.get(`/idebank/loesninger/${id}`);
+      assert.match(page.body, /Lignende løsninger[\s\S]*Sygeplejerskeklinikken på Ærø/);
+      assert.match(page.body, /Redigér løsningen/);
+      const otherClient = await signedIn(other.id);
+      assert.equal((await otherClient.get(`/idebank/loesninger/${id}/rediger`)).statusCode, 403);
+      assert.equal((await otherClient.post(`/idebank/loesninger/${id}/rediger`, { title: 'Overtaget' })).statusCode, 403);
+      const edit = await c.get(`/idebank/loesninger/${id}/rediger`);
+      assert.equal(edit.statusCode, 200);
+      const saved = await c.post(`/idebank/loesninger/${id}/rediger`, { title: 'Sygeplejerskeklinik i Skanderborg og Odder', summary: 'En klinik', organisationName: 'Region Midtjylland', status: 'implemented', year: '2025' });
+      assert.equal(saved.statusCode, 303);
+      // An administrator of the organisation that owns a demo-free solution may edit it.
+      await db.update(solutions).set({ ownerOrganisationId: rm.id }).where(eq(solutions.id, id));
+      const admin = await createUser(db, { email: 'rm-admin-idebank@example.dk', adminOf: [rm.id] });
+      assert.equal((await (await signedIn(admin.id)).get(`/idebank/loesninger/${id}/rediger`)).statusCode, 200);
+      const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(id)));
+      assert.deepEqual(audit.map((a) => a.action).sort(), ['solution.created', 'solution.updated']);
+      await db.delete(solutions).where(eq(solutions.id, id));
+    });
+
+    test('images: the owner adds a PNG with a description; wrong files, missing descriptions and other users are refused', async () => {
+      const owner = await createUser(db, { email: 'billeder@example.dk' });
+      const other = await createUser(db, { email: 'billeder-anden@example.dk' });
+      const id = await idOf('Cykeltaxa for indlagte patienter');
+      await db.update(solutions).set({ ownerUserId: owner.id }).where(eq(solutions.id, id));
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const upload = async (c: Client, fields: { alt: string }, file: { name: string; type: string; data: Buffer } | null) => {
+        const boundary = '----idebank' + Math.random().toString(16).slice(2);
+        const parts: Buffer[] = [];
+        const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+        field('_csrf', c.csrf);
+        field('alt', fields.alt);
+        if (file) {
+          parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="billede"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+        }
+        parts.push(Buffer.from(`--${boundary}--\r\n`));
+        const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+        return t.app.inject({ method: 'POST', url: `/idebank/loesninger/${id}/billeder`, payload: Buffer.concat(parts), headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      };
+      const c = await signedIn(owner.id);
+      const edit = await c.get(`/idebank/loesninger/${id}/rediger`);
+      assert.match(edit.body, /Løsningen har ingen billeder endnu\./);
+      const noAlt = await upload(c, { alt: ' ' }, { name: 'cykel.png', type: 'image/png', data: png });
+      assert.equal(noAlt.statusCode, 303);
+      assert.equal(noAlt.headers.location, `/idebank/loesninger/${id}/rediger?billedfejl=alt-missing&alt=%20#billeder`);
+      const shown = await c.get(String(noAlt.headers.location).replace(/#.*$/, ''));
+      assert.match(shown.body, /<title>Fejl: /);
+      assert.match(shown.body, /Beskriv billedet for dem, der ikke kan se det/);
+      const svg = await upload(c, { alt: 'Et billede' }, { name: 'x.png', type: 'image/png', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+      assert.match(String(svg.headers.location), /billedfejl=wrong-type&alt=Et%20billede/);
+      const ok = await upload(c, { alt: 'Frivillig cykler en patient rundt om hospitalet' }, { name: 'cykel.png', type: 'image/png', data: png });
+      assert.equal(ok.headers.location, `/idebank/loesninger/${id}/rediger?billede=tilfoejet#billeder`);
+      const [img] = await db.select().from(solutionImages).where(eq(solutionImages.solutionId, id));
+      assert.equal(img!.mediaType, 'image/png');
+      assert.equal(img!.altText, 'Frivillig cykler en patient rundt om hospitalet');
+      const page = await t.app.inject(`/idebank/loesninger/${id}`);
+      assert.match(page.body, new RegExp(`<img src="/idebank/billeder/${img!.id}" alt="Frivillig cykler en patient rundt om hospitalet" width="360" loading="lazy"/>`));
+      const bytes = await t.app.inject(`/idebank/billeder/${img!.id}`);
+      assert.equal(bytes.statusCode, 200);
+      assert.equal(bytes.headers['content-type'], 'image/png');
+      assert.equal(bytes.headers['x-content-type-options'], 'nosniff');
+      assert.ok(bytes.rawPayload.equals(png));
+      const o = await signedIn(other.id);
+      await o.get(`/idebank/loesninger/${id}`);
+      assert.equal((await upload(o, { alt: 'Overtaget' }, { name: 'cykel.png', type: 'image/png', data: png })).statusCode, 403);
+      assert.equal((await o.post(`/idebank/billeder/${img!.id}/slet`)).statusCode, 403);
+      await c.get(`/idebank/loesninger/${id}/rediger`);
+      assert.equal((await c.post(`/idebank/billeder/${img!.id}/slet`)).statusCode, 303);
+      assert.equal((await db.select().from(solutionImages).where(eq(solutionImages.solutionId, id))).length, 0);
+      assert.equal((await t.app.inject(`/idebank/billeder/${img!.id}`)).statusCode, 404);
+      const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(id)));
+      assert.deepEqual(audit.map((a) => a.action).filter((a) => a.startsWith('solution.image')).sort(), ['solution.image-added', 'solution.image-removed']);
+    });
+
+    test('similar solutions for a text being written (JSON for the browser)', async () => {
+      const res = await t.app.inject(`/idebank/lignende?tekst=${encodeURIComponent('Sygeplejerskeklinik på Ærø for kroniske patienter')}`);
+      assert.equal(res.statusCode, 200);
+      const list = res.json().solutions as { title: string }[];
+      assert.ok(list.length >= 1 && list.length <= 5);
+      assert.equal(list[0]!.title, 'Sygeplejerskeklinikken på Ærø');
+      assert.deepEqual((await t.app.inject('/idebank/lignende?tekst=')).json(), { solutions: [] });
+      assert.equal((await t.app.inject(`/idebank/lignende?tekst=${'&|!'.repeat(900)}`)).statusCode, 200);
+    });
+
+    test('"Tjek dine svar" of a nomination suggests similar solutions (no JavaScript needed), and the solution step has the live box', async () => {
+      const now = t.clock.now();
+      const [open] = await db.select({ id: editions.id }).from(editions).where(and(sql`${editions.opensAt} <= ${now.toISOString()}::timestamptz`, sql`${editions.closesAt} > ${now.toISOString()}::timestamptz`)).limit(1);
+      assert.ok(open, 'an open demo edition');
+      const n = await buildNomination(db, { editionId: open.id, status: 'draft', title: 'Pårørendedagbog på børneintensiv', summary: 'Forældre skriver dagbog til barnet på intensivafdelingen' });
+      const c = new Client(t.app);
+      c.setCookie(`indstilling_${n.id}`, n.accessToken);
+      const check = await c.get(`/indstillinger/${n.id}/tjek`);
+      assert.equal(check.statusCode, 200);
+      assert.match(check.body, /<h2 class="h4">Findes løsningen allerede\?<\/h2>/);
+      assert.match(check.body, /<a href="\/idebank\/loesninger\/\d+">Pårørendedagbog på intensivafdelingen<\/a>/);
+      const step = await c.get(`/indstillinger/${n.id}/loesning`);
+      assert.equal(step.statusCode, 200);
+      assert.match(step.body, /<div class="ideabank-similar" data-similar-box hidden/);
+      assert.match(step.body, /<script type="module" src="\/static\/ideabank\.js\?v=1"><\/script>/);
+    });
+
+    test('an administrator puts an eligible, published nomination in the idea bank, and links a Smartprisen origin', async () => {
+      const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
+      const dr = (await db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner')))[0]!;
+      const [smart] = await db.select({ id: editions.id }).from(editions).innerJoin(awards, eq(awards.id, editions.awardId)).where(eq(awards.slug, 'smartprisen')).limit(1);
+      const n = await buildNomination(db, { editionId: smart!.id, title: 'Videokonsultationer i Horsens', summary: 'Vi har taget videokonsultationer til hjertesvigt i brug', originOrganisation: 'Regionshospitalet Gødstrup', sentAt: new Date('2026-03-01T10:00:00Z') });
+      const admin = await createUser(db, { email: 'link-admin@example.dk', adminOf: [rm.id] });
+      const drAdmin = await createUser(db, { email: 'link-dr@example.dk', adminOf: [dr.id] });
+      const c = await signedIn(admin.id);
+      assert.equal((await (await signedIn(drAdmin.id)).get(`/idebank/indstillinger/${n.id}`)).statusCode, 403);
+      const notReady = await c.get(`/idebank/indstillinger/${n.id}`);
+      assert.match(notReady.body, /Indstillingen er ikke fundet egnet endnu/);
+      await db.execute(sql`update nominations set screening = 'eligible', nominee_consent = 'accepted' where id = ${n.id}`);
+      const page = await c.get(`/idebank/indstillinger/${n.id}`);
+      assert.match(page.body, /Knyt til &#34;Videokonsultationer til patienter med hjertesvigt&#34;/);
+      const none = await c.post(`/idebank/indstillinger/${n.id}`, {});
+      assert.equal(none.statusCode, 400);
+      const made = await c.post(`/idebank/indstillinger/${n.id}`, { loesning: 'ny' });
+      assert.equal(made.statusCode, 303);
+      const solutionId = Number(/(\d+)$/.exec(String(made.headers.location))![1]);
+      // Idempotent: a second decision keeps the first link.
+      const again = await c.post(`/idebank/indstillinger/${n.id}`, { loesning: 'ny' });
+      assert.equal(again.statusCode, 303);
+      assert.equal(again.headers.location, made.headers.location);
+      const links = await db.select().from(solutionNominations).where(eq(solutionNominations.nominationId, n.id));
+      assert.deepEqual(links.map((l) => [l.role, l.solutionId]), [['nominated', solutionId]]);
+      const origin = await idOf('Videokonsultationer til patienter med hjertesvigt');
+      await c.get(`/idebank/indstillinger/${n.id}`);
+      assert.equal((await c.post(`/idebank/indstillinger/${n.id}/oprindelse`, { oprindelse: String(origin) })).statusCode, 303);
+      const originPage = await t.app.inject(`/idebank/loesninger/${origin}`);
+      assert.match(originPage.body, /Oprindelsen til en indstilling til Smartprisen/);
+      const nominatedPage = await t.app.inject(`/idebank/loesninger/${solutionId}`);
+      assert.match(nominatedPage.body, /Indstillet til Smartprisen/);
+      const byPrize = (await t.app.inject('/api/v1/solutions?pris=smartprisen')).json();
+      assert.deepEqual(byPrize.solutions.map((s: { id: number }) => s.id), [solutionId]);
+    });
+  });
+}

@@ -1,0 +1,138 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, asc, eq } from 'drizzle-orm';
+import { auditEvents, awards, editions, outboxMessages } from '../../src/db/schema.js';
+import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.js';
+import { winnerDecisions } from '../../src/panel/panel.schema.js';
+import { publicationNotices } from '../../src/publication/publication.schema.js';
+import { enqueueDuePublicationNotices, NOTICE_MAX_AGE_MS } from '../../src/publication/notices.service.js';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../harness/databases.js';
+import { seedDemoData } from '../../src/db/seed/seed.js';
+import { buildNomination } from '../harness/factories.js';
+
+const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
+const BASE = 'http://prisportal.test';
+
+for (const engine of ENGINES) {
+  describe(`publication notices on ${engine}`, () => {
+    let database: TestDatabase;
+    let editionId: number;
+    let nomineesAt: Date;
+    let winnerAt: Date;
+    const ids = { a: 0, b: 0, c: 0, notListed: 0 };
+
+    before(async () => {
+      database = await openTestDatabase(engine);
+      const db = database.db;
+      await seedDemoData(db, new Date('2026-11-24T12:00:00Z'));
+      // Initiativprisen 2024: no patient panel, so the committee's recorded choice is the winner.
+      const [row] = await db
+        .select({ edition: editions })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
+      assert.ok(row);
+      editionId = row.edition.id;
+      nomineesAt = row.edition.nomineesPublishedAt!;
+      winnerAt = row.edition.winnerAnnouncedAt!;
+      const at = new Date('2024-06-01T10:00:00Z');
+      ids.a = (await buildNomination(db, { editionId, title: 'Løsning A', nominatorName: 'Nina Nominator', nominatorEmail: 'nina@example.dk', nomineeNames: 'Anna Ansat', nomineeEmail: 'anna@example.dk', nomineeConsent: 'accepted' }, { at })).id;
+      // The nominee gave no address: only the nominator is told.
+      ids.b = (await buildNomination(db, { editionId, title: 'Løsning B', nominatorName: 'Bo Bruger', nominatorEmail: 'bo@example.dk', nomineeNames: 'Team B', nomineeEmail: '', nomineeConsent: 'declined' }, { at })).id;
+      // Nominated themselves: one e-mail, not two.
+      ids.c = (await buildNomination(db, { editionId, title: 'Løsning C', nominatorName: 'Carl Selv', nominatorEmail: 'carl@example.dk', nomineeNames: 'Carl Selv', nomineeEmail: 'CARL@example.dk', nomineeConsent: 'pending' }, { at })).id;
+      ids.notListed = (await buildNomination(db, { editionId, title: 'Ikke nomineret', nominatorEmail: 'ikke@example.dk', nomineeEmail: 'ikke-kandidat@example.dk' }, { at })).id;
+      await db.insert(shortlists).values({ editionId, decidedAt: at });
+      await db.insert(shortlistEntries).values([ids.a, ids.b, ids.c].map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
+    });
+    after(async () => database?.close());
+
+    const outbox = () =>
+      database.db
+        .select({ kind: outboxMessages.kind, to: outboxMessages.toAddress, subject: outboxMessages.subject, text: outboxMessages.textBody })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.kind, 'publication-nominees'))
+        .orderBy(asc(outboxMessages.id));
+    const winnerOutbox = () =>
+      database.db
+        .select({ to: outboxMessages.toAddress, subject: outboxMessages.subject, text: outboxMessages.textBody })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.kind, 'publication-winner'))
+        .orderBy(asc(outboxMessages.toAddress));
+    const run = (now: Date) => enqueueDuePublicationNotices({ db: database.db, now, publicBaseUrl: `${BASE}/` });
+
+    test('nothing is sent one millisecond before the nominees instant', async () => {
+      assert.deepEqual(await run(ms(nomineesAt, -1)), []);
+      assert.deepEqual(await outbox(), []);
+    });
+
+    test('at the instant the nominators and nominees are told once, run twice or concurrently', async () => {
+      const runs = await Promise.all([run(nomineesAt), run(nomineesAt), run(ms(nomineesAt, 5))]);
+      assert.deepEqual(runs.flat(), [{ editionId, kind: 'nominees', mails: 4 }]);
+      assert.deepEqual(await run(ms(nomineesAt, 60_000)), []);
+      const mails = await outbox();
+      assert.deepEqual(
+        mails.map((m) => [m.to, m.subject]),
+        [
+          ['nina@example.dk', 'Nomineret til Initiativprisen 2024: Løsning A'],
+          ['anna@example.dk', 'Nomineret til Initiativprisen 2024: Løsning A'],
+          ['bo@example.dk', 'Nomineret til Initiativprisen 2024: Løsning B'],
+          ['carl@example.dk', 'Nomineret til Initiativprisen 2024: Løsning C'],
+        ],
+      );
+      assert.ok(mails[0]!.text.startsWith('Kære Nina Nominator\n\nDen løsning, du indstillede til Initiativprisen 2024, er nomineret: "Løsning A".'));
+      assert.ok(mails[0]!.text.includes(`${BASE}/priser/initiativprisen/2024`));
+      assert.ok(mails[1]!.text.startsWith('Kære Anna Ansat\n\nDu er nomineret til Initiativprisen 2024 for løsningen "Løsning A". Tillykke!'));
+      assert.ok(!mails[1]!.text.includes('Dit navn og din afdeling vises ikke'));
+      const notices = await database.db.select().from(publicationNotices).where(eq(publicationNotices.editionId, editionId));
+      assert.deepEqual(
+        notices.map((n) => [n.kind, n.enqueuedAt.toISOString()]),
+        [['nominees', nomineesAt.toISOString()]],
+      );
+      const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'publication.notice'), eq(auditEvents.editionId, editionId)));
+      assert.equal(audit.length, 1);
+      assert.deepEqual(audit[0]!.after, { kind: 'nominees', mails: 4 });
+      assert.equal(audit[0]!.actorLabel, 'system');
+    });
+
+    test('the winner notice waits for the instant and for a winner, then goes out once', async () => {
+      assert.deepEqual(await run(ms(winnerAt, -1)), []);
+      // The instant has passed but no winner is recorded: nothing is claimed, so it is sent later.
+      assert.deepEqual(await run(winnerAt), []);
+      assert.deepEqual(await winnerOutbox(), []);
+      await database.db.insert(winnerDecisions).values({ editionId, nominationId: ids.b, basis: 'committee', decidedAt: nomineesAt });
+      const runs = await Promise.all([run(ms(winnerAt, 1000)), run(ms(winnerAt, 1000))]);
+      assert.deepEqual(runs.flat(), [{ editionId, kind: 'winner', mails: 4 }]);
+      assert.deepEqual(await run(ms(winnerAt, 2000)), []);
+      const mails = await winnerOutbox();
+      assert.deepEqual(
+        mails.map((m) => [m.to, m.subject]),
+        [
+          ['anna@example.dk', 'Vinderen af Initiativprisen 2024 er fundet'],
+          ['bo@example.dk', 'Vinder af Initiativprisen 2024: Løsning B'],
+          ['carl@example.dk', 'Vinderen af Initiativprisen 2024 er fundet'],
+          ['nina@example.dk', 'Vinderen af Initiativprisen 2024 er fundet'],
+        ],
+      );
+      assert.ok(mails[1]!.text.includes('Den løsning, du indstillede, "Løsning B", har vundet Initiativprisen 2024. Tillykke!'));
+      assert.ok(mails[0]!.text.includes('Vinderen af Initiativprisen 2024 er fundet: "Løsning B". Tak, fordi "Løsning A" var med blandt de nominerede.'));
+    });
+
+    test('a notice whose instant passed long ago is not sent', async () => {
+      const db = database.db;
+      const [row] = await db
+        .select({ edition: editions })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(and(eq(awards.slug, 'smartprisen'), eq(editions.year, 2024)));
+      assert.ok(row);
+      const n = await buildNomination(db, { editionId: row.edition.id, title: 'Gammel', nominatorEmail: 'gammel@example.dk' });
+      await db.insert(shortlists).values({ editionId: row.edition.id, decidedAt: nomineesAt });
+      await db.insert(shortlistEntries).values({ editionId: row.edition.id, nominationId: n.id, position: 1 });
+      const late = ms(row.edition.nomineesPublishedAt!, NOTICE_MAX_AGE_MS + 1);
+      const done = await run(late);
+      assert.equal(done.filter((d) => d.editionId === row.edition.id && d.kind === 'nominees').length, 0);
+      assert.equal((await outbox()).filter((m) => m.to === 'gammel@example.dk').length, 0);
+    });
+  });
+}
