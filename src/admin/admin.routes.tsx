@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
@@ -10,6 +9,7 @@ import { screenNomination } from './admin-api.service.js';
 import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfEdition, organisationOfNomination } from './admin.service.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
+import { mayAdminister } from './setup-http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/overview.js';
@@ -44,21 +44,6 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     admin.addHook('preHandler', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
     });
-
-    /** 403 unless the actor administers the organisation; 404 when the thing does not exist. */
-    const mayAdminister = async (request: FastifyRequest, reply: FastifyReply, organisationId: number | null): Promise<boolean> => {
-      if (organisationId === null) {
-        await sendErrorPage(request, reply, 404, 'notFound');
-        return false;
-      }
-      const allowed = canAdministerOrganisation(request.actor, organisationId);
-      if (!allowed.ok) {
-        request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
-        await sendErrorPage(request, reply, 403, 'forbidden');
-        return false;
-      }
-      return true;
-    };
 
     admin.get('/admin', { config: { access: 'admin' } }, async (request, reply) => {
       const actor = request.actor;

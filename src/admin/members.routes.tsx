@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import type { Messages } from '../platform/i18n/index.js';
-import { organisationOfEdition } from './admin.service.js';
+import { administeredEdition } from './setup-http.js';
 import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './members.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
 import type { FieldErrors } from './views/parts.js';
@@ -74,21 +73,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
 
   /** The edition's id from the URL when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
-  const editionFor = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => {
-    const id = parseId(request.params.id);
-    const organisationId = id === null ? null : await organisationOfEdition(db, id);
-    if (id === null || organisationId === null) {
-      await sendErrorPage(request, reply, 404, 'notFound');
-      return null;
-    }
-    const allowed = canAdministerOrganisation(request.actor, organisationId);
-    if (!allowed.ok) {
-      request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
-      await sendErrorPage(request, reply, 403, 'forbidden');
-      return null;
-    }
-    return id;
-  };
+  const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => administeredEdition(db, request, reply, request.params.id);
 
   const showPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: InviteForm, status: number, notice?: string) => {
     const page = await getMembersPage(db, editionId);

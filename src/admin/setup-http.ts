@@ -1,9 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
+import type { Database } from '../db/database.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
+import { organisationOfEdition } from './admin.service.js';
 
-// The HTTP helpers of the setup and audit-log pages under /admin.
+// The HTTP helpers of the administrators' pages (under /admin, and the other modules' pages
+// for administrators). The admin API's counterpart is mayAdministerApi (admin.api.ts).
 
 /** Database ids are positive int4; anything else in the URL is a page that does not exist. */
 export function parseId(raw: string): number | null {
@@ -29,5 +32,12 @@ export async function mayAdminister(request: FastifyRequest, reply: FastifyReply
     return false;
   }
   return true;
+}
+
+/** The edition's id from the URL when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
+export async function administeredEdition(db: Database, request: FastifyRequest, reply: FastifyReply, rawId: string): Promise<number | null> {
+  const id = parseId(rawId);
+  const organisationId = id === null ? null : await organisationOfEdition(db, id);
+  return (await mayAdminister(request, reply, organisationId)) ? id : null;
 }
 

@@ -16,10 +16,17 @@ const publicNomineeSchema = z
     organisation: z.string(),
     names: z.string().nullable().describe('Null unless the nominee accepted publication'),
     unit: z.string().nullable().describe('Null unless the nominee accepted publication'),
+    origin: z
+      .object({
+        organisation: z.string().nullable().describe('Where the solution was first developed'),
+        solution: z.object({ id: z.number().int(), title: z.string() }).nullable().describe('The solution in the idea bank (GET /api/v1/solutions/{id})'),
+      })
+      .nullable()
+      .describe('Smartprisen: where the solution came from; null when not known'),
   })
   .describe('A nominee as public: names and unit only with the nominee’s consent');
 
-const nomineeJson = (n: PublicNominee) => ({ nominationId: n.nominationId, title: n.title, summary: n.summary, organisation: n.organisation, names: n.names, unit: n.unit });
+const nomineeJson = (n: PublicNominee) => ({ nominationId: n.nominationId, title: n.title, summary: n.summary, organisation: n.organisation, names: n.names, unit: n.unit, origin: n.origin });
 
 const instant = z.iso.datetime({ offset: true }).describe('An instant in ISO 8601 (UTC)');
 const phase = z.enum(PHASES).describe('Derived from the timeline and the server clock');

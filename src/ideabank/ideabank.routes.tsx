@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
+import { mayAdminister } from '../admin/setup-http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
@@ -240,7 +240,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     const id = parseId(request.params.nominationId);
     const n = id === null ? null : await findNominationForBank(db, id);
     if (!n) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!canAdministerOrganisation(request.actor, n.organisationId).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+    if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
     const ctx = pageContext(request);
     const may = mayEnterIdeaBank(n);
     const link = await findLink(db, n.id, 'nominated');
@@ -263,7 +263,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     const id = parseId(request.params.nominationId);
     const n = id === null ? null : await findNominationForBank(db, id);
     if (!n) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!canAdministerOrganisation(request.actor, n.organisationId).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+    if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
     const it = texts(request);
     const raw = (request.body as Record<string, unknown> | undefined)?.loesning;
     const target = raw === 'ny' ? 'new' : typeof raw === 'string' ? parseId(raw) : null;
@@ -278,7 +278,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     const id = parseId(request.params.nominationId);
     const n = id === null ? null : await findNominationForBank(db, id);
     if (!n) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!canAdministerOrganisation(request.actor, n.organisationId).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+    if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
     const raw = (request.body as Record<string, unknown> | undefined)?.oprindelse;
     const solutionId = raw === 'ingen' ? null : typeof raw === 'string' ? parseId(raw) : undefined;
     if (solutionId === undefined) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);

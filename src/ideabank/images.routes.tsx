@@ -1,8 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { sendErrorPage } from '../platform/errors.js';
+import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
 import { findSolution, findSolutionImage } from './ideabank.repo.js';
 import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
@@ -12,18 +12,6 @@ import { parseId } from './ideabank.routes.js';
 export type ImageRouteOptions = AppDeps & { store: AttachmentStore };
 export type ImageErrorCode = ImageRefusal | 'incomplete';
 export const IMAGE_ERROR_CODES: readonly ImageErrorCode[] = ['no-file', 'too-big', 'wrong-type', 'too-many', 'alt-missing', 'alt-too-long', 'incomplete'];
-
-async function readPart(file: Readable & { truncated?: boolean }): Promise<{ data: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of file) chunks.push(chunk as Buffer);
-  return { data: Buffer.concat(chunks), truncated: file.truncated === true };
-}
-
-async function discard(file: Readable): Promise<void> {
-  for await (const _chunk of file) {
-    // read and drop
-  }
-}
 
 /**
  * Images of solutions: upload (multipart, registered in this plugin only: one file of at most
@@ -36,34 +24,6 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
     throwFileSizeLimit: false,
     limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 4, fieldSize: 2048, fieldNameSize: 100, parts: 6, headerPairs: 20 },
   });
-
-  /** The app's CSRF check on `token`, without answering yet (the upload is read to its end first). */
-  function csrfFailure(request: FastifyRequest, reply: FastifyReply, token: string | undefined): Error | null {
-    let failure: Error | null = null;
-    let passed = false;
-    const recorder = new Proxy(reply, {
-      get(target, prop) {
-        if (prop === 'send') {
-          return (err: Error) => {
-            failure = err;
-            return target;
-          };
-        }
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    const body = request.body;
-    request.body = token === undefined ? {} : { _csrf: token };
-    try {
-      app.csrfProtection(request, recorder, () => {
-        passed = true;
-      });
-    } finally {
-      request.body = body;
-    }
-    return passed ? null : (failure ?? new Error('csrf check failed'));
-  }
 
   app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/billeder', { config: { access: 'signed-in' } }, async (request, reply) => {
     const id = parseId(request.params.solutionId);
@@ -78,7 +38,7 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
           if (!checked) {
             checked = true;
             const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
-            refused = csrfFailure(request, reply, token);
+            refused = csrfFailure(app, request, reply, token);
             if (token !== undefined) continue;
           }
           if (part.type === 'field') {
@@ -97,10 +57,10 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
         request.log.info({ err: { message: (err as Error).message } }, 'image upload not read');
         incomplete = true;
       }
-      if (!checked) refused = csrfFailure(request, reply, undefined);
+      if (!checked) refused = csrfFailure(app, request, reply, undefined);
     } else {
       const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-      refused = csrfFailure(request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
+      refused = csrfFailure(app, request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
     }
     if (refused) throw refused;
     const s = id === null ? null : await findSolution(db, id);

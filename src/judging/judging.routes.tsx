@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation, isChairOf, isMemberOf } from '../accounts/permissions.js';
+import { isChairOf, isMemberOf } from '../accounts/permissions.js';
+import { mayAdminister } from '../admin/setup-http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
@@ -66,6 +67,20 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     }
     return editionId;
   };
+  /** The committee's edition and the nomination from the URL; otherwise the 404 or 403 page is sent and null returned. */
+  const committeeNomination = async (
+    request: FastifyRequest<{ Params: { editionId: string; nominationId: string } }>,
+    reply: FastifyReply,
+  ): Promise<{ editionId: number; nominationId: number } | null> => {
+    const editionId = await committeeEdition(request, reply);
+    if (editionId === null) return null;
+    const nominationId = parseId(request.params.nominationId);
+    if (nominationId === null) {
+      await sendErrorPage(request, reply, 404, 'notFound');
+      return null;
+    }
+    return { editionId, nominationId };
+  };
   const userId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.user.id : 0);
 
   app.get<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
@@ -80,10 +95,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId',
     { config: { access: 'member' } },
     async (request, reply) => {
-      const editionId = await committeeEdition(request, reply);
-      if (editionId === null) return reply;
-      const nominationId = parseId(request.params.nominationId);
-      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const ids = await committeeNomination(request, reply);
+      if (!ids) return reply;
+      const { editionId, nominationId } = ids;
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
       if (page === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
       if (page === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
@@ -99,10 +113,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId',
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const editionId = await committeeEdition(request, reply);
-      if (editionId === null) return reply;
-      const nominationId = parseId(request.params.nominationId);
-      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const ids = await committeeNomination(request, reply);
+      if (!ids) return reply;
+      const { editionId, nominationId } = ids;
       const body = (request.body ?? {}) as Record<string, unknown>;
       const scores: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(body)) {
@@ -145,10 +158,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId/inhabilitet',
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const editionId = await committeeEdition(request, reply);
-      if (editionId === null) return reply;
-      const nominationId = parseId(request.params.nominationId);
-      if (nominationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const ids = await committeeNomination(request, reply);
+      if (!ids) return reply;
+      const { editionId, nominationId } = ids;
       const body = (request.body ?? {}) as Record<string, unknown>;
       const action = CONFLICT_ACTIONS[text(body.handling)] ?? null;
       const reason = text(body.begrundelse);
@@ -241,11 +253,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
     const edition = await findJudgingEdition(db, editionId);
     if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
-    const allowed = canAdministerOrganisation(request.actor, edition.organisationId);
-    if (!allowed.ok) {
-      request.log.warn({ editionId, reason: allowed.reason }, 'administrator refused for another organisation');
-      return sendErrorPage(request, reply, 403, 'forbidden');
-    }
+    if (!(await mayAdminister(request, reply, edition.organisationId))) return reply;
     const anonymous = request.query.anonym === '1';
     const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, now: clock.now() });
     if (!data) return sendErrorPage(request, reply, 404, 'notFound');

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { copenhagen } from '../platform/time.js';
 import type { EditionForForm } from './nomination.service.js';
 import type { NominationRow } from './nominations.repo.js';
-import { pdfText, receiptPdfFileName, renderReceiptPdf } from './receipt-pdf.js';
+import { pdfText } from '../platform/pdf.js';
+import { receiptPdfFileName, renderReceiptPdf } from './receipt-pdf.js';
 
 /** The text layer of a PDF, page by page, and its document information (pdf.js, as a reader extracts it). */
 async function readPdf(pdf: Buffer): Promise<{ pages: string[]; info: Record<string, unknown> }> {

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import { projectRoot } from '../platform/paths.js';
+import { pdfText, PDF_COLOR, PDF_MARGIN as MARGIN, startTaggedPdf, writeFooters, type PdfFontName as FontName } from '../platform/pdf.js';
 import { formatInstant } from '../platform/time.js';
 import { nominationTexts } from './i18n.js';
 import { fieldsOf, type EditionForForm } from './nomination.service.js';
@@ -16,27 +13,6 @@ import type { NominationRow } from './nominations.repo.js';
  * dashes and quotes come out right (the PDF standard fonts only know Latin-1).
  */
 
-const FONT_DIR = join(projectRoot, 'node_modules', 'dkfds', 'dist', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-
-type FontName = 'regular' | 'semibold' | 'bold';
-const FONT_FILES: Record<FontName, string> = {
-  regular: 'IBMPlexSans-Regular.ttf',
-  semibold: 'IBMPlexSans-SemiBold.ttf',
-  bold: 'IBMPlexSans-Bold.ttf',
-};
-
-let fontCache: Record<FontName, Buffer> | null = null;
-
-/** The font files, read once per process (pdfkit embeds only the glyphs a PDF uses). */
-function fonts(): Record<FontName, Buffer> {
-  fontCache ??= {
-    regular: readFileSync(join(FONT_DIR, FONT_FILES.regular)),
-    semibold: readFileSync(join(FONT_DIR, FONT_FILES.semibold)),
-    bold: readFileSync(join(FONT_DIR, FONT_FILES.bold)),
-  };
-  return fontCache;
-}
-
 /** Texts that only the PDF has; the rest comes from the nomination catalogue. */
 const PDF_TEXTS = {
   documentHeading: 'Kvittering for indstilling',
@@ -49,23 +25,7 @@ const PDF_TEXTS = {
   page: (n: number, of: number) => `Side ${n} af ${of}`,
 };
 
-const COLOR = { text: '#1a1a1a', muted: '#545454', rule: '#bfbfbf', boxFill: '#eef6ea', boxBorder: '#358000' };
-const MARGIN = { top: 56, bottom: 64, left: 62, right: 62 };
-
-/**
- * Text typed by people goes into the PDF as it was typed, minus what a PDF cannot show:
- * composed to NFC (a decomposed "å" becomes one glyph), Windows line ends and tabs made
- * plain, other control characters dropped.
- */
-export function pdfText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, '    ')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ''))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+const COLOR = { ...PDF_COLOR, boxFill: '#eef6ea', boxBorder: '#358000' };
 
 export type ReceiptPdfInput = { edition: EditionForForm; nomination: NominationRow };
 
@@ -88,35 +48,12 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
   const withdrawn = nomination.status === 'withdrawn';
   const fmt = (d: Date) => formatInstant(d, 'da');
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    autoFirstPage: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'da-DK',
-    displayTitle: true,
-    // PDF/UA identification in the XMP metadata (pdfkit's types list only PDF/A).
-    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
-    info: {
-      Title: `Kvittering ${receiptNumber} – ${editionName}`,
-      Author: edition.organisation.name,
-      Subject: `${PDF_TEXTS.documentHeading} til ${editionName}`,
-      Creator: 'Prisportal',
-    },
+  const { doc, done } = startTaggedPdf({
+    Title: `Kvittering ${receiptNumber} – ${editionName}`,
+    Author: edition.organisation.name,
+    Subject: `${PDF_TEXTS.documentHeading} til ${editionName}`,
+    Creator: 'Prisportal',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const f = fonts();
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('semibold', f.semibold);
-  doc.registerFont('bold', f.bold);
   doc.font('regular').fillColor(COLOR.text);
 
   const left = MARGIN.left;
@@ -290,23 +227,7 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
   }
 
   // --- Footers, once the number of pages is known -------------------------------------------
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: lift the margin while writing.
-    const keep = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN.bottom + 24;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(COLOR.muted)
-      .text(`${edition.organisation.name} · ${t.number} ${receiptNumber}`, left, y, { width: width - 90, lineBreak: false })
-      .text(PDF_TEXTS.page(i - range.start + 1, range.count), left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = keep;
-  }
+  writeFooters(doc, `${edition.organisation.name} · ${t.number} ${receiptNumber}`, PDF_TEXTS.page);
 
   root.end();
   doc.end();

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
-import { organisationOfEdition } from '../admin/admin.service.js';
+import { administeredEdition } from '../admin/setup-http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';
@@ -28,21 +27,7 @@ function sendPage(reply: FastifyReply, status: number, page: JSX.Element): Fasti
  */
 export async function panelAdminRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   /** The edition's id when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
-  const editionFor = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => {
-    const id = parseId(request.params.id);
-    const organisationId = id === null ? null : await organisationOfEdition(db, id);
-    if (id === null || organisationId === null) {
-      await sendErrorPage(request, reply, 404, 'notFound');
-      return null;
-    }
-    const allowed = canAdministerOrganisation(request.actor, organisationId);
-    if (!allowed.ok) {
-      request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
-      await sendErrorPage(request, reply, 403, 'forbidden');
-      return null;
-    }
-    return id;
-  };
+  const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => administeredEdition(db, request, reply, request.params.id);
 
   const show = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: SummaryForm, saved: number | null, status: number) => {
     const page = await getPanelAdminPage(db, editionId, clock.now());

@@ -15,6 +15,9 @@ const row = (id: number, over: Partial<NomineeSource> = {}): NomineeSource => ({
   nomineeUnit: `Afdeling ${id}`,
   nomineeOrganisation: 'Region Midtjylland',
   nomineeConsent: 'accepted',
+  originOrganisation: '',
+  originSolutionId: null,
+  originSolutionTitle: null,
   ...over,
 });
 const rows = [row(1), row(2, { nomineeConsent: 'declined' }), row(3, { nomineeConsent: 'pending' }), row(4)];
@@ -52,9 +55,9 @@ test('a tie, no decision, or a winner outside the shortlist shows no winner', ()
 test('names and unit only with the nominee’s consent', () => {
   const r = publicResult(instants, [1, 2, 3], rows, { kind: 'none' }, instants.nomineesPublishedAt);
   assert.deepEqual(r.nominees, [
-    { nominationId: 1, title: 'Løsning 1', summary: 'Resumé 1', organisation: 'Region Midtjylland', names: 'Team 1', unit: 'Afdeling 1' },
-    { nominationId: 2, title: 'Løsning 2', summary: 'Resumé 2', organisation: 'Region Midtjylland', names: null, unit: null },
-    { nominationId: 3, title: 'Løsning 3', summary: 'Resumé 3', organisation: 'Region Midtjylland', names: null, unit: null },
+    { nominationId: 1, title: 'Løsning 1', summary: 'Resumé 1', organisation: 'Region Midtjylland', names: 'Team 1', unit: 'Afdeling 1', origin: null },
+    { nominationId: 2, title: 'Løsning 2', summary: 'Resumé 2', organisation: 'Region Midtjylland', names: null, unit: null, origin: null },
+    { nominationId: 3, title: 'Løsning 3', summary: 'Resumé 3', organisation: 'Region Midtjylland', names: null, unit: null, origin: null },
   ]);
   assert.equal(publicNominee(row(9, { nomineeUnit: '  ' })).unit, null);
 });
@@ -79,4 +82,13 @@ test('nextPublicationChange gives the next instant, then null', () => {
   assert.equal(nextPublicationChange(instants, ms(instants.nomineesPublishedAt, -1))?.getTime(), instants.nomineesPublishedAt.getTime());
   assert.equal(nextPublicationChange(instants, instants.nomineesPublishedAt)?.getTime(), instants.winnerAnnouncedAt.getTime());
   assert.equal(nextPublicationChange(instants, instants.winnerAnnouncedAt), null);
+});
+
+test('Smartprisen: where it was first developed, linked to its solution in the idea bank when one is linked', () => {
+  assert.equal(publicNominee(row(1)).origin, null);
+  assert.deepEqual(publicNominee(row(1, { originOrganisation: 'Region Syddanmark' })).origin, { organisation: 'Region Syddanmark', solution: null });
+  assert.deepEqual(publicNominee(row(1, { originOrganisation: ' ', originSolutionId: 12, originSolutionTitle: 'Pårørendekufferten' })).origin, {
+    organisation: null,
+    solution: { id: 12, title: 'Pårørendekufferten' },
+  });
 });

@@ -31,6 +31,11 @@ export type NomineeSource = {
   nomineeUnit: string;
   nomineeOrganisation: string;
   nomineeConsent: 'pending' | 'accepted' | 'declined';
+  /** Smartprisen: where the solution was first developed ('' when not asked or not given). */
+  originOrganisation: string;
+  /** The idea bank's solution it came from, when an administrator linked one. */
+  originSolutionId: number | null;
+  originSolutionTitle: string | null;
 };
 
 export type PublicNominee = {
@@ -42,6 +47,11 @@ export type PublicNominee = {
   names: string | null;
   /** Null unless the nominee accepted publication. */
   unit: string | null;
+  /**
+   * Smartprisen: where the solution was first developed (an organisation is a public body),
+   * linked to its solution in the idea bank when there is one; null when neither is known.
+   */
+  origin: { organisation: string | null; solution: { id: number; title: string } | null } | null;
 };
 
 export type PublicResult = {
@@ -75,7 +85,14 @@ export function publicNominee(n: NomineeSource): PublicNominee {
     organisation: n.nomineeOrganisation,
     names: consented && n.nomineeNames.trim() !== '' ? n.nomineeNames : null,
     unit: consented && n.nomineeUnit.trim() !== '' ? n.nomineeUnit : null,
+    origin: originOf(n),
   };
+}
+
+function originOf(n: NomineeSource): PublicNominee['origin'] {
+  const organisation = n.originOrganisation.trim() !== '' ? n.originOrganisation : null;
+  const solution = n.originSolutionId !== null && n.originSolutionTitle !== null ? { id: n.originSolutionId, title: n.originSolutionTitle } : null;
+  return organisation === null && solution === null ? null : { organisation, solution };
 }
 
 /** Who a nominee is, in one line: names and unit (only with consent), then the organisation. */

@@ -18,6 +18,11 @@ const nomineeColumns = {
   nomineeUnit: nominations.nomineeUnit,
   nomineeOrganisation: nominations.nomineeOrganisation,
   nomineeConsent: nominations.nomineeConsent,
+  originOrganisation: nominations.originOrganisation,
+  // The idea bank's origin link (ideabank/: solution_nominations with role 'origin'). The outer
+  // table is named in full: drizzle writes an unqualified "id", which the join would capture.
+  originSolutionId: sql<number | null>`(select sn.solution_id from solution_nominations sn where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
+  originSolutionTitle: sql<string | null>`(select s.title from solution_nominations sn join solutions s on s.id = sn.solution_id where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
 };
 
 /** The publishable columns of the given nominations (one query). */

@@ -16,21 +16,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { awards, editions, organisations } from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/database.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
-import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { accessCookieName } from '../../src/nominations/access.js';
 import type { RouteRecord } from '../../src/accounts/route-access.js';
 import { ENGINES } from '../harness/databases.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
-import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
+import { csrfPair, fillRouteUrl, routeIds, routeUsers, type FixtureRole, type RouteIds } from '../harness/route-fixture.js';
+import { startSignedInTestApp } from '../harness/signed-in-app.js';
 
 const NOW = '2026-11-24T12:00:00Z';
-const MISSING = '999999';
 const SEED = 20_261_124;
 /** Runs per route for the caller who may use it; fewer for the callers who may not. */
 const RUNS_ALLOWED = 12;
@@ -87,37 +85,23 @@ let inputsTried = 0;
 for (const engine of ENGINES) {
   describe(`hostile input to every route on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
-    const ids = { rmOrg: 0, drOrg: 0, rmAward: 0, rmEdition: 0, rmYear: 0, rmNomination: 0, draft: 0 };
+    let ids: RouteIds;
+    let draftId = 0;
     let draftToken = '';
-    const users: Record<string, number> = {};
-    const apiTokens: Record<string, string> = {};
+    let users: Partial<Record<FixtureRole, number>> = {};
+    let apiTokens: Partial<Record<FixtureRole, string>> = {};
     let csrf = { secret: '', token: '' };
     let tables: string[] = [];
 
     before(async () => {
       t = await startSignedInTestApp(engine, NOW);
       const db = t.db;
-      const orgs = await db.select().from(organisations);
-      ids.rmOrg = orgs.find((o) => o.slug === 'region-midtjylland')!.id;
-      ids.drOrg = orgs.find((o) => o.slug === 'danske-regioner')!.id;
-      const [e] = await db
-        .select({ id: editions.id, year: editions.year, awardId: awards.id })
-        .from(editions)
-        .innerJoin(awards, eq(awards.id, editions.awardId))
-        .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
-      ids.rmEdition = e!.id;
-      ids.rmYear = e!.year;
-      ids.rmAward = e!.awardId;
-      ids.rmNomination = (await buildNomination(db, { editionId: ids.rmEdition, sentAt: new Date('2024-03-01T10:00:00Z') })).id;
+      ids = await routeIds(db);
       const draft = await buildNomination(db, { editionId: ids.rmEdition, status: 'draft' }, { at: new Date(NOW) });
-      ids.draft = draft.id;
+      draftId = draft.id;
       draftToken = draft.accessToken;
-      users['admin-rm'] = (await createUser(db, { email: 'admin.rm@example.dk', adminOf: [ids.rmOrg] })).id;
-      users['admin-dr'] = (await createUser(db, { email: 'admin.dr@example.dk', adminOf: [ids.drOrg] })).id;
-      for (const role of ['admin-rm', 'admin-dr']) apiTokens[role] = (await createApiToken(db, users[role]!, 'hostile', t.clock.now())).token;
-      const c = new Client(t.app);
-      await c.get('/log-ind');
-      csrf = { secret: c.cookies.get('_csrf')!, token: c.csrf };
+      ({ users, apiTokens } = await routeUsers(db, ids, ['admin-rm', 'admin-dr'], 'hostile', t.clock.now()));
+      csrf = await csrfPair(t.app);
       tables = (await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`))
         .map((r) => r.name)
         .filter((n) => !VOLATILE.has(n));
@@ -136,51 +120,17 @@ for (const engine of ENGINES) {
       return out;
     }
 
-    function fill(url: string, nominationId: number): string {
-      const parts = url.split('/');
-      return parts
-        .map((part, i) => {
-          if (part === '*') return 'app.css';
-          if (!part.startsWith(':')) return part;
-          const name = part.slice(1).replace(/\(.*$/, '');
-          const before = parts[i - 1] ?? '';
-          const suffix = /\..+$/.exec(name)?.[0] ?? '';
-          const param = name.replace(/\..+$/, '');
-          const value = (() => {
-            if (param === 'slug') return 'initiativprisen';
-            if (param === 'year') return String(ids.rmYear);
-            if (param === 'lang') return 'da';
-            if (param === 'step') return 'om-dig';
-            if (/token/i.test(param)) return 'T'.repeat(43);
-            if (param === 'id') {
-              if (/^(udgaver|editions)$/.test(before)) return String(ids.rmEdition);
-              if (/^(indstillinger|nominations)$/.test(before)) return String(nominationId);
-              if (/^(organisationer|organisations)$/.test(before)) return String(ids.rmOrg);
-              if (/^(priser|awards)$/.test(before)) return String(ids.rmAward);
-              return MISSING;
-            }
-            if (/^(editionId|udgaveId)$/.test(param)) return String(ids.rmEdition);
-            if (/^(nominationId|indstillingId)$/.test(param)) return String(nominationId);
-            if (/^(organisationId|orgId)$/.test(param)) return String(ids.rmOrg);
-            if (/^(awardId|prisId)$/.test(param)) return String(ids.rmAward);
-            return MISSING;
-          })();
-          return value + suffix;
-        })
-        .join('/');
-    }
-
     type Caller = 'admin-rm' | 'nominator' | 'public' | 'admin-dr';
     let counter = 0;
 
     async function send(route: RouteRecord, caller: Caller, b: Body): Promise<LightMyRequestResponse> {
-      const url = fill(route.url, caller === 'nominator' ? ids.draft : ids.rmNomination);
+      const url = fillRouteUrl(route.url, ids, caller === 'nominator' ? draftId : ids.rmNomination);
       const isApi = url.startsWith('/api/');
       const cookies: Record<string, string> = { _csrf: csrf.secret };
       const headers: Record<string, string> = { 'csrf-token': csrf.token };
       if ((caller === 'admin-rm' || caller === 'admin-dr') && isApi) headers.authorization = `Bearer ${apiTokens[caller]}`;
       else if (caller === 'admin-rm' || caller === 'admin-dr') cookies[SESSION_COOKIE] = (await sessionFor(t.db, users[caller]!, t.clock.now())).value;
-      if (caller === 'nominator') cookies[accessCookieName(ids.draft)] = draftToken;
+      if (caller === 'nominator') cookies[accessCookieName(draftId)] = draftToken;
       headers.cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
       let payload: string;
       if (b.kind === 'form') {
@@ -251,7 +201,7 @@ for (const engine of ENGINES) {
           fc.asyncProperty(query, async (q) => {
             const search = new URLSearchParams();
             for (const [k, v] of Object.entries(q)) for (const x of Array.isArray(v) ? v : [v]) search.append(k, x);
-            const url = `${fill(route.url, ids.rmNomination)}?${search.toString()}`;
+            const url = `${fillRouteUrl(route.url, ids)}?${search.toString()}`;
             const session = (await sessionFor(t.db, users['admin-rm']!, t.clock.now())).value;
             inputsTried++;
             const res = await t.app.inject({ method: 'GET', url, cookies: { [SESSION_COOKIE]: session }, headers: url.startsWith('/api/') ? { authorization: `Bearer ${apiTokens['admin-rm']}` } : {} });

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { SaxesParser } from 'saxes';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { awards, editions } from '../../src/db/schema.js';
+import { awards, editions, nominations, solutionNominations, solutions } from '../../src/db/schema.js';
 import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.js';
 import { ballots } from '../../src/panel/panel.schema.js';
 import { ENGINES } from '../harness/databases.js';
@@ -109,9 +109,9 @@ for (const engine of ENGINES) {
       t.clock.set(nomineesAt);
       const body = await api();
       assert.deepEqual(body.nominees, [
-        { nominationId: ids.pending, title: 'Borgerpanel om ventetid', summary: 'Et panel af borgere.', organisation: 'Hospitalsenheden Vest', names: null, unit: null },
-        { nominationId: ids.accepted, title: 'Patientstemmer i sengeafsnittet', summary: 'Patienter hjælper med at planlægge.', organisation: 'Regionshospitalet Randers', names: 'Team Samtale', unit: 'Medicinsk Afdeling' },
-        { nominationId: ids.declined, title: 'Pårørendecafé', summary: 'Et fast mødested.', organisation: 'Aarhus Universitetshospital', names: null, unit: null },
+        { nominationId: ids.pending, title: 'Borgerpanel om ventetid', summary: 'Et panel af borgere.', organisation: 'Hospitalsenheden Vest', names: null, unit: null, origin: null },
+        { nominationId: ids.accepted, title: 'Patientstemmer i sengeafsnittet', summary: 'Patienter hjælper med at planlægge.', organisation: 'Regionshospitalet Randers', names: 'Team Samtale', unit: 'Medicinsk Afdeling', origin: null },
+        { nominationId: ids.declined, title: 'Pårørendecafé', summary: 'Et fast mødested.', organisation: 'Aarhus Universitetshospital', names: null, unit: null, origin: null },
       ]);
       assert.equal(body.winner, null);
       assert.equal(body.filmUrl, null);
@@ -137,7 +137,7 @@ for (const engine of ENGINES) {
     test('at the winner instant the winner is public on the page, in the API, the archive and the feed', async () => {
       t.clock.set(winnerAt);
       const body = await api();
-      assert.deepEqual(body.winner, { nominationId: ids.declined, title: 'Pårørendecafé', summary: 'Et fast mødested.', organisation: 'Aarhus Universitetshospital', names: null, unit: null });
+      assert.deepEqual(body.winner, { nominationId: ids.declined, title: 'Pårørendecafé', summary: 'Et fast mødested.', organisation: 'Aarhus Universitetshospital', names: null, unit: null, origin: null });
       assert.equal(body.filmUrl, FILM);
       const page = (await get(PAGE)).body;
       assert.match(page, /<h3 id="winner">Vinderen<\/h3><div class="winner"><p class="h4" lang="da">Pårørendecafé<\/p>/);
@@ -201,6 +201,20 @@ for (const engine of ENGINES) {
           assert.ok(!feedBefore.includes('<entry>') && feedAt.includes('<entry>'));
         }
       }
+    });
+
+    test("a nominee's origin (where it was first developed) links to its solution in the idea bank", async () => {
+      const db = t.database.db;
+      t.clock.set(nomineesAt);
+      await db.update(nominations).set({ originOrganisation: 'Region Syddanmark' }).where(eq(nominations.id, ids.accepted));
+      const [solution] = await db.insert(solutions).values({ title: 'Patientstemmer – oprindelsen', summary: 'Først afprøvet i Odense.', organisationName: 'Region Syddanmark', year: 2018 }).returning({ id: solutions.id });
+      await db.insert(solutionNominations).values({ nominationId: ids.accepted, role: 'origin', solutionId: solution!.id, linkedBy: 'admin', linkedAt: nomineesAt });
+      const body = await api();
+      const accepted = (body.nominees as { nominationId: number; origin: unknown }[]).find((n) => n.nominationId === ids.accepted)!;
+      assert.deepEqual(accepted.origin, { organisation: 'Region Syddanmark', solution: { id: solution!.id, title: 'Patientstemmer – oprindelsen' } });
+      assert.equal((body.nominees as { nominationId: number; origin: unknown }[]).find((n) => n.nominationId === ids.pending)!.origin, null);
+      const page = (await get(PAGE)).body;
+      assert.ok(page.includes(`Først udviklet:</span> <span lang="da">Region Syddanmark</span> – <a href="/idebank/loesninger/${solution!.id}" lang="da">Patientstemmer – oprindelsen</a>`), page.slice(page.indexOf('Først udviklet') - 200, page.indexOf('Først udviklet') + 400));
     });
 
     test('an edition id that does not exist still gives a problem, and the OpenAPI document lists the new fields', async () => {

@@ -17,21 +17,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
-import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { awards, editions, organisations } from '../../src/db/schema.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
-import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { recordRouteAccess, routeGate, type RouteRecord } from '../../src/accounts/route-access.js';
 import { ACCESS_LEVELS } from '../../src/accounts/permissions.js';
 import { ENGINES } from '../harness/databases.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
-import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
+import { sessionFor } from '../harness/accounts.js';
+import { csrfPair, fillRouteUrl, routeIds, routeUsers, type RouteIds } from '../harness/route-fixture.js';
+import { startSignedInTestApp } from '../harness/signed-in-app.js';
 
 const NOW = '2026-11-24T12:00:00Z';
-/** An id no row has. */
-const MISSING = '999999';
 
 type Role = 'public' | 'admin-rm' | 'admin-dr' | 'committee' | 'panel';
 const ROLES: Role[] = ['public', 'admin-rm', 'admin-dr', 'committee', 'panel'];
@@ -73,36 +68,17 @@ test('a route without an access rule is open to nobody (the gate fails closed)',
 for (const engine of ENGINES) {
   describe(`every route as every role on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
-    const ids = { rmOrg: 0, drOrg: 0, rmAward: 0, rmEdition: 0, rmYear: 0, rmNomination: 0 };
-    const users: Partial<Record<Role, number>> = {};
+    let ids: RouteIds;
+    let users: Partial<Record<Role, number>> = {};
     /** The API is used with personal API tokens, the pages with session cookies. */
-    const apiTokens: Partial<Record<Role, string>> = {};
+    let apiTokens: Partial<Record<Role, string>> = {};
     let csrf = { secret: '', token: '' };
 
     before(async () => {
       t = await startSignedInTestApp(engine, NOW);
-      const db = t.db;
-      const orgs = await db.select().from(organisations);
-      ids.rmOrg = orgs.find((o) => o.slug === 'region-midtjylland')!.id;
-      ids.drOrg = orgs.find((o) => o.slug === 'danske-regioner')!.id;
-      const [e] = await db
-        .select({ id: editions.id, year: editions.year, awardId: awards.id })
-        .from(editions)
-        .innerJoin(awards, eq(awards.id, editions.awardId))
-        .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
-      ids.rmEdition = e!.id;
-      ids.rmYear = e!.year;
-      ids.rmAward = e!.awardId;
-      ids.rmNomination = (await buildNomination(db, { editionId: ids.rmEdition, sentAt: new Date('2024-03-01T10:00:00Z') })).id;
-      users['admin-rm'] = (await createUser(db, { email: 'admin.rm@example.dk', adminOf: [ids.rmOrg] })).id;
-      users['admin-dr'] = (await createUser(db, { email: 'admin.dr@example.dk', adminOf: [ids.drOrg] })).id;
-      users.committee = (await createUser(db, { email: 'komite@example.dk', members: [{ editionId: ids.rmEdition, role: 'committee', isChair: true }] })).id;
-      users.panel = (await createUser(db, { email: 'panel@example.dk', members: [{ editionId: ids.rmEdition, role: 'panel' }] })).id;
-      for (const role of ROLES) if (role !== 'public') apiTokens[role] = (await createApiToken(db, users[role]!, 'route-access', t.clock.now())).token;
-      // One CSRF secret (cookie) and a token made from it, as a browser has after any form page.
-      const c = new Client(t.app);
-      await c.get('/log-ind');
-      csrf = { secret: c.cookies.get('_csrf')!, token: c.csrf };
+      ids = await routeIds(t.db);
+      ({ users, apiTokens } = await routeUsers(t.db, ids, ['admin-rm', 'admin-dr', 'committee', 'panel'], 'route-access', t.clock.now()));
+      csrf = await csrfPair(t.app);
       assert.ok(csrf.secret && csrf.token);
     });
     after(async () => t?.close());
@@ -113,45 +89,8 @@ for (const engine of ENGINES) {
       assert.deepEqual(undeclared(routes), [], 'routes without `config: { access }`');
     });
 
-    /** Real values for the URL's parameters: Region Midtjylland's things, and tokens that open nothing. */
-    function fill(url: string): string {
-      const parts = url.split('/');
-      return parts
-        .map((part, i) => {
-          if (part === '*') return url.startsWith('/dkfds/') ? 'css/dkfds.min.css' : 'app.css';
-          if (!part.startsWith(':')) return part;
-          const name = part.slice(1).replace(/\(.*$/, '');
-          const before = parts[i - 1] ?? '';
-          const suffix = /\..+$/.exec(name)?.[0] ?? '';
-          const param = name.replace(/\..+$/, '');
-          const value = (() => {
-            if (param === 'slug') return 'initiativprisen';
-            if (param === 'year') return String(ids.rmYear);
-            if (param === 'lang') return 'da';
-            if (param === 'step') return 'om-dig';
-            if (/token/i.test(param)) return 'T'.repeat(43);
-            if (param === 'id') {
-              if (/^(udgaver|editions)$/.test(before)) return String(ids.rmEdition);
-              if (/^(indstillinger|nominations)$/.test(before)) return String(ids.rmNomination);
-              if (/^(organisationer|organisations)$/.test(before)) return String(ids.rmOrg);
-              if (/^(priser|awards)$/.test(before)) return String(ids.rmAward);
-              return MISSING;
-            }
-            if (/^(editionId|udgaveId)$/.test(param)) return String(ids.rmEdition);
-            if (/^(nominationId|indstillingId)$/.test(param)) return String(ids.rmNomination);
-            if (/^(organisationId|orgId)$/.test(param)) return String(ids.rmOrg);
-            if (/^(awardId|prisId)$/.test(param)) return String(ids.rmAward);
-            // Anything else (a member, an attachment, a token id): one that does not exist, so
-            // no call removes or changes a row the later calls rely on.
-            return MISSING;
-          })();
-          return value + suffix;
-        })
-        .join('/');
-    }
-
     async function call(route: RouteRecord, role: Role): Promise<LightMyRequestResponse> {
-      const url = fill(route.url);
+      const url = fillRouteUrl(route.url, ids);
       const isApi = url.startsWith('/api/');
       const cookies: Record<string, string> = { _csrf: csrf.secret };
       const headers: Record<string, string> = {};

@@ -17,18 +17,17 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { awards, editions, organisations } from '../../src/db/schema.js';
+import { awards, editions } from '../../src/db/schema.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { seedDemoAdministrator } from '../../src/accounts/sign-in.routes.js';
 import { accessCookieName } from '../../src/nominations/access.js';
 import { ENGINES } from '../harness/databases.js';
-import { buildNomination } from '../harness/factories.js';
+import { fillRouteUrl, routeIds, type RouteIds } from '../harness/route-fixture.js';
 import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
 
 const NOW = '2026-11-24T12:00:00Z';
-const MISSING = '999999';
 
 function assertSecurityHeaders(res: LightMyRequestResponse, label: string) {
   const csp = String(res.headers['content-security-policy'] ?? '');
@@ -46,21 +45,13 @@ function assertSecurityHeaders(res: LightMyRequestResponse, label: string) {
 for (const engine of ENGINES) {
   describe(`security headers and secrets on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
-    const ids = { rmOrg: 0, rmAward: 0, rmEdition: 0, rmYear: 0, rmNomination: 0 };
+    let ids: RouteIds;
     let openPath = '';
 
     before(async () => {
       t = await startSignedInTestApp(engine, NOW, { demoSignIn: true });
       await seedDemoAdministrator(t.db);
-      const orgs = await t.db.select().from(organisations);
-      ids.rmOrg = orgs.find((o) => o.slug === 'region-midtjylland')!.id;
-      const [e] = await t.db
-        .select({ id: editions.id, year: editions.year, awardId: awards.id })
-        .from(editions)
-        .innerJoin(awards, eq(awards.id, editions.awardId))
-        .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
-      Object.assign(ids, { rmEdition: e!.id, rmYear: e!.year, rmAward: e!.awardId });
-      ids.rmNomination = (await buildNomination(t.db, { editionId: ids.rmEdition, sentAt: new Date('2024-03-01T10:00:00Z') })).id;
+      ids = await routeIds(t.db);
       const [open] = await t.db
         .select({ year: editions.year })
         .from(editions)
@@ -72,42 +63,13 @@ for (const engine of ENGINES) {
     });
     after(async () => t?.close());
 
-    function fill(url: string): string {
-      const parts = url.split('/');
-      return parts
-        .map((part, i) => {
-          if (part === '*') return url.startsWith('/dkfds/') ? 'css/dkfds.min.css' : 'app.css';
-          if (!part.startsWith(':')) return part;
-          const name = part.slice(1).replace(/\(.*$/, '');
-          const before = parts[i - 1] ?? '';
-          const suffix = /\..+$/.exec(name)?.[0] ?? '';
-          const param = name.replace(/\..+$/, '');
-          const value = (() => {
-            if (param === 'slug') return 'initiativprisen';
-            if (param === 'year') return String(ids.rmYear);
-            if (param === 'lang') return 'da';
-            if (param === 'step') return 'om-dig';
-            if (/token/i.test(param)) return 'T'.repeat(43);
-            if (param === 'id' && /^(udgaver|editions)$/.test(before)) return String(ids.rmEdition);
-            if (param === 'id' && /^(indstillinger|nominations)$/.test(before)) return String(ids.rmNomination);
-            if (param === 'id' && /^(organisationer|organisations)$/.test(before)) return String(ids.rmOrg);
-            if (param === 'id' && /^(priser|awards)$/.test(before)) return String(ids.rmAward);
-            if (/^(editionId|udgaveId)$/.test(param)) return String(ids.rmEdition);
-            if (/^(nominationId|indstillingId)$/.test(param)) return String(ids.rmNomination);
-            return MISSING;
-          })();
-          return value + suffix;
-        })
-        .join('/');
-    }
-
     test('every GET route, a 404, an API problem and a refused form carry the security headers', async () => {
       const admin = new Client(t.app);
       await admin.get('/log-ind');
       assert.equal((await admin.post('/log-ind/demo')).statusCode, 303);
       const routes = t.app.routeAccess.filter((r) => r.method === 'GET');
       assert.ok(routes.length >= 30);
-      for (const r of routes) assertSecurityHeaders(await admin.get(fill(r.url)), `GET ${r.url}`);
+      for (const r of routes) assertSecurityHeaders(await admin.get(fillRouteUrl(r.url, ids)), `GET ${r.url}`);
       assertSecurityHeaders(await admin.get('/findes-ikke'), '404');
       assertSecurityHeaders(await t.app.inject('/api/v1/editions/999999'), 'API 404');
       const refused = await admin.post('/log-ud', {}, { csrf: 'forfalsket' });
@@ -150,7 +112,7 @@ for (const engine of ENGINES) {
       const created = await admin.post('/min-side/api-noegler', { navn: 'Rapport', name: 'Rapport' });
       const apiToken = /pp_[A-Za-z0-9_-]{20,}/.exec(created.body)?.[0];
       assert.ok(apiToken, `the new API token is shown once: ${created.body.slice(0, 200)}`);
-      for (const r of t.app.routeAccess.filter((r) => r.method === 'GET' && !r.url.includes('*'))) keep(`GET ${r.url}`, await admin.get(fill(r.url)));
+      for (const r of t.app.routeAccess.filter((r) => r.method === 'GET' && !r.url.includes('*'))) keep(`GET ${r.url}`, await admin.get(fillRouteUrl(r.url, ids)));
       for (const url of ['/api/v1/admin/editions', `/api/v1/admin/editions/${ids.rmEdition}`, `/api/v1/admin/editions/${ids.rmEdition}/nominations`, '/api/v1/admin/awards']) {
         keep(url, await t.app.inject({ url, headers: { authorization: `Bearer ${apiToken}` } }));
       }

@@ -1,9 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
 import type { AppDeps } from '../../app.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { render } from '../../platform/layout.js';
+import { csrfFailure, discard, readPart } from '../../platform/multipart-upload.js';
 import { pageContext } from '../../platform/page-context.js';
 import { requireNominationAccess, type NominationAccess } from '../access.js';
 import { nominationTexts } from '../i18n.js';
@@ -20,17 +20,6 @@ const FILE_FIELD = 'fil';
 
 type Params = { id: string };
 type FileParams = { id: string; attachmentId: string };
-
-/** Reads a file part to the end; busboy stops keeping bytes at the size limit and sets `truncated`. */
-async function readPart(file: Readable & { truncated?: boolean }): Promise<{ data: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of file) chunks.push(chunk as Buffer);
-  return { data: Buffer.concat(chunks), truncated: file.truncated === true };
-}
-
-async function discard(file: Readable): Promise<void> {
-  for await (const _ of file) void _;
-}
 
 /**
  * The nominator's attachments: `/indstillinger/:id/bilag` (list, upload, delete) and each
@@ -86,37 +75,6 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     );
   }
 
-  /**
-   * Runs the app's CSRF check (@fastify/csrf-protection) on `token` without answering yet,
-   * so the rest of the upload can be read first. Returns the plugin's error, or null.
-   */
-  function csrfFailure(request: FastifyRequest, reply: FastifyReply, token: string | undefined): Error | null {
-    let failure: Error | null = null;
-    let passed = false;
-    const recorder = new Proxy(reply, {
-      get(target, prop) {
-        if (prop === 'send') {
-          return (err: Error) => {
-            failure = err;
-            return target;
-          };
-        }
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    const body = request.body;
-    request.body = token === undefined ? {} : { _csrf: token };
-    try {
-      app.csrfProtection(request, recorder, () => {
-        passed = true;
-      });
-    } finally {
-      request.body = body;
-    }
-    return passed ? null : (failure ?? new Error('csrf check failed'));
-  }
-
   type Received = { ok: true; upload: Upload | null } | { ok: false; error: 'one-at-a-time' | 'incomplete' };
 
   /**
@@ -134,7 +92,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
         if (!checked) {
           checked = true;
           const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
-          refused = csrfFailure(request, reply, token);
+          refused = csrfFailure(app, request, reply, token);
           if (token !== undefined) continue;
         }
         if (part.type !== 'file') continue;
@@ -154,7 +112,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
       // Nothing is stored on this path, so an unchecked token changes nothing either.
       return { ok: false, error: err instanceof app.multipartErrors.FilesLimitError ? 'one-at-a-time' : 'incomplete' };
     }
-    if (!checked) refused = csrfFailure(request, reply, undefined);
+    if (!checked) refused = csrfFailure(app, request, reply, undefined);
     if (refused) throw refused;
     return { ok: true, upload };
   }
@@ -192,7 +150,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     } else {
       // A form sent without multipart (a script, or a browser without the enctype): no file.
       const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-      const refused = csrfFailure(request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
+      const refused = csrfFailure(app, request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
       if (refused) throw refused;
     }
     const result = await addAttachment({

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import { projectRoot } from '../../platform/paths.js';
+import { pdfText, PDF_COLOR as COLOR, PDF_MARGIN as MARGIN, startTaggedPdf, writeFooters, type PdfFontName as FontName } from '../../platform/pdf.js';
 import { formatInstant } from '../../platform/time.js';
-import { pdfText } from '../../nominations/receipt-pdf.js';
 import { NOMINEE_KIND_LABEL } from '../../nominations/nomination-text.js';
 
 /**
@@ -14,17 +10,6 @@ import { NOMINEE_KIND_LABEL } from '../../nominations/nomination-text.js';
  * nominee's names, unit or e-mail are written: only the organisation and the solution.
  * Pure apart from reading the font files once.
  */
-
-const FONT_DIR = join(projectRoot, 'node_modules', 'dkfds', 'dist', 'fonts', 'IBMPlexSans', 'complete', 'ttf');
-let fontCache: { regular: Buffer; semibold: Buffer; bold: Buffer } | null = null;
-function fonts() {
-  fontCache ??= {
-    regular: readFileSync(join(FONT_DIR, 'IBMPlexSans-Regular.ttf')),
-    semibold: readFileSync(join(FONT_DIR, 'IBMPlexSans-SemiBold.ttf')),
-    bold: readFileSync(join(FONT_DIR, 'IBMPlexSans-Bold.ttf')),
-  };
-  return fontCache;
-}
 
 export const DOSSIER_TEXTS = {
   heading: 'Dossier til bedømmelseskomitéen',
@@ -84,10 +69,6 @@ export type DossierInput = {
   now: Date;
 };
 
-const COLOR = { text: '#1a1a1a', muted: '#545454', rule: '#bfbfbf' };
-const MARGIN = { top: 56, bottom: 64, left: 62, right: 62 };
-type FontName = 'regular' | 'semibold' | 'bold';
-
 export function dossierFileName(awardSlug: string, year: number, blind: boolean): string {
   return `dossier-${awardSlug.replace(/[^a-z0-9-]/g, '-')}-${year}${blind ? '-blind' : ''}.pdf`;
 }
@@ -95,27 +76,7 @@ export function dossierFileName(awardSlug: string, year: number, blind: boolean)
 export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
   const T = DOSSIER_TEXTS;
   const editionName = `${input.awardName} ${input.year}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'da-DK',
-    displayTitle: true,
-    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
-    info: { Title: `${T.heading} – ${editionName}`, Author: input.organisationName, Subject: T.heading, Creator: 'Prisportal', CreationDate: input.now },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const f = fonts();
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('semibold', f.semibold);
-  doc.registerFont('bold', f.bold);
+  const { doc, done } = startTaggedPdf({ Title: `${T.heading} – ${editionName}`, Author: input.organisationName, Subject: T.heading, Creator: 'Prisportal', CreationDate: input.now });
 
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
@@ -226,22 +187,7 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
   }
 
   // --- Footers -----------------------------------------------------------------------------
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const keep = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN.bottom + 24;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(COLOR.muted)
-      .text(`${editionName} · ${T.heading}`, left, y, { width: width - 90, lineBreak: false })
-      .text(T.page(i - range.start + 1, range.count), left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = keep;
-  }
+  writeFooters(doc, `${editionName} · ${T.heading}`, T.page);
   root.end();
   doc.end();
   return done;

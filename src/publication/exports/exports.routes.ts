@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { canAdministerOrganisation, isMemberOf } from '../../accounts/permissions.js';
+import { isMemberOf } from '../../accounts/permissions.js';
+import { administeredEdition } from '../../admin/setup-http.js';
 import { contentDisposition } from '../../nominations/export.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { dossierExport, organisationOfEdition, scoresExport, type ExportFile } from './exports.service.js';
@@ -27,22 +28,8 @@ function sendFile(reply: FastifyReply, type: string, file: ExportFile) {
 export async function exportRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   type Req = FastifyRequest<{ Params: { editionId: string } }>;
 
-  /** The edition when the actor administers its organisation; otherwise the answer is sent and null returned. */
-  const asAdmin = async (request: Req, reply: FastifyReply) => {
-    const editionId = parseId(request.params.editionId);
-    const edition = editionId === null ? null : await organisationOfEdition(db, editionId);
-    if (editionId === null || !edition) {
-      await sendErrorPage(request, reply, 404, 'notFound');
-      return null;
-    }
-    const allowed = canAdministerOrganisation(request.actor, edition.organisationId);
-    if (!allowed.ok) {
-      request.log.warn({ editionId, reason: allowed.reason }, 'export refused: not an administrator of the organisation');
-      await sendErrorPage(request, reply, 403, 'forbidden');
-      return null;
-    }
-    return editionId;
-  };
+  /** The edition's id when the actor administers its organisation; otherwise the answer is sent and null returned. */
+  const asAdmin = (request: Req, reply: FastifyReply) => administeredEdition(db, request, reply, request.params.editionId);
 
   app.get<{ Params: { editionId: string } }>('/admin/udgaver/:editionId/dossier.pdf', { config: { access: 'admin' } }, async (request, reply) => {
     const editionId = await asAdmin(request, reply);

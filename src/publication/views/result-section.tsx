@@ -2,7 +2,7 @@ import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { publicationTexts } from '../i18n.js';
-import { nomineeByline, type PublicResult } from '../public-result.js';
+import { nomineeByline, type PublicNominee, type PublicResult } from '../public-result.js';
 
 type Props = {
   ctx: PageContext;
@@ -93,6 +93,7 @@ export function ResultSection({ ctx, result, instants, filmUrl, winnerTimePassed
                   ) : (
                     ''
                   )}
+                  {n.origin ? <Origin origin={n.origin} p={p} /> : ''}
                 </li>
               ))}
             </ul>
@@ -100,5 +101,32 @@ export function ResultSection({ ctx, result, instants, filmUrl, winnerTimePassed
         )}
       </section>
     </>
+  );
+}
+
+/** Smartprisen: where the solution was first developed, linked to the idea bank when it can be. */
+function Origin({ origin, p }: { origin: NonNullable<PublicNominee['origin']>; p: { firstDeveloped: string; originInIdeaBank: string } }): JSX.Element {
+  return (
+    <p class="nominee-origin">
+      <span safe>{p.firstDeveloped}</span>{' '}
+      {origin.organisation ? (
+        <span lang="da" safe>
+          {origin.organisation}
+        </span>
+      ) : (
+        ''
+      )}
+      {origin.solution ? (
+        <>
+          {origin.organisation ? ' – ' : ''}
+          <a href={`/idebank/loesninger/${origin.solution.id}`} lang="da" safe>
+            {origin.solution.title}
+          </a>{' '}
+          <span safe>{`(${p.originInIdeaBank})`}</span>
+        </>
+      ) : (
+        ''
+      )}
+    </p>
   );
 }
