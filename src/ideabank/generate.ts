@@ -102,5 +102,6 @@ export async function generateSolutions(db: Database, count: number, now: Date, 
 /** Refreshes the planner's statistics after a bulk insert (PGlite has no autovacuum). */
 export async function analyseSolutions(db: Database): Promise<void> {
   await db.execute(sql`vacuum analyze solutions`);
+  await db.execute(sql`vacuum analyze solution_search`);
   await db.execute(sql`vacuum analyze adoptions`);
 }

@@ -25,6 +25,7 @@ export type SolutionHit = {
   tags: string[];
   createdAt: Date;
   adoptionCount: number;
+  /** The relevance the page is sorted by; 0 when it is sorted by date (not computed then). */
   rank: number;
   /** A fragment of summary and description with MARK_START/MARK_END around matched words. */
   snippet: string;
@@ -69,10 +70,10 @@ function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL } | n
     const lowered = long.join(' ');
     return {
       where: sql`(${sql.join(
-        long.map((w) => sql`${w} <% lower(s.title)`),
+        long.map((w) => sql`${w} <% s.title_lower`),
         sql` and `,
       )}${exclude})`,
-      rank: sql`(${ftsRank} + word_similarity(${lowered}, lower(s.title)))`,
+      rank: sql`(${ftsRank} + word_similarity(${lowered}, s.title_lower))`,
     };
   }
   const substrings =
@@ -82,10 +83,15 @@ function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL } | n
           sql` and `,
         )
       : sql`false`;
-  const inTitle = long.length ? sql.join(long.map((w) => sql`lower(s.title) like ${`%${w}%`}`), sql` and `) : sql`false`;
+  const inTitle = long.length ? sql.join(long.map((w) => sql`s.title_lower like ${`%${w}%`}`), sql` and `) : sql`false`;
+  // One plain word ("børn"): its full-text match is implied by its prefix match (the same
+  // stem, as a prefix), so it is left out of the condition. The result is the same; the
+  // planner's estimate of the OR is then near the truth instead of about twice it, which kept
+  // flipping a broad word with a filter to a scan of the whole table.
+  const oneWord = excluded.length === 0 && words.length === 1 && /^\p{L}+$/u.test(words[0]!) && text.toLowerCase() === words[0];
   return {
     // The substring test first: most broad matches are compounds, and OR stops at the first true.
-    where: sql`(((${substrings}) or s.search_vector @@ ${web} or s.search_vector @@ ${prefix})${exclude})`,
+    where: sql`(((${substrings}) or ${oneWord ? sql`` : sql`s.search_vector @@ ${web} or `}s.search_vector @@ ${prefix})${exclude})`,
     rank: sql`(${ftsRank} + case when ${inTitle} then 0.3 else 0 end)`,
   };
 }
@@ -102,7 +108,7 @@ function filters(q: SearchQuery): SQL[] {
       join nominations n on n.id = sn.nomination_id
       join editions e on e.id = n.edition_id
       join awards a on a.id = e.award_id
-      where sn.solution_id = s.id and sn.role = 'nominated' and a.slug = ${q.prize})`);
+      where sn.solution_id = s.solution_id and sn.role = 'nominated' and a.slug = ${q.prize})`);
   }
   return out;
 }
@@ -117,7 +123,7 @@ function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: 
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const rank = m && q.sort === 'relevance' ? m.rank : sql`0::real`;
   return {
-    body: sql`select s.id, s.created_at, s.organisation_name, s.unit_name, s.status, s.year, s.tags, ${rank} as rank from solutions s ${where}`,
+    body: sql`select s.solution_id as id, s.created_at, s.organisation_name, s.unit_name, s.status, s.year, s.tags_key, ${rank} as rank from solution_search s ${where}`,
     conditional: conditions.length > 0,
   };
 }
@@ -137,24 +143,28 @@ export async function withSearchLimits<T>(db: Database, work: (tx: Database) => 
  * solution. Exported for EXPLAIN and the benchmark.
  *
  * Cost: a search costs about its number of matching solutions, so the per-match work is kept
- * small. The matching set is computed once (a materialized CTE of ids, facet columns and the
- * rank only); the snippet and the adoption count are computed for the page's hits only; one
- * hash aggregation (grouping sets) counts the total and every facet in one pass, the tags by
- * distinct tag list (then unnested, so each list is unpacked once, not once per solution).
- * Without any condition (the bare /idebank) the set is the whole table and is not
- * materialized: the total, the page (newest first, the created_at index) and the facets are
- * each read straight from the table.
+ * small. The matching set, the total, the facets, the rank and the order come from
+ * solution_search (the narrow, trigger-kept copy of what searching needs: no description
+ * text, contact or owner), so each match reads a narrow row; `solutions` is read for the
+ * page's hits only. The matching set is computed once (a materialized CTE of ids, facet
+ * columns and the rank only); the snippet and the adoption count are computed for the page's
+ * hits only; one hash aggregation (grouping sets) counts the total and every facet in one
+ * pass, the tags by distinct tag list (then unnested, so each list is unpacked once, not once
+ * per solution). Without any condition (the bare /idebank) the set is the whole table and is
+ * not materialized: the total, the page (newest first, the created_at index) and the facets
+ * are each read straight from solution_search.
  */
 export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SIZE, facets = true, facetLimit = 15 }: { mode?: MatchMode; pageSize?: number; facets?: boolean; facetLimit?: number } = {}): SQL {
   const web = q.text ? sql`websearch_to_tsquery('danish'::regconfig, ${q.text})` : sql`''::tsquery`;
   const order = q.sort === 'date' ? sql`created_at desc, id desc` : sql`rank desc, created_at desc, id desc`;
   const offset = (q.page - 1) * pageSize;
   const cte = matchedCte(q, q.text ? mode : 'exact');
-  // grouping(organisation_name, unit_name, status, year, tags): a bit per column, 1 when the set leaves it out.
+  // grouping(organisation_name, unit_name, status, year, tags_key): a bit per column, 1 when the set leaves it out.
+  // The tag lists are grouped by their text (tags::text, kept in solution_search): hashing jsonb costs more.
   const groups = facets
     ? sql`, groups as (
-        select grouping(organisation_name, unit_name, status, year, tags) as g, organisation_name, unit_name, status, year, tags, count(*)::int as count
-        from matched group by grouping sets ((organisation_name), (unit_name), (status), (year), (tags), ())
+        select grouping(organisation_name, unit_name, status, year, tags_key) as g, organisation_name, unit_name, status, year, tags_key, count(*)::int as count
+        from matched group by grouping sets ((organisation_name), (unit_name), (status), (year), (tags_key), ())
       )`
     : sql``;
   const total = facets ? sql`(select coalesce(sum(count), 0)::int from groups where g = 31)` : sql`(select count(*)::int from matched)`;
@@ -169,7 +179,7 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
         union all
         (select 'tag', tag, tag, count, n from (
           select tag, sum(count)::int as count, row_number() over (order by sum(count) desc, tag) as n
-          from groups cross join lateral jsonb_array_elements_text(groups.tags) as tag where g = 30 group by tag
+          from groups cross join lateral jsonb_array_elements_text(groups.tags_key::jsonb) as tag where g = 30 group by tag
         ) t where n <= ${facetLimit})
         union all
         (select 'prize', slug, name, count, row_number() over (order by count desc, name) from (
@@ -209,6 +219,11 @@ const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(
  */
 export async function runSearch(db: Database, q: SearchQuery, opts: { pageSize?: number; facets?: boolean } = {}): Promise<SearchResult & { mode: MatchMode }> {
   let mode: MatchMode = 'exact';
+  // With search words, every text condition is served by a GIN index (trigrams or full text).
+  // The planner's estimate of an OR of text conditions is rough, and with a filter it has
+  // chosen a scan of the whole table (twice as slow) when the index plan was only a little
+  // cheaper in its eyes; this keeps the index plan. Only for this search's transaction.
+  if (wantedWords(q.text).length > 0) await db.execute(sql.raw('set local enable_seqscan = off'));
   let [row] = await queryRows<SearchRow>(db, searchQuery(q, { ...opts, mode }));
   if (row && row.total === 0 && q.text && wantedWords(q.text).some((w) => w.length >= 3)) {
     mode = 'fuzzy';
@@ -296,7 +311,7 @@ export type SimilarRow = { id: number; title: string; summary: string; organisat
 /**
  * Solutions that resemble a text (a draft's title and summary): any of its longer words in the
  * full-text index, or a word of 5 letters or more that resembles a word of a title by trigrams
- * (both served by indexes). `excludeId` leaves out the solution being edited.
+ * (both served by solution_search's indexes). `excludeId` leaves out the solution being edited.
  */
 export async function similarTo(db: Database, text: string, limit: number, excludeId: number | null): Promise<SimilarRow[]> {
   const words = searchWords(text.slice(0, 2000)).filter((w) => w.length >= 4);
@@ -305,16 +320,19 @@ export async function similarTo(db: Database, text: string, limit: number, exclu
   const lowered = words.join(' ');
   return queryRows<SimilarRow>(
     db,
-    sql`select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
-        (ts_rank('{0.2, 0.4, 0.7, 1.0}', s.search_vector, ${anyWord}) + word_similarity(${lowered}, lower(s.title)))::float8 as score
-      from solutions s
-      where (s.search_vector @@ ${anyWord} or ${sql.join(
-        words.filter((w) => w.length >= 5).map((w) => sql`${w} <% lower(s.title)`).concat(sql`false`),
-        sql` or `,
-      )})
-        ${excludeId === null ? sql`` : sql`and s.id <> ${excludeId}`}
-      order by score desc, s.id
-      limit ${limit}`,
+    sql`select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName", m.score
+      from (
+        select ss.solution_id, (ts_rank('{0.2, 0.4, 0.7, 1.0}', ss.search_vector, ${anyWord}) + word_similarity(${lowered}, ss.title_lower))::float8 as score
+        from solution_search ss
+        where (ss.search_vector @@ ${anyWord} or ${sql.join(
+          words.filter((w) => w.length >= 5).map((w) => sql`${w} <% ss.title_lower`).concat(sql`false`),
+          sql` or `,
+        )})
+          ${excludeId === null ? sql`` : sql`and ss.solution_id <> ${excludeId}`}
+        order by score desc, ss.solution_id
+        limit ${limit}
+      ) m join solutions s on s.id = m.solution_id
+      order by m.score desc, s.id`,
   );
 }
 

@@ -38,7 +38,8 @@ export type SolutionStatus = (typeof solutionStatuses)[number];
  *
  * Search: `search_vector` weighs the title (A) over the summary (B) and the description and
  * tags (C) with the `danish` configuration; `search_text` is the lowercased title, summary,
- * organisation and unit that the trigram index serves (closed compounds, typos, "ærø").
+ * organisation and unit for substring matching (closed compounds, typos, "ærø"). Both are
+ * copied to `solution_search`, which holds the search indexes.
  */
 export const solutions = pgTable(
   'solutions',
@@ -73,17 +74,53 @@ export const solutions = pgTable(
   },
   (t) => [
     uniqueIndex('solutions_seed_key_uq').on(t.seedKey),
-    index('solutions_search_vector_idx').using('gin', t.searchVector),
-    index('solutions_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
-    // Typo-tolerant matching (the fallback when nothing matches exactly) compares with titles only.
-    index('solutions_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
-    index('solutions_tags_idx').using('gin', t.tags.op('jsonb_path_ops')),
+    // The newest solutions (the Atom feed); searches use solution_search's indexes.
     index('solutions_created_idx').on(t.createdAt),
-    // Browsing by facet without search words (status and year, the most chosen).
-    index('solutions_status_year_idx').on(t.status, t.year),
-    index('solutions_year_idx').on(t.year),
     index('solutions_owner_idx').on(t.ownerUserId),
     check('solutions_title_present', sql`length(btrim(${t.title})) > 0`),
+  ],
+);
+
+/**
+ * What searching needs of each solution, one narrow row per solution (no description text,
+ * contact or owner): the search document and text, the lowercased title (ranking and
+ * typo-tolerant matching), the facet columns and created_at. A search reads the matching rows
+ * of this table only and joins `solutions` for the page of hits. Written only by the trigger
+ * `solution_search_sync` (migration 0013) after every insert, update and delete of
+ * `solutions`, in the same statement, so it is never out of step; the values are copied from
+ * the row (search_vector and search_text are its generated columns).
+ */
+export const solutionSearch = pgTable(
+  'solution_search',
+  {
+    solutionId: integer('solution_id')
+      .primaryKey()
+      .references(() => solutions.id, { onDelete: 'cascade' }),
+    // Fixed-width columns first, the widest last: every match reads the facet columns, and
+    // they are then found at fixed offsets or after short values only.
+    year: integer('year').notNull(),
+    createdAt: instant('created_at').notNull(),
+    status: text('status', { enum: solutionStatuses }).notNull(),
+    organisationName: text('organisation_name').notNull(),
+    unitName: text('unit_name').notNull(),
+    /** tags::text: the facet counts group by it (hashing text is much cheaper than hashing jsonb). */
+    tagsKey: text('tags_key').notNull(),
+    tags: jsonb('tags').$type<string[]>().notNull(),
+    /** lower(title). */
+    titleLower: text('title_lower').notNull(),
+    searchText: text('search_text').notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+  },
+  (t) => [
+    index('solution_search_vector_idx').using('gin', t.searchVector),
+    index('solution_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // Typo-tolerant matching (the fallback when nothing matches exactly) compares with titles only.
+    index('solution_search_title_trgm_idx').using('gin', t.titleLower.op('gin_trgm_ops')),
+    index('solution_search_tags_idx').using('gin', t.tags.op('jsonb_path_ops')),
+    index('solution_search_created_idx').on(t.createdAt),
+    // Browsing by facet without search words (status and year, the most chosen).
+    index('solution_search_status_year_idx').on(t.status, t.year),
+    index('solution_search_year_idx').on(t.year),
   ],
 );
 

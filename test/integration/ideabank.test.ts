@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../src/db/database.js';
-import { adoptions, auditEvents, awards, editions, organisations, solutionImages, solutionNominations, solutions } from '../../src/db/schema.js';
+import { queryRows, type Database } from '../../src/db/database.js';
+import { adoptions, auditEvents, awards, editions, organisations, solutionImages, solutionNominations, solutionSearch, solutions } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
@@ -408,6 +408,59 @@ for (const engine of ENGINES) {
       assert.match(nominatedPage.body, /Indstillet til Smartprisen/);
       const byPrize = (await t.app.inject('/api/v1/solutions?pris=smartprisen')).json();
       assert.deepEqual(byPrize.solutions.map((s: { id: number }) => s.id), [solutionId]);
+    });
+
+    test('the search table follows inserts, updates (title, tags, status) and deletes of solutions, row for row', async () => {
+      // Every solution has exactly one search row, with the same values as the solution itself.
+      const outOfStep = async () =>
+        (
+          await queryRows<{ n: number }>(
+            db,
+            sql`select count(*)::int as n from solutions s full join solution_search ss on ss.solution_id = s.id
+              where s.id is null or ss.solution_id is null or ss.search_vector <> s.search_vector or ss.search_text <> s.search_text
+                or ss.title_lower <> lower(s.title) or ss.organisation_name <> s.organisation_name or ss.unit_name <> s.unit_name
+                or ss.status <> s.status or ss.year <> s.year or ss.tags <> s.tags or ss.tags_key <> s.tags::text or ss.created_at <> s.created_at`,
+          )
+        )[0]!.n;
+      const row = async (id: number) => (await db.select().from(solutionSearch).where(eq(solutionSearch.solutionId, id)))[0] ?? null;
+      const found = async (q: Record<string, string>) => (await searchSolutions(db, parseSearchQuery(q).query)).hits.map((h) => h.id);
+      const count = async (table: typeof solutions | typeof solutionSearch) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+      const searchRows = await count(solutionSearch);
+      assert.equal(searchRows, await count(solutions));
+      assert.equal(await outOfStep(), 0);
+
+      const [made] = await db
+        .insert(solutions)
+        .values({ title: 'Kvæsterbøtten i Skagen', summary: 'En kasse med forbindinger.', organisationName: 'Region Nordjylland', unitName: 'Akutklinikken', year: 2024, tags: ['førstehjælp'], createdAt: new Date(NOW) })
+        .returning({ id: solutions.id });
+      const id = made!.id;
+      const inserted = await row(id);
+      assert.equal(inserted?.titleLower, 'kvæsterbøtten i skagen');
+      assert.equal(inserted?.searchText, 'kvæsterbøtten i skagen en kasse med forbindinger. region nordjylland akutklinikken');
+      assert.deepEqual([inserted?.organisationName, inserted?.unitName, inserted?.status, inserted?.year, inserted?.tags], ['Region Nordjylland', 'Akutklinikken', 'idea', 2024, ['førstehjælp']]);
+      assert.equal(await outOfStep(), 0);
+      assert.deepEqual(await found({ q: 'kvæsterbøtte' }), [id]);
+      assert.deepEqual(await found({ q: 'kvæsterbøtte', emne: 'førstehjælp', status: 'ide', aar: '2024' }), [id]);
+
+      await db.update(solutions).set({ title: 'Plasterskabet i Skagen' }).where(eq(solutions.id, id));
+      assert.equal((await row(id))?.titleLower, 'plasterskabet i skagen');
+      assert.equal(await outOfStep(), 0);
+      assert.deepEqual(await found({ q: 'kvæsterbøtte' }), []);
+      assert.deepEqual(await found({ q: 'plasterskab' }), [id]);
+
+      await db.update(solutions).set({ tags: ['sårpleje', 'akut'], status: 'spread' }).where(eq(solutions.id, id));
+      const changed = await row(id);
+      assert.deepEqual([changed?.tags, changed?.tagsKey, changed?.status], [['sårpleje', 'akut'], '["sårpleje", "akut"]', 'spread']);
+      assert.equal(await outOfStep(), 0);
+      assert.deepEqual(await found({ q: 'plasterskab', emne: 'førstehjælp' }), []);
+      assert.deepEqual(await found({ q: 'plasterskab', emne: 'sårpleje', status: 'spredt' }), [id]);
+      assert.deepEqual(await found({ q: 'plasterskab', status: 'ide' }), []);
+
+      await db.delete(solutions).where(eq(solutions.id, id));
+      assert.equal(await row(id), null);
+      assert.equal(await outOfStep(), 0);
+      assert.deepEqual(await found({ q: 'plasterskab' }), []);
+      assert.equal(await count(solutionSearch), searchRows);
     });
   });
 }
