@@ -77,7 +77,13 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
     else if (msg.type() === 'error') problems.consoleErrors.push(`${text}${where}`);
   });
   page.on('pageerror', (err) => problems.pageErrors.push(`${page.url()}: ${err.message}`));
-  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? 'failed';
+    // A background fetch cancelled on purpose — a superseded suggestion request, or one still
+    // in flight when the page moves on — is not a fault of the page. Any other failure is.
+    if (error === 'net::ERR_ABORTED' && (req.resourceType() === 'fetch' || req.resourceType() === 'xhr')) return;
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${error}`);
+  });
   page.on('response', (res) => {
     // The main document of an error page is meant to answer 4xx; its sub-resources are not.
     if (res.status() >= 400 && res.request().resourceType() !== 'document') {
