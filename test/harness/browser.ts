@@ -79,9 +79,11 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   page.on('pageerror', (err) => problems.pageErrors.push(`${page.url()}: ${err.message}`));
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? 'failed';
-    // A background fetch cancelled on purpose — a superseded suggestion request, or one still
-    // in flight when the page moves on — is not a fault of the page. Any other failure is.
-    if (error === 'net::ERR_ABORTED' && (req.resourceType() === 'fetch' || req.resourceType() === 'xhr')) return;
+    // A sub-resource cancelled on purpose — a superseded suggestion fetch, or an icon, image or
+    // fetch still loading when the test moves the page on — is not a fault of the page: a
+    // missing or refused resource shows as an HTTP error (below), a CSP violation or another
+    // network error, and those are all recorded.
+    if (error === 'net::ERR_ABORTED' && req.resourceType() !== 'document') return;
     problems.failedRequests.push(`${req.method()} ${req.url()}: ${error}`);
   });
   page.on('response', (res) => {
