@@ -12,6 +12,7 @@ import type { AwardRow, EditionRow } from './setup.repo.js';
 import {
   TIMELINE_KEYS,
   createEdition,
+  editionSnapshot,
   createNextYearEdition,
   getAwardSetup,
   getEditionSetup,
@@ -129,28 +130,14 @@ const awardSchema = z.object({
 
 function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
   const e = page.edition;
+  // The edition's own fields as the audit log keeps them (one mapping for both), with the
+  // timeline nested as the API shows it.
+  const { opensAt, closesAt, reviewStartsAt, nomineesPublishedAt, votingOpensAt, votingClosesAt, winnerAnnouncedAt, ...fields } = editionSnapshot(e);
+  const timeline: Record<TimelineKey, string | null> = { opensAt, closesAt, reviewStartsAt, nomineesPublishedAt, votingOpensAt, votingClosesAt, winnerAnnouncedAt };
   return {
     id: e.id,
-    year: e.year,
-    theme: e.theme,
-    themeDescription: e.themeDescription,
-    timeline: Object.fromEntries(TIMELINE_KEYS.map((k) => [k, iso(e[k])])) as Record<TimelineKey, string | null>,
-    archivedAt: iso(e.archivedAt),
-    eventName: e.eventName,
-    eventPlace: e.eventPlace,
-    nomineeCountMin: e.nomineeCountMin,
-    nomineeCountMax: e.nomineeCountMax,
-    prizeAmountKr: e.prizeAmountKr,
-    prizePurpose: e.prizePurpose,
-    prizeExtras: e.prizeExtras,
-    filmUrl: e.filmUrl,
-    hasPatientPanel: e.hasPatientPanel,
-    asksOrigin: e.asksOrigin,
-    reviewClosesAt: iso(e.reviewClosesAt),
-    blindReview: e.blindReview,
-    scoreScaleMin: e.scoreScaleMin,
-    scoreScaleMax: e.scoreScaleMax,
-    scoreLabels: e.scoreLabels,
+    ...fields,
+    timeline,
     formLockedSince: iso(page.lockedSince),
     award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
     organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
