@@ -6,57 +6,37 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import type { EditionForForm } from '../../src/nominations/nomination.service.js';
-import { startPostgresServer, type PostgresServer } from '../harness/postgres-server.js';
-import type { ServerProcess } from '../harness/server-process.js';
-import { createDatabase, freePort, nominationBody, openEdition, pool, sendNomination, startApp, waitUntil, type Receipt } from './lib.js';
+import { nominationBody, pool, sendNomination, waitUntil, startSingleApp, type Receipt, type SingleApp } from './lib.js';
 import { recordFigures } from './figures.js';
 
 const NOMINATORS = 200;
 const HALT_AFTER = 60;
 
 describe('fault 2: the database restarts under load', () => {
-  let pgServer: PostgresServer;
-  let url: string;
-  let port: number;
-  let dataDir: string;
-  let edition: EditionForForm;
-  let app: ServerProcess;
+  let s: SingleApp;
 
   before(async () => {
-    pgServer = await startPostgresServer({ durable: true });
-    url = await createDatabase(pgServer, 'restart');
-    port = await freePort();
-    dataDir = mkdtempSync(join(tmpdir(), 'prisportal-restart-'));
-    app = await startApp({ databaseUrl: url, port, dataDir });
-    edition = await openEdition(url);
+    s = await startSingleApp('restart');
   });
-  after(async () => {
-    await app?.stop();
-    pgServer?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => s?.stop());
 
   test('503 in Danish while it is down, recovery without a restart, no acknowledged write lost', { timeout: 240_000 }, async () => {
-    const base = `http://127.0.0.1:${port}`;
+    const base = s.base;
     const giveUpAt = Date.now() + 120_000;
-    const pid = app.child.pid;
+    const pid = s.app.child.pid;
     let receipts = 0;
     const receivedBeforeHalt: Receipt[] = [];
     type Outage = { page: Response; pageBody: string; api: Response; apiBody: string; ready: number };
     let outage = null as Promise<Outage> | null;
 
     const nominators = Array.from({ length: NOMINATORS }, (_, i) => async () => {
-      const r = await sendNomination(base, edition.edition.id, nominationBody(i, edition), `restart-${i}`, `2001:db8:2::${(i + 1).toString(16)}`, giveUpAt);
+      const r = await sendNomination(base, s.edition.edition.id, nominationBody(i, s.edition), `restart-${i}`, `2001:db8:2::${(i + 1).toString(16)}`, giveUpAt);
       if ('id' in r) {
         receipts++;
         if (!outage) receivedBeforeHalt.push(r);
         if (receipts === HALT_AFTER) {
-          pgServer.halt();
+          s.pgServer.halt();
           outage = (async () => {
             try {
               // A page not yet in the page cache (public pages are cached for up to 5 s).
@@ -68,7 +48,7 @@ describe('fault 2: the database restarts under load', () => {
               await new Promise((res) => setTimeout(res, 3_000));
               return { page, pageBody, api, apiBody, ready };
             } finally {
-              pgServer.resume();
+              s.pgServer.resume();
             }
           })();
           outage.catch(() => {}); // awaited below
@@ -79,7 +59,7 @@ describe('fault 2: the database restarts under load', () => {
     const sent = await pool(nominators, 20);
     assert.ok(outage, 'the database was stopped during the load');
     const o = await outage!.catch((err: unknown) => {
-      throw new Error(`the app stopped answering while the database was down (exit ${app.child.exitCode}): ${String(err)}\n${app.stderr().slice(-1500)}`);
+      throw new Error(`the app stopped answering while the database was down (exit ${s.app.child.exitCode}): ${String(err)}\n${s.app.stderr().slice(-1500)}`);
     });
 
     assert.equal(o.page.status, 503);
@@ -92,13 +72,13 @@ describe('fault 2: the database restarts under load', () => {
 
     // Recovered by itself: the same process answers again.
     assert.ok(await waitUntil(async () => (await fetch(`${base}/readyz`)).status === 200, 30_000));
-    assert.equal(app.child.pid, pid);
-    assert.equal(app.child.exitCode, null);
+    assert.equal(s.app.child.pid, pid);
+    assert.equal(s.app.child.exitCode, null);
     assert.equal((await fetch(`${base}/priser/initiativprisen`)).status, 200);
 
     const got = sent.filter((r): r is Receipt => 'id' in r);
     assert.deepEqual(sent.filter((r) => !('id' in r)), []);
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: s.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ id: number; receipt_number: string; idempotency_key: string }>(

@@ -8,7 +8,10 @@ import pg from 'pg';
 import { openPostgres } from '../../src/db/database.js';
 import { canNominate, loadEditionForForm, type EditionForForm } from '../../src/nominations/nomination.service.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { freePort, type PostgresServer } from '../harness/postgres-server.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startPostgresServer, type PostgresServer } from '../harness/postgres-server.js';
 import { spawnServer, waitForOk, type ServerProcess } from '../harness/server-process.js';
 
 export const AWARD_SLUG = 'aarets-borgerinddragende-initiativ';
@@ -43,6 +46,44 @@ export async function startApp(opts: { databaseUrl: string; port: number; smtpUr
 }
 
 export { freePort };
+
+export type SingleApp = { pgServer: PostgresServer; url: string; port: number; base: string; app: ServerProcess; edition: EditionForForm; stop(): Promise<void> };
+
+/**
+ * One app process on a durable PostgreSQL server of its own (synchronous commits, so an
+ * acknowledged write is on disk), with the open demo edition to nominate to. `stop()` ends
+ * the process and the server and removes the data folder.
+ */
+export async function startSingleApp(name: string): Promise<SingleApp> {
+  const pgServer = await startPostgresServer({ durable: true });
+  const dataDir = mkdtempSync(join(tmpdir(), `prisportal-${name}-`));
+  let app: ServerProcess | undefined;
+  const stop = async () => {
+    await app?.stop();
+    pgServer.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let url: string, port: number, edition: EditionForForm;
+  try {
+    url = await createDatabase(pgServer, name);
+    port = await freePort();
+    app = await startApp({ databaseUrl: url, port, dataDir });
+    edition = await openEdition(url);
+  } catch (err) {
+    // A set-up that fails halfway leaves no server or folder behind.
+    await stop();
+    throw err;
+  }
+  return {
+    pgServer,
+    url,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    app,
+    edition,
+    stop,
+  };
+}
 
 /** The open demo edition of Årets Borgerinddragende Initiativ (the seed makes one open now). */
 export async function openEdition(databaseUrl: string): Promise<EditionForForm> {

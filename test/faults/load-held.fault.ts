@@ -9,47 +9,27 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import type { EditionForForm } from '../../src/nominations/nomination.service.js';
-import { startPostgresServer, type PostgresServer } from '../harness/postgres-server.js';
-import type { ServerProcess } from '../harness/server-process.js';
-import { createDatabase, freePort, nominationBody, openEdition, percentile, sendNomination, startApp, type Receipt } from './lib.js';
+import { nominationBody, percentile, sendNomination, startSingleApp, type Receipt, type SingleApp } from './lib.js';
 import { recordFigures } from './figures.js';
 
 const STEPS = [20, 40, 60, 80, 100, 120, 150, 200];
 const STEP_S = 6;
 
 describe('load held: nominations per second at p99 under one second', () => {
-  let pgServer: PostgresServer;
-  let url: string;
-  let port: number;
-  let dataDir: string;
-  let edition: EditionForForm;
-  let app: ServerProcess;
+  let s: SingleApp;
 
   before(async () => {
-    pgServer = await startPostgresServer({ durable: true });
-    url = await createDatabase(pgServer, 'load');
-    port = await freePort();
-    dataDir = mkdtempSync(join(tmpdir(), 'prisportal-load-'));
-    app = await startApp({ databaseUrl: url, port, dataDir });
-    edition = await openEdition(url);
+    s = await startSingleApp('load');
   });
-  after(async () => {
-    await app?.stop();
-    pgServer?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(async () => s?.stop());
 
   test('steps of rising arrival rate; nothing lost at any step', { timeout: 300_000 }, async () => {
-    const base = `http://127.0.0.1:${port}`;
+    const base = s.base;
     const results: { rate: number; p50: number; p99: number; ok: number; sent: number }[] = [];
     let n = 0;
     // Warm-up: the first requests compile and fill the pool.
-    for (; n < 10; n++) await sendNomination(base, edition.edition.id, nominationBody(n, edition), `load-${n}`, `2001:db8:6::${(n + 1).toString(16)}`, Date.now() + 30_000);
+    for (; n < 10; n++) await sendNomination(base, s.edition.edition.id, nominationBody(n, s.edition), `load-${n}`, `2001:db8:6::${(n + 1).toString(16)}`, Date.now() + 30_000);
     for (const rate of STEPS) {
       const count = rate * STEP_S;
       const t0 = Date.now();
@@ -59,7 +39,7 @@ describe('load held: nominations per second at p99 under one second', () => {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const k = n++;
         // One attempt only: a refusal or an error counts as lost, it is not retried.
-        pending.push(sendNomination(base, edition.edition.id, nominationBody(k, edition), `load-${k}`, `2001:db8:6::${(k + 1).toString(16)}`, Date.now(), 1));
+        pending.push(sendNomination(base, s.edition.edition.id, nominationBody(k, s.edition), `load-${k}`, `2001:db8:6::${(k + 1).toString(16)}`, Date.now(), 1));
       }
       const done = await Promise.all(pending);
       const got = done.filter((r): r is Receipt => 'id' in r);
@@ -69,7 +49,7 @@ describe('load held: nominations per second at p99 under one second', () => {
       assert.equal(got.length, count, `every nominator at ${rate}/s got a receipt`);
       if (results.at(-1)!.p99 > 2_000) break; // well past the bar: higher steps only queue up
     }
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: s.url });
     await client.connect();
     const stored = (await client.query<{ n: number }>(`select count(*)::int as n from nominations where idempotency_key like 'load-%' and status = 'sent'`)).rows[0]!.n;
     await client.end();
