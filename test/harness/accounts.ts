@@ -1,6 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database.js';
 import { editionMembers, organisationAdmins, users } from '../../src/db/schema.js';
 import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.js';
+import { HttpAgent } from './http-agent.js';
 
 /** A user with the roles asked for; `email` must be unique in the test's database. */
 export async function createUser(
@@ -18,4 +20,12 @@ export async function createUser(
 /** A live session for the user: the cookie value to send as `session=<token>`. */
 export async function sessionFor(db: Database, userId: number, now: Date): Promise<{ name: string; value: string }> {
   return { name: SESSION_COOKIE, value: await createSession(db, userId, 'email-link', now) };
+}
+
+/** An HttpAgent on `app` signed in as the user (a new session made directly in the database). */
+export async function signedInAgent(app: FastifyInstance, db: Database, userId: number, now: Date): Promise<HttpAgent> {
+  const agent = new HttpAgent(app);
+  const s = await sessionFor(db, userId, now);
+  agent.setCookie(s.name, s.value);
+  return agent;
 }

@@ -14,7 +14,7 @@ import { apiTokens, auditEvents, awards, editionMembers, editions, nominations, 
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, sessionFor, signedInAgent } from '../harness/accounts.js';
 import { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 
@@ -59,12 +59,7 @@ for (const engine of ENGINES) {
     let token: string;
     let drToken: string;
 
-    const signedIn = async (userId: number) => {
-      const agent = new HttpAgent(app);
-      const s = await sessionFor(db, userId, t.clock.now());
-      agent.setCookie(s.name, s.value);
-      return agent;
-    };
+    const signedIn = (userId: number) => signedInAgent(app, db, userId, t.clock.now());
     const api = (method: 'GET' | 'POST' | 'DELETE', url: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) =>
       app.inject({
         method,

@@ -25,7 +25,7 @@ import {
 } from '../../src/db/schema.js';
 import { recordAudit } from '../../src/audit/audit.service.js';
 import { copenhagen } from '../../src/platform/time.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, sessionFor, signedInAgent } from '../harness/accounts.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { buildNomination } from '../harness/factories.js';
@@ -85,11 +85,8 @@ for (const engine of ENGINES) {
 
     const db = () => t.database.db;
 
-    async function agentFor(userId: number): Promise<HttpAgent> {
-      const agent = new HttpAgent(t.app);
-      const s = await sessionFor(db(), userId, t.clock.now());
-      agent.setCookie(s.name, s.value);
-      return agent;
+    function agentFor(userId: number): Promise<HttpAgent> {
+      return signedInAgent(t.app, db(), userId, t.clock.now());
     }
 
     before(async () => {

@@ -28,7 +28,7 @@ import {
 } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, signedInAgent } from '../harness/accounts.js';
 import { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 import { loadCommitteeOverview } from '../../src/judging/overview.service.js';
@@ -63,12 +63,7 @@ for (const engine of ENGINES) {
     const ids: Record<string, number> = {};
     const agents: Record<string, HttpAgent> = {};
 
-    const signedIn = async (userId: number) => {
-      const agent = new HttpAgent(app);
-      const s = await sessionFor(db, userId, t.clock.now());
-      agent.setCookie(s.name, s.value);
-      return agent;
-    };
+    const signedIn = (userId: number) => signedInAgent(app, db, userId, t.clock.now());
     const base = () => `/bedoemmelse/udgaver/${edition}`;
     const reviewUrl = (nomination: number) => `${base()}/indstillinger/${nomination}`;
     const score = async (who: string, nomination: number, a: string, b: string, comment = '') => {

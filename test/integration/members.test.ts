@@ -14,7 +14,7 @@ import type { Database } from '../../src/db/database.js';
 import { auditEvents, awards, editionMembers, editions, organisations, outboxMessages, users } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, signedInAgent } from '../harness/accounts.js';
 import { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 import { inviteMember } from '../../src/admin/members.service.js';
@@ -51,12 +51,7 @@ for (const engine of ENGINES) {
     let rmAdminId: number;
     let drAdmin: HttpAgent;
 
-    const signedIn = async (userId: number) => {
-      const agent = new HttpAgent(app);
-      const s = await sessionFor(db, userId, t.clock.now());
-      agent.setCookie(s.name, s.value);
-      return agent;
-    };
+    const signedIn = (userId: number) => signedInAgent(app, db, userId, t.clock.now());
     const membersUrl = (editionId: number) => `/admin/udgaver/${editionId}/medlemmer`;
     const invite = async (agent: HttpAgent, editionId: number, fields: Record<string, string>) => {
       await agent.get(membersUrl(editionId));

@@ -21,9 +21,8 @@ import { messages } from '../../src/platform/i18n/index.js';
 import { voterKey } from '../../src/panel/ballot.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';
 import { ENGINES } from '../harness/databases.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, signedInAgent } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
-import { HttpAgent } from '../harness/http-agent.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';
 
 const BEFORE_VOTING = '2027-02-12T12:00:00Z';
@@ -59,12 +58,7 @@ for (const engine of ENGINES) {
     let adminRm: number;
     let salt: string;
 
-    const agent = async (userId: number) => {
-      const a = new HttpAgent(app);
-      const s = await sessionFor(db, userId, t.clock.now());
-      a.setCookie(s.name, s.value);
-      return a;
-    };
+    const agent = (userId: number) => signedInAgent(app, db, userId, t.clock.now());
     /** A signed-in agent with a CSRF token (from Min side's sign-out form). */
     const withCsrf = async (userId: number) => {
       const a = await agent(userId);
