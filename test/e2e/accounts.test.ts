@@ -27,15 +27,6 @@ const MINUTE = 60 * 1000;
 /** Pages that answer 4xx on purpose (a form with errors, a used link) log that as a console error. */
 const EXPECTED_DOCUMENT_STATUS = /the server responded with a status of (400|410) \([^)]*\) \(http:\/\/127\.0\.0\.1:\d+\/log-ind/;
 
-/**
- * Chromium asks for the favicon after the page has loaded; a test that moves on at once
- * aborts that request. That is the test's haste, not a fault of the page.
- */
-function dropAbortedFavicon(w: WatchedPage) {
-  const list = w.problems.failedRequests;
-  for (let i = list.length - 1; i >= 0; i--) if (/\/static\/favicon\.svg: net::ERR_ABORTED$/.test(list[i]!)) list.splice(i, 1);
-}
-
 describe('accounts in Chromium', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveSignedInTestApp>>;
@@ -74,7 +65,6 @@ describe('accounts in Chromium', () => {
 
   async function check(w: WatchedPage, label: string) {
     await expectAccessible(w.page, label);
-    dropAbortedFavicon(w);
     w.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
     for (const list of Object.values(w.problems)) list.length = 0;
   }
