@@ -159,32 +159,45 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
   const order = q.sort === 'date' ? sql`created_at desc, id desc` : sql`rank desc, created_at desc, id desc`;
   const offset = (q.page - 1) * pageSize;
   const cte = matchedCte(q, q.text ? mode : 'exact');
+  // Without any condition (the bare /idebank) every solution matches: the total and the facet
+  // counts are read from solution_facet_counts, which triggers keep exact in advance, instead
+  // of being counted over the whole table at each visit.
+  const counted = facets && cte.conditional;
   // grouping(organisation_name, unit_name, status, year, tags_key): a bit per column, 1 when the set leaves it out.
   // The tag lists are grouped by their text (tags::text, kept in solution_search): hashing jsonb costs more.
-  const groups = facets
+  const groups = counted
     ? sql`, groups as (
         select grouping(organisation_name, unit_name, status, year, tags_key) as g, organisation_name, unit_name, status, year, tags_key, count(*)::int as count
         from matched group by grouping sets ((organisation_name), (unit_name), (status), (year), (tags_key), ())
       )`
     : sql``;
-  const total = facets ? sql`(select coalesce(sum(count), 0)::int from groups where g = 31)` : sql`(select count(*)::int from matched)`;
+  const total = counted
+    ? sql`(select coalesce(sum(count), 0)::int from groups where g = 31)`
+    : cte.conditional
+      ? sql`(select count(*)::int from matched)`
+      : sql`(select coalesce(max(solutions), 0)::int from solution_facet_counts where facet = 'total')`;
+  // Each facet's values, most solutions first (ties by value), the first `facetLimit` of each;
+  // an empty organisation, unit, status or year is no value to filter by.
+  const valueCounts = counted
+    ? sql`select facet, value, count from (
+          select case g when 15 then 'organisation' when 23 then 'unit' when 27 then 'status' else 'year' end as facet,
+            coalesce(organisation_name, unit_name, status, year::text) as value, count
+          from groups where g in (15, 23, 27, 29)
+        ) v where value <> ''
+        union all
+        select 'tag', tag, sum(count)::int from groups cross join lateral jsonb_array_elements_text(groups.tags_key::jsonb) as tag where g = 30 group by tag`
+    : sql`select facet, value, solutions as count from solution_facet_counts where solutions > 0 and facet <> 'total' and (facet = 'tag' or value <> '')`;
+  // The prizes the matching solutions were nominated for; without a condition, every linked solution.
+  const prizeMatch = cte.conditional ? sql`join matched on matched.id = sn.solution_id` : sql``;
   const facetSql = facets
     ? sql`(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'label', label, 'count', count) order by facet, n), '[]'::json) from (
         (select facet, value, value as label, count, n from (
-          select case g when 15 then 'organisation' when 23 then 'unit' when 27 then 'status' else 'year' end as facet,
-            coalesce(organisation_name, unit_name, status, year::text) as value, count,
-            row_number() over (partition by g order by count desc, coalesce(organisation_name, unit_name, status, year::text)) as n
-          from groups where g in (15, 23, 27, 29)
-        ) o where n <= ${facetLimit} and value <> '')
-        union all
-        (select 'tag', tag, tag, count, n from (
-          select tag, sum(count)::int as count, row_number() over (order by sum(count) desc, tag) as n
-          from groups cross join lateral jsonb_array_elements_text(groups.tags_key::jsonb) as tag where g = 30 group by tag
-        ) t where n <= ${facetLimit})
+          select facet, value, count, row_number() over (partition by facet order by count desc, value) as n from (${valueCounts}) c
+        ) o where n <= ${facetLimit})
         union all
         (select 'prize', slug, name, count, row_number() over (order by count desc, name) from (
           select a.slug, a.name, count(distinct sn.solution_id)::int as count from solution_nominations sn
-            join matched on matched.id = sn.solution_id
+            ${prizeMatch}
             join nominations n on n.id = sn.nomination_id
             join editions e on e.id = n.edition_id
             join awards a on a.id = e.award_id

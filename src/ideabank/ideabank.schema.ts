@@ -124,6 +124,28 @@ export const solutionSearch = pgTable(
   ],
 );
 
+/**
+ * How many solutions have each facet value, kept up to date in advance: the bare /idebank
+ * (no search words, no filter) shows counts over every solution, and counting them at each
+ * visit meant reading the whole of solution_search. One row per facet ('organisation',
+ * 'unit', 'status', 'year', 'tag') and value, and one row ('total', '') for all solutions.
+ * Written only by the statement-level triggers on `solution_search` (migration 0015), in the
+ * same transaction as the change, so the counts are exact, never a cached estimate. A value
+ * whose last solution went keeps its row at 0 (readers skip 0), so concurrent writers never
+ * race a delete. (No CHECK (solutions >= 0): PostgreSQL checks the row an upsert proposes before
+ * it finds the conflict, and a decrement is proposed as a negative row; the integration test
+ * compares every count with one made from scratch instead.)
+ */
+export const solutionFacetCounts = pgTable(
+  'solution_facet_counts',
+  {
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    solutions: integer('solutions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facet, t.value] })],
+);
+
 /** "Vi har taget løsningen i brug": a unit adopted a solution (when, and what it changed). */
 export const adoptions = pgTable(
   'adoptions',

@@ -462,5 +462,76 @@ for (const engine of ENGINES) {
       assert.deepEqual(await found({ q: 'plasterskab' }), []);
       assert.equal(await count(solutionSearch), searchRows);
     });
+
+    test('the counts of the bare idea bank are kept exact through every kind of change, also by concurrent writers', async () => {
+      // solution_facet_counts against the same counts made from scratch out of solutions.
+      const outOfStep = async () =>
+        queryRows<{ facet: string; value: string; kept: number | null; counted: number | null }>(
+          db,
+          sql`with counted as (
+              select 'total' as facet, '' as value, count(*)::int as n from solutions
+              union all select 'organisation', organisation_name, count(*)::int from solutions group by 2
+              union all select 'unit', unit_name, count(*)::int from solutions group by 2
+              union all select 'status', status, count(*)::int from solutions group by 2
+              union all select 'year', year::text, count(*)::int from solutions group by 2
+              union all select 'tag', t, count(*)::int from solutions cross join jsonb_array_elements_text(tags) t group by 2
+            ), kept as (select facet, value, solutions as n from solution_facet_counts where solutions > 0)
+            select coalesce(k.facet, c.facet) as facet, coalesce(k.value, c.value) as value, k.n as kept, c.n as counted
+            from kept k full join counted c on c.facet = k.facet and c.value = k.value
+            where k.n is distinct from c.n`,
+        );
+      const bare = async () => searchSolutions(db, parseSearchQuery({}).query);
+      assert.deepEqual(await outOfStep(), []);
+      const before = await bare();
+      assert.equal(before.total, (await db.select({ n: sql<number>`count(*)::int` }).from(solutions))[0]!.n);
+
+      // Two solutions in one statement, sharing a tag and a new organisation.
+      const made = await db
+        .insert(solutions)
+        .values([
+          { title: 'Tælleværket A', summary: 'Første.', organisationName: 'Tælleregionen', unitName: 'Enhed Æ', year: 2031, tags: ['tælletag', 'ét'], createdAt: new Date(NOW) },
+          { title: 'Tælleværket B', summary: 'Anden.', organisationName: 'Tælleregionen', unitName: 'Enhed Ø', year: 2031, tags: ['tælletag'], createdAt: new Date(NOW) },
+        ])
+        .returning({ id: solutions.id });
+      const [a, b] = made.map((m) => m.id) as [number, number];
+      assert.deepEqual(await outOfStep(), []);
+      const after2 = await bare();
+      assert.equal(after2.total, before.total + 2);
+      assert.deepEqual(after2.facets.year.find((v) => v.value === '2031'), { value: '2031', label: '2031', count: 2 });
+
+      // An update of what is not counted (the contact person) and one of what is.
+      await db.update(solutions).set({ contactName: 'Ny kontakt' }).where(eq(solutions.id, a));
+      assert.deepEqual(await outOfStep(), []);
+      await db.update(solutions).set({ organisationName: 'Anden tælleregion', tags: ['ét', 'to'], status: 'spread', year: 2032 }).where(eq(solutions.id, a));
+      assert.deepEqual(await outOfStep(), []);
+      await db.update(solutions).set({ unitName: 'Fælles enhed' }).where(sql`${solutions.id} in (${a}, ${b})`);
+      assert.deepEqual(await outOfStep(), []);
+
+      // Concurrent writers (two connections on PostgreSQL): inserts, updates and deletes at once.
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          db.transaction(async (tx) => {
+            const [row] = await tx
+              .insert(solutions)
+              .values({ title: `Samtidig ${i}`, summary: 'Samtidig skrivning.', organisationName: 'Tælleregionen', unitName: `Enhed ${i % 2}`, year: 2031, tags: ['tælletag', `nr${i}`], createdAt: new Date(NOW) })
+              .returning({ id: solutions.id });
+            await tx.update(solutions).set({ status: 'tested' }).where(eq(solutions.id, row!.id));
+            if (i % 3 === 0) await tx.delete(solutions).where(eq(solutions.id, row!.id));
+          }),
+        ),
+      );
+      assert.deepEqual(await outOfStep(), []);
+
+      // Deletes, one and several; a value whose last solution went is no facet value any more.
+      await db.delete(solutions).where(sql`${solutions.title} like 'Samtidig %'`);
+      await db.delete(solutions).where(eq(solutions.id, a));
+      assert.deepEqual(await outOfStep(), []);
+      await db.delete(solutions).where(eq(solutions.id, b));
+      assert.deepEqual(await outOfStep(), []);
+      const end = await bare();
+      assert.equal(end.total, before.total);
+      assert.deepEqual(end.facets, before.facets);
+      assert.equal(end.facets.organisation.some((v) => v.value === 'Tælleregionen'), false);
+    });
   });
 }
