@@ -39,18 +39,46 @@ export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets 
  * How a search's text matches. 'exact': Danish full-text search (stemmed words, and the words
  * as prefixes), or every word as a substring of the lowercased title, summary, organisation
  * and unit, which finds closed compounds ("klinik" in "sygeplejerskeklinikken"); all cheap,
- * served by the GIN indexes. 'fuzzy', tried only when 'exact' finds nothing: every word
- * resembles a word of the title by trigram word similarity (typos: "sygeplejerke"; the
- * title's own trigram index keeps this cheap).
+ * served by the GIN indexes. 'fuzzy', tried only when 'exact' finds nothing: every search word
+ * of 3 letters or more resembles a word of the title (typos: "sygeplejerke"). The words it
+ * resembles are looked up among the titles' words (solution_title_words, by trigram word
+ * similarity), and the titles holding them are found through the full-text index, so a typo
+ * costs about what a search for the words it resembles costs.
  */
 export type MatchMode = 'exact' | 'fuzzy';
+
+/** A word as a quoted tsquery operand, its quotes and backslashes doubled. */
+const quotedWord = (column: SQL) => sql`'''' || replace(replace(${column}, '\\', '\\\\'), '''', '''''') || ''''`;
+
+/**
+ * For typo-tolerant matching: a tsquery that holds, for every search word, the title words it
+ * resembles by trigram word similarity (pg_trgm's threshold, set for the search's transaction;
+ * words that are only stop words left out), ORed and restricted to the title (weight A), the
+ * search words ANDed; and the same with only each search word's closest title words. NULL
+ * (matching nothing) when a search word resembles no title word. The title words come from
+ * solution_title_words, never from the visitor's text (the search words are parameters), and
+ * are quoted; to_tsquery stems them as the search document was stemmed.
+ */
+function typoQueries(words: string[]): { query: SQL; closest: SQL } {
+  const resembling = sql`select w.n, x.word, word_similarity(w.word, x.word) as similarity,
+      max(word_similarity(w.word, x.word)) over (partition by w.n) as best
+    from unnest(array[${sql.join(
+      words.map((w) => sql`${w}`),
+      sql`, `,
+    )}]::text[]) with ordinality as w(word, n)
+    join solution_title_words x on x.solutions > 0 and w.word <% x.word and to_tsvector('danish'::regconfig, x.word) <> ''::tsvector`;
+  const build = (onlyClosest: boolean) => sql`(select case when count(*) = ${words.length} then to_tsquery('danish'::regconfig, string_agg(alternatives, ' & ' order by n)) end
+    from (select n, '(' || string_agg(${quotedWord(sql`word`)} || ':A', ' | ' order by word) || ')' as alternatives
+      from (${resembling}) r ${onlyClosest ? sql`where similarity = best` : sql``} group by n) g)`;
+  return { query: build(false), closest: build(true) };
+}
 
 /**
  * The text condition and rank of a search. The visitor's text never reaches to_tsquery raw:
  * websearch_to_tsquery takes it as it is, and the prefix query is built from words of letters
  * and digits only.
  */
-function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL } | null {
+function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL; headline?: SQL } | null {
   const words = wantedWords(text);
   const excluded = excludedWords(text);
   // "-ærø" excludes every solution where the word occurs, also inside a compound.
@@ -67,13 +95,12 @@ function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL } | n
   const ftsRank = sql`ts_rank('{0.2, 0.4, 0.7, 1.0}', s.search_vector, ${web} || ${prefix})`;
   if (mode === 'fuzzy') {
     if (long.length === 0) return null;
-    const lowered = long.join(' ');
+    const typos = typoQueries(long);
     return {
-      where: sql`(${sql.join(
-        long.map((w) => sql`${w} <% s.title_lower`),
-        sql` and `,
-      )}${exclude})`,
-      rank: sql`(${ftsRank} + word_similarity(${lowered}, s.title_lower))`,
+      where: sql`(s.search_vector @@ ${typos.query}${exclude})`,
+      // The titles holding the closest words first.
+      rank: sql`(ts_rank('{0.2, 0.4, 0.7, 1.0}', s.search_vector, ${typos.query}) + case when s.search_vector @@ ${typos.closest} then 0.3 else 0 end)`,
+      headline: typos.query,
     };
   }
   const substrings =
@@ -116,8 +143,10 @@ function filters(q: SearchQuery): SQL[] {
 /**
  * The matching solutions with only what the page and the facets need, as a CTE body, and
  * whether there is any condition at all. The rank is computed only when the page is sorted by it.
+ * `headline`: what the snippets highlight when it is not the search text itself (the title
+ * words a misspelt word resembles).
  */
-function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: boolean } {
+function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: boolean; headline: SQL | null } {
   const m = textMatch(q.text, mode);
   const conditions = [...(m ? [m.where] : mode === 'fuzzy' ? [sql`false`] : []), ...filters(q)];
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -125,6 +154,7 @@ function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: 
   return {
     body: sql`select s.solution_id as id, s.created_at, s.organisation_name, s.unit_name, s.status, s.year, s.tags_key, ${rank} as rank from solution_search s ${where}`,
     conditional: conditions.length > 0,
+    headline: m?.headline ?? null,
   };
 }
 
@@ -155,10 +185,10 @@ export async function withSearchLimits<T>(db: Database, work: (tx: Database) => 
  * are each read straight from solution_search.
  */
 export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SIZE, facets = true, facetLimit = 15 }: { mode?: MatchMode; pageSize?: number; facets?: boolean; facetLimit?: number } = {}): SQL {
-  const web = q.text ? sql`websearch_to_tsquery('danish'::regconfig, ${q.text})` : sql`''::tsquery`;
   const order = q.sort === 'date' ? sql`created_at desc, id desc` : sql`rank desc, created_at desc, id desc`;
   const offset = (q.page - 1) * pageSize;
   const cte = matchedCte(q, q.text ? mode : 'exact');
+  const highlighted = cte.headline ?? (q.text ? sql`websearch_to_tsquery('danish'::regconfig, ${q.text})` : sql`''::tsquery`);
   // Without any condition (the bare /idebank) every solution matches: the total and the facet
   // counts are read from solution_facet_counts, which triggers keep exact in advance, instead
   // of being counted over the whole table at each visit.
@@ -212,7 +242,7 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
         select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
           s.status, s.year, s.tags, s.created_at as "createdAt", p.rank::float8 as rank,
           (select count(*)::int from adoptions a where a.solution_id = s.id) as "adoptionCount",
-          ts_headline('danish'::regconfig, s.summary || ' ' || s.description, ${web},
+          ts_headline('danish'::regconfig, s.summary || ' ' || s.description, ${highlighted},
             ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
         from page p join solutions s on s.id = p.id
       )

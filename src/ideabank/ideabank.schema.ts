@@ -146,6 +146,23 @@ export const solutionFacetCounts = pgTable(
   (t) => [primaryKey({ columns: [t.facet, t.value] })],
 );
 
+/**
+ * The words of the solutions' titles (lowercased, not stemmed) and how many solutions have
+ * each: the typo-tolerant search compares a misspelt search word with these few thousand words
+ * (trigram word similarity, its own index) instead of with every title, then finds the titles
+ * holding the words that resemble it through the full-text index.
+ * Written only by the triggers on `solution_search` (migration 0017), in the same transaction;
+ * a word whose last solution went keeps its row at 0, which readers skip.
+ */
+export const solutionTitleWords = pgTable(
+  'solution_title_words',
+  {
+    word: text('word').primaryKey(),
+    solutions: integer('solutions').notNull(),
+  },
+  (t) => [index('solution_title_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
+);
+
 /** "Vi har taget løsningen i brug": a unit adopted a solution (when, and what it changed). */
 export const adoptions = pgTable(
   'adoptions',

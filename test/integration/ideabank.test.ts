@@ -463,19 +463,24 @@ for (const engine of ENGINES) {
       assert.equal(await count(solutionSearch), searchRows);
     });
 
-    test('the counts of the bare idea bank are kept exact through every kind of change, also by concurrent writers', async () => {
-      // solution_facet_counts against the same counts made from scratch out of solutions.
+    test('the counts of the bare idea bank and the title words of typo matching are kept exact through every kind of change, also by concurrent writers', async () => {
+      // solution_facet_counts and solution_title_words against the same counts made from scratch out of solutions.
       const outOfStep = async () =>
         queryRows<{ facet: string; value: string; kept: number | null; counted: number | null }>(
           db,
           sql`with counted as (
+              select 'title word' as facet, u.lexeme as value, count(*)::int as n from solutions cross join unnest(to_tsvector('simple', lower(title))) u group by 2
+              union all
               select 'total' as facet, '' as value, count(*)::int as n from solutions
               union all select 'organisation', organisation_name, count(*)::int from solutions group by 2
               union all select 'unit', unit_name, count(*)::int from solutions group by 2
               union all select 'status', status, count(*)::int from solutions group by 2
               union all select 'year', year::text, count(*)::int from solutions group by 2
               union all select 'tag', t, count(*)::int from solutions cross join jsonb_array_elements_text(tags) t group by 2
-            ), kept as (select facet, value, solutions as n from solution_facet_counts where solutions > 0)
+            ), kept as (
+              select facet, value, solutions as n from solution_facet_counts where solutions > 0
+              union all select 'title word', word, solutions from solution_title_words where solutions > 0
+            )
             select coalesce(k.facet, c.facet) as facet, coalesce(k.value, c.value) as value, k.n as kept, c.n as counted
             from kept k full join counted c on c.facet = k.facet and c.value = k.value
             where k.n is distinct from c.n`,
@@ -489,7 +494,7 @@ for (const engine of ENGINES) {
       const made = await db
         .insert(solutions)
         .values([
-          { title: 'Tælleværket A', summary: 'Første.', organisationName: 'Tælleregionen', unitName: 'Enhed Æ', year: 2031, tags: ['tælletag', 'ét'], createdAt: new Date(NOW) },
+          { title: "Tælleværket A: O'Briens \\ 'kasse'", summary: 'Første.', organisationName: 'Tælleregionen', unitName: 'Enhed Æ', year: 2031, tags: ['tælletag', 'ét'], createdAt: new Date(NOW) },
           { title: 'Tælleværket B', summary: 'Anden.', organisationName: 'Tælleregionen', unitName: 'Enhed Ø', year: 2031, tags: ['tælletag'], createdAt: new Date(NOW) },
         ])
         .returning({ id: solutions.id });
@@ -498,6 +503,10 @@ for (const engine of ENGINES) {
       const after2 = await bare();
       assert.equal(after2.total, before.total + 2);
       assert.deepEqual(after2.facets.year.find((v) => v.value === '2031'), { value: '2031', label: '2031', count: 2 });
+      // A misspelt title word finds the new solutions through the title words just counted.
+      const typo = await searchSolutions(db, parseSearchQuery({ q: 'tællevræket' }).query);
+      assert.deepEqual(typo.hits.map((h) => h.id).sort(), [a, b].sort());
+      assert.equal((await searchSolutions(db, parseSearchQuery({ q: "o'brins kase" }).query)).hits[0]?.id, a);
 
       // An update of what is not counted (the contact person) and one of what is.
       await db.update(solutions).set({ contactName: 'Ny kontakt' }).where(eq(solutions.id, a));

@@ -1,0 +1,44 @@
+-- solution_title_words follows solution_search, as solution_facet_counts does (migration
+-- 0015): the words of the titles (lowercased, unstemmed: the 'simple' configuration; a typo is
+-- compared with the word as written, since stemming cuts the endings a typo's trigrams share)
+-- of the rows a statement removed count -1 and of those it added +1, once per solution, summed
+-- per word; unchanged words are not touched; rows are written in word order, so concurrent
+-- writers cannot deadlock.
+CREATE OR REPLACE FUNCTION solution_title_words_add(removed solution_search[], added solution_search[]) RETURNS void AS $$
+  INSERT INTO solution_title_words AS w (word, solutions)
+  SELECT d.word, sum(d.delta)::int
+  FROM (
+    SELECT r.delta, u.lexeme AS word
+    FROM (
+      SELECT -1 AS delta, o.title_lower FROM unnest(removed) AS o
+      UNION ALL
+      SELECT 1 AS delta, n.title_lower FROM unnest(added) AS n
+    ) r
+    CROSS JOIN LATERAL unnest(to_tsvector('simple'::regconfig, r.title_lower)) AS u
+  ) d
+  GROUP BY d.word
+  HAVING sum(d.delta) <> 0
+  ORDER BY d.word
+  ON CONFLICT (word) DO UPDATE SET solutions = w.solutions + excluded.solutions;
+$$ LANGUAGE sql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION solution_facet_counts_apply() RETURNS trigger AS $$
+DECLARE
+  removed solution_search[] := '{}';
+  added solution_search[] := '{}';
+BEGIN
+  -- Each branch names only the transition tables its event has.
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    removed := ARRAY(SELECT ROW(o.*)::solution_search FROM old_search_rows o);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    added := ARRAY(SELECT ROW(n.*)::solution_search FROM new_search_rows n);
+  END IF;
+  PERFORM solution_facet_counts_add(removed, added);
+  PERFORM solution_title_words_add(removed, added);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- The words of the solutions already there.
+SELECT solution_title_words_add('{}'::solution_search[], ARRAY(SELECT s FROM solution_search s));
