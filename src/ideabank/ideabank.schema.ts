@@ -121,6 +121,10 @@ export const solutionSearch = pgTable(
     // Browsing by facet without search words (status and year, the most chosen).
     index('solution_search_status_year_idx').on(t.status, t.year),
     index('solution_search_year_idx').on(t.year),
+    // A search's words narrowed by an organisation or a unit: the planner ANDs the text
+    // indexes' bitmap with these, so the rows of other organisations are never read.
+    index('solution_search_organisation_idx').on(t.organisationName),
+    index('solution_search_unit_idx').on(t.unitName),
   ],
 );
 
