@@ -27,6 +27,12 @@ DECLARE
   removed solution_search[] := '{}';
   added solution_search[] := '{}';
 BEGIN
+  -- One writer of counts at a time, until its transaction ends. The rows are written in order
+  -- within a statement, but a transaction with several statements (insert, then update) could
+  -- otherwise hold one count while waiting for another held by a second transaction doing the
+  -- same the other way round. Solutions are written by people, a few at a time; the wait is
+  -- short. (The number is arbitrary; the migrations' lock, in src/db/database.ts, is another.)
+  PERFORM pg_advisory_xact_lock(7164220311);
   -- Each branch names only the transition tables its event has.
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     removed := ARRAY(SELECT ROW(o.*)::solution_search FROM old_search_rows o);
