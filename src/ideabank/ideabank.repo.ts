@@ -152,7 +152,7 @@ function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: 
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const rank = m && q.sort === 'relevance' ? m.rank : sql`0::real`;
   return {
-    body: sql`select s.solution_id as id, s.created_at, s.organisation_name, s.unit_name, s.status, s.year, s.tags_key, ${rank} as rank from solution_search s ${where}`,
+    body: sql`select s.solution_id as id, s.created_at, s.organisation_key, s.unit_key, s.status_key, s.year, s.tag_list_key, ${rank} as rank from solution_search s ${where}`,
     conditional: conditions.length > 0,
     headline: m?.headline ?? null,
   };
@@ -201,12 +201,13 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
   // counts are read from solution_facet_counts, which triggers keep exact in advance, instead
   // of being counted over the whole table at each visit.
   const counted = facets && cte.conditional;
-  // grouping(organisation_name, unit_name, status, year, tags_key): a bit per column, 1 when the set leaves it out.
-  // The tag lists are grouped by their text (tags::text, kept in solution_search): hashing jsonb costs more.
+  // The matches are counted by the numbers of their facet values (solution_facet_counts.key);
+  // the values' texts are looked up afterwards for the few hundred groups only.
+  // grouping(organisation_key, unit_key, status_key, year, tag_list_key): a bit per column, 1 when the set leaves it out.
   const groups = counted
     ? sql`, groups as (
-        select grouping(organisation_name, unit_name, status, year, tags_key) as g, organisation_name, unit_name, status, year, tags_key, count(*)::int as count
-        from matched group by grouping sets ((organisation_name), (unit_name), (status), (year), (tags_key), ())
+        select grouping(organisation_key, unit_key, status_key, year, tag_list_key) as g, organisation_key, unit_key, status_key, year, tag_list_key, count(*)::int as count
+        from matched group by grouping sets ((organisation_key), (unit_key), (status_key), (year), (tag_list_key), ())
       )`
     : sql``;
   const total = counted
@@ -219,12 +220,14 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
   const valueCounts = counted
     ? sql`select facet, value, count from (
           select case g when 15 then 'organisation' when 23 then 'unit' when 27 then 'status' else 'year' end as facet,
-            coalesce(organisation_name, unit_name, status, year::text) as value, count
-          from groups where g in (15, 23, 27, 29)
+            coalesce(f.value, groups.year::text) as value, count
+          from groups left join solution_facet_counts f on f.key = coalesce(groups.organisation_key, groups.unit_key, groups.status_key)
+          where g in (15, 23, 27, 29)
         ) v where value <> ''
         union all
-        select 'tag', tag, sum(count)::int from groups cross join lateral jsonb_array_elements_text(groups.tags_key::jsonb) as tag where g = 30 group by tag`
-    : sql`select facet, value, solutions as count from solution_facet_counts where solutions > 0 and facet <> 'total' and (facet = 'tag' or value <> '')`;
+        select 'tag', tag, sum(count)::int from groups join solution_facet_counts f on f.key = groups.tag_list_key
+          cross join lateral jsonb_array_elements_text(f.value::jsonb) as tag where g = 30 group by tag`
+    : sql`select facet, value, solutions as count from solution_facet_counts where solutions > 0 and facet in ('organisation', 'unit', 'status', 'year', 'tag') and (facet = 'tag' or value <> '')`;
   // The prizes the matching solutions were nominated for; without a condition, every linked solution.
   const prizeMatch = cte.conditional ? sql`join matched on matched.id = sn.solution_id` : sql``;
   const facetSql = facets
