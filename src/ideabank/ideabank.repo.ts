@@ -98,8 +98,10 @@ function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL; head
     const typos = typoQueries(long);
     return {
       where: sql`(s.search_vector @@ ${typos.query}${exclude})`,
-      // The titles holding the closest words first.
-      rank: sql`(ts_rank('{0.2, 0.4, 0.7, 1.0}', s.search_vector, ${typos.query}) + case when s.search_vector @@ ${typos.closest} then 0.3 else 0 end)`,
+      // The titles holding the closest words first, then the newest. (ts_rank adds nothing
+      // here: every match is a title match of about the same words, and it cost a fifth of
+      // the search.)
+      rank: sql`(case when s.search_vector @@ ${typos.closest} then 1 else 0 end)::real`,
       headline: typos.query,
     };
   }
