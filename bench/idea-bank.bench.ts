@@ -138,7 +138,7 @@ function renderSection(results: EngineResult[], env: { date: string; node: strin
     '',
     `Last run: ${env.date} · Node ${env.node} · ${env.machine} · \`npm run bench:ideabank\``,
     '',
-    `${results[0]?.solutions.toLocaleString('en-US')} generated solutions (src/ideabank/generate.ts) plus the demo solutions, VACUUM ANALYZE after loading. ${QUERIES.length} mixed queries (words, closed compounds, typos, a phrase, filters, a later page, date sort, a query with no hits, a filter without text, the bare /idebank), ${env.rounds} interleaved rounds, one request at a time over a keep-alive connection. "Raw" is \`searchSolutions\`: the same transaction, \`SET LOCAL statement_timeout\`, hits and facets SQL, without HTTP or HTML.`,
+    `${results[0]?.solutions.toLocaleString('en-US')} generated solutions (src/ideabank/generate.ts) plus the demo solutions, VACUUM ANALYZE after loading. ${QUERIES.length} mixed queries (words, closed compounds, typos, a phrase, filters, a later page, date sort, a query with no hits, a filter without text, the bare /idebank), ${env.rounds} interleaved rounds, one request at a time over a keep-alive connection. "Raw" is \`searchSolutions\`: the same transaction and settings (statement timeout, trigram threshold, page cost), the same SQL, without HTTP or HTML.`,
     '',
     '| engine | load (s) | page p50 | page p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | samples |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
