@@ -177,6 +177,18 @@ export const solutionTitleWords = pgTable(
   (t) => [index('solution_title_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );
 
+/**
+ * Every lexeme of the search documents and how many solutions have it (document frequency):
+ * similar solutions weigh a shared word by how rare it is, and look for candidates through the
+ * rarest of a text's words only, so suggesting costs about the same whatever the size of the
+ * idea bank. Written only by the triggers on `solution_search` (migration 0021), in the same
+ * transaction; a lexeme whose last solution went keeps its row at 0, which readers skip.
+ */
+export const solutionLexemes = pgTable('solution_lexemes', {
+  lexeme: text('lexeme').primaryKey(),
+  solutions: integer('solutions').notNull(),
+});
+
 /** "Vi har taget løsningen i brug": a unit adopted a solution (when, and what it changed). */
 export const adoptions = pgTable(
   'adoptions',

@@ -26,9 +26,18 @@ export function isStatementTimeout(err: unknown): boolean {
   return e?.code === '57014' || e?.cause?.code === '57014';
 }
 
-/** Up to `limit` solutions that resemble a text being written (a nomination or a solution). */
+/**
+ * Up to `limit` solutions that resemble a text being written (a nomination or a solution), under
+ * the search's limits. Suggestions are a help, not the page's content: when the statement
+ * timeout stops them, the page is shown without them.
+ */
 export async function similarSolutions(db: Database, text: string, limit = 5, excludeId: number | null = null): Promise<SimilarRow[]> {
-  return similarTo(db, text, Math.min(Math.max(limit, 1), 5), excludeId);
+  try {
+    return await withSearchLimits(db, (tx) => similarTo(tx, text, Math.min(Math.max(limit, 1), 5), excludeId));
+  } catch (err) {
+    if (isStatementTimeout(err)) return [];
+    throw err;
+  }
 }
 
 /** Who may change a solution: its owner, and the administrators of its organisation. */

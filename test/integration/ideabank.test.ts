@@ -354,6 +354,13 @@ for (const engine of ENGINES) {
       assert.ok(list.length >= 1 && list.length <= 5);
       assert.equal(list[0]!.title, 'Sygeplejerskeklinikken på Ærø');
       assert.deepEqual((await t.app.inject('/idebank/lignende?tekst=')).json(), { solutions: [] });
+      const first = async (text: string, exclude?: number) =>
+        (await t.app.inject(`/idebank/lignende?tekst=${encodeURIComponent(text)}${exclude ? `&undtagen=${exclude}` : ''}`)).json().solutions[0]?.title;
+      // A part of a compound, a typo, and a rare shared word outweighing common ones.
+      assert.equal(await first('klinik på Ærø'), 'Sygeplejerskeklinikken på Ærø');
+      assert.equal(await first('Sygeplejerke klinik'), 'Sygeplejerskeklinikken på Ærø');
+      assert.equal(await first('Video til patienter med hjertesvigt'), 'Videokonsultationer til patienter med hjertesvigt');
+      assert.equal(await first('patienter patienter sepsis'), 'Tidlig opsporing af sepsis med fast screeningsskema');
       assert.equal((await t.app.inject(`/idebank/lignende?tekst=${'&|!'.repeat(900)}`)).statusCode, 200);
     });
 
@@ -469,7 +476,7 @@ for (const engine of ENGINES) {
       assert.equal(await count(solutionSearch), searchRows);
     });
 
-    test('the counts of the bare idea bank and the title words of typo matching are kept exact through every kind of change, also by concurrent writers', async () => {
+    test('the counts of the bare idea bank, the title words of typo matching and the lexemes of similar solutions are kept exact through every kind of change, also by concurrent writers', async () => {
       // solution_facet_counts and solution_title_words against the same counts made from scratch out of solutions.
       const outOfStep = async () =>
         queryRows<{ facet: string; value: string; kept: number | null; counted: number | null }>(
@@ -484,9 +491,11 @@ for (const engine of ENGINES) {
               union all select 'year', year::text, count(*)::int from solutions group by 2
               union all select 'tag', t, count(*)::int from solutions cross join jsonb_array_elements_text(tags) t group by 2
               union all select 'tag list', tags::text, count(*)::int from solutions group by 2
+              union all select 'lexeme', u.lexeme, count(*)::int from solutions cross join unnest(search_vector) u group by 2
             ), kept as (
               select facet, value, solutions as n from solution_facet_counts where solutions > 0
               union all select 'title word', word, solutions from solution_title_words where solutions > 0
+              union all select 'lexeme', lexeme, solutions from solution_lexemes where solutions > 0
             )
             select coalesce(k.facet, c.facet) as facet, coalesce(k.value, c.value) as value, k.n as kept, c.n as counted
             from kept k full join counted c on c.facet = k.facet and c.value = k.value
