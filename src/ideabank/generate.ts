@@ -104,4 +104,7 @@ export async function analyseSolutions(db: Database): Promise<void> {
   await db.execute(sql`vacuum analyze solutions`);
   await db.execute(sql`vacuum analyze solution_search`);
   await db.execute(sql`vacuum analyze adoptions`);
+  await db.execute(sql`vacuum analyze solution_facet_counts`);
+  await db.execute(sql`vacuum analyze solution_title_words`);
+  await db.execute(sql`vacuum analyze solution_lexemes`);
 }
