@@ -371,9 +371,10 @@ export const SIMILAR_CANDIDATE_BUDGET = 1_000;
  * Solutions that resemble a text (a draft's title and summary), most similar first; `excludeId`
  * leaves out the solution being edited. A shared word counts by how rare it is in the idea bank
  * (the log of solutions per solution having it, from solution_lexemes), twice in the title; the
- * text's words are its words of 4 letters or more, stemmed, plus the title words that resemble
- * its ten longest words by trigrams (compounds: "klinik" → "sygeplejerskeklinikken"; typos),
- * weighed by their resemblance.
+ * text's words are its words of 3 letters or more ("KOL", "Ærø"), stemmed, without stop words,
+ * plus the five title words (the shortest among equals) that resemble each of its ten longest
+ * words by trigrams (compounds: "klinik" → "sygeplejerskeklinikken"; typos), weighed by their
+ * resemblance.
  *
  * Cost: candidates are looked up only through the text's rarest words, as many as together
  * match about SIMILAR_CANDIDATE_BUDGET solutions, and only they are scored, so the cost does not
@@ -382,7 +383,7 @@ export const SIMILAR_CANDIDATE_BUDGET = 1_000;
  * rarer shared words exist, which is what similarity should mean.
  */
 export async function similarTo(db: Database, text: string, limit: number, excludeId: number | null): Promise<SimilarRow[]> {
-  const all = [...new Set(text.slice(0, 2000).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].map((w) => w.slice(0, 40)).filter((w) => w.length >= 4);
+  const all = [...new Set(text.slice(0, 2000).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].map((w) => w.slice(0, 40)).filter((w) => w.length >= 3);
   if (all.length === 0) return [];
   const words = all.slice(0, 60);
   const longest = words.filter((w) => w.length >= 5).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 10);
@@ -401,7 +402,7 @@ export async function similarTo(db: Database, text: string, limit: number, exclu
         cross join lateral (
           select x.word, word_similarity(w.word, x.word)::float8 as similarity from solution_title_words x
           where x.solutions > 0 and strpos(x.word, '-') = 0 and w.word <% x.word
-          order by 2 desc, x.word limit 5
+          order by 2 desc, length(x.word), x.word limit 5
         ) t
         cross join lateral unnest(to_tsvector('danish'::regconfig, t.word)) as u`
     : sql``;

@@ -86,7 +86,7 @@ export const solutions = pgTable(
  * contact or owner): the search document and text, the lowercased title (ranking and
  * typo-tolerant matching), the facet columns and created_at. A search reads the matching rows
  * of this table only and joins `solutions` for the page of hits. Written only by the trigger
- * `solution_search_sync` (migrations 0013, 0015, 0019) after every insert, update and delete of
+ * `solution_search_sync` (migrations 0013, 0014) after every insert, update and delete of
  * `solutions`, in the same statement, so it is never out of step; the values are copied from
  * the row (search_vector and search_text are its generated columns).
  */
@@ -141,7 +141,7 @@ export const solutionSearch = pgTable(
  * (no search words, no filter) shows counts over every solution, and counting them at each
  * visit meant reading the whole of solution_search. One row per facet ('organisation',
  * 'unit', 'status', 'year', 'tag') and value, and one row ('total', '') for all solutions.
- * Written only by the statement-level triggers on `solution_search` (migration 0015), in the
+ * Written only by the statement-level triggers on `solution_search` (migration 0014), in the
  * same transaction as the change, so the counts are exact, never a cached estimate. A value
  * whose last solution went keeps its row at 0 (readers skip 0), so concurrent writers never
  * race a delete. (No CHECK (solutions >= 0): PostgreSQL checks the row an upsert proposes before
@@ -165,7 +165,7 @@ export const solutionFacetCounts = pgTable(
  * each: the typo-tolerant search compares a misspelt search word with these few thousand words
  * (trigram word similarity, its own index) instead of with every title, then finds the titles
  * holding the words that resemble it through the full-text index.
- * Written only by the triggers on `solution_search` (migration 0017), in the same transaction;
+ * Written only by the triggers on `solution_search` (migration 0014), in the same transaction;
  * a word whose last solution went keeps its row at 0, which readers skip.
  */
 export const solutionTitleWords = pgTable(
@@ -181,7 +181,7 @@ export const solutionTitleWords = pgTable(
  * Every lexeme of the search documents and how many solutions have it (document frequency):
  * similar solutions weigh a shared word by how rare it is, and look for candidates through the
  * rarest of a text's words only, so suggesting costs about the same whatever the size of the
- * idea bank. Written only by the triggers on `solution_search` (migration 0021), in the same
+ * idea bank. Written only by the triggers on `solution_search` (migration 0014), in the same
  * transaction; a lexeme whose last solution went keeps its row at 0, which readers skip.
  */
 export const solutionLexemes = pgTable('solution_lexemes', {

@@ -74,8 +74,13 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   } finally {
     await client.end();
   }
+  return openDroppedOnClose(admin, name, 4);
+}
+
+/** Opens database `name` on the server; closing it drops the database. */
+async function openDroppedOnClose(admin: string, name: string, poolSize: number): Promise<TestDatabase> {
   const url = withDatabase(admin, name);
-  const handle = await openPostgres(url, 4);
+  const handle = await openPostgres(url, poolSize);
   return {
     ...handle,
     url,
@@ -87,4 +92,19 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/** A database with no migrations applied (for tests of the upgrade from an earlier schema). */
+export async function openEmptyDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'pglite') return pgliteHandle(await PGlite.create({ extensions: { pg_trgm } }));
+  const admin = await adminUrl();
+  const name = `e_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`create database ${name} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
+  } finally {
+    await client.end();
+  }
+  return openDroppedOnClose(admin, name, 2);
 }

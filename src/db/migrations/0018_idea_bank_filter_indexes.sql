@@ -1,2 +1,0 @@
-CREATE INDEX "solution_search_organisation_idx" ON "solution_search" USING btree ("organisation_name");--> statement-breakpoint
-CREATE INDEX "solution_search_unit_idx" ON "solution_search" USING btree ("unit_name");

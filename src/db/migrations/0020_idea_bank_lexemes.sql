@@ -1,4 +1,0 @@
-CREATE TABLE "solution_lexemes" (
-	"lexeme" text PRIMARY KEY NOT NULL,
-	"solutions" integer NOT NULL
-);
