@@ -75,6 +75,9 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
         response: {
           200: z.object({
             total: z.number().int(),
+            resembling: z
+              .array(z.string())
+              .describe('When no solution contained the search words, the title words closest to them, whose solutions are shown instead (typo-tolerant search); empty otherwise'),
             page: z.number().int(),
             pageSize: z.number().int(),
             pages: z.number().int(),
@@ -101,6 +104,7 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
         const link = (over: Partial<typeof q>) => `/api/v1/solutions${searchQueryString(q, over)}`;
         return {
           total: r.total,
+          resembling: r.resembling,
           page: q.page,
           pageSize: PAGE_SIZE,
           pages,

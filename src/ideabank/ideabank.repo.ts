@@ -33,7 +33,11 @@ export type SolutionHit = {
 
 export type FacetValue = { value: string; label: string; count: number };
 export type Facets = { organisation: FacetValue[]; unit: FacetValue[]; status: FacetValue[]; tag: FacetValue[]; prize: FacetValue[]; year: FacetValue[] };
-export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets };
+/**
+ * `resembling`: when nothing matched the search words exactly and the typo-tolerant search
+ * answered, the title words closest to them (at most five), so the page can say what it shows.
+ */
+export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets; resembling: string[] };
 
 /**
  * How a search's text matches. 'exact': Danish full-text search (stemmed words, and the words
@@ -51,6 +55,21 @@ export type MatchMode = 'exact' | 'fuzzy';
 const quotedWord = (column: SQL) => sql`'''' || replace(replace(${column}, '\\', '\\\\'), '''', '''''') || ''''`;
 
 /**
+ * The title words that resemble each of `words` (n: the word's place), by trigram word
+ * similarity at pg_trgm's threshold, with their similarity and the best of that word's; words
+ * that are only stop words are left out.
+ */
+function resemblingTitleWords(words: string[]): SQL {
+  return sql`select w.n, x.word, word_similarity(w.word, x.word) as similarity,
+      max(word_similarity(w.word, x.word)) over (partition by w.n) as best
+    from unnest(array[${sql.join(
+      words.map((w) => sql`${w}`),
+      sql`, `,
+    )}]::text[]) with ordinality as w(word, n)
+    join solution_title_words x on x.solutions > 0 and w.word <% x.word and to_tsvector('danish'::regconfig, x.word) <> ''::tsvector`;
+}
+
+/**
  * For typo-tolerant matching: a tsquery that holds, for every search word, the title words it
  * resembles by trigram word similarity (pg_trgm's threshold, set for the search's transaction;
  * words that are only stop words left out), ORed and restricted to the title (weight A), the
@@ -60,13 +79,7 @@ const quotedWord = (column: SQL) => sql`'''' || replace(replace(${column}, '\\',
  * are quoted; to_tsquery stems them as the search document was stemmed.
  */
 function typoQueries(words: string[]): { query: SQL; closest: SQL } {
-  const resembling = sql`select w.n, x.word, word_similarity(w.word, x.word) as similarity,
-      max(word_similarity(w.word, x.word)) over (partition by w.n) as best
-    from unnest(array[${sql.join(
-      words.map((w) => sql`${w}`),
-      sql`, `,
-    )}]::text[]) with ordinality as w(word, n)
-    join solution_title_words x on x.solutions > 0 and w.word <% x.word and to_tsvector('danish'::regconfig, x.word) <> ''::tsvector`;
+  const resembling = resemblingTitleWords(words);
   const build = (onlyClosest: boolean) => sql`(select case when count(*) = ${words.length} then to_tsquery('danish'::regconfig, string_agg(alternatives, ' & ' order by n)) end
     from (select n, '(' || string_agg(${quotedWord(sql`word`)} || ':A', ' | ' order by word) || ')' as alternatives
       from (${resembling}) r ${onlyClosest ? sql`where similarity = best` : sql``} group by n) g)`;
@@ -285,6 +298,16 @@ export async function runSearch(db: Database, q: SearchQuery, opts: { pageSize?:
     mode = 'fuzzy';
     [row] = await queryRows<SearchRow>(db, searchQuery(q, { ...opts, mode }));
   }
+  const resembling =
+    mode === 'fuzzy' && (row?.total ?? 0) > 0
+      ? (
+          await queryRows<{ word: string }>(
+            db,
+            sql`select word from (${resemblingTitleWords(wantedWords(q.text).filter((w) => w.length >= 3))}) r
+              where similarity = best group by word order by max(similarity) desc, word limit 5`,
+          )
+        ).map((r) => r.word)
+      : [];
   const facets: Facets = { organisation: [], unit: [], status: [], tag: [], prize: [], year: [] };
   for (const f of parseJson(row?.facets ?? [])) facets[f.facet].push({ value: f.value, label: f.label, count: f.count });
   const order = ['idea', 'tested', 'implemented', 'spread'];
@@ -292,6 +315,7 @@ export async function runSearch(db: Database, q: SearchQuery, opts: { pageSize?:
   facets.year.sort((a, b) => Number(b.value) - Number(a.value));
   return {
     mode,
+    resembling,
     total: row?.total ?? 0,
     facets,
     hits: parseJson(row?.hits ?? []).map((h) => ({ ...h, createdAt: new Date(h.createdAt), rank: Number(h.rank) })),

@@ -94,6 +94,23 @@ for (const engine of ENGINES) {
       assert.deepEqual(titlesIn(year.body).sort(), demoSolutions.filter((d) => d.year === 2015).map((d) => d.title).sort());
     });
 
+    test('a misspelt word: the page and the API say which title words the solutions shown hold instead', async () => {
+      const page = await t.app.inject(`/idebank?q=${encodeURIComponent('sygeplejerke')}`);
+      assert.equal(page.statusCode, 200);
+      const text = decode(page.body);
+      assert.match(text, /3 løsninger med ord, der ligner "sygeplejerke"/);
+      assert.match(text, /Ingen løsninger indeholder "sygeplejerke"\. Viser i stedet løsninger med ordene: [^<]*sygeplejerskeklinikken/);
+      // The resembling word is marked in the titles.
+      assert.match(page.body, /<mark>Sygeplejerskeklinikken<\/mark>/);
+      const api = (await t.app.inject('/api/v1/solutions?q=sygeplejerke')).json();
+      assert.ok(api.resembling.includes('sygeplejerskeklinikken'), api.resembling);
+      assert.equal(api.total, 3);
+      // An exact match says nothing of the kind.
+      const exact = (await t.app.inject('/api/v1/solutions?q=klinik')).json();
+      assert.deepEqual(exact.resembling, []);
+      assert.doesNotMatch(decode((await t.app.inject('/idebank?q=klinik')).body), /ligner/);
+    });
+
     test('sorting by date and paging are in the URL', async () => {
       const page1 = await t.app.inject('/idebank?sortering=nyeste');
       const page2 = await t.app.inject('/idebank?side=2');

@@ -16,11 +16,12 @@ export function IdeaBankAssets() {
 
 /**
  * A snippet with highlighted words: the parts ts_headline marked, and (for closed compounds
- * and typos, which full-text search does not mark) every place a search word occurs inside a
- * longer word. Every piece of text is escaped.
+ * and typos, which full-text search does not mark) every place a search word, or one of `also`
+ * (the title words a misspelt word resembled), occurs inside a longer word. Every piece of text
+ * is escaped.
  */
-export function Highlighted({ text, query }: { text: string; query: string }) {
-  const words = wantedWords(query).filter((w) => w.length >= 3);
+export function Highlighted({ text, query, also = [] }: { text: string; query: string; also?: string[] }) {
+  const words = [...wantedWords(query).filter((w) => w.length >= 3), ...also];
   const pieces: { text: string; mark: boolean }[] = [];
   const re = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'g');
   let last = 0;

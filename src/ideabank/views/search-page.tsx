@@ -96,9 +96,20 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
           </div>
           <div class="col-12 col-lg-8">
             <h2 class="h3" id="results-heading" safe>
-              {searchWords(query.text).length ? it.resultCountFor(result.total, query.text) : it.resultCount(result.total)}
+              {result.resembling.length
+                ? it.resultCountResembling(result.total, query.text)
+                : searchWords(query.text).length
+                  ? it.resultCountFor(result.total, query.text)
+                  : it.resultCount(result.total)}
             </h2>
             {result.total === 0 ? <p safe>{it.noResults}</p> : ''}
+            {result.resembling.length ? (
+              <p class="ideabank-resembling" safe>
+                {it.noExactMatch(query.text, result.resembling)}
+              </p>
+            ) : (
+              ''
+            )}
             {result.hits.length === 0 && result.total > 0 ? (
               <p>
                 <span safe>{it.pastLastPage(pages)}</span>{' '}
@@ -114,7 +125,7 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
                 <li class="ideabank-hit">
                   <h3 class="h4">
                     <a href={`/idebank/loesninger/${h.id}`}>
-                      <Highlighted text={h.title} query={query.text} />
+                      <Highlighted text={h.title} query={query.text} also={result.resembling} />
                     </a>
                   </h3>
                   <p class="ideabank-meta">
