@@ -1,6 +1,6 @@
 /**
  * The idea bank in a real Chromium: search from the form, a facet, a solution with its spread
- * diagram and table, the most-spread list, a refused search, "Vi har taget løsningen i brug"
+ * diagram and table, a misspelt word, the most-spread list, a refused search, "Vi har taget løsningen i brug"
  * with errors and then accepted, and a new solution whose similar solutions appear while
  * typing (public/ideabank.js). Every page is checked with axe-core (WCAG 2.0/2.1 A and AA)
  * and must load without console errors, CSP violations or failed requests.
@@ -71,6 +71,15 @@ describe('the idea bank in Chromium', () => {
     assert.equal(await svg.count(), 1);
     assert.equal(await page.locator('table caption').textContent(), 'Enheder, der har taget løsningen i brug');
     assert.equal(await page.locator('table tbody tr').count(), 3, 'the origin and two adoptions');
+
+    // A misspelt word: the page says which resembling words its solutions hold instead.
+    await page.goto('/idebank');
+    await page.getByLabel('Søg i idébanken').fill('sygeplejerke');
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.waitForURL(/\/idebank\?q=sygeplejerke/);
+    await check(watched, '/idebank?q=sygeplejerke');
+    assert.equal(await page.locator('#results-heading').textContent(), '3 løsninger med ord, der ligner "sygeplejerke"');
+    assert.match((await page.locator('.ideabank-resembling').textContent()) ?? '', /^Ingen løsninger indeholder "sygeplejerke"\. Viser i stedet løsninger med ordene: /);
 
     await page.goto('/idebank/mest-spredte');
     await check(watched, '/idebank/mest-spredte');
