@@ -51,6 +51,12 @@ export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets;
  */
 export type MatchMode = 'exact' | 'fuzzy';
 
+/** Words as one text[] parameter list. */
+const textArray = (words: string[]) => sql`array[${sql.join(
+  words.map((w) => sql`${w}`),
+  sql`, `,
+)}]::text[]`;
+
 /** A word as a quoted tsquery operand, its quotes and backslashes doubled. */
 const quotedWord = (column: SQL) => sql`'''' || replace(replace(${column}, '\\', '\\\\'), '''', '''''') || ''''`;
 
@@ -62,10 +68,7 @@ const quotedWord = (column: SQL) => sql`'''' || replace(replace(${column}, '\\',
 function resemblingTitleWords(words: string[]): SQL {
   return sql`select w.n, x.word, word_similarity(w.word, x.word) as similarity,
       max(word_similarity(w.word, x.word)) over (partition by w.n) as best
-    from unnest(array[${sql.join(
-      words.map((w) => sql`${w}`),
-      sql`, `,
-    )}]::text[]) with ordinality as w(word, n)
+    from unnest(${textArray(words)}) with ordinality as w(word, n)
     join solution_title_words x on x.solutions > 0 and w.word <% x.word and to_tsvector('danish'::regconfig, x.word) <> ''::tsvector`;
 }
 
@@ -199,13 +202,13 @@ export async function withSearchLimits<T>(db: Database, work: (tx: Database) => 
  * small. The matching set, the total, the facets, the rank and the order come from
  * solution_search (the narrow, trigger-kept copy of what searching needs: no description
  * text, contact or owner), so each match reads a narrow row; `solutions` is read for the
- * page's hits only. The matching set is computed once (a materialized CTE of ids, facet
- * columns and the rank only); the snippet and the adoption count are computed for the page's
- * hits only; one hash aggregation (grouping sets) counts the total and every facet in one
- * pass, the tags by distinct tag list (then unnested, so each list is unpacked once, not once
- * per solution). Without any condition (the bare /idebank) the set is the whole table and is
- * not materialized: the total, the page (newest first, the created_at index) and the facets
- * are each read straight from solution_search.
+ * page's hits only. The matching set is computed once (a materialized CTE of ids, the
+ * numbers of the facet values and the rank only); the snippet and the adoption count are
+ * computed for the page's hits only; one hash aggregation (grouping sets) counts the total and
+ * every facet in one pass by those numbers, the tags by distinct tag list (then unnested, so
+ * each list is unpacked once, not once per solution). Without any condition (the bare
+ * /idebank) the set is the whole table and is not materialized: the page comes from the
+ * created_at index (newest first) and the total and facets from solution_facet_counts.
  */
 export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SIZE, facets = true, facetLimit = 15 }: { mode?: MatchMode; pageSize?: number; facets?: boolean; facetLimit?: number } = {}): SQL {
   const order = q.sort === 'date' ? sql`created_at desc, id desc` : sql`rank desc, created_at desc, id desc`;
@@ -411,14 +414,13 @@ export async function similarTo(db: Database, text: string, limit: number, exclu
   if (all.length === 0) return [];
   const words = all.slice(0, 60);
   const longest = words.filter((w) => w.length >= 5).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 10);
-  const textArray = (list: string[]) => sql`array[${sql.join(list.map((w) => sql`${w}`), sql`, `)}]::text[]`;
+  // Title words that resemble the text's longer words (compounds: "klinik" →
+  // "sygeplejerskeklinikken"; typos), weighed by how much they resemble it, and never above the
+  // word's own weight when the word itself is in the idea bank: a rare compound of a common
+  // word ("gigtpatienter" for "patienter") must not count as a rare shared word. Hyphenated
+  // title words are left out (their parts are title words of their own).
   const resembling = longest.length
     ? sql`union all
-      -- Title words that resemble the text's longer words (compounds: "klinik" → "sygeplejerskeklinikken";
-      -- typos), weighed by how much they resemble it, and never above the word's own weight
-      -- when the word itself is in the idea bank: a rare compound of a common word ("KOL-patienter"
-      -- for "patienter") must not count as a rare shared word. Hyphenated title words are left
-      -- out (their parts are title words of their own).
       select u.lexeme, t.similarity,
         (select ln(1 + (select n from total) / l.solutions) from unnest(to_tsvector('danish'::regconfig, w.word)) as own
           join solution_lexemes l on l.lexeme = own.lexeme and l.solutions > 0 limit 1)
