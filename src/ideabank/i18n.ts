@@ -21,7 +21,8 @@ const da = {
   resultCountFor: (n: number, q: string) => `${n === 1 ? '1 løsning' : `${n.toLocaleString('da-DK')} løsninger`} matcher "${q}"`,
   noResults: 'Ingen løsninger matcher din søgning. Prøv med færre ord, et andet ord eller uden afgrænsninger.',
   resultCountResembling: (n: number, q: string) => `${n === 1 ? '1 løsning' : `${n.toLocaleString('da-DK')} løsninger`} med ord, der ligner "${q}"`,
-  noExactMatch: (q: string, words: string[]) => `Ingen løsninger indeholder "${q}". Viser i stedet løsninger med ${words.length === 1 ? 'ordet' : 'ordene'}: ${words.join(', ')}.`,
+  noExactMatch: (q: string, words: string[]) =>
+    `Ingen løsninger indeholder "${q}". Viser i stedet løsninger med ${words.length === 1 ? 'ordet' : 'ord som'}: ${words.slice(0, 5).join(', ')}${words.length > 5 ? ' m.fl.' : ''}.`,
   pageOf: (page: number, pages: number) => `Side ${page} af ${pages}`,
   pagination: 'Sider',
   previous: 'Forrige side',
@@ -202,7 +203,8 @@ const en: IdeaBankTexts = {
   resultCountFor: (n, q) => `${n === 1 ? '1 solution' : `${n.toLocaleString('en-GB')} solutions`} match "${q}"`,
   noResults: 'No solutions match your search. Try fewer words, another word or no filters.',
   resultCountResembling: (n, q) => `${n === 1 ? '1 solution' : `${n.toLocaleString('en-GB')} solutions`} with words like "${q}"`,
-  noExactMatch: (q, words) => `No solutions contain "${q}". Showing solutions with ${words.length === 1 ? 'the word' : 'the words'}: ${words.join(', ')}.`,
+  noExactMatch: (q, words) =>
+    `No solutions contain "${q}". Showing solutions with ${words.length === 1 ? 'the word' : 'words such as'}: ${words.slice(0, 5).join(', ')}${words.length > 5 ? ' and more' : ''}.`,
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   pagination: 'Pages',
   previous: 'Previous page',

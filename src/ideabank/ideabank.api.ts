@@ -77,7 +77,7 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
             total: z.number().int(),
             resembling: z
               .array(z.string())
-              .describe('When no solution contained the search words, the title words closest to them, whose solutions are shown instead (typo-tolerant search); empty otherwise'),
+              .describe('When no solution contained the search words, the title words resembling them whose solutions are shown instead (typo-tolerant search), closest first, at most 10; empty otherwise'),
             page: z.number().int(),
             pageSize: z.number().int(),
             pages: z.number().int(),

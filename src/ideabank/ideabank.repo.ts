@@ -33,9 +33,13 @@ export type SolutionHit = {
 
 export type FacetValue = { value: string; label: string; count: number };
 export type Facets = { organisation: FacetValue[]; unit: FacetValue[]; status: FacetValue[]; tag: FacetValue[]; prize: FacetValue[]; year: FacetValue[] };
+/** How many of the resembling title words a typo search reports. */
+export const RESEMBLING_LIMIT = 10;
+
 /**
  * `resembling`: when nothing matched the search words exactly and the typo-tolerant search
- * answered, the title words closest to them (at most five), so the page can say what it shows.
+ * answered, the title words it found instead, closest first (at most RESEMBLING_LIMIT), so the
+ * page can say what it shows.
  */
 export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets; resembling: string[] };
 
@@ -307,7 +311,7 @@ export async function runSearch(db: Database, q: SearchQuery, opts: { pageSize?:
           await queryRows<{ word: string }>(
             db,
             sql`select word from (${resemblingTitleWords(wantedWords(q.text).filter((w) => w.length >= 3))}) r
-              where similarity = best group by word order by max(similarity) desc, word limit 5`,
+              group by word order by max(similarity) desc, word limit ${RESEMBLING_LIMIT}`,
           )
         ).map((r) => r.word)
       : [];
