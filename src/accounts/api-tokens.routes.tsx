@@ -2,15 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import type { FieldErrors } from '../admin/views/parts.js';
 import { API_TOKEN_NAME_MAX, checkTokenName, issueApiToken, listApiTokens, withdrawApiToken } from './api-tokens.service.js';
 import { ApiTokensPage } from './views/api-tokens-page.js';
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
+import { parseId, sendPage } from '../platform/http.js';
 
 /**
  * /min-side/api-noegler: an administrator makes, sees and revokes their personal API tokens
@@ -53,7 +49,7 @@ export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDep
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
     const raw = request.params.id;
-    const id = /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+    const id = parseId(raw);
     // Another user's token, or one already revoked, is a page that does not exist.
     if (id === null || !(await withdrawApiToken({ db, actor, tokenId: id, now: clock.now() }))) return sendErrorPage(request, reply, 404, 'notFound');
     request.log.info({ tokenId: id }, 'api token revoked');

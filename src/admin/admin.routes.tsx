@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
 import { screenNomination } from './admin-api.service.js';
@@ -14,19 +13,9 @@ import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/overview.js';
 import type { FieldErrors } from './views/parts.js';
+import { parseId, sendPage } from '../platform/http.js';
 
 export type AdminDeps = AppDeps;
-
-/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
 
 const DECISIONS: Record<string, ScreeningDecision> = { egnet: 'eligible', 'ikke-egnet': 'not-eligible' };
 

@@ -2,24 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import type { Messages } from '../platform/i18n/index.js';
 import { administeredEdition } from './setup-http.js';
 import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './members.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
 import type { FieldErrors } from './views/parts.js';
-
-/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
-export function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
+import { parseId, sendPage } from '../platform/http.js';
 
 const ROLES: Record<string, InviteInput['role']> = { komite: 'committee', panel: 'panel' };
 

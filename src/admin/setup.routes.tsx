@@ -27,7 +27,8 @@ import {
   type ListRow,
 } from './setup-form.js';
 import { findOrganisation, findOrganisationsByIds } from './setup.repo.js';
-import { mayAdminister, parseId, sendPage } from './setup-http.js';
+import { parseId, sendPage } from '../platform/http.js';
+import { mayAdminister } from './setup-http.js';
 import {
   createAward,
   createEdition,

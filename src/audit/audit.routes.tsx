@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { findOrganisation } from '../admin/setup.repo.js';
-import { mayAdminister, parseId, sendPage } from '../admin/setup-http.js';
+import { mayAdminister } from '../admin/setup-http.js';
+import { parseId, sendPage } from '../platform/http.js';
 import { nextLocalDay, parseLocalDate } from '../admin/setup-form.js';
 import type { FieldErrors } from '../admin/views/parts.js';
 import { csrfToken } from '../platform/csrf.js';

@@ -9,6 +9,7 @@ import { isStatementTimeout, searchSolutions } from './ideabank.service.js';
 import { PAGE_SIZE, PARAM, parseSearchQuery, SEARCH_TEXT_MAX, searchQueryString, STATUS_PARAM } from './search-query.js';
 import { ideaBankTexts } from './i18n.js';
 import { errorText } from './views/search-page.js';
+import { parseId } from '../platform/http.js';
 
 const status = z.enum(solutionStatuses).describe('idea (idé), tested (afprøvet), implemented (implementeret), spread (spredt)');
 const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
@@ -152,7 +153,7 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
     },
     async (request, reply) => {
       const raw = request.params.id;
-      const id = /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+      const id = parseId(raw);
       const s = id === null ? null : await findSolution(db, id);
       if (!s) return sendProblem(reply, problems.notFound(request.url, 'No solution has this id.'));
       const [adoptionRows, links] = await Promise.all([listAdoptions(db, s.id), listLinkedNominations(db, s.id)]);

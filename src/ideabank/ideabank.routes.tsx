@@ -32,19 +32,10 @@ import { SolutionFormPage, type SolutionFormValues } from './views/solution-form
 import { MostSpreadPage, NominationLinkPage } from './views/other-pages.js';
 import { atomFeed } from './feed.js';
 import { IMAGE_ERROR_CODES } from './images.routes.js';
+import { parseId, sendPage } from '../platform/http.js';
 
 /** The most rows a CSV export of a search holds. */
 export const CSV_MAX_ROWS = 5_000;
-
-export function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element, cache = 'no-store'): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', cache).send(render(page));
-}
 
 function texts(request: FastifyRequest): IdeaBankTexts {
   return ideaBankTexts(pageContext(request).locale);

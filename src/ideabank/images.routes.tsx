@@ -7,7 +7,7 @@ import type { AttachmentStore } from '../nominations/attachments/store.js';
 import { findSolution, findSolutionImage } from './ideabank.repo.js';
 import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
 import { MAX_IMAGE_BYTES } from './image-sniff.js';
-import { parseId } from './ideabank.routes.js';
+import { parseId } from '../platform/http.js';
 
 export type ImageRouteOptions = AppDeps & { store: AttachmentStore };
 export type ImageErrorCode = ImageRefusal | 'incomplete';

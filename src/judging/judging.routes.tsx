@@ -4,7 +4,6 @@ import { isChairOf, isMemberOf } from '../accounts/permissions.js';
 import { mayAdminister } from '../admin/setup-http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import type { FieldErrors } from '../admin/views/parts.js';
 import { judgingTexts, ruleText, type JudgingTexts } from './i18n.js';
@@ -17,17 +16,7 @@ import { decideShortlist, loadShortlistPage } from './shortlist.service.js';
 import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overview-page.js';
 import { MemberListPage, ReviewFormPage, type ReviewFormState } from './views/review-pages.js';
 import { ShortlistPage, type ShortlistForm } from './views/shortlist-page.js';
-
-/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
+import { parseId, sendPage } from '../platform/http.js';
 
 const refusalText = (j: JudgingTexts, r: ScoreRefusal) =>
   r === 'not-started' ? j.refusedNotStarted : r === 'deadline-passed' ? j.refusedDeadline : r === 'conflicted' ? j.refusedConflict : j.refusedNoTimeline;

@@ -1,15 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { isMemberOf } from '../accounts/permissions.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
+import { parseId, sendPage } from '../platform/http.js';
 import { pageContext } from '../platform/page-context.js';
 import { getMemberEdition, listMyEditions } from './members.service.js';
 import { MemberEditionView, MyEditionsPage } from './views/member-pages.js';
-
-function sendPage(reply: FastifyReply, page: JSX.Element): FastifyReply {
-  return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
 
 /**
  * The pages of committee and patient panel members: their editions, and each edition as they
@@ -22,14 +18,14 @@ export async function memberRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
     const editions = await listMyEditions(db, actor.memberships, clock.now());
-    return sendPage(reply, MyEditionsPage({ ctx: pageContext(request), editions }));
+    return sendPage(reply, 200, MyEditionsPage({ ctx: pageContext(request), editions }));
   });
 
   app.get<{ Params: { editionId: string } }>('/mine-udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
     const actor = request.actor;
     const raw = request.params.editionId;
-    if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) return sendErrorPage(request, reply, 404, 'notFound');
-    const editionId = Number(raw);
+    const editionId = parseId(raw);
+    if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
     // 403 whether or not the edition exists: a member learns nothing about other editions.
     const allowed = isMemberOf(actor, editionId);
     if (!allowed.ok || actor.kind !== 'user') {
@@ -38,6 +34,6 @@ export async function memberRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     }
     const page = await getMemberEdition(db, actor.memberships, editionId, clock.now());
     if (!page) return sendErrorPage(request, reply, 403, 'forbidden');
-    return sendPage(reply, MemberEditionView({ ctx: pageContext(request), page }));
+    return sendPage(reply, 200, MemberEditionView({ ctx: pageContext(request), page }));
   });
 }

@@ -3,22 +3,12 @@ import type { AppDeps } from '../app.js';
 import { administeredEdition } from '../admin/setup-http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { panelTexts } from './i18n.js';
 import { getPanelAdminPage, saveSummary } from './panel-admin.service.js';
 import { PanelAdminView, type SummaryForm } from './views/admin-panel-page.js';
 import { titleOf } from './views/ballot-pages.js';
-
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
+import { parseId, sendPage } from '../platform/http.js';
 
 /**
  * The administrators' page of an edition's patient panel (/admin/udgaver/:id/panel): the

@@ -3,7 +3,6 @@ import type { AppDeps } from '../app.js';
 import { isChairOf, isMemberOf } from '../accounts/permissions.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
 import { placesOf, readBallotForm } from './ballot.js';
@@ -12,17 +11,7 @@ import { panelTexts } from './i18n.js';
 import { BallotCheckPage, BallotFormPage, BallotReceiptPage, PanelMessagePage, ballotErrors } from './views/ballot-pages.js';
 import { WinnerDecisionPage, type WinnerForm } from './views/winner-page.js';
 import { getWinnerPage, recordWinnerDecision } from './winner.service.js';
-
-/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
+import { parseId, sendPage } from '../platform/http.js';
 
 type EditionRequest = FastifyRequest<{ Params: { editionId: string } }>;
 

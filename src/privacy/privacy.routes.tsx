@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { csrfToken } from '../platform/csrf.js';
-import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { isEmail } from '../nominations/form.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
@@ -9,12 +8,9 @@ import type { FieldErrors } from '../admin/views/parts.js';
 import { privacyTexts, type PrivacyTexts } from './i18n.js';
 import { collectPersonData, erasePersonData, exportPersonData } from './person-data.service.js';
 import { EraseConfirmPage, ErasedPage, PersonSearchPage } from './views/person-pages.js';
+import { sendPage } from '../platform/http.js';
 
 const EMAIL_MAX = 320;
-
-function sendPage(reply: FastifyReply, status: number, page: JSX.Element): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(page));
-}
 
 /** The e-mail of a query or form: trimmed text, or '' for anything else (arrays, objects). */
 function emailOf(source: unknown): string {

@@ -5,13 +5,7 @@ import { administeredEdition } from '../../admin/setup-http.js';
 import { contentDisposition } from '../../nominations/export.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { dossierExport, organisationOfEdition, scoresExport, type ExportFile } from './exports.service.js';
-
-/** Database ids are positive int4; anything else in the URL is a page that does not exist. */
-function parseId(raw: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n <= 2_147_483_647 ? n : null;
-}
+import { parseId } from '../../platform/http.js';
 
 const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
