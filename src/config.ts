@@ -124,3 +124,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionYears: c.RETENTION_YEARS,
   };
 }
+
+/** For commands (the server, `npm run retention`): the config, or its one-line error on stderr and exit code 2. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

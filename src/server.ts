@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { requestSerializer } from './platform/log-redaction.js';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { assertUtf8, DatabaseUnavailableError, openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { seedDemoJudgedRound } from './db/seed/demo-round.js';
@@ -18,16 +18,7 @@ import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = pino({
     level: config.logLevel,
     base: { service: 'prisportal' },

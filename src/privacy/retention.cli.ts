@@ -4,23 +4,14 @@
  * ATTACHMENTS_DIR) and prints what it did as one JSON line. On the embedded database, stop
  * the app first: one process at a time may open a PGlite folder.
  */
-import { loadConfig, ConfigError } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { DiskAttachmentStore } from '../nominations/attachments/disk-store.js';
 import { systemClock } from '../platform/clock.js';
 import { anonymiseExpiredPersonalData } from './retention.service.js';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await handle.migrate();
