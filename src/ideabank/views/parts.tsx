@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { MARK_END, MARK_START } from '../ideabank.repo.js';
+import { MARK_END, MARK_START, type SimilarRow } from '../ideabank.repo.js';
 import { wantedWords } from '../search-query.js';
 
 export { Html };
@@ -47,4 +47,16 @@ function markWords(text: string, words: string[]): { text: string; mark: boolean
   }
   if (last < text.length) out.push({ text: text.slice(last), mark: false });
   return out;
+}
+
+/** One suggested similar solution: its title, linked, then its unit and organisation. */
+export function SimilarItem({ solution }: { solution: Pick<SimilarRow, 'id' | 'title' | 'unitName' | 'organisationName'> }) {
+  return (
+    <li>
+      <a href={`/idebank/loesninger/${solution.id}`} safe>
+        {solution.title}
+      </a>
+      <span safe>{` – ${[solution.unitName, solution.organisationName].filter(Boolean).join(', ')}`}</span>
+    </li>
+  );
 }

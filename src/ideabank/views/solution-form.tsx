@@ -6,7 +6,7 @@ import { ErrorSummary, Radios, TextInput, type ErrorLink } from '../../nominatio
 import type { ImageRow, SimilarRow } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { solutionStatuses } from '../ideabank.schema.js';
-import { IdeaBankAssets } from './parts.js';
+import { IdeaBankAssets, SimilarItem } from './parts.js';
 
 export type SolutionFormValues = {
   title: string;
@@ -121,12 +121,7 @@ export function SimilarBox({ it, similar, live }: { it: IdeaBankTexts; similar: 
           <li safe>{it.similar.none}</li>
         ) : (
           similar.map((x) => (
-            <li>
-              <a href={`/idebank/loesninger/${x.id}`} safe>
-                {x.title}
-              </a>
-              <span safe>{` – ${[x.unitName, x.organisationName].filter(Boolean).join(', ')}`}</span>
-            </li>
+            <SimilarItem solution={x} />
           ))
         )}
       </ul>

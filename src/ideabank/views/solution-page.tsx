@@ -6,7 +6,7 @@ import { formatDate } from '../../platform/time.js';
 import { ErrorSummary, TextInput, type ErrorLink } from '../../nominations/views/form-parts.js';
 import type { AdoptionRow, ImageRow, LinkedNomination, SimilarRow, SolutionRow } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
-import { IdeaBankAssets } from './parts.js';
+import { IdeaBankAssets, SimilarItem } from './parts.js';
 import { Paragraphs } from '../../admin/views/parts.js';
 
 export type AdoptionForm = { organisation: string; unit: string; adoptedOn: string; changes: string };
@@ -182,12 +182,7 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
           <h2 safe>{it.solution.similar}</h2>
           <ul>
             {similar.map((x) => (
-              <li>
-                <a href={`/idebank/loesninger/${x.id}`} safe>
-                  {x.title}
-                </a>
-                <span safe>{` – ${[x.unitName, x.organisationName].filter(Boolean).join(', ')}`}</span>
-              </li>
+              <SimilarItem solution={x} />
             ))}
           </ul>
         </>
