@@ -71,6 +71,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     return { editionId, nominationId };
   };
   const userId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.user.id : 0);
+  /** A member of another edition gets 403; a nomination that is not there (or not in review), 404. */
+  const sendRefusal = (request: FastifyRequest, reply: FastifyReply, why: 'not-member' | 'not-found') =>
+    sendErrorPage(request, reply, why === 'not-member' ? 403 : 404, why === 'not-member' ? 'forbidden' : 'notFound');
 
   app.get<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
     const editionId = await committeeEdition(request, reply);
@@ -88,8 +91,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!ids) return reply;
       const { editionId, nominationId } = ids;
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
-      if (page === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
-      if (page === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      if (typeof page === 'string') return sendRefusal(request, reply, page);
       const ctx = pageContext(request);
       const j = judgingTexts(ctx.locale);
       const q = request.query.gemt;
@@ -115,10 +117,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       const comment = text(body.kommentar);
       const result = await saveReview({ db, actor: request.actor, editionId, nominationId, userId: userId(request), scores, comment, now: clock.now() });
       if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${result.complete ? 'komplet' : '1'}`, 303);
-      if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
-      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
-      if (typeof page === 'string') return sendErrorPage(request, reply, page === 'not-member' ? 403 : 404, page === 'not-member' ? 'forbidden' : 'notFound');
+      if (typeof page === 'string') return sendRefusal(request, reply, page);
       const ctx = pageContext(request);
       const j = judgingTexts(ctx.locale);
       // What was sent is shown back, whatever the outcome: nothing the member typed is lost.
@@ -162,15 +163,14 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       } else {
         const result = await decideConflict({ db, actor: request.actor, editionId, nominationId, userId: userId(request), action, reason, now: clock.now() });
         if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${action === 'dismiss' ? 'afvist' : 'inhabil'}`, 303);
-        if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
-        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
         if (result.reason === 'reason-required') message = j.errorConflictReasonRequired;
         else if (result.reason === 'reason-too-long') message = j.errorConflictReasonTooLong(CONFLICT_REASON_MAX);
         else if (result.reason === 'deadline-passed') ((message = j.errorConflictClosed), (status = 409));
         else ((message = j.errorNoFlag), (status = 409));
       }
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
-      if (typeof page === 'string') return sendErrorPage(request, reply, page === 'not-member' ? 403 : 404, page === 'not-member' ? 'forbidden' : 'notFound');
+      if (typeof page === 'string') return sendRefusal(request, reply, page);
       const form = savedForm(page, null);
       form.conflictReason = reason;
       form.errors = [{ field: 'conflict-reason', target: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' }];
