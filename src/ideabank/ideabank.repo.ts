@@ -83,14 +83,19 @@ function resemblingTitleWords(words: string[]): SQL {
  * search words ANDed; and the same with only each search word's closest title words. NULL
  * (matching nothing) when a search word resembles no title word. The title words come from
  * solution_title_words, never from the visitor's text (the search words are parameters), and
- * are quoted; to_tsquery stems them as the search document was stemmed.
+ * are quoted; to_tsquery stems them as the search document was stemmed. `words`: the title
+ * words found, as JSON.
  */
-function typoQueries(words: string[]): { query: SQL; closest: SQL } {
+function typoQueries(words: string[]): { query: SQL; closest: SQL; words: SQL } {
   const resembling = resemblingTitleWords(words);
   const build = (onlyClosest: boolean) => sql`(select case when count(*) = ${words.length} then to_tsquery('danish'::regconfig, string_agg(alternatives, ' & ' order by n)) end
     from (select n, '(' || string_agg(${quotedWord(sql`word`)} || ':A', ' | ' order by word) || ')' as alternatives
       from (${resembling}) r ${onlyClosest ? sql`where similarity = best` : sql``} group by n) g)`;
-  return { query: build(false), closest: build(true) };
+  // The title words found, closest first, for the page to name (SearchResult.resembling).
+  const found = sql`(select coalesce(json_agg(word order by similarity desc, word), '[]'::json) from (
+      select word, max(similarity) as similarity from (${resembling}) r group by word order by 2 desc, word limit ${RESEMBLING_LIMIT}
+    ) w)`;
+  return { query: build(false), closest: build(true), words: found };
 }
 
 /**
@@ -98,7 +103,7 @@ function typoQueries(words: string[]): { query: SQL; closest: SQL } {
  * websearch_to_tsquery takes it as it is, and the prefix query is built from words of letters
  * and digits only.
  */
-function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL; headline?: SQL } | null {
+function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL; headline?: SQL; resembling?: SQL } | null {
   const words = wantedWords(text);
   const excluded = excludedWords(text);
   // "-ærø" excludes every solution where the word occurs, also inside a compound.
@@ -123,6 +128,7 @@ function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL; head
       // the search.)
       rank: sql`(case when s.search_vector @@ ${typos.closest} then 1 else 0 end)::real`,
       headline: typos.query,
+      resembling: typos.words,
     };
   }
   const substrings =
@@ -166,9 +172,9 @@ function filters(q: SearchQuery): SQL[] {
  * The matching solutions with only what the page and the facets need, as a CTE body, and
  * whether there is any condition at all. The rank is computed only when the page is sorted by it.
  * `headline`: what the snippets highlight when it is not the search text itself (the title
- * words a misspelt word resembles).
+ * words a misspelt word resembles); `resembling`: those words as JSON.
  */
-function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: boolean; headline: SQL | null } {
+function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: boolean; headline: SQL | null; resembling: SQL | null } {
   const m = textMatch(q.text, mode);
   const conditions = [...(m ? [m.where] : mode === 'fuzzy' ? [sql`false`] : []), ...filters(q)];
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
@@ -177,6 +183,7 @@ function matchedCte(q: SearchQuery, mode: MatchMode): { body: SQL; conditional: 
     body: sql`select s.solution_id as id, s.created_at, s.organisation_key, s.unit_key, s.status_key, s.year, s.tag_list_key, ${rank} as rank from solution_search s ${where}`,
     conditional: conditions.length > 0,
     headline: m?.headline ?? null,
+    resembling: m?.resembling ?? null,
   };
 }
 
@@ -281,11 +288,12 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
       )
       select ${total} as total,
         (select coalesce(json_agg(h order by ${q.sort === 'date' ? sql`h."createdAt" desc, h.id desc` : sql`h.rank desc, h."createdAt" desc, h.id desc`}), '[]'::json) from hits h) as hits,
-        ${facetSql} as facets`;
+        ${facetSql} as facets,
+        ${cte.resembling ?? sql`'[]'::json`} as resembling`;
 }
 
 type HitJson = Omit<SolutionHit, 'createdAt'> & { createdAt: string };
-type SearchRow = { total: number; hits: HitJson[] | string; facets: { facet: keyof Facets; value: string; label: string; count: number }[] | string };
+type SearchRow = { total: number; hits: HitJson[] | string; facets: { facet: keyof Facets; value: string; label: string; count: number }[] | string; resembling: string[] | string };
 
 const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
@@ -305,16 +313,7 @@ export async function runSearch(db: Database, q: SearchQuery, opts: { pageSize?:
     mode = 'fuzzy';
     [row] = await queryRows<SearchRow>(db, searchQuery(q, { ...opts, mode }));
   }
-  const resembling =
-    mode === 'fuzzy' && (row?.total ?? 0) > 0
-      ? (
-          await queryRows<{ word: string }>(
-            db,
-            sql`select word from (${resemblingTitleWords(wantedWords(q.text).filter((w) => w.length >= 3))}) r
-              group by word order by max(similarity) desc, word limit ${RESEMBLING_LIMIT}`,
-          )
-        ).map((r) => r.word)
-      : [];
+  const resembling = mode === 'fuzzy' && (row?.total ?? 0) > 0 ? parseJson(row?.resembling ?? []) : [];
   const facets: Facets = { organisation: [], unit: [], status: [], tag: [], prize: [], year: [] };
   for (const f of parseJson(row?.facets ?? [])) facets[f.facet].push({ value: f.value, label: f.label, count: f.count });
   const order = ['idea', 'tested', 'implemented', 'spread'];
