@@ -12,7 +12,7 @@ import { awards, criteria, editions, formSections, organisations } from '../../s
 import { recordAudit } from '../../src/audit/audit.service.js';
 import { copenhagen } from '../../src/platform/time.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
-import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
+import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage, checkPage, visitPage } from '../harness/browser.js';
 import { buildNomination } from '../harness/factories.js';
 
 const NOW = '2026-11-24T12:00:00Z';
@@ -66,19 +66,9 @@ describe('setting up awards in Chromium', () => {
     await server?.close();
   });
 
-  async function check(watched: WatchedPage, label: string) {
-    await watched.page.waitForLoadState('load');
-    await expectAccessible(watched.page, label);
-    watched.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
-  }
+  const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 
-  async function visit(path: string, status = 200): Promise<WatchedPage> {
-    const watched = await openPage(ctx);
-    const res = await watched.page.goto(path, { waitUntil: 'load' });
-    assert.equal(res?.status(), status, `status of ${path}`);
-    await check(watched, path);
-    return watched;
-  }
+  const visit = (path: string, status = 200): Promise<WatchedPage> => visitPage(ctx, path, { status, allow: EXPECTED_DOCUMENT_STATUS });
 
   /** Presses a button and waits for the page it leads to; returns its status. */
   async function press(page: Page, locator: ReturnType<Page['locator']>): Promise<number> {

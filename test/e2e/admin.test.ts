@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { awards, editions, organisations } from '../../src/db/schema.js';
 import { seedDemoAdministrator } from '../../src/accounts/sign-in.routes.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
-import { expectAccessible, launchBrowser, newContext, openPage, type WatchedPage } from '../harness/browser.js';
+import { launchBrowser, newContext, openPage, type WatchedPage, checkPage, visitPage } from '../harness/browser.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
 import { serveSignedInTestApp } from '../harness/signed-in-app.js';
@@ -92,21 +92,11 @@ describe('administration in Chromium', () => {
   }
 
   /** After a navigation: axe, and nothing wrong in the browser (the main document's own 4xx is allowed). */
-  async function check(watched: WatchedPage, label: string, _status = 200) {
-    await watched.page.waitForLoadState('load');
-    await expectAccessible(watched.page, label);
-    // Chromium logs the 4xx of a main document as a console error; the pages that answer one
-    // on purpose (a form with errors, a refusal) are checked for it above.
-    watched.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
-  }
+  // Chromium logs the 4xx of a main document as a console error; the pages that answer one
+  // on purpose (a form with errors, a refusal) are checked for it above.
+  const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 
-  async function visit(path: string, { ctx = signedIn, status = 200 }: { ctx?: BrowserContext; status?: number } = {}) {
-    const watched = await openPage(ctx);
-    const res = await watched.page.goto(path, { waitUntil: 'load' });
-    assert.equal(res?.status(), status, `status of ${path}`);
-    await check(watched, path, status);
-    return watched;
-  }
+  const visit = (path: string, { ctx = signedIn, status = 200 }: { ctx?: BrowserContext; status?: number } = {}) => visitPage(ctx, path, { status, allow: EXPECTED_DOCUMENT_STATUS });
 
   /** Submits the form of `button` and returns the status of the page it leads to. */
   async function submit(page: Page, button: string): Promise<number> {
@@ -200,7 +190,7 @@ describe('administration in Chromium', () => {
     await focusedIsErrorSummary(page);
     assert.match(await page.locator('#reason-error').innerText(), /Skriv en begrundelse/);
     assert.equal(await page.isChecked('#decision-not-eligible'), true, 'the choice is kept');
-    await check(watched, 'screening with error', 400);
+    await check(watched, 'screening with error');
 
     await page.fill('#reason', 'Initiativet er ikke gennemført endnu.');
     assert.equal(await submit(page, '.admin-screening button[type=submit]'), 200);

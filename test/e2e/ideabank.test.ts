@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { solutions } from '../../src/db/schema.js';
-import { expectAccessible, expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
+import { expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage, checkPage } from '../harness/browser.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 
 const NOW = '2026-11-24T12:00:00Z';
@@ -38,11 +38,7 @@ describe('the idea bank in Chromium', () => {
     return c;
   }
 
-  async function check(watched: WatchedPage, label: string) {
-    await watched.page.waitForLoadState('load');
-    await expectAccessible(watched.page, label);
-    watched.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
-  }
+  const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 
   test('search, a facet, a solution with its spread diagram, and the most spread', async () => {
     const watched = await openPage(await context());

@@ -11,8 +11,8 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { awards, criteria, editions, organisations } from '../../src/db/schema.js';
-import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { launchBrowser, newContext, serveTestApp, type WatchedPage, checkPage, visitPage, signInContext } from '../harness/browser.js';
+import { createUser } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
 
 const NOW = '2030-03-20T12:00:00Z';
@@ -85,24 +85,12 @@ describe('the committee’s pages in Chromium', () => {
   async function signedInContext(userId: number): Promise<BrowserContext> {
     const c = await newContext(browser, server.baseUrl);
     contexts.push(c);
-    const s = await sessionFor(server.database.db, userId, server.clock.now());
-    await c.addCookies([{ name: s.name, value: s.value, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-    return c;
+    return signInContext(c, server.database.db, userId, server.clock.now(), server.baseUrl);
   }
 
-  async function check(watched: WatchedPage, label: string) {
-    await watched.page.waitForLoadState('load');
-    await expectAccessible(watched.page, label);
-    watched.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
-  }
+  const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 
-  async function visit(ctx: BrowserContext, path: string, status = 200) {
-    const watched = await openPage(ctx);
-    const res = await watched.page.goto(path, { waitUntil: 'load' });
-    assert.equal(res?.status(), status, `status of ${path}`);
-    await check(watched, path);
-    return watched;
-  }
+  const visit = (ctx: BrowserContext, path: string, status = 200) => visitPage(ctx, path, { status, allow: EXPECTED_DOCUMENT_STATUS });
 
   async function submit(page: Page, button: string): Promise<number> {
     const [res] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(button).first().click()]);

@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { awards, editions, nomineeSummaries, organisations, shortlistEntries, shortlists } from '../../src/db/schema.js';
 import { lix } from '../../src/judging/lix.js';
-import { expectAccessible, expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
+import { expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage, checkPage } from '../harness/browser.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
 
@@ -87,11 +87,7 @@ describe('the patient panel in Chromium', () => {
     return c;
   }
 
-  async function check(watched: WatchedPage, label: string) {
-    await watched.page.waitForLoadState('load');
-    await expectAccessible(watched.page, label);
-    watched.expectNoProblems(EXPECTED_DOCUMENT_STATUS);
-  }
+  const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 
   async function submit(page: Page, button: string): Promise<number> {
     const [res] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(button).click()]);

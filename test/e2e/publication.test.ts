@@ -10,7 +10,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { awards, editions } from '../../src/db/schema.js';
 import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.js';
 import { ballots } from '../../src/panel/panel.schema.js';
-import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
+import { expectAccessible, launchBrowser, newContext, serveTestApp, type WatchedPage, visitPage } from '../harness/browser.js';
 import { buildNomination } from '../harness/factories.js';
 
 const PAGE = '/priser/aarets-borgerinddragende-initiativ/2021';
@@ -59,14 +59,7 @@ describe('publication in Chromium', () => {
     await server?.close();
   });
 
-  async function visit(ctx: BrowserContext, path: string): Promise<WatchedPage> {
-    const watched = await openPage(ctx);
-    const res = await watched.page.goto(path, { waitUntil: 'load' });
-    assert.equal(res?.status(), 200, `status of ${path}`);
-    await expectAccessible(watched.page, path);
-    watched.expectNoProblems();
-    return watched;
-  }
+  const visit = (ctx: BrowserContext, path: string): Promise<WatchedPage> => visitPage(ctx, path);
 
   test('before the nominees instant the page says when they come; the archive says not yet', async () => {
     server.clock.set(new Date(nomineesAt.getTime() - 1));

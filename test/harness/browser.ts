@@ -11,6 +11,8 @@ import type { AxeResults, Result as AxeResult } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_MISSING, findChromium } from './chromium.js';
 import { startTestApp } from './app.js';
+import { sessionFor } from './accounts.js';
+import type { Database } from '../../src/db/database.js';
 
 /** Starts Chromium. Fails (never skips) when it is not installed. */
 export async function launchBrowser(): Promise<Browser> {
@@ -190,4 +192,30 @@ export async function expectAccessibleWithoutScripts(noJsPage: Page, browser: Br
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The check of every page a browser test visits: loaded, axe finds nothing, and nothing went
+ * wrong on the page (`allow`: the console errors a page answering 4xx on purpose causes).
+ */
+export async function checkPage(watched: WatchedPage, label: string, allow?: RegExp): Promise<void> {
+  await watched.page.waitForLoadState('load');
+  await expectAccessible(watched.page, label);
+  watched.expectNoProblems(allow);
+}
+
+/** Opens `path` in a new page of `context`, expects `status`, and checks the page (checkPage). */
+export async function visitPage(context: BrowserContext, path: string, { status = 200, allow }: { status?: number; allow?: RegExp } = {}): Promise<WatchedPage> {
+  const watched = await openPage(context);
+  const res = await watched.page.goto(path, { waitUntil: 'load' });
+  assert.equal(res?.status(), status, `status of ${path}`);
+  await checkPage(watched, path, allow);
+  return watched;
+}
+
+/** Signs `context` in as `userId`: a real session, its cookie set as the app sets it. */
+export async function signInContext(context: BrowserContext, db: Database, userId: number, now: Date, baseUrl: string): Promise<BrowserContext> {
+  const s = await sessionFor(db, userId, now);
+  await context.addCookies([{ name: s.name, value: s.value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
 }
