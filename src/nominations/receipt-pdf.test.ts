@@ -5,22 +5,8 @@ import type { EditionForForm } from './nomination.service.js';
 import type { NominationRow } from './nominations.repo.js';
 import { pdfText } from '../platform/pdf.js';
 import { receiptPdfFileName, renderReceiptPdf } from './receipt-pdf.js';
+import { readPdf } from '../../test/harness/pdf-text.js';
 
-/** The text layer of a PDF, page by page, and its document information (pdf.js, as a reader extracts it). */
-async function readPdf(pdf: Buffer): Promise<{ pages: string[]; info: Record<string, unknown> }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
-    }
-    return { pages, info: (await doc.getMetadata()).info as Record<string, unknown> };
-  } finally {
-    await doc.destroy();
-  }
-}
 
 const SECTIONS = [
   { id: 11, heading: 'Baggrund', help: null, wordLimit: 200, required: true },

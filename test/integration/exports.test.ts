@@ -9,24 +9,10 @@ import { ENGINES } from '../harness/databases.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
+import { readPdf } from '../harness/pdf-text.js';
 
 const AT = '2024-09-10T10:00:00Z';
 
-/** The text layer of a PDF, as a reader extracts it (pdf.js). */
-async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
-    }
-    return { text: pages.join('\n'), pages: doc.numPages };
-  } finally {
-    await doc.destroy();
-  }
-}
 
 for (const engine of ENGINES) {
   describe(`committee exports on ${engine}`, () => {
@@ -112,7 +98,7 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 200, res.body.slice(0, 200));
       assert.equal(res.headers['content-type'], 'application/pdf');
       assert.match(String(res.headers['content-disposition']), /^attachment; filename="dossier-initiativprisen-2024\.pdf"/);
-      const { text, pages } = await pdfText(res.rawPayload);
+      const { text, pageCount: pages } = await readPdf(res.rawPayload);
       assert.ok(pages >= 4, `${pages} pages`);
       assert.ok(text.includes('Dossier til bedømmelseskomitéen'));
       assert.ok(text.includes('Dossieret rummer 3 indstillinger, der er godkendt til bedømmelse.'));
@@ -127,17 +113,17 @@ for (const engine of ENGINES) {
         const res = await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'member');
         assert.equal(res.statusCode, 200, res.body.slice(0, 200));
         assert.match(String(res.headers['content-disposition']), /filename="dossier-initiativprisen-2024-blind\.pdf"/);
-        const { text } = await pdfText(res.rawPayload);
+        const { text } = await readPdf(res.rawPayload);
         assert.ok(text.includes('Blind bedømmelse: navne og e-mails på indstillere og indstillede er udeladt.'));
         assert.ok(text.includes('Hjemmedialyse på video') && text.includes('Aarhus Universitetshospital'));
         for (const s of ['Indstiller', 'Kandidat', 'ida@example.dk', 'karl@example.dk', 'Nyremedicinsk Afsnit', '@example.dk']) assert.ok(!text.includes(s), s);
         // The administrators' dossier still has the names.
-        const admin = await pdfText((await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'admin')).rawPayload);
+        const admin = await readPdf((await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'admin')).rawPayload);
         assert.ok(admin.text.includes('Kandidat Karl Krog'));
       } finally {
         await t.db.update(editions).set({ blindReview: false }).where(eq(editions.id, editionId));
       }
-      const open = await pdfText((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'member')).rawPayload);
+      const open = await readPdf((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'member')).rawPayload);
       assert.ok(open.text.includes('Kandidat Karl Krog'));
     });
 

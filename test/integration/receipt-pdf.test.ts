@@ -5,24 +5,10 @@ import { awards, criteria, editions, formSections, outboxMessages } from '../../
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { HttpAgent } from '../harness/http-agent.js';
+import { readPdf } from '../harness/pdf-text.js';
 
 const SEEDED_AT = '2026-11-24T12:00:00Z';
 
-/** The text layer of a PDF, as a reader extracts it (pdf.js). */
-async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number; info: Record<string, unknown> }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
-    }
-    return { text: pages.join('\n'), pages: doc.numPages, info: (await doc.getMetadata()).info as Record<string, unknown> };
-  } finally {
-    await doc.destroy();
-  }
-}
 
 for (const engine of ENGINES) {
   describe(`the receipt as PDF on ${engine}`, () => {
@@ -82,7 +68,7 @@ for (const engine of ENGINES) {
       const pdf = res.rawPayload;
       assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
 
-      const { text, info } = await pdfText(pdf);
+      const { text, info } = await readPdf(pdf);
       assert.ok(text.includes(receiptNumber), 'the receipt number is in the text layer');
       for (const expected of ['Kvittering for indstilling', 'Årets Borgerinddragende Initiativ', 'Hvad sker der nu?', 'Løsningen', 'Lise Ærø Jensen', 'Søren og Åse', '„den lange vej“', 'første møde']) {
         assert.ok(text.includes(expected), `the PDF says "${expected}"`);
@@ -121,7 +107,7 @@ for (const engine of ENGINES) {
       assert.equal((await agent.post(`/indstillinger/${id}/traek-tilbage`, {})).statusCode, 303);
       const res = await agent.get(`/indstillinger/${id}/kvittering.pdf`);
       assert.equal(res.statusCode, 200);
-      const { text } = await pdfText(res.rawPayload);
+      const { text } = await readPdf(res.rawPayload);
       assert.ok(text.includes(receiptNumber));
       assert.ok(text.includes('Trukket tilbage'));
     });
