@@ -48,12 +48,14 @@ async function main() {
     logger.info({ editionsCreated }, 'demo data seeded');
   }
 
+  // The address in e-mails and feeds; behind a proxy PUBLIC_BASE_URL says what the world sees.
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   const app = await buildApp({
     db: handle.db,
     clock: systemClock,
     logger,
     trustProxy: config.trustProxy,
-    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+    publicBaseUrl,
     attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
   });
@@ -88,7 +90,6 @@ async function main() {
   mail = { worker, transport };
 
   // Scheduled jobs (every process runs them; each claims its work in the database, so nothing is done twice).
-  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   const retentionStore = new DiskAttachmentStore(config.attachmentsDir);
   scheduled = startScheduledJobs({
     db: handle.db,
