@@ -3,7 +3,7 @@ import { queryRows, type Database } from '../db/database.js';
 import { awards, editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { adoptions, solutionImages, solutionNominations, solutions, type SolutionStatus } from './ideabank.schema.js';
-import { excludedWords, PAGE_SIZE, searchWords, wantedWords, type SearchQuery } from './search-query.js';
+import { distinctWords, excludedWords, PAGE_SIZE, wantedWords, type SearchQuery } from './search-query.js';
 
 /** Marks around the words ts_headline highlights; private-use characters no text contains. */
 export const MARK_START = '\uE000';
@@ -413,9 +413,8 @@ export const SIMILAR_CANDIDATE_BUDGET = 1_000;
  * rarer shared words exist, which is what similarity should mean.
  */
 export async function similarTo(db: Database, text: string, limit: number, excludeId: number | null): Promise<SimilarRow[]> {
-  const all = [...new Set(text.slice(0, 2000).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].map((w) => w.slice(0, 40)).filter((w) => w.length >= 3);
-  if (all.length === 0) return [];
-  const words = all.slice(0, 60);
+  const words = distinctWords(text.slice(0, 2000), 60, 3);
+  if (words.length === 0) return [];
   const longest = words.filter((w) => w.length >= 5).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 10);
   // Title words that resemble the text's longer words (compounds: "klinik" →
   // "sygeplejerskeklinikken"; typos), weighed by how much they resemble it, and never above the

@@ -123,19 +123,24 @@ export function searchQueryString(query: SearchQuery, over: Partial<SearchQuery>
 }
 
 /**
- * The words of a search, for the prefix and trigram parts of the query: runs of letters and
- * digits only (so nothing of tsquery's syntax survives), lowercased, at most 8, each at most
- * 40 characters.
+ * The distinct words of a text: runs of letters and digits only (so nothing of tsquery's
+ * syntax survives), lowercased, each at most 40 characters, those of `minLength` or more, at
+ * most `max`.
  */
-export function searchWords(text: string): string[] {
+export function distinctWords(text: string, max: number, minLength = 1): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const w of words) {
     const word = w.slice(0, 40);
-    if (!out.includes(word)) out.push(word);
-    if (out.length === 8) break;
+    if (word.length >= minLength && !out.includes(word)) out.push(word);
+    if (out.length === max) break;
   }
   return out;
+}
+
+/** The words of a search, for the prefix and trigram parts of the query: at most 8 (distinctWords). */
+export function searchWords(text: string): string[] {
+  return distinctWords(text, 8);
 }
 
 /**
