@@ -59,9 +59,7 @@ async function createDatabase(pgServer: PostgresServer): Promise<void> {
   const client = new pg.Client({ connectionString: pgServer.url('postgres') });
   await client.connect();
   try {
-    await client.query(
-      `create database ${DATABASE} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`,
-    );
+    await client.query(`create database ${DATABASE} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
   } finally {
     await client.end();
   }
@@ -191,6 +189,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('bench failed:', err instanceof Error ? err.stack ?? err.message : err);
+  console.error('bench failed:', err instanceof Error ? (err.stack ?? err.message) : err);
   process.exitCode = 1;
 });

@@ -181,7 +181,9 @@ async function verify(client: pg.Client, editionId: number, sentKeys: string[], 
   if (ackedReceipts.size !== acks.length) problems.push(`${acks.length - ackedReceipts.size} receipt numbers were acknowledged twice`);
   const extra = rows.filter((r) => !ackedReceipts.has(r.receipt_number ?? '')).length;
   if (extra) problems.push(`${extra} nominations exist that no nominator was told about`);
-  lines.push(`${acks.length} of ${sentKeys.length} nominators acknowledged${warmup ? ` (the warm-up's ${warmup} included)` : ''}; ${rows.length} rows carry the run's idempotency keys; each acknowledged receipt found exactly once: ${lost + mismatched === 0 ? 'yes' : 'no'}.`);
+  lines.push(
+    `${acks.length} of ${sentKeys.length} nominators acknowledged${warmup ? ` (the warm-up's ${warmup} included)` : ''}; ${rows.length} rows carry the run's idempotency keys; each acknowledged receipt found exactly once: ${lost + mismatched === 0 ? 'yes' : 'no'}.`,
+  );
 
   const dup = await client.query<{ receipt_number: string; n: string }>(
     `select receipt_number, count(*) as n from nominations where edition_id = $1 and receipt_number is not null group by receipt_number having count(*) > 1`,
@@ -387,7 +389,10 @@ async function main(): Promise<boolean> {
     for (const l of verification.lines) console.log(`#   ${l}`);
 
     // The ceiling: the same rows, plain INSERTs; alternating order, best of two each.
-    const ceiling = await prepareCeiling(admin, acks.map((a) => a.id));
+    const ceiling = await prepareCeiling(
+      admin,
+      acks.map((a) => a.id),
+    );
     const runs = { sequential: [] as number[], concurrent: [] as number[] };
     for (const kind of ['sequential', 'concurrent', 'concurrent', 'sequential'] as const) {
       process.stdout.write(`# ceiling: ${ceiling.rows.length} single-row INSERTs, ${kind === 'sequential' ? 'one at a time' : `${concurrency} in flight`}… `);

@@ -90,7 +90,18 @@ function get(port: number, path: string): Promise<{ status: number; bytes: numbe
 }
 const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
 
-type EngineResult = { engine: string; solutions: number; loadSeconds: number; page: Stats; raw: Stats; ratioP50: number; ratioP95: number; pageBytes: number; perQuery: { query: string; total: number; p50: number }[]; similar: Stats };
+type EngineResult = {
+  engine: string;
+  solutions: number;
+  loadSeconds: number;
+  page: Stats;
+  raw: Stats;
+  ratioP50: number;
+  ratioP95: number;
+  pageBytes: number;
+  perQuery: { query: string; total: number; p50: number }[];
+  similar: Stats;
+};
 
 async function measureEngine(engine: string, handle: DatabaseHandle, count: number, rounds: number): Promise<EngineResult> {
   const db = handle.db;
@@ -143,14 +154,27 @@ async function measureEngine(engine: string, handle: DatabaseHandle, count: numb
   const page = stats(pageMs);
   const raw = stats(rawMs);
   const perQuery = [...perQueryMs].map(([query, list]) => ({ query, total: totals.get(query) ?? 0, p50: stats(list).p50 })).sort((a, b) => b.p50 - a.p50);
-  return { engine, solutions: count, loadSeconds, page, raw, ratioP50: page.p50 / raw.p50, ratioP95: page.p95 / raw.p95, pageBytes, perQuery, similar: stats(similarMs) };
+  return {
+    engine,
+    solutions: count,
+    loadSeconds,
+    page,
+    raw,
+    ratioP50: page.p50 / raw.p50,
+    ratioP95: page.p95 / raw.p95,
+    pageBytes,
+    perQuery,
+    similar: stats(similarMs),
+  };
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 function renderSection(results: EngineResult[], env: { date: string; node: string; machine: string; rounds: number }): string {
   const pgRes = results.find((r) => r.engine === 'PostgreSQL');
-  const goal = pgRes ? `PostgreSQL: page p95 ${ms(pgRes.page.p95)} (goal < 50 ms: **${pgRes.page.p95 < 50 ? 'met' : 'missed'}**), page ÷ raw at p50 ${pgRes.ratioP50.toFixed(2)}× and at p95 ${pgRes.ratioP95.toFixed(2)}× (goal ≤ 2×: **${pgRes.ratioP50 <= 2 && pgRes.ratioP95 <= 2 ? 'met' : 'missed'}**).` : '';
+  const goal = pgRes
+    ? `PostgreSQL: page p95 ${ms(pgRes.page.p95)} (goal < 50 ms: **${pgRes.page.p95 < 50 ? 'met' : 'missed'}**), page ÷ raw at p50 ${pgRes.ratioP50.toFixed(2)}× and at p95 ${pgRes.ratioP95.toFixed(2)}× (goal ≤ 2×: **${pgRes.ratioP50 <= 2 && pgRes.ratioP95 <= 2 ? 'met' : 'missed'}**).`
+    : '';
   return [
     START,
     '## Idea bank search: page through HTTP vs. the same search run directly',
@@ -161,7 +185,10 @@ function renderSection(results: EngineResult[], env: { date: string; node: strin
     '',
     '| engine | load (s) | page p50 | page p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | samples |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...results.map((r) => `| ${r.engine} | ${r.loadSeconds.toFixed(0)} | ${ms(r.page.p50)} | ${ms(r.page.p95)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${r.ratioP50.toFixed(2)}× | ${r.ratioP95.toFixed(2)}× | ${r.page.n} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.engine} | ${r.loadSeconds.toFixed(0)} | ${ms(r.page.p50)} | ${ms(r.page.p95)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${r.ratioP50.toFixed(2)}× | ${r.ratioP95.toFixed(2)}× | ${r.page.n} |`,
+    ),
     '',
     goal,
     '',
@@ -177,7 +204,10 @@ function renderSection(results: EngineResult[], env: { date: string; node: strin
     '',
     'Raw p50 per query (matches in brackets), slowest first:',
     '',
-    ...results.map((r) => `- ${r.engine}: ${r.perQuery.map((x) => `\`${decodeURIComponent(x.query.replace(/\+/g, ' ')) || '(none)'}\` ${ms(x.p50)} (${x.total.toLocaleString('en-US')})`).join(', ')}`),
+    ...results.map(
+      (r) =>
+        `- ${r.engine}: ${r.perQuery.map((x) => `\`${decodeURIComponent(x.query.replace(/\+/g, ' ')) || '(none)'}\` ${ms(x.p50)} (${x.total.toLocaleString('en-US')})`).join(', ')}`,
+    ),
     END,
   ].join('\n');
 }
@@ -221,7 +251,12 @@ async function main() {
     await handle.close();
   }
 
-  const section = renderSection(results, { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', node: process.version, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`, rounds });
+  const section = renderSection(results, {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    node: process.version,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
+    rounds,
+  });
   updateBenchmarksFile(section);
   console.log(section);
 }

@@ -90,7 +90,9 @@ for (let m = 0; m < MEMBERS; m++) {
   }
 }
 const criteriaIds = Array.from({ length: CRITERIA }, (_, i) => `c${i + 1}`);
-const pureScores: Score[] = reviewsGen.flatMap((r) => r.scores.map((score, i) => ({ memberId: `m${r.m}`, nominationId: `n${r.n}`, criterionId: criteriaIds[i]!, score })));
+const pureScores: Score[] = reviewsGen.flatMap((r) =>
+  r.scores.map((score, i) => ({ memberId: `m${r.m}`, nominationId: `n${r.n}`, criterionId: criteriaIds[i]!, score })),
+);
 const candidateIdx = Array.from({ length: CANDIDATES }, (_, i) => i);
 const ballotsGen: number[][] = Array.from({ length: BALLOTS }, () => {
   const a = [...candidateIdx];
@@ -123,7 +125,11 @@ const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(li
 async function load(db: Database): Promise<{ committeeEdition: number; panelEdition: number }> {
   await seedDemoData(db, SEEDED_AT);
   const editionOf = async (slug: string, year: number) => {
-    const [row] = await db.select({ id: editions.id }).from(editions).innerJoin(awards, eq(awards.id, editions.awardId)).where(and(eq(awards.slug, slug), eq(editions.year, year)));
+    const [row] = await db
+      .select({ id: editions.id })
+      .from(editions)
+      .innerJoin(awards, eq(awards.id, editions.awardId))
+      .where(and(eq(awards.slug, slug), eq(editions.year, year)));
     return row!.id;
   };
   const committeeEdition = await editionOf('initiativprisen', 2024); // five criteria
@@ -147,13 +153,22 @@ async function load(db: Database): Promise<{ committeeEdition: number; panelEdit
     firstSentAt: at,
   });
   const nomIds: number[] = [];
-  for (const part of chunks(Array.from({ length: NOMINATIONS }, (_, i) => nominationRow(committeeEdition, i, 'BENCH')), 100)) {
+  for (const part of chunks(
+    Array.from({ length: NOMINATIONS }, (_, i) => nominationRow(committeeEdition, i, 'BENCH')),
+    100,
+  )) {
     nomIds.push(...(await db.insert(nominations).values(part).returning({ id: nominations.id })).map((r) => r.id));
   }
   const memberIds: number[] = [];
   for (let m = 0; m < MEMBERS; m++) {
-    const [u] = await db.insert(users).values({ email: `medlem${m}@example.dk`, name: `Medlem ${m + 1}` }).returning({ id: users.id });
-    const [em] = await db.insert(editionMembers).values({ editionId: committeeEdition, userId: u!.id, role: 'committee', isChair: m === 0 }).returning({ id: editionMembers.id });
+    const [u] = await db
+      .insert(users)
+      .values({ email: `medlem${m}@example.dk`, name: `Medlem ${m + 1}` })
+      .returning({ id: users.id });
+    const [em] = await db
+      .insert(editionMembers)
+      .values({ editionId: committeeEdition, userId: u!.id, role: 'committee', isChair: m === 0 })
+      .returning({ id: editionMembers.id });
     memberIds.push(em!.id);
   }
   for (const part of chunks(reviewsGen, 500)) {
@@ -165,10 +180,18 @@ async function load(db: Database): Promise<{ committeeEdition: number; panelEdit
     for (const s of chunks(scoreRows, 2000)) await db.insert(reviewScores).values(s);
   }
   // The panel: seven shortlisted nominees and 10,000 ballots.
-  const panelIds = (await db.insert(nominations).values(candidateIdx.map((i) => nominationRow(panelEdition, i, 'PANEL'))).returning({ id: nominations.id })).map((r) => r.id);
+  const panelIds = (
+    await db
+      .insert(nominations)
+      .values(candidateIdx.map((i) => nominationRow(panelEdition, i, 'PANEL')))
+      .returning({ id: nominations.id })
+  ).map((r) => r.id);
   await db.insert(shortlists).values({ editionId: panelEdition, decidedAt: at });
   await db.insert(shortlistEntries).values(panelIds.map((nominationId, i) => ({ editionId: panelEdition, nominationId, position: i + 1 })));
-  for (const part of chunks(ballotsGen.map((b, i) => ({ editionId: panelEdition, voterKey: `voter-${i}`, ranking: b.map((c) => panelIds[c]!), castAt: at })), 2000)) {
+  for (const part of chunks(
+    ballotsGen.map((b, i) => ({ editionId: panelEdition, voterKey: `voter-${i}`, ranking: b.map((c) => panelIds[c]!), castAt: at })),
+    2000,
+  )) {
     await db.insert(ballotsTable).values(part);
   }
   return { committeeEdition, panelEdition };
@@ -176,7 +199,9 @@ async function load(db: Database): Promise<{ committeeEdition: number; panelEdit
 
 async function measureEngine(engine: Engine, handle: DatabaseHandle, version: string): Promise<EngineResult> {
   const db = handle.db;
-  console.log(`\n# ${engine}: writing ${NOMINATIONS} nominations, ${reviewsGen.length} reviews (${pureScores.length} scores), ${BALLOTS.toLocaleString('en-US')} ballots…`);
+  console.log(
+    `\n# ${engine}: writing ${NOMINATIONS} nominations, ${reviewsGen.length} reviews (${pureScores.length} scores), ${BALLOTS.toLocaleString('en-US')} ballots…`,
+  );
   const t0 = performance.now();
   const { committeeEdition, panelEdition } = await load(db);
   // As after any bulk write (PGlite has no autovacuum): fresh statistics and visibility maps.
@@ -186,7 +211,11 @@ async function measureEngine(engine: Engine, handle: DatabaseHandle, version: st
 
   // Committee: the reads loadCommitteeOverview makes, then its arithmetic on what was read.
   const readCommittee = async () => {
-    const [members, eligible, crit] = await Promise.all([listCommitteeMembers(db, committeeEdition), listEligibleNominations(db, committeeEdition), listCriteria(db, committeeEdition)]);
+    const [members, eligible, crit] = await Promise.all([
+      listCommitteeMembers(db, committeeEdition),
+      listEligibleNominations(db, committeeEdition),
+      listCriteria(db, committeeEdition),
+    ]);
     const [conflictRows, reviewRows] = await Promise.all([listConflicts(db, committeeEdition), listReviews(db, committeeEdition)]);
     return { members, eligible, crit, conflictRows, reviewRows };
   };
@@ -200,14 +229,20 @@ async function measureEngine(engine: Engine, handle: DatabaseHandle, version: st
     const scores: Score[] = [];
     for (const r of rows.reviewRows) {
       if (!memberSet.has(r.memberId) || !eligibleSet.has(r.nominationId) || inForce(conflictOf(conflicts, r.memberId, r.nominationId))) continue;
-      for (const [criterionId, score] of r.scores) if (critSet.has(criterionId)) scores.push({ memberId: String(r.memberId), nominationId: String(r.nominationId), criterionId: String(criterionId), score });
+      for (const [criterionId, score] of r.scores)
+        if (critSet.has(criterionId))
+          scores.push({ memberId: String(r.memberId), nominationId: String(r.nominationId), criterionId: String(criterionId), score });
     }
     return scores;
   };
   const readScores = toScores();
   if (readScores.length !== pureScores.length) throw new Error(`read ${readScores.length} scores, wrote ${pureScores.length}`);
   const cCompute = await time(`${engine}: committee overview computed (normalise + alpha)`, RUNS, () =>
-    computeOverview(toScores(), rows.crit.map((c) => String(c.id)), rows.eligible.map((n) => String(n.id))),
+    computeOverview(
+      toScores(),
+      rows.crit.map((c) => String(c.id)),
+      rows.eligible.map((n) => String(n.id)),
+    ),
   );
   const cEnd = await time(`${engine}: loadCommitteeOverview end to end`, RUNS, () => loadCommitteeOverview(db, committeeEdition, { anonymise: false }));
 
@@ -221,7 +256,9 @@ async function measureEngine(engine: Engine, handle: DatabaseHandle, version: st
   const candidates = pRead.result.ids.map(String);
   const pCompute = await time(`${engine}: Schulze on the ballots read`, RUNS, () => {
     const wanted = new Set(candidates);
-    const valid = pRead.result.rows.map((r) => r.ranking.map(String)).filter((r) => r.length === wanted.size && new Set(r).size === r.length && r.every((c) => wanted.has(c)));
+    const valid = pRead.result.rows
+      .map((r) => r.ranking.map(String))
+      .filter((r) => r.length === wanted.size && new Set(r).size === r.length && r.every((c) => wanted.has(c)));
     return schulze(candidates, valid);
   });
   const pEnd = await time(`${engine}: countBallots end to end`, RUNS, () => countBallots(db, panelEdition));
@@ -242,7 +279,11 @@ const END = '<!-- bench:judging:end -->';
 const f2 = (n: number) => n.toFixed(2);
 const ratio = (a: Timing, b: Timing) => `${(a.median / b.median).toFixed(2)}×`;
 
-function renderSection(pure: { overview: Timing; alpha: Timing; schulze: Timing }, results: EngineResult[], env: { date: string; node: string; machine: string }): string {
+function renderSection(
+  pure: { overview: Timing; alpha: Timing; schulze: Timing },
+  results: EngineResult[],
+  env: { date: string; node: string; machine: string },
+): string {
   const lines = [
     START,
     '## Judging: committee overview and panel count vs. reading the rows',
@@ -265,7 +306,9 @@ function renderSection(pure: { overview: Timing; alpha: Timing; schulze: Timing 
   }
   lines.push(
     '',
-    'A ratio below 1× means reading the rows costs more than the arithmetic on them. Loading the rows (not timed above): ' + results.map((r) => `${r.engine} ${r.loadS.toFixed(1)} s`).join(', ') + '.',
+    'A ratio below 1× means reading the rows costs more than the arithmetic on them. Loading the rows (not timed above): ' +
+      results.map((r) => `${r.engine} ${r.loadS.toFixed(1)} s`).join(', ') +
+      '.',
     END,
   );
   return lines.join('\n');
@@ -276,7 +319,8 @@ function writeSection(section: string): string {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = current.indexOf(START);
   const end = current.indexOf(END, start === -1 ? 0 : start);
-  const next = start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
+  const next =
+    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
   writeFileSync(file, next);
   return file;
 }

@@ -12,7 +12,10 @@ if (summary) summary.focus();
 
 // Live word counters: the same count as the server, announced politely and not on every key.
 const fill = (template, n, limit) =>
-  template.replace('{n}', String(n)).replace('{limit}', String(limit)).replace('{over}', String(n - limit));
+  template
+    .replace('{n}', String(n))
+    .replace('{limit}', String(limit))
+    .replace('{over}', String(n - limit));
 
 for (const area of document.querySelectorAll('textarea[data-word-limit]')) {
   const counter = document.getElementById(`${area.id}-count`);

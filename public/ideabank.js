@@ -3,7 +3,7 @@
 // form (the solution form) or on "Tjek dine svar" (the nomination).
 
 const box = document.querySelector('[data-similar-box]');
-const form = box ? box.closest('form') ?? document.querySelector('form[data-similar-form]') : null;
+const form = box ? (box.closest('form') ?? document.querySelector('form[data-similar-form]')) : null;
 
 if (box && form) {
   const list = box.querySelector('[data-similar-list]');
@@ -30,11 +30,19 @@ if (box && form) {
       li.append(a, document.createTextNode(` – ${[s.unit, s.organisation].filter(Boolean).join(', ')}`));
       list.append(li);
     }
-    status.textContent = solutions.length === 1 ? box.dataset.textLiveOne : solutions.length === 0 ? box.dataset.textNone : box.dataset.textLiveMany.replace('{n}', String(solutions.length));
+    status.textContent =
+      solutions.length === 1
+        ? box.dataset.textLiveOne
+        : solutions.length === 0
+          ? box.dataset.textNone
+          : box.dataset.textLiveMany.replace('{n}', String(solutions.length));
   };
 
   const refresh = async () => {
-    const text = fields.map((f) => f.value).join(' ').trim();
+    const text = fields
+      .map((f) => f.value)
+      .join(' ')
+      .trim();
     if (text === last || text.length < 4) return;
     last = text;
     controller?.abort();

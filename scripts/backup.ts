@@ -70,7 +70,9 @@ export async function backupPglite(dataDir: string, out: string): Promise<{ byte
 
 export function backupPostgres(databaseUrl: string, out: string): { bytes: number } {
   mkdirSync(dirname(resolve(out)), { recursive: true });
-  const r = spawnSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${out}`, `--dbname=${databaseUrl}`], { encoding: 'utf8' });
+  const r = spawnSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${out}`, `--dbname=${databaseUrl}`], {
+    encoding: 'utf8',
+  });
   if (r.error) throw new BackupError(`pg_dump could not run (${r.error.message}). Install the PostgreSQL client tools or set PG_BIN.`);
   if (r.status !== 0) throw new BackupError(`pg_dump failed: ${r.stderr.trim()}`);
   return { bytes: statSync(out).size };
@@ -92,7 +94,9 @@ async function main() {
   const config = loadConfig();
   const started = Date.now();
   const { bytes } = config.databaseUrl ? backupPostgres(config.databaseUrl, out) : await backupPglite(config.dataDir, out);
-  console.log(`Backup written to ${out} (${bytes.toLocaleString('da-DK')} bytes, ${config.databaseUrl ? 'pg_dump custom format' : 'PGlite data folder, tar.gz'}) in ${Date.now() - started} ms.`);
+  console.log(
+    `Backup written to ${out} (${bytes.toLocaleString('da-DK')} bytes, ${config.databaseUrl ? 'pg_dump custom format' : 'PGlite data folder, tar.gz'}) in ${Date.now() - started} ms.`,
+  );
   console.log(`Copy the attachments folder too: ${config.attachmentsDir}`);
 }
 

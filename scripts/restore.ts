@@ -46,7 +46,9 @@ export async function restorePglite(file: string, dataDir: string): Promise<void
 }
 
 export function restorePostgres(file: string, databaseUrl: string): void {
-  const r = spawnSync(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${databaseUrl}`, file], { encoding: 'utf8' });
+  const r = spawnSync(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${databaseUrl}`, file], {
+    encoding: 'utf8',
+  });
   if (r.error) throw new BackupError(`pg_restore could not run (${r.error.message}). Install the PostgreSQL client tools or set PG_BIN.`);
   if (r.status !== 0) throw new BackupError(`pg_restore failed (is the target database new and empty?): ${r.stderr.trim()}`);
 }
@@ -66,7 +68,9 @@ async function main() {
     if (config.databaseUrl) throw new BackupError('This is a backup of the embedded database: unset DATABASE_URL and set DATA_DIR to restore it.');
     await restorePglite(file, config.dataDir);
   }
-  console.log(`Restored ${file} into ${config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : pgliteDir(config.dataDir)}. Start Prisportal as usual; it applies any newer migrations.`);
+  console.log(
+    `Restored ${file} into ${config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : pgliteDir(config.dataDir)}. Start Prisportal as usual; it applies any newer migrations.`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -6,12 +6,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.js';
 import type { Clock } from './platform/clock.js';
 import { PageCache } from './platform/page-cache.js';
@@ -213,8 +208,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       if (status === 500) return sendProblem(reply, problems.internal(request.url, request.id));
       if (status === 429) return sendProblem(reply, problems.tooMany(request.url));
       if (status === 404) return sendProblem(reply, problems.notFound(request.url));
-      if (status === 413) return sendProblem(reply, { type: '/problems/payload-too-large', title: 'Payload too large', status, detail: 'The body may be at most 1 MB.', instance: request.url });
-      if (status === 415) return sendProblem(reply, { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status, detail: err.message, instance: request.url });
+      if (status === 413)
+        return sendProblem(reply, {
+          type: '/problems/payload-too-large',
+          title: 'Payload too large',
+          status,
+          detail: 'The body may be at most 1 MB.',
+          instance: request.url,
+        });
+      if (status === 415)
+        return sendProblem(reply, {
+          type: '/problems/unsupported-media-type',
+          title: 'Unsupported media type',
+          status,
+          detail: err.message,
+          instance: request.url,
+        });
       return sendProblem(reply, { type: '/problems/bad-request', title: 'Bad request', status, detail: err.message, instance: request.url });
     }
     if (status === 500) return sendErrorPage(request, reply, 500, 'serverError');

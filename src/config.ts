@@ -45,7 +45,10 @@ const schema = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/?#\s]+/, 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587')
-    .refine((v) => URL.canParse(v), 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587 (special characters in the password must be %-encoded)')
+    .refine(
+      (v) => URL.canParse(v),
+      'an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587 (special characters in the password must be %-encoded)',
+    )
     .optional(),
   RETENTION_YEARS: z.coerce
     .number({ message: 'a whole number of years between 1 and 100' })
@@ -94,9 +97,7 @@ function hidePassword(value: string): string {
 
 /** Parses the environment. Throws ConfigError with a single readable line on the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

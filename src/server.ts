@@ -98,7 +98,10 @@ async function main() {
     jobs: [
       { name: 'publication-notices', run: ({ db, now }) => enqueueDuePublicationNotices({ db, now, publicBaseUrl }) },
       { name: 'review-reminders', run: ({ db, now }) => enqueueDueReviewReminders({ db, now, publicBaseUrl }) },
-      { name: 'retention', run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears, store: retentionStore })) },
+      {
+        name: 'retention',
+        run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears, store: retentionStore })),
+      },
     ],
   });
 }

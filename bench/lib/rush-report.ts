@@ -73,9 +73,7 @@ export function updateRushSection(r: RushReport, file = join(projectRoot, 'BENCH
   const start = current.indexOf(RUSH_START);
   const end = current.indexOf(RUSH_END, start === -1 ? 0 : start);
   const next =
-    start !== -1 && end !== -1
-      ? current.slice(0, start) + section + current.slice(end + RUSH_END.length)
-      : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
+    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + RUSH_END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
   writeFileSync(file, next);
   return file;
 }

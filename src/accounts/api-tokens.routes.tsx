@@ -14,14 +14,26 @@ import { parseId, sendPage } from '../platform/http.js';
  * in a URL, never again).
  */
 export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  const page = async (request: FastifyRequest, reply: FastifyReply, extra: { status?: number; name?: string; errors?: FieldErrors; created?: { name: string; token: string }; notice?: string } = {}) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { status?: number; name?: string; errors?: FieldErrors; created?: { name: string; token: string }; notice?: string } = {},
+  ) => {
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
     const tokens = await listApiTokens(db, actor.user.id);
     return sendPage(
       reply,
       extra.status ?? 200,
-      ApiTokensPage({ ctx: pageContext(request), csrf: csrfToken(reply), tokens, name: extra.name ?? '', errors: extra.errors ?? [], created: extra.created, notice: extra.notice }),
+      ApiTokensPage({
+        ctx: pageContext(request),
+        csrf: csrfToken(reply),
+        tokens,
+        name: extra.name ?? '',
+        errors: extra.errors ?? [],
+        created: extra.created,
+        notice: extra.notice,
+      }),
     );
   };
 
@@ -45,14 +57,18 @@ export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDep
     return page(request, reply, { created: { name: made.row.name, token: made.token } });
   });
 
-  app.post<{ Params: { id: string } }>('/min-side/api-noegler/:id/tilbagekald', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = request.actor;
-    if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
-    const raw = request.params.id;
-    const id = parseId(raw);
-    // Another user's token, or one already revoked, is a page that does not exist.
-    if (id === null || !(await withdrawApiToken({ db, actor, tokenId: id, now: clock.now() }))) return sendErrorPage(request, reply, 404, 'notFound');
-    request.log.info({ tokenId: id }, 'api token revoked');
-    return reply.redirect('/min-side/api-noegler?tilbagekaldt=1', 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/min-side/api-noegler/:id/tilbagekald',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
+      const raw = request.params.id;
+      const id = parseId(raw);
+      // Another user's token, or one already revoked, is a page that does not exist.
+      if (id === null || !(await withdrawApiToken({ db, actor, tokenId: id, now: clock.now() }))) return sendErrorPage(request, reply, 404, 'notFound');
+      request.log.info({ tokenId: id }, 'api token revoked');
+      return reply.redirect('/min-side/api-noegler?tilbagekaldt=1', 303);
+    },
+  );
 }

@@ -40,7 +40,13 @@ export async function issueApiToken(args: { db: Database; actor: Extract<Actor, 
     const made = await createApiToken(tx, args.actor.user.id, args.name, args.now);
     await recordAudit(
       tx,
-      { actor: args.actor, action: 'api-token.create', entityType: 'api_token', entityId: made.row.id, after: { name: made.row.name, userId: args.actor.user.id } },
+      {
+        actor: args.actor,
+        action: 'api-token.create',
+        entityType: 'api_token',
+        entityId: made.row.id,
+        after: { name: made.row.name, userId: args.actor.user.id },
+      },
       args.now,
     );
     return made;
@@ -55,11 +61,22 @@ export async function issueApiToken(args: { db: Database; actor: Extract<Actor, 
 export async function withdrawApiToken(args: { db: Database; actor: Extract<Actor, { kind: 'user' }>; tokenId: number; now: Date }): Promise<boolean> {
   return args.db.transaction(async (txx) => {
     const tx = txx as unknown as Database;
-    const [row] = await tx.select({ name: apiTokens.name }).from(apiTokens).where(and(eq(apiTokens.id, args.tokenId), eq(apiTokens.userId, args.actor.user.id))).limit(1);
+    const [row] = await tx
+      .select({ name: apiTokens.name })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, args.tokenId), eq(apiTokens.userId, args.actor.user.id)))
+      .limit(1);
     if (!row || !(await revokeApiToken(tx, args.actor.user.id, args.tokenId, args.now))) return false;
     await recordAudit(
       tx,
-      { actor: args.actor, action: 'api-token.revoke', entityType: 'api_token', entityId: args.tokenId, before: { name: row.name, revokedAt: null }, after: { name: row.name, revokedAt: args.now.toISOString() } },
+      {
+        actor: args.actor,
+        action: 'api-token.revoke',
+        entityType: 'api_token',
+        entityId: args.tokenId,
+        before: { name: row.name, revokedAt: null },
+        after: { name: row.name, revokedAt: args.now.toISOString() },
+      },
       args.now,
     );
     return true;

@@ -19,7 +19,10 @@ export async function findApiTokenUser(db: Database, token: string, now: Date) {
 /** Creates a personal API token. The token is returned once and never stored in clear. */
 export async function createApiToken(db: Database, userId: number, name: string, now: Date) {
   const token = `pp_${newToken()}`;
-  const [row] = await db.insert(apiTokens).values({ userId, name, tokenHash: hashToken(token), createdAt: now }).returning();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: hashToken(token), createdAt: now })
+    .returning();
   return { token, row: row! };
 }
 

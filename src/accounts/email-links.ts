@@ -22,7 +22,11 @@ export type LinkCheck = { ok: true; userId: number } | { ok: false; reason: 'unk
 
 /** Whether a link can still be used, without using it (for the confirmation page). */
 export async function checkEmailLink(db: Database, token: string, now: Date): Promise<LinkCheck> {
-  const [row] = await db.select().from(emailSignInLinks).where(eq(emailSignInLinks.tokenHash, hashToken(token))).limit(1);
+  const [row] = await db
+    .select()
+    .from(emailSignInLinks)
+    .where(eq(emailSignInLinks.tokenHash, hashToken(token)))
+    .limit(1);
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.usedAt) return { ok: false, reason: 'used' };
   if (row.expiresAt <= now) return { ok: false, reason: 'expired' };

@@ -108,35 +108,39 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     return page(request, reply, STATUS[reason], t.refusedTitle, body, { providerId: provider?.id, back });
   };
 
-  app.get<{ Params: { providerId: string }; Querystring: { tilbage?: string } }>('/log-ind/oidc/:providerId', { config: { access: 'public' } }, async (request, reply) => {
-    const { providerId } = request.params;
-    const provider = /^\d{1,9}$/.test(providerId) ? await loadProvider(Number(providerId)) : null;
-    if (!provider) return reply.callNotFound();
-    const back = safeReturnPath(request.query.tilbage ?? '/min-side');
-    const t = accountTexts(pageContext(request).locale).oidc;
-    const secret = clientSecretOf(provider);
-    if (!secret) {
-      request.log.warn({ providerId: provider.id, env: provider.clientSecretEnv }, 'oidc client secret missing: the environment variable is not set');
-      return page(request, reply, 503, t.unavailableTitle, t.notConfigured(provider.label), { back });
-    }
-    let started;
-    try {
-      const config = await discovery.get(provider, secret);
-      started = await startOidcSignIn({ config, provider, redirectUri, back, now: clock.now() });
-    } catch (err) {
-      if (err instanceof OidcSignInError) return refuse(request, reply, err.reason, provider, back, err.detail);
-      throw err;
-    }
-    const name = attemptCookieName(started.attempt.state)!;
-    reply.setCookie(name, encodeAttempt(started.attempt), {
-      path: OIDC_CALLBACK_PATH,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: 'auto',
-      maxAge: Math.floor(OIDC_ATTEMPT_TTL_MS / 1000),
-    });
-    return reply.header('cache-control', 'no-store').redirect(started.url.href, 303);
-  });
+  app.get<{ Params: { providerId: string }; Querystring: { tilbage?: string } }>(
+    '/log-ind/oidc/:providerId',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const { providerId } = request.params;
+      const provider = /^\d{1,9}$/.test(providerId) ? await loadProvider(Number(providerId)) : null;
+      if (!provider) return reply.callNotFound();
+      const back = safeReturnPath(request.query.tilbage ?? '/min-side');
+      const t = accountTexts(pageContext(request).locale).oidc;
+      const secret = clientSecretOf(provider);
+      if (!secret) {
+        request.log.warn({ providerId: provider.id, env: provider.clientSecretEnv }, 'oidc client secret missing: the environment variable is not set');
+        return page(request, reply, 503, t.unavailableTitle, t.notConfigured(provider.label), { back });
+      }
+      let started;
+      try {
+        const config = await discovery.get(provider, secret);
+        started = await startOidcSignIn({ config, provider, redirectUri, back, now: clock.now() });
+      } catch (err) {
+        if (err instanceof OidcSignInError) return refuse(request, reply, err.reason, provider, back, err.detail);
+        throw err;
+      }
+      const name = attemptCookieName(started.attempt.state)!;
+      reply.setCookie(name, encodeAttempt(started.attempt), {
+        path: OIDC_CALLBACK_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: 'auto',
+        maxAge: Math.floor(OIDC_ATTEMPT_TTL_MS / 1000),
+      });
+      return reply.header('cache-control', 'no-store').redirect(started.url.href, 303);
+    },
+  );
 
   app.get<{ Querystring: Record<string, string | string[] | undefined> }>(OIDC_CALLBACK_PATH, { config: { access: 'public' } }, async (request, reply) => {
     const q = request.query;

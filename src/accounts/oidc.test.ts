@@ -27,7 +27,14 @@ import {
 } from './oidc.js';
 
 describe('the attempt cookie', () => {
-  const attempt = { providerId: 7, state: 'S'.repeat(43), nonce: 'N'.repeat(43), codeVerifier: 'V'.repeat(43), back: '/min-side?x=æøå', expiresAt: 1_800_000_000_000 };
+  const attempt = {
+    providerId: 7,
+    state: 'S'.repeat(43),
+    nonce: 'N'.repeat(43),
+    codeVerifier: 'V'.repeat(43),
+    back: '/min-side?x=æøå',
+    expiresAt: 1_800_000_000_000,
+  };
 
   test('round-trips, and anything malformed is null', () => {
     assert.deepEqual(decodeAttempt(encodeAttempt(attempt)), attempt);
@@ -128,7 +135,17 @@ class FakeProvider {
         return req.on('end', () => {
           if (this.tokenStatus !== 200) return json(this.tokenStatus, { error: 'invalid_grant' });
           const now = Math.floor(Date.now() / 1000);
-          const claims = this.claims({ iss: this.issuer, sub: 'subject-1', aud: 'client-1', iat: now, exp: now + 300, nonce: NONCE, email: 'anna@rm.dk', name: 'Anna', tid: 'Tenant-1' });
+          const claims = this.claims({
+            iss: this.issuer,
+            sub: 'subject-1',
+            aud: 'client-1',
+            iat: now,
+            exp: now + 300,
+            nonce: NONCE,
+            email: 'anna@rm.dk',
+            name: 'Anna',
+            tid: 'Tenant-1',
+          });
           return json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 60, id_token: this.sign(claims) });
         });
       }
@@ -157,7 +174,17 @@ describe('the code exchange against a provider that misbehaves', () => {
   before(async () => {
     await op.start();
     cache = new OidcDiscoveryCache(clock);
-    provider = { id: 1, organisationId: 1, label: 'Test', issuer: op.issuer, clientId: 'client-1', clientSecretEnv: 'X', tenantId: 'tenant-1', adminEmails: [], enabled: true };
+    provider = {
+      id: 1,
+      organisationId: 1,
+      label: 'Test',
+      issuer: op.issuer,
+      clientId: 'client-1',
+      clientSecretEnv: 'X',
+      tenantId: 'tenant-1',
+      adminEmails: [],
+      enabled: true,
+    };
   });
   after(async () => {
     op.server.closeAllConnections();
@@ -167,7 +194,9 @@ describe('the code exchange against a provider that misbehaves', () => {
   const callback = (params: Record<string, string> = {}) =>
     new URL(`http://prisportal.test/log-ind/oidc/callback?${new URLSearchParams({ code: 'the-code', state: STATE, ...params })}`);
 
-  async function exchange(opts: { claims?: (b: Record<string, unknown>) => Record<string, unknown>; params?: Record<string, string>; tenantId?: string | null } = {}) {
+  async function exchange(
+    opts: { claims?: (b: Record<string, unknown>) => Record<string, unknown>; params?: Record<string, string>; tenantId?: string | null } = {},
+  ) {
     op.claims = opts.claims ?? ((b) => b);
     const config = await cache.get(provider, 'secret');
     return exchangeCode({
@@ -239,7 +268,10 @@ describe('the code exchange against a provider that misbehaves', () => {
 
   test('an unreachable provider: provider-unreachable', async () => {
     const c = new OidcDiscoveryCache(clock);
-    await assert.rejects(c.get({ ...provider, id: 2, issuer: 'http://127.0.0.1:9' }, 'secret'), (err: unknown) => err instanceof OidcSignInError && err.reason === 'provider-unreachable');
+    await assert.rejects(
+      c.get({ ...provider, id: 2, issuer: 'http://127.0.0.1:9' }, 'secret'),
+      (err: unknown) => err instanceof OidcSignInError && err.reason === 'provider-unreachable',
+    );
   });
 
   test('the authorization URL asks for a code with PKCE (S256), a fresh state and nonce each time', async () => {

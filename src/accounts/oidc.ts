@@ -140,7 +140,14 @@ export function decodeAttempt(value: string | undefined): OidcAttempt | null {
     const o = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Record<string, unknown>;
     const str = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length <= 2000;
     if (!Number.isSafeInteger(o.p) || !str(o.s) || !str(o.n) || !str(o.v) || !str(o.b) || !Number.isSafeInteger(o.e)) return null;
-    return { providerId: o.p as number, state: o.s as string, nonce: o.n as string, codeVerifier: o.v as string, back: o.b as string, expiresAt: o.e as number };
+    return {
+      providerId: o.p as number,
+      state: o.s as string,
+      nonce: o.n as string,
+      codeVerifier: o.v as string,
+      back: o.b as string,
+      expiresAt: o.e as number,
+    };
   } catch {
     return null;
   }
@@ -206,12 +213,20 @@ export async function finishOidcSignIn(args: {
  * issuer, audience, signature and expiry checked by openid-client) and checks the tenant.
  * Throws OidcSignInError with the reason.
  */
-export async function exchangeCode(args: { config: client.Configuration; provider: Pick<IdentityProvider, 'tenantId'>; attempt: Pick<OidcAttempt, 'state' | 'nonce' | 'codeVerifier'>; callbackUrl: URL }): Promise<OidcIdentity> {
+export async function exchangeCode(args: {
+  config: client.Configuration;
+  provider: Pick<IdentityProvider, 'tenantId'>;
+  attempt: Pick<OidcAttempt, 'state' | 'nonce' | 'codeVerifier'>;
+  callbackUrl: URL;
+}): Promise<OidcIdentity> {
   const { attempt, provider } = args;
   const params = args.callbackUrl.searchParams;
   const error = params.get('error');
   if (error !== null) {
-    throw new OidcSignInError(error === 'access_denied' ? 'access-denied' : 'provider-error', `${error.slice(0, 100)} ${(params.get('error_description') ?? '').slice(0, 300)}`.trim());
+    throw new OidcSignInError(
+      error === 'access_denied' ? 'access-denied' : 'provider-error',
+      `${error.slice(0, 100)} ${(params.get('error_description') ?? '').slice(0, 300)}`.trim(),
+    );
   }
 
   let claims: client.IDToken | undefined;
@@ -319,7 +334,11 @@ export async function grantListedAdmin(db: Database, provider: IdentityProvider,
   if (id.emailVerified === false || !id.email || id.email.toLowerCase() !== user.email.toLowerCase()) return false;
   if (!isListedAdmin(provider, id.email)) return false;
   return db.transaction(async (tx) => {
-    const rows = await tx.insert(organisationAdmins).values({ organisationId: provider.organisationId, userId: user.id }).onConflictDoNothing().returning({ userId: organisationAdmins.userId });
+    const rows = await tx
+      .insert(organisationAdmins)
+      .values({ organisationId: provider.organisationId, userId: user.id })
+      .onConflictDoNothing()
+      .returning({ userId: organisationAdmins.userId });
     if (rows.length === 0) return false;
     await recordAudit(
       tx as unknown as Database,
@@ -339,13 +358,20 @@ export async function grantListedAdmin(db: Database, provider: IdentityProvider,
 
 function isNetworkError(err: unknown): boolean {
   const e = err as { name?: string; cause?: { code?: string }; code?: string };
-  return e?.name === 'AbortError' || e?.name === 'TimeoutError' || (err instanceof TypeError && (e.cause?.code !== undefined || /fetch failed/.test(err.message)));
+  return (
+    e?.name === 'AbortError' || e?.name === 'TimeoutError' || (err instanceof TypeError && (e.cause?.code !== undefined || /fetch failed/.test(err.message)))
+  );
 }
 
 /** A short description for the log: class, code and message, no tokens. */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err).slice(0, 300);
   const e = err as Error & { code?: string; error?: string; cause?: unknown };
-  const cause = e.cause instanceof Error ? ` (${e.cause.message})` : e.cause && typeof e.cause === 'object' && 'claim' in e.cause ? ` (claim ${String((e.cause as { claim: unknown }).claim)})` : '';
+  const cause =
+    e.cause instanceof Error
+      ? ` (${e.cause.message})`
+      : e.cause && typeof e.cause === 'object' && 'claim' in e.cause
+        ? ` (claim ${String((e.cause as { claim: unknown }).claim)})`
+        : '';
   return `${e.name}${e.code ? ` ${e.code}` : ''}${e.error ? ` ${e.error}` : ''}: ${e.message}${cause}`.slice(0, 500);
 }

@@ -40,7 +40,12 @@ export function registerActor(app: FastifyInstance, deps: { db: Database; clock:
 }
 
 /** Sets `request.actor` (and the session's seconds left) from an API token or a session cookie. */
-async function loadActor(deps: { db: Database; clock: Clock }, request: FastifyRequest, apiToken: string | null, sessionToken: string | undefined): Promise<void> {
+async function loadActor(
+  deps: { db: Database; clock: Clock },
+  request: FastifyRequest,
+  apiToken: string | null,
+  sessionToken: string | undefined,
+): Promise<void> {
   const now = deps.clock.now();
   if (apiToken) {
     const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(apiToken);

@@ -56,7 +56,13 @@ export async function enforceRouteAccess(request: FastifyRequest, reply: Fastify
   const actor = request.actor;
   if (actor.kind !== 'user') {
     if (isApiRequest(request)) {
-      return sendProblem(reply, { type: '/problems/unauthorized', title: 'Sign-in required', status: 401, detail: 'Send a personal API token as "Authorization: Bearer <token>".', instance: request.url });
+      return sendProblem(reply, {
+        type: '/problems/unauthorized',
+        title: 'Sign-in required',
+        status: 401,
+        detail: 'Send a personal API token as "Authorization: Bearer <token>".',
+        instance: request.url,
+      });
     }
     if (request.method === 'GET') return reply.redirect(`/log-ind?tilbage=${encodeURIComponent(request.url)}`, 303);
     return sendErrorPage(request, reply, 401, 'signInRequired');
@@ -64,7 +70,14 @@ export async function enforceRouteAccess(request: FastifyRequest, reply: Fastify
   const allowed = access === 'signed-in' || (access === 'admin' && actor.adminOf.size > 0) || (access === 'member' && actor.memberships.length > 0);
   if (allowed) return undefined;
   request.log.info({ userId: actor.user.id, access }, 'access refused');
-  if (isApiRequest(request)) return sendProblem(reply, { type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'Your account may not use this.', instance: request.url });
+  if (isApiRequest(request))
+    return sendProblem(reply, {
+      type: '/problems/forbidden',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'Your account may not use this.',
+      instance: request.url,
+    });
   return sendErrorPage(request, reply, 403, 'forbidden');
 }
 

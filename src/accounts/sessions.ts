@@ -58,7 +58,10 @@ export async function findSession(db: Database, token: string, now: Date, touch 
 }
 
 export async function revokeSession(db: Database, token: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.idHash, hashToken(token)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(eq(sessions.idHash, hashToken(token)));
 }
 
 /** "Log ud overalt": ends every session of the user, on every device. */

@@ -21,7 +21,13 @@ const html = (reply: FastifyReply, body: JSX.Element, status = 200) =>
   reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(render(body));
 
 /** Starts a session and sets its cookie; a new token every time (no session fixation). */
-export async function signIn(deps: Pick<AppDeps, 'db' | 'clock'>, request: FastifyRequest, reply: FastifyReply, userId: number, method: 'oidc' | 'email-link' | 'demo') {
+export async function signIn(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: number,
+  method: 'oidc' | 'email-link' | 'demo',
+) {
   const old = request.cookies[SESSION_COOKIE];
   if (old && looksLikeToken(old)) await revokeSession(deps.db, old, deps.clock.now());
   const token = await createSession(deps.db, userId, method, deps.clock.now());
@@ -44,7 +50,8 @@ const back = (request: FastifyRequest) => safeReturnPath((request.query as { til
 export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
 
-  const providerList = () => db.select({ id: identityProviders.id, label: identityProviders.label }).from(identityProviders).where(eq(identityProviders.enabled, true));
+  const providerList = () =>
+    db.select({ id: identityProviders.id, label: identityProviders.label }).from(identityProviders).where(eq(identityProviders.enabled, true));
 
   const signInPage = async (request: FastifyRequest, reply: FastifyReply, extra: { email?: string; error?: string; notice?: string; status?: number } = {}) => {
     const ctx = pageContext(request);
@@ -104,9 +111,21 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
     const { token } = request.params;
     const check = looksLikeToken(token) ? await checkEmailLink(db, token, clock.now()) : ({ ok: false, reason: 'unknown' } as const);
     if (!check.ok) request.log.warn({ reason: check.reason }, 'sign-in link refused');
-    if (!check.ok) return signInPage(request, reply, { notice: t[check.reason === 'used' ? 'linkUsed' : check.reason === 'expired' ? 'linkExpired' : 'linkUnknown'], status: 410 });
+    if (!check.ok)
+      return signInPage(request, reply, {
+        notice: t[check.reason === 'used' ? 'linkUsed' : check.reason === 'expired' ? 'linkExpired' : 'linkUnknown'],
+        status: 410,
+      });
     const q = (request.query as { tilbage?: string }).tilbage;
-    return html(reply, <LinkConfirmPage ctx={ctx} t={accountTexts(ctx.locale)} csrf={reply.generateCsrf()} action={`/log-ind/link/${token}${q ? `?tilbage=${encodeURIComponent(q)}` : ''}`} />);
+    return html(
+      reply,
+      <LinkConfirmPage
+        ctx={ctx}
+        t={accountTexts(ctx.locale)}
+        csrf={reply.generateCsrf()}
+        action={`/log-ind/link/${token}${q ? `?tilbage=${encodeURIComponent(q)}` : ''}`}
+      />,
+    );
   });
 
   app.post<{ Params: { token: string } }>('/log-ind/link/:token', { config: { access: 'public' }, preHandler: app.csrfProtection }, async (request, reply) => {
@@ -116,7 +135,10 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
     const used = looksLikeToken(token) ? await consumeEmailLink(db, token, clock.now()) : ({ ok: false, reason: 'unknown' } as const);
     if (!used.ok) {
       request.log.warn({ reason: used.reason }, 'sign-in link refused');
-      return signInPage(request, reply, { notice: t[used.reason === 'used' ? 'linkUsed' : used.reason === 'expired' ? 'linkExpired' : 'linkUnknown'], status: 410 });
+      return signInPage(request, reply, {
+        notice: t[used.reason === 'used' ? 'linkUsed' : used.reason === 'expired' ? 'linkExpired' : 'linkUnknown'],
+        status: 410,
+      });
     }
     await signIn(deps, request, reply, used.userId, 'email-link');
     return reply.redirect(back(request), 303);
@@ -139,7 +161,11 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
     const [orgs, eds] = await Promise.all([
       orgIds.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : [],
       editionIds.length
-        ? db.select({ id: editions.id, year: editions.year, award: awards.name }).from(editions).innerJoin(awards, eq(awards.id, editions.awardId)).where(inArray(editions.id, editionIds))
+        ? db
+            .select({ id: editions.id, year: editions.year, award: awards.name })
+            .from(editions)
+            .innerJoin(awards, eq(awards.id, editions.awardId))
+            .where(inArray(editions.id, editionIds))
         : [],
     ]);
     const notice = (request.query as { besked?: string }).besked;

@@ -6,7 +6,17 @@ import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, mayAdministerApi, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
 import { organisationOfEdition } from './admin.service.js';
-import { LIST_FIELDS, MAX_ROWS, organisationValues, parseAward, parseList, parseOrganisation, type FormValues, type ListKind, type ListRow } from './setup-form.js';
+import {
+  LIST_FIELDS,
+  MAX_ROWS,
+  organisationValues,
+  parseAward,
+  parseList,
+  parseOrganisation,
+  type FormValues,
+  type ListKind,
+  type ListRow,
+} from './setup-form.js';
 import { findOrganisationsByIds, type OrganisationRow } from './setup.repo.js';
 import { createAward, createOrganisation, getEditionSetup, getOrganisationSetup, saveEditionList, updateOrganisation } from './setup.service.js';
 import type { FieldErrors } from './views/parts.js';
@@ -24,7 +34,9 @@ const organisationBody = z
   .object({ name: z.string().max(100_000), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text })
   .strict()
   .describe('Every field is sent; an absent or null field is cleared');
-const organisationPatchBody = z.object({ name: z.string().max(100_000).optional(), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text }).strict();
+const organisationPatchBody = z
+  .object({ name: z.string().max(100_000).optional(), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text })
+  .strict();
 
 const organisationSchema = z.object({
   id: z.number().int(),
@@ -34,7 +46,14 @@ const organisationSchema = z.object({
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
   privacyUrl: z.string().nullable(),
-  awards: z.array(z.object({ id: z.number().int(), slug: z.string(), name: z.string(), editions: z.array(z.object({ id: z.number().int(), year: z.number().int(), theme: z.string().nullable() })) })),
+  awards: z.array(
+    z.object({
+      id: z.number().int(),
+      slug: z.string(),
+      name: z.string(),
+      editions: z.array(z.object({ id: z.number().int(), year: z.number().int(), theme: z.string().nullable() })),
+    }),
+  ),
 });
 
 const awardCreateBody = z
@@ -52,7 +71,9 @@ const awardCreateBody = z
   })
   .strict();
 
-const criterionItem = z.object({ id: z.number().int().positive().nullable().optional(), title: z.string().max(100_000), description: z.string().max(100_000) }).strict();
+const criterionItem = z
+  .object({ id: z.number().int().positive().nullable().optional(), title: z.string().max(100_000), description: z.string().max(100_000) })
+  .strict();
 const sectionItem = z
   .object({
     id: z.number().int().positive().nullable().optional(),
@@ -74,8 +95,18 @@ const seatItem = z
 
 const listOut = {
   criteria: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string() })),
-  'form-sections': z.array(z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() })),
-  committee: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), partyLetter: z.string().nullable(), represents: z.string().nullable(), isChair: z.boolean() })),
+  'form-sections': z.array(
+    z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() }),
+  ),
+  committee: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string().nullable(),
+      partyLetter: z.string().nullable(),
+      represents: z.string().nullable(),
+      isChair: z.boolean(),
+    }),
+  ),
 } as const;
 
 /** A JSON item as the row the list form would send: ids kept, booleans as the checkbox's 'ja'. */
@@ -154,7 +185,12 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
     '/api/v1/admin/organisations',
     {
       ...base,
-      schema: { tags: ['admin'], summary: 'The organisations the caller administers', security, response: { 200: z.object({ items: z.array(organisationSchema) }), 401: problemSchema } },
+      schema: {
+        tags: ['admin'],
+        summary: 'The organisations the caller administers',
+        security,
+        response: { 200: z.object({ items: z.array(organisationSchema) }), 401: problemSchema },
+      },
     },
     async (request) => {
       const own = await findOrganisationsByIds(db, [...user(request).adminOf]);
@@ -170,7 +206,8 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       schema: {
         tags: ['admin'],
         summary: 'Create an organisation',
-        description: "The caller becomes its administrator. Its address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
+        description:
+          "The caller becomes its administrator. Its address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
         security,
         body: organisationBody,
         response: { 201: organisationSchema, 400: problemSchema, 401: problemSchema, 415: problemSchema, 422: problemSchema },
@@ -181,13 +218,25 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
       const result = await createOrganisation({ db, actor: user(request), input: parsed.input, now: clock.now() });
       pageCache.clear();
-      return reply.code(201).header('location', `/api/v1/admin/organisations/${result.organisation.id}`).send(await organisationJson(result.organisation.id));
+      return reply
+        .code(201)
+        .header('location', `/api/v1/admin/organisations/${result.organisation.id}`)
+        .send(await organisationJson(result.organisation.id));
     },
   );
 
   app.get(
     '/api/v1/admin/organisations/:id',
-    { ...base, schema: { tags: ['admin'], summary: 'An organisation with its awards and their editions', security, params, response: { 200: organisationSchema, ...errorResponses } } },
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'An organisation with its awards and their editions',
+        security,
+        params,
+        response: { 200: organisationSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const page = await getOrganisationSetup(db, request.params.id);
       if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'organisation'))) return reply;
@@ -203,7 +252,8 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       schema: {
         tags: ['admin'],
         summary: "Change an organisation's name and contact details",
-        description: "Only the fields sent change (null clears one); the address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
+        description:
+          "Only the fields sent change (null clears one); the address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
         security,
         params,
         body: organisationPatchBody,
@@ -230,7 +280,8 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       schema: {
         tags: ['admin'],
         summary: 'Create an award in an organisation',
-        description: "Its public address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log. Add rounds with POST /api/v1/admin/awards/{id}/editions.",
+        description:
+          "Its public address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log. Add rounds with POST /api/v1/admin/awards/{id}/editions.",
         security,
         params,
         body: awardCreateBody,
@@ -275,7 +326,13 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
           security,
           params,
           body: z.array(list.item as z.ZodType<Record<string, unknown>>).max(MAX_ROWS + 1),
-          response: { 200: z.object({ items: listOut[list.kind] as z.ZodType<unknown[]> }), ...errorResponses, 409: problemSchema, 415: problemSchema, 422: problemSchema },
+          response: {
+            200: z.object({ items: listOut[list.kind] as z.ZodType<unknown[]> }),
+            ...errorResponses,
+            409: problemSchema,
+            415: problemSchema,
+            422: problemSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -287,9 +344,16 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
         if (parsed.rows.length !== rows.length) {
           // The page drops rows left empty; an API client that sends one has made a mistake.
           const empty = rows.findIndex((r) => !parsed.rows.includes(r));
-          return sendInvalid(request, reply, [{ field: `r${empty}-${LIST_FIELDS[list.kind][0]}`, target: '', message: 'An empty item: remove it or fill it in.' }], listPath);
+          return sendInvalid(
+            request,
+            reply,
+            [{ field: `r${empty}-${LIST_FIELDS[list.kind][0]}`, target: '', message: 'An empty item: remove it or fill it in.' }],
+            listPath,
+          );
         }
-        const result = await saveEditionList({ db, actor: user(request), editionId, kind: list.kind, items: parsed.input, now: clock.now() } as Parameters<typeof saveEditionList>[0]);
+        const result = await saveEditionList({ db, actor: user(request), editionId, kind: list.kind, items: parsed.input, now: clock.now() } as Parameters<
+          typeof saveEditionList
+        >[0]);
         if (!result.ok) {
           if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
           return sendProblem(reply, {

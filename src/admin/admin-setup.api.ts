@@ -55,11 +55,18 @@ const editionFields = {
   filmUrl: text,
   hasPatientPanel: z.boolean().optional(),
   asksOrigin: z.boolean().optional().describe('Cannot change once a nomination has been sent'),
-  reviewClosesAt: isoInstant.describe("The committee's review deadline: after the nomination deadline and the review start, at the latest when nominees are published; null: until nominees are published"),
+  reviewClosesAt: isoInstant.describe(
+    "The committee's review deadline: after the nomination deadline and the review start, at the latest when nominees are published; null: until nominees are published",
+  ),
   blindReview: z.boolean().optional().describe("Blind review: committee members see no nominator's or nominee's name"),
   scoreScaleMin: z.number().int().min(-1_000).max(1_000).optional().describe('Lowest score (0–100, default 1); cannot change once scores are given'),
   scoreScaleMax: z.number().int().min(-1_000).max(1_000).optional().describe('Highest score (0–100, default 5)'),
-  scoreLabels: z.array(z.string().max(10_000)).max(200).nullable().optional().describe('The meaning of each step, lowest first, one per step; null: the default labels'),
+  scoreLabels: z
+    .array(z.string().max(10_000))
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('The meaning of each step, lowest first, one per step; null: the default labels'),
 };
 const editionPatchBody = z.object({ year: z.number().int().min(0).max(9999).optional(), ...editionFields }).strict();
 const editionCreateBody = z.object({ year: z.number().int().min(0).max(9999), ...editionFields }).strict();
@@ -93,8 +100,18 @@ const editionSchema = z.object({
   award: ref,
   organisation: ref,
   criteria: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string() })),
-  formSections: z.array(z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() })),
-  committeeSeats: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), partyLetter: z.string().nullable(), represents: z.string().nullable(), isChair: z.boolean() })),
+  formSections: z.array(
+    z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() }),
+  ),
+  committeeSeats: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string().nullable(),
+      partyLetter: z.string().nullable(),
+      represents: z.string().nullable(),
+      isChair: z.boolean(),
+    }),
+  ),
 });
 
 const awardFields = {
@@ -133,7 +150,15 @@ function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
   // The edition's own fields as the audit log keeps them (one mapping for both), with the
   // timeline nested as the API shows it.
   const { opensAt, closesAt, reviewStartsAt, nomineesPublishedAt, votingOpensAt, votingClosesAt, winnerAnnouncedAt, ...fields } = editionSnapshot(e);
-  const timeline: Record<TimelineKey, string | null> = { opensAt, closesAt, reviewStartsAt, nomineesPublishedAt, votingOpensAt, votingClosesAt, winnerAnnouncedAt };
+  const timeline: Record<TimelineKey, string | null> = {
+    opensAt,
+    closesAt,
+    reviewStartsAt,
+    nomineesPublishedAt,
+    votingOpensAt,
+    votingClosesAt,
+    winnerAnnouncedAt,
+  };
   return {
     id: e.id,
     ...fields,
@@ -298,7 +323,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: "Change an edition's fields and timeline",
         description:
-          'Only the fields sent change. The same rules as the administrators\' page (timeline order, lengths, the year free, asksOrigin locked once a nomination is sent): 422 lists the fields. When a published date moves, everyone concerned (nominators, committee, patient panel) gets an e-mail and the change is recorded in the audit log. `notified` says how many e-mails were queued.',
+          "Only the fields sent change. The same rules as the administrators' page (timeline order, lengths, the year free, asksOrigin locked once a nomination is sent): 422 lists the fields. When a published date moves, everyone concerned (nominators, committee, patient panel) gets an e-mail and the change is recorded in the audit log. `notified` says how many e-mails were queued.",
         security,
         params,
         body: editionPatchBody,
@@ -312,10 +337,21 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       const parsed = parseEdition(form, en(), 'en');
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
       const input = { ...parsed.input, timeline, reviewClosesAt };
-      const result = await updateEdition({ db, actor: request.actor, editionId: page.edition.id, input, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
+      const result = await updateEdition({
+        db,
+        actor: request.actor,
+        editionId: page.edition.id,
+        input,
+        now: clock.now(),
+        mail: { baseUrl: deps.publicBaseUrl },
+      });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year, input.scoreLabels?.length ?? 0)));
+        return sendInvalid(
+          request,
+          reply,
+          sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year, input.scoreLabels?.length ?? 0)),
+        );
       }
       pageCache.clear();
       return { edition: editionJson((await getEditionSetup(db, page.edition.id))!), notified: result.notified };
@@ -348,7 +384,13 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
           .send({ id: result.edition.id, year: result.edition.year, copiedFrom: page.edition.id });
       }
       if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-      return sendProblem(reply, { type: '/problems/year-taken', title: 'The year exists', status: 409, detail: en().nextYearTaken(result.year), instance: request.url });
+      return sendProblem(reply, {
+        type: '/problems/year-taken',
+        title: 'The year exists',
+        status: 409,
+        detail: en().nextYearTaken(result.year),
+        instance: request.url,
+      });
     },
   );
 
@@ -361,7 +403,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: 'Create an edition (a round) of an award',
         description:
-          'Without criteria or form sections (copy a round with next-year, or add them on the page). The same rules as the administrators\' page: 422 lists the fields. Recorded in the audit log.',
+          "Without criteria or form sections (copy a round with next-year, or add them on the page). The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
         security,
         params,
         body: editionCreateBody,
@@ -378,7 +420,11 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       const result = await createEdition({ db, actor: request.actor, awardId: award.award.id, input, now: clock.now() });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
-        return sendInvalid(request, reply, sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year, input.scoreLabels?.length ?? 0)));
+        return sendInvalid(
+          request,
+          reply,
+          sortEditionErrors(editionRuleErrors(en(), 'en', result.timeline, result.edition, input.year, input.scoreLabels?.length ?? 0)),
+        );
       }
       pageCache.clear();
       return reply
@@ -415,7 +461,8 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         summary: "Change an award's texts and contact person",
-        description: "Only the fields sent change; the award's address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
+        description:
+          "Only the fields sent change; the award's address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
         security,
         params,
         body: awardPatchBody,

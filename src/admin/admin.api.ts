@@ -83,7 +83,12 @@ const inviteBody = z
     email: z.string().max(1000),
     role: z.enum(['committee', 'panel']),
     isChair: z.boolean().optional().describe('Only for the committee. A new chair replaces the previous one.'),
-    partyLetter: z.string().max(100).nullable().optional().describe(`A party letter (at most ${MEMBER_LIMITS.partyLetter} characters); not together with represents`),
+    partyLetter: z
+      .string()
+      .max(100)
+      .nullable()
+      .optional()
+      .describe(`A party letter (at most ${MEMBER_LIMITS.partyLetter} characters); not together with represents`),
     represents: z.string().max(1000).nullable().optional().describe('The organisation the member represents; not together with partyLetter'),
   })
   .strict();
@@ -91,7 +96,12 @@ const inviteBody = z
 const screeningBody = z
   .object({
     decision: z.enum(['eligible', 'not-eligible']),
-    reason: z.string().max(SCREENING_REASON_MAX * 2).nullable().optional().describe(`Required when not eligible; at most ${SCREENING_REASON_MAX} characters`),
+    reason: z
+      .string()
+      .max(SCREENING_REASON_MAX * 2)
+      .nullable()
+      .optional()
+      .describe(`Required when not eligible; at most ${SCREENING_REASON_MAX} characters`),
   })
   .strict();
 
@@ -112,7 +122,13 @@ function memberJson(m: MemberView) {
   };
 }
 
-const unauthorized = (instance: string, detail: string): Problem => ({ type: '/problems/unauthorized', title: 'Sign-in required', status: 401, detail, instance });
+const unauthorized = (instance: string, detail: string): Problem => ({
+  type: '/problems/unauthorized',
+  title: 'Sign-in required',
+  status: 401,
+  detail,
+  instance,
+});
 
 /**
  * Before the body is even read: the admin API takes a personal API token (never a browser
@@ -120,14 +136,28 @@ const unauthorized = (instance: string, detail: string): Problem => ({ type: '/p
  */
 export async function requireApiToken(request: FastifyRequest, reply: FastifyReply) {
   const actor = request.actor;
-  if (actor.kind !== 'user') return sendProblem(reply, unauthorized(request.url, 'Send a personal API token as "Authorization: Bearer <token>". An administrator makes one at /min-side/api-noegler.'));
-  if (actor.via !== 'api-token') return sendProblem(reply, unauthorized(request.url, 'The admin API takes a personal API token, not a browser session. Send it as "Authorization: Bearer <token>".'));
+  if (actor.kind !== 'user')
+    return sendProblem(
+      reply,
+      unauthorized(request.url, 'Send a personal API token as "Authorization: Bearer <token>". An administrator makes one at /min-side/api-noegler.'),
+    );
+  if (actor.via !== 'api-token')
+    return sendProblem(
+      reply,
+      unauthorized(request.url, 'The admin API takes a personal API token, not a browser session. Send it as "Authorization: Bearer <token>".'),
+    );
   if (actor.adminOf.size === 0) return sendProblem(reply, problems.forbidden(request.url, 'Your account administers no organisation.'));
 }
 
 export async function requireJson(request: FastifyRequest, reply: FastifyReply) {
   if (!/^application\/json\b/i.test(String(request.headers['content-type'] ?? ''))) {
-    return sendProblem(reply, { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the body as application/json.', instance: request.url });
+    return sendProblem(reply, {
+      type: '/problems/unsupported-media-type',
+      title: 'Unsupported media type',
+      status: 415,
+      detail: 'Send the body as application/json.',
+      instance: request.url,
+    });
   }
 }
 
@@ -187,7 +217,7 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         summary: 'The sent and withdrawn nominations of an edition, with their screening',
-        description: 'Drafts are the nominators\' private work and never listed. In receipt order.',
+        description: "Drafts are the nominators' private work and never listed. In receipt order.",
         security,
         params: z.object({ id }),
         querystring: z.object({ status: z.enum(['sent', 'withdrawn']).optional(), screening: screeningState.optional() }).strict(),
@@ -227,11 +257,17 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         summary: 'Screen a sent nomination: eligible, or not eligible with a reason',
-        description: 'The same rules as the administrators\' page. Deciding again changes the decision. Recorded in the audit log.',
+        description: "The same rules as the administrators' page. Deciding again changes the decision. Recorded in the audit log.",
         security,
         params: z.object({ id }),
         body: screeningBody,
-        response: { 200: z.object({ id: z.number().int(), screening: screeningSchema }), ...errorResponses, 409: problemSchema, 415: problemSchema, 422: problemSchema },
+        response: {
+          200: z.object({ id: z.number().int(), screening: screeningSchema }),
+          ...errorResponses,
+          409: problemSchema,
+          415: problemSchema,
+          422: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -260,7 +296,13 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
             errors: [{ path: '/reason', message: 'Give a reason when a nomination is not eligible.' }],
           });
         case 'withdrawn':
-          return sendProblem(reply, { type: '/problems/nomination-withdrawn', title: 'The nomination is withdrawn', status: 409, detail: 'A withdrawn nomination cannot be screened.', instance: request.url });
+          return sendProblem(reply, {
+            type: '/problems/nomination-withdrawn',
+            title: 'The nomination is withdrawn',
+            status: 409,
+            detail: 'A withdrawn nomination cannot be screened.',
+            instance: request.url,
+          });
         default:
           return sendProblem(reply, problems.notFound(request.url, 'There is no sent nomination with this id.'));
       }
@@ -273,7 +315,7 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
-        summary: 'The active members of an edition\'s committee and patient panel',
+        summary: "The active members of an edition's committee and patient panel",
         security,
         params: z.object({ id }),
         response: { 200: z.object({ editionId: z.number().int(), members: z.array(memberSchema) }), ...errorResponses },

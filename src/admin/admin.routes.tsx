@@ -5,7 +5,14 @@ import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
 import { screenNomination } from './admin-api.service.js';
-import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfEdition, organisationOfNomination } from './admin.service.js';
+import {
+  getAdminOverview,
+  getNominationDetail,
+  getNominationExport,
+  getNominationList,
+  organisationOfEdition,
+  organisationOfNomination,
+} from './admin.service.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from './setup-http.js';
@@ -63,43 +70,51 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     admin.get('/admin/udgaver/:id/indstillinger.csv', { config: { access: 'admin' } }, exportRoute('csv'));
     admin.get('/admin/udgaver/:id/indstillinger.xlsx', { config: { access: 'admin' } }, exportRoute('xlsx'));
 
-    admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/admin/indstillinger/:id', { config: { access: 'admin' } }, async (request, reply) => {
-      const id = parseId(request.params.id);
-      if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-      if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
-      const detail = await getNominationDetail(db, id);
-      if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
-      const form: ScreeningForm = { decision: null, reason: '', errors: [], saved: request.query.gemt === '1' };
-      return sendPage(reply, 200, NominationPage({ ctx: pageContext(request), csrf: csrfToken(reply), detail, form }));
-    });
+    admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+      '/admin/indstillinger/:id',
+      { config: { access: 'admin' } },
+      async (request, reply) => {
+        const id = parseId(request.params.id);
+        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+        if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
+        const detail = await getNominationDetail(db, id);
+        if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
+        const form: ScreeningForm = { decision: null, reason: '', errors: [], saved: request.query.gemt === '1' };
+        return sendPage(reply, 200, NominationPage({ ctx: pageContext(request), csrf: csrfToken(reply), detail, form }));
+      },
+    );
 
-    admin.post<{ Params: { id: string } }>('/admin/indstillinger/:id/screening', { config: { access: 'admin' }, preHandler: admin.csrfProtection }, async (request, reply) => {
-      const id = parseId(request.params.id);
-      if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-      if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
-      const ctx = pageContext(request);
-      const a = ctx.t.admin;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const decision = typeof body.beslutning === 'string' ? (DECISIONS[body.beslutning] ?? null) : null;
-      const reason = typeof body.begrundelse === 'string' ? body.begrundelse.normalize('NFC').replace(/\r\n?/g, '\n') : '';
-      const errors: FieldErrors = [];
-      if (!decision) errors.push({ field: 'decision', target: 'decision-eligible', message: a.decisionMissing });
-      if (reason.trim().length > SCREENING_REASON_MAX) errors.push({ field: 'reason', target: 'reason', message: a.reasonTooLong(SCREENING_REASON_MAX) });
+    admin.post<{ Params: { id: string } }>(
+      '/admin/indstillinger/:id/screening',
+      { config: { access: 'admin' }, preHandler: admin.csrfProtection },
+      async (request, reply) => {
+        const id = parseId(request.params.id);
+        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+        if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
+        const ctx = pageContext(request);
+        const a = ctx.t.admin;
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const decision = typeof body.beslutning === 'string' ? (DECISIONS[body.beslutning] ?? null) : null;
+        const reason = typeof body.begrundelse === 'string' ? body.begrundelse.normalize('NFC').replace(/\r\n?/g, '\n') : '';
+        const errors: FieldErrors = [];
+        if (!decision) errors.push({ field: 'decision', target: 'decision-eligible', message: a.decisionMissing });
+        if (reason.trim().length > SCREENING_REASON_MAX) errors.push({ field: 'reason', target: 'reason', message: a.reasonTooLong(SCREENING_REASON_MAX) });
 
-      let status = 400;
-      if (decision && errors.length === 0) {
-        // Screening and its audit record are written in one transaction.
-        const result = await screenNomination({ db, actor: request.actor, nominationId: id, decision, reason, now: clock.now() });
-        if (result.ok) return reply.redirect(`/admin/indstillinger/${id}?gemt=1`, 303);
-        if (result.reason === 'not-found' || result.reason === 'not-sent') return sendErrorPage(request, reply, 404, 'notFound');
-        if (result.reason === 'reason-required') errors.push({ field: 'reason', target: 'reason', message: a.reasonRequired });
-        // Withdrawn meanwhile: the page shows that it is withdrawn, without the form.
-        if (result.reason === 'withdrawn') status = 409;
-      }
-      const detail = await getNominationDetail(db, id);
-      if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
-      const form: ScreeningForm = { decision, reason, errors, saved: false };
-      return sendPage(reply, status, NominationPage({ ctx, csrf: csrfToken(reply), detail, form }));
-    });
+        let status = 400;
+        if (decision && errors.length === 0) {
+          // Screening and its audit record are written in one transaction.
+          const result = await screenNomination({ db, actor: request.actor, nominationId: id, decision, reason, now: clock.now() });
+          if (result.ok) return reply.redirect(`/admin/indstillinger/${id}?gemt=1`, 303);
+          if (result.reason === 'not-found' || result.reason === 'not-sent') return sendErrorPage(request, reply, 404, 'notFound');
+          if (result.reason === 'reason-required') errors.push({ field: 'reason', target: 'reason', message: a.reasonRequired });
+          // Withdrawn meanwhile: the page shows that it is withdrawn, without the form.
+          if (result.reason === 'withdrawn') status = 409;
+        }
+        const detail = await getNominationDetail(db, id);
+        if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
+        const form: ScreeningForm = { decision, reason, errors, saved: false };
+        return sendPage(reply, status, NominationPage({ ctx, csrf: csrfToken(reply), detail, form }));
+      },
+    );
   });
 }

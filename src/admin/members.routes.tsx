@@ -62,7 +62,8 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
 
   /** The edition's id from the URL when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
-  const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => administeredEdition(db, request, reply, request.params.id);
+  const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> =>
+    administeredEdition(db, request, reply, request.params.id);
 
   const showPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: InviteForm, status: number, notice?: string) => {
     const page = await getMembersPage(db, editionId);
@@ -86,21 +87,25 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.post<{ Params: { id: string } }>('/admin/udgaver/:id/medlemmer', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const editionId = await editionFor(request, reply);
-    if (editionId === null) return reply;
-    const m = pageContext(request).t.members;
-    const values = readInviteForm(request.body);
-    const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
-    if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.member.id}`, 303);
-    if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-    const errors: FieldErrors =
-      result.reason === 'invalid'
-        ? result.problems.map((p) => ({ field: p.field, target: TARGET[p.field], message: inviteProblemText(m, p) }))
-        : [{ field: 'email', target: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
-    // The administrator's text is kept as typed, to correct it.
-    return showPage(request, reply, editionId, { values, errors }, result.reason === 'invalid' ? 400 : 409);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/udgaver/:id/medlemmer',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await editionFor(request, reply);
+      if (editionId === null) return reply;
+      const m = pageContext(request).t.members;
+      const values = readInviteForm(request.body);
+      const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
+      if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.member.id}`, 303);
+      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      const errors: FieldErrors =
+        result.reason === 'invalid'
+          ? result.problems.map((p) => ({ field: p.field, target: TARGET[p.field], message: inviteProblemText(m, p) }))
+          : [{ field: 'email', target: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
+      // The administrator's text is kept as typed, to correct it.
+      return showPage(request, reply, editionId, { values, errors }, result.reason === 'invalid' ? 400 : 409);
+    },
+  );
 
   app.post<{ Params: { id: string; memberId: string } }>(
     '/admin/udgaver/:id/medlemmer/:memberId/fjern',

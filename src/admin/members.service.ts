@@ -204,7 +204,11 @@ export async function inviteMember(args: {
       .limit(1);
     const view = (id: number, invitedAt: Date): MemberView => ({ id, userId: user.id, name: user.name, email: user.email, role, ...affiliation, invitedAt });
     if (existing && existing.removedAt === null) {
-      return { ok: false, reason: 'already-member', member: { ...view(existing.id, existing.invitedAt), isChair: existing.isChair, partyLetter: existing.partyLetter, represents: existing.represents } };
+      return {
+        ok: false,
+        reason: 'already-member',
+        member: { ...view(existing.id, existing.invitedAt), isChair: existing.isChair, partyLetter: existing.partyLetter, represents: existing.represents },
+      };
     }
 
     let memberId: number;
@@ -263,7 +267,15 @@ export async function inviteMember(args: {
         ...audit,
         action: 'member.invite',
         entityId: memberId,
-        before: existing ? auditView({ ...member, isChair: existing.isChair, partyLetter: existing.partyLetter, represents: existing.represents, removedAt: existing.removedAt }) : null,
+        before: existing
+          ? auditView({
+              ...member,
+              isChair: existing.isChair,
+              partyLetter: existing.partyLetter,
+              represents: existing.represents,
+              removedAt: existing.removedAt,
+            })
+          : null,
         after: { ...auditView(member), createdUser },
       },
       now,

@@ -108,7 +108,10 @@ class Collector {
   amount(name: string, label: string): number | null {
     const raw = field(this.body, name);
     this.values[name] = raw;
-    const value = raw.trim().replace(/(?<=\d)[.\s\u00a0](?=\d{3}(?:\D|$))/g, '').replace(/\s*(kr\.?|,-)$/i, '');
+    const value = raw
+      .trim()
+      .replace(/(?<=\d)[.\s\u00a0](?=\d{3}(?:\D|$))/g, '')
+      .replace(/\s*(kr\.?|,-)$/i, '');
     if (value === '') return null;
     if (!/^\d{1,9}$/.test(value)) {
       this.add(name, this.t.errors.amount(label));
@@ -143,7 +146,13 @@ export type Parsed<I> = { input: I | null; values: FormValues; errors: FieldErro
 // ---------------------------------------------------------------------------------------
 
 export function organisationValues(o: OrganisationRow | null): FormValues {
-  return { name: o?.name ?? '', websiteUrl: o?.websiteUrl ?? '', contactEmail: o?.contactEmail ?? '', contactPhone: o?.contactPhone ?? '', privacyUrl: o?.privacyUrl ?? '' };
+  return {
+    name: o?.name ?? '',
+    websiteUrl: o?.websiteUrl ?? '',
+    contactEmail: o?.contactEmail ?? '',
+    contactPhone: o?.contactPhone ?? '',
+    privacyUrl: o?.privacyUrl ?? '',
+  };
 }
 
 export function parseOrganisation(body: Body, t: T): Parsed<OrganisationInput> {
@@ -300,7 +309,11 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
     if (p.code === 'voting-locked') {
       const lock = panelTexts(locale).lock;
       const since = formatInstant(p.since, locale);
-      out.push({ field: p.field, target: p.field === 'hasPatientPanel' ? 'hasPatientPanel' : `${p.field}-date`, message: p.field === 'hasPatientPanel' ? lock.panelLocked(since) : lock.datesLocked(since) });
+      out.push({
+        field: p.field,
+        target: p.field === 'hasPatientPanel' ? 'hasPatientPanel' : `${p.field}-date`,
+        message: p.field === 'hasPatientPanel' ? lock.panelLocked(since) : lock.datesLocked(since),
+      });
     }
     const j = judgingTexts(locale).setup.errors;
     if (p.code === 'review-closes-order') out.push({ field: 'reviewClosesAt', target: 'reviewClosesAt-date', message: j.reviewClosesOrder });
@@ -312,7 +325,27 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
 }
 
 /** Orders errors as the fields stand on the page, so the summary reads top to bottom. */
-const EDITION_FIELD_ORDER = ['year', 'theme', 'themeDescription', ...TIMELINE_KEYS, 'eventName', 'eventPlace', 'nomineeCountMin', 'nomineeCountMax', 'prizeAmountKr', 'prizePurpose', 'prizeExtras', 'filmUrl', 'reviewClosesAt', 'blindReview', 'scoreScaleMin', 'scoreScaleMax', 'scoreLabels', 'hasPatientPanel', 'asksOrigin'];
+const EDITION_FIELD_ORDER = [
+  'year',
+  'theme',
+  'themeDescription',
+  ...TIMELINE_KEYS,
+  'eventName',
+  'eventPlace',
+  'nomineeCountMin',
+  'nomineeCountMax',
+  'prizeAmountKr',
+  'prizePurpose',
+  'prizeExtras',
+  'filmUrl',
+  'reviewClosesAt',
+  'blindReview',
+  'scoreScaleMin',
+  'scoreScaleMax',
+  'scoreLabels',
+  'hasPatientPanel',
+  'asksOrigin',
+];
 
 export function sortEditionErrors(errors: FieldErrors): FieldErrors {
   const rank = (f: string) => {
@@ -466,11 +499,17 @@ export function rowsOfCriteria(rows: { id: number; title: string; description: s
 }
 
 export function rowsOfSections(rows: { id: number; heading: string; help: string; wordLimit: number | null; required: boolean }[]): ListRow[] {
-  return rows.map((r) => ({ id: String(r.id), fields: { heading: r.heading, help: r.help, wordLimit: r.wordLimit === null ? '' : String(r.wordLimit), required: r.required ? 'ja' : '' } }));
+  return rows.map((r) => ({
+    id: String(r.id),
+    fields: { heading: r.heading, help: r.help, wordLimit: r.wordLimit === null ? '' : String(r.wordLimit), required: r.required ? 'ja' : '' },
+  }));
 }
 
 export function rowsOfSeats(rows: { id: number; name: string | null; partyLetter: string | null; represents: string | null; isChair: boolean }[]): ListRow[] {
-  return rows.map((r) => ({ id: String(r.id), fields: { name: r.name ?? '', partyLetter: r.partyLetter ?? '', represents: r.represents ?? '', isChair: r.isChair ? 'ja' : '' } }));
+  return rows.map((r) => ({
+    id: String(r.id),
+    fields: { name: r.name ?? '', partyLetter: r.partyLetter ?? '', represents: r.represents ?? '', isChair: r.isChair ? 'ja' : '' },
+  }));
 }
 
 export function emptyRow(kind: ListKind): ListRow {
@@ -510,8 +549,7 @@ export function applyListAction(rows: ListRow[], action: ListAction, kind: ListK
   return out;
 }
 
-const isBlank = (row: ListRow, kind: ListKind) =>
-  LIST_FIELDS[kind].every((f) => (f === 'required' || f === 'isChair' ? true : row.fields[f]!.trim() === ''));
+const isBlank = (row: ListRow, kind: ListKind) => LIST_FIELDS[kind].every((f) => (f === 'required' || f === 'isChair' ? true : row.fields[f]!.trim() === ''));
 
 type ListInput<K extends ListKind> = K extends 'criteria' ? CriterionInput[] : K extends 'form-sections' ? FormSectionInput[] : CommitteeSeatInput[];
 

@@ -29,4 +29,3 @@ export async function administeredEdition(db: Database, request: FastifyRequest,
   const organisationId = id === null ? null : await organisationOfEdition(db, id);
   return (await mayAdminister(request, reply, organisationId)) ? id : null;
 }
-

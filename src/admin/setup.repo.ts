@@ -62,11 +62,7 @@ export async function slugsLike(db: Database, table: 'organisations' | 'awards',
 
 /** An organisation's awards and all their editions (two queries). */
 export async function findAwardsWithEditions(db: Database, organisationId: number) {
-  const awardRows = await db
-    .select()
-    .from(awards)
-    .where(eq(awards.organisationId, organisationId))
-    .orderBy(asc(awards.establishedYear), asc(awards.name));
+  const awardRows = await db.select().from(awards).where(eq(awards.organisationId, organisationId)).orderBy(asc(awards.establishedYear), asc(awards.name));
   const editionRows = awardRows.length
     ? await db
         .select()
@@ -197,9 +193,17 @@ export async function replaceList<T extends Record<string, unknown>>(
 ): Promise<void> {
   const t = table as typeof criteria;
   const keep = items.filter((i) => i.id !== null).map((i) => i.id!);
-  await db
-    .delete(t)
-    .where(and(eq(t.editionId, editionId), keep.length ? sql`${t.id} not in (${sql.join(keep.map((id) => sql`${id}`), sql`, `)})` : undefined));
+  await db.delete(t).where(
+    and(
+      eq(t.editionId, editionId),
+      keep.length
+        ? sql`${t.id} not in (${sql.join(
+            keep.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : undefined,
+    ),
+  );
   for (const [index, item] of items.entries()) {
     if (item.id === null) continue;
     const { id, ...values } = item;
@@ -224,20 +228,42 @@ export async function replaceList<T extends Record<string, unknown>>(
 }
 
 /** Copies criteria, form sections and committee seats of one edition to another (three statements each way). */
-export async function copyLists(db: Database, fromEditionId: number, toEditionId: number): Promise<{ criteria: number; formSections: number; committee: number }> {
+export async function copyLists(
+  db: Database,
+  fromEditionId: number,
+  toEditionId: number,
+): Promise<{ criteria: number; formSections: number; committee: number }> {
   const lists = await findLists(db, fromEditionId);
   if (lists.criteria.length) {
     await db.insert(criteria).values(lists.criteria.map((c) => ({ editionId: toEditionId, position: c.position, title: c.title, description: c.description })));
   }
   if (lists.formSections.length) {
-    await db.insert(formSections).values(
-      lists.formSections.map((s) => ({ editionId: toEditionId, position: s.position, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required })),
-    );
+    await db
+      .insert(formSections)
+      .values(
+        lists.formSections.map((s) => ({
+          editionId: toEditionId,
+          position: s.position,
+          heading: s.heading,
+          help: s.help,
+          wordLimit: s.wordLimit,
+          required: s.required,
+        })),
+      );
   }
   if (lists.committee.length) {
-    await db.insert(committeeSeats).values(
-      lists.committee.map((m) => ({ editionId: toEditionId, position: m.position, name: m.name, partyLetter: m.partyLetter, represents: m.represents, isChair: m.isChair })),
-    );
+    await db
+      .insert(committeeSeats)
+      .values(
+        lists.committee.map((m) => ({
+          editionId: toEditionId,
+          position: m.position,
+          name: m.name,
+          partyLetter: m.partyLetter,
+          represents: m.represents,
+          isChair: m.isChair,
+        })),
+      );
   }
   return { criteria: lists.criteria.length, formSections: lists.formSections.length, committee: lists.committee.length };
 }

@@ -150,14 +150,28 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       sendPage(
         reply,
         status,
-        AwardFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), now: clock.now(), organisation: page.organisation, award: page.award, editions: page.editions, form, notice: extra.notice ?? null, editionsError: extra.editionsError ?? null }),
+        AwardFormPage({
+          ctx: pageContext(request),
+          csrf: csrfToken(reply),
+          now: clock.now(),
+          organisation: page.organisation,
+          award: page.award,
+          editions: page.editions,
+          form,
+          notice: extra.notice ?? null,
+          editionsError: extra.editionsError ?? null,
+        }),
       );
 
     admin.get<IdParams>('/admin/organisationer/:id/priser/ny', opts, async (request, reply) => {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const form = { values: awardValues(null), errors: [] };
-      return sendPage(reply, 200, AwardFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form, notice: null }));
+      return sendPage(
+        reply,
+        200,
+        AwardFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form, notice: null }),
+      );
     });
 
     admin.post<IdParams>('/admin/organisationer/:id/priser/ny', post, async (request, reply) => {
@@ -166,7 +180,11 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = pageContext(request);
       const parsed = parseAward(bodyOf(request), ctx.t.setup);
       if (!parsed.input) {
-        return sendPage(reply, 400, AwardFormPage({ ctx, csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form: parsed, notice: null }));
+        return sendPage(
+          reply,
+          400,
+          AwardFormPage({ ctx, csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form: parsed, notice: null }),
+        );
       }
       const result = await createAward({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
       if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
@@ -207,7 +225,19 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!page) return reply;
       const latest = page.editions[0];
       const form = { values: editionValues(null, { year: latest ? latest.year + 1 : undefined }), errors: [] };
-      return sendPage(reply, 200, EditionFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisation: page.organisation, award: page.award, edition: null, form, notice: null }));
+      return sendPage(
+        reply,
+        200,
+        EditionFormPage({
+          ctx: pageContext(request),
+          csrf: csrfToken(reply),
+          organisation: page.organisation,
+          award: page.award,
+          edition: null,
+          form,
+          notice: null,
+        }),
+      );
     });
 
     admin.post<IdParams>('/admin/priser/:id/udgaver/ny', post, async (request, reply) => {
@@ -216,7 +246,19 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = pageContext(request);
       const parsed = parseEdition(bodyOf(request), ctx.t.setup, ctx.locale);
       const show = (errors: FieldErrors) =>
-        sendPage(reply, 400, EditionFormPage({ ctx, csrf: csrfToken(reply), organisation: page.organisation, award: page.award, edition: null, form: { values: parsed.values, errors }, notice: null }));
+        sendPage(
+          reply,
+          400,
+          EditionFormPage({
+            ctx,
+            csrf: csrfToken(reply),
+            organisation: page.organisation,
+            award: page.award,
+            edition: null,
+            form: { values: parsed.values, errors },
+            notice: null,
+          }),
+        );
       if (!parsed.input) return show(parsed.errors);
       const result = await createEdition({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
       if (!result.ok) {
@@ -239,7 +281,15 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       return page;
     };
 
-    const renderEdition = (ctx: PageContext, reply: FastifyReply, status: number, page: EditionSetup, form: { values: FormValues; errors: FieldErrors }, notice: string | null = null, showDelay = false) =>
+    const renderEdition = (
+      ctx: PageContext,
+      reply: FastifyReply,
+      status: number,
+      page: EditionSetup,
+      form: { values: FormValues; errors: FieldErrors },
+      notice: string | null = null,
+      showDelay = false,
+    ) =>
       sendPage(
         reply,
         status,
@@ -276,7 +326,14 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = pageContext(request);
       const parsed = parseEdition(bodyOf(request), ctx.t.setup, ctx.locale);
       if (!parsed.input) return renderEdition(ctx, reply, 400, page, parsed);
-      const result = await updateEdition({ db, actor: userOf(request), editionId: page.edition.id, input: parsed.input, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
+      const result = await updateEdition({
+        db,
+        actor: userOf(request),
+        editionId: page.edition.id,
+        input: parsed.input,
+        now: clock.now(),
+        mail: { baseUrl: deps.publicBaseUrl },
+      });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
         const errors = sortEditionErrors(editionRuleErrors(ctx.t.setup, ctx.locale, result.timeline, result.edition, parsed.input.year));
@@ -354,7 +411,10 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         const { rows, action } = readListForm(bodyOf(request), kind);
         if (action.kind !== 'save') {
           // Add, move or remove: shown again, not saved (a plain form needs no JavaScript for this).
-          return renderList(request, reply, 200, page, kind, { rows: applyListAction(rows, action, kind), notice: action.kind === 'none' ? null : 'not-saved' });
+          return renderList(request, reply, 200, page, kind, {
+            rows: applyListAction(rows, action, kind),
+            notice: action.kind === 'none' ? null : 'not-saved',
+          });
         }
         const parsed = parseList(kind, rows, pageContext(request).t.setup);
         if (!parsed.input) return renderList(request, reply, 400, page, kind, { rows: parsed.rows, errors: parsed.errors });

@@ -28,9 +28,14 @@ test('a timeline in order has no problems; one without any date is a historic ro
 test('closing must be strictly after opening; later dates may share an instant', () => {
   const at = copenhagen(2025, 6, 14, 12);
   assert.deepEqual(timelineProblems(timeline({ opensAt: at })), [{ field: 'closesAt', code: 'out-of-order', earlier: 'opensAt', earlierAt: at, strict: true }]);
-  assert.deepEqual(timelineProblems(timeline({ reviewStartsAt: at, nomineesPublishedAt: copenhagen(2025, 9, 26, 12), votingOpensAt: copenhagen(2025, 9, 26, 12) })), []);
+  assert.deepEqual(
+    timelineProblems(timeline({ reviewStartsAt: at, nomineesPublishedAt: copenhagen(2025, 9, 26, 12), votingOpensAt: copenhagen(2025, 9, 26, 12) })),
+    [],
+  );
   const v = copenhagen(2025, 10, 1, 12);
-  assert.deepEqual(timelineProblems(timeline({ votingOpensAt: v, votingClosesAt: v })), [{ field: 'votingClosesAt', code: 'out-of-order', earlier: 'votingOpensAt', earlierAt: v, strict: true }]);
+  assert.deepEqual(timelineProblems(timeline({ votingOpensAt: v, votingClosesAt: v })), [
+    { field: 'votingClosesAt', code: 'out-of-order', earlier: 'votingOpensAt', earlierAt: v, strict: true },
+  ]);
 });
 
 test('each date is checked against the nearest earlier date that is filled in', () => {
@@ -132,7 +137,17 @@ test('dates typed by hand or by a date picker, and times', () => {
 });
 
 test('the edition form: amounts with Danish thousands, checkboxes, and every format error at once', () => {
-  const base = { year: '2025', 'opensAt-date': '15.04.2025', 'opensAt-time': '12:00', 'closesAt-date': '2025-06-14', 'closesAt-time': '12.00', 'nomineesPublishedAt-date': '2025-09-26', 'nomineesPublishedAt-time': '12', 'winnerAnnouncedAt-date': '2025-10-23', 'winnerAnnouncedAt-time': '12:00' };
+  const base = {
+    year: '2025',
+    'opensAt-date': '15.04.2025',
+    'opensAt-time': '12:00',
+    'closesAt-date': '2025-06-14',
+    'closesAt-time': '12.00',
+    'nomineesPublishedAt-date': '2025-09-26',
+    'nomineesPublishedAt-time': '12',
+    'winnerAnnouncedAt-date': '2025-10-23',
+    'winnerAnnouncedAt-time': '12:00',
+  };
   for (const [raw, kr] of [
     ['10.000', 10000],
     ['10 000', 10000],
@@ -158,7 +173,19 @@ test('the edition form: amounts with Danish thousands, checkboxes, and every for
 });
 
 test('list forms: rows by index, the pressed button, moves and removals without saving', () => {
-  const body = { antal: '3', 'r0-id': '5', 'r0-title': 'A', 'r0-description': 'a', 'r1-id': 'x', 'r1-title': 'B', 'r1-description': 'b', 'r2-id': '', 'r2-title': '', 'r2-description': '', handling: 'op-1' };
+  const body = {
+    antal: '3',
+    'r0-id': '5',
+    'r0-title': 'A',
+    'r0-description': 'a',
+    'r1-id': 'x',
+    'r1-title': 'B',
+    'r1-description': 'b',
+    'r2-id': '',
+    'r2-title': '',
+    'r2-description': '',
+    handling: 'op-1',
+  };
   const { rows, action } = readListForm(body, 'criteria');
   assert.deepEqual(action, { kind: 'up', index: 1 });
   assert.deepEqual(

@@ -135,7 +135,10 @@ export function timelineProblems(t: TimelineInput): TimelineProblem[] {
   return problems;
 }
 
-export type EditionProblem = { field: 'nomineeCountMax'; code: 'min-above-max' } | { field: 'year'; code: 'taken' } | { field: 'asksOrigin'; code: 'form-locked' }
+export type EditionProblem =
+  | { field: 'nomineeCountMax'; code: 'min-above-max' }
+  | { field: 'year'; code: 'taken' }
+  | { field: 'asksOrigin'; code: 'form-locked' }
   /** The patient panel has started voting (editions.voting_locked_at): its dates and the panel itself are fixed. */
   | { field: 'votingOpensAt' | 'votingClosesAt' | 'hasPatientPanel'; code: 'voting-locked'; since: Date }
   | JudgingSetupProblem;
@@ -252,7 +255,18 @@ export async function createOrganisation(args: { db: Database; actor: Actor & { 
   return inTransaction(args.db, async (tx) => {
     const row = await withFreeSlug(tx, 'organisations', args.input.name, (slug) => insertOrganisation(tx, { slug, ...args.input, createdAt: args.now }));
     await addOrganisationAdmin(tx, row.id, args.actor.user.id);
-    await recordAudit(tx, { actor: args.actor, action: 'organisation.create', entityType: 'organisation', entityId: row.id, organisationId: row.id, after: organisationSnapshot(row) }, args.now);
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: row.id,
+        organisationId: row.id,
+        after: organisationSnapshot(row),
+      },
+      args.now,
+    );
     await recordAudit(
       tx,
       {
@@ -278,7 +292,15 @@ export async function updateOrganisation(args: { db: Database; actor: Actor; org
     if (!same(organisationSnapshot(before), organisationSnapshot(after))) {
       await recordAudit(
         tx,
-        { actor: args.actor, action: 'organisation.update', entityType: 'organisation', entityId: before.id, organisationId: before.id, before: organisationSnapshot(before), after: organisationSnapshot(after) },
+        {
+          actor: args.actor,
+          action: 'organisation.update',
+          entityType: 'organisation',
+          entityId: before.id,
+          organisationId: before.id,
+          before: organisationSnapshot(before),
+          after: organisationSnapshot(after),
+        },
         args.now,
       );
     }
@@ -302,8 +324,14 @@ export async function createAward(args: { db: Database; actor: Actor; organisati
   return inTransaction(args.db, async (tx) => {
     const org = await lockOrganisation(tx, args.organisationId);
     if (!org) return { ok: false as const, reason: 'not-found' as const };
-    const row = await withFreeSlug(tx, 'awards', args.input.name, (slug) => insertAward(tx, { organisationId: org.id, slug, ...args.input, createdAt: args.now }));
-    await recordAudit(tx, { actor: args.actor, action: 'award.create', entityType: 'award', entityId: row.id, organisationId: org.id, after: awardSnapshot(row) }, args.now);
+    const row = await withFreeSlug(tx, 'awards', args.input.name, (slug) =>
+      insertAward(tx, { organisationId: org.id, slug, ...args.input, createdAt: args.now }),
+    );
+    await recordAudit(
+      tx,
+      { actor: args.actor, action: 'award.create', entityType: 'award', entityId: row.id, organisationId: org.id, after: awardSnapshot(row) },
+      args.now,
+    );
     return { ok: true as const, award: row };
   });
 }
@@ -317,7 +345,15 @@ export async function updateAward(args: { db: Database; actor: Actor; awardId: n
     if (!same(awardSnapshot(before), awardSnapshot(after))) {
       await recordAudit(
         tx,
-        { actor: args.actor, action: 'award.update', entityType: 'award', entityId: before.id, organisationId: before.organisationId, before: awardSnapshot(before), after: awardSnapshot(after) },
+        {
+          actor: args.actor,
+          action: 'award.update',
+          entityType: 'award',
+          entityId: before.id,
+          organisationId: before.organisationId,
+          before: awardSnapshot(before),
+          after: awardSnapshot(after),
+        },
         args.now,
       );
     }
@@ -358,7 +394,15 @@ export async function createEdition(args: { db: Database; actor: Actor; awardId:
     if (!row) return { ok: false, reason: 'invalid', timeline: [], edition: [{ field: 'year', code: 'taken' }] };
     await recordAudit(
       tx,
-      { actor: args.actor, action: 'edition.create', entityType: 'edition', entityId: row.id, organisationId: award.organisationId, editionId: row.id, after: editionSnapshot(row) },
+      {
+        actor: args.actor,
+        action: 'edition.create',
+        entityType: 'edition',
+        entityId: row.id,
+        organisationId: award.organisationId,
+        editionId: row.id,
+        after: editionSnapshot(row),
+      },
       args.now,
     );
     return { ok: true, edition: row, notified: 0 };
@@ -429,7 +473,9 @@ export function timelineChangeMail(a: {
     ...lines,
     '',
     `Du får denne e-mail, fordi ${why.length > 1 ? `${why.slice(0, -1).join(', ')} og ${why[why.length - 1]}` : why[0]}.`,
-    ...(a.concerns.includes('nominator-draft') ? ['', 'Husk at sende din indstilling før fristen. Du finder den via linket i den e-mail, du fik, da du gemte den.'] : []),
+    ...(a.concerns.includes('nominator-draft')
+      ? ['', 'Husk at sende din indstilling før fristen. Du finder den via linket i den e-mail, du fik, da du gemte den.']
+      : []),
     '',
     `Se alle datoer her:\n${a.link}`,
     '',
@@ -447,7 +493,10 @@ export function timelineChangeMail(a: {
 }
 
 /** Queues one e-mail per concerned address (case-insensitively deduplicated); returns how many. */
-async function notifyTimelineChange(tx: Database, args: { edition: EditionRow; award: AwardRow; organisation: OrganisationRow; changes: TimelineChange[]; now: Date; mail: MailContext }): Promise<number> {
+async function notifyTimelineChange(
+  tx: Database,
+  args: { edition: EditionRow; award: AwardRow; organisation: OrganisationRow; changes: TimelineChange[]; now: Date; mail: MailContext },
+): Promise<number> {
   const people = await findConcernedPeople(tx, args.edition.id);
   const byAddress = new Map<string, { to: string; name: string; concerns: Set<Concern> }>();
   const add = (email: string, name: string, concern: Concern) => {
@@ -498,7 +547,14 @@ async function notifyTimelineChange(tx: Database, args: { edition: EditionRow; a
  * announced — the event), audit 'edition.timeline-change' with the old and new dates and one
  * e-mail to each nominator with a draft or sent nomination and each committee and panel member.
  */
-export async function updateEdition(args: { db: Database; actor: Actor; editionId: number; input: EditionInput; now: Date; mail: MailContext }): Promise<EditionSaveResult> {
+export async function updateEdition(args: {
+  db: Database;
+  actor: Actor;
+  editionId: number;
+  input: EditionInput;
+  now: Date;
+  mail: MailContext;
+}): Promise<EditionSaveResult> {
   return inTransaction(args.db, async (tx) => {
     const before = await lockEdition(tx, args.editionId);
     if (!before) return { ok: false, reason: 'not-found' };
@@ -519,7 +575,9 @@ export async function updateEdition(args: { db: Database; actor: Actor; editionI
       if (args.input.hasPatientPanel !== before.hasPatientPanel) editionIssues.push({ field: 'hasPatientPanel', code: 'voting-locked', since });
     }
     // Scores given on one scale cannot be read on another.
-    const scaleChanged = (args.input.scoreScaleMin ?? before.scoreScaleMin) !== before.scoreScaleMin || (args.input.scoreScaleMax ?? before.scoreScaleMax) !== before.scoreScaleMax;
+    const scaleChanged =
+      (args.input.scoreScaleMin ?? before.scoreScaleMin) !== before.scoreScaleMin ||
+      (args.input.scoreScaleMax ?? before.scoreScaleMax) !== before.scoreScaleMax;
     if (scaleChanged && (await hasReviewScores(tx, before.id))) editionIssues.push({ field: 'scoreScaleMin', code: 'scale-locked' });
     const timeline = timelineProblems(args.input.timeline);
     if (timeline.length || editionIssues.length) return { ok: false, reason: 'invalid', timeline, edition: editionIssues };
@@ -542,7 +600,14 @@ export async function updateEdition(args: { db: Database; actor: Actor; editionI
         },
         args.now,
       );
-      notified = await notifyTimelineChange(tx, { edition: after, award: found.award, organisation: found.organisation, changes, now: args.now, mail: args.mail });
+      notified = await notifyTimelineChange(tx, {
+        edition: after,
+        award: found.award,
+        organisation: found.organisation,
+        changes,
+        now: args.now,
+        mail: args.mail,
+      });
     }
     return { ok: true, edition: after, notified };
   });
@@ -593,7 +658,9 @@ export async function saveEditionList<K extends ListKind>(args: {
     await replaceList(tx, LIST_TABLES[args.kind], edition.id, items);
     const strip = (rows: object[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'editionId' && k !== 'position')));
     const beforeList = strip(current);
-    const afterList = strip((await findLists(tx, edition.id))[args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'formSections' : 'committee']);
+    const afterList = strip(
+      (await findLists(tx, edition.id))[args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'formSections' : 'committee'],
+    );
     if (!same(beforeList, afterList)) {
       await recordAudit(
         tx,
@@ -672,7 +739,13 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor |
         entityId: row.id,
         organisationId: award.organisationId,
         editionId: row.id,
-        after: { ...editionSnapshot(row), copiedFrom: source.year, criteriaCopied: copied.criteria, formSectionsCopied: copied.formSections, committeeSeatsCopied: copied.committee },
+        after: {
+          ...editionSnapshot(row),
+          copiedFrom: source.year,
+          criteriaCopied: copied.criteria,
+          formSectionsCopied: copied.formSections,
+          committeeSeatsCopied: copied.committee,
+        },
       },
       args.now,
     );

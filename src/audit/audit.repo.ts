@@ -54,11 +54,7 @@ export async function findAuditEvents(db: Database, q: AuditQuery) {
 /** What the filters offer: the actions and people in this organisation's log, and its editions. */
 export async function findAuditFilterOptions(db: Database, organisationId: number) {
   const [actions, people, editionRows] = await Promise.all([
-    db
-      .selectDistinct({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(eq(auditEvents.organisationId, organisationId))
-      .orderBy(asc(auditEvents.action)),
+    db.selectDistinct({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.organisationId, organisationId)).orderBy(asc(auditEvents.action)),
     db
       .select({ userId: auditEvents.actorUserId, label: sql<string>`max(${auditEvents.actorLabel})` })
       .from(auditEvents)

@@ -21,40 +21,55 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '
  * 50 events a page. Registered by the setup routes, under the same /admin frame.
  */
 export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
-  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/admin/organisationer/:id/log', { config: { access: 'admin' } }, async (request, reply) => {
-    const id = parseId(request.params.id);
-    const organisation = id === null ? null : await findOrganisation(db, id);
-    if (!(await mayAdminister(request, reply, organisation?.id ?? null))) return reply;
-    const ctx = pageContext(request);
-    const a = ctx.t.audit;
-    const q = request.query ?? {};
-    const values: AuditFilterValues = { action: text(q.handling), edition: text(q.runde), who: text(q.hvem), from: text(q.fra), to: text(q.til) };
-    const errors: FieldErrors = [];
-    const day = (raw: string, field: 'from' | 'to', label: string) => {
-      if (raw === '') return null;
-      const d = parseLocalDate(raw);
-      if (!d) errors.push({ field, target: field, message: a.dateInvalid(label) });
-      return d;
-    };
-    const from = day(values.from, 'from', a.from);
-    const to = day(values.to, 'to', a.to);
-    const pageRaw = text(q.side);
-    const page = /^[1-9]\d{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
-    const query: AuditQuery = {
-      organisationId: organisation!.id,
-      action: values.action || null,
-      editionId: parseId(values.edition),
-      actorUserId: parseId(values.who),
-      from: from ? copenhagen(from.year, from.month, from.day) : null,
-      to: to ? (({ year, month, day: d }) => copenhagen(year, month, d))(nextLocalDay(to)) : null,
-      page,
-      pageSize: AUDIT_PAGE_SIZE,
-    };
-    const [options, result] = await Promise.all([findAuditFilterOptions(db, organisation!.id), findAuditEvents(db, query)]);
-    return sendPage(
-      reply,
-      errors.length ? 400 : 200,
-      AuditLogPage({ ctx, csrf: csrfToken(reply), organisation: organisation!, options, values, errors, rows: result.rows, total: result.total, page, pageSize: AUDIT_PAGE_SIZE }),
-    );
-  });
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/admin/organisationer/:id/log',
+    { config: { access: 'admin' } },
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      const organisation = id === null ? null : await findOrganisation(db, id);
+      if (!(await mayAdminister(request, reply, organisation?.id ?? null))) return reply;
+      const ctx = pageContext(request);
+      const a = ctx.t.audit;
+      const q = request.query ?? {};
+      const values: AuditFilterValues = { action: text(q.handling), edition: text(q.runde), who: text(q.hvem), from: text(q.fra), to: text(q.til) };
+      const errors: FieldErrors = [];
+      const day = (raw: string, field: 'from' | 'to', label: string) => {
+        if (raw === '') return null;
+        const d = parseLocalDate(raw);
+        if (!d) errors.push({ field, target: field, message: a.dateInvalid(label) });
+        return d;
+      };
+      const from = day(values.from, 'from', a.from);
+      const to = day(values.to, 'to', a.to);
+      const pageRaw = text(q.side);
+      const page = /^[1-9]\d{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
+      const query: AuditQuery = {
+        organisationId: organisation!.id,
+        action: values.action || null,
+        editionId: parseId(values.edition),
+        actorUserId: parseId(values.who),
+        from: from ? copenhagen(from.year, from.month, from.day) : null,
+        to: to ? (({ year, month, day: d }) => copenhagen(year, month, d))(nextLocalDay(to)) : null,
+        page,
+        pageSize: AUDIT_PAGE_SIZE,
+      };
+      const [options, result] = await Promise.all([findAuditFilterOptions(db, organisation!.id), findAuditEvents(db, query)]);
+      return sendPage(
+        reply,
+        errors.length ? 400 : 200,
+        AuditLogPage({
+          ctx,
+          csrf: csrfToken(reply),
+          organisation: organisation!,
+          options,
+          values,
+          errors,
+          rows: result.rows,
+          total: result.total,
+          page,
+          pageSize: AUDIT_PAGE_SIZE,
+        }),
+      );
+    },
+  );
 }

@@ -26,7 +26,15 @@ const publicNomineeSchema = z
   })
   .describe('A nominee as public: names and unit only with the nominee’s consent');
 
-const nomineeJson = (n: PublicNominee) => ({ nominationId: n.nominationId, title: n.title, summary: n.summary, organisation: n.organisation, names: n.names, unit: n.unit, origin: n.origin });
+const nomineeJson = (n: PublicNominee) => ({
+  nominationId: n.nominationId,
+  title: n.title,
+  summary: n.summary,
+  organisation: n.organisation,
+  names: n.names,
+  unit: n.unit,
+  origin: n.origin,
+});
 
 const instant = z.iso.datetime({ offset: true }).describe('An instant in ISO 8601 (UTC)');
 const phase = z.enum(PHASES).describe('Derived from the timeline and the server clock');
@@ -77,7 +85,9 @@ const editionSchema = z.object({
     .array(publicNomineeSchema)
     .nullable()
     .describe('The nominees in the committee’s order, from the "nominees published" instant (inclusive); null before it; [] when none were recorded'),
-  winner: publicNomineeSchema.nullable().describe('The winner, from the "winner announced" instant (inclusive); null before it and when there is no single winner'),
+  winner: publicNomineeSchema
+    .nullable()
+    .describe('The winner, from the "winner announced" instant (inclusive); null before it and when there is no single winner'),
   award: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
   organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
   criteria: z.array(z.object({ position: z.number().int(), title: z.string(), description: z.string() })),
@@ -111,7 +121,8 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
 
   app.get(
     '/api/v1/awards',
-    { config: { access: 'public' }, 
+    {
+      config: { access: 'public' },
       schema: {
         tags: ['awards'],
         summary: 'Every award with its editions and their phases',
@@ -144,7 +155,8 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
 
   app.get(
     '/api/v1/editions/:id',
-    { config: { access: 'public' }, 
+    {
+      config: { access: 'public' },
       schema: {
         tags: ['editions'],
         summary: 'One edition: timeline, phase, criteria and form sections',

@@ -52,11 +52,7 @@ export async function findEditionDetails(db: Database, editionIds: number[]) {
   const [c, f, m] = await Promise.all([
     db.select().from(criteria).where(inArray(criteria.editionId, editionIds)).orderBy(asc(criteria.position)),
     db.select().from(formSections).where(inArray(formSections.editionId, editionIds)).orderBy(asc(formSections.position)),
-    db
-      .select()
-      .from(committeeSeats)
-      .where(inArray(committeeSeats.editionId, editionIds))
-      .orderBy(asc(committeeSeats.position)),
+    db.select().from(committeeSeats).where(inArray(committeeSeats.editionId, editionIds)).orderBy(asc(committeeSeats.position)),
   ]);
   return { criteria: c, formSections: f, committee: m };
 }

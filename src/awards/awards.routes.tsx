@@ -19,7 +19,10 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     const now = clock.now();
     const html = await pageCache.get(`front:${ctx.locale}`, now, async () => {
       const data = await listAwards(db, now);
-      return { body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: '/' }, organisations: data.organisations, awards: data.awards })), validUntil: data.nextChange };
+      return {
+        body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: '/' }, organisations: data.organisations, awards: data.awards })),
+        validUntil: data.nextChange,
+      };
     });
     return reply.type('text/html; charset=utf-8').send(html);
   });
@@ -36,14 +39,22 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
       // Nominees and winner as public at `now`; the cache entry ends at the next phase instant (both publication instants are phase instants).
       const e = page.edition;
       const instants = { nomineesPublishedAt: e?.timeline?.nomineesPublishedAt ?? null, winnerAnnouncedAt: e?.timeline?.winnerAnnouncedAt ?? null };
-      const publication = { result: e ? await loadPublicResult(db, { id: e.id, ...instants }, now) : NOTHING_PUBLIC, winnerTimePassed: winnerIsPublic(instants, now) };
-      return { body: render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined, publication })), validUntil: page.nextChange };
+      const publication = {
+        result: e ? await loadPublicResult(db, { id: e.id, ...instants }, now) : NOTHING_PUBLIC,
+        winnerTimePassed: winnerIsPublic(instants, now),
+      };
+      return {
+        body: render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined, publication })),
+        validUntil: page.nextChange,
+      };
     });
     if (html === null) return sendErrorPage(request, reply, 404, 'notFound');
     return reply.type('text/html; charset=utf-8').send(html);
   };
 
-  app.get<{ Params: { slug: string } }>('/priser/:slug', { config: { access: 'public' } }, (request, reply) => awardPage(request.params.slug, undefined, request, reply));
+  app.get<{ Params: { slug: string } }>('/priser/:slug', { config: { access: 'public' } }, (request, reply) =>
+    awardPage(request.params.slug, undefined, request, reply),
+  );
   app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year', { config: { access: 'public' } }, (request, reply) =>
     awardPage(request.params.slug, request.params.year, request, reply),
   );

@@ -1,14 +1,4 @@
-import {
-  boolean,
-  jsonb,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { boolean, jsonb, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** Instants are always timestamptz; they are shown in Europe/Copenhagen by the views. */
@@ -120,10 +110,7 @@ export const editions = pgTable(
       sql`${t.reviewClosesAt} is null or (${t.closesAt} < ${t.reviewClosesAt} and ${t.reviewClosesAt} <= ${t.nomineesPublishedAt})`,
     ),
     check('editions_score_scale', sql`${t.scoreScaleMin} >= 0 and ${t.scoreScaleMin} < ${t.scoreScaleMax} and ${t.scoreScaleMax} <= 100`),
-    check(
-      'editions_nominee_count',
-      sql`${t.nomineeCountMin} is null or ${t.nomineeCountMax} is null or ${t.nomineeCountMin} <= ${t.nomineeCountMax}`,
-    ),
+    check('editions_nominee_count', sql`${t.nomineeCountMin} is null or ${t.nomineeCountMax} is null or ${t.nomineeCountMin} <= ${t.nomineeCountMax}`),
   ],
 );
 

@@ -3,16 +3,7 @@
  * upcoming → open → closed (screening) → in review → nominees published → panel voting
  * → winner announced → archived.
  */
-export const PHASES = [
-  'upcoming',
-  'open',
-  'closed',
-  'in-review',
-  'nominees-published',
-  'panel-voting',
-  'winner-announced',
-  'archived',
-] as const;
+export const PHASES = ['upcoming', 'open', 'closed', 'in-review', 'nominees-published', 'panel-voting', 'winner-announced', 'archived'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type Timeline = {

@@ -40,8 +40,18 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2019,
     adoptions: [
-      { organisation: RM, unit: 'Regionshospitalet Randers, Sygeplejerskeklinikken Grenaa', on: '2021-03-01', changes: 'Vi holder åbent fire dage om ugen og har tilføjet sårbehandling.' },
-      { organisation: 'Region Sjælland', unit: 'Nykøbing Falster Sygehus, Lollandsklinikken', on: '2022-09-15', changes: 'Samme model, men med en sygeplejerske fra kommunen to dage om ugen.' },
+      {
+        organisation: RM,
+        unit: 'Regionshospitalet Randers, Sygeplejerskeklinikken Grenaa',
+        on: '2021-03-01',
+        changes: 'Vi holder åbent fire dage om ugen og har tilføjet sårbehandling.',
+      },
+      {
+        organisation: 'Region Sjælland',
+        unit: 'Nykøbing Falster Sygehus, Lollandsklinikken',
+        on: '2022-09-15',
+        changes: 'Samme model, men med en sygeplejerske fra kommunen to dage om ugen.',
+      },
     ],
   },
   {
@@ -58,9 +68,19 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2020,
     adoptions: [
-      { organisation: RM, unit: 'Hospitalsenhed Midt, Hjertesygdomme Viborg', on: '2021-05-10', changes: 'Vi bruger samme instruks, men patienterne låner en vægt af os.' },
+      {
+        organisation: RM,
+        unit: 'Hospitalsenhed Midt, Hjertesygdomme Viborg',
+        on: '2021-05-10',
+        changes: 'Vi bruger samme instruks, men patienterne låner en vægt af os.',
+      },
       { organisation: RM, unit: 'Regionshospitalet Randers, Medicinsk Afdeling', on: '2022-01-17', changes: 'Tilpasset patienter med atrieflimren.' },
-      { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Kardiologisk Afdeling', on: '2023-02-01', changes: 'Konsultationen holdes af en fysioterapeut og en sygeplejerske sammen.' },
+      {
+        organisation: 'Region Nordjylland',
+        unit: 'Aalborg Universitetshospital, Kardiologisk Afdeling',
+        on: '2023-02-01',
+        changes: 'Konsultationen holdes af en fysioterapeut og en sygeplejerske sammen.',
+      },
     ],
   },
   {
@@ -78,7 +98,12 @@ export const demoSolutions: DemoSolution[] = [
     year: 2017,
     adoptions: [
       { organisation: RM, unit: 'Aarhus Universitetshospital, Nyresygdomme', on: '2018-11-01', changes: 'Vi har oversat kortet til engelsk og arabisk.' },
-      { organisation: 'Region Hovedstaden', unit: 'Herlev Hospital, Medicinsk Afdeling', on: '2019-06-03', changes: 'Kortet udleveres allerede i akutmodtagelsen.' },
+      {
+        organisation: 'Region Hovedstaden',
+        unit: 'Herlev Hospital, Medicinsk Afdeling',
+        on: '2019-06-03',
+        changes: 'Kortet udleveres allerede i akutmodtagelsen.',
+      },
     ],
   },
   {
@@ -95,8 +120,18 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2018,
     adoptions: [
-      { organisation: RM, unit: 'Psykiatrien i Region Midtjylland, Regionspsykiatrien Gødstrup', on: '2020-02-01', changes: 'Kurserne holdes også om aftenen.' },
-      { organisation: 'Region Syddanmark', unit: 'Psykiatrisk Afdeling Odense', on: '2021-08-16', changes: 'Vi samarbejder med kommunens jobcenter om kurset om arbejde.' },
+      {
+        organisation: RM,
+        unit: 'Psykiatrien i Region Midtjylland, Regionspsykiatrien Gødstrup',
+        on: '2020-02-01',
+        changes: 'Kurserne holdes også om aftenen.',
+      },
+      {
+        organisation: 'Region Syddanmark',
+        unit: 'Psykiatrisk Afdeling Odense',
+        on: '2021-08-16',
+        changes: 'Vi samarbejder med kommunens jobcenter om kurset om arbejde.',
+      },
     ],
   },
   {
@@ -112,7 +147,9 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['akutmodtagelse', 'overblik', 'digitalisering'],
     status: 'implemented',
     year: 2021,
-    adoptions: [{ organisation: RM, unit: 'Hospitalsenhed Midt, Akutafdelingen Viborg', on: '2022-10-03', changes: 'Tavlen viser også ledige senge på sengeafsnittene.' }],
+    adoptions: [
+      { organisation: RM, unit: 'Hospitalsenhed Midt, Akutafdelingen Viborg', on: '2022-10-03', changes: 'Tavlen viser også ledige senge på sengeafsnittene.' },
+    ],
   },
   {
     key: 'demo-hjemmedialyse',
@@ -127,7 +164,9 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['dialyse', 'hjemmebehandling', 'kontaktperson'],
     status: 'implemented',
     year: 2016,
-    adoptions: [{ organisation: RM, unit: 'Regionshospitalet Gødstrup, Nyremedicinsk Afdeling', on: '2019-04-01', changes: 'Oplæringen er kortet ned til fire uger.' }],
+    adoptions: [
+      { organisation: RM, unit: 'Regionshospitalet Gødstrup, Nyremedicinsk Afdeling', on: '2019-04-01', changes: 'Oplæringen er kortet ned til fire uger.' },
+    ],
   },
   {
     key: 'demo-sygeplejerskeledet-ambulatorium',
@@ -143,7 +182,12 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2018,
     adoptions: [
-      { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Reumatologisk Afdeling', on: '2020-09-01', changes: 'Vi har tilføjet telefonkonsultationer.' },
+      {
+        organisation: 'Region Nordjylland',
+        unit: 'Aalborg Universitetshospital, Reumatologisk Afdeling',
+        on: '2020-09-01',
+        changes: 'Vi har tilføjet telefonkonsultationer.',
+      },
       { organisation: RM, unit: 'Hospitalsenhed Midt, Medicinsk Afdeling Silkeborg', on: '2021-01-11', changes: 'Også for patienter med urinsyregigt.' },
     ],
   },
@@ -174,7 +218,14 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['smerter', 'gruppeforløb', 'medicin'],
     status: 'spread',
     year: 2017,
-    adoptions: [{ organisation: RM, unit: 'Regionshospitalet Silkeborg, Smerteklinikken', on: '2019-08-19', changes: 'Forløbet er kortet ned til fem gange med en opfølgning efter tre måneder.' }],
+    adoptions: [
+      {
+        organisation: RM,
+        unit: 'Regionshospitalet Silkeborg, Smerteklinikken',
+        on: '2019-08-19',
+        changes: 'Forløbet er kortet ned til fem gange med en opfølgning efter tre måneder.',
+      },
+    ],
   },
   {
     key: 'demo-tryghedskasse',
@@ -191,8 +242,18 @@ export const demoSolutions: DemoSolution[] = [
     year: 2016,
     adoptions: [
       { organisation: RM, unit: 'Hospitalsenhed Midt, Palliativt Team Viborg', on: '2017-06-01', changes: 'Kassen indeholder også en pjece til pårørende.' },
-      { organisation: 'Region Hovedstaden', unit: 'Bispebjerg Hospital, Palliativ Medicinsk Afdeling', on: '2018-03-12', changes: 'Kassen pakkes af hospitalsapoteket.' },
-      { organisation: 'Region Sjælland', unit: 'Holbæk Sygehus, Palliativt Team', on: '2019-10-07', changes: 'Aftalen med kommunen er skrevet ind i sundhedsaftalen.' },
+      {
+        organisation: 'Region Hovedstaden',
+        unit: 'Bispebjerg Hospital, Palliativ Medicinsk Afdeling',
+        on: '2018-03-12',
+        changes: 'Kassen pakkes af hospitalsapoteket.',
+      },
+      {
+        organisation: 'Region Sjælland',
+        unit: 'Holbæk Sygehus, Palliativt Team',
+        on: '2019-10-07',
+        changes: 'Aftalen med kommunen er skrevet ind i sundhedsaftalen.',
+      },
     ],
   },
   {
@@ -226,7 +287,14 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['diabetes', 'sår', 'telemedicin', 'kommune'],
     status: 'spread',
     year: 2016,
-    adoptions: [{ organisation: RM, unit: 'Aarhus Universitetshospital, Steno Diabetes Center Aarhus', on: '2019-02-04', changes: 'Vi bruger regionens egen app til billederne.' }],
+    adoptions: [
+      {
+        organisation: RM,
+        unit: 'Aarhus Universitetshospital, Steno Diabetes Center Aarhus',
+        on: '2019-02-04',
+        changes: 'Vi bruger regionens egen app til billederne.',
+      },
+    ],
   },
   {
     key: 'demo-foedselsforberedelse-online',
@@ -269,7 +337,14 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['kræft', 'koordinering', 'kontaktperson'],
     status: 'implemented',
     year: 2018,
-    adoptions: [{ organisation: RM, unit: 'Aarhus Universitetshospital, Kræftafdelingen', on: '2020-03-02', changes: 'To koordinatorer deler patienterne efter kræfttype.' }],
+    adoptions: [
+      {
+        organisation: RM,
+        unit: 'Aarhus Universitetshospital, Kræftafdelingen',
+        on: '2020-03-02',
+        changes: 'To koordinatorer deler patienterne efter kræfttype.',
+      },
+    ],
   },
   {
     key: 'demo-akut-boernemodtagelse',
@@ -298,7 +373,9 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['unge', 'patientinddragelse', 'brugerpanel'],
     status: 'spread',
     year: 2016,
-    adoptions: [{ organisation: RM, unit: 'Aarhus Universitetshospital, Børn og Unge', on: '2018-05-14', changes: 'Panelet mødes også online mellem møderne.' }],
+    adoptions: [
+      { organisation: RM, unit: 'Aarhus Universitetshospital, Børn og Unge', on: '2018-05-14', changes: 'Panelet mødes også online mellem møderne.' },
+    ],
   },
   {
     key: 'demo-spisevenner',
@@ -314,7 +391,12 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2019,
     adoptions: [
-      { organisation: RM, unit: 'Hospitalsenhed Midt, Geriatrisk Afdeling Viborg', on: '2020-01-06', changes: 'Frivillige fra Ældre Sagen står for vagtplanen.' },
+      {
+        organisation: RM,
+        unit: 'Hospitalsenhed Midt, Geriatrisk Afdeling Viborg',
+        on: '2020-01-06',
+        changes: 'Frivillige fra Ældre Sagen står for vagtplanen.',
+      },
       { organisation: 'Region Nordjylland', unit: 'Regionshospital Nordjylland, Hjørring', on: '2022-04-25', changes: 'Også aftensmad to gange om ugen.' },
     ],
   },
@@ -347,7 +429,12 @@ export const demoSolutions: DemoSolution[] = [
     year: 2017,
     adoptions: [
       { organisation: RM, unit: 'Regionshospitalet Gødstrup, Akutafdelingen', on: '2018-09-03', changes: 'Også i ambulatorierne.' },
-      { organisation: 'Region Hovedstaden', unit: 'Hvidovre Hospital, Fødeafdelingen', on: '2019-11-18', changes: 'Tolkene er særligt trænet i fødselsordforråd.' },
+      {
+        organisation: 'Region Hovedstaden',
+        unit: 'Hvidovre Hospital, Fødeafdelingen',
+        on: '2019-11-18',
+        changes: 'Tolkene er særligt trænet i fødselsordforråd.',
+      },
     ],
   },
   {
@@ -364,8 +451,18 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2015,
     adoptions: [
-      { organisation: RM, unit: 'Hospitalsenhed Midt, Lungemedicin Silkeborg', on: '2017-10-02', changes: 'Tabletten er skiftet ud med patientens egen telefon.' },
-      { organisation: RM, unit: 'Regionshospitalet Randers, Lungemedicinsk Ambulatorium', on: '2018-04-09', changes: 'Samarbejde med kommunens KOL-sygeplejersker.' },
+      {
+        organisation: RM,
+        unit: 'Hospitalsenhed Midt, Lungemedicin Silkeborg',
+        on: '2017-10-02',
+        changes: 'Tabletten er skiftet ud med patientens egen telefon.',
+      },
+      {
+        organisation: RM,
+        unit: 'Regionshospitalet Randers, Lungemedicinsk Ambulatorium',
+        on: '2018-04-09',
+        changes: 'Samarbejde med kommunens KOL-sygeplejersker.',
+      },
     ],
   },
   {
@@ -381,14 +478,15 @@ export const demoSolutions: DemoSolution[] = [
     tags: ['pårørende', 'intensiv', 'efterforløb'],
     status: 'spread',
     year: 2015,
-    adoptions: [{ organisation: 'Region Sjælland', unit: 'Roskilde Sygehus, Intensiv Afdeling', on: '2016-06-20', changes: 'Dagbogen kan også føres digitalt.' }],
+    adoptions: [
+      { organisation: 'Region Sjælland', unit: 'Roskilde Sygehus, Intensiv Afdeling', on: '2016-06-20', changes: 'Dagbogen kan også føres digitalt.' },
+    ],
   },
   {
     key: 'demo-hospitalsklovne',
     title: 'Klovne forbereder børn til narkose',
     summary: 'Hospitalsklovne følger børn fra venteværelset til operationsstuen, så færre børn er bange, når de skal bedøves.',
-    description:
-      'Klovnen leger med barnet og forældrene, mens de venter, og er med, indtil barnet sover. Der gives mindre beroligende medicin før narkosen.',
+    description: 'Klovnen leger med barnet og forældrene, mens de venter, og er med, indtil barnet sover. Der gives mindre beroligende medicin før narkosen.',
     organisation: 'Region Hovedstaden',
     unit: 'Rigshospitalet, Anæstesiologisk Klinik',
     contactName: 'Peter Winther',
@@ -415,8 +513,7 @@ export const demoSolutions: DemoSolution[] = [
     key: 'demo-aftenambulatorium',
     title: 'Aftenambulatorium for patienter i arbejde',
     summary: 'Ambulatoriet har åbent til klokken 20 to dage om ugen, så patienter ikke skal tage fri for at gå til kontrol.',
-    description:
-      'Aftentiderne bookes først af patienter, der arbejder. Personalet har valgt vagterne selv. Udeblivelser er faldet med halvdelen.',
+    description: 'Aftentiderne bookes først af patienter, der arbejder. Personalet har valgt vagterne selv. Udeblivelser er faldet med halvdelen.',
     organisation: RM,
     unit: 'Regionshospitalet Horsens, Mave- og Tarmsygdomme',
     contactName: 'Louise Berg',
@@ -429,8 +526,7 @@ export const demoSolutions: DemoSolution[] = [
     key: 'demo-sms-paamindelse',
     title: 'SMS-påmindelse med mulighed for at aflyse',
     summary: 'Patienten får en SMS tre dage før sin tid og kan svare AFLYS, så tiden kan gives til en anden.',
-    description:
-      'Svarene går direkte ind i bookingsystemet, og ventelisten får tilbudt tiden. Ubrugte tider er faldet fra syv til to procent.',
+    description: 'Svarene går direkte ind i bookingsystemet, og ventelisten får tilbudt tiden. Ubrugte tider er faldet fra syv til to procent.',
     organisation: RM,
     unit: 'Hospitalsenhed Midt, Røntgen og Skanning',
     contactName: 'Morten Holm',
@@ -518,8 +614,7 @@ export const demoSolutions: DemoSolution[] = [
     key: 'demo-kunst-venteomraade',
     title: 'Kunst og lys i venteområdet',
     summary: 'Skiftende udstillinger af lokale kunstnere og dagslyslamper gør ventetiden mere rar.',
-    description:
-      'Patienter stemmer om næste udstilling. Lyset følger døgnets rytme. Patienter og personale oplever venteområdet som roligere.',
+    description: 'Patienter stemmer om næste udstilling. Lyset følger døgnets rytme. Patienter og personale oplever venteområdet som roligere.',
     organisation: 'Danske Regioner',
     unit: 'Netværket for Bedre Fysiske Rammer',
     contactName: 'Signe Kjeldsen',
@@ -532,8 +627,7 @@ export const demoSolutions: DemoSolution[] = [
     key: 'demo-tidlig-opsporing-sepsis',
     title: 'Tidlig opsporing af sepsis med fast screeningsskema',
     summary: 'Sygeplejerskerne screener alle indlagte med feber for sepsis, og lægen tilkaldes inden for 15 minutter ved mistanke.',
-    description:
-      'Skemaet er indbygget i journalen og beregner en score. Antibiotika gives nu gennemsnitligt en time tidligere.',
+    description: 'Skemaet er indbygget i journalen og beregner en score. Antibiotika gives nu gennemsnitligt en time tidligere.',
     organisation: RM,
     unit: 'Regionshospitalet Gødstrup, Akutafdelingen',
     contactName: 'Martin Kvist',
@@ -542,8 +636,18 @@ export const demoSolutions: DemoSolution[] = [
     status: 'spread',
     year: 2018,
     adoptions: [
-      { organisation: RM, unit: 'Regionshospitalet Horsens, Akutafdelingen', on: '2019-09-02', changes: 'Tærsklen for at ringe til lægen er sat lavere for ældre.' },
-      { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Akutmodtagelsen', on: '2021-01-04', changes: 'Skemaet bruges også af ambulancepersonalet.' },
+      {
+        organisation: RM,
+        unit: 'Regionshospitalet Horsens, Akutafdelingen',
+        on: '2019-09-02',
+        changes: 'Tærsklen for at ringe til lægen er sat lavere for ældre.',
+      },
+      {
+        organisation: 'Region Nordjylland',
+        unit: 'Aalborg Universitetshospital, Akutmodtagelsen',
+        on: '2021-01-04',
+        changes: 'Skemaet bruges også af ambulancepersonalet.',
+      },
     ],
   },
 ];

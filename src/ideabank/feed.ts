@@ -12,7 +12,19 @@ export function xmlEscape(s: string): string {
 }
 
 /** An Atom 1.0 feed (RFC 4287) of solutions, newest first, with absolute links. */
-export function atomFeed({ baseUrl, title, selfPath, updated, rows }: { baseUrl: string; title: string; selfPath: string; updated: Date; rows: FeedRow[] }): string {
+export function atomFeed({
+  baseUrl,
+  title,
+  selfPath,
+  updated,
+  rows,
+}: {
+  baseUrl: string;
+  title: string;
+  selfPath: string;
+  updated: Date;
+  rows: FeedRow[];
+}): string {
   const entries = rows.map((r) => {
     const url = `${baseUrl}/idebank/loesninger/${r.id}`;
     const where = [r.unitName, r.organisationName].filter(Boolean).join(', ');

@@ -8,9 +8,64 @@ import { adoptions, solutions, solutionStatuses } from './ideabank.schema.js';
  * a seeded pseudo-random sequence so two runs make the same rows. Seed keys are `gen-<n>`, so
  * generating again adds nothing that exists.
  */
-const FIRST = ['sygeplejerske', 'hjerte', 'lunge', 'børne', 'akut', 'psykiatri', 'ældre', 'medicin', 'fødsels', 'kræft', 'smerte', 'diabetes', 'nyre', 'demens', 'video', 'hjemme', 'patient', 'pårørende', 'genoptrænings', 'ernærings', 'sår', 'søvn', 'tolke', 'stuegangs'];
-const SECOND = ['klinik', 'ambulatorium', 'forløb', 'team', 'skole', 'app', 'tavle', 'samtale', 'besøg', 'pakke', 'monitorering', 'dagbog', 'panel', 'guide', 'vejledning', 'screening', 'kasse', 'netværk'];
-const WHERE = ['i eget hjem', 'på sengeafsnittet', 'i akutmodtagelsen', 'for unge', 'for ældre', 'med frivillige', 'over video', 'i ambulatoriet', 'på tværs af sektorer', 'om natten'];
+const FIRST = [
+  'sygeplejerske',
+  'hjerte',
+  'lunge',
+  'børne',
+  'akut',
+  'psykiatri',
+  'ældre',
+  'medicin',
+  'fødsels',
+  'kræft',
+  'smerte',
+  'diabetes',
+  'nyre',
+  'demens',
+  'video',
+  'hjemme',
+  'patient',
+  'pårørende',
+  'genoptrænings',
+  'ernærings',
+  'sår',
+  'søvn',
+  'tolke',
+  'stuegangs',
+];
+const SECOND = [
+  'klinik',
+  'ambulatorium',
+  'forløb',
+  'team',
+  'skole',
+  'app',
+  'tavle',
+  'samtale',
+  'besøg',
+  'pakke',
+  'monitorering',
+  'dagbog',
+  'panel',
+  'guide',
+  'vejledning',
+  'screening',
+  'kasse',
+  'netværk',
+];
+const WHERE = [
+  'i eget hjem',
+  'på sengeafsnittet',
+  'i akutmodtagelsen',
+  'for unge',
+  'for ældre',
+  'med frivillige',
+  'over video',
+  'i ambulatoriet',
+  'på tværs af sektorer',
+  'om natten',
+];
 const HOSPITALS: [string, string][] = [
   ['Region Midtjylland', 'Aarhus Universitetshospital'],
   ['Region Midtjylland', 'Regionshospitalet Gødstrup'],
@@ -25,10 +80,47 @@ const HOSPITALS: [string, string][] = [
   ['Region Hovedstaden', 'Rigshospitalet'],
   ['Region Hovedstaden', 'Herlev Hospital'],
 ];
-const DEPARTMENTS = ['Akutafdelingen', 'Medicinsk Afdeling', 'Hjertesygdomme', 'Lungesygdomme', 'Børn og Unge', 'Kvindesygdomme og Fødsler', 'Ortopædkirurgi', 'Kræftafdelingen', 'Geriatri', 'Intensiv Afdeling', 'Nyresygdomme', 'Smerteklinikken'];
+const DEPARTMENTS = [
+  'Akutafdelingen',
+  'Medicinsk Afdeling',
+  'Hjertesygdomme',
+  'Lungesygdomme',
+  'Børn og Unge',
+  'Kvindesygdomme og Fødsler',
+  'Ortopædkirurgi',
+  'Kræftafdelingen',
+  'Geriatri',
+  'Intensiv Afdeling',
+  'Nyresygdomme',
+  'Smerteklinikken',
+];
 const VERBS = ['giver patienterne', 'sparer personalet', 'hjælper pårørende med', 'mindsker', 'forebygger', 'samler'];
-const OBJECTS = ['tryghed og overblik', 'unødige indlæggelser', 'lange ventetider', 'tid til kerneopgaven', 'færre genindlæggelser', 'bedre søvn', 'en fast kontaktperson', 'viden om egen sygdom'];
-const TAGS = ['telemedicin', 'patientinddragelse', 'pårørende', 'sektorovergange', 'patientsikkerhed', 'digitalisering', 'ældre', 'børn', 'psykiatri', 'frivillige', 'arbejdsmiljø', 'hjemmebehandling', 'kronisk sygdom', 'ernæring'];
+const OBJECTS = [
+  'tryghed og overblik',
+  'unødige indlæggelser',
+  'lange ventetider',
+  'tid til kerneopgaven',
+  'færre genindlæggelser',
+  'bedre søvn',
+  'en fast kontaktperson',
+  'viden om egen sygdom',
+];
+const TAGS = [
+  'telemedicin',
+  'patientinddragelse',
+  'pårørende',
+  'sektorovergange',
+  'patientsikkerhed',
+  'digitalisering',
+  'ældre',
+  'børn',
+  'psykiatri',
+  'frivillige',
+  'arbejdsmiljø',
+  'hjemmebehandling',
+  'kronisk sygdom',
+  'ernæring',
+];
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence. */
 function prng(seed: number): () => number {
@@ -78,20 +170,35 @@ export function generatedSolution(n: number, now: Date): GeneratedSolution {
  * Inserts generated solutions `from`..`to` (inclusive) in batches, with an adoption for about
  * every fifth, and returns how many were new. Run VACUUM ANALYZE after a large batch.
  */
-export async function generateSolutions(db: Database, count: number, now: Date, { from = 1, batch = 1000 }: { from?: number; batch?: number } = {}): Promise<number> {
+export async function generateSolutions(
+  db: Database,
+  count: number,
+  now: Date,
+  { from = 1, batch = 1000 }: { from?: number; batch?: number } = {},
+): Promise<number> {
   let created = 0;
   for (let start = from; start < from + count; start += batch) {
     const end = Math.min(from + count - 1, start + batch - 1);
     const rows: GeneratedSolution[] = [];
     for (let n = start; n <= end; n++) rows.push(generatedSolution(n, now));
-    const inserted = await db.insert(solutions).values(rows).onConflictDoNothing({ target: solutions.seedKey }).returning({ id: solutions.id, seedKey: solutions.seedKey });
+    const inserted = await db
+      .insert(solutions)
+      .values(rows)
+      .onConflictDoNothing({ target: solutions.seedKey })
+      .returning({ id: solutions.id, seedKey: solutions.seedKey });
     created += inserted.length;
     const adopted = inserted.filter((_, i) => i % 5 === 0);
     if (adopted.length) {
       await db.insert(adoptions).values(
         adopted.map((s, i) => {
           const [organisationName, hospital] = HOSPITALS[(s.id + i) % HOSPITALS.length]!;
-          return { solutionId: s.id, organisationName, unitName: `${hospital}, ${DEPARTMENTS[s.id % DEPARTMENTS.length]}`, adoptedOn: '2024-05-01', changes: '' };
+          return {
+            solutionId: s.id,
+            organisationName,
+            unitName: `${hospital}, ${DEPARTMENTS[s.id % DEPARTMENTS.length]}`,
+            adoptedOn: '2024-05-01',
+            changes: '',
+          };
         }),
       );
     }

@@ -27,7 +27,8 @@ const da = {
   pagination: 'Sider',
   previous: 'Forrige side',
   next: 'Næste side',
-  pastLastPage: (pages: number) => (pages === 0 ? 'Der er ingen resultater at bladre i.' : `Siden findes ikke. Søgningen har ${pages} ${pages === 1 ? 'side' : 'sider'}.`),
+  pastLastPage: (pages: number) =>
+    pages === 0 ? 'Der er ingen resultater at bladre i.' : `Siden findes ikke. Søgningen har ${pages} ${pages === 1 ? 'side' : 'sider'}.`,
   goToLastPage: 'Gå til sidste side',
   adoptedBy: (n: number) => (n === 1 ? 'Taget i brug 1 sted' : `Taget i brug ${n} steder`),
   downloadCsv: 'Hent søgningen som CSV',
@@ -59,9 +60,13 @@ const da = {
     originOf: (award: string, year: number) => `Oprindelsen til en indstilling til ${award} ${year}`,
     noNominations: 'Løsningen har ikke været indstillet til en pris.',
     spreadHeading: 'Hvor løsningen har spredt sig',
-    spreadIntro: (n: number) => (n === 0 ? 'Ingen andre enheder har endnu fortalt, at de har taget løsningen i brug.' : `${n === 1 ? '1 enhed' : `${n} enheder`} har taget løsningen i brug.`),
+    spreadIntro: (n: number) =>
+      n === 0
+        ? 'Ingen andre enheder har endnu fortalt, at de har taget løsningen i brug.'
+        : `${n === 1 ? '1 enhed' : `${n} enheder`} har taget løsningen i brug.`,
     diagramTitle: 'Spredningsdiagram',
-    diagramDesc: (title: string, n: number) => `Diagram: "${title}" i midten med pile ud til de ${n} enheder, der har taget den i brug. Tabellen herunder viser det samme.`,
+    diagramDesc: (title: string, n: number) =>
+      `Diagram: "${title}" i midten med pile ud til de ${n} enheder, der har taget den i brug. Tabellen herunder viser det samme.`,
     tableCaption: 'Enheder, der har taget løsningen i brug',
     colUnit: 'Enhed',
     colOrganisation: 'Organisation',
@@ -142,7 +147,8 @@ const da = {
   },
   link: {
     title: 'Indstillingen i idébanken',
-    intro: 'En indstilling, der er fundet egnet, og hvis kandidat har sagt ja til offentliggørelse, kan komme i idébanken som en ny løsning eller knyttes til en løsning, der allerede findes.',
+    intro:
+      'En indstilling, der er fundet egnet, og hvis kandidat har sagt ja til offentliggørelse, kan komme i idébanken som en ny løsning eller knyttes til en løsning, der allerede findes.',
     notReady: {
       'not-sent': 'Indstillingen er ikke sendt.',
       'not-eligible': 'Indstillingen er ikke fundet egnet endnu. Vurdér den først.',
@@ -158,7 +164,10 @@ const da = {
     originChoice: 'Hvilken løsning i idébanken er oprindelsen?',
     originNone: 'Ingen af dem',
     originSubmit: 'Gem oprindelse',
-    errors: { choice: 'Vælg, om der skal oprettes en ny løsning, eller hvilken løsning indstillingen skal knyttes til', noSuchSolution: 'Løsningen findes ikke længere. Vælg en anden' },
+    errors: {
+      choice: 'Vælg, om der skal oprettes en ny løsning, eller hvilken løsning indstillingen skal knyttes til',
+      noSuchSolution: 'Løsningen findes ikke længere. Vælg en anden',
+    },
   },
   images: {
     heading: 'Billeder',
@@ -209,7 +218,8 @@ const en: IdeaBankTexts = {
   pagination: 'Pages',
   previous: 'Previous page',
   next: 'Next page',
-  pastLastPage: (pages) => (pages === 0 ? 'There are no results to page through.' : `That page does not exist. The search has ${pages} ${pages === 1 ? 'page' : 'pages'}.`),
+  pastLastPage: (pages) =>
+    pages === 0 ? 'There are no results to page through.' : `That page does not exist. The search has ${pages} ${pages === 1 ? 'page' : 'pages'}.`,
   goToLastPage: 'Go to the last page',
   adoptedBy: (n) => (n === 1 ? 'Adopted in 1 place' : `Adopted in ${n} places`),
   downloadCsv: 'Download the search as CSV',
@@ -241,7 +251,8 @@ const en: IdeaBankTexts = {
     originOf: (award, year) => `The origin of a nomination for ${award} ${year}`,
     noNominations: 'The solution has not been nominated for a prize.',
     spreadHeading: 'Where the solution has spread',
-    spreadIntro: (n) => (n === 0 ? 'No other unit has yet said it has adopted the solution.' : `${n === 1 ? '1 unit has' : `${n} units have`} adopted the solution.`),
+    spreadIntro: (n) =>
+      n === 0 ? 'No other unit has yet said it has adopted the solution.' : `${n === 1 ? '1 unit has' : `${n} units have`} adopted the solution.`,
     diagramTitle: 'Spread diagram',
     diagramDesc: (title, n) => `Diagram: "${title}" in the middle with arrows to the ${n} units that adopted it. The table below shows the same.`,
     tableCaption: 'Units that adopted the solution',
@@ -340,7 +351,10 @@ const en: IdeaBankTexts = {
     originChoice: 'Which solution in the idea bank is the origin?',
     originNone: 'None of them',
     originSubmit: 'Save origin',
-    errors: { choice: 'Choose whether to create a new solution or which solution to link the nomination to', noSuchSolution: 'That solution no longer exists. Choose another' },
+    errors: {
+      choice: 'Choose whether to create a new solution or which solution to link the nomination to',
+      noSuchSolution: 'That solution no longer exists. Choose another',
+    },
   },
   images: {
     heading: 'Images',

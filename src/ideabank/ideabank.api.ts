@@ -47,13 +47,22 @@ const solutionSchema = z.object({
   url: z.string(),
 });
 
-const problemSchema = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(), instance: z.string().optional() });
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+});
 
 const query = z.object({
   [PARAM.text]: z.string().optional().describe(`Search words (Danish full-text search, compounds and typos), at most ${SEARCH_TEXT_MAX} characters`),
   [PARAM.organisation]: z.string().optional().describe('Organisation (exact)'),
   [PARAM.unit]: z.string().optional().describe('Unit (exact)'),
-  [PARAM.status]: z.string().optional().describe(`One of ${Object.values(STATUS_PARAM).join(', ')}`),
+  [PARAM.status]: z
+    .string()
+    .optional()
+    .describe(`One of ${Object.values(STATUS_PARAM).join(', ')}`),
   [PARAM.tag]: z.string().optional().describe('Tag (exact)'),
   [PARAM.prize]: z.string().optional().describe("An award's slug, e.g. initiativprisen"),
   [PARAM.year]: z.string().optional().describe('Year, four digits'),
@@ -78,13 +87,22 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
             total: z.number().int(),
             resembling: z
               .array(z.string())
-              .describe('When no solution contained the search words, the title words resembling them whose solutions are shown instead (typo-tolerant search), closest first, at most 10; empty otherwise'),
+              .describe(
+                'When no solution contained the search words, the title words resembling them whose solutions are shown instead (typo-tolerant search), closest first, at most 10; empty otherwise',
+              ),
             page: z.number().int(),
             pageSize: z.number().int(),
             pages: z.number().int(),
             highlight: z.object({ start: z.string(), end: z.string() }),
             solutions: z.array(hitSchema),
-            facets: z.object({ organisation: z.array(facetValue), unit: z.array(facetValue), status: z.array(facetValue), tag: z.array(facetValue), prize: z.array(facetValue), year: z.array(facetValue) }),
+            facets: z.object({
+              organisation: z.array(facetValue),
+              unit: z.array(facetValue),
+              status: z.array(facetValue),
+              tag: z.array(facetValue),
+              prize: z.array(facetValue),
+              year: z.array(facetValue),
+            }),
             links: z.object({ self: z.string(), next: z.string().nullable(), previous: z.string().nullable(), html: z.string(), csv: z.string() }),
           }),
           400: problemSchema,
@@ -135,7 +153,13 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
         };
       } catch (err) {
         if (!isStatementTimeout(err)) throw err;
-        return sendProblem(reply, { type: '/problems/search-timeout', title: 'Search took too long', status: 503, detail: 'Try fewer or more precise words.', instance: request.url });
+        return sendProblem(reply, {
+          type: '/problems/search-timeout',
+          title: 'Search took too long',
+          status: 503,
+          detail: 'Try fewer or more precise words.',
+          instance: request.url,
+        });
       }
     },
   );

@@ -56,10 +56,11 @@ export type SearchResult = { total: number; hits: SolutionHit[]; facets: Facets;
 export type MatchMode = 'exact' | 'fuzzy';
 
 /** Words as one text[] parameter list. */
-const textArray = (words: string[]) => sql`array[${sql.join(
-  words.map((w) => sql`${w}`),
-  sql`, `,
-)}]::text[]`;
+const textArray = (words: string[]) =>
+  sql`array[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** A word as a quoted tsquery operand, its quotes and backslashes doubled. */
 const quotedWord = (column: SQL) => sql`'''' || replace(replace(${column}, '\\', '\\\\'), '''', '''''') || ''''`;
@@ -88,7 +89,9 @@ function resemblingTitleWords(words: string[]): SQL {
  */
 function typoQueries(words: string[]): { query: SQL; closest: SQL; words: SQL } {
   const resembling = resemblingTitleWords(words);
-  const build = (onlyClosest: boolean) => sql`(select case when count(*) = ${words.length} then to_tsquery('danish'::regconfig, string_agg(alternatives, ' & ' order by n)) end
+  const build = (
+    onlyClosest: boolean,
+  ) => sql`(select case when count(*) = ${words.length} then to_tsquery('danish'::regconfig, string_agg(alternatives, ' & ' order by n)) end
     from (select n, '(' || string_agg(${quotedWord(sql`word`)} || ':A', ' | ' order by word) || ')' as alternatives
       from (${resembling}) r ${onlyClosest ? sql`where similarity = best` : sql``} group by n) g)`;
   // The title words found, closest first, for the page to name (SearchResult.resembling).
@@ -138,7 +141,12 @@ function textMatch(text: string, mode: MatchMode): { where: SQL; rank: SQL; head
           sql` and `,
         )
       : sql`false`;
-  const inTitle = long.length ? sql.join(long.map((w) => sql`s.title_lower like ${`%${w}%`}`), sql` and `) : sql`false`;
+  const inTitle = long.length
+    ? sql.join(
+        long.map((w) => sql`s.title_lower like ${`%${w}%`}`),
+        sql` and `,
+      )
+    : sql`false`;
   // One plain word ("børn"): its full-text match is implied by its prefix match (the same
   // stem, as a prefix), so it is left out of the condition. The result is the same; the
   // planner's estimate of the OR is then near the truth instead of about twice it, which kept
@@ -221,7 +229,10 @@ export async function withSearchLimits<T>(db: Database, work: (tx: Database) => 
  * /idebank) the set is the whole table and is not materialized: the page comes from the
  * created_at index (newest first) and the total and facets from solution_facet_counts.
  */
-export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SIZE, facets = true, facetLimit = 15 }: { mode?: MatchMode; pageSize?: number; facets?: boolean; facetLimit?: number } = {}): SQL {
+export function searchQuery(
+  q: SearchQuery,
+  { mode = 'exact', pageSize = PAGE_SIZE, facets = true, facetLimit = 15 }: { mode?: MatchMode; pageSize?: number; facets?: boolean; facetLimit?: number } = {},
+): SQL {
   const order = q.sort === 'date' ? sql`created_at desc, id desc` : sql`rank desc, created_at desc, id desc`;
   const offset = (q.page - 1) * pageSize;
   const cte = matchedCte(q, q.text ? mode : 'exact');
@@ -293,7 +304,12 @@ export function searchQuery(q: SearchQuery, { mode = 'exact', pageSize = PAGE_SI
 }
 
 type HitJson = Omit<SolutionHit, 'createdAt'> & { createdAt: string };
-type SearchRow = { total: number; hits: HitJson[] | string; facets: { facet: keyof Facets; value: string; label: string; count: number }[] | string; resembling: string[] | string };
+type SearchRow = {
+  total: number;
+  hits: HitJson[] | string;
+  facets: { facet: keyof Facets; value: string; label: string; count: number }[] | string;
+  resembling: string[] | string;
+};
 
 const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
@@ -377,7 +393,15 @@ export async function findLink(db: Database, nominationId: number, role: 'nomina
   return row ?? null;
 }
 
-export type SpreadRow = { id: number; title: string; organisationName: string; unitName: string; status: SolutionStatus; adoptionCount: number; organisationCount: number };
+export type SpreadRow = {
+  id: number;
+  title: string;
+  organisationName: string;
+  unitName: string;
+  status: SolutionStatus;
+  adoptionCount: number;
+  organisationCount: number;
+};
 
 /** The solutions taken up by the most units. */
 export async function mostSpread(db: Database, limit: number): Promise<SpreadRow[]> {
@@ -415,7 +439,10 @@ export const SIMILAR_CANDIDATE_BUDGET = 1_000;
 export async function similarTo(db: Database, text: string, limit: number, excludeId: number | null): Promise<SimilarRow[]> {
   const words = distinctWords(text.slice(0, 2000), 60, 3);
   if (words.length === 0) return [];
-  const longest = words.filter((w) => w.length >= 5).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, 10);
+  const longest = words
+    .filter((w) => w.length >= 5)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .slice(0, 10);
   // Title words that resemble the text's longer words (compounds: "klinik" →
   // "sygeplejerskeklinikken"; typos), weighed by how much they resemble it, and never above the
   // word's own weight when the word itself is in the idea bank: a rare compound of a common

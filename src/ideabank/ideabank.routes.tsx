@@ -9,7 +9,18 @@ import { isoInCopenhagen } from '../platform/time.js';
 import { toCsv } from '../nominations/export.js';
 import type { ErrorLink } from '../nominations/views/form-parts.js';
 import { ideaBankTexts, type IdeaBankTexts } from './i18n.js';
-import { findLink, findSolution, listAdoptions, listSolutionImages, listLinkedNominations, mostSpread, newestSolutions, runSearch, withSearchLimits, type SolutionRow } from './ideabank.repo.js';
+import {
+  findLink,
+  findSolution,
+  listAdoptions,
+  listSolutionImages,
+  listLinkedNominations,
+  mostSpread,
+  newestSolutions,
+  runSearch,
+  withSearchLimits,
+  type SolutionRow,
+} from './ideabank.repo.js';
 import {
   addNominationToIdeaBank,
   canEditSolution,
@@ -79,7 +90,18 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
       const table = {
         sheetName: 'Idébank',
         headers: ['Id', f.title, f.summary, f.organisation, f.unit, it.facet.status, it.solution.tags, it.solution.year, it.solution.colUnit, 'URL'],
-        rows: page.hits.map((h) => [String(h.id), h.title, h.summary, h.organisationName, h.unitName, it.status[h.status], h.tags.join(', '), String(h.year), String(h.adoptionCount), `${publicBaseUrl}/idebank/loesninger/${h.id}`]),
+        rows: page.hits.map((h) => [
+          String(h.id),
+          h.title,
+          h.summary,
+          h.organisationName,
+          h.unitName,
+          it.status[h.status],
+          h.tags.join(', '),
+          String(h.year),
+          String(h.adoptionCount),
+          `${publicBaseUrl}/idebank/loesninger/${h.id}`,
+        ]),
       };
       return reply
         .type('text/csv; charset=utf-8')
@@ -102,7 +124,15 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     return reply
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
-      .send(atomFeed({ baseUrl: publicBaseUrl, title: ideaBankTexts('da').feedTitle, selfPath: '/feeds/loesninger.atom', updated: rows[0]?.updatedAt ?? new Date(0), rows }));
+      .send(
+        atomFeed({
+          baseUrl: publicBaseUrl,
+          title: ideaBankTexts('da').feedTitle,
+          selfPath: '/feeds/loesninger.atom',
+          updated: rows[0]?.updatedAt ?? new Date(0),
+          rows,
+        }),
+      );
   });
 
   /** Suggestions while typing (public/ideabank.js): JSON, at most five. */
@@ -115,10 +145,21 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     });
   });
 
-  async function showSolution(request: FastifyRequest, reply: FastifyReply, s: SolutionRow, status: number, adoptionState: { form: AdoptionForm; errors: ErrorLink[]; done: boolean }) {
+  async function showSolution(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    s: SolutionRow,
+    status: number,
+    adoptionState: { form: AdoptionForm; errors: ErrorLink[]; done: boolean },
+  ) {
     const ctx = pageContext(request);
     const it = ideaBankTexts(ctx.locale);
-    const [adoptionRows, links, similar, images] = await Promise.all([listAdoptions(db, s.id), listLinkedNominations(db, s.id), similarSolutions(db, `${s.title} ${s.summary}`, 5, s.id), listSolutionImages(db, s.id)]);
+    const [adoptionRows, links, similar, images] = await Promise.all([
+      listAdoptions(db, s.id),
+      listLinkedNominations(db, s.id),
+      similarSolutions(db, `${s.title} ${s.summary}`, 5, s.id),
+      listSolutionImages(db, s.id),
+    ]);
     const actor = request.actor;
     return sendPage(
       reply,
@@ -137,33 +178,60 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     );
   }
 
-  app.get<{ Params: { solutionId: string }; Querystring: { tak?: string } }>('/idebank/loesninger/:solutionId', { config: { access: 'public' } }, async (request, reply) => {
-    const id = parseId(request.params.solutionId);
-    const s = id === null ? null : await findSolution(db, id);
-    if (!s) return sendErrorPage(request, reply, 404, 'notFound');
-    return showSolution(request, reply, s, 200, { form: { organisation: '', unit: '', adoptedOn: '', changes: '' }, errors: [], done: request.query.tak === '1' });
-  });
+  app.get<{ Params: { solutionId: string }; Querystring: { tak?: string } }>(
+    '/idebank/loesninger/:solutionId',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const id = parseId(request.params.solutionId);
+      const s = id === null ? null : await findSolution(db, id);
+      if (!s) return sendErrorPage(request, reply, 404, 'notFound');
+      return showSolution(request, reply, s, 200, {
+        form: { organisation: '', unit: '', adoptedOn: '', changes: '' },
+        errors: [],
+        done: request.query.tak === '1',
+      });
+    },
+  );
 
-  app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/ibrug', { config: { access: 'signed-in' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = request.actor;
-    if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
-    const id = parseId(request.params.solutionId);
-    const s = id === null ? null : await findSolution(db, id);
-    if (!s) return sendErrorPage(request, reply, 404, 'notFound');
-    const form = adoptionFormValues(request.body);
-    const now = clock.now();
-    const { input, errors } = checkAdoptionForm(form, texts(request), isoInCopenhagen(now).slice(0, 10));
-    if (!input) return showSolution(request, reply, s, 400, { form, errors, done: false });
-    await recordAdoption({ db, actor, solutionId: s.id, input, now });
-    return reply.redirect(`/idebank/loesninger/${s.id}?tak=1#adopt-heading`, 303);
-  });
+  app.post<{ Params: { solutionId: string } }>(
+    '/idebank/loesninger/:solutionId/ibrug',
+    { config: { access: 'signed-in' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
+      const id = parseId(request.params.solutionId);
+      const s = id === null ? null : await findSolution(db, id);
+      if (!s) return sendErrorPage(request, reply, 404, 'notFound');
+      const form = adoptionFormValues(request.body);
+      const now = clock.now();
+      const { input, errors } = checkAdoptionForm(form, texts(request), isoInCopenhagen(now).slice(0, 10));
+      if (!input) return showSolution(request, reply, s, 400, { form, errors, done: false });
+      await recordAdoption({ db, actor, solutionId: s.id, input, now });
+      return reply.redirect(`/idebank/loesninger/${s.id}?tak=1#adopt-heading`, 303);
+    },
+  );
 
-  const emptyForm = (): SolutionFormValues => ({ title: '', summary: '', description: '', organisationName: '', unitName: '', contactName: '', contactEmail: '', tags: '', status: '', year: '' });
+  const emptyForm = (): SolutionFormValues => ({
+    title: '',
+    summary: '',
+    description: '',
+    organisationName: '',
+    unitName: '',
+    contactName: '',
+    contactEmail: '',
+    tags: '',
+    status: '',
+    year: '',
+  });
   const currentYear = () => Number(isoInCopenhagen(clock.now()).slice(0, 4));
 
   app.get('/idebank/ny', { config: { access: 'signed-in' } }, async (request, reply) => {
     const ctx = pageContext(request);
-    return sendPage(reply, 200, SolutionFormPage({ ctx, it: ideaBankTexts(ctx.locale), csrf: csrfToken(reply), solutionId: null, values: emptyForm(), errors: [], similar: [] }));
+    return sendPage(
+      reply,
+      200,
+      SolutionFormPage({ ctx, it: ideaBankTexts(ctx.locale), csrf: csrfToken(reply), solutionId: null, values: emptyForm(), errors: [], similar: [] }),
+    );
   });
 
   app.post('/idebank/ny', { config: { access: 'signed-in' }, preHandler: app.csrfProtection }, async (request, reply) => {
@@ -197,34 +265,66 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     return s;
   }
 
-  app.get<{ Params: { solutionId: string }; Querystring: { billedfejl?: string; alt?: string; billede?: string } }>('/idebank/loesninger/:solutionId/rediger', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const s = await editable(request, reply);
-    if (!s) return reply;
-    const ctx = pageContext(request);
-    const it = ideaBankTexts(ctx.locale);
-    const code = IMAGE_ERROR_CODES.find((c) => c === request.query.billedfejl) ?? null;
-    const imageError = code ? { field: code === 'alt-missing' || code === 'alt-too-long' ? 'alt' : 'billede', text: it.images.errors[code] } : null;
-    const images = { list: await listSolutionImages(db, s.id), error: imageError, alt: typeof request.query.alt === 'string' ? request.query.alt.slice(0, 300) : '', added: request.query.billede === 'tilfoejet' };
-    const values: SolutionFormValues = { title: s.title, summary: s.summary, description: s.description, organisationName: s.organisationName, unitName: s.unitName, contactName: s.contactName, contactEmail: s.contactEmail, tags: s.tags.join(', '), status: s.status, year: String(s.year) };
-    const similar = await similarSolutions(db, `${s.title} ${s.summary}`, 5, s.id);
-    return sendPage(reply, 200, SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: s.id, originalTitle: s.title, values, errors: [], similar, images }));
-  });
+  app.get<{ Params: { solutionId: string }; Querystring: { billedfejl?: string; alt?: string; billede?: string } }>(
+    '/idebank/loesninger/:solutionId/rediger',
+    { config: { access: 'signed-in' } },
+    async (request, reply) => {
+      const s = await editable(request, reply);
+      if (!s) return reply;
+      const ctx = pageContext(request);
+      const it = ideaBankTexts(ctx.locale);
+      const code = IMAGE_ERROR_CODES.find((c) => c === request.query.billedfejl) ?? null;
+      const imageError = code ? { field: code === 'alt-missing' || code === 'alt-too-long' ? 'alt' : 'billede', text: it.images.errors[code] } : null;
+      const images = {
+        list: await listSolutionImages(db, s.id),
+        error: imageError,
+        alt: typeof request.query.alt === 'string' ? request.query.alt.slice(0, 300) : '',
+        added: request.query.billede === 'tilfoejet',
+      };
+      const values: SolutionFormValues = {
+        title: s.title,
+        summary: s.summary,
+        description: s.description,
+        organisationName: s.organisationName,
+        unitName: s.unitName,
+        contactName: s.contactName,
+        contactEmail: s.contactEmail,
+        tags: s.tags.join(', '),
+        status: s.status,
+        year: String(s.year),
+      };
+      const similar = await similarSolutions(db, `${s.title} ${s.summary}`, 5, s.id);
+      return sendPage(
+        reply,
+        200,
+        SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: s.id, originalTitle: s.title, values, errors: [], similar, images }),
+      );
+    },
+  );
 
-  app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/rediger', { config: { access: 'signed-in' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const s = await editable(request, reply);
-    if (!s) return reply;
-    const ctx = pageContext(request);
-    const it = ideaBankTexts(ctx.locale);
-    const values = solutionFormValues(request.body);
-    const { input, errors } = checkSolutionForm(values, it, currentYear());
-    if (!input) {
-      const similar = await similarSolutions(db, `${values.title} ${values.summary}`, 5, s.id);
-      const images = { list: await listSolutionImages(db, s.id), error: null, alt: '', added: false };
-      return sendPage(reply, 400, SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: s.id, originalTitle: s.title, values, errors, similar, images }));
-    }
-    await updateSolution({ db, actor: request.actor, solutionId: s.id, input, now: clock.now() });
-    return reply.redirect(`/idebank/loesninger/${s.id}`, 303);
-  });
+  app.post<{ Params: { solutionId: string } }>(
+    '/idebank/loesninger/:solutionId/rediger',
+    { config: { access: 'signed-in' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const s = await editable(request, reply);
+      if (!s) return reply;
+      const ctx = pageContext(request);
+      const it = ideaBankTexts(ctx.locale);
+      const values = solutionFormValues(request.body);
+      const { input, errors } = checkSolutionForm(values, it, currentYear());
+      if (!input) {
+        const similar = await similarSolutions(db, `${values.title} ${values.summary}`, 5, s.id);
+        const images = { list: await listSolutionImages(db, s.id), error: null, alt: '', added: false };
+        return sendPage(
+          reply,
+          400,
+          SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: s.id, originalTitle: s.title, values, errors, similar, images }),
+        );
+      }
+      await updateSolution({ db, actor: request.actor, solutionId: s.id, input, now: clock.now() });
+      return reply.redirect(`/idebank/loesninger/${s.id}`, 303);
+    },
+  );
 
   // An administrator of the nomination's organisation puts it in the idea bank (see README).
   async function linkPage(request: FastifyRequest<{ Params: { nominationId: string } }>, reply: FastifyReply, status: number, errors: ErrorLink[]) {
@@ -244,39 +344,60 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     return sendPage(
       reply,
       status,
-      NominationLinkPage({ ctx, it: ideaBankTexts(ctx.locale), csrf: csrfToken(reply), nomination: n, notReady: may.ok ? null : may.reason, linked: linked ? { id: linked.id, title: linked.title } : null, origin, candidates, originCandidates, errors }),
+      NominationLinkPage({
+        ctx,
+        it: ideaBankTexts(ctx.locale),
+        csrf: csrfToken(reply),
+        nomination: n,
+        notReady: may.ok ? null : may.reason,
+        linked: linked ? { id: linked.id, title: linked.title } : null,
+        origin,
+        candidates,
+        originCandidates,
+        errors,
+      }),
     );
   }
 
-  app.get<{ Params: { nominationId: string } }>('/idebank/indstillinger/:nominationId', { config: { access: 'admin' } }, async (request, reply) => linkPage(request, reply, 200, []));
+  app.get<{ Params: { nominationId: string } }>('/idebank/indstillinger/:nominationId', { config: { access: 'admin' } }, async (request, reply) =>
+    linkPage(request, reply, 200, []),
+  );
 
-  app.post<{ Params: { nominationId: string } }>('/idebank/indstillinger/:nominationId', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const id = parseId(request.params.nominationId);
-    const n = id === null ? null : await findNominationForBank(db, id);
-    if (!n) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
-    const it = texts(request);
-    const raw = (request.body as Record<string, unknown> | undefined)?.loesning;
-    const target = raw === 'ny' ? 'new' : typeof raw === 'string' ? parseId(raw) : null;
-    if (target === null) return linkPage(request, reply, 400, [{ field: 'loesning', text: it.link.errors.choice }]);
-    const result = await addNominationToIdeaBank({ db, actor: request.actor, nominationId: n.id, target, now: clock.now() });
-    if (result.ok) return reply.redirect(`/idebank/loesninger/${result.solutionId}`, 303);
-    if (result.reason === 'no-such-solution') return linkPage(request, reply, 400, [{ field: 'loesning', text: it.link.errors.noSuchSolution }]);
-    return linkPage(request, reply, 409, []);
-  });
+  app.post<{ Params: { nominationId: string } }>(
+    '/idebank/indstillinger/:nominationId',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const id = parseId(request.params.nominationId);
+      const n = id === null ? null : await findNominationForBank(db, id);
+      if (!n) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
+      const it = texts(request);
+      const raw = (request.body as Record<string, unknown> | undefined)?.loesning;
+      const target = raw === 'ny' ? 'new' : typeof raw === 'string' ? parseId(raw) : null;
+      if (target === null) return linkPage(request, reply, 400, [{ field: 'loesning', text: it.link.errors.choice }]);
+      const result = await addNominationToIdeaBank({ db, actor: request.actor, nominationId: n.id, target, now: clock.now() });
+      if (result.ok) return reply.redirect(`/idebank/loesninger/${result.solutionId}`, 303);
+      if (result.reason === 'no-such-solution') return linkPage(request, reply, 400, [{ field: 'loesning', text: it.link.errors.noSuchSolution }]);
+      return linkPage(request, reply, 409, []);
+    },
+  );
 
-  app.post<{ Params: { nominationId: string } }>('/idebank/indstillinger/:nominationId/oprindelse', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const id = parseId(request.params.nominationId);
-    const n = id === null ? null : await findNominationForBank(db, id);
-    if (!n) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
-    const raw = (request.body as Record<string, unknown> | undefined)?.oprindelse;
-    const solutionId = raw === 'ingen' ? null : typeof raw === 'string' ? parseId(raw) : undefined;
-    if (solutionId === undefined) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);
-    const result = await setNominationOrigin({ db, actor: request.actor, nominationId: n.id, solutionId, now: clock.now() });
-    if (!result.ok) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);
-    return reply.redirect(`/idebank/indstillinger/${n.id}`, 303);
-  });
+  app.post<{ Params: { nominationId: string } }>(
+    '/idebank/indstillinger/:nominationId/oprindelse',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const id = parseId(request.params.nominationId);
+      const n = id === null ? null : await findNominationForBank(db, id);
+      if (!n) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
+      const raw = (request.body as Record<string, unknown> | undefined)?.oprindelse;
+      const solutionId = raw === 'ingen' ? null : typeof raw === 'string' ? parseId(raw) : undefined;
+      if (solutionId === undefined) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);
+      const result = await setNominationOrigin({ db, actor: request.actor, nominationId: n.id, solutionId, now: clock.now() });
+      if (!result.ok) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);
+      return reply.redirect(`/idebank/indstillinger/${n.id}`, 303);
+    },
+  );
 }
 
 export type { SearchQuery };

@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organisations } from '../awards/awards.schema.js';
 import { users } from '../accounts/accounts.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
@@ -68,9 +55,7 @@ export const solutions = pgTable(
       .generatedAlwaysAs(
         sql`setweight(to_tsvector('danish'::regconfig, "title"), 'A') || setweight(to_tsvector('danish'::regconfig, "summary"), 'B') || setweight(to_tsvector('danish'::regconfig, "description"), 'C') || setweight(to_tsvector('danish'::regconfig, "tags"), 'C')`,
       ),
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(sql`lower("title" || ' ' || "summary" || ' ' || "organisation_name" || ' ' || "unit_name")`),
+    searchText: text('search_text').notNull().generatedAlwaysAs(sql`lower("title" || ' ' || "summary" || ' ' || "organisation_name" || ' ' || "unit_name")`),
   },
   (t) => [
     uniqueIndex('solutions_seed_key_uq').on(t.seedKey),

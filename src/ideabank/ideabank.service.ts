@@ -9,7 +9,18 @@ import { awards, editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { demoSolutions, type DemoSolution } from './demo-solutions.js';
 import { adoptions, solutionImages, solutionNominations, solutions, type SolutionStatus } from './ideabank.schema.js';
-import { findLink, findSolution, findSolutionImage, listSolutionImages, runSearch, similarTo, withSearchLimits, type SearchResult, type SimilarRow, type SolutionRow } from './ideabank.repo.js';
+import {
+  findLink,
+  findSolution,
+  findSolutionImage,
+  listSolutionImages,
+  runSearch,
+  similarTo,
+  withSearchLimits,
+  type SearchResult,
+  type SimilarRow,
+  type SolutionRow,
+} from './ideabank.repo.js';
 import type { SearchQuery } from './search-query.js';
 
 /** Searches the idea bank: one page of hits, the total and the facets, under the statement timeout. */
@@ -41,7 +52,10 @@ export async function similarSolutions(db: Database, text: string, limit = 5, ex
 }
 
 /** Who may change a solution: its owner, and the administrators of its organisation. */
-export function canEditSolution(actor: Actor, solution: Pick<SolutionRow, 'ownerUserId' | 'ownerOrganisationId'>): { ok: true } | { ok: false; reason: 'not-signed-in' | 'not-owner' } {
+export function canEditSolution(
+  actor: Actor,
+  solution: Pick<SolutionRow, 'ownerUserId' | 'ownerOrganisationId'>,
+): { ok: true } | { ok: false; reason: 'not-signed-in' | 'not-owner' } {
   if (actor.kind !== 'user') return { ok: false, reason: 'not-signed-in' };
   if (solution.ownerUserId !== null && solution.ownerUserId === actor.user.id) return { ok: true };
   if (solution.ownerOrganisationId !== null && actor.adminOf.has(solution.ownerOrganisationId)) return { ok: true };
@@ -66,7 +80,17 @@ export type SolutionInput = {
  * organisation, by that organisation's administrators too).
  * Side effects: one `solutions` row and an audit event 'solution.created', in one transaction.
  */
-export async function createSolution({ db, actor, input, now }: { db: Database; actor: Actor & { kind: 'user' }; input: SolutionInput; now: Date }): Promise<number> {
+export async function createSolution({
+  db,
+  actor,
+  input,
+  now,
+}: {
+  db: Database;
+  actor: Actor & { kind: 'user' };
+  input: SolutionInput;
+  now: Date;
+}): Promise<number> {
   return db.transaction(async (tx) => {
     const owners = [...actor.adminOf];
     const [row] = await tx
@@ -82,13 +106,40 @@ export async function createSolution({ db, actor, input, now }: { db: Database; 
  * Changes a solution; the caller has checked canEditSolution.
  * Side effects: updates the row (and updated_at) and records 'solution.updated' with before and after.
  */
-export async function updateSolution({ db, actor, solutionId, input, now }: { db: Database; actor: Actor; solutionId: number; input: SolutionInput; now: Date }): Promise<boolean> {
+export async function updateSolution({
+  db,
+  actor,
+  solutionId,
+  input,
+  now,
+}: {
+  db: Database;
+  actor: Actor;
+  solutionId: number;
+  input: SolutionInput;
+  now: Date;
+}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const before = await findSolution(tx as unknown as Database, solutionId);
     if (!before) return false;
-    await tx.update(solutions).set({ ...input, updatedAt: now }).where(eq(solutions.id, solutionId));
+    await tx
+      .update(solutions)
+      .set({ ...input, updatedAt: now })
+      .where(eq(solutions.id, solutionId));
     const { searchVector: _v, searchText: _t, ...plain } = before;
-    await recordAudit(tx as unknown as Database, { actor, action: 'solution.updated', entityType: 'solution', entityId: solutionId, organisationId: before.ownerOrganisationId, before: plain, after: input }, now);
+    await recordAudit(
+      tx as unknown as Database,
+      {
+        actor,
+        action: 'solution.updated',
+        entityType: 'solution',
+        entityId: solutionId,
+        organisationId: before.ownerOrganisationId,
+        before: plain,
+        after: input,
+      },
+      now,
+    );
     return true;
   });
 }
@@ -101,7 +152,19 @@ export type AdoptionInput = { organisationName: string; unitName: string; adopte
  * Side effects: an `adoptions` row, the solution's status set to 'spread', an audit event
  * 'solution.adopted'; one transaction.
  */
-export async function recordAdoption({ db, actor, solutionId, input, now }: { db: Database; actor: Actor & { kind: 'user' }; solutionId: number; input: AdoptionInput; now: Date }): Promise<boolean> {
+export async function recordAdoption({
+  db,
+  actor,
+  solutionId,
+  input,
+  now,
+}: {
+  db: Database;
+  actor: Actor & { kind: 'user' };
+  solutionId: number;
+  input: AdoptionInput;
+  now: Date;
+}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const solution = await findSolution(tx as unknown as Database, solutionId);
     if (!solution) return false;
@@ -110,7 +173,18 @@ export async function recordAdoption({ db, actor, solutionId, input, now }: { db
       .values({ solutionId, ...input, createdByUserId: actor.user.id, createdAt: now })
       .returning({ id: adoptions.id });
     if (solution.status !== 'spread') await tx.update(solutions).set({ status: 'spread', updatedAt: now }).where(eq(solutions.id, solutionId));
-    await recordAudit(tx as unknown as Database, { actor, action: 'solution.adopted', entityType: 'solution', entityId: solutionId, organisationId: solution.ownerOrganisationId, after: { adoptionId: row!.id, ...input } }, now);
+    await recordAudit(
+      tx as unknown as Database,
+      {
+        actor,
+        action: 'solution.adopted',
+        entityType: 'solution',
+        entityId: solutionId,
+        organisationId: solution.ownerOrganisationId,
+        after: { adoptionId: row!.id, ...input },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -160,7 +234,9 @@ export async function findNominationForBank(db: Database, nominationId: number):
 }
 
 /** A nomination may enter the idea bank when it was sent, found eligible, and its nominee accepted publication. */
-export function mayEnterIdeaBank(n: Pick<NominationForBank, 'status' | 'screening' | 'nomineeConsent'>): { ok: true } | { ok: false; reason: 'not-sent' | 'not-eligible' | 'no-consent' } {
+export function mayEnterIdeaBank(
+  n: Pick<NominationForBank, 'status' | 'screening' | 'nomineeConsent'>,
+): { ok: true } | { ok: false; reason: 'not-sent' | 'not-eligible' | 'no-consent' } {
   if (n.status !== 'sent') return { ok: false, reason: 'not-sent' };
   if (n.screening !== 'eligible') return { ok: false, reason: 'not-eligible' };
   if (n.nomineeConsent !== 'accepted') return { ok: false, reason: 'no-consent' };
@@ -174,7 +250,19 @@ export function mayEnterIdeaBank(n: Pick<NominationForBank, 'status' | 'screenin
  * Side effects: perhaps a `solutions` row, a `solution_nominations` row ('nominated'), an
  * audit event 'solution.nomination-linked'; one transaction.
  */
-export async function addNominationToIdeaBank({ db, actor, nominationId, target, now }: { db: Database; actor: Actor; nominationId: number; target: 'new' | number; now: Date }): Promise<{ ok: true; solutionId: number } | { ok: false; reason: 'not-found' | 'not-sent' | 'not-eligible' | 'no-consent' | 'no-such-solution' }> {
+export async function addNominationToIdeaBank({
+  db,
+  actor,
+  nominationId,
+  target,
+  now,
+}: {
+  db: Database;
+  actor: Actor;
+  nominationId: number;
+  target: 'new' | number;
+  now: Date;
+}): Promise<{ ok: true; solutionId: number } | { ok: false; reason: 'not-found' | 'not-sent' | 'not-eligible' | 'no-consent' | 'no-such-solution' }> {
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Database;
     const n = await findNominationForBank(tx, nominationId);
@@ -205,7 +293,19 @@ export async function addNominationToIdeaBank({ db, actor, nominationId, target,
       solutionId = target;
     }
     await tx.insert(solutionNominations).values({ nominationId, role: 'nominated', solutionId, linkedBy: 'admin', linkedAt: now });
-    await recordAudit(tx, { actor, action: 'solution.nomination-linked', entityType: 'solution', entityId: solutionId, organisationId: n.organisationId, editionId: n.editionId, after: { nominationId, target } }, now);
+    await recordAudit(
+      tx,
+      {
+        actor,
+        action: 'solution.nomination-linked',
+        entityType: 'solution',
+        entityId: solutionId,
+        organisationId: n.organisationId,
+        editionId: n.editionId,
+        after: { nominationId, target },
+      },
+      now,
+    );
     return { ok: true, solutionId };
   });
 }
@@ -214,7 +314,19 @@ export async function addNominationToIdeaBank({ db, actor, nominationId, target,
  * Smartprisen: links a nomination's "where it was first developed" to the origin solution
  * (or removes the link with null). Side effects: the 'origin' link row and an audit event.
  */
-export async function setNominationOrigin({ db, actor, nominationId, solutionId, now }: { db: Database; actor: Actor; nominationId: number; solutionId: number | null; now: Date }): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'no-such-solution' }> {
+export async function setNominationOrigin({
+  db,
+  actor,
+  nominationId,
+  solutionId,
+  now,
+}: {
+  db: Database;
+  actor: Actor;
+  nominationId: number;
+  solutionId: number | null;
+  now: Date;
+}): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'no-such-solution' }> {
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Database;
     const n = await findNominationForBank(tx, nominationId);
@@ -224,7 +336,19 @@ export async function setNominationOrigin({ db, actor, nominationId, solutionId,
       if (!(await findSolution(tx, solutionId))) return { ok: false, reason: 'no-such-solution' };
       await tx.insert(solutionNominations).values({ nominationId, role: 'origin', solutionId, linkedBy: 'admin', linkedAt: now });
     }
-    await recordAudit(tx, { actor, action: 'solution.origin-linked', entityType: 'nomination', entityId: nominationId, organisationId: n.organisationId, editionId: n.editionId, after: { solutionId } }, now);
+    await recordAudit(
+      tx,
+      {
+        actor,
+        action: 'solution.origin-linked',
+        entityType: 'nomination',
+        entityId: nominationId,
+        organisationId: n.organisationId,
+        editionId: n.editionId,
+        after: { solutionId },
+      },
+      now,
+    );
     return { ok: true };
   });
 }
@@ -270,7 +394,18 @@ export async function seedDemoSolutions(db: Database, now: Date, list: DemoSolut
       if (!row) continue;
       created++;
       if (d.adoptions?.length) {
-        await tx.insert(adoptions).values(d.adoptions.map((a) => ({ solutionId: row.id, organisationName: a.organisation, unitName: a.unit, adoptedOn: a.on, changes: a.changes, createdAt: at })));
+        await tx
+          .insert(adoptions)
+          .values(
+            d.adoptions.map((a) => ({
+              solutionId: row.id,
+              organisationName: a.organisation,
+              unitName: a.unit,
+              adoptedOn: a.on,
+              changes: a.changes,
+              createdAt: at,
+            })),
+          );
       }
     }
   });
@@ -289,7 +424,23 @@ export const ALT_TEXT_MAX = 300;
  * row and an audit event 'solution.image-added' (row and audit in one transaction; the bytes
  * are removed again when that fails).
  */
-export async function addSolutionImage({ db, store, actor, solutionId, upload, altText, now }: { db: Database; store: AttachmentStore; actor: Actor; solutionId: number; upload: { data: Buffer; truncated: boolean; clientName: string } | null; altText: string; now: Date }): Promise<{ ok: true; imageId: number } | { ok: false; reason: ImageRefusal }> {
+export async function addSolutionImage({
+  db,
+  store,
+  actor,
+  solutionId,
+  upload,
+  altText,
+  now,
+}: {
+  db: Database;
+  store: AttachmentStore;
+  actor: Actor;
+  solutionId: number;
+  upload: { data: Buffer; truncated: boolean; clientName: string } | null;
+  altText: string;
+  now: Date;
+}): Promise<{ ok: true; imageId: number } | { ok: false; reason: ImageRefusal }> {
   const alt = altText.replace(/\s+/g, ' ').trim();
   if (!upload || upload.data.length === 0) return { ok: false, reason: 'no-file' };
   if (upload.truncated || upload.data.length > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-big' };
@@ -315,7 +466,17 @@ export async function addSolutionImage({ db, store, actor, solutionId, upload, a
           createdAt: now,
         })
         .returning({ id: solutionImages.id });
-      await recordAudit(tx as unknown as Database, { actor, action: 'solution.image-added', entityType: 'solution', entityId: solutionId, after: { imageId: row!.id, mediaType: IMAGE_TYPES[kind].mediaType, sizeBytes: upload.data.length, altText: alt } }, now);
+      await recordAudit(
+        tx as unknown as Database,
+        {
+          actor,
+          action: 'solution.image-added',
+          entityType: 'solution',
+          entityId: solutionId,
+          after: { imageId: row!.id, mediaType: IMAGE_TYPES[kind].mediaType, sizeBytes: upload.data.length, altText: alt },
+        },
+        now,
+      );
       return { ok: true as const, imageId: row!.id };
     });
   } catch (err) {
@@ -325,12 +486,28 @@ export async function addSolutionImage({ db, store, actor, solutionId, upload, a
 }
 
 /** Removes an image. Side effects: the row and an audit event 'solution.image-removed' in one transaction, then the bytes. */
-export async function removeSolutionImage({ db, store, actor, imageId, now }: { db: Database; store: AttachmentStore; actor: Actor; imageId: number; now: Date }): Promise<boolean> {
+export async function removeSolutionImage({
+  db,
+  store,
+  actor,
+  imageId,
+  now,
+}: {
+  db: Database;
+  store: AttachmentStore;
+  actor: Actor;
+  imageId: number;
+  now: Date;
+}): Promise<boolean> {
   const image = await findSolutionImage(db, imageId);
   if (!image) return false;
   await db.transaction(async (tx) => {
     await tx.delete(solutionImages).where(eq(solutionImages.id, imageId));
-    await recordAudit(tx as unknown as Database, { actor, action: 'solution.image-removed', entityType: 'solution', entityId: image.solutionId, before: { imageId, altText: image.altText } }, now);
+    await recordAudit(
+      tx as unknown as Database,
+      { actor, action: 'solution.image-removed', entityType: 'solution', entityId: image.solutionId, before: { imageId, altText: image.altText } },
+      now,
+    );
   });
   await store.delete(image.storageKey).catch(() => {});
   return true;

@@ -67,7 +67,10 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
     if (!s) return sendErrorPage(request, reply, 404, 'notFound');
     if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
     const back = (code: ImageErrorCode | null) =>
-      reply.redirect(`/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`, 303);
+      reply.redirect(
+        `/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`,
+        303,
+      );
     if (incomplete) return back('incomplete');
     const result = await addSolutionImage({ db, store, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
     return back(result.ok ? null : result.reason);
@@ -87,13 +90,17 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
       .send(stream);
   });
 
-  app.post<{ Params: { imageId: string } }>('/idebank/billeder/:imageId/slet', { config: { access: 'signed-in' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const id = parseId(request.params.imageId);
-    const image = id === null ? null : await findSolutionImage(db, id);
-    const s = image ? await findSolution(db, image.solutionId) : null;
-    if (!image || !s) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
-    await removeSolutionImage({ db, store, actor: request.actor, imageId: image.id, now: clock.now() });
-    return reply.redirect(`/idebank/loesninger/${s.id}/rediger#billeder`, 303);
-  });
+  app.post<{ Params: { imageId: string } }>(
+    '/idebank/billeder/:imageId/slet',
+    { config: { access: 'signed-in' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const id = parseId(request.params.imageId);
+      const image = id === null ? null : await findSolutionImage(db, id);
+      const s = image ? await findSolution(db, image.solutionId) : null;
+      if (!image || !s) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+      await removeSolutionImage({ db, store, actor: request.actor, imageId: image.id, now: clock.now() });
+      return reply.redirect(`/idebank/loesninger/${s.id}/rediger#billeder`, 303);
+    },
+  );
 }

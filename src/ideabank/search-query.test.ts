@@ -6,10 +6,30 @@ import { ideaBankTexts } from './i18n.js';
 import { atomFeed, xmlEscape } from './feed.js';
 
 test('a whole search lives in the query string and comes back out the same', () => {
-  const raw = { q: ' klinik  ærø ', organisation: 'Region Syddanmark', enhed: 'Ærø Sygehus', status: 'spredt', emne: 'telemedicin', pris: 'smartprisen', aar: '2019', sortering: 'nyeste', side: '3' };
+  const raw = {
+    q: ' klinik  ærø ',
+    organisation: 'Region Syddanmark',
+    enhed: 'Ærø Sygehus',
+    status: 'spredt',
+    emne: 'telemedicin',
+    pris: 'smartprisen',
+    aar: '2019',
+    sortering: 'nyeste',
+    side: '3',
+  };
   const { query, errors } = parseSearchQuery(raw);
   assert.deepEqual(errors, []);
-  assert.deepEqual(query, { text: 'klinik ærø', organisation: 'Region Syddanmark', unit: 'Ærø Sygehus', status: 'spread', tag: 'telemedicin', prize: 'smartprisen', year: 2019, sort: 'date', page: 3 });
+  assert.deepEqual(query, {
+    text: 'klinik ærø',
+    organisation: 'Region Syddanmark',
+    unit: 'Ærø Sygehus',
+    status: 'spread',
+    tag: 'telemedicin',
+    prize: 'smartprisen',
+    year: 2019,
+    sort: 'date',
+    page: 3,
+  });
   assert.deepEqual(parseSearchQuery(Object.fromEntries(new URLSearchParams(searchQueryString(query).slice(1)))).query, query);
 });
 
@@ -23,7 +43,10 @@ test('defaults are left out of the URL; relevance is the default sort (newest fi
 
 test('bad values are errors with the field they belong to; unknown free-text filters are not', () => {
   const { errors, query } = parseSearchQuery({ q: 'x'.repeat(201), status: 'fantastisk', sortering: 'tilfaeldig', side: String(PAGE_MAX + 1), aar: '20' });
-  assert.deepEqual(errors.map((e) => e.code), ['too-long', 'unknown-status', 'unknown-sort', 'bad-page', 'bad-year']);
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['too-long', 'unknown-status', 'unknown-sort', 'bad-page', 'bad-year'],
+  );
   assert.equal(query.text.length, 201, 'the text is kept so the page can show it back');
   assert.deepEqual(parseSearchQuery({ organisation: 'Findes ikke', emne: 'ukendt' }).errors, []);
   assert.deepEqual(parseSearchQuery({ q: ['a', 'b'] }).errors, [{ field: 'filter', code: 'repeated' }]);
@@ -64,7 +87,13 @@ test('the adoption form says how to fix each field, and refuses a date after tod
 test('the Atom feed escapes every text and drops characters XML forbids', () => {
   assert.equal(xmlEscape(`<a href="x">&'\u0001</a>`), '&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
   const at = new Date('2026-01-02T03:04:05Z');
-  const xml = atomFeed({ baseUrl: 'https://p.dk', title: 'Nye <løsninger>', selfPath: '/feeds/loesninger.atom', updated: at, rows: [{ id: 7, title: 'A & B', summary: '<script>', organisationName: 'Region', unitName: 'Enhed', createdAt: at, updatedAt: at }] });
+  const xml = atomFeed({
+    baseUrl: 'https://p.dk',
+    title: 'Nye <løsninger>',
+    selfPath: '/feeds/loesninger.atom',
+    updated: at,
+    rows: [{ id: 7, title: 'A & B', summary: '<script>', organisationName: 'Region', unitName: 'Enhed', createdAt: at, updatedAt: at }],
+  });
   assert.match(xml, /<title>Nye &lt;løsninger&gt;<\/title>/);
   assert.match(xml, /<entry>\n {4}<id>https:\/\/p\.dk\/idebank\/loesninger\/7<\/id>\n {4}<title>A &amp; B<\/title>/);
   assert.match(xml, /<summary>&lt;script&gt;<\/summary>/);

@@ -18,7 +18,10 @@ export type SearchQuery = {
   page: number;
 };
 
-export type SearchQueryError = { field: 'q' | 'status' | 'sortering' | 'side' | 'aar' | 'filter'; code: 'too-long' | 'unknown-status' | 'unknown-sort' | 'bad-page' | 'bad-year' | 'too-long-filter' | 'repeated' };
+export type SearchQueryError = {
+  field: 'q' | 'status' | 'sortering' | 'side' | 'aar' | 'filter';
+  code: 'too-long' | 'unknown-status' | 'unknown-sort' | 'bad-page' | 'bad-year' | 'too-long-filter' | 'repeated';
+};
 
 export const SEARCH_TEXT_MAX = 200;
 export const FILTER_MAX = 200;
@@ -31,7 +34,17 @@ const statusByParam = new Map(Object.entries(STATUS_PARAM).map(([k, v]) => [v, k
 export const SORT_PARAM = { relevance: 'relevans', date: 'nyeste' } as const;
 
 /** Query-string names, Danish like the rest of the URLs. */
-export const PARAM = { text: 'q', organisation: 'organisation', unit: 'enhed', status: 'status', tag: 'emne', prize: 'pris', year: 'aar', sort: 'sortering', page: 'side' } as const;
+export const PARAM = {
+  text: 'q',
+  organisation: 'organisation',
+  unit: 'enhed',
+  status: 'status',
+  tag: 'emne',
+  prize: 'pris',
+  year: 'aar',
+  sort: 'sortering',
+  page: 'side',
+} as const;
 
 function clean(v: string): string {
   return v

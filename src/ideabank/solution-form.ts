@@ -6,7 +6,17 @@ import type { AdoptionInput, SolutionInput } from './ideabank.service.js';
 import type { SolutionFormValues } from './views/solution-form.js';
 import type { AdoptionForm } from './views/solution-page.js';
 
-const LIMITS = { title: 200, summary: 1000, description: 10_000, organisationName: 200, unitName: 200, contactName: 200, contactEmail: 254, tags: 500, changes: 2000 };
+const LIMITS = {
+  title: 200,
+  summary: 1000,
+  description: 10_000,
+  organisationName: 200,
+  unitName: 200,
+  contactName: 200,
+  contactEmail: 254,
+  tags: 500,
+  changes: 2000,
+};
 
 function text(body: Record<string, unknown>, name: string): string {
   const v = body[name];
@@ -44,7 +54,15 @@ export function checkSolutionForm(v: SolutionFormValues, it: IdeaBankTexts, curr
   const f = it.form;
   const e = f.errors;
   const errors: ErrorLink[] = [];
-  const labels: Record<string, string> = { title: f.title, summary: f.summary, description: f.description, organisationName: f.organisation, unitName: f.unit, contactName: f.contactName, contactEmail: f.contactEmail };
+  const labels: Record<string, string> = {
+    title: f.title,
+    summary: f.summary,
+    description: f.description,
+    organisationName: f.organisation,
+    unitName: f.unit,
+    contactName: f.contactName,
+    contactEmail: f.contactEmail,
+  };
   if (v.title.trim() === '') errors.push({ field: 'title', text: e.title });
   if (v.summary.trim() === '') errors.push({ field: 'summary', text: e.summary });
   if (v.organisationName.trim() === '') errors.push({ field: 'organisationName', text: e.organisation });
@@ -52,7 +70,8 @@ export function checkSolutionForm(v: SolutionFormValues, it: IdeaBankTexts, curr
     const max = LIMITS[field as keyof typeof LIMITS];
     if (v[field as keyof SolutionFormValues].trim().length > max && !errors.some((x) => x.field === field)) errors.push({ field, text: e.tooLong(label, max) });
   }
-  if (v.contactEmail.trim() !== '' && !isEmail(v.contactEmail.trim()) && !errors.some((x) => x.field === 'contactEmail')) errors.push({ field: 'contactEmail', text: e.email });
+  if (v.contactEmail.trim() !== '' && !isEmail(v.contactEmail.trim()) && !errors.some((x) => x.field === 'contactEmail'))
+    errors.push({ field: 'contactEmail', text: e.email });
   const tags = parseTags(v.tags);
   if (tags.length > 10 || tags.some((t) => t.length > 40)) errors.push({ field: 'tags', text: e.tags });
   if (!(solutionStatuses as readonly string[]).includes(v.status)) errors.push({ field: 'status', text: e.status });
@@ -99,7 +118,8 @@ export function checkAdoptionForm(v: AdoptionForm, it: IdeaBankTexts, today: str
   const a = it.adopt;
   const errors: ErrorLink[] = [];
   if (v.organisation.trim() === '') errors.push({ field: 'organisation', text: a.errors.organisation });
-  else if (v.organisation.trim().length > LIMITS.organisationName) errors.push({ field: 'organisation', text: a.errors.tooLong(a.organisation, LIMITS.organisationName) });
+  else if (v.organisation.trim().length > LIMITS.organisationName)
+    errors.push({ field: 'organisation', text: a.errors.tooLong(a.organisation, LIMITS.organisationName) });
   if (v.unit.trim() === '') errors.push({ field: 'unit', text: a.errors.unit });
   else if (v.unit.trim().length > LIMITS.unitName) errors.push({ field: 'unit', text: a.errors.tooLong(a.unit, LIMITS.unitName) });
   const on = parseDanishDate(v.adoptedOn);

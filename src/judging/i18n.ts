@@ -4,7 +4,8 @@ import type { Locale } from '../platform/time.js';
 const da = {
   heading: 'Bedømmelse',
   listTitle: (edition: string) => `Bedømmelse: ${edition}`,
-  listIntro: 'Her er de indstillinger, som er vurderet egnede. Giv point for hvert kriterium, og skriv gerne en kommentar. Du kan gemme undervejs og ændre dine point indtil fristen.',
+  listIntro:
+    'Her er de indstillinger, som er vurderet egnede. Giv point for hvert kriterium, og skriv gerne en kommentar. Du kan gemme undervejs og ændre dine point indtil fristen.',
   progressLabel: 'Dine bedømmelser',
   progressText: (done: number, total: number) => `${done} af ${total} bedømt`,
   deadline: (when: string) => `Du kan give og ændre point indtil ${when}.`,
@@ -46,7 +47,8 @@ const da = {
   claimedCriteria: 'Indstillingen svarer på disse kriterier',
   notAnswered: 'Ikke besvaret',
   scoresHeading: 'Dine point',
-  scaleHint: (min: number, max: number) => `Giv point fra ${min} til ${max} for hvert kriterium. Du kan gemme, selv om du ikke har givet point for alle kriterier endnu.`,
+  scaleHint: (min: number, max: number) =>
+    `Giv point fra ${min} til ${max} for hvert kriterium. Du kan gemme, selv om du ikke har givet point for alle kriterier endnu.`,
   noScore: 'Ingen point endnu',
   comment: 'Kommentar (valgfri)',
   commentHint: 'Kun komitéen ser din kommentar. Skriv ikke navne, CPR-numre eller helbredsoplysninger om patienter.',
@@ -64,7 +66,8 @@ const da = {
   refusedNoTimeline: 'Udgaven har ingen tidsplan, så der kan ikke gives point.',
   // Conflicts
   conflictHeading: 'Inhabilitet',
-  conflictIntro: 'Er du inhabil, fx fordi du kender kandidaten, arbejder samme sted eller selv har indstillet, så sig det her. Så giver du ikke point og ser ikke de andres point for indstillingen.',
+  conflictIntro:
+    'Er du inhabil, fx fordi du kender kandidaten, arbejder samme sted eller selv har indstillet, så sig det her. Så giver du ikke point og ser ikke de andres point for indstillingen.',
   conflictReason: 'Hvorfor er du inhabil?',
   conflictReasonHint: 'Skriv kort, hvad der gør dig inhabil. Kun komitéen og administratorerne ser det.',
   conflictDeclare: 'Jeg er inhabil',
@@ -118,7 +121,8 @@ const da = {
   alphaValue: (alpha: string) => `Krippendorffs alfa (interval): ${alpha}`,
   alphaExplained:
     'Alfa måler, hvor enige medlemmerne er om pointene. 1 betyder helt enige, 0 betyder ikke mere enige end tilfældigt. Over 0,8 regnes for høj enighed, under 0,67 for lav. Er enigheden lav, så tal om de indstillinger, hvor pointene spreder sig mest.',
-  alphaBasis: (values: number, units: number) => `Beregnet ud fra ${values} point på ${units} kombinationer af indstilling og kriterium, som mindst to har bedømt.`,
+  alphaBasis: (values: number, units: number) =>
+    `Beregnet ud fra ${values} point på ${units} kombinationer af indstilling og kriterium, som mindst to har bedømt.`,
   membersHeading: 'Komitéens medlemmer',
   membersTableLabel: 'Medlemmernes fremdrift',
   memberCol: { name: 'Medlem', affiliation: 'Parti eller organisation', progress: 'Bedømt', mean: 'Eget gennemsnit', sd: 'Egen spredning (sd)' },
@@ -182,7 +186,8 @@ export type JudgingTexts = typeof da;
 const en: JudgingTexts = {
   heading: 'Review',
   listTitle: (edition) => `Review: ${edition}`,
-  listIntro: 'These are the nominations screened as eligible. Score each criterion, and add a comment if you like. You can save as you go and change your scores until the deadline.',
+  listIntro:
+    'These are the nominations screened as eligible. Score each criterion, and add a comment if you like. You can save as you go and change your scores until the deadline.',
   progressLabel: 'Your reviews',
   progressText: (done, total) => `${done} of ${total} reviewed`,
   deadline: (when) => `You can give and change scores until ${when}.`,
@@ -234,7 +239,8 @@ const en: JudgingTexts = {
   refusedConflict: 'You have a conflict of interest with this nomination, so you cannot score it.',
   refusedNoTimeline: 'The edition has no timeline, so no scores can be given.',
   conflictHeading: 'Conflict of interest',
-  conflictIntro: 'If you have a conflict of interest, for example because you know the nominee, work in the same place or nominated them yourself, say so here. You then do not score and do not see the others’ scores for this nomination.',
+  conflictIntro:
+    'If you have a conflict of interest, for example because you know the nominee, work in the same place or nominated them yourself, say so here. You then do not score and do not see the others’ scores for this nomination.',
   conflictReason: 'Why do you have a conflict of interest?',
   conflictReasonHint: 'Write briefly what the conflict is. Only the committee and the administrators see it.',
   conflictDeclare: 'I have a conflict of interest',
@@ -360,6 +366,18 @@ export function ruleText(j: JudgingTexts, min: number | null, max: number | null
 /** Default meaning of the lowest, middle and highest step of a scale. */
 export function defaultStepWords(locale: Locale) {
   return locale === 'en'
-    ? { lowest: 'does not meet the criterion', low: 'meets the criterion a little', middle: 'partly meets the criterion', high: 'meets the criterion well', highest: 'fully meets the criterion' }
-    : { lowest: 'lever ikke op til kriteriet', low: 'lever lidt op til kriteriet', middle: 'lever delvist op til kriteriet', high: 'lever godt op til kriteriet', highest: 'lever fuldt ud op til kriteriet' };
+    ? {
+        lowest: 'does not meet the criterion',
+        low: 'meets the criterion a little',
+        middle: 'partly meets the criterion',
+        high: 'meets the criterion well',
+        highest: 'fully meets the criterion',
+      }
+    : {
+        lowest: 'lever ikke op til kriteriet',
+        low: 'lever lidt op til kriteriet',
+        middle: 'lever delvist op til kriteriet',
+        high: 'lever godt op til kriteriet',
+        highest: 'lever fuldt ud op til kriteriet',
+      };
 }

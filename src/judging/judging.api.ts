@@ -7,7 +7,15 @@ import { findJudgingEdition } from './judging.repo.js';
 import { loadCommitteeOverview, type Stats } from './overview.service.js';
 
 const stats = z
-  .object({ count: z.number().int(), mean: z.number(), median: z.number(), min: z.number(), max: z.number(), range: z.number(), sd: z.number().describe('Population standard deviation') })
+  .object({
+    count: z.number().int(),
+    mean: z.number(),
+    median: z.number(),
+    min: z.number(),
+    max: z.number(),
+    range: z.number(),
+    sd: z.number().describe('Population standard deviation'),
+  })
   .nullable();
 
 const overviewSchema = z.object({
@@ -65,7 +73,8 @@ export async function judgingApi(root: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         summary: "The committee's overview of an edition: raw and normalised scores, ranks and Krippendorff's alpha",
-        description: 'The same figures as the page /admin/udgaver/{id}/bedoemmelse. `anonymise=true` replaces the members\' names by "Medlem 1" … and leaves out their affiliations.',
+        description:
+          'The same figures as the page /admin/udgaver/{id}/bedoemmelse. `anonymise=true` replaces the members\' names by "Medlem 1" … and leaves out their affiliations.',
         security,
         params: z.object({ id }),
         querystring: z.object({ anonymise: z.enum(['true', 'false']).optional() }).strict(),

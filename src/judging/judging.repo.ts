@@ -54,7 +54,9 @@ export async function findCommitteeMember(db: Database, editionId: number, userI
     .select(memberColumns)
     .from(editionMembers)
     .innerJoin(users, eq(users.id, editionMembers.userId))
-    .where(and(eq(editionMembers.editionId, editionId), eq(editionMembers.userId, userId), eq(editionMembers.role, 'committee'), isNull(editionMembers.removedAt)));
+    .where(
+      and(eq(editionMembers.editionId, editionId), eq(editionMembers.userId, userId), eq(editionMembers.role, 'committee'), isNull(editionMembers.removedAt)),
+    );
   return row ?? null;
 }
 
@@ -87,16 +89,27 @@ export async function listEligibleNominations(db: Database, editionId: number): 
 
 /** One eligible nomination of the edition in full, or null (another edition, not eligible, withdrawn, missing). */
 export async function findEligibleNomination(db: Database, editionId: number, nominationId: number) {
-  const [row] = await db.select().from(nominations).where(and(eq(nominations.id, nominationId), eligibleWhere(editionId)));
+  const [row] = await db
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.id, nominationId), eligibleWhere(editionId)));
   return row ?? null;
 }
 
 export async function listCriteria(db: Database, editionId: number) {
-  return db.select({ id: criteria.id, title: criteria.title, description: criteria.description }).from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position));
+  return db
+    .select({ id: criteria.id, title: criteria.title, description: criteria.description })
+    .from(criteria)
+    .where(eq(criteria.editionId, editionId))
+    .orderBy(asc(criteria.position));
 }
 
 export async function listFormSections(db: Database, editionId: number) {
-  return db.select({ id: formSections.id, heading: formSections.heading }).from(formSections).where(eq(formSections.editionId, editionId)).orderBy(asc(formSections.position));
+  return db
+    .select({ id: formSections.id, heading: formSections.heading })
+    .from(formSections)
+    .where(eq(formSections.editionId, editionId))
+    .orderBy(asc(formSections.position));
 }
 
 export type ConflictRow = typeof conflictsOfInterest.$inferSelect;
@@ -112,16 +125,33 @@ export async function listConflicts(db: Database, editionId: number): Promise<Co
 }
 
 export async function findConflict(db: Database, memberId: number, nominationId: number): Promise<ConflictRow | null> {
-  const [row] = await db.select().from(conflictsOfInterest).where(and(eq(conflictsOfInterest.memberId, memberId), eq(conflictsOfInterest.nominationId, nominationId)));
+  const [row] = await db
+    .select()
+    .from(conflictsOfInterest)
+    .where(and(eq(conflictsOfInterest.memberId, memberId), eq(conflictsOfInterest.nominationId, nominationId)));
   return row ?? null;
 }
 
 /** Records flags the system found; a pair that already has a row (flagged or declared) is left alone. */
-export async function insertFlags(db: Database, flags: { memberId: number; nominationId: number; flag: 'same-organisation' | 'same-unit' | 'nominated-it' }[], now: Date) {
+export async function insertFlags(
+  db: Database,
+  flags: { memberId: number; nominationId: number; flag: 'same-organisation' | 'same-unit' | 'nominated-it' }[],
+  now: Date,
+) {
   if (flags.length === 0) return;
   await db
     .insert(conflictsOfInterest)
-    .values(flags.map((f) => ({ memberId: f.memberId, nominationId: f.nominationId, origin: 'flagged' as const, flag: f.flag, status: 'pending' as const, reason: '', createdAt: now })))
+    .values(
+      flags.map((f) => ({
+        memberId: f.memberId,
+        nominationId: f.nominationId,
+        origin: 'flagged' as const,
+        flag: f.flag,
+        status: 'pending' as const,
+        reason: '',
+        createdAt: now,
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -137,7 +167,14 @@ export async function upsertDeclaredConflict(db: Database, memberId: number, nom
 }
 
 /** Confirms or dismisses a flag; true when a flagged row was changed. */
-export async function decideFlag(db: Database, memberId: number, nominationId: number, status: 'confirmed' | 'dismissed', reason: string, now: Date): Promise<boolean> {
+export async function decideFlag(
+  db: Database,
+  memberId: number,
+  nominationId: number,
+  status: 'confirmed' | 'dismissed',
+  reason: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await db
     .update(conflictsOfInterest)
     .set({ status, reason, decidedAt: now })
@@ -157,14 +194,28 @@ export async function listReviews(db: Database, editionId: number, memberId?: nu
     .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
     .where(where);
   if (rows.length === 0) return [];
-  const scores = await db.select().from(reviewScores).where(inArray(reviewScores.reviewId, rows.map((r) => r.id)));
+  const scores = await db
+    .select()
+    .from(reviewScores)
+    .where(
+      inArray(
+        reviewScores.reviewId,
+        rows.map((r) => r.id),
+      ),
+    );
   const byReview = new Map<number, Map<number, number>>();
   for (const s of scores) {
     let m = byReview.get(s.reviewId);
     if (!m) byReview.set(s.reviewId, (m = new Map()));
     m.set(s.criterionId, s.score);
   }
-  return rows.map((r) => ({ memberId: r.memberId, nominationId: r.nominationId, comment: r.comment, updatedAt: r.updatedAt, scores: byReview.get(r.id) ?? new Map() }));
+  return rows.map((r) => ({
+    memberId: r.memberId,
+    nominationId: r.nominationId,
+    comment: r.comment,
+    updatedAt: r.updatedAt,
+    scores: byReview.get(r.id) ?? new Map(),
+  }));
 }
 
 /** Writes one member's review of one nomination: the comment and exactly the scores given (others removed). */

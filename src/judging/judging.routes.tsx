@@ -10,7 +10,16 @@ import { judgingTexts, ruleText, type JudgingTexts } from './i18n.js';
 import { findCommitteeMember, findJudgingEdition } from './judging.repo.js';
 import { judgingApi } from './judging.api.js';
 import { loadCommitteeOverview } from './overview.service.js';
-import { COMMENT_MAX, CONFLICT_REASON_MAX, decideConflict, loadMemberEdition, loadReviewPage, saveReview, type ConflictAction, type ReviewPage } from './review.service.js';
+import {
+  COMMENT_MAX,
+  CONFLICT_REASON_MAX,
+  decideConflict,
+  loadMemberEdition,
+  loadReviewPage,
+  saveReview,
+  type ConflictAction,
+  type ReviewPage,
+} from './review.service.js';
 import type { ScoreRefusal } from './review-rules.js';
 import { decideShortlist, loadShortlistPage } from './shortlist.service.js';
 import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overview-page.js';
@@ -162,33 +171,44 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         message = j.errorConflictReasonRequired;
       } else {
         const result = await decideConflict({ db, actor: request.actor, editionId, nominationId, userId: userId(request), action, reason, now: clock.now() });
-        if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${action === 'dismiss' ? 'afvist' : 'inhabil'}`, 303);
+        if (result.ok)
+          return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${action === 'dismiss' ? 'afvist' : 'inhabil'}`, 303);
         if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
         if (result.reason === 'reason-required') message = j.errorConflictReasonRequired;
         else if (result.reason === 'reason-too-long') message = j.errorConflictReasonTooLong(CONFLICT_REASON_MAX);
-        else if (result.reason === 'deadline-passed') ((message = j.errorConflictClosed), (status = 409));
-        else ((message = j.errorNoFlag), (status = 409));
+        else if (result.reason === 'deadline-passed') (message = j.errorConflictClosed), (status = 409);
+        else (message = j.errorNoFlag), (status = 409);
       }
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
       if (typeof page === 'string') return sendRefusal(request, reply, page);
       const form = savedForm(page, null);
       form.conflictReason = reason;
-      form.errors = [{ field: 'conflict-reason', target: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' }];
+      form.errors = [
+        { field: 'conflict-reason', target: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' },
+      ];
       return sendPage(reply, status, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
     },
   );
 
-  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>('/bedoemmelse/udgaver/:editionId/oversigt', { config: { access: 'member' } }, async (request, reply) => {
-    const editionId = await committeeEdition(request, reply);
-    if (editionId === null) return reply;
-    const member = await findCommitteeMember(db, editionId, userId(request));
-    if (!member) return sendErrorPage(request, reply, 403, 'forbidden');
-    const anonymous = request.query.anonym === '1';
-    const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, viewerMemberId: member.id, now: clock.now() });
-    if (!data) return sendErrorPage(request, reply, 404, 'notFound');
-    const ctx = pageContext(request);
-    return sendPage(reply, 200, MemberOverviewPage({ ctx, data, sort: parseSort(request.query.sorter), anonymous, path: `/bedoemmelse/udgaver/${editionId}/oversigt` }));
-  });
+  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>(
+    '/bedoemmelse/udgaver/:editionId/oversigt',
+    { config: { access: 'member' } },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      const member = await findCommitteeMember(db, editionId, userId(request));
+      if (!member) return sendErrorPage(request, reply, 403, 'forbidden');
+      const anonymous = request.query.anonym === '1';
+      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, viewerMemberId: member.id, now: clock.now() });
+      if (!data) return sendErrorPage(request, reply, 404, 'notFound');
+      const ctx = pageContext(request);
+      return sendPage(
+        reply,
+        200,
+        MemberOverviewPage({ ctx, data, sort: parseSort(request.query.sorter), anonymous, path: `/bedoemmelse/udgaver/${editionId}/oversigt` }),
+      );
+    },
+  );
 
   const shortlistPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, status: number, form: ShortlistForm) => {
     const member = await findCommitteeMember(db, editionId, userId(request));
@@ -198,55 +218,78 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendPage(reply, status, ShortlistPage({ ctx: pageContext(request), csrf: csrfToken(reply), data, isChair: member.isChair, form }));
   };
 
-  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>('/bedoemmelse/udgaver/:editionId/nominerede', { config: { access: 'member' } }, async (request, reply) => {
-    const editionId = await committeeEdition(request, reply);
-    if (editionId === null) return reply;
-    return shortlistPage(request, reply, editionId, 200, { chosen: null, errors: [], saved: request.query.gemt === '1' });
-  });
+  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>(
+    '/bedoemmelse/udgaver/:editionId/nominerede',
+    { config: { access: 'member' } },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      return shortlistPage(request, reply, editionId, 200, { chosen: null, errors: [], saved: request.query.gemt === '1' });
+    },
+  );
 
-  app.post<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId/nominerede', { config: { access: 'member' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const editionId = await committeeEdition(request, reply);
-    if (editionId === null) return reply;
-    if (!isChairOf(request.actor, editionId).ok) {
-      request.log.info({ editionId }, 'shortlist refused: not the chair');
-      return sendErrorPage(request, reply, 403, 'forbidden');
-    }
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const raw = body.nominerede === undefined ? [] : Array.isArray(body.nominerede) ? body.nominerede : [body.nominerede];
-    const ids = raw.map((v) => (typeof v === 'string' ? parseId(v) : null));
-    const ctx = pageContext(request);
-    const j = judgingTexts(ctx.locale);
-    const edition = await findJudgingEdition(db, editionId);
-    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
-    const chosen = ids.filter((id): id is number => id !== null);
-    let message: string;
-    let status = 400;
-    if (ids.some((id) => id === null)) {
-      message = j.errorNotEligible;
-    } else {
-      const result = await decideShortlist({ db, actor: request.actor, editionId, nominationIds: chosen, now: clock.now() });
-      if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/nominerede?gemt=1`, 303);
-      if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
-      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-      if (result.reason === 'voting-locked') ((message = j.shortlistLocked), (status = 409));
-      else if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
-      else if (result.reason === 'duplicate') message = j.errorDuplicate;
-      else message = j.errorNotEligible;
-    }
-    return shortlistPage(request, reply, editionId, status, { chosen, errors: [{ field: 'nominees', target: 'nominees', message }], saved: false });
-  });
+  app.post<{ Params: { editionId: string } }>(
+    '/bedoemmelse/udgaver/:editionId/nominerede',
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      if (!isChairOf(request.actor, editionId).ok) {
+        request.log.info({ editionId }, 'shortlist refused: not the chair');
+        return sendErrorPage(request, reply, 403, 'forbidden');
+      }
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const raw = body.nominerede === undefined ? [] : Array.isArray(body.nominerede) ? body.nominerede : [body.nominerede];
+      const ids = raw.map((v) => (typeof v === 'string' ? parseId(v) : null));
+      const ctx = pageContext(request);
+      const j = judgingTexts(ctx.locale);
+      const edition = await findJudgingEdition(db, editionId);
+      if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+      const chosen = ids.filter((id): id is number => id !== null);
+      let message: string;
+      let status = 400;
+      if (ids.some((id) => id === null)) {
+        message = j.errorNotEligible;
+      } else {
+        const result = await decideShortlist({ db, actor: request.actor, editionId, nominationIds: chosen, now: clock.now() });
+        if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/nominerede?gemt=1`, 303);
+        if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
+        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        if (result.reason === 'voting-locked') (message = j.shortlistLocked), (status = 409);
+        else if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
+        else if (result.reason === 'duplicate') message = j.errorDuplicate;
+        else message = j.errorNotEligible;
+      }
+      return shortlistPage(request, reply, editionId, status, { chosen, errors: [{ field: 'nominees', target: 'nominees', message }], saved: false });
+    },
+  );
 
-  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>('/admin/udgaver/:editionId/bedoemmelse', { config: { access: 'admin' } }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    const editionId = parseId(request.params.editionId);
-    if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
-    const edition = await findJudgingEdition(db, editionId);
-    if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!(await mayAdminister(request, reply, edition.organisationId))) return reply;
-    const anonymous = request.query.anonym === '1';
-    const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, now: clock.now() });
-    if (!data) return sendErrorPage(request, reply, 404, 'notFound');
-    const ctx = pageContext(request);
-    return sendPage(reply, 200, AdminOverviewPage({ ctx, csrf: csrfToken(reply), data, sort: parseSort(request.query.sorter), anonymous, path: `/admin/udgaver/${editionId}/bedoemmelse` }));
-  });
+  app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>(
+    '/admin/udgaver/:editionId/bedoemmelse',
+    { config: { access: 'admin' } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const editionId = parseId(request.params.editionId);
+      if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const edition = await findJudgingEdition(db, editionId);
+      if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!(await mayAdminister(request, reply, edition.organisationId))) return reply;
+      const anonymous = request.query.anonym === '1';
+      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, now: clock.now() });
+      if (!data) return sendErrorPage(request, reply, 404, 'notFound');
+      const ctx = pageContext(request);
+      return sendPage(
+        reply,
+        200,
+        AdminOverviewPage({
+          ctx,
+          csrf: csrfToken(reply),
+          data,
+          sort: parseSort(request.query.sorter),
+          anonymous,
+          path: `/admin/udgaver/${editionId}/bedoemmelse`,
+        }),
+      );
+    },
+  );
 }

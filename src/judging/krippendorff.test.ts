@@ -39,17 +39,23 @@ test('Krippendorff 2011 example: exact value 1 − (13/30)/(112/39)', () => {
 });
 
 test('perfect agreement gives alpha = 1', () => {
-  assert.equal(alphaOf([
-    [1, 2, 3, 4],
-    [1, 2, 3, 4],
-    [1, 2, 3, 4],
-  ]), 1);
+  assert.equal(
+    alphaOf([
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+    ]),
+    1,
+  );
   // also with missing values
-  assert.equal(alphaOf([
-    [1, _, 3, 4, 7],
-    [1, 2, 3, _, 7],
-    [_, 2, _, 4, _],
-  ]), 1);
+  assert.equal(
+    alphaOf([
+      [1, _, 3, 4, 7],
+      [1, 2, 3, _, 7],
+      [_, 2, _, 4, _],
+    ]),
+    1,
+  );
 });
 
 test('hand-computed: units (1,1) and (2,3) give alpha = 8/11', () => {
@@ -95,7 +101,16 @@ test('undefined, null and a short row all mean missing', () => {
 });
 
 test('fewer than two pairable values gives null with a reason', () => {
-  for (const data of [[], [[]], [[1, 2, 3]], [[1, _], [_, 2]], [[5]]]) {
+  for (const data of [
+    [],
+    [[]],
+    [[1, 2, 3]],
+    [
+      [1, _],
+      [_, 2],
+    ],
+    [[5]],
+  ]) {
     const r = krippendorffAlphaInterval(data);
     assert.equal(r.alpha, null);
     assert.ok(r.alpha === null && r.reason === 'too-few-pairable');
@@ -113,24 +128,36 @@ test('all values equal: no variation, null with a reason', () => {
 });
 
 test('non-finite values are rejected', () => {
-  assert.throws(() => krippendorffAlphaInterval([[1, NaN], [1, 2]]), RangeError);
-  assert.throws(() => krippendorffAlphaInterval([[1, Infinity], [1, 2]]), RangeError);
+  assert.throws(
+    () =>
+      krippendorffAlphaInterval([
+        [1, NaN],
+        [1, 2],
+      ]),
+    RangeError,
+  );
+  assert.throws(
+    () =>
+      krippendorffAlphaInterval([
+        [1, Infinity],
+        [1, 2],
+      ]),
+    RangeError,
+  );
 });
 
 test('matches a direct pairwise computation on random sparse data', () => {
   let s = 12345;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let k = 0; k < 50; k++) {
     const coders = 2 + Math.floor(rand() * 5);
     const units = 2 + Math.floor(rand() * 20);
-    const data = Array.from({ length: coders }, () =>
-      Array.from({ length: units }, () => (rand() < 0.2 ? null : Math.floor(rand() * 10) + 1)),
-    );
+    const data = Array.from({ length: coders }, () => Array.from({ length: units }, () => (rand() < 0.2 ? null : Math.floor(rand() * 10) + 1)));
     const r = krippendorffAlphaInterval(data);
     // direct O(n²) computation
-    const cols = Array.from({ length: units }, (_u, u) =>
-      data.map((row) => row[u]).filter((v): v is number => v !== null && v !== undefined),
-    ).filter((vs) => vs.length >= 2);
+    const cols = Array.from({ length: units }, (_u, u) => data.map((row) => row[u]).filter((v): v is number => v !== null && v !== undefined)).filter(
+      (vs) => vs.length >= 2,
+    );
     const all = cols.flat();
     const n = all.length;
     if (n < 2) {

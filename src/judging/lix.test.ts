@@ -95,7 +95,10 @@ test('bands are judged on the rounded LIX', () => {
   assert.equal(bandOf(54), 'hard');
   assert.equal(bandOf(55), 'very-hard');
   assert.equal(bandOf(200), 'very-hard');
-  assert.deepEqual(LIX_BANDS.map((b) => b.da), ['Meget let', 'Let', 'Middel', 'Svær', 'Meget svær']);
+  assert.deepEqual(
+    LIX_BANDS.map((b) => b.da),
+    ['Meget let', 'Let', 'Middel', 'Svær', 'Meget svær'],
+  );
 });
 
 test('a text without words has no LIX', () => {

@@ -67,7 +67,10 @@ test('normalised totals by hand: 2/3, 0, −2/3', () => {
   close(n1!.normalisedTotal, 2 / 3);
   close(n2!.normalisedTotal, 0);
   close(n3!.normalisedTotal, -2 / 3);
-  assert.deepEqual(o.nominations.map((n) => n.rankNormalised), [1, 2, 3]);
+  assert.deepEqual(
+    o.nominations.map((n) => n.rankNormalised),
+    [1, 2, 3],
+  );
 });
 
 test('raw statistics per criterion and total', () => {
@@ -84,27 +87,48 @@ test('raw statistics per criterion and total', () => {
   assert.equal(t.max, 10);
   assert.equal(t.range, 4);
   close(t.sd, Math.sqrt(8 / 3));
-  assert.deepEqual(o.nominations.map((n) => n.total!.mean), [8, 6, 4]);
-  assert.deepEqual(o.nominations.map((n) => n.rankRaw), [1, 2, 3]);
+  assert.deepEqual(
+    o.nominations.map((n) => n.total!.mean),
+    [8, 6, 4],
+  );
+  assert.deepEqual(
+    o.nominations.map((n) => n.rankRaw),
+    [1, 2, 3],
+  );
   assert.equal(o.tooFewForNormalisation, null);
 });
 
 test('a harsh, wide-ranging member no longer decides alone once normalised', () => {
   // m1 uses 0–10, m2 and m3 use 4–6 and disagree with m1.
   const s = [
-    ...scores('m1', 'n1', [10]), ...scores('m1', 'n2', [0]), ...scores('m1', 'n3', [5]),
-    ...scores('m2', 'n1', [4]), ...scores('m2', 'n2', [6]), ...scores('m2', 'n3', [5]),
-    ...scores('m3', 'n1', [4]), ...scores('m3', 'n2', [6]), ...scores('m3', 'n3', [5]),
+    ...scores('m1', 'n1', [10]),
+    ...scores('m1', 'n2', [0]),
+    ...scores('m1', 'n3', [5]),
+    ...scores('m2', 'n1', [4]),
+    ...scores('m2', 'n2', [6]),
+    ...scores('m2', 'n3', [5]),
+    ...scores('m3', 'n1', [4]),
+    ...scores('m3', 'n2', [6]),
+    ...scores('m3', 'n3', [5]),
   ];
   const o = committeeOverview(s);
-  assert.deepEqual(o.nominations.map((n) => n.total!.mean), [6, 4, 5]);
-  assert.deepEqual(o.nominations.map((n) => n.rankRaw), [1, 3, 2]);
+  assert.deepEqual(
+    o.nominations.map((n) => n.total!.mean),
+    [6, 4, 5],
+  );
+  assert.deepEqual(
+    o.nominations.map((n) => n.rankRaw),
+    [1, 3, 2],
+  );
   // z: m1 (1.2247, −1.2247, 0), m2 = m3 = (−1.2247, 1.2247, 0)
   const z = Math.sqrt(1.5);
   close(o.nominations[0]!.normalisedTotal, (z - 2 * z) / 3);
   close(o.nominations[1]!.normalisedTotal, (2 * z - z) / 3);
   close(o.nominations[2]!.normalisedTotal, 0);
-  assert.deepEqual(o.nominations.map((n) => n.rankNormalised), [3, 1, 2]);
+  assert.deepEqual(
+    o.nominations.map((n) => n.rankNormalised),
+    [3, 1, 2],
+  );
 });
 
 test('a conflicted member is simply absent for that nomination', () => {
@@ -121,13 +145,25 @@ test('a conflicted member is simply absent for that nomination', () => {
 
 test('ties share a rank in both raw and normalised ranks', () => {
   const s = [
-    ...scores('m1', 'n1', [4, 4]), ...scores('m1', 'n2', [4, 4]), ...scores('m1', 'n3', [2, 2]),
-    ...scores('m2', 'n1', [5, 3]), ...scores('m2', 'n2', [3, 5]), ...scores('m2', 'n3', [1, 1]),
-    ...scores('m3', 'n1', [1, 1]), ...scores('m3', 'n2', [1, 1]), ...scores('m3', 'n3', [3, 3]),
+    ...scores('m1', 'n1', [4, 4]),
+    ...scores('m1', 'n2', [4, 4]),
+    ...scores('m1', 'n3', [2, 2]),
+    ...scores('m2', 'n1', [5, 3]),
+    ...scores('m2', 'n2', [3, 5]),
+    ...scores('m2', 'n3', [1, 1]),
+    ...scores('m3', 'n1', [1, 1]),
+    ...scores('m3', 'n2', [1, 1]),
+    ...scores('m3', 'n3', [3, 3]),
   ];
   const o = committeeOverview(s);
-  assert.deepEqual(o.nominations.map((n) => n.total!.mean), [6, 6, 4]);
-  assert.deepEqual(o.nominations.map((n) => n.rankRaw), [1, 1, 3]);
+  assert.deepEqual(
+    o.nominations.map((n) => n.total!.mean),
+    [6, 6, 4],
+  );
+  assert.deepEqual(
+    o.nominations.map((n) => n.rankRaw),
+    [1, 1, 3],
+  );
   assert.equal(o.nominations[0]!.rankNormalised, o.nominations[1]!.rankNormalised);
 });
 
@@ -165,7 +201,10 @@ test('too few nominations: flagged with a plain reason', () => {
 test('listed nominations without scores appear with nulls and do not count as scored', () => {
   const s = handWorked.filter((x) => x.nominationId !== 'n3');
   const o = committeeOverview(s, { criteria: ['c1', 'c2'], nominations: ['n1', 'n2', 'n3', 'n4'] });
-  assert.deepEqual(o.nominations.map((n) => n.nominationId), ['n1', 'n2', 'n3', 'n4']);
+  assert.deepEqual(
+    o.nominations.map((n) => n.nominationId),
+    ['n1', 'n2', 'n3', 'n4'],
+  );
   const n4 = o.nominations[3]!;
   assert.deepEqual([n4.memberCount, n4.total, n4.normalisedTotal, n4.rankRaw, n4.rankNormalised], [0, null, null, null, null]);
   assert.equal(o.tooFewForNormalisation?.code, 'few-nominations');
@@ -214,7 +253,10 @@ test('input order does not change the result', () => {
 
 test('bad input is rejected: duplicates, non-finite scores, unknown criteria', () => {
   const dup = [...handWorked, { memberId: 'm1', nominationId: 'n1', criterionId: 'c1', score: 2 }];
-  assert.throws(() => committeeOverview(dup), (e) => e instanceof ScoreInputError && e.problem === 'duplicate');
+  assert.throws(
+    () => committeeOverview(dup),
+    (e) => e instanceof ScoreInputError && e.problem === 'duplicate',
+  );
   assert.throws(
     () => committeeOverview([{ memberId: 'm', nominationId: 'n', criterionId: 'c', score: NaN }]),
     (e) => e instanceof ScoreInputError && e.problem === 'not-finite',

@@ -165,10 +165,7 @@ export function committeeOverview(scores: readonly Score[], options: OverviewOpt
   }
 
   // Per nomination.
-  const perNomination = new Map<
-    string,
-    { crit: Map<string, number[]>; totals: number[]; partial: number; zMeans: number[]; members: number }
-  >();
+  const perNomination = new Map<string, { crit: Map<string, number[]>; totals: number[]; partial: number; zMeans: number[]; members: number }>();
   for (const id of nominationOrder) perNomination.set(id, { crit: new Map(), totals: [], partial: 0, zMeans: [], members: 0 });
   for (const [memberId, noms] of byMember) {
     const z = memberZ.get(memberId)!;

@@ -70,7 +70,11 @@ export async function loadCommitteeOverview(
 ): Promise<CommitteeOverviewData | null> {
   const edition = await findJudgingEdition(db, editionId);
   if (!edition) return null;
-  const [members, eligible, criteria] = await Promise.all([listCommitteeMembers(db, editionId), listEligibleNominations(db, editionId), listCriteria(db, editionId)]);
+  const [members, eligible, criteria] = await Promise.all([
+    listCommitteeMembers(db, editionId),
+    listEligibleNominations(db, editionId),
+    listCriteria(db, editionId),
+  ]);
   if (now) await flagLikelyConflicts(db, members, eligible, now);
   const [conflictRows, reviewRows] = await Promise.all([listConflicts(db, editionId), listReviews(db, editionId)]);
   const conflicts = conflictIndex(conflictRows);
@@ -85,7 +89,8 @@ export async function loadCommitteeOverview(
     if (!memberIds.has(r.memberId) || !eligibleIds.has(r.nominationId)) continue;
     if (inForce(conflictOf(conflicts, r.memberId, r.nominationId))) continue;
     for (const [criterionId, score] of r.scores) {
-      if (criterionSet.has(criterionId)) scores.push({ memberId: String(r.memberId), nominationId: String(r.nominationId), criterionId: String(criterionId), score });
+      if (criterionSet.has(criterionId))
+        scores.push({ memberId: String(r.memberId), nominationId: String(r.nominationId), criterionId: String(criterionId), score });
     }
   }
   const stats = committeeOverview(scores, { criteria: criterionIds.map(String), nominations: eligible.map((n) => String(n.id)) });

@@ -69,7 +69,11 @@ export async function enqueueDueReviewReminders({ db, now, publicBaseUrl }: { db
         const tx = txx as unknown as Database;
         let urgentTook = false;
         for (const r of dueKinds) {
-          const took = await tx.insert(reviewReminders).values({ memberId: member.id, kind: r.kind, sentAt: now }).onConflictDoNothing().returning({ kind: reviewReminders.kind });
+          const took = await tx
+            .insert(reviewReminders)
+            .values({ memberId: member.id, kind: r.kind, sentAt: now })
+            .onConflictDoNothing()
+            .returning({ kind: reviewReminders.kind });
           if (r.kind === urgent.kind) urgentTook = took.length > 0;
         }
         if (!urgentTook) return false;

@@ -10,8 +10,14 @@ const deadline = new Date('2030-04-15T10:00:00Z');
 const published = new Date('2030-05-01T10:00:00Z');
 
 test('the review window runs from the review start (or closing) to the deadline (or publication), exclusive at the end', () => {
-  assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: starts, reviewClosesAt: deadline, nomineesPublishedAt: published }), { startsAt: starts, closesAt: deadline });
-  assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: published }), { startsAt: closes, closesAt: published });
+  assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: starts, reviewClosesAt: deadline, nomineesPublishedAt: published }), {
+    startsAt: starts,
+    closesAt: deadline,
+  });
+  assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: published }), {
+    startsAt: closes,
+    closesAt: published,
+  });
   assert.equal(reviewWindow({ closesAt: null, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: null }), null);
   const w = { startsAt: starts, closesAt: deadline };
   assert.deepEqual(windowOpen(w, new Date(starts.getTime() - 1)), { ok: false, reason: 'not-started' });
@@ -32,7 +38,8 @@ test('a typed score: empty is not scored, whole numbers on the scale only', () =
   assert.deepEqual(parseScore('6', scale), { ok: false, problem: 'out-of-scale' });
   assert.deepEqual(parseScore('0', scale), { ok: false, problem: 'out-of-scale' });
   assert.deepEqual(parseScore('-1', scale), { ok: false, problem: 'out-of-scale' });
-  for (const bad of ['3.5', '3,5', 'tre', '1e1', '0x3', ['3', '4'], 3]) assert.deepEqual(parseScore(bad, scale), { ok: false, problem: 'not-a-number' }, String(bad));
+  for (const bad of ['3.5', '3,5', 'tre', '1e1', '0x3', ['3', '4'], 3])
+    assert.deepEqual(parseScore(bad, scale), { ok: false, problem: 'not-a-number' }, String(bad));
   assert.deepEqual(parseScore('0', { min: 0, max: 10 }), { ok: true, value: 0 });
 });
 
@@ -47,7 +54,11 @@ test('step labels: the edition’s own when one per step, else the defaults', ()
   ]);
   assert.deepEqual(scoreLabels({ min: 0, max: 3 }, ['a', 'b'], words), ['0 – lever ikke op til kriteriet', '1', '2', '3 – lever fuldt ud op til kriteriet']);
   assert.deepEqual(scoreLabels({ min: 1, max: 3 }, [' Dårlig ', 'Middel', 'God'], words), ['Dårlig', 'Middel', 'God']);
-  assert.deepEqual(scoreLabels({ min: 1, max: 3 }, null, words), ['1 – lever ikke op til kriteriet', '2 – lever delvist op til kriteriet', '3 – lever fuldt ud op til kriteriet']);
+  assert.deepEqual(scoreLabels({ min: 1, max: 3 }, null, words), [
+    '1 – lever ikke op til kriteriet',
+    '2 – lever delvist op til kriteriet',
+    '3 – lever fuldt ud op til kriteriet',
+  ]);
 });
 
 test('likely conflicts: the member nominated it, or represents the nominee’s unit or organisation (trimmed, any case)', () => {
@@ -81,9 +92,13 @@ test('judging settings: the review deadline between closing/review start and pub
   for (const bad of [closes, starts, new Date(published.getTime() + 1)]) {
     assert.deepEqual(judgingSetupProblems({ timeline, reviewClosesAt: bad }), [{ field: 'reviewClosesAt', code: 'review-closes-order' }], bad.toISOString());
   }
-  assert.deepEqual(judgingSetupProblems({ timeline: { closesAt: null, reviewStartsAt: null, nomineesPublishedAt: null }, reviewClosesAt: deadline }), [{ field: 'reviewClosesAt', code: 'review-closes-order' }]);
+  assert.deepEqual(judgingSetupProblems({ timeline: { closesAt: null, reviewStartsAt: null, nomineesPublishedAt: null }, reviewClosesAt: deadline }), [
+    { field: 'reviewClosesAt', code: 'review-closes-order' },
+  ]);
   assert.deepEqual(judgingSetupProblems({ scoreScaleMin: 5, scoreScaleMax: 5 }), [{ field: 'scoreScaleMax', code: 'scale-order' }]);
-  assert.deepEqual(judgingSetupProblems({ scoreScaleMin: 1, scoreScaleMax: 3, scoreLabels: ['a', 'b'] }), [{ field: 'scoreLabels', code: 'labels-count', steps: 3 }]);
+  assert.deepEqual(judgingSetupProblems({ scoreScaleMin: 1, scoreScaleMax: 3, scoreLabels: ['a', 'b'] }), [
+    { field: 'scoreLabels', code: 'labels-count', steps: 3 },
+  ]);
   assert.deepEqual(parseScoreLabels(' a \r\n\r\n b\n'), ['a', 'b']);
   assert.equal(parseScoreLabels(' \n '), null);
 });

@@ -53,7 +53,12 @@ export function conflictOf(index: Map<string, ConflictRow>, memberId: number, no
  * conflict row yet (see review-rules.ts likelyConflict). Idempotent; safe with two processes.
  * Side effects: inserts 'flagged'/'pending' rows in conflicts_of_interest.
  */
-export async function flagLikelyConflicts(db: Database, members: readonly CommitteeMember[], eligible: readonly EligibleNomination[], now: Date): Promise<void> {
+export async function flagLikelyConflicts(
+  db: Database,
+  members: readonly CommitteeMember[],
+  eligible: readonly EligibleNomination[],
+  now: Date,
+): Promise<void> {
   const flags: { memberId: number; nominationId: number; flag: NonNullable<ReturnType<typeof likelyConflict>> }[] = [];
   for (const m of members) {
     for (const n of eligible) {
@@ -129,7 +134,8 @@ export async function loadMemberEdition(db: Database, editionId: number, userId:
     nominations: eligible.map((n) => {
       const c = conflictOf(conflicts, member.id, n.id);
       const r = reviewsByPair.get(pairKey(member.id, n.id));
-      const state: NominationState = c && c.status === 'pending' ? 'flagged' : inForce(c) ? 'conflict' : isComplete(r, criterionIds) ? 'done' : r && r.scores.size > 0 ? 'partial' : 'todo';
+      const state: NominationState =
+        c && c.status === 'pending' ? 'flagged' : inForce(c) ? 'conflict' : isComplete(r, criterionIds) ? 'done' : r && r.scores.size > 0 ? 'partial' : 'todo';
       return { id: n.id, title: n.title, receiptNumber: n.receiptNumber, state };
     }),
   };
@@ -152,13 +158,24 @@ export type ReviewPage = {
 };
 
 /** One nomination as a committee member reviews it: 'not-member' (403) or 'not-found' (404) otherwise. */
-export async function loadReviewPage(db: Database, editionId: number, nominationId: number, userId: number, now: Date): Promise<ReviewPage | 'not-member' | 'not-found'> {
+export async function loadReviewPage(
+  db: Database,
+  editionId: number,
+  nominationId: number,
+  userId: number,
+  now: Date,
+): Promise<ReviewPage | 'not-member' | 'not-found'> {
   const member = await findCommitteeMember(db, editionId, userId);
   if (!member) return 'not-member';
   const [edition, nomination] = await Promise.all([findJudgingEdition(db, editionId), findEligibleNomination(db, editionId, nominationId)]);
   if (!edition || !nomination) return 'not-found';
   const eligible = await listEligibleNominations(db, editionId);
-  await flagLikelyConflicts(db, [member], eligible.filter((n) => n.id === nominationId), now);
+  await flagLikelyConflicts(
+    db,
+    [member],
+    eligible.filter((n) => n.id === nominationId),
+    now,
+  );
   const [sections, criteria, conflict, reviewRows] = await Promise.all([
     listFormSections(db, editionId),
     listCriteria(db, editionId),
@@ -246,7 +263,16 @@ export async function saveReview(args: {
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       await recordAudit(
         db,
-        { actor: args.actor, action: 'review.save', entityType: 'nomination', entityId: nominationId, organisationId: edition.organisationId, editionId, before, after: { memberId: member.id, ...after } },
+        {
+          actor: args.actor,
+          action: 'review.save',
+          entityType: 'nomination',
+          entityId: nominationId,
+          organisationId: edition.organisationId,
+          editionId,
+          before,
+          after: { memberId: member.id, ...after },
+        },
         now,
       );
     }
@@ -318,4 +344,3 @@ export async function decideConflict(args: {
     return { ok: true };
   });
 }
-

@@ -29,5 +29,6 @@ export async function writeShortlist(db: Database, editionId: number, nomination
     .values({ editionId, decidedByUserId: userId, decidedAt: now })
     .onConflictDoUpdate({ target: shortlists.editionId, set: { decidedByUserId: userId, decidedAt: now } });
   await db.delete(shortlistEntries).where(eq(shortlistEntries.editionId, editionId));
-  if (nominationIds.length > 0) await db.insert(shortlistEntries).values(nominationIds.map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
+  if (nominationIds.length > 0)
+    await db.insert(shortlistEntries).values(nominationIds.map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
 }

@@ -26,7 +26,13 @@ export type ShortlistResult = { ok: true } | { ok: false; reason: ShortlistRefus
  * in between): the shortlists row and its entries replaced; an audit record
  * 'shortlist.decide' with the list before and after.
  */
-export async function decideShortlist(args: { db: Database; actor: Actor; editionId: number; nominationIds: readonly number[]; now: Date }): Promise<ShortlistResult> {
+export async function decideShortlist(args: {
+  db: Database;
+  actor: Actor;
+  editionId: number;
+  nominationIds: readonly number[];
+  now: Date;
+}): Promise<ShortlistResult> {
   const { actor, editionId, nominationIds, now } = args;
   if (!isChairOf(actor, editionId).ok || actor.kind !== 'user') return { ok: false, reason: 'not-chair' };
   return args.db.transaction(async (txx): Promise<ShortlistResult> => {

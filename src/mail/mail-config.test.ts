@@ -16,16 +16,34 @@ test('SMTP_URL and MAIL_FROM are read', () => {
   assert.equal(c.mailFrom, 'Innovationsprisen <innovation@rm.dk>');
   assert.equal(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl, 'smtp://127.0.0.1:2525');
   assert.equal(loadConfig({ MAIL_FROM: 'noreply@regioner.dk' }).mailFrom, 'noreply@regioner.dk');
-  assert.equal(loadConfig({ MAIL_FROM: 'Årets Borgerinddragende Initiativ <noreply@regioner.dk>' }).mailFrom, 'Årets Borgerinddragende Initiativ <noreply@regioner.dk>');
+  assert.equal(
+    loadConfig({ MAIL_FROM: 'Årets Borgerinddragende Initiativ <noreply@regioner.dk>' }).mailFrom,
+    'Årets Borgerinddragende Initiativ <noreply@regioner.dk>',
+  );
   assert.equal(loadConfig({ SMTP_URL: '' }).smtpUrl, undefined);
 });
 
 for (const [env, expected] of [
-  [{ SMTP_URL: 'http://mail.example.dk' }, 'Invalid environment variable SMTP_URL="http://mail.example.dk": expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587'],
-  [{ SMTP_URL: 'mail.example.dk:25' }, 'Invalid environment variable SMTP_URL="mail.example.dk:25": expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587'],
-  [{ SMTP_URL: 'smtp://mail.example.dk:99999' }, 'Invalid environment variable SMTP_URL="smtp://mail.example.dk:99999": expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587 (special characters in the password must be %-encoded)'],
-  [{ MAIL_FROM: 'noreply' }, `Invalid environment variable MAIL_FROM="noreply": expected a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk`],
-  [{ MAIL_FROM: 'Prisportal <noreply>' }, `Invalid environment variable MAIL_FROM="Prisportal <noreply>": expected a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk`],
+  [
+    { SMTP_URL: 'http://mail.example.dk' },
+    'Invalid environment variable SMTP_URL="http://mail.example.dk": expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587',
+  ],
+  [
+    { SMTP_URL: 'mail.example.dk:25' },
+    'Invalid environment variable SMTP_URL="mail.example.dk:25": expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587',
+  ],
+  [
+    { SMTP_URL: 'smtp://mail.example.dk:99999' },
+    'Invalid environment variable SMTP_URL="smtp://mail.example.dk:99999": expected an smtp:// or smtps:// URL such as smtp://user:password@mail.example.dk:587 (special characters in the password must be %-encoded)',
+  ],
+  [
+    { MAIL_FROM: 'noreply' },
+    `Invalid environment variable MAIL_FROM="noreply": expected a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk`,
+  ],
+  [
+    { MAIL_FROM: 'Prisportal <noreply>' },
+    `Invalid environment variable MAIL_FROM="Prisportal <noreply>": expected a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk`,
+  ],
 ] as const) {
   test(`a wrong mail setting stops start-up with one clear line: ${JSON.stringify(env)}`, () => {
     assert.throws(

@@ -3,7 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } f
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export type OutboxAttachment = { fileName: string; contentType: string; /** base64 */ content: string };
+export type OutboxAttachment = { fileName: string; contentType: string /** base64 */; content: string };
 
 /**
  * An e-mail waiting to be sent. Written in the same transaction as the change that caused
@@ -23,7 +23,9 @@ export const outboxMessages = pgTable(
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     /** A worker that claimed the row holds it until this instant; after that another may retry. */

@@ -79,7 +79,10 @@ export async function sendDueMail(deps: {
   for (const [i, row] of rows.entries()) {
     if (unavailable === null && (deps.signal?.aborted || performance.now() - started > SEND_BUDGET_MS)) {
       await release(db, rows.slice(i));
-      logger?.warn({ released: rows.length - i }, deps.signal?.aborted ? 'mail run stopped; handing the rest back' : 'mail run took too long; handing the rest back');
+      logger?.warn(
+        { released: rows.length - i },
+        deps.signal?.aborted ? 'mail run stopped; handing the rest back' : 'mail run took too long; handing the rest back',
+      );
       break;
     }
     let error: unknown = unavailable;
@@ -165,7 +168,7 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
       subject: r.subject,
       text: r.text_body,
       html: r.html_body,
-      attachments: (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : r.attachments ?? []) as OutboxAttachment[],
+      attachments: (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : (r.attachments ?? [])) as OutboxAttachment[],
       attempts: Number(r.attempts),
       createdAt: new Date(r.created_at),
     }))

@@ -106,11 +106,7 @@ export async function listNominationsOfEdition(db: Database, editionId: number, 
     conditions.push(or(ilike(nominations.title, pattern), ilike(nominations.nomineeNames, pattern), ilike(nominations.nominatorName, pattern)));
   }
   const dir = q.direction === 'asc' ? sql`asc` : sql`desc`;
-  const order = [
-    ...sortColumns[q.sort].map((c) => sql`${c} ${dir} nulls last`),
-    sql`${nominations.receiptNumber} asc`,
-    sql`${nominations.id} asc`,
-  ];
+  const order = [...sortColumns[q.sort].map((c) => sql`${c} ${dir} nulls last`), sql`${nominations.receiptNumber} asc`, sql`${nominations.id} asc`];
   const [rows, totals] = await Promise.all([
     db
       .select(listColumns)
@@ -137,7 +133,12 @@ export async function findVisibleNomination(db: Database, id: number) {
 
 export async function findAttachments(db: Database, nominationId: number) {
   return db
-    .select({ id: nominationAttachments.id, fileName: nominationAttachments.fileName, mediaType: nominationAttachments.mediaType, sizeBytes: nominationAttachments.sizeBytes })
+    .select({
+      id: nominationAttachments.id,
+      fileName: nominationAttachments.fileName,
+      mediaType: nominationAttachments.mediaType,
+      sizeBytes: nominationAttachments.sizeBytes,
+    })
     .from(nominationAttachments)
     .where(eq(nominationAttachments.nominationId, nominationId))
     .orderBy(asc(nominationAttachments.id));

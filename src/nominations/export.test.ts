@@ -108,7 +108,11 @@ test('one column per fixed field and per form section; criteria in the edition o
 });
 
 test('toCsv: BOM, semicolons, CRLF; toXlsx: readable by exceljs', async () => {
-  const table = { sheetName: 'Indstillinger', headers: ['A', 'B; "c"', 'Dato'], rows: [['=x', 'æ\nø', new Date('2021-03-25T11:00:00Z')] as (string | Date | null)[], [null, '', null]] };
+  const table = {
+    sheetName: 'Indstillinger',
+    headers: ['A', 'B; "c"', 'Dato'],
+    rows: [['=x', 'æ\nø', new Date('2021-03-25T11:00:00Z')] as (string | Date | null)[], [null, '', null]],
+  };
   const csv = toCsv(table).toString('utf8');
   assert.equal(csv, '\uFEFFA;"B; ""c""";Dato\r\n\'=x;"æ\nø";2021-03-25 12:00\r\n;;\r\n');
   const wb = new ExcelJS.Workbook();

@@ -168,7 +168,7 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   });
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
-    const added = sheet.addRow(row.map((c) => (c instanceof Date ? excelDate(c) : c ?? '')));
+    const added = sheet.addRow(row.map((c) => (c instanceof Date ? excelDate(c) : (c ?? ''))));
     row.forEach((c, i) => {
       const cell = added.getCell(i + 1);
       if (c instanceof Date) cell.numFmt = 'dd-mm-yyyy hh:mm';

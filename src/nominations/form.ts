@@ -223,7 +223,10 @@ export function stepErrors(step: Step, f: NominationFields, form: FormDefinition
       }
       break;
   }
-  return [...hardLimitErrors(f, form).filter((h) => fieldsOfStep(step, form).some((k) => h.field === k || (k === 'answers' && h.field.startsWith('section-')))), ...e];
+  return [
+    ...hardLimitErrors(f, form).filter((h) => fieldsOfStep(step, form).some((k) => h.field === k || (k === 'answers' && h.field.startsWith('section-')))),
+    ...e,
+  ];
 }
 
 /** Every error of every step: empty when the nomination may be sent. */

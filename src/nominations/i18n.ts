@@ -5,10 +5,7 @@ const da = {
   startTitle: (edition: string) => `Indstil til ${edition}`,
   startIntro: 'Alle kan indstille – også dig selv. Det tager cirka 20 minutter. Du kan gemme undervejs og skrive videre senere via et link, vi sender dig.',
   youNeed: 'Det skal du bruge',
-  youNeedList: [
-    'Navn og e-mail på dig og på en kontaktperson hos den, du indstiller',
-    'En kort beskrivelse af løsningen under overskrifterne nedenfor',
-  ],
+  youNeedList: ['Navn og e-mail på dig og på en kontaktperson hos den, du indstiller', 'En kort beskrivelse af løsningen under overskrifterne nedenfor'],
   deadline: (d: string) => `Fristen er ${d}.`,
   opensAt: (d: string) => `Linket aktiveres ${d}.`,
   closedNotice: (edition: string) => `Fristen for at indstille til ${edition} er overskredet.`,
@@ -143,7 +140,8 @@ const da = {
   attachments: {
     title: 'Bilag',
     link: 'Bilag',
-    stepHint: 'Du kan vedhæfte op til 5 filer, fx billeder eller en rapport. Det, du har skrevet her, bliver gemt, når du går videre til bilag. Du kan også vedhæfte filer fra siden "Tjek dine svar".',
+    stepHint:
+      'Du kan vedhæfte op til 5 filer, fx billeder eller en rapport. Det, du har skrevet her, bliver gemt, når du går videre til bilag. Du kan også vedhæfte filer fra siden "Tjek dine svar".',
     saveAndAttach: 'Gem og tilføj bilag',
     intro: 'Du kan vedhæfte op til 5 filer til indstillingen, fx billeder, en rapport eller en artikel om løsningen. Bilag er frivillige.',
     listHeading: 'Vedhæftede filer',
@@ -330,7 +328,8 @@ const en: NominationTexts = {
   attachments: {
     title: 'Attachments',
     link: 'Attachments',
-    stepHint: 'You can attach up to 5 files, e.g. pictures or a report. What you have written here is saved when you go on to attachments. You can also attach files from the page "Check your answers".',
+    stepHint:
+      'You can attach up to 5 files, e.g. pictures or a report. What you have written here is saved when you go on to attachments. You can also attach files from the page "Check your answers".',
     saveAndAttach: 'Save and add attachments',
     intro: 'You can attach up to 5 files to the nomination, e.g. pictures, a report or an article about the solution. Attachments are optional.',
     listHeading: 'Attached files',
@@ -379,7 +378,10 @@ const en: NominationTexts = {
 
 /** Fills a word counter template the same way app.js does in the browser. */
 export function wordCountText(template: string, n: number, limit: number): string {
-  return template.replace('{n}', String(n)).replace('{limit}', String(limit)).replace('{over}', String(n - limit));
+  return template
+    .replace('{n}', String(n))
+    .replace('{limit}', String(limit))
+    .replace('{over}', String(n - limit));
 }
 
 export function nominationTexts(locale: Locale): NominationTexts {

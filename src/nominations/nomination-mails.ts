@@ -21,7 +21,13 @@ function whatHappensNext(e: EditionForForm): string {
   return `Hvad sker der nu?\n${lines.join('\n')}`;
 }
 
-export function receiptMail(a: { edition: EditionForForm; nomination: NominationRow; firstSend: boolean; mail: MailContext; accessToken?: string | undefined }): NewMail {
+export function receiptMail(a: {
+  edition: EditionForForm;
+  nomination: NominationRow;
+  firstSend: boolean;
+  mail: MailContext;
+  accessToken?: string | undefined;
+}): NewMail {
   const n = a.nomination;
   const body = [
     `Kære ${n.nominatorName}`,

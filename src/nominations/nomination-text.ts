@@ -34,7 +34,13 @@ export function nominationBlocks(f: NominationFields, form: FormDefinition): Tex
       lines: [
         ['Titel', f.title],
         ['Kort resumé', f.summary],
-        ['Kriterier', form.criteria.filter((c) => f.criterionIds.includes(c.id)).map((c) => c.title).join(', ')],
+        [
+          'Kriterier',
+          form.criteria
+            .filter((c) => f.criterionIds.includes(c.id))
+            .map((c) => c.title)
+            .join(', '),
+        ],
         ...(form.asksOrigin
           ? ([
               ['Først udviklet af', f.originOrganisation],

@@ -88,21 +88,42 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/v1/editions/:id/nominations',
-    { config: { access: 'public' }, 
+    {
+      config: { access: 'public' },
       schema: {
         tags: ['nominations'],
         summary: 'Send a complete nomination to an edition that is open',
         description:
           'Same validation, rules, receipt and e-mails as the nomination form. Send an `Idempotency-Key` header (1–200 visible ASCII characters) so that a retried request never makes two nominations; the same key with a different body is refused with 422.',
         params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
-        headers: z.object({ 'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1–200 visible ASCII characters').optional() }),
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1–200 visible ASCII characters')
+            .optional(),
+        }),
         body: nominationBody,
-        response: { 201: receiptSchema, 200: receiptSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema },
+        response: {
+          201: receiptSchema,
+          200: receiptSchema,
+          400: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          415: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
       },
       preValidation: async (request, reply) => {
         const type = String(request.headers['content-type'] ?? '');
         if (!/^application\/json\b/i.test(type)) {
-          return sendProblem(reply, { type: '/problems/unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'Send the nomination as application/json.', instance: request.url });
+          return sendProblem(reply, {
+            type: '/problems/unsupported-media-type',
+            title: 'Unsupported media type',
+            status: 415,
+            detail: 'Send the nomination as application/json.',
+            instance: request.url,
+          });
         }
       },
     },
@@ -142,13 +163,37 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
               errors: result.errors.flatMap((s) => s.errors.map((e) => ({ path: e.field, message: errorText(t, e) }))),
             };
           case 'too-long':
-            return { ...base, type: '/problems/text-too-long', title: 'Text too long', status: 422, errors: result.errors.map((e) => ({ path: e.field, message: errorText(t, e) })) };
+            return {
+              ...base,
+              type: '/problems/text-too-long',
+              title: 'Text too long',
+              status: 422,
+              errors: result.errors.map((e) => ({ path: e.field, message: errorText(t, e) })),
+            };
           case 'not-open-yet':
-            return { ...base, type: '/problems/nominations-not-open', title: 'Nominations are not open yet', status: 409, detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.` };
+            return {
+              ...base,
+              type: '/problems/nominations-not-open',
+              title: 'Nominations are not open yet',
+              status: 409,
+              detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.`,
+            };
           case 'deadline-passed':
-            return { ...base, type: '/problems/deadline-passed', title: 'The deadline has passed', status: 409, detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.` };
+            return {
+              ...base,
+              type: '/problems/deadline-passed',
+              title: 'The deadline has passed',
+              status: 409,
+              detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.`,
+            };
           case 'idempotency-mismatch':
-            return { ...base, type: '/problems/idempotency-key-reused', title: 'Idempotency-Key reused with a different body', status: 422, detail: 'Use a new Idempotency-Key for a different nomination.' };
+            return {
+              ...base,
+              type: '/problems/idempotency-key-reused',
+              title: 'Idempotency-Key reused with a different body',
+              status: 422,
+              detail: 'Use a new Idempotency-Key for a different nomination.',
+            };
           default:
             return problems.notFound(request.url);
         }

@@ -28,7 +28,13 @@ import {
 } from './nomination.service.js';
 import { nominationAsText } from './nomination-text.js';
 import { receiptPdfFileName, renderReceiptPdf } from './receipt-pdf.js';
-import { findEditionIdByAwardYear, findNominationByAccessHash, findNominationByConsentHash, findNominationById, type NominationRow } from './nominations.repo.js';
+import {
+  findEditionIdByAwardYear,
+  findNominationByAccessHash,
+  findNominationByConsentHash,
+  findNominationById,
+  type NominationRow,
+} from './nominations.repo.js';
 import { CheckPage, ClosedDraftPage, ConsentPage, ReceiptPage, StartPage, StepPage, WithdrawPage, type NoticeData } from './views/nomination-pages.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
@@ -111,7 +117,16 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   const renderStep = (
     request: FastifyRequest,
     reply: FastifyReply,
-    a: { edition: EditionForForm; step: Step; fields: NominationFields; errors: FieldError[]; nomination: NominationRow | null; notice?: NoticeData; status?: number; version?: number },
+    a: {
+      edition: EditionForForm;
+      step: Step;
+      fields: NominationFields;
+      errors: FieldError[];
+      nomination: NominationRow | null;
+      notice?: NoticeData;
+      status?: number;
+      version?: number;
+    },
   ) => {
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
@@ -171,9 +186,18 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       const started = await startNomination({ db, edition, fields, now: clock.now() });
       if (!started.ok) {
-        if (started.reason === 'too-long') return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: started.errors ?? [], nomination: null });
+        if (started.reason === 'too-long')
+          return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: started.errors ?? [], nomination: null });
         // The window is shut: show the text back so nothing is lost.
-        return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: [], nomination: null, notice: closedNotice(request, edition, started.reason), status: 409 });
+        return renderStep(request, reply, {
+          edition,
+          step: 'om-dig',
+          fields,
+          errors: [],
+          nomination: null,
+          notice: closedNotice(request, edition, started.reason),
+          status: 409,
+        });
       }
       setAccessCookie(request, reply, started.nomination.id, started.token);
       return afterSave(request, reply, { edition, nomination: started.nomination, token: started.token, step: 'om-dig', action: body.handling });
@@ -240,70 +264,90 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     return renderStep(request, reply, { edition, step, fields: fieldsOf(nomination), errors: [], nomination });
   });
 
-  app.post<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const step = parseStep(request.params.step);
-    if (!step) return reply.callNotFound();
-    const a = await withAccess(request, reply);
-    if (!a) return reply;
-    const { edition, token } = a;
-    const body = bodyOf(request);
-    const typed = readStep(step, body, fieldsOf(a.nomination), edition.form);
-    const expected = versionOf(body) ?? a.nomination.version;
-    const saved = await saveNomination({ db, edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
-    const ctx = pageContext(request);
-    const t = nominationTexts(ctx.locale);
-    if (!saved.ok) {
-      if (saved.reason === 'version-conflict') {
-        // Show what this tab typed, with the stored version number so a second press saves it.
-        return renderStep(request, reply, {
-          edition,
-          step,
-          fields: typed,
-          errors: [],
-          nomination: saved.current,
-          version: saved.current.version,
-          notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody },
-          status: 409,
-        });
+  app.post<{ Params: { id: string; step: string } }>(
+    '/indstillinger/:id/:step',
+    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const step = parseStep(request.params.step);
+      if (!step) return reply.callNotFound();
+      const a = await withAccess(request, reply);
+      if (!a) return reply;
+      const { edition, token } = a;
+      const body = bodyOf(request);
+      const typed = readStep(step, body, fieldsOf(a.nomination), edition.form);
+      const expected = versionOf(body) ?? a.nomination.version;
+      const saved = await saveNomination({ db, edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+      const ctx = pageContext(request);
+      const t = nominationTexts(ctx.locale);
+      if (!saved.ok) {
+        if (saved.reason === 'version-conflict') {
+          // Show what this tab typed, with the stored version number so a second press saves it.
+          return renderStep(request, reply, {
+            edition,
+            step,
+            fields: typed,
+            errors: [],
+            nomination: saved.current,
+            version: saved.current.version,
+            notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody },
+            status: 409,
+          });
+        }
+        if (saved.reason === 'too-long')
+          return renderStep(request, reply, { edition, step, fields: typed, errors: saved.errors ?? [], nomination: a.nomination });
+        if (saved.reason === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
+        // A sent nomination after the deadline: its changes are shown back, not stored.
+        return html(
+          reply,
+          <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={typed} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={true} />,
+          409,
+        );
       }
-      if (saved.reason === 'too-long') return renderStep(request, reply, { edition, step, fields: typed, errors: saved.errors ?? [], nomination: a.nomination });
-      if (saved.reason === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
-      // A sent nomination after the deadline: its changes are shown back, not stored.
-      return html(
-        reply,
-        <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={typed} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={true} />,
-        409,
-      );
-    }
-    if (!canNominate(edition.timeline, clock.now()).ok && saved.nomination.status === 'draft') {
-      // The deadline passed while the form was open: the text is saved as a draft to keep.
-      return html(
-        reply,
-        <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={fieldsOf(saved.nomination)} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={false} />,
-        409,
-      );
-    }
-    return afterSave(request, reply, { edition, nomination: saved.nomination, token, step, action: body.handling });
-  });
+      if (!canNominate(edition.timeline, clock.now()).ok && saved.nomination.status === 'draft') {
+        // The deadline passed while the form was open: the text is saved as a draft to keep.
+        return html(
+          reply,
+          <ClosedDraftPage
+            ctx={ctx}
+            t={t}
+            edition={edition}
+            fields={fieldsOf(saved.nomination)}
+            downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
+            sent={false}
+          />,
+          409,
+        );
+      }
+      return afterSave(request, reply, { edition, nomination: saved.nomination, token, step, action: body.handling });
+    },
+  );
 
   /** Autosave from app.js while typing: JSON in, JSON out; never e-mails. */
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/autogem', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const a = await withAccess(request, reply);
-    if (!a) return reply;
-    const body = bodyOf(request);
-    const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
-    if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
-    const typed = readStep(rawStep, body, fieldsOf(a.nomination), a.edition.form);
-    const expected = versionOf(body);
-    if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
-    const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
-    if (!saved.ok) return reply.code(409).send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
-    return reply.send({ saved: true, version: saved.nomination.version });
-  });
+  app.post<{ Params: { id: string } }>(
+    '/indstillinger/:id/autogem',
+    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const a = await withAccess(request, reply);
+      if (!a) return reply;
+      const body = bodyOf(request);
+      const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
+      if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
+      const typed = readStep(rawStep, body, fieldsOf(a.nomination), a.edition.form);
+      const expected = versionOf(body);
+      if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
+      const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+      if (!saved.ok) return reply.code(409).send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
+      return reply.send({ saved: true, version: saved.nomination.version });
+    },
+  );
 
   // --- Check and send ------------------------------------------------------------------------
 
-  const renderCheck = async (request: FastifyRequest, reply: FastifyReply, a: { edition: EditionForForm; nomination: NominationRow; notice?: NoticeData; status?: number }) => {
+  const renderCheck = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    a: { edition: EditionForForm; nomination: NominationRow; notice?: NoticeData; status?: number },
+  ) => {
     const attachments = await listAttachments(db, a.nomination.id);
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
@@ -339,39 +383,63 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     return renderCheck(request, reply, a);
   });
 
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/tjek', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const a = await withAccess(request, reply);
-    if (!a) return reply;
-    const expected = versionOf(bodyOf(request)) ?? -1;
-    const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
-    if (!limited.allowed) {
-      reply.header('retry-after', String(limited.retryAfterSeconds));
-      return renderCheck(request, reply, { ...a, notice: tooManyNotice(request), status: 429 });
-    }
-    const result = await sendNomination({ db, edition: a.edition, nominationId: a.nomination.id, expectedVersion: expected, now: clock.now(), mail, accessToken: a.token });
-    const ctx = pageContext(request);
-    const t = nominationTexts(ctx.locale);
-    if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
-    switch (result.reason) {
-      case 'incomplete':
-        return renderCheck(request, reply, { ...a, status: 400 });
-      case 'version-conflict': {
-        const current = (await findNominationById(db, a.nomination.id))!;
-        return renderCheck(request, reply, { edition: a.edition, nomination: current, status: 409, notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody } });
+  app.post<{ Params: { id: string } }>(
+    '/indstillinger/:id/tjek',
+    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const a = await withAccess(request, reply);
+      if (!a) return reply;
+      const expected = versionOf(bodyOf(request)) ?? -1;
+      const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
+      if (!limited.allowed) {
+        reply.header('retry-after', String(limited.retryAfterSeconds));
+        return renderCheck(request, reply, { ...a, notice: tooManyNotice(request), status: 429 });
       }
-      case 'withdrawn':
-        return reply.redirect(paths.receipt(a.nomination.id), 303);
-      case 'not-open-yet':
-      case 'deadline-passed':
-        return html(
-          reply,
-          <ClosedDraftPage ctx={ctx} t={t} edition={a.edition} fields={fieldsOf(a.nomination)} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={a.nomination.status === 'sent'} />,
-          409,
-        );
-      default:
-        return sendErrorPage(request, reply, 404, 'notFound');
-    }
-  });
+      const result = await sendNomination({
+        db,
+        edition: a.edition,
+        nominationId: a.nomination.id,
+        expectedVersion: expected,
+        now: clock.now(),
+        mail,
+        accessToken: a.token,
+      });
+      const ctx = pageContext(request);
+      const t = nominationTexts(ctx.locale);
+      if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
+      switch (result.reason) {
+        case 'incomplete':
+          return renderCheck(request, reply, { ...a, status: 400 });
+        case 'version-conflict': {
+          const current = (await findNominationById(db, a.nomination.id))!;
+          return renderCheck(request, reply, {
+            edition: a.edition,
+            nomination: current,
+            status: 409,
+            notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody },
+          });
+        }
+        case 'withdrawn':
+          return reply.redirect(paths.receipt(a.nomination.id), 303);
+        case 'not-open-yet':
+        case 'deadline-passed':
+          return html(
+            reply,
+            <ClosedDraftPage
+              ctx={ctx}
+              t={t}
+              edition={a.edition}
+              fields={fieldsOf(a.nomination)}
+              downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
+              sent={a.nomination.status === 'sent'}
+            />,
+            409,
+          );
+        default:
+          return sendErrorPage(request, reply, 404, 'notFound');
+      }
+    },
+  );
 
   // --- Receipt, draft after the deadline, withdrawal --------------------------------------
 
@@ -458,21 +526,29 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const a = await withAccess(request, reply);
-    if (!a) return reply;
-    await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
-    return reply.redirect(paths.receipt(a.nomination.id), 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/indstillinger/:id/traek-tilbage',
+    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const a = await withAccess(request, reply);
+      if (!a) return reply;
+      await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
+      return reply.redirect(paths.receipt(a.nomination.id), 303);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/indstillinger/:id/nyt-link', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const a = await withAccess(request, reply);
-    if (!a) return reply;
-    const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
-    setAccessCookie(request, reply, a.nomination.id, renewed.token);
-    await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
-    return reply.redirect(`/indstillinger/${a.nomination.id}`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/indstillinger/:id/nyt-link',
+    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const a = await withAccess(request, reply);
+      if (!a) return reply;
+      const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
+      setAccessCookie(request, reply, a.nomination.id, renewed.token);
+      await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
+      return reply.redirect(`/indstillinger/${a.nomination.id}`, 303);
+    },
+  );
 
   // --- The nominee's consent -------------------------------------------------------------------
 

@@ -21,7 +21,9 @@ export const nominations = pgTable(
     editionId: integer('edition_id')
       .notNull()
       .references(() => editions.id),
-    status: text('status', { enum: ['draft', 'sent', 'withdrawn'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'sent', 'withdrawn'] })
+      .notNull()
+      .default('draft'),
     /** "IND-2027-0042": shown on the receipt; unique per edition, given when first sent. */
     receiptNumber: text('receipt_number'),
     accessTokenHash: text('access_token_hash').notNull(),
@@ -52,11 +54,15 @@ export const nominations = pgTable(
     originUrl: text('origin_url').notNull().default(''),
 
     /** The nominee's answer to being published (GDPR: a third party's data). */
-    nomineeConsent: text('nominee_consent', { enum: ['pending', 'accepted', 'declined'] }).notNull().default('pending'),
+    nomineeConsent: text('nominee_consent', { enum: ['pending', 'accepted', 'declined'] })
+      .notNull()
+      .default('pending'),
     nomineeConsentTokenHash: text('nominee_consent_token_hash'),
     nomineeConsentAt: instant('nominee_consent_at'),
 
-    screening: text('screening', { enum: ['pending', 'eligible', 'not-eligible'] }).notNull().default('pending'),
+    screening: text('screening', { enum: ['pending', 'eligible', 'not-eligible'] })
+      .notNull()
+      .default('pending'),
     screeningReason: text('screening_reason'),
     screenedAt: instant('screened_at'),
 

@@ -7,7 +7,6 @@ import { pdfText } from '../platform/pdf.js';
 import { receiptPdfFileName, renderReceiptPdf } from './receipt-pdf.js';
 import { readPdf } from '../../test/harness/pdf-text.js';
 
-
 const SECTIONS = [
   { id: 11, heading: 'Baggrund', help: null, wordLimit: 200, required: true },
   { id: 12, heading: 'Initiativet i praksis', help: null, wordLimit: 2000, required: true },
@@ -133,7 +132,10 @@ describe('renderReceiptPdf', () => {
   });
 
   test('a draft has no receipt', async () => {
-    await assert.rejects(renderReceiptPdf({ edition: edition(), nomination: nomination({ status: 'draft', receiptNumber: null, sentAt: null }) }), /no receipt/);
+    await assert.rejects(
+      renderReceiptPdf({ edition: edition(), nomination: nomination({ status: 'draft', receiptNumber: null, sentAt: null }) }),
+      /no receipt/,
+    );
   });
 });
 

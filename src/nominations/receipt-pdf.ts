@@ -126,12 +126,19 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
       list.add(li);
       li.add(
         doc.struct('Lbl', {}, () => {
-          doc.font('regular').fontSize(11).fillColor(COLOR.text).text('•', left + 4, y, { width: indent, lineBreak: false });
+          doc
+            .font('regular')
+            .fontSize(11)
+            .fillColor(COLOR.text)
+            .text('•', left + 4, y, { width: indent, lineBreak: false });
         }),
       );
       li.add(
         doc.struct('LBody', {}, () => {
-          doc.font('regular').fontSize(11).text(item, left + indent, y, { width: width - indent, lineGap: 2 });
+          doc
+            .font('regular')
+            .fontSize(11)
+            .text(item, left + indent, y, { width: width - indent, lineGap: 2 });
         }),
       );
       li.end();
@@ -177,7 +184,14 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
     const y = boxTop + pad + i * rowHeight;
     const tr = doc.struct('TR');
     table.add(tr);
-    tr.add(doc.struct('TH', {}, () => doc.font('semibold').fontSize(12).text(label, left + pad + 6, y, { width: labelWidth, lineBreak: false })));
+    tr.add(
+      doc.struct('TH', {}, () =>
+        doc
+          .font('semibold')
+          .fontSize(12)
+          .text(label, left + pad + 6, y, { width: labelWidth, lineBreak: false }),
+      ),
+    );
     tr.add(
       doc.struct('TD', {}, () =>
         doc

@@ -71,7 +71,10 @@ const da = {
     closes: 'Slutter',
     notSet: 'Ikke fastsat',
     status: 'Status',
-    statusLabel: { 'no-dates': 'Datoerne mangler', 'not-open': 'Ikke begyndt', open: 'Åben', closed: 'Slut', 'no-panel': 'Intet patientpanel' } as Record<string, string>,
+    statusLabel: { 'no-dates': 'Datoerne mangler', 'not-open': 'Ikke begyndt', open: 'Åben', closed: 'Slut', 'no-panel': 'Intet patientpanel' } as Record<
+      string,
+      string
+    >,
     lockedSince: 'Reglerne er låst siden',
     lockedHint: 'Efter den første stemme kan de nominerede og datoerne for afstemningen ikke ændres.',
     notLocked: 'Ikke låst (ingen har stemt endnu)',

@@ -17,7 +17,8 @@ import { parseId, sendPage } from '../platform/http.js';
  */
 export async function panelAdminRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   /** The edition's id when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
-  const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> => administeredEdition(db, request, reply, request.params.id);
+  const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> =>
+    administeredEdition(db, request, reply, request.params.id);
 
   const show = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: SummaryForm, saved: number | null, status: number) => {
     const page = await getPanelAdminPage(db, editionId, clock.now());

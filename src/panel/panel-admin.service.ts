@@ -4,7 +4,18 @@ import type { Database } from '../db/database.js';
 import { findShortlist } from '../judging/shortlist.repo.js';
 import { lix as lixOf } from '../judging/lix.js';
 import { votingWindow, type VotingWindow } from './ballot.js';
-import { countBallotRows, findDecision, findNominees, findPanelMembers, findSummary, findVotingEdition, upsertSummary, type NomineeRow, type PanelMemberRow, type VotingEdition } from './panel.repo.js';
+import {
+  countBallotRows,
+  findDecision,
+  findNominees,
+  findPanelMembers,
+  findSummary,
+  findVotingEdition,
+  upsertSummary,
+  type NomineeRow,
+  type PanelMemberRow,
+  type VotingEdition,
+} from './panel.repo.js';
 import { countBallots, findWinner, type PanelCount, type Winner } from './winner.service.js';
 
 // The administrators' view of an edition's patient panel: the nominees' plain-language
@@ -33,7 +44,12 @@ export async function getPanelAdminPage(db: Database, editionId: number, now: Da
   const edition = await findVotingEdition(db, editionId);
   if (!edition) return null;
   const window = votingWindow(edition, now);
-  const [shortlist, members, ballotCount, decision] = await Promise.all([findShortlist(db, editionId), findPanelMembers(db, editionId), countBallotRows(db, editionId), findDecision(db, editionId)]);
+  const [shortlist, members, ballotCount, decision] = await Promise.all([
+    findShortlist(db, editionId),
+    findPanelMembers(db, editionId),
+    countBallotRows(db, editionId),
+    findDecision(db, editionId),
+  ]);
   const nominees = shortlist ? await findNominees(db, editionId, shortlist.nominationIds) : null;
   const closed = window.state === 'closed';
   const [count, winner] = closed ? await Promise.all([countBallots(db, editionId), findWinner(db, editionId)]) : [null, null];
@@ -74,7 +90,14 @@ export function cleanSummary(text: string): string {
  * ('invalid'). Side effects, in one transaction: the `nominee_summaries` row and audit
  * 'panel.summary-update' with the old and new text and LIX (when the text changed).
  */
-export async function saveSummary(args: { db: Database; actor: Actor; editionId: number; nominationId: number; text: string; now: Date }): Promise<SummaryResult> {
+export async function saveSummary(args: {
+  db: Database;
+  actor: Actor;
+  editionId: number;
+  nominationId: number;
+  text: string;
+  now: Date;
+}): Promise<SummaryResult> {
   const text = cleanSummary(args.text);
   // Two decimals: what the `real` column keeps exactly enough to read back the same.
   const value = Math.round((lixOf(text).lix ?? 0) * 100) / 100;
@@ -88,7 +111,13 @@ export async function saveSummary(args: { db: Database; actor: Actor; editionId:
     if (!edition) return { ok: false, reason: 'not-nominee' };
     const before = await findSummary(tx, args.nominationId);
     if (before && before.text === text) return { ok: true, lix: before.lix, unchanged: true };
-    await upsertSummary(tx, { nominationId: args.nominationId, text, lix: value, at: args.now, userId: args.actor.kind === 'user' ? args.actor.user.id : null });
+    await upsertSummary(tx, {
+      nominationId: args.nominationId,
+      text,
+      lix: value,
+      at: args.now,
+      userId: args.actor.kind === 'user' ? args.actor.user.id : null,
+    });
     await recordAudit(
       tx,
       {

@@ -65,7 +65,8 @@ export async function panelApi(root: FastifyInstance, { db, clock }: AppDeps) {
       const editionId = request.params.id;
       const organisationId = await organisationOfEdition(db, editionId);
       if (organisationId === null) return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-      if (!canAdministerOrganisation(request.actor, organisationId).ok) return sendProblem(reply, problems.forbidden(request.url, 'You do not administer the organisation of this edition.'));
+      if (!canAdministerOrganisation(request.actor, organisationId).ok)
+        return sendProblem(reply, problems.forbidden(request.url, 'You do not administer the organisation of this edition.'));
       const page = await getPanelAdminPage(db, editionId, clock.now());
       if (!page) return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
       const r = page.count?.result ?? null;

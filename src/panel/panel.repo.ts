@@ -70,7 +70,10 @@ export async function lockVotingEdition(tx: Database, editionId: number) {
 }
 
 export async function setVotingLocked(tx: Database, editionId: number, at: Date): Promise<void> {
-  await tx.update(editions).set({ votingLockedAt: at }).where(and(eq(editions.id, editionId), isNull(editions.votingLockedAt)));
+  await tx
+    .update(editions)
+    .set({ votingLockedAt: at })
+    .where(and(eq(editions.id, editionId), isNull(editions.votingLockedAt)));
 }
 
 export async function findBallotSalt(db: Database, editionId: number): Promise<string | null> {
@@ -178,9 +181,15 @@ export async function findDecision(db: Database, editionId: number) {
   return row ?? null;
 }
 
-export async function upsertDecision(tx: Database, v: { editionId: number; nominationId: number; basis: 'tie-break' | 'committee'; userId: number | null; at: Date }): Promise<void> {
+export async function upsertDecision(
+  tx: Database,
+  v: { editionId: number; nominationId: number; basis: 'tie-break' | 'committee'; userId: number | null; at: Date },
+): Promise<void> {
   await tx
     .insert(winnerDecisions)
     .values({ editionId: v.editionId, nominationId: v.nominationId, basis: v.basis, decidedByUserId: v.userId, decidedAt: v.at })
-    .onConflictDoUpdate({ target: winnerDecisions.editionId, set: { nominationId: v.nominationId, basis: v.basis, decidedByUserId: v.userId, decidedAt: v.at } });
+    .onConflictDoUpdate({
+      target: winnerDecisions.editionId,
+      set: { nominationId: v.nominationId, basis: v.basis, decidedByUserId: v.userId, decidedAt: v.at },
+    });
 }

@@ -49,7 +49,13 @@ export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
     if (w.state === 'no-dates') return PanelMessagePage({ ctx, page, title: p.state.notOpenTitle, body: p.state.noDates });
     if (w.state === 'not-open') return PanelMessagePage({ ctx, page, title: p.state.notOpenTitle, body: p.state.notOpen(fmt(w.opensAt)) });
     if (w.state === 'closed') {
-      return PanelMessagePage({ ctx, page, title: p.state.closedTitle, body: posted ? p.state.closedNotSaved(fmt(w.closesAt)) : p.state.closed(fmt(w.closesAt)), extra: page.mine ? p.state.votedBefore : undefined });
+      return PanelMessagePage({
+        ctx,
+        page,
+        title: p.state.closedTitle,
+        body: posted ? p.state.closedNotSaved(fmt(w.closesAt)) : p.state.closed(fmt(w.closesAt)),
+        extra: page.mine ? p.state.votedBefore : undefined,
+      });
     }
     if (page.nominees.length === 0) return PanelMessagePage({ ctx, page, title: p.state.noNomineesTitle, body: p.state.noNominees });
     return null;
@@ -64,39 +70,50 @@ export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
     return sendPage(reply, 200, BallotFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, places, errors: [] }));
   });
 
-  app.post<{ Params: { editionId: string } }>('/panel/udgaver/:editionId/tjek', { config: { access: 'member' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const page = await ballotFor(request, reply);
-    if (!page) return reply;
-    const blocked = notice(request, page, true);
-    if (blocked) return sendPage(reply, 409, blocked);
-    const ctx = pageContext(request);
-    const read = readBallotForm(request.body, page.nominees.map((n) => n.id));
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    // "Ret rangering" on the check page: the form again, with the member's choices.
-    if (body.handling === 'ret') return sendPage(reply, 200, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: read.places, errors: [] }));
-    if (!read.ranking) {
-      const errors = ballotErrors(panelTexts(ctx.locale), page.nominees, read.problems);
-      return sendPage(reply, 400, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: read.places, errors }));
-    }
-    return sendPage(reply, 200, BallotCheckPage({ ctx, csrf: csrfToken(reply), page, ranking: read.ranking }));
-  });
-
-  app.post<{ Params: { editionId: string } }>('/panel/udgaver/:editionId/stem', { config: { access: 'member' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const page = await ballotFor(request, reply);
-    if (!page) return reply;
-    const result = await castBallot({ db, actor: request.actor, editionId: page.edition.id, form: request.body, now: clock.now() });
-    if (result.ok) return reply.redirect(`/panel/udgaver/${page.edition.id}/kvittering`, 303);
-    if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
-    if (result.reason === 'invalid') {
+  app.post<{ Params: { editionId: string } }>(
+    '/panel/udgaver/:editionId/tjek',
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const page = await ballotFor(request, reply);
+      if (!page) return reply;
+      const blocked = notice(request, page, true);
+      if (blocked) return sendPage(reply, 409, blocked);
       const ctx = pageContext(request);
-      const errors = ballotErrors(panelTexts(ctx.locale), page.nominees, result.problems);
-      return sendPage(reply, 400, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: result.places, errors }));
-    }
-    // Voting closed (or is not open, or has nothing to rank): the page says which; nothing was saved.
-    const window = result.reason === 'closed' ? { state: 'closed' as const, opensAt: page.edition.votingOpensAt!, closesAt: result.closesAt } : page.window;
-    const shown = { ...page, window, nominees: result.reason === 'no-nominees' ? [] : page.nominees };
-    return sendPage(reply, 409, notice(request, shown, true) ?? notice(request, { ...shown, nominees: [] }, true)!);
-  });
+      const read = readBallotForm(
+        request.body,
+        page.nominees.map((n) => n.id),
+      );
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      // "Ret rangering" on the check page: the form again, with the member's choices.
+      if (body.handling === 'ret') return sendPage(reply, 200, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: read.places, errors: [] }));
+      if (!read.ranking) {
+        const errors = ballotErrors(panelTexts(ctx.locale), page.nominees, read.problems);
+        return sendPage(reply, 400, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: read.places, errors }));
+      }
+      return sendPage(reply, 200, BallotCheckPage({ ctx, csrf: csrfToken(reply), page, ranking: read.ranking }));
+    },
+  );
+
+  app.post<{ Params: { editionId: string } }>(
+    '/panel/udgaver/:editionId/stem',
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const page = await ballotFor(request, reply);
+      if (!page) return reply;
+      const result = await castBallot({ db, actor: request.actor, editionId: page.edition.id, form: request.body, now: clock.now() });
+      if (result.ok) return reply.redirect(`/panel/udgaver/${page.edition.id}/kvittering`, 303);
+      if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
+      if (result.reason === 'invalid') {
+        const ctx = pageContext(request);
+        const errors = ballotErrors(panelTexts(ctx.locale), page.nominees, result.problems);
+        return sendPage(reply, 400, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: result.places, errors }));
+      }
+      // Voting closed (or is not open, or has nothing to rank): the page says which; nothing was saved.
+      const window = result.reason === 'closed' ? { state: 'closed' as const, opensAt: page.edition.votingOpensAt!, closesAt: result.closesAt } : page.window;
+      const shown = { ...page, window, nominees: result.reason === 'no-nominees' ? [] : page.nominees };
+      return sendPage(reply, 409, notice(request, shown, true) ?? notice(request, { ...shown, nominees: [] }, true)!);
+    },
+  );
 
   app.get<{ Params: { editionId: string } }>('/panel/udgaver/:editionId/kvittering', { config: { access: 'member' } }, async (request, reply) => {
     const page = await ballotFor(request, reply);
@@ -127,23 +144,31 @@ export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
     return sendPage(reply, status, WinnerDecisionPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form }));
   };
 
-  app.get<{ Params: { editionId: string }; Querystring: { gemt?: string } }>('/bedoemmelse/udgaver/:editionId/vinder', { config: { access: 'member' } }, async (request, reply) => {
-    const editionId = await chairEdition(request, reply);
-    if (editionId === null) return reply;
-    return showWinner(request, reply, editionId, { value: '', error: null, saved: request.query.gemt === '1' }, 200);
-  });
+  app.get<{ Params: { editionId: string }; Querystring: { gemt?: string } }>(
+    '/bedoemmelse/udgaver/:editionId/vinder',
+    { config: { access: 'member' } },
+    async (request, reply) => {
+      const editionId = await chairEdition(request, reply);
+      if (editionId === null) return reply;
+      return showWinner(request, reply, editionId, { value: '', error: null, saved: request.query.gemt === '1' }, 200);
+    },
+  );
 
-  app.post<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId/vinder', { config: { access: 'member' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    const editionId = await chairEdition(request, reply);
-    if (editionId === null) return reply;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const raw = typeof body.vinder === 'string' ? body.vinder.slice(0, 20) : '';
-    const nominationId = parseId(raw);
-    const result = await recordWinnerDecision({ db, actor: request.actor, editionId, nominationId, now: clock.now() });
-    if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/vinder?gemt=1`, 303);
-    if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-    if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
-    const error = result.reason === 'not-a-choice' ? (raw === '' ? 'required' : result.basis === 'tie-break' ? 'not-in-tie' : 'not-on-shortlist') : 'blocked';
-    return showWinner(request, reply, editionId, { value: raw, error, saved: false }, error === 'blocked' ? 409 : 400);
-  });
+  app.post<{ Params: { editionId: string } }>(
+    '/bedoemmelse/udgaver/:editionId/vinder',
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await chairEdition(request, reply);
+      if (editionId === null) return reply;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const raw = typeof body.vinder === 'string' ? body.vinder.slice(0, 20) : '';
+      const nominationId = parseId(raw);
+      const result = await recordWinnerDecision({ db, actor: request.actor, editionId, nominationId, now: clock.now() });
+      if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/vinder?gemt=1`, 303);
+      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
+      const error = result.reason === 'not-a-choice' ? (raw === '' ? 'required' : result.basis === 'tie-break' ? 'not-in-tie' : 'not-on-shortlist') : 'blocked';
+      return showWinner(request, reply, editionId, { value: raw, error, saved: false }, error === 'blocked' ? 409 : 400);
+    },
+  );
 }

@@ -1,14 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  type Ballot,
-  SchulzeBallotError,
-  SchulzeCandidateError,
-  pairwisePreferences,
-  schulze,
-  strongestPaths,
-  validateBallot,
-} from './schulze.js';
+import { type Ballot, SchulzeBallotError, SchulzeCandidateError, pairwisePreferences, schulze, strongestPaths, validateBallot } from './schulze.js';
 
 const ABCDE = ['A', 'B', 'C', 'D', 'E'];
 
@@ -94,7 +86,13 @@ test('a perfect three-way cycle is a three-way tie', () => {
 });
 
 test('two candidates, one ballot each way: a tie', () => {
-  const r = schulze(['A', 'B'], [['A', 'B'], ['B', 'A']]);
+  const r = schulze(
+    ['A', 'B'],
+    [
+      ['A', 'B'],
+      ['B', 'A'],
+    ],
+  );
   assert.deepEqual(r.d, [
     [0, 1],
     [1, 0],
@@ -135,7 +133,13 @@ test('one candidate wins alone; no candidates gives an empty result', () => {
 });
 
 test('partial order: A first, B and C not separated', () => {
-  const r = schulze(['A', 'B', 'C'], [['A', 'B', 'C'], ['A', 'C', 'B']]);
+  const r = schulze(
+    ['A', 'B', 'C'],
+    [
+      ['A', 'B', 'C'],
+      ['A', 'C', 'B'],
+    ],
+  );
   assert.deepEqual(r.winners, ['A']);
   assert.equal(r.tie, false);
   assert.deepEqual(r.ranking, [['A'], ['B', 'C']]);
@@ -149,7 +153,15 @@ test('ties on a ballot: equal candidates get no preference either way', () => {
     [0, 0, 0],
     [0, 0, 0],
   ]);
-  const r = schulze(['A', 'B', 'C'], [[['A', 'B'], 'C'], ['B', 'A', 'C'], ['A', 'B', 'C'], ['A', ['C', 'B']]]);
+  const r = schulze(
+    ['A', 'B', 'C'],
+    [
+      [['A', 'B'], 'C'],
+      ['B', 'A', 'C'],
+      ['A', 'B', 'C'],
+      ['A', ['C', 'B']],
+    ],
+  );
   // A>B: 2 (ballots 3, 4), B>A: 1 → A wins.
   assert.deepEqual(r.winners, ['A']);
 });
@@ -172,7 +184,19 @@ function throwsReason(fn: () => unknown, reason: string, ballotIndex: number, ca
 }
 
 test('a ballot that names a candidate twice is rejected as duplicate', () => {
-  throwsReason(() => schulze(['A', 'B', 'C'], [['A', 'B', 'C'], ['A', 'B', 'A']]), 'duplicate', 1, 'A');
+  throwsReason(
+    () =>
+      schulze(
+        ['A', 'B', 'C'],
+        [
+          ['A', 'B', 'C'],
+          ['A', 'B', 'A'],
+        ],
+      ),
+    'duplicate',
+    1,
+    'A',
+  );
   throwsReason(() => schulze(['A', 'B'], [[['A', 'B'], 'B']]), 'duplicate', 0, 'B');
 });
 
@@ -182,7 +206,20 @@ test('a ballot that leaves a candidate out is rejected as missing', () => {
 });
 
 test('a ballot that names someone else is rejected as unknown', () => {
-  throwsReason(() => schulze(['A', 'B'], [['A', 'B'], ['A', 'B'], ['A', 'X']]), 'unknown', 2, 'X');
+  throwsReason(
+    () =>
+      schulze(
+        ['A', 'B'],
+        [
+          ['A', 'B'],
+          ['A', 'B'],
+          ['A', 'X'],
+        ],
+      ),
+    'unknown',
+    2,
+    'X',
+  );
   // unknown is reported even when the ballot is also incomplete
   throwsReason(() => schulze(['A', 'B', 'C'], [['Z']]), 'unknown', 0, 'Z');
 });

@@ -30,9 +30,7 @@ export async function countBallots(db: Database, editionId: number): Promise<Pan
   const rows = await db.select({ ranking: ballots.ranking }).from(ballots).where(eq(ballots.editionId, editionId));
   const candidates = nominationIds.map(String);
   const wanted = new Set(candidates);
-  const valid = rows
-    .map((r) => r.ranking.map(String))
-    .filter((r) => r.length === wanted.size && new Set(r).size === r.length && r.every((c) => wanted.has(c)));
+  const valid = rows.map((r) => r.ranking.map(String)).filter((r) => r.length === wanted.size && new Set(r).size === r.length && r.every((c) => wanted.has(c)));
   if (valid.length === 0) return { nominationIds, ballotCount: 0, result: null };
   return { nominationIds, ballotCount: valid.length, result: schulze(candidates, valid) };
 }
@@ -92,7 +90,11 @@ export type DecisionRefusal =
   | { reason: 'announced'; at: Date };
 
 /** What the chair may decide at `now`: the nominees to choose between, or why not. */
-async function decisionOptions(db: Database, edition: { id: number; hasPatientPanel: boolean; votingOpensAt: Date | null; votingClosesAt: Date | null; winnerAnnouncedAt: Date | null }, now: Date) {
+async function decisionOptions(
+  db: Database,
+  edition: { id: number; hasPatientPanel: boolean; votingOpensAt: Date | null; votingClosesAt: Date | null; winnerAnnouncedAt: Date | null },
+  now: Date,
+) {
   const shortlist = await findShortlist(db, edition.id);
   const nominationIds = shortlist?.nominationIds ?? [];
   const window = votingWindow(edition, now);
@@ -117,7 +119,11 @@ export async function getWinnerPage(db: Database, editionId: number, now: Date):
   const edition = await findVotingEdition(db, editionId);
   if (!edition) return null;
   const options = await decisionOptions(db, edition, now);
-  const [nominees, decision, winner] = await Promise.all([findNominees(db, editionId, options.shortlist), findDecision(db, editionId), findWinner(db, editionId)]);
+  const [nominees, decision, winner] = await Promise.all([
+    findNominees(db, editionId, options.shortlist),
+    findDecision(db, editionId),
+    findWinner(db, editionId),
+  ]);
   return {
     edition,
     window: options.window,
@@ -151,7 +157,13 @@ export type DecisionResult =
  * Side effects, in one transaction with the edition's row locked: the `winner_decisions` row
  * and audit 'winner.decide' (before and after).
  */
-export async function recordWinnerDecision(args: { db: Database; actor: Actor; editionId: number; nominationId: number | null; now: Date }): Promise<DecisionResult> {
+export async function recordWinnerDecision(args: {
+  db: Database;
+  actor: Actor;
+  editionId: number;
+  nominationId: number | null;
+  now: Date;
+}): Promise<DecisionResult> {
   const { actor, editionId, now } = args;
   if (!isChairOf(actor, editionId).ok || actor.kind !== 'user') return { ok: false, reason: 'not-chair' };
   return args.db.transaction(async (txx): Promise<DecisionResult> => {
@@ -161,9 +173,11 @@ export async function recordWinnerDecision(args: { db: Database; actor: Actor; e
     const options = await decisionOptions(tx, { ...edition, id: editionId }, now);
     if (options.blocked) return { ok: false, ...options.blocked };
     const basis = options.basis!;
-    if (args.nominationId === null || !options.choices.includes(args.nominationId)) return { ok: false, reason: 'not-a-choice', choices: options.choices, basis };
+    if (args.nominationId === null || !options.choices.includes(args.nominationId))
+      return { ok: false, reason: 'not-a-choice', choices: options.choices, basis };
     const before = await findDecision(tx, editionId);
-    if (before && before.nominationId === args.nominationId && before.basis === basis) return { ok: true, nominationId: args.nominationId, basis, unchanged: true };
+    if (before && before.nominationId === args.nominationId && before.basis === basis)
+      return { ok: true, nominationId: args.nominationId, basis, unchanged: true };
     await upsertDecision(tx, { editionId, nominationId: args.nominationId, basis, userId: actor.user.id, at: now });
     await recordAudit(
       tx,

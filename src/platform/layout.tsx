@@ -145,7 +145,8 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
           </div>
           <div class="modal-body">
             <p id="session-timeout-text" data-session-warning>
-              <span safe>{s.body}</span> <strong data-session-countdown safe>
+              <span safe>{s.body}</span>{' '}
+              <strong data-session-countdown safe>
                 {formatTimeLeft(s, session.warnSeconds)}
               </strong>
               .
@@ -282,22 +283,12 @@ function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrgan
         <div class="container">
           <ul>
             <li>
-              <a
-                href={`/sprog/da?tilbage=${back}`}
-                lang="da"
-                hreflang="da"
-                aria-current={ctx.locale === 'da' ? 'true' : undefined}
-              >
+              <a href={`/sprog/da?tilbage=${back}`} lang="da" hreflang="da" aria-current={ctx.locale === 'da' ? 'true' : undefined}>
                 Dansk
               </a>
             </li>
             <li>
-              <a
-                href={`/sprog/en?tilbage=${back}`}
-                lang="en"
-                hreflang="en"
-                aria-current={ctx.locale === 'en' ? 'true' : undefined}
-              >
+              <a href={`/sprog/en?tilbage=${back}`} lang="en" hreflang="en" aria-current={ctx.locale === 'en' ? 'true' : undefined}>
                 English
               </a>
             </li>

@@ -12,5 +12,8 @@ test('tokens in private links are masked in logged URLs', () => {
 });
 
 test('the authorization code and state of the OpenID Connect callback are masked', () => {
-  assert.equal(redactUrl('/log-ind/oidc/callback?code=abc123&state=xyz&iss=https%3A%2F%2Fidp'), '/log-ind/oidc/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp');
+  assert.equal(
+    redactUrl('/log-ind/oidc/callback?code=abc123&state=xyz&iss=https%3A%2F%2Fidp'),
+    '/log-ind/oidc/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp',
+  );
 });

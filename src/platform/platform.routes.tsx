@@ -42,26 +42,30 @@ export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get('/tilgaengelighed', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const a = ctx.t.accessibility;
-    return reply.type('text/html; charset=utf-8').send(render(
-      <Layout ctx={ctx} title={a.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: a.title }]}>
-        <h1 safe>{a.title}</h1>
-        <p safe>{a.body}</p>
-        <h2 safe>{a.tested}</h2>
-        <p safe>{a.testedBody}</p>
-      </Layout>,
-    ));
+    return reply.type('text/html; charset=utf-8').send(
+      render(
+        <Layout ctx={ctx} title={a.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: a.title }]}>
+          <h1 safe>{a.title}</h1>
+          <p safe>{a.body}</p>
+          <h2 safe>{a.tested}</h2>
+          <p safe>{a.testedBody}</p>
+        </Layout>,
+      ),
+    );
   });
 
   app.get('/privatliv', { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const p = ctx.t.privacy;
-    return reply.type('text/html; charset=utf-8').send(render(
-      <Layout ctx={ctx} title={p.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: p.title }]}>
-        <h1 safe>{p.title}</h1>
-        <p safe>{p.body}</p>
-        <h2 safe>{p.cookies}</h2>
-        <p safe>{p.cookiesBody}</p>
-      </Layout>,
-    ));
+    return reply.type('text/html; charset=utf-8').send(
+      render(
+        <Layout ctx={ctx} title={p.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: p.title }]}>
+          <h1 safe>{p.title}</h1>
+          <p safe>{p.body}</p>
+          <h2 safe>{p.cookies}</h2>
+          <p safe>{p.cookiesBody}</p>
+        </Layout>,
+      ),
+    );
   });
 }

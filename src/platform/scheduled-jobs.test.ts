@@ -34,7 +34,12 @@ test('runs every job on each tick with the clock’s instant, in order', async (
   clock.advance(1000);
   await s.tick();
   await s.stop();
-  assert.deepEqual(seen.slice(0, 4), ['a@2026-11-24T12:00:00.000Z:true', 'b@2026-11-24T12:00:00.000Z', 'a@2026-11-24T12:00:01.000Z:true', 'b@2026-11-24T12:00:01.000Z']);
+  assert.deepEqual(seen.slice(0, 4), [
+    'a@2026-11-24T12:00:00.000Z:true',
+    'b@2026-11-24T12:00:00.000Z',
+    'a@2026-11-24T12:00:01.000Z:true',
+    'b@2026-11-24T12:00:01.000Z',
+  ]);
 });
 
 test('a failing job is logged, does not stop the others, and is retried; repeated failures are logged 1, 2, 4 …', async () => {

@@ -23,7 +23,7 @@ export function startScheduledJobs(deps: {
   intervalMs?: number;
   logger: JobLogger;
   stopTimeoutMs?: number;
-}): { stop(): Promise<void>; /** Resolves when the current (or next) tick has run; for tests. */ tick(): Promise<void> } {
+}): { stop(): Promise<void> /** Resolves when the current (or next) tick has run; for tests. */; tick(): Promise<void> } {
   const intervalMs = deps.intervalMs ?? 30_000;
   const failures = new Map<string, number>();
   let stopped = false;
@@ -39,7 +39,8 @@ export function startScheduledJobs(deps: {
         const before = failures.get(job.name) ?? 0;
         if (before > 0) deps.logger.info({ job: job.name, after: before }, 'scheduled job runs again');
         failures.set(job.name, 0);
-        if (result !== undefined && (!Array.isArray(result) || result.length > 0) && result !== 0) deps.logger.info({ job: job.name, result }, 'scheduled job did work');
+        if (result !== undefined && (!Array.isArray(result) || result.length > 0) && result !== 0)
+          deps.logger.info({ job: job.name, result }, 'scheduled job did work');
       } catch (err) {
         const n = (failures.get(job.name) ?? 0) + 1;
         failures.set(job.name, n);

@@ -6,8 +6,24 @@ export const TIME_ZONE = 'Europe/Copenhagen';
 export type Locale = 'da' | 'en';
 
 const dateTimeFormats = {
-  da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  da: new Intl.DateTimeFormat('da-DK', {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
 };
 const dateFormats = {
   da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
@@ -26,9 +42,7 @@ function parts(format: Intl.DateTimeFormat, d: Date): Record<string, string> {
  */
 export function formatInstant(d: Date, locale: Locale = 'da'): string {
   const p = parts(dateTimeFormats[locale], d);
-  return locale === 'da'
-    ? `${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}`
-    : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+  return locale === 'da' ? `${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}` : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
 }
 
 /** "26. september 2024" / "26 September 2024" in Europe/Copenhagen. */

@@ -36,7 +36,8 @@ const da = {
   eraseButton: 'Slet oplysningerne',
   cancel: 'Fortryd',
   erasedTitle: 'Oplysningerne er slettet',
-  erasedBody: (nominations: number, account: string) => `Oplysningerne er slettet eller anonymiseret i ${nominations} indstilling(er). Brugerkonto: ${account}.`,
+  erasedBody: (nominations: number, account: string) =>
+    `Oplysningerne er slettet eller anonymiseret i ${nominations} indstilling(er). Brugerkonto: ${account}.`,
   accountOutcome: { anonymised: 'anonymiseret', none: 'ingen', kept: 'bevaret, fordi den også bruges af en anden organisation – kontakt dem' },
   backToSearch: 'Tilbage til søgningen',
   overviewLink: 'Personoplysninger: se eller slet en persons data',

@@ -40,7 +40,11 @@ const NOMINATION_COLUMNS = sql`n.id, n.edition_id, a.name as award, e.year, n.st
   (select coalesce(jsonb_agg(jsonb_build_object('fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'createdAt', f.created_at)), '[]'::jsonb)
      from nomination_attachments f where f.nomination_id = n.id) as attachments`;
 
-const inScope = (organisationIds: number[]) => sql`a.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}`), sql`, `)})`;
+const inScope = (organisationIds: number[]) =>
+  sql`a.organisation_id in (${sql.join(
+    organisationIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
 
 async function nominationsOf(db: Database, role: 'nominator' | 'nominee', email: string, organisationIds: number[]) {
   const column = role === 'nominator' ? sql`n.nominator_email` : sql`n.nominee_email`;
@@ -59,9 +63,9 @@ async function userOf(db: Database, email: string): Promise<UserFacts | null> {
     sql`select id, email, name, oidc_issuer, created_at, last_sign_in_at from users where lower(email) = lower(${email})`,
   );
   if (!user) return null;
-  const adminOf = (await queryRows<{ organisation_id: number }>(db, sql`select organisation_id from organisation_admins where user_id = ${user.id} order by organisation_id`)).map((r) =>
-    Number(r.organisation_id),
-  );
+  const adminOf = (
+    await queryRows<{ organisation_id: number }>(db, sql`select organisation_id from organisation_admins where user_id = ${user.id} order by organisation_id`)
+  ).map((r) => Number(r.organisation_id));
   const memberships = await queryRows<Record<string, unknown> & { organisation_id: number }>(
     db,
     sql`select m.edition_id, a.name as award, e.year, m.role, m.is_chair, m.party_letter, m.represents, m.invited_at, m.removed_at, a.organisation_id
@@ -96,9 +100,19 @@ export async function collectPersonData(deps: { db: Database; email: string; org
   const auditEvents = await queryRows<Record<string, unknown>>(
     db,
     sql`select id, at, actor_label, organisation_id, edition_id, action, entity_type, entity_id, before, after from audit_events
-         where organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}`), sql`, `)})
+         where organisation_id in (${sql.join(
+           organisationIds.map((id) => sql`${id}`),
+           sql`, `,
+         )})
            and (${visible ? sql`actor_user_id = ${visible.user.id}` : sql`false`}
-                or (entity_type = 'nomination' and entity_id in (${nominationIds.length ? sql.join(nominationIds.map((id) => sql`${id}`), sql`, `) : sql`null`}))
+                or (entity_type = 'nomination' and entity_id in (${
+                  nominationIds.length
+                    ? sql.join(
+                        nominationIds.map((id) => sql`${id}`),
+                        sql`, `,
+                      )
+                    : sql`null`
+                }))
                 or position(lower(${email}) in lower(coalesce(before::text, '') || coalesce(after::text, ''))) > 0)
          order by id`,
   );
@@ -135,7 +149,11 @@ export async function exportPersonData(deps: { db: Database; email: string; orga
       entityType: 'person',
       entityId: emailPseudonym(email),
       organisationId: organisationIds.length === 1 ? organisationIds[0]! : null,
-      after: { nominations: data.nominationsAsNominator.length + data.nominationsAsNominee.length, user: data.user ? 1 : 0, auditEvents: data.auditEvents.length },
+      after: {
+        nominations: data.nominationsAsNominator.length + data.nominationsAsNominee.length,
+        user: data.user ? 1 : 0,
+        auditEvents: data.auditEvents.length,
+      },
     },
     now,
   );
@@ -164,7 +182,14 @@ export type ErasureResult = {
  * address deleted; one 'person.erase' audit event with the counts (the address only as a
  * pseudonym).
  */
-export async function erasePersonData(deps: { db: Database; email: string; organisationIds: number[]; actor: Actor; now: Date; store?: AttachmentStore }): Promise<ErasureResult> {
+export async function erasePersonData(deps: {
+  db: Database;
+  email: string;
+  organisationIds: number[];
+  actor: Actor;
+  now: Date;
+  store?: AttachmentStore;
+}): Promise<ErasureResult> {
   const { db, email, organisationIds, now } = deps;
   const { result, keys } = await db.transaction(async (tx) => {
     await allowAuditAnonymisation(tx);
@@ -173,29 +198,55 @@ export async function erasePersonData(deps: { db: Database; email: string; organ
     const keys: string[] = [];
     for (const n of asNominator) keys.push(...(await blankNomination(tx, Number(n.id), { nominator: true, nominee: false }, now)));
     for (const n of asNominee) await blankNomination(tx, Number(n.id), { nominator: false, nominee: true }, now);
-    let auditEvents = await anonymiseNominationAudit(tx, [...asNominator, ...asNominee].map((n) => Number(n.id)));
+    let auditEvents = await anonymiseNominationAudit(
+      tx,
+      [...asNominator, ...asNominee].map((n) => Number(n.id)),
+    );
     const facts = await userOf(tx, email);
     let user: ErasureResult['user'] = 'none';
     let sessions = 0;
     if (facts && touches(facts, organisationIds)) {
-      const elsewhere = facts.adminOf.some((o) => !organisationIds.includes(o)) || facts.memberships.some((m) => !organisationIds.includes(Number(m.organisation_id)));
+      const elsewhere =
+        facts.adminOf.some((o) => !organisationIds.includes(o)) || facts.memberships.some((m) => !organisationIds.includes(Number(m.organisation_id)));
       if (elsewhere) user = 'kept';
       else {
         const id = facts.user.id;
         sessions = (await queryRows<{ id: string }>(tx, sql`delete from sessions where user_id = ${id} returning id_hash as id`)).length;
         await tx.execute(sql`delete from api_tokens where user_id = ${id}`);
         await tx.execute(sql`delete from email_sign_in_links where user_id = ${id}`);
-        await tx.execute(sql`update users set email = ${`slettet-${id}@anonymiseret.invalid`}, name = '', oidc_issuer = null, oidc_subject = null where id = ${id}`);
+        await tx.execute(
+          sql`update users set email = ${`slettet-${id}@anonymiseret.invalid`}, name = '', oidc_issuer = null, oidc_subject = null where id = ${id}`,
+        );
         const label = `anonymiseret bruger #${id}`;
-        auditEvents += (await queryRows<{ id: number }>(tx, sql`update audit_events set actor_label = ${label} where actor_user_id = ${id} and actor_label <> ${label} returning id`)).length;
+        auditEvents += (
+          await queryRows<{ id: number }>(
+            tx,
+            sql`update audit_events set actor_label = ${label} where actor_user_id = ${id} and actor_label <> ${label} returning id`,
+          )
+        ).length;
         user = 'anonymised';
       }
     }
     const sentMails = await deleteSentMailTo(tx, email);
-    const result: ErasureResult = { nominationsAsNominator: asNominator.length, nominationsAsNominee: asNominee.length, attachments: keys.length, user, sessions, auditEvents, sentMails };
+    const result: ErasureResult = {
+      nominationsAsNominator: asNominator.length,
+      nominationsAsNominee: asNominee.length,
+      attachments: keys.length,
+      user,
+      sessions,
+      auditEvents,
+      sentMails,
+    };
     await recordAudit(
       tx,
-      { actor: deps.actor, action: 'person.erase', entityType: 'person', entityId: emailPseudonym(email), organisationId: organisationIds.length === 1 ? organisationIds[0]! : null, after: result },
+      {
+        actor: deps.actor,
+        action: 'person.erase',
+        entityType: 'person',
+        entityId: emailPseudonym(email),
+        organisationId: organisationIds.length === 1 ? organisationIds[0]! : null,
+        after: result,
+      },
       now,
     );
     return { result, keys };

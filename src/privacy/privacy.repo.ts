@@ -75,14 +75,20 @@ export async function blankNomination(tx: Database, id: number, parts: { nominat
 /** Removes personal keys from the before/after of audit events about these nominations and anonymises the public actor label. */
 export async function anonymiseNominationAudit(tx: Database, nominationIds: number[]): Promise<number> {
   if (nominationIds.length === 0) return 0;
-  const keys = sql`array[${sql.join(PERSONAL_AUDIT_KEYS.map((k) => sql`${k}`), sql`, `)}]::text[]`;
+  const keys = sql`array[${sql.join(
+    PERSONAL_AUDIT_KEYS.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
   const rows = await queryRows<{ id: number }>(
     tx,
     sql`update audit_events
            set before = case when jsonb_typeof(before) = 'object' then before - ${keys} else before end,
                after = case when jsonb_typeof(after) = 'object' then after - ${keys} else after end,
                actor_label = case when actor_user_id is null and actor_label <> 'system' then ${ANONYMISED_LABEL} else actor_label end
-         where entity_type = 'nomination' and entity_id in (${sql.join(nominationIds.map((id) => sql`${String(id)}`), sql`, `)})
+         where entity_type = 'nomination' and entity_id in (${sql.join(
+           nominationIds.map((id) => sql`${String(id)}`),
+           sql`, `,
+         )})
            and ((jsonb_typeof(before) = 'object' and before ?| ${keys}) or (jsonb_typeof(after) = 'object' and after ?| ${keys})
                 or (actor_user_id is null and actor_label not in ('system', ${ANONYMISED_LABEL})))
      returning id`,
@@ -92,7 +98,10 @@ export async function anonymiseNominationAudit(tx: Database, nominationIds: numb
 
 /** Sent e-mails older than `cutoff` (their copies in the outbox hold names, addresses and links). */
 export async function deleteSentMailBefore(tx: Database, cutoff: Date): Promise<number> {
-  const rows = await queryRows<{ id: number }>(tx, sql`delete from outbox_messages where status = 'sent' and created_at < ${cutoff.toISOString()}::timestamptz returning id`);
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`delete from outbox_messages where status = 'sent' and created_at < ${cutoff.toISOString()}::timestamptz returning id`,
+  );
   return rows.length;
 }
 

@@ -76,14 +76,31 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { stor
     const errors = emailErrors(email, t);
     if (errors.length) return sendPage(reply, 400, <PersonSearchPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={errors} data={null} />);
     if ((request.body as { bekraeft?: unknown } | undefined)?.bekraeft !== 'ja') {
-      return sendPage(reply, 400, <EraseConfirmPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={[{ field: 'confirm', target: 'confirm', message: t.confirmRequired }]} />);
+      return sendPage(
+        reply,
+        400,
+        <EraseConfirmPage
+          ctx={ctx}
+          t={t}
+          csrf={csrfToken(reply)}
+          email={email}
+          errors={[{ field: 'confirm', target: 'confirm', message: t.confirmRequired }]}
+        />,
+      );
     }
     const result = await erasePersonData({ db, email, organisationIds: scopeOf(request), actor: request.actor, now: clock.now(), store: deps.store });
     request.log.info({ nominations: result.nominationsAsNominator + result.nominationsAsNominee, user: result.user }, 'person data erased on request');
     return sendPage(
       reply,
       200,
-      <ErasedPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} nominations={result.nominationsAsNominator + result.nominationsAsNominee} account={t.accountOutcome[result.user]} />,
+      <ErasedPage
+        ctx={ctx}
+        t={t}
+        csrf={csrfToken(reply)}
+        email={email}
+        nominations={result.nominationsAsNominator + result.nominationsAsNominee}
+        account={t.accountOutcome[result.user]}
+      />,
     );
   });
 }

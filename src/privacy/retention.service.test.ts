@@ -12,6 +12,8 @@ test('RETENTION_YEARS: default 5, a whole number from 1 to 100', () => {
   assert.equal(loadConfig({}).retentionYears, 5);
   assert.equal(loadConfig({ RETENTION_YEARS: '10' }).retentionYears, 10);
   for (const bad of ['0', '2.5', 'fem', '101']) {
-    assert.throws(() => loadConfig({ RETENTION_YEARS: bad }), { message: `Invalid environment variable RETENTION_YEARS="${bad}": expected a whole number of years between 1 and 100` });
+    assert.throws(() => loadConfig({ RETENTION_YEARS: bad }), {
+      message: `Invalid environment variable RETENTION_YEARS="${bad}": expected a whole number of years between 1 and 100`,
+    });
   }
 });

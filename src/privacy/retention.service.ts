@@ -40,7 +40,12 @@ export function retentionCutoff(now: Date, years: number): Date {
  * - one audit event 'retention.run' with the counts.
  * Running it again finds nothing more to do. Title, summary and answers (the solution) stay.
  */
-export async function anonymiseExpiredPersonalData(deps: { db: Database; now: Date; retentionYears: number; store?: AttachmentStore }): Promise<RetentionResult> {
+export async function anonymiseExpiredPersonalData(deps: {
+  db: Database;
+  now: Date;
+  retentionYears: number;
+  store?: AttachmentStore;
+}): Promise<RetentionResult> {
   const { db, now } = deps;
   if (!Number.isInteger(deps.retentionYears) || deps.retentionYears < 1) throw new Error('retentionYears must be a whole number of years ≥ 1');
   const cutoff = retentionCutoff(now, deps.retentionYears);
@@ -49,7 +54,10 @@ export async function anonymiseExpiredPersonalData(deps: { db: Database; now: Da
     const expired = await findExpiredNominations(tx, cutoff);
     const keys: string[] = [];
     for (const n of expired) keys.push(...(await blankNomination(tx, n.id, { nominator: true, nominee: n.keepNominee ? 'email' : true }, now)));
-    const auditEvents = await anonymiseNominationAudit(tx, expired.map((n) => n.id));
+    const auditEvents = await anonymiseNominationAudit(
+      tx,
+      expired.map((n) => n.id),
+    );
     const sentMails = await deleteSentMailBefore(tx, cutoff);
     const result: RetentionResult = {
       cutoff: cutoff.toISOString(),
@@ -60,7 +68,17 @@ export async function anonymiseExpiredPersonalData(deps: { db: Database; now: Da
       sentMails,
       attachmentErrors: 0,
     };
-    await recordAudit(tx, { actor: 'system', action: 'retention.run', entityType: 'retention', entityId: cutoff.toISOString(), after: { ...result, retentionYears: deps.retentionYears } }, now);
+    await recordAudit(
+      tx,
+      {
+        actor: 'system',
+        action: 'retention.run',
+        entityType: 'retention',
+        entityId: cutoff.toISOString(),
+        after: { ...result, retentionYears: deps.retentionYears },
+      },
+      now,
+    );
     return { result, keys };
   });
   for (const key of keys) {

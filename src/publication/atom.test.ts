@@ -17,11 +17,35 @@ test('an empty feed is still a valid feed with a fixed updated instant', () => {
 });
 
 test('entries carry the announce instant; the feed is updated at the newest; text is escaped', () => {
-  const winner = (id: number, title: string, names: string | null) => ({ nominationId: id, title, summary: 'Kort & godt.', organisation: 'AUH', names, unit: null, origin: null });
+  const winner = (id: number, title: string, names: string | null) => ({
+    nominationId: id,
+    title,
+    summary: 'Kort & godt.',
+    organisation: 'AUH',
+    names,
+    unit: null,
+    origin: null,
+  });
   const xml = winnersFeed(
     [
-      { editionId: 2, year: 2022, theme: null, award: { slug: 'abi', name: 'ABI' }, organisation: { name: 'Danske Regioner' }, announcedAt: new Date('2022-03-25T11:00:00Z'), winner: winner(7, 'Løsning <b>', 'Team A') },
-      { editionId: 1, year: 2021, theme: null, award: { slug: 'abi', name: 'ABI' }, organisation: { name: 'Danske Regioner' }, announcedAt: new Date('2021-03-25T11:00:00Z'), winner: winner(3, 'Café', null) },
+      {
+        editionId: 2,
+        year: 2022,
+        theme: null,
+        award: { slug: 'abi', name: 'ABI' },
+        organisation: { name: 'Danske Regioner' },
+        announcedAt: new Date('2022-03-25T11:00:00Z'),
+        winner: winner(7, 'Løsning <b>', 'Team A'),
+      },
+      {
+        editionId: 1,
+        year: 2021,
+        theme: null,
+        award: { slug: 'abi', name: 'ABI' },
+        organisation: { name: 'Danske Regioner' },
+        announcedAt: new Date('2021-03-25T11:00:00Z'),
+        winner: winner(3, 'Café', null),
+      },
     ],
     'https://p.example',
   );

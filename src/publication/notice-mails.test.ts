@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nomineesMail, recipientsOf, winnerMail, type NoticeContact, type NoticeEdition } from './notice-mails.js';
 
-const edition: NoticeEdition = { id: 4, year: 2024, awardName: 'Initiativprisen', awardSlug: 'initiativprisen', organisationName: 'Region Midtjylland', winnerAnnouncedAt: new Date('2024-10-23T14:00:00Z'), eventName: 'Innovationsdagen' };
+const edition: NoticeEdition = {
+  id: 4,
+  year: 2024,
+  awardName: 'Initiativprisen',
+  awardSlug: 'initiativprisen',
+  organisationName: 'Region Midtjylland',
+  winnerAnnouncedAt: new Date('2024-10-23T14:00:00Z'),
+  eventName: 'Innovationsdagen',
+};
 const contact = (over: Partial<NoticeContact> = {}): NoticeContact => ({
   id: 9,
   title: 'Løsning A',
@@ -46,6 +54,13 @@ test('winner mails: the winner’s own congratulate, the others name the winner'
   const own = winnerMail(edition, contact(), 'Løsning A', true, { role: 'nominee', to: 'anna@example.dk', name: 'Anna' }, 'https://p.example');
   assert.equal(own.subject, 'Vinder af Initiativprisen 2024: Løsning A');
   assert.ok(own.text.includes('Jeres løsning "Løsning A" har vundet Initiativprisen 2024. Tillykke!'));
-  const other = winnerMail(edition, contact({ title: 'Løsning B' }), 'Løsning A', false, { role: 'nominator', to: 'nina@example.dk', name: '' }, 'https://p.example');
+  const other = winnerMail(
+    edition,
+    contact({ title: 'Løsning B' }),
+    'Løsning A',
+    false,
+    { role: 'nominator', to: 'nina@example.dk', name: '' },
+    'https://p.example',
+  );
   assert.ok(other.text.startsWith('Hej\n\nVinderen af Initiativprisen 2024 er fundet: "Løsning A".'));
 });

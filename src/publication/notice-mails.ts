@@ -51,14 +51,22 @@ export function nomineesMail(e: NoticeEdition, c: NoticeContact, r: { role: Role
     r.role === 'nominee' && !c.nomineeNamePublic
       ? 'Dit navn og din afdeling vises ikke på siden, fordi du ikke har sagt ja til at blive offentliggjort. Løsningens titel og organisation vises.'
       : '';
-  const winner = e.winnerAnnouncedAt
-    ? `Vinderen offentliggøres ${formatInstant(e.winnerAnnouncedAt)}${e.eventName ? ` på ${e.eventName}` : ''}.`
-    : '';
+  const winner = e.winnerAnnouncedAt ? `Vinderen offentliggøres ${formatInstant(e.winnerAnnouncedAt)}${e.eventName ? ` på ${e.eventName}` : ''}.` : '';
   return {
     kind: 'publication-nominees',
     to: r.to,
     subject: `Nomineret til ${editionName(e)}: ${c.title}`,
-    text: [greeting(r.name), '', lead, '', `Se alle de nominerede her:\n${pageUrl(e, baseUrl)}`, privacy ? `\n${privacy}` : '', winner ? `\n${winner}` : '', '', signature(e)]
+    text: [
+      greeting(r.name),
+      '',
+      lead,
+      '',
+      `Se alle de nominerede her:\n${pageUrl(e, baseUrl)}`,
+      privacy ? `\n${privacy}` : '',
+      winner ? `\n${winner}` : '',
+      '',
+      signature(e),
+    ]
       .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
       .join('\n'),
     dedupeKey: `publication:nominees:${e.id}:${c.id}:${r.role}`,
@@ -66,7 +74,14 @@ export function nomineesMail(e: NoticeEdition, c: NoticeContact, r: { role: Role
 }
 
 /** "The winner is announced" to the nominator and nominee of every nominee; the winner's own say so. */
-export function winnerMail(e: NoticeEdition, c: NoticeContact, winnerTitle: string, isWinner: boolean, r: { role: Role; to: string; name: string }, baseUrl: string): NewMail {
+export function winnerMail(
+  e: NoticeEdition,
+  c: NoticeContact,
+  winnerTitle: string,
+  isWinner: boolean,
+  r: { role: Role; to: string; name: string },
+  baseUrl: string,
+): NewMail {
   const lead = isWinner
     ? r.role === 'nominator'
       ? `Den løsning, du indstillede, "${c.title}", har vundet ${editionName(e)}. Tillykke!`

@@ -32,7 +32,10 @@ export async function enqueueDuePublicationNotices({ db, now, publicBaseUrl }: {
       const result = await loadPublicResult(db, edition, now);
       const nominees = result.nominees ?? [];
       if (nominees.length === 0 || (kind === 'winner' && !result.winner)) continue;
-      const contacts = await findNominationContacts(db, nominees.map((n) => n.nominationId));
+      const contacts = await findNominationContacts(
+        db,
+        nominees.map((n) => n.nominationId),
+      );
       const byId = new Map(contacts.map((c) => [c.id, c]));
       const e: NoticeEdition = {
         id: edition.id,

@@ -21,14 +21,21 @@ const nomineeColumns = {
   originOrganisation: nominations.originOrganisation,
   // The idea bank's origin link (ideabank/: solution_nominations with role 'origin'). The outer
   // table is named in full: drizzle writes an unqualified "id", which the join would capture.
-  originSolutionId: sql<number | null>`(select sn.solution_id from solution_nominations sn where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
-  originSolutionTitle: sql<string | null>`(select s.title from solution_nominations sn join solutions s on s.id = sn.solution_id where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
+  originSolutionId: sql<
+    number | null
+  >`(select sn.solution_id from solution_nominations sn where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
+  originSolutionTitle: sql<
+    string | null
+  >`(select s.title from solution_nominations sn join solutions s on s.id = sn.solution_id where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
 };
 
 /** The publishable columns of the given nominations (one query). */
 export async function findNomineeSources(db: Database, ids: readonly number[]): Promise<NomineeSource[]> {
   if (ids.length === 0) return [];
-  return db.select(nomineeColumns).from(nominations).where(inArray(nominations.id, [...ids]));
+  return db
+    .select(nomineeColumns)
+    .from(nominations)
+    .where(inArray(nominations.id, [...ids]));
 }
 
 /** The shortlists of several editions in the chair's order, keyed by edition (one query). */
@@ -95,7 +102,11 @@ export async function findEditionsDueForNotice(db: Database, kind: 'nominees' | 
 
 /** Claims the notice of `kind` for an edition: true when this call inserted the row (call it in the mails' transaction). */
 export async function claimNotice(db: Database, editionId: number, kind: 'nominees' | 'winner', now: Date): Promise<boolean> {
-  const took = await db.insert(publicationNotices).values({ editionId, kind, enqueuedAt: now }).onConflictDoNothing().returning({ editionId: publicationNotices.editionId });
+  const took = await db
+    .insert(publicationNotices)
+    .values({ editionId, kind, enqueuedAt: now })
+    .onConflictDoNothing()
+    .returning({ editionId: publicationNotices.editionId });
   return took.length > 0;
 }
 

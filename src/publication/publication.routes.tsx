@@ -16,7 +16,10 @@ export async function publicationRoutes(app: FastifyInstance, { db, clock, pageC
     const now = clock.now();
     const html = await pageCache.get(`archive:${ctx.locale}`, now, async () => {
       const data = await loadArchive(db, now);
-      return { body: render(ArchivePage({ ctx: { ...sharedPageContext(ctx), path: '/arkiv' }, awards: data.awards, organisations: data.organisations })), validUntil: data.nextChange };
+      return {
+        body: render(ArchivePage({ ctx: { ...sharedPageContext(ctx), path: '/arkiv' }, awards: data.awards, organisations: data.organisations })),
+        validUntil: data.nextChange,
+      };
     });
     return reply.type('text/html; charset=utf-8').send(html);
   });

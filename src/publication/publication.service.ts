@@ -3,7 +3,15 @@ import { listAwards, type CatalogueAward } from '../awards/awards.service.js';
 import { findShortlist } from '../judging/shortlist.repo.js';
 import { findWinner, type Winner } from '../panel/winner.service.js';
 import { findEditionsPastInstant, findNomineeSources, findShortlistIds } from './publication.repo.js';
-import { NOTHING_PUBLIC, nomineesArePublic, publicResult, winnerIsPublic, type NomineeSource, type PublicationInstants, type PublicResult } from './public-result.js';
+import {
+  NOTHING_PUBLIC,
+  nomineesArePublic,
+  publicResult,
+  winnerIsPublic,
+  type NomineeSource,
+  type PublicationInstants,
+  type PublicResult,
+} from './public-result.js';
 
 /**
  * The public result of one edition at `now` (see public-result.ts for the rules). Before the
@@ -26,7 +34,10 @@ export type ArchiveAward = Omit<CatalogueAward, 'editions' | 'current'> & { edit
  * result is public at `now`. `nextChange` is the next phase instant of any edition, so a
  * cached archive page never outlives a publication instant.
  */
-export async function loadArchive(db: Database, now: Date): Promise<{ awards: ArchiveAward[]; organisations: Awaited<ReturnType<typeof listAwards>>['organisations']; nextChange: Date | null }> {
+export async function loadArchive(
+  db: Database,
+  now: Date,
+): Promise<{ awards: ArchiveAward[]; organisations: Awaited<ReturnType<typeof listAwards>>['organisations']; nextChange: Date | null }> {
   const data = await listAwards(db, now);
   const instantsOf = (e: (typeof data.awards)[number]['editions'][number]): PublicationInstants => ({
     nomineesPublishedAt: e.timeline?.nomineesPublishedAt ?? null,
@@ -35,7 +46,10 @@ export async function loadArchive(db: Database, now: Date): Promise<{ awards: Ar
   // A fixed number of queries for the shortlists and nominees of every edition; the winner
   // (a panel count) only for editions past their winner instant.
   const all = data.awards.flatMap((a) => a.editions);
-  const shortlists = await findShortlistIds(db, all.filter((e) => nomineesArePublic(instantsOf(e), now)).map((e) => e.id));
+  const shortlists = await findShortlistIds(
+    db,
+    all.filter((e) => nomineesArePublic(instantsOf(e), now)).map((e) => e.id),
+  );
   const sources = new Map((await findNomineeSources(db, [...shortlists.values()].flat())).map((n) => [n.id, n]));
   const out: ArchiveAward[] = [];
   for (const a of data.awards) {

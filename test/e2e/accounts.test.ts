@@ -103,7 +103,13 @@ describe('accounts in Chromium', () => {
     let link = '';
     try {
       const quiet = { info() {}, warn() {}, error() {} };
-      const sent = await sendDueMail({ db: server.db, transport: createSmtpTransport(smtp.url), now: server.clock.now(), logger: quiet, from: 'Prisportal <noreply@prisportal.test>' });
+      const sent = await sendDueMail({
+        db: server.db,
+        transport: createSmtpTransport(smtp.url),
+        now: server.clock.now(),
+        logger: quiet,
+        from: 'Prisportal <noreply@prisportal.test>',
+      });
       assert.ok(sent.sent >= 1, JSON.stringify(sent));
       const arrived = (await smtp.waitFor(1)).find((m) => m.envelope.to.includes('panel@example.dk'));
       assert.ok(arrived, 'the sign-in e-mail arrived over SMTP');
@@ -257,7 +263,10 @@ describe('accounts in Chromium', () => {
         await advance(page, 5 * MINUTE + 1000);
         await page.waitForSelector('[data-session-expired]', { state: 'visible', timeout: 5_000 });
         assert.equal(await page.locator('#session-timeout-title').innerText(), 'Du er logget ud');
-        assert.equal(await page.locator('[data-session-expired]').innerText(), 'Du er blevet logget ud, fordi du ikke har været aktiv. Log ind igen for at fortsætte.');
+        assert.equal(
+          await page.locator('[data-session-expired]').innerText(),
+          'Du er blevet logget ud, fordi du ikke har været aktiv. Log ind igen for at fortsætte.',
+        );
         assert.equal(await page.getByRole('button', { name: 'Forbliv logget ind' }).isVisible(), false);
         await page.waitForFunction(() => document.activeElement?.id === 'session-timeout-title');
         await check(w, 'timed out');

@@ -108,7 +108,10 @@ describe('setting up awards in Chromium', () => {
 
     // The locked form refuses a change with a clear message (409).
     const locked = await visit(`/admin/udgaver/${initiativ2024}/formular`);
-    assert.match(await locked.page.locator('main').innerText(), /Du kan ikke ændre kriterierne eller formularen, fordi den første indstilling blev sendt 1\. maj 2024 kl\. 12\.00\./);
+    assert.match(
+      await locked.page.locator('main').innerText(),
+      /Du kan ikke ændre kriterierne eller formularen, fordi den første indstilling blev sendt 1\. maj 2024 kl\. 12\.00\./,
+    );
     assert.equal(await locked.page.locator('form button[name="handling"]').count(), 0);
     await locked.page.close();
 
@@ -174,7 +177,12 @@ describe('setting up awards in Chromium', () => {
 
     const db = server.database.db;
     const award = (await db.select().from(awards).where(eq(awards.slug, 'aarets-patientsikkerhed')))[0]!;
-    const round = (await db.select().from(editions).where(and(eq(editions.awardId, award.id), eq(editions.year, 2027))))[0]!;
+    const round = (
+      await db
+        .select()
+        .from(editions)
+        .where(and(eq(editions.awardId, award.id), eq(editions.year, 2027)))
+    )[0]!;
     assert.equal(round.opensAt!.toISOString(), copenhagen(2027, 3, 1, 9).toISOString());
     assert.equal(round.winnerAnnouncedAt!.toISOString(), '2027-11-03T14:30:00.000Z');
     assert.equal(round.prizeAmountKr, 25000);
@@ -215,7 +223,10 @@ describe('setting up awards in Chromium', () => {
     await check(watched, 'form sections moved, not saved');
     assert.equal(await press(page, page.locator('button.button-primary', { hasText: 'Gem formularen' })), 200);
     assert.deepEqual(
-      (await db.select().from(formSections).where(eq(formSections.editionId, round.id)).orderBy(asc(formSections.position))).map((s) => [s.heading, s.wordLimit]),
+      (await db.select().from(formSections).where(eq(formSections.editionId, round.id)).orderBy(asc(formSections.position))).map((s) => [
+        s.heading,
+        s.wordLimit,
+      ]),
       [
         ['Løsningen', 300],
         ['Baggrund', 150],

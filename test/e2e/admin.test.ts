@@ -65,7 +65,15 @@ describe('administration in Chromium', () => {
     });
     sentId = sent.id;
     await buildNomination(db, { editionId: edition, receiptNumber: 'ABI-2021-0002', title: 'Digital indkaldelse', sentAt: new Date('2020-12-16T09:00:00Z') });
-    withdrawnId = (await buildNomination(db, { editionId: edition, receiptNumber: 'ABI-2021-0003', status: 'withdrawn', title: 'Trukket', sentAt: new Date('2020-12-15T09:00:00Z') })).id;
+    withdrawnId = (
+      await buildNomination(db, {
+        editionId: edition,
+        receiptNumber: 'ABI-2021-0003',
+        status: 'withdrawn',
+        title: 'Trukket',
+        sentAt: new Date('2020-12-15T09:00:00Z'),
+      })
+    ).id;
     await buildNomination(db, { editionId: edition, status: 'draft', title: 'Hemmelig kladde' });
     rmNominationId = (await buildNomination(db, { editionId: rmEdition, title: 'Region Midtjyllands indstilling' })).id;
     signedIn = await context();
@@ -96,7 +104,8 @@ describe('administration in Chromium', () => {
   // on purpose (a form with errors, a refusal) are checked for it above.
   const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 
-  const visit = (path: string, { ctx = signedIn, status = 200 }: { ctx?: BrowserContext; status?: number } = {}) => visitPage(ctx, path, { status, allow: EXPECTED_DOCUMENT_STATUS });
+  const visit = (path: string, { ctx = signedIn, status = 200 }: { ctx?: BrowserContext; status?: number } = {}) =>
+    visitPage(ctx, path, { status, allow: EXPECTED_DOCUMENT_STATUS });
 
   /** Submits the form of `button` and returns the status of the page it leads to. */
   async function submit(page: Page, button: string): Promise<number> {
@@ -177,8 +186,8 @@ describe('administration in Chromium', () => {
     // Print: the frame, the forms and the buttons are left out; the nomination is there.
     await page.emulateMedia({ media: 'print' });
     // (No named functions inside evaluate: tsx would wrap them in a helper the page lacks.)
-    const printed = await page.evaluate((selectors) =>
-      Object.fromEntries(Object.entries(selectors).map(([k, sel]) => [k, [...document.querySelectorAll(sel)].some((e) => e.checkVisibility())])),
+    const printed = await page.evaluate(
+      (selectors) => Object.fromEntries(Object.entries(selectors).map(([k, sel]) => [k, [...document.querySelectorAll(sel)].some((e) => e.checkVisibility())])),
       { header: 'header.header', footer: 'footer', breadcrumbs: 'nav[aria-label]', forms: 'form', buttons: 'button', h1: 'h1', answers: '.admin-answer' },
     );
     assert.deepEqual(printed, { header: false, footer: false, breadcrumbs: false, forms: false, buttons: false, h1: true, answers: true });

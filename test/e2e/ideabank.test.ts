@@ -75,7 +75,10 @@ describe('the idea bank in Chromium', () => {
     await page.waitForURL(/\/idebank\?q=sygeplejerke/);
     await check(watched, '/idebank?q=sygeplejerke');
     assert.equal(await page.locator('#results-heading').textContent(), '3 løsninger med ord, der ligner "sygeplejerke"');
-    assert.match((await page.locator('.ideabank-resembling').textContent()) ?? '', /^Ingen løsninger indeholder "sygeplejerke"\. Viser i stedet løsninger med ord som: /);
+    assert.match(
+      (await page.locator('.ideabank-resembling').textContent()) ?? '',
+      /^Ingen løsninger indeholder "sygeplejerke"\. Viser i stedet løsninger med ord som: /,
+    );
 
     await page.goto('/idebank/mest-spredte');
     await check(watched, '/idebank/mest-spredte');

@@ -66,10 +66,29 @@ describe('the committee’s pages in Chromium', () => {
       [2, 'Digital ventetid', 'Regionshospitalet Gødstrup'],
       [3, 'Pårørendecafé', 'Hospitalsenheden Vest'],
     ] as const) {
-      n.push((await buildNomination(db, { editionId: edition, screening: 'eligible', receiptNumber: `IP-2030-000${i}`, title, nomineeOrganisation: org2, sentAt: at })).id);
+      n.push(
+        (
+          await buildNomination(db, {
+            editionId: edition,
+            screening: 'eligible',
+            receiptNumber: `IP-2030-000${i}`,
+            title,
+            nomineeOrganisation: org2,
+            sentAt: at,
+          })
+        ).id,
+      );
     }
-    const chairUser = await createUser(db, { email: 'formand@example.dk', name: 'Fie Formand', members: [{ editionId: edition, role: 'committee', isChair: true, partyLetter: 'A' }] });
-    const memberUser = await createUser(db, { email: 'gitte@example.dk', name: 'Gitte Gødstrup', members: [{ editionId: edition, role: 'committee', represents: 'Regionshospitalet Gødstrup' }] });
+    const chairUser = await createUser(db, {
+      email: 'formand@example.dk',
+      name: 'Fie Formand',
+      members: [{ editionId: edition, role: 'committee', isChair: true, partyLetter: 'A' }],
+    });
+    const memberUser = await createUser(db, {
+      email: 'gitte@example.dk',
+      name: 'Gitte Gødstrup',
+      members: [{ editionId: edition, role: 'committee', represents: 'Regionshospitalet Gødstrup' }],
+    });
     const adminUser = await createUser(db, { email: 'admin@example.dk', name: 'Admin RM', adminOf: [org!.id] });
     chair = await signedInContext(chairUser.id);
     member = await signedInContext(memberUser.id);

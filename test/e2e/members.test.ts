@@ -40,7 +40,11 @@ describe('members and API tokens in Chromium', () => {
     edition = row!.id;
     await buildNomination(db, { editionId: edition, title: 'Hurtigere svar på blodprøver', screening: 'eligible', receiptNumber: 'IP-2024-0001' });
     await buildNomination(db, { editionId: edition, title: 'Ikke screenet endnu', receiptNumber: 'IP-2024-0002' });
-    await createUser(db, { email: 'eksisterende@example.dk', name: 'Karen Komité', members: [{ editionId: edition, role: 'committee', isChair: true, represents: 'Danske Patienter' }] });
+    await createUser(db, {
+      email: 'eksisterende@example.dk',
+      name: 'Karen Komité',
+      members: [{ editionId: edition, role: 'committee', isChair: true, represents: 'Danske Patienter' }],
+    });
     const user = await createUser(db, { email: 'admin@example.dk', name: 'Admin RM', adminOf: [org!.id] });
     admin = await signedInContext(user.id);
   });
@@ -57,7 +61,8 @@ describe('members and API tokens in Chromium', () => {
     return c;
   }
 
-  const signedInContext = async (userId: number): Promise<BrowserContext> => signInContext(await context(), server.database.db, userId, server.clock.now(), server.baseUrl);
+  const signedInContext = async (userId: number): Promise<BrowserContext> =>
+    signInContext(await context(), server.database.db, userId, server.clock.now(), server.baseUrl);
 
   const check = (watched: WatchedPage, label: string) => checkPage(watched, label, EXPECTED_DOCUMENT_STATUS);
 

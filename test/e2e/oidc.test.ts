@@ -63,8 +63,7 @@ describe('sign-in with a work account in Chromium', () => {
     assert.equal(await page.locator('h1').innerText(), 'Test-login');
   }
 
-  const callbackOf = (page: Page) =>
-    page.waitForRequest((r) => r.url().startsWith(`${app.baseUrl}/log-ind/oidc/callback?`)).then((r) => r.url());
+  const callbackOf = (page: Page) => page.waitForRequest((r) => r.url().startsWith(`${app.baseUrl}/log-ind/oidc/callback?`)).then((r) => r.url());
 
   test('click "Log ind med Region Midtjylland", log in at the provider, land signed in on Min side; the callback cannot be used again', async (t) => {
     const watched = await openPage(await context());
@@ -87,7 +86,10 @@ describe('sign-in with a work account in Chromium', () => {
     assert.ok(took < 10_000, `the round trip took ${took} ms`);
     t.diagnostic(`click to signed in on Min side: ${took} ms`);
 
-    const [user] = await app.db.select().from(users).where(and(eq(users.oidcIssuer, app.provider.issuer), eq(users.oidcSubject, 'e2e-mette')));
+    const [user] = await app.db
+      .select()
+      .from(users)
+      .where(and(eq(users.oidcIssuer, app.provider.issuer), eq(users.oidcSubject, 'e2e-mette')));
     assert.ok(user);
     assert.equal((await app.db.select().from(organisationAdmins).where(eq(organisationAdmins.userId, user.id))).length, 1);
     const cookies = await page.context().cookies(app.baseUrl);

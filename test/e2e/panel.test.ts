@@ -154,7 +154,7 @@ describe('the patient panel in Chromium', () => {
     watched.expectNoProblems();
   });
 
-  test('the administrators\' panel page while voting is open, and the count after it has closed', async () => {
+  test("the administrators' panel page while voting is open, and the count after it has closed", async () => {
     const open = await openPage(await signedIn(admin));
     await open.page.goto(`/admin/udgaver/${editionId}/panel`, { waitUntil: 'load' });
     await check(open, 'admin panel page (open)');

@@ -33,7 +33,9 @@ describe("a person's data on request (Chromium)", () => {
       .from(editions)
       .innerJoin(awards, eq(awards.id, editions.awardId))
       .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
-    nominationId = (await buildNomination(server.db, { editionId: e!.id, nominatorEmail: EMAIL, nominatorName: 'Karen Lund', title: 'Sygeplejersker på cykel' })).id;
+    nominationId = (
+      await buildNomination(server.db, { editionId: e!.id, nominatorEmail: EMAIL, nominatorName: 'Karen Lund', title: 'Sygeplejersker på cykel' })
+    ).id;
     context = await newContext(browser, server.baseUrl, { acceptDownloads: true });
   });
   after(async () => {
@@ -60,7 +62,10 @@ describe("a person's data on request (Chromium)", () => {
     await page.goto('/log-ind');
     await submit(page, 'Log ind som demo-administrator');
     assert.match(page.url(), /\/admin$/);
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name: 'Personoplysninger: se eller slet en persons data' }).click()]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.getByRole('link', { name: 'Personoplysninger: se eller slet en persons data' }).click(),
+    ]);
     assert.equal(await page.locator('h1').innerText(), 'Personoplysninger');
     await check(watched, 'search');
 

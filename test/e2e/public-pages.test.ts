@@ -91,10 +91,14 @@ describe('public pages in Chromium', () => {
     });
     assert.deepEqual(first, { cls: 'skipnav', text: 'Gå til sidens indhold', href: '#main-content' });
     // DKFDS slides the focused skip link into view (a 0.2 s transition).
-    await page.waitForFunction(() => {
-      const r = document.activeElement!.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight;
-    }, undefined, { timeout: 2_000 });
+    await page.waitForFunction(
+      () => {
+        const r = document.activeElement!.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight;
+      },
+      undefined,
+      { timeout: 2_000 },
+    );
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'main-content');
     assert.equal(new URL(page.url()).hash, '#main-content');
@@ -135,7 +139,10 @@ describe('public pages in Chromium', () => {
       assert.ok(main.includes(expected), `2021 page should show ${expected}`);
     }
     const crumbs = await page.locator('.breadcrumbs__list-item').allInnerTexts();
-    assert.deepEqual(crumbs.map((c) => c.trim()), ['Forside', 'Årets Borgerinddragende Initiativ', 'Årets Borgerinddragende Initiativ 2021']);
+    assert.deepEqual(
+      crumbs.map((c) => c.trim()),
+      ['Forside', 'Årets Borgerinddragende Initiativ', 'Årets Borgerinddragende Initiativ 2021'],
+    );
   });
 
   test('privacy and accessibility statements', async () => {

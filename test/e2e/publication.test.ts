@@ -42,7 +42,15 @@ describe('publication in Chromium', () => {
       ['Pårørendecafé', 'declined'],
       ['Borgerpanel om ventetid', 'pending'],
     ] as const) {
-      ids.push((await buildNomination(db, { editionId, title, nomineeNames: `Team ${title}`, nomineeConsent: consent, nomineeOrganisation: 'Aarhus Universitetshospital' }, { at })).id);
+      ids.push(
+        (
+          await buildNomination(
+            db,
+            { editionId, title, nomineeNames: `Team ${title}`, nomineeConsent: consent, nomineeOrganisation: 'Aarhus Universitetshospital' },
+            { at },
+          )
+        ).id,
+      );
     }
     await db.insert(shortlists).values({ editionId, decidedAt: at });
     await db.insert(shortlistEntries).values(ids.map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));

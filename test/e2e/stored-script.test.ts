@@ -57,21 +57,43 @@ describe('stored script never runs (Chromium)', () => {
     const agent = new Client(server.app, { ip: '10.8.0.1' });
     const start = `/priser/aarets-borgerinddragende-initiativ/${e!.year}/indstil/om-dig`;
     await agent.get(start);
-    const r1 = await agent.post(start, { nominatorName: PAYLOADS.nominatorName, nominatorEmail: EMAIL, nominatorIsCitizen: 'no', nominatorWorkplace: PAYLOADS.nominatorWorkplace, handling: 'fortsaet' });
+    const r1 = await agent.post(start, {
+      nominatorName: PAYLOADS.nominatorName,
+      nominatorEmail: EMAIL,
+      nominatorIsCitizen: 'no',
+      nominatorWorkplace: PAYLOADS.nominatorWorkplace,
+      handling: 'fortsaet',
+    });
     assert.equal(r1.statusCode, 303, r1.body.slice(0, 300));
     id = Number(/\/indstillinger\/(\d+)\//.exec(String(r1.headers.location))![1]);
     token = agent.cookies.get(accessCookieName(id))!;
     await agent.get(`/indstillinger/${id}/kandidat`);
     const r2 = await agent.post(`/indstillinger/${id}/kandidat`, {
-      nomineeKind: 'team', nomineeNames: PAYLOADS.nomineeNames, nomineeUnit: PAYLOADS.nomineeUnit, nomineeOrganisation: PAYLOADS.nomineeOrganisation, nomineeEmail: 'team@eksempel.dk', version: await version(), handling: 'fortsaet',
+      nomineeKind: 'team',
+      nomineeNames: PAYLOADS.nomineeNames,
+      nomineeUnit: PAYLOADS.nomineeUnit,
+      nomineeOrganisation: PAYLOADS.nomineeOrganisation,
+      nomineeEmail: 'team@eksempel.dk',
+      version: await version(),
+      handling: 'fortsaet',
     });
     assert.equal(r2.statusCode, 303, r2.body.slice(0, 300));
     const page = await agent.get(`/indstillinger/${id}/loesning`);
     const criterion = /name="criterionIds" value="(\d+)"/.exec(page.body)![1]!;
-    const r3 = await agent.post(`/indstillinger/${id}/loesning`, { title: PAYLOADS.title, summary: PAYLOADS.summary, criterionIds: criterion, version: await version(), handling: 'fortsaet' });
+    const r3 = await agent.post(`/indstillinger/${id}/loesning`, {
+      title: PAYLOADS.title,
+      summary: PAYLOADS.summary,
+      criterionIds: criterion,
+      version: await version(),
+      handling: 'fortsaet',
+    });
     assert.equal(r3.statusCode, 303, r3.body.slice(0, 300));
     await agent.get(`/indstillinger/${id}/beskrivelse`);
-    const r4 = await agent.post(`/indstillinger/${id}/beskrivelse`, { ...Object.fromEntries(sections.map((s) => [`section-${s.id}`, PAYLOADS.section])), version: await version(), handling: 'fortsaet' });
+    const r4 = await agent.post(`/indstillinger/${id}/beskrivelse`, {
+      ...Object.fromEntries(sections.map((s) => [`section-${s.id}`, PAYLOADS.section])),
+      version: await version(),
+      handling: 'fortsaet',
+    });
     assert.equal(r4.headers.location, `/indstillinger/${id}/tjek`, r4.body.slice(0, 300));
     await agent.get(`/indstillinger/${id}/tjek`);
     const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: await version() });
@@ -99,7 +121,9 @@ describe('stored script never runs (Chromium)', () => {
       assert.equal(res?.status(), 200, path);
       await watched.page.waitForTimeout(200);
       assert.deepEqual(dialogs, [], `no dialog on ${path}`);
-      const injected = await watched.page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], iframe, details[ontoggle], style:not([nonce]) ~ *[data-xss]').length);
+      const injected = await watched.page.evaluate(
+        () => document.querySelectorAll('img[src="x"], svg[onload], iframe, details[ontoggle], style:not([nonce]) ~ *[data-xss]').length,
+      );
       assert.equal(injected, 0, `no element from a payload on ${path}`);
       const text = await watched.page.evaluate(() => document.body.innerText);
       for (const t of expectText) assert.ok(text.includes(t), `${path} shows ${JSON.stringify(t)} literally`);
@@ -113,7 +137,11 @@ describe('stored script never runs (Chromium)', () => {
     const c = await newContext(browser, server.baseUrl);
     contexts.push(c);
     await c.addCookies([{ name: accessCookieName(id), value: token, url: `${server.baseUrl}/indstillinger/${id}`, httpOnly: true, sameSite: 'Lax' }]);
-    await visitAll(c, [`/indstillinger/${id}/tjek`], [PAYLOADS.nominatorName, PAYLOADS.nominatorWorkplace, PAYLOADS.title, PAYLOADS.nomineeNames, PAYLOADS.nomineeOrganisation]);
+    await visitAll(
+      c,
+      [`/indstillinger/${id}/tjek`],
+      [PAYLOADS.nominatorName, PAYLOADS.nominatorWorkplace, PAYLOADS.title, PAYLOADS.nomineeNames, PAYLOADS.nomineeOrganisation],
+    );
     await visitAll(c, [`/indstillinger/${id}/kvittering`], []);
     // The form again (changes are allowed until the deadline): the text is back in the inputs, as values.
     await visitAll(c, [`/indstillinger/${id}/om-dig`, `/indstillinger/${id}/kandidat`, `/indstillinger/${id}/loesning`], []);

@@ -23,7 +23,20 @@ import type { EditionForForm } from '../../src/nominations/nomination.service.js
 import { startPostgresServer, type PostgresServer } from '../harness/postgres-server.js';
 import type { ServerProcess } from '../harness/server-process.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
-import { AWARD_SLUG, createDatabase, FetchAgent, freePort, nominationBody, openEdition, percentile, pool, sendNomination, startApp, waitUntil, type Receipt } from './lib.js';
+import {
+  AWARD_SLUG,
+  createDatabase,
+  FetchAgent,
+  freePort,
+  nominationBody,
+  openEdition,
+  percentile,
+  pool,
+  sendNomination,
+  startApp,
+  waitUntil,
+  type Receipt,
+} from './lib.js';
 import { recordFigures } from './figures.js';
 
 const NOMINATORS = 300;
@@ -84,7 +97,13 @@ describe('fault 1: SIGKILL during the deadline rush', () => {
       try {
         const page = await agent.get(path);
         if (page.status !== 200) return null;
-        const res = await agent.post(path, { nominatorName: `Kladde ${i} Æblegård`, nominatorEmail: `kladde${i}@eksempel.dk`, nominatorIsCitizen: 'no', nominatorWorkplace: 'Akutafdelingen', handling: 'fortsaet' });
+        const res = await agent.post(path, {
+          nominatorName: `Kladde ${i} Æblegård`,
+          nominatorEmail: `kladde${i}@eksempel.dk`,
+          nominatorIsCitizen: 'no',
+          nominatorWorkplace: 'Akutafdelingen',
+          handling: 'fortsaet',
+        });
         const m = /\/indstillinger\/(\d+)\//.exec(res.headers.get('location') ?? '');
         return res.status === 303 && m ? { id: Number(m[1]), name: `Kladde ${i} Æblegård` } : null;
       } catch {
@@ -120,13 +139,17 @@ describe('fault 1: SIGKILL during the deadline rush', () => {
 
       const savedDrafts = drafts.filter((d): d is { id: number; name: string } => d !== null);
       assert.ok(savedDrafts.length > 0);
-      const draftRows = await client.query<{ id: number; nominator_name: string }>(`select id, nominator_name from nominations where id = any($1::int[])`, [savedDrafts.map((d) => d.id)]);
+      const draftRows = await client.query<{ id: number; nominator_name: string }>(`select id, nominator_name from nominations where id = any($1::int[])`, [
+        savedDrafts.map((d) => d.id),
+      ]);
       assert.equal(draftRows.rows.length, savedDrafts.length, 'every draft saved before or after the kill is there');
       for (const d of savedDrafts) assert.equal(draftRows.rows.find((r) => r.id === d.id)?.nominator_name, d.name);
 
       // E-mail: every receipt sent; the killed worker's claimed rows wait for their lease.
       const allSent = await waitUntil(async () => {
-        const { rows: n } = await client.query<{ n: number }>(`select count(*)::int as n from outbox_messages where status <> 'sent' and kind = 'nomination-receipt'`);
+        const { rows: n } = await client.query<{ n: number }>(
+          `select count(*)::int as n from outbox_messages where status <> 'sent' and kind = 'nomination-receipt'`,
+        );
         return n[0]!.n === 0;
       }, LEASE_MS + 120_000);
       assert.ok(allSent, 'every receipt e-mail was sent after the restart');

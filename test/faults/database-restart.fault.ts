@@ -77,7 +77,10 @@ describe('fault 2: the database restarts under load', () => {
     assert.equal((await fetch(`${base}/priser/initiativprisen`)).status, 200);
 
     const got = sent.filter((r): r is Receipt => 'id' in r);
-    assert.deepEqual(sent.filter((r) => !('id' in r)), []);
+    assert.deepEqual(
+      sent.filter((r) => !('id' in r)),
+      [],
+    );
     const client = new pg.Client({ connectionString: s.url });
     await client.connect();
     try {

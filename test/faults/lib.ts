@@ -28,7 +28,13 @@ export async function createDatabase(server: PostgresServer, name: string): Prom
 }
 
 /** Starts `src/server.ts` on `port` against `databaseUrl` and waits until /readyz answers 200. */
-export async function startApp(opts: { databaseUrl: string; port: number; smtpUrl?: string; dataDir: string; extra?: Record<string, string> }): Promise<ServerProcess> {
+export async function startApp(opts: {
+  databaseUrl: string;
+  port: number;
+  smtpUrl?: string;
+  dataDir: string;
+  extra?: Record<string, string>;
+}): Promise<ServerProcess> {
   const proc = spawnServer({
     DATABASE_URL: opts.databaseUrl,
     PORT: String(opts.port),
@@ -47,7 +53,15 @@ export async function startApp(opts: { databaseUrl: string; port: number; smtpUr
 
 export { freePort };
 
-export type SingleApp = { pgServer: PostgresServer; url: string; port: number; base: string; app: ServerProcess; edition: EditionForForm; stop(): Promise<void> };
+export type SingleApp = {
+  pgServer: PostgresServer;
+  url: string;
+  port: number;
+  base: string;
+  app: ServerProcess;
+  edition: EditionForForm;
+  stop(): Promise<void>;
+};
 
 /**
  * One app process on a durable PostgreSQL server of its own (synchronous commits, so an
@@ -111,7 +125,13 @@ export function nominationBody(i: number, edition: EditionForForm): Record<strin
   const criteria = edition.form.criteria;
   return {
     nominator: { name: `Indstiller ${i} Ærø`, email: `indstiller${i}@eksempel.dk`, isCitizen: false, workplace: 'Akutafdelingen, Aarhus Universitetshospital' },
-    nominee: { kind: 'team', names: `Team Hjemmedialyse ${i}`, unit: 'Nyremedicinsk afdeling', organisation: 'Aarhus Universitetshospital', email: `kontakt${i}@eksempel.dk` },
+    nominee: {
+      kind: 'team',
+      names: `Team Hjemmedialyse ${i}`,
+      unit: 'Nyremedicinsk afdeling',
+      organisation: 'Aarhus Universitetshospital',
+      email: `kontakt${i}@eksempel.dk`,
+    },
     title: `Video-konsultationer i eget hjem (${i})`,
     summary: `Patienter i hjemmedialyse taler med sygeplejersken over video. Indstilling ${i}.`,
     criterionIds: criteria.length ? [criteria[i % criteria.length]!.id] : [],
@@ -202,7 +222,11 @@ export class FetchAgent {
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const path = attrs.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+      const path =
+        attrs
+          .map((a) => a.trim())
+          .find((a) => a.toLowerCase().startsWith('path='))
+          ?.slice(5) ?? '/';
       const expired = attrs.some((a) => /^max-age=0$/i.test(a.trim()));
       if (value === '' || expired) this.jar.delete(name);
       else this.jar.set(name, { value, path });
@@ -215,7 +239,11 @@ export class FetchAgent {
 
   async get(url: string) {
     const cookie = this.cookieHeader(url);
-    const res = await fetch(this.base + url, { redirect: 'manual', headers: { ...this.headers, ...(cookie ? { cookie } : {}) }, signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(this.base + url, {
+      redirect: 'manual',
+      headers: { ...this.headers, ...(cookie ? { cookie } : {}) },
+      signal: AbortSignal.timeout(20_000),
+    });
     return this.remember(res);
   }
 

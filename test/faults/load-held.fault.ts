@@ -29,7 +29,8 @@ describe('load held: nominations per second at p99 under one second', () => {
     const results: { rate: number; p50: number; p99: number; ok: number; sent: number }[] = [];
     let n = 0;
     // Warm-up: the first requests compile and fill the pool.
-    for (; n < 10; n++) await sendNomination(base, s.edition.edition.id, nominationBody(n, s.edition), `load-${n}`, `2001:db8:6::${(n + 1).toString(16)}`, Date.now() + 30_000);
+    for (; n < 10; n++)
+      await sendNomination(base, s.edition.edition.id, nominationBody(n, s.edition), `load-${n}`, `2001:db8:6::${(n + 1).toString(16)}`, Date.now() + 30_000);
     for (const rate of STEPS) {
       const count = rate * STEP_S;
       const t0 = Date.now();
@@ -39,7 +40,9 @@ describe('load held: nominations per second at p99 under one second', () => {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const k = n++;
         // One attempt only: a refusal or an error counts as lost, it is not retried.
-        pending.push(sendNomination(base, s.edition.edition.id, nominationBody(k, s.edition), `load-${k}`, `2001:db8:6::${(k + 1).toString(16)}`, Date.now(), 1));
+        pending.push(
+          sendNomination(base, s.edition.edition.id, nominationBody(k, s.edition), `load-${k}`, `2001:db8:6::${(k + 1).toString(16)}`, Date.now(), 1),
+        );
       }
       const done = await Promise.all(pending);
       const got = done.filter((r): r is Receipt => 'id' in r);
@@ -51,7 +54,8 @@ describe('load held: nominations per second at p99 under one second', () => {
     }
     const client = new pg.Client({ connectionString: s.url });
     await client.connect();
-    const stored = (await client.query<{ n: number }>(`select count(*)::int as n from nominations where idempotency_key like 'load-%' and status = 'sent'`)).rows[0]!.n;
+    const stored = (await client.query<{ n: number }>(`select count(*)::int as n from nominations where idempotency_key like 'load-%' and status = 'sent'`))
+      .rows[0]!.n;
     await client.end();
     assert.equal(stored, n, 'every receipt is stored');
     const held = results.filter((r) => r.p99 < 1_000).map((r) => r.rate);

@@ -48,7 +48,11 @@ describe('fault 4: SMTP is down for a while', () => {
   test('nothing is lost and everything is sent once when SMTP is back', { timeout: 180_000 }, async () => {
     const base = `http://127.0.0.1:${port}`;
     const sent = await pool(
-      Array.from({ length: NOMINATIONS }, (_, i) => () => sendNomination(base, edition.edition.id, nominationBody(i, edition), `smtp-${i}`, `2001:db8:5::${(i + 1).toString(16)}`, Date.now() + 60_000)),
+      Array.from(
+        { length: NOMINATIONS },
+        (_, i) => () =>
+          sendNomination(base, edition.edition.id, nominationBody(i, edition), `smtp-${i}`, `2001:db8:5::${(i + 1).toString(16)}`, Date.now() + 60_000),
+      ),
       10,
     );
     const got = sent.filter((r): r is Receipt => 'id' in r);
@@ -80,7 +84,13 @@ describe('fault 4: SMTP is down for a while', () => {
         assert.equal(receipt.length, 1, `one receipt e-mail for ${r.receiptNumber}`);
         assert.deepEqual(receipt[0]!.envelope.to, [`indstiller${r.key.slice('smtp-'.length)}@eksempel.dk`]);
       }
-      recordFigures('smtp-down', { messages: total, smtpDownS: Math.round((resumedAt - downFor) / 1000) + 5, deliveredWithinSAfterBack: deliveredAfterS, lost: total - smtp.received.length, duplicates: 0 });
+      recordFigures('smtp-down', {
+        messages: total,
+        smtpDownS: Math.round((resumedAt - downFor) / 1000) + 5,
+        deliveredWithinSAfterBack: deliveredAfterS,
+        lost: total - smtp.received.length,
+        duplicates: 0,
+      });
     } finally {
       await client.end();
     }

@@ -66,7 +66,11 @@ describe('fault 3: two app processes behind one address', () => {
       const page = await agent.get('/min-side');
       assert.equal(page.status, 200, `request ${i + 1} is signed in`);
     }
-    assert.deepEqual(proxy.hits.map((h, i) => h - before[i]!), [2, 2], 'both processes answered');
+    assert.deepEqual(
+      proxy.hits.map((h, i) => h - before[i]!),
+      [2, 2],
+      'both processes answered',
+    );
     const out = await agent.post('/log-ud', {});
     assert.equal(out.status, 200);
     for (let i = 0; i < 2; i++) assert.equal((await agent.get('/min-side')).status, 303, 'signed out on both processes');
@@ -86,7 +90,9 @@ describe('fault 3: two app processes behind one address', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ id: number }>(`select e.id from editions e join awards a on a.id = e.award_id where a.slug = 'aarets-borgerinddragende-initiativ' and e.year = 2021`);
+      const { rows } = await client.query<{ id: number }>(
+        `select e.id from editions e join awards a on a.id = e.award_id where a.slug = 'aarets-borgerinddragende-initiativ' and e.year = 2021`,
+      );
       const editionId = rows[0]!.id;
       const at = Date.now() + 25_000;
       const iso = (ms: number) => new Date(ms).toISOString();
@@ -100,24 +106,34 @@ describe('fault 3: two app processes behind one address', () => {
         const r = await client.query<{ id: number }>(
           `insert into nominations (edition_id, status, receipt_number, access_token_hash, nominee_kind, nominee_names, nominee_email, nominator_name, nominator_email, title, nominee_consent, sent_at, first_sent_at)
            values ($1, 'sent', $2, md5(random()::text) || md5(random()::text), 'team', $3, $4, $5, $6, $7, 'accepted', now() - interval '2 days', now() - interval '2 days') returning id`,
-          [editionId, `PUB-${i}`, `Nomineret team ${i}`, `nomineret${i}@eksempel.dk`, `Indstiller ${i}`, `indstiller.pub${i}@eksempel.dk`, `Offentlig løsning ${i}`],
+          [
+            editionId,
+            `PUB-${i}`,
+            `Nomineret team ${i}`,
+            `nomineret${i}@eksempel.dk`,
+            `Indstiller ${i}`,
+            `indstiller.pub${i}@eksempel.dk`,
+            `Offentlig løsning ${i}`,
+          ],
         );
         ids.push(r.rows[0]!.id);
       }
       await client.query(`insert into shortlists (edition_id, decided_at) values ($1, now())`, [editionId]);
-      for (const [i, id] of ids.entries()) await client.query(`insert into shortlist_entries (edition_id, nomination_id, position) values ($1, $2, $3)`, [editionId, id, i + 1]);
+      for (const [i, id] of ids.entries())
+        await client.query(`insert into shortlist_entries (edition_id, nomination_id, position) values ($1, $2, $3)`, [editionId, id, i + 1]);
 
       const page = () => fetch(`${proxy.url}/priser/aarets-borgerinddragende-initiativ/2021`).then((r) => r.text());
-      const notices = async () => (await client.query<{ n: number }>(`select count(*)::int as n from publication_notices where edition_id = $1`, [editionId])).rows[0]!.n;
+      const notices = async () =>
+        (await client.query<{ n: number }>(`select count(*)::int as n from publication_notices where edition_id = $1`, [editionId])).rows[0]!.n;
       // Before the instant: on both processes nothing is public and nothing is sent.
-      for (let i = 0; i < 4; i++) assert.doesNotMatch(await page(), /Offentlig løsning 1/, "no nominee before the instant");
+      for (let i = 0; i < 4; i++) assert.doesNotMatch(await page(), /Offentlig løsning 1/, 'no nominee before the instant');
       assert.equal(await notices(), 0);
       while (Date.now() < at - 1_000) {
-        assert.doesNotMatch(await page(), /Offentlig løsning/, "still nothing public before the instant");
+        assert.doesNotMatch(await page(), /Offentlig løsning/, 'still nothing public before the instant');
         await new Promise((r) => setTimeout(r, 2_000));
       }
       await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now()) + 500));
-      for (let i = 0; i < 4; i++) assert.match(await page(), /Offentlig løsning 1/, "public on both processes after the instant");
+      for (let i = 0; i < 4; i++) assert.match(await page(), /Offentlig løsning 1/, 'public on both processes after the instant');
       // Both processes run the job every 30 s: wait for two ticks of each.
       assert.ok(await waitUntil(async () => (await notices()) === 1, 65_000), 'the notice was claimed');
       await new Promise((r) => setTimeout(r, 35_000));
@@ -129,7 +145,10 @@ describe('fault 3: two app processes behind one address', () => {
       const perAddress = new Map<string, number>();
       for (const m of mails.rows) perAddress.set(m.to_address, (perAddress.get(m.to_address) ?? 0) + 1);
       assert.ok(mails.rows.length > 0, 'the publication e-mails were queued');
-      assert.ok([...perAddress.values()].every((n) => n === 1), `one e-mail per person: ${JSON.stringify([...perAddress])}`);
+      assert.ok(
+        [...perAddress.values()].every((n) => n === 1),
+        `one e-mail per person: ${JSON.stringify([...perAddress])}`,
+      );
       recordFigures('scheduled-publication', { notices: await notices(), emails: mails.rows.length, earlyPages: 0 });
     } finally {
       await client.end();
@@ -139,7 +158,10 @@ describe('fault 3: two app processes behind one address', () => {
   test('every e-mail is sent exactly once although both workers send', { timeout: 180_000 }, async () => {
     const giveUpAt = Date.now() + 90_000;
     const sent = await pool(
-      Array.from({ length: NOMINATIONS }, (_, i) => () => sendNomination(proxy.url, edition.edition.id, nominationBody(i, edition), `two-${i}`, `2001:db8:4::${(i + 1).toString(16)}`, giveUpAt)),
+      Array.from(
+        { length: NOMINATIONS },
+        (_, i) => () => sendNomination(proxy.url, edition.edition.id, nominationBody(i, edition), `two-${i}`, `2001:db8:4::${(i + 1).toString(16)}`, giveUpAt),
+      ),
       10,
     );
     const got = sent.filter((r): r is Receipt => 'id' in r);
@@ -149,14 +171,30 @@ describe('fault 3: two app processes behind one address', () => {
     try {
       const expected = (await client.query<{ n: number }>(`select count(*)::int as n from outbox_messages`)).rows[0]!.n;
       // 60 receipts + 60 nominee notices + the 5 sign-in links and the publication e-mails of the tests above.
-      const publication = (await client.query<{ n: number }>(`select count(*)::int as n from outbox_messages where kind not in ('nomination-receipt', 'nominee-notice', 'sign-in-link')`)).rows[0]!.n;
+      const publication = (
+        await client.query<{ n: number }>(
+          `select count(*)::int as n from outbox_messages where kind not in ('nomination-receipt', 'nominee-notice', 'sign-in-link')`,
+        )
+      ).rows[0]!.n;
       assert.equal(expected, NOMINATIONS * 2 + 5 + publication);
-      assert.ok(await waitUntil(async () => (await client.query<{ n: number }>(`select count(*)::int as n from outbox_messages where status = 'sent'`)).rows[0]!.n === expected, 60_000));
+      assert.ok(
+        await waitUntil(
+          async () => (await client.query<{ n: number }>(`select count(*)::int as n from outbox_messages where status = 'sent'`)).rows[0]!.n === expected,
+          60_000,
+        ),
+      );
       await new Promise((r) => setTimeout(r, 3_000)); // time for a duplicate to arrive, if any
       assert.equal(smtp.received.length, expected, 'each message arrived once');
       assert.equal(new Set(smtp.received.map((m) => m.parsed.messageId)).size, expected);
-      for (const r of got) assert.equal(smtp.received.filter((m) => m.parsed.subject?.includes(r.receiptNumber)).length, 1, `one receipt e-mail for ${r.receiptNumber}`);
-      recordFigures('two-processes', { nominations: NOMINATIONS, emailsQueued: expected, emailsArrived: smtp.received.length, duplicates: smtp.received.length - expected, hitsPerProcess: proxy.hits.join('/') });
+      for (const r of got)
+        assert.equal(smtp.received.filter((m) => m.parsed.subject?.includes(r.receiptNumber)).length, 1, `one receipt e-mail for ${r.receiptNumber}`);
+      recordFigures('two-processes', {
+        nominations: NOMINATIONS,
+        emailsQueued: expected,
+        emailsArrived: smtp.received.length,
+        duplicates: smtp.received.length - expected,
+        hitsPerProcess: proxy.hits.join('/'),
+      });
     } finally {
       await client.end();
     }

@@ -7,12 +7,29 @@ import { HttpAgent } from './http-agent.js';
 /** A user with the roles asked for; `email` must be unique in the test's database. */
 export async function createUser(
   db: Database,
-  spec: { email: string; name?: string; adminOf?: number[]; members?: { editionId: number; role: 'committee' | 'panel'; isChair?: boolean; partyLetter?: string; represents?: string }[] },
+  spec: {
+    email: string;
+    name?: string;
+    adminOf?: number[];
+    members?: { editionId: number; role: 'committee' | 'panel'; isChair?: boolean; partyLetter?: string; represents?: string }[];
+  },
 ) {
-  const [user] = await db.insert(users).values({ email: spec.email, name: spec.name ?? spec.email.split('@')[0]! }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: spec.email, name: spec.name ?? spec.email.split('@')[0]! })
+    .returning();
   for (const organisationId of spec.adminOf ?? []) await db.insert(organisationAdmins).values({ organisationId, userId: user!.id });
   for (const m of spec.members ?? []) {
-    await db.insert(editionMembers).values({ editionId: m.editionId, userId: user!.id, role: m.role, isChair: m.isChair ?? false, partyLetter: m.partyLetter ?? null, represents: m.represents ?? null });
+    await db
+      .insert(editionMembers)
+      .values({
+        editionId: m.editionId,
+        userId: user!.id,
+        role: m.role,
+        isChair: m.isChair ?? false,
+        partyLetter: m.partyLetter ?? null,
+        represents: m.represents ?? null,
+      });
   }
   return user!;
 }

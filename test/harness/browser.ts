@@ -101,7 +101,9 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
-      void report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`);
+      void report(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''}`,
+      );
     });
   });
 
@@ -131,7 +133,9 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export function formatViolations(violations: AxeResult[]): string {
   return violations
     .map((v) => {
-      const targets = v.nodes.map((n) => `      - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`);
+      const targets = v.nodes.map(
+        (n) => `      - ${n.target.map(String).join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`,
+      );
       return `  ${v.id} [${v.impact ?? 'unknown'}]: ${v.help}\n    ${v.helpUrl}\n${targets.join('\n')}`;
     })
     .join('\n');
@@ -205,7 +209,11 @@ export async function checkPage(watched: WatchedPage, label: string, allow?: Reg
 }
 
 /** Opens `path` in a new page of `context`, expects `status`, and checks the page (checkPage). */
-export async function visitPage(context: BrowserContext, path: string, { status = 200, allow }: { status?: number; allow?: RegExp } = {}): Promise<WatchedPage> {
+export async function visitPage(
+  context: BrowserContext,
+  path: string,
+  { status = 200, allow }: { status?: number; allow?: RegExp } = {},
+): Promise<WatchedPage> {
   const watched = await openPage(context);
   const res = await watched.page.goto(path, { waitUntil: 'load' });
   assert.equal(res?.status(), status, `status of ${path}`);

@@ -76,8 +76,15 @@ export async function startPostgresServer(opts: { durable?: boolean } = {}): Pro
     run(
       join(bin, 'pg_ctl'),
       [
-        '-D', dataDir, '-w', '-t', '30', '-l', join(dir, 'server.log'),
-        '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off ${opts.durable ? '' : '-c synchronous_commit=off '}-c full_page_writes=off -c max_connections=200`,
+        '-D',
+        dataDir,
+        '-w',
+        '-t',
+        '30',
+        '-l',
+        join(dir, 'server.log'),
+        '-o',
+        `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off ${opts.durable ? '' : '-c synchronous_commit=off '}-c full_page_writes=off -c max_connections=200`,
         'start',
       ],
       isRoot,

@@ -23,7 +23,12 @@ export type AppOptions = Omit<BuildOptions, 'db' | 'clock' | 'logger'>;
 export function capturingLogger(lines: string[]) {
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       done();
     },
   });

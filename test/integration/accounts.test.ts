@@ -52,7 +52,12 @@ for (const engine of ENGINES) {
       return c;
     };
     const lastLink = async (to: string) => {
-      const [m] = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, 'sign-in-link'), eq(outboxMessages.toAddress, to))).orderBy(desc(outboxMessages.id)).limit(1);
+      const [m] = await t.db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.kind, 'sign-in-link'), eq(outboxMessages.toAddress, to)))
+        .orderBy(desc(outboxMessages.id))
+        .limit(1);
       assert.ok(m, `a sign-in e-mail to ${to}`);
       const url = /http:\/\/prisportal\.test(\/log-ind\/link\/[A-Za-z0-9_-]{43}(?:\?[^\s]*)?)/.exec(m.textBody);
       assert.ok(url, m.textBody);
@@ -84,7 +89,11 @@ for (const engine of ENGINES) {
         .innerJoin(awards, eq(awards.id, editions.awardId))
         .where(and(eq(awards.slug, 'initiativprisen'), eq(editions.year, 2024)));
       rmEdition = e!.id;
-      member = await createUser(t.db, { email: 'komite@example.dk', name: 'Karen Komité', members: [{ editionId: rmEdition, role: 'committee', isChair: true, partyLetter: 'A' }] });
+      member = await createUser(t.db, {
+        email: 'komite@example.dk',
+        name: 'Karen Komité',
+        members: [{ editionId: rmEdition, role: 'committee', isChair: true, partyLetter: 'A' }],
+      });
       admin = await createUser(t.db, { email: 'admin.rm@example.dk', name: 'Anne Admin', adminOf: [rmOrg] });
     });
     after(async () => t?.close());
@@ -113,7 +122,10 @@ for (const engine of ENGINES) {
           assert.equal(sessionCookie(page), undefined, 'no session from a GET');
         }
         const token = path.split('/')[3]!;
-        const [row] = await t.db.select().from(emailSignInLinks).where(eq(emailSignInLinks.tokenHash, hashToken(token)));
+        const [row] = await t.db
+          .select()
+          .from(emailSignInLinks)
+          .where(eq(emailSignInLinks.tokenHash, hashToken(token)));
         assert.equal(row!.usedAt, null, 'the GET did not use the link');
 
         const signIn = await c.post(path);
@@ -127,7 +139,10 @@ for (const engine of ENGINES) {
         assert.match(mine.body, /Du er logget ind som Karen Komité \(komite@example\.dk\)\./);
         assert.match(mine.body, /<li>Initiativprisen 2024: formand for komitéen<\/li>/);
         assert.doesNotMatch(mine.body, /Du er administrator for/);
-        const [stored] = await t.db.select().from(sessions).where(eq(sessions.idHash, hashToken(cookie.value)));
+        const [stored] = await t.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, hashToken(cookie.value)));
         assert.equal(stored!.method, 'email-link');
         assert.equal(stored!.userId, member.id);
 
@@ -263,7 +278,11 @@ for (const engine of ENGINES) {
         await s.get('/min-side');
         assert.equal((await s.post('/log-ud/overalt', {}, { csrf: null })).statusCode, 403);
         assert.equal((await s.post('/log-ud', {}, { csrf: 'forfalsket' })).statusCode, 403);
-        const extend = await s.app.inject({ method: 'POST', url: '/session/forlaeng', headers: { cookie: `${SESSION_COOKIE}=${s.cookies.get(SESSION_COOKIE)}; _csrf=${s.cookies.get('_csrf')}`, 'csrf-token': 'forfalsket' } });
+        const extend = await s.app.inject({
+          method: 'POST',
+          url: '/session/forlaeng',
+          headers: { cookie: `${SESSION_COOKIE}=${s.cookies.get(SESSION_COOKIE)}; _csrf=${s.cookies.get('_csrf')}`, 'csrf-token': 'forfalsket' },
+        });
         assert.equal(extend.statusCode, 403);
         assert.equal((await s.get('/min-side')).statusCode, 200, 'still signed in');
         assert.ok(t.logs.some((l) => l.includes('"msg":"csrf check failed"')));
@@ -348,7 +367,11 @@ for (const engine of ENGINES) {
           assert.equal(s.code, 200);
           assert.deepEqual(s.body, { signedIn: false });
           // Without a session, "stay" needs a sign-in.
-          const late = await c.app.inject({ method: 'POST', url: '/session/forlaeng', headers: { cookie: `${SESSION_COOKIE}=${c.cookies.get(SESSION_COOKIE)}` } });
+          const late = await c.app.inject({
+            method: 'POST',
+            url: '/session/forlaeng',
+            headers: { cookie: `${SESSION_COOKIE}=${c.cookies.get(SESSION_COOKIE)}` },
+          });
           assert.equal(late.statusCode, 401);
         } finally {
           restoreClock();
@@ -395,7 +418,10 @@ for (const engine of ENGINES) {
         assert.match(res.body, /<h1>Du er logget ud\.<\/h1>/);
         assert.equal(setCookie(res, SESSION_COOKIE)?.value, '');
         assert.ok(!c.cookies.has(SESSION_COOKIE));
-        const [row] = await t.db.select().from(sessions).where(eq(sessions.idHash, hashToken(token)));
+        const [row] = await t.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, hashToken(token)));
         assert.ok(row!.revokedAt, 'revoked in the database');
         const replay = new Client(t.app);
         replay.setCookie(SESSION_COOKIE, token);
@@ -414,8 +440,15 @@ for (const engine of ENGINES) {
         assert.match(res.body, /Du er logget ud på alle enheder \(3 sessioner\)\./);
         assert.equal(setCookie(res, SESSION_COOKIE)?.value, '');
         assert.ok(!laptop.cookies.has(SESSION_COOKIE), 'the cookie is cleared here');
-        for (const [name, c] of [['phone', phone], ['tablet', tablet]] as const) assert.equal((await c.get('/min-side')).statusCode, 303, name);
-        const alive = await t.db.select().from(sessions).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+        for (const [name, c] of [
+          ['phone', phone],
+          ['tablet', tablet],
+        ] as const)
+          assert.equal((await c.get('/min-side')).statusCode, 303, name);
+        const alive = await t.db
+          .select()
+          .from(sessions)
+          .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
         assert.equal(alive.length, 0);
         assert.equal((await someoneElse.get('/min-side')).statusCode, 200);
         // The public cannot use it.
@@ -440,7 +473,10 @@ for (const engine of ENGINES) {
           assert.notEqual(fresh.value, before);
           assert.match((await c.get('/min-side')).body, /Karen Komité/);
         }
-        const [row] = await t.db.select().from(sessions).where(eq(sessions.idHash, hashToken(planted)));
+        const [row] = await t.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, hashToken(planted)));
         assert.ok(row!.revokedAt, 'the planted session is revoked');
         const replay = new Client(t.app);
         replay.setCookie(SESSION_COOKIE, planted);
@@ -478,7 +514,10 @@ for (const engine of ENGINES) {
         assert.equal(res.statusCode, 303);
         assert.equal(res.headers.location, '/admin');
         const cookie = sessionCookie(res)!;
-        const [row] = await t.db.select().from(sessions).where(eq(sessions.idHash, hashToken(cookie.value)));
+        const [row] = await t.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, hashToken(cookie.value)));
         assert.equal(row!.method, 'demo');
         const overview = await on.get('/admin');
         assert.equal(overview.statusCode, 200);
@@ -493,7 +532,10 @@ for (const engine of ENGINES) {
           // A request moves the timeout (written at most once a minute): 30 minutes from now.
           t.clock.advance(2 * MINUTE);
           const mine = await c.get('/min-side');
-          assert.match(mine.body, /<div class="fds-modal-container"><div class="fds-modal" id="session-timeout" aria-hidden="true" role="dialog" aria-modal="true" aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text" data-modal-forced-action data-seconds-left="1800" data-warn-seconds="300"/);
+          assert.match(
+            mine.body,
+            /<div class="fds-modal-container"><div class="fds-modal" id="session-timeout" aria-hidden="true" role="dialog" aria-modal="true" aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text" data-modal-forced-action data-seconds-left="1800" data-warn-seconds="300"/,
+          );
           assert.match(mine.body, /<h2 class="modal-title" id="session-timeout-title">Du bliver snart logget ud<\/h2>/);
           assert.match(mine.body, /<strong data-session-countdown>5 minutter<\/strong>/);
           assert.match(mine.body, /<button type="button" class="button button-primary" data-session-stay>Forbliv logget ind<\/button>/);
@@ -538,7 +580,10 @@ for (const engine of ENGINES) {
     test('no session or sign-in link token ever reaches the log', () => {
       assert.ok(t.logs.length > 100, `${t.logs.length} log lines`);
       assert.ok(secrets.length > 20, `${secrets.length} tokens handed out`);
-      assert.ok(t.logs.some((l) => l.includes('/log-ind/link/[redacted]')), 'link requests are logged, masked');
+      assert.ok(
+        t.logs.some((l) => l.includes('/log-ind/link/[redacted]')),
+        'link requests are logged, masked',
+      );
       const leaked = secrets.filter((s) => t.logs.some((l) => l.includes(s)));
       assert.deepEqual(leaked, []);
       for (const l of t.logs) assert.doesNotMatch(l, /session=|"cookie"|set-cookie/i);

@@ -70,7 +70,12 @@ for (const engine of ENGINES) {
       const created = await api('POST', `/api/v1/admin/awards/${award.id}/editions`, {
         body: {
           year: 2035,
-          timeline: { opensAt: '2035-03-01T11:00:00Z', closesAt: '2035-06-01T10:00:00Z', nomineesPublishedAt: '2035-08-01T10:00:00Z', winnerAnnouncedAt: '2035-09-01T10:00:00Z' },
+          timeline: {
+            opensAt: '2035-03-01T11:00:00Z',
+            closesAt: '2035-06-01T10:00:00Z',
+            nomineesPublishedAt: '2035-08-01T10:00:00Z',
+            winnerAnnouncedAt: '2035-09-01T10:00:00Z',
+          },
         },
       });
       assert.equal(created.statusCode, 201, created.body);
@@ -103,7 +108,9 @@ for (const engine of ENGINES) {
     });
 
     test("the page's rules as 422 with paths: an empty name, a bad e-mail, a bad address", async () => {
-      const res = await api('PATCH', `/api/v1/admin/organisations/${rmOrg}`, { body: { name: '  ', contactEmail: 'ikke-en-mail', privacyUrl: 'javascript:alert(1)' } });
+      const res = await api('PATCH', `/api/v1/admin/organisations/${rmOrg}`, {
+        body: { name: '  ', contactEmail: 'ikke-en-mail', privacyUrl: 'javascript:alert(1)' },
+      });
       const p = problem(res, 422);
       assert.deepEqual(p.errors!.map((e) => e.path).sort(), ['/contactEmail', '/name', '/privacyUrl']);
       assert.ok(p.errors!.every((e) => e.message.length > 10));
@@ -131,7 +138,10 @@ for (const engine of ENGINES) {
       });
       assert.equal(award.statusCode, 201, award.body);
       assert.equal((award.json() as { slug: string }).slug, 'nordprisen');
-      const bad = problem(await api('POST', `/api/v1/admin/organisations/${org.id}/awards`, { body: { name: '', summary: '', description: 'x', establishedYear: 2026 } }), 422);
+      const bad = problem(
+        await api('POST', `/api/v1/admin/organisations/${org.id}/awards`, { body: { name: '', summary: '', description: 'x', establishedYear: 2026 } }),
+        422,
+      );
       assert.ok(bad.errors!.some((e) => e.path === '/name'));
     });
 
@@ -170,7 +180,10 @@ for (const engine of ENGINES) {
       assert.equal((await audits('criteria.update')).filter((a) => a.editionId === edition).length, 2);
 
       const sections = await api('PUT', `/api/v1/admin/editions/${edition}/form-sections`, {
-        body: [{ heading: 'Beskrivelse', help: 'Hvad går løsningen ud på?', wordLimit: 300 }, { heading: 'Bilag', required: false }],
+        body: [
+          { heading: 'Beskrivelse', help: 'Hvad går løsningen ud på?', wordLimit: 300 },
+          { heading: 'Bilag', required: false },
+        ],
       });
       assert.equal(sections.statusCode, 200, sections.body);
       const f = await db.select().from(formSections).where(eq(formSections.editionId, edition)).orderBy(asc(formSections.position));
@@ -200,7 +213,11 @@ for (const engine of ENGINES) {
       const before = await db.select().from(criteria).where(eq(criteria.editionId, edition)).orderBy(asc(criteria.position));
       const p = problem(
         await api('PUT', `/api/v1/admin/editions/${edition}/criteria`, {
-          body: [{ title: 'Fin', description: 'Fin.' }, { title: '', description: 'Mangler titel' }, { title: 'x'.repeat(5000), description: 'For lang' }],
+          body: [
+            { title: 'Fin', description: 'Fin.' },
+            { title: '', description: 'Mangler titel' },
+            { title: 'x'.repeat(5000), description: 'For lang' },
+          ],
         }),
         422,
       );
@@ -221,7 +238,10 @@ for (const engine of ENGINES) {
       problem(await api('PUT', `/api/v1/admin/editions/${edition}/criteria`, { body: [{ title: '', description: '' }] }), 422, 'an empty item');
       problem(await api('PUT', `/api/v1/admin/editions/${edition}/criteria`, { body: { title: 'ikke en liste' } }), 400);
       problem(await api('PUT', `/api/v1/admin/editions/${edition}/criteria`, { body: [{ title: 'A', description: 'B', weight: 2 }] }), 400);
-      problem(await api('PUT', `/api/v1/admin/editions/${edition}/criteria`, { body: Array.from({ length: 40 }, () => ({ title: 'A', description: 'B' })) }), 400);
+      problem(
+        await api('PUT', `/api/v1/admin/editions/${edition}/criteria`, { body: Array.from({ length: 40 }, () => ({ title: 'A', description: 'B' })) }),
+        400,
+      );
       const after = await db.select().from(criteria).where(eq(criteria.editionId, edition)).orderBy(asc(criteria.position));
       assert.deepEqual(after, before);
     });
@@ -238,7 +258,10 @@ for (const engine of ENGINES) {
     test("403 for another organisation's ids, 404 for unknown ones, 401 without a token", async () => {
       problem(await api('GET', `/api/v1/admin/organisations/${drOrg}`), 403);
       problem(await api('PATCH', `/api/v1/admin/organisations/${drOrg}`, { body: { name: 'Overtaget' } }), 403);
-      problem(await api('POST', `/api/v1/admin/organisations/${drOrg}/awards`, { body: { name: 'Snig', summary: 's', description: 'd', establishedYear: 2026 } }), 403);
+      problem(
+        await api('POST', `/api/v1/admin/organisations/${drOrg}/awards`, { body: { name: 'Snig', summary: 's', description: 'd', establishedYear: 2026 } }),
+        403,
+      );
       for (const path of ['criteria', 'form-sections', 'committee-seats']) {
         problem(await api('PUT', `/api/v1/admin/editions/${drEdition}/${path}`, { body: [] }), 403, path);
         problem(await api('PUT', `/api/v1/admin/editions/999999/${path}`, { body: [] }), 404, path);

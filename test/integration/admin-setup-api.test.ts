@@ -69,7 +69,11 @@ for (const engine of ENGINES) {
         ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
       });
     const auditOf = (action: string, entityId: number) =>
-      db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId)))).orderBy(asc(auditEvents.id));
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId))))
+        .orderBy(asc(auditEvents.id));
     const editionRow = async (id: number) => (await db.select().from(editions).where(eq(editions.id, id)))[0]!;
     const editionId = async (awardSlug: string, year: number) => {
       const [row] = await db
@@ -136,8 +140,24 @@ for (const engine of ENGINES) {
       assertProblem(await api('GET', `/api/v1/admin/awards/${drAward}`), 403, 'GET award');
       assertProblem(await api('PATCH', `/api/v1/admin/awards/${drAward}`, { body: { summary: 'Snig' } }), 403, 'PATCH award');
       assert.notEqual((await editionRow(drEdition)).theme, 'Snig');
-      assert.equal((await db.select().from(editions).where(and(eq(editions.awardId, drAward), eq(editions.year, 2031)))).length, 0);
-      assert.equal((await db.select().from(editions).where(and(eq(editions.awardId, drAward), eq(editions.year, 2022)))).length, 0);
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(editions)
+            .where(and(eq(editions.awardId, drAward), eq(editions.year, 2031)))
+        ).length,
+        0,
+      );
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(editions)
+            .where(and(eq(editions.awardId, drAward), eq(editions.year, 2022)))
+        ).length,
+        0,
+      );
 
       assertProblem(await api('GET', '/api/v1/admin/editions/999999'), 404);
       assertProblem(await api('PATCH', '/api/v1/admin/editions/999999', { body: { theme: 'x' } }), 404);
@@ -174,15 +194,24 @@ for (const engine of ENGINES) {
     });
 
     test('PATCH the timeline with ISO instants: moved published dates are e-mailed and audited, as on the page', async () => {
-      const n = await buildNomination(db, { editionId: rmEdition, nominatorEmail: 'flyt.dato@example.dk', nominatorName: 'Flyt Dato' }, { at: new Date('2024-05-01T10:00:00Z') });
-      const res = await api('PATCH', `/api/v1/admin/editions/${rmEdition}`, { body: { timeline: { closesAt: '2024-06-21T12:00:00+02:00', reviewStartsAt: '2024-06-24T08:00:00Z' } } });
+      const n = await buildNomination(
+        db,
+        { editionId: rmEdition, nominatorEmail: 'flyt.dato@example.dk', nominatorName: 'Flyt Dato' },
+        { at: new Date('2024-05-01T10:00:00Z') },
+      );
+      const res = await api('PATCH', `/api/v1/admin/editions/${rmEdition}`, {
+        body: { timeline: { closesAt: '2024-06-21T12:00:00+02:00', reviewStartsAt: '2024-06-24T08:00:00Z' } },
+      });
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json() as { edition: EditionJson; notified: number };
       assert.ok(body.notified >= 1);
       assert.equal(body.edition.timeline.closesAt, '2024-06-21T10:00:00.000Z');
       assert.equal(body.edition.timeline.reviewStartsAt, '2024-06-24T08:00:00.000Z');
       assert.ok(body.edition.formLockedSince, 'a nomination is sent');
-      const [mail] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, 'edition-timeline-change'), eq(outboxMessages.toAddress, n.nominatorEmail)));
+      const [mail] = await db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.kind, 'edition-timeline-change'), eq(outboxMessages.toAddress, n.nominatorEmail)));
       assert.ok(mail, 'the nominator is told');
       assert.match(mail.textBody, /Fristen for indstillinger: nu/);
       const [audit] = await auditOf('edition.timeline-change', rmEdition);
@@ -191,23 +220,42 @@ for (const engine of ENGINES) {
 
       // Once a nomination is sent, "asks where the solution came from" is locked, as on the page.
       const locked = assertProblem(await api('PATCH', `/api/v1/admin/editions/${rmEdition}`, { body: { asksOrigin: !body.edition.asksOrigin } }), 422);
-      assert.deepEqual(locked.errors?.map((e) => e.path), ['/asksOrigin']);
+      assert.deepEqual(
+        locked.errors?.map((e) => e.path),
+        ['/asksOrigin'],
+      );
     });
 
     test('PATCH with broken rules: 422 listing the fields; 400 for the wrong shape; 415 for a form body; nothing changes', async () => {
       const before = await editionRow(smartEdition);
       const url = `/api/v1/admin/editions/${smartEdition}`;
-      const order = assertProblem(await api('PATCH', url, { body: { timeline: { closesAt: '2024-01-01T10:00:00Z' }, nomineeCountMin: 9, nomineeCountMax: 2, filmUrl: 'ikke en adresse', theme: 'x'.repeat(201) } }), 422);
+      const order = assertProblem(
+        await api('PATCH', url, {
+          body: { timeline: { closesAt: '2024-01-01T10:00:00Z' }, nomineeCountMin: 9, nomineeCountMax: 2, filmUrl: 'ikke en adresse', theme: 'x'.repeat(201) },
+        }),
+        422,
+      );
       assert.equal(order.type, '/problems/validation');
-      assert.deepEqual(order.errors?.map((e) => e.path), ['/theme', '/timeline/closesAt', '/nomineeCountMax', '/filmUrl']);
+      assert.deepEqual(
+        order.errors?.map((e) => e.path),
+        ['/theme', '/timeline/closesAt', '/nomineeCountMax', '/filmUrl'],
+      );
       assert.ok(order.errors?.every((e) => e.message.length > 0));
       const missing = assertProblem(await api('PATCH', url, { body: { timeline: { winnerAnnouncedAt: null } } }), 422);
-      assert.deepEqual(missing.errors?.map((e) => e.path), ['/timeline/winnerAnnouncedAt']);
+      assert.deepEqual(
+        missing.errors?.map((e) => e.path),
+        ['/timeline/winnerAnnouncedAt'],
+      );
 
       assertProblem(await api('PATCH', url, { body: { theme: 5 } }), 400, 'wrong type');
       assertProblem(await api('PATCH', url, { body: { slug: 'x' } }), 400, 'unknown field');
       assertProblem(await api('PATCH', url, { body: { timeline: { opensAt: '26/9/2025' } } }), 400, 'not an ISO instant');
-      const form = await app.inject({ method: 'PATCH', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'theme=x' });
+      const form = await app.inject({
+        method: 'PATCH',
+        url,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'theme=x',
+      });
       assertProblem(form, 415);
       assert.deepEqual(await editionRow(smartEdition), before);
     });
@@ -232,13 +280,21 @@ for (const engine of ENGINES) {
       assert.equal(again.type, '/problems/year-taken');
       assert.match(again.detail ?? '', /2025/);
       const taken = assertProblem(await api('PATCH', `/api/v1/admin/editions/${smartEdition}`, { body: { year: 2025 } }), 422, 'year taken');
-      assert.deepEqual(taken.errors?.map((e) => e.path), ['/year']);
+      assert.deepEqual(
+        taken.errors?.map((e) => e.path),
+        ['/year'],
+      );
       assert.equal((await editionRow(smartEdition)).year, 2024);
     });
 
     test('POST an edition of an award: 201 with the edition; the rules as 422', async () => {
       const url = `/api/v1/admin/awards/${rmAward}/editions`;
-      const timeline = { opensAt: '2030-03-01T11:00:00Z', closesAt: '2030-05-01T10:00:00Z', nomineesPublishedAt: '2030-09-01T10:00:00Z', winnerAnnouncedAt: '2030-10-01T10:00:00Z' };
+      const timeline = {
+        opensAt: '2030-03-01T11:00:00Z',
+        closesAt: '2030-05-01T10:00:00Z',
+        nomineesPublishedAt: '2030-09-01T10:00:00Z',
+        winnerAnnouncedAt: '2030-10-01T10:00:00Z',
+      };
       const res = await api('POST', url, { body: { year: 2030, theme: 'Fremtiden', timeline, hasPatientPanel: true } });
       assert.equal(res.statusCode, 201, res.body);
       const e = res.json() as EditionJson;
@@ -250,14 +306,28 @@ for (const engine of ENGINES) {
       assert.equal((await auditOf('edition.create', e.id)).length, 1);
 
       const taken = assertProblem(await api('POST', url, { body: { year: 2030 } }), 422);
-      assert.deepEqual(taken.errors?.map((x) => x.path), ['/year']);
+      assert.deepEqual(
+        taken.errors?.map((x) => x.path),
+        ['/year'],
+      );
       const partial = assertProblem(await api('POST', url, { body: { year: 2031, timeline: { opensAt: timeline.opensAt } } }), 422);
-      assert.deepEqual(partial.errors?.map((x) => x.path), ['/timeline/closesAt', '/timeline/nomineesPublishedAt', '/timeline/winnerAnnouncedAt']);
+      assert.deepEqual(
+        partial.errors?.map((x) => x.path),
+        ['/timeline/closesAt', '/timeline/nomineesPublishedAt', '/timeline/winnerAnnouncedAt'],
+      );
       assertProblem(await api('POST', url, { body: { theme: 'uden år' } }), 400, 'no year');
-      assert.equal((await db.select().from(editions).where(and(eq(editions.awardId, rmAward), eq(editions.year, 2031)))).length, 0);
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(editions)
+            .where(and(eq(editions.awardId, rmAward), eq(editions.year, 2031)))
+        ).length,
+        0,
+      );
     });
 
-    test('GET and PATCH an award: the page\'s rules as 422; audited', async () => {
+    test("GET and PATCH an award: the page's rules as 422; audited", async () => {
       const res = await api('GET', `/api/v1/admin/awards/${rmAward}`);
       assert.equal(res.statusCode, 200, res.body);
       const a = res.json() as { id: number; slug: string; name: string; organisation: { slug: string }; editions: { id: number; year: number }[] };
@@ -266,7 +336,10 @@ for (const engine of ENGINES) {
       assert.ok(a.editions.some((e) => e.id === rmEdition));
 
       const bad = assertProblem(await api('PATCH', `/api/v1/admin/awards/${rmAward}`, { body: { name: '  ', contactEmail: 'ikke-en-email' } }), 422);
-      assert.deepEqual(bad.errors?.map((e) => e.path), ['/name', '/contactEmail']);
+      assert.deepEqual(
+        bad.errors?.map((e) => e.path),
+        ['/name', '/contactEmail'],
+      );
       const ok = await api('PATCH', `/api/v1/admin/awards/${rmAward}`, { body: { summary: 'Et nyt resumé.', contactPhone: null } });
       assert.equal(ok.statusCode, 200, ok.body);
       const body = ok.json() as { summary: string; contactPhone: string | null; name: string; slug: string };
@@ -282,7 +355,9 @@ for (const engine of ENGINES) {
     test('the OpenAPI document lists the setup paths with the bearer scheme', async () => {
       const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
       assert.equal(res.statusCode, 200);
-      const doc = res.json() as { paths: Record<string, Record<string, { tags?: string[]; security?: Record<string, string[]>[]; responses: Record<string, unknown> }>> };
+      const doc = res.json() as {
+        paths: Record<string, Record<string, { tags?: string[]; security?: Record<string, string[]>[]; responses: Record<string, unknown> }>>;
+      };
       const expected: [string, string, string[]][] = [
         ['/api/v1/admin/editions/{id}', 'get', []],
         ['/api/v1/admin/editions/{id}', 'patch', ['422']],

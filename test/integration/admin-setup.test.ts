@@ -36,7 +36,9 @@ const NOW = '2026-11-24T12:00:00Z';
 /** A message as it stands in the page (Kita escapes quotes and ampersands). */
 const inPage = (res: LightMyRequestResponse, text: string) => assert.ok(res.body.includes(escapeHtml(text)), `page should say: ${text}\n${summaryOf(res)}`);
 const summaryOf = (res: LightMyRequestResponse) =>
-  [...res.body.matchAll(/<a href="#[^"]+" class="function-link">([^<]*)<\/a>/g)].map((m) => m[1]!.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+  [...res.body.matchAll(/<a href="#[^"]+" class="function-link">([^<]*)<\/a>/g)].map((m) =>
+    m[1]!.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+  );
 
 /** The date and time fields of a timeline in the form, from local wall-clock values. */
 function timelineFields(t: Partial<Record<string, [string, string]>>): Record<string, string> {
@@ -107,9 +109,16 @@ for (const engine of ENGINES) {
     });
     after(async () => t?.close());
 
-    const events = async (action?: string) => (await db().select().from(auditEvents).orderBy(asc(auditEvents.id))).filter((e) => action === undefined || e.action === action);
+    const events = async (action?: string) =>
+      (await db().select().from(auditEvents).orderBy(asc(auditEvents.id))).filter((e) => action === undefined || e.action === action);
     const awardBySlug = async (slug: string) => (await db().select().from(awards).where(eq(awards.slug, slug)))[0]!;
-    const editionOf = async (awardId: number, year: number) => (await db().select().from(editions).where(and(eq(editions.awardId, awardId), eq(editions.year, year))))[0];
+    const editionOf = async (awardId: number, year: number) =>
+      (
+        await db()
+          .select()
+          .from(editions)
+          .where(and(eq(editions.awardId, awardId), eq(editions.year, year)))
+      )[0];
 
     /** GET the form (for a fresh CSRF token), then POST it. */
     async function submit(agent: HttpAgent, formUrl: string, postUrl: string, fields: Record<string, string | string[]>) {
@@ -140,7 +149,10 @@ for (const engine of ENGINES) {
       const [org] = await db().select().from(organisations).where(eq(organisations.slug, 'region-nordjylland'));
       assert.ok(org);
       assert.equal(res.headers.location, `/admin/organisationer/${org.id}?oprettet=1`);
-      assert.deepEqual([org.name, org.websiteUrl, org.contactEmail, org.contactPhone, org.privacyUrl], ['Region Nordjylland', 'https://rn.dk', 'innovation@rn.dk', '97 64 80 00', null]);
+      assert.deepEqual(
+        [org.name, org.websiteUrl, org.contactEmail, org.contactPhone, org.privacyUrl],
+        ['Region Nordjylland', 'https://rn.dk', 'innovation@rn.dk', '97 64 80 00', null],
+      );
       const admins = await db().select().from(organisationAdmins).where(eq(organisationAdmins.organisationId, org.id));
       assert.deepEqual(
         admins.map((a) => a.userId),
@@ -155,7 +167,14 @@ for (const engine of ENGINES) {
       assert.equal(created[0]!.actorUserId, rmAdminId);
       assert.equal(created[0]!.actorLabel, 'Hanne Rask <hr@rm.dk>');
       assert.equal(created[0]!.before, null);
-      assert.deepEqual(created[0]!.after, { name: 'Region Nordjylland', slug: 'region-nordjylland', websiteUrl: 'https://rn.dk', contactEmail: 'innovation@rn.dk', contactPhone: '97 64 80 00', privacyUrl: null });
+      assert.deepEqual(created[0]!.after, {
+        name: 'Region Nordjylland',
+        slug: 'region-nordjylland',
+        websiteUrl: 'https://rn.dk',
+        contactEmail: 'innovation@rn.dk',
+        contactPhone: '97 64 80 00',
+        privacyUrl: null,
+      });
       const added = await events('organisation.admin-add');
       assert.deepEqual(added[0]!.after, { userId: rmAdminId, email: 'hr@rm.dk', name: 'Hanne Rask' });
       // The other organisation's administrator cannot see it.
@@ -164,7 +183,13 @@ for (const engine of ENGINES) {
 
     test('organisation: every validation message, the text kept, then a saved edit with before and after', async () => {
       const url = `/admin/organisationer/${rm}/rediger`;
-      const bad = await submit(rmAdmin, url, url, { name: '  ', websiteUrl: 'www.rm.dk', contactEmail: 'hr.rm.dk', contactPhone: 'x'.repeat(51), privacyUrl: 'javascript:alert(1)' });
+      const bad = await submit(rmAdmin, url, url, {
+        name: '  ',
+        websiteUrl: 'www.rm.dk',
+        contactEmail: 'hr.rm.dk',
+        contactPhone: 'x'.repeat(51),
+        privacyUrl: 'javascript:alert(1)',
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /<title>Fejl: Ret oplysninger om Region Midtjylland – Prisportal<\/title>/);
       assert.deepEqual(summaryOf(bad), [
@@ -178,7 +203,13 @@ for (const engine of ENGINES) {
       assert.match(bad.body, /aria-describedby="websiteUrl-hint websiteUrl-error"/);
       assert.equal((await db().select().from(organisations).where(eq(organisations.id, rm)))[0]!.name, 'Region Midtjylland');
 
-      const good = await submit(rmAdmin, url, url, { name: 'Region Midtjylland', websiteUrl: 'https://www.rm.dk', contactEmail: 'innovation@rm.dk', contactPhone: '+45 4113 4550', privacyUrl: 'https://www.rm.dk/om-os/privatliv' });
+      const good = await submit(rmAdmin, url, url, {
+        name: 'Region Midtjylland',
+        websiteUrl: 'https://www.rm.dk',
+        contactEmail: 'innovation@rm.dk',
+        contactPhone: '+45 4113 4550',
+        privacyUrl: 'https://www.rm.dk/om-os/privatliv',
+      });
       assert.equal(good.statusCode, 303);
       assert.equal(good.headers.location, `/admin/organisationer/${rm}?gemt=1`);
       const [ev] = await events('organisation.update');
@@ -188,7 +219,13 @@ for (const engine of ENGINES) {
       assert.equal((ev.after as Record<string, unknown>).contactEmail, 'innovation@rm.dk');
       assert.equal((ev.after as Record<string, unknown>).privacyUrl, 'https://www.rm.dk/om-os/privatliv');
       // Saving the same again is no change: nothing more in the log.
-      await submit(rmAdmin, url, url, { name: 'Region Midtjylland', websiteUrl: 'https://www.rm.dk', contactEmail: 'innovation@rm.dk', contactPhone: '+45 4113 4550', privacyUrl: 'https://www.rm.dk/om-os/privatliv' });
+      await submit(rmAdmin, url, url, {
+        name: 'Region Midtjylland',
+        websiteUrl: 'https://www.rm.dk',
+        contactEmail: 'innovation@rm.dk',
+        contactPhone: '+45 4113 4550',
+        privacyUrl: 'https://www.rm.dk/om-os/privatliv',
+      });
       assert.equal((await events('organisation.update')).length, 1);
     });
 
@@ -203,7 +240,12 @@ for (const engine of ENGINES) {
         'Udfyld "Uddelt første gang (år)".',
         'Skriv e-mailen i "Kontaktperson: E-mail" i formatet navn@eksempel.dk.',
       ]);
-      const badYear = await submit(rmAdmin, newUrl, newUrl, { name: 'Årets Sundhedsinnovation', summary: 'Kort.', description: 'Lang.', establishedYear: '25' });
+      const badYear = await submit(rmAdmin, newUrl, newUrl, {
+        name: 'Årets Sundhedsinnovation',
+        summary: 'Kort.',
+        description: 'Lang.',
+        establishedYear: '25',
+      });
       assert.deepEqual(summaryOf(badYear), ['Skriv "Uddelt første gang (år)" med fire cifre, for eksempel 2025.']);
       assert.match(badYear.body, /value="Årets Sundhedsinnovation"/);
 
@@ -228,10 +270,16 @@ for (const engine of ENGINES) {
       inPage(page, 'Prisen er oprettet. Opret nu den første runde.');
       assert.match(page.body, /<a href="\/priser\/aarets-sundhedsinnovation">/);
 
-      const edited = await submit(rmAdmin, `/admin/priser/${award.id}`, `/admin/priser/${award.id}`, { ...Object.fromEntries(Object.entries(award).map(([k, v]) => [k, v === null ? '' : String(v)])), contactName: 'Mette Holm' });
+      const edited = await submit(rmAdmin, `/admin/priser/${award.id}`, `/admin/priser/${award.id}`, {
+        ...Object.fromEntries(Object.entries(award).map(([k, v]) => [k, v === null ? '' : String(v)])),
+        contactName: 'Mette Holm',
+      });
       assert.equal(edited.statusCode, 303);
       const [ev] = await events('award.update');
-      assert.deepEqual([(ev!.before as Record<string, unknown>).contactName, (ev!.after as Record<string, unknown>).contactName], ['Lise Klarholt', 'Mette Holm']);
+      assert.deepEqual(
+        [(ev!.before as Record<string, unknown>).contactName, (ev!.after as Record<string, unknown>).contactName],
+        ['Lise Klarholt', 'Mette Holm'],
+      );
       assert.equal((await events('award.create')).length, 1);
       // The public page exists at once (the test app has no page cache).
       assert.equal((await t.app.inject('/priser/aarets-sundhedsinnovation')).statusCode, 200);
@@ -253,8 +301,32 @@ for (const engine of ENGINES) {
       assert.equal(e.reviewStartsAt!.toISOString(), copenhagen(2027, 5, 14, 12).toISOString());
       assert.equal(e.votingClosesAt!.toISOString(), copenhagen(2027, 10, 10, 12).toISOString());
       assert.deepEqual(
-        [e.theme, e.eventName, e.eventPlace, e.nomineeCountMin, e.nomineeCountMax, e.prizeAmountKr, e.prizePurpose, e.prizeExtras, e.filmUrl, e.hasPatientPanel, e.asksOrigin],
-        ['Sundhed & nærhed', 'Innovationsdagen 2027', 'Aarhus Rådhus', 5, 7, 10000, FULL_EDITION.prizePurpose, FULL_EDITION.prizeExtras, 'https://www.youtube.com/watch?v=abc&t=5', true, false],
+        [
+          e.theme,
+          e.eventName,
+          e.eventPlace,
+          e.nomineeCountMin,
+          e.nomineeCountMax,
+          e.prizeAmountKr,
+          e.prizePurpose,
+          e.prizeExtras,
+          e.filmUrl,
+          e.hasPatientPanel,
+          e.asksOrigin,
+        ],
+        [
+          'Sundhed & nærhed',
+          'Innovationsdagen 2027',
+          'Aarhus Rådhus',
+          5,
+          7,
+          10000,
+          FULL_EDITION.prizePurpose,
+          FULL_EDITION.prizeExtras,
+          'https://www.youtube.com/watch?v=abc&t=5',
+          true,
+          false,
+        ],
       );
       const page = await rmAdmin.get(res.headers.location as string);
       inPage(page, 'Runden er oprettet. Tilføj nu kriterier og formularens afsnit.');
@@ -286,11 +358,20 @@ for (const engine of ENGINES) {
 
       assert.deepEqual(summaryOf(await post({ year: '' })), ['Udfyld "År".']);
       assert.deepEqual(summaryOf(await post({ year: '20301' })), ['Skriv "År" med fire cifre, for eksempel 2025.']);
-      assert.deepEqual(summaryOf(await post({ year: '2027' })), ['Der er allerede en runde for 2027 af prisen. Skriv et andet år, eller ret den runde, der findes.']);
-      assert.deepEqual(summaryOf(await post({ 'closesAt-date': '', 'winnerAnnouncedAt-date': '' })), ['Skriv datoen for "Frist for indstillinger".', 'Skriv datoen for "Vinderen offentliggøres".']);
-      assert.deepEqual(summaryOf(await post({ 'opensAt-date': '31.02.2030' })), ['Datoen for "Der åbnes for indstillinger" findes ikke. Skriv den som dag.måned.år, for eksempel 26.09.2025.']);
+      assert.deepEqual(summaryOf(await post({ year: '2027' })), [
+        'Der er allerede en runde for 2027 af prisen. Skriv et andet år, eller ret den runde, der findes.',
+      ]);
+      assert.deepEqual(summaryOf(await post({ 'closesAt-date': '', 'winnerAnnouncedAt-date': '' })), [
+        'Skriv datoen for "Frist for indstillinger".',
+        'Skriv datoen for "Vinderen offentliggøres".',
+      ]);
+      assert.deepEqual(summaryOf(await post({ 'opensAt-date': '31.02.2030' })), [
+        'Datoen for "Der åbnes for indstillinger" findes ikke. Skriv den som dag.måned.år, for eksempel 26.09.2025.',
+      ]);
       assert.deepEqual(summaryOf(await post({ 'opensAt-time': '' })), ['Skriv klokkeslættet for "Der åbnes for indstillinger", for eksempel 12:00.']);
-      assert.deepEqual(summaryOf(await post({ 'opensAt-time': '24:00' })), ['Klokkeslættet for "Der åbnes for indstillinger" findes ikke. Skriv det som timer og minutter, for eksempel 12:00.']);
+      assert.deepEqual(summaryOf(await post({ 'opensAt-time': '24:00' })), [
+        'Klokkeslættet for "Der åbnes for indstillinger" findes ikke. Skriv det som timer og minutter, for eksempel 12:00.',
+      ]);
 
       // Out of order: opens < closes ≤ review ≤ nominees ≤ voting opens < voting closes ≤ winner.
       const order = await post({
@@ -316,13 +397,17 @@ for (const engine of ENGINES) {
       assert.match(order.body, /id="reviewStartsAt-date" name="reviewStartsAt-date" value="2030-04-29"/);
       assert.deepEqual(summaryOf(await post({ 'votingOpensAt-date': '' })), ['Skriv datoen for "Patientpanelet begynder at stemme".']);
 
-      assert.deepEqual(summaryOf(await post({ nomineeCountMin: '7', nomineeCountMax: '5' })), ['Det mindste antal nominerede kan ikke være større end det største. Ret et af tallene.']);
+      assert.deepEqual(summaryOf(await post({ nomineeCountMin: '7', nomineeCountMax: '5' })), [
+        'Det mindste antal nominerede kan ikke være større end det største. Ret et af tallene.',
+      ]);
       assert.deepEqual(summaryOf(await post({ nomineeCountMin: 'fem', nomineeCountMax: '0' })), [
         'Skriv "Mindste antal nominerede" som et helt tal større end 0, for eksempel 5.',
         'Skriv "Største antal nominerede" som et helt tal større end 0, for eksempel 5.',
       ]);
       assert.deepEqual(summaryOf(await post({ prizeAmountKr: '10 tusind' })), ['Skriv "Prisens beløb i kroner" i hele kroner med tal, for eksempel 10000.']);
-      assert.deepEqual(summaryOf(await post({ filmUrl: 'youtube' })), ['Skriv hele adressen i "Link til film om vinderen", så den begynder med https://, for eksempel https://www.rm.dk.']);
+      assert.deepEqual(summaryOf(await post({ filmUrl: 'youtube' })), [
+        'Skriv hele adressen i "Link til film om vinderen", så den begynder med https://, for eksempel https://www.rm.dk.',
+      ]);
       assert.deepEqual(summaryOf(await post({ theme: 'x'.repeat(201) })), ['"Tema" må højst være 200 tegn. Gør teksten kortere.']);
       const kept = await post({ prizeAmountKr: '10 tusind', themeDescription: 'Min <lange> tekst & mere' });
       assert.ok(kept.body.includes('Min &lt;lange> tekst &amp; mere</textarea>'));
@@ -351,8 +436,18 @@ for (const engine of ENGINES) {
       const url = `/admin/udgaver/${e.id}/rediger`;
       const page = await rmAdmin.get(url);
       assert.match(page.body, /id="closesAt-date" name="closesAt-date" value="2024-06-14"/);
-      const fields = Object.fromEntries([...page.body.matchAll(/<input class="form-input[^"]*" type="(?:text|date|time|url|email|tel)" id="([^"]+)" name="[^"]+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
-      const res = await rmAdmin.post(url, { ...fields, 'closesAt-date': '2024-06-21', 'winnerAnnouncedAt-date': '2024-10-30', 'winnerAnnouncedAt-time': '15:00', 'reviewStartsAt-date': '2024-06-28' });
+      const fields = Object.fromEntries(
+        [...page.body.matchAll(/<input class="form-input[^"]*" type="(?:text|date|time|url|email|tel)" id="([^"]+)" name="[^"]+" value="([^"]*)"/g)].map(
+          (m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')],
+        ),
+      );
+      const res = await rmAdmin.post(url, {
+        ...fields,
+        'closesAt-date': '2024-06-21',
+        'winnerAnnouncedAt-date': '2024-10-30',
+        'winnerAnnouncedAt-time': '15:00',
+        'reviewStartsAt-date': '2024-06-28',
+      });
       assert.equal(res.statusCode, 303, summaryOf(res).join('\n'));
       assert.equal(res.headers.location, `/admin/udgaver/${e.id}/rediger?gemt=1&sendt=4`);
       const after = await rmAdmin.get(res.headers.location as string);
@@ -360,21 +455,24 @@ for (const engine of ENGINES) {
       inPage(after, 'Det kan tage op til 5 sekunder, før ændringen kan ses på de offentlige sider.');
 
       const mails = await db().select().from(outboxMessages).where(eq(outboxMessages.kind, 'edition-timeline-change')).orderBy(asc(outboxMessages.toAddress));
-      assert.deepEqual(
-        mails.map((m) => m.toAddress.toLowerCase()).sort(),
-        ['anna@auh.rm.dk', 'bo@hospital.dk', 'borger@eksempel.dk', 'politiker@rm.dk'],
-      );
+      assert.deepEqual(mails.map((m) => m.toAddress.toLowerCase()).sort(), ['anna@auh.rm.dk', 'bo@hospital.dk', 'borger@eksempel.dk', 'politiker@rm.dk']);
       for (const m of mails) {
         assert.equal(m.subject, 'Nye datoer: Initiativprisen 2024');
         assert.ok(m.textBody.includes('- Fristen for indstillinger: nu 21. juni 2024 kl. 12.00. Før: 14. juni 2024 kl. 12.00.'), m.textBody);
-        assert.ok(m.textBody.includes('- Vinderen offentliggøres (Innovationsdagen 2024): nu 30. oktober 2024 kl. 15.00. Før: 23. oktober 2024 kl. 12.00.'), m.textBody);
+        assert.ok(
+          m.textBody.includes('- Vinderen offentliggøres (Innovationsdagen 2024): nu 30. oktober 2024 kl. 15.00. Før: 23. oktober 2024 kl. 12.00.'),
+          m.textBody,
+        );
         assert.ok(!m.textBody.includes('Komitéen begynder'), 'an unpublished date is not announced');
         assert.ok(m.textBody.includes('http://prisportal.test/priser/initiativprisen/2024'));
         assert.ok(m.textBody.endsWith('Venlig hilsen\nRegion Midtjylland'));
       }
       const anna = mails.find((m) => m.toAddress.toLowerCase() === 'anna@auh.rm.dk')!;
       assert.match(anna.textBody, /^Kære Anna\n/);
-      assert.ok(anna.textBody.includes('Du får denne e-mail, fordi du har sendt en indstilling, du har en kladde til en indstilling og du er med i patientpanelet.'), anna.textBody);
+      assert.ok(
+        anna.textBody.includes('Du får denne e-mail, fordi du har sendt en indstilling, du har en kladde til en indstilling og du er med i patientpanelet.'),
+        anna.textBody,
+      );
       const bo = mails.find((m) => m.toAddress === 'bo@hospital.dk')!;
       assert.ok(bo.textBody.includes('Husk at sende din indstilling før fristen.'));
       const politician = mails.find((m) => m.toAddress === 'politiker@rm.dk')!;
@@ -391,7 +489,13 @@ for (const engine of ENGINES) {
       assert.equal((update!.after as Record<string, unknown>).reviewStartsAt, '2024-06-28T10:00:00.000Z');
 
       // Saving again unchanged: no e-mail, no event.
-      const again = await submit(rmAdmin, url, url, { ...fields, 'closesAt-date': '2024-06-21', 'winnerAnnouncedAt-date': '2024-10-30', 'winnerAnnouncedAt-time': '15:00', 'reviewStartsAt-date': '2024-06-28' });
+      const again = await submit(rmAdmin, url, url, {
+        ...fields,
+        'closesAt-date': '2024-06-21',
+        'winnerAnnouncedAt-date': '2024-10-30',
+        'winnerAnnouncedAt-time': '15:00',
+        'reviewStartsAt-date': '2024-06-28',
+      });
       assert.equal(again.headers.location, `/admin/udgaver/${e.id}/rediger?gemt=1`);
       assert.equal((await db().select().from(outboxMessages).where(eq(outboxMessages.kind, 'edition-timeline-change'))).length, 4);
       assert.equal((await events('edition.timeline-change')).length, 1);
@@ -406,7 +510,14 @@ for (const engine of ENGINES) {
         assert.equal(page.statusCode, 200);
         inPage(page, 'Du kan ikke ændre kriterierne eller formularen, fordi den første indstilling blev sendt 1. maj 2024 kl. 12.00.');
         assert.doesNotMatch(page.body, /name="handling"/, 'no form to edit');
-        const refused = await rmAdmin.post(`/admin/udgaver/${e.id}/${path}`, { antal: '1', 'r0-id': '', 'r0-heading': 'Nyt', 'r0-title': 'Nyt', 'r0-description': 'x', handling: 'gem' });
+        const refused = await rmAdmin.post(`/admin/udgaver/${e.id}/${path}`, {
+          antal: '1',
+          'r0-id': '',
+          'r0-heading': 'Nyt',
+          'r0-title': 'Nyt',
+          'r0-description': 'x',
+          handling: 'gem',
+        });
         assert.equal(refused.statusCode, 409);
         assert.match(refused.body, /<title>Fejl: /);
         assert.match(refused.body, /class="alert alert-error" role="alert"/);
@@ -418,10 +529,16 @@ for (const engine of ENGINES) {
       // Whether the form asks for the solution's origin is part of the form.
       const url = `/admin/udgaver/${e.id}/rediger`;
       const page = await rmAdmin.get(url);
-      const fields = Object.fromEntries([...page.body.matchAll(/<input class="form-input[^"]*" type="(?:text|date|time|url|email|tel)" id="([^"]+)" name="[^"]+" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+      const fields = Object.fromEntries(
+        [...page.body.matchAll(/<input class="form-input[^"]*" type="(?:text|date|time|url|email|tel)" id="([^"]+)" name="[^"]+" value="([^"]*)"/g)].map(
+          (m) => [m[1]!, m[2]!],
+        ),
+      );
       const res = await rmAdmin.post(url, { ...fields, asksOrigin: 'ja' });
       assert.equal(res.statusCode, 400);
-      assert.deepEqual(summaryOf(res), ['Du kan ikke ændre, om formularen spørger, hvor løsningen kommer fra, fordi der allerede er sendt indstillinger til runden.']);
+      assert.deepEqual(summaryOf(res), [
+        'Du kan ikke ændre, om formularen spørger, hvor løsningen kommer fra, fordi der allerede er sendt indstillinger til runden.',
+      ]);
 
       const committee = await rmAdmin.get(`/admin/udgaver/${e.id}/udvalg`);
       assert.match(committee.body, /name="handling" value="gem"/);
@@ -510,7 +627,17 @@ for (const engine of ENGINES) {
       assert.equal((await db().select().from(formSections).where(eq(formSections.editionId, e.id))).length, 2);
 
       // Row messages.
-      const bad = await rmAdmin.post(url, { antal: '2', 'r0-id': '', 'r0-heading': '', 'r0-help': 'Hjælp uden overskrift', 'r0-wordLimit': '0', 'r1-id': '', 'r1-heading': 'Ok', 'r1-wordLimit': 'mange', handling: 'gem' });
+      const bad = await rmAdmin.post(url, {
+        antal: '2',
+        'r0-id': '',
+        'r0-heading': '',
+        'r0-help': 'Hjælp uden overskrift',
+        'r0-wordLimit': '0',
+        'r1-id': '',
+        'r1-heading': 'Ok',
+        'r1-wordLimit': 'mange',
+        handling: 'gem',
+      });
       assert.equal(bad.statusCode, 400);
       assert.deepEqual(summaryOf(bad), [
         'Udfyld "Overskrift" i afsnit 1.',
@@ -519,15 +646,51 @@ for (const engine of ENGINES) {
       ]);
       assert.match(bad.body, /<a href="#r0-heading" class="function-link">/);
 
-      const crit = await rmAdmin.post(`/admin/udgaver/${e.id}/kriterier`, { antal: '2', 'r0-id': '', 'r0-title': 'Borgeren', 'r0-description': '', 'r1-id': '', 'r1-title': '', 'r1-description': 'Beskrivelse uden titel', handling: 'gem' });
+      const crit = await rmAdmin.post(`/admin/udgaver/${e.id}/kriterier`, {
+        antal: '2',
+        'r0-id': '',
+        'r0-title': 'Borgeren',
+        'r0-description': '',
+        'r1-id': '',
+        'r1-title': '',
+        'r1-description': 'Beskrivelse uden titel',
+        handling: 'gem',
+      });
       assert.deepEqual(summaryOf(crit), ['Udfyld "Beskrivelse" i kriterium 1.', 'Udfyld "Titel" i kriterium 2.']);
-      const critOk = await rmAdmin.post(`/admin/udgaver/${e.id}/kriterier`, { antal: '1', 'r0-id': '', 'r0-title': 'Borgeren', 'r0-description': 'Værdi for borgeren.', handling: 'gem' });
+      const critOk = await rmAdmin.post(`/admin/udgaver/${e.id}/kriterier`, {
+        antal: '1',
+        'r0-id': '',
+        'r0-title': 'Borgeren',
+        'r0-description': 'Værdi for borgeren.',
+        handling: 'gem',
+      });
       assert.equal(critOk.statusCode, 303);
       assert.equal((await events('criteria.update')).length, 1);
 
-      const seat = await rmAdmin.post(`/admin/udgaver/${e.id}/udvalg`, { antal: '2', 'r0-id': '', 'r0-name': '', 'r0-partyLetter': 'A', 'r0-represents': '', 'r1-id': '', 'r1-name': 'Bo Jensen', 'r1-partyLetter': 'C', 'r1-isChair': 'ja', handling: 'gem' });
+      const seat = await rmAdmin.post(`/admin/udgaver/${e.id}/udvalg`, {
+        antal: '2',
+        'r0-id': '',
+        'r0-name': '',
+        'r0-partyLetter': 'A',
+        'r0-represents': '',
+        'r1-id': '',
+        'r1-name': 'Bo Jensen',
+        'r1-partyLetter': 'C',
+        'r1-isChair': 'ja',
+        handling: 'gem',
+      });
       assert.deepEqual(summaryOf(seat), ['Skriv et navn eller en organisation i plads 1.']);
-      const seatOk = await rmAdmin.post(`/admin/udgaver/${e.id}/udvalg`, { antal: '2', 'r0-id': '', 'r0-name': '', 'r0-represents': 'Danske Patienter', 'r1-id': '', 'r1-name': 'Bo Jensen', 'r1-partyLetter': 'C', 'r1-isChair': 'ja', handling: 'gem' });
+      const seatOk = await rmAdmin.post(`/admin/udgaver/${e.id}/udvalg`, {
+        antal: '2',
+        'r0-id': '',
+        'r0-name': '',
+        'r0-represents': 'Danske Patienter',
+        'r1-id': '',
+        'r1-name': 'Bo Jensen',
+        'r1-partyLetter': 'C',
+        'r1-isChair': 'ja',
+        handling: 'gem',
+      });
       assert.equal(seatOk.statusCode, 303);
       const seats = await db().select().from(committeeSeats).where(eq(committeeSeats.editionId, e.id)).orderBy(asc(committeeSeats.position));
       assert.deepEqual(
@@ -543,7 +706,10 @@ for (const engine of ENGINES) {
       const award = await awardBySlug('smartprisen');
       const source = (await editionOf(award.id, 2024))!;
       // 26 October 2024 is summer time (UTC+2); 26 October 2025 is winter time (UTC+1).
-      await db().update(editions).set({ winnerAnnouncedAt: copenhagen(2024, 10, 26, 12) }).where(eq(editions.id, source.id));
+      await db()
+        .update(editions)
+        .set({ winnerAnnouncedAt: copenhagen(2024, 10, 26, 12) })
+        .where(eq(editions.id, source.id));
       const sourceLists = await Promise.all([
         db().select().from(criteria).where(eq(criteria.editionId, source.id)).orderBy(asc(criteria.position)),
         db().select().from(formSections).where(eq(formSections.editionId, source.id)).orderBy(asc(formSections.position)),
@@ -599,7 +765,10 @@ for (const engine of ENGINES) {
       const rowTimes = [...all.body.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]!);
       assert.deepEqual(rowTimes, [...rowTimes].sort().reverse(), 'newest first');
       // Before and after in Danish time.
-      assert.ok(all.body.includes('<dt>Frist for indstillinger</dt><dd>Før: 14. juni 2024 kl. 12.00</dd><dd>Efter: 21. juni 2024 kl. 12.00</dd>'), 'readable timeline change');
+      assert.ok(
+        all.body.includes('<dt>Frist for indstillinger</dt><dd>Før: 14. juni 2024 kl. 12.00</dd><dd>Efter: 21. juni 2024 kl. 12.00</dd>'),
+        'readable timeline change',
+      );
       assert.ok(all.body.includes('Runde: Initiativprisen 2024'));
       assert.ok(all.body.includes('Hanne Rask &lt;hr@rm.dk>'));
 
@@ -612,7 +781,11 @@ for (const engine of ENGINES) {
 
       // Another administrator's change, then "who".
       const colleague = await createUser(db(), { email: 'kollega@rm.dk', name: 'Kollega', adminOf: [rm] });
-      await recordAudit(db(), { actor: 'system', action: 'award.update', entityType: 'award', entityId: 1, organisationId: rm, before: { name: 'A' }, after: { name: 'B' } }, new Date('2026-01-01T12:00:00Z'));
+      await recordAudit(
+        db(),
+        { actor: 'system', action: 'award.update', entityType: 'award', entityId: 1, organisationId: rm, before: { name: 'A' }, after: { name: 'B' } },
+        new Date('2026-01-01T12:00:00Z'),
+      );
       const colleagueAgent = await agentFor(colleague.id);
       const orgUrl = `/admin/organisationer/${rm}/rediger`;
       const page = await colleagueAgent.get(orgUrl);
@@ -633,7 +806,11 @@ for (const engine of ENGINES) {
 
       // Pages of 50.
       for (let i = 0; i < 120; i++) {
-        await recordAudit(db(), { actor: 'system', action: 'test.bulk', entityType: 'award', entityId: i, organisationId: rm, after: { n: i } }, new Date(Date.UTC(2025, 0, 1, 0, i)));
+        await recordAudit(
+          db(),
+          { actor: 'system', action: 'test.bulk', entityType: 'award', entityId: i, organisationId: rm, after: { n: i } },
+          new Date(Date.UTC(2025, 0, 1, 0, i)),
+        );
       }
       const first = await rmAdmin.get(`${url}?handling=test.bulk`);
       assert.equal([...first.body.matchAll(/<tr><td><time/g)].length, 50);
@@ -645,7 +822,11 @@ for (const engine of ENGINES) {
       assert.match(third.body, /rel="prev">Forrige side<\/a>/);
       assert.doesNotMatch(third.body, /rel="next"/);
       // Another organisation's events never show.
-      await recordAudit(db(), { actor: 'system', action: 'test.bulk', entityType: 'award', entityId: 999, organisationId: dr, after: { n: 999 } }, new Date('2025-06-01T00:00:00Z'));
+      await recordAudit(
+        db(),
+        { actor: 'system', action: 'test.bulk', entityType: 'award', entityId: 999, organisationId: dr, after: { n: 999 } },
+        new Date('2025-06-01T00:00:00Z'),
+      );
       inPage(await rmAdmin.get(`${url}?handling=test.bulk`), 'Viser 1–50 af 120 ændringer');
     });
 
@@ -728,7 +909,15 @@ for (const engine of ENGINES) {
         assert.equal(wrong.statusCode, 403, `POST ${url} with a wrong token`);
       }
       assert.equal((await events()).length, eventsBefore);
-      assert.equal((await db().select().from(organisations).where(inArray(organisations.name, ['Uden token', 'Forkert token']))).length, 0);
+      assert.equal(
+        (
+          await db()
+            .select()
+            .from(organisations)
+            .where(inArray(organisations.name, ['Uden token', 'Forkert token']))
+        ).length,
+        0,
+      );
     });
 
     test('a save clears the page cache, so a cached public page shows the change', async () => {

@@ -157,8 +157,16 @@ for (const engine of ENGINES) {
       abi2021 = await editionOf('aarets-borgerinddragende-initiativ', 2021);
       smart2024 = await editionOf('smartprisen', 2024);
       initiativ2024 = await editionOf('initiativprisen', 2024);
-      sections2021 = await db.select({ id: formSections.id, heading: formSections.heading }).from(formSections).where(eq(formSections.editionId, abi2021)).orderBy(formSections.position);
-      criteria2021 = await db.select({ id: criteria.id, title: criteria.title }).from(criteria).where(eq(criteria.editionId, abi2021)).orderBy(criteria.position);
+      sections2021 = await db
+        .select({ id: formSections.id, heading: formSections.heading })
+        .from(formSections)
+        .where(eq(formSections.editionId, abi2021))
+        .orderBy(formSections.position);
+      criteria2021 = await db
+        .select({ id: criteria.id, title: criteria.title })
+        .from(criteria)
+        .where(eq(criteria.editionId, abi2021))
+        .orderBy(criteria.position);
       const user = await createUser(db, { email: 'admin.begge@example.dk', name: 'Bente Begge', adminOf: [rmOrg, drOrg] });
       admin = new Client(t.app);
       await admin.signInAs(db, user.id, now());
@@ -169,7 +177,13 @@ for (const engine of ENGINES) {
       test('the public is sent to the sign-in page, remembering where to return; a POST is refused before its body is read', async () => {
         const anon = new Client(t.app, '10.0.0.1');
         const n = await buildNomination(db, { editionId: abi2021 });
-        for (const url of ['/admin', `/admin/udgaver/${abi2021}/indstillinger?sorter=titel`, `/admin/udgaver/${abi2021}/indstillinger.csv`, `/admin/udgaver/${abi2021}/indstillinger.xlsx`, `/admin/indstillinger/${n.id}`]) {
+        for (const url of [
+          '/admin',
+          `/admin/udgaver/${abi2021}/indstillinger?sorter=titel`,
+          `/admin/udgaver/${abi2021}/indstillinger.csv`,
+          `/admin/udgaver/${abi2021}/indstillinger.xlsx`,
+          `/admin/indstillinger/${n.id}`,
+        ]) {
           const res = await anon.get(url);
           assert.equal(res.statusCode, 303, url);
           assert.equal(res.headers.location, `/log-ind?tilbage=${encodeURIComponent(url)}`, url);
@@ -188,10 +202,18 @@ for (const engine of ENGINES) {
       test('committee and panel members get 403 on every administration page, and it is logged', async () => {
         const n = await buildNomination(db, { editionId: initiativ2024 });
         for (const role of ['committee', 'panel'] as const) {
-          const user = await createUser(db, { email: `${role}.admin-test@example.dk`, members: [{ editionId: initiativ2024, role, isChair: role === 'committee' }] });
+          const user = await createUser(db, {
+            email: `${role}.admin-test@example.dk`,
+            members: [{ editionId: initiativ2024, role, isChair: role === 'committee' }],
+          });
           const c = new Client(t.app, '10.0.0.2');
           await c.signInAs(db, user.id, now());
-          for (const url of ['/admin', `/admin/udgaver/${initiativ2024}/indstillinger`, `/admin/udgaver/${initiativ2024}/indstillinger.csv`, `/admin/indstillinger/${n.id}`]) {
+          for (const url of [
+            '/admin',
+            `/admin/udgaver/${initiativ2024}/indstillinger`,
+            `/admin/udgaver/${initiativ2024}/indstillinger.csv`,
+            `/admin/indstillinger/${n.id}`,
+          ]) {
             const res = await c.get(url);
             assert.equal(res.statusCode, 403, `${role} ${url}`);
             assert.match(res.body, /<h1>Du har ikke adgang til siden<\/h1>/);
@@ -200,7 +222,10 @@ for (const engine of ENGINES) {
           assert.equal((await c.get('/min-side')).statusCode, 200, 'still signed in');
           await c.get('/min-side');
           assert.equal((await c.post(`/admin/indstillinger/${n.id}/screening`, { beslutning: 'egnet' })).statusCode, 403);
-          assert.ok(t.logs.some((l) => l.includes('"msg":"access refused"') && l.includes(`"userId":${user.id}`)), role);
+          assert.ok(
+            t.logs.some((l) => l.includes('"msg":"access refused"') && l.includes(`"userId":${user.id}`)),
+            role,
+          );
         }
         assert.equal((await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.screening, 'pending');
       });
@@ -261,7 +286,10 @@ for (const engine of ENGINES) {
           t.clock.set(NOW);
         }
         const fresh = await c.signInAs(db, user.id, now());
-        await db.update(sessions).set({ revokedAt: now() }).where(eq(sessions.idHash, hashToken(fresh)));
+        await db
+          .update(sessions)
+          .set({ revokedAt: now() })
+          .where(eq(sessions.idHash, hashToken(fresh)));
         assert.equal((await c.get('/admin')).statusCode, 303, 'revoked');
       });
 
@@ -304,10 +332,38 @@ for (const engine of ENGINES) {
         const mk = async (key: string, o: Omit<Parameters<typeof buildNomination>[1], 'editionId'>) => {
           ids[key] = (await buildNomination(db, { ...o, editionId: edition })).id;
         };
-        await mk('b', { receiptNumber: 'IP-2031-0002', title: 'Bedre søvn på afdelingen', nomineeNames: 'Åse Ørum', nominatorName: 'Carl Berg', sentAt: new Date('2030-03-02T10:00:00Z') });
-        await mk('a', { receiptNumber: 'IP-2031-0001', title: 'Aftensmad med patienterne', nomineeNames: 'Bo Holm', nominatorName: 'Anna Dahl', sentAt: new Date('2030-03-01T10:00:00Z'), screening: 'eligible' });
-        await mk('c', { receiptNumber: 'IP-2031-0003', title: '100% digital indkaldelse', nomineeNames: 'Cecilie Ahmed', nominatorName: 'Birgit Ry', sentAt: new Date('2030-03-03T10:00:00Z'), screening: 'not-eligible', screeningReason: 'For sent' });
-        await mk('w', { status: 'withdrawn', receiptNumber: 'IP-2031-0004', title: 'Trukket tilbage', nomineeNames: 'Dorte Fisk', nominatorName: 'Dan Sø', sentAt: new Date('2030-03-04T10:00:00Z') });
+        await mk('b', {
+          receiptNumber: 'IP-2031-0002',
+          title: 'Bedre søvn på afdelingen',
+          nomineeNames: 'Åse Ørum',
+          nominatorName: 'Carl Berg',
+          sentAt: new Date('2030-03-02T10:00:00Z'),
+        });
+        await mk('a', {
+          receiptNumber: 'IP-2031-0001',
+          title: 'Aftensmad med patienterne',
+          nomineeNames: 'Bo Holm',
+          nominatorName: 'Anna Dahl',
+          sentAt: new Date('2030-03-01T10:00:00Z'),
+          screening: 'eligible',
+        });
+        await mk('c', {
+          receiptNumber: 'IP-2031-0003',
+          title: '100% digital indkaldelse',
+          nomineeNames: 'Cecilie Ahmed',
+          nominatorName: 'Birgit Ry',
+          sentAt: new Date('2030-03-03T10:00:00Z'),
+          screening: 'not-eligible',
+          screeningReason: 'For sent',
+        });
+        await mk('w', {
+          status: 'withdrawn',
+          receiptNumber: 'IP-2031-0004',
+          title: 'Trukket tilbage',
+          nomineeNames: 'Dorte Fisk',
+          nominatorName: 'Dan Sø',
+          sentAt: new Date('2030-03-04T10:00:00Z'),
+        });
         await mk('d', { status: 'draft', title: 'Hemmelig kladde', nomineeNames: 'Kladde Kandidat', nominatorName: 'Kladde Indstiller' });
       });
 
@@ -317,7 +373,9 @@ for (const engine of ENGINES) {
         assert.equal(res.headers['cache-control'], 'no-store');
         for (const name of ['Initiativprisen', 'Smartprisen', 'Årets Borgerinddragende Initiativ']) assert.ok(res.body.includes(name), name);
         // 2031: three sent (the withdrawn one and the draft are not counted).
-        const row = new RegExp(`<tr><th scope="row">2031</th><td>Listetest</td><td>[^<]+</td><td class="text-align-right">3</td><td><a href="/admin/udgaver/${edition}/indstillinger"`);
+        const row = new RegExp(
+          `<tr><th scope="row">2031</th><td>Listetest</td><td>[^<]+</td><td class="text-align-right">3</td><td><a href="/admin/udgaver/${edition}/indstillinger"`,
+        );
         assert.match(res.body, row);
         assert.match(res.body, /aria-label="Vis indstillinger til Initiativprisen 2031"/);
       });
@@ -370,7 +428,10 @@ for (const engine of ENGINES) {
         // Screening: eligible, not-eligible, pending (alphabetical by code); ties by receipt number.
         assert.deepEqual(await order('sorter=screening&retning=stigende'), [a, c, b, w]);
         const html = (await admin.get(`/admin/udgaver/${edition}/indstillinger?sorter=titel&retning=stigende`)).body;
-        assert.match(html, /<th scope="col" aria-sort="ascending"><a href="[^"]*sorter=titel&amp;retning=faldende" class="admin-sort-link"><span>Titel<\/span><span class="sr-only">, sorteret stigende\. Sortér faldende<\/span>/);
+        assert.match(
+          html,
+          /<th scope="col" aria-sort="ascending"><a href="[^"]*sorter=titel&amp;retning=faldende" class="admin-sort-link"><span>Titel<\/span><span class="sr-only">, sorteret stigende\. Sortér faldende<\/span>/,
+        );
         // The filter form keeps the sort.
         assert.match(html, /<input type="hidden" name="sorter" value="titel"\/?>/);
       });
@@ -475,7 +536,9 @@ for (const engine of ENGINES) {
           answers,
           sentAt: new Date('2020-12-18T10:30:00Z'),
         });
-        await db.insert(nominationAttachments).values({ nominationId: n.id, fileName: 'bilag æ.pdf', mediaType: 'application/pdf', sizeBytes: 20480, sha256: 'x'.repeat(64), storageKey: 'k' });
+        await db
+          .insert(nominationAttachments)
+          .values({ nominationId: n.id, fileName: 'bilag æ.pdf', mediaType: 'application/pdf', sizeBytes: 20480, sha256: 'x'.repeat(64), storageKey: 'k' });
         const res = await admin.get(`/admin/indstillinger/${n.id}`);
         assert.equal(res.statusCode, 200);
         const html = res.body;
@@ -651,7 +714,10 @@ for (const engine of ENGINES) {
             { editionId: edition, position: 2, heading: 'Initiativet i praksis; "kort"', wordLimit: 200 },
           ])
           .returning({ id: formSections.id, heading: formSections.heading });
-        const [crit] = await db.insert(criteria).values({ editionId: edition, position: 1, title: 'Borgerinddragelse', description: 'x' }).returning({ id: criteria.id });
+        const [crit] = await db
+          .insert(criteria)
+          .values({ editionId: edition, position: 1, title: 'Borgerinddragelse', description: 'x' })
+          .returning({ id: criteria.id });
         tricky = await buildNomination(db, {
           editionId: edition,
           receiptNumber: 'ABI-2040-0001',
@@ -666,7 +732,12 @@ for (const engine of ENGINES) {
           screening: 'not-eligible',
           screeningReason: 'Uden for temaet',
         });
-        plain = await buildNomination(db, { editionId: edition, receiptNumber: 'ABI-2040-0002', status: 'withdrawn', sentAt: new Date('2040-07-01T10:00:00Z') });
+        plain = await buildNomination(db, {
+          editionId: edition,
+          receiptNumber: 'ABI-2040-0002',
+          status: 'withdrawn',
+          sentAt: new Date('2040-07-01T10:00:00Z'),
+        });
         await buildNomination(db, { editionId: edition, status: 'draft', title: 'Kladde i eksport' });
       });
 

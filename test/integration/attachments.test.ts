@@ -79,7 +79,9 @@ function multipart(parts: ({ field: string; value: string } | FilePart)[]) {
     } else {
       chunks.push(
         // Browsers escape ", CR and LF in the file name as %22, %0D and %0A (HTML's multipart/form-data encoding).
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.field ?? 'fil'}"; filename="${p.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.field ?? 'fil'}"; filename="${p.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
         p.data,
         Buffer.from('\r\n'),
       );
@@ -129,14 +131,23 @@ for (const engine of ENGINES) {
         .filter(([, v]) => v !== undefined)
         .map(([k, v]) => `${k}=${v}`)
         .join('; ');
-      const res = await t.app.inject({ method: 'POST', url: `/indstillinger/${id}/bilag`, payload: body, headers: { 'content-type': contentType, ...(cookie ? { cookie } : {}) } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/indstillinger/${id}/bilag`,
+        payload: body,
+        headers: { 'content-type': contentType, ...(cookie ? { cookie } : {}) },
+      });
       const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
       if (m) agent.csrf = m[1]!;
       return res;
     }
 
-    const rows = (id: number) => t.database.db.select().from(nominationAttachments).where(eq(nominationAttachments.nominationId, id)).orderBy(nominationAttachments.id);
-    const storedFiles = () => readdirSync(t.dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+    const rows = (id: number) =>
+      t.database.db.select().from(nominationAttachments).where(eq(nominationAttachments.nominationId, id)).orderBy(nominationAttachments.id);
+    const storedFiles = () =>
+      readdirSync(t.dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => d.name);
 
     /** A refused upload: the status, the Danish message in the summary and at the field, and nothing stored. */
     async function expectRefused(res: Awaited<ReturnType<typeof upload>>, id: number, message: string | RegExp, before: { rows: number; files: number }) {
@@ -159,7 +170,9 @@ for (const engine of ENGINES) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<h1>Bilag<\/h1>/);
       assert.match(page.body, /Du har ikke vedhæftet nogen filer\./);
-      const form = /<form method="post" action="\/indstillinger\/\d+\/bilag" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf"/.exec(page.body);
+      const form = /<form method="post" action="\/indstillinger\/\d+\/bilag" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf"/.exec(
+        page.body,
+      );
       assert.ok(form, 'the token is the first field of the upload form');
       assert.match(page.body, /<input type="file" id="fil" name="fil" accept="[^"]*\.docx/);
       assert.match(page.body, /Filerne må ikke indeholde navne, CPR-numre eller helbredsoplysninger om patienter\./);
@@ -240,13 +253,24 @@ for (const engine of ENGINES) {
     test('wrong magic bytes, other Office files and macros are refused', async () => {
       const { agent, id } = await draft();
       const before = await counts(id);
-      await expectRefused(await upload(agent, id, { name: 'billede.png', data: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }), id, 'Filen skal være en PDF, JPEG, PNG eller Word-fil (DOCX)', before);
+      await expectRefused(
+        await upload(agent, id, { name: 'billede.png', data: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }),
+        id,
+        'Filen skal være en PDF, JPEG, PNG eller Word-fil (DOCX)',
+        before,
+      );
       const xlsx = buildZip([
-        { name: '[Content_Types].xml', data: contentTypesXml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', '/xl/workbook.xml') },
+        {
+          name: '[Content_Types].xml',
+          data: contentTypesXml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', '/xl/workbook.xml'),
+        },
         { name: 'xl/workbook.xml', data: '<workbook/>' },
       ]);
       await expectRefused(await upload(agent, id, { name: 'budget.docx', data: xlsx }), id, 'Filen skal være en PDF, JPEG, PNG eller Word-fil (DOCX)', before);
-      const docm = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml('application/vnd.ms-word.document.macroEnabled.main+xml') }, { name: 'word/document.xml', data: documentXml() }]);
+      const docm = buildZip([
+        { name: '[Content_Types].xml', data: contentTypesXml('application/vnd.ms-word.document.macroEnabled.main+xml') },
+        { name: 'word/document.xml', data: documentXml() },
+      ]);
       await expectRefused(await upload(agent, id, { name: 'makro.docx', data: docm }), id, 'Word-filer med makroer kan ikke vedhæftes', before);
       const noDocument = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml() }]);
       await expectRefused(await upload(agent, id, { name: 'tom.docx', data: noDocument }), id, 'Filen kan ikke åbnes, fordi den er beskadiget', before);
@@ -265,8 +289,18 @@ for (const engine of ENGINES) {
       const { agent, id } = await draft();
       const before = await counts(id);
       const zip = buildZip([{ name: 'index.html', data: '<html><script>alert(1)</script></html>' }]);
-      await expectRefused(await upload(agent, id, { name: 'rapport.pdf', data: Buffer.concat([samplePdf(), zip]) }), id, 'Filen indeholder mere end én slags indhold', before);
-      await expectRefused(await upload(agent, id, { name: 'graf.png', data: Buffer.concat([samplePng(), Buffer.from('<?php system($_GET[1]); ?>')]) }), id, 'Filen indeholder mere end én slags indhold', before);
+      await expectRefused(
+        await upload(agent, id, { name: 'rapport.pdf', data: Buffer.concat([samplePdf(), zip]) }),
+        id,
+        'Filen indeholder mere end én slags indhold',
+        before,
+      );
+      await expectRefused(
+        await upload(agent, id, { name: 'graf.png', data: Buffer.concat([samplePng(), Buffer.from('<?php system($_GET[1]); ?>')]) }),
+        id,
+        'Filen indeholder mere end én slags indhold',
+        before,
+      );
     });
 
     test('a 0-byte file and a form without a file get their own messages', async () => {
@@ -289,7 +323,10 @@ for (const engine of ENGINES) {
       const [row] = await rows(id);
       assert.equal(row!.fileName, 'passwd.pdf');
       assert.ok(!existsSync(join(t.dir, '..', '..', 'etc', 'passwd')) || !readFileSync(join(t.dir, '..', '..', 'etc', 'passwd')).equals(samplePdf()));
-      assert.ok(storedFiles().every((name) => /^[0-9a-f]{32}$/.test(name)), 'only random keys on disk');
+      assert.ok(
+        storedFiles().every((name) => /^[0-9a-f]{32}$/.test(name)),
+        'only random keys on disk',
+      );
       // Control characters and bidi tricks are removed from the shown name.
       await upload(agent, id, { name: 'faktura\u202Efdp.exe', data: samplePdf() });
       assert.equal((await rows(id))[1]!.fileName, 'fakturafdp.exe.pdf');
@@ -306,7 +343,12 @@ for (const engine of ENGINES) {
       };
       const before = await counts(id);
       await expectRefused(await upload(agent, id, { name: 'stor.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES + 1) }), id, 'Filen er større end 10 MB', before);
-      await expectRefused(await upload(agent, id, { name: 'større.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024) }), id, 'Filen er større end 10 MB', before);
+      await expectRefused(
+        await upload(agent, id, { name: 'større.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024) }),
+        id,
+        'Filen er større end 10 MB',
+        before,
+      );
       const exact = await upload(agent, id, { name: 'præcis.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES) });
       assert.equal(exact.statusCode, 303, exact.body.slice(0, 300));
       assert.equal((await rows(id))[0]!.sizeBytes, MAX_ATTACHMENT_BYTES);
@@ -424,11 +466,29 @@ for (const engine of ENGINES) {
       const { agent, id } = await draft();
       // Fill in the rest and send, through the flow.
       const version = async () => String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.version);
-      await agent.post(`/indstillinger/${id}/kandidat`, { nomineeKind: 'team', nomineeNames: 'Team Hjemmedialyse', nomineeUnit: 'Nyremedicin', nomineeOrganisation: 'AUH', nomineeEmail: 'team@eksempel.dk', version: await version(), handling: 'fortsaet' });
+      await agent.post(`/indstillinger/${id}/kandidat`, {
+        nomineeKind: 'team',
+        nomineeNames: 'Team Hjemmedialyse',
+        nomineeUnit: 'Nyremedicin',
+        nomineeOrganisation: 'AUH',
+        nomineeEmail: 'team@eksempel.dk',
+        version: await version(),
+        handling: 'fortsaet',
+      });
       const solution = await agent.get(`/indstillinger/${id}/loesning`);
       const criterion = /name="criterionIds" value="(\d+)"/.exec(solution.body)![1]!;
-      await agent.post(`/indstillinger/${id}/loesning`, { title: 'Video', summary: 'Kort.', criterionIds: [criterion], version: await version(), handling: 'fortsaet' });
-      await agent.post(`/indstillinger/${id}/beskrivelse`, { ...Object.fromEntries(sectionIds.map((s) => [`section-${s}`, 'Tekst.'])), version: await version(), handling: 'fortsaet' });
+      await agent.post(`/indstillinger/${id}/loesning`, {
+        title: 'Video',
+        summary: 'Kort.',
+        criterionIds: [criterion],
+        version: await version(),
+        handling: 'fortsaet',
+      });
+      await agent.post(`/indstillinger/${id}/beskrivelse`, {
+        ...Object.fromEntries(sectionIds.map((s) => [`section-${s}`, 'Tekst.'])),
+        version: await version(),
+        handling: 'fortsaet',
+      });
       const check = await agent.get(`/indstillinger/${id}/tjek`);
       assert.match(check.body, new RegExp(`href="/indstillinger/${id}/bilag"`), 'the check page links to the attachments');
       const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: await version() });

@@ -31,14 +31,11 @@ for (const engine of ENGINES) {
       const orgs = await t.database.db.select().from(organisations);
       assert.deepEqual(orgs.map((o) => o.name).sort(), ['Danske Regioner', 'Region Midtjylland']);
       const a = await t.database.db.select().from(awards);
-      assert.deepEqual(
-        a.map((x) => [x.name, x.establishedYear]).sort(),
-        [
-          ['Initiativprisen', 2015],
-          ['Smartprisen', 2016],
-          ['Årets Borgerinddragende Initiativ', 2016],
-        ],
-      );
+      assert.deepEqual(a.map((x) => [x.name, x.establishedYear]).sort(), [
+        ['Initiativprisen', 2015],
+        ['Smartprisen', 2016],
+        ['Årets Borgerinddragende Initiativ', 2016],
+      ]);
       const page = await getAwardPage(t.database.db, 'aarets-borgerinddragende-initiativ', t.clock.now(), 2021);
       assert.ok(page?.edition);
       assert.equal(page.edition.theme, 'Digitalisering');
@@ -115,10 +112,7 @@ for (const engine of ENGINES) {
       try {
         assert.match(await at('2020-11-11T10:59:59.999Z'), /Linket aktiveres 11\. november 2020 kl\. 12\.00\./);
         assert.match(await at('2020-11-11T11:00:00.000Z'), /Du kan indstille frem til 18\. december 2020 kl\. 12\.00\./);
-        assert.match(
-          await at('2020-12-18T11:00:00.000Z'),
-          /Fristen for at indstille til Årets Borgerinddragende Initiativ 2021 er overskredet\./,
-        );
+        assert.match(await at('2020-12-18T11:00:00.000Z'), /Fristen for at indstille til Årets Borgerinddragende Initiativ 2021 er overskredet\./);
         t.clock.set('2020-11-01T12:00:00Z');
         const front = await t.app.inject('/');
         assert.match(front.body, /Åbner 11\. november 2020 kl\. 12\.00/);
@@ -170,7 +164,15 @@ for (const engine of ENGINES) {
     });
 
     test('unknown pages and malformed ids get a Danish 404 page or problem JSON, never a 500', async () => {
-      for (const url of ['/findes-ikke', '/priser/findes-ikke', '/priser/UPPER', '/priser/initiativprisen/20x4', '/priser/initiativprisen/1999', '/priser/%00', '/priser/' + 'a'.repeat(300)]) {
+      for (const url of [
+        '/findes-ikke',
+        '/priser/findes-ikke',
+        '/priser/UPPER',
+        '/priser/initiativprisen/20x4',
+        '/priser/initiativprisen/1999',
+        '/priser/%00',
+        '/priser/' + 'a'.repeat(300),
+      ]) {
         const res = await t.app.inject(url);
         assert.equal(res.statusCode, 404, url);
         assert.match(res.body, /Siden findes ikke/, url);
@@ -217,7 +219,10 @@ for (const engine of ENGINES) {
       assert.ok(doc.paths['/api/v1/awards'].get);
       assert.ok(doc.paths['/api/v1/editions/{id}'].get);
       assert.ok(doc.paths['/api/v1/editions/{id}'].get.responses['404']);
-      assert.equal(Object.keys(doc.paths).some((p) => !p.startsWith('/api/v1/')), false);
+      assert.equal(
+        Object.keys(doc.paths).some((p) => !p.startsWith('/api/v1/')),
+        false,
+      );
     });
 
     test('health and readiness', async () => {

@@ -35,12 +35,20 @@ async function seedNominations(db: Database) {
   const { editionsCreated } = await seedDemoData(db, SEEDED_AT);
   assert.ok(editionsCreated > 0);
   const [edition] = await db.select({ id: editions.id }).from(editions).orderBy(asc(editions.id)).limit(1);
-  for (let i = 0; i < COUNT; i++) await buildNomination(db, { editionId: edition!.id, title: `Løsning ${i} – æøå <b>`, nominatorEmail: `person${i}@eksempel.dk` });
+  for (let i = 0; i < COUNT; i++)
+    await buildNomination(db, { editionId: edition!.id, title: `Løsning ${i} – æøå <b>`, nominatorEmail: `person${i}@eksempel.dk` });
   return snapshot(db);
 }
 
 const snapshot = async (db: Database) =>
-  (await db.select().from(nominations).orderBy(asc(nominations.id))).map((n) => ({ id: n.id, receipt: n.receiptNumber, title: n.title, email: n.nominatorEmail, answers: n.answers, sentAt: n.sentAt?.toISOString() }));
+  (await db.select().from(nominations).orderBy(asc(nominations.id))).map((n) => ({
+    id: n.id,
+    receipt: n.receiptNumber,
+    title: n.title,
+    email: n.nominatorEmail,
+    answers: n.answers,
+    sentAt: n.sentAt?.toISOString(),
+  }));
 
 describe('backup and restore', () => {
   const dirs: string[] = [];

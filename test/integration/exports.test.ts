@@ -13,7 +13,6 @@ import { readPdf } from '../harness/pdf-text.js';
 
 const AT = '2024-09-10T10:00:00Z';
 
-
 for (const engine of ENGINES) {
   describe(`committee exports on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
@@ -40,14 +39,58 @@ for (const engine of ENGINES) {
         .innerJoin(awards, eq(awards.id, editions.awardId))
         .where(and(eq(awards.slug, 'smartprisen'), eq(editions.year, 2024)));
       otherEditionId = other!.edition.id;
-      crit = await db.select({ id: criteria.id, title: criteria.title }).from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position));
+      crit = await db
+        .select({ id: criteria.id, title: criteria.title })
+        .from(criteria)
+        .where(eq(criteria.editionId, editionId))
+        .orderBy(asc(criteria.position));
       assert.equal(crit.length, 5);
 
       const at = new Date('2024-08-01T10:00:00Z');
       const base = { editionId, screening: 'eligible' as const };
-      n.push(await buildNomination(db, { ...base, receiptNumber: 'IP-2024-0001', title: 'Hjemmedialyse på video', nominatorName: 'Indstiller Ida Ibsen', nominatorEmail: 'ida@example.dk', nomineeNames: 'Kandidat Karl Krog', nomineeUnit: 'Nyremedicinsk Afsnit', nomineeEmail: 'karl@example.dk', nomineeOrganisation: 'Aarhus Universitetshospital' }, { at }));
-      n.push(await buildNomination(db, { ...base, receiptNumber: 'IP-2024-0002', title: '=HYPERLINK("http://evil.example","klik")', nominatorName: 'Indstiller Olga Ovesen', nomineeNames: 'Kandidat Peter Pil' }, { at }));
-      n.push(await buildNomination(db, { ...base, receiptNumber: 'IP-2024-0003', title: 'Patientpanel i psykiatrien', nominatorName: 'Indstiller Rie Rask', nomineeNames: 'Kandidat Sune Sol' }, { at }));
+      n.push(
+        await buildNomination(
+          db,
+          {
+            ...base,
+            receiptNumber: 'IP-2024-0001',
+            title: 'Hjemmedialyse på video',
+            nominatorName: 'Indstiller Ida Ibsen',
+            nominatorEmail: 'ida@example.dk',
+            nomineeNames: 'Kandidat Karl Krog',
+            nomineeUnit: 'Nyremedicinsk Afsnit',
+            nomineeEmail: 'karl@example.dk',
+            nomineeOrganisation: 'Aarhus Universitetshospital',
+          },
+          { at },
+        ),
+      );
+      n.push(
+        await buildNomination(
+          db,
+          {
+            ...base,
+            receiptNumber: 'IP-2024-0002',
+            title: '=HYPERLINK("http://evil.example","klik")',
+            nominatorName: 'Indstiller Olga Ovesen',
+            nomineeNames: 'Kandidat Peter Pil',
+          },
+          { at },
+        ),
+      );
+      n.push(
+        await buildNomination(
+          db,
+          {
+            ...base,
+            receiptNumber: 'IP-2024-0003',
+            title: 'Patientpanel i psykiatrien',
+            nominatorName: 'Indstiller Rie Rask',
+            nomineeNames: 'Kandidat Sune Sol',
+          },
+          { at },
+        ),
+      );
       await buildNomination(db, { editionId, screening: 'not-eligible', receiptNumber: 'IP-2024-0004', title: 'Ikke godkendt løsning' }, { at });
       await buildNomination(db, { editionId, screening: 'eligible', status: 'withdrawn', receiptNumber: 'IP-2024-0005', title: 'Trukket løsning' }, { at });
 
@@ -78,10 +121,15 @@ for (const engine of ENGINES) {
         [2, 0, [3, 3, 3, 3, 2]],
       ];
       for (const [m, k, scores] of given) {
-        const [r] = await db.insert(reviews).values({ memberId: seatOf(members[m]!.id), nominationId: n[k]!.id, createdAt: at, updatedAt: at }).returning();
+        const [r] = await db
+          .insert(reviews)
+          .values({ memberId: seatOf(members[m]!.id), nominationId: n[k]!.id, createdAt: at, updatedAt: at })
+          .returning();
         await db.insert(reviewScores).values(scores.map((score, i) => ({ reviewId: r!.id, criterionId: crit[i]!.id, score })));
       }
-      await db.insert(conflictsOfInterest).values({ memberId: seatOf(members[2]!.id), nominationId: n[2]!.id, origin: 'declared', status: 'confirmed', reason: 'Min afdeling', createdAt: at });
+      await db
+        .insert(conflictsOfInterest)
+        .values({ memberId: seatOf(members[2]!.id), nominationId: n[2]!.id, origin: 'declared', status: 'confirmed', reason: 'Min afdeling', createdAt: at });
     });
     after(async () => t?.close());
 
@@ -103,7 +151,17 @@ for (const engine of ENGINES) {
       assert.ok(text.includes('Dossier til bedømmelseskomitéen'));
       assert.ok(text.includes('Dossieret rummer 3 indstillinger, der er godkendt til bedømmelse.'));
       for (const c of crit) assert.ok(text.includes(c.title), c.title);
-      for (const s of ['Hjemmedialyse på video', 'Patientpanel i psykiatrien', 'Indstiller Ida Ibsen', 'ida@example.dk', 'Kandidat Karl Krog', 'karl@example.dk', 'Nyremedicinsk Afsnit', 'Aarhus Universitetshospital']) assert.ok(text.includes(s), s);
+      for (const s of [
+        'Hjemmedialyse på video',
+        'Patientpanel i psykiatrien',
+        'Indstiller Ida Ibsen',
+        'ida@example.dk',
+        'Kandidat Karl Krog',
+        'karl@example.dk',
+        'Nyremedicinsk Afsnit',
+        'Aarhus Universitetshospital',
+      ])
+        assert.ok(text.includes(s), s);
       for (const s of ['Ikke godkendt løsning', 'Trukket løsning']) assert.ok(!text.includes(s), s);
     });
 
@@ -175,7 +233,7 @@ for (const engine of ENGINES) {
         'Rang (rå total)',
         'Rang (normaliseret)',
       ]);
-      const byReceipt = new Map(((totals.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r.slice(1)])));
+      const byReceipt = new Map((totals.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r.slice(1)]));
       // Totals: nomination 1: 23, 20, 14 → mean 19, median 20, range 9; nomination 2: 11, 7; nomination 3: 16, 24.
       const first = byReceipt.get('IP-2024-0001')!;
       assert.deepEqual(first.slice(2, 5), [3, 3, 0]);

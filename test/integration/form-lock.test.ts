@@ -92,7 +92,10 @@ for (const engine of ENGINES) {
       // With the form as it is now, and the new section answered, it goes through.
       const fresh = (await loadEditionForForm(db, editionId))!;
       const added = fresh.form.sections[1]!.id;
-      await db.update(nominations).set({ answers: { ...row.answers, [String(added)]: 'Færre genindlæggelser.' } }).where(eq(nominations.id, draft.id));
+      await db
+        .update(nominations)
+        .set({ answers: { ...row.answers, [String(added)]: 'Færre genindlæggelser.' } })
+        .where(eq(nominations.id, draft.id));
       const ok = await sendNomination({ db, edition: stale, nominationId: draft.id, expectedVersion: row.version, now: NOW, mail });
       assert.equal(ok.ok, true, JSON.stringify(ok));
       // And the form is now locked.
@@ -111,7 +114,9 @@ for (const engine of ENGINES) {
           // An administrator's save in progress: the row is locked FOR UPDATE, a required section added.
           await client.query('begin');
           await client.query('select id from editions where id = $1 for update', [editionId]);
-          await client.query(`insert into form_sections (edition_id, position, heading, help, word_limit, required) values ($1, 99, 'Ny', '', null, true)`, [editionId]);
+          await client.query(`insert into form_sections (edition_id, position, heading, help, word_limit, required) values ($1, 99, 'Ny', '', null, true)`, [
+            editionId,
+          ]);
           let settled = false;
           const sending = sendNomination({ db, edition: stale, nominationId: draft.id, expectedVersion: draft.version, now: NOW, mail }).finally(() => {
             settled = true;

@@ -37,19 +37,100 @@ const RUNS_QUERY = 3;
 
 /** Field names the app's forms and API use (so random bodies reach the handlers' own checks). */
 const FIELD_NAMES = [
-  '_csrf', 'handling', 'version', 'nominatorName', 'nominatorEmail', 'nominatorIsCitizen', 'nominatorWorkplace', 'nomineeKind', 'nomineeNames',
-  'nomineeUnit', 'nomineeOrganisation', 'nomineeEmail', 'originOrganisation', 'originDescription', 'originUrl', 'title', 'summary', 'criterionIds',
-  'section-1', 'section-2', 'beslutning', 'begrundelse', 'email', 'navn', 'rolle', 'formand', 'partibogstav', 'repraesenterer', 'q', 'status', 'sorter',
-  'retning', 'screening', 'fra', 'til', 'kommentar', 'vinder', 'year', 'theme', 'themeDescription', 'name', 'description', 'heading', 'help', 'wordLimit',
-  'contactEmail', 'websiteUrl', 'privacyUrl', 'prizeAmountKr', 'opensAt', 'closesAt', 'svar', 'samtykke', 'token', '__proto__', 'constructor',
+  '_csrf',
+  'handling',
+  'version',
+  'nominatorName',
+  'nominatorEmail',
+  'nominatorIsCitizen',
+  'nominatorWorkplace',
+  'nomineeKind',
+  'nomineeNames',
+  'nomineeUnit',
+  'nomineeOrganisation',
+  'nomineeEmail',
+  'originOrganisation',
+  'originDescription',
+  'originUrl',
+  'title',
+  'summary',
+  'criterionIds',
+  'section-1',
+  'section-2',
+  'beslutning',
+  'begrundelse',
+  'email',
+  'navn',
+  'rolle',
+  'formand',
+  'partibogstav',
+  'repraesenterer',
+  'q',
+  'status',
+  'sorter',
+  'retning',
+  'screening',
+  'fra',
+  'til',
+  'kommentar',
+  'vinder',
+  'year',
+  'theme',
+  'themeDescription',
+  'name',
+  'description',
+  'heading',
+  'help',
+  'wordLimit',
+  'contactEmail',
+  'websiteUrl',
+  'privacyUrl',
+  'prizeAmountKr',
+  'opensAt',
+  'closesAt',
+  'svar',
+  'samtykke',
+  'token',
+  '__proto__',
+  'constructor',
 ];
 
 /** Strings chosen to break things: markup, script URLs, SQL, control and odd Unicode, huge text. */
 const ADVERSARIAL = [
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "' or 1=1 --", "'); drop table nominations; --",
-  '\u0000', '\u202e\u0041\u0042', '\ud800', '😀'.repeat(50), 'æøå ÆØÅ', '../../../../etc/passwd', '%00', '{{7*7}}', '${7*7}', '-1', '0', '1e309',
-  '2147483648', '99999999999999999999', 'NaN', 'true', 'null', '[]', '{}', ' ', '\r\n\r\n', 'x'.repeat(70_000), 'ord '.repeat(5_000),
-  '2026-02-30T25:61:00', 'https://evil.example/\u0000', 'mailto:a@b', 'a@b', '@', 'indstiller@eksempel.dk',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  "' or 1=1 --",
+  "'); drop table nominations; --",
+  '\u0000',
+  '\u202e\u0041\u0042',
+  '\ud800',
+  '😀'.repeat(50),
+  'æøå ÆØÅ',
+  '../../../../etc/passwd',
+  '%00',
+  '{{7*7}}',
+  '${7*7}',
+  '-1',
+  '0',
+  '1e309',
+  '2147483648',
+  '99999999999999999999',
+  'NaN',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  ' ',
+  '\r\n\r\n',
+  'x'.repeat(70_000),
+  'ord '.repeat(5_000),
+  '2026-02-30T25:61:00',
+  'https://evil.example/\u0000',
+  'mailto:a@b',
+  'a@b',
+  '@',
+  'indstiller@eksempel.dk',
 ];
 
 const text = fc.oneof(fc.constantFrom(...ADVERSARIAL), fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.integer().map(String));
@@ -64,18 +145,29 @@ const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('v'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES, 'nominator', 'nominee', 'answers', 'origin', 'criteria', 'timeline'), fc.string({ maxLength: 10 })), tie('v'), { maxKeys: 6 }),
+    fc.dictionary(
+      fc.oneof(fc.constantFrom(...FIELD_NAMES, 'nominator', 'nominee', 'answers', 'origin', 'criteria', 'timeline'), fc.string({ maxLength: 10 })),
+      tie('v'),
+      { maxKeys: 6 },
+    ),
   ),
 })).v;
 /** A request body: urlencoded, JSON (well-formed or not), or the wrong content type. */
 const body = fc.oneof(
   { weight: 5, arbitrary: formBody.map((f) => ({ kind: 'form' as const, f })) },
   { weight: 4, arbitrary: jsonValue.map((j) => ({ kind: 'json' as const, raw: JSON.stringify(j) ?? 'null' })) },
-  { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '\u0000', '[1,2', '{"__proto__":{"admin":true}}', 'null', '"x"').map((raw) => ({ kind: 'json' as const, raw })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('{', '{"a":', '\u0000', '[1,2', '{"__proto__":{"admin":true}}', 'null', '"x"').map((raw) => ({ kind: 'json' as const, raw })),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 100 }).map((raw) => ({ kind: 'other' as const, raw })) },
 );
 type Body = typeof body extends fc.Arbitrary<infer T> ? T : never;
-const query = fc.dictionary(fc.oneof(fc.constantFrom('q', 'status', 'sorter', 'retning', 'side', 'tilbage', 'lang', 'besked', 'fra', 'til'), fc.string({ maxLength: 10 })), formValue, { maxKeys: 5 });
+const query = fc.dictionary(
+  fc.oneof(fc.constantFrom('q', 'status', 'sorter', 'retning', 'side', 'tilbage', 'lang', 'besked', 'fra', 'til'), fc.string({ maxLength: 10 })),
+  formValue,
+  { maxKeys: 5 },
+);
 
 /** Tables whose rows a refused caller may legitimately touch: their session's last use, rate-limit counters, API-token use. */
 const VOLATILE = new Set(['sessions', 'rate_limit_buckets', 'api_tokens']);
@@ -102,7 +194,12 @@ for (const engine of ENGINES) {
       draftToken = draft.accessToken;
       ({ users, apiTokens } = await routeUsers(db, ids, ['admin-rm', 'admin-dr'], 'hostile', t.clock.now()));
       csrf = await csrfPair(t.app);
-      tables = (await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`))
+      tables = (
+        await queryRows<{ name: string }>(
+          db,
+          sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+        )
+      )
         .map((r) => r.name)
         .filter((n) => !VOLATILE.has(n));
     });
@@ -114,7 +211,10 @@ for (const engine of ENGINES) {
     async function snapshot(): Promise<Record<string, string>> {
       const out: Record<string, string> = {};
       for (const name of tables) {
-        const [row] = await queryRows<{ d: string | null }>(t.db, sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from "${name}" x`));
+        const [row] = await queryRows<{ d: string | null }>(
+          t.db,
+          sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from "${name}" x`),
+        );
         out[name] = row?.d ?? '';
       }
       return out;
@@ -131,7 +231,9 @@ for (const engine of ENGINES) {
       if ((caller === 'admin-rm' || caller === 'admin-dr') && isApi) headers.authorization = `Bearer ${apiTokens[caller]}`;
       else if (caller === 'admin-rm' || caller === 'admin-dr') cookies[SESSION_COOKIE] = (await sessionFor(t.db, users[caller]!, t.clock.now())).value;
       if (caller === 'nominator') cookies[accessCookieName(draftId)] = draftToken;
-      headers.cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+      headers.cookie = Object.entries(cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
       let payload: string;
       if (b.kind === 'form') {
         const p = new URLSearchParams();
@@ -172,17 +274,21 @@ for (const engine of ENGINES) {
         for (const caller of callers) {
           const isRefused = refused(route, caller);
           const before = isRefused ? await snapshot() : null;
-          await fc.assert(
-            fc.asyncProperty(body, async (b) => {
-              const res = await send(route, caller, b);
-              if (res.statusCode >= 500) {
-                problems.push(`${route.method} ${route.url} as ${caller}: ${res.statusCode} for ${JSON.stringify(b).slice(0, 200)}: ${res.body.slice(0, 200)}`);
-                return false;
-              }
-              return true;
-            }),
-            { seed: SEED + n, numRuns: isRefused ? RUNS_REFUSED : RUNS_ALLOWED, endOnFailure: true },
-          ).catch(() => {}); // the problem is in `problems`, with the input
+          await fc
+            .assert(
+              fc.asyncProperty(body, async (b) => {
+                const res = await send(route, caller, b);
+                if (res.statusCode >= 500) {
+                  problems.push(
+                    `${route.method} ${route.url} as ${caller}: ${res.statusCode} for ${JSON.stringify(b).slice(0, 200)}: ${res.body.slice(0, 200)}`,
+                  );
+                  return false;
+                }
+                return true;
+              }),
+              { seed: SEED + n, numRuns: isRefused ? RUNS_REFUSED : RUNS_ALLOWED, endOnFailure: true },
+            )
+            .catch(() => {}); // the problem is in `problems`, with the input
           if (before) {
             const after = await snapshot();
             const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
@@ -197,19 +303,26 @@ for (const engine of ENGINES) {
       const routes = t.app.routeAccess.filter((r) => r.method === 'GET' && r.access !== undefined && !r.url.includes('*'));
       const problems: string[] = [];
       for (const [n, route] of routes.entries()) {
-        await fc.assert(
-          fc.asyncProperty(query, async (q) => {
-            const search = new URLSearchParams();
-            for (const [k, v] of Object.entries(q)) for (const x of Array.isArray(v) ? v : [v]) search.append(k, x);
-            const url = `${fillRouteUrl(route.url, ids)}?${search.toString()}`;
-            const session = (await sessionFor(t.db, users['admin-rm']!, t.clock.now())).value;
-            inputsTried++;
-            const res = await t.app.inject({ method: 'GET', url, cookies: { [SESSION_COOKIE]: session }, headers: url.startsWith('/api/') ? { authorization: `Bearer ${apiTokens['admin-rm']}` } : {} });
-            if (res.statusCode >= 500) problems.push(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-            return res.statusCode < 500;
-          }),
-          { seed: SEED + 1000 + n, numRuns: RUNS_QUERY, endOnFailure: true },
-        ).catch(() => {});
+        await fc
+          .assert(
+            fc.asyncProperty(query, async (q) => {
+              const search = new URLSearchParams();
+              for (const [k, v] of Object.entries(q)) for (const x of Array.isArray(v) ? v : [v]) search.append(k, x);
+              const url = `${fillRouteUrl(route.url, ids)}?${search.toString()}`;
+              const session = (await sessionFor(t.db, users['admin-rm']!, t.clock.now())).value;
+              inputsTried++;
+              const res = await t.app.inject({
+                method: 'GET',
+                url,
+                cookies: { [SESSION_COOKIE]: session },
+                headers: url.startsWith('/api/') ? { authorization: `Bearer ${apiTokens['admin-rm']}` } : {},
+              });
+              if (res.statusCode >= 500) problems.push(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+              return res.statusCode < 500;
+            }),
+            { seed: SEED + 1000 + n, numRuns: RUNS_QUERY, endOnFailure: true },
+          )
+          .catch(() => {});
       }
       assert.deepEqual(problems, []);
       console.log(`# hostile inputs tried so far: ${inputsTried}`);

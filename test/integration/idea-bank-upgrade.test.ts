@@ -46,9 +46,35 @@ for (const engine of ENGINES) {
     test('the solutions already there get their search rows and exact counts', async () => {
       const at = new Date('2026-11-20T12:00:00Z');
       await db.db.insert(solutions).values([
-        { title: 'Sygeplejerskeklinikken på Ærø', summary: 'En klinik på øen.', organisationName: 'Region Syddanmark', unitName: 'Ærø Sygehus', year: 2019, status: 'spread', tags: ['nærhed', 'telemedicin'], createdAt: at },
-        { title: 'Fodsårsklinik med telemedicin', summary: 'Sår vurderes på video.', organisationName: 'Region Midtjylland', unitName: 'Regionshospitalet Gødstrup', year: 2021, status: 'tested', tags: ['telemedicin'], createdAt: at },
-        { title: 'Tryghedskassen', summary: 'Medicin i eget hjem.', organisationName: 'Region Midtjylland', unitName: 'Hospice', year: 2021, tags: [], createdAt: at },
+        {
+          title: 'Sygeplejerskeklinikken på Ærø',
+          summary: 'En klinik på øen.',
+          organisationName: 'Region Syddanmark',
+          unitName: 'Ærø Sygehus',
+          year: 2019,
+          status: 'spread',
+          tags: ['nærhed', 'telemedicin'],
+          createdAt: at,
+        },
+        {
+          title: 'Fodsårsklinik med telemedicin',
+          summary: 'Sår vurderes på video.',
+          organisationName: 'Region Midtjylland',
+          unitName: 'Regionshospitalet Gødstrup',
+          year: 2021,
+          status: 'tested',
+          tags: ['telemedicin'],
+          createdAt: at,
+        },
+        {
+          title: 'Tryghedskassen',
+          summary: 'Medicin i eget hjem.',
+          organisationName: 'Region Midtjylland',
+          unitName: 'Hospice',
+          year: 2021,
+          tags: [],
+          createdAt: at,
+        },
       ]);
       await db.migrate();
 
@@ -63,12 +89,27 @@ for (const engine of ENGINES) {
 
       const all = await searchSolutions(db.db, parseSearchQuery({}).query);
       assert.equal(all.total, 3);
-      assert.deepEqual(all.facets.organisation.map((v) => [v.value, v.count]), [['Region Midtjylland', 2], ['Region Syddanmark', 1]]);
+      assert.deepEqual(
+        all.facets.organisation.map((v) => [v.value, v.count]),
+        [
+          ['Region Midtjylland', 2],
+          ['Region Syddanmark', 1],
+        ],
+      );
       const klinik = await searchSolutions(db.db, parseSearchQuery({ q: 'klinik' }).query);
       assert.equal(klinik.total, 2);
-      assert.deepEqual(klinik.facets.tag.map((v) => [v.value, v.count]), [['telemedicin', 2], ['nærhed', 1]]);
+      assert.deepEqual(
+        klinik.facets.tag.map((v) => [v.value, v.count]),
+        [
+          ['telemedicin', 2],
+          ['nærhed', 1],
+        ],
+      );
       const typo = await searchSolutions(db.db, parseSearchQuery({ q: 'tryhedskassen' }).query);
-      assert.deepEqual(typo.hits.map((h) => h.title), ['Tryghedskassen']);
+      assert.deepEqual(
+        typo.hits.map((h) => h.title),
+        ['Tryghedskassen'],
+      );
       assert.equal((await similarSolutions(db.db, 'klinik på Ærø'))[0]?.title, 'Sygeplejerskeklinikken på Ærø');
     });
   });

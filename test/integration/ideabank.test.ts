@@ -13,7 +13,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../src/db/database.js';
-import { adoptions, auditEvents, awards, editions, organisations, solutionImages, solutionNominations, solutionSearch, solutions } from '../../src/db/schema.js';
+import {
+  adoptions,
+  auditEvents,
+  awards,
+  editions,
+  organisations,
+  solutionImages,
+  solutionNominations,
+  solutionSearch,
+  solutions,
+} from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { derivedCountsOutOfStep } from '../harness/idea-bank.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
@@ -26,8 +36,15 @@ import { withSearchLimits } from '../../src/ideabank/ideabank.repo.js';
 import { parseSearchQuery } from '../../src/ideabank/search-query.js';
 
 const NOW = '2026-11-24T12:00:00Z';
-const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'");
-const titlesIn = (html: string) => [...html.matchAll(/<h3 class="h4"><a href="\/idebank\/loesninger\/\d+">([\s\S]*?)<\/a><\/h3>/g)].map((m) => decode(m[1]!.replace(/<[^>]+>/g, '')));
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&#39;/g, "'");
+const titlesIn = (html: string) =>
+  [...html.matchAll(/<h3 class="h4"><a href="\/idebank\/loesninger\/\d+">([\s\S]*?)<\/a><\/h3>/g)].map((m) => decode(m[1]!.replace(/<[^>]+>/g, '')));
 
 for (const engine of ENGINES) {
   describe(`idea bank on ${engine}`, () => {
@@ -52,7 +69,10 @@ for (const engine of ENGINES) {
       const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(solutions);
       assert.equal(c!.n, demoSolutions.length);
       const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(adoptions);
-      assert.equal(a!.n, demoSolutions.reduce((n, d) => n + (d.adoptions?.length ?? 0), 0));
+      assert.equal(
+        a!.n,
+        demoSolutions.reduce((n, d) => n + (d.adoptions?.length ?? 0), 0),
+      );
     });
 
     test(`each of the ${searchTestSet.length} Danish test queries finds its solutions in the first five`, async () => {
@@ -87,12 +107,27 @@ for (const engine of ENGINES) {
       assert.match(all.body, new RegExp(`${demoSolutions.length} løsninger`));
       assert.match(all.body, new RegExp(`href="/idebank\\?status=spredt"><span>Spredt</span> <span class="facet-count">\\(${spread}\\)</span>`));
       const narrowed = await t.app.inject('/idebank?status=spredt&emne=telemedicin');
-      const want = demoSolutions.filter((d) => d.status === 'spread' && d.tags.includes('telemedicin')).map((d) => d.title).sort();
+      const want = demoSolutions
+        .filter((d) => d.status === 'spread' && d.tags.includes('telemedicin'))
+        .map((d) => d.title)
+        .sort();
       assert.deepEqual(titlesIn(narrowed.body).sort(), want);
       const rm = await t.app.inject(`/idebank?organisation=${encodeURIComponent('Region Syddanmark')}`);
-      assert.deepEqual(titlesIn(rm.body).sort(), demoSolutions.filter((d) => d.organisation === 'Region Syddanmark').map((d) => d.title).sort());
+      assert.deepEqual(
+        titlesIn(rm.body).sort(),
+        demoSolutions
+          .filter((d) => d.organisation === 'Region Syddanmark')
+          .map((d) => d.title)
+          .sort(),
+      );
       const year = await t.app.inject('/idebank?aar=2015');
-      assert.deepEqual(titlesIn(year.body).sort(), demoSolutions.filter((d) => d.year === 2015).map((d) => d.title).sort());
+      assert.deepEqual(
+        titlesIn(year.body).sort(),
+        demoSolutions
+          .filter((d) => d.year === 2015)
+          .map((d) => d.title)
+          .sort(),
+      );
     });
 
     test('a misspelt word: the page and the API say which title words the solutions shown hold instead', async () => {
@@ -175,7 +210,10 @@ for (const engine of ENGINES) {
           (err) => isStatementTimeout(err),
         );
       }
-      const [setting] = (await withSearchLimits(db, async (tx) => ((await tx.execute(sql`select current_setting('statement_timeout') as v`)) as unknown as { rows: { v: string }[] }).rows));
+      const [setting] = await withSearchLimits(
+        db,
+        async (tx) => ((await tx.execute(sql`select current_setting('statement_timeout') as v`)) as unknown as { rows: { v: string }[] }).rows,
+      );
       assert.equal(setting!.v, '2s');
     });
 
@@ -213,12 +251,21 @@ for (const engine of ENGINES) {
       const owner = await createUser(db, { email: 'csv@example.dk' });
       const c = await signedIn(owner.id);
       await c.get('/idebank/ny');
-      const made = await c.post('/idebank/ny', { title: '=HYPERLINK("http://x")', summary: '+Formelsøgning i regneark', organisationName: 'Region Midtjylland', status: 'idea', year: '2025' });
+      const made = await c.post('/idebank/ny', {
+        title: '=HYPERLINK("http://x")',
+        summary: '+Formelsøgning i regneark',
+        organisationName: 'Region Midtjylland',
+        status: 'idea',
+        year: '2025',
+      });
       assert.equal(made.statusCode, 303);
       const res = await t.app.inject('/idebank/soeg.csv?q=formels%C3%B8gning');
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8');
-      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = res.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       assert.equal(lines.length, 2);
       assert.match(lines[1]!, /;"'=HYPERLINK\(""http:\/\/x""\)";'\+Formelsøgning i regneark;Region Midtjylland;/);
       await db.delete(solutions).where(eq(solutions.title, '=HYPERLINK("http://x")'));
@@ -245,16 +292,30 @@ for (const engine of ENGINES) {
       const user = await createUser(db, { email: 'adopter@example.dk' });
       const c = await signedIn(user.id);
       await c.get(`/idebank/loesninger/${id}`);
-      const bad = await c.post(`/idebank/loesninger/${id}/ibrug`, { organisation: 'Region Nordjylland', unit: '', adoptedOn: '31-02-2025', changes: 'Aften hver torsdag' });
+      const bad = await c.post(`/idebank/loesninger/${id}/ibrug`, {
+        organisation: 'Region Nordjylland',
+        unit: '',
+        adoptedOn: '31-02-2025',
+        changes: 'Aften hver torsdag',
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /<title>Fejl: Aftenambulatorium/);
       assert.match(bad.body, /Skriv hospital og afdeling/);
       assert.match(bad.body, /Skriv datoen som dd-mm-åååå, fx 01-03-2025/);
       assert.match(bad.body, /value="Region Nordjylland"/);
       assert.match(bad.body, />Aften hver torsdag<\/textarea>/);
-      const future = await c.post(`/idebank/loesninger/${id}/ibrug`, { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Gastroenterologi', adoptedOn: '01-01-2027' });
+      const future = await c.post(`/idebank/loesninger/${id}/ibrug`, {
+        organisation: 'Region Nordjylland',
+        unit: 'Aalborg Universitetshospital, Gastroenterologi',
+        adoptedOn: '01-01-2027',
+      });
       assert.match(future.body, /Datoen må ikke ligge i fremtiden/);
-      const ok = await c.post(`/idebank/loesninger/${id}/ibrug`, { organisation: 'Region Nordjylland', unit: 'Aalborg Universitetshospital, Gastroenterologi', adoptedOn: '1-9-2026', changes: 'Aften hver torsdag' });
+      const ok = await c.post(`/idebank/loesninger/${id}/ibrug`, {
+        organisation: 'Region Nordjylland',
+        unit: 'Aalborg Universitetshospital, Gastroenterologi',
+        adoptedOn: '1-9-2026',
+        changes: 'Aften hver torsdag',
+      });
       assert.equal(ok.statusCode, 303);
       assert.equal(ok.headers.location, `/idebank/loesninger/${id}?tak=1#adopt-heading`);
       const [row] = await db.select().from(adoptions).where(eq(adoptions.solutionId, id));
@@ -262,12 +323,18 @@ for (const engine of ENGINES) {
       assert.equal(row!.createdByUserId, user.id);
       const [s] = await db.select({ status: solutions.status }).from(solutions).where(eq(solutions.id, id));
       assert.equal(s!.status, 'spread');
-      const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'solution.adopted'), eq(auditEvents.entityId, String(id))));
+      const audit = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'solution.adopted'), eq(auditEvents.entityId, String(id))));
       assert.equal(audit.length, 1);
       const page = await c.get(`/idebank/loesninger/${id}?tak=1`);
       assert.match(page.body, /Tak\. Jeres enhed står nu på listen/);
       assert.match(page.body, /<svg viewBox="0 0 760 120" width="100%" role="img" aria-labelledby="spread-title spread-desc"/);
-      assert.match(page.body, /<th scope="row">Aalborg Universitetshospital, Gastroenterologi<\/th><td>Region Nordjylland<\/td><td><time datetime="2026-09-01">1\. september 2026<\/time><\/td><td>Aften hver torsdag<\/td>/);
+      assert.match(
+        page.body,
+        /<th scope="row">Aalborg Universitetshospital, Gastroenterologi<\/th><td>Region Nordjylland<\/td><td><time datetime="2026-09-01">1\. september 2026<\/time><\/td><td>Aften hver torsdag<\/td>/,
+      );
       // Adopted elsewhere: it is on the list of the most spread solutions.
       const most = await t.app.inject('/idebank/mest-spredte');
       assert.match(most.body, new RegExp(`href="/idebank/loesninger/${id}"`));
@@ -281,8 +348,23 @@ for (const engine of ENGINES) {
       await c.get('/idebank/ny');
       const empty = await c.post('/idebank/ny', { title: '', summary: '', organisationName: '', status: '', year: '20' });
       assert.equal(empty.statusCode, 400);
-      for (const msg of ['Skriv løsningens titel', 'Skriv et kort resumé af løsningen', 'Skriv navnet på organisationen', 'Vælg, hvor langt løsningen er', 'Skriv året med fire cifre, fra 1990 til 2026']) assert.ok(empty.body.includes(msg), msg);
-      const made = await c.post('/idebank/ny', { title: 'Sygeplejerskeklinik i Skanderborg', summary: 'En sygeplejerskeklinik for borgere med kroniske sygdomme', organisationName: 'Region Midtjylland', unitName: 'Regionshospitalet Horsens', tags: 'Nærhed, telemedicin, nærhed', status: 'tested', year: '2025' });
+      for (const msg of [
+        'Skriv løsningens titel',
+        'Skriv et kort resumé af løsningen',
+        'Skriv navnet på organisationen',
+        'Vælg, hvor langt løsningen er',
+        'Skriv året med fire cifre, fra 1990 til 2026',
+      ])
+        assert.ok(empty.body.includes(msg), msg);
+      const made = await c.post('/idebank/ny', {
+        title: 'Sygeplejerskeklinik i Skanderborg',
+        summary: 'En sygeplejerskeklinik for borgere med kroniske sygdomme',
+        organisationName: 'Region Midtjylland',
+        unitName: 'Regionshospitalet Horsens',
+        tags: 'Nærhed, telemedicin, nærhed',
+        status: 'tested',
+        year: '2025',
+      });
       assert.equal(made.statusCode, 303);
       const id = Number(/\/idebank\/loesninger\/(\d+)$/.exec(String(made.headers.location))![1]);
       const [row] = await db.select().from(solutions).where(eq(solutions.id, id));
@@ -290,7 +372,10 @@ for (const engine of ENGINES) {
       assert.equal(row!.ownerUserId, owner.id);
       // The new solution is found at once (generated search columns).
       const found = await searchSolutions(db, parseSearchQuery({ q: 'skanderborg' }).query);
-      assert.deepEqual(found.hits.map((h) => h.title), ['Sygeplejerskeklinik i Skanderborg']);
+      assert.deepEqual(
+        found.hits.map((h) => h.title),
+        ['Sygeplejerskeklinik i Skanderborg'],
+      );
       // The solution page suggests the similar Ærø clinic.
       const page = await c.get(`/idebank/loesninger/${id}`);
       assert.match(page.body, /Lignende løsninger[\s\S]*Sygeplejerskeklinikken på Ærø/);
@@ -300,13 +385,22 @@ for (const engine of ENGINES) {
       assert.equal((await otherClient.post(`/idebank/loesninger/${id}/rediger`, { title: 'Overtaget' })).statusCode, 403);
       const edit = await c.get(`/idebank/loesninger/${id}/rediger`);
       assert.equal(edit.statusCode, 200);
-      const saved = await c.post(`/idebank/loesninger/${id}/rediger`, { title: 'Sygeplejerskeklinik i Skanderborg og Odder', summary: 'En klinik', organisationName: 'Region Midtjylland', status: 'implemented', year: '2025' });
+      const saved = await c.post(`/idebank/loesninger/${id}/rediger`, {
+        title: 'Sygeplejerskeklinik i Skanderborg og Odder',
+        summary: 'En klinik',
+        organisationName: 'Region Midtjylland',
+        status: 'implemented',
+        year: '2025',
+      });
       assert.equal(saved.statusCode, 303);
       // An administrator of the organisation that owns a demo-free solution may edit it.
       await db.update(solutions).set({ ownerOrganisationId: rm.id }).where(eq(solutions.id, id));
       const admin = await createUser(db, { email: 'rm-admin-idebank@example.dk', adminOf: [rm.id] });
       assert.equal((await (await signedIn(admin.id)).get(`/idebank/loesninger/${id}/rediger`)).statusCode, 200);
-      const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(id)));
+      const audit = await db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, String(id)));
       assert.deepEqual(audit.map((a) => a.action).sort(), ['solution.created', 'solution.updated']);
       await db.delete(solutions).where(eq(solutions.id, id));
     });
@@ -320,15 +414,25 @@ for (const engine of ENGINES) {
       const upload = async (c: Client, fields: { alt: string }, file: { name: string; type: string; data: Buffer } | null) => {
         const boundary = '----idebank' + Math.random().toString(16).slice(2);
         const parts: Buffer[] = [];
-        const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+        const field = (name: string, value: string) =>
+          parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
         field('_csrf', c.csrf);
         field('alt', fields.alt);
         if (file) {
-          parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="billede"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+          parts.push(
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="billede"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+            file.data,
+            Buffer.from('\r\n'),
+          );
         }
         parts.push(Buffer.from(`--${boundary}--\r\n`));
         const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-        return t.app.inject({ method: 'POST', url: `/idebank/loesninger/${id}/billeder`, payload: Buffer.concat(parts), headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+        return t.app.inject({
+          method: 'POST',
+          url: `/idebank/loesninger/${id}/billeder`,
+          payload: Buffer.concat(parts),
+          headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
       };
       const c = await signedIn(owner.id);
       const edit = await c.get(`/idebank/loesninger/${id}/rediger`);
@@ -339,7 +443,11 @@ for (const engine of ENGINES) {
       const shown = await c.get(String(noAlt.headers.location).replace(/#.*$/, ''));
       assert.match(shown.body, /<title>Fejl: /);
       assert.match(shown.body, /Beskriv billedet for dem, der ikke kan se det/);
-      const svg = await upload(c, { alt: 'Et billede' }, { name: 'x.png', type: 'image/png', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+      const svg = await upload(
+        c,
+        { alt: 'Et billede' },
+        { name: 'x.png', type: 'image/png', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+      );
       assert.match(String(svg.headers.location), /billedfejl=wrong-type&alt=Et%20billede/);
       const ok = await upload(c, { alt: 'Frivillig cykler en patient rundt om hospitalet' }, { name: 'cykel.png', type: 'image/png', data: png });
       assert.equal(ok.headers.location, `/idebank/loesninger/${id}/rediger?billede=tilfoejet#billeder`);
@@ -347,7 +455,10 @@ for (const engine of ENGINES) {
       assert.equal(img!.mediaType, 'image/png');
       assert.equal(img!.altText, 'Frivillig cykler en patient rundt om hospitalet');
       const page = await t.app.inject(`/idebank/loesninger/${id}`);
-      assert.match(page.body, new RegExp(`<img src="/idebank/billeder/${img!.id}" alt="Frivillig cykler en patient rundt om hospitalet" width="360" loading="lazy"/>`));
+      assert.match(
+        page.body,
+        new RegExp(`<img src="/idebank/billeder/${img!.id}" alt="Frivillig cykler en patient rundt om hospitalet" width="360" loading="lazy"/>`),
+      );
       const bytes = await t.app.inject(`/idebank/billeder/${img!.id}`);
       assert.equal(bytes.statusCode, 200);
       assert.equal(bytes.headers['content-type'], 'image/png');
@@ -361,8 +472,17 @@ for (const engine of ENGINES) {
       assert.equal((await c.post(`/idebank/billeder/${img!.id}/slet`)).statusCode, 303);
       assert.equal((await db.select().from(solutionImages).where(eq(solutionImages.solutionId, id))).length, 0);
       assert.equal((await t.app.inject(`/idebank/billeder/${img!.id}`)).statusCode, 404);
-      const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(id)));
-      assert.deepEqual(audit.map((a) => a.action).filter((a) => a.startsWith('solution.image')).sort(), ['solution.image-added', 'solution.image-removed']);
+      const audit = await db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, String(id)));
+      assert.deepEqual(
+        audit
+          .map((a) => a.action)
+          .filter((a) => a.startsWith('solution.image'))
+          .sort(),
+        ['solution.image-added', 'solution.image-removed'],
+      );
     });
 
     test('similar solutions for a text being written (JSON for the browser)', async () => {
@@ -384,9 +504,18 @@ for (const engine of ENGINES) {
 
     test('"Tjek dine svar" of a nomination suggests similar solutions (no JavaScript needed), and the solution step has the live box', async () => {
       const now = t.clock.now();
-      const [open] = await db.select({ id: editions.id }).from(editions).where(and(sql`${editions.opensAt} <= ${now.toISOString()}::timestamptz`, sql`${editions.closesAt} > ${now.toISOString()}::timestamptz`)).limit(1);
+      const [open] = await db
+        .select({ id: editions.id })
+        .from(editions)
+        .where(and(sql`${editions.opensAt} <= ${now.toISOString()}::timestamptz`, sql`${editions.closesAt} > ${now.toISOString()}::timestamptz`))
+        .limit(1);
       assert.ok(open, 'an open demo edition');
-      const n = await buildNomination(db, { editionId: open.id, status: 'draft', title: 'Pårørendedagbog på børneintensiv', summary: 'Forældre skriver dagbog til barnet på intensivafdelingen' });
+      const n = await buildNomination(db, {
+        editionId: open.id,
+        status: 'draft',
+        title: 'Pårørendedagbog på børneintensiv',
+        summary: 'Forældre skriver dagbog til barnet på intensivafdelingen',
+      });
       const c = new Client(t.app);
       c.setCookie(`indstilling_${n.id}`, n.accessToken);
       const check = await c.get(`/indstillinger/${n.id}/tjek`);
@@ -402,8 +531,19 @@ for (const engine of ENGINES) {
     test('an administrator puts an eligible, published nomination in the idea bank, and links a Smartprisen origin', async () => {
       const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
       const dr = (await db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner')))[0]!;
-      const [smart] = await db.select({ id: editions.id }).from(editions).innerJoin(awards, eq(awards.id, editions.awardId)).where(eq(awards.slug, 'smartprisen')).limit(1);
-      const n = await buildNomination(db, { editionId: smart!.id, title: 'Videokonsultationer i Horsens', summary: 'Vi har taget videokonsultationer til hjertesvigt i brug', originOrganisation: 'Regionshospitalet Gødstrup', sentAt: new Date('2026-03-01T10:00:00Z') });
+      const [smart] = await db
+        .select({ id: editions.id })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(eq(awards.slug, 'smartprisen'))
+        .limit(1);
+      const n = await buildNomination(db, {
+        editionId: smart!.id,
+        title: 'Videokonsultationer i Horsens',
+        summary: 'Vi har taget videokonsultationer til hjertesvigt i brug',
+        originOrganisation: 'Regionshospitalet Gødstrup',
+        sentAt: new Date('2026-03-01T10:00:00Z'),
+      });
       const admin = await createUser(db, { email: 'link-admin@example.dk', adminOf: [rm.id] });
       const drAdmin = await createUser(db, { email: 'link-dr@example.dk', adminOf: [dr.id] });
       const c = await signedIn(admin.id);
@@ -423,7 +563,10 @@ for (const engine of ENGINES) {
       assert.equal(again.statusCode, 303);
       assert.equal(again.headers.location, made.headers.location);
       const links = await db.select().from(solutionNominations).where(eq(solutionNominations.nominationId, n.id));
-      assert.deepEqual(links.map((l) => [l.role, l.solutionId]), [['nominated', solutionId]]);
+      assert.deepEqual(
+        links.map((l) => [l.role, l.solutionId]),
+        [['nominated', solutionId]],
+      );
       const origin = await idOf('Videokonsultationer til patienter med hjertesvigt');
       await c.get(`/idebank/indstillinger/${n.id}`);
       assert.equal((await c.post(`/idebank/indstillinger/${n.id}/oprindelse`, { oprindelse: String(origin) })).statusCode, 303);
@@ -432,7 +575,10 @@ for (const engine of ENGINES) {
       const nominatedPage = await t.app.inject(`/idebank/loesninger/${solutionId}`);
       assert.match(nominatedPage.body, /Indstillet til Smartprisen/);
       const byPrize = (await t.app.inject('/api/v1/solutions?pris=smartprisen')).json();
-      assert.deepEqual(byPrize.solutions.map((s: { id: number }) => s.id), [solutionId]);
+      assert.deepEqual(
+        byPrize.solutions.map((s: { id: number }) => s.id),
+        [solutionId],
+      );
     });
 
     test('the search table follows inserts, updates (title, tags, status) and deletes of solutions, row for row', async () => {
@@ -460,13 +606,24 @@ for (const engine of ENGINES) {
 
       const [made] = await db
         .insert(solutions)
-        .values({ title: 'Kvæsterbøtten i Skagen', summary: 'En kasse med forbindinger.', organisationName: 'Region Nordjylland', unitName: 'Akutklinikken', year: 2024, tags: ['førstehjælp'], createdAt: new Date(NOW) })
+        .values({
+          title: 'Kvæsterbøtten i Skagen',
+          summary: 'En kasse med forbindinger.',
+          organisationName: 'Region Nordjylland',
+          unitName: 'Akutklinikken',
+          year: 2024,
+          tags: ['førstehjælp'],
+          createdAt: new Date(NOW),
+        })
         .returning({ id: solutions.id });
       const id = made!.id;
       const inserted = await row(id);
       assert.equal(inserted?.titleLower, 'kvæsterbøtten i skagen');
       assert.equal(inserted?.searchText, 'kvæsterbøtten i skagen en kasse med forbindinger. region nordjylland akutklinikken');
-      assert.deepEqual([inserted?.organisationName, inserted?.unitName, inserted?.status, inserted?.year, inserted?.tags], ['Region Nordjylland', 'Akutklinikken', 'idea', 2024, ['førstehjælp']]);
+      assert.deepEqual(
+        [inserted?.organisationName, inserted?.unitName, inserted?.status, inserted?.year, inserted?.tags],
+        ['Region Nordjylland', 'Akutklinikken', 'idea', 2024, ['førstehjælp']],
+      );
       assert.equal(await outOfStep(), 0);
       assert.deepEqual(await found({ q: 'kvæsterbøtte' }), [id]);
       assert.deepEqual(await found({ q: 'kvæsterbøtte', emne: 'førstehjælp', status: 'ide', aar: '2024' }), [id]);
@@ -477,7 +634,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(await found({ q: 'kvæsterbøtte' }), []);
       assert.deepEqual(await found({ q: 'plasterskab' }), [id]);
 
-      await db.update(solutions).set({ tags: ['sårpleje', 'akut'], status: 'spread' }).where(eq(solutions.id, id));
+      await db
+        .update(solutions)
+        .set({ tags: ['sårpleje', 'akut'], status: 'spread' })
+        .where(eq(solutions.id, id));
       const changed = await row(id);
       assert.deepEqual([changed?.tags, changed?.status], [['sårpleje', 'akut'], 'spread']);
       assert.notEqual(changed?.tagListKey, inserted?.tagListKey);
@@ -506,15 +666,34 @@ for (const engine of ENGINES) {
       const made = await db
         .insert(solutions)
         .values([
-          { title: "Tælleværket A: O'Briens \\ 'kasse'", summary: 'Første.', organisationName: 'Tælleregionen', unitName: 'Enhed Æ', year: 2031, tags: ['tælletag', 'ét'], createdAt: new Date(NOW) },
-          { title: 'Tælleværket B', summary: 'Anden.', organisationName: 'Tælleregionen', unitName: 'Enhed Ø', year: 2031, tags: ['tælletag'], createdAt: new Date(NOW) },
+          {
+            title: "Tælleværket A: O'Briens \\ 'kasse'",
+            summary: 'Første.',
+            organisationName: 'Tælleregionen',
+            unitName: 'Enhed Æ',
+            year: 2031,
+            tags: ['tælletag', 'ét'],
+            createdAt: new Date(NOW),
+          },
+          {
+            title: 'Tælleværket B',
+            summary: 'Anden.',
+            organisationName: 'Tælleregionen',
+            unitName: 'Enhed Ø',
+            year: 2031,
+            tags: ['tælletag'],
+            createdAt: new Date(NOW),
+          },
         ])
         .returning({ id: solutions.id });
       const [a, b] = made.map((m) => m.id) as [number, number];
       assert.deepEqual(await outOfStep(), []);
       const after2 = await bare();
       assert.equal(after2.total, before.total + 2);
-      assert.deepEqual(after2.facets.year.find((v) => v.value === '2031'), { value: '2031', label: '2031', count: 2 });
+      assert.deepEqual(
+        after2.facets.year.find((v) => v.value === '2031'),
+        { value: '2031', label: '2031', count: 2 },
+      );
       // A misspelt title word finds the new solutions through the title words just counted.
       const typo = await searchSolutions(db, parseSearchQuery({ q: 'tællevræket' }).query);
       assert.deepEqual(typo.hits.map((h) => h.id).sort(), [a, b].sort());
@@ -523,7 +702,10 @@ for (const engine of ENGINES) {
       // An update of what is not counted (the contact person) and one of what is.
       await db.update(solutions).set({ contactName: 'Ny kontakt' }).where(eq(solutions.id, a));
       assert.deepEqual(await outOfStep(), []);
-      await db.update(solutions).set({ organisationName: 'Anden tælleregion', tags: ['ét', 'to'], status: 'spread', year: 2032 }).where(eq(solutions.id, a));
+      await db
+        .update(solutions)
+        .set({ organisationName: 'Anden tælleregion', tags: ['ét', 'to'], status: 'spread', year: 2032 })
+        .where(eq(solutions.id, a));
       assert.deepEqual(await outOfStep(), []);
       await db.update(solutions).set({ unitName: 'Fælles enhed' }).where(sql`${solutions.id} in (${a}, ${b})`);
       assert.deepEqual(await outOfStep(), []);
@@ -534,7 +716,15 @@ for (const engine of ENGINES) {
           db.transaction(async (tx) => {
             const [row] = await tx
               .insert(solutions)
-              .values({ title: `Samtidig ${i}`, summary: 'Samtidig skrivning.', organisationName: 'Tælleregionen', unitName: `Enhed ${i % 2}`, year: 2031, tags: ['tælletag', `nr${i}`], createdAt: new Date(NOW) })
+              .values({
+                title: `Samtidig ${i}`,
+                summary: 'Samtidig skrivning.',
+                organisationName: 'Tælleregionen',
+                unitName: `Enhed ${i % 2}`,
+                year: 2031,
+                tags: ['tælletag', `nr${i}`],
+                createdAt: new Date(NOW),
+              })
               .returning({ id: solutions.id });
             await tx.update(solutions).set({ status: 'tested' }).where(eq(solutions.id, row!.id));
             if (i % 3 === 0) await tx.delete(solutions).where(eq(solutions.id, row!.id));
@@ -552,7 +742,10 @@ for (const engine of ENGINES) {
       const end = await bare();
       assert.equal(end.total, before.total);
       assert.deepEqual(end.facets, before.facets);
-      assert.equal(end.facets.organisation.some((v) => v.value === 'Tælleregionen'), false);
+      assert.equal(
+        end.facets.organisation.some((v) => v.value === 'Tælleregionen'),
+        false,
+      );
     });
   });
 }

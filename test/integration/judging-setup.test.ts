@@ -18,7 +18,13 @@ import { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 
 const NOW = '2026-11-24T12:00:00Z';
-const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 for (const engine of ENGINES) {
   describe(`judging settings of an edition on ${engine}`, () => {
@@ -36,13 +42,21 @@ for (const engine of ENGINES) {
       const page = await admin.get(url());
       assert.equal(page.statusCode, 200);
       const fields = Object.fromEntries(
-        [...page.body.matchAll(/<input class="form-input[^"]*" type="(?:text|date|time|url|email|tel)" id="([^"]+)" name="[^"]+" value="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]),
+        [...page.body.matchAll(/<input class="form-input[^"]*" type="(?:text|date|time|url|email|tel)" id="([^"]+)" name="[^"]+" value="([^"]*)"/g)].map(
+          (m) => [m[1]!, decode(m[2]!)],
+        ),
       );
       return { ...fields, ...changes };
     };
     const judgingColumns = async () => {
       const e = await row();
-      return { reviewClosesAt: e.reviewClosesAt?.toISOString() ?? null, blindReview: e.blindReview, scoreScaleMin: e.scoreScaleMin, scoreScaleMax: e.scoreScaleMax, scoreLabels: e.scoreLabels };
+      return {
+        reviewClosesAt: e.reviewClosesAt?.toISOString() ?? null,
+        blindReview: e.blindReview,
+        scoreScaleMin: e.scoreScaleMin,
+        scoreScaleMax: e.scoreScaleMax,
+        scoreLabels: e.scoreLabels,
+      };
     };
 
     before(async () => {
@@ -83,7 +97,11 @@ for (const engine of ENGINES) {
       const shown = decode((await admin.get(url())).body);
       assert.match(shown, /id="reviewClosesAt-time" name="reviewClosesAt-time" value="12:00"/);
       assert.match(shown, /0 – slet ikke\n1 – lidt\n2 – en del\n3 – fuldt ud<\/textarea>/);
-      const [ev] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'edition.update'), eq(auditEvents.entityId, String(edition)))).orderBy(asc(auditEvents.id));
+      const [ev] = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'edition.update'), eq(auditEvents.entityId, String(edition))))
+        .orderBy(asc(auditEvents.id));
       const after = ev!.after as Record<string, unknown>;
       assert.deepEqual([after.reviewClosesAt, after.blindReview, after.scoreScaleMin, after.scoreScaleMax], ['2024-09-20T10:00:00.000Z', true, 0, 3]);
     });
@@ -91,7 +109,11 @@ for (const engine of ENGINES) {
     test('bad settings are refused with a clear message beside the field, and nothing is saved', async () => {
       const before = await judgingColumns();
       const cases: [Record<string, string>, string, RegExp][] = [
-        [{ 'reviewClosesAt-date': '2024-06-14', 'reviewClosesAt-time': '12:00' }, 'reviewClosesAt', /Fristen for komitéens bedømmelse skal ligge efter fristen for indstillinger/],
+        [
+          { 'reviewClosesAt-date': '2024-06-14', 'reviewClosesAt-time': '12:00' },
+          'reviewClosesAt',
+          /Fristen for komitéens bedømmelse skal ligge efter fristen for indstillinger/,
+        ],
         [{ 'reviewClosesAt-date': '2024-09-26', 'reviewClosesAt-time': '12:01' }, 'reviewClosesAt', /senest når de nominerede offentliggøres/],
         [{ 'reviewClosesAt-date': '31.02.2024', 'reviewClosesAt-time': '12:00' }, 'reviewClosesAt', /Skriv fristen for komitéens bedømmelse som en dato/],
         [{ scoreScaleMin: '5', scoreScaleMax: '5' }, 'scoreScaleMax', /Højeste point skal være større end laveste point/],
@@ -116,7 +138,10 @@ for (const engine of ENGINES) {
       const nomination = await buildNomination(db, { editionId: edition, screening: 'eligible', sentAt: new Date('2024-03-01T10:00:00Z') });
       const member = await createUser(db, { email: 'komite@example.dk', members: [{ editionId: edition, role: 'committee' }] });
       const [m] = await db.select().from(editionMembers).where(eq(editionMembers.userId, member.id));
-      const [r] = await db.insert(reviews).values({ memberId: m!.id, nominationId: nomination.id, createdAt: new Date(NOW), updatedAt: new Date(NOW) }).returning();
+      const [r] = await db
+        .insert(reviews)
+        .values({ memberId: m!.id, nominationId: nomination.id, createdAt: new Date(NOW), updatedAt: new Date(NOW) })
+        .returning();
       await db.insert(reviewScores).values({ reviewId: r!.id, criterionId: c!.id, score: 2 });
       const fields = await formWith({ scoreScaleMin: '1', scoreScaleMax: '5' });
       const res = await admin.post(url(), { ...fields, blindReview: 'ja', scoreLabels: '' });
@@ -126,7 +151,13 @@ for (const engine of ENGINES) {
       // Other fields still save when the scale stays.
       const same = await formWith({});
       assert.equal((await admin.post(url(), { ...same, scoreLabels: '' })).statusCode, 303);
-      assert.deepEqual(await judgingColumns(), { reviewClosesAt: '2024-09-20T10:00:00.000Z', blindReview: false, scoreScaleMin: 0, scoreScaleMax: 3, scoreLabels: null });
+      assert.deepEqual(await judgingColumns(), {
+        reviewClosesAt: '2024-09-20T10:00:00.000Z',
+        blindReview: false,
+        scoreScaleMin: 0,
+        scoreScaleMax: 3,
+        scoreLabels: null,
+      });
       await db.delete(reviews).where(eq(reviews.id, r!.id));
     });
 
@@ -139,16 +170,37 @@ for (const engine of ENGINES) {
           ...(body ? { payload: JSON.stringify(body) } : {}),
         });
       const got = (await api('GET')).json() as Record<string, unknown>;
-      assert.deepEqual([got.reviewClosesAt, got.blindReview, got.scoreScaleMin, got.scoreScaleMax, got.scoreLabels], ['2024-09-20T10:00:00.000Z', false, 0, 3, null]);
-      let res = await api('PATCH', { reviewClosesAt: '2024-09-25T09:30:15Z', blindReview: true, scoreScaleMin: 1, scoreScaleMax: 4, scoreLabels: ['Dårlig', 'Nogenlunde', 'God', 'Fremragende'] });
+      assert.deepEqual(
+        [got.reviewClosesAt, got.blindReview, got.scoreScaleMin, got.scoreScaleMax, got.scoreLabels],
+        ['2024-09-20T10:00:00.000Z', false, 0, 3, null],
+      );
+      let res = await api('PATCH', {
+        reviewClosesAt: '2024-09-25T09:30:15Z',
+        blindReview: true,
+        scoreScaleMin: 1,
+        scoreScaleMax: 4,
+        scoreLabels: ['Dårlig', 'Nogenlunde', 'God', 'Fremragende'],
+      });
       assert.equal(res.statusCode, 200, res.body);
-      assert.deepEqual(await judgingColumns(), { reviewClosesAt: '2024-09-25T09:30:15.000Z', blindReview: true, scoreScaleMin: 1, scoreScaleMax: 4, scoreLabels: ['Dårlig', 'Nogenlunde', 'God', 'Fremragende'] });
+      assert.deepEqual(await judgingColumns(), {
+        reviewClosesAt: '2024-09-25T09:30:15.000Z',
+        blindReview: true,
+        scoreScaleMin: 1,
+        scoreScaleMax: 4,
+        scoreLabels: ['Dårlig', 'Nogenlunde', 'God', 'Fremragende'],
+      });
       res = await api('PATCH', { reviewClosesAt: '2024-06-01T10:00:00Z' });
       assert.equal(res.statusCode, 422);
-      assert.deepEqual((res.json() as { errors: { path: string }[] }).errors.map((e) => e.path), ['/reviewClosesAt']);
+      assert.deepEqual(
+        (res.json() as { errors: { path: string }[] }).errors.map((e) => e.path),
+        ['/reviewClosesAt'],
+      );
       res = await api('PATCH', { scoreLabels: ['a'] });
       assert.equal(res.statusCode, 422);
-      assert.deepEqual((res.json() as { errors: { path: string }[] }).errors.map((e) => e.path), ['/scoreLabels']);
+      assert.deepEqual(
+        (res.json() as { errors: { path: string }[] }).errors.map((e) => e.path),
+        ['/scoreLabels'],
+      );
       res = await api('PATCH', { reviewClosesAt: null, scoreLabels: null });
       assert.equal(res.statusCode, 200);
       assert.deepEqual(await judgingColumns(), { reviewClosesAt: null, blindReview: true, scoreScaleMin: 1, scoreScaleMax: 4, scoreLabels: null });

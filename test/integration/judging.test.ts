@@ -47,7 +47,13 @@ const T = {
 };
 const IN_REVIEW = '2030-03-20T12:00:00Z';
 
-const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 for (const engine of ENGINES) {
   describe(`committee review, conflicts, overview and shortlist on ${engine}`, () => {
@@ -72,7 +78,10 @@ for (const engine of ENGINES) {
       return agent.post(reviewUrl(nomination), { [`point-${c1}`]: a, [`point-${c2}`]: b, kommentar: comment });
     };
     const reviewsOf = async (memberUser: string) => {
-      const rows = await db.select({ nominationId: reviews.nominationId, comment: reviews.comment, id: reviews.id, memberId: reviews.memberId }).from(reviews).orderBy(asc(reviews.nominationId));
+      const rows = await db
+        .select({ nominationId: reviews.nominationId, comment: reviews.comment, id: reviews.id, memberId: reviews.memberId })
+        .from(reviews)
+        .orderBy(asc(reviews.nominationId));
       const member = ids[`${memberUser}Member`]!;
       const out: { nominationId: number; comment: string; scores: number[] }[] = [];
       for (const r of rows.filter((x) => x.memberId === member)) {
@@ -106,7 +115,17 @@ for (const engine of ENGINES) {
         })
         .returning();
       edition = e!.id;
-      const [o] = await db.insert(editions).values({ awardId: award!.id, year: 2031, opensAt: new Date('2031-01-01T11:00:00Z'), closesAt: new Date('2031-03-01T11:00:00Z'), nomineesPublishedAt: new Date('2031-05-01T10:00:00Z'), winnerAnnouncedAt: new Date('2031-06-01T10:00:00Z') }).returning();
+      const [o] = await db
+        .insert(editions)
+        .values({
+          awardId: award!.id,
+          year: 2031,
+          opensAt: new Date('2031-01-01T11:00:00Z'),
+          closesAt: new Date('2031-03-01T11:00:00Z'),
+          nomineesPublishedAt: new Date('2031-05-01T10:00:00Z'),
+          winnerAnnouncedAt: new Date('2031-06-01T10:00:00Z'),
+        })
+        .returning();
       otherEdition = o!.id;
       const cs = await db
         .insert(criteria)
@@ -118,20 +137,97 @@ for (const engine of ENGINES) {
       c1 = cs[0]!.id;
       c2 = cs[1]!.id;
       const at = new Date('2030-02-01T10:00:00Z');
-      n.a = (await buildNomination(db, { editionId: edition, screening: 'eligible', receiptNumber: 'IP-2030-0001', title: 'Alfa', nomineeOrganisation: 'Aarhus Universitetshospital', nomineeNames: 'Anna Hemmelig', nominatorName: 'Ib Indstiller', nominatorEmail: 'ib@example.dk', sentAt: at })).id;
-      n.b = (await buildNomination(db, { editionId: edition, screening: 'eligible', receiptNumber: 'IP-2030-0002', title: 'Beta', nomineeOrganisation: 'Regionshospitalet Gødstrup', sentAt: at })).id;
-      n.c = (await buildNomination(db, { editionId: edition, screening: 'eligible', receiptNumber: 'IP-2030-0003', title: 'Gamma', nomineeOrganisation: 'Regionshospitalet Gødstrup', sentAt: at })).id;
-      n.d = (await buildNomination(db, { editionId: edition, screening: 'eligible', receiptNumber: 'IP-2030-0004', title: 'Delta', nomineeOrganisation: 'Hospitalsenheden Vest', sentAt: at })).id;
+      n.a = (
+        await buildNomination(db, {
+          editionId: edition,
+          screening: 'eligible',
+          receiptNumber: 'IP-2030-0001',
+          title: 'Alfa',
+          nomineeOrganisation: 'Aarhus Universitetshospital',
+          nomineeNames: 'Anna Hemmelig',
+          nominatorName: 'Ib Indstiller',
+          nominatorEmail: 'ib@example.dk',
+          sentAt: at,
+        })
+      ).id;
+      n.b = (
+        await buildNomination(db, {
+          editionId: edition,
+          screening: 'eligible',
+          receiptNumber: 'IP-2030-0002',
+          title: 'Beta',
+          nomineeOrganisation: 'Regionshospitalet Gødstrup',
+          sentAt: at,
+        })
+      ).id;
+      n.c = (
+        await buildNomination(db, {
+          editionId: edition,
+          screening: 'eligible',
+          receiptNumber: 'IP-2030-0003',
+          title: 'Gamma',
+          nomineeOrganisation: 'Regionshospitalet Gødstrup',
+          sentAt: at,
+        })
+      ).id;
+      n.d = (
+        await buildNomination(db, {
+          editionId: edition,
+          screening: 'eligible',
+          receiptNumber: 'IP-2030-0004',
+          title: 'Delta',
+          nomineeOrganisation: 'Hospitalsenheden Vest',
+          sentAt: at,
+        })
+      ).id;
       n.pending = (await buildNomination(db, { editionId: edition, receiptNumber: 'IP-2030-0005', title: 'Ikke screenet', sentAt: at })).id;
-      n.notEligible = (await buildNomination(db, { editionId: edition, screening: 'not-eligible', screeningReason: 'Uden for emnet', receiptNumber: 'IP-2030-0006', title: 'Ikke egnet', sentAt: at })).id;
-      n.withdrawn = (await buildNomination(db, { editionId: edition, status: 'withdrawn', screening: 'eligible', receiptNumber: 'IP-2030-0007', title: 'Trukket tilbage', sentAt: at })).id;
+      n.notEligible = (
+        await buildNomination(db, {
+          editionId: edition,
+          screening: 'not-eligible',
+          screeningReason: 'Uden for emnet',
+          receiptNumber: 'IP-2030-0006',
+          title: 'Ikke egnet',
+          sentAt: at,
+        })
+      ).id;
+      n.withdrawn = (
+        await buildNomination(db, {
+          editionId: edition,
+          status: 'withdrawn',
+          screening: 'eligible',
+          receiptNumber: 'IP-2030-0007',
+          title: 'Trukket tilbage',
+          sentAt: at,
+        })
+      ).id;
       n.other = (await buildNomination(db, { editionId: otherEdition, screening: 'eligible', title: 'Anden udgave', sentAt: at })).id;
 
-      const chair = await createUser(db, { email: 'formand@example.dk', name: 'Fie Formand', members: [{ editionId: edition, role: 'committee', isChair: true, partyLetter: 'A' }] });
-      const m2 = await createUser(db, { email: 'ib@example.dk', name: 'Ib Indstiller', members: [{ editionId: edition, role: 'committee', partyLetter: 'V' }] });
-      const m3 = await createUser(db, { email: 'gitte@example.dk', name: 'Gitte Gødstrup', members: [{ editionId: edition, role: 'committee', represents: ' regionshospitalet GØDSTRUP ' }] });
-      const m4 = await createUser(db, { email: 'karl@example.dk', name: 'Karl Komité', members: [{ editionId: edition, role: 'committee', represents: 'Danske Patienter' }] });
-      const outsider = await createUser(db, { email: 'anden@example.dk', name: 'Anden Udgave', members: [{ editionId: otherEdition, role: 'committee', isChair: true }] });
+      const chair = await createUser(db, {
+        email: 'formand@example.dk',
+        name: 'Fie Formand',
+        members: [{ editionId: edition, role: 'committee', isChair: true, partyLetter: 'A' }],
+      });
+      const m2 = await createUser(db, {
+        email: 'ib@example.dk',
+        name: 'Ib Indstiller',
+        members: [{ editionId: edition, role: 'committee', partyLetter: 'V' }],
+      });
+      const m3 = await createUser(db, {
+        email: 'gitte@example.dk',
+        name: 'Gitte Gødstrup',
+        members: [{ editionId: edition, role: 'committee', represents: ' regionshospitalet GØDSTRUP ' }],
+      });
+      const m4 = await createUser(db, {
+        email: 'karl@example.dk',
+        name: 'Karl Komité',
+        members: [{ editionId: edition, role: 'committee', represents: 'Danske Patienter' }],
+      });
+      const outsider = await createUser(db, {
+        email: 'anden@example.dk',
+        name: 'Anden Udgave',
+        members: [{ editionId: otherEdition, role: 'committee', isChair: true }],
+      });
       const panel = await createUser(db, { email: 'panel@example.dk', name: 'Pia Panel', members: [{ editionId: edition, role: 'panel' }] });
       const admin = await createUser(db, { email: 'admin.rm@example.dk', name: 'Admin RM', adminOf: [org!.id] });
       const drAdmin = await createUser(db, { email: 'admin.dr@example.dk', name: 'Admin DR', adminOf: [drOrg!.id] });
@@ -141,7 +237,10 @@ for (const engine of ENGINES) {
       }
       const { editionMembers } = await import('../../src/db/schema.js');
       for (const k of ['chair', 'm2', 'm3', 'm4']) {
-        const [m] = await db.select().from(editionMembers).where(and(eq(editionMembers.userId, ids[k]!), eq(editionMembers.editionId, edition)));
+        const [m] = await db
+          .select()
+          .from(editionMembers)
+          .where(and(eq(editionMembers.userId, ids[k]!), eq(editionMembers.editionId, edition)));
         ids[`${k}Member`] = m!.id;
       }
     });
@@ -169,7 +268,10 @@ for (const engine of ENGINES) {
       );
       await agents.m2!.get(base());
       const ib = await db.select().from(conflictsOfInterest).where(eq(conflictsOfInterest.memberId, ids.m2Member!));
-      assert.deepEqual(ib.map((f) => [f.nominationId, f.flag]), [[n.a, 'nominated-it']]);
+      assert.deepEqual(
+        ib.map((f) => [f.nominationId, f.flag]),
+        [[n.a, 'nominated-it']],
+      );
     });
 
     test('a member of another edition, a panel member and an administrator get 403; unknown or ineligible nominations 404', async () => {
@@ -181,7 +283,8 @@ for (const engine of ENGINES) {
       const post = await agents.outsider!.post(reviewUrl(n.a!), { [`point-${c1}`]: '5' });
       assert.equal(post.statusCode, 403);
       assert.equal((await agents.outsider!.post(`${base()}/nominerede`, { nominerede: [String(n.a), String(n.b)] })).statusCode, 403);
-      for (const id of [n.pending, n.notEligible, n.withdrawn, n.other, 999999]) assert.equal((await agents.m4!.get(reviewUrl(id!))).statusCode, 404, `nomination ${id}`);
+      for (const id of [n.pending, n.notEligible, n.withdrawn, n.other, 999999])
+        assert.equal((await agents.m4!.get(reviewUrl(id!))).statusCode, 404, `nomination ${id}`);
       assert.equal((await agents.m4!.get(`${base()}/indstillinger/abc`)).statusCode, 404);
       assert.equal((await db.select().from(reviews)).length, 0);
     });
@@ -201,7 +304,11 @@ for (const engine of ENGINES) {
       const saved = (await db.select().from(auditEvents).where(eq(auditEvents.action, 'review.save'))).filter((e) => e.entityId === String(n.a));
       assert.equal(saved.length, 1);
       assert.equal(saved[0]!.before, null);
-      assert.deepEqual(saved[0]!.after, { memberId: (saved[0]!.after as { memberId: number }).memberId, scores: { [String(c1)]: 4, [String(c2)]: 5 }, comment: 'God idé' });
+      assert.deepEqual(saved[0]!.after, {
+        memberId: (saved[0]!.after as { memberId: number }).memberId,
+        scores: { [String(c1)]: 4, [String(c2)]: 5 },
+        comment: 'God idé',
+      });
       const shown = await agents.m4!.get(`${reviewUrl(n.a!)}?gemt=komplet`);
       assert.match(decode(shown.body), /Du har givet point for alle kriterier/);
       assert.match(shown.body, new RegExp(`id="score-${c1}-4" name="point-${c1}" value="4" class="form-radio" checked`));
@@ -280,10 +387,16 @@ for (const engine of ENGINES) {
       res = await agents.m4!.post(`${reviewUrl(n.b!)}/inhabilitet`, { handling: 'erklaer', begrundelse: '   ' });
       assert.equal(res.statusCode, 400);
       assert.match(decode(res.body), /Skriv, hvorfor du er inhabil/);
-      assert.deepEqual((await reviewsOf('m4')).map((r) => r.nominationId), [n.a, n.b, n.c]);
+      assert.deepEqual(
+        (await reviewsOf('m4')).map((r) => r.nominationId),
+        [n.a, n.b, n.c],
+      );
       res = await agents.m4!.post(`${reviewUrl(n.b!)}/inhabilitet`, { handling: 'erklaer', begrundelse: 'Min søster arbejder der' });
       assert.equal(res.statusCode, 303);
-      assert.deepEqual((await reviewsOf('m4')).map((r) => r.nominationId), [n.a, n.c]);
+      assert.deepEqual(
+        (await reviewsOf('m4')).map((r) => r.nominationId),
+        [n.a, n.c],
+      );
       const shown = await agents.m4!.get(reviewUrl(n.b!));
       assert.match(decode(shown.body), /Du har meldt dig inhabil: Min søster arbejder der/);
       assert.doesNotMatch(shown.body, /name="point-/);
@@ -337,7 +450,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(order, ['1', '2', '4', '3'], 'sorted by title: Alfa, Beta, Delta, Gamma');
       const raw = decode((await agents.m4!.get(`${base()}/oversigt?sorter=raa`)).body);
       // Beta is hidden from Karl (his conflict), so it has no rank on his page and comes last.
-      assert.deepEqual([...raw.matchAll(/<th scope="row" lang="da">IP-2030-000(\d)/g)].map((m) => m[1]), ['1', '3', '4', '2']);
+      assert.deepEqual(
+        [...raw.matchAll(/<th scope="row" lang="da">IP-2030-000(\d)/g)].map((m) => m[1]),
+        ['1', '3', '4', '2'],
+      );
       const adminRaw = (await loadCommitteeOverview(db, edition, { anonymise: true }))!.nominations;
       assert.deepEqual(
         adminRaw.map((x) => [x.receiptNumber, x.rankRaw]),
@@ -375,7 +491,11 @@ for (const engine of ENGINES) {
       };
       const res = await api('admin', `/api/v1/admin/editions/${edition}/overview`);
       assert.equal(res.statusCode, 200, res.body);
-      const body = res.json() as { nominations: { receiptNumber: string; rankRaw: number; absent: string[]; total: { median: number } | null }[]; members: { label: string; reviewed: number; toReview: number }[]; alpha: { value: number | null } };
+      const body = res.json() as {
+        nominations: { receiptNumber: string; rankRaw: number; absent: string[]; total: { median: number } | null }[];
+        members: { label: string; reviewed: number; toReview: number }[];
+        alpha: { value: number | null };
+      };
       assert.deepEqual(
         body.nominations.map((x) => [x.receiptNumber, x.rankRaw, x.absent, x.total?.median ?? null]),
         [
@@ -385,10 +505,21 @@ for (const engine of ENGINES) {
           ['IP-2030-0004', 3, [], 3.5],
         ],
       );
-      assert.deepEqual(body.members.map((m) => [m.label, m.reviewed, m.toReview]), [['Fie Formand', 4, 4], ['Gitte Gødstrup', 3, 3], ['Ib Indstiller', 0, 3], ['Karl Komité', 2, 3]]);
+      assert.deepEqual(
+        body.members.map((m) => [m.label, m.reviewed, m.toReview]),
+        [
+          ['Fie Formand', 4, 4],
+          ['Gitte Gødstrup', 3, 3],
+          ['Ib Indstiller', 0, 3],
+          ['Karl Komité', 2, 3],
+        ],
+      );
       assert.equal(typeof body.alpha.value, 'number');
       const anon = (await api('admin', `/api/v1/admin/editions/${edition}/overview?anonymise=true`)).json() as typeof body;
-      assert.deepEqual(anon.members.map((m) => m.label), ['Medlem 1', 'Medlem 2', 'Medlem 3', 'Medlem 4']);
+      assert.deepEqual(
+        anon.members.map((m) => m.label),
+        ['Medlem 1', 'Medlem 2', 'Medlem 3', 'Medlem 4'],
+      );
       assert.equal((await api('drAdmin', `/api/v1/admin/editions/${edition}/overview`)).statusCode, 403);
       assert.equal((await api('admin', '/api/v1/admin/editions/999999/overview')).statusCode, 404);
       // A browser session is not an API token.
@@ -424,12 +555,20 @@ for (const engine of ENGINES) {
       const shown = decode((await agents.m4!.get(url)).body);
       assert.match(shown, /Registreret af Fie Formand/);
       // Voting locked: no change.
-      await db.update(editions).set({ votingLockedAt: new Date('2030-05-02T10:00:00Z') }).where(eq(editions.id, edition));
+      await db
+        .update(editions)
+        .set({ votingLockedAt: new Date('2030-05-02T10:00:00Z') })
+        .where(eq(editions.id, edition));
       await agents.chair!.get(url);
       res = await agents.chair!.post(url, { nominerede: [String(n.a), String(n.b)] });
       assert.equal(res.statusCode, 409);
       assert.match(decode(res.body), /Patientpanelet er begyndt at stemme, så de nominerede kan ikke længere ændres/);
-      assert.deepEqual((await db.select().from(shortlistEntries).where(eq(shortlistEntries.editionId, edition)).orderBy(asc(shortlistEntries.position))).map((e) => e.nominationId), [n.c, n.a]);
+      assert.deepEqual(
+        (await db.select().from(shortlistEntries).where(eq(shortlistEntries.editionId, edition)).orderBy(asc(shortlistEntries.position))).map(
+          (e) => e.nominationId,
+        ),
+        [n.c, n.a],
+      );
       await db.update(editions).set({ votingLockedAt: null }).where(eq(editions.id, edition));
     });
 
@@ -461,7 +600,10 @@ for (const engine of ENGINES) {
       assert.equal(a + b, 2);
       let sent = await mails();
       // Fie (4/4) and Gitte (3/3) are finished; Ib (0/3) and Karl (2/3) are not.
-      assert.deepEqual(sent.map((m) => m.toAddress), ['ib@example.dk', 'karl@example.dk']);
+      assert.deepEqual(
+        sent.map((m) => m.toAddress),
+        ['ib@example.dk', 'karl@example.dk'],
+      );
       const karl = sent.find((m) => m.toAddress === 'karl@example.dk')!;
       assert.equal(karl.subject, 'Påmindelse: bedøm indstillingerne til Initiativprisen 2030 inden 15. april 2030 kl. 12.00');
       assert.match(karl.textBody, /Du har bedømt 2 af 3 indstillinger til Initiativprisen 2030/);

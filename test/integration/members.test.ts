@@ -34,7 +34,13 @@ async function editionOf(db: Database, awardSlug: string, year?: number): Promis
   return row.id;
 }
 
-const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 for (const engine of ENGINES) {
   describe(`committee and panel members on ${engine}`, () => {
@@ -60,9 +66,17 @@ for (const engine of ENGINES) {
     const usersWithEmail = (email: string) => db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
     const membersOf = (editionId: number) => db.select().from(editionMembers).where(eq(editionMembers.editionId, editionId)).orderBy(asc(editionMembers.id));
     const auditOf = (action: string, entityId: number) =>
-      db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId)))).orderBy(asc(auditEvents.id));
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId))))
+        .orderBy(asc(auditEvents.id));
     const invitationTo = async (email: string) => {
-      const rows = await db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, email))).orderBy(desc(outboxMessages.id));
+      const rows = await db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, email)))
+        .orderBy(desc(outboxMessages.id));
       return rows[0];
     };
 
@@ -85,7 +99,13 @@ for (const engine of ENGINES) {
     after(async () => t?.close());
 
     test('inviting a new person creates the user, the membership, a Danish invitation e-mail and an audit row, in one go', async () => {
-      const res = await invite(rmAdmin, rmEdition, { navn: 'Anne Politiker', email: 'anne.politiker@example.dk', rolle: 'komite', partibogstav: 'v', repraesenterer: '' });
+      const res = await invite(rmAdmin, rmEdition, {
+        navn: 'Anne Politiker',
+        email: 'anne.politiker@example.dk',
+        rolle: 'komite',
+        partibogstav: 'v',
+        repraesenterer: '',
+      });
       assert.equal(res.statusCode, 303, res.body);
       const [user] = await usersWithEmail('anne.politiker@example.dk');
       assert.ok(user);
@@ -107,7 +127,10 @@ for (const engine of ENGINES) {
       assert.ok(mail, 'an invitation e-mail in the outbox');
       assert.equal(mail.status, 'pending');
       assert.equal(mail.subject, 'Du er inviteret til at bedømme Initiativprisen 2024');
-      assert.match(mail.textBody, /^Kære Anne Politiker\n\nRegion Midtjylland har inviteret dig til at være medlem af komitéen for Initiativprisen 2024 i Prisportal\./);
+      assert.match(
+        mail.textBody,
+        /^Kære Anne Politiker\n\nRegion Midtjylland har inviteret dig til at være medlem af komitéen for Initiativprisen 2024 i Prisportal\./,
+      );
       assert.match(mail.textBody, /Det virker én gang og i 15 minutter/);
       assert.match(mail.textBody, /gå til http:\/\/prisportal\.test\/log-ind, og skriv din e-mail \(anne\.politiker@example\.dk\)/);
 
@@ -161,7 +184,12 @@ for (const engine of ENGINES) {
 
     test('an existing user is invited with their account, whatever the case of the e-mail; never a second user', async () => {
       const existing = await createUser(db, { email: 'Eksisterende.Bruger@example.dk', name: 'Eksisterende Bruger' });
-      const res = await invite(rmAdmin, rmEdition, { navn: 'Andet Navn', email: 'eksisterende.bruger@EXAMPLE.dk', rolle: 'panel', repraesenterer: 'Danske Patienter' });
+      const res = await invite(rmAdmin, rmEdition, {
+        navn: 'Andet Navn',
+        email: 'eksisterende.bruger@EXAMPLE.dk',
+        rolle: 'panel',
+        repraesenterer: 'Danske Patienter',
+      });
       assert.equal(res.statusCode, 303, res.body);
       const found = await usersWithEmail('eksisterende.bruger@example.dk');
       assert.equal(found.length, 1);
@@ -187,23 +215,46 @@ for (const engine of ENGINES) {
       assert.equal(found.length, 1);
       assert.equal(found[0]!.email, 'Ny.Person@Example.dk');
       const memberships = await db.select().from(editionMembers).where(eq(editionMembers.userId, found[0]!.id));
-      assert.deepEqual(memberships.map((m) => `${m.editionId}:${m.role}`).sort(), [`${rmEdition}:committee`, `${rmEdition}:panel`, `${smartEdition}:committee`].sort());
+      assert.deepEqual(
+        memberships.map((m) => `${m.editionId}:${m.role}`).sort(),
+        [`${rmEdition}:committee`, `${rmEdition}:panel`, `${smartEdition}:committee`].sort(),
+      );
     });
 
     test('two invitations of one new address racing each other still make one user', async () => {
-      const actor = { kind: 'user', user: (await usersWithEmail('admin.rm@example.dk'))[0]!, adminOf: new Set([rmOrg]), memberships: [], idleExpiresAt: null, via: 'session' } as const;
+      const actor = {
+        kind: 'user',
+        user: (await usersWithEmail('admin.rm@example.dk'))[0]!,
+        adminOf: new Set([rmOrg]),
+        memberships: [],
+        idleExpiresAt: null,
+        via: 'session',
+      } as const;
       const results = await Promise.all(
         [
           [rmEdition, 'Kapløb@Example.dk'],
           [smartEdition, 'kapløb@example.DK'],
         ].map(([editionId, email]) =>
-          inviteMember({ db, actor, editionId: editionId as number, input: { name: 'Kapløb', email: email as string, role: 'panel', isChair: false, partyLetter: '', represents: '' }, now: t.clock.now(), publicBaseUrl: 'http://prisportal.test' }),
+          inviteMember({
+            db,
+            actor,
+            editionId: editionId as number,
+            input: { name: 'Kapløb', email: email as string, role: 'panel', isChair: false, partyLetter: '', represents: '' },
+            now: t.clock.now(),
+            publicBaseUrl: 'http://prisportal.test',
+          }),
         ),
       );
-      assert.deepEqual(results.map((r) => r.ok), [true, true]);
+      assert.deepEqual(
+        results.map((r) => r.ok),
+        [true, true],
+      );
       const found = await usersWithEmail('kapløb@example.dk');
       assert.equal(found.length, 1);
-      assert.deepEqual(results.map((r) => (r.ok ? r.member.userId : 0)), [found[0]!.id, found[0]!.id]);
+      assert.deepEqual(
+        results.map((r) => (r.ok ? r.member.userId : 0)),
+        [found[0]!.id, found[0]!.id],
+      );
       assert.equal(results.filter((r) => r.ok && r.createdUser).length, 1);
     });
 
@@ -253,8 +304,14 @@ for (const engine of ENGINES) {
     });
 
     test('there is one chair: making a new chair unsets the old one, with an audit row for each', async () => {
-      assert.equal((await invite(rmAdmin, smartEdition, { navn: 'Første Formand', email: 'formand1@example.dk', rolle: 'komite', formand: 'ja' })).statusCode, 303);
-      assert.equal((await invite(rmAdmin, smartEdition, { navn: 'Anden Formand', email: 'formand2@example.dk', rolle: 'komite', formand: 'ja' })).statusCode, 303);
+      assert.equal(
+        (await invite(rmAdmin, smartEdition, { navn: 'Første Formand', email: 'formand1@example.dk', rolle: 'komite', formand: 'ja' })).statusCode,
+        303,
+      );
+      assert.equal(
+        (await invite(rmAdmin, smartEdition, { navn: 'Anden Formand', email: 'formand2@example.dk', rolle: 'komite', formand: 'ja' })).statusCode,
+        303,
+      );
       const rows = await membersOf(smartEdition);
       const chairs = rows.filter((m) => m.isChair);
       assert.equal(chairs.length, 1);
@@ -273,7 +330,11 @@ for (const engine of ENGINES) {
     });
 
     test('removing a member hides the edition from them at once; a re-invitation makes the same row active again', async () => {
-      const person = await createUser(db, { email: 'fjernes@example.dk', name: 'Skal Fjernes', members: [{ editionId: rmEdition, role: 'committee', isChair: true }] });
+      const person = await createUser(db, {
+        email: 'fjernes@example.dk',
+        name: 'Skal Fjernes',
+        members: [{ editionId: rmEdition, role: 'committee', isChair: true }],
+      });
       const personAgent = await signedIn(person.id);
       assert.equal((await personAgent.get(`/mine-udgaver/${rmEdition}`)).statusCode, 200);
       const [member] = (await membersOf(rmEdition)).filter((m) => m.userId === person.id);
@@ -317,7 +378,11 @@ for (const engine of ENGINES) {
       await drAdmin.get(membersUrl(drEdition));
       assert.equal((await drAdmin.post(membersUrl(rmEdition), { navn: 'Snig', email: 'snig@example.dk', rolle: 'komite' })).statusCode, 403);
       assert.equal((await drAdmin.post(`${membersUrl(rmEdition)}/${someone!.id}/fjern`, {})).statusCode, 403);
-      assert.equal((await drAdmin.post(`${membersUrl(drEdition)}/${someone!.id}/fjern`, {})).statusCode, 404, "a member of another edition through one's own edition");
+      assert.equal(
+        (await drAdmin.post(`${membersUrl(drEdition)}/${someone!.id}/fjern`, {})).statusCode,
+        404,
+        "a member of another edition through one's own edition",
+      );
       assert.equal((await membersOf(rmEdition)).length, count);
       assert.equal((await usersWithEmail('snig@example.dk')).length, 0);
       assert.equal((await rmAdmin.get('/admin/udgaver/999999/medlemmer')).statusCode, 404);
@@ -328,7 +393,12 @@ for (const engine of ENGINES) {
       const res = await app.inject({ method: 'GET', url: membersUrl(rmEdition) });
       assert.equal(res.statusCode, 303);
       assert.match(String(res.headers.location), /^\/log-ind\?tilbage=/);
-      const post = await app.inject({ method: 'POST', url: membersUrl(rmEdition), payload: 'navn=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const post = await app.inject({
+        method: 'POST',
+        url: membersUrl(rmEdition),
+        payload: 'navn=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.ok(post.statusCode === 401 || post.statusCode === 403, String(post.statusCode));
       const member = await createUser(db, { email: 'bare.medlem@example.dk', members: [{ editionId: rmEdition, role: 'panel' }] });
       assert.equal((await (await signedIn(member.id)).get(membersUrl(rmEdition))).statusCode, 403);
@@ -357,7 +427,11 @@ for (const engine of ENGINES) {
       let memberA: HttpAgent;
       let panelist: HttpAgent;
       before(async () => {
-        const a = await createUser(db, { email: 'medlem.a@example.dk', name: 'Medlem A', members: [{ editionId: rmEdition, role: 'committee', partyLetter: 'A' }] });
+        const a = await createUser(db, {
+          email: 'medlem.a@example.dk',
+          name: 'Medlem A',
+          members: [{ editionId: rmEdition, role: 'committee', partyLetter: 'A' }],
+        });
         memberA = await signedIn(a.id);
         const p = await createUser(db, { email: 'panel@example.dk', name: 'Panel Deltager', members: [{ editionId: drEdition, role: 'panel' }] });
         panelist = await signedIn(p.id);

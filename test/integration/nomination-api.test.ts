@@ -40,7 +40,12 @@ for (const engine of ENGINES) {
     after(async () => t.close());
 
     const post = (payload: unknown, headers: Record<string, string> = {}) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/editions/${edition.id}/nominations`, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', ...headers } });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/editions/${edition.id}/nominations`,
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json', ...headers },
+      });
 
     test('creates and sends a nomination with a receipt and the same e-mails as the form', async () => {
       const res = await post(body);
@@ -51,7 +56,10 @@ for (const engine of ENGINES) {
       assert.equal(json.replayed, false);
       const mails = await t.database.db.select().from(outboxMessages);
       const mine = mails.filter((m) => m.subject.includes(json.receiptNumber) || m.toAddress === 'team@eksempel.dk');
-      assert.ok(mine.some((m) => m.kind === 'nomination-receipt' && m.textBody.includes('/indstillinger/adgang/')), 'receipt links back privately');
+      assert.ok(
+        mine.some((m) => m.kind === 'nomination-receipt' && m.textBody.includes('/indstillinger/adgang/')),
+        'receipt links back privately',
+      );
       assert.ok(mine.some((m) => m.kind === 'nominee-notice'));
     });
 
@@ -66,7 +74,9 @@ for (const engine of ENGINES) {
       assert.equal(again.json().replayed, true);
       const rows = await t.database.db.select().from(nominations).where(eq(nominations.idempotencyKey, 'retry-test-1'));
       assert.equal(rows.length, 1);
-      const receipts = (await t.database.db.select().from(outboxMessages)).filter((m) => m.kind === 'nomination-receipt' && m.subject.includes(rows[0]!.receiptNumber!));
+      const receipts = (await t.database.db.select().from(outboxMessages)).filter(
+        (m) => m.kind === 'nomination-receipt' && m.subject.includes(rows[0]!.receiptNumber!),
+      );
       assert.equal(receipts.length, 1, 'one receipt e-mail');
       const different = await post({ ...body, title: 'Noget andet' }, headers);
       assert.equal(different.statusCode, 422);
@@ -90,13 +100,36 @@ for (const engine of ENGINES) {
         assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
       }
       const incomplete = (await post({ ...body, title: '' })).json();
-      assert.deepEqual(incomplete.errors.map((e: { path: string }) => e.path), ['title']);
-      const notJson = await t.app.inject({ method: 'POST', url: `/api/v1/editions/${edition.id}/nominations`, payload: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.deepEqual(
+        incomplete.errors.map((e: { path: string }) => e.path),
+        ['title'],
+      );
+      const notJson = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/editions/${edition.id}/nominations`,
+        payload: 'title=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(notJson.statusCode, 415);
-      const broken = await t.app.inject({ method: 'POST', url: `/api/v1/editions/${edition.id}/nominations`, payload: '{"title":', headers: { 'content-type': 'application/json' } });
+      const broken = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/editions/${edition.id}/nominations`,
+        payload: '{"title":',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(broken.statusCode, 400);
       assert.equal(broken.headers['content-type'], 'application/problem+json; charset=utf-8');
-      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/editions/999999/nominations', payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } })).statusCode, 404);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/editions/999999/nominations',
+            payload: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).statusCode,
+        404,
+      );
       assert.equal((await post(body, { 'idempotency-key': 'æøå' })).statusCode, 400);
     });
 
@@ -133,7 +166,11 @@ for (const engine of ENGINES) {
           publicBaseUrl: 'http://prisportal.test',
           rateLimits: { nominationStart: { name: 'nomination-start', limit: 2, windowMs: 60_000 } },
         });
-        const [row] = await t.database.db.select({ e: editions }).from(editions).innerJoin(awards, eq(awards.id, editions.awardId)).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+        const [row] = await t.database.db
+          .select({ e: editions })
+          .from(editions)
+          .innerJoin(awards, eq(awards.id, editions.awardId))
+          .where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
         const all = await t.database.db.select().from(editions).where(eq(editions.awardId, row!.e.awardId));
         const year = all.sort((a, b) => b.year - a.year)[0]!.year;
         const url = `/priser/aarets-borgerinddragende-initiativ/${year}/indstil/om-dig`;
@@ -151,7 +188,12 @@ for (const engine of ENGINES) {
         }
         assert.deepEqual(statuses, [400, 400, 429]);
         // A second app process on the same database sees the same count.
-        const other = await buildApp({ db: t.database.db, clock: t.clock, pageCacheMs: 0, rateLimits: { nominationStart: { name: 'nomination-start', limit: 2, windowMs: 60_000 } } });
+        const other = await buildApp({
+          db: t.database.db,
+          clock: t.clock,
+          pageCacheMs: 0,
+          rateLimits: { nominationStart: { name: 'nomination-start', limit: 2, windowMs: 60_000 } },
+        });
         const otherAgent = new HttpAgent(other);
         await otherAgent.get(url);
         assert.equal((await otherAgent.post(url, { nominatorName: 'X', handling: 'fortsaet' })).statusCode, 429);
@@ -173,10 +215,20 @@ for (const engine of ENGINES) {
       const t = await startTestApp(engine, SEEDED_AT);
       try {
         const big = 'x'.repeat(5 * 1024 * 1024);
-        const page = await t.app.inject({ method: 'POST', url: '/indstillinger/1/om-dig', payload: `nominatorName=${big}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        const page = await t.app.inject({
+          method: 'POST',
+          url: '/indstillinger/1/om-dig',
+          payload: `nominatorName=${big}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
         assert.equal(page.statusCode, 413);
         assert.match(page.body, /Det, du sendte, er for stort/);
-        const api = await t.app.inject({ method: 'POST', url: '/api/v1/editions/1/nominations', payload: JSON.stringify({ title: big }), headers: { 'content-type': 'application/json' } });
+        const api = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/editions/1/nominations',
+          payload: JSON.stringify({ title: big }),
+          headers: { 'content-type': 'application/json' },
+        });
         assert.equal(api.statusCode, 413);
         assert.equal(api.headers['content-type'], 'application/problem+json; charset=utf-8');
         const odd = await t.app.inject({ method: 'POST', url: '/indstillinger/1/om-dig', payload: '<hej/>', headers: { 'content-type': 'application/xml' } });

@@ -31,7 +31,13 @@ for (const engine of ENGINES) {
     after(async () => t.close());
 
     const aboutYou = { nominatorName: 'Lise Jensen', nominatorEmail: 'lise@eksempel.dk', nominatorIsCitizen: 'no', nominatorWorkplace: 'Akutafdelingen, AUH' };
-    const nominee = { nomineeKind: 'team', nomineeNames: 'Team Hjemmedialyse', nomineeUnit: 'Nyremedicinsk afdeling', nomineeOrganisation: 'Aarhus Universitetshospital', nomineeEmail: 'søren@eksempel.dk' };
+    const nominee = {
+      nomineeKind: 'team',
+      nomineeNames: 'Team Hjemmedialyse',
+      nomineeUnit: 'Nyremedicinsk afdeling',
+      nomineeOrganisation: 'Aarhus Universitetshospital',
+      nomineeEmail: 'søren@eksempel.dk',
+    };
     const solution = async () => {
       const crit = (await t.app.inject(`/api/v1/editions/${edition.id}`)).json().criteria;
       void crit;
@@ -57,7 +63,12 @@ for (const engine of ENGINES) {
       assert.ok(critIds.length > 0);
       const page = await agent.get(`/indstillinger/${id}/loesning`);
       const firstCriterion = /name="criterionIds" value="(\d+)"/.exec(page.body)![1]!;
-      const r3 = await agent.post(`/indstillinger/${id}/loesning`, { ...(await solution()), criterionIds: [firstCriterion], version: await versionOf(id), handling: 'fortsaet' });
+      const r3 = await agent.post(`/indstillinger/${id}/loesning`, {
+        ...(await solution()),
+        criterionIds: [firstCriterion],
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
       assert.equal(r3.headers.location, `/indstillinger/${id}/beskrivelse`);
       await agent.get(`/indstillinger/${id}/beskrivelse`);
       const r4 = await agent.post(`/indstillinger/${id}/beskrivelse`, { ...describeAll(), version: await versionOf(id), handling: 'fortsaet' });
@@ -109,9 +120,15 @@ for (const engine of ENGINES) {
       await a.agent.post(`/indstillinger/${a.id}/tjek`, { version: await versionOf(a.id) });
       const b = await nominate();
       await b.agent.post(`/indstillinger/${b.id}/tjek`, { version: await versionOf(b.id) });
-      const rows = await t.database.db.select().from(nominations).where(and(eq(nominations.editionId, edition.id), eq(nominations.status, 'sent')));
+      const rows = await t.database.db
+        .select()
+        .from(nominations)
+        .where(and(eq(nominations.editionId, edition.id), eq(nominations.status, 'sent')));
       const numbers = rows.map((r) => Number(r.receiptNumber!.slice(-4))).sort((x, y) => x - y);
-      assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, i) => i + 1),
+      );
     });
 
     test('a missing or wrong answer gets a Danish error beside the field and in the summary, and the text stays', async () => {
@@ -133,7 +150,12 @@ for (const engine of ENGINES) {
       const { agent, id } = await nominate();
       const limited = sections.find((s) => s.wordLimit !== null)!;
       const long = Array.from({ length: limited.wordLimit! + 12 }, (_, i) => `ord${i}`).join(' ');
-      const res = await agent.post(`/indstillinger/${id}/beskrivelse`, { ...describeAll(), [`section-${limited.id}`]: long, version: await versionOf(id), handling: 'fortsaet' });
+      const res = await agent.post(`/indstillinger/${id}/beskrivelse`, {
+        ...describeAll(),
+        [`section-${limited.id}`]: long,
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
       assert.equal(res.statusCode, 400);
       assert.ok(res.body.includes(`har ${limited.wordLimit! + 12} ord. Forkort den til højst ${limited.wordLimit} ord`));
       const [row] = await t.database.db.select().from(nominations).where(eq(nominations.id, id));
@@ -191,7 +213,11 @@ for (const engine of ENGINES) {
       const res = await agent.post(`/indstillinger/${id}/om-dig`, { ...aboutYou, nominatorName: 'Ændret', version: await versionOf(id) }, { csrf: null });
       assert.equal(res.statusCode, 403);
       assert.match(res.body, /Formularen er udløbet/);
-      const forged = await agent.post(`/indstillinger/${id}/om-dig`, { ...aboutYou, nominatorName: 'Ændret', version: await versionOf(id) }, { csrf: 'forfalsket' });
+      const forged = await agent.post(
+        `/indstillinger/${id}/om-dig`,
+        { ...aboutYou, nominatorName: 'Ændret', version: await versionOf(id) },
+        { csrf: 'forfalsket' },
+      );
       assert.equal(forged.statusCode, 403);
       const afterRow = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       assert.equal(afterRow.nominatorName, beforeRow.nominatorName);
@@ -209,7 +235,12 @@ for (const engine of ENGINES) {
       assert.match(second.body, /ændret i et andet vindue/);
       assert.match(second.body, /value="Fra fane 2"/);
       // Pressing again saves the second tab's text over the first.
-      const retry = await tab2.post(`/indstillinger/${id}/om-dig`, { ...aboutYou, nominatorName: 'Fra fane 2', version: await versionOf(id), handling: 'fortsaet' });
+      const retry = await tab2.post(`/indstillinger/${id}/om-dig`, {
+        ...aboutYou,
+        nominatorName: 'Fra fane 2',
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
       assert.equal(retry.statusCode, 303);
       assert.equal((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.nominatorName, 'Fra fane 2');
     });
@@ -221,7 +252,12 @@ for (const engine of ENGINES) {
         t.clock.set(new Date(closes.getTime() - 1));
         assert.equal((await agent.get(`/indstillinger/${id}/tjek`)).statusCode, 200);
         t.clock.set(closes);
-        const late = await agent.post(`/indstillinger/${id}/beskrivelse`, { ...describeAll(), [`section-${sections[0]!.id}`]: 'Skrevet i sidste sekund', version: await versionOf(id), handling: 'fortsaet' });
+        const late = await agent.post(`/indstillinger/${id}/beskrivelse`, {
+          ...describeAll(),
+          [`section-${sections[0]!.id}`]: 'Skrevet i sidste sekund',
+          version: await versionOf(id),
+          handling: 'fortsaet',
+        });
         assert.equal(late.statusCode, 409);
         assert.match(late.body, /Fristen er overskredet/);
         assert.match(late.body, /Skrevet i sidste sekund/);
@@ -261,7 +297,13 @@ for (const engine of ENGINES) {
       const { agent, id } = await nominate();
       await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });
       await agent.get(`/indstillinger/${id}/loesning`);
-      const change = await agent.post(`/indstillinger/${id}/loesning`, { title: 'Ny titel', summary: 'Kort.', criterionIds: [String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.criterionIds[0])], version: await versionOf(id), handling: 'fortsaet' });
+      const change = await agent.post(`/indstillinger/${id}/loesning`, {
+        title: 'Ny titel',
+        summary: 'Kort.',
+        criterionIds: [String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.criterionIds[0])],
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
       assert.equal(change.headers.location, `/indstillinger/${id}/tjek`);
       const mailsBefore = (await mails('nomination-receipt')).length;
       await agent.get(`/indstillinger/${id}/tjek`);
@@ -309,7 +351,12 @@ for (const engine of ENGINES) {
     test('control characters are removed, Danish letters and line breaks kept', async () => {
       const { agent, id } = await nominate();
       await agent.get(`/indstillinger/${id}/kandidat`);
-      await agent.post(`/indstillinger/${id}/kandidat`, { ...nominee, nomineeNames: 'Æble\u0000team\u0007 Øst', version: await versionOf(id), handling: 'fortsaet' });
+      await agent.post(`/indstillinger/${id}/kandidat`, {
+        ...nominee,
+        nomineeNames: 'Æble\u0000team\u0007 Øst',
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
       const row = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       assert.equal(row.nomineeNames, 'Æbleteam Øst');
     });

@@ -39,7 +39,11 @@ const message = (res: LightMyRequestResponse) => ({
   h1: /<h1[^>]*>([^<]*)<\/h1>/.exec(res.body)?.[1],
   p: /<\/h1>\s*<p[^>]*>([^<]*)<\/p>/.exec(res.body)?.[1],
 });
-const unescape = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 for (const engine of ENGINES) {
   describe(`OIDC sign-in on ${engine}`, () => {
@@ -57,7 +61,9 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       const location = new URL(res.headers.location as string);
       const state = location.searchParams.get('state')!;
-      const cookie = (res.cookies as { name: string; value: string; path?: string; httpOnly?: boolean; sameSite?: string; maxAge?: number }[]).find((c) => c.name === `oidc_${state.slice(0, 16)}`);
+      const cookie = (res.cookies as { name: string; value: string; path?: string; httpOnly?: boolean; sameSite?: string; maxAge?: number }[]).find(
+        (c) => c.name === `oidc_${state.slice(0, 16)}`,
+      );
       assert.ok(cookie, 'the attempt cookie is set');
       return { agent, location, state, cookie };
     }
@@ -77,7 +83,12 @@ for (const engine of ENGINES) {
     }
 
     const userBySubject = async (sub: string) =>
-      (await app.db.select().from(users).where(and(eq(users.oidcIssuer, app.provider.issuer), eq(users.oidcSubject, sub))))[0];
+      (
+        await app.db
+          .select()
+          .from(users)
+          .where(and(eq(users.oidcIssuer, app.provider.issuer), eq(users.oidcSubject, sub)))
+      )[0];
 
     const lastRefusal = () => app.refusals().at(-1);
 
@@ -152,7 +163,10 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 401);
       assert.equal(agent.cookie('session'), undefined);
       assert.equal(await userBySubject('impostor-0003'), undefined);
-      assert.equal((await app.db.select().from(sessions).where(eq(sessions.userId, anna!.id))).every((s) => s.method === 'oidc'), true);
+      assert.equal(
+        (await app.db.select().from(sessions).where(eq(sessions.userId, anna!.id))).every((s) => s.method === 'oidc'),
+        true,
+      );
       assert.equal(lastRefusal()?.reason, 'email-in-use');
       assert.doesNotMatch(res.body, /anna\.holm@rm\.dk/);
 
@@ -177,9 +191,15 @@ for (const engine of ENGINES) {
       assert.equal(first.res.headers.location, '/admin');
       const chef = await userBySubject('chef-0004');
       const admins = await app.db.select().from(organisationAdmins).where(eq(organisationAdmins.userId, chef!.id));
-      assert.deepEqual(admins.map((a) => a.organisationId), [app.organisationId]);
+      assert.deepEqual(
+        admins.map((a) => a.organisationId),
+        [app.organisationId],
+      );
       await signInAs('chef-0004');
-      const events = await app.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'organisation-admin.grant'), eq(auditEvents.entityId, String(chef!.id))));
+      const events = await app.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'organisation-admin.grant'), eq(auditEvents.entityId, String(chef!.id))));
       assert.equal(events.length, 1);
       assert.equal(events[0]!.organisationId, app.organisationId);
       assert.equal(events[0]!.actorLabel, 'system');

@@ -279,11 +279,11 @@ for (const engine of ENGINES) {
       assert.equal(received.length, 50);
       const ids = received.map((m) => m.parsed.messageId);
       assert.equal(new Set(ids).size, 50, 'no Message-ID arrived twice');
-      assert.deepEqual(
-        received.map((m) => m.parsed.subject).sort(),
-        Array.from({ length: 50 }, (_, i) => `Nr. ${i + 1}`).sort(),
-      );
-      const states = await db.select({ status: outboxMessages.status, attempts: outboxMessages.attempts, n: count() }).from(outboxMessages).groupBy(outboxMessages.status, outboxMessages.attempts);
+      assert.deepEqual(received.map((m) => m.parsed.subject).sort(), Array.from({ length: 50 }, (_, i) => `Nr. ${i + 1}`).sort());
+      const states = await db
+        .select({ status: outboxMessages.status, attempts: outboxMessages.attempts, n: count() })
+        .from(outboxMessages)
+        .groupBy(outboxMessages.status, outboxMessages.attempts);
       assert.deepEqual(states, [{ status: 'sent', attempts: 1, n: 50 }]);
     });
 
@@ -315,7 +315,10 @@ for (const engine of ENGINES) {
       }
       assert.equal(seen.length, 200);
       assert.equal(new Set(seen).size, 200);
-      const states = await db.select({ status: outboxMessages.status, attempts: outboxMessages.attempts, n: count() }).from(outboxMessages).groupBy(outboxMessages.status, outboxMessages.attempts);
+      const states = await db
+        .select({ status: outboxMessages.status, attempts: outboxMessages.attempts, n: count() })
+        .from(outboxMessages)
+        .groupBy(outboxMessages.status, outboxMessages.attempts);
       assert.deepEqual(states, [{ status: 'sent', attempts: 1, n: 200 }]);
     });
 
@@ -339,7 +342,10 @@ for (const engine of ENGINES) {
         await worker.stop();
       }
       assert.equal(maxInFlight, 1);
-      assert.deepEqual((await rows()).map((r) => r.status), ['sent', 'sent', 'sent', 'sent', 'sent']);
+      assert.deepEqual(
+        (await rows()).map((r) => r.status),
+        ['sent', 'sent', 'sent', 'sent', 'sent'],
+      );
       // After stop nothing more is sent.
       await enqueueMail(db, mail({ subject: 'After stop' }), T0);
       await new Promise((r) => setTimeout(r, 50));

@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
     });
     after(async () => database?.close());
 
-    test('45 stored ballots give Wikipedia\'s d, p, order E > A > C > B > D and the winner E', async () => {
+    test("45 stored ballots give Wikipedia's d, p, order E > A > C > B > D and the winner E", async () => {
       const count = await countBallots(db, editionId);
       assert.equal(count.ballotCount, 45);
       const r = count.result!;
@@ -86,7 +86,10 @@ for (const engine of ENGINES) {
         [25, 28, 28, 0, 24],
         [25, 28, 28, 31, 0],
       ]);
-      assert.deepEqual(r.ordering, ['E', 'A', 'C', 'B', 'D'].map((l) => String(id[l])));
+      assert.deepEqual(
+        r.ordering,
+        ['E', 'A', 'C', 'B', 'D'].map((l) => String(id[l])),
+      );
       assert.equal(r.tie, false);
       assert.deepEqual(await findWinner(db, editionId), { kind: 'winner', nominationId: id.E, basis: 'panel' });
     });

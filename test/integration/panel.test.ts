@@ -12,7 +12,20 @@ import assert from 'node:assert/strict';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database.js';
-import { auditEvents, awards, ballots, editionMembers, editions, nomineeSummaries, organisations, panelVoters, shortlistEntries, shortlists, users, winnerDecisions } from '../../src/db/schema.js';
+import {
+  auditEvents,
+  awards,
+  ballots,
+  editionMembers,
+  editions,
+  nomineeSummaries,
+  organisations,
+  panelVoters,
+  shortlistEntries,
+  shortlists,
+  users,
+  winnerDecisions,
+} from '../../src/db/schema.js';
 import { loadRoles, type Actor } from '../../src/accounts/actor.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { updateEdition, type EditionInput } from '../../src/admin/setup.service.js';
@@ -31,7 +44,13 @@ const VOTING_CLOSES = new Date('2027-03-08T11:00:00Z'); // 8. marts 2027 kl. 12.
 const WINNER_ANNOUNCED = new Date('2027-03-20T11:00:00Z');
 
 const decode = (html: string) =>
-  html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'");
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x27;/g, "'");
 const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 /** The same page without the parts that differ per request: CSRF tokens and the session timer. */
@@ -71,7 +90,11 @@ for (const engine of ENGINES) {
     const voterRows = () => db.select().from(panelVoters).where(eq(panelVoters.editionId, editionId)).orderBy(asc(panelVoters.memberId));
     const lockedAt = async () => (await db.select({ v: editions.votingLockedAt }).from(editions).where(eq(editions.id, editionId)))[0]!.v;
     const audit = (action: string, id = editionId) =>
-      db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(id)))).orderBy(asc(auditEvents.id));
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(id))))
+        .orderBy(asc(auditEvents.id));
     const ballotUrl = (id = editionId) => `/panel/udgaver/${id}`;
     const cast = async (userId: number, ranking: number[]) => {
       const a = await agent(userId);
@@ -119,7 +142,13 @@ for (const engine of ENGINES) {
       noPanelEdition = (await newEdition(award!.id, 1, false)).id;
       otherEdition = (await newEdition(award!.id, 2, true)).id;
       for (const title of ['Patienter skriver selv med', 'Pårørendecafé', 'Borgerpanel i psykiatrien']) {
-        const n = await buildNomination(db, { editionId, title, nomineeUnit: `Afdeling ${title.length}`, nomineeOrganisation: 'Region Nordjylland', sentAt: new Date('2027-01-20T10:00:00Z') });
+        const n = await buildNomination(db, {
+          editionId,
+          title,
+          nomineeUnit: `Afdeling ${title.length}`,
+          nomineeOrganisation: 'Region Nordjylland',
+          sentAt: new Date('2027-01-20T10:00:00Z'),
+        });
         nominees.push({ id: n.id, title });
       }
       outsider = (await buildNomination(db, { editionId, title: 'Ikke nomineret', sentAt: new Date('2027-01-20T10:00:00Z') })).id;
@@ -128,7 +157,8 @@ for (const engine of ENGINES) {
         nominees.map((n) => n.id),
       );
       const np = [];
-      for (const title of ['Komitéens første', 'Komitéens anden']) np.push((await buildNomination(db, { editionId: noPanelEdition, title, sentAt: new Date('2028-01-20T10:00:00Z') })).id);
+      for (const title of ['Komitéens første', 'Komitéens anden'])
+        np.push((await buildNomination(db, { editionId: noPanelEdition, title, sentAt: new Date('2028-01-20T10:00:00Z') })).id);
       await shortlist(noPanelEdition, np);
       const other = await buildNomination(db, { editionId: otherEdition, title: 'Andet år', sentAt: new Date('2029-01-20T10:00:00Z') });
       await shortlist(otherEdition, [other.id]);
@@ -186,7 +216,8 @@ for (const engine of ENGINES) {
       const [event] = await audit('panel.summary-update', nominees[0]!.id);
       assert.deepEqual(event!.after, { text: summary, lix: 42.79 });
 
-      for (const n of nominees.slice(1)) assert.equal((await a.post(`/admin/udgaver/${editionId}/panel/resumeer/${n.id}`, { resume: `Kort resumé af ${n.title}.` })).statusCode, 303);
+      for (const n of nominees.slice(1))
+        assert.equal((await a.post(`/admin/udgaver/${editionId}/panel/resumeer/${n.id}`, { resume: `Kort resumé af ${n.title}.` })).statusCode, 303);
 
       const empty = await a.post(`/admin/udgaver/${editionId}/panel/resumeer/${nominees[1]!.id}`, { resume: '   ' });
       assert.equal(empty.statusCode, 400);
@@ -203,7 +234,10 @@ for (const engine of ENGINES) {
       const rm = await withCsrf(adminRm);
       assert.equal((await rm.get(`/admin/udgaver/${editionId}/panel`)).statusCode, 403);
       assert.equal((await rm.post(`/admin/udgaver/${editionId}/panel/resumeer/${nominees[1]!.id}`, { resume: 'Overtaget.' })).statusCode, 403);
-      assert.equal((await db.select().from(nomineeSummaries).where(eq(nomineeSummaries.nominationId, nominees[1]!.id)))[0]!.text, 'Kort resumé af Pårørendecafé.');
+      assert.equal(
+        (await db.select().from(nomineeSummaries).where(eq(nomineeSummaries.nominationId, nominees[1]!.id)))[0]!.text,
+        'Kort resumé af Pårørendecafé.',
+      );
     });
 
     test('at the opening instant: the ballot shows every nominee with its summary and a place select', async () => {
@@ -268,7 +302,7 @@ for (const engine of ENGINES) {
       assert.equal((await ballotRows()).length, 0, 'checking saves nothing');
     });
 
-    test('the first ballot is stored under the member\'s key, locks the voting rules, and gives a receipt', async () => {
+    test("the first ballot is stored under the member's key, locks the voting rules, and gives a receipt", async () => {
       const [a, b, c] = nominees.map((n) => n.id) as [number, number, number];
       const res = await cast(panel[0]!.userId, [c, a, b]);
       assert.equal(res.statusCode, 303);
@@ -338,7 +372,14 @@ for (const engine of ENGINES) {
         asksOrigin: e.asksOrigin,
       });
       const later = new Date(VOTING_CLOSES.getTime() + 86_400_000);
-      const moved = await updateEdition({ db, actor, editionId, input: input({ votingClosesAt: later }), now: t.clock.now(), mail: { baseUrl: 'http://prisportal.test' } });
+      const moved = await updateEdition({
+        db,
+        actor,
+        editionId,
+        input: input({ votingClosesAt: later }),
+        now: t.clock.now(),
+        mail: { baseUrl: 'http://prisportal.test' },
+      });
       assert.equal(moved.ok, false);
       assert.ok(!moved.ok && moved.reason === 'invalid');
       assert.deepEqual(moved.edition, [{ field: 'votingClosesAt', code: 'voting-locked', since: VOTING_OPENS }]);
@@ -354,7 +395,14 @@ for (const engine of ENGINES) {
       assert.equal(still!.votingClosesAt!.toISOString(), VOTING_CLOSES.toISOString());
       assert.equal(still!.hasPatientPanel, true);
       // Other fields may still change.
-      const theme = await updateEdition({ db, actor, editionId, input: { ...input({}), theme: 'Nyt tema' }, now: t.clock.now(), mail: { baseUrl: 'http://prisportal.test' } });
+      const theme = await updateEdition({
+        db,
+        actor,
+        editionId,
+        input: { ...input({}), theme: 'Nyt tema' },
+        now: t.clock.now(),
+        mail: { baseUrl: 'http://prisportal.test' },
+      });
       assert.equal(theme.ok, true);
     });
 
@@ -381,12 +429,15 @@ for (const engine of ENGINES) {
       const member = await agent(panel[0]!.userId);
       await member.get(ballotUrl());
       const both = await Promise.all([member.post(`${ballotUrl()}/stem`, place([a, b, c])), member.post(`${ballotUrl()}/stem`, place([a, b, c]))]);
-      assert.deepEqual(both.map((r) => r.statusCode), [303, 303]);
+      assert.deepEqual(
+        both.map((r) => r.statusCode),
+        [303, 303],
+      );
       assert.equal((await ballotRows()).length, 1);
       assert.equal((await voterRows()).length, 1);
     });
 
-    test('a panel member guessing another edition\'s address is refused (403), whether or not it exists', async () => {
+    test("a panel member guessing another edition's address is refused (403), whether or not it exists", async () => {
       const member = await withCsrf(panel[1]!.userId);
       for (const url of [ballotUrl(otherEdition), `${ballotUrl(otherEdition)}/kvittering`, ballotUrl(999_999), '/panel/udgaver/abc']) {
         const res = await member.get(url);
@@ -431,7 +482,7 @@ for (const engine of ENGINES) {
       assert.ok(op.responses['200'].content['application/json'].schema.properties.tally);
     });
 
-    test('ballots are secret: the administrators\' page and JSON are the same whoever ranked what', async () => {
+    test("ballots are secret: the administrators' page and JSON are the same whoever ranked what", async () => {
       const [a, b, c] = nominees.map((n) => n.id) as [number, number, number];
       const token = (await createApiToken(db, adminDr, 'secrecy', t.clock.now())).token;
       const look = async () => {
@@ -552,10 +603,12 @@ for (const engine of ENGINES) {
       assert.equal((await db.select().from(winnerDecisions).where(eq(winnerDecisions.editionId, editionId)))[0]!.nominationId, b);
     });
 
-    test('without a patient panel the chair records the committee\'s winner among the shortlist', async () => {
+    test("without a patient panel the chair records the committee's winner among the shortlist", async () => {
       t.clock.set('2028-03-01T12:00:00Z');
       const url = `/bedoemmelse/udgaver/${noPanelEdition}/vinder`;
-      const ids = (await db.select().from(shortlistEntries).where(eq(shortlistEntries.editionId, noPanelEdition)).orderBy(asc(shortlistEntries.position))).map((e) => e.nominationId);
+      const ids = (await db.select().from(shortlistEntries).where(eq(shortlistEntries.editionId, noPanelEdition)).orderBy(asc(shortlistEntries.position))).map(
+        (e) => e.nominationId,
+      );
       const ch = await agent(chair);
       const page = await ch.get(url);
       assert.match(text(page.body), /Denne pris har ikke et patientpanel\. Registrer den nominerede, som komitéen har valgt som vinder\./);

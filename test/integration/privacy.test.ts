@@ -1,7 +1,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { auditEvents, awards, editions, nominationAttachments, nominations, organisations, outboxMessages, sessions, shortlistEntries, shortlists, users } from '../../src/db/schema.js';
+import {
+  auditEvents,
+  awards,
+  editions,
+  nominationAttachments,
+  nominations,
+  organisations,
+  outboxMessages,
+  sessions,
+  shortlistEntries,
+  shortlists,
+  users,
+} from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/database.js';
 import { recordAudit } from '../../src/audit/audit.service.js';
 import type { AttachmentStore } from '../../src/nominations/attachments/store.js';
@@ -18,7 +30,8 @@ import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
 const NOW = '2026-11-24T12:00:00Z';
 
 /** The trigger's refusal, through Drizzle's "Failed query" wrapper. */
-const appendOnly = (err: unknown) => /audit_events is append-only/.test(String((err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message));
+const appendOnly = (err: unknown) =>
+  /audit_events is append-only/.test(String((err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message));
 
 /** An attachment store that remembers what was deleted. */
 function recordingStore(): AttachmentStore & { deleted: string[] } {
@@ -72,13 +85,44 @@ for (const engine of ENGINES) {
         { editionId: old.id, nominationId: consenting.id, position: 1 },
         { editionId: old.id, nominationId: declined.id, position: 2 },
       ]);
-      await db.insert(nominationAttachments).values({ nominationId: plain.id, fileName: 'bilag.pdf', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64), storageKey: 'f'.repeat(32) });
-      await recordAudit(db, { actor: { kind: 'public' }, action: 'nomination.send', entityType: 'nomination', entityId: plain.id, editionId: old.id, after: { nominatorName: plain.nominatorName, nominatorEmail: plain.nominatorEmail, title: plain.title } }, old.winnerAnnouncedAt!);
+      await db
+        .insert(nominationAttachments)
+        .values({
+          nominationId: plain.id,
+          fileName: 'bilag.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 10,
+          sha256: 'a'.repeat(64),
+          storageKey: 'f'.repeat(32),
+        });
+      await recordAudit(
+        db,
+        {
+          actor: { kind: 'public' },
+          action: 'nomination.send',
+          entityType: 'nomination',
+          entityId: plain.id,
+          editionId: old.id,
+          after: { nominatorName: plain.nominatorName, nominatorEmail: plain.nominatorEmail, title: plain.title },
+        },
+        old.winnerAnnouncedAt!,
+      );
       const [sentMail] = await db
         .insert(outboxMessages)
-        .values({ kind: 'nomination-receipt', toAddress: plain.nominatorEmail, subject: 'Kvittering', textBody: `Hej ${plain.nominatorName}`, status: 'sent', createdAt: old.winnerAnnouncedAt!, sentAt: old.winnerAnnouncedAt! })
+        .values({
+          kind: 'nomination-receipt',
+          toAddress: plain.nominatorEmail,
+          subject: 'Kvittering',
+          textBody: `Hej ${plain.nominatorName}`,
+          status: 'sent',
+          createdAt: old.winnerAnnouncedAt!,
+          sentAt: old.winnerAnnouncedAt!,
+        })
         .returning();
-      const [pendingMail] = await db.insert(outboxMessages).values({ kind: 'x', toAddress: 'a@b.dk', subject: 's', textBody: 't', createdAt: old.winnerAnnouncedAt! }).returning();
+      const [pendingMail] = await db
+        .insert(outboxMessages)
+        .values({ kind: 'x', toAddress: 'a@b.dk', subject: 's', textBody: 't', createdAt: old.winnerAnnouncedAt! })
+        .returning();
 
       const store = recordingStore();
       const result = await anonymiseExpiredPersonalData({ db, now, retentionYears: 5, store });
@@ -99,19 +143,33 @@ for (const engine of ENGINES) {
       assert.ok(p.accessRevokedAt);
       assert.equal(p.nomineeConsentTokenHash, null);
       const c = await row(consenting.id);
-      assert.deepEqual([c.nomineeNames, c.nomineeUnit, c.nomineeEmail, c.nominatorName], [consenting.nomineeNames, consenting.nomineeUnit, '', ''], 'a consenting nominee keeps name and unit');
+      assert.deepEqual(
+        [c.nomineeNames, c.nomineeUnit, c.nomineeEmail, c.nominatorName],
+        [consenting.nomineeNames, consenting.nomineeUnit, '', ''],
+        'a consenting nominee keeps name and unit',
+      );
       const d = await row(declined.id);
       assert.deepEqual([d.nomineeNames, d.nominatorName], ['', '']);
       const cur = await row(current.id);
-      assert.deepEqual([cur.nominatorName, cur.nomineeEmail, cur.accessTokenHash], [current.nominatorName, current.nomineeEmail, current.accessTokenHash], 'a recent edition is untouched');
+      assert.deepEqual(
+        [cur.nominatorName, cur.nomineeEmail, cur.accessTokenHash],
+        [current.nominatorName, current.nomineeEmail, current.accessTokenHash],
+        'a recent edition is untouched',
+      );
       assert.equal((await db.select().from(nominationAttachments).where(eq(nominationAttachments.nominationId, plain.id))).length, 0);
 
-      const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, String(plain.id))));
+      const [event] = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'nomination'), eq(auditEvents.entityId, String(plain.id))));
       assert.deepEqual(event!.after, { title: plain.title });
       assert.equal(event!.actorLabel, 'anonymiseret');
       const mails = await db.select({ id: outboxMessages.id }).from(outboxMessages);
       assert.ok(!mails.some((m) => m.id === sentMail!.id));
-      assert.ok(mails.some((m) => m.id === pendingMail!.id), 'pending e-mail is still to be sent');
+      assert.ok(
+        mails.some((m) => m.id === pendingMail!.id),
+        'pending e-mail is still to be sent',
+      );
       const [run] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'retention.run'));
       assert.equal((run!.after as { nominations: number }).nominations, oldCount);
       assert.equal(run!.actorLabel, 'system');
@@ -149,7 +207,7 @@ for (const engine of ENGINES) {
     });
     after(async () => t?.close());
 
-    test('export lists what is stored within the administrator\'s organisations; erasure anonymises it, audited', async () => {
+    test("export lists what is stored within the administrator's organisations; erasure anonymises it, audited", async () => {
       const db = t.db;
       const rm = await editionOf(db, 'initiativprisen', 2024);
       const dr = await editionOf(db, 'aarets-borgerinddragende-initiativ', 2021);
@@ -162,15 +220,29 @@ for (const engine of ENGINES) {
       const actor = { kind: 'user' as const, user: admin, ...(await loadRoles(db, admin.id)), idleExpiresAt: null, via: 'session' as const };
 
       const data = await exportPersonData({ db, email, organisationIds: [rmOrg], actor, now: t.clock.now() });
-      assert.deepEqual(data.nominationsAsNominator.map((n) => Number(n.id)), [mine.id]);
-      assert.deepEqual(data.nominationsAsNominee.map((n) => Number(n.id)), [asNominee.id]);
+      assert.deepEqual(
+        data.nominationsAsNominator.map((n) => Number(n.id)),
+        [mine.id],
+      );
+      assert.deepEqual(
+        data.nominationsAsNominee.map((n) => Number(n.id)),
+        [asNominee.id],
+      );
       assert.equal(data.user?.email, email);
       assert.equal(data.memberships.length, 1);
       assert.equal(data.sessions, 1);
       assert.ok(!JSON.stringify(data).includes(mine.accessTokenHash), 'no token hashes in an export');
 
       const result = await erasePersonData({ db, email, organisationIds: [rmOrg], actor, now: t.clock.now() });
-      assert.deepEqual(result, { nominationsAsNominator: 1, nominationsAsNominee: 1, attachments: 0, user: 'anonymised', sessions: 1, auditEvents: 0, sentMails: 0 });
+      assert.deepEqual(result, {
+        nominationsAsNominator: 1,
+        nominationsAsNominee: 1,
+        attachments: 0,
+        user: 'anonymised',
+        sessions: 1,
+        auditEvents: 0,
+        sentMails: 0,
+      });
       const row = async (id: number) => (await db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       assert.deepEqual([(await row(mine.id)).nominatorEmail, (await row(mine.id)).nominatorName], ['', '']);
       assert.equal((await row(mine.id)).nomineeNames, mine.nomineeNames, "the nominee's data is not the requester's");
@@ -180,10 +252,13 @@ for (const engine of ENGINES) {
       assert.deepEqual([u!.email, u!.name], [`slettet-${member.id}@anonymiseret.invalid`, '']);
       assert.equal((await db.select().from(sessions).where(eq(sessions.userId, member.id))).length, 0);
       const events = await db.select().from(auditEvents).where(eq(auditEvents.entityType, 'person'));
-      assert.deepEqual(events.map((e) => [e.action, e.entityId]), [
-        ['person.export', emailPseudonym(email)],
-        ['person.erase', emailPseudonym(email)],
-      ]);
+      assert.deepEqual(
+        events.map((e) => [e.action, e.entityId]),
+        [
+          ['person.export', emailPseudonym(email)],
+          ['person.erase', emailPseudonym(email)],
+        ],
+      );
       assert.ok(!JSON.stringify(events).toLowerCase().includes(email.toLowerCase()), 'the audit log does not keep the address');
       const after = await exportPersonData({ db, email, organisationIds: [rmOrg], actor, now: t.clock.now() });
       assert.deepEqual([after.nominationsAsNominator.length, after.nominationsAsNominee.length, after.user], [0, 0, null]);
@@ -226,13 +301,20 @@ for (const engine of ENGINES) {
       const unconfirmed = await c.post('/admin/personer/slet', { email: target });
       assert.equal(unconfirmed.statusCode, 400);
       assert.match(unconfirmed.body, /<title>Fejl: /);
-      assert.equal((await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.nominatorName, 'Karen Lund', 'nothing erased without confirmation');
+      assert.equal(
+        (await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.nominatorName,
+        'Karen Lund',
+        'nothing erased without confirmation',
+      );
       await c.get(`/admin/personer/slet?email=${encodeURIComponent(target)}`);
       const erased = await c.post('/admin/personer/slet', { email: target, bekraeft: 'ja' });
       assert.equal(erased.statusCode, 200);
       assert.match(erased.body, /slettet/i);
       assert.equal((await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.nominatorName, '');
-      const [ev] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_events where action = 'person.erase' and entity_id = ${emailPseudonym(target)}`);
+      const [ev] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from audit_events where action = 'person.erase' and entity_id = ${emailPseudonym(target)}`,
+      );
       assert.equal(ev!.n, 1);
     });
   });

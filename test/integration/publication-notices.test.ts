@@ -36,12 +36,56 @@ for (const engine of ENGINES) {
       nomineesAt = row.edition.nomineesPublishedAt!;
       winnerAt = row.edition.winnerAnnouncedAt!;
       const at = new Date('2024-06-01T10:00:00Z');
-      ids.a = (await buildNomination(db, { editionId, title: 'Løsning A', nominatorName: 'Nina Nominator', nominatorEmail: 'nina@example.dk', nomineeNames: 'Anna Ansat', nomineeEmail: 'anna@example.dk', nomineeConsent: 'accepted' }, { at })).id;
+      ids.a = (
+        await buildNomination(
+          db,
+          {
+            editionId,
+            title: 'Løsning A',
+            nominatorName: 'Nina Nominator',
+            nominatorEmail: 'nina@example.dk',
+            nomineeNames: 'Anna Ansat',
+            nomineeEmail: 'anna@example.dk',
+            nomineeConsent: 'accepted',
+          },
+          { at },
+        )
+      ).id;
       // The nominee gave no address: only the nominator is told.
-      ids.b = (await buildNomination(db, { editionId, title: 'Løsning B', nominatorName: 'Bo Bruger', nominatorEmail: 'bo@example.dk', nomineeNames: 'Team B', nomineeEmail: '', nomineeConsent: 'declined' }, { at })).id;
+      ids.b = (
+        await buildNomination(
+          db,
+          {
+            editionId,
+            title: 'Løsning B',
+            nominatorName: 'Bo Bruger',
+            nominatorEmail: 'bo@example.dk',
+            nomineeNames: 'Team B',
+            nomineeEmail: '',
+            nomineeConsent: 'declined',
+          },
+          { at },
+        )
+      ).id;
       // Nominated themselves: one e-mail, not two.
-      ids.c = (await buildNomination(db, { editionId, title: 'Løsning C', nominatorName: 'Carl Selv', nominatorEmail: 'carl@example.dk', nomineeNames: 'Carl Selv', nomineeEmail: 'CARL@example.dk', nomineeConsent: 'pending' }, { at })).id;
-      ids.notListed = (await buildNomination(db, { editionId, title: 'Ikke nomineret', nominatorEmail: 'ikke@example.dk', nomineeEmail: 'ikke-kandidat@example.dk' }, { at })).id;
+      ids.c = (
+        await buildNomination(
+          db,
+          {
+            editionId,
+            title: 'Løsning C',
+            nominatorName: 'Carl Selv',
+            nominatorEmail: 'carl@example.dk',
+            nomineeNames: 'Carl Selv',
+            nomineeEmail: 'CARL@example.dk',
+            nomineeConsent: 'pending',
+          },
+          { at },
+        )
+      ).id;
+      ids.notListed = (
+        await buildNomination(db, { editionId, title: 'Ikke nomineret', nominatorEmail: 'ikke@example.dk', nomineeEmail: 'ikke-kandidat@example.dk' }, { at })
+      ).id;
       await db.insert(shortlists).values({ editionId, decidedAt: at });
       await db.insert(shortlistEntries).values([ids.a, ids.b, ids.c].map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
     });
@@ -89,7 +133,10 @@ for (const engine of ENGINES) {
         notices.map((n) => [n.kind, n.enqueuedAt.toISOString()]),
         [['nominees', nomineesAt.toISOString()]],
       );
-      const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'publication.notice'), eq(auditEvents.editionId, editionId)));
+      const audit = await database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'publication.notice'), eq(auditEvents.editionId, editionId)));
       assert.equal(audit.length, 1);
       assert.deepEqual(audit[0]!.after, { kind: 'nominees', mails: 4 });
       assert.equal(audit[0]!.actorLabel, 'system');

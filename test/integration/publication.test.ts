@@ -23,7 +23,13 @@ function parseXml(xml: string): Element {
   const stack: Element[] = [];
   let root: Element | null = null;
   parser.on('opentag', (tag) => {
-    const el: Element = { name: tag.local!, ns: tag.uri!, attrs: Object.fromEntries(Object.values(tag.attributes).map((a) => [(a as { local: string }).local, (a as { value: string }).value])), text: '', children: [] };
+    const el: Element = {
+      name: tag.local!,
+      ns: tag.uri!,
+      attrs: Object.fromEntries(Object.values(tag.attributes).map((a) => [(a as { local: string }).local, (a as { value: string }).value])),
+      text: '',
+      children: [],
+    };
     if (stack.length) stack[stack.length - 1]!.children.push(el);
     else root = el;
     stack.push(el);
@@ -48,7 +54,13 @@ for (const engine of ENGINES) {
     let nomineesAt: Date;
     let winnerAt: Date;
     let editionId: number;
-    const ids: Record<'accepted' | 'declined' | 'pending' | 'outside' | 'withdrawn', number> = { accepted: 0, declined: 0, pending: 0, outside: 0, withdrawn: 0 };
+    const ids: Record<'accepted' | 'declined' | 'pending' | 'outside' | 'withdrawn', number> = {
+      accepted: 0,
+      declined: 0,
+      pending: 0,
+      outside: 0,
+      withdrawn: 0,
+    };
 
     before(async () => {
       t = await startTestApp(engine, '2026-11-24T12:00:00Z');
@@ -65,13 +77,36 @@ for (const engine of ENGINES) {
       await db.update(editions).set({ filmUrl: FILM }).where(eq(editions.id, editionId));
       const at = new Date('2020-12-01T10:00:00Z');
       const make = async (title: string, over: Parameters<typeof buildNomination>[1]) => (await buildNomination(db, { ...over, title }, { at })).id;
-      ids.accepted = await make('Patientstemmer i sengeafsnittet', { editionId, nomineeNames: 'Team Samtale', nomineeUnit: 'Medicinsk Afdeling', nomineeOrganisation: 'Regionshospitalet Randers', nomineeConsent: 'accepted', summary: 'Patienter hjælper med at planlægge.' });
-      ids.declined = await make('Pårørendecafé', { editionId, nomineeNames: 'Hemmelig Hansen', nomineeUnit: 'Skjult Afsnit', nomineeOrganisation: 'Aarhus Universitetshospital', nomineeConsent: 'declined', summary: 'Et fast mødested.' });
-      ids.pending = await make('Borgerpanel om ventetid', { editionId, nomineeNames: 'Afventende Andersen', nomineeUnit: 'Ventende Afdeling', nomineeOrganisation: 'Hospitalsenheden Vest', nomineeConsent: 'pending', summary: 'Et panel af borgere.' });
+      ids.accepted = await make('Patientstemmer i sengeafsnittet', {
+        editionId,
+        nomineeNames: 'Team Samtale',
+        nomineeUnit: 'Medicinsk Afdeling',
+        nomineeOrganisation: 'Regionshospitalet Randers',
+        nomineeConsent: 'accepted',
+        summary: 'Patienter hjælper med at planlægge.',
+      });
+      ids.declined = await make('Pårørendecafé', {
+        editionId,
+        nomineeNames: 'Hemmelig Hansen',
+        nomineeUnit: 'Skjult Afsnit',
+        nomineeOrganisation: 'Aarhus Universitetshospital',
+        nomineeConsent: 'declined',
+        summary: 'Et fast mødested.',
+      });
+      ids.pending = await make('Borgerpanel om ventetid', {
+        editionId,
+        nomineeNames: 'Afventende Andersen',
+        nomineeUnit: 'Ventende Afdeling',
+        nomineeOrganisation: 'Hospitalsenheden Vest',
+        nomineeConsent: 'pending',
+        summary: 'Et panel af borgere.',
+      });
       ids.outside = await make('Ikke udvalgt løsning', { editionId, nomineeConsent: 'accepted' });
       ids.withdrawn = await make('Trukket tilbage', { editionId, status: 'withdrawn', nomineeConsent: 'accepted' });
       await db.insert(shortlists).values({ editionId, decidedAt: at });
-      await db.insert(shortlistEntries).values([ids.pending, ids.accepted, ids.declined, ids.withdrawn].map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
+      await db
+        .insert(shortlistEntries)
+        .values([ids.pending, ids.accepted, ids.declined, ids.withdrawn].map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
       // Three ballots: the declined nominee wins the Schulze count outright.
       const ranking = [ids.declined, ids.accepted, ids.pending, ids.withdrawn];
       await db.insert(ballots).values([1, 2, 3].map((i) => ({ editionId, voterKey: `v${i}`, ranking, castAt: at })));
@@ -109,16 +144,41 @@ for (const engine of ENGINES) {
       t.clock.set(nomineesAt);
       const body = await api();
       assert.deepEqual(body.nominees, [
-        { nominationId: ids.pending, title: 'Borgerpanel om ventetid', summary: 'Et panel af borgere.', organisation: 'Hospitalsenheden Vest', names: null, unit: null, origin: null },
-        { nominationId: ids.accepted, title: 'Patientstemmer i sengeafsnittet', summary: 'Patienter hjælper med at planlægge.', organisation: 'Regionshospitalet Randers', names: 'Team Samtale', unit: 'Medicinsk Afdeling', origin: null },
-        { nominationId: ids.declined, title: 'Pårørendecafé', summary: 'Et fast mødested.', organisation: 'Aarhus Universitetshospital', names: null, unit: null, origin: null },
+        {
+          nominationId: ids.pending,
+          title: 'Borgerpanel om ventetid',
+          summary: 'Et panel af borgere.',
+          organisation: 'Hospitalsenheden Vest',
+          names: null,
+          unit: null,
+          origin: null,
+        },
+        {
+          nominationId: ids.accepted,
+          title: 'Patientstemmer i sengeafsnittet',
+          summary: 'Patienter hjælper med at planlægge.',
+          organisation: 'Regionshospitalet Randers',
+          names: 'Team Samtale',
+          unit: 'Medicinsk Afdeling',
+          origin: null,
+        },
+        {
+          nominationId: ids.declined,
+          title: 'Pårørendecafé',
+          summary: 'Et fast mødested.',
+          organisation: 'Aarhus Universitetshospital',
+          names: null,
+          unit: null,
+          origin: null,
+        },
       ]);
       assert.equal(body.winner, null);
       assert.equal(body.filmUrl, null);
       const page = (await get(PAGE)).body;
       assert.ok(page.includes('Komitéen har nomineret 3 løsninger.'));
       assert.ok(page.includes('Team Samtale, Medicinsk Afdeling, Regionshospitalet Randers'));
-      for (const hidden of ['Hemmelig Hansen', 'Skjult Afsnit', 'Afventende Andersen', 'Ventende Afdeling', 'Ikke udvalgt løsning', 'Trukket tilbage', FILM]) assert.ok(!page.includes(hidden), hidden);
+      for (const hidden of ['Hemmelig Hansen', 'Skjult Afsnit', 'Afventende Andersen', 'Ventende Afdeling', 'Ikke udvalgt løsning', 'Trukket tilbage', FILM])
+        assert.ok(!page.includes(hidden), hidden);
       assert.ok(page.includes('Vinderen offentliggøres 25. marts 2021 kl. 12.00.'));
       const archive = (await get('/arkiv')).body;
       assert.ok(archive.includes('Pårørendecafé (Aarhus Universitetshospital)'));
@@ -137,7 +197,15 @@ for (const engine of ENGINES) {
     test('at the winner instant the winner is public on the page, in the API, the archive and the feed', async () => {
       t.clock.set(winnerAt);
       const body = await api();
-      assert.deepEqual(body.winner, { nominationId: ids.declined, title: 'Pårørendecafé', summary: 'Et fast mødested.', organisation: 'Aarhus Universitetshospital', names: null, unit: null, origin: null });
+      assert.deepEqual(body.winner, {
+        nominationId: ids.declined,
+        title: 'Pårørendecafé',
+        summary: 'Et fast mødested.',
+        organisation: 'Aarhus Universitetshospital',
+        names: null,
+        unit: null,
+        origin: null,
+      });
       assert.equal(body.filmUrl, FILM);
       const page = (await get(PAGE)).body;
       assert.match(page, /<h3 id="winner">Vinderen<\/h3><div class="winner"><p class="h4" lang="da">Pårørendecafé<\/p>/);
@@ -207,14 +275,24 @@ for (const engine of ENGINES) {
       const db = t.database.db;
       t.clock.set(nomineesAt);
       await db.update(nominations).set({ originOrganisation: 'Region Syddanmark' }).where(eq(nominations.id, ids.accepted));
-      const [solution] = await db.insert(solutions).values({ title: 'Patientstemmer – oprindelsen', summary: 'Først afprøvet i Odense.', organisationName: 'Region Syddanmark', year: 2018 }).returning({ id: solutions.id });
-      await db.insert(solutionNominations).values({ nominationId: ids.accepted, role: 'origin', solutionId: solution!.id, linkedBy: 'admin', linkedAt: nomineesAt });
+      const [solution] = await db
+        .insert(solutions)
+        .values({ title: 'Patientstemmer – oprindelsen', summary: 'Først afprøvet i Odense.', organisationName: 'Region Syddanmark', year: 2018 })
+        .returning({ id: solutions.id });
+      await db
+        .insert(solutionNominations)
+        .values({ nominationId: ids.accepted, role: 'origin', solutionId: solution!.id, linkedBy: 'admin', linkedAt: nomineesAt });
       const body = await api();
       const accepted = (body.nominees as { nominationId: number; origin: unknown }[]).find((n) => n.nominationId === ids.accepted)!;
       assert.deepEqual(accepted.origin, { organisation: 'Region Syddanmark', solution: { id: solution!.id, title: 'Patientstemmer – oprindelsen' } });
       assert.equal((body.nominees as { nominationId: number; origin: unknown }[]).find((n) => n.nominationId === ids.pending)!.origin, null);
       const page = (await get(PAGE)).body;
-      assert.ok(page.includes(`Først udviklet:</span> <span lang="da">Region Syddanmark</span> – <a href="/idebank/loesninger/${solution!.id}" lang="da">Patientstemmer – oprindelsen</a>`), page.slice(page.indexOf('Først udviklet') - 200, page.indexOf('Først udviklet') + 400));
+      assert.ok(
+        page.includes(
+          `Først udviklet:</span> <span lang="da">Region Syddanmark</span> – <a href="/idebank/loesninger/${solution!.id}" lang="da">Patientstemmer – oprindelsen</a>`,
+        ),
+        page.slice(page.indexOf('Først udviklet') - 200, page.indexOf('Først udviklet') + 400),
+      );
     });
 
     test('an edition id that does not exist still gives a problem, and the OpenAPI document lists the new fields', async () => {

@@ -24,7 +24,11 @@ for (const engine of ENGINES) {
     });
 
     test('the nominator gets a receipt with a copy; the nominee gets a consent link; once each', async () => {
-      const rows = await t.database.db.select({ e: editions }).from(editions).innerJoin(awards, eq(awards.id, editions.awardId)).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+      const rows = await t.database.db
+        .select({ e: editions })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
       const edition = rows.map((r) => r.e).sort((a, b) => b.year - a.year)[0]!;
       const secs = await t.database.db.select().from(formSections).where(eq(formSections.editionId, edition.id));
       const crit = await t.database.db.select().from(criteria).where(eq(criteria.editionId, edition.id));

@@ -9,7 +9,6 @@ import { readPdf } from '../harness/pdf-text.js';
 
 const SEEDED_AT = '2026-11-24T12:00:00Z';
 
-
 for (const engine of ENGINES) {
   describe(`the receipt as PDF on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -28,7 +27,13 @@ for (const engine of ENGINES) {
       const crit = await t.database.db.select().from(criteria).where(eq(criteria.editionId, edition.id));
       body = {
         nominator: { name: 'Lise Ærø Jensen', email: 'lise@eksempel.dk', isCitizen: false, workplace: 'Akutafdelingen, AUH' },
-        nominee: { kind: 'team', names: 'Team Hjemmedialyse (Søren og Åse)', unit: 'Nyremedicinsk afdeling', organisation: 'Aarhus Universitetshospital', email: 'team@eksempel.dk' },
+        nominee: {
+          kind: 'team',
+          names: 'Team Hjemmedialyse (Søren og Åse)',
+          unit: 'Nyremedicinsk afdeling',
+          organisation: 'Aarhus Universitetshospital',
+          email: 'team@eksempel.dk',
+        },
         title: 'Video-konsultationer i eget hjem',
         summary: 'Patienter taler med sygeplejersken over video – og slipper for „den lange vej“.',
         criterionIds: [crit[0]!.id],
@@ -70,14 +75,23 @@ for (const engine of ENGINES) {
 
       const { text, info } = await readPdf(pdf);
       assert.ok(text.includes(receiptNumber), 'the receipt number is in the text layer');
-      for (const expected of ['Kvittering for indstilling', 'Årets Borgerinddragende Initiativ', 'Hvad sker der nu?', 'Løsningen', 'Lise Ærø Jensen', 'Søren og Åse', '„den lange vej“', 'første møde']) {
+      for (const expected of [
+        'Kvittering for indstilling',
+        'Årets Borgerinddragende Initiativ',
+        'Hvad sker der nu?',
+        'Løsningen',
+        'Lise Ærø Jensen',
+        'Søren og Åse',
+        '„den lange vej“',
+        'første møde',
+      ]) {
         assert.ok(text.includes(expected), `the PDF says "${expected}"`);
       }
       assert.match(String(info.Title), new RegExp(receiptNumber));
       assert.equal(info.Language, 'da-DK');
     });
 
-    test('without the private link: 403; another nomination\'s link does not open it either', async () => {
+    test("without the private link: 403; another nomination's link does not open it either", async () => {
       const a = await sent(`pdf-${engine}-2`);
       const b = await sent(`pdf-${engine}-3`);
       const stranger = new HttpAgent(t.app);
@@ -93,7 +107,12 @@ for (const engine of ENGINES) {
       const agent = new HttpAgent(t.app);
       const base = `/priser/aarets-borgerinddragende-initiativ/${edition.year}/indstil`;
       await agent.get(`${base}/om-dig`);
-      const r = await agent.post(`${base}/om-dig`, { nominatorName: 'Åse Østergaard', nominatorEmail: 'aase@eksempel.dk', nominatorIsCitizen: 'yes', handling: 'fortsaet' });
+      const r = await agent.post(`${base}/om-dig`, {
+        nominatorName: 'Åse Østergaard',
+        nominatorEmail: 'aase@eksempel.dk',
+        nominatorIsCitizen: 'yes',
+        handling: 'fortsaet',
+      });
       assert.equal(r.statusCode, 303, r.body.slice(0, 300));
       const id = Number(/\/indstillinger\/(\d+)\//.exec(String(r.headers.location))![1]);
       const res = await agent.get(`/indstillinger/${id}/kvittering.pdf`);

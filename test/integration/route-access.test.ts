@@ -114,7 +114,8 @@ for (const engine of ENGINES) {
 
     const isCsrfRefusal = (res: LightMyRequestResponse) => res.statusCode === 403 && /Formularen er udløbet|CSRF/.test(res.body);
     const isSignInRedirect = (res: LightMyRequestResponse) => res.statusCode === 303 && String(res.headers.location).startsWith('/log-ind?tilbage=');
-    const refusesPublic = (route: RouteRecord, res: LightMyRequestResponse) => (route.method === 'GET' && !route.url.startsWith('/api/') ? isSignInRedirect(res) : res.statusCode === 401);
+    const refusesPublic = (route: RouteRecord, res: LightMyRequestResponse) =>
+      route.method === 'GET' && !route.url.startsWith('/api/') ? isSignInRedirect(res) : res.statusCode === 401;
     const entersAs = (res: LightMyRequestResponse) => res.statusCode !== 401 && res.statusCode !== 403;
     /** Routes whose URL names a thing (an edition, a nomination …) that belongs to an organisation. */
     const namesAThing = (route: RouteRecord) => /\/:/.test(route.url);
@@ -132,7 +133,10 @@ for (const engine of ENGINES) {
         const label = `${route.method} ${route.url} [${route.access}]`;
         answers.push(`${label}: ${ROLES.map((r) => `${r}=${got[r].statusCode}`).join(' ')}`);
         const expect = (role: Role, ok: boolean, what: string) => {
-          if (!ok) problems.push(`${label} as ${role}: expected ${what}, got ${got[role].statusCode} ${String(got[role].headers.location ?? '')} ${got[role].body.slice(0, 120).replace(/\s+/g, ' ')}`);
+          if (!ok)
+            problems.push(
+              `${label} as ${role}: expected ${what}, got ${got[role].statusCode} ${String(got[role].headers.location ?? '')} ${got[role].body.slice(0, 120).replace(/\s+/g, ' ')}`,
+            );
         };
         for (const role of ROLES) {
           expect(role, got[role].statusCode < 500, 'no 5xx');
@@ -182,7 +186,12 @@ for (const engine of ENGINES) {
     test('the cross-organisation refusals that matter most, spelled out', async () => {
       const dr = (await sessionFor(t.db, users['admin-dr']!, t.clock.now())).value;
       const rm = (await sessionFor(t.db, users['admin-rm']!, t.clock.now())).value;
-      for (const url of [`/admin/udgaver/${ids.rmEdition}/indstillinger`, `/admin/udgaver/${ids.rmEdition}/indstillinger.csv`, `/admin/udgaver/${ids.rmEdition}/indstillinger.xlsx`, `/admin/indstillinger/${ids.rmNomination}`]) {
+      for (const url of [
+        `/admin/udgaver/${ids.rmEdition}/indstillinger`,
+        `/admin/udgaver/${ids.rmEdition}/indstillinger.csv`,
+        `/admin/udgaver/${ids.rmEdition}/indstillinger.xlsx`,
+        `/admin/indstillinger/${ids.rmNomination}`,
+      ]) {
         assert.equal((await t.app.inject({ url, cookies: { [SESSION_COOKIE]: dr } })).statusCode, 403, url);
         assert.equal((await t.app.inject({ url, cookies: { [SESSION_COOKIE]: rm } })).statusCode, 200, url);
       }

@@ -88,13 +88,23 @@ for (const engine of ENGINES) {
       // A nominator types a draft and asks for the link by e-mail ("Gem kladde").
       const nominator = new Client(t.app, { ip: '10.9.0.1' });
       keep('start', await nominator.get(openPath));
-      const started = keep('om-dig', await nominator.post(openPath, { nominatorName: 'Lise Jensen', nominatorEmail: 'lise@eksempel.dk', nominatorIsCitizen: 'no', nominatorWorkplace: 'AUH', handling: 'gem' }));
+      const started = keep(
+        'om-dig',
+        await nominator.post(openPath, {
+          nominatorName: 'Lise Jensen',
+          nominatorEmail: 'lise@eksempel.dk',
+          nominatorIsCitizen: 'no',
+          nominatorWorkplace: 'AUH',
+          handling: 'gem',
+        }),
+      );
       assert.equal(started.statusCode, 200, started.body.slice(0, 200));
       const cookieName = [...nominator.cookies.keys()].find((k) => k.startsWith('indstilling_'))!;
       const draftToken = nominator.cookies.get(cookieName)!;
       const nominationId = Number(cookieName.slice('indstilling_'.length));
       assert.equal(cookieName, accessCookieName(nominationId));
-      for (const step of ['om-dig', 'kandidat', 'loesning', 'beskrivelse', 'bilag', 'tjek', 'kladde', 'kladde.txt', 'traek-tilbage']) keep(step, await nominator.get(`/indstillinger/${nominationId}/${step}`));
+      for (const step of ['om-dig', 'kandidat', 'loesning', 'beskrivelse', 'bilag', 'tjek', 'kladde', 'kladde.txt', 'traek-tilbage'])
+        keep(step, await nominator.get(`/indstillinger/${nominationId}/${step}`));
       // The private link itself, as from the e-mail (the token is in the path: the log must mask it).
       const fresh = new Client(t.app, { ip: '10.9.0.2' });
       keep('private link', await fresh.get(`/indstillinger/adgang/${draftToken}`));
@@ -112,8 +122,14 @@ for (const engine of ENGINES) {
       const created = await admin.post('/min-side/api-noegler', { navn: 'Rapport', name: 'Rapport' });
       const apiToken = /pp_[A-Za-z0-9_-]{20,}/.exec(created.body)?.[0];
       assert.ok(apiToken, `the new API token is shown once: ${created.body.slice(0, 200)}`);
-      for (const r of t.app.routeAccess.filter((r) => r.method === 'GET' && !r.url.includes('*'))) keep(`GET ${r.url}`, await admin.get(fillRouteUrl(r.url, ids)));
-      for (const url of ['/api/v1/admin/editions', `/api/v1/admin/editions/${ids.rmEdition}`, `/api/v1/admin/editions/${ids.rmEdition}/nominations`, '/api/v1/admin/awards']) {
+      for (const r of t.app.routeAccess.filter((r) => r.method === 'GET' && !r.url.includes('*')))
+        keep(`GET ${r.url}`, await admin.get(fillRouteUrl(r.url, ids)));
+      for (const url of [
+        '/api/v1/admin/editions',
+        `/api/v1/admin/editions/${ids.rmEdition}`,
+        `/api/v1/admin/editions/${ids.rmEdition}/nominations`,
+        '/api/v1/admin/awards',
+      ]) {
         keep(url, await t.app.inject({ url, headers: { authorization: `Bearer ${apiToken}` } }));
       }
       keep('bad token', await t.app.inject({ url: '/api/v1/admin/editions', headers: { authorization: `Bearer ${apiToken}x` } }));
@@ -133,8 +149,12 @@ for (const engine of ENGINES) {
       }
       const lines = t.logs.slice(logsBefore);
       assert.ok(lines.length > seen.length, `requests were logged (${lines.length} lines)`);
-      assert.ok(lines.some((l) => l.includes('/indstillinger/adgang/[redacted]')), 'the private link was logged, masked');
-      for (const line of lines) for (const [what, secret] of Object.entries(secrets)) if (line.includes(secret)) problems.push(`${what} in a log line: ${line.slice(0, 200)}`);
+      assert.ok(
+        lines.some((l) => l.includes('/indstillinger/adgang/[redacted]')),
+        'the private link was logged, masked',
+      );
+      for (const line of lines)
+        for (const [what, secret] of Object.entries(secrets)) if (line.includes(secret)) problems.push(`${what} in a log line: ${line.slice(0, 200)}`);
       assert.deepEqual(problems, []);
     });
   });

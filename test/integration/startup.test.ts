@@ -78,7 +78,10 @@ describe('start-up', () => {
       const two = (await (await fetch(`http://127.0.0.1:${p2}/api/v1/awards`)).json()) as { awards: { editions: unknown[] }[] };
       assert.deepEqual(one, two);
       // The demo data's nine rounds and the finished demo round (Initiativprisen 2025), once.
-      assert.equal(one.awards.reduce((n, x) => n + x.editions.length, 0), 10);
+      assert.equal(
+        one.awards.reduce((n, x) => n + x.editions.length, 0),
+        10,
+      );
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       const d = new pg.Client({ connectionString: admin });

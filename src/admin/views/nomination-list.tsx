@@ -158,7 +158,15 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
                   </td>
                   <td safe>{n.nomineeNames}</td>
                   <td safe>{n.nominatorName}</td>
-                  <td>{n.sentAt ? <time datetime={n.sentAt.toISOString()} safe>{formatInstant(n.sentAt, ctx.locale)}</time> : ''}</td>
+                  <td>
+                    {n.sentAt ? (
+                      <time datetime={n.sentAt.toISOString()} safe>
+                        {formatInstant(n.sentAt, ctx.locale)}
+                      </time>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td safe>{a.status[n.status]}</td>
                   <td safe>{a.screening[n.screening]}</td>
                 </tr>
@@ -170,4 +178,3 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
     </AdminLayout>
   );
 }
-

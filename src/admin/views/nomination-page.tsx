@@ -110,7 +110,13 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
       <h3 class="h5" safe>
         {a.summary}
       </h3>
-      {n.summary ? <Paragraphs text={n.summary} lang="da" /> : <p class="admin-empty" safe>{a.notAnswered}</p>}
+      {n.summary ? (
+        <Paragraphs text={n.summary} lang="da" />
+      ) : (
+        <p class="admin-empty" safe>
+          {a.notAnswered}
+        </p>
+      )}
       <h3 class="h5" safe>
         {a.criteria}
       </h3>
@@ -149,7 +155,13 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
                 <h3 id={`section-${s.id}`} class="h4" safe>
                   {s.heading}
                 </h3>
-                {answer.trim() ? <Paragraphs text={answer} lang="da" /> : <p class="admin-empty" safe>{a.notAnswered}</p>}
+                {answer.trim() ? (
+                  <Paragraphs text={answer} lang="da" />
+                ) : (
+                  <p class="admin-empty" safe>
+                    {a.notAnswered}
+                  </p>
+                )}
               </section>
             );
           })}
@@ -163,7 +175,9 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
           <h2 safe>{a.attachmentsHeading}</h2>
           <ul>
             {attachments.map((f) => (
-              <li safe>{`${f.fileName} (${a.bytes((f.sizeBytes / 1024).toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 }))})`}</li>
+              <li
+                safe
+              >{`${f.fileName} (${a.bytes((f.sizeBytes / 1024).toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 }))})`}</li>
             ))}
           </ul>
         </>
@@ -171,7 +185,11 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
         ''
       )}
 
-      {n.status === 'sent' ? <ScreeningSection ctx={ctx} csrf={csrf} id={n.id} form={form} current={{ decision: n.screening, reason: n.screeningReason }} /> : ''}
+      {n.status === 'sent' ? (
+        <ScreeningSection ctx={ctx} csrf={csrf} id={n.id} form={form} current={{ decision: n.screening, reason: n.screeningReason }} />
+      ) : (
+        ''
+      )}
       {n.status === 'sent' ? (
         <p class="no-print">
           <a href={`/idebank/indstillinger/${n.id}`} safe>

@@ -3,7 +3,7 @@ import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 
-export type FieldErrors = { field: string; /** the id of the input the summary links to */ target: string; message: string }[];
+export type FieldErrors = { field: string /** the id of the input the summary links to */; target: string; message: string }[];
 
 type AdminLayoutProps = {
   ctx: PageContext;
@@ -70,7 +70,6 @@ export function FieldError({ ctx, id, message }: { ctx: PageContext; id: string;
     </span>
   );
 }
-
 
 export function errorOf(errors: FieldErrors, field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;

@@ -32,7 +32,10 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
   const hasErrors = form.errors.length > 0 || Boolean(editionsError);
   return (
     <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={crumbs} hasErrors={hasErrors}>
-      <ErrorSummary ctx={ctx} errors={editionsError ? [{ field: 'editions', target: 'editions-heading', message: editionsError }, ...form.errors] : form.errors} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={editionsError ? [{ field: 'editions', target: 'editions-heading', message: editionsError }, ...form.errors] : form.errors}
+      />
       <Notice text={notice} />
       <h1 safe>{title}</h1>
       {award ? (

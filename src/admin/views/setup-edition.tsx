@@ -120,7 +120,14 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
             {l.timelineIntro}
           </p>
           {TIMELINE_KEYS.map((k) => (
-            <DateTimeField ctx={ctx} form={form} id={k} label={l[k]} optional={!required.has(k)} hint={edition && published.has(k) ? l.publishedHint : undefined} />
+            <DateTimeField
+              ctx={ctx}
+              form={form}
+              id={k}
+              label={l[k]}
+              optional={!required.has(k)}
+              hint={edition && published.has(k) ? l.publishedHint : undefined}
+            />
           ))}
           <InputField ctx={ctx} form={form} id="eventName" label={l.eventName} hint={l.eventNameHint} optional />
           <InputField ctx={ctx} form={form} id="eventPlace" label={l.eventPlace} optional />
@@ -265,7 +272,16 @@ export function EditionListPage(p: ListPageProps): JSX.Element {
                       <>
                         <InputField ctx={ctx} form={form} id={id('heading')} label={l.heading} width="xl" />
                         <TextAreaField ctx={ctx} form={form} id={id('help')} label={l.help} hint={l.helpHint} optional rows={3} />
-                        <InputField ctx={ctx} form={form} id={id('wordLimit')} label={l.wordLimit} hint={l.wordLimitHint} width="xs" inputmode="numeric" optional />
+                        <InputField
+                          ctx={ctx}
+                          form={form}
+                          id={id('wordLimit')}
+                          label={l.wordLimit}
+                          hint={l.wordLimitHint}
+                          width="xs"
+                          inputmode="numeric"
+                          optional
+                        />
                         <CheckboxField ctx={ctx} form={form} id={id('required')} label={l.required} />
                       </>
                     ) : (

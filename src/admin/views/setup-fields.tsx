@@ -33,7 +33,12 @@ function Label({ ctx, id, label, optional }: { ctx: PageContext; id: string; lab
 }
 
 export function InputField(
-  p: Common & { type?: 'text' | 'email' | 'url' | 'tel'; width?: 'xxs' | 'xs' | 's' | 'm' | 'l' | 'xl'; autocomplete?: string; inputmode?: 'numeric' | 'email' | 'url' | 'tel' },
+  p: Common & {
+    type?: 'text' | 'email' | 'url' | 'tel';
+    width?: 'xxs' | 'xs' | 's' | 'm' | 'l' | 'xl';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'email' | 'url' | 'tel';
+  },
 ) {
   const error = errorOf(p.form.errors, p.errorKey ?? p.id);
   return (

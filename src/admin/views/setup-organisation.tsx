@@ -52,12 +52,24 @@ export function OrganisationsPage({ ctx, csrf, organisations }: { ctx: PageConte
 }
 
 /** Create (organisation null) or edit an organisation's name and contact details. */
-export function OrganisationFormPage({ ctx, csrf, organisation, form }: { ctx: PageContext; csrf: string; organisation: OrganisationRow | null; form: FormState }): JSX.Element {
+export function OrganisationFormPage({
+  ctx,
+  csrf,
+  organisation,
+  form,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  organisation: OrganisationRow | null;
+  form: FormState;
+}): JSX.Element {
   const s = ctx.t.setup;
   const l = s.organisation;
   const title = organisation ? s.editOrganisationTitle(organisation.name) : s.newOrganisationTitle;
   const action = organisation ? `/admin/organisationer/${organisation.id}/rediger` : '/admin/organisationer/ny';
-  const crumbs: Crumb[] = organisation ? [organisationsCrumb(ctx), organisationCrumb(organisation), { label: s.editOrganisation }] : [organisationsCrumb(ctx), { label: s.newOrganisationTitle }];
+  const crumbs: Crumb[] = organisation
+    ? [organisationsCrumb(ctx), organisationCrumb(organisation), { label: s.editOrganisation }]
+    : [organisationsCrumb(ctx), { label: s.newOrganisationTitle }];
   return (
     <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={crumbs} hasErrors={form.errors.length > 0}>
       <ErrorSummary ctx={ctx} errors={form.errors} />
@@ -143,7 +155,21 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
 }
 
 /** An award's rounds, newest first, with links to edit each and its nominations (and "next year's round"). */
-export function EditionTable({ ctx, csrf, now, award, editions, withNextYear }: { ctx: PageContext; csrf: string; now: Date; award: AwardRow; editions: EditionRow[]; withNextYear: boolean }) {
+export function EditionTable({
+  ctx,
+  csrf,
+  now,
+  award,
+  editions,
+  withNextYear,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  now: Date;
+  award: AwardRow;
+  editions: EditionRow[];
+  withNextYear: boolean;
+}) {
   const { t } = ctx;
   const s = t.setup;
   if (editions.length === 0) return <p safe>{s.noEditions}</p>;
@@ -212,14 +238,27 @@ export function EditionTable({ ctx, csrf, now, award, editions, withNextYear }: 
 }
 
 /** "Opret næste års runde": a POST form (a button, as it creates something). */
-export function NextYearButton(p: { ctx: PageContext; csrf: string; editionId: number; editionName: string; variant: 'link' | 'button'; from: 'award' | 'edition' }) {
+export function NextYearButton(p: {
+  ctx: PageContext;
+  csrf: string;
+  editionId: number;
+  editionName: string;
+  variant: 'link' | 'button';
+  from: 'award' | 'edition';
+}) {
   const { ctx, csrf, editionId, editionName, variant } = p;
   const s = ctx.t.setup;
   return (
     <form method="post" action={`/admin/udgaver/${editionId}/naeste-aar`} class="setup-inline-form">
       <CsrfField token={csrf} />
       <input type="hidden" name="fra" value={p.from === 'award' ? 'pris' : 'runde'} />
-      <button type="submit" id={`next-year-${editionId}`} class={variant === 'link' ? 'function-link' : 'button button-secondary'} aria-label={s.nextYearOf(editionName)} safe>
+      <button
+        type="submit"
+        id={`next-year-${editionId}`}
+        class={variant === 'link' ? 'function-link' : 'button button-secondary'}
+        aria-label={s.nextYearOf(editionName)}
+        safe
+      >
         {s.nextYear}
       </button>
     </form>

@@ -98,7 +98,25 @@ function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; af
   );
 }
 
-function Select({ id, name, label, value, options, all, error, ctx }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[]; all: string; error?: string; ctx: PageContext }) {
+function Select({
+  id,
+  name,
+  label,
+  value,
+  options,
+  all,
+  error,
+  ctx,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  all: string;
+  error?: string;
+  ctx: PageContext;
+}) {
   return (
     <div class={error ? 'form-group form-error' : 'form-group'}>
       <label class="form-label" for={id} safe>
@@ -169,7 +187,13 @@ export function AuditLogPage(p: Props): JSX.Element {
     .map((x) => ({ value: x, label: actionLabel(x) }));
 
   return (
-    <AdminLayout ctx={ctx} title={title} csrf={p.csrf} crumbs={[organisationsCrumb(ctx), organisationCrumb(o), { label: a.crumb }]} hasErrors={p.errors.length > 0}>
+    <AdminLayout
+      ctx={ctx}
+      title={title}
+      csrf={p.csrf}
+      crumbs={[organisationsCrumb(ctx), organisationCrumb(o), { label: a.crumb }]}
+      hasErrors={p.errors.length > 0}
+    >
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <h1 safe>{title}</h1>
       <p safe>{a.intro}</p>
@@ -188,7 +212,15 @@ export function AuditLogPage(p: Props): JSX.Element {
             all={a.all}
             options={options.editions.map((e) => ({ value: String(e.id), label: t.award.edition(e.awardName, e.year) }))}
           />
-          <Select ctx={ctx} id="who" name="hvem" label={a.who} value={values.who} all={a.all} options={options.people.map((x) => ({ value: String(x.userId), label: x.label }))} />
+          <Select
+            ctx={ctx}
+            id="who"
+            name="hvem"
+            label={a.who}
+            value={values.who}
+            all={a.all}
+            options={options.people.map((x) => ({ value: String(x.userId), label: x.label }))}
+          />
           <DateFilter ctx={ctx} id="from" name="fra" label={a.from} value={values.from} error={errorOf(p.errors, 'from')} />
           <DateFilter ctx={ctx} id="to" name="til" label={a.to} value={values.to} error={errorOf(p.errors, 'to')} />
           <div class="button-row">
@@ -237,7 +269,9 @@ export function AuditLogPage(p: Props): JSX.Element {
             </thead>
             <tbody>
               {p.rows.map(({ event: e, editionYear, awardName }) => {
-                const named = (isRecord(e.after) && typeof e.after.name === 'string' ? e.after.name : null) ?? (isRecord(e.before) && typeof e.before.name === 'string' ? e.before.name : null);
+                const named =
+                  (isRecord(e.after) && typeof e.after.name === 'string' ? e.after.name : null) ??
+                  (isRecord(e.before) && typeof e.before.name === 'string' ? e.before.name : null);
                 const what = awardName && editionYear ? t.award.edition(awardName, editionYear) : (named ?? `#${e.entityId}`);
                 return (
                   <tr>

@@ -9,7 +9,7 @@ import { ResultSection } from '../../publication/views/result-section.js';
 /** What of the shown edition's result is public now (src/publication), and whether its winner instant has passed. */
 type Publication = { result: PublicResult; winnerTimePassed: boolean };
 
-type Props = { ctx: PageContext; page: AwardPageData; /** true when a year was asked for in the URL */ byYear: boolean; publication: Publication };
+type Props = { ctx: PageContext; page: AwardPageData /** true when a year was asked for in the URL */; byYear: boolean; publication: Publication };
 
 export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Element {
   const { t } = ctx;
@@ -39,7 +39,11 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
         ''
       )}
 
-      {edition ? <EditionSection ctx={ctx} awardName={award.name} awardSlug={award.slug} edition={edition} asMain={byYear} publication={publication} /> : <p safe>{t.award.noEdition}</p>}
+      {edition ? (
+        <EditionSection ctx={ctx} awardName={award.name} awardSlug={award.slug} edition={edition} asMain={byYear} publication={publication} />
+      ) : (
+        <p safe>{t.award.noEdition}</p>
+      )}
 
       {award.contactName ? (
         <section aria-labelledby="contact">
@@ -130,7 +134,21 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
   );
 }
 
-function EditionSection({ ctx, awardName, awardSlug, edition, asMain, publication }: { ctx: PageContext; awardName: string; awardSlug: string; edition: EditionDetail; asMain: boolean; publication: Publication }) {
+function EditionSection({
+  ctx,
+  awardName,
+  awardSlug,
+  edition,
+  asMain,
+  publication,
+}: {
+  ctx: PageContext;
+  awardName: string;
+  awardSlug: string;
+  edition: EditionDetail;
+  asMain: boolean;
+  publication: Publication;
+}) {
   const { t, locale } = ctx;
   const e = edition.row;
   const tl = edition.timeline;
@@ -255,7 +273,12 @@ function EditionSection({ ctx, awardName, awardSlug, edition, asMain, publicatio
           <ul>
             {edition.committee.map((m) => (
               <li safe>
-                {[m.name, m.partyLetter ? `(${m.partyLetter})` : null, m.name && m.represents ? `– ${m.represents}` : !m.name ? m.represents : null, m.isChair ? `, ${t.award.chair}` : null]
+                {[
+                  m.name,
+                  m.partyLetter ? `(${m.partyLetter})` : null,
+                  m.name && m.represents ? `– ${m.represents}` : !m.name ? m.represents : null,
+                  m.isChair ? `, ${t.award.chair}` : null,
+                ]
                   .filter(Boolean)
                   .join(' ')}
               </li>

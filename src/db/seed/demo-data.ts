@@ -239,8 +239,7 @@ export function demoOpenEdition(now: Date): SeedEdition {
   return {
     year,
     theme: 'Sundhed tæt på borgeren (demo)',
-    themeDescription:
-      'Demorunde til at prøve Prisportal: indstil et initiativ, der med borgernes hjælp flytter behandling og støtte tættere på hverdagen.',
+    themeDescription: 'Demorunde til at prøve Prisportal: indstil et initiativ, der med borgernes hjælp flytter behandling og støtte tættere på hverdagen.',
     timeline: {
       opensAt: at(opens, 12),
       closesAt: closes,
@@ -307,8 +306,7 @@ export function demoOrganisations(now: Date): SeedOrganisation[] {
         {
           slug: 'aarets-borgerinddragende-initiativ',
           name: 'Årets Borgerinddragende Initiativ',
-          summary:
-            'Danske Regioners pris til et initiativ, der sikrer borgerinddragelse i regionernes sundhedsvæsen. Hvert år har sit eget tema.',
+          summary: 'Danske Regioners pris til et initiativ, der sikrer borgerinddragelse i regionernes sundhedsvæsen. Hvert år har sit eget tema.',
           description:
             'En bedømmelseskomité med repræsentanter fra patientforeninger, faglige organisationer, KL og regionerne udvælger 5-7 nominerede blandt de indkomne initiativer. Blandt de nominerede kårer et panel af patienter derefter en vinder, som offentliggøres på Danske Regioners Generalforsamling.',
           establishedYear: 2016,

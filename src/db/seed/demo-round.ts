@@ -1,7 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../database.js';
-import { awards, criteria, editionMembers, editions, formSections, nominations, receiptCounters, reviewScores, reviews, users, winnerDecisions } from '../schema.js';
+import {
+  awards,
+  criteria,
+  editionMembers,
+  editions,
+  formSections,
+  nominations,
+  receiptCounters,
+  reviewScores,
+  reviews,
+  users,
+  winnerDecisions,
+} from '../schema.js';
 import { createNextYearEdition } from '../../admin/setup.service.js';
 import { writeShortlist } from '../../judging/shortlist.repo.js';
 
@@ -20,7 +32,13 @@ import { writeShortlist } from '../../judging/shortlist.repo.js';
 export async function seedDemoJudgedRound(db: Database, now: Date): Promise<{ created: boolean }> {
   const [award] = await db.select({ id: awards.id }).from(awards).where(eq(awards.slug, 'initiativprisen'));
   if (!award) return { created: false };
-  const byYear = async (year: number) => (await db.select().from(editions).where(and(eq(editions.awardId, award.id), eq(editions.year, year))))[0];
+  const byYear = async (year: number) =>
+    (
+      await db
+        .select()
+        .from(editions)
+        .where(and(eq(editions.awardId, award.id), eq(editions.year, year)))
+    )[0];
   const source = await byYear(2024);
   if (!source || (await byYear(2025))) return { created: false };
   // The copy moves every date one year on; only a round that is over by now makes sense.
@@ -79,7 +97,10 @@ export async function seedDemoJudgedRound(db: Database, now: Date): Promise<{ cr
     let chairUserId: number | null = null;
     for (let m = 0; m < 5; m++) {
       const email = `komite${m + 1}@prisportal.invalid`;
-      await tx.insert(users).values({ email, name: `Komitémedlem ${m + 1} (demo)` }).onConflictDoNothing();
+      await tx
+        .insert(users)
+        .values({ email, name: `Komitémedlem ${m + 1} (demo)` })
+        .onConflictDoNothing();
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
       const [member] = await tx
         .insert(editionMembers)
@@ -94,7 +115,13 @@ export async function seedDemoJudgedRound(db: Database, now: Date): Promise<{ cr
       for (const [ni, nominationId] of ids.entries()) {
         const [review] = await tx
           .insert(reviews)
-          .values({ memberId, nominationId, comment: ni % 3 === mi % 3 ? 'Et stærkt eksempel på en løsning, andre kan lære af.' : '', createdAt: reviewedAt, updatedAt: reviewedAt })
+          .values({
+            memberId,
+            nominationId,
+            comment: ni % 3 === mi % 3 ? 'Et stærkt eksempel på en løsning, andre kan lære af.' : '',
+            createdAt: reviewedAt,
+            updatedAt: reviewedAt,
+          })
           .returning({ id: reviews.id });
         const scores = crit.map((c, ci) => ({ reviewId: review!.id, criterionId: c.id, score: demoScore(DEMO_NOMINATIONS[ni]!.strength, mi, ci) }));
         await tx.insert(reviewScores).values(scores);
@@ -123,7 +150,8 @@ const DEMO_NOMINATIONS: { title: string; summary: string; description: string; t
   {
     title: 'Hjem med hjertet – opfølgning på video efter hjerteoperation (demo)',
     summary: 'Sygeplejersker følger op på video de første uger efter udskrivelsen, så patienter og pårørende får svar med det samme.',
-    description: 'Efter en hjerteoperation har mange spørgsmål, når de kommer hjem. Vi ringer op på video tre gange de første fire uger og har en fast tid, hvor pårørende kan være med. Færre bliver genindlagt, og patienterne siger, at de føler sig trygge.',
+    description:
+      'Efter en hjerteoperation har mange spørgsmål, når de kommer hjem. Vi ringer op på video tre gange de første fire uger og har en fast tid, hvor pårørende kan være med. Færre bliver genindlagt, og patienterne siger, at de føler sig trygge.',
     team: 'Videoteamet (demo)',
     unit: 'Hjerte-, Lunge- og Karkirurgi, Aarhus Universitetshospital',
     strength: 4.6,
@@ -131,7 +159,8 @@ const DEMO_NOMINATIONS: { title: string; summary: string; description: string; t
   {
     title: 'Pårørendekufferten i akutmodtagelsen (demo)',
     summary: 'En kuffert med opladere, toiletsager og en enkel guide gør ventetiden lettere for pårørende, der kommer akut.',
-    description: 'Pårørende kommer ofte med kort varsel og uden det mest nødvendige. Kufferten står ved skranken og bliver fyldt op af frivillige. Guiden forklarer på almindeligt dansk, hvad der sker i løbet af de første timer.',
+    description:
+      'Pårørende kommer ofte med kort varsel og uden det mest nødvendige. Kufferten står ved skranken og bliver fyldt op af frivillige. Guiden forklarer på almindeligt dansk, hvad der sker i løbet af de første timer.',
     team: 'Akutteamet (demo)',
     unit: 'Akutafdelingen, Regionshospitalet Randers',
     strength: 4.1,
@@ -139,7 +168,8 @@ const DEMO_NOMINATIONS: { title: string; summary: string; description: string; t
   {
     title: 'Søvnro på sengeafsnittet (demo)',
     summary: 'Færre forstyrrelser om natten: målinger samles, lyset dæmpes, og patienten vælger selv vækketid.',
-    description: 'Vi har samlet de natlige målinger i to runder, dæmpet lyset og indført en lille seddel, hvor patienten skriver, hvornår de helst vil vækkes. Patienterne sover bedre, og personalet oplever roligere nætter.',
+    description:
+      'Vi har samlet de natlige målinger i to runder, dæmpet lyset og indført en lille seddel, hvor patienten skriver, hvornår de helst vil vækkes. Patienterne sover bedre, og personalet oplever roligere nætter.',
     team: 'Natholdet (demo)',
     unit: 'Medicinsk Afdeling, Regionshospitalet Gødstrup',
     strength: 3.9,
@@ -147,7 +177,8 @@ const DEMO_NOMINATIONS: { title: string; summary: string; description: string; t
   {
     title: 'Genoptræning med spil for børn (demo)',
     summary: 'Et tablet-spil, hvor barnets øvelser styrer figurerne, gør genoptræning efter brud sjovere.',
-    description: 'Børn træner mere, når det er sjovt. Sammen med en lokal spiludvikler har vi lavet et spil, hvor øvelserne styrer figurerne. Forældrene kan følge med derhjemme, og terapeuten kan justere sværhedsgraden.',
+    description:
+      'Børn træner mere, når det er sjovt. Sammen med en lokal spiludvikler har vi lavet et spil, hvor øvelserne styrer figurerne. Forældrene kan følge med derhjemme, og terapeuten kan justere sværhedsgraden.',
     team: 'Børneterapien (demo)',
     unit: 'Børn og Unge, Aarhus Universitetshospital',
     strength: 3.7,
@@ -155,7 +186,8 @@ const DEMO_NOMINATIONS: { title: string; summary: string; description: string; t
   {
     title: 'Fælles medicinliste med egen læge (demo)',
     summary: 'Ved udskrivelsen gennemgår farmaceut og patient medicinlisten, som sendes direkte til egen læge.',
-    description: 'Fejl i medicinen opstår tit ved overgangen fra hospital til hjem. En farmaceut gennemgår listen med patienten før udskrivelsen og sender den til egen læge samme dag.',
+    description:
+      'Fejl i medicinen opstår tit ved overgangen fra hospital til hjem. En farmaceut gennemgår listen med patienten før udskrivelsen og sender den til egen læge samme dag.',
     team: 'Farmaceutteamet (demo)',
     unit: 'Hospitalsenhed Midt',
     strength: 3.5,

@@ -98,9 +98,11 @@ async function insertEdition(db: Database, awardId: number, e: SeedEdition): Pro
     await db.insert(criteria).values(e.criteria.map((c, i) => ({ editionId, position: i + 1, ...c })));
   }
   if (e.formSections?.length) {
-    await db.insert(formSections).values(
-      e.formSections.map((s, i) => ({ editionId, position: i + 1, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required ?? true })),
-    );
+    await db
+      .insert(formSections)
+      .values(
+        e.formSections.map((s, i) => ({ editionId, position: i + 1, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required ?? true })),
+      );
   }
   if (e.committee?.length) {
     await db.insert(committeeSeats).values(

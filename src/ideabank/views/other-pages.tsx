@@ -78,7 +78,16 @@ type LinkProps = {
 export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, linked, origin, candidates, originCandidates, errors }: LinkProps) {
   const l = it.link;
   return (
-    <Layout ctx={ctx} title={l.title} hasErrors={errors.length > 0} breadcrumbs={[{ label: ctx.t.admin.breadcrumb, href: '/admin' }, { label: n.title || String(n.id), href: `/admin/indstillinger/${n.id}` }, { label: l.title }]}>
+    <Layout
+      ctx={ctx}
+      title={l.title}
+      hasErrors={errors.length > 0}
+      breadcrumbs={[
+        { label: ctx.t.admin.breadcrumb, href: '/admin' },
+        { label: n.title || String(n.id), href: `/admin/indstillinger/${n.id}` },
+        { label: l.title },
+      ]}
+    >
       <IdeaBankAssets />
       <ErrorSummary heading={ctx.t.admin.errorSummaryHeading} errors={errors} />
       <h1 safe>{l.title}</h1>
@@ -157,14 +166,16 @@ export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, lin
                     {l.originNone}
                   </label>
                 </li>
-                {[...(origin && !originCandidates.some((c) => c.id === origin.id) ? [{ id: origin.id, title: origin.title }] : []), ...originCandidates].map((c) => (
-                  <li>
-                    <input class="form-radio" type="radio" id={`oprindelse-${c.id}`} name="oprindelse" value={String(c.id)} checked={origin?.id === c.id} />
-                    <label for={`oprindelse-${c.id}`} safe>
-                      {c.title}
-                    </label>
-                  </li>
-                ))}
+                {[...(origin && !originCandidates.some((c) => c.id === origin.id) ? [{ id: origin.id, title: origin.title }] : []), ...originCandidates].map(
+                  (c) => (
+                    <li>
+                      <input class="form-radio" type="radio" id={`oprindelse-${c.id}`} name="oprindelse" value={String(c.id)} checked={origin?.id === c.id} />
+                      <label for={`oprindelse-${c.id}`} safe>
+                        {c.title}
+                      </label>
+                    </li>
+                  ),
+                )}
               </ul>
             </fieldset>
             <button type="submit" class="button button-secondary" safe>

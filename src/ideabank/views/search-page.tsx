@@ -32,7 +32,12 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
   const pages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;
   const qErr = errors.find((e) => e.field === 'q');
   return (
-    <Layout ctx={ctx} title={query.text && summary.length === 0 ? `${query.text} – ${it.title}` : it.title} hasErrors={summary.length > 0} breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title }]}>
+    <Layout
+      ctx={ctx}
+      title={query.text && summary.length === 0 ? `${query.text} – ${it.title}` : it.title}
+      hasErrors={summary.length > 0}
+      breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title }]}
+    >
       <IdeaBankAssets />
       <ErrorSummary heading={it.errorsHeading} errors={summary} />
       <h1 safe>{it.title}</h1>
@@ -56,7 +61,15 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
             ''
           )}
           <div class="search-row">
-            <input class="form-input" type="search" id="q" name="q" value={attr(query.text)} aria-describedby={qErr || timedOut ? 'q-hint q-error' : 'q-hint'} aria-invalid={qErr || timedOut ? 'true' : undefined} />
+            <input
+              class="form-input"
+              type="search"
+              id="q"
+              name="q"
+              value={attr(query.text)}
+              aria-describedby={qErr || timedOut ? 'q-hint q-error' : 'q-hint'}
+              aria-invalid={qErr || timedOut ? 'true' : undefined}
+            />
             <button type="submit" class="button button-primary" safe>
               {it.searchButton}
             </button>
@@ -181,15 +194,31 @@ function HiddenFilters({ query }: { query: SearchQuery }) {
     ['pris', query.prize],
     ['aar', query.year === null ? null : String(query.year)],
   ];
-  return <>{fields.filter(([, v]) => v !== null).map(([name, v]) => <input type="hidden" name={name} value={attr(v!)} />)}</>;
+  return (
+    <>
+      {fields
+        .filter(([, v]) => v !== null)
+        .map(([name, v]) => (
+          <input type="hidden" name={name} value={attr(v!)} />
+        ))}
+    </>
+  );
 }
 
 type FacetKey = keyof Facets;
-const facetField: Record<FacetKey, keyof SearchQuery> = { organisation: 'organisation', unit: 'unit', status: 'status', tag: 'tag', prize: 'prize', year: 'year' };
+const facetField: Record<FacetKey, keyof SearchQuery> = {
+  organisation: 'organisation',
+  unit: 'unit',
+  status: 'status',
+  tag: 'tag',
+  prize: 'prize',
+  year: 'year',
+};
 
 /** Facets as lists of links with counts: a link adds (or, when chosen, removes) the filter. */
 function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQuery; facets: Facets }) {
-  const anyChosen = query.organisation !== null || query.unit !== null || query.status !== null || query.tag !== null || query.prize !== null || query.year !== null;
+  const anyChosen =
+    query.organisation !== null || query.unit !== null || query.status !== null || query.tag !== null || query.prize !== null || query.year !== null;
   return (
     <nav aria-labelledby="facets-heading" class="ideabank-facets">
       <h2 class="h3" id="facets-heading" safe>
@@ -197,7 +226,10 @@ function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQue
       </h2>
       {anyChosen ? (
         <p>
-          <a href={`/idebank${searchQueryString({ ...query, organisation: null, unit: null, status: null, tag: null, prize: null, year: null, page: 1 })}`} safe>
+          <a
+            href={`/idebank${searchQueryString({ ...query, organisation: null, unit: null, status: null, tag: null, prize: null, year: null, page: 1 })}`}
+            safe
+          >
             {it.clearFilters}
           </a>
         </p>
@@ -240,7 +272,9 @@ function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQue
 function Pagination({ it, query, pages }: { ctx: PageContext; it: IdeaBankTexts; query: SearchQuery; pages: number }) {
   if (pages <= 1 || query.page > pages) return '';
   const link = (p: number) => `/idebank${searchQueryString(query, { page: p })}`;
-  const shown = [...new Set([1, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav aria-label={it.pagination} class="pagination">
       <p class="sr-only" safe>

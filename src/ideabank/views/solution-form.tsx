@@ -35,7 +35,25 @@ type Props = {
   images?: { list: ImageRow[]; error: ErrorLink | null; alt: string; added: boolean } | undefined;
 };
 
-function Area({ id, label, hint, value, error, rows, optional, warning }: { id: string; label: string; hint?: string; value: string; error?: string; rows: number; optional?: string; warning?: string }) {
+function Area({
+  id,
+  label,
+  hint,
+  value,
+  error,
+  rows,
+  optional,
+  warning,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  rows: number;
+  optional?: string;
+  warning?: string;
+}) {
   const hintId = hint || warning ? `${id}-hint` : null;
   return (
     <div class={error ? 'form-group form-error' : 'form-group'}>
@@ -46,7 +64,13 @@ function Area({ id, label, hint, value, error, rows, optional, warning }: { id: 
       {hintId ? (
         <span class="form-hint" id={hintId}>
           {hint ? <span safe>{hint}</span> : ''}
-          {warning ? <strong class="d-block privacy-warning" safe>{warning}</strong> : ''}
+          {warning ? (
+            <strong class="d-block privacy-warning" safe>
+              {warning}
+            </strong>
+          ) : (
+            ''
+          )}
         </span>
       ) : (
         ''
@@ -59,7 +83,16 @@ function Area({ id, label, hint, value, error, rows, optional, warning }: { id: 
       ) : (
         ''
       )}
-      <textarea class="form-input" id={id} name={id} rows={String(rows)} aria-invalid={error ? 'true' : undefined} aria-describedby={[hintId, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined} data-similar-source={id === 'summary' ? '' : undefined} safe>
+      <textarea
+        class="form-input"
+        id={id}
+        name={id}
+        rows={String(rows)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={[hintId, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+        data-similar-source={id === 'summary' ? '' : undefined}
+        safe
+      >
         {value}
       </textarea>
     </div>
@@ -74,7 +107,12 @@ export function SolutionFormPage({ ctx, it, csrf, solutionId, originalTitle, val
   const title = solutionId === null ? f.newTitle : f.editTitle(originalTitle ?? values.title);
   const action = solutionId === null ? '/idebank/ny' : `/idebank/loesninger/${solutionId}/rediger`;
   return (
-    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0} breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: title }]}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      hasErrors={errors.length > 0}
+      breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: title }]}
+    >
       <IdeaBankAssets />
       <ErrorSummary heading={ctx.t.admin.errorSummaryHeading} errors={errors} />
       <h1 safe>{title}</h1>
@@ -84,13 +122,42 @@ export function SolutionFormPage({ ctx, it, csrf, solutionId, originalTitle, val
         <TextInput id="title" label={f.title} value={values.title} error={err('title')} />
         <Area id="summary" label={f.summary} hint={f.summaryHint} value={values.summary} error={err('summary')} rows={3} warning={f.privacyWarning} />
         <SimilarBox it={it} similar={similar} />
-        <Area id="description" label={f.description} hint={f.descriptionHint} value={values.description} error={err('description')} rows={8} optional={f.optional} />
+        <Area
+          id="description"
+          label={f.description}
+          hint={f.descriptionHint}
+          value={values.description}
+          error={err('description')}
+          rows={8}
+          optional={f.optional}
+        />
         <TextInput id="organisationName" label={f.organisation} value={values.organisationName} error={err('organisationName')} autocomplete="organization" />
         <TextInput id="unitName" label={f.unit} value={values.unitName} error={err('unitName')} optionalLabel={f.optional} />
-        <TextInput id="contactName" label={f.contactName} value={values.contactName} error={err('contactName')} optionalLabel={f.optional} autocomplete="name" />
-        <TextInput id="contactEmail" type="email" label={f.contactEmail} value={values.contactEmail} error={err('contactEmail')} optionalLabel={f.optional} autocomplete="email" />
+        <TextInput
+          id="contactName"
+          label={f.contactName}
+          value={values.contactName}
+          error={err('contactName')}
+          optionalLabel={f.optional}
+          autocomplete="name"
+        />
+        <TextInput
+          id="contactEmail"
+          type="email"
+          label={f.contactEmail}
+          value={values.contactEmail}
+          error={err('contactEmail')}
+          optionalLabel={f.optional}
+          autocomplete="email"
+        />
         <TextInput id="tags" label={f.tags} hint={f.tagsHint} value={values.tags} error={err('tags')} optionalLabel={f.optional} />
-        <Radios id="status" legend={f.status} value={values.status} error={err('status')} options={solutionStatuses.map((s) => ({ value: s, label: it.status[s] }))} />
+        <Radios
+          id="status"
+          legend={f.status}
+          value={values.status}
+          error={err('status')}
+          options={solutionStatuses.map((s) => ({ value: s, label: it.status[s] }))}
+        />
         <TextInput id="year" label={f.year} value={values.year} error={err('year')} />
         <button type="submit" class="button button-primary" safe>
           {f.save}
@@ -109,22 +176,21 @@ export function SimilarBox({ it, similar, live }: { it: IdeaBankTexts; similar: 
   // `live`: hidden until public/ideabank.js has suggestions (a form step; without JavaScript
   // the suggestions are shown on the next page instead).
   return (
-    <div class="ideabank-similar" data-similar-box hidden={live === true} data-text-none={it.similar.none} data-text-live-one={it.similar.live(1)} data-text-live-many={it.similar.live(2).replace('2', '{n}')}>
+    <div
+      class="ideabank-similar"
+      data-similar-box
+      hidden={live === true}
+      data-text-none={it.similar.none}
+      data-text-live-one={it.similar.live(1)}
+      data-text-live-many={it.similar.live(2).replace('2', '{n}')}
+    >
       <h2 class="h4" safe>
         {it.similar.heading}
       </h2>
       <p class="form-hint" safe>
         {it.similar.intro}
       </p>
-      <ul data-similar-list>
-        {similar.length === 0 ? (
-          <li safe>{it.similar.none}</li>
-        ) : (
-          similar.map((x) => (
-            <SimilarItem solution={x} />
-          ))
-        )}
-      </ul>
+      <ul data-similar-list>{similar.length === 0 ? <li safe>{it.similar.none}</li> : similar.map((x) => <SimilarItem solution={x} />)}</ul>
       <p class="sr-only" aria-live="polite" data-similar-status></p>
     </div>
   );
@@ -182,7 +248,14 @@ function ImagesSection({ it, csrf, solutionId, images }: { it: IdeaBankTexts; cs
           ) : (
             ''
           )}
-          <input class="form-file-input" type="file" id="billede" name="billede" accept="image/png,image/jpeg,image/webp" aria-describedby={fileErr ? 'billede-hint billede-error' : 'billede-hint'} />
+          <input
+            class="form-file-input"
+            type="file"
+            id="billede"
+            name="billede"
+            accept="image/png,image/jpeg,image/webp"
+            aria-describedby={fileErr ? 'billede-hint billede-error' : 'billede-hint'}
+          />
         </div>
         <button type="submit" class="button button-secondary" safe>
           {m.upload}

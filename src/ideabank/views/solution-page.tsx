@@ -33,10 +33,21 @@ function day(iso: string, ctx: PageContext): string {
 export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, images, canEdit, adoption }: Props) {
   const errors = adoption?.errors ?? [];
   return (
-    <Layout ctx={ctx} title={s.title} hasErrors={errors.length > 0} breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: s.title }]}>
+    <Layout
+      ctx={ctx}
+      title={s.title}
+      hasErrors={errors.length > 0}
+      breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: s.title }]}
+    >
       <IdeaBankAssets />
       <ErrorSummary heading={ctx.t.admin.errorSummaryHeading} errors={errors} />
-      {adoption?.done ? <Alert variant="success"><p safe>{it.adopt.done}</p></Alert> : ''}
+      {adoption?.done ? (
+        <Alert variant="success">
+          <p safe>{it.adopt.done}</p>
+        </Alert>
+      ) : (
+        ''
+      )}
       <h1 safe>{s.title}</h1>
       <p class="font-lead" safe>
         {s.summary}
@@ -217,12 +228,22 @@ function AdoptionSection({ it, solutionId, adoption }: { ctx: PageContext; it: I
       <p safe>{a.intro}</p>
       <form method="post" action={`/idebank/loesninger/${solutionId}/ibrug`} novalidate>
         <CsrfField token={adoption.csrf} />
-        <TextInput id="organisation" label={a.organisation} hint={a.organisationHint} value={adoption.form.organisation} error={err('organisation')} autocomplete="organization" />
+        <TextInput
+          id="organisation"
+          label={a.organisation}
+          hint={a.organisationHint}
+          value={adoption.form.organisation}
+          error={err('organisation')}
+          autocomplete="organization"
+        />
         <TextInput id="unit" label={a.unit} hint={a.unitHint} value={adoption.form.unit} error={err('unit')} />
         <TextInput id="adoptedOn" label={a.adoptedOn} hint={a.adoptedOnHint} value={adoption.form.adoptedOn} error={err('adoptedOn')} />
         <div class={changesErr ? 'form-group form-error' : 'form-group'}>
           <label class="form-label" for="changes">
-            <span safe>{a.changes}</span> <span class="weight-normal" safe>{it.form.optional}</span>
+            <span safe>{a.changes}</span>{' '}
+            <span class="weight-normal" safe>
+              {it.form.optional}
+            </span>
           </label>
           <span class="form-hint" id="changes-hint" safe>
             {a.changesHint}

@@ -14,7 +14,8 @@ export function parseSort(raw: unknown): OverviewSort {
   return 'raw';
 }
 
-const number = (ctx: PageContext, v: number, digits = 2) => v.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+const number = (ctx: PageContext, v: number, digits = 2) =>
+  v.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: digits });
 
 function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null): string {
   if (!s) return j.noScores;
@@ -48,7 +49,12 @@ export function AdminOverviewPage(props: Props & { csrf: string }): JSX.Element 
   const j = judgingTexts(ctx.locale);
   const name = ctx.t.award.edition(data.awardName, data.year);
   return (
-    <AdminLayout ctx={ctx} title={j.overviewTitle(name)} csrf={props.csrf} crumbs={[{ label: name, href: `/admin/udgaver/${data.editionId}/indstillinger` }, { label: j.adminOverviewLink }]}>
+    <AdminLayout
+      ctx={ctx}
+      title={j.overviewTitle(name)}
+      csrf={props.csrf}
+      crumbs={[{ label: name, href: `/admin/udgaver/${data.editionId}/indstillinger` }, { label: j.adminOverviewLink }]}
+    >
       <OverviewBody {...props} j={j} name={name} />
       <h2 safe>{j.exportsHeading}</h2>
       <ul class="nobullet-list">
@@ -220,7 +226,11 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
                   </th>
                   {anonymous ? '' : <td safe>{m.affiliation ?? '–'}</td>}
                   <td>
-                    <progress max={String(Math.max(m.progress.total, 1))} value={String(m.progress.done)} aria-label={`${m.label}: ${j.progressText(m.progress.done, m.progress.total)}`}></progress>{' '}
+                    <progress
+                      max={String(Math.max(m.progress.total, 1))}
+                      value={String(m.progress.done)}
+                      aria-label={`${m.label}: ${j.progressText(m.progress.done, m.progress.total)}`}
+                    ></progress>{' '}
                     <span safe>{j.progressText(m.progress.done, m.progress.total)}</span>
                   </td>
                   <td safe>{m.mean === null ? '–' : number(ctx, m.mean)}</td>

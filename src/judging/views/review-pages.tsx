@@ -10,7 +10,9 @@ import { scoreLabels, type ScorePermission } from '../review-rules.js';
 export const editionCrumbs = (ctx: PageContext, editionName: string, editionId: number, more: Crumb[] = []): Crumb[] => [
   { label: ctx.t.home, href: '/' },
   { label: ctx.t.members.mine.title, href: '/mine-udgaver' },
-  ...(more.length > 0 ? [{ label: judgingTexts(ctx.locale).listTitle(editionName), href: `/bedoemmelse/udgaver/${editionId}` }, ...more] : [{ label: judgingTexts(ctx.locale).listTitle(editionName) }]),
+  ...(more.length > 0
+    ? [{ label: judgingTexts(ctx.locale).listTitle(editionName), href: `/bedoemmelse/udgaver/${editionId}` }, ...more]
+    : [{ label: judgingTexts(ctx.locale).listTitle(editionName) }]),
 ];
 
 /** The accessible progress bar: a native <progress> with the count beside it in words. */
@@ -138,7 +140,12 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
   const inForce = conflict !== null && conflict.status !== 'dismissed';
 
   return (
-    <Layout ctx={ctx} title={j.reviewTitle(receipt, title)} hasErrors={hasErrors} breadcrumbs={editionCrumbs(ctx, editionName, edition.id, [{ label: receipt }])}>
+    <Layout
+      ctx={ctx}
+      title={j.reviewTitle(receipt, title)}
+      hasErrors={hasErrors}
+      breadcrumbs={editionCrumbs(ctx, editionName, edition.id, [{ label: receipt }])}
+    >
       <ErrorSummary ctx={ctx} errors={form.refusal ? [{ field: 'refusal', target: 'scores-heading', message: form.refusal }, ...form.errors] : form.errors} />
       {form.notice ? (
         <Alert variant="success">

@@ -11,7 +11,19 @@ import { editionCrumbs } from './review-pages.js';
 export type ShortlistForm = { chosen: number[] | null; errors: FieldErrors; saved: boolean };
 
 /** /bedoemmelse/udgaver/:editionId/nominerede: the recorded nominees; the chair's form to record them. */
-export function ShortlistPage({ ctx, csrf, data, isChair, form }: { ctx: PageContext; csrf: string; data: ShortlistPageData; isChair: boolean; form: ShortlistForm }): JSX.Element {
+export function ShortlistPage({
+  ctx,
+  csrf,
+  data,
+  isChair,
+  form,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  data: ShortlistPageData;
+  isChair: boolean;
+  form: ShortlistForm;
+}): JSX.Element {
   const j = judgingTexts(ctx.locale);
   const o = data.overview;
   const name = ctx.t.award.edition(o.awardName, o.year);
@@ -75,7 +87,14 @@ export function ShortlistPage({ ctx, csrf, data, isChair, form }: { ctx: PageCon
               <FieldError ctx={ctx} id="nominees" message={err} />
               {sortNominations(o.nominations, 'raw').map((n, i) => (
                 <div class="form-group-checkbox">
-                  <input type="checkbox" id={i === 0 ? 'nominees' : `nominee-${n.id}`} name="nominerede" value={String(n.id)} class="form-checkbox" checked={chosen.has(n.id)} />
+                  <input
+                    type="checkbox"
+                    id={i === 0 ? 'nominees' : `nominee-${n.id}`}
+                    name="nominerede"
+                    value={String(n.id)}
+                    class="form-checkbox"
+                    checked={chosen.has(n.id)}
+                  />
                   <label class="form-label" for={i === 0 ? 'nominees' : `nominee-${n.id}`}>
                     <span lang="da" safe>
                       {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}

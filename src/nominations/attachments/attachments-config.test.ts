@@ -11,5 +11,8 @@ test('ATTACHMENTS_DIR defaults to <DATA_DIR>/attachments and can be set', () => 
 });
 
 test('a bad ATTACHMENTS_DIR stops start-up with one line naming it', () => {
-  assert.throws(() => loadConfig({ ATTACHMENTS_DIR: '/tmp/bi\nlag' }), (err: unknown) => err instanceof ConfigError && /^Invalid environment variable ATTACHMENTS_DIR=.*: expected a folder path/.test(err.message));
+  assert.throws(
+    () => loadConfig({ ATTACHMENTS_DIR: '/tmp/bi\nlag' }),
+    (err: unknown) => err instanceof ConfigError && /^Invalid environment variable ATTACHMENTS_DIR=.*: expected a folder path/.test(err.message),
+  );
 });

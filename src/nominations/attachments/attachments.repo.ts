@@ -19,7 +19,11 @@ const summaryColumns = {
 
 /** A nomination's attachments in the order they were added. */
 export async function listAttachments(db: Database, nominationId: number): Promise<AttachmentSummary[]> {
-  return db.select(summaryColumns).from(nominationAttachments).where(eq(nominationAttachments.nominationId, nominationId)).orderBy(asc(nominationAttachments.id));
+  return db
+    .select(summaryColumns)
+    .from(nominationAttachments)
+    .where(eq(nominationAttachments.nominationId, nominationId))
+    .orderBy(asc(nominationAttachments.id));
 }
 
 export async function countAttachments(db: Database, nominationId: number): Promise<number> {
@@ -43,7 +47,15 @@ export async function insertAttachment(
 ): Promise<AttachmentRow> {
   const [row] = await db
     .insert(nominationAttachments)
-    .values({ nominationId: v.nominationId, fileName: v.fileName, mediaType: v.mediaType, sizeBytes: v.sizeBytes, sha256: v.sha256, storageKey: v.storageKey, createdAt: v.now })
+    .values({
+      nominationId: v.nominationId,
+      fileName: v.fileName,
+      mediaType: v.mediaType,
+      sizeBytes: v.sizeBytes,
+      sha256: v.sha256,
+      storageKey: v.storageKey,
+      createdAt: v.now,
+    })
     .returning();
   return row!;
 }

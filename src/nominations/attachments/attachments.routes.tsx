@@ -8,7 +8,15 @@ import { pageContext } from '../../platform/page-context.js';
 import { requireNominationAccess, type NominationAccess } from '../access.js';
 import { nominationTexts } from '../i18n.js';
 import { listAttachments } from './attachments.repo.js';
-import { addAttachment, canChangeAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, openAttachment, removeAttachment, type Upload } from './attachments.service.js';
+import {
+  addAttachment,
+  canChangeAttachments,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  openAttachment,
+  removeAttachment,
+  type Upload,
+} from './attachments.service.js';
 import { attachmentDisposition } from './file-name.js';
 import type { AttachmentStore } from './store.js';
 import { AttachmentsPage, attachmentPaths, type AttachmentErrorCode, type AttachmentNotice } from './views/attachments-page.js';
@@ -53,7 +61,11 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     const change = canChangeAttachments(a.nomination, a.edition, clock.now());
     const notice: AttachmentNotice | undefined = change.ok
       ? extra.notice
-      : { variant: 'warning', heading: t.attachments.closedHeading, body: change.reason === 'not-open-yet' ? t.attachments.notOpenBody : t.attachments.closedBody };
+      : {
+          variant: 'warning',
+          heading: t.attachments.closedHeading,
+          body: change.reason === 'not-open-yet' ? t.attachments.notOpenBody : t.attachments.closedBody,
+        };
     return html(
       reply,
       <AttachmentsPage
@@ -121,21 +133,25 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- List -------------------------------------------------------------------------------
 
-  app.get<{ Params: Params; Querystring: Record<string, string | undefined> }>('/indstillinger/:id/bilag', { config: { access: 'nominator' } }, async (request, reply) => {
-    const a = await requireNominationAccess(db, request, reply);
-    if (!a) return reply;
-    if (a.nomination.status === 'withdrawn') return reply.redirect(receiptOf(a.nomination.id), 303);
-    const t = nominationTexts(pageContext(request).locale).attachments;
-    const { tilfoejet: added, slettet: removed } = request.query;
-    let notice: AttachmentNotice | undefined;
-    if (typeof added === 'string' && ID.test(added)) {
-      const file = (await listAttachments(db, a.nomination.id)).find((f) => f.id === Number(added));
-      if (file) notice = { variant: 'success', heading: t.added, body: t.addedBody(file.fileName) };
-    } else if (removed === '1') {
-      notice = { variant: 'success', heading: t.removed, body: t.removedBody };
-    }
-    return renderPage(request, reply, a, { notice });
-  });
+  app.get<{ Params: Params; Querystring: Record<string, string | undefined> }>(
+    '/indstillinger/:id/bilag',
+    { config: { access: 'nominator' } },
+    async (request, reply) => {
+      const a = await requireNominationAccess(db, request, reply);
+      if (!a) return reply;
+      if (a.nomination.status === 'withdrawn') return reply.redirect(receiptOf(a.nomination.id), 303);
+      const t = nominationTexts(pageContext(request).locale).attachments;
+      const { tilfoejet: added, slettet: removed } = request.query;
+      let notice: AttachmentNotice | undefined;
+      if (typeof added === 'string' && ID.test(added)) {
+        const file = (await listAttachments(db, a.nomination.id)).find((f) => f.id === Number(added));
+        if (file) notice = { variant: 'success', heading: t.added, body: t.addedBody(file.fileName) };
+      } else if (removed === '1') {
+        notice = { variant: 'success', heading: t.removed, body: t.removedBody };
+      }
+      return renderPage(request, reply, a, { notice });
+    },
+  );
 
   // --- Upload -----------------------------------------------------------------------------
 
@@ -179,25 +195,37 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- Delete -----------------------------------------------------------------------------
 
-  app.post<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId/slet', { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
-    if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
-    const a = await requireNominationAccess(db, request, reply);
-    if (!a) return reply;
-    const result = await removeAttachment({ db, store, edition: a.edition, nomination: a.nomination, attachmentId: Number(request.params.attachmentId), now: clock.now() });
-    if (result.ok) {
-      if (result.storeError) request.log.error({ err: result.storeError, attachmentId: result.removed.id }, 'attachment row deleted, but its bytes could not be removed');
-      return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?slettet=1`, 303);
-    }
-    switch (result.reason) {
-      case 'withdrawn':
-        return reply.redirect(receiptOf(a.nomination.id), 303);
-      case 'not-found':
-        // Already gone (a second click): the list shows what is left.
-        return reply.redirect(attachmentPaths.page(a.nomination.id), 303);
-      default:
-        return renderPage(request, reply, a, { status: 409 });
-    }
-  });
+  app.post<{ Params: FileParams }>(
+    '/indstillinger/:id/bilag/:attachmentId/slet',
+    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
+      const a = await requireNominationAccess(db, request, reply);
+      if (!a) return reply;
+      const result = await removeAttachment({
+        db,
+        store,
+        edition: a.edition,
+        nomination: a.nomination,
+        attachmentId: Number(request.params.attachmentId),
+        now: clock.now(),
+      });
+      if (result.ok) {
+        if (result.storeError)
+          request.log.error({ err: result.storeError, attachmentId: result.removed.id }, 'attachment row deleted, but its bytes could not be removed');
+        return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?slettet=1`, 303);
+      }
+      switch (result.reason) {
+        case 'withdrawn':
+          return reply.redirect(receiptOf(a.nomination.id), 303);
+        case 'not-found':
+          // Already gone (a second click): the list shows what is left.
+          return reply.redirect(attachmentPaths.page(a.nomination.id), 303);
+        default:
+          return renderPage(request, reply, a, { status: 409 });
+      }
+    },
+  );
 
   // --- Download ---------------------------------------------------------------------------
 

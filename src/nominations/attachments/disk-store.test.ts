@@ -31,7 +31,10 @@ test('put, get and delete a buffer and a stream', async () => {
   assert.equal(await store.get(a), null);
   await store.delete(a); // deleting again is fine
   // No temporary files are left behind.
-  assert.deepEqual(readdirSync(join(dir, b.slice(0, 2))).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(join(dir, b.slice(0, 2))).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('a failed write leaves neither the file nor a temporary file', async () => {
@@ -53,7 +56,15 @@ test('keys are random hex and anything else is refused before a path is built', 
   const keys = new Set(Array.from({ length: 100 }, newStorageKey));
   assert.equal(keys.size, 100);
   for (const k of keys) assert.ok(isStorageKey(k));
-  for (const bad of ['../../etc/passwd', '..', '', 'ABCDEF0123456789ABCDEF0123456789', `${newStorageKey()}/x`, `${newStorageKey().slice(0, 31)}.`, 'a'.repeat(33)]) {
+  for (const bad of [
+    '../../etc/passwd',
+    '..',
+    '',
+    'ABCDEF0123456789ABCDEF0123456789',
+    `${newStorageKey()}/x`,
+    `${newStorageKey().slice(0, 31)}.`,
+    'a'.repeat(33),
+  ]) {
     await assert.rejects(store.put(bad, Buffer.from('x')), InvalidStorageKeyError, bad);
     await assert.rejects(store.get(bad), InvalidStorageKeyError, bad);
     await assert.rejects(store.delete(bad), InvalidStorageKeyError, bad);

@@ -38,7 +38,10 @@ test('names are at most 200 characters, extension included, without splitting a 
 });
 
 test('Content-Disposition carries an ASCII name and the UTF-8 name, and nothing breaks out', () => {
-  assert.equal(attachmentDisposition('Årsrapport æøå.pdf'), `attachment; filename="Aarsrapport aeoeaa.pdf"; filename*=UTF-8''%C3%85rsrapport%20%C3%A6%C3%B8%C3%A5.pdf`);
+  assert.equal(
+    attachmentDisposition('Årsrapport æøå.pdf'),
+    `attachment; filename="Aarsrapport aeoeaa.pdf"; filename*=UTF-8''%C3%85rsrapport%20%C3%A6%C3%B8%C3%A5.pdf`,
+  );
   const h = attachmentDisposition('a";b\\c%d\r\ne.pdf');
   assert.doesNotMatch(h, /[\r\n]/);
   assert.match(h, /^attachment; filename="a__b_c_d__e\.pdf"; filename\*=UTF-8''a%22%3Bb%5Cc%25d%0D%0Ae\.pdf$/);

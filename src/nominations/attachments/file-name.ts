@@ -12,7 +12,25 @@ const RESERVED = /[<>:"|?*]/g;
 // Extensions a user may have given a file of one of our kinds (or mistyped); they are replaced.
 const KNOWN_EXTENSIONS = new Set([
   ...Object.values(FILE_KINDS).flatMap((k) => k.aliases),
-  'doc', 'docm', 'dot', 'dotx', 'rtf', 'odt', 'txt', 'htm', 'html', 'xhtml', 'svg', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'heif', 'zip',
+  'doc',
+  'docm',
+  'dot',
+  'dotx',
+  'rtf',
+  'odt',
+  'txt',
+  'htm',
+  'html',
+  'xhtml',
+  'svg',
+  'gif',
+  'bmp',
+  'tif',
+  'tiff',
+  'webp',
+  'heic',
+  'heif',
+  'zip',
 ]);
 
 /**
@@ -37,7 +55,11 @@ export function cleanFileName(raw: string, kind: FileKind): string {
   }
   const room = MAX_FILE_NAME_LENGTH - ext.length - 1;
   const chars = Array.from(base);
-  if (chars.length > room) base = chars.slice(0, room).join('').replace(/[\s.]+$/, '');
+  if (chars.length > room)
+    base = chars
+      .slice(0, room)
+      .join('')
+      .replace(/[\s.]+$/, '');
   return `${base || 'bilag'}.${ext}`;
 }
 

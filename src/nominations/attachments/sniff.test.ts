@@ -51,18 +51,37 @@ test('other ZIP and Office files are not DOCX', async () => {
     { name: 'xl/workbook.xml', data: '<workbook/>' },
   ]);
   assert.equal(verdict(await inspectFile(xlsx)), 'wrong-type');
-  const docm = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml('application/vnd.ms-word.document.macroEnabled.main+xml') }, { name: 'word/document.xml', data: documentXml() }]);
+  const docm = buildZip([
+    { name: '[Content_Types].xml', data: contentTypesXml('application/vnd.ms-word.document.macroEnabled.main+xml') },
+    { name: 'word/document.xml', data: documentXml() },
+  ]);
   assert.equal(verdict(await inspectFile(docm)), 'macros');
   assert.equal(verdict(await inspectFile(sampleDocx([{ name: 'word/vbaProject.bin', data: 'x' }]))), 'macros');
 });
 
 test('a DOCX must hold a real word/document.xml and no DTD', async () => {
   assert.equal(verdict(await inspectFile(buildZip([{ name: '[Content_Types].xml', data: contentTypesXml() }]))), 'damaged');
-  const notADocument = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml() }, { name: 'word/document.xml', data: '<html><body>x</body></html>' }]);
+  const notADocument = buildZip([
+    { name: '[Content_Types].xml', data: contentTypesXml() },
+    { name: 'word/document.xml', data: '<html><body>x</body></html>' },
+  ]);
   assert.equal(verdict(await inspectFile(notADocument)), 'damaged');
   const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>${documentXml()}`;
-  assert.equal(verdict(await inspectFile(buildZip([{ name: '[Content_Types].xml', data: contentTypesXml() }, { name: 'word/document.xml', data: laughs }]))), 'damaged');
-  const elsewhere = buildZip([{ name: '[Content_Types].xml', data: contentTypesXml(undefined, '/evil/main.xml') }, { name: 'evil/main.xml', data: documentXml() }]);
+  assert.equal(
+    verdict(
+      await inspectFile(
+        buildZip([
+          { name: '[Content_Types].xml', data: contentTypesXml() },
+          { name: 'word/document.xml', data: laughs },
+        ]),
+      ),
+    ),
+    'damaged',
+  );
+  const elsewhere = buildZip([
+    { name: '[Content_Types].xml', data: contentTypesXml(undefined, '/evil/main.xml') },
+    { name: 'evil/main.xml', data: documentXml() },
+  ]);
   assert.equal(verdict(await inspectFile(elsewhere)), 'damaged');
 });
 
@@ -74,7 +93,9 @@ test('zip bombs: a huge ratio or an absurd declared size is refused without unpa
   assert.equal(verdict(await inspectFile(forgedSizeDocx())), 'unpacks-too-large');
   assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 500, 'decided from the directory, not by unpacking');
   // Entries that each look plausible (ratio under 100) but together claim more than 100 MB.
-  const many = sampleDocx(Array.from({ length: 6 }, (_, i) => ({ name: `word/media/${i}.bin`, data: randomBytes(220 * 1024), declaredSize: 20 * 1024 * 1024 })));
+  const many = sampleDocx(
+    Array.from({ length: 6 }, (_, i) => ({ name: `word/media/${i}.bin`, data: randomBytes(220 * 1024), declaredSize: 20 * 1024 * 1024 })),
+  );
   const found = await inspectFile(many);
   assert.equal(verdict(found), 'unpacks-too-large');
   assert.match(found.ok ? '' : found.detail, /more than 104857600/);

@@ -119,7 +119,13 @@ export function TextArea(p: TextAreaProps) {
         <span class="form-hint" id={`${p.id}-hint`}>
           {p.hint ? <span safe>{p.hint}</span> : ''}
           {p.wordLimit !== null ? <span safe>{` ${p.t.wordLimit(p.wordLimit)}`}</span> : ''}
-          {p.warning ? <strong class="d-block privacy-warning" safe>{p.warning}</strong> : ''}
+          {p.warning ? (
+            <strong class="d-block privacy-warning" safe>
+              {p.warning}
+            </strong>
+          ) : (
+            ''
+          )}
         </span>
       ) : (
         ''
@@ -132,7 +138,11 @@ export function TextArea(p: TextAreaProps) {
         rows={String(p.rows ?? 8)}
         data-word-limit={p.wordLimit === null ? undefined : String(p.wordLimit)}
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p.hint || p.wordLimit !== null || p.warning ? `${p.id}-hint` : null, p.error && `${p.id}-error`, p.wordLimit !== null && `${p.id}-count`)}
+        aria-describedby={describedBy(
+          p.hint || p.wordLimit !== null || p.warning ? `${p.id}-hint` : null,
+          p.error && `${p.id}-error`,
+          p.wordLimit !== null && `${p.id}-count`,
+        )}
         safe
       >
         {p.value}

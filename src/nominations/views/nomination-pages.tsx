@@ -16,11 +16,7 @@ import { IdeaBankAssets } from '../../ideabank/views/parts.js';
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
 function crumbs(ctx: PageContext, e: EditionForForm, last: string) {
-  return [
-    { label: ctx.t.home, href: '/' },
-    { label: editionName(e), href: `/priser/${e.award.slug}/${e.edition.year}` },
-    { label: last },
-  ];
+  return [{ label: ctx.t.home, href: '/' }, { label: editionName(e), href: `/priser/${e.award.slug}/${e.edition.year}` }, { label: last }];
 }
 
 function Notice({ variant, heading, body }: { variant: 'info' | 'success' | 'warning' | 'error'; heading: string; body: string }) {
@@ -41,11 +37,22 @@ function Notice({ variant, heading, body }: { variant: 'info' | 'success' | 'war
 export type NoticeData = { variant: 'info' | 'success' | 'warning' | 'error'; heading: string; body: string };
 
 /** The start page: what it takes, the deadline, and the way in (or why not). */
-export function StartPage(p: { ctx: PageContext; t: NominationTexts; edition: EditionForForm; state: 'open' | 'not-open-yet' | 'deadline-passed'; startHref: string }) {
+export function StartPage(p: {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  state: 'open' | 'not-open-yet' | 'deadline-passed';
+  startHref: string;
+}) {
   const { ctx, t, edition } = p;
   const tl = edition.timeline;
   return (
-    <Layout ctx={ctx} title={t.startTitle(editionName(edition))} breadcrumbs={crumbs(ctx, edition, t.startTitle(editionName(edition)))} organisers={[edition.organisation]}>
+    <Layout
+      ctx={ctx}
+      title={t.startTitle(editionName(edition))}
+      breadcrumbs={crumbs(ctx, edition, t.startTitle(editionName(edition)))}
+      organisers={[edition.organisation]}
+    >
       <h1 safe>{t.startTitle(editionName(edition))}</h1>
       {p.state === 'open' && tl ? (
         <>
@@ -110,7 +117,13 @@ export function StepPage(p: StepPageProps) {
   const title = t.steps[step];
   const fl = t.fields;
   return (
-    <Layout ctx={ctx} title={`${title} – ${t.startTitle(editionName(edition))}`} hasErrors={p.errors.length > 0} breadcrumbs={crumbs(ctx, edition, title)} organisers={[edition.organisation]}>
+    <Layout
+      ctx={ctx}
+      title={`${title} – ${t.startTitle(editionName(edition))}`}
+      hasErrors={p.errors.length > 0}
+      breadcrumbs={crumbs(ctx, edition, title)}
+      organisers={[edition.organisation]}
+    >
       <ErrorSummary heading={t.errorSummaryHeading} errors={summary} />
       {p.notice ? <Notice {...p.notice} /> : ''}
       <StepIndicator
@@ -127,13 +140,28 @@ export function StepPage(p: StepPageProps) {
         {`${t.stepOf(index + 1, STEPS.length + 1)} · ${editionName(edition)}`}
       </p>
       <h1 safe>{title}</h1>
-      <form method="post" action={p.action} novalidate class="nomination-form" id="nomination-form" data-autosave={p.version !== null && !p.isSent ? `${p.action.replace(/\/[^/]+$/, '')}/autogem` : undefined}>
+      <form
+        method="post"
+        action={p.action}
+        novalidate
+        class="nomination-form"
+        id="nomination-form"
+        data-autosave={p.version !== null && !p.isSent ? `${p.action.replace(/\/[^/]+$/, '')}/autogem` : undefined}
+      >
         <CsrfField token={p.csrf} />
         {p.version !== null ? <input type="hidden" name="version" value={String(p.version)} /> : ''}
         {step === 'om-dig' ? (
           <>
             <TextInput id="nominatorName" label={fl.nominatorName} value={f.nominatorName} error={errOf('nominatorName')} autocomplete="name" />
-            <TextInput id="nominatorEmail" type="email" label={fl.nominatorEmail} hint={fl.nominatorEmailHint} value={f.nominatorEmail} error={errOf('nominatorEmail')} autocomplete="email" />
+            <TextInput
+              id="nominatorEmail"
+              type="email"
+              label={fl.nominatorEmail}
+              hint={fl.nominatorEmailHint}
+              value={f.nominatorEmail}
+              error={errOf('nominatorEmail')}
+              autocomplete="email"
+            />
             <Radios
               id="nominatorIsCitizen"
               legend={fl.nominatorIsCitizen}
@@ -144,7 +172,14 @@ export function StepPage(p: StepPageProps) {
                 { value: 'yes', label: fl.nominatorIsCitizenYes },
               ]}
             />
-            <TextInput id="nominatorWorkplace" label={fl.nominatorWorkplace} hint={fl.nominatorWorkplaceHint} value={f.nominatorWorkplace} error={errOf('nominatorWorkplace')} autocomplete="organization" />
+            <TextInput
+              id="nominatorWorkplace"
+              label={fl.nominatorWorkplace}
+              hint={fl.nominatorWorkplaceHint}
+              value={f.nominatorWorkplace}
+              error={errOf('nominatorWorkplace')}
+              autocomplete="organization"
+            />
           </>
         ) : step === 'kandidat' ? (
           <>
@@ -167,7 +202,17 @@ export function StepPage(p: StepPageProps) {
         ) : step === 'loesning' ? (
           <>
             <TextInput id="title" label={fl.title} value={f.title} error={errOf('title')} />
-            <TextArea id="summary" label={fl.summary} hint={fl.summaryHint(SUMMARY_WORD_LIMIT)} value={f.summary} error={errOf('summary')} wordLimit={SUMMARY_WORD_LIMIT} t={t} rows={4} warning={t.privacyWarning} />
+            <TextArea
+              id="summary"
+              label={fl.summary}
+              hint={fl.summaryHint(SUMMARY_WORD_LIMIT)}
+              value={f.summary}
+              error={errOf('summary')}
+              wordLimit={SUMMARY_WORD_LIMIT}
+              t={t}
+              rows={4}
+              warning={t.privacyWarning}
+            />
             <IdeaBankAssets />
             <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
             {edition.form.criteria.length > 0 ? (
@@ -185,9 +230,32 @@ export function StepPage(p: StepPageProps) {
             )}
             {edition.form.asksOrigin ? (
               <>
-                <TextInput id="originOrganisation" label={fl.originOrganisation} hint={fl.originOrganisationHint} value={f.originOrganisation} error={errOf('originOrganisation')} />
-                <TextArea id="originDescription" label={fl.originDescription} optionalLabel={t.optional} value={f.originDescription} error={errOf('originDescription')} wordLimit={null} t={t} rows={4} />
-                <TextInput id="originUrl" type="url" label={fl.originUrl} optionalLabel={t.optional} hint={fl.originUrlHint} value={f.originUrl} error={errOf('originUrl')} />
+                <TextInput
+                  id="originOrganisation"
+                  label={fl.originOrganisation}
+                  hint={fl.originOrganisationHint}
+                  value={f.originOrganisation}
+                  error={errOf('originOrganisation')}
+                />
+                <TextArea
+                  id="originDescription"
+                  label={fl.originDescription}
+                  optionalLabel={t.optional}
+                  value={f.originDescription}
+                  error={errOf('originDescription')}
+                  wordLimit={null}
+                  t={t}
+                  rows={4}
+                />
+                <TextInput
+                  id="originUrl"
+                  type="url"
+                  label={fl.originUrl}
+                  optionalLabel={t.optional}
+                  hint={fl.originUrlHint}
+                  value={f.originUrl}
+                  error={errOf('originUrl')}
+                />
               </>
             ) : (
               ''
@@ -482,7 +550,14 @@ export function ReceiptPage(p: {
 }
 
 /** After the deadline: the draft to read, copy and download, but not send. */
-export function ClosedDraftPage(p: { ctx: PageContext; t: NominationTexts; edition: EditionForForm; fields: NominationFields; downloadHref: string; sent: boolean }) {
+export function ClosedDraftPage(p: {
+  ctx: PageContext;
+  t: NominationTexts;
+  edition: EditionForForm;
+  fields: NominationFields;
+  downloadHref: string;
+  sent: boolean;
+}) {
   const { ctx, t, edition } = p;
   const deadline = edition.timeline ? formatInstant(edition.timeline.closesAt, ctx.locale) : '';
   const blocks = nominationBlocks(p.fields, edition.form);

@@ -19,7 +19,21 @@ function lixLabel(ctx: PageContext, value: number): string {
   return p.admin.lix(Math.round(value), ctx.locale === 'en' ? band.en : band.da);
 }
 
-function SummaryEditor({ ctx, p, csrf, editionId, nominee, form }: { ctx: PageContext; p: PanelTexts; csrf: string; editionId: number; nominee: NomineeRow; form: SummaryForm }) {
+function SummaryEditor({
+  ctx,
+  p,
+  csrf,
+  editionId,
+  nominee,
+  form,
+}: {
+  ctx: PageContext;
+  p: PanelTexts;
+  csrf: string;
+  editionId: number;
+  nominee: NomineeRow;
+  form: SummaryForm;
+}) {
   const id = `summary-${nominee.id}`;
   const mine = form && form.nominationId === nominee.id ? form : null;
   const title = titleOf(p, nominee);
@@ -31,7 +45,13 @@ function SummaryEditor({ ctx, p, csrf, editionId, nominee, form }: { ctx: PageCo
       </h3>
       <p id={`${id}-lix`}>
         <strong safe>{lix === null ? p.admin.lixNone : lixLabel(ctx, lix)}</strong>
-        {lix !== null && Math.round(lix) >= 40 ? <span class="d-block" safe>{p.admin.lixHigh(Math.round(lix))}</span> : ''}
+        {lix !== null && Math.round(lix) >= 40 ? (
+          <span class="d-block" safe>
+            {p.admin.lixHigh(Math.round(lix))}
+          </span>
+        ) : (
+          ''
+        )}
       </p>
       <form method="post" action={`/admin/udgaver/${editionId}/panel/resumeer/${nominee.id}`} novalidate>
         <CsrfField token={csrf} />
@@ -43,7 +63,16 @@ function SummaryEditor({ ctx, p, csrf, editionId, nominee, form }: { ctx: PageCo
             {`${p.admin.summaryHint} ${p.admin.lixAim}`}
           </span>
           <FieldError ctx={ctx} id={id} message={mine?.error} />
-          <textarea class="form-input" id={id} name="resume" rows="6" lang="da" aria-invalid={mine ? 'true' : undefined} aria-describedby={mine ? `${id}-hint ${id}-error` : `${id}-hint`} safe>
+          <textarea
+            class="form-input"
+            id={id}
+            name="resume"
+            rows="6"
+            lang="da"
+            aria-invalid={mine ? 'true' : undefined}
+            aria-describedby={mine ? `${id}-hint ${id}-error` : `${id}-hint`}
+            safe
+          >
             {mine ? mine.text : (nominee.summary ?? '')}
           </textarea>
         </div>
@@ -56,7 +85,19 @@ function SummaryEditor({ ctx, p, csrf, editionId, nominee, form }: { ctx: PageCo
 }
 
 /** /admin/udgaver/:id/panel: summaries with LIX, who has voted of how many, and the count once voting is over. */
-export function PanelAdminView({ ctx, csrf, page, form, saved }: { ctx: PageContext; csrf: string; page: PanelAdminPage; form: SummaryForm; saved: number | null }): JSX.Element {
+export function PanelAdminView({
+  ctx,
+  csrf,
+  page,
+  form,
+  saved,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  page: PanelAdminPage;
+  form: SummaryForm;
+  saved: number | null;
+}): JSX.Element {
   const p = panelTexts(ctx.locale);
   const a = p.admin;
   const fmt = (d: Date) => formatInstant(d, ctx.locale);
@@ -68,7 +109,13 @@ export function PanelAdminView({ ctx, csrf, page, form, saved }: { ctx: PageCont
   const w = page.window;
   const nomineeTitle = (id: number) => titleOf(p, page.nominees?.find((n) => n.id === id) ?? { title: '' });
   return (
-    <AdminLayout ctx={ctx} title={title} hasErrors={errors.length > 0} csrf={csrf} crumbs={[{ label: editionName, href: `/admin/udgaver/${e.id}/rediger` }, { label: a.title }]}>
+    <AdminLayout
+      ctx={ctx}
+      title={title}
+      hasErrors={errors.length > 0}
+      csrf={csrf}
+      crumbs={[{ label: editionName, href: `/admin/udgaver/${e.id}/rediger` }, { label: a.title }]}
+    >
       <ErrorSummary ctx={ctx} errors={errors} />
       {savedNominee ? (
         <Alert variant="success">
@@ -197,7 +244,9 @@ export function PanelAdminView({ ctx, csrf, page, form, saved }: { ctx: PageCont
       )}
       {page.decision ? (
         <p id="winner-decision">
-          <strong safe>{a.decision(nomineeTitle(page.decision.nominationId), a.basis[page.decision.basis] ?? page.decision.basis, fmt(page.decision.decidedAt))}</strong>
+          <strong safe>
+            {a.decision(nomineeTitle(page.decision.nominationId), a.basis[page.decision.basis] ?? page.decision.basis, fmt(page.decision.decidedAt))}
+          </strong>
         </p>
       ) : (
         ''

@@ -41,7 +41,19 @@ export function ballotErrors(p: PanelTexts, nominees: NomineeRow[], problems: Ba
 }
 
 /** A notice page in the panel's frame: not open yet, closed, no nominees, no panel. */
-export function PanelMessagePage({ ctx, page, title, body, extra }: { ctx: PageContext; page: BallotPage; title: string; body: string; extra?: string }): JSX.Element {
+export function PanelMessagePage({
+  ctx,
+  page,
+  title,
+  body,
+  extra,
+}: {
+  ctx: PageContext;
+  page: BallotPage;
+  title: string;
+  body: string;
+  extra?: string;
+}): JSX.Element {
   const p = panelTexts(ctx.locale);
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={crumbs(ctx, page, p.ballot.title)}>
@@ -65,7 +77,23 @@ export function PanelMessagePage({ ctx, page, title, body, extra }: { ctx: PageC
   );
 }
 
-function Nominee({ ctx, p, nominee, index, count, value, error }: { ctx: PageContext; p: PanelTexts; nominee: NomineeRow; index: number; count: number; value: string; error: string | undefined }) {
+function Nominee({
+  ctx,
+  p,
+  nominee,
+  index,
+  count,
+  value,
+  error,
+}: {
+  ctx: PageContext;
+  p: PanelTexts;
+  nominee: NomineeRow;
+  index: number;
+  count: number;
+  value: string;
+  error: string | undefined;
+}) {
   const id = `place-${nominee.id}`;
   const headingId = `nominee-${nominee.id}-heading`;
   const who = p.ballot.nomineeOf(nominee.nomineeUnit, nominee.nomineeOrganisation);
@@ -100,7 +128,14 @@ function Nominee({ ctx, p, nominee, index, count, value, error }: { ctx: PageCon
         ) : (
           ''
         )}
-        <select class="form-select" id={id} name={`${PLACE_FIELD}${nominee.id}`} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} data-place-index={String(index)}>
+        <select
+          class="form-select"
+          id={id}
+          name={`${PLACE_FIELD}${nominee.id}`}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          data-place-index={String(index)}
+        >
           <option value="" selected={value === ''} safe>
             {p.ballot.choosePlace}
           </option>
@@ -116,7 +151,19 @@ function Nominee({ ctx, p, nominee, index, count, value, error }: { ctx: PageCon
 }
 
 /** /panel/udgaver/:editionId: the ballot form (also shown again with errors, or to correct it). */
-export function BallotFormPage({ ctx, csrf, page, places, errors }: { ctx: PageContext; csrf: string; page: BallotPage; places: Record<number, string>; errors: ErrorLink[] }): JSX.Element {
+export function BallotFormPage({
+  ctx,
+  csrf,
+  page,
+  places,
+  errors,
+}: {
+  ctx: PageContext;
+  csrf: string;
+  page: BallotPage;
+  places: Record<number, string>;
+  errors: ErrorLink[];
+}): JSX.Element {
   const p = panelTexts(ctx.locale);
   const n = page.nominees.length;
   const closesAt = page.window.state === 'open' ? page.window.closesAt : null;

@@ -53,9 +53,18 @@ export function WinnerDecisionPage({ ctx, csrf, page, form }: { ctx: PageContext
       ctx={ctx}
       title={`${p.winner.title}: ${name}`}
       hasErrors={message !== null}
-      breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: m.mineAccount, href: '/min-side' }, { label: m.mine.title, href: '/mine-udgaver' }, { label: name, href: `/mine-udgaver/${page.edition.id}` }, { label: p.winner.title }]}
+      breadcrumbs={[
+        { label: ctx.t.home, href: '/' },
+        { label: m.mineAccount, href: '/min-side' },
+        { label: m.mine.title, href: '/mine-udgaver' },
+        { label: name, href: `/mine-udgaver/${page.edition.id}` },
+        { label: p.winner.title },
+      ]}
     >
-      <ErrorSummary heading={p.winner.errorSummaryHeading} errors={message && firstChoice !== undefined ? [{ field: `winner-${firstChoice}`, text: message }] : []} />
+      <ErrorSummary
+        heading={p.winner.errorSummaryHeading}
+        errors={message && firstChoice !== undefined ? [{ field: `winner-${firstChoice}`, text: message }] : []}
+      />
       {form.saved && page.decision ? (
         <Alert variant="success">
           <p safe>{p.winner.saved(title(page.decision.nominationId))}</p>

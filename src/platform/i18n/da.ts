@@ -47,8 +47,7 @@ export const da = {
     committeeRepresentatives: 'Bedømmelseskomitéen består af repræsentanter fra:',
     committeeMembers: 'Priskomitéen består af:',
     chair: 'formand',
-    nominees: (min: number, max: number) =>
-      min === max ? `Komitéen udvælger ${min} nominerede.` : `Komitéen udvælger ${min}–${max} nominerede.`,
+    nominees: (min: number, max: number) => (min === max ? `Komitéen udvælger ${min} nominerede.` : `Komitéen udvælger ${min}–${max} nominerede.`),
     patientPanel: 'Et panel af patienter vælger vinderen blandt de nominerede.',
     prize: 'Prisen',
     prizeAmount: (kr: number) => `${kr.toLocaleString('da-DK')} kr.`,
@@ -132,13 +131,15 @@ export const da = {
     title: 'Tilgængelighedserklæring',
     body: 'Prisportal er bygget efter Det Fælles Designsystem og testes automatisk mod WCAG 2.1 niveau A og AA med axe-core i en rigtig browser. Oplever du problemer med tilgængeligheden, så skriv til den arrangør, hvis pris du vil indstille til.',
     tested: 'Sådan tester vi',
-    testedBody: 'Hver side, som vores automatiske test besøger, kontrolleres for fejl mod WCAG 2.1 A og AA. En ændring, der giver en fejl, kan ikke sendes i drift.',
+    testedBody:
+      'Hver side, som vores automatiske test besøger, kontrolleres for fejl mod WCAG 2.1 A og AA. En ændring, der giver en fejl, kan ikke sendes i drift.',
   },
   privacy: {
     title: 'Privatlivspolitik',
     body: 'Prisportal gemmer de oplysninger, du skriver i en indstilling, for at arrangøren kan behandle den. Oplysninger om en indstillet person offentliggøres kun, hvis personen har sagt ja til det. Skriv aldrig navne, CPR-numre eller helbredsoplysninger om patienter.',
     cookies: 'Cookies',
-    cookiesBody: 'Vi bruger kun nødvendige cookies: en, der husker det sprog, du har valgt, en sikkerhedscookie, der beskytter formularerne mod forfalskning, – når du skriver en indstilling – en, der husker dit private link, så kun du kan åbne din indstilling, og – når du er logget ind – en, der holder dig logget ind, indtil du logger ud eller har været inaktiv i 30 minutter.',
+    cookiesBody:
+      'Vi bruger kun nødvendige cookies: en, der husker det sprog, du har valgt, en sikkerhedscookie, der beskytter formularerne mod forfalskning, – når du skriver en indstilling – en, der husker dit private link, så kun du kan åbne din indstilling, og – når du er logget ind – en, der holder dig logget ind, indtil du logger ud eller har været inaktiv i 30 minutter.',
   },
   admin: {
     title: 'Administration',
@@ -270,7 +271,8 @@ export const da = {
     crumb: 'Medlemmer',
     mineAccount: 'Min side',
     title: (edition: string) => `Komité og patientpanel: ${edition}`,
-    intro: 'Her inviterer du medlemmer af komitéen og patientpanelet. De får en e-mail med et link, så de kan logge ind og se den pris, de er med til at bedømme.',
+    intro:
+      'Her inviterer du medlemmer af komitéen og patientpanelet. De får en e-mail med et link, så de kan logge ind og se den pris, de er med til at bedømme.',
     overviewLink: 'Medlemmer',
     overviewLinkOf: (edition: string) => `Medlemmer af komité og patientpanel for ${edition}`,
     committeeHeading: 'Komitéen',
@@ -346,7 +348,8 @@ export const da = {
   },
   apiTokens: {
     title: 'API-nøgler',
-    intro: 'Med en personlig API-nøgle kan et andet system bruge administrationens API på dine vegne. Nøglen giver den samme adgang, som du har, så pas på den som på en adgangskode.',
+    intro:
+      'Med en personlig API-nøgle kan et andet system bruge administrationens API på dine vegne. Nøglen giver den samme adgang, som du har, så pas på den som på en adgangskode.',
     usage: 'Send nøglen i headeren Authorization: Bearer efterfulgt af nøglen. API-dokumentationen står i OpenAPI-dokumentet:',
     createHeading: 'Lav en ny nøgle',
     nameLabel: 'Navn på nøglen',
@@ -404,12 +407,14 @@ export const da = {
     editionLink: (edition: string) => `Ret ${edition}`,
     saveEdition: 'Gem runden',
     editionSaved: 'Runden er gemt.',
-    editionSavedNotified: (n: number) => `Runden er gemt. Datoerne er flyttet, så vi sender en e-mail om de nye datoer til ${n} ${n === 1 ? 'person' : 'personer'}.`,
+    editionSavedNotified: (n: number) =>
+      `Runden er gemt. Datoerne er flyttet, så vi sender en e-mail om de nye datoer til ${n} ${n === 1 ? 'person' : 'personer'}.`,
     publicDelay: 'Det kan tage op til 5 sekunder, før ændringen kan ses på de offentlige sider.',
     nextYear: 'Opret næste års runde',
     nextYearOf: (edition: string) => `Opret næste års runde ud fra ${edition}`,
     nextYearHint: 'Kopierer runden med kriterier, formular og komité. Alle datoer flyttes et år frem til samme klokkeslæt.',
-    nextYearCreated: (year: number) => `Runden for ${year} er oprettet som en kopi. Alle datoer er flyttet et år frem. Tjek datoerne, og ret temaet, hvis det er nyt.`,
+    nextYearCreated: (year: number) =>
+      `Runden for ${year} er oprettet som en kopi. Alle datoer er flyttet et år frem. Tjek datoerne, og ret temaet, hvis det er nyt.`,
     nextYearTaken: (year: number) => `Der findes allerede en runde for ${year}. Ret den i stedet for at oprette en ny.`,
     nominationsLink: 'Indstillinger',
     phaseColumn: 'Fase',
@@ -489,7 +494,8 @@ export const da = {
       formIntro: 'Formularens afsnit er de overskrifter, indstilleren skriver under, i den rækkefølge de står her.',
       formLink: 'Formularens afsnit',
       committeeTitle: (edition: string) => `Komitéen for ${edition}`,
-      committeeIntro: 'Komitéens pladser står på prisens side: en navngiven person (evt. med partibogstav) eller en organisation, der er repræsenteret. Personer, der skal logge ind og bedømme, inviterer du under Medlemmer.',
+      committeeIntro:
+        'Komitéens pladser står på prisens side: en navngiven person (evt. med partibogstav) eller en organisation, der er repræsenteret. Personer, der skal logge ind og bedømme, inviterer du under Medlemmer.',
       committeeLink: 'Komitéens pladser',
       criterion: (n: number) => `Kriterium ${n}`,
       section: (n: number) => `Afsnit ${n}`,
@@ -541,8 +547,10 @@ export const da = {
       dateInvalid: (label: string) => `Datoen for "${label}" findes ikke. Skriv den som dag.måned.år, for eksempel 26.09.2025.`,
       timeMissing: (label: string) => `Skriv klokkeslættet for "${label}", for eksempel 12:00.`,
       timeInvalid: (label: string) => `Klokkeslættet for "${label}" findes ikke. Skriv det som timer og minutter, for eksempel 12:00.`,
-      afterStrict: (label: string, earlier: string, earlierAt: string) => `"${label}" skal være efter "${earlier}" (${earlierAt}). Ret datoen eller klokkeslættet.`,
-      afterOrSame: (label: string, earlier: string, earlierAt: string) => `"${label}" kan ikke være før "${earlier}" (${earlierAt}). Ret datoen eller klokkeslættet.`,
+      afterStrict: (label: string, earlier: string, earlierAt: string) =>
+        `"${label}" skal være efter "${earlier}" (${earlierAt}). Ret datoen eller klokkeslættet.`,
+      afterOrSame: (label: string, earlier: string, earlierAt: string) =>
+        `"${label}" kan ikke være før "${earlier}" (${earlierAt}). Ret datoen eller klokkeslættet.`,
       asksOriginLocked: 'Du kan ikke ændre, om formularen spørger, hvor løsningen kommer fra, fordi der allerede er sendt indstillinger til runden.',
       rowRequired: (what: string, label: string) => `Udfyld "${label}" i ${what}.`,
       rowTooLong: (what: string, label: string, max: number) => `"${label}" i ${what} må højst være ${max.toLocaleString('da-DK')} tegn.`,
@@ -569,7 +577,8 @@ export const da = {
     noneMatch: 'Ingen ændringer passer på din søgning. Prøv med færre valg, eller nulstil søgningen.',
     tableLabel: 'Ændringer',
     column: { at: 'Tidspunkt', who: 'Hvem', action: 'Handling', what: 'Hvad', changes: 'Før og efter' },
-    count: (from: number, to: number, total: number) => (total === 0 ? '0 ændringer' : `Viser ${from}–${to} af ${total} ${total === 1 ? 'ændring' : 'ændringer'}`),
+    count: (from: number, to: number, total: number) =>
+      total === 0 ? '0 ændringer' : `Viser ${from}–${to} af ${total} ${total === 1 ? 'ændring' : 'ændringer'}`,
     before: 'Før',
     after: 'Efter',
     empty: '(tom)',

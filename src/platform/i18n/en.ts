@@ -136,7 +136,8 @@ export const en: Messages = {
     title: 'Privacy policy',
     body: 'Prisportal stores what you write in a nomination so that the organiser can handle it. Information about a nominated person is published only if that person has agreed. Never write names, CPR numbers or health information about patients.',
     cookies: 'Cookies',
-    cookiesBody: 'We use necessary cookies only: one that remembers the language you chose, a security cookie that protects the forms against forgery, – while you write a nomination – one that holds your private link, so only you can open your nomination, and – while you are signed in – one that keeps you signed in until you sign out or have been inactive for 30 minutes.',
+    cookiesBody:
+      'We use necessary cookies only: one that remembers the language you chose, a security cookie that protects the forms against forgery, – while you write a nomination – one that holds your private link, so only you can open your nomination, and – while you are signed in – one that keeps you signed in until you sign out or have been inactive for 30 minutes.',
   },
   admin: {
     title: 'Administration',
@@ -268,7 +269,8 @@ export const en: Messages = {
     crumb: 'Members',
     mineAccount: 'My page',
     title: (edition) => `Committee and patient panel: ${edition}`,
-    intro: 'Here you invite members of the committee and the patient panel. They get an e-mail with a link, so they can sign in and see the prize they help judge.',
+    intro:
+      'Here you invite members of the committee and the patient panel. They get an e-mail with a link, so they can sign in and see the prize they help judge.',
     overviewLink: 'Members',
     overviewLinkOf: (edition) => `Members of the committee and patient panel of ${edition}`,
     committeeHeading: 'Committee',
@@ -344,7 +346,8 @@ export const en: Messages = {
   },
   apiTokens: {
     title: 'API tokens',
-    intro: 'With a personal API token, another system can use the administration API on your behalf. The token gives the same access you have, so guard it like a password.',
+    intro:
+      'With a personal API token, another system can use the administration API on your behalf. The token gives the same access you have, so guard it like a password.',
     usage: 'Send the token in the header Authorization: Bearer followed by the token. The API is documented in the OpenAPI document:',
     createHeading: 'Create a new token',
     nameLabel: 'Name of the token',
@@ -407,7 +410,8 @@ export const en: Messages = {
     nextYear: "Create next year's round",
     nextYearOf: (edition) => `Create next year's round from ${edition}`,
     nextYearHint: 'Copies the round with its criteria, form and committee. Every date moves one year on, at the same time of day.',
-    nextYearCreated: (year) => `The round for ${year} has been created as a copy. Every date has moved one year on. Check the dates, and change the theme if it is new.`,
+    nextYearCreated: (year) =>
+      `The round for ${year} has been created as a copy. Every date has moved one year on. Check the dates, and change the theme if it is new.`,
     nextYearTaken: (year) => `A round for ${year} already exists. Edit it instead of creating a new one.`,
     nominationsLink: 'Nominations',
     phaseColumn: 'Phase',
@@ -487,7 +491,8 @@ export const en: Messages = {
       formIntro: 'The sections of the form are the headings the nominator writes under, in the order shown here.',
       formLink: 'Sections of the form',
       committeeTitle: (edition) => `The committee of ${edition}`,
-      committeeIntro: "The committee's seats are shown on the award's page: a named person (perhaps with a party letter) or an organisation represented. Invite people who sign in and judge under Members.",
+      committeeIntro:
+        "The committee's seats are shown on the award's page: a named person (perhaps with a party letter) or an organisation represented. Invite people who sign in and judge under Members.",
       committeeLink: "The committee's seats",
       criterion: (n) => `Criterion ${n}`,
       section: (n) => `Section ${n}`,

@@ -65,8 +65,27 @@ function NominationTable({ caption, rows, t }: { caption: string; rows: Record<s
 }
 
 /** /admin/personer: search by e-mail; with a result, what is stored and the export and erase links. */
-export function PersonSearchPage({ ctx, t, csrf, email, errors, data }: { ctx: PageContext; t: PrivacyTexts; csrf: string; email: string; errors: FieldErrors; data: PersonData | null }): JSX.Element {
-  const empty = data !== null && data.nominationsAsNominator.length + data.nominationsAsNominee.length === 0 && data.user === null && data.auditEvents.length === 0 && data.emails.length === 0;
+export function PersonSearchPage({
+  ctx,
+  t,
+  csrf,
+  email,
+  errors,
+  data,
+}: {
+  ctx: PageContext;
+  t: PrivacyTexts;
+  csrf: string;
+  email: string;
+  errors: FieldErrors;
+  data: PersonData | null;
+}): JSX.Element {
+  const empty =
+    data !== null &&
+    data.nominationsAsNominator.length + data.nominationsAsNominee.length === 0 &&
+    data.user === null &&
+    data.auditEvents.length === 0 &&
+    data.emails.length === 0;
   return (
     <AdminLayout ctx={ctx} title={t.title} hasErrors={errors.length > 0} csrf={csrf} crumbs={[{ label: t.title }]}>
       <ErrorSummary ctx={ctx} errors={errors} />
@@ -120,10 +139,28 @@ export function PersonSearchPage({ ctx, t, csrf, email, errors, data }: { ctx: P
 }
 
 /** /admin/personer/slet: what erasure does, and a confirmation the administrator must tick. */
-export function EraseConfirmPage({ ctx, t, csrf, email, errors }: { ctx: PageContext; t: PrivacyTexts; csrf: string; email: string; errors: FieldErrors }): JSX.Element {
+export function EraseConfirmPage({
+  ctx,
+  t,
+  csrf,
+  email,
+  errors,
+}: {
+  ctx: PageContext;
+  t: PrivacyTexts;
+  csrf: string;
+  email: string;
+  errors: FieldErrors;
+}): JSX.Element {
   const error = errors.find((e) => e.field === 'confirm')?.message;
   return (
-    <AdminLayout ctx={ctx} title={t.eraseTitle} hasErrors={errors.length > 0} csrf={csrf} crumbs={[{ label: t.title, href: searchHref(email) }, { label: t.eraseTitle }]}>
+    <AdminLayout
+      ctx={ctx}
+      title={t.eraseTitle}
+      hasErrors={errors.length > 0}
+      csrf={csrf}
+      crumbs={[{ label: t.title, href: searchHref(email) }, { label: t.eraseTitle }]}
+    >
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1 safe>{t.eraseTitle}</h1>
       <p safe>{t.eraseIntro(email)}</p>
@@ -158,7 +195,21 @@ export function EraseConfirmPage({ ctx, t, csrf, email, errors }: { ctx: PageCon
 }
 
 /** After erasure: what was done. */
-export function ErasedPage({ ctx, t, csrf, email, nominations, account }: { ctx: PageContext; t: PrivacyTexts; csrf: string; email: string; nominations: number; account: string }): JSX.Element {
+export function ErasedPage({
+  ctx,
+  t,
+  csrf,
+  email,
+  nominations,
+  account,
+}: {
+  ctx: PageContext;
+  t: PrivacyTexts;
+  csrf: string;
+  email: string;
+  nominations: number;
+  account: string;
+}): JSX.Element {
   return (
     <AdminLayout ctx={ctx} title={t.erasedTitle} csrf={csrf} crumbs={[{ label: t.title, href: '/admin/personer' }, { label: t.erasedTitle }]}>
       <div class="alert alert-success" role="status">

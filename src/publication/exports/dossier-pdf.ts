@@ -15,7 +15,8 @@ export const DOSSIER_TEXTS = {
   heading: 'Dossier til bedømmelseskomitéen',
   criteria: 'Kriterier',
   criteriaIntro: 'Indstillingerne bedømmes ud fra disse kriterier:',
-  count: (n: number) => (n === 1 ? 'Dossieret rummer 1 indstilling, der er godkendt til bedømmelse.' : `Dossieret rummer ${n} indstillinger, der er godkendt til bedømmelse.`),
+  count: (n: number) =>
+    n === 1 ? 'Dossieret rummer 1 indstilling, der er godkendt til bedømmelse.' : `Dossieret rummer ${n} indstillinger, der er godkendt til bedømmelse.`,
   none: 'Der er ingen indstillinger godkendt til bedømmelse endnu.',
   blind: 'Blind bedømmelse: navne og e-mails på indstillere og indstillede er udeladt.',
   made: (d: string) => `Udskrevet ${d}.`,
@@ -76,7 +77,13 @@ export function dossierFileName(awardSlug: string, year: number, blind: boolean)
 export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
   const T = DOSSIER_TEXTS;
   const editionName = `${input.awardName} ${input.year}`;
-  const { doc, done } = startTaggedPdf({ Title: `${T.heading} – ${editionName}`, Author: input.organisationName, Subject: T.heading, Creator: 'Prisportal', CreationDate: input.now });
+  const { doc, done } = startTaggedPdf({
+    Title: `${T.heading} – ${editionName}`,
+    Author: input.organisationName,
+    Subject: T.heading,
+    Creator: 'Prisportal',
+    CreationDate: input.now,
+  });
 
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
@@ -126,11 +133,26 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
       const y = doc.y;
       const li = doc.struct('LI');
       l.add(li);
-      li.add(doc.struct('Lbl', {}, () => doc.font('semibold').fontSize(11).fillColor(COLOR.text).text(`${i + 1}.`, left, y, { width: 18, lineBreak: false })));
+      li.add(
+        doc.struct('Lbl', {}, () =>
+          doc
+            .font('semibold')
+            .fontSize(11)
+            .fillColor(COLOR.text)
+            .text(`${i + 1}.`, left, y, { width: 18, lineBreak: false }),
+        ),
+      );
       li.add(
         doc.struct('LBody', {}, () => {
-          doc.font('semibold').fontSize(11).text(pdfText(item.title), left + 18, y, { width: width - 18, lineGap: 2 });
-          if (item.text) doc.font('regular').fontSize(11).text(pdfText(item.text), left + 18, doc.y, { width: width - 18, lineGap: 2 });
+          doc
+            .font('semibold')
+            .fontSize(11)
+            .text(pdfText(item.title), left + 18, y, { width: width - 18, lineGap: 2 });
+          if (item.text)
+            doc
+              .font('regular')
+              .fontSize(11)
+              .text(pdfText(item.text), left + 18, doc.y, { width: width - 18, lineGap: 2 });
         }),
       );
       li.end();

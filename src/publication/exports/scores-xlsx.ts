@@ -42,7 +42,7 @@ export const SCORES_TEXTS = {
     'Rang: 1 er bedst; lige værdier deler rang, og den næste springes over (1, 2, 2, 4).',
     'Point fra medlemmer, der er inhabile i en indstilling, indgår ikke.',
   ],
-  alpha: "Krippendorffs alfa (interval)",
+  alpha: 'Krippendorffs alfa (interval)',
   alphaNone: (why: string) => `Kan ikke beregnes: ${why}`,
   tooFew: (why: string) => `Bemærk: ${why}`,
 };
