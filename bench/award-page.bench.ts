@@ -163,7 +163,7 @@ async function main() {
 
     const rows = [
       ['target', 'req/s (best)', 'p99 latency', 'runs (req/s)'],
-      ['award page ' + AWARD_PATH, fmtInt(award.reqPerSec), `${award.p99Ms} ms`, runs.award.map((m) => fmtInt(m.reqPerSec)).join(', ')],
+      [`award page ${AWARD_PATH}`, fmtInt(award.reqPerSec), `${award.p99Ms} ms`, runs.award.map((m) => fmtInt(m.reqPerSec)).join(', ')],
       ['bare node:http (ceiling)', fmtInt(ceiling.reqPerSec), `${ceiling.p99Ms} ms`, runs.bare.map((m) => fmtInt(m.reqPerSec)).join(', ')],
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

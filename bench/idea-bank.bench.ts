@@ -252,7 +252,7 @@ async function main() {
   }
 
   const section = renderSection(results, {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     node: process.version,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
     rounds,

@@ -97,7 +97,7 @@ const candidateIdx = Array.from({ length: CANDIDATES }, (_, i) => i);
 const ballotsGen: number[][] = Array.from({ length: BALLOTS }, () => {
   const a = [...candidateIdx];
   for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.pow(rand(), 1.3) * (i + 1)); // a mild bias so there is a winner
+    const j = Math.floor(rand() ** 1.3 * (i + 1)); // a mild bias so there is a winner
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
   return a;

@@ -177,7 +177,7 @@ function watchSession(dialog) {
   };
 
   const apply = (status) => {
-    if (!status || status.signedIn !== true) return showExpired();
+    if (status?.signedIn !== true) return showExpired();
     if (typeof status.csrf === 'string') leaveForm.querySelector('input[name="_csrf"]').value = status.csrf;
     deadline = Date.now() + status.secondsLeft * 1000;
     if (status.secondsLeft * 1000 > warnMs) {

@@ -27,7 +27,7 @@ async function main() {
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
   });
 
-  let handle;
+  let handle: Awaited<ReturnType<typeof openDatabase>>;
   try {
     handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await assertUtf8(handle.db);

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { editionMembers, organisationAdmins, users } from './accounts.schema.js';
+import { editionMembers, organisationAdmins, type users } from './accounts.schema.js';
 
 /** One membership of an edition: committee (perhaps chair) or patient panel. */
 export type Membership = { editionId: number; role: 'committee' | 'panel'; isChair: boolean };

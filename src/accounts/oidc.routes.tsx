@@ -122,7 +122,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
         request.log.warn({ providerId: provider.id, env: provider.clientSecretEnv }, 'oidc client secret missing: the environment variable is not set');
         return page(request, reply, 503, t.unavailableTitle, t.notConfigured(provider.label), { back });
       }
-      let started;
+      let started: Awaited<ReturnType<typeof startOidcSignIn>>;
       try {
         const config = await discovery.get(provider, secret);
         started = await startOidcSignIn({ config, provider, redirectUri, back, now: clock.now() });

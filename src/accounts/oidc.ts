@@ -21,7 +21,7 @@ import type { Clock } from '../platform/clock.js';
 import { isEmail } from '../nominations/form.js';
 import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { identityProviders, organisationAdmins, users } from './accounts.schema.js';
+import { type identityProviders, organisationAdmins, users } from './accounts.schema.js';
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;
 export type User = typeof users.$inferSelect;

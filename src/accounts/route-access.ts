@@ -87,9 +87,15 @@ export async function enforceRouteAccess(request: FastifyRequest, reply: Fastify
  */
 export function routeGate(request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void {
   const access = request.routeOptions.config?.access;
-  if (access === 'public' || access === 'nominator' || access === 'consent-link') return done();
+  if (access === 'public' || access === 'nominator' || access === 'consent-link') {
+    done();
+    return;
+  }
   // Unknown addresses (404) and static files have no rule of their own.
-  if (access === undefined && (request.is404 || isAssetRoute(request.routeOptions.url))) return done();
+  if (access === undefined && (request.is404 || isAssetRoute(request.routeOptions.url))) {
+    done();
+    return;
+  }
   enforceRouteAccess(request, reply).then((answered) => {
     if (!answered) done();
   }, done);

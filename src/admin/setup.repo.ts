@@ -238,32 +238,28 @@ export async function copyLists(
     await db.insert(criteria).values(lists.criteria.map((c) => ({ editionId: toEditionId, position: c.position, title: c.title, description: c.description })));
   }
   if (lists.formSections.length) {
-    await db
-      .insert(formSections)
-      .values(
-        lists.formSections.map((s) => ({
-          editionId: toEditionId,
-          position: s.position,
-          heading: s.heading,
-          help: s.help,
-          wordLimit: s.wordLimit,
-          required: s.required,
-        })),
-      );
+    await db.insert(formSections).values(
+      lists.formSections.map((s) => ({
+        editionId: toEditionId,
+        position: s.position,
+        heading: s.heading,
+        help: s.help,
+        wordLimit: s.wordLimit,
+        required: s.required,
+      })),
+    );
   }
   if (lists.committee.length) {
-    await db
-      .insert(committeeSeats)
-      .values(
-        lists.committee.map((m) => ({
-          editionId: toEditionId,
-          position: m.position,
-          name: m.name,
-          partyLetter: m.partyLetter,
-          represents: m.represents,
-          isChair: m.isChair,
-        })),
-      );
+    await db.insert(committeeSeats).values(
+      lists.committee.map((m) => ({
+        editionId: toEditionId,
+        position: m.position,
+        name: m.name,
+        partyLetter: m.partyLetter,
+        represents: m.represents,
+        isChair: m.isChair,
+      })),
+    );
   }
   return { criteria: lists.criteria.length, formSections: lists.formSections.length, committee: lists.committee.length };
 }

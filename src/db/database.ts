@@ -163,7 +163,7 @@ export async function assertUtf8(db: Database): Promise<void> {
     sql`select current_setting('server_encoding') as encoding,
                (select datctype from pg_database where datname = current_database()) as ctype`,
   );
-  if (!row || row.encoding !== 'UTF8') {
+  if (row?.encoding !== 'UTF8') {
     throw new Error(`The database must use UTF-8 encoding; it uses ${row?.encoding ?? 'unknown'}. Create it with ENCODING 'UTF8'.`);
   }
   if (!/utf-?8/i.test(row.ctype)) {

@@ -394,18 +394,16 @@ export async function seedDemoSolutions(db: Database, now: Date, list: DemoSolut
       if (!row) continue;
       created++;
       if (d.adoptions?.length) {
-        await tx
-          .insert(adoptions)
-          .values(
-            d.adoptions.map((a) => ({
-              solutionId: row.id,
-              organisationName: a.organisation,
-              unitName: a.unit,
-              adoptedOn: a.on,
-              changes: a.changes,
-              createdAt: at,
-            })),
-          );
+        await tx.insert(adoptions).values(
+          d.adoptions.map((a) => ({
+            solutionId: row.id,
+            organisationName: a.organisation,
+            unitName: a.unit,
+            adoptedOn: a.on,
+            changes: a.changes,
+            createdAt: at,
+          })),
+        );
       }
     }
   });

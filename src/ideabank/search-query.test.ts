@@ -57,7 +57,7 @@ test('bad values are errors with the field they belong to; unknown free-text fil
 test('search words keep letters and digits only, so no tsquery syntax survives', () => {
   assert.deepEqual(searchWords(`klinik:* & !(ærø) | 'a' "b" \\ COVID-19`), ['klinik', 'ærø', 'a', 'b', 'covid', '19']);
   assert.deepEqual(searchWords("'; drop table solutions; --"), ['drop', 'table', 'solutions']);
-  assert.equal(searchWords('ord '.repeat(50) + 'a b c d e f g h i j').length, 8);
+  assert.equal(searchWords(`${'ord '.repeat(50)}a b c d e f g h i j`).length, 8);
   assert.deepEqual(searchWords('&|!():*'), []);
 });
 

@@ -70,7 +70,7 @@ export function parseSearchQuery(raw: unknown): { query: SearchQuery; errors: Se
     }
     return typeof v === 'string' ? v : null;
   };
-  let text = clean(one(PARAM.text) ?? '');
+  const text = clean(one(PARAM.text) ?? '');
   if (text.length > SEARCH_TEXT_MAX) errors.push({ field: 'q', code: 'too-long' });
   const filter = (name: string): string | null => {
     const v = clean(one(name) ?? '');

@@ -104,9 +104,10 @@ export function adoptionFormValues(body: unknown): AdoptionForm {
 export function parseDanishDate(raw: string): string | null {
   const s = raw.trim();
   let y: number, m: number, d: number;
-  let match = /^(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})$/.exec(s);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const danish = /^(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})$/.exec(s);
+  const iso = danish ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (danish) [d, m, y] = [Number(danish[1]), Number(danish[2]), Number(danish[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1990) return null;

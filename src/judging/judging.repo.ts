@@ -206,7 +206,10 @@ export async function listReviews(db: Database, editionId: number, memberId?: nu
   const byReview = new Map<number, Map<number, number>>();
   for (const s of scores) {
     let m = byReview.get(s.reviewId);
-    if (!m) byReview.set(s.reviewId, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      byReview.set(s.reviewId, m);
+    }
     m.set(s.criterionId, s.score);
   }
   return rows.map((r) => ({

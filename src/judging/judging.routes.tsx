@@ -176,8 +176,13 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
         if (result.reason === 'reason-required') message = j.errorConflictReasonRequired;
         else if (result.reason === 'reason-too-long') message = j.errorConflictReasonTooLong(CONFLICT_REASON_MAX);
-        else if (result.reason === 'deadline-passed') (message = j.errorConflictClosed), (status = 409);
-        else (message = j.errorNoFlag), (status = 409);
+        else if (result.reason === 'deadline-passed') {
+          message = j.errorConflictClosed;
+          status = 409;
+        } else {
+          message = j.errorNoFlag;
+          status = 409;
+        }
       }
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
       if (typeof page === 'string') return sendRefusal(request, reply, page);
@@ -255,8 +260,10 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/nominerede?gemt=1`, 303);
         if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
         if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-        if (result.reason === 'voting-locked') (message = j.shortlistLocked), (status = 409);
-        else if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
+        if (result.reason === 'voting-locked') {
+          message = j.shortlistLocked;
+          status = 409;
+        } else if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
         else if (result.reason === 'duplicate') message = j.errorDuplicate;
         else message = j.errorNotEligible;
       }

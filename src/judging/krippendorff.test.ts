@@ -148,7 +148,10 @@ test('non-finite values are rejected', () => {
 
 test('matches a direct pairwise computation on random sparse data', () => {
   let s = 12345;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rand = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
   for (let k = 0; k < 50; k++) {
     const coders = 2 + Math.floor(rand() * 5);
     const units = 2 + Math.floor(rand() * 20);

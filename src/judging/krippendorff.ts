@@ -39,7 +39,12 @@ export function krippendorffAlphaInterval(data: ReliabilityData): AlphaResult {
   const pairable = units.filter((vs) => vs.length >= 2);
   let n = 0;
   let total = 0;
-  for (const vs of pairable) for (const v of vs) n++, (total += v);
+  for (const vs of pairable) {
+    for (const v of vs) {
+      n++;
+      total += v;
+    }
+  }
 
   if (n < 2) {
     return {

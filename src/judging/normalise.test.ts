@@ -222,7 +222,7 @@ test('normalised totals do not change when a member rescales their scores (a·x 
   const rescaled = handWorked.map((x) => (x.memberId === 'm1' ? { ...x, score: 10 * x.score + 7 } : x));
   const a = committeeOverview(handWorked).nominations.map((n) => n.normalisedTotal!);
   const b = committeeOverview(rescaled).nominations.map((n) => n.normalisedTotal!);
-  a.forEach((v, i) => close(b[i], v));
+  for (const [i, v] of a.entries()) close(b[i], v);
 });
 
 test('each member with spread has z-scores of mean 0 and sd 1', () => {
@@ -248,7 +248,7 @@ test('input order does not change the result', () => {
     b.nominations.map((n) => [n.nominationId, n.total, n.rankRaw, n.rankNormalised]),
     a.nominations.map((n) => [n.nominationId, n.total, n.rankRaw, n.rankNormalised]),
   );
-  b.nominations.forEach((n, i) => close(n.normalisedTotal, a.nominations[i]!.normalisedTotal!));
+  for (const [i, n] of b.nominations.entries()) close(n.normalisedTotal, a.nominations[i]!.normalisedTotal!);
 });
 
 test('bad input is rejected: duplicates, non-finite scores, unknown criteria', () => {

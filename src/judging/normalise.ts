@@ -141,9 +141,15 @@ export function committeeOverview(scores: readonly Score[], options: OverviewOpt
     if (typeof s.score !== 'number' || !Number.isFinite(s.score)) throw new ScoreInputError('not-finite', s);
     if (!criterionSet.has(s.criterionId)) throw new ScoreInputError('unknown-criterion', s);
     let noms = byMember.get(s.memberId);
-    if (!noms) byMember.set(s.memberId, (noms = new Map()));
+    if (!noms) {
+      noms = new Map();
+      byMember.set(s.memberId, noms);
+    }
     let crit = noms.get(s.nominationId);
-    if (!crit) noms.set(s.nominationId, (crit = new Map()));
+    if (!crit) {
+      crit = new Map();
+      noms.set(s.nominationId, crit);
+    }
     if (crit.has(s.criterionId)) throw new ScoreInputError('duplicate', s);
     crit.set(s.criterionId, s.score);
     if (!nominationSeen.has(s.nominationId)) {
@@ -176,7 +182,10 @@ export function committeeOverview(scores: readonly Score[], options: OverviewOpt
       let zSum = 0;
       for (const [criterionId, v] of crit) {
         let list = acc.crit.get(criterionId);
-        if (!list) acc.crit.set(criterionId, (list = []));
+        if (!list) {
+          list = [];
+          acc.crit.set(criterionId, list);
+        }
         list.push(v);
         total += v;
         zSum += z(v);

@@ -323,7 +323,7 @@ export async function decideConflict(args: {
     if (action === 'declare') {
       await upsertDeclaredConflict(db, member.id, nominationId, reason, now);
     } else {
-      if (!before || before.origin !== 'flagged') return { ok: false, reason: 'no-flag' };
+      if (before?.origin !== 'flagged') return { ok: false, reason: 'no-flag' };
       await decideFlag(db, member.id, nominationId, action === 'confirm' ? 'confirmed' : 'dismissed', reason, now);
     }
     if (action !== 'dismiss') await deleteReview(db, member.id, nominationId);

@@ -139,7 +139,7 @@ function csvCell(cell: ExportCell): string {
  */
 export function toCsv(table: ExportTable): Buffer {
   const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(CSV_SEPARATOR));
-  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
+  return Buffer.from(`${BOM + lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 /** An instant as the Copenhagen wall-clock time Excel shows (Excel dates have no time zone). */

@@ -110,7 +110,7 @@ describe('renderReceiptPdf', () => {
     const found = new Set(pages.join(' ').match(/ord\d+/g));
     const missing = words.filter((w) => !found.has(w));
     assert.deepEqual(missing, [], 'every word is in the PDF');
-    pages.forEach((p, i) => assert.ok(p.includes(`Side ${i + 1} af ${pages.length}`), `page ${i + 1} has its footer`));
+    for (const [i, p] of pages.entries()) assert.ok(p.includes(`Side ${i + 1} af ${pages.length}`), `page ${i + 1} has its footer`);
     assert.ok(pages.join('').replace(/\s/g, '').includes(url), 'a word longer than a line is broken, not cut');
   });
 

@@ -104,7 +104,7 @@ export async function saveSummary(args: {
   return args.db.transaction(async (txx): Promise<SummaryResult> => {
     const tx = txx as unknown as Database;
     const shortlist = await findShortlist(tx, args.editionId);
-    if (!shortlist || !shortlist.nominationIds.includes(args.nominationId)) return { ok: false, reason: 'not-nominee' };
+    if (!shortlist?.nominationIds.includes(args.nominationId)) return { ok: false, reason: 'not-nominee' };
     if (text === '') return { ok: false, reason: 'invalid', problem: { code: 'required' } };
     if (text.length > SUMMARY_MAX) return { ok: false, reason: 'invalid', problem: { code: 'too-long', max: SUMMARY_MAX } };
     const edition = await findVotingEdition(tx, args.editionId);

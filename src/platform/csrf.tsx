@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { FastifyReply } from 'fastify';
 
 /** The hidden CSRF field every form carries. `token` comes from `reply.generateCsrf()`. */

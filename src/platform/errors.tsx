@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Layout, render } from './layout.js';
 import { pageContext } from './page-context.js';

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { checkReadiness } from '../db/database.js';

@@ -175,7 +175,7 @@ describe('public pages in Chromium', () => {
       switcher.getByRole('link', { name: 'English' }).click(),
     ]);
     assert.equal(redirect.status(), 303);
-    assert.equal(redirect.headers()['location'], '/priser/initiativprisen');
+    assert.equal(redirect.headers().location, '/priser/initiativprisen');
     await page.waitForURL((url) => url.pathname === '/priser/initiativprisen');
     await page.waitForLoadState('load');
 

@@ -20,16 +20,14 @@ export async function createUser(
     .returning();
   for (const organisationId of spec.adminOf ?? []) await db.insert(organisationAdmins).values({ organisationId, userId: user!.id });
   for (const m of spec.members ?? []) {
-    await db
-      .insert(editionMembers)
-      .values({
-        editionId: m.editionId,
-        userId: user!.id,
-        role: m.role,
-        isChair: m.isChair ?? false,
-        partyLetter: m.partyLetter ?? null,
-        represents: m.represents ?? null,
-      });
+    await db.insert(editionMembers).values({
+      editionId: m.editionId,
+      userId: user!.id,
+      role: m.role,
+      isChair: m.isChair ?? false,
+      partyLetter: m.partyLetter ?? null,
+      represents: m.represents ?? null,
+    });
   }
   return user!;
 }

@@ -111,7 +111,7 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
     page,
     problems,
     expectNoProblems(allow?: RegExp) {
-      const consoleErrors = problems.consoleErrors.filter((m) => !(allow && allow.test(m)));
+      const consoleErrors = problems.consoleErrors.filter((m) => !allow?.test(m));
       const all = [
         ...problems.cspViolations.map((m) => `CSP violation: ${m}`),
         ...consoleErrors.map((m) => `console error: ${m}`),

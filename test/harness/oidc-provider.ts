@@ -110,7 +110,7 @@ export async function startOidcProvider(opts: {
     },
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><title>Error</title><h1>${escape(String(out.error))}</h1><p>${escape(String(out.error_description ?? ''))}</p>`;
+      ctx.body = `<!doctype html><title>Error</title><h1>${escapeHtml(String(out.error))}</h1><p>${escapeHtml(String(out.error_description ?? ''))}</p>`;
     },
   };
   provider = new Provider(issuer, configuration);
@@ -199,8 +199,8 @@ function loginPage(res: ServerResponse, uid: string, error?: string) {
 <html lang="da"><head><meta charset="utf-8"><title>Test-login</title><link rel="icon" href="data:,"></head>
 <body><main>
 <h1>Test-login</h1>
-${error ? `<p role="alert">${escape(error)}</p>` : ''}
-<form method="post" action="/interaction/${escape(uid)}/login">
+${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
 <label for="login">Brugernavn</label>
 <input id="login" name="login" autocomplete="username">
 <button type="submit" name="action" value="login">Log ind</button>
@@ -209,7 +209,7 @@ ${error ? `<p role="alert">${escape(error)}</p>` : ''}
 </main></body></html>`);
 }
 
-function escape(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -15,7 +15,7 @@ import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, sessionFor, signedInAgent } from '../harness/accounts.js';
-import { HttpAgent } from '../harness/http-agent.js';
+import type { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 
 const NOW = '2026-11-24T12:00:00Z';

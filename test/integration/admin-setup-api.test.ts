@@ -274,7 +274,7 @@ for (const engine of ENGINES) {
       assert.equal(copy.formSections.length, source.formSections.length);
       assert.equal(copy.timeline.nomineesPublishedAt, '2025-09-26T10:00:00.000Z');
       const [audit] = await auditOf('edition.create', body.id);
-      assert.equal((audit?.after as { copiedFrom: number }).copiedFrom, 2024);
+      assert.equal((audit!.after as { copiedFrom: number }).copiedFrom, 2024);
 
       const again = assertProblem(await api('POST', url, { body: {} }), 409);
       assert.equal(again.type, '/problems/year-taken');

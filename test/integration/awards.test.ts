@@ -171,7 +171,7 @@ for (const engine of ENGINES) {
         '/priser/initiativprisen/20x4',
         '/priser/initiativprisen/1999',
         '/priser/%00',
-        '/priser/' + 'a'.repeat(300),
+        `/priser/${'a'.repeat(300)}`,
       ]) {
         const res = await t.app.inject(url);
         assert.equal(res.statusCode, 404, url);

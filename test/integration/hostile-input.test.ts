@@ -110,6 +110,7 @@ const ADVERSARIAL = [
   '../../../../etc/passwd',
   '%00',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as typed
   '${7*7}',
   '-1',
   '0',
@@ -249,7 +250,7 @@ for (const engine of ENGINES) {
         headers['content-type'] = 'text/plain';
       }
       inputsTried++;
-      return t.app.inject({ method: route.method as 'POST', url, headers, payload, remoteAddress: `10.30.${counter % 250}.${(counter = counter + 1) % 250}` });
+      return t.app.inject({ method: route.method as 'POST', url, headers, payload, remoteAddress: `10.30.${counter % 250}.${++counter % 250}` });
     }
 
     /** Whether the route's access rule refuses this caller for Region Midtjylland's things. */

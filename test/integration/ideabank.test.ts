@@ -412,7 +412,7 @@ for (const engine of ENGINES) {
       await db.update(solutions).set({ ownerUserId: owner.id }).where(eq(solutions.id, id));
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
       const upload = async (c: Client, fields: { alt: string }, file: { name: string; type: string; data: Buffer } | null) => {
-        const boundary = '----idebank' + Math.random().toString(16).slice(2);
+        const boundary = `----idebank${Math.random().toString(16).slice(2)}`;
         const parts: Buffer[] = [];
         const field = (name: string, value: string) =>
           parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));

@@ -29,7 +29,7 @@ import {
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
-import { HttpAgent } from '../harness/http-agent.js';
+import type { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 import { loadCommitteeOverview } from '../../src/judging/overview.service.js';
 import { enqueueDueReviewReminders } from '../../src/judging/reminders.service.js';

@@ -352,8 +352,8 @@ for (const engine of ENGINES) {
       assert.equal(row!.isChair, false);
       const [audit] = await auditOf('member.remove', member!.id);
       assert.equal(audit?.actorUserId, rmAdminId);
-      assert.equal((audit?.before as { removedAt: string | null }).removedAt, null);
-      assert.equal((audit?.after as { removedAt: string | null }).removedAt, t.clock.now().toISOString());
+      assert.equal((audit!.before as { removedAt: string | null }).removedAt, null);
+      assert.equal((audit!.after as { removedAt: string | null }).removedAt, t.clock.now().toISOString());
 
       assert.equal((await personAgent.get(`/mine-udgaver/${rmEdition}`)).statusCode, 403, 'the edition is gone at once');
       assert.equal((await personAgent.get('/mine-udgaver')).statusCode, 403, 'no membership left');

@@ -192,7 +192,7 @@ for (const engine of ENGINES) {
         assert.equal(res.statusCode, 403, url);
         assert.doesNotMatch(res.body, /Lise Jensen/);
       }
-      assert.equal((await stranger.get('/indstillinger/adgang/' + 'x'.repeat(43))).statusCode, 403);
+      assert.equal((await stranger.get(`/indstillinger/adgang/${'x'.repeat(43)}`)).statusCode, 403);
       assert.equal((await stranger.get('/indstillinger/adgang/kort')).statusCode, 403);
       assert.equal((await stranger.get('/indstillinger/abc/om-dig')).statusCode, 404);
       assert.equal((await stranger.get('/indstillinger/999999/om-dig')).statusCode, 403);
@@ -333,7 +333,7 @@ for (const engine of ENGINES) {
       const yes = await nomineeAgent.post(path, { answer: 'accepted' });
       assert.equal(yes.statusCode, 200);
       assert.equal((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.nomineeConsent, 'accepted');
-      assert.equal((await t.app.inject('/samtykke/' + 'y'.repeat(43))).statusCode, 404);
+      assert.equal((await t.app.inject(`/samtykke/${'y'.repeat(43)}`)).statusCode, 404);
     });
 
     test('autosave stores what is typed and returns the new version; a stale version is refused', async () => {

@@ -39,7 +39,7 @@ const message = (res: LightMyRequestResponse) => ({
   h1: /<h1[^>]*>([^<]*)<\/h1>/.exec(res.body)?.[1],
   p: /<\/h1>\s*<p[^>]*>([^<]*)<\/p>/.exec(res.body)?.[1],
 });
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&#39;/g, "'")
     .replace(/&quot;/g, '"')
@@ -174,7 +174,7 @@ for (const engine of ENGINES) {
       assert.equal(lastRefusal()?.reason, 'no-email');
       // Nothing on the page tells an existing account from a missing e-mail.
       assert.deepEqual(message(none.res), message(res));
-      assert.equal(unescape(message(res).p!), t.noAccount);
+      assert.equal(unescapeHtml(message(res).p!), t.noAccount);
     });
 
     test('an e-mail-link user (a committee member) is not taken over by a work account with the same e-mail', async () => {
@@ -215,7 +215,7 @@ for (const engine of ENGINES) {
     test('a token from another tenant, or without a tenant, is refused', async () => {
       const { res, agent } = await signInAs('outsider-0006');
       assert.equal(res.statusCode, 401);
-      assert.equal(unescape(message(res).p!), t.wrongTenant('Region Midtjylland'));
+      assert.equal(unescapeHtml(message(res).p!), t.wrongTenant('Region Midtjylland'));
       assert.equal(message(res).h1, t.refusedTitle);
       assert.equal(agent.cookie('session'), undefined);
       assert.equal(await userBySubject('outsider-0006'), undefined);
@@ -232,7 +232,7 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 303);
       const again = await agent.get(callback);
       assert.equal(again.statusCode, 400);
-      assert.equal(unescape(message(again).p!), t.expired);
+      assert.equal(unescapeHtml(message(again).p!), t.expired);
       assert.equal(lastRefusal()?.reason, 'attempt-missing');
 
       const thief = new HttpAgent(app.app);
@@ -277,7 +277,7 @@ for (const engine of ENGINES) {
       assert.match(callback, /error=access_denied/);
       const res = await s.agent.get(callback);
       assert.equal(res.statusCode, 401);
-      assert.equal(unescape(message(res).p!), t.denied);
+      assert.equal(unescapeHtml(message(res).p!), t.denied);
       assert.match(res.body, new RegExp(`href="/log-ind/oidc/${app.idp.id}\\?tilbage=%2Fmin-side"`), 'a way to try again');
       assert.equal(lastRefusal()?.reason, 'access-denied');
       assert.equal(s.agent.cookie('session'), undefined);
@@ -285,7 +285,7 @@ for (const engine of ENGINES) {
       // Also without the attempt cookie (another browser), and for other errors.
       const bare = await app.app.inject('/log-ind/oidc/callback?error=server_error&error_description=boom');
       assert.equal(bare.statusCode, 401);
-      assert.equal(unescape(message(bare).p!), t.providerError);
+      assert.equal(unescapeHtml(message(bare).p!), t.providerError);
     });
 
     test('a response that names another issuer is refused before the code is used', async () => {
@@ -294,7 +294,7 @@ for (const engine of ENGINES) {
       callback.searchParams.set('iss', 'https://login.microsoftonline.com/evil/v2.0');
       const res = await s.agent.get(`${callback.pathname}${callback.search}`);
       assert.equal(res.statusCode, 401);
-      assert.equal(unescape(message(res).p!), t.invalidResponse);
+      assert.equal(unescapeHtml(message(res).p!), t.invalidResponse);
       assert.equal(lastRefusal()?.reason, 'invalid-response');
       assert.equal(s.agent.cookie('session'), undefined);
     });
@@ -315,7 +315,7 @@ for (const engine of ENGINES) {
         const res = await app.app.inject(`/log-ind/oidc/${app.idp.id}`);
         assert.equal(res.statusCode, 503);
         assert.equal(message(res).h1, t.unavailableTitle);
-        assert.equal(unescape(message(res).p!), t.notConfigured('Region Midtjylland'));
+        assert.equal(unescapeHtml(message(res).p!), t.notConfigured('Region Midtjylland'));
         assert.ok(app.logs.some((l) => l.msg.startsWith('oidc client secret missing') && l.env === app.secretEnv));
       } finally {
         process.env[app.secretEnv] = secret;
@@ -329,7 +329,7 @@ for (const engine of ENGINES) {
         .returning();
       const res = await app.app.inject(`/log-ind/oidc/${down!.id}`);
       assert.equal(res.statusCode, 503);
-      assert.equal(unescape(message(res).p!), t.providerDown('Nede'));
+      assert.equal(unescapeHtml(message(res).p!), t.providerDown('Nede'));
       assert.equal(lastRefusal()?.reason, 'provider-unreachable');
       await app.db.delete(identityProviders).where(eq(identityProviders.id, down!.id));
     });
@@ -345,7 +345,7 @@ for (const engine of ENGINES) {
       }
       const bare = await app.app.inject('/log-ind/oidc/callback');
       assert.equal(bare.statusCode, 400);
-      assert.equal(unescape(message(bare).p!), t.expired);
+      assert.equal(unescapeHtml(message(bare).p!), t.expired);
       const junk = await app.app.inject({ url: '/log-ind/oidc/callback?state=x&state=y&code[]=1', headers: { cookie: 'oidc_xxxxxxxxxxxxxxxx=%%%' } });
       assert.equal(junk.statusCode, 400);
     });

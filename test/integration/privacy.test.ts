@@ -85,16 +85,14 @@ for (const engine of ENGINES) {
         { editionId: old.id, nominationId: consenting.id, position: 1 },
         { editionId: old.id, nominationId: declined.id, position: 2 },
       ]);
-      await db
-        .insert(nominationAttachments)
-        .values({
-          nominationId: plain.id,
-          fileName: 'bilag.pdf',
-          mediaType: 'application/pdf',
-          sizeBytes: 10,
-          sha256: 'a'.repeat(64),
-          storageKey: 'f'.repeat(32),
-        });
+      await db.insert(nominationAttachments).values({
+        nominationId: plain.id,
+        fileName: 'bilag.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'a'.repeat(64),
+        storageKey: 'f'.repeat(32),
+      });
       await recordAudit(
         db,
         {

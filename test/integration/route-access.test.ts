@@ -100,7 +100,8 @@ for (const engine of ENGINES) {
       headers.cookie = Object.entries(cookies)
         .map(([k, v]) => `${k}=${v}`)
         .join('; ');
-      const remoteAddress = `10.20.${ROLES.indexOf(role)}.${(counter = (counter + 1) % 250)}`;
+      counter = (counter + 1) % 250;
+      const remoteAddress = `10.20.${ROLES.indexOf(role)}.${counter}`;
       if (route.method === 'GET' || route.method === 'HEAD') return t.app.inject({ method: route.method, url, headers, remoteAddress });
       return t.app.inject({
         method: route.method as 'POST',

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';

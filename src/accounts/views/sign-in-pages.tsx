@@ -1,4 +1,4 @@
-import Html from '@kitajs/html';
+import type Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { ErrorSummary } from '../../nominations/views/form-parts.js';
 import { attr } from '../../platform/html-attr.js';

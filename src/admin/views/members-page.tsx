@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatDate } from '../../platform/time.js';
@@ -55,18 +54,26 @@ export function MembersPage({ ctx, csrf, page, form, notice }: Props): JSX.Eleme
       <h1 safe>{m.title(editionName)}</h1>
       <p safe>{m.intro}</p>
 
-      <MemberTable ctx={ctx} csrf={csrf} editionId={page.edition.id} role="committee" heading={m.committeeHeading} empty={m.noCommittee} members={committee} />
-      <MemberTable ctx={ctx} csrf={csrf} editionId={page.edition.id} role="panel" heading={m.panelHeading} empty={m.noPanel} members={panel} />
+      <MemberTable
+        ctx={ctx}
+        csrf={csrf}
+        editionId={page.edition.id}
+        memberRole="committee"
+        heading={m.committeeHeading}
+        empty={m.noCommittee}
+        members={committee}
+      />
+      <MemberTable ctx={ctx} csrf={csrf} editionId={page.edition.id} memberRole="panel" heading={m.panelHeading} empty={m.noPanel} members={panel} />
 
       <InviteSection ctx={ctx} csrf={csrf} editionId={page.edition.id} form={form} />
     </AdminLayout>
   );
 }
 
-function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; role: MemberRole; heading: string; empty: string; members: MemberView[] }) {
+function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; memberRole: MemberRole; heading: string; empty: string; members: MemberView[] }) {
   const { ctx } = p;
   const m = ctx.t.members;
-  const headingId = `${p.role}-heading`;
+  const headingId = `${p.memberRole}-heading`;
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} safe>
@@ -76,7 +83,7 @@ function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; rol
         <p safe>{p.empty}</p>
       ) : (
         <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby={headingId}>
-          <table class="table table--compact" id={`${p.role}-table`}>
+          <table class="table table--compact" id={`${p.memberRole}-table`}>
             <thead>
               <tr>
                 <th scope="col" safe>
@@ -88,7 +95,7 @@ function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; rol
                 <th scope="col" safe>
                   {m.column.affiliation}
                 </th>
-                {p.role === 'committee' ? (
+                {p.memberRole === 'committee' ? (
                   <th scope="col" safe>
                     {m.column.chair}
                   </th>
@@ -111,7 +118,7 @@ function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; rol
                   </th>
                   <td safe>{x.email}</td>
                   <td safe>{affiliationText(ctx, x) ?? m.noAffiliation}</td>
-                  {p.role === 'committee' ? (
+                  {p.memberRole === 'committee' ? (
                     <td>
                       {x.isChair ? (
                         <strong class="member-chair" safe>

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { judgingTexts } from '../../judging/i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';

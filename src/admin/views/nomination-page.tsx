@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { ideaBankTexts } from '../../ideabank/i18n.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';

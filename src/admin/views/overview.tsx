@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/layout.js';
 import type { OverviewAward } from '../admin.service.js';
 import { AdminLayout } from './parts.js';

@@ -1,5 +1,5 @@
 export { attr } from '../../platform/html-attr.js';
-import Html from '@kitajs/html';
+import type Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { Crumb, PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -246,7 +245,9 @@ export function EditionListPage(p: ListPageProps): JSX.Element {
       ) : (
         <form method="post" action={`/admin/udgaver/${edition.id}/${LIST_PATHS[kind]}`} novalidate>
           <CsrfField token={csrf} />
-          {/* Enter in a text field presses the first submit button: make that "save", not "move". */}
+          {/* Enter in a text field presses the first submit button: make that "save", not "move". Hidden from
+              screen readers and the tab order, which reach the visible "save" button below. */}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: tabindex -1 keeps it out of the tab order; only Enter uses it */}
           <button type="submit" name="handling" value="gem" class="sr-only" tabindex="-1" aria-hidden="true" safe>
             {texts.save}
           </button>

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/layout.js';
 import { FieldError, attr, errorOf, type FieldErrors } from './parts.js';
 

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { phaseAt } from '../../awards/phase.js';

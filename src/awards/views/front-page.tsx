@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';

@@ -1,4 +1,3 @@
-import { Html } from './parts.js';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { ErrorSummary, type ErrorLink } from '../../nominations/views/form-parts.js';

@@ -1,4 +1,3 @@
-import { Html } from './parts.js';
 import { attr } from '../../platform/html-attr.js';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import { ErrorSummary } from '../../nominations/views/form-parts.js';

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
 import { AdminLayout } from '../../admin/views/parts.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';

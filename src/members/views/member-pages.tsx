@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
 import { judgingTexts } from '../../judging/i18n.js';

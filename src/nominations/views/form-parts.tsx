@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { attr } from '../../platform/html-attr.js';
 import { countWords } from '../word-count.js';
 import { wordCountText, type NominationTexts } from '../i18n.js';

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -262,21 +261,19 @@ export function StepPage(p: StepPageProps) {
             )}
           </>
         ) : (
-          <>
-            {edition.form.sections.map((s) => (
-              <TextArea
-                id={`section-${s.id}`}
-                label={s.heading}
-                optionalLabel={s.required ? undefined : t.optional}
-                hint={s.help}
-                value={f.answers[String(s.id)] ?? ''}
-                error={errOf(`section-${s.id}`)}
-                wordLimit={s.wordLimit}
-                t={t}
-                warning={t.privacyWarning}
-              />
-            ))}
-          </>
+          edition.form.sections.map((s) => (
+            <TextArea
+              id={`section-${s.id}`}
+              label={s.heading}
+              optionalLabel={s.required ? undefined : t.optional}
+              hint={s.help}
+              value={f.answers[String(s.id)] ?? ''}
+              error={errOf(`section-${s.id}`)}
+              wordLimit={s.wordLimit}
+              t={t}
+              warning={t.privacyWarning}
+            />
+          ))
         )}
         <p class="autosave-status form-hint" role="status" aria-live="polite"></p>
         <div class="button-row">

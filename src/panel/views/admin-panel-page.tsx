@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
@@ -226,9 +225,7 @@ export function PanelAdminView({
 
       {e.hasPatientPanel ? (
         w.state === 'closed' && page.count ? (
-          <>
-            <SchulzeTally ctx={ctx} count={page.count} nominees={page.nominees ?? []} />
-          </>
+          <SchulzeTally ctx={ctx} count={page.count} nominees={page.nominees ?? []} />
         ) : (
           <section aria-labelledby="tally-heading" id="tally">
             <h2 id="tally-heading" safe>

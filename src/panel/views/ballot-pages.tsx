@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';

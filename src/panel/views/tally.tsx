@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/layout.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { NomineeRow } from '../panel.repo.js';

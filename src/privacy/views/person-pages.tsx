@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import type { PageContext } from '../../platform/layout.js';
 import { AdminLayout, ErrorSummary, FieldError, type FieldErrors } from '../../admin/views/parts.js';

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline } from '../public-result.js';

@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { publicationTexts } from '../i18n.js';
@@ -19,7 +18,7 @@ type Props = {
 export function ResultSection({ ctx, result, instants, filmUrl, winnerTimePassed }: Props): JSX.Element {
   const p = publicationTexts(ctx.locale);
   const fmt = (d: Date) => formatInstant(d, ctx.locale);
-  if (!instants) return <></>;
+  if (!instants) return '';
   if (result.nominees === null) {
     return (
       <section aria-labelledby="nominees" class="publication-result">

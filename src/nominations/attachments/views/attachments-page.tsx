@@ -1,4 +1,3 @@
-import Html from '@kitajs/html';
 import { CsrfField } from '../../../platform/csrf.js';
 import { Layout, type PageContext } from '../../../platform/layout.js';
 import type { NominationTexts } from '../../i18n.js';
