@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from './actor.js';
 import { apiTokens } from './accounts.schema.js';
@@ -35,8 +35,7 @@ export function checkTokenName(raw: string): { ok: true; name: string } | { ok: 
  * 'api-token.create' (name and id, never the token).
  */
 export async function issueApiToken(args: { db: Database; actor: Extract<Actor, { kind: 'user' }>; name: string; now: Date }) {
-  return args.db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx) => {
     const made = await createApiToken(tx, args.actor.user.id, args.name, args.now);
     await recordAudit(
       tx,
@@ -59,8 +58,7 @@ export async function issueApiToken(args: { db: Database; actor: Extract<Actor, 
  * audit event 'api-token.revoke'.
  */
 export async function withdrawApiToken(args: { db: Database; actor: Extract<Actor, { kind: 'user' }>; tokenId: number; now: Date }): Promise<boolean> {
-  return args.db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx) => {
     const [row] = await tx
       .select({ name: apiTokens.name })
       .from(apiTokens)

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import * as client from 'openid-client';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { isEmail } from '../nominations/form.js';
 import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
@@ -333,7 +333,7 @@ export function isListedAdmin(provider: Pick<IdentityProvider, 'adminEmails'>, e
 export async function grantListedAdmin(db: Database, provider: IdentityProvider, user: User, id: OidcIdentity, now: Date): Promise<boolean> {
   if (id.emailVerified === false || !id.email || id.email.toLowerCase() !== user.email.toLowerCase()) return false;
   if (!isListedAdmin(provider, id.email)) return false;
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const rows = await tx
       .insert(organisationAdmins)
       .values({ organisationId: provider.organisationId, userId: user.id })
@@ -341,7 +341,7 @@ export async function grantListedAdmin(db: Database, provider: IdentityProvider,
       .returning({ userId: organisationAdmins.userId });
     if (rows.length === 0) return false;
     await recordAudit(
-      tx as unknown as Database,
+      tx,
       {
         actor: 'system',
         action: 'organisation-admin.grant',

@@ -17,6 +17,16 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Engine = 'pglite' | 'postgres';
 
+/**
+ * Runs `work` in one transaction and hands it the transaction as a `Database`, so the same
+ * repository functions run inside and outside a transaction. Drizzle's transaction type
+ * lacks the driver client (`$client`) that `Database` carries and that repositories never
+ * use; this is the one place that says so.
+ */
+export function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => work(tx as unknown as Database));
+}
+
 export type DatabaseHandle = {
   db: Database;
   engine: Engine;

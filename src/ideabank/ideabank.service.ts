@@ -4,7 +4,7 @@ import { newStorageKey, type AttachmentStore } from '../nominations/attachments/
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from './image-sniff.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { queryRows, type Database } from '../db/database.js';
+import { queryRows, type Database, inTransaction } from '../db/database.js';
 import { awards, editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { demoSolutions, type DemoSolution } from './demo-solutions.js';
@@ -91,13 +91,13 @@ export async function createSolution({
   input: SolutionInput;
   now: Date;
 }): Promise<number> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const owners = [...actor.adminOf];
     const [row] = await tx
       .insert(solutions)
       .values({ ...input, ownerUserId: actor.user.id, ownerOrganisationId: owners.length === 1 ? owners[0]! : null, createdAt: now, updatedAt: now })
       .returning({ id: solutions.id });
-    await recordAudit(tx as unknown as Database, { actor, action: 'solution.created', entityType: 'solution', entityId: row!.id, after: input }, now);
+    await recordAudit(tx, { actor, action: 'solution.created', entityType: 'solution', entityId: row!.id, after: input }, now);
     return row!.id;
   });
 }
@@ -119,8 +119,8 @@ export async function updateSolution({
   input: SolutionInput;
   now: Date;
 }): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const before = await findSolution(tx as unknown as Database, solutionId);
+  return inTransaction(db, async (tx) => {
+    const before = await findSolution(tx, solutionId);
     if (!before) return false;
     await tx
       .update(solutions)
@@ -128,7 +128,7 @@ export async function updateSolution({
       .where(eq(solutions.id, solutionId));
     const { searchVector: _v, searchText: _t, ...plain } = before;
     await recordAudit(
-      tx as unknown as Database,
+      tx,
       {
         actor,
         action: 'solution.updated',
@@ -165,8 +165,8 @@ export async function recordAdoption({
   input: AdoptionInput;
   now: Date;
 }): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const solution = await findSolution(tx as unknown as Database, solutionId);
+  return inTransaction(db, async (tx) => {
+    const solution = await findSolution(tx, solutionId);
     if (!solution) return false;
     const [row] = await tx
       .insert(adoptions)
@@ -174,7 +174,7 @@ export async function recordAdoption({
       .returning({ id: adoptions.id });
     if (solution.status !== 'spread') await tx.update(solutions).set({ status: 'spread', updatedAt: now }).where(eq(solutions.id, solutionId));
     await recordAudit(
-      tx as unknown as Database,
+      tx,
       {
         actor,
         action: 'solution.adopted',
@@ -263,8 +263,7 @@ export async function addNominationToIdeaBank({
   target: 'new' | number;
   now: Date;
 }): Promise<{ ok: true; solutionId: number } | { ok: false; reason: 'not-found' | 'not-sent' | 'not-eligible' | 'no-consent' | 'no-such-solution' }> {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(db, async (tx) => {
     const n = await findNominationForBank(tx, nominationId);
     if (!n) return { ok: false, reason: 'not-found' };
     const may = mayEnterIdeaBank(n);
@@ -327,8 +326,7 @@ export async function setNominationOrigin({
   solutionId: number | null;
   now: Date;
 }): Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'no-such-solution' }> {
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(db, async (tx) => {
     const n = await findNominationForBank(tx, nominationId);
     if (!n) return { ok: false, reason: 'not-found' };
     await tx.delete(solutionNominations).where(and(eq(solutionNominations.nominationId, nominationId), eq(solutionNominations.role, 'origin')));
@@ -368,7 +366,7 @@ export async function originSolutionOf(db: Database, nominationId: number): Prom
  */
 export async function seedDemoSolutions(db: Database, now: Date, list: DemoSolution[] = demoSolutions): Promise<number> {
   let created = 0;
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const [i, d] of list.entries()) {
       // Spread the demo rows over the past months so "newest first" has an order.
       const at = new Date(now.getTime() - (list.length - i) * 86_400_000 * 9);
@@ -450,7 +448,7 @@ export async function addSolutionImage({
   const key = newStorageKey();
   await store.put(key, upload.data);
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(solutionImages)
         .values({
@@ -465,7 +463,7 @@ export async function addSolutionImage({
         })
         .returning({ id: solutionImages.id });
       await recordAudit(
-        tx as unknown as Database,
+        tx,
         {
           actor,
           action: 'solution.image-added',
@@ -499,10 +497,10 @@ export async function removeSolutionImage({
 }): Promise<boolean> {
   const image = await findSolutionImage(db, imageId);
   if (!image) return false;
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.delete(solutionImages).where(eq(solutionImages.id, imageId));
     await recordAudit(
-      tx as unknown as Database,
+      tx,
       { actor, action: 'solution.image-removed', entityType: 'solution', entityId: image.solutionId, before: { imageId, altText: image.altText } },
       now,
     );

@@ -1,5 +1,5 @@
 import { and, isNotNull, lte, gt, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { editions } from '../db/schema.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { formatInstant } from '../platform/time.js';
@@ -65,8 +65,7 @@ export async function enqueueDueReviewReminders({ db, now, publicBaseUrl }: { db
     for (const member of members) {
       const progress = progressOf(member.id, eligible, conflictMap, reviewMap, criterionIds);
       if (progress.done >= progress.total) continue;
-      const sent = await db.transaction(async (txx) => {
-        const tx = txx as unknown as Database;
+      const sent = await inTransaction(db, async (tx) => {
         let urgentTook = false;
         for (const r of dueKinds) {
           const took = await tx

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -232,8 +232,7 @@ export async function saveReview(args: {
   now: Date;
 }): Promise<SaveReviewResult> {
   const { editionId, nominationId, now } = args;
-  return args.db.transaction(async (txx): Promise<SaveReviewResult> => {
-    const db = txx as unknown as Database;
+  return inTransaction(args.db, async (db): Promise<SaveReviewResult> => {
     const member = await findCommitteeMember(db, editionId, args.userId);
     if (!member) return { ok: false, reason: 'not-member' };
     // The edition row is locked so a change of its deadline or scale cannot interleave.
@@ -310,8 +309,7 @@ export async function decideConflict(args: {
   const reason = args.reason.normalize('NFC').replace(/\r\n?/g, '\n').trim();
   if (reason.length > CONFLICT_REASON_MAX) return { ok: false, reason: 'reason-too-long' };
   if (action === 'declare' && reason === '') return { ok: false, reason: 'reason-required' };
-  return args.db.transaction(async (txx): Promise<ConflictResult> => {
-    const db = txx as unknown as Database;
+  return inTransaction(args.db, async (db): Promise<ConflictResult> => {
     const member = await findCommitteeMember(db, editionId, args.userId);
     if (!member) return { ok: false, reason: 'not-member' };
     const edition = await findJudgingEdition(db, editionId);

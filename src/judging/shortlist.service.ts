@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { users } from '../db/schema.js';
 import { loadCommitteeOverview, type CommitteeOverviewData } from './overview.service.js';
 import type { Actor } from '../accounts/actor.js';
@@ -35,8 +35,7 @@ export async function decideShortlist(args: {
 }): Promise<ShortlistResult> {
   const { actor, editionId, nominationIds, now } = args;
   if (!isChairOf(actor, editionId).ok || actor.kind !== 'user') return { ok: false, reason: 'not-chair' };
-  return args.db.transaction(async (txx): Promise<ShortlistResult> => {
-    const db = txx as unknown as Database;
+  return inTransaction(args.db, async (db): Promise<ShortlistResult> => {
     const edition = await findJudgingEdition(db, editionId, { lock: true });
     if (!edition) return { ok: false, reason: 'not-found' };
     if (edition.votingLockedAt !== null) return { ok: false, reason: 'voting-locked' };

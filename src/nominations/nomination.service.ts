@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { phaseAt, type Timeline } from '../awards/phase.js';
 import { timelineOf } from '../awards/awards.service.js';
@@ -158,8 +158,7 @@ export async function sendNomination(args: {
   /** The nominator's private token, when the request holds it: the receipt then links back. */
   accessToken?: string;
 }): Promise<SendResult> {
-  return args.db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx) => {
     const row = await lockNomination(tx, args.nominationId);
     if (!row || row.editionId !== args.edition.edition.id) return { ok: false, reason: 'not-found' } as const;
     return sendLocked(tx, row, args);
@@ -248,8 +247,7 @@ export async function submitNomination(args: {
   const { edition, now } = args;
   const tooLong = hardLimitErrors(args.fields, edition.form);
   if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
-  return args.db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx) => {
     if (args.idempotencyKey) {
       const existing = await findNominationByIdempotencyKey(tx, edition.edition.id, args.idempotencyKey);
       if (existing) return replay(existing, args.fingerprint);
@@ -288,8 +286,7 @@ function replay(existing: NominationRow, fingerprint: string): SubmitResult {
  * confirmation e-mail to the nominator.
  */
 export async function withdrawNomination(args: { db: Database; edition: EditionForForm; nominationId: number; now: Date; mail: MailContext }) {
-  return args.db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx) => {
     const row = await lockNomination(tx, args.nominationId);
     if (!row) return { ok: false, reason: 'not-found' } as const;
     if (row.status === 'withdrawn') return { ok: true, nomination: row } as const;

@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { findShortlist } from '../judging/shortlist.repo.js';
 import { readBallotForm, voterKey, votingWindow, type BallotProblem, type VotingWindow } from './ballot.js';
 import {
@@ -71,8 +71,7 @@ export type CastResult =
 export async function castBallot(args: { db: Database; actor: Actor; editionId: number; form: unknown; now: Date }): Promise<CastResult> {
   const { actor, editionId, now } = args;
   if (actor.kind !== 'user') return { ok: false, reason: 'not-member' };
-  return args.db.transaction(async (txx): Promise<CastResult> => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx): Promise<CastResult> => {
     const edition = await lockVotingEdition(tx, editionId);
     if (!edition) return { ok: false, reason: 'not-member' };
     const memberId = await findPanelMemberId(tx, editionId, actor.user.id);

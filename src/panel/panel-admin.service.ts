@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { findShortlist } from '../judging/shortlist.repo.js';
 import { lix as lixOf } from '../judging/lix.js';
 import { votingWindow, type VotingWindow } from './ballot.js';
@@ -101,8 +101,7 @@ export async function saveSummary(args: {
   const text = cleanSummary(args.text);
   // Two decimals: what the `real` column keeps exactly enough to read back the same.
   const value = Math.round((lixOf(text).lix ?? 0) * 100) / 100;
-  return args.db.transaction(async (txx): Promise<SummaryResult> => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx): Promise<SummaryResult> => {
     const shortlist = await findShortlist(tx, args.editionId);
     if (!shortlist?.nominationIds.includes(args.nominationId)) return { ok: false, reason: 'not-nominee' };
     if (text === '') return { ok: false, reason: 'invalid', problem: { code: 'required' } };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { editions } from '../awards/awards.schema.js';
 import { findShortlist } from '../judging/shortlist.repo.js';
 import { ballots, winnerDecisions } from './panel.schema.js';
@@ -166,8 +166,7 @@ export async function recordWinnerDecision(args: {
 }): Promise<DecisionResult> {
   const { actor, editionId, now } = args;
   if (!isChairOf(actor, editionId).ok || actor.kind !== 'user') return { ok: false, reason: 'not-chair' };
-  return args.db.transaction(async (txx): Promise<DecisionResult> => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx): Promise<DecisionResult> => {
     const edition = await lockVotingEdition(tx, editionId);
     if (!edition) return { ok: false, reason: 'not-found' };
     const options = await decisionOptions(tx, { ...edition, id: editionId }, now);

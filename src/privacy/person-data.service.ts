@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/database.js';
+import { queryRows, type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
@@ -191,7 +191,7 @@ export async function erasePersonData(deps: {
   store?: AttachmentStore;
 }): Promise<ErasureResult> {
   const { db, email, organisationIds, now } = deps;
-  const { result, keys } = await db.transaction(async (tx) => {
+  const { result, keys } = await inTransaction(db, async (tx) => {
     await allowAuditAnonymisation(tx);
     const asNominator = await nominationsOf(tx, 'nominator', email, organisationIds);
     const asNominee = await nominationsOf(tx, 'nominee', email, organisationIds);

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailBefore, findExpiredNominations } from './privacy.repo.js';
@@ -49,7 +49,7 @@ export async function anonymiseExpiredPersonalData(deps: {
   const { db, now } = deps;
   if (!Number.isInteger(deps.retentionYears) || deps.retentionYears < 1) throw new Error('retentionYears must be a whole number of years ≥ 1');
   const cutoff = retentionCutoff(now, deps.retentionYears);
-  const { result, keys } = await db.transaction(async (tx) => {
+  const { result, keys } = await inTransaction(db, async (tx) => {
     await allowAuditAnonymisation(tx);
     const expired = await findExpiredNominations(tx, cutoff);
     const keys: string[] = [];

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { claimNotice, findEditionsDueForNotice, findNominationContacts } from './publication.repo.js';
@@ -55,8 +55,7 @@ export async function enqueueDuePublicationNotices({ db, now, publicBaseUrl }: {
           kind === 'nominees' ? nomineesMail(e, c, r, base) : winnerMail(e, c, result.winner!.title, result.winner!.nominationId === c.id, r, base),
         );
       });
-      const queued = await db.transaction(async (txx) => {
-        const tx = txx as unknown as Database;
+      const queued = await inTransaction(db, async (tx) => {
         if (!(await claimNotice(tx, edition.id, kind, now))) return null;
         for (const m of mails) await enqueueMail(tx, m, now);
         await recordAudit(

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '../database.js';
+import { type Database, inTransaction } from '../database.js';
 import {
   awards,
   criteria,
@@ -44,8 +44,7 @@ export async function seedDemoJudgedRound(db: Database, now: Date): Promise<{ cr
   // The copy moves every date one year on; only a round that is over by now makes sense.
   if (!source.winnerAnnouncedAt || source.winnerAnnouncedAt.getTime() + 366 * 24 * 3600 * 1000 > now.getTime()) return { created: false };
 
-  return db.transaction(async (txx) => {
-    const tx = txx as unknown as Database;
+  return inTransaction(db, async (tx) => {
     const copied = await createNextYearEdition({ db: tx, actor: 'system', editionId: source.id, now });
     if (!copied.ok) return { created: false };
     const edition = copied.edition;

@@ -1,5 +1,5 @@
 import { and, eq, gt } from 'drizzle-orm';
-import type { Database } from '../database.js';
+import { type Database, inTransaction } from '../database.js';
 import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../schema.js';
 import { demoOrganisations, type SeedEdition } from './demo-data.js';
 import { seedDemoSolutions } from '../../ideabank/ideabank.service.js';
@@ -11,7 +11,7 @@ import { seedDemoSolutions } from '../../ideabank/ideabank.service.js';
  */
 export async function seedDemoData(db: Database, now: Date): Promise<{ editionsCreated: number }> {
   let editionsCreated = 0;
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const org of demoOrganisations(now)) {
       await tx
         .insert(organisations)
@@ -55,7 +55,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<{ editionsC
           if (current.length === 0) toSeed.push(award.demoOpenEdition);
         }
         for (const edition of toSeed) {
-          if (await insertEdition(tx as unknown as Database, awardId, edition)) editionsCreated++;
+          if (await insertEdition(tx, awardId, edition)) editionsCreated++;
         }
       }
     }

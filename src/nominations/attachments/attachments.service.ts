@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Database } from '../../db/database.js';
+import { type Database, inTransaction } from '../../db/database.js';
 import { canNominate, type EditionForForm } from '../nomination.service.js';
 import { lockNomination, type NominationRow } from '../nominations.repo.js';
 import { countAttachments, deleteAttachment, findAttachment, insertAttachment, type AttachmentRow } from './attachments.repo.js';
@@ -61,8 +61,7 @@ export async function addAttachment(args: {
   const key = newStorageKey();
   await store.put(key, upload.data);
   try {
-    const result = await db.transaction(async (txx): Promise<AddResult> => {
-      const tx = txx as unknown as Database;
+    const result = await inTransaction(db, async (tx): Promise<AddResult> => {
       const row = await lockNomination(tx, nomination.id);
       if (!row) return { ok: false, reason: 'withdrawn' };
       const again = canChangeAttachments(row, edition, now);
@@ -107,8 +106,7 @@ export async function removeAttachment(args: {
   const { db, store, edition, nomination, attachmentId, now } = args;
   const window = canChangeAttachments(nomination, edition, now);
   if (!window.ok) return window;
-  const result = await db.transaction(async (txx): Promise<RemoveResult> => {
-    const tx = txx as unknown as Database;
+  const result = await inTransaction(db, async (tx): Promise<RemoveResult> => {
     const row = await lockNomination(tx, nomination.id);
     if (!row) return { ok: false, reason: 'not-found' };
     const again = canChangeAttachments(row, edition, now);
