@@ -12,7 +12,7 @@ import type { Clock } from './platform/clock.js';
 import { PageCache } from './platform/page-cache.js';
 import { computeSecurityHeaders } from './platform/security-headers.js';
 import type { RateLimitRule } from './platform/rate-limit.js';
-import { isApiRequest, problems, sendErrorPage, sendProblem } from './platform/errors.js';
+import { isApiRequest, problem, problems, sendErrorPage, sendProblem } from './platform/errors.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { projectRoot, publicFolder } from './platform/paths.js';
 import { platformRoutes } from './platform/platform.routes.js';
@@ -208,23 +208,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       if (status === 500) return sendProblem(reply, problems.internal(request.url, request.id));
       if (status === 429) return sendProblem(reply, problems.tooMany(request.url));
       if (status === 404) return sendProblem(reply, problems.notFound(request.url));
-      if (status === 413)
-        return sendProblem(reply, {
-          type: '/problems/payload-too-large',
-          title: 'Payload too large',
-          status,
-          detail: 'The body may be at most 1 MB.',
-          instance: request.url,
-        });
-      if (status === 415)
-        return sendProblem(reply, {
-          type: '/problems/unsupported-media-type',
-          title: 'Unsupported media type',
-          status,
-          detail: err.message,
-          instance: request.url,
-        });
-      return sendProblem(reply, { type: '/problems/bad-request', title: 'Bad request', status, detail: err.message, instance: request.url });
+      if (status === 413) return sendProblem(reply, problems.payloadTooLarge(request.url));
+      if (status === 415) return sendProblem(reply, problems.unsupportedMediaType(request.url, err.message));
+      return sendProblem(reply, problem(status, 'bad-request', 'Bad request', { detail: err.message, instance: request.url }));
     }
     if (status === 500) return sendErrorPage(request, reply, 500, 'serverError');
     if (status === 404) return sendErrorPage(request, reply, 404, 'notFound');

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isApiRequest, sendErrorPage, sendProblem } from '../platform/errors.js';
+import { isApiRequest, problems, sendErrorPage, sendProblem } from '../platform/errors.js';
 import type { AccessLevel } from './permissions.js';
 import { ACCESS_LEVELS } from './permissions.js';
 
@@ -49,20 +49,14 @@ export async function enforceRouteAccess(request: FastifyRequest, reply: Fastify
     // Fail closed: a route that forgot to declare its rule is open to nobody (and the
     // route-access test names it).
     request.log.error({ route: request.routeOptions.url }, 'route without an access rule refused');
-    if (isApiRequest(request)) return sendProblem(reply, { type: '/problems/forbidden', title: 'Forbidden', status: 403, instance: request.url });
+    if (isApiRequest(request)) return sendProblem(reply, problems.forbidden(request.url));
     return sendErrorPage(request, reply, 403, 'forbidden');
   }
   if (access === 'public' || access === 'nominator' || access === 'consent-link') return undefined;
   const actor = request.actor;
   if (actor.kind !== 'user') {
     if (isApiRequest(request)) {
-      return sendProblem(reply, {
-        type: '/problems/unauthorized',
-        title: 'Sign-in required',
-        status: 401,
-        detail: 'Send a personal API token as "Authorization: Bearer <token>".',
-        instance: request.url,
-      });
+      return sendProblem(reply, problems.unauthorized(request.url));
     }
     if (request.method === 'GET') return reply.redirect(`/log-ind?tilbage=${encodeURIComponent(request.url)}`, 303);
     return sendErrorPage(request, reply, 401, 'signInRequired');
@@ -70,14 +64,7 @@ export async function enforceRouteAccess(request: FastifyRequest, reply: Fastify
   const allowed = access === 'signed-in' || (access === 'admin' && actor.adminOf.size > 0) || (access === 'member' && actor.memberships.length > 0);
   if (allowed) return undefined;
   request.log.info({ userId: actor.user.id, access }, 'access refused');
-  if (isApiRequest(request))
-    return sendProblem(reply, {
-      type: '/problems/forbidden',
-      title: 'Forbidden',
-      status: 403,
-      detail: 'Your account may not use this.',
-      instance: request.url,
-    });
+  if (isApiRequest(request)) return sendProblem(reply, problems.forbidden(request.url, 'Your account may not use this.'));
   return sendErrorPage(request, reply, 403, 'forbidden');
 }
 

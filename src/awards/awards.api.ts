@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { problemSchema, problems, sendProblem } from '../platform/errors.js';
 import { PHASES } from './phase.js';
 import { getEdition, listAwards } from './awards.service.js';
 import { loadPublicResult } from '../publication/publication.service.js';
@@ -101,17 +101,6 @@ const editionSchema = z.object({
     }),
   ),
 });
-
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details (application/problem+json)');
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

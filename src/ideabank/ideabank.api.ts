@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { problem, problemSchema, problems, sendProblem } from '../platform/errors.js';
 import { findSolution, listAdoptions, listLinkedNominations, MARK_END, MARK_START } from './ideabank.repo.js';
 import { solutionStatuses } from './ideabank.schema.js';
 import { isStatementTimeout, searchSolutions } from './ideabank.service.js';
@@ -45,14 +45,6 @@ const solutionSchema = z.object({
   adoptions: z.array(z.object({ organisation: z.string(), unit: z.string(), adoptedOn: z.string().describe('yyyy-mm-dd'), changes: z.string() })),
   nominations: z.array(z.object({ role: z.enum(['nominated', 'origin']), award: z.object({ slug: z.string(), name: z.string() }), year: z.number().int() })),
   url: z.string(),
-});
-
-const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
 });
 
 const query = z.object({
@@ -153,13 +145,10 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
         };
       } catch (err) {
         if (!isStatementTimeout(err)) throw err;
-        return sendProblem(reply, {
-          type: '/problems/search-timeout',
-          title: 'Search took too long',
-          status: 503,
-          detail: 'Try fewer or more precise words.',
-          instance: request.url,
-        });
+        return sendProblem(
+          reply,
+          problem(503, 'search-timeout', 'Search took too long', { detail: 'Try fewer or more precise words.', instance: request.url }),
+        );
       }
     },
   );

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { problems, sendProblem, type Problem } from '../platform/errors.js';
+import { problem, problemSchema, problems, sendProblem, type Problem } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { emptyFields, readStep, STEPS, type NominationFields } from './form.js';
 import { errorText, nominationTexts } from './i18n.js';
@@ -70,17 +70,6 @@ const receiptSchema = z.object({
   replayed: z.boolean().describe('true when an earlier request with the same Idempotency-Key made this nomination'),
 });
 
-const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details');
-
 /** POST /api/v1/editions/{id}/nominations: the form's rules, receipt and e-mails, for other systems. */
 export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -117,13 +106,7 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
       preValidation: async (request, reply) => {
         const type = String(request.headers['content-type'] ?? '');
         if (!/^application\/json\b/i.test(type)) {
-          return sendProblem(reply, {
-            type: '/problems/unsupported-media-type',
-            title: 'Unsupported media type',
-            status: 415,
-            detail: 'Send the nomination as application/json.',
-            instance: request.url,
-          });
+          return sendProblem(reply, problems.unsupportedMediaType(request.url, 'Send the nomination as application/json.'));
         }
       },
     },
@@ -150,50 +133,35 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
         });
       }
       const t = nominationTexts('en');
-      const base = { instance: request.url };
+      const instance = request.url;
       const p: Problem = (() => {
         switch (result.reason) {
           case 'incomplete':
-            return {
-              ...base,
-              type: '/problems/nomination-incomplete',
-              title: 'The nomination is incomplete',
-              status: 422,
+            return problem(422, 'nomination-incomplete', 'The nomination is incomplete', {
               detail: 'Correct the listed fields and send again.',
+              instance,
               errors: result.errors.flatMap((s) => s.errors.map((e) => ({ path: e.field, message: errorText(t, e) }))),
-            };
+            });
           case 'too-long':
-            return {
-              ...base,
-              type: '/problems/text-too-long',
-              title: 'Text too long',
-              status: 422,
+            return problem(422, 'text-too-long', 'Text too long', {
+              instance,
               errors: result.errors.map((e) => ({ path: e.field, message: errorText(t, e) })),
-            };
+            });
           case 'not-open-yet':
-            return {
-              ...base,
-              type: '/problems/nominations-not-open',
-              title: 'Nominations are not open yet',
-              status: 409,
+            return problem(409, 'nominations-not-open', 'Nominations are not open yet', {
               detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.`,
-            };
+              instance,
+            });
           case 'deadline-passed':
-            return {
-              ...base,
-              type: '/problems/deadline-passed',
-              title: 'The deadline has passed',
-              status: 409,
+            return problem(409, 'deadline-passed', 'The deadline has passed', {
               detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.`,
-            };
+              instance,
+            });
           case 'idempotency-mismatch':
-            return {
-              ...base,
-              type: '/problems/idempotency-key-reused',
-              title: 'Idempotency-Key reused with a different body',
-              status: 422,
+            return problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with a different body', {
               detail: 'Use a new Idempotency-Key for a different nomination.',
-            };
+              instance,
+            });
           default:
             return problems.notFound(request.url);
         }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { Layout, render } from './layout.js';
 import { pageContext } from './page-context.js';
 
@@ -25,50 +26,48 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+/**
+ * One problem object. `code` is the last part of its `type` (`/problems/<code>`): stable,
+ * never reused for another meaning, so clients may branch on it.
+ */
+export function problem(status: number, code: string, title: string, extra: { detail?: string; instance?: string; errors?: Problem['errors'] } = {}): Problem {
+  return {
+    type: `/problems/${code}`,
+    title,
+    status,
+    ...(extra.detail !== undefined ? { detail: extra.detail } : {}),
+    ...(extra.instance !== undefined ? { instance: extra.instance } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+  };
+}
+
+/** The problems every part of the API can answer. */
 export const problems = {
-  notFound: (instance: string, detail = 'No resource exists at this address.'): Problem => ({
-    type: '/problems/not-found',
-    title: 'Not found',
-    status: 404,
-    detail,
-    instance,
-  }),
-  badRequest: (instance: string, detail: string, errors?: Problem['errors']): Problem => ({
-    type: '/problems/bad-request',
-    title: 'Bad request',
-    status: 400,
-    detail,
-    instance,
-    ...(errors ? { errors } : {}),
-  }),
-  unavailable: (instance: string): Problem => ({
-    type: '/problems/service-unavailable',
-    title: 'Service unavailable',
-    status: 503,
-    detail: 'The database cannot be reached. Try again shortly.',
-    instance,
-  }),
-  internal: (instance: string, requestId: string): Problem => ({
-    type: '/problems/internal',
-    title: 'Internal error',
-    status: 500,
-    detail: `An unexpected error occurred. Quote request id ${requestId} when reporting it.`,
-    instance,
-  }),
-  forbidden: (instance: string, detail: string): Problem => ({
-    type: '/problems/forbidden',
-    title: 'Forbidden',
-    status: 403,
-    detail,
-    instance,
-  }),
-  tooMany: (instance: string): Problem => ({
-    type: '/problems/too-many-requests',
-    title: 'Too many requests',
-    status: 429,
-    instance,
-  }),
+  notFound: (instance: string, detail = 'No resource exists at this address.') => problem(404, 'not-found', 'Not found', { detail, instance }),
+  badRequest: (instance: string, detail: string, errors?: Problem['errors']) => problem(400, 'bad-request', 'Bad request', { detail, instance, errors }),
+  unavailable: (instance: string) =>
+    problem(503, 'service-unavailable', 'Service unavailable', { detail: 'The database cannot be reached. Try again shortly.', instance }),
+  internal: (instance: string, requestId: string) =>
+    problem(500, 'internal', 'Internal error', { detail: `An unexpected error occurred. Quote request id ${requestId} when reporting it.`, instance }),
+  forbidden: (instance: string, detail?: string) => problem(403, 'forbidden', 'Forbidden', { detail, instance }),
+  unauthorized: (instance: string) =>
+    problem(401, 'unauthorized', 'Sign-in required', { detail: 'Send a personal API token as "Authorization: Bearer <token>".', instance }),
+  tooMany: (instance: string) => problem(429, 'too-many-requests', 'Too many requests', { instance }),
+  payloadTooLarge: (instance: string) => problem(413, 'payload-too-large', 'Payload too large', { detail: 'The body may be at most 1 MB.', instance }),
+  unsupportedMediaType: (instance: string, detail: string) => problem(415, 'unsupported-media-type', 'Unsupported media type', { detail, instance }),
 };
+
+/** The OpenAPI description of a problem answer; every API route lists it for its error statuses. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .describe('RFC 9457 problem details (application/problem+json)');
 
 type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden' | 'tooLarge' | 'signInRequired';
 
