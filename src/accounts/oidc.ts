@@ -18,7 +18,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import * as client from 'openid-client';
 import { type Database, inTransaction } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
-import { isEmail } from '../nominations/form.js';
+import { isEmail } from '../platform/fields.js';
 import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type identityProviders, organisationAdmins, users } from './accounts.schema.js';

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app.js';
 import { awards, editions, organisations } from '../db/schema.js';
 import { enqueueMail } from '../mail/outbox.js';
-import { isEmail } from '../nominations/form.js';
+import { isEmail } from '../platform/fields.js';
 import { looksLikeToken } from '../nominations/access-token.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';

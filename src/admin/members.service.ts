@@ -6,7 +6,7 @@ import { createEmailLink } from '../accounts/email-links.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { findEditionWithAward } from '../nominations/admin.repo.js';
-import { isEmail } from '../nominations/form.js';
+import { isEmail } from '../platform/fields.js';
 import { da } from '../platform/i18n/da.js';
 
 // The committee and patient panel of an edition: who is in them, inviting by e-mail, removing.

@@ -1,4 +1,4 @@
-import { isEmail } from '../nominations/form.js';
+import { formText, isEmail } from '../platform/fields.js';
 import type { ErrorLink } from '../nominations/views/form-parts.js';
 import type { IdeaBankTexts } from './i18n.js';
 import { solutionStatuses, type SolutionStatus } from './ideabank.schema.js';
@@ -19,8 +19,7 @@ const LIMITS = {
 };
 
 function text(body: Record<string, unknown>, name: string): string {
-  const v = body[name];
-  return typeof v === 'string' ? v.normalize('NFC').replace(/\r\n?/g, '\n') : '';
+  return formText(body[name]);
 }
 
 export function solutionFormValues(body: unknown): SolutionFormValues {

@@ -1,4 +1,5 @@
 import { countWords } from './word-count.js';
+import { cleanText, isEmail } from '../platform/fields.js';
 
 /**
  * The nomination form: its steps, fields, clean-up of input and the rules a nomination
@@ -69,13 +70,6 @@ export function emptyFields(): NominationFields {
  * Cleans typed text: Unicode NFC, line breaks as \n, no control characters other than line
  * breaks and tabs (they are invisible and break exports). Nothing visible is removed.
  */
-export function cleanText(raw: unknown, multiline: boolean): string {
-  if (typeof raw !== 'string') return '';
-  let s = raw.normalize('NFC').replace(/\r\n?/g, '\n');
-  s = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-  if (!multiline) s = s.replace(/[\n\t]+/g, ' ');
-  return multiline ? s.replace(/^\n+|\s+$/g, '') : s.trim();
-}
 
 const SHORT_FIELDS = [
   'nominatorName',
@@ -144,12 +138,6 @@ export function readStep(step: Step, body: Body, saved: NominationFields, form: 
 
 /** A problem with one field: `code` names a text in the `errors` catalogue, `args` fill it in. */
 export type FieldError = { field: string; code: string; args?: (string | number)[] };
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/u;
-
-export function isEmail(s: string): boolean {
-  return s.length <= 254 && EMAIL.test(s);
-}
 
 function isHttpUrl(s: string): boolean {
   try {

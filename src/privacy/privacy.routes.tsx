@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
-import { isEmail } from '../nominations/form.js';
+import { isEmail } from '../platform/fields.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
 import type { FieldErrors } from '../admin/views/parts.js';
 import { privacyTexts, type PrivacyTexts } from './i18n.js';
