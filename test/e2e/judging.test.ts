@@ -10,10 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { awards, criteria, editions, organisations } from '../../src/db/schema.js';
+import { awards, organisations } from '../../src/db/schema.js';
 import { launchBrowser, newContext, serveTestApp, type WatchedPage, checkPage, visitPage, signInContext } from '../harness/browser.js';
 import { createUser } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildNomination, buildEdition } from '../harness/factories.js';
 
 const NOW = '2030-03-20T12:00:00Z';
 /** Pages that answer 4xx on purpose (a form with errors): Chromium logs the document's status. */
@@ -35,9 +35,9 @@ describe('the committee’s pages in Chromium', () => {
     const db = server.database.db;
     const [award] = await db.select().from(awards).where(eq(awards.slug, 'initiativprisen'));
     const [org] = await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland'));
-    const [e] = await db
-      .insert(editions)
-      .values({
+    const e = await buildEdition(
+      db,
+      {
         awardId: award!.id,
         year: 2030,
         theme: 'Test',
@@ -49,17 +49,16 @@ describe('the committee’s pages in Chromium', () => {
         winnerAnnouncedAt: new Date('2030-06-01T10:00:00Z'),
         nomineeCountMin: 2,
         nomineeCountMax: 2,
-      })
-      .returning();
-    edition = e!.id;
-    const cs = await db
-      .insert(criteria)
-      .values([
-        { editionId: edition, position: 1, title: 'Nyskabelse', description: 'Er løsningen ny?' },
-        { editionId: edition, position: 2, title: 'Værdi for borgerne', description: 'Skaber den værdi?' },
-      ])
-      .returning();
-    c1 = cs[0]!.id;
+      },
+      {
+        criteria: [
+          { title: 'Nyskabelse', description: 'Er løsningen ny?' },
+          { title: 'Værdi for borgerne', description: 'Skaber den værdi?' },
+        ],
+      },
+    );
+    edition = e.id;
+    c1 = e.criterionIds[0]!;
     const at = new Date('2030-02-01T10:00:00Z');
     for (const [i, title, org2] of [
       [1, 'Hurtigere svar på blodprøver', 'Aarhus Universitetshospital'],

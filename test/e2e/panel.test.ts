@@ -10,11 +10,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { awards, editions, nomineeSummaries, organisations, shortlistEntries, shortlists } from '../../src/db/schema.js';
+import { awards, nomineeSummaries, organisations, shortlistEntries, shortlists } from '../../src/db/schema.js';
 import { lix } from '../../src/judging/lix.js';
 import { expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage, checkPage } from '../harness/browser.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildEdition, buildMember, buildNomination } from '../harness/factories.js';
 
 const NOW = '2027-02-20T12:00:00Z';
 const CLOSES = new Date('2027-03-08T11:00:00Z');
@@ -43,22 +43,19 @@ describe('the patient panel in Chromium', () => {
     const db = server.database.db;
     const [org] = await db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner'));
     const [award] = await db.select().from(awards).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
-    const [e] = await db
-      .insert(editions)
-      .values({
-        awardId: award!.id,
-        year: 2091,
-        theme: 'Borgerinddragelse',
-        opensAt: new Date('2027-01-10T11:00:00Z'),
-        closesAt: new Date('2027-02-01T11:00:00Z'),
-        nomineesPublishedAt: new Date('2027-02-10T11:00:00Z'),
-        votingOpensAt: new Date('2027-02-15T11:00:00Z'),
-        votingClosesAt: CLOSES,
-        winnerAnnouncedAt: new Date('2027-03-20T11:00:00Z'),
-        hasPatientPanel: true,
-      })
-      .returning();
-    editionId = e!.id;
+    const e = await buildEdition(db, {
+      awardId: award!.id,
+      year: 2091,
+      theme: 'Borgerinddragelse',
+      opensAt: new Date('2027-01-10T11:00:00Z'),
+      closesAt: new Date('2027-02-01T11:00:00Z'),
+      nomineesPublishedAt: new Date('2027-02-10T11:00:00Z'),
+      votingOpensAt: new Date('2027-02-15T11:00:00Z'),
+      votingClosesAt: CLOSES,
+      winnerAnnouncedAt: new Date('2027-03-20T11:00:00Z'),
+      hasPatientPanel: true,
+    });
+    editionId = e.id;
     const titles = ['Patienter skriver selv med', 'Pårørendecafé', 'Borgerpanel i psykiatrien'];
     for (const [i, title] of titles.entries()) {
       const n = await buildNomination(db, { editionId, title, nomineeUnit: 'Psykiatrien', nomineeOrganisation: 'Region Nordjylland' });
@@ -67,9 +64,9 @@ describe('the patient panel in Chromium', () => {
     }
     await db.insert(shortlists).values({ editionId, decidedAt: new Date('2027-02-10T09:00:00Z') });
     await db.insert(shortlistEntries).values(nominees.map((n, i) => ({ editionId, nominationId: n.id, position: i + 1 })));
-    anna = (await createUser(db, { email: 'anna@example.dk', name: 'Anna Borger', members: [{ editionId, role: 'panel' }] })).id;
-    bent = (await createUser(db, { email: 'bent@example.dk', name: 'Bent Borger', members: [{ editionId, role: 'panel' }] })).id;
-    chair = (await createUser(db, { email: 'formand@example.dk', name: 'Frida Formand', members: [{ editionId, role: 'committee', isChair: true }] })).id;
+    anna = (await buildMember(db, { editionId, role: 'panel', email: 'anna@example.dk', name: 'Anna Borger' })).userId;
+    bent = (await buildMember(db, { editionId, role: 'panel', email: 'bent@example.dk', name: 'Bent Borger' })).userId;
+    chair = (await buildMember(db, { editionId, role: 'committee', isChair: true, email: 'formand@example.dk', name: 'Frida Formand' })).userId;
     admin = (await createUser(db, { email: 'admin@example.dk', name: 'Admin DR', adminOf: [org!.id] })).id;
   });
 

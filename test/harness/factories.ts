@@ -6,10 +6,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/database.js';
-import { formSections, nominations } from '../../src/db/schema.js';
+import { criteria, editionMembers, editions, formSections, nominations, users } from '../../src/db/schema.js';
 
 export type NewNomination = typeof nominations.$inferInsert;
 export type NominationRow = typeof nominations.$inferSelect;
+
+export type NewEdition = typeof editions.$inferInsert;
+export type EditionRow = typeof editions.$inferSelect;
 
 let sequence = 0;
 
@@ -72,4 +75,73 @@ export async function buildNomination(
   };
   const [row] = await db.insert(nominations).values(values).returning();
   return { ...row!, accessToken };
+}
+
+/**
+ * Inserts one edition of `overrides.awardId`, with the criteria and form sections asked for
+ * (in that order, positions 1, 2, …), and returns the row with their ids.
+ *
+ * Defaults: year 2100, 2101, … (a per-process counter, clear of the demo data's years, so two
+ * editions of one award never collide); no theme; no timeline instants (give the ones the test
+ * is about); the columns' own defaults for the rest. A criterion without a description gets
+ * "Beskrivelse af <title>."; a form section is required, without help or word limit, unless given.
+ */
+export async function buildEdition(
+  db: Database,
+  overrides: Partial<NewEdition> & { awardId: number },
+  extras: {
+    criteria?: { title: string; description?: string }[];
+    formSections?: { heading: string; help?: string; wordLimit?: number | null; required?: boolean }[];
+  } = {},
+): Promise<EditionRow & { criterionIds: number[]; formSectionIds: number[] }> {
+  const [row] = await db
+    .insert(editions)
+    .values({ year: 2100 + ++sequence, ...overrides })
+    .returning();
+  const editionId = row!.id;
+  const criterionIds: number[] = [];
+  for (const [i, c] of (extras.criteria ?? []).entries()) {
+    const [inserted] = await db
+      .insert(criteria)
+      .values({ editionId, position: i + 1, title: c.title, description: c.description ?? `Beskrivelse af ${c.title}.` })
+      .returning({ id: criteria.id });
+    criterionIds.push(inserted!.id);
+  }
+  const formSectionIds: number[] = [];
+  for (const [i, f] of (extras.formSections ?? []).entries()) {
+    const [inserted] = await db
+      .insert(formSections)
+      .values({ editionId, position: i + 1, heading: f.heading, help: f.help ?? '', wordLimit: f.wordLimit ?? null, required: f.required ?? true })
+      .returning({ id: formSections.id });
+    formSectionIds.push(inserted!.id);
+  }
+  return { ...row!, criterionIds, formSectionIds };
+}
+
+/**
+ * A committee or panel member of `spec.editionId`: a new user (e-mail `medlem<n>@example.dk`
+ * and name "Medlem <n>" unless given) and their membership. Returns both ids.
+ */
+export async function buildMember(
+  db: Database,
+  spec: { editionId: number; role: 'committee' | 'panel'; isChair?: boolean; email?: string; name?: string; partyLetter?: string; represents?: string },
+): Promise<{ userId: number; memberId: number; email: string }> {
+  const n = ++sequence;
+  const email = spec.email ?? `medlem${n}@example.dk`;
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: spec.name ?? `Medlem ${n}` })
+    .returning({ id: users.id });
+  const [member] = await db
+    .insert(editionMembers)
+    .values({
+      editionId: spec.editionId,
+      userId: user!.id,
+      role: spec.role,
+      isChair: spec.isChair ?? false,
+      partyLetter: spec.partyLetter ?? null,
+      represents: spec.represents ?? null,
+    })
+    .returning({ id: editionMembers.id });
+  return { userId: user!.id, memberId: member!.id, email };
 }

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.js';
-import { awards, editions, nominations } from '../../src/db/schema.js';
+import { awards, nominations } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildNomination, buildEdition } from '../harness/factories.js';
 import { formFingerprint, loadEditionForForm, sendNomination } from '../../src/nominations/nomination.service.js';
 import { lockEditionForm } from '../../src/nominations/nominations.repo.js';
 import { saveEditionList } from '../../src/admin/setup.service.js';
@@ -29,27 +29,24 @@ for (const engine of ENGINES) {
 
     /** A round open at NOW, with one required section. */
     async function openEdition() {
-      const [e] = await db
-        .insert(editions)
-        .values({
-          awardId,
-          year: year++,
-          opensAt: new Date('2026-11-01T10:00:00Z'),
-          closesAt: new Date('2026-12-01T10:00:00Z'),
-          nomineesPublishedAt: new Date('2027-01-01T10:00:00Z'),
-          winnerAnnouncedAt: new Date('2027-02-01T10:00:00Z'),
-        })
-        .returning();
+      const e = await buildEdition(db, {
+        awardId,
+        year: year++,
+        opensAt: new Date('2026-11-01T10:00:00Z'),
+        closesAt: new Date('2026-12-01T10:00:00Z'),
+        nomineesPublishedAt: new Date('2027-01-01T10:00:00Z'),
+        winnerAnnouncedAt: new Date('2027-02-01T10:00:00Z'),
+      });
       const saved = await saveEditionList({
         db,
         actor: 'system' as never,
-        editionId: e!.id,
+        editionId: e.id,
         kind: 'form-sections',
         items: [{ id: null, heading: 'Beskrivelse', help: '', wordLimit: 200, required: true }],
         now: NOW,
       });
       assert.deepEqual(saved, { ok: true });
-      return e!.id;
+      return e.id;
     }
 
     before(async () => {

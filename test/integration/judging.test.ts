@@ -17,7 +17,6 @@ import {
   auditEvents,
   awards,
   conflictsOfInterest,
-  criteria,
   editions,
   organisations,
   outboxMessages,
@@ -30,7 +29,7 @@ import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
 import type { HttpAgent } from '../harness/http-agent.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildEdition, buildNomination } from '../harness/factories.js';
 import { loadCommitteeOverview } from '../../src/judging/overview.service.js';
 import { enqueueDueReviewReminders } from '../../src/judging/reminders.service.js';
 import { findShortlist } from '../../src/judging/shortlist.repo.js';
@@ -98,9 +97,9 @@ for (const engine of ENGINES) {
       const [award] = await db.select().from(awards).where(eq(awards.slug, 'initiativprisen'));
       const [org] = await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland'));
       const [drOrg] = await db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner'));
-      const [e] = await db
-        .insert(editions)
-        .values({
+      const e = await buildEdition(
+        db,
+        {
           awardId: award!.id,
           year: 2030,
           theme: 'Test',
@@ -112,30 +111,25 @@ for (const engine of ENGINES) {
           winnerAnnouncedAt: T.winner,
           nomineeCountMin: 2,
           nomineeCountMax: 3,
-        })
-        .returning();
-      edition = e!.id;
-      const [o] = await db
-        .insert(editions)
-        .values({
-          awardId: award!.id,
-          year: 2031,
-          opensAt: new Date('2031-01-01T11:00:00Z'),
-          closesAt: new Date('2031-03-01T11:00:00Z'),
-          nomineesPublishedAt: new Date('2031-05-01T10:00:00Z'),
-          winnerAnnouncedAt: new Date('2031-06-01T10:00:00Z'),
-        })
-        .returning();
-      otherEdition = o!.id;
-      const cs = await db
-        .insert(criteria)
-        .values([
-          { editionId: edition, position: 1, title: 'Nyskabelse', description: 'Er løsningen ny?' },
-          { editionId: edition, position: 2, title: 'Værdi for borgerne', description: 'Skaber den værdi?' },
-        ])
-        .returning();
-      c1 = cs[0]!.id;
-      c2 = cs[1]!.id;
+        },
+        {
+          criteria: [
+            { title: 'Nyskabelse', description: 'Er løsningen ny?' },
+            { title: 'Værdi for borgerne', description: 'Skaber den værdi?' },
+          ],
+        },
+      );
+      edition = e.id;
+      [c1, c2] = e.criterionIds as [number, number];
+      const o = await buildEdition(db, {
+        awardId: award!.id,
+        year: 2031,
+        opensAt: new Date('2031-01-01T11:00:00Z'),
+        closesAt: new Date('2031-03-01T11:00:00Z'),
+        nomineesPublishedAt: new Date('2031-05-01T10:00:00Z'),
+        winnerAnnouncedAt: new Date('2031-06-01T10:00:00Z'),
+      });
+      otherEdition = o.id;
       const at = new Date('2030-02-01T10:00:00Z');
       n.a = (
         await buildNomination(db, {

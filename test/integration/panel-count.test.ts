@@ -6,12 +6,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { awards, ballots, editions, shortlistEntries, shortlists } from '../../src/db/schema.js';
+import { awards, ballots, shortlistEntries, shortlists } from '../../src/db/schema.js';
 import type { Database } from '../../src/db/database.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { seedDemoData } from '../../src/db/seed/seed.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildNomination, buildEdition } from '../harness/factories.js';
 
 const GROUPS: [number, string][] = [
   [5, 'ACBED'],
@@ -37,21 +37,18 @@ for (const engine of ENGINES) {
       const now = new Date('2030-01-01T12:00:00Z');
       await seedDemoData(db, now);
       const [award] = await db.select().from(awards).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
-      const [e] = await db
-        .insert(editions)
-        .values({
-          awardId: award!.id,
-          year: 2095,
-          opensAt: new Date('2029-01-10T11:00:00Z'),
-          closesAt: new Date('2029-02-01T11:00:00Z'),
-          nomineesPublishedAt: new Date('2029-02-10T11:00:00Z'),
-          votingOpensAt: new Date('2029-02-15T11:00:00Z'),
-          votingClosesAt: new Date('2029-03-08T11:00:00Z'),
-          winnerAnnouncedAt: new Date('2029-03-20T11:00:00Z'),
-          hasPatientPanel: true,
-        })
-        .returning();
-      editionId = e!.id;
+      const e = await buildEdition(db, {
+        awardId: award!.id,
+        year: 2095,
+        opensAt: new Date('2029-01-10T11:00:00Z'),
+        closesAt: new Date('2029-02-01T11:00:00Z'),
+        nomineesPublishedAt: new Date('2029-02-10T11:00:00Z'),
+        votingOpensAt: new Date('2029-02-15T11:00:00Z'),
+        votingClosesAt: new Date('2029-03-08T11:00:00Z'),
+        winnerAnnouncedAt: new Date('2029-03-20T11:00:00Z'),
+        hasPatientPanel: true,
+      });
+      editionId = e.id;
       for (const letter of 'ABCDE') id[letter] = (await buildNomination(db, { editionId, title: `Kandidat ${letter}` })).id;
       await db.insert(shortlists).values({ editionId, decidedAt: now });
       // The shortlist's order is not the alphabet: the count must not depend on it.

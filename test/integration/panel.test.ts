@@ -35,7 +35,7 @@ import { voterKey } from '../../src/panel/ballot.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildNomination, buildEdition } from '../harness/factories.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';
 
 const BEFORE_VOTING = '2027-02-12T12:00:00Z';
@@ -110,22 +110,19 @@ for (const engine of ENGINES) {
     /** An edition with the timeline of 2027 + `shift` years, under a year label no demo edition has. */
     async function newEdition(awardId: number, shift: number, hasPatientPanel: boolean) {
       const y = 2027 + shift;
-      const [row] = await db
-        .insert(editions)
-        .values({
-          awardId,
-          year: 2090 + shift,
-          theme: 'Test',
-          opensAt: new Date(`${y}-01-10T11:00:00Z`),
-          closesAt: new Date(`${y}-02-01T11:00:00Z`),
-          nomineesPublishedAt: new Date(`${y}-02-10T11:00:00Z`),
-          votingOpensAt: hasPatientPanel ? new Date(`${y}-02-15T11:00:00Z`) : null,
-          votingClosesAt: hasPatientPanel ? new Date(`${y}-03-08T11:00:00Z`) : null,
-          winnerAnnouncedAt: new Date(`${y}-03-20T11:00:00Z`),
-          hasPatientPanel,
-        })
-        .returning();
-      return row!;
+      const row = await buildEdition(db, {
+        awardId,
+        year: 2090 + shift,
+        theme: 'Test',
+        opensAt: new Date(`${y}-01-10T11:00:00Z`),
+        closesAt: new Date(`${y}-02-01T11:00:00Z`),
+        nomineesPublishedAt: new Date(`${y}-02-10T11:00:00Z`),
+        votingOpensAt: hasPatientPanel ? new Date(`${y}-02-15T11:00:00Z`) : null,
+        votingClosesAt: hasPatientPanel ? new Date(`${y}-03-08T11:00:00Z`) : null,
+        winnerAnnouncedAt: new Date(`${y}-03-20T11:00:00Z`),
+        hasPatientPanel,
+      });
+      return row;
     }
 
     before(async () => {
