@@ -1,24 +1,27 @@
 import type { NewMail } from '../mail/outbox.js';
-import { formatInstant } from '../platform/time.js';
+import { formatInstant, type Locale } from '../platform/time.js';
+import { nominationTexts } from './i18n.js';
 import type { NominationRow } from './nominations.repo.js';
 import type { EditionForForm, MailContext } from './nomination.service.js';
 import { nominationAsText } from './nomination-text.js';
 import { fieldsOf } from './nomination.service.js';
 
-// The e-mails of the nomination flow, in Danish plain language. Links carry private tokens,
-// so these bodies are never logged.
+// The e-mails of the nomination flow, worded in the module's catalogue (i18n.ts, `mail`) in
+// plain language. They go out in Danish (`locale` defaults to 'da') until a person's language
+// is known. Links carry private tokens, so these bodies are never logged.
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
-function whatHappensNext(e: EditionForForm): string {
+function whatHappensNext(e: EditionForForm, locale: Locale): string {
   const t = e.timeline;
   if (!t) return '';
+  const m = nominationTexts(locale).mail;
   const lines = [
-    `- Du kan ændre eller trække indstillingen tilbage frem til ${formatInstant(t.closesAt)}.`,
-    `- De nominerede offentliggøres ${formatInstant(t.nomineesPublishedAt)}.`,
-    `- Vinderen offentliggøres ${formatInstant(t.winnerAnnouncedAt)}${e.edition.eventName ? ` på ${e.edition.eventName}` : ''}.`,
+    m.nextChange(formatInstant(t.closesAt, locale)),
+    m.nextNominees(formatInstant(t.nomineesPublishedAt, locale)),
+    m.nextWinner(formatInstant(t.winnerAnnouncedAt, locale), e.edition.eventName),
   ];
-  return `Hvad sker der nu?\n${lines.join('\n')}`;
+  return `${m.whatHappensNext}\n${lines.join('\n')}`;
 }
 
 export function receiptMail(a: {
@@ -27,100 +30,103 @@ export function receiptMail(a: {
   firstSend: boolean;
   mail: MailContext;
   accessToken?: string | undefined;
+  locale?: Locale;
 }): NewMail {
+  const locale = a.locale ?? 'da';
+  const m = nominationTexts(locale).mail;
   const n = a.nomination;
   const body = [
-    `Kære ${n.nominatorName}`,
+    m.greeting(n.nominatorName),
     '',
-    a.firstSend
-      ? `Tak for din indstilling til ${editionName(a.edition)}. Vi har modtaget den.`
-      : `Vi har modtaget dine ændringer af din indstilling til ${editionName(a.edition)}.`,
+    a.firstSend ? m.receiptThanks(editionName(a.edition)) : m.receiptChanged(editionName(a.edition)),
     '',
-    `Kvitteringsnummer: ${n.receiptNumber}`,
-    `Modtaget: ${formatInstant(n.sentAt!)}`,
+    m.receiptNumber(n.receiptNumber ?? ''),
+    m.receivedAt(formatInstant(n.sentAt!, locale)),
     '',
-    whatHappensNext(a.edition),
+    whatHappensNext(a.edition, locale),
     '',
-    a.accessToken
-      ? `Du kan ændre eller trække indstillingen tilbage via dit private link (del det ikke):\n${a.mail.baseUrl}/indstillinger/adgang/${a.accessToken}`
-      : 'Du ændrer eller trækker indstillingen tilbage via dit private link. Har du mistet det, så skriv til kontaktpersonen.',
+    a.accessToken ? m.privateLink(`${a.mail.baseUrl}/indstillinger/adgang/${a.accessToken}`) : m.privateLinkLost,
     '',
-    'Her er en kopi af din indstilling:',
+    m.copyFollows,
     '',
     nominationAsText(fieldsOf(n), a.edition.form),
     '',
-    `Venlig hilsen\n${a.edition.organisation.name}`,
+    m.signature(a.edition.organisation.name),
   ].join('\n');
   return {
     kind: 'nomination-receipt',
     to: n.nominatorEmail,
-    subject: `Kvittering for din indstilling – ${editionName(a.edition)} (${n.receiptNumber})`,
+    subject: m.receiptSubject(editionName(a.edition), n.receiptNumber ?? ''),
     text: body,
     dedupeKey: `receipt:${n.id}:${n.version}`,
   };
 }
 
-export function nomineeNoticeMail(a: { edition: EditionForForm; nomination: NominationRow; consentToken: string; mail: MailContext }): NewMail {
+export function nomineeNoticeMail(a: {
+  edition: EditionForForm;
+  nomination: NominationRow;
+  consentToken: string;
+  mail: MailContext;
+  locale?: Locale;
+}): NewMail {
+  const m = nominationTexts(a.locale ?? 'da').mail;
   const n = a.nomination;
   const link = `${a.mail.baseUrl}/samtykke/${a.consentToken}`;
   const body = [
-    `Kære ${n.nomineeNames}`,
+    m.greeting(n.nomineeNames),
     '',
-    `${n.nominatorName} har indstillet jer til ${editionName(a.edition)} for løsningen "${n.title}".`,
+    m.nomineeLead(n.nominatorName, editionName(a.edition), n.title),
     '',
-    'Hvis I bliver nomineret, offentliggør vi jeres navne, afdeling og en beskrivelse af løsningen. Det gør vi kun, hvis I siger ja.',
+    m.nomineePublication,
     '',
-    `Sig ja eller nej til at blive offentliggjort her:\n${link}`,
+    m.nomineeAnswer(link),
     '',
-    'Indstillingen bliver bedømt uanset jeres svar. I kan ændre jeres svar via samme link.',
+    m.nomineeJudgedAnyway,
     '',
-    `Venlig hilsen\n${a.edition.organisation.name}`,
+    m.signature(a.edition.organisation.name),
   ].join('\n');
   return {
     kind: 'nominee-notice',
     to: n.nomineeEmail,
-    subject: `I er indstillet til ${editionName(a.edition)}`,
+    subject: m.nomineeSubject(editionName(a.edition)),
     text: body,
     dedupeKey: `nominee-notice:${n.id}`,
   };
 }
 
-export function draftLinkMail(a: { edition: EditionForForm; nomination: NominationRow; token: string; mail: MailContext }): NewMail {
+export function draftLinkMail(a: { edition: EditionForForm; nomination: NominationRow; token: string; mail: MailContext; locale?: Locale }): NewMail {
+  const locale = a.locale ?? 'da';
+  const m = nominationTexts(locale).mail;
   const n = a.nomination;
   const link = `${a.mail.baseUrl}/indstillinger/adgang/${a.token}`;
-  const deadline = a.edition.timeline ? `\nFristen er ${formatInstant(a.edition.timeline.closesAt)}.` : '';
+  const deadline = a.edition.timeline ? `\n${m.draftDeadline(formatInstant(a.edition.timeline.closesAt, locale))}` : '';
   return {
     kind: 'draft-link',
     to: n.nominatorEmail,
-    subject: `Din kladde til ${editionName(a.edition)}`,
+    subject: m.draftSubject(editionName(a.edition)),
     text: [
-      `Kære ${n.nominatorName || 'indstiller'}`,
+      m.greeting(n.nominatorName || m.draftGreetingFallback),
       '',
-      `Din indstilling til ${editionName(a.edition)} er gemt som kladde. Brug dit private link for at skrive videre:`,
+      m.draftSaved(editionName(a.edition)),
       link,
       deadline,
       '',
-      'Del ikke linket: alle med linket kan læse og ændre indstillingen.',
+      m.draftDoNotShare,
       '',
-      `Venlig hilsen\n${a.edition.organisation.name}`,
+      m.signature(a.edition.organisation.name),
     ].join('\n'),
     dedupeKey: `draft-link:${n.id}:${n.version}:${n.accessTokenHash.slice(0, 12)}`,
   };
 }
 
-export function withdrawalMail(a: { edition: EditionForForm; nomination: NominationRow; mail: MailContext }): NewMail {
+export function withdrawalMail(a: { edition: EditionForForm; nomination: NominationRow; mail: MailContext; locale?: Locale }): NewMail {
+  const m = nominationTexts(a.locale ?? 'da').mail;
   const n = a.nomination;
   return {
     kind: 'nomination-withdrawn',
     to: n.nominatorEmail,
-    subject: `Din indstilling er trukket tilbage – ${editionName(a.edition)} (${n.receiptNumber})`,
-    text: [
-      `Kære ${n.nominatorName}`,
-      '',
-      `Du har trukket din indstilling "${n.title}" til ${editionName(a.edition)} tilbage. Den indgår ikke i bedømmelsen.`,
-      '',
-      `Venlig hilsen\n${a.edition.organisation.name}`,
-    ].join('\n'),
+    subject: m.withdrawnSubject(editionName(a.edition), n.receiptNumber ?? ''),
+    text: [m.greeting(n.nominatorName), '', m.withdrawnBody(n.title, editionName(a.edition)), '', m.signature(a.edition.organisation.name)].join('\n'),
     dedupeKey: `withdrawn:${n.id}`,
   };
 }

@@ -1,8 +1,10 @@
 import type { NewMail } from '../mail/outbox.js';
-import { formatInstant } from '../platform/time.js';
+import { formatInstant, type Locale } from '../platform/time.js';
+import { publicationTexts } from './i18n.js';
 
-// The publication e-mails, in Danish plain language. They are sent only after the public
-// instant, so they say nothing that is not already on the public page.
+// The publication e-mails, worded in the module's catalogue (i18n.ts, `mail`); Danish until a
+// person's language is known. They are sent only after the public instant, so they say
+// nothing that is not already on the public page.
 
 export type NoticeEdition = {
   id: number;
@@ -29,8 +31,6 @@ type Role = 'nominator' | 'nominee';
 
 const editionName = (e: NoticeEdition) => `${e.awardName} ${e.year}`;
 const pageUrl = (e: NoticeEdition, baseUrl: string) => `${baseUrl}/priser/${e.awardSlug}/${e.year}`;
-const greeting = (name: string) => (name.trim() ? `Kære ${name.trim()}` : 'Hej');
-const signature = (e: NoticeEdition) => `Venlig hilsen\n${e.organisationName}`;
 
 /** The nominator and the nominee (when an address was given; once when it is the same address). */
 export function recipientsOf(c: NoticeContact): { role: Role; to: string; name: string }[] {
@@ -42,30 +42,25 @@ export function recipientsOf(c: NoticeContact): { role: Role; to: string; name: 
 }
 
 /** "You are nominated" to the nominator and to the nominee of one nominee. */
-export function nomineesMail(e: NoticeEdition, c: NoticeContact, r: { role: Role; to: string; name: string }, baseUrl: string): NewMail {
-  const lead =
-    r.role === 'nominator'
-      ? `Den løsning, du indstillede til ${editionName(e)}, er nomineret: "${c.title}".`
-      : `Du er nomineret til ${editionName(e)} for løsningen "${c.title}". Tillykke!`;
-  const privacy =
-    r.role === 'nominee' && !c.nomineeNamePublic
-      ? 'Dit navn og din afdeling vises ikke på siden, fordi du ikke har sagt ja til at blive offentliggjort. Løsningens titel og organisation vises.'
-      : '';
-  const winner = e.winnerAnnouncedAt ? `Vinderen offentliggøres ${formatInstant(e.winnerAnnouncedAt)}${e.eventName ? ` på ${e.eventName}` : ''}.` : '';
+export function nomineesMail(e: NoticeEdition, c: NoticeContact, r: { role: Role; to: string; name: string }, baseUrl: string, locale: Locale = 'da'): NewMail {
+  const m = publicationTexts(locale).mail;
+  const lead = r.role === 'nominator' ? m.nomineesLeadNominator(editionName(e), c.title) : m.nomineesLeadNominee(editionName(e), c.title);
+  const privacy = r.role === 'nominee' && !c.nomineeNamePublic ? m.nomineesNamesHidden : '';
+  const winner = e.winnerAnnouncedAt ? m.winnerAnnouncedOn(formatInstant(e.winnerAnnouncedAt, locale), e.eventName) : '';
   return {
     kind: 'publication-nominees',
     to: r.to,
-    subject: `Nomineret til ${editionName(e)}: ${c.title}`,
+    subject: m.nomineesSubject(editionName(e), c.title),
     text: [
-      greeting(r.name),
+      m.greeting(r.name),
       '',
       lead,
       '',
-      `Se alle de nominerede her:\n${pageUrl(e, baseUrl)}`,
+      m.seeNominees(pageUrl(e, baseUrl)),
       privacy ? `\n${privacy}` : '',
       winner ? `\n${winner}` : '',
       '',
-      signature(e),
+      m.signature(e.organisationName),
     ]
       .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
       .join('\n'),
@@ -81,17 +76,19 @@ export function winnerMail(
   isWinner: boolean,
   r: { role: Role; to: string; name: string },
   baseUrl: string,
+  locale: Locale = 'da',
 ): NewMail {
+  const m = publicationTexts(locale).mail;
   const lead = isWinner
     ? r.role === 'nominator'
-      ? `Den løsning, du indstillede, "${c.title}", har vundet ${editionName(e)}. Tillykke!`
-      : `Jeres løsning "${c.title}" har vundet ${editionName(e)}. Tillykke!`
-    : `Vinderen af ${editionName(e)} er fundet: "${winnerTitle}". Tak, fordi "${c.title}" var med blandt de nominerede.`;
+      ? m.winnerLeadNominator(editionName(e), c.title)
+      : m.winnerLeadNominee(editionName(e), c.title)
+    : m.winnerLeadOthers(editionName(e), winnerTitle, c.title);
   return {
     kind: 'publication-winner',
     to: r.to,
-    subject: isWinner ? `Vinder af ${editionName(e)}: ${c.title}` : `Vinderen af ${editionName(e)} er fundet`,
-    text: [greeting(r.name), '', lead, '', `Læs mere her:\n${pageUrl(e, baseUrl)}`, '', signature(e)].join('\n'),
+    subject: isWinner ? m.winnerSubjectWinner(editionName(e), c.title) : m.winnerSubjectOthers(editionName(e)),
+    text: [m.greeting(r.name), '', lead, '', m.readMore(pageUrl(e, baseUrl)), '', m.signature(e.organisationName)].join('\n'),
     dedupeKey: `publication:winner:${e.id}:${c.id}:${r.role}`,
   };
 }
