@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { PHASES } from '../awards/phase.js';
 import { messages } from '../platform/i18n/index.js';

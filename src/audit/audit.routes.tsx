@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { findOrganisation } from '../admin/setup.repo.js';
 import { mayAdminister } from '../admin/setup-http.js';
 import { parseId, sendPage } from '../platform/http.js';

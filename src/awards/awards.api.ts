@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { PHASES } from './phase.js';
 import { getEdition, listAwards } from './awards.service.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { errorResponses, id, mayAdministerApi, requireApiToken, security } from '../admin/admin.api.js';
 import { findJudgingEdition } from './judging.repo.js';
 import { loadCommitteeOverview, type Stats } from './overview.service.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { problems, sendProblem, type Problem } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { emptyFields, readStep, STEPS, type NominationFields } from './form.js';

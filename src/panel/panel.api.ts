@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { errorResponses, id, instant, requireApiToken, security } from '../admin/admin.api.js';
 import { organisationOfEdition } from '../admin/admin.service.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { isEmail } from '../nominations/form.js';

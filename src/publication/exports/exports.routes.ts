@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { isMemberOf } from '../../accounts/permissions.js';
 import { administeredEdition } from '../../admin/setup-http.js';
 import { contentDisposition } from '../../nominations/export.js';
