@@ -29,7 +29,9 @@ import { oidcRoutes } from './accounts/oidc.routes.js';
 import { nominationApi } from './nominations/nominations.api.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { memberAdminRoutes } from './admin/members.routes.js';
-import { adminApi, BEARER_SCHEME } from './admin/admin.api.js';
+import { BEARER_SCHEME } from './platform/api.js';
+import { adminApi } from './admin/admin.api.js';
+import { organisationOfEdition } from './admin/admin.service.js';
 import { adminSetupApi } from './admin/admin-setup.api.js';
 import { adminOrganisationApi } from './admin/admin-organisation.api.js';
 import { memberRoutes } from './members/members.routes.js';
@@ -94,6 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     receiptPdf: true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
     demoSignIn: opts.demoSignIn ?? false,
+    organisationOfEdition: (editionId) => organisationOfEdition(opts.db, editionId),
   };
 
   const securityHeaders = computeSecurityHeaders();

@@ -15,11 +15,11 @@ import {
 } from './admin.service.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
-import { mayAdminister } from './setup-http.js';
+import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/overview.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { parseId, sendPage } from '../platform/http.js';
 
 export type AdminDeps = AppDeps;

@@ -15,6 +15,11 @@ export type AppDeps = {
   rateLimits: RateLimits;
   /** `npm start` offers a documented demo administrator sign-in; never in production. */
   demoSignIn: boolean;
+  /**
+   * The organisation that owns an edition, or null when there is no such edition: the awards
+   * module's answer, handed to the guards of every module's administrator pages (platform/http.ts).
+   */
+  organisationOfEdition: (editionId: number) => Promise<number | null>;
 };
 
 /** Limits per client address, shared by all processes through the database. */
