@@ -9,7 +9,8 @@ import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { SCREENING_REASON_MAX } from '../nominations/screening.service.js';
 import { listAdministeredEditions, listEditionNominations, screenNomination } from './admin-api.service.js';
-import { organisationOfEdition, organisationOfNomination } from './admin.service.js';
+import { organisationOfEdition } from '../awards/awards.repo.js';
+import { organisationOfNomination } from './admin.service.js';
 import { inviteProblemText } from './members.routes.js';
 import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from './members.service.js';
 

@@ -5,14 +5,8 @@ import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
 import { screenNomination } from './admin-api.service.js';
-import {
-  getAdminOverview,
-  getNominationDetail,
-  getNominationExport,
-  getNominationList,
-  organisationOfEdition,
-  organisationOfNomination,
-} from './admin.service.js';
+import { organisationOfEdition } from '../awards/awards.repo.js';
+import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfNomination } from './admin.service.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from '../platform/http.js';

@@ -5,7 +5,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { errorResponses, id, instant, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
-import { organisationOfEdition } from '../admin/admin.service.js';
+import { organisationOfEdition } from '../awards/awards.repo.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { getPanelAdminPage } from './panel-admin.service.js';
 

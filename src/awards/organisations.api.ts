@@ -6,7 +6,7 @@ import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
-import { organisationOfEdition } from './admin.service.js';
+import { organisationOfEdition } from './awards.repo.js';
 import {
   LIST_FIELDS,
   MAX_ROWS,

@@ -1,7 +1,7 @@
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
-import { phaseAt } from '../../awards/phase.js';
-import { timelineOf } from '../../awards/awards.service.js';
+import { phaseAt } from '../phase.js';
+import { timelineOf } from '../awards.service.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
 import { AdminLayout, ErrorSummary } from '../../platform/ui/admin-parts.js';
 import { Fact, InputField, type FormState } from '../../platform/ui/setup-fields.js';

@@ -7,7 +7,7 @@ import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, instant, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
-import { organisationOfEdition } from './admin.service.js';
+import { organisationOfEdition } from './awards.repo.js';
 import { awardValues, editionRuleErrors, editionValues, parseAward, parseEdition, sortEditionErrors, toLocalInputs, type FormValues } from './setup-form.js';
 import type { AwardRow, EditionRow } from './setup.repo.js';
 import {

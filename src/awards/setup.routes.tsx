@@ -6,7 +6,7 @@ import { sendErrorPage } from '../platform/errors.js';
 import type { PageContext } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { auditLogRoutes } from '../audit/audit.routes.js';
-import { organisationOfEdition } from './admin.service.js';
+import { organisationOfEdition } from './awards.repo.js';
 import {
   applyListAction,
   awardValues,
