@@ -11,7 +11,7 @@ import type { Database } from './db/database.js';
 import type { Clock } from './platform/clock.js';
 import { PageCache } from './platform/page-cache.js';
 import { computeSecurityHeaders } from './platform/security-headers.js';
-import type { RateLimitRule } from './platform/rate-limit.js';
+import { DEFAULT_RATE_LIMITS, type AppDeps, type RateLimits } from './platform/deps.js';
 import { isApiRequest, problem, problems, sendErrorPage, sendProblem } from './platform/errors.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { projectRoot, publicFolder } from './platform/paths.js';
@@ -24,14 +24,16 @@ import { nominationRoutes } from './nominations/nominations.routes.js';
 import { registerActor } from './accounts/request-actor.js';
 import { recordRouteAccess, routeGate, type RouteRecord } from './accounts/route-access.js';
 import { signInRoutes } from './accounts/sign-in.routes.js';
-import { setupRoutes } from './admin/setup.routes.js';
+import { setupRoutes } from './awards/setup.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { nominationApi } from './nominations/nominations.api.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { memberAdminRoutes } from './admin/members.routes.js';
-import { adminApi, BEARER_SCHEME } from './admin/admin.api.js';
-import { adminSetupApi } from './admin/admin-setup.api.js';
-import { adminOrganisationApi } from './admin/admin-organisation.api.js';
+import { BEARER_SCHEME } from './platform/api.js';
+import { adminApi } from './admin/admin.api.js';
+import { organisationOfEdition } from './awards/awards.repo.js';
+import { adminSetupApi } from './awards/setup.api.js';
+import { adminOrganisationApi } from './awards/organisations.api.js';
 import { memberRoutes } from './members/members.routes.js';
 import { panelModule } from './panel/panel.plugin.js';
 import { judgingRoutes } from './judging/judging.routes.js';
@@ -49,32 +51,6 @@ declare module 'fastify' {
     routeAccess: RouteRecord[];
   }
 }
-
-/** What every module's routes get: the database, the clock and shared helpers. */
-export type AppDeps = {
-  db: Database;
-  clock: Clock;
-  pageCache: PageCache;
-  /** Absolute base of links in e-mails, e.g. https://prisportal.rm.dk (never taken from the Host header). */
-  publicBaseUrl: string;
-  /** Set when receipts can be downloaded as PDF. */
-  receiptPdf: boolean;
-  rateLimits: RateLimits;
-  /** `npm start` offers a documented demo administrator sign-in; never in production. */
-  demoSignIn: boolean;
-};
-
-/** Limits per client address, shared by all processes through the database. */
-export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule; signInLink: RateLimitRule };
-
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  // Per client address. A hospital's staff may share one address through its network, so the
-  // limits leave room for a deadline rush from one hospital and stop only scripted floods.
-  nominationStart: { name: 'nomination-start', limit: 300, windowMs: 60 * 60 * 1000 },
-  nominationSend: { name: 'nomination-send', limit: 600, windowMs: 60 * 60 * 1000 },
-  // Per address and per e-mail: enough to retry a few times, not to flood an inbox.
-  signInLink: { name: 'sign-in-link', limit: 5, windowMs: 15 * 60 * 1000 },
-};
 
 export type BuildOptions = {
   db: Database;
@@ -120,6 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     receiptPdf: true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
     demoSignIn: opts.demoSignIn ?? false,
+    organisationOfEdition: (editionId) => organisationOfEdition(opts.db, editionId),
   };
 
   const securityHeaders = computeSecurityHeaders();

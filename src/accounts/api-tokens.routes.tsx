@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
-import type { FieldErrors } from '../admin/views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { API_TOKEN_NAME_MAX, checkTokenName, issueApiToken, listApiTokens, withdrawApiToken } from './api-tokens.service.js';
 import { ApiTokensPage } from './views/api-tokens-page.js';
 import { parseId, sendPage } from '../platform/http.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { safeReturnPath } from '../platform/platform.routes.js';

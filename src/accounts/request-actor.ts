@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { loadRoles, PUBLIC, type Actor } from './actor.js';
+import { canAdministerOrganisation } from './permissions.js';
 import { findApiTokenUser } from './api-tokens.js';
 import { findSession, SESSION_COOKIE } from './sessions.js';
 
@@ -26,6 +27,10 @@ const STATIC_PREFIXES = ['/static/', '/dkfds/'];
 export function registerActor(app: FastifyInstance, deps: { db: Database; clock: Clock }) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionSecondsLeft', null);
+  // The administrator check platform's guards call (platform/http.ts declares it, knowing no users).
+  app.decorateRequest('canAdminister', function (this: FastifyRequest, organisationId: number) {
+    return canAdministerOrganisation(this.actor, organisationId);
+  });
   // A callback hook with a synchronous fast path: a request without a cookie or token (the
   // public, static files) must not pay for a promise (measured on the award-page benchmark).
   app.addHook('onRequest', (request, _reply, done) => {

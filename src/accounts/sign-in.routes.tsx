@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq, inArray } from 'drizzle-orm';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { awards, editions, organisations } from '../db/schema.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { isEmail } from '../platform/fields.js';

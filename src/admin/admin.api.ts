@@ -1,43 +1,18 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
+import type { AppDeps } from '../platform/deps.js';
+import { requireApiToken } from '../accounts/api-tokens.js';
+import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import { PHASES } from '../awards/phase.js';
 import { messages } from '../platform/i18n/index.js';
-import { problems, sendProblem, type Problem } from '../platform/errors.js';
+import { problems, sendProblem } from '../platform/errors.js';
 import { SCREENING_REASON_MAX } from '../nominations/screening.service.js';
 import { listAdministeredEditions, listEditionNominations, screenNomination } from './admin-api.service.js';
-import { organisationOfEdition, organisationOfNomination } from './admin.service.js';
+import { organisationOfEdition } from '../awards/awards.repo.js';
+import { organisationOfNomination } from './admin.service.js';
 import { inviteProblemText } from './members.routes.js';
 import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from './members.service.js';
-
-/** The name of the security scheme in the OpenAPI document (declared in app.ts). */
-export const BEARER_SCHEME = 'bearerAuth';
-
-export const security = [{ [BEARER_SCHEME]: [] }];
-
-export const id = z.coerce
-  .number({ message: 'id must be a positive integer' })
-  .int('id must be a positive integer')
-  .positive('id must be a positive integer')
-  .max(2_147_483_647, 'id is too large');
-
-export const instant = z.string().describe('An instant in ISO 8601 (UTC)');
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details (application/problem+json)');
-
-/** Every admin route can answer these. */
-export const errorResponses = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 const editionSchema = z.object({
   id: z.number().int(),
@@ -120,63 +95,6 @@ function memberJson(m: MemberView) {
     affiliation: m.partyLetter ? `Partibogstav ${m.partyLetter}` : m.represents,
     invitedAt: m.invitedAt.toISOString(),
   };
-}
-
-const unauthorized = (instance: string, detail: string): Problem => ({
-  type: '/problems/unauthorized',
-  title: 'Sign-in required',
-  status: 401,
-  detail,
-  instance,
-});
-
-/**
- * Before the body is even read: the admin API takes a personal API token (never a browser
- * session, so no other site can make a signed-in browser call it) of an administrator.
- */
-export async function requireApiToken(request: FastifyRequest, reply: FastifyReply) {
-  const actor = request.actor;
-  if (actor.kind !== 'user')
-    return sendProblem(
-      reply,
-      unauthorized(request.url, 'Send a personal API token as "Authorization: Bearer <token>". An administrator makes one at /min-side/api-noegler.'),
-    );
-  if (actor.via !== 'api-token')
-    return sendProblem(
-      reply,
-      unauthorized(request.url, 'The admin API takes a personal API token, not a browser session. Send it as "Authorization: Bearer <token>".'),
-    );
-  if (actor.adminOf.size === 0) return sendProblem(reply, problems.forbidden(request.url, 'Your account administers no organisation.'));
-}
-
-export async function requireJson(request: FastifyRequest, reply: FastifyReply) {
-  if (!/^application\/json\b/i.test(String(request.headers['content-type'] ?? ''))) {
-    return sendProblem(reply, {
-      type: '/problems/unsupported-media-type',
-      title: 'Unsupported media type',
-      status: 415,
-      detail: 'Send the body as application/json.',
-      instance: request.url,
-    });
-  }
-}
-
-/**
- * The organisation check of every admin API route that names a thing (an edition, an award …):
- * 404 when it does not exist (organisationId null), 403 — logged — when it belongs to an
- * organisation the caller does not administer; true when the caller may go on.
- */
-export async function mayAdministerApi(request: FastifyRequest, reply: FastifyReply, organisationId: number | null, what: string): Promise<boolean> {
-  if (organisationId === null) {
-    await sendProblem(reply, problems.notFound(request.url, `There is no ${what}.`));
-    return false;
-  }
-  if (!canAdministerOrganisation(request.actor, organisationId).ok) {
-    request.log.warn({ organisationId }, 'administrator refused for another organisation (api)');
-    await sendProblem(reply, problems.forbidden(request.url, `You do not administer the organisation of this ${what}.`));
-    return false;
-  }
-  return true;
 }
 
 /**

@@ -1,25 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
 import { screenNomination } from './admin-api.service.js';
-import {
-  getAdminOverview,
-  getNominationDetail,
-  getNominationExport,
-  getNominationList,
-  organisationOfEdition,
-  organisationOfNomination,
-} from './admin.service.js';
+import { organisationOfEdition } from '../awards/awards.repo.js';
+import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfNomination } from './admin.service.js';
 import { contentDisposition } from '../nominations/export.js';
 import { parseListQuery } from './list-query.js';
-import { mayAdminister } from './setup-http.js';
+import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/overview.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { parseId, sendPage } from '../platform/http.js';
 
 export type AdminDeps = AppDeps;

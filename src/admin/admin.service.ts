@@ -78,17 +78,6 @@ export async function getNominationExport(db: Database, editionId: number, label
   return { fileName, body };
 }
 
-/** The organisation that owns an edition, for the permission check; null when there is none. */
-export async function organisationOfEdition(db: Database, editionId: number): Promise<number | null> {
-  const [row] = await db
-    .select({ organisationId: awards.organisationId })
-    .from(editions)
-    .innerJoin(awards, eq(awards.id, editions.awardId))
-    .where(eq(editions.id, editionId))
-    .limit(1);
-  return row?.organisationId ?? null;
-}
-
 /** The organisation that owns a nomination's edition; null when there is none. */
 export async function organisationOfNomination(db: Database, nominationId: number): Promise<number | null> {
   const [row] = await db

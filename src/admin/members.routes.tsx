@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import type { Messages } from '../platform/i18n/index.js';
-import { administeredEdition } from './setup-http.js';
+import { administeredEdition } from '../platform/http.js';
 import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './members.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { parseId, sendPage } from '../platform/http.js';
 
 const ROLES: Record<string, InviteInput['role']> = { komite: 'committee', panel: 'panel' };
@@ -63,7 +63,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   /** The edition's id from the URL when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
   const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> =>
-    administeredEdition(db, request, reply, request.params.id);
+    administeredEdition(deps, request, reply, request.params.id);
 
   const showPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: InviteForm, status: number, notice?: string) => {
     const page = await getMembersPage(db, editionId);

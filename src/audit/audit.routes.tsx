@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
-import { findOrganisation } from '../admin/setup.repo.js';
-import { mayAdminister } from '../admin/setup-http.js';
+import type { AppDeps } from '../platform/deps.js';
+import { findOrganisation } from '../awards/setup.repo.js';
+import { mayAdminister } from '../platform/http.js';
 import { parseId, sendPage } from '../platform/http.js';
-import { nextLocalDay, parseLocalDate } from '../admin/setup-form.js';
-import type { FieldErrors } from '../admin/views/parts.js';
+import { nextLocalDay, parseLocalDate } from '../awards/setup-form.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { copenhagen } from '../platform/time.js';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { problemSchema, problems, sendProblem } from '../platform/errors.js';
+import type { AppDeps } from '../platform/deps.js';
+import { problems, sendProblem } from '../platform/errors.js';
+import { problemSchema } from '../platform/api.js';
 import { PHASES } from './phase.js';
 import { getEdition, listAwards } from './awards.service.js';
 import { loadPublicResult } from '../publication/publication.service.js';

@@ -56,3 +56,14 @@ export async function findEditionDetails(db: Database, editionIds: number[]) {
   ]);
   return { criteria: c, formSections: f, committee: m };
 }
+
+/** The organisation that owns an edition, for the permission check; null when there is none. */
+export async function organisationOfEdition(db: Database, editionId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ organisationId: awards.organisationId })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .where(eq(editions.id, editionId))
+    .limit(1);
+  return row?.organisationId ?? null;
+}

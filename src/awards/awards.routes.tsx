@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { render } from '../platform/layout.js';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { problem, problemSchema, problems, sendProblem } from '../platform/errors.js';
+import type { AppDeps } from '../platform/deps.js';
+import { problem, problems, sendProblem } from '../platform/errors.js';
+import { problemSchema } from '../platform/api.js';
 import { findSolution, listAdoptions, listLinkedNominations, MARK_END, MARK_START } from './ideabank.repo.js';
 import { solutionStatuses } from './ideabank.schema.js';
 import { isStatementTimeout, searchSolutions } from './ideabank.service.js';

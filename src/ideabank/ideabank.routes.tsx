@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
-import { mayAdminister } from '../admin/setup-http.js';
+import type { AppDeps } from '../platform/deps.js';
+import { mayAdminister } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/layout.js';

@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { errorResponses, id, mayAdministerApi, requireApiToken, security } from '../admin/admin.api.js';
+import type { AppDeps } from '../platform/deps.js';
+import { errorResponses, id, mayAdministerApi, security } from '../platform/api.js';
+import { requireApiToken } from '../accounts/api-tokens.js';
 import { findJudgingEdition } from './judging.repo.js';
 import { loadCommitteeOverview, type Stats } from './overview.service.js';
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { isChairOf, isMemberOf } from '../accounts/permissions.js';
-import { mayAdminister } from '../admin/setup-http.js';
+import { mayAdminister } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
-import type { FieldErrors } from '../admin/views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { judgingTexts, ruleText, type JudgingTexts } from './i18n.js';
 import { findCommitteeMember, findJudgingEdition } from './judging.repo.js';
 import { judgingApi } from './judging.api.js';

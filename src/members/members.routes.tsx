@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { isMemberOf } from '../accounts/permissions.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { parseId, sendPage } from '../platform/http.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { similarSolutions } from '../ideabank/ideabank.service.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { listAttachments } from './attachments/attachments.repo.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
-import { administeredEdition } from '../admin/setup-http.js';
+import type { AppDeps } from '../platform/deps.js';
+import { administeredEdition } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
@@ -15,10 +15,11 @@ import { parseId, sendPage } from '../platform/http.js';
  * nominees' plain-language summaries with their LIX and an edit form each, who has voted of
  * how many (never what), and the Schulze count once voting has closed.
  */
-export async function panelAdminRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+export async function panelAdminRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
   /** The edition's id when the actor administers its organisation; otherwise the 404 or 403 page is sent and null returned. */
   const editionFor = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<number | null> =>
-    administeredEdition(db, request, reply, request.params.id);
+    administeredEdition(deps, request, reply, request.params.id);
 
   const show = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: SummaryForm, saved: number | null, status: number) => {
     const page = await getPanelAdminPage(db, editionId, clock.now());

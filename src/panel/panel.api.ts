@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
-import { errorResponses, id, instant, requireApiToken, security } from '../admin/admin.api.js';
-import { organisationOfEdition } from '../admin/admin.service.js';
+import { errorResponses, id, instant, security } from '../platform/api.js';
+import { requireApiToken } from '../accounts/api-tokens.js';
+import { organisationOfEdition } from '../awards/awards.repo.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { getPanelAdminPage } from './panel-admin.service.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { panelApi } from './panel.api.js';
 import { panelAdminRoutes } from './panel-admin.routes.js';
 import { panelRoutes } from './panel.routes.js';

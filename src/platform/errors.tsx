@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { Layout, render } from './layout.js';
 import { pageContext } from './page-context.js';
 
@@ -56,18 +55,6 @@ export const problems = {
   payloadTooLarge: (instance: string) => problem(413, 'payload-too-large', 'Payload too large', { detail: 'The body may be at most 1 MB.', instance }),
   unsupportedMediaType: (instance: string, detail: string) => problem(415, 'unsupported-media-type', 'Unsupported media type', { detail, instance }),
 };
-
-/** The OpenAPI description of a problem answer; every API route lists it for its error statuses. */
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details (application/problem+json)');
 
 type ErrorKind = 'notFound' | 'badRequest' | 'unavailable' | 'serverError' | 'tooMany' | 'csrf' | 'forbidden' | 'tooLarge' | 'signInRequired';
 

@@ -1,7 +1,19 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendErrorPage } from './errors.js';
 import { render } from './layout.js';
 
-// The small HTTP helpers every module's pages share.
+// The small HTTP helpers every module's pages share, and the guards of the administrators' pages.
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Whether the one asking administers the organisation, with the reason when not. Platform
+     * knows no users: the accounts module decorates every request with this check (from who is
+     * asking), and the guards below call it.
+     */
+    canAdminister(organisationId: number): { ok: true } | { ok: false; reason: string };
+  }
+}
 
 /** Database ids are positive int4; anything else in the URL is a page that does not exist. */
 export function parseId(raw: string): number | null {
@@ -13,4 +25,35 @@ export function parseId(raw: string): number | null {
 /** Answers with a rendered page; `cacheControl` 'no-store' unless the page may be kept (public pages). */
 export function sendPage(reply: FastifyReply, status: number, page: JSX.Element, cacheControl = 'no-store'): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', cacheControl).send(render(page));
+}
+
+/** 404 when the thing does not exist (organisation null); 403 unless the actor administers the organisation. */
+export async function mayAdminister(request: FastifyRequest, reply: FastifyReply, organisationId: number | null): Promise<boolean> {
+  if (organisationId === null) {
+    await sendErrorPage(request, reply, 404, 'notFound');
+    return false;
+  }
+  const allowed = request.canAdminister(organisationId);
+  if (!allowed.ok) {
+    request.log.warn({ organisationId, reason: allowed.reason }, 'administrator refused for another organisation');
+    await sendErrorPage(request, reply, 403, 'forbidden');
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The edition's id from the URL when the actor administers its organisation; otherwise the 404
+ * or 403 page is sent and null returned. Who owns an edition is the awards module's answer,
+ * handed in through AppDeps (`organisationOfEdition`).
+ */
+export async function administeredEdition(
+  deps: { organisationOfEdition: (editionId: number) => Promise<number | null> },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rawId: string,
+): Promise<number | null> {
+  const id = parseId(rawId);
+  const organisationId = id === null ? null : await deps.organisationOfEdition(id);
+  return (await mayAdminister(request, reply, organisationId)) ? id : null;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { checkReadiness } from '../db/database.js';
 import { LANG_COOKIE, isLocale } from './i18n/index.js';
 import { Layout, render } from './layout.js';

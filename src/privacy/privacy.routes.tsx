@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { isEmail } from '../platform/fields.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
-import type { FieldErrors } from '../admin/views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { privacyTexts, type PrivacyTexts } from './i18n.js';
 import { collectPersonData, erasePersonData, exportPersonData } from './person-data.service.js';
 import { EraseConfirmPage, ErasedPage, PersonSearchPage } from './views/person-pages.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { render } from '../platform/layout.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { winnersFeed } from './atom.js';

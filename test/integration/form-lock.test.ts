@@ -15,7 +15,7 @@ import { startTestApp } from '../harness/app.js';
 import { buildNomination, buildEdition } from '../harness/factories.js';
 import { formFingerprint, loadEditionForForm, sendNomination } from '../../src/nominations/nomination.service.js';
 import { lockEditionForm } from '../../src/nominations/nominations.repo.js';
-import { saveEditionList } from '../../src/admin/setup.service.js';
+import { saveEditionList } from '../../src/awards/setup.service.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const mail = { baseUrl: 'http://prisportal.test' };

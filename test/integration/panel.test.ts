@@ -28,8 +28,8 @@ import {
 } from '../../src/db/schema.js';
 import { loadRoles, type Actor } from '../../src/accounts/actor.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
-import { updateEdition, type EditionInput } from '../../src/admin/setup.service.js';
-import { editionRuleErrors } from '../../src/admin/setup-form.js';
+import { updateEdition, type EditionInput } from '../../src/awards/setup.service.js';
+import { editionRuleErrors } from '../../src/awards/setup-form.js';
 import { messages } from '../../src/platform/i18n/index.js';
 import { voterKey } from '../../src/panel/ballot.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';

@@ -1,7 +1,7 @@
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, attr, type FieldErrors } from '../../admin/views/parts.js';
+import { ErrorSummary, FieldError, attr, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import type { ApiTokenView } from '../api-tokens.service.js';
 
 type Props = {

@@ -4,7 +4,7 @@ import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
 import type { ScreeningDecision } from '../../nominations/screening.service.js';
 import type { NominationDetail } from '../admin.service.js';
-import { AdminLayout, ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from './parts.js';
+import { AdminLayout, ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 
 export type ScreeningForm = {
   decision: ScreeningDecision | null;

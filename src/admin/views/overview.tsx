@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/layout.js';
 import type { OverviewAward } from '../admin.service.js';
-import { AdminLayout } from './parts.js';
+import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { judgingTexts } from '../../judging/i18n.js';
 import { privacyTexts } from '../../privacy/i18n.js';
 

@@ -1,8 +1,8 @@
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
-import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../admin/views/parts.js';
-import { organisationCrumb, organisationsCrumb } from '../../admin/views/setup-organisation.js';
-import type { OrganisationRow } from '../../admin/setup.repo.js';
+import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
+import { organisationCrumb, organisationsCrumb } from '../../awards/views/setup-organisation.js';
+import type { OrganisationRow } from '../../awards/setup.repo.js';
 import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';
 
 export type AuditFilterValues = { action: string; edition: string; who: string; from: string; to: string };

@@ -14,7 +14,7 @@ import {
   users,
   winnerDecisions,
 } from '../schema.js';
-import { createNextYearEdition } from '../../admin/setup.service.js';
+import { createNextYearEdition } from '../../awards/setup.service.js';
 import { writeShortlist } from '../../judging/shortlist.repo.js';
 
 /**

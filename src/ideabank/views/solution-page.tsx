@@ -6,7 +6,7 @@ import { ErrorSummary, TextInput, type ErrorLink } from '../../nominations/views
 import type { AdoptionRow, ImageRow, LinkedNomination, SimilarRow, SolutionRow } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { IdeaBankAssets, SimilarItem } from './parts.js';
-import { Paragraphs } from '../../admin/views/parts.js';
+import { Paragraphs } from '../../platform/ui/admin-parts.js';
 
 export type AdoptionForm = { organisation: string; unit: string; adoptedOn: string; changes: string };
 

@@ -1,5 +1,5 @@
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
-import { AdminLayout } from '../../admin/views/parts.js';
+import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
 import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
 import { editionCrumbs } from './review-pages.js';

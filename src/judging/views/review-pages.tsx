@@ -1,7 +1,7 @@
 import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from '../../admin/views/parts.js';
+import { ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import { defaultStepWords, judgingTexts, type JudgingTexts } from '../i18n.js';
 import type { MemberEditionOverview, ReviewPage } from '../review.service.js';
 import { scoreLabels, type ScorePermission } from '../review-rules.js';

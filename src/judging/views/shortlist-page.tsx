@@ -1,7 +1,7 @@
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, errorOf, type FieldErrors } from '../../admin/views/parts.js';
+import { ErrorSummary, FieldError, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import { judgingTexts, ruleText } from '../i18n.js';
 import { sortNominations } from '../overview.service.js';
 import type { ShortlistPageData } from '../shortlist.service.js';

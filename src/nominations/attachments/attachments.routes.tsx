@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { render } from '../../platform/layout.js';
 import { csrfFailure, discard, readPart } from '../../platform/multipart-upload.js';

@@ -2,7 +2,7 @@ import { CsrfField } from '../../platform/csrf.js';
 import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { ErrorSummary, type ErrorLink } from '../../nominations/views/form-parts.js';
-import { Paragraphs } from '../../admin/views/parts.js';
+import { Paragraphs } from '../../platform/ui/admin-parts.js';
 import { PLACE_FIELD, type BallotProblem } from '../ballot.js';
 import type { BallotPage } from '../ballot.service.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';

@@ -1,6 +1,6 @@
 import { CsrfField } from '../../platform/csrf.js';
 import type { PageContext } from '../../platform/layout.js';
-import { AdminLayout, ErrorSummary, FieldError, type FieldErrors } from '../../admin/views/parts.js';
+import { AdminLayout, ErrorSummary, FieldError, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import type { PrivacyTexts } from '../i18n.js';
 import type { PersonData } from '../person-data.service.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../platform/deps.js';
 import { isMemberOf } from '../../accounts/permissions.js';
-import { administeredEdition } from '../../admin/setup-http.js';
+import { administeredEdition } from '../../platform/http.js';
 import { contentDisposition } from '../../nominations/export.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { dossierExport, organisationOfEdition, scoresExport, type ExportFile } from './exports.service.js';
@@ -19,11 +19,12 @@ function sendFile(reply: FastifyReply, type: string, file: ExportFile) {
  * organisation and for the edition's committee members (blind when the edition says so), and
  * the scores as XLSX for administrators.
  */
-export async function exportRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps;
   type Req = FastifyRequest<{ Params: { editionId: string } }>;
 
   /** The edition's id when the actor administers its organisation; otherwise the answer is sent and null returned. */
-  const asAdmin = (request: Req, reply: FastifyReply) => administeredEdition(db, request, reply, request.params.editionId);
+  const asAdmin = (request: Req, reply: FastifyReply) => administeredEdition(deps, request, reply, request.params.editionId);
 
   app.get<{ Params: { editionId: string } }>('/admin/udgaver/:editionId/dossier.pdf', { config: { access: 'admin' } }, async (request, reply) => {
     const editionId = await asAdmin(request, reply);

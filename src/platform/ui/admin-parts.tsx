@@ -1,7 +1,7 @@
-export { attr } from '../../platform/html-attr.js';
+export { attr } from '../html-attr.js';
 import type Html from '@kitajs/html';
-import { CsrfField } from '../../platform/csrf.js';
-import { Layout, type Crumb, type PageContext } from '../../platform/layout.js';
+import { CsrfField } from '../csrf.js';
+import { Layout, type Crumb, type PageContext } from '../layout.js';
 
 export type FieldErrors = { field: string /** the id of the input the summary links to */; target: string; message: string }[];
 

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
-import { errorResponses, id, mayAdministerApi, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
-import { organisationOfEdition } from './admin.service.js';
+import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
+import { requireApiToken } from '../accounts/api-tokens.js';
+import { organisationOfEdition } from './awards.repo.js';
 import {
   LIST_FIELDS,
   MAX_ROWS,
@@ -19,7 +20,7 @@ import {
 } from './setup-form.js';
 import { findOrganisationsByIds, type OrganisationRow } from './setup.repo.js';
 import { createAward, createOrganisation, getEditionSetup, getOrganisationSetup, saveEditionList, updateOrganisation } from './setup.service.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 
 // Organisations, new awards and an edition's ordered lists (criteria, form sections,
 // committee seats) in the admin API. As in admin-setup.api.ts, a JSON body becomes the values

@@ -1,10 +1,10 @@
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
-import { phaseAt } from '../../awards/phase.js';
-import { timelineOf } from '../../awards/awards.service.js';
+import { phaseAt } from '../phase.js';
+import { timelineOf } from '../awards.service.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
-import { AdminLayout, ErrorSummary } from './parts.js';
-import { Fact, InputField, type FormState } from './setup-fields.js';
+import { AdminLayout, ErrorSummary } from '../../platform/ui/admin-parts.js';
+import { Fact, InputField, type FormState } from '../../platform/ui/setup-fields.js';
 
 export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: ctx.t.setup.crumb, href: '/admin/organisationer' });
 export const organisationCrumb = (o: { id: number; name: string }): Crumb => ({ label: o.name, href: `/admin/organisationer/${o.id}` });

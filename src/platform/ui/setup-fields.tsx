@@ -1,5 +1,5 @@
-import type { PageContext } from '../../platform/layout.js';
-import { FieldError, attr, errorOf, type FieldErrors } from './parts.js';
+import type { PageContext } from '../layout.js';
+import { FieldError, attr, errorOf, type FieldErrors } from './admin-parts.js';
 
 // DKFDS form fields of the setup pages. Each shows its label, hint and error beside it (the
 // error summary links to the input's id), keeps what was typed, and names its input by `id`.

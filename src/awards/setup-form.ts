@@ -15,7 +15,7 @@ import {
   type TimelineInput,
   type TimelineProblem,
 } from './setup.service.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { panelTexts } from '../panel/i18n.js';
 import { judgingTexts } from '../judging/i18n.js';
 import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from '../judging/setup-rules.js';

@@ -1,8 +1,8 @@
 import type { Crumb, PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
-import { AdminLayout, ErrorSummary } from './parts.js';
-import { InputField, TextAreaField, type FormState } from './setup-fields.js';
+import { AdminLayout, ErrorSummary } from '../../platform/ui/admin-parts.js';
+import { InputField, TextAreaField, type FormState } from '../../platform/ui/setup-fields.js';
 import { EditionTable, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
 
 export const awardCrumb = (a: { id: number; name: string }): Crumb => ({ label: a.name, href: `/admin/priser/${a.id}` });

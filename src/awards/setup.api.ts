@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
-import { errorResponses, id, instant, problemSchema, requireApiToken, requireJson, security } from './admin.api.js';
-import { organisationOfEdition } from './admin.service.js';
+import { errorResponses, id, instant, problemSchema, requireJson, security } from '../platform/api.js';
+import { requireApiToken } from '../accounts/api-tokens.js';
+import { organisationOfEdition } from './awards.repo.js';
 import { awardValues, editionRuleErrors, editionValues, parseAward, parseEdition, sortEditionErrors, toLocalInputs, type FormValues } from './setup-form.js';
 import type { AwardRow, EditionRow } from './setup.repo.js';
 import {
@@ -22,7 +23,7 @@ import {
   type TimelineInput,
   type TimelineKey,
 } from './setup.service.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 
 // The setup of awards and rounds in the admin API: the same service functions as the pages
 // under /admin (setup.routes.tsx), and the same form rules (setup-form.ts): a JSON body is

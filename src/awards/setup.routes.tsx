@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../platform/deps.js';
 import type { Actor } from '../accounts/actor.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import type { PageContext } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { auditLogRoutes } from '../audit/audit.routes.js';
-import { organisationOfEdition } from './admin.service.js';
+import { organisationOfEdition } from './awards.repo.js';
 import {
   applyListAction,
   awardValues,
@@ -28,7 +28,7 @@ import {
 } from './setup-form.js';
 import { findOrganisation, findOrganisationsByIds } from './setup.repo.js';
 import { parseId, sendPage } from '../platform/http.js';
-import { mayAdminister } from './setup-http.js';
+import { mayAdminister } from '../platform/http.js';
 import {
   createAward,
   createEdition,
@@ -43,7 +43,7 @@ import {
   updateOrganisation,
   type EditionSetup,
 } from './setup.service.js';
-import type { FieldErrors } from './views/parts.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { AwardFormPage } from './views/setup-award.js';
 import { EditionFormPage, EditionListPage, LIST_PATHS } from './views/setup-edition.js';
 import { OrganisationFormPage, OrganisationPage, OrganisationsPage } from './views/setup-organisation.js';

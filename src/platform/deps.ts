@@ -1,0 +1,35 @@
+import type { Database } from '../db/database.js';
+import type { Clock } from './clock.js';
+import type { PageCache } from './page-cache.js';
+import type { RateLimitRule } from './rate-limit.js';
+
+/** What every module's routes get: the database, the clock and shared helpers. Built once by app.ts. */
+export type AppDeps = {
+  db: Database;
+  clock: Clock;
+  pageCache: PageCache;
+  /** Absolute base of links in e-mails, e.g. https://prisportal.rm.dk (never taken from the Host header). */
+  publicBaseUrl: string;
+  /** Set when receipts can be downloaded as PDF. */
+  receiptPdf: boolean;
+  rateLimits: RateLimits;
+  /** `npm start` offers a documented demo administrator sign-in; never in production. */
+  demoSignIn: boolean;
+  /**
+   * The organisation that owns an edition, or null when there is no such edition: the awards
+   * module's answer, handed to the guards of every module's administrator pages (platform/http.ts).
+   */
+  organisationOfEdition: (editionId: number) => Promise<number | null>;
+};
+
+/** Limits per client address, shared by all processes through the database. */
+export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule; signInLink: RateLimitRule };
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  // Per client address. A hospital's staff may share one address through its network, so the
+  // limits leave room for a deadline rush from one hospital and stop only scripted floods.
+  nominationStart: { name: 'nomination-start', limit: 300, windowMs: 60 * 60 * 1000 },
+  nominationSend: { name: 'nomination-send', limit: 600, windowMs: 60 * 60 * 1000 },
+  // Per address and per e-mail: enough to retry a few times, not to flood an inbox.
+  signInLink: { name: 'sign-in-link', limit: 5, windowMs: 15 * 60 * 1000 },
+};

@@ -1,0 +1,190 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import ts from 'typescript';
+
+/**
+ * The module rule as a check (DESIGN.md, "The layout and its rule"), on any tree of files so
+ * that tests can prove it fails on a tiny made-up tree.
+ *
+ * Words used here:
+ *  - a *module* is a top-level folder of src/ other than `platform/` and `db/` (awards/,
+ *    nominations/ …). The root files (app.ts, server.ts, config.ts) belong to no module.
+ *  - `platform/` is the shared base: it may import itself, `db/database.ts`-level code and
+ *    packages, never a module nor the root files (app.ts, server.ts).
+ *  - a module is entered through its `index.ts`. The one exception is its table files
+ *    (`*.schema.ts`): db/schema.ts gathers them for drizzle-kit, and a repository may join
+ *    another module's table.
+ *  - `db/` is the database layer, not a module: the engine (database.ts, which imports no
+ *    module), the schema index (schema.ts, which re-exports the modules' `*.schema.ts`) and the
+ *    demo seed (seed/, which builds demo data with the modules' own functions, through their
+ *    `index.ts` like any other caller). Modules may import db/; db/ is no node of the cycle
+ *    check (it sits under and over the modules as a layer, like the root files).
+ *  - a *cycle* is one between modules: module A imports B (anything but a table file) and B,
+ *    directly or through others, imports A. Table files are left out because foreign keys
+ *    between tables are the one schema's business, not calls between modules.
+ * Type-only imports count like any other: they couple the code just the same.
+ */
+
+export type ImportEdge = { from: string; to: string; specifier: string };
+export type Violation = { rule: 'platform-imports-module' | 'bypasses-index' | 'module-cycle'; file: string; specifier: string; message: string };
+
+const ROOT_FILES = new Set(['app.ts', 'server.ts', 'config.ts']);
+const LAYERS = new Set(['platform', 'db']);
+
+/** The module of a path relative to src/ ('awards/phase.ts' → 'awards'), or null for platform/, db/ and the root files. */
+export function moduleOf(path: string): string | null {
+  const parts = path.split('/');
+  if (parts.length < 2 || parts[0] === '..') return null;
+  return LAYERS.has(parts[0]!) ? null : parts[0]!;
+}
+
+const isSchemaFile = (path: string) => /\.schema\.tsx?$/.test(path);
+const isIndex = (path: string, module: string) => path === `${module}/index.ts` || path === `${module}/index.tsx`;
+
+/** Every relative import, export-from and dynamic import() of one source text. */
+export function specifiersOf(source: string): string[] {
+  return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/**
+ * The import edges between files of a tree. `files` maps a path relative to src/ ('a/b.ts')
+ * to its text; an import is resolved like NodeNext does for our code ('./x.js' is x.ts, x.tsx
+ * or x.js). Package imports are not edges; an import that leaves the tree (src/ importing
+ * test/) is an edge to '../…'.
+ */
+export function importEdges(files: ReadonlyMap<string, string>): ImportEdge[] {
+  const edges: ImportEdge[] = [];
+  for (const [from, source] of files) {
+    for (const specifier of specifiersOf(source)) {
+      if (!specifier.startsWith('.')) continue;
+      const joined = posix.normalize(posix.join(posix.dirname(from), specifier));
+      const candidates = [joined, joined.replace(/\.js$/, '.ts'), joined.replace(/\.js$/, '.tsx'), `${joined}/index.ts`];
+      const to = candidates.find((c) => files.has(c)) ?? joined;
+      edges.push({ from, to, specifier });
+    }
+  }
+  return edges;
+}
+
+/** The breaks of the rule in a tree, each naming the file and the import. */
+export function checkImports(files: ReadonlyMap<string, string>): Violation[] {
+  const edges = importEdges(files);
+  const violations: Violation[] = [];
+  for (const e of edges) {
+    const fromModule = moduleOf(e.from);
+    const toModule = moduleOf(e.to);
+    if (e.from.startsWith('platform/') && (toModule !== null || ROOT_FILES.has(e.to) || ROOT_FILES.has(e.to.replace(/\.tsx?$/, '.ts')))) {
+      violations.push({
+        rule: 'platform-imports-module',
+        file: e.from,
+        specifier: e.specifier,
+        message: `platform/ imports no module: ${e.from} imports '${e.specifier}' (${e.to})`,
+      });
+      continue;
+    }
+    if (toModule !== null && fromModule !== toModule && !isSchemaFile(e.to) && !isIndex(e.to, toModule)) {
+      violations.push({
+        rule: 'bypasses-index',
+        file: e.from,
+        specifier: e.specifier,
+        message: `${e.from} imports '${e.specifier}' (${e.to}): use ${toModule}/index.ts`,
+      });
+    }
+  }
+  for (const cycle of moduleCycles(edges)) {
+    // Name one import of each step, so the cycle can be found in the code.
+    const steps = cycle.map((m, i) => {
+      const next = cycle[(i + 1) % cycle.length]!;
+      const e = edges.find((x) => moduleOf(x.from) === m && moduleOf(x.to) === next && !isSchemaFile(x.to))!;
+      return `${e.from} → '${e.specifier}'`;
+    });
+    violations.push({
+      rule: 'module-cycle',
+      file: steps[0]!.split(' ')[0]!,
+      specifier: cycle.join(' → '),
+      message: `cycle between modules ${[...cycle, cycle[0]].join(' → ')}: ${steps.join('; ')}`,
+    });
+  }
+  return violations;
+}
+
+/** The module graph (table files left out) and its cycles: one per strongly connected group of two or more modules, or a module that imports itself through others. */
+export function moduleCycles(edges: readonly ImportEdge[]): string[][] {
+  const graph = new Map<string, Set<string>>();
+  for (const e of edges) {
+    const a = moduleOf(e.from);
+    const b = moduleOf(e.to);
+    if (a === null || b === null || a === b || isSchemaFile(e.to)) continue;
+    if (!graph.has(a)) graph.set(a, new Set());
+    if (!graph.has(b)) graph.set(b, new Set());
+    graph.get(a)!.add(b);
+  }
+  // Tarjan's strongly connected components; each component of two or more is a cycle.
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1) groups.push(group);
+    }
+  };
+  for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
+  // Within a group, name one concrete cycle (a shortest path back to its first module).
+  return groups.map((group) => {
+    const members = new Set(group);
+    const start = [...group].sort()[0]!;
+    const previous = new Map<string, string>();
+    const queue = [start];
+    while (queue.length) {
+      const v = queue.shift()!;
+      for (const w of graph.get(v) ?? []) {
+        if (!members.has(w)) continue;
+        if (w === start) {
+          const path = [v];
+          while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
+          return path;
+        }
+        if (!previous.has(w)) {
+          previous.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    return [...group].sort();
+  });
+}
+
+/** The source files of a folder (src/), keyed by their path relative to it with '/' separators. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|tsx|js|mjs)$/.test(name) && !name.endsWith('.d.ts')) files.set(relative(dir, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
