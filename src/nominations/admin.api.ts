@@ -7,12 +7,12 @@ import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJs
 import { PHASES } from '../awards/phase.js';
 import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
-import { SCREENING_REASON_MAX } from '../nominations/screening.service.js';
+import { SCREENING_REASON_MAX } from './screening.service.js';
 import { listAdministeredEditions, listEditionNominations, screenNomination } from './admin-api.service.js';
 import { organisationOfEdition } from '../awards/awards.repo.js';
 import { organisationOfNomination } from './admin.service.js';
-import { inviteProblemText } from './members.routes.js';
-import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from './members.service.js';
+import { inviteProblemText } from '../admin/members.routes.js';
+import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from '../admin/members.service.js';
 
 const editionSchema = z.object({
   id: z.number().int(),
