@@ -5,6 +5,7 @@ export * from '../nominations/nominations.schema.js';
 export * from '../mail/mail.schema.js';
 export * from '../platform/rate-limit.schema.js';
 export * from '../accounts/accounts.schema.js';
+export * from '../members/members.schema.js';
 export * from '../audit/audit.schema.js';
 export * from '../judging/judging.schema.js';
 export * from '../panel/panel.schema.js';
