@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { timelineOf } from '../awards/awards.service.js';
 import { phaseAt } from '../awards/phase.js';
 import { findEditionsWithSentCounts, findEditionWithAward, findNominationsForExport, findVisibleNomination } from './admin.repo.js';
