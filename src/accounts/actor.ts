@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { editionMembers, organisationAdmins, type users } from './accounts.schema.js';
+import { editionMembers } from '../members/members.schema.js';
+import { organisationAdmins, type users } from './accounts.schema.js';
 
 /** One membership of an edition: committee (perhaps chair) or patient panel. */
 export type Membership = { editionId: number; role: 'committee' | 'panel'; isChair: boolean };

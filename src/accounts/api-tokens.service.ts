@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import type { Actor } from './actor.js';
 import { apiTokens } from './accounts.schema.js';
 import { createApiToken, revokeApiToken } from './api-tokens.js';

@@ -20,7 +20,7 @@ import { type Database, inTransaction } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { isEmail } from '../platform/fields.js';
 import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { type identityProviders, organisationAdmins, users } from './accounts.schema.js';
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;

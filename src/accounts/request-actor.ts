@@ -4,17 +4,12 @@ import type { Clock } from '../platform/clock.js';
 import { loadRoles, PUBLIC, type Actor } from './actor.js';
 import { canAdministerOrganisation } from './permissions.js';
 import { findApiTokenUser } from './api-tokens.js';
-import { findSession, SESSION_COOKIE } from './sessions.js';
+import { findSession, SESSION_COOKIE, SESSION_WARNING_MS } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who is asking: the public, or a user by session cookie or API token. */
     actor: Actor;
-    /**
-     * Seconds until the browser session signs out for inactivity, counted from this request
-     * (null without a session cookie): the layout's timeout warning starts from it.
-     */
-    sessionSecondsLeft: number | null;
   }
 }
 
@@ -26,7 +21,7 @@ const STATIC_PREFIXES = ['/static/', '/dkfds/'];
  */
 export function registerActor(app: FastifyInstance, deps: { db: Database; clock: Clock }) {
   app.decorateRequest('actor', null as never);
-  app.decorateRequest('sessionSecondsLeft', null);
+  app.decorateRequest('sessionTimeout', null);
   // The administrator check platform's guards call (platform/http.ts declares it, knowing no users).
   app.decorateRequest('canAdminister', function (this: FastifyRequest, organisationId: number) {
     return canAdministerOrganisation(this.actor, organisationId);
@@ -35,7 +30,7 @@ export function registerActor(app: FastifyInstance, deps: { db: Database; clock:
   // public, static files) must not pay for a promise (measured on the award-page benchmark).
   app.addHook('onRequest', (request, _reply, done) => {
     request.actor = PUBLIC;
-    request.sessionSecondsLeft = null;
+    request.sessionTimeout = null;
     const auth = request.headers.authorization;
     const apiToken = auth && request.url.startsWith('/api/') ? auth : null;
     const sessionToken = request.cookies[SESSION_COOKIE];
@@ -64,5 +59,9 @@ async function loadActor(
   const session = await findSession(deps.db, sessionToken, now, !isStatusCheck);
   if (!session) return;
   request.actor = { kind: 'user', user: session.user, ...(await loadRoles(deps.db, session.user.id)), idleExpiresAt: session.idleExpiresAt, via: 'session' };
-  request.sessionSecondsLeft = Math.max(0, Math.floor((session.idleExpiresAt.getTime() - now.getTime()) / 1000));
+  // The layout's timeout warning (platform/page-context.ts declares the field).
+  request.sessionTimeout = {
+    secondsLeft: Math.max(0, Math.floor((session.idleExpiresAt.getTime() - now.getTime()) / 1000)),
+    warnSeconds: Math.floor(SESSION_WARNING_MS / 1000),
+  };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, editions } from '../db/schema.js';
-import { auditEvents } from './audit.schema.js';
+import { auditEvents } from '../platform/audit.schema.js';
 
 // SQL only, for the audit log page: one organisation's events, filtered, newest first, a page
 // at a time. A fixed number of queries whatever the number of events.

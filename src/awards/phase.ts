@@ -1,3 +1,5 @@
+import type { Messages } from '../platform/i18n/index.js';
+
 /**
  * The phase of an edition, derived from its timeline and the clock; never stored.
  * upcoming → open → closed (screening) → in review → nominees published → panel voting
@@ -5,6 +7,14 @@
  */
 export const PHASES = ['upcoming', 'open', 'closed', 'in-review', 'nominees-published', 'panel-voting', 'winner-announced', 'archived'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/**
+ * The chrome's catalogue (platform/i18n) names every phase, and platform imports no module:
+ * so the check that it names exactly these phases is made here. A phase added without its
+ * text, or a text for a phase that does not exist, fails the typecheck.
+ */
+type PhaseTexts = Messages['phase'];
+const _everyPhaseHasItsText: [Phase, keyof PhaseTexts] extends [keyof PhaseTexts, Phase] ? true : never = true;
 
 export type Timeline = {
   /** Nominations are accepted from this instant (inclusive). */

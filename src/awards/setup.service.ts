@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { judgingSetupProblems, type JudgingSetupInput, type JudgingSetupProblem } from '../judging/setup-rules.js';
 import { hasReviewScores } from '../judging/judging.repo.js';
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import type { Database } from '../db/database.js';
 import { enqueueMail, type NewMail } from '../mail/outbox.js';
 import { addYearsInCopenhagen, formatInstant } from '../platform/time.js';

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { newStorageKey, type AttachmentStore } from '../nominations/attachments/store.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from './image-sniff.js';
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { queryRows, type Database, inTransaction } from '../db/database.js';
 import { awards, editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';

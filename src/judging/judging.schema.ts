@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { criteria, editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
-import { editionMembers, users } from '../accounts/accounts.schema.js';
+import { users } from '../accounts/accounts.schema.js';
+import { editionMembers } from '../members/members.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

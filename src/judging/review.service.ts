@@ -1,6 +1,6 @@
 import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import {
   decideFlag,
   deleteReview,

@@ -4,7 +4,7 @@ import { users } from '../db/schema.js';
 import { loadCommitteeOverview, type CommitteeOverviewData } from './overview.service.js';
 import type { Actor } from '../accounts/actor.js';
 import { isChairOf } from '../accounts/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { findJudgingEdition, listEligibleNominations } from './judging.repo.js';
 import { shortlistSizeOk } from './review-rules.js';
 import { findShortlist, writeShortlist } from './shortlist.repo.js';

@@ -1,5 +1,5 @@
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findShortlist } from '../judging/shortlist.repo.js';
 import { lix as lixOf } from '../judging/lix.js';

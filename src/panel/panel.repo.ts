@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { editionMembers, users } from '../accounts/accounts.schema.js';
+import { users } from '../accounts/accounts.schema.js';
+import { editionMembers } from '../members/members.schema.js';
 import { awards, editions, organisations } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { ballots, nomineeSummaries, panelVoters, winnerDecisions } from './panel.schema.js';

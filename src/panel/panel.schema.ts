@@ -1,7 +1,8 @@
 import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
-import { editionMembers, users } from '../accounts/accounts.schema.js';
+import { users } from '../accounts/accounts.schema.js';
+import { editionMembers } from '../members/members.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

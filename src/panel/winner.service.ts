@@ -6,7 +6,7 @@ import { ballots, winnerDecisions } from './panel.schema.js';
 import { schulze, type SchulzeResult } from './schulze.js';
 import type { Actor } from '../accounts/actor.js';
 import { isChairOf } from '../accounts/permissions.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { votingWindow, type VotingWindow } from './ballot.js';
 import { findDecision, findNominees, findVotingEdition, lockVotingEdition, upsertDecision, type NomineeRow, type VotingEdition } from './panel.repo.js';
 

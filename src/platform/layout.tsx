@@ -1,8 +1,6 @@
 import Html from '@kitajs/html';
 import type { Messages } from './i18n/index.js';
-import { publicationTexts } from '../publication/i18n.js';
 import type { Locale } from './time.js';
-import { ideaBankTexts } from '../ideabank/i18n.js';
 
 /** What every page needs to render its frame. Built once per request by `pageContext`. */
 export type PageContext = {
@@ -68,7 +66,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
                 </a>
                 <span class="portal-account-link">
                   <a href="/idebank" class="portal-ideabank-link mr-5" safe>
-                    {ideaBankTexts(ctx.locale).title}
+                    {t.ideaBankLink}
                   </a>{' '}
                   {/* Cached public pages carry no session, so they show "Log ind" to everyone. */}
                   <a href={ctx.session ? '/min-side' : '/log-ind'} safe>
@@ -256,7 +254,7 @@ function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrgan
               <ul class="unstyled-list footer-links">
                 <li>
                   <a href="/arkiv" safe>
-                    {publicationTexts(ctx.locale).archiveLink}
+                    {t.footer.archive}
                   </a>
                 </li>
                 <li>

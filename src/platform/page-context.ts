@@ -1,7 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import { SESSION_WARNING_MS } from '../accounts/sessions.js';
 import { DEFAULT_LOCALE, LANG_COOKIE, isLocale, messages } from './i18n/index.js';
 import type { PageContext } from './layout.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The session's timeout warning for the layout: seconds until a signed-in browser session
+     * signs out for inactivity (counted from this request) and how long before that the warning
+     * shows; null without a session. Platform knows no sessions: the accounts module sets it.
+     */
+    sessionTimeout: { secondsLeft: number; warnSeconds: number } | null;
+  }
+}
 
 /** The language of a request: the visitor's choice in the cookie, else Danish. */
 export function localeOf(request: FastifyRequest) {
@@ -13,8 +23,7 @@ export function pageContext(request: FastifyRequest): PageContext {
   const locale = localeOf(request);
   const ctx: PageContext = { locale, t: messages(locale), path: request.url };
   // A signed-in browser gets the timeout warning; its seconds come from this request's session.
-  const secondsLeft = request.sessionSecondsLeft;
-  if (typeof secondsLeft === 'number') ctx.session = { secondsLeft, warnSeconds: Math.floor(SESSION_WARNING_MS / 1000) };
+  if (request.sessionTimeout) ctx.session = { ...request.sessionTimeout };
   return ctx;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailTo } from './privacy.repo.js';
 

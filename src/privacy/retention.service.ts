@@ -1,5 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailBefore, findExpiredNominations } from './privacy.repo.js';
 

@@ -1,5 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { claimNotice, findEditionsDueForNotice, findNominationContacts } from './publication.repo.js';
 import { loadPublicResult } from './publication.service.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { awards, criteria, editions, formSections, organisations } from '../../src/db/schema.js';
-import { recordAudit } from '../../src/audit/audit.service.js';
+import { recordAudit } from '../../src/platform/audit.js';
 import { copenhagen } from '../../src/platform/time.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage, checkPage, visitPage } from '../harness/browser.js';

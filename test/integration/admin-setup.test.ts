@@ -23,7 +23,7 @@ import {
   organisations,
   outboxMessages,
 } from '../../src/db/schema.js';
-import { recordAudit } from '../../src/audit/audit.service.js';
+import { recordAudit } from '../../src/platform/audit.js';
 import { copenhagen } from '../../src/platform/time.js';
 import { createUser, sessionFor, signedInAgent } from '../harness/accounts.js';
 import { ENGINES } from '../harness/databases.js';

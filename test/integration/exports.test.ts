@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { awards, criteria, editions, organisations } from '../../src/db/schema.js';
 import { reviewScores, reviews, conflictsOfInterest } from '../../src/judging/judging.schema.js';
-import { editionMembers } from '../../src/accounts/accounts.schema.js';
+import { editionMembers } from '../../src/members/members.schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';
 import { createUser, sessionFor } from '../harness/accounts.js';

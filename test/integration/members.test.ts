@@ -17,7 +17,7 @@ import { startTestApp } from '../harness/app.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
 import { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
-import { inviteMember } from '../../src/admin/members.service.js';
+import { inviteMember } from '../../src/members/invitations.service.js';
 
 const NOW = '2026-11-24T12:00:00Z';
 const CSRF_TITLE = 'Formularen er udløbet';

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { auditEvents } from '../../src/audit/audit.schema.js';
+import { auditEvents } from '../../src/platform/audit.schema.js';
 import { identityProviders, organisationAdmins, sessions, users } from '../../src/db/schema.js';
 import { accountTexts } from '../../src/accounts/i18n.js';
 import { ENGINES } from '../harness/databases.js';

@@ -15,7 +15,7 @@ import {
   users,
 } from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/database.js';
-import { recordAudit } from '../../src/audit/audit.service.js';
+import { recordAudit } from '../../src/platform/audit.js';
 import type { AttachmentStore } from '../../src/nominations/attachments/store.js';
 import { anonymiseExpiredPersonalData } from '../../src/privacy/retention.service.js';
 import { emailPseudonym, erasePersonData, exportPersonData } from '../../src/privacy/person-data.service.js';

@@ -1,5 +1,3 @@
-import type { Phase } from '../../awards/phase.js';
-
 /** The Danish catalogue: the source of every text in the interface. English mirrors its shape. */
 export const da = {
   lang: 'da',
@@ -8,9 +6,12 @@ export const da = {
   skipLink: 'Gå til sidens indhold',
   signInLink: 'Log ind',
   myPage: 'Min side',
+  /** The header's link to the idea bank. */
+  ideaBankLink: 'Idébank',
   home: 'Forside',
   breadcrumbLabel: 'Brødkrummesti',
   footer: {
+    archive: 'Arkiv',
     heading: 'Om Prisportal',
     organisers: 'Arrangører',
     contact: 'Kontakt',
@@ -90,7 +91,7 @@ export const da = {
     'panel-voting': 'Patientpanelet stemmer',
     'winner-announced': 'Vinderen er offentliggjort',
     archived: 'Afsluttet',
-  } satisfies Record<Phase, string>,
+  },
   errors: {
     notFoundTitle: 'Siden findes ikke',
     notFoundBody: 'Vi kan ikke finde den side, du leder efter. Tjek adressen, eller gå til forsiden.',

@@ -8,9 +8,12 @@ export const en: Messages = {
   skipLink: 'Skip to main content',
   signInLink: 'Sign in',
   myPage: 'My page',
+  /** The header's link to the idea bank. */
+  ideaBankLink: 'Idea bank',
   home: 'Home',
   breadcrumbLabel: 'Breadcrumb',
   footer: {
+    archive: 'Archive',
     heading: 'About Prisportal',
     organisers: 'Organisers',
     contact: 'Contact',

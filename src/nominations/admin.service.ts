@@ -13,8 +13,8 @@ import {
   findVisibleNomination,
   listNominationsOfEdition,
   type NominationListQuery,
-} from '../nominations/admin.repo.js';
-import { buildExportTable, exportFileName, toCsv, toXlsx } from '../nominations/export.js';
+} from './admin.repo.js';
+import { buildExportTable, exportFileName, toCsv, toXlsx } from './export.js';
 
 // What the administrators' pages show, read from the nominations' repository. The rules of
 // screening live in nominations/screening.service.ts.

@@ -3,16 +3,16 @@ import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
-import { SCREENING_REASON_MAX, type ScreeningDecision } from '../nominations/screening.service.js';
+import { SCREENING_REASON_MAX, type ScreeningDecision } from './screening.service.js';
 import { screenNomination } from './admin-api.service.js';
 import { organisationOfEdition } from '../awards/awards.repo.js';
 import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfNomination } from './admin.service.js';
-import { contentDisposition } from '../nominations/export.js';
+import { contentDisposition } from './export.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
-import { OverviewPage } from './views/overview.js';
+import { OverviewPage } from './views/admin-overview.js';
 import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { parseId, sendPage } from '../platform/http.js';
 
@@ -35,6 +35,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       reply.header('cache-control', 'no-store');
     });
 
+    // The administration's front page (views/admin-overview.tsx says why it lives here).
     admin.get('/admin', { config: { access: 'admin' } }, async (request, reply) => {
       const actor = request.actor;
       const awards = await getAdminOverview(db, clock.now(), actor.kind === 'user' ? actor.adminOf : new Set());

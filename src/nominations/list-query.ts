@@ -1,4 +1,4 @@
-import type { NominationListQuery, ScreeningState, SortDirection, SortKey, VisibleStatus } from '../nominations/admin.repo.js';
+import type { NominationListQuery, ScreeningState, SortDirection, SortKey, VisibleStatus } from './admin.repo.js';
 
 /**
  * The list of nominations is driven by query parameters in Danish, so a filtered and sorted

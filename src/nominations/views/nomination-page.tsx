@@ -2,7 +2,7 @@ import { ideaBankTexts } from '../../ideabank/i18n.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import type { ScreeningDecision } from '../../nominations/screening.service.js';
+import type { ScreeningDecision } from '../screening.service.js';
 import type { NominationDetail } from '../admin.service.js';
 import { AdminLayout, ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { editionMembers, editions, users } from '../db/schema.js';
 import type { Actor } from '../accounts/actor.js';
 import { createEmailLink } from '../accounts/email-links.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { findEditionWithAward } from '../nominations/admin.repo.js';
 import { isEmail } from '../platform/fields.js';

@@ -1,9 +1,15 @@
 import type { Database } from '../db/database.js';
-import type { Actor } from '../accounts/actor.js';
 import { auditEvents } from './audit.schema.js';
 
+/**
+ * Who made a change, as far as the audit log needs to know: a signed-in user (by id, name and
+ * e-mail), the public, or the system. The accounts module's Actor fits this shape; platform
+ * declares only what it reads, as it imports no module.
+ */
+export type AuditActor = { kind: 'public' } | { kind: 'user'; user: { id: number; name: string; email: string } };
+
 export type AuditInput = {
-  actor: Actor | 'system';
+  actor: AuditActor | 'system';
   action: string;
   entityType: string;
   entityId: string | number;

@@ -1,7 +1,7 @@
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatDate } from '../../platform/time.js';
-import type { InviteInput, MemberRole, MemberView, MembersPageData } from '../members.service.js';
+import type { InviteInput, MemberRole, MemberView, MembersPageData } from '../invitations.service.js';
 import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 
 export type InviteForm = { values: InviteInput; errors: FieldErrors };

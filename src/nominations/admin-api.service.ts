@@ -1,10 +1,10 @@
 import type { Database } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../platform/audit.js';
 import { timelineOf } from '../awards/awards.service.js';
 import { phaseAt } from '../awards/phase.js';
-import { findEditionsWithSentCounts, findEditionWithAward, findNominationsForExport, findVisibleNomination } from '../nominations/admin.repo.js';
-import { decideScreening, type ScreeningDecision, type ScreeningRefusal } from '../nominations/screening.service.js';
+import { findEditionsWithSentCounts, findEditionWithAward, findNominationsForExport, findVisibleNomination } from './admin.repo.js';
+import { decideScreening, type ScreeningDecision, type ScreeningRefusal } from './screening.service.js';
 
 // What the admin API (admin.api.ts) reads and changes beyond the members: the editions of the
 // caller's organisations, an edition's nominations, and screening with its audit record.

@@ -4,7 +4,14 @@ import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { judgingTexts } from '../../judging/i18n.js';
 import { privacyTexts } from '../../privacy/i18n.js';
 
-/** /admin: every award's editions with their phase and number of sent nominations. */
+/**
+ * /admin: every award's editions with their phase and number of sent nominations.
+ *
+ * It lives in nominations/, not awards/, though it lists awards and editions: what it adds to
+ * them is the count of nominations that arrived (administrators watch them come in here), read
+ * by the nominations' repository, and nominations already builds on awards (phase, timeline),
+ * so awards/ showing it would make the two modules import each other.
+ */
 export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: string; awards: OverviewAward[] }): JSX.Element {
   const { t } = ctx;
   const a = t.admin;

@@ -5,7 +5,7 @@ import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import type { Messages } from '../platform/i18n/index.js';
 import { administeredEdition } from '../platform/http.js';
-import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './members.service.js';
+import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './invitations.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
 import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { parseId, sendPage } from '../platform/http.js';

@@ -1,7 +1,7 @@
 import { judgingTexts } from '../../judging/i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
-import { SORT_KEYS, type SortKey } from '../../nominations/admin.repo.js';
+import { SORT_KEYS, type SortKey } from '../admin.repo.js';
 import type { NominationList } from '../admin.service.js';
 import { DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
 import { AdminLayout, attr } from '../../platform/ui/admin-parts.js';
