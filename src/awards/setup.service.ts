@@ -3,7 +3,7 @@ import { judgingSetupProblems, type JudgingSetupInput, type JudgingSetupProblem 
 import { hasReviewScores } from '../judging/judging.repo.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../platform/audit.js';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { enqueueMail, type NewMail } from '../mail/outbox.js';
 import { addYearsInCopenhagen, formatInstant } from '../platform/time.js';
 import {
@@ -238,10 +238,6 @@ export function editionSnapshot(e: EditionRow) {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-function inTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
-  return db.transaction(async (txx) => fn(txx as unknown as Database));
-}
 
 // ---------------------------------------------------------------------------------------
 // Organisations

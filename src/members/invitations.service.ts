@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import { editionMembers, editions, users } from '../db/schema.js';
 import type { Actor } from '../accounts/actor.js';
 import { createEmailLink } from '../accounts/email-links.js';
@@ -175,8 +175,7 @@ export async function inviteMember(args: {
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
   const role = input.role!;
   const { now } = args;
-  return args.db.transaction(async (txx): Promise<InviteResult> => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx): Promise<InviteResult> => {
     if (!(await lockEdition(tx, args.editionId))) return { ok: false, reason: 'not-found' };
     const edition = await findEditionWithAward(tx, args.editionId);
     if (!edition) return { ok: false, reason: 'not-found' };
@@ -296,8 +295,7 @@ export type RemoveResult = { ok: true; member: MemberView } | { ok: false; reaso
  */
 export async function removeMember(args: { db: Database; actor: Actor; editionId: number; memberId: number; now: Date }): Promise<RemoveResult> {
   const { now } = args;
-  return args.db.transaction(async (txx): Promise<RemoveResult> => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx): Promise<RemoveResult> => {
     if (!(await lockEdition(tx, args.editionId))) return { ok: false, reason: 'not-found' };
     const row = await findMember(tx, args.memberId);
     if (!row || row.editionId !== args.editionId || row.removedAt !== null) return { ok: false, reason: 'not-found' };

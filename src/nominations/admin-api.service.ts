@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../platform/audit.js';
 import { timelineOf } from '../awards/awards.service.js';
@@ -47,8 +47,7 @@ export async function screenNomination(args: {
   reason?: string | null;
   now: Date;
 }): Promise<AuditedScreeningResult> {
-  return args.db.transaction(async (txx): Promise<AuditedScreeningResult> => {
-    const tx = txx as unknown as Database;
+  return inTransaction(args.db, async (tx): Promise<AuditedScreeningResult> => {
     const before = await findVisibleNomination(tx, args.nominationId);
     const result = await decideScreening({ db: tx, nominationId: args.nominationId, decision: args.decision, reason: args.reason ?? null, now: args.now });
     if (!result.ok) return result;
