@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problems, sendProblem, type Problem } from '../platform/errors.js';
+import { problems, sendProblem, } from '../platform/errors.js';
 import type { Database } from '../db/database.js';
 import { hashToken, newToken } from '../nominations/access-token.js';
 import { apiTokens, users } from './accounts.schema.js';
@@ -37,14 +37,6 @@ export async function revokeApiToken(db: Database, userId: number, tokenId: numb
   return rows.length === 1;
 }
 
-const unauthorized = (instance: string, detail: string): Problem => ({
-  type: '/problems/unauthorized',
-  title: 'Sign-in required',
-  status: 401,
-  detail,
-  instance,
-});
-
 /**
  * Before the body is even read: the admin API takes a personal API token (never a browser
  * session, so no other site can make a signed-in browser call it) of an administrator.
@@ -54,12 +46,12 @@ export async function requireApiToken(request: FastifyRequest, reply: FastifyRep
   if (actor.kind !== 'user')
     return sendProblem(
       reply,
-      unauthorized(request.url, 'Send a personal API token as "Authorization: Bearer <token>". An administrator makes one at /min-side/api-noegler.'),
+      problems.unauthorized(request.url, 'Send a personal API token as "Authorization: Bearer <token>". An administrator makes one at /min-side/api-noegler.'),
     );
   if (actor.via !== 'api-token')
     return sendProblem(
       reply,
-      unauthorized(request.url, 'The admin API takes a personal API token, not a browser session. Send it as "Authorization: Bearer <token>".'),
+      problems.unauthorized(request.url, 'The admin API takes a personal API token, not a browser session. Send it as "Authorization: Bearer <token>".'),
     );
   if (actor.adminOf.size === 0) return sendProblem(reply, problems.forbidden(request.url, 'Your account administers no organisation.'));
 }

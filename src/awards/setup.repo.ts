@@ -104,21 +104,6 @@ export async function updateAwardRow(db: Database, id: number, values: Partial<N
   return row!;
 }
 
-export async function findEditionsOfAward(db: Database, awardId: number): Promise<EditionRow[]> {
-  return db.select().from(editions).where(eq(editions.awardId, awardId)).orderBy(desc(editions.year));
-}
-
-export async function findEditionFull(db: Database, id: number) {
-  const [row] = await db
-    .select({ edition: editions, award: awards, organisation: organisations })
-    .from(editions)
-    .innerJoin(awards, eq(awards.id, editions.awardId))
-    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
-    .where(eq(editions.id, id))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * The edition row, locked until the transaction ends: two saves of one edition (or a save
  * and "next year's round") queue up instead of interleaving.

@@ -4,6 +4,7 @@ import { hasReviewScores } from '../judging/judging.repo.js';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
+import { findEditionById, findEditionsOfAward } from './awards.repo.js';
 import { enqueueMail, type NewMail } from '../mail/outbox.js';
 import { addYearsInCopenhagen, formatInstant } from '../platform/time.js';
 import {
@@ -13,8 +14,6 @@ import {
   findAward,
   findAwardsWithEditions,
   findConcernedPeople,
-  findEditionFull,
-  findEditionsOfAward,
   findLists,
   findOrganisation,
   firstSentAt,
@@ -554,7 +553,7 @@ export async function updateEdition(args: {
   return inTransaction(args.db, async (tx) => {
     const before = await lockEdition(tx, args.editionId);
     if (!before) return { ok: false, reason: 'not-found' };
-    const found = (await findEditionFull(tx, before.id))!;
+    const found = (await findEditionById(tx, before.id))!;
     const editionIssues = editionProblems(args.input);
     if (args.input.year !== before.year) {
       // Creating a round locks the award: a new year here and there cannot cross.
@@ -611,7 +610,7 @@ export async function updateEdition(args: {
 
 /** An edition with its lists and whether its form is locked (the first sent nomination, or null). */
 export async function getEditionSetup(db: Database, editionId: number) {
-  const found = await findEditionFull(db, editionId);
+  const found = await findEditionById(db, editionId);
   if (!found) return null;
   const [lists, lockedSince] = await Promise.all([findLists(db, editionId), firstSentAt(db, editionId)]);
   return { ...found, ...lists, lockedSince };
@@ -645,7 +644,7 @@ export async function saveEditionList<K extends ListKind>(args: {
       const since = await firstSentAt(tx, edition.id);
       if (since) return { ok: false, reason: 'form-locked', since };
     }
-    const found = (await findEditionFull(tx, edition.id))!;
+    const found = (await findEditionById(tx, edition.id))!;
     const lists = await findLists(tx, edition.id);
     const current = args.kind === 'criteria' ? lists.criteria : args.kind === 'form-sections' ? lists.formSections : lists.committee;
     const known = new Set(current.map((r) => r.id));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireApiToken } from '../accounts/api-tokens.js';
 import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import type { AppDeps } from '../platform/deps.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { problem, problems, sendProblem } from '../platform/errors.js';
 import { messages } from '../platform/i18n/index.js';
 import { inviteProblemText } from './invitations.routes.js';
 import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from './invitations.service.js';
@@ -123,22 +123,21 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
       const en = messages('en').members;
       if (result.reason === 'already-member') {
-        return sendProblem(reply, {
-          type: '/problems/already-member',
-          title: 'Already a member',
-          status: 409,
-          detail: en.errors.alreadyMember(result.member.email, en.group[result.member.role]),
-          instance: request.url,
-        });
+        return sendProblem(
+          reply,
+          problem(409, 'already-member', 'Already a member', {
+            detail: en.errors.alreadyMember(result.member.email, en.group[result.member.role]),
+            instance: request.url,
+          }),
+        );
       }
-      return sendProblem(reply, {
-        type: '/problems/validation',
-        title: 'Invalid input',
-        status: 422,
-        detail: 'Correct the listed fields and send again.',
-        instance: request.url,
-        errors: result.problems.map((p) => ({ path: `/${p.field}`, message: inviteProblemText(en, p) })),
-      });
+      return sendProblem(
+        reply,
+        problems.validation(
+          request.url,
+          result.problems.map((p) => ({ path: `/${p.field}`, message: inviteProblemText(en, p) })),
+        ),
+      );
     },
   );
 

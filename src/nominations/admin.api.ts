@@ -5,11 +5,14 @@ import type { AppDeps } from '../platform/deps.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
 import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import { PHASES } from '../awards/phase.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { problem, problems, sendProblem } from '../platform/errors.js';
 import { SCREENING_REASON_MAX } from './screening.service.js';
 import { listAdministeredEditions, listEditionNominations, screenNomination } from './admin-api.service.js';
 import { organisationOfEdition } from '../awards/awards.repo.js';
 import { organisationOfNomination } from './admin.service.js';
+
+/** The one refusal a not-eligible decision without a reason gets, as the field's message and the problem's detail. */
+const NEEDS_REASON = 'Give a reason when a nomination is not eligible.';
 
 const editionSchema = z.object({
   id: z.number().int(),
@@ -146,34 +149,22 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       if (!(await mayAdminister(request, reply, await organisationOfNomination(db, nominationId), 'nomination'))) return reply;
       const { decision, reason } = request.body;
       if ((reason ?? '').trim().length > SCREENING_REASON_MAX) {
-        return sendProblem(reply, {
-          type: '/problems/validation',
-          title: 'Invalid input',
-          status: 422,
-          instance: request.url,
-          errors: [{ path: '/reason', message: `The reason may be at most ${SCREENING_REASON_MAX} characters.` }],
-        });
+        const message = `The reason may be at most ${SCREENING_REASON_MAX} characters.`;
+        return sendProblem(reply, problem(422, 'validation', 'Invalid input', { instance: request.url, errors: [{ path: '/reason', message }] }));
       }
       const result = await screenNomination({ db, actor: request.actor, nominationId, decision, reason: reason ?? null, now: clock.now() });
       if (result.ok) return { id: nominationId, screening: { ...result.screening, screenedAt: iso(result.screening.screenedAt) } };
       switch (result.reason) {
         case 'reason-required':
-          return sendProblem(reply, {
-            type: '/problems/validation',
-            title: 'Invalid input',
-            status: 422,
-            detail: 'Give a reason when a nomination is not eligible.',
-            instance: request.url,
-            errors: [{ path: '/reason', message: 'Give a reason when a nomination is not eligible.' }],
-          });
+          return sendProblem(reply, problems.validation(request.url, [{ path: '/reason', message: NEEDS_REASON }], NEEDS_REASON));
         case 'withdrawn':
-          return sendProblem(reply, {
-            type: '/problems/nomination-withdrawn',
-            title: 'The nomination is withdrawn',
-            status: 409,
-            detail: 'A withdrawn nomination cannot be screened.',
-            instance: request.url,
-          });
+          return sendProblem(
+            reply,
+            problem(409, 'nomination-withdrawn', 'The nomination is withdrawn', {
+              detail: 'A withdrawn nomination cannot be screened.',
+              instance: request.url,
+            }),
+          );
         default:
           return sendProblem(reply, problems.notFound(request.url, 'There is no sent nomination with this id.'));
       }

@@ -49,8 +49,11 @@ export const problems = {
   internal: (instance: string, requestId: string) =>
     problem(500, 'internal', 'Internal error', { detail: `An unexpected error occurred. Quote request id ${requestId} when reporting it.`, instance }),
   forbidden: (instance: string, detail?: string) => problem(403, 'forbidden', 'Forbidden', { detail, instance }),
-  unauthorized: (instance: string) =>
-    problem(401, 'unauthorized', 'Sign-in required', { detail: 'Send a personal API token as "Authorization: Bearer <token>".', instance }),
+  /** Input that parsed but breaks a field's rule; `errors` names each field by its JSON pointer. */
+  validation: (instance: string, errors: NonNullable<Problem['errors']>, detail = 'Correct the listed fields and send again.') =>
+    problem(422, 'validation', 'Invalid input', { detail, instance, errors }),
+  unauthorized: (instance: string, detail = 'Send a personal API token as "Authorization: Bearer <token>".') =>
+    problem(401, 'unauthorized', 'Sign-in required', { detail, instance }),
   tooMany: (instance: string) => problem(429, 'too-many-requests', 'Too many requests', { instance }),
   payloadTooLarge: (instance: string) => problem(413, 'payload-too-large', 'Payload too large', { detail: 'The body may be at most 1 MB.', instance }),
   unsupportedMediaType: (instance: string, detail: string) => problem(415, 'unsupported-media-type', 'Unsupported media type', { detail, instance }),
