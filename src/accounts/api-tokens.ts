@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problems, sendProblem, } from '../platform/errors.js';
+import { problems, sendProblem } from '../platform/errors.js';
 import type { Database } from '../db/database.js';
 import { hashToken, newToken } from '../nominations/access-token.js';
 import { apiTokens, users } from './accounts.schema.js';

@@ -1,3 +1,4 @@
+import { auditTexts } from './i18n.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { findOrganisation } from '../awards/setup.repo.js';
@@ -29,7 +30,7 @@ export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
       const organisation = id === null ? null : await findOrganisation(db, id);
       if (!(await mayAdminister(request, reply, organisation?.id ?? null))) return reply;
       const ctx = pageContext(request);
-      const a = ctx.t.audit;
+      const a = auditTexts(ctx.locale);
       const q = request.query ?? {};
       const values: AuditFilterValues = { action: text(q.handling), edition: text(q.runde), who: text(q.hvem), from: text(q.fra), to: text(q.til) };
       const errors: FieldErrors = [];

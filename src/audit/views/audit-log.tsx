@@ -1,3 +1,4 @@
+import { type AuditTexts, auditTexts } from '../i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
@@ -22,7 +23,7 @@ type Props = {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-type Texts = PageContext['t']['audit'];
+type Texts = AuditTexts;
 
 /** A value of a before/after record as a person reads it: instants in Danish time, yes/no, lists. */
 export function formatAuditValue(v: unknown, a: Texts, locale: PageContext['locale']): string {
@@ -44,7 +45,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** What changed: for two records the fields that differ; for lists both lists; for one side that side. */
 function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; after: unknown }) {
-  const a = ctx.t.audit;
+  const a = auditTexts(ctx.locale);
   const fmt = (v: unknown) => formatAuditValue(v, a, ctx.locale);
   if (Array.isArray(before) || Array.isArray(after)) {
     const list = (label: string, items: unknown) =>
@@ -143,7 +144,7 @@ function DateFilter({ ctx, id, name, label, value, error }: { ctx: PageContext; 
         {label}
       </label>
       <span class="form-hint" id={`${id}-hint`} safe>
-        {ctx.t.audit.dateHint}
+        {auditTexts(ctx.locale).dateHint}
       </span>
       <FieldError ctx={ctx} id={id} message={error} />
       <input
@@ -163,7 +164,7 @@ function DateFilter({ ctx, id, name, label, value, error }: { ctx: PageContext; 
 export function AuditLogPage(p: Props): JSX.Element {
   const { ctx, organisation: o, values, options } = p;
   const { t } = ctx;
-  const a = t.audit;
+  const a = auditTexts(ctx.locale);
   const title = a.title(o.name);
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const first = p.total === 0 ? 0 : (p.page - 1) * p.pageSize + 1;
