@@ -1,12 +1,15 @@
 import type { NewMail } from '../mail/outbox.js';
 import { formatInstant } from '../platform/time.js';
 import type { NominationRow } from './nominations.repo.js';
-import type { EditionForForm, MailContext } from './nomination.service.js';
+import type { EditionForForm } from './edition-form.js';
 import { nominationAsText } from './nomination-text.js';
-import { fieldsOf } from './nomination.service.js';
+import { fieldsOf } from './edition-form.js';
 
 // The e-mails of the nomination flow, in Danish plain language. Links carry private tokens,
 // so these bodies are never logged.
+
+/** What the e-mails need to know of where they are read: the absolute base of their links. */
+export type MailContext = { baseUrl: string };
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
