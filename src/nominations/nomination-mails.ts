@@ -2,13 +2,16 @@ import type { NewMail } from '../mail/outbox.js';
 import { formatInstant, type Locale } from '../platform/time.js';
 import { nominationTexts } from './i18n.js';
 import type { NominationRow } from './nominations.repo.js';
-import type { EditionForForm, MailContext } from './nomination.service.js';
+import type { EditionForForm } from './edition-form.js';
 import { nominationAsText } from './nomination-text.js';
-import { fieldsOf } from './nomination.service.js';
+import { fieldsOf } from './edition-form.js';
 
 // The e-mails of the nomination flow, worded in the module's catalogue (i18n.ts, `mail`) in
 // plain language. They go out in Danish (`locale` defaults to 'da') until a person's language
 // is known. Links carry private tokens, so these bodies are never logged.
+
+/** What the e-mails need to know of where they are read: the absolute base of their links. */
+export type MailContext = { baseUrl: string };
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 

@@ -1,11 +1,9 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { phaseAt, type Timeline } from '../awards/phase.js';
-import { timelineOf } from '../awards/awards.service.js';
 import { hashToken, newToken } from './access-token.js';
-import { completeErrors, emptyFields, hardLimitErrors, type FieldError, type FormDefinition, type NominationFields, type Step } from './form.js';
+import { completeErrors, hardLimitErrors, type FieldError, type FormDefinition, type NominationFields, type Step } from './form.js';
 import {
-  findEditionWithForm,
   findNominationByConsentHash,
   findNominationById,
   findNominationByIdempotencyKey,
@@ -18,27 +16,12 @@ import {
   updateNomination,
   type NominationRow,
 } from './nominations.repo.js';
-import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMail } from './nomination-mails.js';
+import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMail, type MailContext } from './nomination-mails.js';
+import { fieldsOf, loadEditionForForm, type EditionForForm } from './edition-form.js';
 
-export type EditionForForm = NonNullable<Awaited<ReturnType<typeof findEditionWithForm>>> & {
-  form: FormDefinition;
-  timeline: Timeline | null;
-};
-
-/** An edition with everything its nomination form needs, or null. */
-export async function loadEditionForForm(db: Database, editionId: number): Promise<EditionForForm | null> {
-  const found = await findEditionWithForm(db, editionId);
-  if (!found) return null;
-  return {
-    ...found,
-    timeline: timelineOf(found.edition),
-    form: {
-      sections: found.sections.map((s) => ({ id: s.id, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required })),
-      criteria: found.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
-      asksOrigin: found.edition.asksOrigin,
-    },
-  };
-}
+// Kept importable from here (the nomination flow's front door); they live in edition-form.ts
+// and nomination-mails.ts so that the e-mails need not import this file back.
+export { fieldsOf, loadEditionForForm, type EditionForForm, type MailContext };
 
 export type WindowCheck = { ok: true } | { ok: false; reason: 'not-open-yet' | 'deadline-passed' };
 
@@ -49,32 +32,6 @@ export function canNominate(timeline: Timeline | null, now: Date): WindowCheck {
   if (phase === 'upcoming') return { ok: false, reason: 'not-open-yet' };
   return { ok: false, reason: 'deadline-passed' };
 }
-
-/** The fields of a saved nomination, as the form works with them. */
-export function fieldsOf(row: NominationRow): NominationFields {
-  const f = emptyFields();
-  return {
-    ...f,
-    nominatorName: row.nominatorName,
-    nominatorEmail: row.nominatorEmail,
-    nominatorIsCitizen: row.nominatorIsCitizen ?? '',
-    nominatorWorkplace: row.nominatorWorkplace,
-    nomineeKind: row.nomineeKind ?? '',
-    nomineeNames: row.nomineeNames,
-    nomineeUnit: row.nomineeUnit,
-    nomineeOrganisation: row.nomineeOrganisation,
-    nomineeEmail: row.nomineeEmail,
-    title: row.title,
-    summary: row.summary,
-    criterionIds: row.criterionIds,
-    originOrganisation: row.originOrganisation,
-    originDescription: row.originDescription,
-    originUrl: row.originUrl,
-    answers: row.answers,
-  };
-}
-
-export type MailContext = { baseUrl: string };
 
 export type StartResult =
   | { ok: true; nomination: NominationRow; token: string }

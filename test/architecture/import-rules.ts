@@ -91,7 +91,7 @@ export function checkImports(files: ReadonlyMap<string, string>): Violation[] {
       });
     }
   }
-  for (const cycle of moduleCycles(edges)) {
+  for (const { group, cycle } of moduleCycles(edges)) {
     // Name one import of each step, so the cycle can be found in the code.
     const steps = cycle.map((m, i) => {
       const next = cycle[(i + 1) % cycle.length]!;
@@ -101,15 +101,18 @@ export function checkImports(files: ReadonlyMap<string, string>): Violation[] {
     violations.push({
       rule: 'module-cycle',
       file: steps[0]!.split(' ')[0]!,
-      specifier: cycle.join(' → '),
-      message: `cycle between modules ${[...cycle, cycle[0]].join(' → ')}: ${steps.join('; ')}`,
+      specifier: group.join(' '),
+      message: `cycle between modules ${[...cycle, cycle[0]].join(' → ')} (all of ${group.join(', ')} reach each other): ${steps.join('; ')}`,
     });
   }
   return violations;
 }
 
-/** The module graph (table files left out) and its cycles: one per strongly connected group of two or more modules, or a module that imports itself through others. */
-export function moduleCycles(edges: readonly ImportEdge[]): string[][] {
+/**
+ * The module graph (table files left out) and its cycles: one per group of two or more modules
+ * that all reach each other (a strongly connected component), with one concrete cycle in it.
+ */
+export function moduleCycles(edges: readonly ImportEdge[]): { group: string[]; cycle: string[] }[] {
   const graph = new Map<string, Set<string>>();
   for (const e of edges) {
     const a = moduleOf(e.from);
@@ -151,7 +154,8 @@ export function moduleCycles(edges: readonly ImportEdge[]): string[][] {
   };
   for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
   // Within a group, name one concrete cycle (a shortest path back to its first module).
-  return groups.map((group) => {
+  return groups.map((unsorted) => {
+    const group = [...unsorted].sort();
     const members = new Set(group);
     const start = [...group].sort()[0]!;
     const previous = new Map<string, string>();
@@ -163,7 +167,7 @@ export function moduleCycles(edges: readonly ImportEdge[]): string[][] {
         if (w === start) {
           const path = [v];
           while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
-          return path;
+          return { group, cycle: path };
         }
         if (!previous.has(w)) {
           previous.set(w, v);
@@ -171,7 +175,7 @@ export function moduleCycles(edges: readonly ImportEdge[]): string[][] {
         }
       }
     }
-    return [...group].sort();
+    return { group, cycle: group };
   });
 }
 

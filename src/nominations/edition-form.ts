@@ -1,0 +1,52 @@
+import type { Database } from '../db/database.js';
+import { timelineOf } from '../awards/awards.service.js';
+import type { Timeline } from '../awards/phase.js';
+import { emptyFields, type FormDefinition, type NominationFields } from './form.js';
+import { findEditionWithForm, type NominationRow } from './nominations.repo.js';
+
+// An edition as its nomination form sees it, and a saved nomination as form fields: read by the
+// flow (nomination.service.ts), its e-mails (nomination-mails.ts) and the receipt PDF.
+
+export type EditionForForm = NonNullable<Awaited<ReturnType<typeof findEditionWithForm>>> & {
+  form: FormDefinition;
+  timeline: Timeline | null;
+};
+
+/** An edition with everything its nomination form needs, or null. */
+export async function loadEditionForForm(db: Database, editionId: number): Promise<EditionForForm | null> {
+  const found = await findEditionWithForm(db, editionId);
+  if (!found) return null;
+  return {
+    ...found,
+    timeline: timelineOf(found.edition),
+    form: {
+      sections: found.sections.map((s) => ({ id: s.id, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required })),
+      criteria: found.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+      asksOrigin: found.edition.asksOrigin,
+    },
+  };
+}
+
+/** The fields of a saved nomination, as the form works with them. */
+export function fieldsOf(row: NominationRow): NominationFields {
+  const f = emptyFields();
+  return {
+    ...f,
+    nominatorName: row.nominatorName,
+    nominatorEmail: row.nominatorEmail,
+    nominatorIsCitizen: row.nominatorIsCitizen ?? '',
+    nominatorWorkplace: row.nominatorWorkplace,
+    nomineeKind: row.nomineeKind ?? '',
+    nomineeNames: row.nomineeNames,
+    nomineeUnit: row.nomineeUnit,
+    nomineeOrganisation: row.nomineeOrganisation,
+    nomineeEmail: row.nomineeEmail,
+    title: row.title,
+    summary: row.summary,
+    criterionIds: row.criterionIds,
+    originOrganisation: row.originOrganisation,
+    originDescription: row.originDescription,
+    originUrl: row.originUrl,
+    answers: row.answers,
+  };
+}
