@@ -1,3 +1,4 @@
+import { apiTokenTexts } from './i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
@@ -38,13 +39,13 @@ export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDep
   };
 
   app.get<{ Querystring: { tilbagekaldt?: string } }>('/min-side/api-noegler', { config: { access: 'admin' } }, async (request, reply) =>
-    page(request, reply, { notice: request.query.tilbagekaldt === '1' ? pageContext(request).t.apiTokens.revoked : undefined }),
+    page(request, reply, { notice: request.query.tilbagekaldt === '1' ? apiTokenTexts(pageContext(request).locale).revoked : undefined }),
   );
 
   app.post('/min-side/api-noegler', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
-    const a = pageContext(request).t.apiTokens;
+    const a = apiTokenTexts(pageContext(request).locale);
     const raw = (request.body as { navn?: unknown } | undefined)?.navn;
     const typed = typeof raw === 'string' ? raw.slice(0, 1000) : '';
     const checked = checkTokenName(typed);

@@ -133,3 +133,60 @@ const en: AccountTexts = {
 export function accountTexts(locale: Locale): AccountTexts {
   return locale === 'en' ? en : da;
 }
+
+/** Personal API tokens (/min-side/api-noegler). Danish is the source; English has the same keys, so a missing text fails the typecheck. */
+const apiTokensDa = {
+  title: 'API-nøgler',
+  intro:
+    'Med en personlig API-nøgle kan et andet system bruge administrationens API på dine vegne. Nøglen giver den samme adgang, som du har, så pas på den som på en adgangskode.',
+  usage: 'Send nøglen i headeren Authorization: Bearer efterfulgt af nøglen. API-dokumentationen står i OpenAPI-dokumentet:',
+  createHeading: 'Lav en ny nøgle',
+  nameLabel: 'Navn på nøglen',
+  nameHint: 'Så du kan kende den igen, for eksempel navnet på det system, der skal bruge den.',
+  create: 'Lav nøgle',
+  createdHeading: 'Din nye nøgle',
+  createdBody: 'Kopiér nøglen nu. Den bliver kun vist denne ene gang. Mister du den, så tilbagekald den, og lav en ny.',
+  tokenLabel: 'Nøgle',
+  listHeading: 'Dine nøgler',
+  tableLabel: 'Dine API-nøgler',
+  none: 'Du har ingen API-nøgler.',
+  column: { name: 'Navn', createdAt: 'Lavet', lastUsedAt: 'Sidst brugt', actions: 'Handlinger' },
+  neverUsed: 'Aldrig',
+  revoke: 'Tilbagekald',
+  revokeLabel: (name: string) => `Tilbagekald nøglen ${name}`,
+  revoked: 'Nøglen er tilbagekaldt. Den virker ikke længere.',
+  nameRequired: 'Skriv et navn på nøglen.',
+  nameTooLong: (max: number) => `Navnet må højst være ${max} tegn.`,
+  link: 'API-nøgler',
+};
+
+export type ApiTokenTexts = typeof apiTokensDa;
+
+const apiTokensEn: ApiTokenTexts = {
+  title: 'API tokens',
+  intro:
+    'With a personal API token, another system can use the administration API on your behalf. The token gives the same access you have, so guard it like a password.',
+  usage: 'Send the token in the header Authorization: Bearer followed by the token. The API is documented in the OpenAPI document:',
+  createHeading: 'Create a new token',
+  nameLabel: 'Name of the token',
+  nameHint: 'So you can recognise it, for example the name of the system that will use it.',
+  create: 'Create token',
+  createdHeading: 'Your new token',
+  createdBody: 'Copy the token now. It is shown this one time only. If you lose it, revoke it and create a new one.',
+  tokenLabel: 'Token',
+  listHeading: 'Your tokens',
+  tableLabel: 'Your API tokens',
+  none: 'You have no API tokens.',
+  column: { name: 'Name', createdAt: 'Created', lastUsedAt: 'Last used', actions: 'Actions' },
+  neverUsed: 'Never',
+  revoke: 'Revoke',
+  revokeLabel: (name) => `Revoke the token ${name}`,
+  revoked: 'The token has been revoked. It no longer works.',
+  nameRequired: 'Enter a name for the token.',
+  nameTooLong: (max) => `The name may be at most ${max} characters.`,
+  link: 'API tokens',
+};
+
+export function apiTokenTexts(locale: Locale): ApiTokenTexts {
+  return locale === 'en' ? apiTokensEn : apiTokensDa;
+}

@@ -1,8 +1,8 @@
+import { setupTexts } from './i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
-import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
@@ -27,7 +27,7 @@ import type { FieldErrors } from '../platform/ui/admin-parts.js';
 // the administrators' page would send and is checked by the page's own parser, so the API has
 // no rules of its own; messages are the English ones of the pages.
 
-const en = () => messages('en').setup;
+const en = () => setupTexts('en');
 
 const text = z.string().max(100_000).nullable().optional();
 

@@ -1,4 +1,4 @@
-import type { Messages } from '../platform/i18n/index.js';
+import type { SetupTexts } from './i18n.js';
 import { copenhagen, formatInstant, type Locale } from '../platform/time.js';
 import type { AwardRow, EditionRow, OrganisationRow } from './setup.repo.js';
 import {
@@ -26,7 +26,7 @@ import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from '../judging/setu
 
 export type FormValues = Record<string, string>;
 type Body = Record<string, unknown>;
-type T = Messages['setup'];
+type T = SetupTexts;
 
 /** One field of a form body as text: the first value of a repeated field, '' when absent. */
 export function field(body: Body, name: string): string {

@@ -1,9 +1,9 @@
+import { setupTexts } from './i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
-import { messages } from '../platform/i18n/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, instant, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
@@ -30,7 +30,7 @@ import type { FieldErrors } from '../platform/ui/admin-parts.js';
 // turned into the values the page's form would send and checked by the page's parser, so the
 // API has no rules of its own. Messages are the English ones of the pages.
 
-const en = () => messages('en').setup;
+const en = () => setupTexts('en');
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A text field: a string, or null to clear it. Lengths are the form's rules (422). */

@@ -1,3 +1,4 @@
+import { setupTexts } from './i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import type { Actor } from '../accounts/actor.js';
@@ -95,7 +96,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
 
     admin.post('/admin/organisationer/ny', post, async (request, reply) => {
       const ctx = pageContext(request);
-      const parsed = parseOrganisation(bodyOf(request), ctx.t.setup);
+      const parsed = parseOrganisation(bodyOf(request), setupTexts(ctx.locale));
       if (!parsed.input) return sendPage(reply, 400, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation: null, form: parsed }));
       const result = await createOrganisation({ db, actor: userOf(request), input: parsed.input, now: clock.now() });
       done();
@@ -107,7 +108,11 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = id === null ? null : await getOrganisationSetup(db, id);
       if (!(await mayAdminister(request, reply, page?.organisation.id ?? null))) return reply;
       const ctx = pageContext(request);
-      const notice = flag(request, 'oprettet') ? ctx.t.setup.organisationCreated : flag(request, 'gemt') ? ctx.t.setup.organisationSaved : null;
+      const notice = flag(request, 'oprettet')
+        ? setupTexts(ctx.locale).organisationCreated
+        : flag(request, 'gemt')
+          ? setupTexts(ctx.locale).organisationSaved
+          : null;
       return sendPage(reply, 200, OrganisationPage({ ctx, csrf: csrfToken(reply), now: clock.now(), ...page!, notice }));
     });
 
@@ -129,7 +134,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const ctx = pageContext(request);
-      const parsed = parseOrganisation(bodyOf(request), ctx.t.setup);
+      const parsed = parseOrganisation(bodyOf(request), setupTexts(ctx.locale));
       if (!parsed.input) return sendPage(reply, 400, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation, form: parsed }));
       const result = await updateOrganisation({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
       if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
@@ -178,7 +183,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const ctx = pageContext(request);
-      const parsed = parseAward(bodyOf(request), ctx.t.setup);
+      const parsed = parseAward(bodyOf(request), setupTexts(ctx.locale));
       if (!parsed.input) {
         return sendPage(
           reply,
@@ -202,7 +207,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
     admin.get<IdParams>('/admin/priser/:id', opts, async (request, reply) => {
       const page = await awardPage(request, reply);
       if (!page) return reply;
-      const s = pageContext(request).t.setup;
+      const s = setupTexts(pageContext(request).locale);
       const notice = flag(request, 'oprettet') ? s.awardCreated : flag(request, 'gemt') ? s.awardSaved : null;
       return renderAward(request, reply, 200, page, { values: awardValues(page.award), errors: [] }, { notice });
     });
@@ -210,7 +215,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
     admin.post<IdParams>('/admin/priser/:id', post, async (request, reply) => {
       const page = await awardPage(request, reply);
       if (!page) return reply;
-      const parsed = parseAward(bodyOf(request), pageContext(request).t.setup);
+      const parsed = parseAward(bodyOf(request), setupTexts(pageContext(request).locale));
       if (!parsed.input) return renderAward(request, reply, 400, page, parsed);
       const result = await updateAward({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
       if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
@@ -244,7 +249,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const ctx = pageContext(request);
-      const parsed = parseEdition(bodyOf(request), ctx.t.setup, ctx.locale);
+      const parsed = parseEdition(bodyOf(request), setupTexts(ctx.locale), ctx.locale);
       const show = (errors: FieldErrors) =>
         sendPage(
           reply,
@@ -263,7 +268,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await createEdition({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-        return show(sortEditionErrors(editionRuleErrors(ctx.t.setup, ctx.locale, result.timeline, result.edition, parsed.input.year)));
+        return show(sortEditionErrors(editionRuleErrors(setupTexts(ctx.locale), ctx.locale, result.timeline, result.edition, parsed.input.year)));
       }
       done();
       return reply.redirect(`/admin/udgaver/${result.edition.id}/rediger?oprettet=1`, 303);
@@ -310,7 +315,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = await editionPage(request, reply);
       if (!page) return reply;
       const ctx = pageContext(request);
-      const s = ctx.t.setup;
+      const s = setupTexts(ctx.locale);
       const query = request.query as Record<string, unknown>;
       const sent = typeof query.sendt === 'string' && /^\d{1,6}$/.test(query.sendt) ? Number(query.sendt) : 0;
       let notice: string | null = null;
@@ -324,7 +329,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = await editionPage(request, reply);
       if (!page) return reply;
       const ctx = pageContext(request);
-      const parsed = parseEdition(bodyOf(request), ctx.t.setup, ctx.locale);
+      const parsed = parseEdition(bodyOf(request), setupTexts(ctx.locale), ctx.locale);
       if (!parsed.input) return renderEdition(ctx, reply, 400, page, parsed);
       const result = await updateEdition({
         db,
@@ -336,7 +341,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       if (!result.ok) {
         if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-        const errors = sortEditionErrors(editionRuleErrors(ctx.t.setup, ctx.locale, result.timeline, result.edition, parsed.input.year));
+        const errors = sortEditionErrors(editionRuleErrors(setupTexts(ctx.locale), ctx.locale, result.timeline, result.edition, parsed.input.year));
         return renderEdition(ctx, reply, 400, page, { values: parsed.values, errors });
       }
       done();
@@ -354,7 +359,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
       const ctx = pageContext(request);
-      const message = ctx.t.setup.nextYearTaken(result.year);
+      const message = setupTexts(ctx.locale).nextYearTaken(result.year);
       if (bodyOf(request).fra === 'pris') {
         const award = (await getAwardSetup(db, page.award.id))!;
         return renderAward(request, reply, 409, award, { values: awardValues(award.award), errors: [] }, { editionsError: message });
@@ -416,7 +421,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
             notice: action.kind === 'none' ? null : 'not-saved',
           });
         }
-        const parsed = parseList(kind, rows, pageContext(request).t.setup);
+        const parsed = parseList(kind, rows, setupTexts(pageContext(request).locale));
         if (!parsed.input) return renderList(request, reply, 400, page, kind, { rows: parsed.rows, errors: parsed.errors });
         const result = await saveEditionList({ db, actor: userOf(request), editionId: page.edition.id, kind, items: parsed.input as never, now: clock.now() });
         if (!result.ok) {

@@ -1,12 +1,12 @@
+import { setupTexts } from './i18n.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { messages } from '../platform/i18n/index.js';
 import { copenhagen } from '../platform/time.js';
 import { applyListAction, parseEdition, parseList, parseLocalDate, parseLocalTime, readListForm, toLocalInputs } from './setup-form.js';
 import { editionProblems, publishedDateChanges, slugify, timelineChangeMail, timelineProblems, type TimelineInput } from './setup.service.js';
 import type { EditionRow } from './setup.repo.js';
 
-const t = messages('da').setup;
+const t = setupTexts('da');
 
 const timeline = (over: Partial<TimelineInput> = {}): TimelineInput => ({
   opensAt: copenhagen(2025, 4, 15, 12),

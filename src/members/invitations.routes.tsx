@@ -1,9 +1,9 @@
+import { type MembersTexts, membersTexts } from './i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
-import type { Messages } from '../platform/i18n/index.js';
 import { administeredEdition } from '../platform/http.js';
 import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './invitations.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
@@ -36,7 +36,7 @@ const TARGET: Record<InviteProblem['field'], string> = {
   represents: 'represents',
 };
 
-export function inviteProblemText(t: Messages['members'], p: InviteProblem): string {
+export function inviteProblemText(t: MembersTexts, p: InviteProblem): string {
   const e = t.errors;
   switch (p.field) {
     case 'name':
@@ -77,7 +77,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const editionId = await editionFor(request, reply);
       if (editionId === null) return reply;
-      const m = pageContext(request).t.members;
+      const m = membersTexts(pageContext(request).locale);
       const page = await getMembersPage(db, editionId);
       if (!page) return sendErrorPage(request, reply, 404, 'notFound');
       const invitedId = typeof request.query.inviteret === 'string' ? parseId(request.query.inviteret) : null;
@@ -93,7 +93,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const editionId = await editionFor(request, reply);
       if (editionId === null) return reply;
-      const m = pageContext(request).t.members;
+      const m = membersTexts(pageContext(request).locale);
       const values = readInviteForm(request.body);
       const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
       if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.member.id}`, 303);

@@ -1,3 +1,4 @@
+import { membersTexts } from './i18n.js';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
 import { editionMembers, editions, users } from '../db/schema.js';
@@ -240,7 +241,7 @@ export async function inviteMember(args: {
 
     const token = await createEmailLink(tx, user.id, now);
     const editionName = da.award.edition(edition.award.name, edition.edition.year);
-    const m = da.members;
+    const m = membersTexts('da');
     await enqueueMail(
       tx,
       {

@@ -1,3 +1,4 @@
+import { membersTexts } from './i18n.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,7 +6,6 @@ import { requireApiToken } from '../accounts/api-tokens.js';
 import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import type { AppDeps } from '../platform/deps.js';
 import { problem, problems, sendProblem } from '../platform/errors.js';
-import { messages } from '../platform/i18n/index.js';
 import { inviteProblemText } from './invitations.routes.js';
 import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from './invitations.service.js';
 
@@ -121,7 +121,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       });
       if (result.ok) return reply.code(201).send({ member: memberJson(result.member), createdUser: result.createdUser, reactivated: result.reactivated });
       if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-      const en = messages('en').members;
+      const en = membersTexts('en');
       if (result.reason === 'already-member') {
         return sendProblem(
           reply,

@@ -1,3 +1,4 @@
+import { nominationAdminTexts } from './admin-i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
@@ -55,7 +56,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       const id = parseId(request.params.id);
       if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
       if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
-      const file = await getNominationExport(db, id, pageContext(request).t.admin, format);
+      const file = await getNominationExport(db, id, nominationAdminTexts(pageContext(request).locale), format);
       if (!file) return sendErrorPage(request, reply, 404, 'notFound');
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -87,7 +88,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
         if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
         const ctx = pageContext(request);
-        const a = ctx.t.admin;
+        const a = nominationAdminTexts(ctx.locale);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const decision = typeof body.beslutning === 'string' ? (DECISIONS[body.beslutning] ?? null) : null;
         const reason = typeof body.begrundelse === 'string' ? body.begrundelse.normalize('NFC').replace(/\r\n?/g, '\n') : '';

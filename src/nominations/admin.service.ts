@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { awards, editions, nominations } from '../db/schema.js';
 import { phaseAt, type Phase } from '../awards/phase.js';
 import { timelineOf } from '../awards/awards.service.js';
-import type { Messages } from '../platform/i18n/index.js';
+import type { NominationAdminTexts } from './admin-i18n.js';
 import {
   findAttachments,
   findEditionWithAward,
@@ -65,7 +65,7 @@ export async function getNominationDetail(db: Database, id: number) {
 export type NominationDetail = NonNullable<Awaited<ReturnType<typeof getNominationDetail>>>;
 
 /** The export of every sent and withdrawn nomination of an edition, or null when there is no such edition. */
-export async function getNominationExport(db: Database, editionId: number, labels: Messages['admin'], format: 'csv' | 'xlsx') {
+export async function getNominationExport(db: Database, editionId: number, labels: NominationAdminTexts, format: 'csv' | 'xlsx') {
   const [found, form, rows] = await Promise.all([
     findEditionWithAward(db, editionId),
     findFormOfEdition(db, editionId),

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { da } from '../platform/i18n/da.js';
+import { nominationAdminTexts } from './admin-i18n.js';
 import type { NominationRow } from './admin.repo.js';
 import { buildExportTable, contentDisposition, csvField, exportFileName, formatExportInstant, neutraliseFormula, toCsv, toXlsx } from './export.js';
 
@@ -84,7 +84,7 @@ const row = (o: Partial<NominationRow>): NominationRow =>
 
 test('one column per fixed field and per form section; criteria in the edition order; unknown answers ignored', () => {
   const table = buildExportTable({
-    labels: da.admin,
+    labels: nominationAdminTexts('da'),
     asksOrigin: false,
     sections: [
       { id: 7, heading: 'Baggrund' },
@@ -103,7 +103,7 @@ test('one column per fixed field and per form section; criteria in the edition o
   assert.deepEqual(r.slice(-2), ['Svar A', '']);
   assert.ok(r[table.headers.indexOf('Sendt')] instanceof Date);
   assert.ok(!table.headers.includes('Oprindelig organisation'));
-  const withOrigin = buildExportTable({ labels: da.admin, asksOrigin: true, sections: [], criteria: [], nominations: [] });
+  const withOrigin = buildExportTable({ labels: nominationAdminTexts('da'), asksOrigin: true, sections: [], criteria: [], nominations: [] });
   assert.ok(withOrigin.headers.includes('Oprindelig organisation'));
 });
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Messages } from '../platform/i18n/index.js';
+import type { NominationAdminTexts } from './admin-i18n.js';
 import { TIME_ZONE } from '../platform/time.js';
 import type { NominationRow } from './admin.repo.js';
 
@@ -13,7 +13,7 @@ export type ExportCell = string | Date | null;
 export type ExportTable = { sheetName: string; headers: string[]; rows: ExportCell[][] };
 
 export type ExportInput = {
-  labels: Messages['admin'];
+  labels: NominationAdminTexts;
   asksOrigin: boolean;
   sections: { id: number; heading: string }[];
   criteria: { id: number; title: string }[];

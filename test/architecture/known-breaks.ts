@@ -160,6 +160,15 @@ export const KNOWN_BYPASSES: readonly string[] = [
   'server.ts → ./judging/reminders.service.js',
   'server.ts → ./privacy/retention.service.js',
   'server.ts → ./nominations/attachments/disk-store.js',
+  'accounts/views/api-tokens-page.tsx → ../../members/i18n.js',
+  'accounts/views/sign-in-pages.tsx → ../../members/i18n.js',
+  'awards/views/setup-edition.tsx → ../../members/i18n.js',
+  'judging/views/review-pages.tsx → ../../members/i18n.js',
+  'nominations/views/admin-overview.tsx → ../../accounts/i18n.js',
+  'nominations/views/admin-overview.tsx → ../../awards/i18n.js',
+  'nominations/views/admin-overview.tsx → ../../members/i18n.js',
+  'panel/views/ballot-pages.tsx → ../../members/i18n.js',
+  'panel/views/winner-page.tsx → ../../members/i18n.js',
 ];
 
-export const KNOWN_CYCLE_GROUPS: readonly string[] = ['accounts audit awards ideabank judging nominations panel privacy publication'];
+export const KNOWN_CYCLE_GROUPS: readonly string[] = ['accounts audit awards ideabank judging members nominations panel privacy publication'];

@@ -7,6 +7,7 @@
  * JSON are the same whoever ranked what), the count once voting has closed, and the chair's
  * decisions: breaking a tie, and the committee's winner for an edition without a panel.
  */
+import { setupTexts } from '../../src/awards/i18n.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, asc, eq } from 'drizzle-orm';
@@ -30,7 +31,6 @@ import { loadRoles, type Actor } from '../../src/accounts/actor.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { updateEdition, type EditionInput } from '../../src/awards/setup.service.js';
 import { editionRuleErrors } from '../../src/awards/setup-form.js';
-import { messages } from '../../src/platform/i18n/index.js';
 import { voterKey } from '../../src/panel/ballot.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';
 import { ENGINES } from '../harness/databases.js';
@@ -380,7 +380,7 @@ for (const engine of ENGINES) {
       assert.equal(moved.ok, false);
       assert.ok(!moved.ok && moved.reason === 'invalid');
       assert.deepEqual(moved.edition, [{ field: 'votingClosesAt', code: 'voting-locked', since: VOTING_OPENS }]);
-      const [message] = editionRuleErrors(messages('da').setup, 'da', [], moved.edition, e.year);
+      const [message] = editionRuleErrors(setupTexts('da'), 'da', [], moved.edition, e.year);
       assert.deepEqual(message, {
         field: 'votingClosesAt',
         target: 'votingClosesAt-date',

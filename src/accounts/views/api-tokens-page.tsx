@@ -1,3 +1,5 @@
+import { membersTexts } from '../../members/i18n.js';
+import { apiTokenTexts } from '../i18n.js';
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -19,14 +21,14 @@ type Props = {
 /** /min-side/api-noegler: an administrator's personal API tokens. */
 export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice }: Props): JSX.Element {
   const { t } = ctx;
-  const a = t.apiTokens;
+  const a = apiTokenTexts(ctx.locale);
   const nameError = errors.find((e) => e.field === 'name')?.message;
   return (
     <Layout
       ctx={ctx}
       title={a.title}
       hasErrors={errors.length > 0}
-      breadcrumbs={[{ label: t.home, href: '/' }, { label: t.members.mineAccount, href: '/min-side' }, { label: a.title }]}
+      breadcrumbs={[{ label: t.home, href: '/' }, { label: membersTexts(ctx.locale).mineAccount, href: '/min-side' }, { label: a.title }]}
     >
       <ErrorSummary ctx={ctx} errors={errors} />
       {notice ? (

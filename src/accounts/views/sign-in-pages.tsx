@@ -1,3 +1,5 @@
+import { membersTexts } from '../../members/i18n.js';
+import { apiTokenTexts } from '../i18n.js';
 import type Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import { ErrorSummary } from '../../nominations/views/form-parts.js';
@@ -178,7 +180,7 @@ export function AccountPage(p: {
           </p>
           <p>
             <a href="/min-side/api-noegler" safe>
-              {p.ctx.t.apiTokens.link}
+              {apiTokenTexts(p.ctx.locale).link}
             </a>
           </p>
         </>
@@ -197,7 +199,7 @@ export function AccountPage(p: {
           </ul>
           <p>
             <a href="/mine-udgaver" class="button button-primary" safe>
-              {p.ctx.t.members.mine.link}
+              {membersTexts(p.ctx.locale).mine.link}
             </a>
           </p>
         </>

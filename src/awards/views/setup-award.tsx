@@ -1,3 +1,4 @@
+import { setupTexts } from '../i18n.js';
 import type { Crumb, PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
@@ -23,7 +24,7 @@ type Props = {
 
 /** Create or edit an award; an existing award's page also lists its rounds. */
 export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, form, notice, editionsError }: Props): JSX.Element {
-  const s = ctx.t.setup;
+  const s = setupTexts(ctx.locale);
   const l = s.award;
   const title = award ? s.editAward(award.name) : s.newAwardTitle(organisation.name);
   const action = award ? `/admin/priser/${award.id}` : `/admin/organisationer/${organisation.id}/priser/ny`;

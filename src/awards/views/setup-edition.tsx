@@ -1,3 +1,5 @@
+import { membersTexts } from '../../members/i18n.js';
+import { setupTexts } from '../i18n.js';
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -31,7 +33,7 @@ type EditionFormProps = EditionContext & {
 export function EditionFormPage(p: EditionFormProps): JSX.Element {
   const { ctx, csrf, award, edition, form } = p;
   const { t } = ctx;
-  const s = t.setup;
+  const s = setupTexts(ctx.locale);
   const l = s.edition;
   const name = edition ? t.award.edition(award.name, edition.year) : '';
   const title = edition ? s.editEditionTitle(name) : s.newEditionTitle(award.name);
@@ -76,7 +78,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
             </li>
             <li>
               <a href={`/admin/udgaver/${edition.id}/medlemmer`} safe>
-                {t.members.overviewLink}
+                {membersTexts(ctx.locale).overviewLink}
               </a>
             </li>
             <li>
@@ -205,7 +207,7 @@ export const LIST_PATHS: Record<ListKind, string> = { criteria: 'kriterier', 'fo
 export function EditionListPage(p: ListPageProps): JSX.Element {
   const { ctx, csrf, kind, edition, award } = p;
   const { t } = ctx;
-  const s = t.setup;
+  const s = setupTexts(ctx.locale);
   const l = s.lists;
   const name = t.award.edition(award.name, edition.year);
   const texts = {
@@ -332,7 +334,7 @@ function RowButton({ value, text, suffix }: { value: string; text: string; suffi
 }
 
 function ReadOnlyList({ ctx, kind, saved }: { ctx: PageContext; kind: ListKind; saved: ListPageProps['saved'] }) {
-  const l = ctx.t.setup.lists;
+  const l = setupTexts(ctx.locale).lists;
   if (kind === 'criteria') {
     return (
       <ol>

@@ -1,3 +1,4 @@
+import { setupTexts } from '../i18n.js';
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { phaseAt } from '../phase.js';
@@ -6,7 +7,7 @@ import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
 import { AdminLayout, ErrorSummary } from '../../platform/ui/admin-parts.js';
 import { Fact, InputField, type FormState } from '../../platform/ui/setup-fields.js';
 
-export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: ctx.t.setup.crumb, href: '/admin/organisationer' });
+export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: setupTexts(ctx.locale).crumb, href: '/admin/organisationer' });
 export const organisationCrumb = (o: { id: number; name: string }): Crumb => ({ label: o.name, href: `/admin/organisationer/${o.id}` });
 
 /** A success message above the heading, or nothing. */
@@ -23,7 +24,7 @@ export function Notice({ text }: { text: string | null | undefined }) {
 
 /** /admin/organisationer: the organisations the user administers, and "create a new one". */
 export function OrganisationsPage({ ctx, csrf, organisations }: { ctx: PageContext; csrf: string; organisations: OrganisationRow[] }): JSX.Element {
-  const s = ctx.t.setup;
+  const s = setupTexts(ctx.locale);
   return (
     <AdminLayout ctx={ctx} title={s.organisationsTitle} csrf={csrf} crumbs={[{ label: s.crumb }]}>
       <h1 safe>{s.organisationsTitle}</h1>
@@ -62,7 +63,7 @@ export function OrganisationFormPage({
   organisation: OrganisationRow | null;
   form: FormState;
 }): JSX.Element {
-  const s = ctx.t.setup;
+  const s = setupTexts(ctx.locale);
   const l = s.organisation;
   const title = organisation ? s.editOrganisationTitle(organisation.name) : s.newOrganisationTitle;
   const action = organisation ? `/admin/organisationer/${organisation.id}/rediger` : '/admin/organisationer/ny';
@@ -101,7 +102,7 @@ type OrganisationPageProps = {
 /** /admin/organisationer/:id: the organisation's details, its awards with their rounds, and the log. */
 export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, notice }: OrganisationPageProps): JSX.Element {
   const { t } = ctx;
-  const s = t.setup;
+  const s = setupTexts(ctx.locale);
   const l = s.organisation;
   return (
     <AdminLayout ctx={ctx} title={o.name} csrf={csrf} crumbs={[organisationsCrumb(ctx), { label: o.name }]}>
@@ -170,7 +171,7 @@ export function EditionTable({
   withNextYear: boolean;
 }) {
   const { t } = ctx;
-  const s = t.setup;
+  const s = setupTexts(ctx.locale);
   if (editions.length === 0) return <p safe>{s.noEditions}</p>;
   const labelId = `editions-${award.id}`;
   return (
@@ -246,7 +247,7 @@ export function NextYearButton(p: {
   from: 'award' | 'edition';
 }) {
   const { ctx, csrf, editionId, editionName, variant } = p;
-  const s = ctx.t.setup;
+  const s = setupTexts(ctx.locale);
   return (
     <form method="post" action={`/admin/udgaver/${editionId}/naeste-aar`} class="setup-inline-form">
       <CsrfField token={csrf} />

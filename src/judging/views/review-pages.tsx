@@ -1,3 +1,4 @@
+import { membersTexts } from '../../members/i18n.js';
 import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -8,7 +9,7 @@ import { scoreLabels, type ScorePermission } from '../review-rules.js';
 
 export const editionCrumbs = (ctx: PageContext, editionName: string, editionId: number, more: Crumb[] = []): Crumb[] => [
   { label: ctx.t.home, href: '/' },
-  { label: ctx.t.members.mine.title, href: '/mine-udgaver' },
+  { label: membersTexts(ctx.locale).mine.title, href: '/mine-udgaver' },
   ...(more.length > 0
     ? [{ label: judgingTexts(ctx.locale).listTitle(editionName), href: `/bedoemmelse/udgaver/${editionId}` }, ...more]
     : [{ label: judgingTexts(ctx.locale).listTitle(editionName) }]),
@@ -197,7 +198,7 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
       )}
       <dl class="admin-facts" id="dossier-facts">
         {blind ? '' : <Fact label={j.nominee} value={n.nomineeNames} lang="da" />}
-        <Fact label={ctx.t.admin.kind} value={n.nomineeKind ? (j.kind[n.nomineeKind] ?? '') : ''} />
+        <Fact label={j.nomineeKindLabel} value={n.nomineeKind ? (j.kind[n.nomineeKind] ?? '') : ''} />
         <Fact label={j.unit} value={n.nomineeUnit} lang="da" />
         <Fact label={j.organisation} value={n.nomineeOrganisation} lang="da" />
         {blind ? '' : <Fact label={j.nominator} value={[n.nominatorName, n.nominatorWorkplace].filter((s) => s.trim() !== '').join(', ')} lang="da" />}

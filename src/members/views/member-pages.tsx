@@ -1,16 +1,21 @@
+import { membersTexts } from '../i18n.js';
 import { Layout, type PageContext } from '../../platform/layout.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
 import { judgingTexts } from '../../judging/i18n.js';
 import { panelTexts } from '../../panel/i18n.js';
 
-const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => ctx.t.members.role[r]).join(', ');
+const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => membersTexts(ctx.locale).role[r]).join(', ');
 
 /** /mine-udgaver: the editions the signed-in user is an active member of, and nothing else. */
 export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: MyEdition[] }): JSX.Element {
   const { t } = ctx;
-  const m = t.members.mine;
+  const m = membersTexts(ctx.locale).mine;
   return (
-    <Layout ctx={ctx} title={m.title} breadcrumbs={[{ label: t.home, href: '/' }, { label: t.members.mineAccount, href: '/min-side' }, { label: m.title }]}>
+    <Layout
+      ctx={ctx}
+      title={m.title}
+      breadcrumbs={[{ label: t.home, href: '/' }, { label: membersTexts(ctx.locale).mineAccount, href: '/min-side' }, { label: m.title }]}
+    >
       <h1 safe>{m.title}</h1>
       <p safe>{m.intro}</p>
       {editions.length === 0 ? (
@@ -78,7 +83,7 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
 /** /mine-udgaver/:editionId: one edition as its member sees it. Judging comes with the judging issue. */
 export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: MemberEditionPage }): JSX.Element {
   const { t } = ctx;
-  const m = t.members;
+  const m = membersTexts(ctx.locale);
   const e = m.edition;
   const name = t.award.edition(page.awardName, page.year);
   return (
@@ -123,7 +128,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
             <ol id="eligible-nominations">
               {page.eligible.map((n) => (
                 <li lang="da" safe>
-                  {n.title || t.admin.untitled}
+                  {n.title || membersTexts(ctx.locale).untitled}
                 </li>
               ))}
             </ol>

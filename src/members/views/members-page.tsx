@@ -1,3 +1,4 @@
+import { membersTexts } from '../i18n.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatDate } from '../../platform/time.js';
@@ -19,14 +20,14 @@ type Props = {
 
 /** The affiliation shown beside a member's name: a party letter, or the organisation represented. */
 export function affiliationText(ctx: PageContext, m: Pick<MemberView, 'partyLetter' | 'represents'>): string | null {
-  if (m.partyLetter) return ctx.t.members.partyLetter(m.partyLetter);
+  if (m.partyLetter) return membersTexts(ctx.locale).partyLetter(m.partyLetter);
   return m.represents ?? null;
 }
 
 /** /admin/udgaver/:id/medlemmer: the committee and the patient panel, and the invitation form. */
 export function MembersPage({ ctx, csrf, page, form, notice }: Props): JSX.Element {
   const { t } = ctx;
-  const m = t.members;
+  const m = membersTexts(ctx.locale);
   const editionName = t.award.edition(page.award.name, page.edition.year);
   const committee = page.members.filter((x) => x.role === 'committee');
   const panel = page.members.filter((x) => x.role === 'panel');
@@ -72,7 +73,7 @@ export function MembersPage({ ctx, csrf, page, form, notice }: Props): JSX.Eleme
 
 function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; memberRole: MemberRole; heading: string; empty: string; members: MemberView[] }) {
   const { ctx } = p;
-  const m = ctx.t.members;
+  const m = membersTexts(ctx.locale);
   const headingId = `${p.memberRole}-heading`;
   return (
     <section aria-labelledby={headingId}>
@@ -151,7 +152,7 @@ function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; mem
 }
 
 function InviteSection({ ctx, csrf, editionId, form }: { ctx: PageContext; csrf: string; editionId: number; form: InviteForm }) {
-  const m = ctx.t.members;
+  const m = membersTexts(ctx.locale);
   const v = form.values;
   const err = (field: string) => errorOf(form.errors, field);
   const describedBy = (id: string, hint: boolean) => [hint ? `${id}-hint` : '', err(id) ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

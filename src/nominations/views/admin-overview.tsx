@@ -1,3 +1,7 @@
+import { nominationAdminTexts } from '../admin-i18n.js';
+import { membersTexts } from '../../members/i18n.js';
+import { apiTokenTexts } from '../../accounts/i18n.js';
+import { setupTexts } from '../../awards/i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import type { OverviewAward } from '../admin.service.js';
 import { AdminLayout } from '../../platform/ui/admin-parts.js';
@@ -14,19 +18,19 @@ import { privacyTexts } from '../../privacy/i18n.js';
  */
 export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: string; awards: OverviewAward[] }): JSX.Element {
   const { t } = ctx;
-  const a = t.admin;
+  const a = nominationAdminTexts(ctx.locale);
   return (
-    <AdminLayout ctx={ctx} title={a.title} csrf={csrf} crumbs={[]}>
-      <h1 safe>{a.title}</h1>
+    <AdminLayout ctx={ctx} title={t.admin.title} csrf={csrf} crumbs={[]}>
+      <h1 safe>{t.admin.title}</h1>
       <p safe>{a.overviewIntro}</p>
       <p>
         <a href="/admin/organisationer" safe>
-          {t.setup.overviewLink}
+          {setupTexts(ctx.locale).overviewLink}
         </a>
       </p>
       <p>
         <a href="/min-side/api-noegler" safe>
-          {t.apiTokens.link}
+          {apiTokenTexts(ctx.locale).link}
         </a>
       </p>
       <p>
@@ -66,7 +70,7 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                   </th>
                   <th scope="col">
                     <span class="sr-only" safe>
-                      {t.members.overviewLink}
+                      {membersTexts(ctx.locale).overviewLink}
                     </span>
                   </th>
                   <th scope="col">
@@ -95,8 +99,8 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                         </a>
                       </td>
                       <td>
-                        <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={t.members.overviewLinkOf(name)} safe>
-                          {t.members.overviewLink}
+                        <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={membersTexts(ctx.locale).overviewLinkOf(name)} safe>
+                          {membersTexts(ctx.locale).overviewLink}
                         </a>
                       </td>
                       <td>

@@ -1,3 +1,4 @@
+import { nominationAdminTexts } from '../admin-i18n.js';
 import { judgingTexts } from '../../judging/i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
@@ -11,7 +12,7 @@ type Props = { ctx: PageContext; csrf: string; list: NominationList };
 /** The sent and withdrawn nominations of an edition: filter (GET form), export links, sortable table. */
 export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
   const { t } = ctx;
-  const a = t.admin;
+  const a = nominationAdminTexts(ctx.locale);
   const { edition, award, rows, total, query } = list;
   const editionName = t.award.edition(award.name, edition.year);
   const title = a.listTitle(editionName);

@@ -1,3 +1,4 @@
+import { nominationAdminTexts } from '../admin-i18n.js';
 import { ideaBankTexts } from '../../ideabank/i18n.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
@@ -21,7 +22,7 @@ type Props = { ctx: PageContext; csrf: string; detail: NominationDetail; form: S
  */
 export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element {
   const { t } = ctx;
-  const a = t.admin;
+  const a = nominationAdminTexts(ctx.locale);
   const { nomination: n, edition, award, sections, criteria, attachments } = detail;
   const editionName = t.award.edition(award.name, edition.year);
   const heading = n.title || a.untitled;
@@ -224,7 +225,7 @@ function ScreeningSection({
   form: ScreeningForm;
   current: { decision: 'pending' | ScreeningDecision; reason: string | null };
 }) {
-  const a = ctx.t.admin;
+  const a = nominationAdminTexts(ctx.locale);
   const decisionError = errorOf(form.errors, 'decision');
   const reasonError = errorOf(form.errors, 'reason');
   // After an error the form shows what was sent; otherwise the decision on record.

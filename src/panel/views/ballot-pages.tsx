@@ -1,3 +1,4 @@
+import { membersTexts } from '../../members/i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
@@ -14,7 +15,7 @@ import type { NomineeRow } from '../panel.repo.js';
 const editionName = (ctx: PageContext, page: BallotPage) => ctx.t.award.edition(page.edition.awardName, page.edition.year);
 
 function crumbs(ctx: PageContext, page: BallotPage, last: string): Crumb[] {
-  const m = ctx.t.members;
+  const m = membersTexts(ctx.locale);
   return [
     { label: ctx.t.home, href: '/' },
     { label: m.mineAccount, href: '/min-side' },

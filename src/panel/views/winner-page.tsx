@@ -1,3 +1,4 @@
+import { membersTexts } from '../../members/i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { Alert, Layout, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
@@ -46,7 +47,7 @@ export function WinnerDecisionPage({ ctx, csrf, page, form }: { ctx: PageContext
   const tie = page.edition.hasPatientPanel;
   const firstChoice = page.choices[0];
   const chosen = form.value !== '' ? form.value : page.decision ? String(page.decision.nominationId) : '';
-  const m = ctx.t.members;
+  const m = membersTexts(ctx.locale);
   return (
     <Layout
       ctx={ctx}

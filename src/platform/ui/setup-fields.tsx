@@ -26,7 +26,7 @@ function Label({ ctx, id, label, optional }: { ctx: PageContext; id: string; lab
   return (
     <label class="form-label" for={id}>
       <span safe>{label}</span>
-      {optional ? <span class="weight-normal" safe>{` ${ctx.t.setup.optional}`}</span> : ''}
+      {optional ? <span class="weight-normal" safe>{` ${ctx.t.form.optional}`}</span> : ''}
     </label>
   );
 }
@@ -132,7 +132,7 @@ export function CheckboxField(p: Common) {
  * `<input type="time">` (`<id>-time`). The field's error (`errorOf(<id>)`) sits above both.
  */
 export function DateTimeField(p: Common) {
-  const s = p.ctx.t.setup.edition;
+  const s = p.ctx.t.form;
   const error = errorOf(p.form.errors, p.id);
   const target = p.form.errors.find((e) => e.field === p.id)?.target;
   return (
@@ -140,7 +140,7 @@ export function DateTimeField(p: Common) {
       <fieldset aria-describedby={describedBy(p.hint && `${p.id}-hint`, error && `${p.id}-error`)}>
         <legend class="form-label">
           <span safe>{p.label}</span>
-          {p.optional ? <span class="weight-normal" safe>{` ${p.ctx.t.setup.optional}`}</span> : ''}
+          {p.optional ? <span class="weight-normal" safe>{` ${p.ctx.t.form.optional}`}</span> : ''}
         </legend>
         {p.hint ? (
           <span class="form-hint" id={`${p.id}-hint`} safe>
@@ -199,7 +199,7 @@ export function Fact({ ctx, label, value, href }: { ctx: PageContext; label: str
           )
         ) : (
           <span class="weight-normal" safe>
-            {ctx.t.setup.notSet}
+            {ctx.t.form.notSet}
           </span>
         )}
       </dd>
