@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { messages } from '../platform/i18n/index.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { refusalProblem, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
 import { organisationOfEdition } from './awards.repo.js';
 import { checkFlat, checkList } from './setup-form.js';
+import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
 import {
   LIST_FIELDS,
   MAX_ROWS,
@@ -116,14 +117,13 @@ const listPath = (field: string) => {
 };
 
 function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors, path: (field: string) => string) {
-  return sendProblem(reply, {
-    type: '/problems/validation',
-    title: 'Invalid input',
-    status: 422,
-    detail: 'Correct the listed fields and send again.',
-    instance: request.url,
-    errors: errors.map((e) => ({ path: path(e.field), message: e.message })),
-  });
+  return sendProblem(
+    reply,
+    refusalProblem(SETUP_REFUSALS.invalid, request.url, {
+      detail: 'Correct the listed fields and send again.',
+      errors: errors.map((e) => ({ path: path(e.field), message: e.message })),
+    }),
+  );
 }
 
 /** The fields sent (null clears one; an absent one stays as saved), on top of the saved organisation. */
@@ -255,7 +255,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       const parsed = checkFlat(organisationFormSchema(en()), organisationInput(page!.organisation, request.body));
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
       const result = await updateOrganisation({ db, actor: user(request), organisationId: page!.organisation.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no organisation.'));
+      if (!result.ok) return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no organisation.' }));
       pageCache.clear();
       return organisationJson(result.organisation.id);
     },
@@ -283,7 +283,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       const parsed = checkFlat(awardSchema(en()), request.body);
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
       const result = await createAward({ db, actor: user(request), organisationId: page!.organisation.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no organisation.'));
+      if (!result.ok) return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no organisation.' }));
       pageCache.clear();
       return reply
         .code(201)
@@ -342,14 +342,8 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
           typeof saveEditionList
         >[0]);
         if (!result.ok) {
-          if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-          return sendProblem(reply, {
-            type: '/problems/form-locked',
-            title: 'The form is locked',
-            status: 409,
-            detail: `A nomination was sent ${result.since.toISOString()}: the criteria and form sections cannot change after that.`,
-            instance: request.url,
-          });
+          const detail = result.reason === 'not-found' ? 'There is no edition.' : setupRefusalText(messages('en'), 'en', result);
+          return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
         }
         pageCache.clear();
         const page = (await getEditionSetup(db, editionId))!;

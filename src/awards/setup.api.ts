@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
 import { messages } from '../platform/i18n/index.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, instant, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
 import { organisationOfEdition } from './awards.repo.js';
+import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
 import { checkEdition, checkFlat, editionRuleErrors, sortEditionErrors } from './setup-form.js';
 import { awardSchema as awardFormSchema, type AwardSchemaInput, type EditionSchemaInput } from './setup-schemas.js';
 import type { AwardRow, EditionRow } from './setup.repo.js';
@@ -242,14 +243,13 @@ function awardInput(current: AwardRow, body: z.infer<typeof awardPatchBody>): Aw
 const pathOf = (field: string) => ((TIMELINE_KEYS as readonly string[]).includes(field) ? `/timeline/${field}` : `/${field}`);
 
 function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors) {
-  return sendProblem(reply, {
-    type: '/problems/validation',
-    title: 'Invalid input',
-    status: 422,
-    detail: 'Correct the listed fields and send again.',
-    instance: request.url,
-    errors: errors.map((e) => ({ path: pathOf(e.field), message: e.message })),
-  });
+  return sendProblem(
+    reply,
+    refusalProblem(SETUP_REFUSALS.invalid, request.url, {
+      detail: 'Correct the listed fields and send again.',
+      errors: errors.map((e) => ({ path: pathOf(e.field), message: e.message })),
+    }),
+  );
 }
 
 /**
@@ -342,7 +342,8 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
         mail: { baseUrl: deps.publicBaseUrl },
       });
       if (!result.ok) {
-        if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
+        if (result.reason === 'not-found')
+          return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no edition.' }));
         return sendInvalid(
           request,
           reply,
@@ -379,14 +380,8 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
           .header('location', `/api/v1/admin/editions/${result.edition.id}`)
           .send({ id: result.edition.id, year: result.edition.year, copiedFrom: page.edition.id });
       }
-      if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-      return sendProblem(reply, {
-        type: '/problems/year-taken',
-        title: 'The year exists',
-        status: 409,
-        detail: en().nextYearTaken(result.year),
-        instance: request.url,
-      });
+      const detail = result.reason === 'not-found' ? 'There is no edition.' : setupRefusalText(messages('en'), 'en', result);
+      return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
     },
   );
 
@@ -414,7 +409,8 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       const input = parsed.input;
       const result = await createEdition({ db, actor: request.actor, awardId: award.award.id, input, now: clock.now() });
       if (!result.ok) {
-        if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
+        if (result.reason === 'not-found')
+          return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no award.' }));
         return sendInvalid(
           request,
           reply,
@@ -470,7 +466,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       const parsed = checkFlat(awardFormSchema(en()), awardInput(page.award, request.body));
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
       const result = await updateAward({ db, actor: request.actor, awardId: page.award.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
+      if (!result.ok) return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no award.' }));
       pageCache.clear();
       return awardJson((await getAwardSetup(db, page.award.id))!);
     },
