@@ -4,11 +4,10 @@ import type { AppDeps } from '../platform/deps.js';
 import { findOrganisation } from '../awards/setup.repo.js';
 import { mayAdminister } from '../platform/http.js';
 import { parseId, sendPage } from '../platform/http.js';
-import { nextLocalDay, parseLocalDate } from '../awards/setup-form.js';
 import type { FieldErrors } from '../platform/ui/admin-parts.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
-import { copenhagen } from '../platform/time.js';
+import { copenhagen, nextLocalDay, parseLocalDate } from '../platform/time.js';
 import { findAuditEvents, findAuditFilterOptions, type AuditQuery } from './audit.repo.js';
 import { AuditLogPage, type AuditFilterValues } from './views/audit-log.js';
 

@@ -3,29 +3,30 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { messages } from '../platform/i18n/index.js';
+import { refusalProblem, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
 import { organisationOfEdition } from './awards.repo.js';
+import { checkFlat, checkList } from './setup-form.js';
+import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
 import {
   LIST_FIELDS,
   MAX_ROWS,
-  organisationValues,
-  parseAward,
-  parseList,
-  parseOrganisation,
-  type FormValues,
-  type ListKind,
-  type ListRow,
-} from './setup-form.js';
+  awardSchema,
+  isBlankItem,
+  organisationSchema as organisationFormSchema,
+  type OrganisationSchemaInput,
+} from './setup-schemas.js';
 import { findOrganisationsByIds, type OrganisationRow } from './setup.repo.js';
 import { createAward, createOrganisation, getEditionSetup, getOrganisationSetup, saveEditionList, updateOrganisation } from './setup.service.js';
 import type { FieldErrors } from '../platform/ui/admin-parts.js';
 
 // Organisations, new awards and an edition's ordered lists (criteria, form sections,
-// committee seats) in the admin API. As in admin-setup.api.ts, a JSON body becomes the values
-// the administrators' page would send and is checked by the page's own parser, so the API has
-// no rules of its own; messages are the English ones of the pages.
+// committee seats) in the admin API. As in setup.api.ts, the body's schema here says only what
+// JSON is accepted (400); the body is then parsed by the form's own schema (setup-schemas.ts,
+// the page's too: 422), so the API has no rules of its own; messages are the English ones of
+// the pages.
 
 const en = () => setupTexts('en');
 
@@ -110,18 +111,6 @@ const listOut = {
   ),
 } as const;
 
-/** A JSON item as the row the list form would send: ids kept, booleans as the checkbox's 'ja'. */
-function rowOf(kind: ListKind, item: Record<string, unknown>): ListRow {
-  const fields: Record<string, string> = {};
-  for (const f of LIST_FIELDS[kind]) {
-    const v = item[f];
-    if (f === 'required') fields[f] = v === false ? '' : 'ja';
-    else if (typeof v === 'boolean') fields[f] = v ? 'ja' : '';
-    else fields[f] = v === null || v === undefined ? '' : String(v);
-  }
-  return { id: typeof item.id === 'number' ? String(item.id) : '', fields };
-}
-
 /** "r2-title" (the form's field) → "/2/title" (a JSON pointer into the body). */
 const listPath = (field: string) => {
   const m = /^r(\d+)-(\w+)$/.exec(field);
@@ -129,20 +118,20 @@ const listPath = (field: string) => {
 };
 
 function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors, path: (field: string) => string) {
-  return sendProblem(reply, {
-    type: '/problems/validation',
-    title: 'Invalid input',
-    status: 422,
-    detail: 'Correct the listed fields and send again.',
-    instance: request.url,
-    errors: errors.map((e) => ({ path: path(e.field), message: e.message })),
-  });
+  return sendProblem(
+    reply,
+    refusalProblem(SETUP_REFUSALS.invalid, request.url, {
+      detail: 'Correct the listed fields and send again.',
+      errors: errors.map((e) => ({ path: path(e.field), message: e.message })),
+    }),
+  );
 }
 
-function organisationForm(current: OrganisationRow | null, body: Record<string, string | null | undefined>): FormValues {
-  const form = organisationValues(current);
-  for (const [k, v] of Object.entries(body)) if (v !== undefined) form[k] = v ?? '';
-  return form;
+/** The fields sent (null clears one; an absent one stays as saved), on top of the saved organisation. */
+function organisationInput(current: OrganisationRow | null, body: Record<string, string | null | undefined>): OrganisationSchemaInput {
+  const input: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(body)) if (v !== undefined) input[k] = v;
+  return input as OrganisationSchemaInput;
 }
 
 /**
@@ -215,7 +204,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       },
     },
     async (request, reply) => {
-      const parsed = parseOrganisation(organisationForm(null, request.body), en());
+      const parsed = checkFlat(organisationFormSchema(en()), organisationInput(null, request.body));
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
       const result = await createOrganisation({ db, actor: user(request), input: parsed.input, now: clock.now() });
       pageCache.clear();
@@ -264,10 +253,10 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
     async (request, reply) => {
       const page = await getOrganisationSetup(db, request.params.id);
       if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'organisation'))) return reply;
-      const parsed = parseOrganisation(organisationForm(page!.organisation, request.body), en());
+      const parsed = checkFlat(organisationFormSchema(en()), organisationInput(page!.organisation, request.body));
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
       const result = await updateOrganisation({ db, actor: user(request), organisationId: page!.organisation.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no organisation.'));
+      if (!result.ok) return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no organisation.' }));
       pageCache.clear();
       return organisationJson(result.organisation.id);
     },
@@ -292,12 +281,10 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
     async (request, reply) => {
       const page = await getOrganisationSetup(db, request.params.id);
       if (!(await mayAdminister(request, reply, page?.organisation.id ?? null, 'organisation'))) return reply;
-      const form: FormValues = {};
-      for (const [k, v] of Object.entries(request.body)) form[k] = v === null || v === undefined ? '' : String(v);
-      const parsed = parseAward(form, en());
+      const parsed = checkFlat(awardSchema(en()), request.body);
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors, (f) => `/${f}`);
       const result = await createAward({ db, actor: user(request), organisationId: page!.organisation.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no organisation.'));
+      if (!result.ok) return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no organisation.' }));
       pageCache.clear();
       return reply
         .code(201)
@@ -339,12 +326,10 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       async (request, reply) => {
         const editionId = request.params.id;
         if (!(await mayAdminister(request, reply, await organisationOfEdition(db, editionId), 'edition'))) return reply;
-        const rows = (request.body as Record<string, unknown>[]).map((item) => rowOf(list.kind, item));
-        const parsed = parseList(list.kind, rows, en());
-        if (!parsed.input) return sendInvalid(request, reply, parsed.errors, listPath);
-        if (parsed.rows.length !== rows.length) {
-          // The page drops rows left empty; an API client that sends one has made a mistake.
-          const empty = rows.findIndex((r) => !parsed.rows.includes(r));
+        const body = request.body as Record<string, unknown>[];
+        // The page drops rows left empty; an API client that sends one has made a mistake.
+        const empty = body.findIndex((item) => isBlankItem(list.kind, item));
+        if (empty !== -1) {
           return sendInvalid(
             request,
             reply,
@@ -352,18 +337,14 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
             listPath,
           );
         }
+        const parsed = checkList(list.kind, body, en());
+        if (!parsed.input) return sendInvalid(request, reply, parsed.errors, listPath);
         const result = await saveEditionList({ db, actor: user(request), editionId, kind: list.kind, items: parsed.input, now: clock.now() } as Parameters<
           typeof saveEditionList
         >[0]);
         if (!result.ok) {
-          if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-          return sendProblem(reply, {
-            type: '/problems/form-locked',
-            title: 'The form is locked',
-            status: 409,
-            detail: `A nomination was sent ${result.since.toISOString()}: the criteria and form sections cannot change after that.`,
-            instance: request.url,
-          });
+          const detail = result.reason === 'not-found' ? 'There is no edition.' : setupRefusalText(messages('en'), 'en', result);
+          return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
         }
         pageCache.clear();
         const page = (await getEditionSetup(db, editionId))!;

@@ -1,5 +1,24 @@
 import type { SetupTexts } from './i18n.js';
-import { copenhagen, formatInstant, type Locale } from '../platform/time.js';
+import type { z } from 'zod';
+import { judgingTexts } from '../judging/i18n.js';
+import { panelTexts } from '../panel/i18n.js';
+import { fieldIssues, formField } from '../platform/fields.js';
+import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import { formatInstant, toLocalInputs, type Locale } from '../platform/time.js';
+import {
+  AWARD_FIELDS,
+  LIST_FIELDS,
+  MAX_ROWS,
+  ORGANISATION_FIELDS,
+  awardSchema,
+  editionSchema,
+  isBlankItem,
+  listSchema,
+  organisationSchema,
+  timelineFields,
+  type EditionSchemaInput,
+  type ListKind,
+} from './setup-schemas.js';
 import type { AwardRow, EditionRow, OrganisationRow } from './setup.repo.js';
 import {
   TIMELINE_KEYS,
@@ -15,133 +34,37 @@ import {
   type TimelineInput,
   type TimelineProblem,
 } from './setup.service.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
-import { panelTexts } from '../panel/i18n.js';
-import { judgingTexts } from '../judging/i18n.js';
-import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from '../judging/setup-rules.js';
 
-// The setup forms: what the browser sent (always strings) → typed input for the service, or
-// Danish messages for the error summary and beside each field. What the user typed is kept
-// as it was (`values`) so the page can show it again.
+// The setup pages' side of the setup forms: what the browser sent (always text) is turned into
+// the input of the form's zod schema (setup-schemas.ts, which the admin API parses with too),
+// and the schema's issues and the rules' problems become the messages for the error summary
+// and beside each field. What the user typed is kept as it was (`values`) so the page can show
+// it again.
+
+export { LIST_FIELDS, MAX_ROWS, type ListKind };
 
 export type FormValues = Record<string, string>;
 type Body = Record<string, unknown>;
 type T = SetupTexts;
 
-/** One field of a form body as text: the first value of a repeated field, '' when absent. */
-export function field(body: Body, name: string): string {
-  const v = body[name];
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' ? s.normalize('NFC').replace(/\r\n?/g, '\n') : '';
-}
-
-const LONG = 20_000;
-const SHORT = 300;
-
-class Collector {
-  errors: FieldErrors = [];
-  values: FormValues = {};
-  constructor(
-    private readonly body: Body,
-    private readonly t: T,
-  ) {}
-
-  private add(field: string, message: string, target = field) {
-    if (!this.errors.some((e) => e.field === field)) this.errors.push({ field, target, message });
-  }
-
-  fail(field: string, message: string, target = field) {
-    this.add(field, message, target);
-  }
-
-  /** Trimmed text; '' becomes null for optional fields. */
-  text(name: string, label: string, opts: { required?: boolean; max?: number } = {}): string | null {
-    const raw = field(this.body, name);
-    this.values[name] = raw;
-    const value = raw.trim();
-    if (value === '') {
-      if (opts.required) this.add(name, this.t.errors.required(label));
-      return null;
-    }
-    const max = opts.max ?? SHORT;
-    if (value.length > max) this.add(name, this.t.errors.tooLong(label, max));
-    return value;
-  }
-
-  url(name: string, label: string): string | null {
-    const value = this.text(name, label, { max: 2000 });
-    if (value === null) return null;
-    if (!isHttpUrl(value)) this.add(name, this.t.errors.url(label));
-    return value;
-  }
-
-  email(name: string, label: string): string | null {
-    const value = this.text(name, label, { max: 254 });
-    if (value === null) return null;
-    if (!isEmail(value)) this.add(name, this.t.errors.email(label));
-    return value;
-  }
-
-  year(name: string, label: string): number {
-    const raw = field(this.body, name);
-    this.values[name] = raw;
-    const value = raw.trim();
-    if (value === '') this.add(name, this.t.errors.required(label));
-    else if (!/^\d{4}$/.test(value) || Number(value) < 1900) this.add(name, this.t.errors.year(label));
-    return Number(value);
-  }
-
-  /** A whole number above 0, or null when empty. */
-  count(name: string, label: string): number | null {
-    const raw = field(this.body, name);
-    this.values[name] = raw;
-    const value = raw.trim();
-    if (value === '') return null;
-    if (!/^\d{1,6}$/.test(value) || Number(value) < 1) {
-      this.add(name, this.t.errors.wholeNumber(label));
-      return null;
-    }
-    return Number(value);
-  }
-
-  /** Kroner: digits, with '.' or spaces between thousands ("10.000"), or null when empty. */
-  amount(name: string, label: string): number | null {
-    const raw = field(this.body, name);
-    this.values[name] = raw;
-    const value = raw
-      .trim()
-      .replace(/(?<=\d)[.\s\u00a0](?=\d{3}(?:\D|$))/g, '')
-      .replace(/\s*(kr\.?|,-)$/i, '');
-    if (value === '') return null;
-    if (!/^\d{1,9}$/.test(value)) {
-      this.add(name, this.t.errors.amount(label));
-      return null;
-    }
-    return Number(value);
-  }
-
-  checkbox(name: string): boolean {
-    const on = field(this.body, name) !== '';
-    this.values[name] = on ? 'ja' : '';
-    return on;
-  }
-}
-
-export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value) || /\s/.test(value)) return false;
-  try {
-    const u = new URL(value);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
-export function isEmail(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-}
-
 export type Parsed<I> = { input: I | null; values: FormValues; errors: FieldErrors };
+export type Checked<I> = { input: I | null; errors: FieldErrors };
+
+/** The fields of a form as typed (NFC, \n line endings, no control characters; not trimmed). */
+function typedValues(body: Body, names: readonly string[]): FormValues {
+  return Object.fromEntries(names.map((n) => [n, formField(body, n)]));
+}
+
+/** A one-level form (organisation, award) checked by its schema; a field's message on the field of the same name. */
+export function checkFlat<S extends z.ZodType>(schema: S, input: unknown): Checked<z.output<S>> {
+  const r = schema.safeParse(input);
+  if (r.success) return { input: r.data, errors: [] };
+  const errors = fieldIssues(r.error).map((i) => {
+    const field = String(i.path[0] ?? '');
+    return { field, target: field, message: i.message };
+  });
+  return { input: null, errors };
+}
 
 // ---------------------------------------------------------------------------------------
 
@@ -156,16 +79,8 @@ export function organisationValues(o: OrganisationRow | null): FormValues {
 }
 
 export function parseOrganisation(body: Body, t: T): Parsed<OrganisationInput> {
-  const c = new Collector(body, t);
-  const l = t.organisation;
-  const input: OrganisationInput = {
-    name: c.text('name', l.name, { required: true, max: 200 }) ?? '',
-    websiteUrl: c.url('websiteUrl', l.websiteUrl),
-    contactEmail: c.email('contactEmail', l.contactEmail),
-    contactPhone: c.text('contactPhone', l.contactPhone, { max: 50 }),
-    privacyUrl: c.url('privacyUrl', l.privacyUrl),
-  };
-  return { input: c.errors.length ? null : input, values: c.values, errors: c.errors };
+  const values = typedValues(body, ORGANISATION_FIELDS);
+  return { ...checkFlat(organisationSchema(t), values), values };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -186,75 +101,8 @@ export function awardValues(a: AwardRow | null): FormValues {
 }
 
 export function parseAward(body: Body, t: T): Parsed<AwardInput> {
-  const c = new Collector(body, t);
-  const l = t.award;
-  const input: AwardInput = {
-    name: c.text('name', l.name, { required: true, max: 200 }) ?? '',
-    summary: c.text('summary', l.summary, { required: true, max: 500 }) ?? '',
-    description: c.text('description', l.description, { required: true, max: LONG }) ?? '',
-    establishedYear: c.year('establishedYear', l.establishedYear),
-    eligibility: c.text('eligibility', l.eligibility, { max: LONG }),
-    contactName: c.text('contactName', `${l.contactHeading}: ${l.contactName}`, { max: 200 }),
-    contactTitle: c.text('contactTitle', `${l.contactHeading}: ${l.contactTitle}`, { max: 200 }),
-    contactUnit: c.text('contactUnit', `${l.contactHeading}: ${l.contactUnit}`, { max: 200 }),
-    contactPhone: c.text('contactPhone', `${l.contactHeading}: ${l.contactPhone}`, { max: 50 }),
-    contactEmail: c.email('contactEmail', `${l.contactHeading}: ${l.contactEmail}`),
-  };
-  return { input: c.errors.length ? null : input, values: c.values, errors: c.errors };
-}
-
-// ---------------------------------------------------------------------------------------
-// Dates and times, in Copenhagen
-
-const localParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant as the values of `<input type="date">` and `<input type="time">` in Copenhagen. */
-export function toLocalInputs(d: Date | null): { date: string; time: string } {
-  if (!d) return { date: '', time: '' };
-  const p: Record<string, string> = {};
-  for (const x of localParts.formatToParts(d)) p[x.type] = x.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
-
-/** "2025-09-26" (what `type="date"` sends) or "26.09.2025", "26-9-2025", "26/9/2025" (typed by hand). */
-export function parseLocalDate(raw: string): { year: number; month: number; day: number } | null {
-  const s = raw.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  let year: number, month: number, day: number;
-  if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else {
-    m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
-    if (!m) return null;
-    [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
-  return { year, month, day };
-}
-
-/** "12:00" (what `type="time"` sends), "12.00", "12" or "9:30". */
-export function parseLocalTime(raw: string): { hour: number; minute: number } | null {
-  const m = /^(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?$/.exec(raw.trim());
-  if (!m) return null;
-  const hour = Number(m[1]);
-  const minute = Number(m[2] ?? '0');
-  if (hour > 23 || minute > 59) return null;
-  return { hour, minute };
-}
-
-/** The first day after a local date, as a local date. */
-export function nextLocalDay(d: { year: number; month: number; day: number }) {
-  const n = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
-  return { year: n.getUTCFullYear(), month: n.getUTCMonth() + 1, day: n.getUTCDate() };
+  const values = typedValues(body, AWARD_FIELDS);
+  return { ...checkFlat(awardSchema(t), values), values };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -355,124 +203,127 @@ export function sortEditionErrors(errors: FieldErrors): FieldErrors {
   return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
 }
 
-/**
- * The edition form. Format errors and the pure rules (timeline order, min ≤ max) are found at
- * once, so the summary lists every problem; the service checks the rules again with the
- * database (year taken, form locked).
- */
-export function parseEdition(body: Body, t: T, locale: Locale): Parsed<EditionInput> {
-  const c = new Collector(body, t);
-  const l = t.edition;
-  const year = c.year('year', l.year);
-  const theme = c.text('theme', l.theme, { max: 200 });
-  const themeDescription = c.text('themeDescription', l.themeDescription, { max: LONG });
+/** Every field name of the edition page, as the browser sends them. */
+const EDITION_PAGE_FIELDS = [
+  'year',
+  'theme',
+  'themeDescription',
+  ...TIMELINE_KEYS.flatMap((k) => [`${k}-date`, `${k}-time`]),
+  'eventName',
+  'eventPlace',
+  'nomineeCountMin',
+  'nomineeCountMax',
+  'prizeAmountKr',
+  'prizePurpose',
+  'prizeExtras',
+  'filmUrl',
+  'reviewClosesAt-date',
+  'reviewClosesAt-time',
+  'scoreScaleMin',
+  'scoreScaleMax',
+  'scoreLabels',
+] as const;
 
+const EDITION_CHECKBOXES = ['hasPatientPanel', 'asksOrigin', 'blindReview'] as const;
+
+/** The edition page's body as the schema's input: each date and time pair as one instant of the timeline. */
+function editionInputOfPage(v: FormValues): EditionSchemaInput {
+  const local = (k: string) => ({ date: v[`${k}-date`], time: v[`${k}-time`] });
+  return {
+    year: v.year,
+    theme: v.theme,
+    themeDescription: v.themeDescription,
+    timeline: Object.fromEntries(TIMELINE_KEYS.map((k) => [k, local(k)])) as EditionSchemaInput['timeline'],
+    eventName: v.eventName,
+    eventPlace: v.eventPlace,
+    nomineeCountMin: v.nomineeCountMin,
+    nomineeCountMax: v.nomineeCountMax,
+    prizeAmountKr: v.prizeAmountKr,
+    prizePurpose: v.prizePurpose,
+    prizeExtras: v.prizeExtras,
+    filmUrl: v.filmUrl,
+    hasPatientPanel: v.hasPatientPanel,
+    asksOrigin: v.asksOrigin,
+    reviewClosesAt: local('reviewClosesAt'),
+    blindReview: v.blindReview,
+    scoreScaleMin: v.scoreScaleMin,
+    scoreScaleMax: v.scoreScaleMax,
+    scoreLabels: v.scoreLabels,
+  };
+}
+
+/** An issue's place on the edition page: a timeline date's part (`closesAt-date`), or the field itself. */
+function editionFieldOf(path: (string | number)[]): { field: string; target: string } {
+  const [first, second, third] = path.map(String);
+  if (first === 'timeline' && second) return { field: second, target: `${second}-${third ?? 'date'}` };
+  if (first === 'reviewClosesAt') return { field: first, target: `${first}-${second ?? 'date'}` };
+  return { field: first ?? '', target: first ?? '' };
+}
+
+/** What could be read of each field when the edition does not parse, for the rules between fields. */
+function readableEdition(input: Record<string, unknown>, t: T, locale: Locale): EditionInput {
+  const shape = editionSchema(t, locale).shape;
+  const read = <K extends keyof typeof shape>(k: K, fallback: z.output<(typeof shape)[K]>): z.output<(typeof shape)[K]> => {
+    const r = shape[k].safeParse(input[k]);
+    return r.success ? (r.data as z.output<(typeof shape)[K]>) : fallback;
+  };
   const timeline = {} as TimelineInput;
   for (const k of TIMELINE_KEYS) {
-    const dateRaw = field(body, `${k}-date`);
-    const timeRaw = field(body, `${k}-time`);
-    c.values[`${k}-date`] = dateRaw;
-    c.values[`${k}-time`] = timeRaw;
-    timeline[k] = null;
-    // A time without a date is the suggested 12:00 of a date left empty: no date.
-    if (dateRaw.trim() === '') continue;
-    const date = parseLocalDate(dateRaw);
-    if (!date) {
-      c.fail(k, t.errors.dateInvalid(l[k]), `${k}-date`);
-      continue;
-    }
-    if (timeRaw.trim() === '') {
-      c.fail(k, t.errors.timeMissing(l[k]), `${k}-time`);
-      continue;
-    }
-    const time = parseLocalTime(timeRaw);
-    if (!time) {
-      c.fail(k, t.errors.timeInvalid(l[k]), `${k}-time`);
-      continue;
-    }
-    timeline[k] = copenhagen(date.year, date.month, date.day, time.hour, time.minute);
+    const r = timelineFields(t)[k].safeParse((input.timeline as Record<string, unknown> | null | undefined)?.[k]);
+    timeline[k] = r.success ? r.data : null;
   }
-
-  const eventName = c.text('eventName', l.eventName, { max: 200 });
-  const eventPlace = c.text('eventPlace', l.eventPlace, { max: 200 });
-  const nomineeCountMin = c.count('nomineeCountMin', l.nomineeCountMin);
-  const nomineeCountMax = c.count('nomineeCountMax', l.nomineeCountMax);
-  const prizeAmountKr = c.amount('prizeAmountKr', l.prizeAmountKr);
-  const prizePurpose = c.text('prizePurpose', l.prizePurpose, { max: 2000 });
-  const prizeExtras = c.text('prizeExtras', l.prizeExtras, { max: 2000 });
-  const filmUrl = c.url('filmUrl', l.filmUrl);
-  const hasPatientPanel = c.checkbox('hasPatientPanel');
-  const asksOrigin = c.checkbox('asksOrigin');
-  const judging = parseJudgingSettings(body, c, locale);
-
-  const input: EditionInput = {
-    year,
-    theme,
-    themeDescription,
+  return {
+    year: read('year', 0),
+    theme: null,
+    themeDescription: null,
     timeline,
-    eventName,
-    eventPlace,
-    nomineeCountMin,
-    nomineeCountMax,
-    prizeAmountKr,
-    prizePurpose,
-    prizeExtras,
-    filmUrl,
-    hasPatientPanel,
-    asksOrigin,
-    ...judging,
+    eventName: null,
+    eventPlace: null,
+    nomineeCountMin: read('nomineeCountMin', null),
+    nomineeCountMax: read('nomineeCountMax', null),
+    prizeAmountKr: null,
+    prizePurpose: null,
+    prizeExtras: null,
+    filmUrl: null,
+    hasPatientPanel: read('hasPatientPanel', false),
+    asksOrigin: read('asksOrigin', false),
+    reviewClosesAt: read('reviewClosesAt', null),
+    blindReview: read('blindReview', false),
+    scoreScaleMin: read('scoreScaleMin', 1),
+    scoreScaleMax: read('scoreScaleMax', 5),
+    scoreLabels: read('scoreLabels', null),
   };
-  // The rules, on the dates that could be read: a date with a format error has only its own message.
-  const unreadable = new Set(c.errors.map((e) => e.field));
-  const ruleErrors = editionRuleErrors(
-    t,
-    locale,
-    timelineProblems(timeline).filter((p) => !unreadable.has(p.field)),
-    editionProblems(input).filter((p) => !unreadable.has(p.field)),
-    year,
-    judging.scoreLabels?.length ?? 0,
-  );
-  const errors = sortEditionErrors([...c.errors, ...ruleErrors]);
-  return { input: errors.length ? null : input, values: c.values, errors };
 }
 
 /**
- * The committee's settings of the edition form: the review deadline (Copenhagen date and
- * time), blind review, the scale and its step labels. Format errors go to the collector.
+ * The edition form, from the page or the API: the schema's format errors and the pure rules
+ * (timeline order, min ≤ max, the judging settings) at once, so the summary lists every
+ * problem; a date with a format error has only its own message. The service checks the rules
+ * again with the database (year taken, form locked) and decides.
  */
-function parseJudgingSettings(body: Body, c: Collector, locale: Locale) {
-  const j = judgingTexts(locale).setup;
-  const dateRaw = field(body, 'reviewClosesAt-date');
-  const timeRaw = field(body, 'reviewClosesAt-time');
-  c.values['reviewClosesAt-date'] = dateRaw;
-  c.values['reviewClosesAt-time'] = timeRaw;
-  let reviewClosesAt: Date | null = null;
-  if (dateRaw.trim() !== '') {
-    const date = parseLocalDate(dateRaw);
-    const time = parseLocalTime(timeRaw);
-    if (!date) c.fail('reviewClosesAt', j.errors.reviewClosesInvalid, 'reviewClosesAt-date');
-    else if (!time) c.fail('reviewClosesAt', j.errors.reviewClosesInvalid, 'reviewClosesAt-time');
-    else reviewClosesAt = copenhagen(date.year, date.month, date.day, time.hour, time.minute);
-  }
-  const blindReview = c.checkbox('blindReview');
-  const scale = (name: 'scoreScaleMin' | 'scoreScaleMax', label: string, fallback: number) => {
-    const raw = field(body, name);
-    c.values[name] = raw;
-    const v = raw.trim();
-    if (v === '') return fallback;
-    if (!/^\d{1,3}$/.test(v) || Number(v) < SCALE_LIMITS.min || Number(v) > SCALE_LIMITS.max) {
-      c.fail(name, j.errors.scaleNumber(label));
-      return fallback;
-    }
-    return Number(v);
-  };
-  const scoreScaleMin = scale('scoreScaleMin', j.scoreScaleMin, 1);
-  const scoreScaleMax = scale('scoreScaleMax', j.scoreScaleMax, 5);
-  const labelsRaw = field(body, 'scoreLabels');
-  c.values.scoreLabels = labelsRaw;
-  const scoreLabels = parseScoreLabels(labelsRaw);
-  if (scoreLabels?.some((l) => l.length > SCORE_LABEL_MAX)) c.fail('scoreLabels', j.errors.labelTooLong(SCORE_LABEL_MAX));
-  return { reviewClosesAt, blindReview, scoreScaleMin, scoreScaleMax, scoreLabels };
+export function checkEdition(input: Record<string, unknown>, t: T, locale: Locale): Checked<EditionInput> {
+  const r = editionSchema(t, locale).safeParse(input);
+  const formatErrors: FieldErrors = r.success ? [] : fieldIssues(r.error).map((i) => ({ ...editionFieldOf(i.path), message: i.message }));
+  const unique = formatErrors.filter((e, i) => formatErrors.findIndex((x) => x.field === e.field) === i);
+  const readable = r.success ? r.data : readableEdition(input, t, locale);
+  const unreadable = new Set(unique.map((e) => e.field));
+  const ruleErrors = editionRuleErrors(
+    t,
+    locale,
+    timelineProblems(readable.timeline).filter((p) => !unreadable.has(p.field)),
+    editionProblems(readable).filter((p) => !unreadable.has(p.field)),
+    readable.year,
+    readable.scoreLabels?.length ?? 0,
+  );
+  const errors = sortEditionErrors([...unique, ...ruleErrors]);
+  return { input: errors.length || !r.success ? null : r.data, errors };
+}
+
+/** The edition page's form. */
+export function parseEdition(body: Body, t: T, locale: Locale): Parsed<EditionInput> {
+  const values = typedValues(body, EDITION_PAGE_FIELDS);
+  for (const k of EDITION_CHECKBOXES) values[k] = formField(body, k) !== '' ? 'ja' : '';
+  return { ...checkEdition(editionInputOfPage(values), t, locale), values };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -480,16 +331,7 @@ function parseJudgingSettings(body: Body, c: Collector, locale: Locale) {
 // row's fields are named `r<index>-<field>`, `antal` says how many rows there are, and the
 // pressed button's `handling` says what to do: save, add a row, or move or remove row i.
 
-export const MAX_ROWS = 30;
-
-export type ListKind = 'criteria' | 'form-sections' | 'committee';
 export type ListAction = { kind: 'save' } | { kind: 'add' } | { kind: 'up' | 'down' | 'remove'; index: number } | { kind: 'none' };
-
-export const LIST_FIELDS: Record<ListKind, readonly string[]> = {
-  criteria: ['title', 'description'],
-  'form-sections': ['heading', 'help', 'wordLimit', 'required'],
-  committee: ['name', 'partyLetter', 'represents', 'isChair'],
-};
 
 /** A row as the form shows it: its id (empty for a new row) and its fields as typed. */
 export type ListRow = { id: string; fields: Record<string, string> };
@@ -520,15 +362,15 @@ export function emptyRow(kind: ListKind): ListRow {
 
 /** The rows and the pressed button of a list form. */
 export function readListForm(body: Body, kind: ListKind): { rows: ListRow[]; action: ListAction } {
-  const n = Math.min(Math.max(Number.parseInt(field(body, 'antal'), 10) || 0, 0), MAX_ROWS + 1);
+  const n = Math.min(Math.max(Number.parseInt(formField(body, 'antal'), 10) || 0, 0), MAX_ROWS + 1);
   const rows: ListRow[] = [];
   for (let i = 0; i < n; i++) {
-    const id = field(body, `r${i}-id`).trim();
+    const id = formField(body, `r${i}-id`).trim();
     const fields: Record<string, string> = {};
-    for (const f of LIST_FIELDS[kind]) fields[f] = field(body, `r${i}-${f}`);
+    for (const f of LIST_FIELDS[kind]) fields[f] = formField(body, `r${i}-${f}`);
     rows.push({ id: /^[1-9]\d{0,9}$/.test(id) ? id : '', fields });
   }
-  const h = field(body, 'handling');
+  const h = formField(body, 'handling');
   let action: ListAction = { kind: 'none' };
   if (h === 'gem') action = { kind: 'save' };
   else if (h === 'tilfoej') action = { kind: 'add' };
@@ -549,53 +391,34 @@ export function applyListAction(rows: ListRow[], action: ListAction, kind: ListK
   return out;
 }
 
-const isBlank = (row: ListRow, kind: ListKind) => LIST_FIELDS[kind].every((f) => (f === 'required' || f === 'isChair' ? true : row.fields[f]!.trim() === ''));
-
 type ListInput<K extends ListKind> = K extends 'criteria' ? CriterionInput[] : K extends 'form-sections' ? FormSectionInput[] : CommitteeSeatInput[];
 
+/** An issue's place on a list page: `[2, 'title']` is the input `r2-title`; the list itself is its add button. */
+function listFieldOf(path: (string | number)[]): { field: string; target: string } {
+  if (path.length < 2) return { field: 'list', target: 'list-add' };
+  const field = `r${path[0]}-${path[1]}`;
+  return { field, target: field };
+}
+
+/** A list from the page or the API, checked by its schema; errors on `r<index>-<field>`. */
+export function checkList<K extends ListKind>(kind: K, items: Record<string, unknown>[], t: T): Checked<ListInput<K>> {
+  const r = listSchema(kind, t).safeParse(items);
+  if (r.success) return { input: r.data as unknown as ListInput<K>, errors: [] };
+  return { input: null, errors: fieldIssues(r.error).map((i) => ({ ...listFieldOf(i.path), message: i.message })) };
+}
+
 /**
- * Checks the rows of a list for saving. Rows left completely empty are dropped (an "add"
+ * Checks the rows of a list page for saving. Rows left completely empty are dropped (an "add"
  * pressed once too often); errors are placed on the first field of each problem.
  */
 export function parseList<K extends ListKind>(kind: K, rows: ListRow[], t: T): { input: ListInput<K> | null; rows: ListRow[]; errors: FieldErrors } {
-  const kept = rows.filter((r) => !isBlank(r, kind));
-  const errors: FieldErrors = [];
-  const l = t.lists;
-  const e = t.errors;
-  if (kept.length > MAX_ROWS) errors.push({ field: 'list', target: 'list-add', message: e.tooManyRows(MAX_ROWS) });
-  const items: unknown[] = [];
-  kept.forEach((row, i) => {
-    const f = (name: string) => row.fields[name]!.trim();
-    const id = row.id ? Number(row.id) : null;
-    const target = (name: string) => `r${i}-${name}`;
-    const check = (name: string, label: string, what: string, required: boolean, max: number) => {
-      const v = f(name);
-      if (required && v === '') errors.push({ field: target(name), target: target(name), message: e.rowRequired(what, label) });
-      else if (v.length > max) errors.push({ field: target(name), target: target(name), message: e.rowTooLong(what, label, max) });
-      return v;
-    };
-    if (kind === 'criteria') {
-      const what = l.criterion(i + 1).toLowerCase();
-      items.push({ id, title: check('title', l.title, what, true, SHORT), description: check('description', l.description, what, true, LONG) });
-    } else if (kind === 'form-sections') {
-      const what = l.section(i + 1).toLowerCase();
-      const heading = check('heading', l.heading, what, true, SHORT);
-      const help = check('help', l.help, what, false, LONG);
-      const raw = f('wordLimit');
-      let wordLimit: number | null = null;
-      if (raw !== '') {
-        if (/^\d{1,6}$/.test(raw) && Number(raw) > 0) wordLimit = Number(raw);
-        else errors.push({ field: target('wordLimit'), target: target('wordLimit'), message: e.rowWordLimit(what) });
-      }
-      items.push({ id, heading, help, wordLimit, required: f('required') !== '' });
-    } else {
-      const what = l.seat(i + 1).toLowerCase();
-      const name = check('name', l.seatName, what, false, 200);
-      const partyLetter = check('partyLetter', l.partyLetter, what, false, 10);
-      const represents = check('represents', l.represents, what, false, 200);
-      if (name === '' && represents === '') errors.push({ field: target('name'), target: target('name'), message: e.rowSeatWho(what) });
-      items.push({ id, name: name || null, partyLetter: partyLetter || null, represents: represents || null, isChair: f('isChair') !== '' });
-    }
-  });
-  return { input: errors.length ? null : (items as ListInput<K>), rows: kept, errors };
+  const kept = rows.filter((r) => !isBlankItem(kind, r.fields));
+  return {
+    ...checkList(
+      kind,
+      kept.map((r) => ({ id: r.id, ...r.fields })),
+      t,
+    ),
+    rows: kept,
+  };
 }

@@ -4,11 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { canAdministerOrganisation } from '../accounts/permissions.js';
-import { problems, sendProblem } from '../platform/errors.js';
+import { messages } from '../platform/i18n/index.js';
+import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, instant, problemSchema, requireJson, security } from '../platform/api.js';
 import { requireApiToken } from '../accounts/api-tokens.js';
 import { organisationOfEdition } from './awards.repo.js';
-import { awardValues, editionRuleErrors, editionValues, parseAward, parseEdition, sortEditionErrors, toLocalInputs, type FormValues } from './setup-form.js';
+import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
+import { checkEdition, checkFlat, editionRuleErrors, sortEditionErrors } from './setup-form.js';
+import { awardSchema as awardFormSchema, type AwardSchemaInput, type EditionSchemaInput } from './setup-schemas.js';
 import type { AwardRow, EditionRow } from './setup.repo.js';
 import {
   TIMELINE_KEYS,
@@ -20,15 +23,15 @@ import {
   updateAward,
   updateEdition,
   type EditionSetup,
-  type TimelineInput,
   type TimelineKey,
 } from './setup.service.js';
 import type { FieldErrors } from '../platform/ui/admin-parts.js';
 
 // The setup of awards and rounds in the admin API: the same service functions as the pages
-// under /admin (setup.routes.tsx), and the same form rules (setup-form.ts): a JSON body is
-// turned into the values the page's form would send and checked by the page's parser, so the
-// API has no rules of its own. Messages are the English ones of the pages.
+// under /admin (setup.routes.tsx), and the same form schemas (setup-schemas.ts): the body's
+// schema here says only what JSON is accepted (wrong types and unknown fields: 400); the
+// fields sent, on top of the saved ones, are then parsed by the form's own schema (its rules:
+// 422), so the API has no rules of its own. Messages are the English ones of the pages.
 
 const en = () => setupTexts('en');
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -193,67 +196,61 @@ function awardJson(page: NonNullable<Awaited<ReturnType<typeof getAwardSetup>>>)
   };
 }
 
-/**
- * The form values the edition page would send for `body` on top of `current` (the saved
- * edition, or none for a new one), and the exact timeline instants (the form has minutes).
- */
-function editionForm(current: EditionRow | null, body: EditionBody): { form: FormValues; timeline: TimelineInput; reviewClosesAt: Date | null } {
-  const form = editionValues(current);
-  const timeline = {} as TimelineInput;
-  for (const k of TIMELINE_KEYS) timeline[k] = current?.[k] ?? null;
-  if (body.year !== undefined) form.year = String(body.year);
-  for (const k of ['theme', 'themeDescription', 'eventName', 'eventPlace', 'prizePurpose', 'prizeExtras', 'filmUrl'] as const) {
-    const v = body[k];
-    if (v !== undefined) form[k] = v ?? '';
-  }
-  for (const k of ['nomineeCountMin', 'nomineeCountMax', 'prizeAmountKr'] as const) {
-    const v = body[k];
-    if (v !== undefined) form[k] = v === null ? '' : String(v);
-  }
-  for (const k of ['hasPatientPanel', 'asksOrigin', 'blindReview'] as const) {
-    const v = body[k];
-    if (v !== undefined) form[k] = v ? 'ja' : '';
-  }
-  for (const k of ['scoreScaleMin', 'scoreScaleMax'] as const) {
-    const v = body[k];
-    if (v !== undefined) form[k] = String(v);
-  }
-  if (body.scoreLabels !== undefined) form.scoreLabels = (body.scoreLabels ?? []).map((l) => l.replace(/[\r\n]+/g, ' ')).join('\n');
-  let reviewClosesAt = current?.reviewClosesAt ?? null;
-  if (body.reviewClosesAt !== undefined) {
-    reviewClosesAt = body.reviewClosesAt === null ? null : new Date(body.reviewClosesAt);
-    const local = toLocalInputs(reviewClosesAt);
-    form['reviewClosesAt-date'] = local.date;
-    form['reviewClosesAt-time'] = local.time || '12:00';
-  }
-  for (const k of TIMELINE_KEYS) {
-    const v = body.timeline?.[k];
-    if (v === undefined) continue;
-    timeline[k] = v === null ? null : new Date(v);
-    const local = toLocalInputs(timeline[k]);
-    form[`${k}-date`] = local.date;
-    form[`${k}-time`] = local.time || '12:00';
-  }
-  return { form, timeline, reviewClosesAt };
+/** A saved edition (or none, for a new one) as the edition schema's input. */
+function editionInputOfRow(e: EditionRow | null): EditionSchemaInput {
+  return {
+    year: e?.year ?? null,
+    theme: e?.theme ?? null,
+    themeDescription: e?.themeDescription ?? null,
+    timeline: Object.fromEntries(TIMELINE_KEYS.map((k) => [k, e?.[k] ?? null])) as EditionSchemaInput['timeline'],
+    eventName: e?.eventName ?? null,
+    eventPlace: e?.eventPlace ?? null,
+    nomineeCountMin: e?.nomineeCountMin ?? null,
+    nomineeCountMax: e?.nomineeCountMax ?? null,
+    prizeAmountKr: e?.prizeAmountKr ?? null,
+    prizePurpose: e?.prizePurpose ?? null,
+    prizeExtras: e?.prizeExtras ?? null,
+    filmUrl: e?.filmUrl ?? null,
+    hasPatientPanel: e?.hasPatientPanel ?? false,
+    asksOrigin: e?.asksOrigin ?? false,
+    reviewClosesAt: e?.reviewClosesAt ?? null,
+    blindReview: e?.blindReview ?? false,
+    scoreScaleMin: e?.scoreScaleMin ?? 1,
+    scoreScaleMax: e?.scoreScaleMax ?? 5,
+    scoreLabels: e?.scoreLabels ?? null,
+  };
 }
 
-function awardForm(current: AwardRow, body: z.infer<typeof awardPatchBody>): FormValues {
-  const form = awardValues(current);
-  for (const [k, v] of Object.entries(body)) if (v !== undefined) form[k] = v === null ? '' : String(v);
-  return form;
+const instantOf = (v: string | null) => (v === null ? null : new Date(v));
+
+/** The fields sent (null clears one; an absent one stays as saved), on top of the saved edition. */
+function editionInput(current: EditionRow | null, body: EditionBody): EditionSchemaInput {
+  const { timeline, reviewClosesAt, ...fields } = body;
+  const input: Record<string, unknown> = editionInputOfRow(current);
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) input[k] = v;
+  if (reviewClosesAt !== undefined) input.reviewClosesAt = instantOf(reviewClosesAt);
+  const dates = { ...(input.timeline as Record<TimelineKey, Date | null>) };
+  for (const k of TIMELINE_KEYS) if (timeline?.[k] !== undefined) dates[k] = instantOf(timeline[k]);
+  input.timeline = dates;
+  return input as EditionSchemaInput;
+}
+
+function awardInput(current: AwardRow, body: z.infer<typeof awardPatchBody>): AwardSchemaInput {
+  const input: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(body)) if (v !== undefined) input[k] = v;
+  return input as AwardSchemaInput;
 }
 
 const pathOf = (field: string) => ((TIMELINE_KEYS as readonly string[]).includes(field) ? `/timeline/${field}` : `/${field}`);
 
 function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors) {
-  return sendProblem(reply, {
-    type: '/problems/validation',
-    title: 'Invalid input',
-    status: 422,
-    detail: 'Correct the listed fields and send again.',
-    instance: request.url,
-    errors: errors.map((e) => ({ path: pathOf(e.field), message: e.message })),
-  });
+  return sendProblem(
+    reply,
+    refusalProblem(SETUP_REFUSALS.invalid, request.url, {
+      detail: 'Correct the listed fields and send again.',
+      errors: errors.map((e) => ({ path: pathOf(e.field), message: e.message })),
+    }),
+  );
 }
 
 /**
@@ -334,10 +331,9 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const page = await editionFor(request, reply, request.params.id);
       if (!page) return reply;
-      const { form, timeline, reviewClosesAt } = editionForm(page.edition, request.body);
-      const parsed = parseEdition(form, en(), 'en');
+      const parsed = checkEdition(editionInput(page.edition, request.body), en(), 'en');
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
-      const input = { ...parsed.input, timeline, reviewClosesAt };
+      const input = parsed.input;
       const result = await updateEdition({
         db,
         actor: request.actor,
@@ -347,7 +343,8 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
         mail: { baseUrl: deps.publicBaseUrl },
       });
       if (!result.ok) {
-        if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
+        if (result.reason === 'not-found')
+          return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no edition.' }));
         return sendInvalid(
           request,
           reply,
@@ -384,14 +381,8 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
           .header('location', `/api/v1/admin/editions/${result.edition.id}`)
           .send({ id: result.edition.id, year: result.edition.year, copiedFrom: page.edition.id });
       }
-      if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
-      return sendProblem(reply, {
-        type: '/problems/year-taken',
-        title: 'The year exists',
-        status: 409,
-        detail: en().nextYearTaken(result.year),
-        instance: request.url,
-      });
+      const detail = result.reason === 'not-found' ? 'There is no edition.' : setupRefusalText(messages('en'), 'en', result);
+      return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
     },
   );
 
@@ -414,13 +405,13 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const award = await awardFor(request, reply, request.params.id);
       if (!award) return reply;
-      const { form, timeline, reviewClosesAt } = editionForm(null, request.body);
-      const parsed = parseEdition(form, en(), 'en');
+      const parsed = checkEdition(editionInput(null, request.body), en(), 'en');
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
-      const input = { ...parsed.input, timeline, reviewClosesAt };
+      const input = parsed.input;
       const result = await createEdition({ db, actor: request.actor, awardId: award.award.id, input, now: clock.now() });
       if (!result.ok) {
-        if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
+        if (result.reason === 'not-found')
+          return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no award.' }));
         return sendInvalid(
           request,
           reply,
@@ -473,10 +464,10 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const page = await awardFor(request, reply, request.params.id);
       if (!page) return reply;
-      const parsed = parseAward(awardForm(page.award, request.body), en());
+      const parsed = checkFlat(awardFormSchema(en()), awardInput(page.award, request.body));
       if (!parsed.input) return sendInvalid(request, reply, parsed.errors);
       const result = await updateAward({ db, actor: request.actor, awardId: page.award.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no award.'));
+      if (!result.ok) return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail: 'There is no award.' }));
       pageCache.clear();
       return awardJson((await getAwardSetup(db, page.award.id))!);
     },

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import type { Actor } from '../accounts/actor.js';
 import { csrfToken } from '../platform/csrf.js';
-import { sendErrorPage } from '../platform/errors.js';
+import { pageStatus, sendErrorPage } from '../platform/errors.js';
 import type { PageContext } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { auditLogRoutes } from '../audit/audit.routes.js';
@@ -27,6 +27,7 @@ import {
   type ListKind,
   type ListRow,
 } from './setup-form.js';
+import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
 import { findOrganisation, findOrganisationsByIds } from './setup.repo.js';
 import { parseId, sendPage } from '../platform/http.js';
 import { mayAdminister } from '../platform/http.js';
@@ -79,6 +80,10 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
     const opts = { config: { access: 'admin' as const } };
     const post = { config: { access: 'admin' as const }, preHandler: admin.csrfProtection };
     const done = () => pageCache.clear();
+    // The statuses of the setup's refusals (setup-refusals.ts), as the API answers them.
+    const invalid = pageStatus(SETUP_REFUSALS.invalid);
+    const locked = pageStatus(SETUP_REFUSALS['form-locked']);
+    const notFound = (request: FastifyRequest, reply: FastifyReply) => sendErrorPage(request, reply, SETUP_REFUSALS['not-found'].status, 'notFound');
 
     // -- Organisations -------------------------------------------------------------------
 
@@ -97,7 +102,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
     admin.post('/admin/organisationer/ny', post, async (request, reply) => {
       const ctx = pageContext(request);
       const parsed = parseOrganisation(bodyOf(request), setupTexts(ctx.locale));
-      if (!parsed.input) return sendPage(reply, 400, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation: null, form: parsed }));
+      if (!parsed.input) return sendPage(reply, invalid, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation: null, form: parsed }));
       const result = await createOrganisation({ db, actor: userOf(request), input: parsed.input, now: clock.now() });
       done();
       return reply.redirect(`/admin/organisationer/${result.organisation.id}?oprettet=1`, 303);
@@ -135,9 +140,9 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!organisation) return reply;
       const ctx = pageContext(request);
       const parsed = parseOrganisation(bodyOf(request), setupTexts(ctx.locale));
-      if (!parsed.input) return sendPage(reply, 400, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation, form: parsed }));
+      if (!parsed.input) return sendPage(reply, invalid, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation, form: parsed }));
       const result = await updateOrganisation({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!result.ok) return notFound(request, reply);
       done();
       return reply.redirect(`/admin/organisationer/${organisation.id}?gemt=1`, 303);
     });
@@ -187,12 +192,12 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!parsed.input) {
         return sendPage(
           reply,
-          400,
+          invalid,
           AwardFormPage({ ctx, csrf: csrfToken(reply), now: clock.now(), organisation, award: null, editions: [], form: parsed, notice: null }),
         );
       }
       const result = await createAward({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!result.ok) return notFound(request, reply);
       done();
       return reply.redirect(`/admin/priser/${result.award.id}?oprettet=1`, 303);
     });
@@ -216,9 +221,9 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const parsed = parseAward(bodyOf(request), setupTexts(pageContext(request).locale));
-      if (!parsed.input) return renderAward(request, reply, 400, page, parsed);
+      if (!parsed.input) return renderAward(request, reply, invalid, page, parsed);
       const result = await updateAward({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
-      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!result.ok) return notFound(request, reply);
       done();
       return reply.redirect(`/admin/priser/${page.award.id}?gemt=1`, 303);
     });
@@ -253,7 +258,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const show = (errors: FieldErrors) =>
         sendPage(
           reply,
-          400,
+          invalid,
           EditionFormPage({
             ctx,
             csrf: csrfToken(reply),
@@ -267,7 +272,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!parsed.input) return show(parsed.errors);
       const result = await createEdition({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
       if (!result.ok) {
-        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        if (result.reason === 'not-found') return notFound(request, reply);
         return show(sortEditionErrors(editionRuleErrors(setupTexts(ctx.locale), ctx.locale, result.timeline, result.edition, parsed.input.year)));
       }
       done();
@@ -280,7 +285,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!(await mayAdminister(request, reply, organisationId))) return null;
       const page = await getEditionSetup(db, id!);
       if (!page) {
-        await sendErrorPage(request, reply, 404, 'notFound');
+        await notFound(request, reply);
         return null;
       }
       return page;
@@ -330,7 +335,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!page) return reply;
       const ctx = pageContext(request);
       const parsed = parseEdition(bodyOf(request), setupTexts(ctx.locale), ctx.locale);
-      if (!parsed.input) return renderEdition(ctx, reply, 400, page, parsed);
+      if (!parsed.input) return renderEdition(ctx, reply, invalid, page, parsed);
       const result = await updateEdition({
         db,
         actor: userOf(request),
@@ -340,9 +345,9 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         mail: { baseUrl: deps.publicBaseUrl },
       });
       if (!result.ok) {
-        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+        if (result.reason === 'not-found') return notFound(request, reply);
         const errors = sortEditionErrors(editionRuleErrors(setupTexts(ctx.locale), ctx.locale, result.timeline, result.edition, parsed.input.year));
-        return renderEdition(ctx, reply, 400, page, { values: parsed.values, errors });
+        return renderEdition(ctx, reply, invalid, page, { values: parsed.values, errors });
       }
       done();
       return reply.redirect(`/admin/udgaver/${page.edition.id}/rediger?gemt=1${result.notified ? `&sendt=${result.notified}` : ''}`, 303);
@@ -357,15 +362,16 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         done();
         return reply.redirect(`/admin/udgaver/${result.edition.id}/rediger?kopieret=1`, 303);
       }
-      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      if (result.reason === 'not-found') return notFound(request, reply);
       const ctx = pageContext(request);
-      const message = setupTexts(ctx.locale).nextYearTaken(result.year);
+      const message = setupRefusalText(ctx.t, ctx.locale, result);
+      const status = pageStatus(SETUP_REFUSALS[result.reason]);
       if (bodyOf(request).fra === 'pris') {
         const award = (await getAwardSetup(db, page.award.id))!;
-        return renderAward(request, reply, 409, award, { values: awardValues(award.award), errors: [] }, { editionsError: message });
+        return renderAward(request, reply, status, award, { values: awardValues(award.award), errors: [] }, { editionsError: message });
       }
       const errors: FieldErrors = [{ field: 'nextYear', target: `next-year-${page.edition.id}`, message }];
-      return renderEdition(ctx, reply, 409, page, { values: editionValues(page.edition), errors });
+      return renderEdition(ctx, reply, status, page, { values: editionValues(page.edition), errors });
     });
 
     // -- Criteria, form sections and committee seats: ordered lists ----------------------
@@ -412,7 +418,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       admin.post<IdParams>(path, post, async (request, reply) => {
         const page = await editionPage(request, reply);
         if (!page) return reply;
-        if (kind !== 'committee' && page.lockedSince) return renderList(request, reply, 409, page, kind, { rows: listRows(page, kind), refused: true });
+        if (kind !== 'committee' && page.lockedSince) return renderList(request, reply, locked, page, kind, { rows: listRows(page, kind), refused: true });
         const { rows, action } = readListForm(bodyOf(request), kind);
         if (action.kind !== 'save') {
           // Add, move or remove: shown again, not saved (a plain form needs no JavaScript for this).
@@ -422,13 +428,13 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           });
         }
         const parsed = parseList(kind, rows, setupTexts(pageContext(request).locale));
-        if (!parsed.input) return renderList(request, reply, 400, page, kind, { rows: parsed.rows, errors: parsed.errors });
+        if (!parsed.input) return renderList(request, reply, invalid, page, kind, { rows: parsed.rows, errors: parsed.errors });
         const result = await saveEditionList({ db, actor: userOf(request), editionId: page.edition.id, kind, items: parsed.input as never, now: clock.now() });
         if (!result.ok) {
-          if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+          if (result.reason === 'not-found') return notFound(request, reply);
           // A nomination was sent while the page was open.
           const fresh = (await getEditionSetup(db, page.edition.id))!;
-          return renderList(request, reply, 409, fresh, kind, { rows: listRows(fresh, kind), refused: true });
+          return renderList(request, reply, pageStatus(SETUP_REFUSALS[result.reason]), fresh, kind, { rows: listRows(fresh, kind), refused: true });
         }
         done();
         return reply.redirect(`/admin/udgaver/${page.edition.id}/${LIST_PATHS[kind]}?gemt=1`, 303);

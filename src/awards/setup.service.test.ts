@@ -1,8 +1,8 @@
 import { setupTexts } from './i18n.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copenhagen } from '../platform/time.js';
-import { applyListAction, parseEdition, parseList, parseLocalDate, parseLocalTime, readListForm, toLocalInputs } from './setup-form.js';
+import { copenhagen, parseLocalDate, parseLocalTime, toLocalInputs } from '../platform/time.js';
+import { applyListAction, parseEdition, parseList, readListForm } from './setup-form.js';
 import { editionProblems, publishedDateChanges, slugify, timelineChangeMail, timelineProblems, type TimelineInput } from './setup.service.js';
 import type { EditionRow } from './setup.repo.js';
 

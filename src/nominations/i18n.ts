@@ -82,9 +82,19 @@ const da = {
   draftSavedNoEmail: 'Skriv din e-mail under "Om dig", så kan vi sende dig et link til kladden.',
   autosaved: 'Gemt automatisk',
   tooManyKept: 'Det, du har skrevet, står stadig i formularen.',
-  conflictHeading: 'Indstillingen er ændret i et andet vindue',
   conflictBody: 'Det, du skrev her, er ikke gemt endnu. Tjek teksten nedenfor, og tryk igen for at gemme den i stedet for den anden udgave.',
   deadlinePassedHeading: 'Fristen er overskredet',
+  /** The heading of a refused start, save or send, by its reason (refusals.ts). */
+  refusals: {
+    'not-open-yet': 'Åbner snart',
+    'deadline-passed': 'Fristen er overskredet',
+    'too-long': 'Teksten er for lang',
+    incomplete: 'Indstillingen mangler svar',
+    withdrawn: 'Indstillingen er trukket tilbage',
+    'version-conflict': 'Indstillingen er ændret i et andet vindue',
+    'not-found': 'Indstillingen findes ikke',
+    'idempotency-mismatch': 'Indstillingen er allerede sendt med en anden tekst',
+  },
   deadlinePassedBody: (edition: string, d: string) =>
     `Fristen for at indstille til ${edition} var ${d}. Din tekst er gemt som kladde, så du kan læse, kopiere og hente den, men den kan ikke sendes.`,
   deadlinePassedSentBody: (edition: string, d: string) =>
@@ -299,9 +309,18 @@ const en: NominationTexts = {
   draftSavedNoEmail: 'Enter your e-mail under "About you" and we can send you a link to the draft.',
   autosaved: 'Saved automatically',
   tooManyKept: 'What you wrote is still in the form.',
-  conflictHeading: 'The nomination was changed in another window',
   conflictBody: 'What you wrote here is not saved yet. Check the text below and press again to save it instead of the other version.',
   deadlinePassedHeading: 'The deadline has passed',
+  refusals: {
+    'not-open-yet': 'Opening soon',
+    'deadline-passed': 'The deadline has passed',
+    'too-long': 'The text is too long',
+    incomplete: 'The nomination is missing answers',
+    withdrawn: 'The nomination has been withdrawn',
+    'version-conflict': 'The nomination was changed in another window',
+    'not-found': 'The nomination does not exist',
+    'idempotency-mismatch': 'The nomination has already been sent with another text',
+  },
   deadlinePassedBody: (edition, d) =>
     `The deadline for nominations to ${edition} was ${d}. Your text is saved as a draft, so you can read, copy and download it, but it cannot be sent.`,
   deadlinePassedSentBody: (edition, d) =>

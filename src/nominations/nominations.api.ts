@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
-import { problem, problems, sendProblem, type Problem } from '../platform/errors.js';
+import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { problemSchema } from '../platform/api.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { emptyFields, readStep, STEPS, type NominationFields } from './form.js';
 import { errorText, nominationTexts } from './i18n.js';
 import { loadEditionForForm, submitNomination } from './nomination.service.js';
+import { NOMINATION_REFUSALS } from './refusals.js';
 
 const text = (max: number) => z.string().max(max * 2);
 
@@ -134,39 +135,25 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
         });
       }
       const t = nominationTexts('en');
-      const instance = request.url;
-      const p: Problem = (() => {
+      const fieldErrors = (errors: { field: string; code: string; args?: (string | number)[] }[]) =>
+        errors.map((e) => ({ path: e.field, message: errorText(t, e) }));
+      const extra = (() => {
         switch (result.reason) {
           case 'incomplete':
-            return problem(422, 'nomination-incomplete', 'The nomination is incomplete', {
-              detail: 'Correct the listed fields and send again.',
-              instance,
-              errors: result.errors.flatMap((s) => s.errors.map((e) => ({ path: e.field, message: errorText(t, e) }))),
-            });
+            return { detail: 'Correct the listed fields and send again.', errors: fieldErrors(result.errors.flatMap((s) => s.errors)) };
           case 'too-long':
-            return problem(422, 'text-too-long', 'Text too long', {
-              instance,
-              errors: result.errors.map((e) => ({ path: e.field, message: errorText(t, e) })),
-            });
+            return { errors: fieldErrors(result.errors) };
           case 'not-open-yet':
-            return problem(409, 'nominations-not-open', 'Nominations are not open yet', {
-              detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.`,
-              instance,
-            });
+            return { detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.` };
           case 'deadline-passed':
-            return problem(409, 'deadline-passed', 'The deadline has passed', {
-              detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.`,
-              instance,
-            });
+            return { detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.` };
           case 'idempotency-mismatch':
-            return problem(422, 'idempotency-key-reused', 'Idempotency-Key reused with a different body', {
-              detail: 'Use a new Idempotency-Key for a different nomination.',
-              instance,
-            });
+            return { detail: 'Use a new Idempotency-Key for a different nomination.' };
           default:
-            return problems.notFound(request.url);
+            return { detail: 'No resource exists at this address.' };
         }
       })();
+      const p = refusalProblem(NOMINATION_REFUSALS[result.reason], request.url, extra);
       return sendProblem(reply, p);
     },
   );

@@ -3,7 +3,7 @@ import { similarSolutions } from '../ideabank/ideabank.service.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import { sendErrorPage } from '../platform/errors.js';
+import { pageStatus, sendErrorPage } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { listAttachments } from './attachments/attachments.repo.js';
 import { render } from '../platform/layout.js';
@@ -35,6 +35,7 @@ import {
   findNominationById,
   type NominationRow,
 } from './nominations.repo.js';
+import { NOMINATION_REFUSALS } from './refusals.js';
 import { CheckPage, ClosedDraftPage, ConsentPage, ReceiptPage, StartPage, StepPage, WithdrawPage, type NoticeData } from './views/nomination-pages.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
@@ -159,8 +160,8 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const t = nominationTexts(ctx.locale);
     const name = `${edition.award.name} ${edition.edition.year}`;
     return reason === 'not-open-yet'
-      ? { variant: 'info' as const, heading: ctx.t.phase.upcoming, body: t.opensAt(formatInstant(edition.timeline!.opensAt, ctx.locale)) }
-      : { variant: 'warning' as const, heading: t.deadlinePassedHeading, body: t.closedNotice(name) };
+      ? { variant: 'info' as const, heading: t.refusals[reason], body: t.opensAt(formatInstant(edition.timeline!.opensAt, ctx.locale)) }
+      : { variant: 'warning' as const, heading: t.refusals[reason], body: t.closedNotice(name) };
   };
 
   app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil/om-dig', { config: { access: 'public' } }, async (request, reply) => {
@@ -186,8 +187,9 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       const started = await startNomination({ db, edition, fields, now: clock.now() });
       if (!started.ok) {
+        const status = pageStatus(NOMINATION_REFUSALS[started.reason]);
         if (started.reason === 'too-long')
-          return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: started.errors ?? [], nomination: null });
+          return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: started.errors ?? [], nomination: null, status });
         // The window is shut: show the text back so nothing is lost.
         return renderStep(request, reply, {
           edition,
@@ -196,7 +198,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
           errors: [],
           nomination: null,
           notice: closedNotice(request, edition, started.reason),
-          status: 409,
+          status,
         });
       }
       setAccessCookie(request, reply, started.nomination.id, started.token);
@@ -280,6 +282,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = pageContext(request);
       const t = nominationTexts(ctx.locale);
       if (!saved.ok) {
+        const status = pageStatus(NOMINATION_REFUSALS[saved.reason]);
         if (saved.reason === 'version-conflict') {
           // Show what this tab typed, with the stored version number so a second press saves it.
           return renderStep(request, reply, {
@@ -289,18 +292,18 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
             errors: [],
             nomination: saved.current,
             version: saved.current.version,
-            notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody },
-            status: 409,
+            notice: { variant: 'warning', heading: t.refusals[saved.reason], body: t.conflictBody },
+            status,
           });
         }
         if (saved.reason === 'too-long')
-          return renderStep(request, reply, { edition, step, fields: typed, errors: saved.errors ?? [], nomination: a.nomination });
+          return renderStep(request, reply, { edition, step, fields: typed, errors: saved.errors ?? [], nomination: a.nomination, status });
         if (saved.reason === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
         // A sent nomination after the deadline: its changes are shown back, not stored.
         return html(
           reply,
           <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={typed} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={true} />,
-          409,
+          status,
         );
       }
       if (!canNominate(edition.timeline, clock.now()).ok && saved.nomination.status === 'draft') {
@@ -315,7 +318,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
             downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
             sent={false}
           />,
-          409,
+          pageStatus(NOMINATION_REFUSALS['deadline-passed']),
         );
       }
       return afterSave(request, reply, { edition, nomination: saved.nomination, token, step, action: body.handling });
@@ -336,7 +339,11 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       const expected = versionOf(body);
       if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
       const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
-      if (!saved.ok) return reply.code(409).send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
+      if (!saved.ok) {
+        return reply
+          .code(NOMINATION_REFUSALS[saved.reason].status)
+          .send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
+      }
       return reply.send({ saved: true, version: saved.nomination.version });
     },
   );
@@ -407,16 +414,17 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = pageContext(request);
       const t = nominationTexts(ctx.locale);
       if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
+      const status = pageStatus(NOMINATION_REFUSALS[result.reason]);
       switch (result.reason) {
         case 'incomplete':
-          return renderCheck(request, reply, { ...a, status: 400 });
+          return renderCheck(request, reply, { ...a, status });
         case 'version-conflict': {
           const current = (await findNominationById(db, a.nomination.id))!;
           return renderCheck(request, reply, {
             edition: a.edition,
             nomination: current,
-            status: 409,
-            notice: { variant: 'warning', heading: t.conflictHeading, body: t.conflictBody },
+            status,
+            notice: { variant: 'warning', heading: t.refusals[result.reason], body: t.conflictBody },
           });
         }
         case 'withdrawn':
@@ -433,10 +441,10 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
               downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
               sent={a.nomination.status === 'sent'}
             />,
-            409,
+            status,
           );
         default:
-          return sendErrorPage(request, reply, 404, 'notFound');
+          return sendErrorPage(request, reply, status, 'notFound');
       }
     },
   );

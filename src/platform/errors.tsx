@@ -40,6 +40,30 @@ export function problem(status: number, code: string, title: string, extra: { de
   };
 }
 
+/**
+ * How the API answers one refusal reason of a domain function: its status, and the stable
+ * `code` and `title` of its problem type. Each module keeps one table of them,
+ * `satisfies Record<Reason, Refusal>`, used by its pages and its API routes alike, so a new
+ * reason without an answer fails the typecheck and page and API never drift apart.
+ */
+export type Refusal = { status: number; code: string; title: string };
+
+/** The problem object of a refusal; `detail` and `errors` say what exactly was refused. */
+export function refusalProblem(refusal: Refusal, instance: string, extra: { detail?: string; errors?: Problem['errors'] } = {}): Problem {
+  return problem(refusal.status, refusal.code, refusal.title, { ...extra, instance });
+}
+
+/**
+ * The status of a page that shows a refusal: the table's, except that a form shown again with
+ * its messages (422 in the API) answers 400, as every form page does when its input is refused.
+ */
+export function pageStatus(refusal: Refusal): number {
+  return refusal.status === 422 ? 400 : refusal.status;
+}
+
+/** The reasons a domain function can refuse with: the `reason` of its `{ ok: false }` results. */
+export type RefusalReasons<F extends (...args: never[]) => unknown> = Extract<Awaited<ReturnType<F>>, { ok: false }> extends { reason: infer R } ? R : never;
+
 /** The problems every part of the API can answer. */
 export const problems = {
   notFound: (instance: string, detail = 'No resource exists at this address.') => problem(404, 'not-found', 'Not found', { detail, instance }),

@@ -71,3 +71,58 @@ export function addYearsInCopenhagen(d: Date, years: number): Date {
   const local = new TZDate(d.getTime(), TIME_ZONE);
   return copenhagen(local.getFullYear() + years, local.getMonth() + 1, local.getDate(), local.getHours(), local.getMinutes());
 }
+
+// What `<input type="date">` and `<input type="time">` send (or a person types), read as a
+// wall-clock time in Copenhagen; and an instant shown back in those two inputs.
+
+const localParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the values of `<input type="date">` and `<input type="time">` in Copenhagen. */
+export function toLocalInputs(d: Date | null): { date: string; time: string } {
+  if (!d) return { date: '', time: '' };
+  const p = parts(localParts, d);
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+export type LocalDate = { year: number; month: number; day: number };
+
+/** "2025-09-26" (what `type="date"` sends) or "26.09.2025", "26-9-2025", "26/9/2025" (typed by hand). */
+export function parseLocalDate(raw: string): LocalDate | null {
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let year: number, month: number, day: number;
+  if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else {
+    m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+    if (!m) return null;
+    [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return { year, month, day };
+}
+
+/** "12:00" (what `type="time"` sends), "12.00", "12" or "9:30". */
+export function parseLocalTime(raw: string): { hour: number; minute: number } | null {
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?$/.exec(raw.trim());
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  if (hour > 23 || minute > 59) return null;
+  return { hour, minute };
+}
+
+/** The first day after a local date, as a local date. */
+export function nextLocalDay(d: LocalDate): LocalDate {
+  const n = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return { year: n.getUTCFullYear(), month: n.getUTCMonth() + 1, day: n.getUTCDate() };
+}

@@ -39,7 +39,6 @@ export const KNOWN_BYPASSES: readonly string[] = [
   'app.ts → ./ideabank/images.routes.js',
   'app.ts → ./nominations/attachments/store.js',
   'audit/audit.routes.tsx → ../awards/setup.repo.js',
-  'audit/audit.routes.tsx → ../awards/setup-form.js',
   'audit/views/audit-log.tsx → ../../awards/views/setup-organisation.js',
   'audit/views/audit-log.tsx → ../../awards/setup.repo.js',
   'awards/awards.api.ts → ../publication/publication.service.js',
@@ -49,7 +48,6 @@ export const KNOWN_BYPASSES: readonly string[] = [
   'awards/organisations.api.ts → ../accounts/api-tokens.js',
   'awards/setup-form.ts → ../panel/i18n.js',
   'awards/setup-form.ts → ../judging/i18n.js',
-  'awards/setup-form.ts → ../judging/setup-rules.js',
   'awards/setup.api.ts → ../accounts/permissions.js',
   'awards/setup.api.ts → ../accounts/api-tokens.js',
   'awards/setup.routes.tsx → ../accounts/actor.js',
@@ -169,6 +167,8 @@ export const KNOWN_BYPASSES: readonly string[] = [
   'nominations/views/admin-overview.tsx → ../../members/i18n.js',
   'panel/views/ballot-pages.tsx → ../../members/i18n.js',
   'panel/views/winner-page.tsx → ../../members/i18n.js',
+  'awards/setup-schemas.ts → ../judging/i18n.js',
+  'awards/setup-schemas.ts → ../judging/setup-rules.js',
 ];
 
 export const KNOWN_CYCLE_GROUPS: readonly string[] = ['accounts audit awards ideabank judging members nominations panel privacy publication'];
