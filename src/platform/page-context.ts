@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { SESSION_WARNING_MS } from '../accounts/sessions.js';
 import { DEFAULT_LOCALE, LANG_COOKIE, isLocale, messages } from './i18n/index.js';
-import type { PageContext } from './layout.js';
+import type { PageContext } from './ui/context.js';
 
 /** The language of a request: the visitor's choice in the cookie, else Danish. */
 export function localeOf(request: FastifyRequest) {
