@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { render } from './layout.js';
+import { render } from './ui/index.js';
 
 // The small HTTP helpers every module's pages share.
 

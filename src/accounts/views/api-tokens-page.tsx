@@ -1,7 +1,6 @@
-import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { Alert, Button, ErrorSummary, type FieldError, Layout, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, attr, type FieldErrors } from '../../admin/views/parts.js';
 import type { ApiTokenView } from '../api-tokens.service.js';
 
 type Props = {
@@ -10,7 +9,7 @@ type Props = {
   tokens: ApiTokenView[];
   /** The name typed into the form (kept when it has an error). */
   name: string;
-  errors: FieldErrors;
+  errors: FieldError[];
   /** A token just made: shown this once. */
   created?: { name: string; token: string } | undefined;
   notice?: string | undefined;
@@ -20,7 +19,7 @@ type Props = {
 export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice }: Props): JSX.Element {
   const { t } = ctx;
   const a = t.apiTokens;
-  const nameError = errors.find((e) => e.field === 'name')?.message;
+  const nameError = errors.find((e) => e.field === 'token-name')?.message;
   return (
     <Layout
       ctx={ctx}
@@ -29,15 +28,7 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
       breadcrumbs={[{ label: t.home, href: '/' }, { label: t.members.mineAccount, href: '/min-side' }, { label: a.title }]}
     >
       <ErrorSummary ctx={ctx} errors={errors} />
-      {notice ? (
-        <div role="status">
-          <Alert variant="success">
-            <p safe>{notice}</p>
-          </Alert>
-        </div>
-      ) : (
-        ''
-      )}
+      {notice ? <Alert ctx={ctx} variant="success" live="status" text={notice} /> : ''}
       <h1 safe>{a.title}</h1>
       <p safe>{a.intro}</p>
       <p>
@@ -47,7 +38,7 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
 
       {created ? (
         <div id="new-token">
-          <Alert variant="success" heading={a.createdHeading}>
+          <Alert ctx={ctx} variant="success" heading={a.createdHeading}>
             <p safe>{a.createdBody}</p>
             <p>
               <span safe>{`${a.tokenLabel} (${created.name}): `}</span>
@@ -68,45 +59,41 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
         {tokens.length === 0 ? (
           <p safe>{a.none}</p>
         ) : (
-          <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={a.tableLabel}>
-            <table class="table table--compact" id="api-tokens">
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {a.column.name}
+          <Table compact id="api-tokens" label={a.tableLabel}>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {a.column.name}
+                </th>
+                <th scope="col" safe>
+                  {a.column.createdAt}
+                </th>
+                <th scope="col" safe>
+                  {a.column.lastUsedAt}
+                </th>
+                <th scope="col" safe>
+                  {a.column.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((k) => (
+                <tr data-token-id={String(k.id)}>
+                  <th scope="row" safe>
+                    {k.name}
                   </th>
-                  <th scope="col" safe>
-                    {a.column.createdAt}
-                  </th>
-                  <th scope="col" safe>
-                    {a.column.lastUsedAt}
-                  </th>
-                  <th scope="col" safe>
-                    {a.column.actions}
-                  </th>
+                  <td safe>{formatInstant(k.createdAt, ctx.locale)}</td>
+                  <td safe>{k.lastUsedAt ? formatInstant(k.lastUsedAt, ctx.locale) : a.neverUsed}</td>
+                  <td>
+                    <form method="post" action={`/min-side/api-noegler/${k.id}/tilbagekald`}>
+                      <CsrfField token={csrf} />
+                      <Button variant="secondary" label={a.revokeLabel(k.name)} text={a.revoke} />
+                    </form>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {tokens.map((k) => (
-                  <tr data-token-id={String(k.id)}>
-                    <th scope="row" safe>
-                      {k.name}
-                    </th>
-                    <td safe>{formatInstant(k.createdAt, ctx.locale)}</td>
-                    <td safe>{k.lastUsedAt ? formatInstant(k.lastUsedAt, ctx.locale) : a.neverUsed}</td>
-                    <td>
-                      <form method="post" action={`/min-side/api-noegler/${k.id}/tilbagekald`}>
-                        <CsrfField token={csrf} />
-                        <button type="submit" class="button button-secondary" aria-label={attr(a.revokeLabel(k.name))} safe>
-                          {a.revoke}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
       </section>
 
@@ -116,28 +103,8 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
         </h2>
         <form method="post" action="/min-side/api-noegler" novalidate>
           <CsrfField token={csrf} />
-          <div class={nameError ? 'form-group form-error' : 'form-group'}>
-            <label class="form-label" for="token-name" safe>
-              {a.nameLabel}
-            </label>
-            <span class="form-hint" id="token-name-hint" safe>
-              {a.nameHint}
-            </span>
-            <FieldError ctx={ctx} id="token-name" message={nameError} />
-            <input
-              class="form-input"
-              type="text"
-              id="token-name"
-              name="navn"
-              autocomplete="off"
-              value={attr(name)}
-              aria-invalid={nameError ? 'true' : undefined}
-              aria-describedby={nameError ? 'token-name-hint token-name-error' : 'token-name-hint'}
-            />
-          </div>
-          <button type="submit" class="button button-primary" safe>
-            {a.create}
-          </button>
+          <TextInput ctx={ctx} id="token-name" name="navn" label={a.nameLabel} hint={a.nameHint} value={name} error={nameError} autocomplete="off" />
+          <Button variant="primary" text={a.create} />
         </form>
       </section>
     </Layout>

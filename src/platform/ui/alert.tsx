@@ -9,14 +9,22 @@ export type AlertProps = {
   variant: AlertVariant;
   /** The alert's heading. An alert with only a heading shows the heading alone. */
   heading?: string;
-  /** DKFDS documents h2–h4 and `strong`; h2 unless the page's outline needs another. */
-  headingLevel?: 'h2' | 'h3' | 'h4' | 'strong';
+  /**
+   * DKFDS documents h2–h4 and `strong`; h2 unless the page's outline needs another. `h1` for a
+   * page whose main message is the alert (a receipt), styled by `headingClass`.
+   */
+  headingLevel?: 'h1' | 'h2' | 'h3' | 'h4' | 'strong';
+  headingClass?: string;
   /** A one-paragraph text (`p.alert-text`). */
   text?: string;
   /** Richer content (paragraphs, lists, links) in `div.alert-text`, after `text`. */
   children?: Html.Children;
-  /** DKFDS gives warnings and errors `role="alert"`; `status` announces a success politely instead. */
-  role?: 'alert' | 'status';
+  /**
+   * How the alert is announced (its ARIA role). DKFDS gives warnings and errors `role="alert"`;
+   * `status` announces a success politely instead; `none` for a standing notice that is part of
+   * the page rather than news.
+   */
+  live?: 'alert' | 'status' | 'none';
   id?: string;
   class?: string;
 };
@@ -27,14 +35,15 @@ export type AlertProps = {
  */
 export function Alert(p: AlertProps) {
   const Heading = p.headingLevel ?? 'h2';
-  const role = p.role ?? (p.variant === 'warning' || p.variant === 'error' ? 'alert' : undefined);
+  const live = p.live ?? (p.variant === 'warning' || p.variant === 'error' ? 'alert' : 'none');
+  const role = live === 'none' ? undefined : live;
   const hasChildren = p.children !== undefined && p.children !== null && p.children !== '' && p.children !== false;
   return (
     <div class={`alert alert-${p.variant}${p.class ? ` ${p.class}` : ''}`} role={role} id={p.id}>
       <Icon name={p.variant} class="alert-icon" label={p.ctx.t.ui.alertIcon[p.variant]} />
       <div class="alert-body">
         {p.heading ? (
-          <Heading class="alert-heading" safe>
+          <Heading class={p.headingClass ? `alert-heading ${p.headingClass}` : 'alert-heading'} safe>
             {p.heading}
           </Heading>
         ) : (

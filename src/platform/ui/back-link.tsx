@@ -1,3 +1,4 @@
+import { attr } from '../html-attr.js';
 import type { PageContext } from './context.js';
 import { Icon } from './icon.js';
 
@@ -5,7 +6,7 @@ import { Icon } from './icon.js';
 export function BackLink({ ctx, href, text }: { ctx: PageContext; href: string; text?: string }) {
   return (
     <div>
-      <a href={href} class="back-link">
+      <a href={attr(href)} class="back-link">
         <Icon name="chevron-left" />
         <span safe>{text ?? ctx.t.ui.back}</span>
       </a>

@@ -1,3 +1,4 @@
+import { attr } from '../html-attr.js';
 import { Icon } from './icon.js';
 import type { PageContext } from './context.js';
 
@@ -18,7 +19,7 @@ export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[]
           c.href ? (
             <li class="breadcrumbs__list-item">
               {i > 0 ? <Icon name="chevron-right" /> : ''}
-              <a class="breadcrumbs__link" href={c.href} safe>
+              <a class="breadcrumbs__link" href={attr(c.href)} safe>
                 {c.label}
               </a>
             </li>

@@ -370,7 +370,7 @@ export function ComponentPage({ ctx }: { ctx: PageContext }) {
               <Button variant="warning" type="button">
                 Slet kladden
               </Button>
-              <Button variant="secondary" type="button" data={{ 'data-modal-close': '' }}>
+              <Button variant="secondary" type="button" data={{ 'data-modal-close': true }}>
                 Fortryd
               </Button>
             </>

@@ -16,6 +16,8 @@ type Common = {
   error?: string | undefined;
   optional?: boolean;
   disabled?: boolean;
+  /** data-* attributes on the control, for page scripts (e.g. `{ 'data-similar-source': '' }`). */
+  data?: Record<`data-${string}`, string | true>;
 };
 
 function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
@@ -30,11 +32,21 @@ export const hintId = (id: string) => `${id}-hint`;
 /** `<id>-error`, for aria-describedby. */
 export const errorId = (id: string) => `${id}-error`;
 
-/** The DKFDS help text of a field (`helptext.njk`). */
-export function Hint({ id, text }: { id: string; text: string | undefined }) {
-  if (!text) return '';
-  return (
-    <span class="form-hint" id={hintId(id)} safe>
+/**
+ * The DKFDS help text (`helptext.njk`): of field `id` (its id is then `<id>-hint`), or, with
+ * `block`, a paragraph of help under a section, a button or a table. `live`: a polite status
+ * line that a script fills in (rendered even while empty).
+ */
+export function Hint({ id, text, block, live, class: extra }: { id?: string; text: string | undefined; block?: boolean; live?: boolean; class?: string }) {
+  if (!text && !live) return '';
+  const cls = extra ? `form-hint ${extra}` : 'form-hint';
+  const hid = id === undefined ? undefined : hintId(id);
+  return block || live ? (
+    <p class={cls} id={hid} role={live ? 'status' : undefined} aria-live={live ? 'polite' : undefined} safe>
+      {text ?? ''}
+    </p>
+  ) : (
+    <span class={cls} id={hid} safe>
       {text}
     </span>
   );
@@ -55,12 +67,12 @@ function OptionalMark({ ctx, optional }: { ctx: PageContext; optional?: boolean 
   return optional ? <span class="weight-normal" safe>{` ${ctx.t.ui.optional}`}</span> : '';
 }
 
-/** The DKFDS label (`label.njk`). */
-export function Label({ ctx, id, label, optional, disabled }: { ctx: PageContext; id: string; label: string; optional?: boolean; disabled?: boolean }) {
+/** The DKFDS label (`label.njk`); `ctx` is needed only for the "(valgfri)" of an optional field. */
+export function Label({ ctx, id, label, optional, disabled }: { ctx?: PageContext; id: string; label: string; optional?: boolean; disabled?: boolean }) {
   return (
     <label class={disabled ? 'form-label disabled' : 'form-label'} for={id}>
       <span safe>{label}</span>
-      <OptionalMark ctx={ctx} optional={optional} />
+      {ctx ? <OptionalMark ctx={ctx} optional={optional} /> : ''}
     </label>
   );
 }
@@ -72,7 +84,7 @@ export function TextInput(
   p: Common & {
     label: string;
     value?: string;
-    type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'search' | 'password';
+    type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'search' | 'password' | 'date' | 'time';
     width?: InputWidth;
     autocomplete?: string;
     inputmode?: 'numeric' | 'decimal' | 'email' | 'url' | 'tel' | 'search';
@@ -87,10 +99,10 @@ export function TextInput(
       <Hint id={p.id} text={p.hint} />
       <ErrorMessage ctx={p.ctx} id={p.id} text={p.error} />
       <input
+        class={p.width ? `form-input input-width-${p.width}` : 'form-input'}
         type={p.type ?? 'text'}
         id={p.id}
         name={p.name ?? p.id}
-        class={p.width ? `form-input input-width-${p.width}` : 'form-input'}
         value={attr(p.value ?? '')}
         disabled={p.disabled}
         autocomplete={p.autocomplete}
@@ -99,7 +111,37 @@ export function TextInput(
         spellcheck={spellcheck === undefined ? undefined : String(spellcheck)}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p.hint && hintId(p.id), p.error && errorId(p.id))}
+        {...(p.data ?? {})}
       />
+    </div>
+  );
+}
+
+/**
+ * A DKFDS search field (dkfds/src/components/search/search.njk): the input and its button side
+ * by side in `div.search`, with a visible label, hint and error like every other field.
+ */
+export function SearchField(p: Common & { label: string; value?: string; button: string }) {
+  return (
+    <div class={groupClass(p.error)}>
+      <Label ctx={p.ctx} id={p.id} label={p.label} optional={p.optional} disabled={p.disabled} />
+      <Hint id={p.id} text={p.hint} />
+      <ErrorMessage ctx={p.ctx} id={p.id} text={p.error} />
+      <div class="search">
+        <input
+          class="form-input"
+          type="search"
+          id={p.id}
+          name={p.name ?? p.id}
+          value={attr(p.value ?? '')}
+          disabled={p.disabled}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={describedBy(p.hint && hintId(p.id), p.error && errorId(p.id))}
+        />
+        <button class="button button-search" type="submit" disabled={p.disabled} safe>
+          {p.button}
+        </button>
+      </div>
     </div>
   );
 }
@@ -131,6 +173,8 @@ export function TextArea(
     rows?: number;
     /** Extra lines under the hint, e.g. a privacy warning in bold. */
     warning?: string;
+    /** The language of what is written, when it is not the page's. */
+    lang?: string;
     wordLimit?: { limit: number; words: number; hint: string; texts: WordCountTexts } | undefined;
   },
 ) {
@@ -161,10 +205,12 @@ export function TextArea(
         id={p.id}
         name={p.name ?? p.id}
         rows={String(p.rows ?? 5)}
+        lang={p.lang}
         disabled={p.disabled}
         data-word-limit={wl ? String(wl.limit) : undefined}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(hasHint && hintId(p.id), p.error && errorId(p.id), wl && `${p.id}-count`)}
+        {...(p.data ?? {})}
         safe
       >
         {p.value ?? ''}
@@ -187,7 +233,16 @@ export function TextArea(
   );
 }
 
-export type ChoiceOption = { value: string; label: string; hint?: string; disabled?: boolean };
+export type ChoiceOption = {
+  value: string;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+  /** The option's own id, when the page needs a stable one (else the group's id, then `<id>-<value>`). */
+  id?: string;
+  /** The language of the label, when it is not the page's. */
+  lang?: string;
+};
 
 type ChoiceProps = Common & { legend: string; options: ChoiceOption[]; legendClass?: string };
 
@@ -195,7 +250,7 @@ type ChoiceProps = Common & { legend: string; options: ChoiceOption[]; legendCla
  * The first option carries the group's id, so the error summary's link lands on it; the
  * others are `<id>-<value>`.
  */
-const optionId = (id: string, o: ChoiceOption, i: number) => (i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, '_')}`);
+const optionId = (id: string, o: ChoiceOption, i: number) => o.id ?? (i === 0 ? id : `${id}-${o.value.replace(/[^A-Za-z0-9_-]/g, '_')}`);
 
 function ChoiceGroup(p: ChoiceProps & { type: 'radio' | 'checkbox'; isChecked: (value: string) => boolean }) {
   const legendId = `${p.id}-legend`;
@@ -218,16 +273,16 @@ function ChoiceGroup(p: ChoiceProps & { type: 'radio' | 'checkbox'; isChecked: (
           return (
             <div class={itemClass}>
               <input
+                class={p.type === 'radio' ? 'form-radio' : 'form-checkbox'}
                 type={p.type}
                 id={id}
                 name={p.name ?? p.id}
-                class={p.type === 'radio' ? 'form-radio' : 'form-checkbox'}
                 value={attr(o.value)}
                 checked={p.isChecked(o.value)}
                 disabled={o.disabled}
                 aria-describedby={o.hint ? hintId(id) : undefined}
               />
-              <label class="form-label" for={id} safe>
+              <label class="form-label" for={id} lang={o.lang} safe>
                 {o.label}
               </label>
               <Hint id={id} text={o.hint} />
@@ -256,10 +311,10 @@ export function Checkbox(p: Common & { label: string; checked: boolean; value?: 
       <ErrorMessage ctx={p.ctx} id={p.id} text={p.error} />
       <div class="form-group-checkbox">
         <input
+          class="form-checkbox"
           type="checkbox"
           id={p.id}
           name={p.name ?? p.id}
-          class="form-checkbox"
           value={attr(p.value ?? 'ja')}
           checked={p.checked}
           disabled={p.disabled}
@@ -290,6 +345,7 @@ export function Select(p: Common & { label: string; value: string; options: { va
         disabled={p.disabled}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p.hint && hintId(p.id), p.error && errorId(p.id))}
+        {...(p.data ?? {})}
       >
         {p.options.map((o) => (
           <option value={attr(o.value)} selected={o.value === p.value} safe>
@@ -345,12 +401,26 @@ export function DateTimeInput(
   );
 }
 
+/** A hint with an optional warning line in bold under it (the privacy warning of free-text fields). */
+function HintWithWarning({ id, hint, warning }: { id: string; hint?: string | undefined; warning?: string | undefined }) {
+  if (!warning) return <Hint id={id} text={hint} />;
+  return (
+    <span class="form-hint" id={hintId(id)}>
+      {hint ? <span safe>{hint}</span> : ''}
+      <strong class="d-block privacy-warning" safe>
+        {warning}
+      </strong>
+    </span>
+  );
+}
+
 /** A file upload: a DKFDS label, hint and error, and `<input type="file">` (DKFDS styles the element itself). */
-export function FileInput(p: Common & { label: string; accept?: string; multiple?: boolean }) {
+export function FileInput(p: Common & { label: string; accept?: string; multiple?: boolean; warning?: string }) {
+  const hasHint = Boolean(p.hint || p.warning);
   return (
     <div class={groupClass(p.error)}>
       <Label ctx={p.ctx} id={p.id} label={p.label} optional={p.optional} disabled={p.disabled} />
-      <Hint id={p.id} text={p.hint} />
+      <HintWithWarning id={p.id} hint={p.hint} warning={p.warning} />
       <ErrorMessage ctx={p.ctx} id={p.id} text={p.error} />
       <input
         type="file"
@@ -360,7 +430,7 @@ export function FileInput(p: Common & { label: string; accept?: string; multiple
         multiple={p.multiple}
         disabled={p.disabled}
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p.hint && hintId(p.id), p.error && errorId(p.id))}
+        aria-describedby={describedBy(hasHint && hintId(p.id), p.error && errorId(p.id))}
       />
     </div>
   );

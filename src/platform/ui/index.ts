@@ -20,6 +20,7 @@ export {
   Hint,
   Label,
   Radios,
+  SearchField,
   Select,
   TextArea,
   TextInput,

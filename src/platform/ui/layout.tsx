@@ -114,6 +114,7 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
       <Modal
         ctx={ctx}
         id="session-timeout"
+        headingId="session-timeout-title"
         heading={s.title}
         forcedAction
         describedBy="session-timeout-text"
@@ -128,14 +129,10 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
         }}
         actions={
           <>
-            <Button type="button" variant="primary" data={{ 'data-session-stay': '' }}>
-              <span safe>{s.stay}</span>
-            </Button>
+            <Button type="button" variant="primary" data={{ 'data-session-stay': true }} text={s.stay} />
             <form method="post" action="/log-ud" data-session-leave>
               <input type="hidden" name="_csrf" value="" />
-              <Button variant="secondary">
-                <span safe>{s.leave}</span>
-              </Button>
+              <Button variant="secondary" text={s.leave} />
             </form>
             <a class="button button-primary" href={`/log-ind?tilbage=${encodeURIComponent(ctx.path)}`} data-session-sign-in hidden safe>
               {s.signInAgain}

@@ -11,14 +11,17 @@ export function Modal(p: {
   ctx: PageContext;
   id: string;
   heading: string;
+  /** The heading's id (default `<id>-heading`, as DKFDS), when a script or test needs another. */
+  headingId?: string;
   forcedAction?: boolean;
   describedBy?: string;
-  data?: Record<`data-${string}`, string>;
+  data?: Record<`data-${string}`, string | true>;
   actions?: Html.Children;
   children?: Html.Children;
 }) {
   // `actions` is rendered JSX (escaped where it was written), hence "safe".
   const { actions: safeActions, children } = p;
+  const headingId = p.headingId ?? `${p.id}-heading`;
   return (
     <div
       class="fds-modal"
@@ -26,14 +29,14 @@ export function Modal(p: {
       aria-hidden="true"
       role="dialog"
       aria-modal="true"
-      aria-labelledby={`${p.id}-heading`}
+      aria-labelledby={headingId}
       aria-describedby={p.describedBy}
-      data-modal-forced-action={p.forcedAction ? '' : undefined}
+      data-modal-forced-action={p.forcedAction === true}
       {...(p.data ?? {})}
     >
       <div class="modal-content">
         <div class="modal-header">
-          <h2 class="modal-title" id={`${p.id}-heading`} safe>
+          <h2 class="modal-title" id={headingId} safe>
             {p.heading}
           </h2>
           {p.forcedAction ? (

@@ -1,3 +1,4 @@
+import { attr } from '../html-attr.js';
 import type { PageContext } from './context.js';
 import { Icon } from './icon.js';
 
@@ -17,7 +18,7 @@ export function Pagination({
   ctx,
   current,
   total,
-  href,
+  href: rawHref,
   label,
 }: {
   ctx: PageContext;
@@ -27,6 +28,7 @@ export function Pagination({
   label?: string;
 }) {
   if (total <= 1) return '';
+  const href = (n: number) => attr(rawHref(n));
   const p = ctx.t.ui.pagination;
   const atFirst = current <= 1;
   const atLast = current >= total;

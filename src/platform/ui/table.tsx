@@ -16,8 +16,12 @@ export function Table(p: {
   class?: string;
   /** Extra classes on the scroll container. */
   outerClass?: string;
-  /** The accessible name of the scroll container (a region that takes keyboard focus needs one), e.g. the caption's text. */
-  label: string;
+  /** The accessible name of the scroll container (a region that takes keyboard focus needs one), e.g. the caption's text… */
+  label?: string;
+  /** …or the id of the heading or caption that names it. */
+  labelledBy?: string;
+  /** The id of a text that explains the table. */
+  describedBy?: string;
   children?: Html.Children;
 }) {
   const classes = [

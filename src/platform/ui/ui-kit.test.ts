@@ -26,7 +26,7 @@ const KIT_MARKUP: [string, RegExp][] = [
   ['back link', /\bback-link\b/],
   ['modal', /\bfds-modal\b|\bmodal-(?:content|header|body|footer)\b/],
   ['pagination', /\bpagination(?:__items|-item)\b|class="pagination/],
-  ['table', /class=["{`][^"}`]*\btable\b(?!-)/],
+  ['table', /class=["{`](?:[^"}`]*\s)?table["}`\s]/],
   ['button', /class=["{`]\s*button\b|\bbutton button-/],
   ['icon', /\bicon-svg\b/],
 ];
@@ -35,33 +35,7 @@ const KIT_MARKUP: [string, RegExp][] = [
  * Not converted yet: the admin pages move into their modules first (issue 12, item 1), then
  * they are built from the kit. Each page leaves this list when it is converted; it ends empty.
  */
-const NOT_YET: string[] = [
-  'src/admin/',
-  'src/accounts/oidc.routes.tsx',
-  'src/accounts/views/api-tokens-page.tsx',
-  'src/accounts/views/sign-in-pages.tsx',
-  'src/audit/views/audit-log.tsx',
-  'src/awards/views/award-page.tsx',
-  'src/awards/views/edition-status.tsx',
-  'src/ideabank/views/other-pages.tsx',
-  'src/ideabank/views/search-page.tsx',
-  'src/ideabank/views/solution-form.tsx',
-  'src/ideabank/views/solution-page.tsx',
-  'src/judging/views/overview-page.tsx',
-  'src/judging/views/review-pages.tsx',
-  'src/judging/views/shortlist-page.tsx',
-  'src/members/views/member-pages.tsx',
-  'src/nominations/attachments/views/attachments-page.tsx',
-  'src/nominations/views/form-parts.tsx',
-  'src/nominations/views/nomination-pages.tsx',
-  'src/panel/views/admin-panel-page.tsx',
-  'src/panel/views/ballot-pages.tsx',
-  'src/panel/views/tally.tsx',
-  'src/panel/views/winner-page.tsx',
-  'src/platform/errors.tsx',
-  'src/privacy/views/person-pages.tsx',
-  'src/publication/views/archive-page.tsx',
-];
+const NOT_YET: string[] = ['src/admin/'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -92,6 +66,7 @@ test('the kit finds markup written by hand', () => {
   assert.deepEqual(hits('<div class={error ? "form-group form-error" : "form-group"}>'), ['form group', 'field error']);
   assert.deepEqual(hits('<a href="/" class="button button-primary">'), ['button']);
   assert.deepEqual(hits('<table class="table table--zebra">'), ['table']);
+  assert.deepEqual(hits('<Table compact class="attachment-table" label={a.caption}>'), []);
   assert.deepEqual(hits('<Layout breadcrumbs={crumbs}>'), []);
   assert.deepEqual(hits('<Alert ctx={ctx} variant="info" heading="Afsluttet" />'), []);
 });
