@@ -1,6 +1,24 @@
 // Progressive enhancement only: every page works without this file.
 import { countWords } from '/static/js/word-count.js';
 
+// The compact step indicator on phones (DKFDS) opens its steps in a modal, which needs this
+// script: show its button instead of the plain "Trin 2 af 5" line the page has without it.
+for (const button of document.querySelectorAll('[data-step-indicator-button]')) {
+  button.hidden = false;
+  button.parentElement?.querySelector('[data-step-indicator-fallback]')?.setAttribute('hidden', '');
+}
+
+// DKFDS wants its modals in a .fds-modal-container directly in <body>: while one is open, it
+// makes every other child of <body> inert. The kit renders a modal where it is used (e.g. the
+// steps of the compact step indicator), so gather them there. Without JavaScript no modal opens.
+const looseModals = [...document.querySelectorAll('.fds-modal')].filter((m) => m.parentElement?.parentElement !== document.body);
+if (looseModals.length) {
+  const container = document.createElement('div');
+  container.className = 'fds-modal-container';
+  container.append(...looseModals);
+  document.body.append(container);
+}
+
 // DKFDS components (accordions, alerts, navigation) need one init call for the whole page.
 if (window.DKFDS && typeof window.DKFDS.init === 'function') {
   window.DKFDS.init();

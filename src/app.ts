@@ -16,6 +16,7 @@ import { isApiRequest, problem, problems, sendErrorPage, sendProblem } from './p
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { projectRoot, publicFolder } from './platform/paths.js';
 import { platformRoutes } from './platform/platform.routes.js';
+import { componentPageRoutes } from './platform/component-page.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { awardApi } from './awards/awards.api.js';
 import { publicationRoutes } from './publication/publication.routes.js';
@@ -67,6 +68,8 @@ export type BuildOptions = {
   /** Where attachment bytes live. Default: a DiskAttachmentStore in `attachmentsDir` (default ./data/attachments). */
   attachmentStore?: AttachmentStore;
   attachmentsDir?: string;
+  /** Serve the DKFDS kit's component page at /komponenter (never in production). */
+  componentPage?: boolean;
 };
 
 /**
@@ -208,6 +211,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('preHandler', routeGate);
 
   await app.register(platformRoutes, deps);
+  if (opts.componentPage) await app.register(componentPageRoutes);
   await app.register(signInRoutes, deps);
   await app.register(oidcRoutes, deps);
   await app.register(awardRoutes, deps);

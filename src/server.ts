@@ -58,6 +58,7 @@ async function main() {
     publicBaseUrl,
     attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
+    componentPage: config.env !== 'production',
   });
 
   let mail: { worker: { stop(): Promise<void> }; transport: MailTransport } | undefined;

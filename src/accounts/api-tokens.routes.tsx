@@ -4,7 +4,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { API_TOKEN_NAME_MAX, checkTokenName, issueApiToken, listApiTokens, withdrawApiToken } from './api-tokens.service.js';
 import { ApiTokensPage } from './views/api-tokens-page.js';
 import { parseId, sendPage } from '../platform/http.js';
@@ -18,7 +18,7 @@ export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDep
   const page = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { status?: number; name?: string; errors?: FieldErrors; created?: { name: string; token: string }; notice?: string } = {},
+    extra: { status?: number; name?: string; errors?: FieldError[]; created?: { name: string; token: string }; notice?: string } = {},
   ) => {
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
@@ -51,7 +51,7 @@ export async function apiTokenRoutes(app: FastifyInstance, { db, clock }: AppDep
     const checked = checkTokenName(typed);
     if (!checked.ok) {
       const message = checked.reason === 'required' ? a.nameRequired : a.nameTooLong(API_TOKEN_NAME_MAX);
-      return page(request, reply, { status: 400, name: typed, errors: [{ field: 'name', target: 'token-name', message }] });
+      return page(request, reply, { status: 400, name: typed, errors: [{ field: 'token-name', message }] });
     }
     const made = await issueApiToken({ db, actor, name: checked.name, now: clock.now() });
     request.log.info({ tokenId: made.row.id }, 'api token created');

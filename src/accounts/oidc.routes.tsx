@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../platform/deps.js';
-import { render } from '../platform/layout.js';
+import { ButtonGroup, ButtonLink, render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
 import { safeReturnPath } from '../platform/platform.routes.js';
 import { identityProviders } from './accounts.schema.js';
@@ -71,18 +71,14 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(
         render(
           <MessagePage ctx={ctx} title={title} body={body}>
-            <p class="button-row">
+            <ButtonGroup>
               {retry.providerId !== undefined ? (
-                <a class="button button-primary" href={`/log-ind/oidc/${retry.providerId}?tilbage=${back}`} safe>
-                  {t.tryAgain}
-                </a>
+                <ButtonLink variant="primary" href={`/log-ind/oidc/${retry.providerId}?tilbage=${back}`} text={t.tryAgain} />
               ) : (
                 ''
               )}
-              <a class={retry.providerId !== undefined ? 'button button-secondary' : 'button button-primary'} href={`/log-ind?tilbage=${back}`} safe>
-                {t.backToSignIn}
-              </a>
-            </p>
+              <ButtonLink variant={retry.providerId !== undefined ? 'secondary' : 'primary'} href={`/log-ind?tilbage=${back}`} text={t.backToSignIn} />
+            </ButtonGroup>
           </MessagePage>,
         ),
       );

@@ -5,7 +5,7 @@ import { awards, editions, organisations } from '../db/schema.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { isEmail } from '../platform/fields.js';
 import { looksLikeToken } from '../nominations/access-token.js';
-import { render } from '../platform/layout.js';
+import { render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
 import { safeReturnPath } from '../platform/platform.routes.js';
 import { hitRateLimit } from '../platform/rate-limit.js';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { findOrganisation } from '../awards/setup.repo.js';
 import { mayAdminister } from '../platform/http.js';
 import { parseId, sendPage } from '../platform/http.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { copenhagen, nextLocalDay, parseLocalDate } from '../platform/time.js';
@@ -32,11 +32,11 @@ export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
       const a = auditTexts(ctx.locale);
       const q = request.query ?? {};
       const values: AuditFilterValues = { action: text(q.handling), edition: text(q.runde), who: text(q.hvem), from: text(q.fra), to: text(q.til) };
-      const errors: FieldErrors = [];
+      const errors: FieldError[] = [];
       const day = (raw: string, field: 'from' | 'to', label: string) => {
         if (raw === '') return null;
         const d = parseLocalDate(raw);
-        if (!d) errors.push({ field, target: field, message: a.dateInvalid(label) });
+        if (!d) errors.push({ field, message: a.dateInvalid(label) });
         return d;
       };
       const from = day(values.from, 'from', a.from);

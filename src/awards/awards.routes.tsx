@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
-import { render } from '../platform/layout.js';
+import { render } from '../platform/ui/index.js';
 import { getAwardPage, listAwards } from './awards.service.js';
 import { AwardPage } from './views/award-page.js';
 import { FrontPage } from './views/front-page.js';

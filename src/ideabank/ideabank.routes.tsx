@@ -3,11 +3,11 @@ import type { AppDeps } from '../platform/deps.js';
 import { mayAdminister } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/layout.js';
+import { render } from '../platform/ui/index.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { isoInCopenhagen } from '../platform/time.js';
 import { toCsv } from '../nominations/export.js';
-import type { ErrorLink } from '../nominations/views/form-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { ideaBankTexts, type IdeaBankTexts } from './i18n.js';
 import {
   findLink,
@@ -150,7 +150,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     reply: FastifyReply,
     s: SolutionRow,
     status: number,
-    adoptionState: { form: AdoptionForm; errors: ErrorLink[]; done: boolean },
+    adoptionState: { form: AdoptionForm; errors: FieldError[]; done: boolean },
   ) {
     const ctx = pageContext(request);
     const it = ideaBankTexts(ctx.locale);
@@ -274,7 +274,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
       const ctx = pageContext(request);
       const it = ideaBankTexts(ctx.locale);
       const code = IMAGE_ERROR_CODES.find((c) => c === request.query.billedfejl) ?? null;
-      const imageError = code ? { field: code === 'alt-missing' || code === 'alt-too-long' ? 'alt' : 'billede', text: it.images.errors[code] } : null;
+      const imageError = code ? { field: code === 'alt-missing' || code === 'alt-too-long' ? 'alt' : 'billede', message: it.images.errors[code] } : null;
       const images = {
         list: await listSolutionImages(db, s.id),
         error: imageError,
@@ -327,7 +327,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
   );
 
   // An administrator of the nomination's organisation puts it in the idea bank (see README).
-  async function linkPage(request: FastifyRequest<{ Params: { nominationId: string } }>, reply: FastifyReply, status: number, errors: ErrorLink[]) {
+  async function linkPage(request: FastifyRequest<{ Params: { nominationId: string } }>, reply: FastifyReply, status: number, errors: FieldError[]) {
     const id = parseId(request.params.nominationId);
     const n = id === null ? null : await findNominationForBank(db, id);
     if (!n) return sendErrorPage(request, reply, 404, 'notFound');
@@ -374,10 +374,10 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
       const it = texts(request);
       const raw = (request.body as Record<string, unknown> | undefined)?.loesning;
       const target = raw === 'ny' ? 'new' : typeof raw === 'string' ? parseId(raw) : null;
-      if (target === null) return linkPage(request, reply, 400, [{ field: 'loesning', text: it.link.errors.choice }]);
+      if (target === null) return linkPage(request, reply, 400, [{ field: 'loesning', message: it.link.errors.choice }]);
       const result = await addNominationToIdeaBank({ db, actor: request.actor, nominationId: n.id, target, now: clock.now() });
       if (result.ok) return reply.redirect(`/idebank/loesninger/${result.solutionId}`, 303);
-      if (result.reason === 'no-such-solution') return linkPage(request, reply, 400, [{ field: 'loesning', text: it.link.errors.noSuchSolution }]);
+      if (result.reason === 'no-such-solution') return linkPage(request, reply, 400, [{ field: 'loesning', message: it.link.errors.noSuchSolution }]);
       return linkPage(request, reply, 409, []);
     },
   );
@@ -392,9 +392,9 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
       if (!(await mayAdminister(request, reply, n.organisationId))) return reply;
       const raw = (request.body as Record<string, unknown> | undefined)?.oprindelse;
       const solutionId = raw === 'ingen' ? null : typeof raw === 'string' ? parseId(raw) : undefined;
-      if (solutionId === undefined) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);
+      if (solutionId === undefined) return linkPage(request, reply, 400, [{ field: 'oprindelse', message: texts(request).link.errors.noSuchSolution }]);
       const result = await setNominationOrigin({ db, actor: request.actor, nominationId: n.id, solutionId, now: clock.now() });
-      if (!result.ok) return linkPage(request, reply, 400, [{ field: 'oprindelse', text: texts(request).link.errors.noSuchSolution }]);
+      if (!result.ok) return linkPage(request, reply, 400, [{ field: 'oprindelse', message: texts(request).link.errors.noSuchSolution }]);
       return reply.redirect(`/idebank/indstillinger/${n.id}`, 303);
     },
   );

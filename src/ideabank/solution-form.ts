@@ -1,5 +1,5 @@
 import { formText, isEmail } from '../platform/fields.js';
-import type { ErrorLink } from '../nominations/views/form-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import type { IdeaBankTexts } from './i18n.js';
 import { solutionStatuses, type SolutionStatus } from './ideabank.schema.js';
 import type { AdoptionInput, SolutionInput } from './ideabank.service.js';
@@ -49,10 +49,10 @@ export function parseTags(raw: string): string[] {
 }
 
 /** Checks the solution form; the errors link to the fields and say how to fix them. */
-export function checkSolutionForm(v: SolutionFormValues, it: IdeaBankTexts, currentYear: number): { input: SolutionInput | null; errors: ErrorLink[] } {
+export function checkSolutionForm(v: SolutionFormValues, it: IdeaBankTexts, currentYear: number): { input: SolutionInput | null; errors: FieldError[] } {
   const f = it.form;
   const e = f.errors;
-  const errors: ErrorLink[] = [];
+  const errors: FieldError[] = [];
   const labels: Record<string, string> = {
     title: f.title,
     summary: f.summary,
@@ -62,20 +62,21 @@ export function checkSolutionForm(v: SolutionFormValues, it: IdeaBankTexts, curr
     contactName: f.contactName,
     contactEmail: f.contactEmail,
   };
-  if (v.title.trim() === '') errors.push({ field: 'title', text: e.title });
-  if (v.summary.trim() === '') errors.push({ field: 'summary', text: e.summary });
-  if (v.organisationName.trim() === '') errors.push({ field: 'organisationName', text: e.organisation });
+  if (v.title.trim() === '') errors.push({ field: 'title', message: e.title });
+  if (v.summary.trim() === '') errors.push({ field: 'summary', message: e.summary });
+  if (v.organisationName.trim() === '') errors.push({ field: 'organisationName', message: e.organisation });
   for (const [field, label] of Object.entries(labels)) {
     const max = LIMITS[field as keyof typeof LIMITS];
-    if (v[field as keyof SolutionFormValues].trim().length > max && !errors.some((x) => x.field === field)) errors.push({ field, text: e.tooLong(label, max) });
+    if (v[field as keyof SolutionFormValues].trim().length > max && !errors.some((x) => x.field === field))
+      errors.push({ field, message: e.tooLong(label, max) });
   }
   if (v.contactEmail.trim() !== '' && !isEmail(v.contactEmail.trim()) && !errors.some((x) => x.field === 'contactEmail'))
-    errors.push({ field: 'contactEmail', text: e.email });
+    errors.push({ field: 'contactEmail', message: e.email });
   const tags = parseTags(v.tags);
-  if (tags.length > 10 || tags.some((t) => t.length > 40)) errors.push({ field: 'tags', text: e.tags });
-  if (!(solutionStatuses as readonly string[]).includes(v.status)) errors.push({ field: 'status', text: e.status });
+  if (tags.length > 10 || tags.some((t) => t.length > 40)) errors.push({ field: 'tags', message: e.tags });
+  if (!(solutionStatuses as readonly string[]).includes(v.status)) errors.push({ field: 'status', message: e.status });
   const year = /^\s*\d{4}\s*$/.test(v.year) ? Number(v.year.trim()) : NaN;
-  if (!(year >= 1990 && year <= currentYear)) errors.push({ field: 'year', text: e.year(currentYear) });
+  if (!(year >= 1990 && year <= currentYear)) errors.push({ field: 'year', message: e.year(currentYear) });
   if (errors.length) return { input: null, errors };
   return {
     input: {
@@ -114,18 +115,18 @@ export function parseDanishDate(raw: string): string | null {
 }
 
 /** Checks "Vi har taget løsningen i brug"; `today` is the Copenhagen date (yyyy-mm-dd) of the server's clock. */
-export function checkAdoptionForm(v: AdoptionForm, it: IdeaBankTexts, today: string): { input: AdoptionInput | null; errors: ErrorLink[] } {
+export function checkAdoptionForm(v: AdoptionForm, it: IdeaBankTexts, today: string): { input: AdoptionInput | null; errors: FieldError[] } {
   const a = it.adopt;
-  const errors: ErrorLink[] = [];
-  if (v.organisation.trim() === '') errors.push({ field: 'organisation', text: a.errors.organisation });
+  const errors: FieldError[] = [];
+  if (v.organisation.trim() === '') errors.push({ field: 'organisation', message: a.errors.organisation });
   else if (v.organisation.trim().length > LIMITS.organisationName)
-    errors.push({ field: 'organisation', text: a.errors.tooLong(a.organisation, LIMITS.organisationName) });
-  if (v.unit.trim() === '') errors.push({ field: 'unit', text: a.errors.unit });
-  else if (v.unit.trim().length > LIMITS.unitName) errors.push({ field: 'unit', text: a.errors.tooLong(a.unit, LIMITS.unitName) });
+    errors.push({ field: 'organisation', message: a.errors.tooLong(a.organisation, LIMITS.organisationName) });
+  if (v.unit.trim() === '') errors.push({ field: 'unit', message: a.errors.unit });
+  else if (v.unit.trim().length > LIMITS.unitName) errors.push({ field: 'unit', message: a.errors.tooLong(a.unit, LIMITS.unitName) });
   const on = parseDanishDate(v.adoptedOn);
-  if (on === null) errors.push({ field: 'adoptedOn', text: a.errors.adoptedOn });
-  else if (on > today) errors.push({ field: 'adoptedOn', text: a.errors.adoptedOnFuture });
-  if (v.changes.trim().length > LIMITS.changes) errors.push({ field: 'changes', text: a.errors.tooLong(a.changes, LIMITS.changes) });
+  if (on === null) errors.push({ field: 'adoptedOn', message: a.errors.adoptedOn });
+  else if (on > today) errors.push({ field: 'adoptedOn', message: a.errors.adoptedOnFuture });
+  if (v.changes.trim().length > LIMITS.changes) errors.push({ field: 'changes', message: a.errors.tooLong(a.changes, LIMITS.changes) });
   if (errors.length) return { input: null, errors };
   return { input: { organisationName: v.organisation.trim(), unitName: v.unit.trim(), adoptedOn: on!, changes: v.changes.trim() }, errors };
 }

@@ -5,7 +5,7 @@ import { mayAdminister } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { judgingTexts, ruleText, type JudgingTexts } from './i18n.js';
 import { findCommitteeMember, findJudgingEdition } from './judging.repo.js';
 import { judgingApi } from './judging.api.js';
@@ -142,12 +142,12 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       if (result.reason !== 'invalid') return sendErrorPage(request, reply, 404, 'notFound');
       const titles = new Map(page.criteria.map((c) => [c.id, c.title]));
-      const errors: FieldErrors = result.problems.map((p) => ({
-        field: `score-${p.criterionId}`,
-        target: `score-${p.criterionId}-${min}`,
+      // Each score's message belongs to its group of radio buttons, linked by its first button.
+      const errors: FieldError[] = result.problems.map((p) => ({
+        field: `score-${p.criterionId}-${min}`,
         message: (p.problem === 'out-of-scale' ? j.errorOutOfScale : j.errorNotNumber)(titles.get(p.criterionId) ?? '', min, max),
       }));
-      if (result.commentTooLong) errors.push({ field: 'comment', target: 'comment', message: j.errorCommentTooLong(COMMENT_MAX) });
+      if (result.commentTooLong) errors.push({ field: 'comment', message: j.errorCommentTooLong(COMMENT_MAX) });
       form.errors = errors;
       return sendPage(reply, 400, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
     },
@@ -189,7 +189,8 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       const form = savedForm(page, null);
       form.conflictReason = reason;
       form.errors = [
-        { field: 'conflict-reason', target: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' },
+        // A pending flag shows no reason field: the message then leads to the section's heading.
+        { field: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' },
       ];
       return sendPage(reply, status, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
     },
@@ -267,7 +268,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         else if (result.reason === 'duplicate') message = j.errorDuplicate;
         else message = j.errorNotEligible;
       }
-      return shortlistPage(request, reply, editionId, status, { chosen, errors: [{ field: 'nominees', target: 'nominees', message }], saved: false });
+      return shortlistPage(request, reply, editionId, status, { chosen, errors: [{ field: 'nominees', message }], saved: false });
     },
   );
 

@@ -6,7 +6,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { pageStatus, sendErrorPage } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { listAttachments } from './attachments/attachments.repo.js';
-import { render } from '../platform/layout.js';
+import { render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
 import { hashToken, looksLikeToken } from './access-token.js';

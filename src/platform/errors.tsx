@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Layout, render } from './layout.js';
+import { ButtonLink, Layout, render } from './ui/index.js';
 import { pageContext } from './page-context.js';
 
 /**
@@ -113,9 +113,7 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
         ''
       )}
       <p>
-        <a href="/" class="button button-primary" safe>
-          {e.goHome}
-        </a>
+        <ButtonLink variant="primary" href="/" text={e.goHome} />
       </p>
     </Layout>
   );

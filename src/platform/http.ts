@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendErrorPage } from './errors.js';
-import { render } from './layout.js';
+import { render } from './ui/index.js';
 
 // The small HTTP helpers every module's pages share, and the guards of the administrators' pages.
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DEFAULT_LOCALE, LANG_COOKIE, isLocale, messages } from './i18n/index.js';
-import type { PageContext } from './layout.js';
+import type { PageContext } from './ui/context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
 import { checkReadiness } from '../db/database.js';
 import { LANG_COOKIE, isLocale } from './i18n/index.js';
-import { Layout, render } from './layout.js';
+import { Layout, render } from './ui/index.js';
 import { pageContext } from './page-context.js';
 import { sendErrorPage } from './errors.js';
 

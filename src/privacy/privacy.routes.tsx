@@ -4,7 +4,7 @@ import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { isEmail } from '../platform/fields.js';
 import type { AttachmentStore } from '../nominations/attachments/store.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { privacyTexts, type PrivacyTexts } from './i18n.js';
 import { collectPersonData, erasePersonData, exportPersonData } from './person-data.service.js';
 import { EraseConfirmPage, ErasedPage, PersonSearchPage } from './views/person-pages.js';
@@ -18,9 +18,9 @@ function emailOf(source: unknown): string {
   return typeof raw === 'string' ? raw.trim().slice(0, EMAIL_MAX) : '';
 }
 
-function emailErrors(email: string, t: PrivacyTexts): FieldErrors {
-  if (email === '') return [{ field: 'email', target: 'email', message: t.emailRequired }];
-  if (!isEmail(email)) return [{ field: 'email', target: 'email', message: t.emailFormat }];
+function emailErrors(email: string, t: PrivacyTexts): FieldError[] {
+  if (email === '') return [{ field: 'email', message: t.emailRequired }];
+  if (!isEmail(email)) return [{ field: 'email', message: t.emailFormat }];
   return [];
 }
 
@@ -79,13 +79,7 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { stor
       return sendPage(
         reply,
         400,
-        <EraseConfirmPage
-          ctx={ctx}
-          t={t}
-          csrf={csrfToken(reply)}
-          email={email}
-          errors={[{ field: 'confirm', target: 'confirm', message: t.confirmRequired }]}
-        />,
+        <EraseConfirmPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={[{ field: 'confirm', message: t.confirmRequired }]} />,
       );
     }
     const result = await erasePersonData({ db, email, organisationIds: scopeOf(request), actor: request.actor, now: clock.now(), store: deps.store });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import { render } from '../platform/layout.js';
+import { render } from '../platform/ui/index.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { winnersFeed } from './atom.js';
 import { loadAnnouncedWinners, loadArchive } from './publication.service.js';

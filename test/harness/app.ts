@@ -10,7 +10,7 @@ export async function startTestApp(engine: Engine, at: Date | string = '2026-11-
   const database: TestDatabase = await openTestDatabase(engine);
   const clock = fixedClock(at);
   await seedDemoData(database.db, clock.now());
-  const app: FastifyInstance = await buildApp({ db: database.db, clock, pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test' });
+  const app: FastifyInstance = await buildApp({ db: database.db, clock, pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', componentPage: true });
   return {
     app,
     clock,

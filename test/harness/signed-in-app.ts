@@ -51,7 +51,7 @@ export async function startSignedInTestApp(engine: Engine, at: string, options: 
   const clock = fixedClock(at);
   await seedDemoData(database.db, clock.now());
   const logs: string[] = [];
-  const base = { pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', ...options };
+  const base = { pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', componentPage: true, ...options };
   const app: FastifyInstance = await buildApp({ ...base, db: database.db, clock, logger: capturingLogger(logs) });
   const others: FastifyInstance[] = [];
   return {

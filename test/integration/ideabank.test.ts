@@ -154,7 +154,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(titlesIn(page1.body), newestFirst.slice(0, 20));
       assert.deepEqual(titlesIn(page2.body), newestFirst.slice(20, 40));
       assert.match(page1.body, /href="\/idebank\?sortering=nyeste&side=2"/);
-      assert.match(page2.body, /<a href="\/idebank\?side=2" class="button current-page" aria-current="page">2<\/a>/);
+      assert.match(page2.body, /<a href="\/idebank\?side=2" class="button current-page" aria-label="Side 2" aria-current="page">2<\/a>/);
       // Relevance is the default: a search's sort order is only in the URL when it is "nyeste".
       assert.match(page2.body, /<option value="relevans" selected>Bedste match<\/option>/);
     });
@@ -182,7 +182,7 @@ for (const engine of ENGINES) {
         assert.match(decode(res.body), body, url);
         if (status === 400) {
           assert.match(res.body, /<title>Fejl: /, url);
-          assert.match(res.body, /class="alert alert-error error-summary"/, url);
+          assert.match(res.body, /class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" data-module="error-summary"/, url);
         }
       }
       // "-ærø" excludes, also inside titles and units.
@@ -288,7 +288,8 @@ for (const engine of ENGINES) {
       const publicPage = await t.app.inject(`/idebank/loesninger/${id}`);
       assert.equal(publicPage.statusCode, 200);
       assert.match(publicPage.body, /Log ind for at fortælle, at I har taget løsningen i brug/);
-      assert.doesNotMatch(publicPage.body, /<svg/);
+      // No spread diagram yet (the page's other svgs are the DKFDS icons).
+      assert.doesNotMatch(publicPage.body, /<svg viewBox=/);
       const user = await createUser(db, { email: 'adopter@example.dk' });
       const c = await signedIn(user.id);
       await c.get(`/idebank/loesninger/${id}`);

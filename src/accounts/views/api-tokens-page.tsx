@@ -1,9 +1,8 @@
 import { membersTexts } from '../../members/i18n.js';
 import { apiTokenTexts } from '../i18n.js';
-import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { Alert, Button, ErrorSummary, type FieldError, Layout, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, attr, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import type { ApiTokenView } from '../api-tokens.service.js';
 
 type Props = {
@@ -12,7 +11,7 @@ type Props = {
   tokens: ApiTokenView[];
   /** The name typed into the form (kept when it has an error). */
   name: string;
-  errors: FieldErrors;
+  errors: FieldError[];
   /** A token just made: shown this once. */
   created?: { name: string; token: string } | undefined;
   notice?: string | undefined;
@@ -22,7 +21,7 @@ type Props = {
 export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice }: Props): JSX.Element {
   const { t } = ctx;
   const a = apiTokenTexts(ctx.locale);
-  const nameError = errors.find((e) => e.field === 'name')?.message;
+  const nameError = errors.find((e) => e.field === 'token-name')?.message;
   return (
     <Layout
       ctx={ctx}
@@ -31,15 +30,7 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
       breadcrumbs={[{ label: t.home, href: '/' }, { label: membersTexts(ctx.locale).mineAccount, href: '/min-side' }, { label: a.title }]}
     >
       <ErrorSummary ctx={ctx} errors={errors} />
-      {notice ? (
-        <div role="status">
-          <Alert variant="success">
-            <p safe>{notice}</p>
-          </Alert>
-        </div>
-      ) : (
-        ''
-      )}
+      {notice ? <Alert ctx={ctx} variant="success" live="status" text={notice} /> : ''}
       <h1 safe>{a.title}</h1>
       <p safe>{a.intro}</p>
       <p>
@@ -49,7 +40,7 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
 
       {created ? (
         <div id="new-token">
-          <Alert variant="success" heading={a.createdHeading}>
+          <Alert ctx={ctx} variant="success" heading={a.createdHeading}>
             <p safe>{a.createdBody}</p>
             <p>
               <span safe>{`${a.tokenLabel} (${created.name}): `}</span>
@@ -70,45 +61,41 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
         {tokens.length === 0 ? (
           <p safe>{a.none}</p>
         ) : (
-          <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={a.tableLabel}>
-            <table class="table table--compact" id="api-tokens">
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {a.column.name}
+          <Table compact id="api-tokens" label={a.tableLabel}>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {a.column.name}
+                </th>
+                <th scope="col" safe>
+                  {a.column.createdAt}
+                </th>
+                <th scope="col" safe>
+                  {a.column.lastUsedAt}
+                </th>
+                <th scope="col" safe>
+                  {a.column.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((k) => (
+                <tr data-token-id={String(k.id)}>
+                  <th scope="row" safe>
+                    {k.name}
                   </th>
-                  <th scope="col" safe>
-                    {a.column.createdAt}
-                  </th>
-                  <th scope="col" safe>
-                    {a.column.lastUsedAt}
-                  </th>
-                  <th scope="col" safe>
-                    {a.column.actions}
-                  </th>
+                  <td safe>{formatInstant(k.createdAt, ctx.locale)}</td>
+                  <td safe>{k.lastUsedAt ? formatInstant(k.lastUsedAt, ctx.locale) : a.neverUsed}</td>
+                  <td>
+                    <form method="post" action={`/min-side/api-noegler/${k.id}/tilbagekald`}>
+                      <CsrfField token={csrf} />
+                      <Button variant="secondary" label={a.revokeLabel(k.name)} text={a.revoke} />
+                    </form>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {tokens.map((k) => (
-                  <tr data-token-id={String(k.id)}>
-                    <th scope="row" safe>
-                      {k.name}
-                    </th>
-                    <td safe>{formatInstant(k.createdAt, ctx.locale)}</td>
-                    <td safe>{k.lastUsedAt ? formatInstant(k.lastUsedAt, ctx.locale) : a.neverUsed}</td>
-                    <td>
-                      <form method="post" action={`/min-side/api-noegler/${k.id}/tilbagekald`}>
-                        <CsrfField token={csrf} />
-                        <button type="submit" class="button button-secondary" aria-label={attr(a.revokeLabel(k.name))} safe>
-                          {a.revoke}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
       </section>
 
@@ -118,28 +105,8 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
         </h2>
         <form method="post" action="/min-side/api-noegler" novalidate>
           <CsrfField token={csrf} />
-          <div class={nameError ? 'form-group form-error' : 'form-group'}>
-            <label class="form-label" for="token-name" safe>
-              {a.nameLabel}
-            </label>
-            <span class="form-hint" id="token-name-hint" safe>
-              {a.nameHint}
-            </span>
-            <FieldError ctx={ctx} id="token-name" message={nameError} />
-            <input
-              class="form-input"
-              type="text"
-              id="token-name"
-              name="navn"
-              autocomplete="off"
-              value={attr(name)}
-              aria-invalid={nameError ? 'true' : undefined}
-              aria-describedby={nameError ? 'token-name-hint token-name-error' : 'token-name-hint'}
-            />
-          </div>
-          <button type="submit" class="button button-primary" safe>
-            {a.create}
-          </button>
+          <TextInput ctx={ctx} id="token-name" name="navn" label={a.nameLabel} hint={a.nameHint} value={name} error={nameError} autocomplete="off" />
+          <Button variant="primary" text={a.create} />
         </form>
       </section>
     </Layout>

@@ -2,9 +2,7 @@ import { membersTexts } from '../../members/i18n.js';
 import { apiTokenTexts } from '../i18n.js';
 import type Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
-import { ErrorSummary } from '../../nominations/views/form-parts.js';
-import { attr } from '../../platform/html-attr.js';
-import { Layout, type PageContext } from '../../platform/layout.js';
+import { Alert, Button, ButtonGroup, ButtonLink, ErrorSummary, Hint, Layout, type PageContext, TextInput } from '../../platform/ui/index.js';
 import type { AccountTexts } from '../i18n.js';
 import type { Actor } from '../actor.js';
 
@@ -26,18 +24,8 @@ export function SignInPage(p: {
   const back = encodeURIComponent(p.back);
   return (
     <Layout ctx={ctx} title={s.title} hasErrors={!!p.error} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: s.title }]}>
-      <ErrorSummary heading={s.errorSummaryHeading} errors={p.error ? [{ field: 'email', text: p.error }] : []} />
-      {p.notice ? (
-        <div class="alert alert-warning" role="alert">
-          <div class="alert-body">
-            <p class="alert-text" safe>
-              {p.notice}
-            </p>
-          </div>
-        </div>
-      ) : (
-        ''
-      )}
+      <ErrorSummary ctx={ctx} errors={p.error ? [{ field: 'email', message: p.error }] : []} />
+      {p.notice ? <Alert ctx={ctx} variant="warning" text={p.notice} /> : ''}
       <h1 safe>{s.title}</h1>
       <p class="font-lead" safe>
         {s.intro}
@@ -49,9 +37,7 @@ export function SignInPage(p: {
         <ul class="nobullet-list">
           {p.providers.map((pr) => (
             <li>
-              <a class="button button-primary" href={`/log-ind/oidc/${pr.id}?tilbage=${back}`} safe>
-                {s.withProvider(pr.label)}
-              </a>
+              <ButtonLink variant="primary" href={`/log-ind/oidc/${pr.id}?tilbage=${back}`} text={s.withProvider(pr.label)} />
             </li>
           ))}
         </ul>
@@ -59,36 +45,8 @@ export function SignInPage(p: {
       <h2 safe>{s.emailHeading}</h2>
       <form method="post" action={`/log-ind/email?tilbage=${back}`} novalidate>
         <CsrfField token={p.csrf} />
-        <div class={p.error ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for="email" safe>
-            {s.emailLabel}
-          </label>
-          <span class="form-hint" id="email-hint" safe>
-            {s.emailHint}
-          </span>
-          {p.error ? (
-            <span class="form-error-message" id="email-error">
-              <span class="sr-only">Fejl: </span>
-              <span safe>{p.error}</span>
-            </span>
-          ) : (
-            ''
-          )}
-          <input
-            class="form-input"
-            type="email"
-            id="email"
-            name="email"
-            autocomplete="email"
-            spellcheck="false"
-            value={attr(p.email)}
-            aria-invalid={p.error ? 'true' : undefined}
-            aria-describedby={p.error ? 'email-hint email-error' : 'email-hint'}
-          />
-        </div>
-        <button type="submit" class="button button-secondary" safe>
-          {s.emailButton}
-        </button>
+        <TextInput ctx={ctx} id="email" type="email" label={s.emailLabel} hint={s.emailHint} value={p.email} error={p.error} autocomplete="email" />
+        <Button variant="secondary" text={s.emailButton} />
       </form>
       {p.demo ? (
         <section aria-labelledby="demo-heading" class="demo-sign-in">
@@ -98,9 +56,7 @@ export function SignInPage(p: {
           <p safe>{s.demoBody}</p>
           <form method="post" action={`/log-ind/demo?tilbage=${back}`}>
             <CsrfField token={p.csrf} />
-            <button type="submit" class="button button-secondary" safe>
-              {s.demoButton}
-            </button>
+            <Button variant="secondary" text={s.demoButton} />
           </form>
         </section>
       ) : (
@@ -128,9 +84,7 @@ export function LinkConfirmPage(p: { ctx: PageContext; t: AccountTexts; csrf: st
       <p safe>{s.linkBody}</p>
       <form method="post" action={p.action}>
         <CsrfField token={p.csrf} />
-        <button type="submit" class="button button-primary" safe>
-          {s.linkButton}
-        </button>
+        <Button variant="primary" text={s.linkButton} />
       </form>
     </Layout>
   );
@@ -149,17 +103,7 @@ export function AccountPage(p: {
   const u = p.actor.user;
   return (
     <Layout ctx={p.ctx} title={a.title} breadcrumbs={[{ label: p.ctx.t.home, href: '/' }, { label: a.title }]}>
-      {p.notice ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text" safe>
-              {p.notice}
-            </p>
-          </div>
-        </div>
-      ) : (
-        ''
-      )}
+      {p.notice ? <Alert ctx={p.ctx} variant="success" live="status" text={p.notice} /> : ''}
       <h1 safe>{a.title}</h1>
       <p safe>{a.signedInAs(u.name, u.email)}</p>
       {p.organisations.length === 0 && p.editions.length === 0 ? <p safe>{a.none}</p> : ''}
@@ -174,9 +118,7 @@ export function AccountPage(p: {
             ))}
           </ul>
           <p>
-            <a href="/admin" class="button button-primary" safe>
-              {a.administration}
-            </a>
+            <ButtonLink variant="primary" href="/admin" text={a.administration} />
           </p>
           <p>
             <a href="/min-side/api-noegler" safe>
@@ -198,31 +140,23 @@ export function AccountPage(p: {
             ))}
           </ul>
           <p>
-            <a href="/mine-udgaver" class="button button-primary" safe>
-              {membersTexts(p.ctx.locale).mine.link}
-            </a>
+            <ButtonLink variant="primary" href="/mine-udgaver" text={membersTexts(p.ctx.locale).mine.link} />
           </p>
         </>
       ) : (
         ''
       )}
-      <div class="button-row">
+      <ButtonGroup>
         <form method="post" action="/log-ud">
           <CsrfField token={p.csrf} />
-          <button type="submit" class="button button-secondary" safe>
-            {a.signOut}
-          </button>
+          <Button variant="secondary" text={a.signOut} />
         </form>
         <form method="post" action="/log-ud/overalt">
           <CsrfField token={p.csrf} />
-          <button type="submit" class="button button-tertiary" aria-describedby="everywhere-hint" safe>
-            {a.signOutEverywhere}
-          </button>
-          <p class="form-hint" id="everywhere-hint" safe>
-            {a.signOutEverywhereHint}
-          </p>
+          <Button variant="tertiary" aria-describedby="everywhere-hint" text={a.signOutEverywhere} />
+          <Hint id="everywhere" text={a.signOutEverywhereHint} />
         </form>
-      </div>
+      </ButtonGroup>
     </Layout>
   );
 }

@@ -1,7 +1,19 @@
 import { type AuditTexts, auditTexts } from '../i18n.js';
-import type { PageContext } from '../../platform/layout.js';
+import {
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  errorFor,
+  ErrorSummary,
+  type FieldError,
+  type PageContext,
+  Pagination,
+  Select,
+  Table,
+  TextInput,
+} from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
+import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { organisationCrumb, organisationsCrumb } from '../../awards/views/setup-organisation.js';
 import type { OrganisationRow } from '../../awards/setup.repo.js';
 import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';
@@ -14,7 +26,7 @@ type Props = {
   organisation: OrganisationRow;
   options: Awaited<ReturnType<typeof findAuditFilterOptions>>;
   values: AuditFilterValues;
-  errors: FieldErrors;
+  errors: FieldError[];
   rows: Awaited<ReturnType<typeof findAuditEvents>>['rows'];
   total: number;
   page: number;
@@ -98,16 +110,8 @@ function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; af
   );
 }
 
-function Select({
-  id,
-  name,
-  label,
-  value,
-  options,
-  all,
-  error,
-  ctx,
-}: {
+function FilterSelect(p: {
+  ctx: PageContext;
   id: string;
   name: string;
   label: string;
@@ -115,49 +119,12 @@ function Select({
   options: { value: string; label: string }[];
   all: string;
   error?: string;
-  ctx: PageContext;
 }) {
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {label}
-      </label>
-      <FieldError ctx={ctx} id={id} message={error} />
-      <select class="form-select" id={id} name={name}>
-        <option value="" selected={value === ''} safe>
-          {all}
-        </option>
-        {options.map((o) => (
-          <option value={attr(o.value)} selected={o.value === value} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <Select ctx={p.ctx} id={p.id} name={p.name} label={p.label} value={p.value} error={p.error} options={[{ value: '', label: p.all }, ...p.options]} />;
 }
 
 function DateFilter({ ctx, id, name, label, value, error }: { ctx: PageContext; id: string; name: string; label: string; value: string; error?: string }) {
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {label}
-      </label>
-      <span class="form-hint" id={`${id}-hint`} safe>
-        {auditTexts(ctx.locale).dateHint}
-      </span>
-      <FieldError ctx={ctx} id={id} message={error} />
-      <input
-        class="form-input input-width-s"
-        type="date"
-        id={id}
-        name={name}
-        value={attr(value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-    </div>
-  );
+  return <TextInput ctx={ctx} type="date" width="s" id={id} name={name} label={label} hint={auditTexts(ctx.locale).dateHint} value={value} error={error} />;
 }
 
 /** /admin/organisationer/:id/log: the append-only log of changes, newest first, with filters and pages of 50. */
@@ -202,8 +169,8 @@ export function AuditLogPage(p: Props): JSX.Element {
           {a.filterHeading}
         </h2>
         <form method="get" action={`/admin/organisationer/${o.id}/log`} novalidate>
-          <Select ctx={ctx} id="action" name="handling" label={a.action} value={values.action} all={a.all} options={actionOptions} />
-          <Select
+          <FilterSelect ctx={ctx} id="action" name="handling" label={a.action} value={values.action} all={a.all} options={actionOptions} />
+          <FilterSelect
             ctx={ctx}
             id="edition"
             name="runde"
@@ -212,7 +179,7 @@ export function AuditLogPage(p: Props): JSX.Element {
             all={a.all}
             options={options.editions.map((e) => ({ value: String(e.id), label: t.award.edition(e.awardName, e.year) }))}
           />
-          <Select
+          <FilterSelect
             ctx={ctx}
             id="who"
             name="hvem"
@@ -221,20 +188,12 @@ export function AuditLogPage(p: Props): JSX.Element {
             all={a.all}
             options={options.people.map((x) => ({ value: String(x.userId), label: x.label }))}
           />
-          <DateFilter ctx={ctx} id="from" name="fra" label={a.from} value={values.from} error={errorOf(p.errors, 'from')} />
-          <DateFilter ctx={ctx} id="to" name="til" label={a.to} value={values.to} error={errorOf(p.errors, 'to')} />
-          <div class="button-row">
-            <button type="submit" class="button button-primary" safe>
-              {a.filter}
-            </button>
-            {filtered ? (
-              <a href={`/admin/organisationer/${o.id}/log`} class="button button-secondary" safe>
-                {a.reset}
-              </a>
-            ) : (
-              ''
-            )}
-          </div>
+          <DateFilter ctx={ctx} id="from" name="fra" label={a.from} value={values.from} error={errorFor(p.errors, 'from')} />
+          <DateFilter ctx={ctx} id="to" name="til" label={a.to} value={values.to} error={errorFor(p.errors, 'to')} />
+          <ButtonGroup>
+            <Button variant="primary" text={a.filter} />
+            {filtered ? <ButtonLink variant="secondary" href={`/admin/organisationer/${o.id}/log`} text={a.reset} /> : ''}
+          </ButtonGroup>
         </form>
       </section>
       <p role="status" safe>
@@ -243,85 +202,57 @@ export function AuditLogPage(p: Props): JSX.Element {
       {p.rows.length === 0 ? (
         <p safe>{filtered ? a.noneMatch : a.none}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="audit-table-caption">
-          <table class="table table--compact audit-table">
-            <caption id="audit-table-caption" class="sr-only" safe>
-              {a.tableLabel}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {a.column.at}
-                </th>
-                <th scope="col" safe>
-                  {a.column.who}
-                </th>
-                <th scope="col" safe>
-                  {a.column.action}
-                </th>
-                <th scope="col" safe>
-                  {a.column.what}
-                </th>
-                <th scope="col" safe>
-                  {a.column.changes}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map(({ event: e, editionYear, awardName }) => {
-                const named =
-                  (isRecord(e.after) && typeof e.after.name === 'string' ? e.after.name : null) ??
-                  (isRecord(e.before) && typeof e.before.name === 'string' ? e.before.name : null);
-                const what = awardName && editionYear ? t.award.edition(awardName, editionYear) : (named ?? `#${e.entityId}`);
-                return (
-                  <tr>
-                    <td>
-                      <time datetime={e.at.toISOString()} safe>
-                        {formatInstant(e.at, ctx.locale)}
-                      </time>
-                    </td>
-                    <td safe>{e.actorLabel}</td>
-                    <td safe>{actionLabel(e.action)}</td>
-                    <td safe>{`${a.entity[e.entityType] ?? e.entityType}: ${what}`}</td>
-                    <td>
-                      <Changes ctx={ctx} before={e.before} after={e.after} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table compact class="audit-table" labelledBy="audit-table-caption">
+          <caption id="audit-table-caption" class="sr-only" safe>
+            {a.tableLabel}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {a.column.at}
+              </th>
+              <th scope="col" safe>
+                {a.column.who}
+              </th>
+              <th scope="col" safe>
+                {a.column.action}
+              </th>
+              <th scope="col" safe>
+                {a.column.what}
+              </th>
+              <th scope="col" safe>
+                {a.column.changes}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map(({ event: e, editionYear, awardName }) => {
+              const named =
+                (isRecord(e.after) && typeof e.after.name === 'string' ? e.after.name : null) ??
+                (isRecord(e.before) && typeof e.before.name === 'string' ? e.before.name : null);
+              const what = awardName && editionYear ? t.award.edition(awardName, editionYear) : (named ?? `#${e.entityId}`);
+              return (
+                <tr>
+                  <td>
+                    <time datetime={e.at.toISOString()} safe>
+                      {formatInstant(e.at, ctx.locale)}
+                    </time>
+                  </td>
+                  <td safe>{e.actorLabel}</td>
+                  <td safe>{actionLabel(e.action)}</td>
+                  <td safe>{`${a.entity[e.entityType] ?? e.entityType}: ${what}`}</td>
+                  <td>
+                    <Changes ctx={ctx} before={e.before} after={e.after} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
       )}
-      {pages > 1 ? (
-        <nav aria-label={a.paginationLabel} class="no-print">
-          <ul class="unstyled-list button-row">
-            {p.page > 1 ? (
-              <li>
-                <a href={attr(pageHref(p.page - 1))} rel="prev" safe>
-                  {a.previous}
-                </a>
-              </li>
-            ) : (
-              ''
-            )}
-            <li aria-current="page" safe>
-              {a.page(p.page, pages)}
-            </li>
-            {p.page < pages ? (
-              <li>
-                <a href={attr(pageHref(p.page + 1))} rel="next" safe>
-                  {a.next}
-                </a>
-              </li>
-            ) : (
-              ''
-            )}
-          </ul>
-        </nav>
-      ) : (
-        ''
-      )}
+      <div class="no-print">
+        <Pagination ctx={ctx} current={p.page} total={pages} href={pageHref} label={a.paginationLabel} />
+      </div>
     </AdminLayout>
   );
 }

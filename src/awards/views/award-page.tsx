@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { Layout, Time, type PageContext } from '../../platform/layout.js';
+import { ButtonLink, Layout, type PageContext, Table, Time } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import type { AwardPage as AwardPageData, EditionDetail } from '../awards.service.js';
 import { EditionStatus } from './edition-status.js';
@@ -100,34 +100,32 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
         {others.length === 0 ? (
           <p safe>{t.award.historyNone}</p>
         ) : (
-          <div class="table--responsive-scroll">
-            <table class="table table--compact">
-              <thead>
+          <Table compact labelledBy="history">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.award.historyYear}
+                </th>
+                <th scope="col" safe>
+                  {t.award.historyTheme}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {others.map((e) => (
                 <tr>
-                  <th scope="col" safe>
-                    {t.award.historyYear}
+                  <th scope="row">
+                    <a href={`/priser/${award.slug}/${e.year}`} safe>
+                      {String(e.year)}
+                    </a>
                   </th>
-                  <th scope="col" safe>
-                    {t.award.historyTheme}
-                  </th>
+                  <td lang="da" safe>
+                    {e.theme ?? t.award.noTheme}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {others.map((e) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/priser/${award.slug}/${e.year}`} safe>
-                        {String(e.year)}
-                      </a>
-                    </th>
-                    <td lang="da" safe>
-                      {e.theme ?? t.award.noTheme}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
       </section>
     </Layout>
@@ -163,9 +161,7 @@ function EditionSection({
       <ResultSection ctx={ctx} result={publication.result} instants={tl} filmUrl={e.filmUrl} winnerTimePassed={publication.winnerTimePassed} />
       {edition.phase === 'open' ? (
         <p>
-          <a href={`/priser/${awardSlug}/${edition.year}/indstil`} class="button button-primary" safe>
-            {t.award.nominateNow}
-          </a>
+          <ButtonLink variant="primary" href={`/priser/${awardSlug}/${edition.year}/indstil`} text={t.award.nominateNow} />
         </p>
       ) : (
         ''

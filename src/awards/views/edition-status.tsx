@@ -1,4 +1,4 @@
-import type { PageContext } from '../../platform/layout.js';
+import { Alert, type PageContext } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import type { EditionSummary } from '../awards.service.js';
 
@@ -12,19 +12,13 @@ export function statusLine(ctx: PageContext, awardName: string, e: EditionSummar
   return t.phase[e.phase];
 }
 
-/** The DKFDS alert for an edition's status on its award page. */
+/**
+ * The DKFDS alert for an edition's status on its award page: the phase as heading and what it
+ * means as text — or the heading alone when the text would only repeat it ("Afsluttet").
+ */
 export function EditionStatus({ ctx, awardName, edition }: { ctx: PageContext; awardName: string; edition: EditionSummary }) {
   const variant = edition.phase === 'open' ? 'success' : edition.phase === 'upcoming' ? 'info' : 'warning';
-  return (
-    <div class={`alert alert-${variant} edition-status`}>
-      <div class="alert-body">
-        <p class="alert-heading" safe>
-          {ctx.t.phase[edition.phase]}
-        </p>
-        <p class="alert-text" safe>
-          {statusLine(ctx, awardName, edition)}
-        </p>
-      </div>
-    </div>
-  );
+  const heading = ctx.t.phase[edition.phase];
+  const line = statusLine(ctx, awardName, edition);
+  return <Alert ctx={ctx} variant={variant} heading={heading} text={line === heading ? undefined : line} live="none" class="edition-status" />;
 }

@@ -1,4 +1,4 @@
-import { Layout, type PageContext } from '../../platform/layout.js';
+import { Layout, type PageContext } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';

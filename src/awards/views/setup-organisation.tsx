@@ -101,7 +101,6 @@ type OrganisationPageProps = {
 
 /** /admin/organisationer/:id: the organisation's details, its awards with their rounds, and the log. */
 export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, notice }: OrganisationPageProps): JSX.Element {
-  const { t } = ctx;
   const s = setupTexts(ctx.locale);
   const l = s.organisation;
   return (

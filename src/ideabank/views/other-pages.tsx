@@ -1,6 +1,5 @@
-import { Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
-import { ErrorSummary, type ErrorLink } from '../../nominations/views/form-parts.js';
+import { Button, ErrorSummary, type FieldError, Layout, type PageContext, Radios, Table, errorFor } from '../../platform/ui/index.js';
 import type { SimilarRow, SpreadRow } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import type { NominationForBank } from '../ideabank.service.js';
@@ -17,44 +16,42 @@ export function MostSpreadPage({ ctx, it, rows }: { ctx: PageContext; it: IdeaBa
       {rows.length === 0 ? (
         <p safe>{m.none}</p>
       ) : (
-        <div class="table--responsive-scroll">
-          <table class="table table--zebra">
-            <thead>
+        <Table zebra label={m.title}>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {m.colSolution}
+              </th>
+              <th scope="col" safe>
+                {m.colFrom}
+              </th>
+              <th scope="col" class="text-align-right" safe>
+                {m.colUnits}
+              </th>
+              <th scope="col" class="text-align-right" safe>
+                {m.colOrganisations}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
               <tr>
-                <th scope="col" safe>
-                  {m.colSolution}
+                <th scope="row">
+                  <a href={`/idebank/loesninger/${r.id}`} safe>
+                    {r.title}
+                  </a>
                 </th>
-                <th scope="col" safe>
-                  {m.colFrom}
-                </th>
-                <th scope="col" class="text-align-right" safe>
-                  {m.colUnits}
-                </th>
-                <th scope="col" class="text-align-right" safe>
-                  {m.colOrganisations}
-                </th>
+                <td safe>{[r.unitName, r.organisationName].filter(Boolean).join(', ')}</td>
+                <td class="text-align-right" safe>
+                  {String(r.adoptionCount)}
+                </td>
+                <td class="text-align-right" safe>
+                  {String(r.organisationCount)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/idebank/loesninger/${r.id}`} safe>
-                      {r.title}
-                    </a>
-                  </th>
-                  <td safe>{[r.unitName, r.organisationName].filter(Boolean).join(', ')}</td>
-                  <td class="text-align-right" safe>
-                    {String(r.adoptionCount)}
-                  </td>
-                  <td class="text-align-right" safe>
-                    {String(r.organisationCount)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Layout>
   );
@@ -70,7 +67,7 @@ type LinkProps = {
   origin: { id: number; title: string } | null;
   candidates: SimilarRow[];
   originCandidates: SimilarRow[];
-  errors: ErrorLink[];
+  errors: FieldError[];
 };
 
 /** /idebank/indstillinger/:nominationId: an administrator puts an eligible nomination in the idea bank. */
@@ -88,7 +85,7 @@ export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, lin
       ]}
     >
       <IdeaBankAssets />
-      <ErrorSummary heading={ctx.t.admin.errorSummaryHeading} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} />
       <h1 safe>{l.title}</h1>
       <p class="font-lead" safe>
         {n.title}
@@ -107,40 +104,15 @@ export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, lin
       ) : (
         <form method="post" action={`/idebank/indstillinger/${n.id}`}>
           <CsrfField token={csrf} />
-          <div class={errors.length ? 'form-group form-error' : 'form-group'}>
-            <fieldset>
-              <legend class="form-label" safe>
-                {l.choice}
-              </legend>
-              {errors.length ? (
-                <span class="form-error-message" id="loesning-error">
-                  <span class="sr-only">Fejl: </span>
-                  <span safe>{errors[0]!.text}</span>
-                </span>
-              ) : (
-                ''
-              )}
-              <ul class="nobullet-list">
-                <li>
-                  <input class="form-radio" type="radio" id="loesning" name="loesning" value="ny" />
-                  <label for="loesning" safe>
-                    {l.createNew}
-                  </label>
-                </li>
-                {candidates.map((c) => (
-                  <li>
-                    <input class="form-radio" type="radio" id={`loesning-${c.id}`} name="loesning" value={String(c.id)} />
-                    <label for={`loesning-${c.id}`} safe>
-                      {l.linkTo(c.title)}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          </div>
-          <button type="submit" class="button button-primary" safe>
-            {l.submit}
-          </button>
+          <Radios
+            ctx={ctx}
+            id="loesning"
+            legend={l.choice}
+            value=""
+            error={errorFor(errors, 'loesning')}
+            options={[{ value: 'ny', label: l.createNew }, ...candidates.map((c) => ({ value: String(c.id), label: l.linkTo(c.title) }))]}
+          />
+          <Button variant="primary" text={l.submit} />
         </form>
       )}
       {n.asksOrigin ? (
@@ -154,32 +126,20 @@ export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, lin
           </p>
           <form method="post" action={`/idebank/indstillinger/${n.id}/oprindelse`}>
             <CsrfField token={csrf} />
-            <fieldset>
-              <legend class="form-label" safe>
-                {l.originChoice}
-              </legend>
-              <ul class="nobullet-list">
-                <li>
-                  <input class="form-radio" type="radio" id="oprindelse" name="oprindelse" value="ingen" checked={origin === null} />
-                  <label for="oprindelse" safe>
-                    {l.originNone}
-                  </label>
-                </li>
-                {[...(origin && !originCandidates.some((c) => c.id === origin.id) ? [{ id: origin.id, title: origin.title }] : []), ...originCandidates].map(
-                  (c) => (
-                    <li>
-                      <input class="form-radio" type="radio" id={`oprindelse-${c.id}`} name="oprindelse" value={String(c.id)} checked={origin?.id === c.id} />
-                      <label for={`oprindelse-${c.id}`} safe>
-                        {c.title}
-                      </label>
-                    </li>
-                  ),
-                )}
-              </ul>
-            </fieldset>
-            <button type="submit" class="button button-secondary" safe>
-              {l.originSubmit}
-            </button>
+            <Radios
+              ctx={ctx}
+              id="oprindelse"
+              legend={l.originChoice}
+              value={origin === null ? 'ingen' : String(origin.id)}
+              error={errorFor(errors, 'oprindelse')}
+              options={[
+                { value: 'ingen', label: l.originNone },
+                ...[...(origin && !originCandidates.some((c) => c.id === origin.id) ? [{ id: origin.id, title: origin.title }] : []), ...originCandidates].map(
+                  (c) => ({ value: String(c.id), label: c.title }),
+                ),
+              ]}
+            />
+            <Button variant="secondary" text={l.originSubmit} />
           </form>
         </section>
       ) : (

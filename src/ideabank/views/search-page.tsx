@@ -1,6 +1,5 @@
 import { attr } from '../../platform/html-attr.js';
-import { Layout, type PageContext } from '../../platform/layout.js';
-import { ErrorSummary } from '../../nominations/views/form-parts.js';
+import { ErrorSummary, Layout, type PageContext, Pagination, SearchField, Select } from '../../platform/ui/index.js';
 import type { Facets, SearchResult } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { PAGE_SIZE, SEARCH_TEXT_MAX, searchQueryString, searchWords, STATUS_PARAM, type SearchQuery, type SearchQueryError } from '../search-query.js';
@@ -25,8 +24,8 @@ export function errorText(it: IdeaBankTexts, e: SearchQueryError): string {
 /** /idebank: a GET form (the whole search is in the URL), facets with counts, hits, pages. */
 export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn }: Props) {
   const summary = [
-    ...errors.filter((e) => e.code !== 'repeated').map((e) => ({ field: e.field === 'sortering' ? 'sortering' : 'q', text: errorText(it, e) })),
-    ...(timedOut ? [{ field: 'q', text: it.errors.timeout }] : []),
+    ...errors.filter((e) => e.code !== 'repeated').map((e) => ({ field: e.field === 'sortering' ? 'sortering' : 'q', message: errorText(it, e) })),
+    ...(timedOut ? [{ field: 'q', message: it.errors.timeout }] : []),
   ];
   const pages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;
   const qErr = errors.find((e) => e.field === 'q');
@@ -38,56 +37,32 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
       breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title }]}
     >
       <IdeaBankAssets />
-      <ErrorSummary heading={it.errorsHeading} errors={summary} />
+      <ErrorSummary ctx={ctx} heading={it.errorsHeading} errors={summary} />
       <h1 safe>{it.title}</h1>
       <p class="font-lead" safe>
         {it.intro}
       </p>
       <form method="get" action="/idebank" class="ideabank-search" role="search">
-        <div class={qErr || timedOut ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for="q" safe>
-            {it.searchLabel}
-          </label>
-          <span class="form-hint" id="q-hint" safe>
-            {it.searchHint}
-          </span>
-          {qErr || timedOut ? (
-            <span class="form-error-message" id="q-error">
-              <span class="sr-only">Fejl: </span>
-              <span safe>{qErr ? errorText(it, qErr) : it.errors.timeout}</span>
-            </span>
-          ) : (
-            ''
-          )}
-          <div class="search-row">
-            <input
-              class="form-input"
-              type="search"
-              id="q"
-              name="q"
-              value={attr(query.text)}
-              aria-describedby={qErr || timedOut ? 'q-hint q-error' : 'q-hint'}
-              aria-invalid={qErr || timedOut ? 'true' : undefined}
-            />
-            <button type="submit" class="button button-primary" safe>
-              {it.searchButton}
-            </button>
-          </div>
-        </div>
+        <SearchField
+          ctx={ctx}
+          id="q"
+          label={it.searchLabel}
+          hint={it.searchHint}
+          value={query.text}
+          error={qErr ? errorText(it, qErr) : timedOut ? it.errors.timeout : undefined}
+          button={it.searchButton}
+        />
         <HiddenFilters query={query} />
-        <div class="form-group">
-          <label class="form-label" for="sortering" safe>
-            {it.sortLabel}
-          </label>
-          <select class="form-select" id="sortering" name="sortering">
-            <option value="relevans" selected={query.sort === 'relevance'} safe>
-              {it.sortRelevance}
-            </option>
-            <option value="nyeste" selected={query.sort === 'date'} safe>
-              {it.sortDate}
-            </option>
-          </select>
-        </div>
+        <Select
+          ctx={ctx}
+          id="sortering"
+          label={it.sortLabel}
+          value={query.sort === 'date' ? 'nyeste' : 'relevans'}
+          options={[
+            { value: 'relevans', label: it.sortRelevance },
+            { value: 'nyeste', label: it.sortDate },
+          ]}
+        />
       </form>
       <p class="ideabank-links">
         <a href="/idebank/mest-spredte" safe>
@@ -153,7 +128,7 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
                 </li>
               ))}
             </ol>
-            <Pagination ctx={ctx} it={it} query={query} pages={pages} />
+            <SearchPagination ctx={ctx} it={it} query={query} pages={pages} />
             <p>
               <a href={`/idebank/soeg.csv${searchQueryString(query, { page: 1 })}`} safe>
                 {it.downloadCsv}
@@ -268,44 +243,7 @@ function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQue
   );
 }
 
-function Pagination({ it, query, pages }: { ctx: PageContext; it: IdeaBankTexts; query: SearchQuery; pages: number }) {
+function SearchPagination({ ctx, it, query, pages }: { ctx: PageContext; it: IdeaBankTexts; query: SearchQuery; pages: number }) {
   if (pages <= 1 || query.page > pages) return '';
-  const link = (p: number) => `/idebank${searchQueryString(query, { page: p })}`;
-  const shown = [...new Set([1, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2, pages])]
-    .filter((p) => p >= 1 && p <= pages)
-    .sort((a, b) => a - b);
-  return (
-    <nav aria-label={it.pagination} class="pagination">
-      <p class="sr-only" safe>
-        {it.pageOf(query.page, pages)}
-      </p>
-      <ul class="pagination__items">
-        {query.page > 1 ? (
-          <li class="pagination-item">
-            <a href={link(query.page - 1)} class="button button-unstyled pagination-previous" safe>
-              {it.previous}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {shown.map((p) => (
-          <li class="pagination-item">
-            <a href={link(p)} class={p === query.page ? 'button current-page' : 'button'} aria-current={p === query.page ? 'page' : undefined} safe>
-              {String(p)}
-            </a>
-          </li>
-        ))}
-        {query.page < pages ? (
-          <li class="pagination-item">
-            <a href={link(query.page + 1)} class="button button-unstyled pagination-next" safe>
-              {it.next}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-      </ul>
-    </nav>
-  );
+  return <Pagination ctx={ctx} current={query.page} total={pages} label={it.pagination} href={(p) => `/idebank${searchQueryString(query, { page: p })}`} />;
 }

@@ -1,8 +1,7 @@
 import { attr } from '../../platform/html-attr.js';
-import { Layout, Alert, type PageContext } from '../../platform/layout.js';
+import { Alert, ButtonLink, Button, ErrorSummary, type FieldError, Layout, type PageContext, Table, TextArea, TextInput } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatDate } from '../../platform/time.js';
-import { ErrorSummary, TextInput, type ErrorLink } from '../../nominations/views/form-parts.js';
 import type { AdoptionRow, ImageRow, LinkedNomination, SimilarRow, SolutionRow } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { IdeaBankAssets, SimilarItem } from './parts.js';
@@ -20,7 +19,7 @@ type Props = {
   images: ImageRow[];
   canEdit: boolean;
   /** Set for a signed-in visitor: the adoption form is shown. */
-  adoption: { csrf: string; form: AdoptionForm; errors: ErrorLink[]; done: boolean } | null;
+  adoption: { csrf: string; form: AdoptionForm; errors: FieldError[]; done: boolean } | null;
 };
 
 /** "2021-03-01" → "1. marts 2021" in the visitor's language. */
@@ -39,14 +38,8 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
       breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: s.title }]}
     >
       <IdeaBankAssets />
-      <ErrorSummary heading={ctx.t.admin.errorSummaryHeading} errors={errors} />
-      {adoption?.done ? (
-        <Alert variant="success">
-          <p safe>{it.adopt.done}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {adoption?.done ? <Alert ctx={ctx} variant="success" live="status" text={it.adopt.done} /> : ''}
       <h1 safe>{s.title}</h1>
       <p class="font-lead" safe>
         {s.summary}
@@ -98,9 +91,7 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
       </dl>
       {canEdit ? (
         <p>
-          <a href={`/idebank/loesninger/${s.id}/rediger`} class="button button-secondary" safe>
-            {it.solution.edit}
-          </a>
+          <ButtonLink variant="secondary" href={`/idebank/loesninger/${s.id}/rediger`} text={it.solution.edit} />
         </p>
       ) : (
         ''
@@ -141,51 +132,49 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
       <h2 safe>{it.solution.spreadHeading}</h2>
       <p safe>{it.solution.spreadIntro(adoptions.length)}</p>
       {adoptions.length > 0 ? <SpreadDiagram it={it} solution={s} adoptions={adoptions} /> : ''}
-      <div class="table--responsive-scroll">
-        <table class="table table--zebra">
-          <caption safe>{it.solution.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {it.solution.colUnit}
-              </th>
-              <th scope="col" safe>
-                {it.solution.colOrganisation}
-              </th>
-              <th scope="col" safe>
-                {it.solution.colWhen}
-              </th>
-              <th scope="col" safe>
-                {it.solution.colChanges}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <Table zebra label={it.solution.tableCaption}>
+        <caption safe>{it.solution.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {it.solution.colUnit}
+            </th>
+            <th scope="col" safe>
+              {it.solution.colOrganisation}
+            </th>
+            <th scope="col" safe>
+              {it.solution.colWhen}
+            </th>
+            <th scope="col" safe>
+              {it.solution.colChanges}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row" safe>
+              {s.unitName || s.organisationName}
+            </th>
+            <td safe>{s.organisationName}</td>
+            <td safe>{String(s.year)}</td>
+            <td safe>{it.solution.originRow}</td>
+          </tr>
+          {adoptions.map((a) => (
             <tr>
               <th scope="row" safe>
-                {s.unitName || s.organisationName}
+                {a.unitName}
               </th>
-              <td safe>{s.organisationName}</td>
-              <td safe>{String(s.year)}</td>
-              <td safe>{it.solution.originRow}</td>
+              <td safe>{a.organisationName}</td>
+              <td>
+                <time datetime={a.adoptedOn} safe>
+                  {day(a.adoptedOn, ctx)}
+                </time>
+              </td>
+              <td safe>{a.changes}</td>
             </tr>
-            {adoptions.map((a) => (
-              <tr>
-                <th scope="row" safe>
-                  {a.unitName}
-                </th>
-                <td safe>{a.organisationName}</td>
-                <td>
-                  <time datetime={a.adoptedOn} safe>
-                    {day(a.adoptedOn, ctx)}
-                  </time>
-                </td>
-                <td safe>{a.changes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       <AdoptionSection ctx={ctx} it={it} solutionId={s.id} adoption={adoption} />
       {similar.length > 0 ? (
         <>
@@ -203,7 +192,7 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
   );
 }
 
-function AdoptionSection({ it, solutionId, adoption }: { ctx: PageContext; it: IdeaBankTexts; solutionId: number; adoption: Props['adoption'] }) {
+function AdoptionSection({ ctx, it, solutionId, adoption }: { ctx: PageContext; it: IdeaBankTexts; solutionId: number; adoption: Props['adoption'] }) {
   const a = it.adopt;
   if (!adoption) {
     return (
@@ -217,8 +206,7 @@ function AdoptionSection({ it, solutionId, adoption }: { ctx: PageContext; it: I
       </>
     );
   }
-  const err = (f: string) => adoption.errors.find((e) => e.field === f)?.text;
-  const changesErr = err('changes');
+  const err = (f: string) => adoption.errors.find((e) => e.field === f)?.message;
   return (
     <section aria-labelledby="adopt-heading">
       <h2 id="adopt-heading" safe>
@@ -228,6 +216,7 @@ function AdoptionSection({ it, solutionId, adoption }: { ctx: PageContext; it: I
       <form method="post" action={`/idebank/loesninger/${solutionId}/ibrug`} novalidate>
         <CsrfField token={adoption.csrf} />
         <TextInput
+          ctx={ctx}
           id="organisation"
           label={a.organisation}
           hint={a.organisationHint}
@@ -235,33 +224,10 @@ function AdoptionSection({ it, solutionId, adoption }: { ctx: PageContext; it: I
           error={err('organisation')}
           autocomplete="organization"
         />
-        <TextInput id="unit" label={a.unit} hint={a.unitHint} value={adoption.form.unit} error={err('unit')} />
-        <TextInput id="adoptedOn" label={a.adoptedOn} hint={a.adoptedOnHint} value={adoption.form.adoptedOn} error={err('adoptedOn')} />
-        <div class={changesErr ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for="changes">
-            <span safe>{a.changes}</span>{' '}
-            <span class="weight-normal" safe>
-              {it.form.optional}
-            </span>
-          </label>
-          <span class="form-hint" id="changes-hint" safe>
-            {a.changesHint}
-          </span>
-          {changesErr ? (
-            <span class="form-error-message" id="changes-error">
-              <span class="sr-only">Fejl: </span>
-              <span safe>{changesErr}</span>
-            </span>
-          ) : (
-            ''
-          )}
-          <textarea class="form-input" id="changes" name="changes" rows="4" aria-describedby={changesErr ? 'changes-hint changes-error' : 'changes-hint'} safe>
-            {adoption.form.changes}
-          </textarea>
-        </div>
-        <button type="submit" class="button button-primary" safe>
-          {a.submit}
-        </button>
+        <TextInput ctx={ctx} id="unit" label={a.unit} hint={a.unitHint} value={adoption.form.unit} error={err('unit')} />
+        <TextInput ctx={ctx} id="adoptedOn" label={a.adoptedOn} hint={a.adoptedOnHint} value={adoption.form.adoptedOn} error={err('adoptedOn')} />
+        <TextArea ctx={ctx} id="changes" label={a.changes} optional hint={a.changesHint} value={adoption.form.changes} error={err('changes')} rows={4} />
+        <Button variant="primary" text={a.submit} />
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { Alert, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
 import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
@@ -82,7 +82,7 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
       <p safe>{j.overviewIntro}</p>
       <p safe>{j.normalisedExplained}</p>
       {data.tooFew ? (
-        <Alert variant="warning" heading={j.tooFew}>
+        <Alert ctx={ctx} variant="warning" heading={j.tooFew}>
           <p id="too-few" safe>
             {data.tooFew.reason}
           </p>
@@ -90,13 +90,7 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
       ) : (
         ''
       )}
-      {anonymous ? (
-        <Alert variant="info">
-          <p safe>{j.anonymousNotice}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      {anonymous ? <Alert ctx={ctx} variant="info" text={j.anonymousNotice} /> : ''}
       <p class="no-print">
         <a href={link(sort, !anonymous)} id="anonymous-link" safe>
           {anonymous ? j.namedLink : j.anonymousLink}
@@ -119,67 +113,65 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
           </>
         ))}
       </nav>
-      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={j.nominationsTableLabel}>
-        <table class="table table--compact" id="overview-table">
-          <caption safe>{`${j.nominationsTableLabel}. ${j.sortedBy(j.sort[sort])}`}</caption>
-          <thead>
-            <tr>
+      <Table compact label={j.nominationsTableLabel} id="overview-table">
+        <caption safe>{`${j.nominationsTableLabel}. ${j.sortedBy(j.sort[sort])}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {j.col.rankRaw}
+            </th>
+            <th scope="col" safe>
+              {j.col.rankNormalised}
+            </th>
+            <th scope="col" safe>
+              {j.col.nomination}
+            </th>
+            {data.criteria.map((c) => (
               <th scope="col" safe>
-                {j.col.rankRaw}
+                {c.title}
               </th>
-              <th scope="col" safe>
-                {j.col.rankNormalised}
-              </th>
-              <th scope="col" safe>
-                {j.col.nomination}
-              </th>
-              {data.criteria.map((c) => (
-                <th scope="col" safe>
-                  {c.title}
-                </th>
-              ))}
-              <th scope="col" safe>
-                {j.col.total}
-              </th>
-              <th scope="col" safe>
-                {j.col.normalised}
-              </th>
-              <th scope="col" safe>
-                {j.col.reviews}
-              </th>
-              <th scope="col" safe>
-                {j.col.absent}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((n) => (
-              <tr data-nomination={String(n.id)}>
-                <td safe>{n.rankRaw === null ? '–' : String(n.rankRaw)}</td>
-                <td safe>{n.rankNormalised === null ? '–' : String(n.rankNormalised)}</td>
-                <th scope="row" lang="da" safe>
-                  {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
-                </th>
-                {n.hiddenForViewer ? (
-                  <td colspan={String(data.criteria.length + 3)} safe>
-                    {j.hiddenConflict}
-                  </td>
-                ) : (
-                  <>
-                    {data.criteria.map((c) => (
-                      <td safe>{statsText(ctx, j, n.criteria[c.id] ?? null)}</td>
-                    ))}
-                    <td safe>{statsText(ctx, j, n.total)}</td>
-                    <td safe>{n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)}</td>
-                    <td safe>{n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)}</td>
-                  </>
-                )}
-                <td safe>{n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent}</td>
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <th scope="col" safe>
+              {j.col.total}
+            </th>
+            <th scope="col" safe>
+              {j.col.normalised}
+            </th>
+            <th scope="col" safe>
+              {j.col.reviews}
+            </th>
+            <th scope="col" safe>
+              {j.col.absent}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((n) => (
+            <tr data-nomination={String(n.id)}>
+              <td safe>{n.rankRaw === null ? '–' : String(n.rankRaw)}</td>
+              <td safe>{n.rankNormalised === null ? '–' : String(n.rankNormalised)}</td>
+              <th scope="row" lang="da" safe>
+                {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
+              </th>
+              {n.hiddenForViewer ? (
+                <td colspan={String(data.criteria.length + 3)} safe>
+                  {j.hiddenConflict}
+                </td>
+              ) : (
+                <>
+                  {data.criteria.map((c) => (
+                    <td safe>{statsText(ctx, j, n.criteria[c.id] ?? null)}</td>
+                  ))}
+                  <td safe>{statsText(ctx, j, n.total)}</td>
+                  <td safe>{n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)}</td>
+                  <td safe>{n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)}</td>
+                </>
+              )}
+              <td safe>{n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
 
       <h2 safe>{j.alphaHeading}</h2>
       <p id="alpha" safe>
@@ -192,53 +184,51 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
       {data.members.length === 0 ? (
         <p safe>{j.noMembers}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={j.membersTableLabel}>
-          <table class="table table--compact" id="members-table">
-            <thead>
+        <Table compact label={j.membersTableLabel} id="members-table">
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {j.memberCol.name}
+              </th>
+              {anonymous ? (
+                ''
+              ) : (
+                <th scope="col" safe>
+                  {j.memberCol.affiliation}
+                </th>
+              )}
+              <th scope="col" safe>
+                {j.memberCol.progress}
+              </th>
+              <th scope="col" safe>
+                {j.memberCol.mean}
+              </th>
+              <th scope="col" safe>
+                {j.memberCol.sd}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.members.map((m) => (
               <tr>
-                <th scope="col" safe>
-                  {j.memberCol.name}
+                <th scope="row" safe>
+                  {m.isChair && !anonymous ? `${m.label} (${j.chair})` : m.label}
                 </th>
-                {anonymous ? (
-                  ''
-                ) : (
-                  <th scope="col" safe>
-                    {j.memberCol.affiliation}
-                  </th>
-                )}
-                <th scope="col" safe>
-                  {j.memberCol.progress}
-                </th>
-                <th scope="col" safe>
-                  {j.memberCol.mean}
-                </th>
-                <th scope="col" safe>
-                  {j.memberCol.sd}
-                </th>
+                {anonymous ? '' : <td safe>{m.affiliation ?? '–'}</td>}
+                <td>
+                  <progress
+                    max={String(Math.max(m.progress.total, 1))}
+                    value={String(m.progress.done)}
+                    aria-label={`${m.label}: ${j.progressText(m.progress.done, m.progress.total)}`}
+                  ></progress>{' '}
+                  <span safe>{j.progressText(m.progress.done, m.progress.total)}</span>
+                </td>
+                <td safe>{m.mean === null ? '–' : number(ctx, m.mean)}</td>
+                <td safe>{m.sd === null ? '–' : m.noSpread ? `${number(ctx, m.sd)}. ${j.noSpread}` : number(ctx, m.sd)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.members.map((m) => (
-                <tr>
-                  <th scope="row" safe>
-                    {m.isChair && !anonymous ? `${m.label} (${j.chair})` : m.label}
-                  </th>
-                  {anonymous ? '' : <td safe>{m.affiliation ?? '–'}</td>}
-                  <td>
-                    <progress
-                      max={String(Math.max(m.progress.total, 1))}
-                      value={String(m.progress.done)}
-                      aria-label={`${m.label}: ${j.progressText(m.progress.done, m.progress.total)}`}
-                    ></progress>{' '}
-                    <span safe>{j.progressText(m.progress.done, m.progress.total)}</span>
-                  </td>
-                  <td safe>{m.mean === null ? '–' : number(ctx, m.mean)}</td>
-                  <td safe>{m.sd === null ? '–' : m.noSpread ? `${number(ctx, m.sd)}. ${j.noSpread}` : number(ctx, m.sd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </>
   );

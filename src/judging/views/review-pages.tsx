@@ -1,8 +1,22 @@
 import { membersTexts } from '../../members/i18n.js';
-import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
+import {
+  Alert,
+  Button,
+  type Crumb,
+  errorFor,
+  ErrorSummary,
+  type FieldError,
+  Hint,
+  Label,
+  Layout,
+  type PageContext,
+  Radios,
+  Table,
+  TextArea,
+} from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
+import { Paragraphs } from '../../platform/ui/admin-parts.js';
 import { defaultStepWords, judgingTexts, type JudgingTexts } from '../i18n.js';
 import type { MemberEditionOverview, ReviewPage } from '../review.service.js';
 import { scoreLabels, type ScorePermission } from '../review-rules.js';
@@ -19,9 +33,7 @@ export const editionCrumbs = (ctx: PageContext, editionName: string, editionId: 
 export function ProgressBar({ j, id, done, total, label }: { j: JudgingTexts; id: string; done: number; total: number; label: string }) {
   return (
     <div class="judging-progress">
-      <label class="form-label" for={id} safe>
-        {label}
-      </label>
+      <Label id={id} label={label} />
       <div>
         <progress id={id} max={String(Math.max(total, 1))} value={String(done)} aria-describedby={`${id}-text`}></progress>{' '}
         <span id={`${id}-text`} class="judging-progress-text" safe>
@@ -72,36 +84,34 @@ export function MemberListPage({ ctx, page }: { ctx: PageContext; page: MemberEd
       {page.nominations.length === 0 ? (
         <p safe>{j.none}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={j.tableLabel}>
-          <table class="table table--compact" id="review-list">
-            <thead>
+        <Table compact label={j.tableLabel} id="review-list">
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {j.column.receipt}
+              </th>
+              <th scope="col" safe>
+                {j.column.title}
+              </th>
+              <th scope="col" safe>
+                {j.column.state}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.nominations.map((n) => (
               <tr>
-                <th scope="col" safe>
-                  {j.column.receipt}
+                <td safe>{n.receiptNumber ?? ''}</td>
+                <th scope="row">
+                  <a href={`${base}/indstillinger/${n.id}`} lang="da" safe>
+                    {n.title || j.untitled}
+                  </a>
                 </th>
-                <th scope="col" safe>
-                  {j.column.title}
-                </th>
-                <th scope="col" safe>
-                  {j.column.state}
-                </th>
+                <td safe>{j.state[n.state]}</td>
               </tr>
-            </thead>
-            <tbody>
-              {page.nominations.map((n) => (
-                <tr>
-                  <td safe>{n.receiptNumber ?? ''}</td>
-                  <th scope="row">
-                    <a href={`${base}/indstillinger/${n.id}`} lang="da" safe>
-                      {n.title || j.untitled}
-                    </a>
-                  </th>
-                  <td safe>{j.state[n.state]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Layout>
   );
@@ -111,7 +121,7 @@ export type ReviewFormState = {
   /** What was sent, per criterion id (after an error), else the saved scores. */
   values: Record<string, string>;
   comment: string;
-  errors: FieldErrors;
+  errors: FieldError[];
   /** A refusal shown above the form (deadline, not started, conflict). */
   refusal: string | null;
   notice: string | null;
@@ -146,14 +156,8 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
       hasErrors={hasErrors}
       breadcrumbs={editionCrumbs(ctx, editionName, edition.id, [{ label: receipt }])}
     >
-      <ErrorSummary ctx={ctx} errors={form.refusal ? [{ field: 'refusal', target: 'scores-heading', message: form.refusal }, ...form.errors] : form.errors} />
-      {form.notice ? (
-        <Alert variant="success">
-          <p safe>{form.notice}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      <ErrorSummary ctx={ctx} errors={form.refusal ? [{ field: 'scores-heading', message: form.refusal }, ...form.errors] : form.errors} />
+      {form.notice ? <Alert ctx={ctx} variant="success" live="status" text={form.notice} /> : ''}
       <p class="admin-kicker" safe>
         {`${receipt} · ${editionName}`}
       </p>
@@ -189,13 +193,7 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
       </nav>
 
       <h2 safe>{j.dossier}</h2>
-      {blind ? (
-        <Alert variant="info">
-          <p safe>{j.blindNotice}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      {blind ? <Alert ctx={ctx} variant="info" text={j.blindNotice} /> : ''}
       <dl class="admin-facts" id="dossier-facts">
         {blind ? '' : <Fact label={j.nominee} value={n.nomineeNames} lang="da" />}
         <Fact label={j.nomineeKindLabel} value={n.nomineeKind ? (j.kind[n.nomineeKind] ?? '') : ''} />
@@ -243,78 +241,40 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
         ) : (
           <form method="post" action={`${base}/indstillinger/${n.id}`} novalidate data-review-form>
             <CsrfField token={csrf} />
-            <p class="form-hint" safe>
-              {j.scaleHint(scale.min, scale.max)}
-            </p>
+            <Hint block text={j.scaleHint(scale.min, scale.max)} />
             {criteria.map((c) => {
               const id = `score-${c.id}`;
-              const err = errorOf(form.errors, id);
               const value = form.values[String(c.id)] ?? '';
               return (
-                <div class={`form-group${err ? ' form-error' : ''}`}>
-                  <fieldset aria-describedby={err ? `${id}-hint ${id}-error` : `${id}-hint`}>
-                    <legend class="form-label" safe>
-                      {c.title}
-                    </legend>
-                    <span class="form-hint" id={`${id}-hint`} safe>
-                      {c.description}
-                    </span>
-                    <FieldError ctx={ctx} id={id} message={err} />
-                    {labels.map((label, i) => {
-                      const v = String(scale.min + i);
-                      return (
-                        <div class="form-group-radio">
-                          <input type="radio" id={`${id}-${v}`} name={`point-${c.id}`} value={v} class="form-radio" checked={value === v} disabled={!open} />
-                          <label class="form-label" for={`${id}-${v}`} safe>
-                            {label}
-                          </label>
-                        </div>
-                      );
-                    })}
-                    <div class="form-group-radio">
-                      <input type="radio" id={`${id}-none`} name={`point-${c.id}`} value="" class="form-radio" checked={value === ''} disabled={!open} />
-                      <label class="form-label" for={`${id}-none`} safe>
-                        {j.noScore}
-                      </label>
-                    </div>
-                  </fieldset>
-                </div>
+                <Radios
+                  ctx={ctx}
+                  id={id}
+                  name={`point-${c.id}`}
+                  legend={c.title}
+                  hint={c.description}
+                  error={errorFor(form.errors, `${id}-${scale.min}`)}
+                  value={value}
+                  disabled={!open}
+                  options={[
+                    ...labels.map((label, i) => ({ id: `${id}-${scale.min + i}`, value: String(scale.min + i), label })),
+                    { id: `${id}-none`, value: '', label: j.noScore },
+                  ]}
+                />
               );
             })}
-            <div class={`form-group${errorOf(form.errors, 'comment') ? ' form-error' : ''}`}>
-              <label class="form-label" for="comment" safe>
-                {j.comment}
-              </label>
-              <span class="form-hint" id="comment-hint" safe>
-                {j.commentHint}
-              </span>
-              <FieldError ctx={ctx} id="comment" message={errorOf(form.errors, 'comment')} />
-              <textarea
-                class="form-input"
-                id="comment"
-                name="kommentar"
-                rows="5"
-                disabled={!open}
-                aria-describedby={errorOf(form.errors, 'comment') ? 'comment-hint comment-error' : 'comment-hint'}
-                safe
-              >
-                {form.comment}
-              </textarea>
-            </div>
-            {page.review ? (
-              <p class="form-hint" safe>
-                {j.lastSaved(formatInstant(page.review.updatedAt, ctx.locale))}
-              </p>
-            ) : (
-              ''
-            )}
-            {open ? (
-              <button type="submit" class="button button-primary" safe>
-                {j.save}
-              </button>
-            ) : (
-              ''
-            )}
+            <TextArea
+              ctx={ctx}
+              id="comment"
+              name="kommentar"
+              label={j.comment}
+              hint={j.commentHint}
+              value={form.comment}
+              error={errorFor(form.errors, 'comment')}
+              rows={5}
+              disabled={!open}
+            />
+            {page.review ? <Hint block text={j.lastSaved(formatInstant(page.review.updatedAt, ctx.locale))} /> : ''}
+            {open ? <Button variant="primary" text={j.save} /> : ''}
           </form>
         )}
       </section>
@@ -328,7 +288,7 @@ function ConflictSection({ ctx, j, csrf, page, form }: { ctx: PageContext; j: Ju
   const c = page.conflict;
   const action = `/bedoemmelse/udgaver/${page.edition.id}/indstillinger/${page.nomination.id}/inhabilitet`;
   const closed = !page.open.ok && page.open.reason !== 'not-started';
-  const reasonError = errorOf(form.errors, 'conflict-reason');
+  const reasonError = errorFor(form.errors, 'conflict-reason');
   return (
     <section aria-labelledby="conflict-heading" class="judging-conflict">
       <h2 id="conflict-heading" safe>
@@ -343,12 +303,8 @@ function ConflictSection({ ctx, j, csrf, page, form }: { ctx: PageContext; j: Ju
           ) : (
             <form method="post" action={action}>
               <CsrfField token={csrf} />
-              <button type="submit" name="handling" value="bekraeft" class="button button-secondary" safe>
-                {j.flagConfirm}
-              </button>{' '}
-              <button type="submit" name="handling" value="afvis" class="button button-secondary" safe>
-                {j.flagDismiss}
-              </button>
+              <Button variant="secondary" name="handling" value="bekraeft" text={j.flagConfirm} />{' '}
+              <Button variant="secondary" name="handling" value="afvis" text={j.flagDismiss} />
             </form>
           )}
         </>
@@ -366,28 +322,17 @@ function ConflictSection({ ctx, j, csrf, page, form }: { ctx: PageContext; j: Ju
             <form method="post" action={action} novalidate>
               <CsrfField token={csrf} />
               <input type="hidden" name="handling" value="erklaer" />
-              <div class={`form-group${reasonError ? ' form-error' : ''}`}>
-                <label class="form-label" for="conflict-reason" safe>
-                  {j.conflictReason}
-                </label>
-                <span class="form-hint" id="conflict-reason-hint" safe>
-                  {j.conflictReasonHint}
-                </span>
-                <FieldError ctx={ctx} id="conflict-reason" message={reasonError} />
-                <textarea
-                  class="form-input"
-                  id="conflict-reason"
-                  name="begrundelse"
-                  rows="3"
-                  aria-describedby={reasonError ? 'conflict-reason-hint conflict-reason-error' : 'conflict-reason-hint'}
-                  safe
-                >
-                  {form.conflictReason}
-                </textarea>
-              </div>
-              <button type="submit" class="button button-secondary" safe>
-                {j.conflictDeclare}
-              </button>
+              <TextArea
+                ctx={ctx}
+                id="conflict-reason"
+                name="begrundelse"
+                label={j.conflictReason}
+                hint={j.conflictReasonHint}
+                value={form.conflictReason}
+                error={reasonError}
+                rows={3}
+              />
+              <Button variant="secondary" text={j.conflictDeclare} />
             </form>
           )}
         </>

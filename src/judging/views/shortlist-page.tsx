@@ -1,13 +1,12 @@
-import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { Alert, Button, Checkboxes, errorFor, ErrorSummary, type FieldError, Layout, type PageContext } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, FieldError, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import { judgingTexts, ruleText } from '../i18n.js';
 import { sortNominations } from '../overview.service.js';
 import type { ShortlistPageData } from '../shortlist.service.js';
 import { editionCrumbs } from './review-pages.js';
 
-export type ShortlistForm = { chosen: number[] | null; errors: FieldErrors; saved: boolean };
+export type ShortlistForm = { chosen: number[] | null; errors: FieldError[]; saved: boolean };
 
 /** /bedoemmelse/udgaver/:editionId/nominerede: the recorded nominees; the chair's form to record them. */
 export function ShortlistPage({
@@ -30,18 +29,11 @@ export function ShortlistPage({
   const byId = new Map(o.nominations.map((n) => [n.id, n]));
   const chosen = new Set(form.chosen ?? data.shortlist?.nominationIds ?? []);
   const rule = ruleText(j, data.rule.min, data.rule.max);
-  const err = errorOf(form.errors, 'nominees');
   const rank = (v: number | null) => (v === null ? '–' : String(v));
   return (
     <Layout ctx={ctx} title={title} hasErrors={form.errors.length > 0} breadcrumbs={editionCrumbs(ctx, name, o.editionId, [{ label: title }])}>
       <ErrorSummary ctx={ctx} errors={form.errors} />
-      {form.saved ? (
-        <Alert variant="success">
-          <p safe>{j.shortlistSaved}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      {form.saved ? <Alert ctx={ctx} variant="success" live="status" text={j.shortlistSaved} /> : ''}
       <h1 safe>{title}</h1>
       <p safe>{j.shortlistIntro}</p>
       <h2 safe>{j.shortlistCurrent}</h2>
@@ -63,11 +55,7 @@ export function ShortlistPage({
         <p safe>{j.shortlistNone}</p>
       )}
       {data.locked ? (
-        <Alert variant="warning">
-          <p id="shortlist-locked" safe>
-            {j.shortlistLocked}
-          </p>
-        </Alert>
+        <Alert ctx={ctx} variant="warning" id="shortlist-locked" text={j.shortlistLocked} />
       ) : !isChair ? (
         <p safe>{j.shortlistChairOnly}</p>
       ) : o.nominations.length === 0 ? (
@@ -75,40 +63,23 @@ export function ShortlistPage({
       ) : (
         <form method="post" action={`/bedoemmelse/udgaver/${o.editionId}/nominerede`} novalidate>
           <CsrfField token={csrf} />
-          <div class={`form-group${err ? ' form-error' : ''}`}>
-            <fieldset aria-describedby={err ? 'nominees-hint nominees-error' : 'nominees-hint'}>
-              <legend class="form-label" safe>
-                {j.shortlistLegend}
-              </legend>
-              <span class="form-hint" id="nominees-hint" safe>
-                {`${j.shortlistRule(rule)} ${j.shortlistHint}`}
-              </span>
-              <FieldError ctx={ctx} id="nominees" message={err} />
-              {sortNominations(o.nominations, 'raw').map((n, i) => (
-                <div class="form-group-checkbox">
-                  <input
-                    type="checkbox"
-                    id={i === 0 ? 'nominees' : `nominee-${n.id}`}
-                    name="nominerede"
-                    value={String(n.id)}
-                    class="form-checkbox"
-                    checked={chosen.has(n.id)}
-                  />
-                  <label class="form-label" for={i === 0 ? 'nominees' : `nominee-${n.id}`}>
-                    <span lang="da" safe>
-                      {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
-                    </span>
-                    <span class="form-hint" safe>
-                      {n.hiddenForViewer ? j.hiddenConflict : j.rankHint(rank(n.rankRaw), rank(n.rankNormalised))}
-                    </span>
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-          </div>
-          <button type="submit" class="button button-primary" safe>
-            {j.shortlistSave}
-          </button>
+          <Checkboxes
+            ctx={ctx}
+            id="nominees"
+            name="nominerede"
+            legend={j.shortlistLegend}
+            hint={`${j.shortlistRule(rule)} ${j.shortlistHint}`}
+            error={errorFor(form.errors, 'nominees')}
+            values={[...chosen].map(String)}
+            options={sortNominations(o.nominations, 'raw').map((n, i) => ({
+              id: i === 0 ? 'nominees' : `nominee-${n.id}`,
+              value: String(n.id),
+              label: `${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim(),
+              lang: 'da',
+              hint: n.hiddenForViewer ? j.hiddenConflict : j.rankHint(rank(n.rankRaw), rank(n.rankNormalised)),
+            }))}
+          />
+          <Button variant="primary" text={j.shortlistSave} />
         </form>
       )}
     </Layout>

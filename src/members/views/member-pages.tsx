@@ -1,5 +1,5 @@
 import { membersTexts } from '../i18n.js';
-import { Layout, type PageContext } from '../../platform/layout.js';
+import { ButtonLink, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
 import { judgingTexts } from '../../judging/i18n.js';
 import { panelTexts } from '../../panel/i18n.js';
@@ -21,40 +21,38 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
       {editions.length === 0 ? (
         <p safe>{m.none}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={m.tableLabel}>
-          <table class="table table--compact" id="my-editions">
-            <thead>
+        <Table compact label={m.tableLabel} id="my-editions">
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {m.column.edition}
+              </th>
+              <th scope="col" safe>
+                {m.column.year}
+              </th>
+              <th scope="col" safe>
+                {m.column.role}
+              </th>
+              <th scope="col" safe>
+                {m.column.phase}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {editions.map((e) => (
               <tr>
-                <th scope="col" safe>
-                  {m.column.edition}
+                <th scope="row">
+                  <a href={`/mine-udgaver/${e.id}`} safe>
+                    {t.award.edition(e.awardName, e.year)}
+                  </a>
                 </th>
-                <th scope="col" safe>
-                  {m.column.year}
-                </th>
-                <th scope="col" safe>
-                  {m.column.role}
-                </th>
-                <th scope="col" safe>
-                  {m.column.phase}
-                </th>
+                <td safe>{String(e.year)}</td>
+                <td safe>{roles(ctx, e.roles)}</td>
+                <td safe>{t.phase[e.phase]}</td>
               </tr>
-            </thead>
-            <tbody>
-              {editions.map((e) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/mine-udgaver/${e.id}`} safe>
-                      {t.award.edition(e.awardName, e.year)}
-                    </a>
-                  </th>
-                  <td safe>{String(e.year)}</td>
-                  <td safe>{roles(ctx, e.roles)}</td>
-                  <td safe>{t.phase[e.phase]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
       {editions.some((e) => e.roles.includes('panel')) ? (
         <section aria-labelledby="panel-ballots-heading">
@@ -153,9 +151,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
           </h2>
           <p safe>{e.panelBody}</p>
           <p>
-            <a href={`/panel/udgaver/${page.id}`} class="button button-primary" id="panel-ballot-link" safe>
-              {panelTexts(ctx.locale).member.ballotLink}
-            </a>
+            <ButtonLink variant="primary" href={`/panel/udgaver/${page.id}`} id="panel-ballot-link" text={panelTexts(ctx.locale).member.ballotLink} />
           </p>
         </section>
       ) : (

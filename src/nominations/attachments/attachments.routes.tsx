@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { sendErrorPage } from '../../platform/errors.js';
-import { render } from '../../platform/layout.js';
+import { render } from '../../platform/ui/index.js';
 import { csrfFailure, discard, readPart } from '../../platform/multipart-upload.js';
 import { pageContext } from '../../platform/page-context.js';
 import { requireNominationAccess, type NominationAccess } from '../access.js';

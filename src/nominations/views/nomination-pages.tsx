@@ -1,11 +1,27 @@
-import { Layout, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
+import {
+  Alert,
+  BackLink,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  Checkboxes,
+  ErrorSummary,
+  Hint,
+  type FieldError as KitFieldError,
+  Layout,
+  type PageContext,
+  Radios,
+  StepIndicator,
+  TextArea,
+  TextInput,
+} from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import { STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
 import { errorText, type NominationTexts } from '../i18n.js';
 import { nominationBlocks, type TextBlock } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
-import { Checkboxes, ErrorSummary, Radios, StepIndicator, TextArea, TextInput, type ErrorLink } from './form-parts.js';
+import { countWords } from '../word-count.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
 import { ideaBankTexts } from '../../ideabank/i18n.js';
 import type { SimilarRow } from '../../ideabank/ideabank.repo.js';
@@ -18,22 +34,18 @@ function crumbs(ctx: PageContext, e: EditionForForm, last: string) {
   return [{ label: ctx.t.home, href: '/' }, { label: editionName(e), href: `/priser/${e.award.slug}/${e.edition.year}` }, { label: last }];
 }
 
-function Notice({ variant, heading, body }: { variant: 'info' | 'success' | 'warning' | 'error'; heading: string; body: string }) {
-  return (
-    <div class={`alert alert-${variant}`} role={variant === 'success' || variant === 'info' ? 'status' : 'alert'}>
-      <div class="alert-body">
-        <p class="alert-heading" safe>
-          {heading}
-        </p>
-        <p class="alert-text" safe>
-          {body}
-        </p>
-      </div>
-    </div>
-  );
+/** A notice of the nomination flow: a DKFDS alert; success and info are announced politely. */
+function Notice({ ctx, variant, heading, body }: { ctx: PageContext } & NoticeData) {
+  return <Alert ctx={ctx} variant={variant} heading={heading} text={body} live={variant === 'success' || variant === 'info' ? 'status' : 'alert'} />;
 }
 
-export type NoticeData = { variant: 'info' | 'success' | 'warning' | 'error'; heading: string; body: string };
+/** The word limit of a textarea in the kit's terms: the limit, the count so far and the texts. */
+function wordLimitOf(t: NominationTexts, limit: number | null, value: string) {
+  if (limit === null) return undefined;
+  return { limit, words: countWords(value), hint: t.wordLimit(limit), texts: { under: t.wordCountTemplate, over: t.wordCountOverTemplate } };
+}
+
+export type NoticeData = { variant: 'info' | 'success' | 'warning' | 'error'; heading?: string; body: string };
 
 /** The start page: what it takes, the deadline, and the way in (or why not). */
 export function StartPage(p: {
@@ -70,17 +82,15 @@ export function StartPage(p: {
               <li safe>{`${s.heading}${s.wordLimit ? ` – ${t.wordLimit(s.wordLimit)}` : ''}`}</li>
             ))}
           </ul>
-          <Notice variant="warning" heading={t.privacyWarning} body={ctx.t.privacy.body} />
+          <Notice ctx={ctx} variant="warning" heading={t.privacyWarning} body={ctx.t.privacy.body} />
           <p>
-            <a href={p.startHref} class="button button-primary" safe>
-              {t.start}
-            </a>
+            <ButtonLink variant="primary" href={p.startHref} text={t.start} />
           </p>
         </>
       ) : p.state === 'not-open-yet' && tl ? (
-        <Notice variant="info" heading={ctx.t.phase.upcoming} body={t.opensAt(formatInstant(tl.opensAt, ctx.locale))} />
+        <Notice ctx={ctx} variant="info" heading={ctx.t.phase.upcoming} body={t.opensAt(formatInstant(tl.opensAt, ctx.locale))} />
       ) : (
-        <Notice variant="warning" heading={t.deadlinePassedHeading} body={t.closedNotice(editionName(edition))} />
+        <Notice ctx={ctx} variant="warning" heading={t.deadlinePassedHeading} body={t.closedNotice(editionName(edition))} />
       )}
     </Layout>
   );
@@ -111,7 +121,7 @@ export function StepPage(p: StepPageProps) {
     const e = p.errors.find((x) => x.field === field);
     return e ? errorText(t, e) : undefined;
   };
-  const summary: ErrorLink[] = p.errors.map((e) => ({ field: e.field, text: errorText(t, e) }));
+  const summary: KitFieldError[] = p.errors.map((e) => ({ field: e.field, message: errorText(t, e) }));
   const index = STEPS.indexOf(step);
   const title = t.steps[step];
   const fl = t.fields;
@@ -123,15 +133,16 @@ export function StepPage(p: StepPageProps) {
       breadcrumbs={crumbs(ctx, edition, title)}
       organisers={[edition.organisation]}
     >
-      <ErrorSummary heading={t.errorSummaryHeading} errors={summary} />
-      {p.notice ? <Notice {...p.notice} /> : ''}
+      <ErrorSummary ctx={ctx} errors={summary} />
+      {p.notice ? <Notice ctx={ctx} {...p.notice} /> : ''}
       <StepIndicator
+        ctx={ctx}
         label={t.stepIndicatorLabel}
-        stepOf={t.stepOf(index + 1, STEPS.length + 1)}
         steps={[...STEPS, 'tjek' as const].map((s, i) => ({
           title: t.steps[s],
           current: s === step,
           done: i < index,
+          // A step is a link once it can be reached: before this one, or any step of a saved draft.
           ...(p.stepHref && (i < index || p.version !== null) ? { href: p.stepHref(s) } : {}),
         }))}
       />
@@ -151,8 +162,9 @@ export function StepPage(p: StepPageProps) {
         {p.version !== null ? <input type="hidden" name="version" value={String(p.version)} /> : ''}
         {step === 'om-dig' ? (
           <>
-            <TextInput id="nominatorName" label={fl.nominatorName} value={f.nominatorName} error={errOf('nominatorName')} autocomplete="name" />
+            <TextInput ctx={ctx} id="nominatorName" label={fl.nominatorName} value={f.nominatorName} error={errOf('nominatorName')} autocomplete="name" />
             <TextInput
+              ctx={ctx}
               id="nominatorEmail"
               type="email"
               label={fl.nominatorEmail}
@@ -162,6 +174,7 @@ export function StepPage(p: StepPageProps) {
               autocomplete="email"
             />
             <Radios
+              ctx={ctx}
               id="nominatorIsCitizen"
               legend={fl.nominatorIsCitizen}
               value={f.nominatorIsCitizen}
@@ -172,6 +185,7 @@ export function StepPage(p: StepPageProps) {
               ]}
             />
             <TextInput
+              ctx={ctx}
               id="nominatorWorkplace"
               label={fl.nominatorWorkplace}
               hint={fl.nominatorWorkplaceHint}
@@ -183,6 +197,7 @@ export function StepPage(p: StepPageProps) {
         ) : step === 'kandidat' ? (
           <>
             <Radios
+              ctx={ctx}
               id="nomineeKind"
               legend={fl.nomineeKind}
               value={f.nomineeKind}
@@ -193,22 +208,30 @@ export function StepPage(p: StepPageProps) {
                 { value: 'workplace', label: fl.nomineeKindWorkplace },
               ]}
             />
-            <TextInput id="nomineeNames" label={fl.nomineeNames} hint={fl.nomineeNamesHint} value={f.nomineeNames} error={errOf('nomineeNames')} />
-            <TextInput id="nomineeUnit" label={fl.nomineeUnit} value={f.nomineeUnit} error={errOf('nomineeUnit')} />
-            <TextInput id="nomineeOrganisation" label={fl.nomineeOrganisation} value={f.nomineeOrganisation} error={errOf('nomineeOrganisation')} />
-            <TextInput id="nomineeEmail" type="email" label={fl.nomineeEmail} hint={fl.nomineeEmailHint} value={f.nomineeEmail} error={errOf('nomineeEmail')} />
+            <TextInput ctx={ctx} id="nomineeNames" label={fl.nomineeNames} hint={fl.nomineeNamesHint} value={f.nomineeNames} error={errOf('nomineeNames')} />
+            <TextInput ctx={ctx} id="nomineeUnit" label={fl.nomineeUnit} value={f.nomineeUnit} error={errOf('nomineeUnit')} />
+            <TextInput ctx={ctx} id="nomineeOrganisation" label={fl.nomineeOrganisation} value={f.nomineeOrganisation} error={errOf('nomineeOrganisation')} />
+            <TextInput
+              ctx={ctx}
+              id="nomineeEmail"
+              type="email"
+              label={fl.nomineeEmail}
+              hint={fl.nomineeEmailHint}
+              value={f.nomineeEmail}
+              error={errOf('nomineeEmail')}
+            />
           </>
         ) : step === 'loesning' ? (
           <>
-            <TextInput id="title" label={fl.title} value={f.title} error={errOf('title')} />
+            <TextInput ctx={ctx} id="title" label={fl.title} value={f.title} error={errOf('title')} />
             <TextArea
+              ctx={ctx}
               id="summary"
               label={fl.summary}
               hint={fl.summaryHint(SUMMARY_WORD_LIMIT)}
               value={f.summary}
               error={errOf('summary')}
-              wordLimit={SUMMARY_WORD_LIMIT}
-              t={t}
+              wordLimit={wordLimitOf(t, SUMMARY_WORD_LIMIT, f.summary)}
               rows={4}
               warning={t.privacyWarning}
             />
@@ -216,8 +239,8 @@ export function StepPage(p: StepPageProps) {
             <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
             {edition.form.criteria.length > 0 ? (
               <Checkboxes
+                ctx={ctx}
                 id="criterionIds"
-                name="criterionIds"
                 legend={fl.criteria}
                 hint={fl.criteriaHint}
                 values={f.criterionIds.map(String)}
@@ -230,6 +253,7 @@ export function StepPage(p: StepPageProps) {
             {edition.form.asksOrigin ? (
               <>
                 <TextInput
+                  ctx={ctx}
                   id="originOrganisation"
                   label={fl.originOrganisation}
                   hint={fl.originOrganisationHint}
@@ -237,20 +261,20 @@ export function StepPage(p: StepPageProps) {
                   error={errOf('originOrganisation')}
                 />
                 <TextArea
+                  ctx={ctx}
                   id="originDescription"
                   label={fl.originDescription}
-                  optionalLabel={t.optional}
+                  optional
                   value={f.originDescription}
                   error={errOf('originDescription')}
-                  wordLimit={null}
-                  t={t}
                   rows={4}
                 />
                 <TextInput
+                  ctx={ctx}
                   id="originUrl"
                   type="url"
                   label={fl.originUrl}
-                  optionalLabel={t.optional}
+                  optional
                   hint={fl.originUrlHint}
                   value={f.originUrl}
                   error={errOf('originUrl')}
@@ -263,31 +287,24 @@ export function StepPage(p: StepPageProps) {
         ) : (
           edition.form.sections.map((s) => (
             <TextArea
+              ctx={ctx}
               id={`section-${s.id}`}
               label={s.heading}
-              optionalLabel={s.required ? undefined : t.optional}
+              optional={!s.required}
               hint={s.help}
               value={f.answers[String(s.id)] ?? ''}
               error={errOf(`section-${s.id}`)}
-              wordLimit={s.wordLimit}
-              t={t}
+              wordLimit={wordLimitOf(t, s.wordLimit, f.answers[String(s.id)] ?? '')}
+              rows={8}
               warning={t.privacyWarning}
             />
           ))
         )}
-        <p class="autosave-status form-hint" role="status" aria-live="polite"></p>
-        <div class="button-row">
-          <button type="submit" name="handling" value="fortsaet" class="button button-primary" safe>
-            {t.continue}
-          </button>
-          {p.isSent ? (
-            ''
-          ) : (
-            <button type="submit" name="handling" value="gem" class="button button-secondary" safe>
-              {t.saveDraft}
-            </button>
-          )}
-        </div>
+        <Hint live class="autosave-status" text="" />
+        <ButtonGroup>
+          <Button variant="primary" name="handling" value="fortsaet" text={t.continue} />
+          {p.isSent ? '' : <Button variant="secondary" name="handling" value="gem" text={t.saveDraft} />}
+        </ButtonGroup>
       </form>
       {step === 'beskrivelse' && p.version !== null ? (
         <section class="attachments-link" aria-labelledby="attachments-heading">
@@ -297,19 +314,13 @@ export function StepPage(p: StepPageProps) {
           <p safe>{t.attachments.stepHint}</p>
           <p>
             {/* A submit button, so what was just typed is saved before leaving the page. */}
-            <button type="submit" form="nomination-form" name="handling" value="bilag" class="button button-secondary" safe>
-              {t.attachments.saveAndAttach}
-            </button>
+            <Button variant="secondary" form="nomination-form" name="handling" value="bilag" text={t.attachments.saveAndAttach} />
           </p>
         </section>
       ) : (
         ''
       )}
-      <p>
-        <a href={p.backHref} class="back-link" safe>
-          {t.back}
-        </a>
-      </p>
+      <BackLink ctx={ctx} href={p.backHref} text={t.back} />
     </Layout>
   );
 }
@@ -388,35 +399,16 @@ export function CheckPage(p: {
   const { ctx, t, edition } = p;
   // The nomination's own pages share the base of the check page's address (/indstillinger/<id>).
   const attachmentsHref = `${p.stepHref('tjek').replace(/\/tjek$/, '')}/bilag`;
-  const summary: ErrorLink[] = p.incomplete.flatMap((s) => s.errors.map((e) => ({ field: e.field, text: errorText(t, e) })));
+  const summary: KitFieldError[] = p.incomplete.flatMap((s) =>
+    s.errors.map((e) => ({ field: e.field, message: errorText(t, e), href: `${p.stepHref(s.step)}#${e.field}` })),
+  );
   return (
     <Layout ctx={ctx} title={t.check.title} hasErrors={summary.length > 0} breadcrumbs={crumbs(ctx, edition, t.steps.tjek)} organisers={[edition.organisation]}>
-      {summary.length > 0 ? (
-        <div class="alert alert-error error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
-          <div class="alert-body">
-            <p class="alert-heading" id="error-summary-heading" safe>
-              {t.check.incomplete}
-            </p>
-            <ul class="alert-text nobullet-list">
-              {p.incomplete.flatMap((s) =>
-                s.errors.map((e) => (
-                  <li>
-                    <a href={`${p.stepHref(s.step)}#${e.field}`} class="function-link" safe>
-                      {errorText(t, e)}
-                    </a>
-                  </li>
-                )),
-              )}
-            </ul>
-          </div>
-        </div>
-      ) : (
-        ''
-      )}
-      {p.notice ? <Notice {...p.notice} /> : ''}
+      <ErrorSummary ctx={ctx} heading={t.check.incomplete} errors={summary} />
+      {p.notice ? <Notice ctx={ctx} {...p.notice} /> : ''}
       <StepIndicator
+        ctx={ctx}
         label={t.stepIndicatorLabel}
-        stepOf={t.stepOf(STEPS.length + 1, STEPS.length + 1)}
         steps={[...STEPS, 'tjek' as const].map((s) => ({ title: t.steps[s], current: s === 'tjek', done: s !== 'tjek', href: p.stepHref(s) }))}
       />
       <h1 safe>{t.check.title}</h1>
@@ -453,9 +445,7 @@ export function CheckPage(p: {
           <CsrfField token={p.csrf} />
           <input type="hidden" name="version" value={String(p.version)} />
           <p safe>{t.check.confirm}</p>
-          <button type="submit" class="button button-primary" data-once="true" safe>
-            {p.isSent ? t.sendChanges : t.send}
-          </button>
+          <Button variant="primary" data={{ 'data-once': 'true' }} text={p.isSent ? t.sendChanges : t.send} />
         </form>
       ) : (
         ''
@@ -483,23 +473,18 @@ export function ReceiptPage(p: {
   const fmt = (d: Date) => formatInstant(d, ctx.locale);
   return (
     <Layout ctx={ctx} title={t.receipt.title} breadcrumbs={crumbs(ctx, edition, t.receipt.title)} organisers={[edition.organisation]}>
-      {p.notice ? <Notice {...p.notice} /> : ''}
+      {p.notice ? <Notice ctx={ctx} {...p.notice} /> : ''}
       {p.withdrawn ? (
         <h1 safe>{t.receipt.withdrawn}</h1>
       ) : (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <h1 class="alert-heading h2" safe>
-              {t.receipt.heading}
-            </h1>
-            <p class="alert-text">
-              <span safe>{`${t.receipt.number}: `}</span>
-              <strong class="receipt-number" safe>
-                {p.receiptNumber}
-              </strong>
-            </p>
-          </div>
-        </div>
+        <Alert ctx={ctx} variant="success" live="status" heading={t.receipt.heading} headingLevel="h1" headingClass="h2">
+          <p>
+            <span safe>{`${t.receipt.number}: `}</span>
+            <strong class="receipt-number" safe>
+              {p.receiptNumber}
+            </strong>
+          </p>
+        </Alert>
       )}
       <dl class="answers-list">
         <dt safe>{t.receipt.number}</dt>
@@ -531,14 +516,10 @@ export function ReceiptPage(p: {
         ''
       )}
       {p.canChange && !p.withdrawn ? (
-        <div class="button-row">
-          <a href={p.changeHref} class="button button-secondary" safe>
-            {t.receipt.change}
-          </a>
-          <a href={p.withdrawHref} class="button button-tertiary" safe>
-            {t.receipt.withdraw}
-          </a>
-        </div>
+        <ButtonGroup>
+          <ButtonLink variant="secondary" href={p.changeHref} text={t.receipt.change} />
+          <ButtonLink variant="tertiary" href={p.withdrawHref} text={t.receipt.withdraw} />
+        </ButtonGroup>
       ) : (
         ''
       )}
@@ -561,15 +542,14 @@ export function ClosedDraftPage(p: {
   return (
     <Layout ctx={ctx} title={t.deadlinePassedHeading} breadcrumbs={crumbs(ctx, edition, t.deadlinePassedHeading)} organisers={[edition.organisation]}>
       <h1 safe>{t.deadlinePassedHeading}</h1>
+      {/* The h1 already says the deadline has passed: the notice gives the text only. */}
       <Notice
+        ctx={ctx}
         variant="warning"
-        heading={t.deadlinePassedHeading}
         body={p.sent ? t.deadlinePassedSentBody(editionName(edition), deadline) : t.deadlinePassedBody(editionName(edition), deadline)}
       />
       <p>
-        <a href={p.downloadHref} class="button button-secondary" download="" safe>
-          {t.download}
-        </a>
+        <ButtonLink variant="secondary" href={p.downloadHref} download text={t.download} />
       </p>
       {blocks.map((b) => (
         <section>
@@ -591,14 +571,10 @@ export function WithdrawPage(p: { ctx: PageContext; t: NominationTexts; edition:
       <p safe>{t.withdraw.body}</p>
       <form method="post" action={p.action}>
         <CsrfField token={p.csrf} />
-        <div class="button-row">
-          <button type="submit" class="button button-warning" safe>
-            {t.withdraw.confirm}
-          </button>
-          <a href={p.cancelHref} class="button button-secondary" safe>
-            {t.withdraw.cancel}
-          </a>
-        </div>
+        <ButtonGroup>
+          <Button variant="warning" text={t.withdraw.confirm} />
+          <ButtonLink variant="secondary" href={p.cancelHref} text={t.withdraw.cancel} />
+        </ButtonGroup>
       </form>
     </Layout>
   );
@@ -619,8 +595,8 @@ export function ConsentPage(p: {
   const { ctx, t, edition } = p;
   return (
     <Layout ctx={ctx} title={t.consent.title} hasErrors={!!p.error} organisers={[edition.organisation]}>
-      <ErrorSummary heading={t.errorSummaryHeading} errors={p.error ? [{ field: 'answer', text: p.error }] : []} />
-      {p.saved ? <Notice variant="success" heading={t.consent.saved} body={t.consent.current(t.consent.answers[p.current])} /> : ''}
+      <ErrorSummary ctx={ctx} errors={p.error ? [{ field: 'answer', message: p.error }] : []} />
+      {p.saved ? <Notice ctx={ctx} variant="success" heading={t.consent.saved} body={t.consent.current(t.consent.answers[p.current])} /> : ''}
       <h1 safe>{t.consent.title}</h1>
       <p class="font-lead" safe>
         {t.consent.intro(p.nominatorName, editionName(edition), p.title)}
@@ -630,6 +606,7 @@ export function ConsentPage(p: {
       <form method="post" action={p.action} novalidate>
         <CsrfField token={p.csrf} />
         <Radios
+          ctx={ctx}
           id="answer"
           legend={t.consent.question}
           value={p.current === 'pending' ? '' : p.current}
@@ -639,9 +616,7 @@ export function ConsentPage(p: {
             { value: 'declined', label: t.consent.decline },
           ]}
         />
-        <button type="submit" class="button button-primary" safe>
-          {t.consent.save}
-        </button>
+        <Button variant="primary" text={t.consent.save} />
       </form>
     </Layout>
   );

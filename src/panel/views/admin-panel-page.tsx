@@ -1,8 +1,8 @@
 import { CsrfField } from '../../platform/csrf.js';
-import { Alert, type PageContext } from '../../platform/layout.js';
+import { Alert, Button, ErrorSummary, type FieldError, Hint, type PageContext, Table, TextArea } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import { LIX_BANDS, bandOf } from '../../judging/lix.js';
-import { AdminLayout, ErrorSummary, FieldError, type FieldErrors } from '../../platform/ui/admin-parts.js';
+import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { PanelAdminPage } from '../panel-admin.service.js';
 import type { NomineeRow } from '../panel.repo.js';
@@ -54,30 +54,18 @@ function SummaryEditor({
       </p>
       <form method="post" action={`/admin/udgaver/${editionId}/panel/resumeer/${nominee.id}`} novalidate>
         <CsrfField token={csrf} />
-        <div class={mine ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for={id} safe>
-            {p.admin.summaryLabel(title)}
-          </label>
-          <span class="form-hint" id={`${id}-hint`} safe>
-            {`${p.admin.summaryHint} ${p.admin.lixAim}`}
-          </span>
-          <FieldError ctx={ctx} id={id} message={mine?.error} />
-          <textarea
-            class="form-input"
-            id={id}
-            name="resume"
-            rows="6"
-            lang="da"
-            aria-invalid={mine ? 'true' : undefined}
-            aria-describedby={mine ? `${id}-hint ${id}-error` : `${id}-hint`}
-            safe
-          >
-            {mine ? mine.text : (nominee.summary ?? '')}
-          </textarea>
-        </div>
-        <button type="submit" class="button button-secondary" safe>
-          {p.admin.saveSummary}
-        </button>
+        <TextArea
+          ctx={ctx}
+          id={id}
+          name="resume"
+          label={p.admin.summaryLabel(title)}
+          hint={`${p.admin.summaryHint} ${p.admin.lixAim}`}
+          value={mine ? mine.text : (nominee.summary ?? '')}
+          error={mine?.error}
+          rows={6}
+          lang="da"
+        />
+        <Button variant="secondary" text={p.admin.saveSummary} />
       </form>
     </section>
   );
@@ -103,7 +91,7 @@ export function PanelAdminView({
   const e = page.edition;
   const editionName = ctx.t.award.edition(e.awardName, e.year);
   const title = `${a.title}: ${editionName}`;
-  const errors: FieldErrors = form ? [{ field: `summary-${form.nominationId}`, target: `summary-${form.nominationId}`, message: form.error }] : [];
+  const errors: FieldError[] = form ? [{ field: `summary-${form.nominationId}`, message: form.error }] : [];
   const savedNominee = saved === null ? undefined : page.nominees?.find((n) => n.id === saved);
   const w = page.window;
   const nomineeTitle = (id: number) => titleOf(p, page.nominees?.find((n) => n.id === id) ?? { title: '' });
@@ -116,13 +104,7 @@ export function PanelAdminView({
       crumbs={[{ label: editionName, href: `/admin/udgaver/${e.id}/rediger` }, { label: a.title }]}
     >
       <ErrorSummary ctx={ctx} errors={errors} />
-      {savedNominee ? (
-        <Alert variant="success">
-          <p safe>{a.summarySaved(titleOf(p, savedNominee))}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      {savedNominee ? <Alert ctx={ctx} variant="success" live="status" text={a.summarySaved(titleOf(p, savedNominee))} /> : ''}
       <h1 safe>{title}</h1>
       {!e.hasPatientPanel ? <p safe>{a.noPanel}</p> : ''}
       <section aria-labelledby="window-heading">
@@ -151,9 +133,7 @@ export function PanelAdminView({
             </dd>
           </div>
         </dl>
-        <p class="form-hint" safe>
-          {a.lockedHint}
-        </p>
+        <Hint block text={a.lockedHint} />
       </section>
 
       <section aria-labelledby="summaries-heading">
@@ -176,9 +156,7 @@ export function PanelAdminView({
         <h2 id="voters-heading" safe>
           {a.votersHeading}
         </h2>
-        <p class="form-hint" safe>
-          {a.secrecy}
-        </p>
+        <Hint block text={a.secrecy} />
         {page.members.length === 0 ? (
           <p>
             <span safe>{`${a.noMembers} `}</span>
@@ -191,34 +169,32 @@ export function PanelAdminView({
             <p id="voted-of">
               <strong safe>{a.votedOf(page.votedCount, page.members.length)}</strong>
             </p>
-            <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="voters-heading">
-              <table class="table table--compact" id="panel-voters">
-                <thead>
+            <Table compact id="panel-voters" labelledBy="voters-heading">
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {a.name}
+                  </th>
+                  <th scope="col" safe>
+                    {a.email}
+                  </th>
+                  <th scope="col" safe>
+                    {a.voted}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.members.map((m) => (
                   <tr>
-                    <th scope="col" safe>
-                      {a.name}
+                    <th scope="row" safe>
+                      {m.name || m.email}
                     </th>
-                    <th scope="col" safe>
-                      {a.email}
-                    </th>
-                    <th scope="col" safe>
-                      {a.voted}
-                    </th>
+                    <td safe>{m.email}</td>
+                    <td safe>{m.firstCastAt ? a.votedAt(fmt(m.firstCastAt)) : a.notVoted}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.members.map((m) => (
-                    <tr>
-                      <th scope="row" safe>
-                        {m.name || m.email}
-                      </th>
-                      <td safe>{m.email}</td>
-                      <td safe>{m.firstCastAt ? a.votedAt(fmt(m.firstCastAt)) : a.notVoted}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </Table>
           </>
         )}
       </section>

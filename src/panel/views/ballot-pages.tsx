@@ -1,8 +1,18 @@
 import { membersTexts } from '../../members/i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
-import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  type Crumb,
+  ErrorSummary,
+  type FieldError,
+  Layout,
+  type PageContext,
+  Select,
+} from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary, type ErrorLink } from '../../nominations/views/form-parts.js';
 import { Paragraphs } from '../../platform/ui/admin-parts.js';
 import { PLACE_FIELD, type BallotProblem } from '../ballot.js';
 import type { BallotPage } from '../ballot.service.js';
@@ -28,15 +38,15 @@ function crumbs(ctx: PageContext, page: BallotPage, last: string): Crumb[] {
 export const titleOf = (p: PanelTexts, n: { title: string }) => n.title.trim() || p.ballot.untitled;
 
 /** The messages of a ballot's problems, each linked to the select it is about. */
-export function ballotErrors(p: PanelTexts, nominees: NomineeRow[], problems: BallotProblem[]): ErrorLink[] {
+export function ballotErrors(p: PanelTexts, nominees: NomineeRow[], problems: BallotProblem[]): FieldError[] {
   const n = nominees.length;
   const title = (id: number) => titleOf(p, nominees.find((x) => x.id === id) ?? { title: '' });
   return problems.map((pr) => {
-    if (pr.code === 'unknown') return { field: `place-${nominees[0]?.id ?? 0}`, text: p.errors.unknown };
+    if (pr.code === 'unknown') return { field: `place-${nominees[0]?.id ?? 0}`, message: p.errors.unknown };
     const field = `place-${pr.nominationId}`;
-    if (pr.code === 'missing') return { field, text: p.errors.missing(title(pr.nominationId)) };
-    if (pr.code === 'bad-place') return { field, text: p.errors.badPlace(n, title(pr.nominationId)) };
-    return { field, text: p.errors.duplicate(pr.place, title(pr.nominationId)) };
+    if (pr.code === 'missing') return { field, message: p.errors.missing(title(pr.nominationId)) };
+    if (pr.code === 'bad-place') return { field, message: p.errors.badPlace(n, title(pr.nominationId)) };
+    return { field, message: p.errors.duplicate(pr.place, title(pr.nominationId)) };
   });
 }
 
@@ -69,9 +79,7 @@ export function PanelMessagePage({
         ''
       )}
       <p>
-        <a href={`/mine-udgaver/${page.edition.id}`} class="button button-secondary" safe>
-          {p.receipt.backLink}
-        </a>
+        <ButtonLink variant="secondary" href={`/mine-udgaver/${page.edition.id}`} text={p.receipt.backLink} />
       </p>
     </Layout>
   );
@@ -116,36 +124,19 @@ function Nominee({
       ) : (
         <p safe>{p.ballot.noSummary}</p>
       )}
-      <div class={error ? 'form-group form-error' : 'form-group'}>
-        <label class="form-label" for={id} safe>
-          {p.ballot.placeLabel(titleOf(p, nominee))}
-        </label>
-        {error ? (
-          <span class="form-error-message" id={`${id}-error`}>
-            <span class="sr-only" safe>{`${ctx.t.admin.errorPrefix} `}</span>
-            <span safe>{error}</span>
-          </span>
-        ) : (
-          ''
-        )}
-        <select
-          class="form-select"
-          id={id}
-          name={`${PLACE_FIELD}${nominee.id}`}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          data-place-index={String(index)}
-        >
-          <option value="" selected={value === ''} safe>
-            {p.ballot.choosePlace}
-          </option>
-          {Array.from({ length: count }, (_, i) => i + 1).map((place) => (
-            <option value={String(place)} selected={value === String(place)} safe>
-              {p.ballot.placeOption(place, count)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        ctx={ctx}
+        id={id}
+        name={`${PLACE_FIELD}${nominee.id}`}
+        label={p.ballot.placeLabel(titleOf(p, nominee))}
+        value={value}
+        error={error}
+        data={{ 'data-place-index': String(index) }}
+        options={[
+          { value: '', label: p.ballot.choosePlace },
+          ...Array.from({ length: count }, (_, i) => i + 1).map((place) => ({ value: String(place), label: p.ballot.placeOption(place, count) })),
+        ]}
+      />
     </section>
   );
 }
@@ -162,15 +153,15 @@ export function BallotFormPage({
   csrf: string;
   page: BallotPage;
   places: Record<number, string>;
-  errors: ErrorLink[];
+  errors: FieldError[];
 }): JSX.Element {
   const p = panelTexts(ctx.locale);
   const n = page.nominees.length;
   const closesAt = page.window.state === 'open' ? page.window.closesAt : null;
-  const errorFor = (id: number) => errors.find((e) => e.field === `place-${id}`)?.text;
+  const errorFor = (id: number) => errors.find((e) => e.field === `place-${id}`)?.message;
   return (
     <Layout ctx={ctx} title={p.ballot.title} hasErrors={errors.length > 0} breadcrumbs={crumbs(ctx, page, p.ballot.title)}>
-      <ErrorSummary heading={p.ballot.errorSummaryHeading} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} />
       <h1 safe>{p.ballot.title}</h1>
       <p class="font-lead" safe>
         {p.ballot.intro(n)}
@@ -180,9 +171,7 @@ export function BallotFormPage({
       </p>
       {closesAt ? (
         page.mine ? (
-          <Alert variant="info">
-            <p safe>{p.ballot.alreadyVoted(formatInstant(closesAt, ctx.locale))}</p>
-          </Alert>
+          <Alert ctx={ctx} variant="info" text={p.ballot.alreadyVoted(formatInstant(closesAt, ctx.locale))} />
         ) : (
           <p class="font-lead" safe>
             {p.ballot.deadline(formatInstant(closesAt, ctx.locale))}
@@ -196,11 +185,9 @@ export function BallotFormPage({
         {page.nominees.map((nominee, i) => (
           <Nominee ctx={ctx} p={p} nominee={nominee} index={i} count={n} value={places[nominee.id] ?? ''} error={errorFor(nominee.id)} />
         ))}
-        <div class="button-row">
-          <button type="submit" class="button button-primary" safe>
-            {p.ballot.checkButton}
-          </button>
-        </div>
+        <ButtonGroup>
+          <Button variant="primary" text={p.ballot.checkButton} />
+        </ButtonGroup>
       </form>
     </Layout>
   );
@@ -250,23 +237,19 @@ export function BallotCheckPage({ ctx, csrf, page, ranking }: { ctx: PageContext
       ) : (
         ''
       )}
-      <div class="button-row">
+      <ButtonGroup>
         <form method="post" action={`/panel/udgaver/${page.edition.id}/stem`}>
           <CsrfField token={csrf} />
           <RankingFields ranking={ranking} />
-          <button type="submit" class="button button-primary" safe>
-            {p.check.castButton}
-          </button>
+          <Button variant="primary" text={p.check.castButton} />
         </form>
         <form method="post" action={`/panel/udgaver/${page.edition.id}/tjek`}>
           <CsrfField token={csrf} />
           <RankingFields ranking={ranking} />
           <input type="hidden" name="handling" value="ret" />
-          <button type="submit" class="button button-secondary" safe>
-            {p.check.changeButton}
-          </button>
+          <Button variant="secondary" text={p.check.changeButton} />
         </form>
-      </div>
+      </ButtonGroup>
     </Layout>
   );
 }
@@ -279,16 +262,16 @@ export function BallotReceiptPage({ ctx, page }: { ctx: PageContext; page: Ballo
   const fmt = (d: Date) => formatInstant(d, ctx.locale);
   return (
     <Layout ctx={ctx} title={p.receipt.title} breadcrumbs={crumbs(ctx, page, p.receipt.title)}>
-      <div class="alert alert-success" role="status">
-        <div class="alert-body">
-          <h1 class="alert-heading h2" safe>
-            {p.receipt.title}
-          </h1>
-          <p class="alert-text font-lead" safe>
-            {open && closesAt ? p.receipt.changeUntil(fmt(closesAt)) : closesAt ? p.state.closed(fmt(closesAt)) : p.receipt.title}
-          </p>
-        </div>
-      </div>
+      {/* The heading alone when there is nothing more to say (never the heading twice). */}
+      <Alert
+        ctx={ctx}
+        variant="success"
+        live="status"
+        heading={p.receipt.title}
+        headingLevel="h1"
+        headingClass="h2"
+        text={open && closesAt ? p.receipt.changeUntil(fmt(closesAt)) : closesAt ? p.state.closed(fmt(closesAt)) : undefined}
+      />
       <p class="font-lead" safe>
         {p.receipt.saved(fmt(page.mine.castAt))}
       </p>
@@ -305,18 +288,10 @@ export function BallotReceiptPage({ ctx, page }: { ctx: PageContext; page: Ballo
       ) : (
         ''
       )}
-      <div class="button-row">
-        {open ? (
-          <a href={`/panel/udgaver/${page.edition.id}`} class="button button-secondary" safe>
-            {p.receipt.changeLink}
-          </a>
-        ) : (
-          ''
-        )}
-        <a href={`/mine-udgaver/${page.edition.id}`} class="button button-tertiary" safe>
-          {p.receipt.backLink}
-        </a>
-      </div>
+      <ButtonGroup>
+        {open ? <ButtonLink variant="secondary" href={`/panel/udgaver/${page.edition.id}`} text={p.receipt.changeLink} /> : ''}
+        <ButtonLink variant="tertiary" href={`/mine-udgaver/${page.edition.id}`} text={p.receipt.backLink} />
+      </ButtonGroup>
     </Layout>
   );
 }

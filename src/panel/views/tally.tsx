@@ -1,4 +1,4 @@
-import type { PageContext } from '../../platform/layout.js';
+import { Hint, type PageContext, Table } from '../../platform/ui/index.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { NomineeRow } from '../panel.repo.js';
 import type { PanelCount } from '../winner.service.js';
@@ -9,8 +9,8 @@ import { titleOf } from './ballot-pages.js';
 
 function Matrix({ p, id, caption, hint, matrix, labels }: { p: PanelTexts; id: string; caption: string; hint: string; matrix: number[][]; labels: string[] }) {
   return (
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby={`${id}-caption`}>
-      <table class="table table--compact" id={id} aria-describedby={`${id}-hint`}>
+    <>
+      <Table compact id={id} labelledBy={`${id}-caption`} describedBy={`${id}-hint`}>
         <caption id={`${id}-caption`} safe>
           {caption}
         </caption>
@@ -40,11 +40,9 @@ function Matrix({ p, id, caption, hint, matrix, labels }: { p: PanelTexts; id: s
             </tr>
           ))}
         </tbody>
-      </table>
-      <p class="form-hint" id={`${id}-hint`} safe>
-        {hint}
-      </p>
-    </div>
+      </Table>
+      <Hint block id={id} text={hint} />
+    </>
   );
 }
 
@@ -71,13 +69,7 @@ export function SchulzeTally({ ctx, count, nominees }: { ctx: PageContext; count
           </li>
         ))}
       </ol>
-      {r.ranking.some((tier) => tier.length > 1) ? (
-        <p class="form-hint" safe>
-          {p.admin.rankingHint}
-        </p>
-      ) : (
-        ''
-      )}
+      {r.ranking.some((tier) => tier.length > 1) ? <Hint block text={p.admin.rankingHint} /> : ''}
       <h3 safe>{p.admin.legend}</h3>
       <dl class="answers-list" id="tally-legend">
         {r.candidates.map((c, i) => (

@@ -1,8 +1,7 @@
 import { membersTexts } from '../../members/i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
-import { Alert, Layout, type PageContext } from '../../platform/layout.js';
+import { Alert, Button, ErrorSummary, Layout, type PageContext, Radios } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { ErrorSummary } from '../../nominations/views/form-parts.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { WinnerPage } from '../winner.service.js';
 import { titleOf } from './ballot-pages.js';
@@ -61,17 +60,8 @@ export function WinnerDecisionPage({ ctx, csrf, page, form }: { ctx: PageContext
         { label: p.winner.title },
       ]}
     >
-      <ErrorSummary
-        heading={p.winner.errorSummaryHeading}
-        errors={message && firstChoice !== undefined ? [{ field: `winner-${firstChoice}`, text: message }] : []}
-      />
-      {form.saved && page.decision ? (
-        <Alert variant="success">
-          <p safe>{p.winner.saved(title(page.decision.nominationId))}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      <ErrorSummary ctx={ctx} errors={message && firstChoice !== undefined ? [{ field: `winner-${firstChoice}`, message }] : []} />
+      {form.saved && page.decision ? <Alert ctx={ctx} variant="success" live="status" text={p.winner.saved(title(page.decision.nominationId))} /> : ''}
       <h1 safe>{`${p.winner.title}: ${name}`}</h1>
       {page.decision ? (
         <p id="winner-decision" safe>
@@ -91,34 +81,16 @@ export function WinnerDecisionPage({ ctx, csrf, page, form }: { ctx: PageContext
         <form method="post" action={`/bedoemmelse/udgaver/${page.edition.id}/vinder`} novalidate>
           <CsrfField token={csrf} />
           <p safe>{tie ? p.winner.tieIntro(page.choices.map(title).join(', ')) : p.winner.committeeIntro}</p>
-          <div class={message ? 'form-group form-error' : 'form-group'}>
-            <fieldset aria-describedby={message ? 'winner-error' : undefined}>
-              <legend class="form-label" safe>
-                {tie ? p.winner.legendTie : p.winner.legendCommittee}
-              </legend>
-              {message ? (
-                <span class="form-error-message" id="winner-error">
-                  <span class="sr-only" safe>{`${ctx.t.admin.errorPrefix} `}</span>
-                  <span safe>{message}</span>
-                </span>
-              ) : (
-                ''
-              )}
-              <ul class="nobullet-list">
-                {page.choices.map((id) => (
-                  <li>
-                    <input class="form-radio" type="radio" id={`winner-${id}`} name="vinder" value={String(id)} checked={chosen === String(id)} />
-                    <label for={`winner-${id}`} lang="da" safe>
-                      {title(id)}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          </div>
-          <button type="submit" class="button button-primary" safe>
-            {p.winner.save}
-          </button>
+          <Radios
+            ctx={ctx}
+            id={`winner-${firstChoice}`}
+            name="vinder"
+            legend={tie ? p.winner.legendTie : p.winner.legendCommittee}
+            value={chosen ?? ''}
+            error={message ?? undefined}
+            options={page.choices.map((id) => ({ id: `winner-${id}`, value: String(id), label: title(id), lang: 'da' }))}
+          />
+          <Button variant="primary" text={p.winner.save} />
         </form>
       ) : (
         ''

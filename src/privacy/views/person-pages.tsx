@@ -1,65 +1,43 @@
 import { CsrfField } from '../../platform/csrf.js';
-import type { PageContext } from '../../platform/layout.js';
-import { AdminLayout, ErrorSummary, FieldError, type FieldErrors } from '../../platform/ui/admin-parts.js';
+import { Alert, Button, ButtonLink, Checkbox, ErrorSummary, type FieldError, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
+import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import type { PrivacyTexts } from '../i18n.js';
 import type { PersonData } from '../person-data.service.js';
 
 const searchHref = (email: string) => `/admin/personer?email=${encodeURIComponent(email)}`;
 
 function EmailField({ ctx, t, value, error }: { ctx: PageContext; t: PrivacyTexts; value: string; error: string | undefined }) {
-  return (
-    <div class={`form-group${error ? ' form-error' : ''}`}>
-      <label class="form-label" for="email" safe>
-        {t.emailLabel}
-      </label>
-      <span class="form-hint" id="email-hint" safe>
-        {t.emailHint}
-      </span>
-      <FieldError ctx={ctx} id="email" message={error} />
-      <input
-        class="form-input"
-        type="email"
-        id="email"
-        name="email"
-        value={value}
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby={error ? 'email-hint email-error' : 'email-hint'}
-      />
-    </div>
-  );
+  return <TextInput ctx={ctx} id="email" type="email" label={t.emailLabel} hint={t.emailHint} value={value} error={error} autocomplete="off" />;
 }
 
 function NominationTable({ caption, rows, t }: { caption: string; rows: Record<string, unknown>[]; t: PrivacyTexts }) {
   if (rows.length === 0) return '';
   return (
-    <div class="table--responsive-scroll">
-      <table class="table table--compact">
-        <caption safe>{caption}</caption>
-        <thead>
+    <Table compact label={caption}>
+      <caption safe>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" safe>
+            {t.column.receipt}
+          </th>
+          <th scope="col" safe>
+            {t.column.award}
+          </th>
+          <th scope="col" safe>
+            {t.column.title}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((n) => (
           <tr>
-            <th scope="col" safe>
-              {t.column.receipt}
-            </th>
-            <th scope="col" safe>
-              {t.column.award}
-            </th>
-            <th scope="col" safe>
-              {t.column.title}
-            </th>
+            <td safe>{String(n.receipt_number ?? t.draft)}</td>
+            <td safe>{`${String(n.award)} ${String(n.year)}`}</td>
+            <td safe>{String(n.title ?? '')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((n) => (
-            <tr>
-              <td safe>{String(n.receipt_number ?? t.draft)}</td>
-              <td safe>{`${String(n.award)} ${String(n.year)}`}</td>
-              <td safe>{String(n.title ?? '')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -76,7 +54,7 @@ export function PersonSearchPage({
   t: PrivacyTexts;
   csrf: string;
   email: string;
-  errors: FieldErrors;
+  errors: FieldError[];
   data: PersonData | null;
 }): JSX.Element {
   const empty =
@@ -92,9 +70,7 @@ export function PersonSearchPage({
       <p safe>{t.intro}</p>
       <form method="get" action="/admin/personer" novalidate>
         <EmailField ctx={ctx} t={t} value={email} error={errors[0]?.message} />
-        <button type="submit" class="button button-primary" safe>
-          {t.search}
-        </button>
+        <Button variant="primary" text={t.search} />
       </form>
       {data ? (
         <section aria-labelledby="result-heading">
@@ -149,7 +125,7 @@ export function EraseConfirmPage({
   t: PrivacyTexts;
   csrf: string;
   email: string;
-  errors: FieldErrors;
+  errors: FieldError[];
 }): JSX.Element {
   const error = errors.find((e) => e.field === 'confirm')?.message;
   return (
@@ -171,23 +147,8 @@ export function EraseConfirmPage({
       <form method="post" action="/admin/personer/slet" novalidate>
         <CsrfField token={csrf} />
         <input type="hidden" name="email" value={email} />
-        <div class={`form-group${error ? ' form-error' : ''}`}>
-          <FieldError ctx={ctx} id="confirm" message={error} />
-          <ul class="nobullet-list">
-            <li>
-              <input class="form-checkbox" type="checkbox" id="confirm" name="bekraeft" value="ja" aria-describedby={error ? 'confirm-error' : undefined} />
-              <label for="confirm" safe>
-                {t.confirmLabel}
-              </label>
-            </li>
-          </ul>
-        </div>
-        <button type="submit" class="button button-primary" safe>
-          {t.eraseButton}
-        </button>{' '}
-        <a href={searchHref(email)} class="button button-secondary" safe>
-          {t.cancel}
-        </a>
+        <Checkbox ctx={ctx} id="confirm" name="bekraeft" label={t.confirmLabel} checked={false} error={error} />
+        <Button variant="primary" text={t.eraseButton} /> <ButtonLink variant="secondary" href={searchHref(email)} text={t.cancel} />
       </form>
     </AdminLayout>
   );
@@ -211,16 +172,7 @@ export function ErasedPage({
 }): JSX.Element {
   return (
     <AdminLayout ctx={ctx} title={t.erasedTitle} csrf={csrf} crumbs={[{ label: t.title, href: '/admin/personer' }, { label: t.erasedTitle }]}>
-      <div class="alert alert-success" role="status">
-        <div class="alert-body">
-          <h1 class="alert-heading h2" safe>
-            {t.erasedTitle}
-          </h1>
-          <p class="alert-text" safe>
-            {t.erasedBody(nominations, account)}
-          </p>
-        </div>
-      </div>
+      <Alert ctx={ctx} variant="success" live="status" heading={t.erasedTitle} headingLevel="h1" headingClass="h2" text={t.erasedBody(nominations, account)} />
       <p>
         <a href={searchHref(email)} safe>
           {t.backToSearch}

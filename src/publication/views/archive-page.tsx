@@ -1,4 +1,4 @@
-import { Layout, type PageContext } from '../../platform/layout.js';
+import { Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline } from '../public-result.js';
 import type { ArchiveAward } from '../publication.service.js';
@@ -31,73 +31,71 @@ export function ArchivePage({ ctx, awards, organisations }: Props): JSX.Element 
           {a.editions.length === 0 ? (
             <p safe>{p.archiveNoEditions}</p>
           ) : (
-            <div class="table--responsive-scroll">
-              <table class="table table--compact archive-table">
-                <caption class="sr-only" safe>
-                  {a.award.name}
-                </caption>
-                <thead>
+            <Table compact class="archive-table" label={a.award.name}>
+              <caption class="sr-only" safe>
+                {a.award.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {p.archiveYear}
+                  </th>
+                  <th scope="col" safe>
+                    {p.archiveTheme}
+                  </th>
+                  <th scope="col" safe>
+                    {p.archiveWinner}
+                  </th>
+                  <th scope="col" safe>
+                    {p.archiveNominees}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.editions.map((e) => (
                   <tr>
-                    <th scope="col" safe>
-                      {p.archiveYear}
+                    <th scope="row">
+                      <a href={`/priser/${a.award.slug}/${e.year}`} safe>
+                        {String(e.year)}
+                      </a>
                     </th>
-                    <th scope="col" safe>
-                      {p.archiveTheme}
-                    </th>
-                    <th scope="col" safe>
-                      {p.archiveWinner}
-                    </th>
-                    <th scope="col" safe>
-                      {p.archiveNominees}
-                    </th>
+                    <td lang="da" safe>
+                      {e.theme ?? p.noTheme}
+                    </td>
+                    <td lang="da">
+                      {e.result.winner ? (
+                        <>
+                          <strong safe>{e.result.winner.title}</strong>
+                          <br />
+                          <span safe>{nomineeByline(e.result.winner)}</span>
+                        </>
+                      ) : e.result.nominees === null ? (
+                        <span lang={ctx.locale} safe>
+                          {e.recorded ? p.archiveNotPublic : p.archiveNotRecorded}
+                        </span>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                    <td lang="da">
+                      {e.result.nominees === null ? (
+                        <span lang={ctx.locale} safe>
+                          {e.recorded ? p.archiveNotPublic : p.archiveNotRecorded}
+                        </span>
+                      ) : e.result.nominees.length === 0 ? (
+                        '–'
+                      ) : (
+                        <ul class="nominee-list">
+                          {e.result.nominees.map((n) => (
+                            <li safe>{`${n.title} (${nomineeByline(n)})`}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {a.editions.map((e) => (
-                    <tr>
-                      <th scope="row">
-                        <a href={`/priser/${a.award.slug}/${e.year}`} safe>
-                          {String(e.year)}
-                        </a>
-                      </th>
-                      <td lang="da" safe>
-                        {e.theme ?? p.noTheme}
-                      </td>
-                      <td lang="da">
-                        {e.result.winner ? (
-                          <>
-                            <strong safe>{e.result.winner.title}</strong>
-                            <br />
-                            <span safe>{nomineeByline(e.result.winner)}</span>
-                          </>
-                        ) : e.result.nominees === null ? (
-                          <span lang={ctx.locale} safe>
-                            {e.recorded ? p.archiveNotPublic : p.archiveNotRecorded}
-                          </span>
-                        ) : (
-                          '–'
-                        )}
-                      </td>
-                      <td lang="da">
-                        {e.result.nominees === null ? (
-                          <span lang={ctx.locale} safe>
-                            {e.recorded ? p.archiveNotPublic : p.archiveNotRecorded}
-                          </span>
-                        ) : e.result.nominees.length === 0 ? (
-                          '–'
-                        ) : (
-                          <ul class="nominee-list">
-                            {e.result.nominees.map((n) => (
-                              <li safe>{`${n.title} (${nomineeByline(n)})`}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </Table>
           )}
         </section>
       ))}

@@ -1,4 +1,4 @@
-import type { PageContext } from '../../platform/layout.js';
+import type { PageContext } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline, type PublicNominee, type PublicResult } from '../public-result.js';

@@ -1,8 +1,19 @@
 import { CsrfField } from '../../../platform/csrf.js';
-import { Layout, type PageContext } from '../../../platform/layout.js';
+import {
+  Alert,
+  BackLink,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  ErrorMessage,
+  ErrorSummary,
+  FileInput,
+  Layout,
+  type PageContext,
+  Table,
+} from '../../../platform/ui/index.js';
 import type { NominationTexts } from '../../i18n.js';
 import type { EditionForForm } from '../../nomination.service.js';
-import { ErrorSummary } from '../../views/form-parts.js';
 import type { AttachmentSummary } from '../attachments.repo.js';
 import { FILE_KINDS } from '../sniff.js';
 
@@ -31,19 +42,8 @@ export const attachmentPaths = {
   remove: (nominationId: number, attachmentId: number) => `/indstillinger/${nominationId}/bilag/${attachmentId}/slet`,
 };
 
-function Notice({ variant, heading, body }: AttachmentNotice) {
-  return (
-    <div class={`alert alert-${variant}`} role={variant === 'warning' ? 'alert' : 'status'}>
-      <div class="alert-body">
-        <p class="alert-heading" safe>
-          {heading}
-        </p>
-        <p class="alert-text" safe>
-          {body}
-        </p>
-      </div>
-    </div>
-  );
+function Notice({ ctx, variant, heading, body }: AttachmentNotice & { ctx: PageContext }) {
+  return <Alert ctx={ctx} variant={variant} heading={heading} text={body} live={variant === 'warning' ? 'alert' : 'status'} />;
 }
 
 export type AttachmentsPageProps = {
@@ -77,7 +77,6 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
   const errorTarget = p.error && !showForm ? LIST_ID : FILE_INPUT;
   const errorText = p.error ? a.errors[p.error] : undefined;
   const name = `${edition.award.name} ${edition.edition.year}`;
-  const errorPrefix = ctx.locale === 'da' ? 'Fejl: ' : 'Error: ';
   return (
     <Layout
       ctx={ctx}
@@ -86,8 +85,8 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
       breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: name, href: `/priser/${edition.award.slug}/${edition.edition.year}` }, { label: a.title }]}
       organisers={[edition.organisation]}
     >
-      <ErrorSummary heading={t.errorSummaryHeading} errors={errorText ? [{ field: errorTarget, text: errorText }] : []} />
-      {p.notice ? <Notice {...p.notice} /> : ''}
+      <ErrorSummary ctx={ctx} errors={errorText ? [{ field: errorTarget, message: errorText }] : []} />
+      {p.notice ? <Notice ctx={ctx} {...p.notice} /> : ''}
       <h1 safe>{a.title}</h1>
       <p class="font-lead" safe>
         {a.intro}
@@ -96,20 +95,13 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
       <h2 id={LIST_ID} tabindex="-1" safe>
         {a.listHeading}
       </h2>
-      {errorText && errorTarget === LIST_ID ? (
-        <p class="form-error-message">
-          <span class="sr-only">{errorPrefix}</span>
-          <span safe>{errorText}</span>
-        </p>
-      ) : (
-        ''
-      )}
+      <ErrorMessage ctx={ctx} id={LIST_ID} text={errorTarget === LIST_ID ? errorText : undefined} />
       {p.attachments.length === 0 ? (
         <p safe>{a.none}</p>
       ) : (
         <>
           <p safe>{a.count(p.attachments.length, p.maxFiles)}</p>
-          <table class="table table--compact table-sm-responsive-headers attachment-table">
+          <Table compact responsiveHeaders="sm" class="attachment-table" label={a.caption}>
             <caption class="sr-only" safe>
               {a.caption}
             </caption>
@@ -165,7 +157,7 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </>
       )}
 
@@ -175,36 +167,16 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
           {/* The CSRF field comes first: the server checks it before it reads any byte of the file. */}
           <form method="post" action={attachmentPaths.page(p.nominationId)} enctype="multipart/form-data" novalidate>
             <CsrfField token={p.csrf} />
-            <div class={errorText && errorTarget === FILE_INPUT ? 'form-group form-error' : 'form-group'}>
-              <label class="form-label" for={FILE_INPUT} safe>
-                {a.fileLabel}
-              </label>
-              <span class="form-hint" id={`${FILE_INPUT}-hint`}>
-                <span safe>{a.fileHint}</span>
-                <strong class="d-block privacy-warning" safe>
-                  {a.privacy}
-                </strong>
-              </span>
-              {errorText && errorTarget === FILE_INPUT ? (
-                <span class="form-error-message" id={`${FILE_INPUT}-error`}>
-                  <span class="sr-only">{errorPrefix}</span>
-                  <span safe>{errorText}</span>
-                </span>
-              ) : (
-                ''
-              )}
-              <input
-                type="file"
-                id={FILE_INPUT}
-                name={FILE_INPUT}
-                accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                aria-invalid={errorText && errorTarget === FILE_INPUT ? 'true' : undefined}
-                aria-describedby={errorText && errorTarget === FILE_INPUT ? `${FILE_INPUT}-hint ${FILE_INPUT}-error` : `${FILE_INPUT}-hint`}
-              />
-            </div>
-            <button type="submit" class="button button-primary" safe>
-              {a.upload}
-            </button>
+            <FileInput
+              ctx={ctx}
+              id={FILE_INPUT}
+              label={a.fileLabel}
+              hint={a.fileHint}
+              warning={a.privacy}
+              error={errorTarget === FILE_INPUT ? errorText : undefined}
+              accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            />
+            <Button variant="primary" text={a.upload} />
           </form>
         </>
       ) : p.canChange ? (
@@ -215,23 +187,13 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
 
       {p.canChange ? (
         <>
-          <div class="button-row">
-            <a href={p.checkHref} class="button button-secondary" safe>
-              {a.toCheck}
-            </a>
-          </div>
-          <p>
-            <a href={p.descriptionHref} class="back-link" safe>
-              {a.backToDescription}
-            </a>
-          </p>
+          <ButtonGroup>
+            <ButtonLink variant="secondary" href={p.checkHref} text={a.toCheck} />
+          </ButtonGroup>
+          <BackLink ctx={ctx} href={p.descriptionHref} text={a.backToDescription} />
         </>
       ) : (
-        <p>
-          <a href={p.backHref} class="back-link" safe>
-            {t.back}
-          </a>
-        </p>
+        <BackLink ctx={ctx} href={p.backHref} text={t.back} />
       )}
     </Layout>
   );

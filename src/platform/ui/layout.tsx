@@ -1,19 +1,11 @@
-import Html from '@kitajs/html';
-import type { Messages } from './i18n/index.js';
-import type { Locale } from './time.js';
+import type Html from '@kitajs/html';
+import { Breadcrumbs, type Crumb } from './breadcrumbs.js';
+import type { PageContext } from './context.js';
+import { IconSprite } from './icon.js';
+import { Modal } from './modal.js';
+import { Button } from './button.js';
 
-/** What every page needs to render its frame. Built once per request by `pageContext`. */
-export type PageContext = {
-  locale: Locale;
-  t: Messages;
-  /** The path of the current page, so the language switcher can return to it. */
-  path: string;
-  /**
-   * Set when the visitor is signed in: the page then carries the DKFDS timeout warning, which
-   * public/app.js opens `warnSeconds` before the session times out for inactivity.
-   */
-  session?: { secondsLeft: number; warnSeconds: number };
-};
+export type { PageContext };
 
 export type FooterOrganiser = {
   name: string;
@@ -21,8 +13,6 @@ export type FooterOrganiser = {
   contactEmail: string | null;
   contactPhone: string | null;
 };
-
-export type Crumb = { label: string; href?: string };
 
 type LayoutProps = {
   ctx: PageContext;
@@ -34,12 +24,12 @@ type LayoutProps = {
   children?: Html.Children;
 };
 
-export const ASSET_VERSION = '3';
+export const ASSET_VERSION = '4';
 
 /** The DKFDS page frame: skip link, header, main, footer with organiser, privacy, accessibility and language. */
 export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, children }: LayoutProps): JSX.Element {
   const { t } = ctx;
-  const fullTitle = `${hasErrors ? (ctx.locale === 'da' ? 'Fejl: ' : 'Error: ') : ''}${title} – ${t.siteName}`;
+  const fullTitle = `${hasErrors ? `${t.ui.errorPrefix} ` : ''}${title} – ${t.siteName}`;
   return (
     <>
       {'<!doctype html>'}
@@ -55,6 +45,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
           <script type="module" src={`/static/app.js?v=${ASSET_VERSION}`}></script>
         </head>
         <body>
+          <IconSprite />
           <a class="skipnav" href="#main-content" safe>
             {t.skipLink}
           </a>
@@ -86,7 +77,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
             </div>
           </header>
           <div class="container page-container">
-            {breadcrumbs && breadcrumbs.length > 0 ? <Breadcrumbs ctx={ctx} crumbs={breadcrumbs} /> : ''}
+            {breadcrumbs ? <Breadcrumbs ctx={ctx} crumbs={breadcrumbs} /> : ''}
             <main id="main-content" tabindex="-1">
               {children}
             </main>
@@ -118,80 +109,47 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
   const s = ctx.t.sessionTimeout;
   return (
     <div class="fds-modal-container">
-      <div
-        class="fds-modal"
+      <Modal
+        ctx={ctx}
         id="session-timeout"
-        aria-hidden="true"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="session-timeout-title"
-        aria-describedby="session-timeout-text"
-        data-modal-forced-action
-        data-seconds-left={String(session.secondsLeft)}
-        data-warn-seconds={String(session.warnSeconds)}
-        data-text-minutes={s.minutes}
-        data-text-minute={s.minute}
-        data-text-seconds={s.seconds}
-        data-text-second={s.second}
-        data-text-expired-title={s.expiredTitle}
-      >
-        <div class="modal-content">
-          <div class="modal-header">
-            <h2 class="modal-title" id="session-timeout-title" safe>
-              {s.title}
-            </h2>
-          </div>
-          <div class="modal-body">
-            <p id="session-timeout-text" data-session-warning>
-              <span safe>{s.body}</span>{' '}
-              <strong data-session-countdown safe>
-                {formatTimeLeft(s, session.warnSeconds)}
-              </strong>
-              .
-            </p>
-            <p id="session-timeout-expired" data-session-expired hidden safe>
-              {s.expired}
-            </p>
-          </div>
-          <div class="modal-footer">
-            <button type="button" class="button button-primary" data-session-stay safe>
-              {s.stay}
-            </button>
+        headingId="session-timeout-title"
+        heading={s.title}
+        forcedAction
+        describedBy="session-timeout-text"
+        data={{
+          'data-seconds-left': String(session.secondsLeft),
+          'data-warn-seconds': String(session.warnSeconds),
+          'data-text-minutes': s.minutes,
+          'data-text-minute': s.minute,
+          'data-text-seconds': s.seconds,
+          'data-text-second': s.second,
+          'data-text-expired-title': s.expiredTitle,
+        }}
+        actions={
+          <>
+            <Button type="button" variant="primary" data={{ 'data-session-stay': true }} text={s.stay} />
             <form method="post" action="/log-ud" data-session-leave>
               <input type="hidden" name="_csrf" value="" />
-              <button type="submit" class="button button-secondary" safe>
-                {s.leave}
-              </button>
+              <Button variant="secondary" text={s.leave} />
             </form>
             <a class="button button-primary" href={`/log-ind?tilbage=${encodeURIComponent(ctx.path)}`} data-session-sign-in hidden safe>
               {s.signInAgain}
             </a>
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <p id="session-timeout-text" data-session-warning>
+          <span safe>{s.body}</span>{' '}
+          <strong data-session-countdown safe>
+            {formatTimeLeft(s, session.warnSeconds)}
+          </strong>
+          .
+        </p>
+        <p id="session-timeout-expired" data-session-expired hidden safe>
+          {s.expired}
+        </p>
+      </Modal>
     </div>
-  );
-}
-
-function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
-  return (
-    <nav aria-label={ctx.t.breadcrumbLabel}>
-      <ol class="breadcrumbs">
-        {crumbs.map((c) =>
-          c.href ? (
-            <li class="breadcrumbs__list-item">
-              <a href={c.href} class="breadcrumbs__link" safe>
-                {c.label}
-              </a>
-            </li>
-          ) : (
-            <li class="breadcrumbs__list-item" aria-current="page" safe>
-              {c.label}
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
   );
 }
 
@@ -296,37 +254,3 @@ function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrgan
     </footer>
   );
 }
-
-/** A DKFDS alert. `variant` picks the colour and icon role. */
-export function Alert({ variant, heading, children }: { variant: 'info' | 'success' | 'warning' | 'error'; heading?: string; children?: Html.Children }) {
-  return (
-    <div class={`alert alert-${variant}`} role={variant === 'error' ? 'alert' : undefined}>
-      <div class="alert-body">
-        {heading ? (
-          <p class="alert-heading" safe>
-            {heading}
-          </p>
-        ) : (
-          ''
-        )}
-        <div class="alert-text">{children}</div>
-      </div>
-    </div>
-  );
-}
-
-/** `<time>` with a machine-readable instant. */
-export function Time({ at, children }: { at: Date; children?: Html.Children }) {
-  return <time datetime={at.toISOString()}>{children}</time>;
-}
-
-/**
- * A rendered page as a string. Pages use no async components, so Kita returns a string; a
- * Promise here would be a programming error, caught in tests.
- */
-export function render(el: JSX.Element): string {
-  if (typeof el !== 'string') throw new Error('render(): async components are not used in pages');
-  return el;
-}
-
-export { Html };
