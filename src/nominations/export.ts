@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { NominationAdminTexts } from './admin-i18n.js';
 import { TIME_ZONE } from '../platform/time.js';
 import type { NominationRow } from './admin.repo.js';
@@ -151,8 +150,10 @@ function excelDate(d: Date): Date {
 /**
  * An XLSX workbook with one sheet: a bold header row that stays in view, a filter on every
  * column, text as text (never as a formula) and instants as dates in Copenhagen time.
+ * exceljs is loaded on the first export, not when the app starts (it is large).
  */
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Prisportal';
   // Fixed, so the same data gives the same file.

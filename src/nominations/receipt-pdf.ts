@@ -48,7 +48,7 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
   const withdrawn = nomination.status === 'withdrawn';
   const fmt = (d: Date) => formatInstant(d, 'da');
 
-  const { doc, done } = startTaggedPdf({
+  const { doc, done } = await startTaggedPdf({
     Title: `Kvittering ${receiptNumber} – ${editionName}`,
     Author: edition.organisation.name,
     Subject: `${PDF_TEXTS.documentHeading} til ${editionName}`,

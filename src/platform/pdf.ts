@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { projectRoot } from './paths.js';
 
 /**
@@ -52,9 +51,11 @@ export function pdfText(s: string): string {
 /**
  * A new tagged A4 document with the fonts registered as 'regular', 'semibold' and 'bold';
  * `done` is the whole file once `doc.end()` has been called. Pages are buffered, so the
- * footers can be written when the number of pages is known (writeFooters).
+ * footers can be written when the number of pages is known (writeFooters). pdfkit is loaded
+ * on the first PDF, not when the app starts (it is large and most processes never make one).
  */
-export function startTaggedPdf(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+export async function startTaggedPdf(info: PDFKit.DocumentInfo): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: PDF_MARGIN,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
@@ -12,10 +12,18 @@ import { startPostgresServer, type PostgresServer } from './postgres-server.js';
  *   test runner), so no test pays for initdb; without it, a new instance is migrated.
  * - PostgreSQL: a new database copied from a migrated template database on the server the
  *   runner started (TEST_PG_URL); a file run on its own starts its own server.
+ * Seeded ones (openSeededTestDatabase) are copied the same way from a second template that
+ * also holds the demo data as seeded at SEEDED_AT (TEST_PGLITE_SEEDED_TEMPLATE, and
+ * SEEDED_TEMPLATE_DB on the server), so most tests do not pay for seeding either. Every test
+ * still gets a database of its own.
  */
 export const ENGINES: Engine[] = ['pglite', 'postgres'];
 
 export const TEMPLATE_DB = 'prisportal_template';
+export const SEEDED_TEMPLATE_DB = 'prisportal_template_seeded';
+
+/** The instant the seeded templates hold the demo data for (the default of the test apps). */
+export const SEEDED_AT = '2026-11-24T12:00:00Z';
 
 let ownServer: Promise<PostgresServer> | null = null;
 
@@ -29,19 +37,38 @@ async function adminUrl(): Promise<string> {
   return (await ownServer).url('postgres');
 }
 
-/** Creates the migrated template database on a server reached through `admin`. */
+/**
+ * Creates the template databases on a server reached through `admin`: TEMPLATE_DB migrated,
+ * and SEEDED_TEMPLATE_DB a copy of it with the demo data seeded at SEEDED_AT.
+ */
 export async function createTemplate(admin: string): Promise<void> {
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
+    await client.query(`drop database if exists ${SEEDED_TEMPLATE_DB}`);
     await client.query(`drop database if exists ${TEMPLATE_DB}`);
     await client.query(`create database ${TEMPLATE_DB} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
+    const handle = await openPostgres(withDatabase(admin, TEMPLATE_DB), 1);
+    await handle.migrate();
+    await handle.close();
+    await client.query(`create database ${SEEDED_TEMPLATE_DB} template ${TEMPLATE_DB}`);
+    const seeded = await openPostgres(withDatabase(admin, SEEDED_TEMPLATE_DB), 1);
+    await seedAt(seeded.db, SEEDED_AT);
+    await seeded.close();
   } finally {
     await client.end();
   }
-  const handle = await openPostgres(withDatabase(admin, TEMPLATE_DB), 1);
-  await handle.migrate();
-  await handle.close();
+}
+
+/** The demo data as the test apps seed it (loaded when first needed: it imports much of the app). */
+async function seedAt(db: DatabaseHandle['db'], at: Date | string): Promise<void> {
+  const { seedDemoData } = await import('../../src/db/seed/seed.js');
+  await seedDemoData(db, new Date(at));
+}
+
+/** Whether a database seeded at `at` is what the seeded templates hold. */
+function isSeededInstant(at: Date | string): boolean {
+  return new Date(at).getTime() === new Date(SEEDED_AT).getTime();
 }
 
 function withDatabase(url: string, database: string): string {
@@ -52,25 +79,59 @@ function withDatabase(url: string, database: string): string {
 
 export type TestDatabase = DatabaseHandle & { url?: string };
 
+/** A fresh database of its own, migrated, with no data. */
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const template = process.env.TEST_PGLITE_TEMPLATE;
-    if (template) {
-      const blob = new Blob([readFileSync(template)]);
-      const client = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm } });
-      return pgliteHandle(client);
-    }
+    if (template) return loadPglite(template);
     const client = await PGlite.create({ extensions: { pg_trgm } });
     const handle = pgliteHandle(client);
     await handle.migrate();
     return handle;
   }
+  return copyPostgresTemplate(TEMPLATE_DB);
+}
+
+/**
+ * A fresh database of its own, migrated and holding the demo data as `seedDemoData(db, at)`
+ * writes it: a copy of the seeded template when `at` is SEEDED_AT and the template exists,
+ * else seeded here.
+ */
+export async function openSeededTestDatabase(engine: Engine, at: Date | string): Promise<TestDatabase> {
+  if (isSeededInstant(at)) {
+    if (engine === 'postgres') return copyPostgresTemplate(SEEDED_TEMPLATE_DB);
+    const template = process.env.TEST_PGLITE_SEEDED_TEMPLATE;
+    if (template) return loadPglite(template);
+  }
+  const database = await openTestDatabase(engine);
+  await seedAt(database.db, at);
+  return database;
+}
+
+/** Writes a PGlite dump of a migrated database, and one of it seeded at SEEDED_AT (for the test runner). */
+export async function createPgliteTemplates(file: string, seededFile: string): Promise<void> {
+  const pglite = await PGlite.create({ extensions: { pg_trgm } });
+  const handle = pgliteHandle(pglite);
+  await handle.migrate();
+  writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+  await seedAt(handle.db, SEEDED_AT);
+  writeFileSync(seededFile, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+  await pglite.close();
+}
+
+async function loadPglite(template: string): Promise<TestDatabase> {
+  const blob = new Blob([readFileSync(template)]);
+  const client = await PGlite.create({ loadDataDir: blob, extensions: { pg_trgm } });
+  return pgliteHandle(client);
+}
+
+async function copyPostgresTemplate(template: string): Promise<TestDatabase> {
   const admin = await adminUrl();
   const name = `t_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
-    await client.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await client.query(`create database ${name} template ${template}`);
   } finally {
     await client.end();
   }

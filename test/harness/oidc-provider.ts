@@ -16,9 +16,8 @@ import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import type { Engine } from '../../src/db/database.js';
 import { identityProviders, organisations } from '../../src/db/schema.js';
-import { seedDemoData } from '../../src/db/seed/seed.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { openTestDatabase } from './databases.js';
+import { openSeededTestDatabase, SEEDED_AT } from './databases.js';
 
 export type TestAccount = {
   /** The stable subject; also what the login form accepts (as does the e-mail). */
@@ -250,9 +249,8 @@ export async function startOidcTestApp(
   const port = opts.listen ? await freePort() : null;
   const baseUrl = port ? `http://127.0.0.1:${port}` : 'http://prisportal.test';
   const provider = await startOidcProvider({ redirectUris: [`${baseUrl}/log-ind/oidc/callback`], accounts: opts.accounts });
-  const database = await openTestDatabase(engine);
-  const clock = fixedClock(opts.at ?? '2026-11-24T12:00:00Z');
-  await seedDemoData(database.db, clock.now());
+  const clock = fixedClock(opts.at ?? SEEDED_AT);
+  const database = await openSeededTestDatabase(engine, clock.now());
   const [org] = await database.db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland'));
   const secretEnv = `PRISPORTAL_TEST_OIDC_SECRET_${randomBytes(4).toString('hex').toUpperCase()}`;
   process.env[secretEnv] = provider.clientSecret;

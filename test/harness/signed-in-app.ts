@@ -9,10 +9,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { buildApp, type BuildOptions } from '../../src/app.js';
 import type { Engine } from '../../src/db/database.js';
-import { seedDemoData } from '../../src/db/seed/seed.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { requestSerializer } from '../../src/platform/log-redaction.js';
-import { openTestDatabase, type TestDatabase } from './databases.js';
+import { openSeededTestDatabase, type TestDatabase } from './databases.js';
 
 export type AppOptions = Omit<BuildOptions, 'db' | 'clock' | 'logger'>;
 
@@ -47,9 +46,8 @@ export function capturingLogger(lines: string[]) {
  * kept in `logs`. `another()` builds a second app process on the same database and clock.
  */
 export async function startSignedInTestApp(engine: Engine, at: string, options: AppOptions = {}) {
-  const database: TestDatabase = await openTestDatabase(engine);
   const clock = fixedClock(at);
-  await seedDemoData(database.db, clock.now());
+  const database: TestDatabase = await openSeededTestDatabase(engine, clock.now());
   const logs: string[] = [];
   const base = { pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', componentPage: true, ...options };
   const app: FastifyInstance = await buildApp({ ...base, db: database.db, clock, logger: capturingLogger(logs) });

@@ -17,7 +17,6 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import type { Engine } from '../../src/db/database.js';
 import { awards, editions, formSections, nominationAttachments, nominations } from '../../src/db/schema.js';
-import { seedDemoData } from '../../src/db/seed/seed.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/nominations/attachments/attachments.service.js';
 import {
@@ -31,7 +30,7 @@ import {
   samplePng,
   zipBombDocx,
 } from '../../src/nominations/attachments/sample-files.js';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../harness/databases.js';
+import { ENGINES, openSeededTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { expectAccessible, launchBrowser, newContext, openPage } from '../harness/browser.js';
 import { HttpAgent } from '../harness/http-agent.js';
 
@@ -40,9 +39,8 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** An app like the test harness's, with its attachments in a throwaway folder. */
 async function startApp(engine: Engine) {
-  const database: TestDatabase = await openTestDatabase(engine);
   const clock = fixedClock(SEEDED_AT);
-  await seedDemoData(database.db, clock.now());
+  const database: TestDatabase = await openSeededTestDatabase(engine, clock.now());
   const dir = mkdtempSync(join(tmpdir(), 'prisportal-attachments-'));
   const app: FastifyInstance = await buildApp({ db: database.db, clock, pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', attachmentsDir: dir });
   const [row] = await database.db

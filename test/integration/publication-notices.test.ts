@@ -6,8 +6,7 @@ import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.j
 import { winnerDecisions } from '../../src/panel/panel.schema.js';
 import { publicationNotices } from '../../src/publication/publication.schema.js';
 import { enqueueDuePublicationNotices, NOTICE_MAX_AGE_MS } from '../../src/publication/notices.service.js';
-import { ENGINES, openTestDatabase, type TestDatabase } from '../harness/databases.js';
-import { seedDemoData } from '../../src/db/seed/seed.js';
+import { ENGINES, openSeededTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { buildNomination } from '../harness/factories.js';
 
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
@@ -22,9 +21,8 @@ for (const engine of ENGINES) {
     const ids = { a: 0, b: 0, c: 0, notListed: 0 };
 
     before(async () => {
-      database = await openTestDatabase(engine);
+      database = await openSeededTestDatabase(engine, '2026-11-24T12:00:00Z');
       const db = database.db;
-      await seedDemoData(db, new Date('2026-11-24T12:00:00Z'));
       // Initiativprisen 2024: no patient panel, so the committee's recorded choice is the winner.
       const [row] = await db
         .select({ edition: editions })

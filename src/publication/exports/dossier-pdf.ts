@@ -77,7 +77,7 @@ export function dossierFileName(awardSlug: string, year: number, blind: boolean)
 export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
   const T = DOSSIER_TEXTS;
   const editionName = `${input.awardName} ${input.year}`;
-  const { doc, done } = startTaggedPdf({
+  const { doc, done } = await startTaggedPdf({
     Title: `${T.heading} – ${editionName}`,
     Author: input.organisationName,
     Subject: T.heading,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../nominations/export.js';
 import type { CommitteeOverviewData } from '../../judging/overview.service.js';
 
@@ -54,6 +53,8 @@ export function scoresFileName(awardSlug: string, year: number): string {
 }
 
 export async function scoresWorkbook(overview: CommitteeOverviewData, rows: readonly ScoreRow[]): Promise<Buffer> {
+  // Loaded on the first workbook, not when the app starts (exceljs is large).
+  const { default: ExcelJS } = await import('exceljs');
   const T = SCORES_TEXTS;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Prisportal';
