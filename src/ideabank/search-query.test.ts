@@ -76,9 +76,9 @@ test('the adoption form says how to fix each field, and refuses a date after tod
   const it = ideaBankTexts('da');
   const r = checkAdoptionForm({ organisation: ' ', unit: '', adoptedOn: '2026-11-25', changes: '' }, it, '2026-11-24');
   assert.deepEqual(r.errors, [
-    { field: 'organisation', text: 'Skriv navnet på jeres organisation' },
-    { field: 'unit', text: 'Skriv hospital og afdeling' },
-    { field: 'adoptedOn', text: 'Datoen må ikke ligge i fremtiden. Skriv den dag, I begyndte' },
+    { field: 'organisation', message: 'Skriv navnet på jeres organisation' },
+    { field: 'unit', message: 'Skriv hospital og afdeling' },
+    { field: 'adoptedOn', message: 'Datoen må ikke ligge i fremtiden. Skriv den dag, I begyndte' },
   ]);
   const ok = checkAdoptionForm({ organisation: 'Region Midtjylland', unit: 'Randers', adoptedOn: '24-11-2026', changes: ' Ingen ' }, it, '2026-11-24');
   assert.deepEqual(ok.input, { organisationName: 'Region Midtjylland', unitName: 'Randers', adoptedOn: '2026-11-24', changes: 'Ingen' });
