@@ -153,7 +153,7 @@ for (const engine of ENGINES) {
       const newestFirst = [...demoSolutions].reverse().map((d) => d.title);
       assert.deepEqual(titlesIn(page1.body), newestFirst.slice(0, 20));
       assert.deepEqual(titlesIn(page2.body), newestFirst.slice(20, 40));
-      assert.match(page1.body, /href="\/idebank\?sortering=nyeste&side=2"/);
+      assert.match(page1.body, /href="\/idebank\?sortering=nyeste&amp;side=2"/);
       assert.match(page2.body, /<a href="\/idebank\?side=2" class="button current-page" aria-label="Side 2" aria-current="page">2<\/a>/);
       // Relevance is the default: a search's sort order is only in the URL when it is "nyeste".
       assert.match(page2.body, /<option value="relevans" selected>Bedste match<\/option>/);

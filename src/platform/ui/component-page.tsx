@@ -17,6 +17,7 @@ import {
   ModalButton,
   Pagination,
   Radios,
+  SearchField,
   Select,
   StepIndicator,
   Table,
@@ -178,6 +179,13 @@ export function ComponentPage({ ctx }: { ctx: PageContext }) {
         <Checkbox ctx={ctx} id="accept-valgt" label="Jeg har læst betingelserne" checked hint="Du kan altid trække dit samtykke tilbage" />
         <Checkbox ctx={ctx} id="accept-fejl" label="Jeg har læst betingelserne" checked={false} error="Sæt kryds for at gå videre" />
         <Checkbox ctx={ctx} id="accept-deaktiveret" label="Jeg har læst betingelserne" checked disabled />
+      </Section>
+
+      <Section id="sogefelter" title="Søgefelt">
+        <SearchField ctx={ctx} id="sog-tom" label="Søg i idébanken" button="Søg" />
+        <SearchField ctx={ctx} id="sog-udfyldt" label="Søg i idébanken" hint="Skriv et eller flere ord" value="pårørende" button="Søg" />
+        <SearchField ctx={ctx} id="sog-fejl" label="Søg i idébanken" value="x" error="Skriv mindst to tegn" button="Søg" />
+        <SearchField ctx={ctx} id="sog-deaktiveret" label="Søg i idébanken" disabled button="Søg" />
       </Section>
 
       <Section id="rullelister" title="Rulleliste">
