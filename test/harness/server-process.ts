@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { projectRoot } from '../../src/platform/paths.js';
 
-/** The real start-up path (`src/server.ts`) in a child process, for tests of configuration and start-up. */
+/**
+ * The real start-up path (`src/server.ts`) in a child process, for tests of configuration and
+ * start-up. Under `npm test` the runner has compiled the sources with esbuild as `npm start`
+ * does (TEST_BUILD_DIR), and the child runs that `src/server.js`; a file run on its own runs
+ * `src/server.ts` through tsx.
+ */
 export type ServerProcess = {
   child: ChildProcess;
   stdout: () => string;
@@ -11,7 +17,9 @@ export type ServerProcess = {
 };
 
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const build = process.env.TEST_BUILD_DIR;
+  const entry = build ? ['--enable-source-maps', join(build, 'src', 'server.js')] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
