@@ -20,7 +20,7 @@ import {
 } from './setup-schemas.js';
 import { findOrganisationsByIds, type OrganisationRow } from './setup.repo.js';
 import { createAward, createOrganisation, getEditionSetup, getOrganisationSetup, saveEditionList, updateOrganisation } from './setup.service.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 
 // Organisations, new awards and an edition's ordered lists (criteria, form sections,
 // committee seats) in the admin API. As in setup.api.ts, the body's schema here says only what
@@ -117,7 +117,7 @@ const listPath = (field: string) => {
   return m ? `/${m[1]}/${m[2]}` : '';
 };
 
-function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors, path: (field: string) => string) {
+function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldError[], path: (field: string) => string) {
   return sendProblem(
     reply,
     refusalProblem(SETUP_REFUSALS.invalid, request.url, {
@@ -333,7 +333,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
           return sendInvalid(
             request,
             reply,
-            [{ field: `r${empty}-${LIST_FIELDS[list.kind][0]}`, target: '', message: 'An empty item: remove it or fill it in.' }],
+            [{ field: `r${empty}-${LIST_FIELDS[list.kind][0]}`, message: 'An empty item: remove it or fill it in.' }],
             listPath,
           );
         }

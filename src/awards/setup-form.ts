@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { judgingTexts } from '../judging/i18n.js';
 import { panelTexts } from '../panel/i18n.js';
 import { fieldIssues, formField } from '../platform/fields.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { formatInstant, toLocalInputs, type Locale } from '../platform/time.js';
 import {
   AWARD_FIELDS,
@@ -47,8 +47,10 @@ export type FormValues = Record<string, string>;
 type Body = Record<string, unknown>;
 type T = SetupTexts;
 
-export type Parsed<I> = { input: I | null; values: FormValues; errors: FieldErrors };
-export type Checked<I> = { input: I | null; errors: FieldErrors };
+export type Parsed<I> = { input: I | null; values: FormValues; errors: FieldError[] };
+export type Checked<I> = { input: I | null; errors: FieldError[] };
+/** What a setup page's form shows: the fields as typed and the errors on them. */
+export type FormState = { values: FormValues; errors: FieldError[] };
 
 /** The fields of a form as typed (NFC, \n line endings, no control characters; not trimmed). */
 function typedValues(body: Body, names: readonly string[]): FormValues {
@@ -61,7 +63,7 @@ export function checkFlat<S extends z.ZodType>(schema: S, input: unknown): Check
   if (r.success) return { input: r.data, errors: [] };
   const errors = fieldIssues(r.error).map((i) => {
     const field = String(i.path[0] ?? '');
-    return { field, target: field, message: i.message };
+    return { field, message: i.message };
   });
   return { input: null, errors };
 }
@@ -139,9 +141,9 @@ export function editionValues(e: EditionRow | null, defaults: { year?: number } 
 }
 
 /** The error messages of timeline problems and edition rules, on their fields. */
-export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProblem[], edition: EditionProblem[], year: number, labelCount = 0): FieldErrors {
+export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProblem[], edition: EditionProblem[], year: number, labelCount = 0): FieldError[] {
   const l = t.edition;
-  const out: FieldErrors = [];
+  const out: FieldError[] = [];
   for (const p of timeline) {
     const target = `${p.field}-date`;
     if (p.code === 'missing') out.push({ field: p.field, target, message: t.errors.dateMissing(l[p.field]) });
@@ -151,23 +153,23 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
     }
   }
   for (const p of edition) {
-    if (p.code === 'min-above-max') out.push({ field: 'nomineeCountMax', target: 'nomineeCountMax', message: t.errors.countOrder });
-    if (p.code === 'taken') out.push({ field: 'year', target: 'year', message: t.errors.yearTaken(year) });
-    if (p.code === 'form-locked') out.push({ field: 'asksOrigin', target: 'asksOrigin', message: t.errors.asksOriginLocked });
+    if (p.code === 'min-above-max') out.push({ field: 'nomineeCountMax', message: t.errors.countOrder });
+    if (p.code === 'taken') out.push({ field: 'year', message: t.errors.yearTaken(year) });
+    if (p.code === 'form-locked') out.push({ field: 'asksOrigin', message: t.errors.asksOriginLocked });
     if (p.code === 'voting-locked') {
       const lock = panelTexts(locale).lock;
       const since = formatInstant(p.since, locale);
       out.push({
         field: p.field,
-        target: p.field === 'hasPatientPanel' ? 'hasPatientPanel' : `${p.field}-date`,
+        ...(p.field === 'hasPatientPanel' ? {} : { target: `${p.field}-date` }),
         message: p.field === 'hasPatientPanel' ? lock.panelLocked(since) : lock.datesLocked(since),
       });
     }
     const j = judgingTexts(locale).setup.errors;
     if (p.code === 'review-closes-order') out.push({ field: 'reviewClosesAt', target: 'reviewClosesAt-date', message: j.reviewClosesOrder });
-    if (p.code === 'scale-order') out.push({ field: 'scoreScaleMax', target: 'scoreScaleMax', message: j.scaleOrder });
-    if (p.code === 'labels-count') out.push({ field: 'scoreLabels', target: 'scoreLabels', message: j.labelsCount(p.steps, labelCount) });
-    if (p.code === 'scale-locked') out.push({ field: 'scoreScaleMin', target: 'scoreScaleMin', message: j.scaleLocked });
+    if (p.code === 'scale-order') out.push({ field: 'scoreScaleMax', message: j.scaleOrder });
+    if (p.code === 'labels-count') out.push({ field: 'scoreLabels', message: j.labelsCount(p.steps, labelCount) });
+    if (p.code === 'scale-locked') out.push({ field: 'scoreScaleMin', message: j.scaleLocked });
   }
   return out;
 }
@@ -195,7 +197,7 @@ const EDITION_FIELD_ORDER = [
   'asksOrigin',
 ];
 
-export function sortEditionErrors(errors: FieldErrors): FieldErrors {
+export function sortEditionErrors(errors: FieldError[]): FieldError[] {
   const rank = (f: string) => {
     const i = EDITION_FIELD_ORDER.indexOf(f);
     return i === -1 ? EDITION_FIELD_ORDER.length : i;
@@ -253,11 +255,11 @@ function editionInputOfPage(v: FormValues): EditionSchemaInput {
 }
 
 /** An issue's place on the edition page: a timeline date's part (`closesAt-date`), or the field itself. */
-function editionFieldOf(path: (string | number)[]): { field: string; target: string } {
+function editionFieldOf(path: (string | number)[]): { field: string; target?: string } {
   const [first, second, third] = path.map(String);
   if (first === 'timeline' && second) return { field: second, target: `${second}-${third ?? 'date'}` };
   if (first === 'reviewClosesAt') return { field: first, target: `${first}-${second ?? 'date'}` };
-  return { field: first ?? '', target: first ?? '' };
+  return { field: first ?? '' };
 }
 
 /** What could be read of each field when the edition does not parse, for the rules between fields. */
@@ -303,7 +305,7 @@ function readableEdition(input: Record<string, unknown>, t: T, locale: Locale): 
  */
 export function checkEdition(input: Record<string, unknown>, t: T, locale: Locale): Checked<EditionInput> {
   const r = editionSchema(t, locale).safeParse(input);
-  const formatErrors: FieldErrors = r.success ? [] : fieldIssues(r.error).map((i) => ({ ...editionFieldOf(i.path), message: i.message }));
+  const formatErrors: FieldError[] = r.success ? [] : fieldIssues(r.error).map((i) => ({ ...editionFieldOf(i.path), message: i.message }));
   const unique = formatErrors.filter((e, i) => formatErrors.findIndex((x) => x.field === e.field) === i);
   const readable = r.success ? r.data : readableEdition(input, t, locale);
   const unreadable = new Set(unique.map((e) => e.field));
@@ -394,10 +396,9 @@ export function applyListAction(rows: ListRow[], action: ListAction, kind: ListK
 type ListInput<K extends ListKind> = K extends 'criteria' ? CriterionInput[] : K extends 'form-sections' ? FormSectionInput[] : CommitteeSeatInput[];
 
 /** An issue's place on a list page: `[2, 'title']` is the input `r2-title`; the list itself is its add button. */
-function listFieldOf(path: (string | number)[]): { field: string; target: string } {
+function listFieldOf(path: (string | number)[]): { field: string; target?: string } {
   if (path.length < 2) return { field: 'list', target: 'list-add' };
-  const field = `r${path[0]}-${path[1]}`;
-  return { field, target: field };
+  return { field: `r${path[0]}-${path[1]}` };
 }
 
 /** A list from the page or the API, checked by its schema; errors on `r<index>-<field>`. */
@@ -411,7 +412,7 @@ export function checkList<K extends ListKind>(kind: K, items: Record<string, unk
  * Checks the rows of a list page for saving. Rows left completely empty are dropped (an "add"
  * pressed once too often); errors are placed on the first field of each problem.
  */
-export function parseList<K extends ListKind>(kind: K, rows: ListRow[], t: T): { input: ListInput<K> | null; rows: ListRow[]; errors: FieldErrors } {
+export function parseList<K extends ListKind>(kind: K, rows: ListRow[], t: T): { input: ListInput<K> | null; rows: ListRow[]; errors: FieldError[] } {
   const kept = rows.filter((r) => !isBlankItem(kind, r.fields));
   return {
     ...checkList(

@@ -37,7 +37,7 @@ export const SETUP_REFUSALS = {
 /** The words of each refusal, from the catalogue of the page's language; the API says them in English. */
 const SETUP_REFUSAL_TEXTS: { [R in SetupRefusal]: (m: Messages, locale: Locale, refusal: Extract<SetupFailure, { reason: R }>) => string } = {
   'not-found': (m) => m.errors.notFoundBody,
-  invalid: (m) => m.admin.errorSummaryHeading,
+  invalid: (m) => m.ui.errorSummaryHeading,
   'form-locked': (_m, locale, r) => setupTexts(locale).lists.locked(formatInstant(r.since, locale)),
   'year-taken': (_m, locale, r) => setupTexts(locale).nextYearTaken(r.year),
 };

@@ -25,7 +25,7 @@ import {
   type EditionSetup,
   type TimelineKey,
 } from './setup.service.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 
 // The setup of awards and rounds in the admin API: the same service functions as the pages
 // under /admin (setup.routes.tsx), and the same form schemas (setup-schemas.ts): the body's
@@ -243,7 +243,7 @@ function awardInput(current: AwardRow, body: z.infer<typeof awardPatchBody>): Aw
 
 const pathOf = (field: string) => ((TIMELINE_KEYS as readonly string[]).includes(field) ? `/timeline/${field}` : `/${field}`);
 
-function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors) {
+function sendInvalid(request: FastifyRequest, reply: FastifyReply, errors: FieldError[]) {
   return sendProblem(
     reply,
     refusalProblem(SETUP_REFUSALS.invalid, request.url, {

@@ -4,7 +4,7 @@ import type { AppDeps } from '../platform/deps.js';
 import type { Actor } from '../accounts/actor.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageStatus, sendErrorPage } from '../platform/errors.js';
-import type { PageContext } from '../platform/layout.js';
+import type { PageContext } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
 import { auditLogRoutes } from '../audit/audit.routes.js';
 import { organisationOfEdition } from './awards.repo.js';
@@ -45,7 +45,7 @@ import {
   updateOrganisation,
   type EditionSetup,
 } from './setup.service.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { AwardFormPage } from './views/setup-award.js';
 import { EditionFormPage, EditionListPage, LIST_PATHS } from './views/setup-edition.js';
 import { OrganisationFormPage, OrganisationPage, OrganisationsPage } from './views/setup-organisation.js';
@@ -154,7 +154,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       reply: FastifyReply,
       status: number,
       page: NonNullable<Awaited<ReturnType<typeof getAwardSetup>>>,
-      form: { values: FormValues; errors: FieldErrors },
+      form: { values: FormValues; errors: FieldError[] },
       extra: { notice?: string | null; editionsError?: string | null } = {},
     ) =>
       sendPage(
@@ -255,7 +255,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!page) return reply;
       const ctx = pageContext(request);
       const parsed = parseEdition(bodyOf(request), setupTexts(ctx.locale), ctx.locale);
-      const show = (errors: FieldErrors) =>
+      const show = (errors: FieldError[]) =>
         sendPage(
           reply,
           invalid,
@@ -296,7 +296,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       reply: FastifyReply,
       status: number,
       page: EditionSetup,
-      form: { values: FormValues; errors: FieldErrors },
+      form: { values: FormValues; errors: FieldError[] },
       notice: string | null = null,
       showDelay = false,
     ) =>
@@ -370,7 +370,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         const award = (await getAwardSetup(db, page.award.id))!;
         return renderAward(request, reply, status, award, { values: awardValues(award.award), errors: [] }, { editionsError: message });
       }
-      const errors: FieldErrors = [{ field: 'nextYear', target: `next-year-${page.edition.id}`, message }];
+      const errors: FieldError[] = [{ field: 'nextYear', target: `next-year-${page.edition.id}`, message }];
       return renderEdition(ctx, reply, status, page, { values: editionValues(page.edition), errors });
     });
 
@@ -385,7 +385,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       status: number,
       page: EditionSetup,
       kind: ListKind,
-      view: { rows: ListRow[]; errors?: FieldErrors; notice?: 'saved' | 'not-saved' | null; refused?: boolean },
+      view: { rows: ListRow[]; errors?: FieldError[]; notice?: 'saved' | 'not-saved' | null; refused?: boolean },
     ) =>
       sendPage(
         reply,

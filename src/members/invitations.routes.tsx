@@ -7,7 +7,7 @@ import { pageContext } from '../platform/page-context.js';
 import { administeredEdition } from '../platform/http.js';
 import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './invitations.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
 
 const ROLES: Record<string, InviteInput['role']> = { komite: 'committee', panel: 'panel' };
@@ -98,10 +98,10 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
       if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.member.id}`, 303);
       if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-      const errors: FieldErrors =
+      const errors: FieldError[] =
         result.reason === 'invalid'
           ? result.problems.map((p) => ({ field: p.field, target: TARGET[p.field], message: inviteProblemText(m, p) }))
-          : [{ field: 'email', target: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
+          : [{ field: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
       // The administrator's text is kept as typed, to correct it.
       return showPage(request, reply, editionId, { values, errors }, result.reason === 'invalid' ? 400 : 409);
     },

@@ -14,7 +14,7 @@ import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/admin-overview.js';
-import type { FieldErrors } from '../platform/ui/admin-parts.js';
+import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
 
 export type AdminDeps = AppDeps;
@@ -92,9 +92,9 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         const body = (request.body ?? {}) as Record<string, unknown>;
         const decision = typeof body.beslutning === 'string' ? (DECISIONS[body.beslutning] ?? null) : null;
         const reason = typeof body.begrundelse === 'string' ? body.begrundelse.normalize('NFC').replace(/\r\n?/g, '\n') : '';
-        const errors: FieldErrors = [];
+        const errors: FieldError[] = [];
         if (!decision) errors.push({ field: 'decision', target: 'decision-eligible', message: a.decisionMissing });
-        if (reason.trim().length > SCREENING_REASON_MAX) errors.push({ field: 'reason', target: 'reason', message: a.reasonTooLong(SCREENING_REASON_MAX) });
+        if (reason.trim().length > SCREENING_REASON_MAX) errors.push({ field: 'reason', message: a.reasonTooLong(SCREENING_REASON_MAX) });
 
         let status = 400;
         if (decision && errors.length === 0) {
@@ -102,7 +102,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
           const result = await screenNomination({ db, actor: request.actor, nominationId: id, decision, reason, now: clock.now() });
           if (result.ok) return reply.redirect(`/admin/indstillinger/${id}?gemt=1`, 303);
           if (result.reason === 'not-found' || result.reason === 'not-sent') return sendErrorPage(request, reply, 404, 'notFound');
-          if (result.reason === 'reason-required') errors.push({ field: 'reason', target: 'reason', message: a.reasonRequired });
+          if (result.reason === 'reason-required') errors.push({ field: 'reason', message: a.reasonRequired });
           // Withdrawn meanwhile: the page shows that it is withdrawn, without the form.
           if (result.reason === 'withdrawn') status = 409;
         }

@@ -646,7 +646,7 @@ for (const engine of ENGINES) {
         assert.match(missing.body, /data-module="error-summary"/);
         assert.match(missing.body, /<a href="#reason" class="function-link">Skriv en begrundelse for, at indstillingen ikke er egnet\.<\/a>/);
         assert.match(missing.body, /<span class="form-error-message" id="reason-error">/);
-        assert.match(missing.body, /id="decision-not-eligible" name="beslutning" value="ikke-egnet" class="form-radio" checked/);
+        assert.match(missing.body, /type="radio" id="decision-not-eligible" name="beslutning" value="ikke-egnet" checked/);
         assert.equal((await db.select().from(nominations).where(eq(nominations.id, n.id)))[0]!.screening, 'pending');
 
         const noDecision = await admin.post(`/admin/indstillinger/${n.id}/screening`, { begrundelse: 'Min <tekst> & mere' });
@@ -672,7 +672,7 @@ for (const engine of ENGINES) {
         assert.match(page.body, /<dd>Opfylder ikke temaet\.<\/dd>/);
         assert.match(page.body, /<dt>Screenet<\/dt><dd>24\. november 2026 kl\. 13\.15<\/dd>/);
         // The form shows the decision on record.
-        assert.match(page.body, /value="ikke-egnet" class="form-radio" checked/);
+        assert.match(page.body, /name="beslutning" value="ikke-egnet" checked/);
         const list = await admin.get(`/admin/udgaver/${abi2021}/indstillinger?screening=ikke-egnet`);
         assert.ok(listedIds(list.body).includes(n.id));
 

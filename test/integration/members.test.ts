@@ -273,7 +273,7 @@ for (const engine of ENGINES) {
       const empty = await invite(rmAdmin, rmEdition, {});
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /<title>Fejl: Komité og patientpanel: Initiativprisen 2024 – Prisportal<\/title>/);
-      assert.match(empty.body, /data-module="error-summary" tabindex="-1"/);
+      assert.match(empty.body, /data-module="error-summary"[^>]*tabindex="-1"/);
       for (const [target, text] of [
         ['name', 'Skriv personens navn.'],
         ['email', 'Skriv personens e-mail.'],
@@ -296,10 +296,10 @@ for (const engine of ENGINES) {
       assert.match(wrong.body, /Skriv e-mailen i formatet navn@eksempel\.dk\./);
       assert.match(wrong.body, /Kun et medlem af komitéen kan være formand\./);
       assert.match(wrong.body, /Udfyld enten partibogstav eller organisation, ikke begge\./);
-      const nameValue = /id="name" name="navn" autocomplete="off" value="([^"]*)"/.exec(wrong.body);
+      const nameValue = /id="name" name="navn" value="([^"]*)"/.exec(wrong.body);
       assert.equal(decode(nameValue?.[1] ?? ''), 'Søren & <Co>', 'the name comes back as typed');
       assert.match(wrong.body, /value="ikke-en-email"/);
-      assert.match(wrong.body, /id="role-panel" name="rolle" value="panel" class="form-radio" checked/);
+      assert.match(wrong.body, /type="radio" id="role-panel" name="rolle" value="panel" checked/);
       assert.equal((await usersWithEmail('ikke-en-email')).length, 0);
     });
 

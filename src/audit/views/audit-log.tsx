@@ -1,5 +1,6 @@
 import { type AuditTexts, auditTexts } from '../i18n.js';
 import {
+  AdminLayout,
   Button,
   ButtonGroup,
   ButtonLink,
@@ -13,7 +14,6 @@ import {
   TextInput,
 } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { organisationCrumb, organisationsCrumb } from '../../awards/views/setup-organisation.js';
 import type { OrganisationRow } from '../../awards/setup.repo.js';
 import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';

@@ -1,9 +1,9 @@
 import { setupTexts } from '../i18n.js';
-import type { Crumb, PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
+import { AdminLayout, Button, ButtonLink, type Crumb, ErrorSummary, Fieldset, Hint, type PageContext, TextArea, TextInput } from '../../platform/ui/index.js';
+import type { FormState } from '../setup-form.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
-import { AdminLayout, ErrorSummary } from '../../platform/ui/admin-parts.js';
-import { InputField, TextAreaField, type FormState } from '../../platform/ui/setup-fields.js';
+import { fieldOf } from './setup-parts.js';
 import { EditionTable, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
 
 export const awardCrumb = (a: { id: number; name: string }): Crumb => ({ label: a.name, href: `/admin/priser/${a.id}` });
@@ -36,7 +36,7 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
         ctx={ctx}
         errors={editionsError ? [{ field: 'editions', target: 'editions-heading', message: editionsError }, ...form.errors] : form.errors}
       />
-      <Notice text={notice} />
+      <Notice ctx={ctx} text={notice} />
       <h1 safe>{title}</h1>
       {award ? (
         <p>
@@ -48,24 +48,19 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
       )}
       <form method="post" action={action} novalidate>
         <CsrfField token={csrf} />
-        <InputField ctx={ctx} form={form} id="name" label={l.name} />
-        <InputField ctx={ctx} form={form} id="summary" label={l.summary} hint={l.summaryHint} width="xl" />
-        <TextAreaField ctx={ctx} form={form} id="description" label={l.description} hint={l.descriptionHint} rows={8} />
-        <InputField ctx={ctx} form={form} id="establishedYear" label={l.establishedYear} width="xs" inputmode="numeric" />
-        <TextAreaField ctx={ctx} form={form} id="eligibility" label={l.eligibility} optional rows={4} />
-        <fieldset>
-          <legend class="h3" safe>
-            {l.contactHeading}
-          </legend>
-          <InputField ctx={ctx} form={form} id="contactName" label={l.contactName} optional autocomplete="off" />
-          <InputField ctx={ctx} form={form} id="contactTitle" label={l.contactTitle} optional autocomplete="off" />
-          <InputField ctx={ctx} form={form} id="contactUnit" label={l.contactUnit} optional autocomplete="off" />
-          <InputField ctx={ctx} form={form} id="contactPhone" label={l.contactPhone} type="tel" width="m" optional autocomplete="off" />
-          <InputField ctx={ctx} form={form} id="contactEmail" label={l.contactEmail} type="email" optional autocomplete="off" />
-        </fieldset>
-        <button type="submit" class="button button-primary" safe>
-          {award ? s.saveAward : s.createAward}
-        </button>
+        <TextInput ctx={ctx} {...fieldOf(form, 'name')} label={l.name} />
+        <TextInput ctx={ctx} {...fieldOf(form, 'summary')} label={l.summary} hint={l.summaryHint} width="xl" />
+        <TextArea ctx={ctx} {...fieldOf(form, 'description')} label={l.description} hint={l.descriptionHint} rows={8} />
+        <TextInput ctx={ctx} {...fieldOf(form, 'establishedYear')} label={l.establishedYear} width="xs" inputmode="numeric" />
+        <TextArea ctx={ctx} {...fieldOf(form, 'eligibility')} label={l.eligibility} optional rows={4} />
+        <Fieldset legend={l.contactHeading} legendClass="h3">
+          <TextInput ctx={ctx} {...fieldOf(form, 'contactName')} label={l.contactName} optional autocomplete="off" />
+          <TextInput ctx={ctx} {...fieldOf(form, 'contactTitle')} label={l.contactTitle} optional autocomplete="off" />
+          <TextInput ctx={ctx} {...fieldOf(form, 'contactUnit')} label={l.contactUnit} optional autocomplete="off" />
+          <TextInput ctx={ctx} {...fieldOf(form, 'contactPhone')} label={l.contactPhone} type="tel" width="m" optional autocomplete="off" />
+          <TextInput ctx={ctx} {...fieldOf(form, 'contactEmail')} label={l.contactEmail} type="email" optional autocomplete="off" />
+        </Fieldset>
+        <Button variant="primary" text={award ? s.saveAward : s.createAward} />
       </form>
       {award ? (
         <section aria-labelledby="editions-heading">
@@ -73,13 +68,9 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
             {s.editionsHeading}
           </h2>
           <EditionTable ctx={ctx} csrf={csrf} now={now} award={award} editions={editions} withNextYear />
-          <p class="form-hint" safe>
-            {s.nextYearHint}
-          </p>
+          <Hint block text={s.nextYearHint} />
           <p>
-            <a href={`/admin/priser/${award.id}/udgaver/ny`} class="button button-secondary" safe>
-              {s.newEdition}
-            </a>
+            <ButtonLink variant="secondary" href={`/admin/priser/${award.id}/udgaver/ny`} text={s.newEdition} />
           </p>
         </section>
       ) : (

@@ -1,13 +1,26 @@
 import { membersTexts } from '../../members/i18n.js';
 import { setupTexts } from '../i18n.js';
-import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
+import {
+  AdminLayout,
+  Alert,
+  Button,
+  ButtonGroup,
+  type Crumb,
+  ErrorSummary,
+  type FieldError,
+  Fieldset,
+  Hint,
+  type PageContext,
+  Paragraphs,
+  TextArea,
+  TextInput,
+} from '../../platform/ui/index.js';
 import type { AwardRow, CommitteeSeatRow, CriterionRow, EditionRow, FormSectionRow, OrganisationRow } from '../setup.repo.js';
-import type { ListKind, ListRow } from '../setup-form.js';
+import type { FormState, ListKind, ListRow } from '../setup-form.js';
 import { PUBLISHED_TIMELINE_KEYS, TIMELINE_KEYS, REQUIRED_TIMELINE_KEYS } from '../setup.service.js';
-import { AdminLayout, ErrorSummary, Paragraphs, type FieldErrors } from '../../platform/ui/admin-parts.js';
-import { CheckboxField, DateTimeField, InputField, TextAreaField, type FormState } from '../../platform/ui/setup-fields.js';
+import { SetupCheckbox, SetupDateTime, fieldOf } from './setup-parts.js';
 import { awardCrumb } from './setup-award.js';
 import { NextYearButton, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
 import { panelTexts } from '../../panel/i18n.js';
@@ -45,17 +58,8 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
     <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={crumbs} hasErrors={form.errors.length > 0}>
       <ErrorSummary ctx={ctx} errors={form.errors} />
       {p.notice ? (
-        <Alert variant="success">
-          <p class="alert-text" safe>
-            {p.notice}
-          </p>
-          {p.showDelay ? (
-            <p class="alert-text" safe>
-              {s.publicDelay}
-            </p>
-          ) : (
-            ''
-          )}
+        <Alert ctx={ctx} variant="success" text={p.notice}>
+          {p.showDelay ? <p safe>{s.publicDelay}</p> : ''}
         </Alert>
       ) : (
         ''
@@ -96,68 +100,48 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
             </li>
           </ul>
           <NextYearButton ctx={ctx} csrf={csrf} editionId={edition.id} editionName={name} variant="button" from="edition" />
-          <p class="form-hint" safe>
-            {s.nextYearHint}
-          </p>
+          <Hint block text={s.nextYearHint} />
         </nav>
       ) : (
         ''
       )}
       <form method="post" action={action} novalidate>
         <CsrfField token={csrf} />
-        <fieldset>
-          <legend class="h2" safe>
-            {l.basicsHeading}
-          </legend>
-          <InputField ctx={ctx} form={form} id="year" label={l.year} hint={l.yearHint} width="xs" inputmode="numeric" />
-          <InputField ctx={ctx} form={form} id="theme" label={l.theme} optional width="xl" />
-          <TextAreaField ctx={ctx} form={form} id="themeDescription" label={l.themeDescription} optional rows={4} />
-        </fieldset>
-        <fieldset>
-          <legend class="h2" safe>
-            {l.timelineHeading}
-          </legend>
-          <p class="form-hint" safe>
-            {l.timelineIntro}
-          </p>
+        <Fieldset legend={l.basicsHeading} legendClass="h2">
+          <TextInput ctx={ctx} {...fieldOf(form, 'year')} label={l.year} hint={l.yearHint} width="xs" inputmode="numeric" />
+          <TextInput ctx={ctx} {...fieldOf(form, 'theme')} label={l.theme} optional width="xl" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'themeDescription')} label={l.themeDescription} optional rows={4} />
+        </Fieldset>
+        <Fieldset legend={l.timelineHeading} legendClass="h2">
+          <Hint block text={l.timelineIntro} />
           {TIMELINE_KEYS.map((k) => (
-            <DateTimeField
+            <SetupDateTime
               ctx={ctx}
               form={form}
               id={k}
-              label={l[k]}
+              legend={l[k]}
               optional={!required.has(k)}
               hint={edition && published.has(k) ? l.publishedHint : undefined}
             />
           ))}
-          <InputField ctx={ctx} form={form} id="eventName" label={l.eventName} hint={l.eventNameHint} optional />
-          <InputField ctx={ctx} form={form} id="eventPlace" label={l.eventPlace} optional />
-        </fieldset>
-        <fieldset>
-          <legend class="h2" safe>
-            {l.nomineesHeading}
-          </legend>
-          <p class="form-hint" id="nominee-count-hint" safe>
-            {l.nomineeCountHint}
-          </p>
-          <InputField ctx={ctx} form={form} id="nomineeCountMin" label={l.nomineeCountMin} width="xxs" inputmode="numeric" optional />
-          <InputField ctx={ctx} form={form} id="nomineeCountMax" label={l.nomineeCountMax} width="xxs" inputmode="numeric" optional />
-          <InputField ctx={ctx} form={form} id="prizeAmountKr" label={l.prizeAmountKr} hint={l.prizeAmountHint} width="s" inputmode="numeric" optional />
-          <TextAreaField ctx={ctx} form={form} id="prizePurpose" label={l.prizePurpose} optional rows={3} />
-          <TextAreaField ctx={ctx} form={form} id="prizeExtras" label={l.prizeExtras} optional rows={3} />
-          <InputField ctx={ctx} form={form} id="filmUrl" label={l.filmUrl} type="url" optional />
-        </fieldset>
+          <TextInput ctx={ctx} {...fieldOf(form, 'eventName')} label={l.eventName} hint={l.eventNameHint} optional />
+          <TextInput ctx={ctx} {...fieldOf(form, 'eventPlace')} label={l.eventPlace} optional />
+        </Fieldset>
+        <Fieldset legend={l.nomineesHeading} legendClass="h2">
+          <Hint block id="nominee-count" text={l.nomineeCountHint} />
+          <TextInput ctx={ctx} {...fieldOf(form, 'nomineeCountMin')} label={l.nomineeCountMin} width="xxs" inputmode="numeric" optional />
+          <TextInput ctx={ctx} {...fieldOf(form, 'nomineeCountMax')} label={l.nomineeCountMax} width="xxs" inputmode="numeric" optional />
+          <TextInput ctx={ctx} {...fieldOf(form, 'prizeAmountKr')} label={l.prizeAmountKr} hint={l.prizeAmountHint} width="s" inputmode="numeric" optional />
+          <TextArea ctx={ctx} {...fieldOf(form, 'prizePurpose')} label={l.prizePurpose} optional rows={3} />
+          <TextArea ctx={ctx} {...fieldOf(form, 'prizeExtras')} label={l.prizeExtras} optional rows={3} />
+          <TextInput ctx={ctx} {...fieldOf(form, 'filmUrl')} label={l.filmUrl} type="url" optional />
+        </Fieldset>
         <JudgingSettings ctx={ctx} form={form} />
-        <fieldset>
-          <legend class="h2" safe>
-            {l.settingsHeading}
-          </legend>
-          <CheckboxField ctx={ctx} form={form} id="hasPatientPanel" label={l.hasPatientPanel} />
-          <CheckboxField ctx={ctx} form={form} id="asksOrigin" label={l.asksOrigin} />
-        </fieldset>
-        <button type="submit" class="button button-primary" safe>
-          {edition ? s.saveEdition : s.createEdition}
-        </button>
+        <Fieldset legend={l.settingsHeading} legendClass="h2">
+          <SetupCheckbox ctx={ctx} form={form} id="hasPatientPanel" label={l.hasPatientPanel} />
+          <SetupCheckbox ctx={ctx} form={form} id="asksOrigin" label={l.asksOrigin} />
+        </Fieldset>
+        <Button variant="primary" text={edition ? s.saveEdition : s.createEdition} />
       </form>
     </AdminLayout>
   );
@@ -167,19 +151,14 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
 function JudgingSettings({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const j = judgingTexts(ctx.locale).setup;
   return (
-    <fieldset id="judging-settings">
-      <legend class="h2" safe>
-        {j.heading}
-      </legend>
-      <p class="form-hint" safe>
-        {j.intro}
-      </p>
-      <DateTimeField ctx={ctx} form={form} id="reviewClosesAt" label={j.reviewClosesAt} hint={j.reviewClosesHint} optional />
-      <CheckboxField ctx={ctx} form={form} id="blindReview" label={j.blindReview} />
-      <InputField ctx={ctx} form={form} id="scoreScaleMin" label={j.scoreScaleMin} hint={j.scaleHint} width="xxs" inputmode="numeric" />
-      <InputField ctx={ctx} form={form} id="scoreScaleMax" label={j.scoreScaleMax} width="xxs" inputmode="numeric" />
-      <TextAreaField ctx={ctx} form={form} id="scoreLabels" label={j.scoreLabels} hint={j.scoreLabelsHint} optional rows={5} />
-    </fieldset>
+    <Fieldset id="judging-settings" legend={j.heading} legendClass="h2">
+      <Hint block text={j.intro} />
+      <SetupDateTime ctx={ctx} form={form} id="reviewClosesAt" legend={j.reviewClosesAt} hint={j.reviewClosesHint} optional />
+      <SetupCheckbox ctx={ctx} form={form} id="blindReview" label={j.blindReview} />
+      <TextInput ctx={ctx} {...fieldOf(form, 'scoreScaleMin')} label={j.scoreScaleMin} hint={j.scaleHint} width="xxs" inputmode="numeric" />
+      <TextInput ctx={ctx} {...fieldOf(form, 'scoreScaleMax')} label={j.scoreScaleMax} width="xxs" inputmode="numeric" />
+      <TextArea ctx={ctx} {...fieldOf(form, 'scoreLabels')} label={j.scoreLabels} hint={j.scoreLabelsHint} optional rows={5} />
+    </Fieldset>
   );
 }
 
@@ -191,7 +170,7 @@ type ListPageProps = EditionContext & {
   kind: ListKind;
   edition: EditionRow;
   rows: ListRow[];
-  errors: FieldErrors;
+  errors: FieldError[];
   notice: 'saved' | 'not-saved' | null;
   /** When the first nomination was sent: criteria and form are then shown, not edited. */
   lockedSince: Date | null;
@@ -226,20 +205,18 @@ export function EditionListPage(p: ListPageProps): JSX.Element {
     <AdminLayout ctx={ctx} title={texts.title} csrf={csrf} crumbs={crumbs} hasErrors={hasErrors}>
       <ErrorSummary ctx={ctx} errors={p.errors} />
       {locked ? (
-        <Alert variant={p.refused ? 'error' : 'warning'} heading={l.lockedHeading}>
-          <p safe>{l.locked(formatInstant(p.lockedSince!, ctx.locale))}</p>
-        </Alert>
+        <Alert
+          ctx={ctx}
+          variant={p.refused ? 'error' : 'warning'}
+          live={p.refused ? 'alert' : 'none'}
+          heading={l.lockedHeading}
+          text={l.locked(formatInstant(p.lockedSince!, ctx.locale))}
+        />
       ) : (
         ''
       )}
-      {p.notice === 'saved' ? <Notice text={l.saved} /> : ''}
-      {p.notice === 'not-saved' ? (
-        <Alert variant="info">
-          <p safe>{l.notSavedYet(texts.save)}</p>
-        </Alert>
-      ) : (
-        ''
-      )}
+      {p.notice === 'saved' ? <Notice ctx={ctx} text={l.saved} /> : ''}
+      {p.notice === 'not-saved' ? <Alert ctx={ctx} variant="info" text={l.notSavedYet(texts.save)} /> : ''}
       <h1 safe>{texts.title}</h1>
       <p safe>{texts.intro}</p>
       {locked ? (
@@ -256,83 +233,74 @@ export function EditionListPage(p: ListPageProps): JSX.Element {
           <input type="hidden" name="antal" value={String(p.rows.length)} />
           {p.rows.length === 0 ? <p safe>{l.empty}</p> : ''}
           <ol class="unstyled-list">
-            {p.rows.map((row, i) => {
-              const label = texts.row(i + 1);
-              const id = (f: string) => `r${i}-${f}`;
-              return (
-                <li>
-                  <fieldset class="setup-row">
-                    <legend class="h3" safe>
-                      {label}
-                    </legend>
-                    <input type="hidden" name={id('id')} value={row.id} />
-                    {kind === 'criteria' ? (
-                      <>
-                        <InputField ctx={ctx} form={form} id={id('title')} label={l.title} width="xl" />
-                        <TextAreaField ctx={ctx} form={form} id={id('description')} label={l.description} rows={4} />
-                      </>
-                    ) : kind === 'form-sections' ? (
-                      <>
-                        <InputField ctx={ctx} form={form} id={id('heading')} label={l.heading} width="xl" />
-                        <TextAreaField ctx={ctx} form={form} id={id('help')} label={l.help} hint={l.helpHint} optional rows={3} />
-                        <InputField
-                          ctx={ctx}
-                          form={form}
-                          id={id('wordLimit')}
-                          label={l.wordLimit}
-                          hint={l.wordLimitHint}
-                          width="xs"
-                          inputmode="numeric"
-                          optional
-                        />
-                        <CheckboxField ctx={ctx} form={form} id={id('required')} label={l.required} />
-                      </>
-                    ) : (
-                      <>
-                        <InputField ctx={ctx} form={form} id={id('name')} label={l.seatName} optional />
-                        <InputField ctx={ctx} form={form} id={id('partyLetter')} label={l.partyLetter} width="xxs" optional />
-                        <InputField ctx={ctx} form={form} id={id('represents')} label={l.represents} optional />
-                        <CheckboxField ctx={ctx} form={form} id={id('isChair')} label={l.isChair} />
-                      </>
-                    )}
-                    <div class="button-row setup-row-actions">
-                      {i > 0 ? <RowButton value={`op-${i}`} text={l.moveUp} suffix={l.rowLabel(label)} /> : ''}
-                      {i < p.rows.length - 1 ? <RowButton value={`ned-${i}`} text={l.moveDown} suffix={l.rowLabel(label)} /> : ''}
-                      <RowButton value={`fjern-${i}`} text={l.remove} suffix={l.rowLabel(label)} />
-                    </div>
-                  </fieldset>
-                </li>
-              );
-            })}
+            {p.rows.map((row, i) => (
+              <li>
+                <ListRowFields ctx={ctx} kind={kind} form={form} row={row} index={i} count={p.rows.length} label={texts.row(i + 1)} />
+              </li>
+            ))}
           </ol>
-          <p class="form-hint" safe>
-            {l.emptyRowsDropped}
-          </p>
-          <div class="button-row">
-            <button type="submit" name="handling" value="tilfoej" id="list-add" class="button button-secondary" safe>
-              {texts.add}
-            </button>
-            <button type="submit" name="handling" value="gem" class="button button-primary" safe>
-              {texts.save}
-            </button>
-          </div>
+          <Hint block text={l.emptyRowsDropped} />
+          <ButtonGroup>
+            <Button variant="secondary" name="handling" value="tilfoej" id="list-add" text={texts.add} />
+            <Button variant="primary" name="handling" value="gem" text={texts.save} />
+          </ButtonGroup>
         </form>
       )}
     </AdminLayout>
   );
 }
 
+/** One row of a list being edited: its fields (named `r<index>-<field>`) and the buttons that move or remove it. */
+function ListRowFields(p: { ctx: PageContext; kind: ListKind; form: FormState; row: ListRow; index: number; count: number; label: string }) {
+  const { ctx, kind, form, index: i } = p;
+  const l = setupTexts(ctx.locale).lists;
+  const id = (f: string) => `r${i}-${f}`;
+  const suffix = l.rowLabel(p.label);
+  return (
+    <Fieldset legend={p.label} legendClass="h3">
+      <input type="hidden" name={id('id')} value={p.row.id} />
+      {kind === 'criteria' ? (
+        <>
+          <TextInput ctx={ctx} {...fieldOf(form, id('title'))} label={l.title} width="xl" />
+          <TextArea ctx={ctx} {...fieldOf(form, id('description'))} label={l.description} rows={4} />
+        </>
+      ) : kind === 'form-sections' ? (
+        <>
+          <TextInput ctx={ctx} {...fieldOf(form, id('heading'))} label={l.heading} width="xl" />
+          <TextArea ctx={ctx} {...fieldOf(form, id('help'))} label={l.help} hint={l.helpHint} optional rows={3} />
+          <TextInput ctx={ctx} {...fieldOf(form, id('wordLimit'))} label={l.wordLimit} hint={l.wordLimitHint} width="xs" inputmode="numeric" optional />
+          <SetupCheckbox ctx={ctx} form={form} id={id('required')} label={l.required} />
+        </>
+      ) : (
+        <>
+          <TextInput ctx={ctx} {...fieldOf(form, id('name'))} label={l.seatName} optional />
+          <TextInput ctx={ctx} {...fieldOf(form, id('partyLetter'))} label={l.partyLetter} width="xxs" optional />
+          <TextInput ctx={ctx} {...fieldOf(form, id('represents'))} label={l.represents} optional />
+          <SetupCheckbox ctx={ctx} form={form} id={id('isChair')} label={l.isChair} />
+        </>
+      )}
+      <ButtonGroup>
+        {i > 0 ? <RowButton value={`op-${i}`} text={l.moveUp} suffix={suffix} /> : ''}
+        {i < p.count - 1 ? <RowButton value={`ned-${i}`} text={l.moveDown} suffix={suffix} /> : ''}
+        <RowButton value={`fjern-${i}`} text={l.remove} suffix={suffix} />
+      </ButtonGroup>
+    </Fieldset>
+  );
+}
+
+/** "Flyt op", "Flyt ned", "Fjern", each naming its row for screen readers. */
 function RowButton({ value, text, suffix }: { value: string; text: string; suffix: string }) {
   return (
-    <button type="submit" name="handling" value={value} class="button button-tertiary">
+    <Button variant="tertiary" name="handling" value={value}>
       <span safe>{text}</span>
       <span class="sr-only" safe>
         {suffix}
       </span>
-    </button>
+    </Button>
   );
 }
 
+/** The saved criteria or form sections, once the form is locked (shown, not edited). */
 function ReadOnlyList({ ctx, kind, saved }: { ctx: PageContext; kind: ListKind; saved: ListPageProps['saved'] }) {
   const l = setupTexts(ctx.locale).lists;
   if (kind === 'criteria') {
@@ -353,9 +321,10 @@ function ReadOnlyList({ ctx, kind, saved }: { ctx: PageContext; kind: ListKind; 
         <li>
           <strong safe>{f.heading}</strong>
           {f.help ? <Paragraphs text={f.help} /> : ''}
-          <p class="form-hint" safe>
-            {[f.wordLimit === null ? l.noWordLimit : l.wordLimitShown(f.wordLimit), f.required ? '' : l.optionalSection].filter(Boolean).join(' · ')}
-          </p>
+          <Hint
+            block
+            text={[f.wordLimit === null ? l.noWordLimit : l.wordLimitShown(f.wordLimit), f.required ? '' : l.optionalSection].filter(Boolean).join(' · ')}
+          />
         </li>
       ))}
     </ol>

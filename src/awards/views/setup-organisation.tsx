@@ -1,25 +1,19 @@
 import { setupTexts } from '../i18n.js';
-import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
+import { AdminLayout, Alert, Button, ButtonLink, type Crumb, ErrorSummary, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
 import { phaseAt } from '../phase.js';
 import { timelineOf } from '../awards.service.js';
+import type { FormState } from '../setup-form.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
-import { AdminLayout, ErrorSummary } from '../../platform/ui/admin-parts.js';
-import { Fact, InputField, type FormState } from '../../platform/ui/setup-fields.js';
+import { Fact, fieldOf } from './setup-parts.js';
 
 export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: setupTexts(ctx.locale).crumb, href: '/admin/organisationer' });
 export const organisationCrumb = (o: { id: number; name: string }): Crumb => ({ label: o.name, href: `/admin/organisationer/${o.id}` });
 
 /** A success message above the heading, or nothing. */
-export function Notice({ text }: { text: string | null | undefined }) {
+export function Notice({ ctx, text }: { ctx: PageContext; text: string | null | undefined }) {
   if (!text) return '';
-  return (
-    <Alert variant="success">
-      <p class="alert-text" safe>
-        {text}
-      </p>
-    </Alert>
-  );
+  return <Alert ctx={ctx} variant="success" text={text} />;
 }
 
 /** /admin/organisationer: the organisations the user administers, and "create a new one". */
@@ -43,9 +37,7 @@ export function OrganisationsPage({ ctx, csrf, organisations }: { ctx: PageConte
         </ul>
       )}
       <p>
-        <a class="button button-secondary" href="/admin/organisationer/ny" safe>
-          {s.newOrganisation}
-        </a>
+        <ButtonLink variant="secondary" href="/admin/organisationer/ny" text={s.newOrganisation} />
       </p>
     </AdminLayout>
   );
@@ -77,14 +69,12 @@ export function OrganisationFormPage({
       {organisation ? '' : <p safe>{s.newOrganisationIntro}</p>}
       <form method="post" action={action} novalidate>
         <CsrfField token={csrf} />
-        <InputField ctx={ctx} form={form} id="name" label={l.name} hint={l.nameHint} autocomplete="organization" />
-        <InputField ctx={ctx} form={form} id="websiteUrl" label={l.websiteUrl} hint={l.urlHint} type="url" optional autocomplete="url" />
-        <InputField ctx={ctx} form={form} id="contactEmail" label={l.contactEmail} type="email" optional autocomplete="email" />
-        <InputField ctx={ctx} form={form} id="contactPhone" label={l.contactPhone} type="tel" optional width="m" autocomplete="tel" />
-        <InputField ctx={ctx} form={form} id="privacyUrl" label={l.privacyUrl} hint={l.urlHint} type="url" optional />
-        <button type="submit" class="button button-primary" safe>
-          {organisation ? s.saveOrganisation : s.createOrganisation}
-        </button>
+        <TextInput ctx={ctx} {...fieldOf(form, 'name')} label={l.name} hint={l.nameHint} autocomplete="organization" />
+        <TextInput ctx={ctx} {...fieldOf(form, 'websiteUrl')} label={l.websiteUrl} hint={l.urlHint} type="url" optional autocomplete="url" />
+        <TextInput ctx={ctx} {...fieldOf(form, 'contactEmail')} label={l.contactEmail} type="email" optional autocomplete="email" />
+        <TextInput ctx={ctx} {...fieldOf(form, 'contactPhone')} label={l.contactPhone} type="tel" optional width="m" autocomplete="tel" />
+        <TextInput ctx={ctx} {...fieldOf(form, 'privacyUrl')} label={l.privacyUrl} hint={l.urlHint} type="url" optional />
+        <Button variant="primary" text={organisation ? s.saveOrganisation : s.createOrganisation} />
       </form>
     </AdminLayout>
   );
@@ -105,7 +95,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
   const l = s.organisation;
   return (
     <AdminLayout ctx={ctx} title={o.name} csrf={csrf} crumbs={[organisationsCrumb(ctx), { label: o.name }]}>
-      <Notice text={notice} />
+      <Notice ctx={ctx} text={notice} />
       <h1 safe>{o.name}</h1>
       <p>
         <a href={`/admin/organisationer/${o.id}/log`} safe>
@@ -123,9 +113,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
           <Fact ctx={ctx} label={l.privacyUrl} value={o.privacyUrl} href />
         </dl>
         <p>
-          <a href={`/admin/organisationer/${o.id}/rediger`} class="button button-secondary" safe>
-            {s.editOrganisation}
-          </a>
+          <ButtonLink variant="secondary" href={`/admin/organisationer/${o.id}/rediger`} text={s.editOrganisation} />
         </p>
       </section>
       <section aria-labelledby="awards-heading">
@@ -144,9 +132,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
           </section>
         ))}
         <p>
-          <a href={`/admin/organisationer/${o.id}/priser/ny`} class="button button-secondary" safe>
-            {s.newAward}
-          </a>
+          <ButtonLink variant="secondary" href={`/admin/organisationer/${o.id}/priser/ny`} text={s.newAward} />
         </p>
       </section>
     </AdminLayout>
@@ -174,65 +160,63 @@ export function EditionTable({
   if (editions.length === 0) return <p safe>{s.noEditions}</p>;
   const labelId = `editions-${award.id}`;
   return (
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby={labelId}>
-      <table class="table table--compact">
-        <caption class="sr-only" id={labelId} safe>
-          {`${s.editionsHeading}: ${award.name}`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {s.yearColumn}
-            </th>
-            <th scope="col" safe>
-              {s.themeColumn}
-            </th>
-            <th scope="col" safe>
-              {s.phaseColumn}
-            </th>
-            <th scope="col" safe>
-              {s.actionsColumn}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {editions.map((e) => {
-            const name = t.award.edition(award.name, e.year);
-            const timeline = timelineOf(e);
-            return (
-              <tr>
-                <th scope="row" safe>
-                  {String(e.year)}
-                </th>
-                <td safe>{e.theme ?? ''}</td>
-                <td safe>{timeline ? t.phase[phaseAt(timeline, now)] : s.historic}</td>
-                <td>
-                  <ul class="unstyled-list">
+    <Table compact labelledBy={labelId}>
+      <caption class="sr-only" id={labelId} safe>
+        {`${s.editionsHeading}: ${award.name}`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" safe>
+            {s.yearColumn}
+          </th>
+          <th scope="col" safe>
+            {s.themeColumn}
+          </th>
+          <th scope="col" safe>
+            {s.phaseColumn}
+          </th>
+          <th scope="col" safe>
+            {s.actionsColumn}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {editions.map((e) => {
+          const name = t.award.edition(award.name, e.year);
+          const timeline = timelineOf(e);
+          return (
+            <tr>
+              <th scope="row" safe>
+                {String(e.year)}
+              </th>
+              <td safe>{e.theme ?? ''}</td>
+              <td safe>{timeline ? t.phase[phaseAt(timeline, now)] : s.historic}</td>
+              <td>
+                <ul class="unstyled-list">
+                  <li>
+                    <a href={`/admin/udgaver/${e.id}/rediger`} safe>
+                      {s.editionLink(name)}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={`${s.nominationsLink}: ${name}`} safe>
+                      {s.nominationsLink}
+                    </a>
+                  </li>
+                  {withNextYear ? (
                     <li>
-                      <a href={`/admin/udgaver/${e.id}/rediger`} safe>
-                        {s.editionLink(name)}
-                      </a>
+                      <NextYearButton ctx={ctx} csrf={csrf} editionId={e.id} editionName={name} variant="link" from="award" />
                     </li>
-                    <li>
-                      <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={`${s.nominationsLink}: ${name}`} safe>
-                        {s.nominationsLink}
-                      </a>
-                    </li>
-                    {withNextYear ? (
-                      <li>
-                        <NextYearButton ctx={ctx} csrf={csrf} editionId={e.id} editionName={name} variant="link" from="award" />
-                      </li>
-                    ) : (
-                      ''
-                    )}
-                  </ul>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  ) : (
+                    ''
+                  )}
+                </ul>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
   );
 }
 
@@ -251,15 +235,13 @@ export function NextYearButton(p: {
     <form method="post" action={`/admin/udgaver/${editionId}/naeste-aar`} class="setup-inline-form">
       <CsrfField token={csrf} />
       <input type="hidden" name="fra" value={p.from === 'award' ? 'pris' : 'runde'} />
-      <button
-        type="submit"
-        id={`next-year-${editionId}`}
-        class={variant === 'link' ? 'function-link' : 'button button-secondary'}
-        aria-label={s.nextYearOf(editionName)}
-        safe
-      >
-        {s.nextYear}
-      </button>
+      {variant === 'link' ? (
+        <button type="submit" id={`next-year-${editionId}`} class="function-link" aria-label={s.nextYearOf(editionName)} safe>
+          {s.nextYear}
+        </button>
+      ) : (
+        <Button variant="secondary" id={`next-year-${editionId}`} label={s.nextYearOf(editionName)} text={s.nextYear} />
+      )}
     </form>
   );
 }

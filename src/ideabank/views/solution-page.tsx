@@ -1,11 +1,22 @@
 import { attr } from '../../platform/html-attr.js';
-import { Alert, ButtonLink, Button, ErrorSummary, type FieldError, Layout, type PageContext, Table, TextArea, TextInput } from '../../platform/ui/index.js';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  type FieldError,
+  Layout,
+  type PageContext,
+  Paragraphs,
+  Table,
+  TextArea,
+  TextInput,
+} from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatDate } from '../../platform/time.js';
 import type { AdoptionRow, ImageRow, LinkedNomination, SimilarRow, SolutionRow } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { IdeaBankAssets, SimilarItem } from './parts.js';
-import { Paragraphs } from '../../platform/ui/admin-parts.js';
 
 export type AdoptionForm = { organisation: string; unit: string; adoptedOn: string; changes: string };
 

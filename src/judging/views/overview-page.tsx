@@ -1,5 +1,4 @@
-import { Alert, Layout, type PageContext, Table } from '../../platform/ui/index.js';
-import { AdminLayout } from '../../platform/ui/admin-parts.js';
+import { AdminLayout, Alert, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
 import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
 import { editionCrumbs } from './review-pages.js';

@@ -10,13 +10,13 @@ import {
   Label,
   Layout,
   type PageContext,
+  Paragraphs,
   Radios,
   Table,
   TextArea,
 } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
-import { Paragraphs } from '../../platform/ui/admin-parts.js';
 import { defaultStepWords, judgingTexts, type JudgingTexts } from '../i18n.js';
 import type { MemberEditionOverview, ReviewPage } from '../review.service.js';
 import { scoreLabels, type ScorePermission } from '../review-rules.js';

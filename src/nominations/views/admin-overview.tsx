@@ -2,9 +2,8 @@ import { nominationAdminTexts } from '../admin-i18n.js';
 import { membersTexts } from '../../members/i18n.js';
 import { apiTokenTexts } from '../../accounts/i18n.js';
 import { setupTexts } from '../../awards/i18n.js';
-import type { PageContext } from '../../platform/layout.js';
+import { AdminLayout, type PageContext, Table } from '../../platform/ui/index.js';
 import type { OverviewAward } from '../admin.service.js';
-import { AdminLayout } from '../../platform/ui/admin-parts.js';
 import { judgingTexts } from '../../judging/i18n.js';
 import { privacyTexts } from '../../privacy/i18n.js';
 
@@ -47,73 +46,71 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
               {award.organisation}
             </span>
           </h2>
-          <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby={`award-${award.id}`}>
-            <table class="table table--compact">
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {a.year}
-                  </th>
-                  <th scope="col" safe>
-                    {a.theme}
-                  </th>
-                  <th scope="col" safe>
-                    {a.phaseColumn}
-                  </th>
-                  <th scope="col" class="text-align-right" safe>
-                    {a.sentCount}
-                  </th>
-                  <th scope="col">
-                    <span class="sr-only" safe>
-                      {a.show}
-                    </span>
-                  </th>
-                  <th scope="col">
-                    <span class="sr-only" safe>
-                      {membersTexts(ctx.locale).overviewLink}
-                    </span>
-                  </th>
-                  <th scope="col">
-                    <span class="sr-only" safe>
-                      {judgingTexts(ctx.locale).adminOverviewLink}
-                    </span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {award.editions.map((e) => {
-                  const name = t.award.edition(award.name, e.year);
-                  return (
-                    <tr>
-                      <th scope="row" safe>
-                        {String(e.year)}
-                      </th>
-                      <td safe>{e.theme ?? ''}</td>
-                      <td safe>{t.phase[e.phase]}</td>
-                      <td class="text-align-right" safe>
-                        {String(e.sentCount)}
-                      </td>
-                      <td>
-                        <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={a.showNominationsOf(name)} safe>
-                          {a.show}
-                        </a>
-                      </td>
-                      <td>
-                        <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={membersTexts(ctx.locale).overviewLinkOf(name)} safe>
-                          {membersTexts(ctx.locale).overviewLink}
-                        </a>
-                      </td>
-                      <td>
-                        <a href={`/admin/udgaver/${e.id}/bedoemmelse`} aria-label={judgingTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
-                          {judgingTexts(ctx.locale).adminOverviewLink}
-                        </a>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <Table compact labelledBy={`award-${award.id}`}>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {a.year}
+                </th>
+                <th scope="col" safe>
+                  {a.theme}
+                </th>
+                <th scope="col" safe>
+                  {a.phaseColumn}
+                </th>
+                <th scope="col" class="text-align-right" safe>
+                  {a.sentCount}
+                </th>
+                <th scope="col">
+                  <span class="sr-only" safe>
+                    {a.show}
+                  </span>
+                </th>
+                <th scope="col">
+                  <span class="sr-only" safe>
+                    {membersTexts(ctx.locale).overviewLink}
+                  </span>
+                </th>
+                <th scope="col">
+                  <span class="sr-only" safe>
+                    {judgingTexts(ctx.locale).adminOverviewLink}
+                  </span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {award.editions.map((e) => {
+                const name = t.award.edition(award.name, e.year);
+                return (
+                  <tr>
+                    <th scope="row" safe>
+                      {String(e.year)}
+                    </th>
+                    <td safe>{e.theme ?? ''}</td>
+                    <td safe>{t.phase[e.phase]}</td>
+                    <td class="text-align-right" safe>
+                      {String(e.sentCount)}
+                    </td>
+                    <td>
+                      <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={a.showNominationsOf(name)} safe>
+                        {a.show}
+                      </a>
+                    </td>
+                    <td>
+                      <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={membersTexts(ctx.locale).overviewLinkOf(name)} safe>
+                        {membersTexts(ctx.locale).overviewLink}
+                      </a>
+                    </td>
+                    <td>
+                      <a href={`/admin/udgaver/${e.id}/bedoemmelse`} aria-label={judgingTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
+                        {judgingTexts(ctx.locale).adminOverviewLink}
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
         </section>
       ))}
     </AdminLayout>

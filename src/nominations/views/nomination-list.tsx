@@ -1,11 +1,11 @@
+import Html from '@kitajs/html';
 import { nominationAdminTexts } from '../admin-i18n.js';
 import { judgingTexts } from '../../judging/i18n.js';
-import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
+import { AdminLayout, Button, ButtonLink, type PageContext, Select, SortHeader, Table, TextInput, Time } from '../../platform/ui/index.js';
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';
 import type { NominationList } from '../admin.service.js';
 import { DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
-import { AdminLayout, attr } from '../../platform/ui/admin-parts.js';
 
 type Props = { ctx: PageContext; csrf: string; list: NominationList };
 
@@ -60,53 +60,27 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
         ) : (
           ''
         )}
-        <div class="form-group">
-          <label class="form-label" for="q" safe>
-            {a.searchLabel}
-          </label>
-          <input class="form-input input-width-xl" type="search" id="q" name="q" value={attr(query.text)} maxlength={String(SEARCH_MAX)} />
-        </div>
-        <div class="form-group">
-          <label class="form-label" for="status" safe>
-            {a.statusLabel}
-          </label>
-          <select class="form-select" id="status" name="status">
-            <option value="" selected={query.status === null} safe>
-              {a.all}
-            </option>
-            {(['sent', 'withdrawn'] as const).map((s) => (
-              <option value={STATUS_PARAM[s]} selected={query.status === s} safe>
-                {a.status[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="form-group">
-          <label class="form-label" for="screening" safe>
-            {a.screeningLabel}
-          </label>
-          <select class="form-select" id="screening" name="screening">
-            <option value="" selected={query.screening === null} safe>
-              {a.all}
-            </option>
-            {(['pending', 'eligible', 'not-eligible'] as const).map((s) => (
-              <option value={SCREENING_PARAM[s]} selected={query.screening === s} safe>
-                {a.screening[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextInput ctx={ctx} id="q" type="search" label={a.searchLabel} value={query.text} width="xl" maxlength={SEARCH_MAX} />
+        <Select
+          ctx={ctx}
+          id="status"
+          label={a.statusLabel}
+          value={query.status === null ? '' : STATUS_PARAM[query.status]}
+          options={[{ value: '', label: a.all }, ...(['sent', 'withdrawn'] as const).map((s) => ({ value: STATUS_PARAM[s], label: a.status[s] }))]}
+        />
+        <Select
+          ctx={ctx}
+          id="screening"
+          label={a.screeningLabel}
+          value={query.screening === null ? '' : SCREENING_PARAM[query.screening]}
+          options={[
+            { value: '', label: a.all },
+            ...(['pending', 'eligible', 'not-eligible'] as const).map((s) => ({ value: SCREENING_PARAM[s], label: a.screening[s] })),
+          ]}
+        />
         <div class="admin-filter-buttons">
-          <button type="submit" class="button button-primary" safe>
-            {a.filter}
-          </button>
-          {filtered ? (
-            <a href={base} class="button button-secondary" safe>
-              {a.resetFilter}
-            </a>
-          ) : (
-            ''
-          )}
+          <Button variant="primary" text={a.filter} />
+          {filtered ? <ButtonLink variant="secondary" href={base} text={a.resetFilter} /> : ''}
         </div>
       </form>
 
@@ -116,64 +90,50 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
       {rows.length === 0 ? (
         <p safe>{total === 0 ? a.none : a.noneMatch}</p>
       ) : (
-        <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="result-heading">
-          <table class="table table--compact admin-nomination-table">
-            <caption class="sr-only" safe>
-              {a.tableLabel}
-            </caption>
-            <thead>
+        <Table compact class="admin-nomination-table" labelledBy="result-heading">
+          <caption class="sr-only" safe>
+            {a.tableLabel}
+          </caption>
+          <thead>
+            <tr>
+              {SORT_KEYS.map((key) => {
+                const sorted = query.sort === key ? query.direction : null;
+                return (
+                  <SortHeader
+                    label={columns[key]}
+                    href={`${base}${sortLink(query, key)}`}
+                    sorted={sorted}
+                    linkClass="admin-sort-link"
+                    sortText={
+                      sorted === 'asc'
+                        ? `, ${a.sortedAscending}. ${a.sortDescending}`
+                        : sorted === 'desc'
+                          ? `, ${a.sortedDescending}. ${a.sortAscending}`
+                          : `. ${key === 'sent' ? a.sortDescending : a.sortAscending}`
+                    }
+                  />
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((n) => (
               <tr>
-                {SORT_KEYS.map((key) => {
-                  const sorted = query.sort === key ? query.direction : null;
-                  return (
-                    <th scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
-                      <a href={attr(`${base}${sortLink(query, key)}`)} class="admin-sort-link">
-                        <span safe>{columns[key]}</span>
-                        <span class="sr-only" safe>
-                          {sorted === 'asc'
-                            ? `, ${a.sortedAscending}. ${a.sortDescending}`
-                            : sorted === 'desc'
-                              ? `, ${a.sortedDescending}. ${a.sortAscending}`
-                              : `. ${key === 'sent' ? a.sortDescending : a.sortAscending}`}
-                        </span>
-                        <svg class="icon-svg" aria-hidden="true" focusable="false">
-                          <use
-                            href={`/dkfds/img/all-svg-icons.svg#${sorted === 'asc' ? 'sort-table-ascending' : sorted === 'desc' ? 'sort-table-descending' : 'sort-table-none'}`}
-                          ></use>
-                        </svg>
-                      </a>
-                    </th>
-                  );
-                })}
+                <td safe>{n.receiptNumber ?? ''}</td>
+                <td>
+                  <a href={`/admin/indstillinger/${n.id}`} safe>
+                    {n.title || a.untitled}
+                  </a>
+                </td>
+                <td safe>{n.nomineeNames}</td>
+                <td safe>{n.nominatorName}</td>
+                <td>{n.sentAt ? <Time at={n.sentAt}>{Html.escapeHtml(formatInstant(n.sentAt, ctx.locale))}</Time> : ''}</td>
+                <td safe>{a.status[n.status]}</td>
+                <td safe>{a.screening[n.screening]}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((n) => (
-                <tr>
-                  <td safe>{n.receiptNumber ?? ''}</td>
-                  <td>
-                    <a href={`/admin/indstillinger/${n.id}`} safe>
-                      {n.title || a.untitled}
-                    </a>
-                  </td>
-                  <td safe>{n.nomineeNames}</td>
-                  <td safe>{n.nominatorName}</td>
-                  <td>
-                    {n.sentAt ? (
-                      <time datetime={n.sentAt.toISOString()} safe>
-                        {formatInstant(n.sentAt, ctx.locale)}
-                      </time>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td safe>{a.status[n.status]}</td>
-                  <td safe>{a.screening[n.screening]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </AdminLayout>
   );

@@ -1,16 +1,27 @@
 import { nominationAdminTexts } from '../admin-i18n.js';
 import { ideaBankTexts } from '../../ideabank/i18n.js';
-import { Alert, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
+import {
+  AdminLayout,
+  Alert,
+  Button,
+  ErrorSummary,
+  type FieldError,
+  Hint,
+  type PageContext,
+  Paragraphs,
+  Radios,
+  TextArea,
+  errorFor,
+} from '../../platform/ui/index.js';
 import type { ScreeningDecision } from '../screening.service.js';
 import type { NominationDetail } from '../admin.service.js';
-import { AdminLayout, ErrorSummary, FieldError, Paragraphs, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
 
 export type ScreeningForm = {
   decision: ScreeningDecision | null;
   reason: string;
-  errors: FieldErrors;
+  errors: FieldError[];
   saved: boolean;
 };
 
@@ -42,33 +53,17 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
       crumbs={[{ label: editionName, href: `/admin/udgaver/${edition.id}/indstillinger` }, { label: receipt }]}
     >
       <ErrorSummary ctx={ctx} errors={form.errors} />
-      {form.saved ? (
-        <div class="no-print">
-          <Alert variant="success">
-            <p class="alert-text" safe>
-              {a.screeningSaved}
-            </p>
-          </Alert>
-        </div>
-      ) : (
-        ''
-      )}
+      {form.saved ? <Alert ctx={ctx} variant="success" class="no-print" text={a.screeningSaved} /> : ''}
       <p class="admin-kicker" safe>
         {`${a.nominationTitle(receipt)} · ${editionName}`}
       </p>
       <h1 lang="da" safe>
         {heading}
       </h1>
-      <p class="form-hint no-print" safe>
-        {a.printHint}
-      </p>
+      <Hint block class="no-print" text={a.printHint} />
 
       {n.status === 'withdrawn' ? (
-        <Alert variant="warning">
-          <p class="alert-text" safe>
-            {n.withdrawnAt ? a.withdrawnNotice(when(n.withdrawnAt)) : a.withdrawnNoticeNoDate}
-          </p>
-        </Alert>
+        <Alert ctx={ctx} variant="warning" live="none" text={n.withdrawnAt ? a.withdrawnNotice(when(n.withdrawnAt)) : a.withdrawnNoticeNoDate} />
       ) : (
         ''
       )}
@@ -226,8 +221,6 @@ function ScreeningSection({
   current: { decision: 'pending' | ScreeningDecision; reason: string | null };
 }) {
   const a = nominationAdminTexts(ctx.locale);
-  const decisionError = errorOf(form.errors, 'decision');
-  const reasonError = errorOf(form.errors, 'reason');
   // After an error the form shows what was sent; otherwise the decision on record.
   const decision = hasInput(form) ? form.decision : current.decision === 'pending' ? null : current.decision;
   const reason = hasInput(form) ? form.reason : (current.reason ?? '');
@@ -238,49 +231,29 @@ function ScreeningSection({
       </h2>
       <form method="post" action={`/admin/indstillinger/${id}/screening`} novalidate>
         <CsrfField token={csrf} />
-        <div class={`form-group${decisionError ? ' form-error' : ''}`}>
-          <fieldset aria-describedby={decisionError ? 'decision-error' : undefined}>
-            <legend class="form-label" safe>
-              {a.decisionLegend}
-            </legend>
-            <FieldError ctx={ctx} id="decision" message={decisionError} />
-            <div class="form-group-radio">
-              <input type="radio" id="decision-eligible" name="beslutning" value="egnet" class="form-radio" checked={decision === 'eligible'} />
-              <label class="form-label" for="decision-eligible" safe>
-                {a.decisionEligible}
-              </label>
-            </div>
-            <div class="form-group-radio">
-              <input type="radio" id="decision-not-eligible" name="beslutning" value="ikke-egnet" class="form-radio" checked={decision === 'not-eligible'} />
-              <label class="form-label" for="decision-not-eligible" safe>
-                {a.decisionNotEligible}
-              </label>
-            </div>
-          </fieldset>
-        </div>
-        <div class={`form-group${reasonError ? ' form-error' : ''}`}>
-          <label class="form-label" for="reason" safe>
-            {a.reasonLabel}
-          </label>
-          <span class="form-hint" id="reason-hint" safe>
-            {a.reasonHint}
-          </span>
-          <FieldError ctx={ctx} id="reason" message={reasonError} />
-          <textarea
-            class="form-input"
-            id="reason"
-            name="begrundelse"
-            rows="5"
-            aria-invalid={reasonError ? 'true' : undefined}
-            aria-describedby={reasonError ? 'reason-hint reason-error' : 'reason-hint'}
-            safe
-          >
-            {reason}
-          </textarea>
-        </div>
-        <button type="submit" class="button button-primary" safe>
-          {a.saveScreening}
-        </button>
+        <Radios
+          ctx={ctx}
+          id="decision"
+          name="beslutning"
+          legend={a.decisionLegend}
+          value={decision === 'eligible' ? 'egnet' : decision === 'not-eligible' ? 'ikke-egnet' : ''}
+          error={errorFor(form.errors, 'decision')}
+          options={[
+            { value: 'egnet', label: a.decisionEligible, id: 'decision-eligible' },
+            { value: 'ikke-egnet', label: a.decisionNotEligible, id: 'decision-not-eligible' },
+          ]}
+        />
+        <TextArea
+          ctx={ctx}
+          id="reason"
+          name="begrundelse"
+          label={a.reasonLabel}
+          hint={a.reasonHint}
+          value={reason}
+          error={errorFor(form.errors, 'reason')}
+          rows={5}
+        />
+        <Button variant="primary" text={a.saveScreening} />
       </form>
     </section>
   );

@@ -10,10 +10,10 @@ import {
   type FieldError,
   Layout,
   type PageContext,
+  Paragraphs,
   Select,
 } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { Paragraphs } from '../../platform/ui/admin-parts.js';
 import { PLACE_FIELD, type BallotProblem } from '../ballot.js';
 import type { BallotPage } from '../ballot.service.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';

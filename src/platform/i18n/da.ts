@@ -171,13 +171,11 @@ export const da = {
       'Vi bruger kun nødvendige cookies: en, der husker det sprog, du har valgt, en sikkerhedscookie, der beskytter formularerne mod forfalskning, – når du skriver en indstilling – en, der husker dit private link, så kun du kan åbne din indstilling, og – når du er logget ind – en, der holder dig logget ind, indtil du logger ud eller har været inaktiv i 30 minutter.',
   },
   /** Words of the kit's form fields, whichever module's form they are on. */
-  form: { optional: '(valgfrit)', notSet: 'Ikke udfyldt', date: 'Dato', time: 'Klokkeslæt' },
+  form: { notSet: 'Ikke udfyldt', date: 'Dato', time: 'Klokkeslæt' },
   admin: {
     title: 'Administration',
     breadcrumb: 'Administration',
     signOut: 'Log ud',
-    errorSummaryHeading: 'Der er et problem',
-    errorPrefix: 'Fejl:',
   },
 };
 

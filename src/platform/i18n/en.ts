@@ -169,12 +169,10 @@ export const en: Messages = {
     cookiesBody:
       'We use necessary cookies only: one that remembers the language you chose, a security cookie that protects the forms against forgery, – while you write a nomination – one that holds your private link, so only you can open your nomination, and – while you are signed in – one that keeps you signed in until you sign out or have been inactive for 30 minutes.',
   },
-  form: { optional: '(optional)', notSet: 'Not filled in', date: 'Date', time: 'Time' },
+  form: { notSet: 'Not filled in', date: 'Date', time: 'Time' },
   admin: {
     title: 'Administration',
     breadcrumb: 'Administration',
     signOut: 'Sign out',
-    errorSummaryHeading: 'There is a problem',
-    errorPrefix: 'Error:',
   },
 };

@@ -8,6 +8,11 @@ import { Icon } from './icon.js';
 export type FieldError = {
   field: string;
   message: string;
+  /**
+   * The id of the input the summary links to when it is not `field`: the time of a date and
+   * time pair (`closesAt` → `closesAt-time`), a radio group's first option, a list's add button.
+   */
+  target?: string;
   /** Where the field is when it is on another page (e.g. "Tjek dine svar" links to each step). */
   href?: string;
 };
@@ -33,7 +38,7 @@ export function ErrorSummary({ ctx, errors, heading }: { ctx: PageContext; error
         <ul class="alert-text nobullet-list">
           {errors.map((e) => (
             <li>
-              <a href={e.href ?? `#${e.field}`} class="function-link" safe>
+              <a href={e.href ?? `#${e.target ?? e.field}`} class="function-link" safe>
                 {e.message}
               </a>
             </li>

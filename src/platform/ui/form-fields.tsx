@@ -387,13 +387,13 @@ export function DateTimeInput(
             <label class="form-label" for={`${p.id}-date`} safe>
               {p.labels.date}
             </label>
-            <input type="date" id={`${p.id}-date`} name={`${p.name ?? p.id}-date`} class="form-input" value={attr(p.date)} aria-invalid={invalid('date')} />
+            <input class="form-input" type="date" id={`${p.id}-date`} name={`${p.name ?? p.id}-date`} value={attr(p.date)} aria-invalid={invalid('date')} />
           </div>
           <div class="form-group form-group-time">
             <label class="form-label" for={`${p.id}-time`} safe>
               {p.labels.time}
             </label>
-            <input type="time" id={`${p.id}-time`} name={`${p.name ?? p.id}-time`} class="form-input" value={attr(p.time)} aria-invalid={invalid('time')} />
+            <input class="form-input" type="time" id={`${p.id}-time`} name={`${p.name ?? p.id}-time`} value={attr(p.time)} aria-invalid={invalid('time')} />
           </div>
         </div>
       </fieldset>
@@ -437,9 +437,9 @@ export function FileInput(p: Common & { label: string; accept?: string; multiple
 }
 
 /** A DKFDS fieldset with a legend around fields of one topic (no field of its own). */
-export function Fieldset({ legend, legendClass, children }: { legend: string; legendClass?: string; children?: Html.Children }) {
+export function Fieldset({ id, legend, legendClass, children }: { id?: string; legend: string; legendClass?: string; children?: Html.Children }) {
   return (
-    <fieldset>
+    <fieldset id={id}>
       <legend class={legendClass ?? 'form-label'} safe>
         {legend}
       </legend>

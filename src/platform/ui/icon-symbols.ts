@@ -21,6 +21,10 @@ export const ICON_SYMBOLS = {
     '<symbol id="first-page" viewBox="0 -960 960 960"><path d="M240-240v-480h80v480h-80Zm440 0L440-480l240-240 56 56-184 184 184 184-56 56Z"/></symbol>',
   'last-page':
     '<symbol id="last-page" viewBox="0 -960 960 960"><path d="m280-240-56-56 184-184-184-184 56-56 240 240-240 240Zm360 0v-480h80v480h-80Z"/></symbol>',
+  'sort-table-ascending': '<symbol id="sort-table-ascending" viewBox="0 0 24 24"><path d="M17.9,10.5L12,4.6l-5.9,5.9H17.9z"/></symbol>',
+  'sort-table-descending': '<symbol id="sort-table-descending" viewBox="0 0 24 24"><path d="M6.1,13.5l5.9,5.9l5.9-5.9H6.1z"/></symbol>',
+  'sort-table-none':
+    '<symbol id="sort-table-none" viewBox="0 0 24 24"><path fill-rule="evenodd" clip-rule="evenodd" d="M17.9,10.5L12,4.6l-5.9,5.9H17.9z M12,6.7L14.3,9H9.7L12,6.7z"/><path fill-rule="evenodd" clip-rule="evenodd" d="M6.1,13.5l5.9,5.9l5.9-5.9H6.1z M12,17.3L9.7,15h4.7L12,17.3z"/></symbol>',
 } as const;
 
 export type IconName = keyof typeof ICON_SYMBOLS;

@@ -3,6 +3,7 @@
  * documents (its Nunjucks templates in node_modules/dkfds/src/components). No DKFDS form,
  * alert or breadcrumb markup is written outside this folder (test/architecture/ui-kit.test.ts).
  */
+export { AdminLayout } from './admin-layout.js';
 export { Alert, type AlertProps, type AlertVariant } from './alert.js';
 export { BackLink } from './back-link.js';
 export { Breadcrumbs, type Crumb } from './breadcrumbs.js';
@@ -32,8 +33,9 @@ export { Icon, IconSprite, type IconName } from './icon.js';
 export { ASSET_VERSION, type FooterOrganiser, Layout, formatTimeLeft } from './layout.js';
 export { Modal, ModalButton } from './modal.js';
 export { Pagination, pageItems } from './pagination.js';
+export { Paragraphs } from './paragraphs.js';
 export { Html, render } from './render.js';
 export { type Step, StepIndicator } from './step-indicator.js';
-export { Table } from './table.js';
+export { SortHeader, Table } from './table.js';
 export { Badge, type BadgeStatus, Tag } from './tag.js';
 export { Time } from './time.js';

@@ -1,4 +1,6 @@
 import type Html from '@kitajs/html';
+import { attr } from '../html-attr.js';
+import { Icon } from './icon.js';
 
 /**
  * A DKFDS table (dkfds/src/components/table/table.njk) in its scroll container, so a wide
@@ -35,10 +37,35 @@ export function Table(p: {
     .filter(Boolean)
     .join(' ');
   return (
-    <div class={p.outerClass ? `table--responsive-scroll ${p.outerClass}` : 'table--responsive-scroll'} tabindex="0" role="region" aria-label={p.label}>
-      <table class={classes} id={p.id}>
+    <div
+      class={p.outerClass ? `table--responsive-scroll ${p.outerClass}` : 'table--responsive-scroll'}
+      tabindex="0"
+      role="region"
+      aria-label={p.label}
+      aria-labelledby={p.labelledBy}
+    >
+      <table class={classes} id={p.id} aria-describedby={p.describedBy}>
         {p.children}
       </table>
     </div>
+  );
+}
+
+/**
+ * A sortable column's header (after DKFDS's sortable table, table.njk), sorted on the server:
+ * a link to the same list sorted by this column, its state for screen readers in `aria-sort`
+ * and in `sortText` (e.g. ", sorteret stigende. Sortér faldende"), and DKFDS's sort icon.
+ */
+export function SortHeader(p: { label: string; href: string; sorted: 'asc' | 'desc' | null; sortText: string; linkClass?: string }) {
+  return (
+    <th scope="col" aria-sort={p.sorted === 'asc' ? 'ascending' : p.sorted === 'desc' ? 'descending' : undefined}>
+      <a href={attr(p.href)} class={p.linkClass}>
+        <span safe>{p.label}</span>
+        <span class="sr-only" safe>
+          {p.sortText}
+        </span>
+        <Icon name={p.sorted === 'asc' ? 'sort-table-ascending' : p.sorted === 'desc' ? 'sort-table-descending' : 'sort-table-none'} />
+      </a>
+    </th>
   );
 }

@@ -1,6 +1,16 @@
 import { CsrfField } from '../../platform/csrf.js';
-import { Alert, Button, ButtonLink, Checkbox, ErrorSummary, type FieldError, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
-import { AdminLayout } from '../../platform/ui/admin-parts.js';
+import {
+  AdminLayout,
+  Alert,
+  Button,
+  ButtonLink,
+  Checkbox,
+  ErrorSummary,
+  type FieldError,
+  type PageContext,
+  Table,
+  TextInput,
+} from '../../platform/ui/index.js';
 import type { PrivacyTexts } from '../i18n.js';
 import type { PersonData } from '../person-data.service.js';
 
