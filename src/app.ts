@@ -41,11 +41,11 @@ import { judgingRoutes } from './judging/judging.routes.js';
 import { apiTokenRoutes } from './accounts/api-tokens.routes.js';
 import { attachmentRoutes } from './nominations/attachments/attachments.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
-import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
+import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 import { ideaBankRoutes } from './ideabank/ideabank.routes.js';
 import { ideaBankApi } from './ideabank/ideabank.api.js';
 import { ideaBankImageRoutes } from './ideabank/images.routes.js';
-import type { AttachmentStore } from './nominations/attachments/store.js';
+import type { AttachmentStore } from './platform/storage/store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -14,7 +14,7 @@ import { startScheduledJobs } from './platform/scheduled-jobs.js';
 import { enqueueDuePublicationNotices } from './publication/notices.service.js';
 import { enqueueDueReviewReminders } from './judging/reminders.service.js';
 import { anonymiseExpiredPersonalData } from './privacy/retention.service.js';
-import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
+import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
 async function main() {

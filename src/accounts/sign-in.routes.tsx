@@ -4,7 +4,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { awards, editions, organisations } from '../db/schema.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { isEmail } from '../platform/fields.js';
-import { looksLikeToken } from '../nominations/access-token.js';
+import { looksLikeToken } from '../platform/tokens.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { safeReturnPath } from '../platform/platform.routes.js';

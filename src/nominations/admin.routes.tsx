@@ -8,7 +8,7 @@ import { SCREENING_REASON_MAX, type ScreeningDecision } from './screening.servic
 import { screenNomination } from './admin-api.service.js';
 import { organisationOfEdition } from '../awards/awards.repo.js';
 import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfNomination } from './admin.service.js';
-import { contentDisposition } from './export.js';
+import { contentDisposition } from '../platform/spreadsheet.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';

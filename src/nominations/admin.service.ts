@@ -14,7 +14,8 @@ import {
   listNominationsOfEdition,
   type NominationListQuery,
 } from './admin.repo.js';
-import { buildExportTable, exportFileName, toCsv, toXlsx } from './export.js';
+import { buildExportTable, exportFileName } from './export.js';
+import { toCsv, toXlsx } from '../platform/spreadsheet.js';
 
 // What the administrators' pages show, read from the nominations' repository. The rules of
 // screening live in nominations/screening.service.ts.

@@ -9,7 +9,7 @@ import { listAttachments } from './attachments/attachments.repo.js';
 import { render } from '../platform/layout.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
-import { hashToken, looksLikeToken } from './access-token.js';
+import { hashToken, looksLikeToken } from '../platform/tokens.js';
 import { requireNominationAccess, setAccessCookie } from './access.js';
 import { completeErrors, emptyFields, readStep, STEPS, stepErrors, type FieldError, type NominationFields, type Step } from './form.js';
 import { nominationTexts } from './i18n.js';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '../../nominations/export.js';
+import { neutraliseFormula } from '../../platform/spreadsheet.js';
 import type { CommitteeOverviewData } from '../../judging/overview.service.js';
 
 /**
