@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../platform/deps.js';
 import { awards, editions, organisations } from '../db/schema.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/index.js';
 import { isEmail } from '../platform/fields.js';
 import { looksLikeToken } from '../platform/tokens.js';
 import { render } from '../platform/layout.js';

@@ -6,7 +6,7 @@ import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from './screening.service.js';
 import { screenNomination } from './admin-api.service.js';
-import { organisationOfEdition } from '../awards/awards.repo.js';
+import { organisationOfEdition } from '../awards/index.js';
 import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfNomination } from './admin.service.js';
 import { contentDisposition } from '../platform/spreadsheet.js';
 import { parseListQuery } from './list-query.js';

@@ -1,12 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, editions, nominations } from '../db/schema.js';
-import { phaseAt, type Phase } from '../awards/phase.js';
-import { timelineOf } from '../awards/awards.service.js';
+import { phaseAt, type Phase, timelineOf, findEditionWithAward } from '../awards/index.js';
 import type { NominationAdminTexts } from './admin-i18n.js';
 import {
   findAttachments,
-  findEditionWithAward,
   findEditionsWithSentCounts,
   findFormOfEdition,
   findNominationsForExport,

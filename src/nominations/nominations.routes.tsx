@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { similarSolutions } from '../ideabank/ideabank.service.js';
+import { similarSolutions } from '../ideabank/index.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';

@@ -2,8 +2,7 @@ import { type AuditTexts, auditTexts } from '../i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { AdminLayout, ErrorSummary, FieldError, attr, errorOf, type FieldErrors } from '../../platform/ui/admin-parts.js';
-import { organisationCrumb, organisationsCrumb } from '../../awards/views/setup-organisation.js';
-import type { OrganisationRow } from '../../awards/setup.repo.js';
+import { organisationCrumb, organisationsCrumb, type OrganisationRow } from '../../awards/index.js';
 import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';
 
 export type AuditFilterValues = { action: string; edition: string; who: string; from: string; to: string };

@@ -1,4 +1,3 @@
-import { membersTexts } from '../../members/i18n.js';
 import { setupTexts } from '../i18n.js';
 import { Alert, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
@@ -10,8 +9,8 @@ import { AdminLayout, ErrorSummary, Paragraphs, type FieldErrors } from '../../p
 import { CheckboxField, DateTimeField, InputField, TextAreaField, type FormState } from '../../platform/ui/setup-fields.js';
 import { awardCrumb } from './setup-award.js';
 import { NextYearButton, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
-import { panelTexts } from '../../panel/i18n.js';
-import { judgingTexts } from '../../judging/i18n.js';
+// Words for links to members' and the panel's pages, and the review settings: awards' own (awards sits below those modules).
+import { memberLinkTexts as membersTexts, panelLinkTexts as panelTexts, reviewSettingTexts as judgingTexts } from '../i18n.js';
 
 type EditionContext = { organisation: OrganisationRow; award: AwardRow };
 

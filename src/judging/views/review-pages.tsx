@@ -1,4 +1,4 @@
-import { membersTexts } from '../../members/i18n.js';
+import { membersTexts } from '../../members/index.js';
 import { Alert, Layout, type Crumb, type PageContext } from '../../platform/layout.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';

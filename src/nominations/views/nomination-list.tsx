@@ -1,5 +1,6 @@
 import { nominationAdminTexts } from '../admin-i18n.js';
-import { judgingTexts } from '../../judging/i18n.js';
+// Links to the committee's pages in nominations' own words (nominations sits below judging).
+import { judgingLinkTexts as judgingTexts } from '../admin-i18n.js';
 import type { PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';

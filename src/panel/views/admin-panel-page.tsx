@@ -1,7 +1,7 @@
 import { CsrfField } from '../../platform/csrf.js';
 import { Alert, type PageContext } from '../../platform/layout.js';
 import { formatInstant } from '../../platform/time.js';
-import { LIX_BANDS, bandOf } from '../../judging/lix.js';
+import { LIX_BANDS, bandOf } from '../../judging/index.js';
 import { AdminLayout, ErrorSummary, FieldError, type FieldErrors } from '../../platform/ui/admin-parts.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { PanelAdminPage } from '../panel-admin.service.js';

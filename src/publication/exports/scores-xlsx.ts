@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../platform/spreadsheet.js';
-import type { CommitteeOverviewData } from '../../judging/overview.service.js';
+import type { CommitteeOverviewData } from '../../judging/index.js';
 
 /**
  * The committee's scores as XLSX: sheet "Point" with one row per (nomination, member,
