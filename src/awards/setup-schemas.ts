@@ -145,7 +145,7 @@ export const timelineFields = perCatalogue((t: T) => {
   return Object.fromEntries(TIMELINE_KEYS.map((k) => [k, instant(k)])) as Record<TimelineKey, ReturnType<typeof instant>>;
 });
 
-/** The edition form: its fields and timeline, and the committee's settings (judging/setup-rules.ts). */
+/** The edition form: its fields and timeline, and the committee's settings (review-settings.ts). */
 function buildEditionSchema(t: T, locale: Locale) {
   const l = t.edition;
   const e = t.errors;

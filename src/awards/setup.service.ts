@@ -87,7 +87,7 @@ export type EditionInput = {
   filmUrl: string | null;
   hasPatientPanel: boolean;
   asksOrigin: boolean;
-  /** The committee's review (judging/setup-rules.ts); an absent field is left as it is. */
+  /** The committee's review (review-settings.ts); an absent field is left as it is. */
   reviewClosesAt?: Date | null;
   blindReview?: boolean;
   scoreScaleMin?: number;
