@@ -16,37 +16,20 @@ import { isApiRequest, problem, problems, sendErrorPage, sendProblem } from './p
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { projectRoot, publicFolder } from './platform/paths.js';
 import { platformRoutes } from './platform/platform.routes.js';
-import { componentPageRoutes } from './platform/component-page.routes.js';
-import { awardRoutes } from './awards/awards.routes.js';
-import { awardApi } from './awards/awards.api.js';
-import { publicationRoutes } from './publication/publication.routes.js';
-import { exportRoutes } from './publication/exports/exports.routes.js';
-import { nominationRoutes } from './nominations/nominations.routes.js';
-import { registerActor } from './accounts/request-actor.js';
-import { recordRouteAccess, routeGate, type RouteRecord } from './accounts/route-access.js';
-import { signInRoutes } from './accounts/sign-in.routes.js';
-import { setupRoutes } from './awards/setup.routes.js';
-import { oidcRoutes } from './accounts/oidc.routes.js';
-import { nominationApi } from './nominations/nominations.api.js';
-import { adminRoutes } from './nominations/admin.routes.js';
-import { memberAdminRoutes } from './members/invitations.routes.js';
+import { DiskAttachmentStore } from './platform/storage/disk-store.js';
+import { accountsModule, recordRouteAccess, registerActor, routeGate, type RouteRecord } from './accounts/index.js';
+import { auditModule } from './audit/index.js';
+import { awardsModule, organisationOfEdition } from './awards/index.js';
+import { ideabankModule } from './ideabank/index.js';
+import { judgingModule } from './judging/index.js';
+import { membersModule } from './members/index.js';
+import { nominationsModule } from './nominations/index.js';
+import { panelModule } from './panel/index.js';
+import { privacyModule } from './privacy/index.js';
+import { publicationModule } from './publication/index.js';
 import { BEARER_SCHEME } from './platform/api.js';
-import { adminApi } from './nominations/admin.api.js';
-import { membersApi } from './members/members.api.js';
-import { organisationOfEdition } from './awards/awards.repo.js';
-import { adminSetupApi } from './awards/setup.api.js';
-import { adminOrganisationApi } from './awards/organisations.api.js';
-import { memberRoutes } from './members/members.routes.js';
-import { panelModule } from './panel/panel.plugin.js';
-import { judgingRoutes } from './judging/judging.routes.js';
-import { apiTokenRoutes } from './accounts/api-tokens.routes.js';
-import { attachmentRoutes } from './nominations/attachments/attachments.routes.js';
-import { privacyRoutes } from './privacy/privacy.routes.js';
-import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
-import { ideaBankRoutes } from './ideabank/ideabank.routes.js';
-import { ideaBankApi } from './ideabank/ideabank.api.js';
-import { ideaBankImageRoutes } from './ideabank/images.routes.js';
-import type { AttachmentStore } from './nominations/attachments/store.js';
+import type { AttachmentStore } from './platform/storage/store.js';
+import { componentPageRoutes } from './platform/component-page.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -212,32 +195,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(platformRoutes, deps);
   if (opts.componentPage) await app.register(componentPageRoutes);
-  await app.register(signInRoutes, deps);
-  await app.register(oidcRoutes, deps);
-  await app.register(awardRoutes, deps);
-  await app.register(awardApi, deps);
-  await app.register(publicationRoutes, deps);
-  await app.register(exportRoutes, deps);
-  await app.register(nominationRoutes, deps);
-  await app.register(nominationApi, deps);
-  const attachmentStore = opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments'));
-  await app.register(attachmentRoutes, { ...deps, store: attachmentStore });
-  await app.register(adminRoutes, deps);
-  await app.register(privacyRoutes, { ...deps, store: opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments')) });
-  await app.register(memberAdminRoutes, deps);
-  await app.register(setupRoutes, deps);
-  await app.register(adminApi, deps);
-  await app.register(membersApi, deps);
-  await app.register(adminSetupApi, deps);
-  await app.register(adminOrganisationApi, deps);
-  await app.register(memberRoutes, deps);
+  // The modules, each one plugin from its index.ts (pages and API). Attachments and the idea
+  // bank's images share one store (their keys are random); privacy erases from it.
+  const store = opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments'));
+  await app.register(accountsModule, deps);
+  await app.register(awardsModule, deps);
+  await app.register(auditModule, deps);
+  await app.register(publicationModule, deps);
+  await app.register(nominationsModule, { ...deps, store });
+  await app.register(privacyModule, { ...deps, store });
+  await app.register(membersModule, deps);
   await app.register(panelModule, deps);
-  await app.register(judgingRoutes, deps);
-  await app.register(apiTokenRoutes, deps);
-  await app.register(ideaBankRoutes, deps);
-  await app.register(ideaBankApi, deps);
-  // Solution images share the attachment store (their keys are random, like attachments').
-  await app.register(ideaBankImageRoutes, { ...deps, store: attachmentStore });
+  await app.register(judgingModule, deps);
+  await app.register(ideabankModule, { ...deps, store });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   return app;

@@ -5,16 +5,15 @@ import { loadConfigOrExit } from './config.js';
 import { assertUtf8, DatabaseUnavailableError, openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { seedDemoJudgedRound } from './db/seed/demo-round.js';
-import { seedDemoAdministrator } from './accounts/sign-in.routes.js';
+import { seedDemoAdministrator } from './accounts/index.js';
 import { systemClock } from './platform/clock.js';
 import { join } from 'node:path';
-import { createFileTransport, createSmtpTransport, type MailTransport } from './mail/transport.js';
-import { startMailWorker } from './mail/worker.js';
+import { createFileTransport, createSmtpTransport, type MailTransport, startMailWorker } from './mail/index.js';
 import { startScheduledJobs } from './platform/scheduled-jobs.js';
-import { enqueueDuePublicationNotices } from './publication/notices.service.js';
-import { enqueueDueReviewReminders } from './judging/reminders.service.js';
-import { anonymiseExpiredPersonalData } from './privacy/retention.service.js';
-import { DiskAttachmentStore } from './nominations/attachments/disk-store.js';
+import { enqueueDuePublicationNotices } from './publication/index.js';
+import { enqueueDueReviewReminders } from './judging/index.js';
+import { anonymiseExpiredPersonalData } from './privacy/index.js';
+import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
 async function main() {

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problems, sendProblem } from '../platform/errors.js';
 import type { Database } from '../db/database.js';
-import { hashToken, newToken } from '../nominations/access-token.js';
+import { hashToken, newToken } from '../platform/tokens.js';
 import { apiTokens, users } from './accounts.schema.js';
 
 /** The user behind a personal API token, if it exists and is not revoked. */

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { hashToken, newToken } from '../nominations/access-token.js';
+import { hashToken, newToken } from '../platform/tokens.js';
 import { emailSignInLinks, users } from './accounts.schema.js';
 
 /** A sign-in link works once, for 15 minutes. */

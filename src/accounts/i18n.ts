@@ -190,3 +190,15 @@ const apiTokensEn: ApiTokenTexts = {
 export function apiTokenTexts(locale: Locale): ApiTokenTexts {
   return locale === 'en' ? apiTokensEn : apiTokensDa;
 }
+
+/**
+ * Words on accounts' pages for links to members' pages ("Min side", "Mine udgaver"). Accounts
+ * sits below members and imports none of it, so these words are its own, shaped like members'
+ * catalogue.
+ */
+const memberLinksDa = { mineAccount: 'Min side', mine: { link: 'Mine udgaver' } };
+const memberLinksEn: typeof memberLinksDa = { mineAccount: 'My page', mine: { link: 'My editions' } };
+
+export function memberLinkTexts(locale: Locale): typeof memberLinksDa {
+  return locale === 'en' ? memberLinksEn : memberLinksDa;
+}

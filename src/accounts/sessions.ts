@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { hashToken, newToken } from '../nominations/access-token.js';
+import { hashToken, newToken } from '../platform/tokens.js';
 import { sessions, users } from './accounts.schema.js';
 
 /** Signed out after 30 minutes without a request… */

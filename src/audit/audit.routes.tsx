@@ -1,7 +1,7 @@
 import { auditTexts } from './i18n.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import { findOrganisation } from '../awards/setup.repo.js';
+import { findOrganisation } from '../awards/index.js';
 import { mayAdminister } from '../platform/http.js';
 import { parseId, sendPage } from '../platform/http.js';
 import type { FieldError } from '../platform/ui/index.js';
@@ -18,7 +18,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '
 /**
  * The audit log of an organisation, for its administrators only: newest first, filtered by
  * action, edition, who and a date range (a GET form, so a filtered view can be bookmarked),
- * 50 events a page. Registered by the setup routes, under the same /admin frame.
+ * 50 events a page. Registered by audit's plugin (index.ts).
  */
 export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(

@@ -6,8 +6,7 @@ import { problems, sendProblem } from '../platform/errors.js';
 import { problemSchema } from '../platform/api.js';
 import { PHASES } from './phase.js';
 import { getEdition, listAwards } from './awards.service.js';
-import { loadPublicResult } from '../publication/publication.service.js';
-import { winnerIsPublic, type PublicNominee } from '../publication/public-result.js';
+import { loadPublicResult, winnerIsPublic, type PublicNominee } from './edition-result.js';
 
 const publicNomineeSchema = z
   .object({

@@ -67,3 +67,15 @@ export async function organisationOfEdition(db: Database, editionId: number): Pr
     .limit(1);
   return row?.organisationId ?? null;
 }
+
+/** An edition with its award and organisation, or null. */
+export async function findEditionWithAward(db: Database, editionId: number) {
+  const rows = await db
+    .select({ edition: editions, award: awards, organisation: organisations })
+    .from(editions)
+    .innerJoin(awards, eq(awards.id, editions.awardId))
+    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
+    .where(eq(editions.id, editionId))
+    .limit(1);
+  return rows[0] ?? null;
+}

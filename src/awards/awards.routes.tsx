@@ -6,8 +6,7 @@ import { render } from '../platform/ui/index.js';
 import { getAwardPage, listAwards } from './awards.service.js';
 import { AwardPage } from './views/award-page.js';
 import { FrontPage } from './views/front-page.js';
-import { loadPublicResult } from '../publication/publication.service.js';
-import { NOTHING_PUBLIC, winnerIsPublic } from '../publication/public-result.js';
+import { NOTHING_PUBLIC, loadPublicResult, winnerIsPublic } from './edition-result.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const YEAR = /^\d{4}$/;

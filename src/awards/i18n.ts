@@ -189,6 +189,34 @@ const da = {
     rowSeatWho: (what: string) => `Skriv et navn eller en organisation i ${what}.`,
     tooManyRows: (max: number) => `Listen kan højst have ${max} punkter.`,
   },
+  // The committee's review settings: columns of the editions table, set on the edition page.
+  review: {
+    heading: 'Komitéens bedømmelse',
+    intro: 'Komitéen giver point for hvert kriterium på en skala. Medlemmerne kan ændre deres point indtil fristen.',
+    reviewClosesAt: 'Frist for komitéens bedømmelse',
+    reviewClosesHint: 'Dansk tid. Lad den stå tom, så kan komitéen give point, indtil de nominerede offentliggøres.',
+    blindReview: 'Blind bedømmelse: skjul navnene på indstiller og kandidat for komitéen',
+    scoreScaleMin: 'Laveste point',
+    scoreScaleMax: 'Højeste point',
+    scaleHint: 'Hele tal fra 0 til 100. Normalt 1 til 5.',
+    scoreLabels: 'Hvad betyder hvert point?',
+    scoreLabelsHint: 'Én linje pr. point, laveste først, fx „1 – lever ikke op til kriteriet“. Lad feltet stå tomt for at bruge standardteksterne.',
+    errors: {
+      reviewClosesOrder:
+        'Fristen for komitéens bedømmelse skal ligge efter fristen for indstillinger og efter bedømmelsens start, og senest når de nominerede offentliggøres. Ret datoen, eller lad den stå tom.',
+      reviewClosesInvalid: 'Skriv fristen for komitéens bedømmelse som en dato, fx 15.04.2030, og et klokkeslæt, fx 12:00.',
+      scaleNumber: (label: string) => `${label} skal være et helt tal fra 0 til 100.`,
+      scaleOrder: 'Højeste point skal være større end laveste point.',
+      labelsCount: (steps: number, given: number) => `Skriv én linje for hvert af de ${steps} point (du har skrevet ${given}), eller lad feltet stå tomt.`,
+      labelTooLong: (max: number) => `Hver linje om pointene må højst have ${max} tegn. Gør linjen kortere.`,
+      scaleLocked: 'Skalaen kan ikke ændres, når komitéen har givet point. Lad laveste og højeste point stå, som de var.',
+    },
+  },
+  // The voting rules lock when the patient panel's first ballot arrives (panel/ballot.service.ts).
+  votingLock: {
+    datesLocked: (when: string) => `Datoerne for afstemningen er låst, fordi patientpanelet begyndte at stemme ${when}. Lad datoen stå, som den var.`,
+    panelLocked: (when: string) => `Patientpanelet begyndte at stemme ${when}. Derfor kan du ikke slå patientpanelet fra.`,
+  },
 };
 
 export type SetupTexts = typeof da;
@@ -378,8 +406,61 @@ const en: SetupTexts = {
     rowSeatWho: (what) => `Enter a name or an organisation in ${what}.`,
     tooManyRows: (max) => `The list can have at most ${max} items.`,
   },
+  review: {
+    heading: 'The committee’s review',
+    intro: 'The committee scores each criterion on a scale. Members can change their scores until the deadline.',
+    reviewClosesAt: 'Deadline for the committee’s review',
+    reviewClosesHint: 'Danish time. Leave it empty to let the committee score until the nominees are published.',
+    blindReview: 'Blind review: hide the names of nominator and nominee from the committee',
+    scoreScaleMin: 'Lowest score',
+    scoreScaleMax: 'Highest score',
+    scaleHint: 'Whole numbers from 0 to 100. Usually 1 to 5.',
+    scoreLabels: 'What does each score mean?',
+    scoreLabelsHint: 'One line per score, lowest first, e.g. “1 – does not meet the criterion”. Leave empty to use the default texts.',
+    errors: {
+      reviewClosesOrder:
+        'The deadline for the committee’s review must be after the nomination deadline and after the review starts, and no later than the publication of the nominees. Correct the date, or leave it empty.',
+      reviewClosesInvalid: 'Write the deadline for the committee’s review as a date, e.g. 15.04.2030, and a time, e.g. 12:00.',
+      scaleNumber: (label) => `${label} must be a whole number from 0 to 100.`,
+      scaleOrder: 'The highest score must be greater than the lowest score.',
+      labelsCount: (steps, given) => `Write one line for each of the ${steps} scores (you wrote ${given}), or leave the field empty.`,
+      labelTooLong: (max) => `Each line about the scores may have at most ${max} characters. Make the line shorter.`,
+      scaleLocked: 'The scale cannot change once the committee has given scores. Keep the lowest and highest score as they were.',
+    },
+  },
+  votingLock: {
+    datesLocked: (when) => `The dates of the vote are locked because the patient panel started voting ${when}. Leave the date as it was.`,
+    panelLocked: (when) => `The patient panel started voting ${when}. So you cannot turn the patient panel off.`,
+  },
 };
 
 export function setupTexts(locale: Locale): SetupTexts {
   return locale === 'en' ? en : da;
 }
+
+/** The edition page's words for the committee's review settings, shaped as the page reads them. */
+export function reviewSettingTexts(locale: Locale): { setup: SetupTexts['review'] } {
+  return { setup: setupTexts(locale).review };
+}
+
+/**
+ * Words on awards' pages for links to the pages of modules above it (members, the patient
+ * panel, the archive). Awards imports none of those modules, so its pages hold these words
+ * themselves, each shaped like the catalogue of the module linked to.
+ */
+const linksDa = {
+  members: { overviewLink: 'Medlemmer' },
+  panel: { admin: { link: 'Patientpanelet: resuméer og afstemning' } },
+  publication: { archiveTitle: 'Arkiv: alle år, nominerede og vindere' },
+};
+
+const linksEn: typeof linksDa = {
+  members: { overviewLink: 'Members' },
+  panel: { admin: { link: 'Patient panel: summaries and vote' } },
+  publication: { archiveTitle: 'Archive: every year, nominees and winners' },
+};
+
+const linksOf = (locale: Locale) => (locale === 'en' ? linksEn : linksDa);
+export const memberLinkTexts = (locale: Locale) => linksOf(locale).members;
+export const panelLinkTexts = (locale: Locale) => linksOf(locale).panel;
+export const publicationLinkTexts = (locale: Locale) => linksOf(locale).publication;

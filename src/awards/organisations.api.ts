@@ -6,7 +6,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { messages } from '../platform/i18n/index.js';
 import { refusalProblem, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
-import { requireApiToken } from '../accounts/api-tokens.js';
+import { requireApiToken } from '../accounts/index.js';
 import { organisationOfEdition } from './awards.repo.js';
 import { checkFlat, checkList } from './setup-form.js';
 import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';

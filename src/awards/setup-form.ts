@@ -1,7 +1,5 @@
-import type { SetupTexts } from './i18n.js';
+import { setupTexts, type SetupTexts } from './i18n.js';
 import type { z } from 'zod';
-import { judgingTexts } from '../judging/i18n.js';
-import { panelTexts } from '../panel/i18n.js';
 import { fieldIssues, formField } from '../platform/fields.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { formatInstant, toLocalInputs, type Locale } from '../platform/time.js';
@@ -157,7 +155,7 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
     if (p.code === 'taken') out.push({ field: 'year', message: t.errors.yearTaken(year) });
     if (p.code === 'form-locked') out.push({ field: 'asksOrigin', message: t.errors.asksOriginLocked });
     if (p.code === 'voting-locked') {
-      const lock = panelTexts(locale).lock;
+      const lock = setupTexts(locale).votingLock;
       const since = formatInstant(p.since, locale);
       out.push({
         field: p.field,
@@ -165,7 +163,7 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
         message: p.field === 'hasPatientPanel' ? lock.panelLocked(since) : lock.datesLocked(since),
       });
     }
-    const j = judgingTexts(locale).setup.errors;
+    const j = setupTexts(locale).review.errors;
     if (p.code === 'review-closes-order') out.push({ field: 'reviewClosesAt', target: 'reviewClosesAt-date', message: j.reviewClosesOrder });
     if (p.code === 'scale-order') out.push({ field: 'scoreScaleMax', message: j.scaleOrder });
     if (p.code === 'labels-count') out.push({ field: 'scoreLabels', message: j.labelsCount(p.steps, labelCount) });

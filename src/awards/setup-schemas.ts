@@ -1,7 +1,6 @@
-import type { SetupTexts } from './i18n.js';
+import { setupTexts, type SetupTexts } from './i18n.js';
 import { z } from 'zod';
-import { judgingTexts } from '../judging/i18n.js';
-import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from '../judging/setup-rules.js';
+import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from './review-settings.js';
 import {
   checkboxField,
   cleanText,
@@ -146,11 +145,11 @@ export const timelineFields = perCatalogue((t: T) => {
   return Object.fromEntries(TIMELINE_KEYS.map((k) => [k, instant(k)])) as Record<TimelineKey, ReturnType<typeof instant>>;
 });
 
-/** The edition form: its fields and timeline, and the committee's settings (judging/setup-rules.ts). */
+/** The edition form: its fields and timeline, and the committee's settings (review-settings.ts). */
 function buildEditionSchema(t: T, locale: Locale) {
   const l = t.edition;
   const e = t.errors;
-  const j = judgingTexts(locale).setup;
+  const j = setupTexts(locale).review;
   const count = (label: string) => integerField({ min: 1, max: 999_999, digits: 6, invalid: e.wholeNumber(label) });
   const scale = (label: string, fallback: number) =>
     integerField({ min: SCALE_LIMITS.min, max: SCALE_LIMITS.max, digits: 3, invalid: j.errors.scaleNumber(label) }).transform((v) => v ?? fallback);

@@ -10,6 +10,8 @@ import {
   nominations,
   organisationAdmins,
   organisations,
+  reviewScores,
+  reviews,
   users,
 } from '../db/schema.js';
 
@@ -275,4 +277,19 @@ export async function findOrganisationsByIds(db: Database, ids: readonly number[
     .from(organisations)
     .where(inArray(organisations.id, [...ids]))
     .orderBy(asc(organisations.name));
+}
+
+/**
+ * Whether any committee member has given a score in the edition: the scale (a column of the
+ * editions table) is then fixed. Reads judging's tables, as a repository may.
+ */
+export async function hasReviewScores(db: Database, editionId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(reviewScores)
+    .innerJoin(reviews, eq(reviews.id, reviewScores.reviewId))
+    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
+    .where(eq(nominations.editionId, editionId))
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,12 +1,11 @@
 import { setupTexts } from './i18n.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageStatus, sendErrorPage } from '../platform/errors.js';
 import type { PageContext } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
-import { auditLogRoutes } from '../audit/audit.routes.js';
 import { organisationOfEdition } from './awards.repo.js';
 import {
   applyListAction,
@@ -440,7 +439,5 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         return reply.redirect(`/admin/udgaver/${page.edition.id}/${LIST_PATHS[kind]}?gemt=1`, 303);
       });
     }
-
-    await admin.register(auditLogRoutes, deps);
   });
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { judgingSetupProblems, type JudgingSetupInput, type JudgingSetupProblem } from '../judging/setup-rules.js';
-import { hasReviewScores } from '../judging/judging.repo.js';
-import type { Actor } from '../accounts/actor.js';
+import { judgingSetupProblems, type JudgingSetupInput, type JudgingSetupProblem } from './review-settings.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findEditionById, findEditionsOfAward } from './awards.repo.js';
-import { enqueueMail, type NewMail } from '../mail/outbox.js';
+import { enqueueMail, type NewMail } from '../mail/index.js';
 import { addYearsInCopenhagen, formatInstant } from '../platform/time.js';
 import {
   addOrganisationAdmin,
@@ -17,6 +16,7 @@ import {
   findLists,
   findOrganisation,
   firstSentAt,
+  hasReviewScores,
   insertAward,
   insertEditionRow,
   insertOrganisation,
@@ -87,7 +87,7 @@ export type EditionInput = {
   filmUrl: string | null;
   hasPatientPanel: boolean;
   asksOrigin: boolean;
-  /** The committee's review (judging/setup-rules.ts); an absent field is left as it is. */
+  /** The committee's review (review-settings.ts); an absent field is left as it is. */
   reviewClosesAt?: Date | null;
   blindReview?: boolean;
   scoreScaleMin?: number;

@@ -6,7 +6,7 @@ import { sendErrorPage } from '../platform/errors.js';
 import { render } from '../platform/ui/index.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { isoInCopenhagen } from '../platform/time.js';
-import { toCsv } from '../nominations/export.js';
+import { toCsv } from '../platform/spreadsheet.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { ideaBankTexts, type IdeaBankTexts } from './i18n.js';
 import {

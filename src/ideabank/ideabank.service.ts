@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { newStorageKey, type AttachmentStore } from '../nominations/attachments/store.js';
+import { newStorageKey, type AttachmentStore } from '../platform/storage/store.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from './image-sniff.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { queryRows, type Database, inTransaction } from '../db/database.js';
 import { awards, editions } from '../awards/awards.schema.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
-import type { AttachmentStore } from '../nominations/attachments/store.js';
+import type { AttachmentStore } from '../platform/storage/store.js';
 import { findSolution, findSolutionImage } from './ideabank.repo.js';
 import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
 import { MAX_IMAGE_BYTES } from './image-sniff.js';

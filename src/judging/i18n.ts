@@ -30,7 +30,6 @@ const da = {
   exportsHeading: 'Hent til mødet',
   shortlistLink: 'Nominerede',
   shortlistLinkChair: 'Vælg de nominerede',
-  myEditionsLink: 'Bedøm indstillingerne',
   // The review form
   reviewTitle: (receipt: string, title: string) => `${receipt}: ${title}`,
   backToList: 'Tilbage til listen',
@@ -154,28 +153,6 @@ const da = {
   errorNotEligible: 'En af de valgte indstillinger er ikke egnet (den kan være trukket tilbage). Vælg kun blandt indstillingerne på listen.',
   errorDuplicate: 'Den samme indstilling er valgt to gange. Vælg hver indstilling én gang.',
   // The edition setup page (administrators)
-  setup: {
-    heading: 'Komitéens bedømmelse',
-    intro: 'Komitéen giver point for hvert kriterium på en skala. Medlemmerne kan ændre deres point indtil fristen.',
-    reviewClosesAt: 'Frist for komitéens bedømmelse',
-    reviewClosesHint: 'Dansk tid. Lad den stå tom, så kan komitéen give point, indtil de nominerede offentliggøres.',
-    blindReview: 'Blind bedømmelse: skjul navnene på indstiller og kandidat for komitéen',
-    scoreScaleMin: 'Laveste point',
-    scoreScaleMax: 'Højeste point',
-    scaleHint: 'Hele tal fra 0 til 100. Normalt 1 til 5.',
-    scoreLabels: 'Hvad betyder hvert point?',
-    scoreLabelsHint: 'Én linje pr. point, laveste først, fx „1 – lever ikke op til kriteriet“. Lad feltet stå tomt for at bruge standardteksterne.',
-    errors: {
-      reviewClosesOrder:
-        'Fristen for komitéens bedømmelse skal ligge efter fristen for indstillinger og efter bedømmelsens start, og senest når de nominerede offentliggøres. Ret datoen, eller lad den stå tom.',
-      reviewClosesInvalid: 'Skriv fristen for komitéens bedømmelse som en dato, fx 15.04.2030, og et klokkeslæt, fx 12:00.',
-      scaleNumber: (label: string) => `${label} skal være et helt tal fra 0 til 100.`,
-      scaleOrder: 'Højeste point skal være større end laveste point.',
-      labelsCount: (steps: number, given: number) => `Skriv én linje for hvert af de ${steps} point (du har skrevet ${given}), eller lad feltet stå tomt.`,
-      labelTooLong: (max: number) => `Hver linje om pointene må højst have ${max} tegn. Gør linjen kortere.`,
-      scaleLocked: 'Skalaen kan ikke ændres, når komitéen har givet point. Lad laveste og højeste point stå, som de var.',
-    },
-  },
   // Reminder e-mail (always Danish)
   reminderSubject: (edition: string, when: string) => `Påmindelse: bedøm indstillingerne til ${edition} inden ${when}`,
   reminderBody: (name: string, edition: string, done: number, total: number, when: string, link: string) =>
@@ -207,7 +184,6 @@ const en: JudgingTexts = {
   exportsHeading: 'Download for the meeting',
   shortlistLink: 'Nominees',
   shortlistLinkChair: 'Choose the nominees',
-  myEditionsLink: 'Review the nominations',
   reviewTitle: (receipt, title) => `${receipt}: ${title}`,
   backToList: 'Back to the list',
   pagerLabel: 'Change nomination',
@@ -324,28 +300,6 @@ const en: JudgingTexts = {
   errorWrongSize: (rule, chosen) => `Choose ${rule} nominees. You chose ${chosen}.`,
   errorNotEligible: 'One of the chosen nominations is not eligible (it may have been withdrawn). Choose only among the nominations in the list.',
   errorDuplicate: 'The same nomination was chosen twice. Choose each nomination once.',
-  setup: {
-    heading: 'The committee’s review',
-    intro: 'The committee scores each criterion on a scale. Members can change their scores until the deadline.',
-    reviewClosesAt: 'Deadline for the committee’s review',
-    reviewClosesHint: 'Danish time. Leave it empty to let the committee score until the nominees are published.',
-    blindReview: 'Blind review: hide the names of nominator and nominee from the committee',
-    scoreScaleMin: 'Lowest score',
-    scoreScaleMax: 'Highest score',
-    scaleHint: 'Whole numbers from 0 to 100. Usually 1 to 5.',
-    scoreLabels: 'What does each score mean?',
-    scoreLabelsHint: 'One line per score, lowest first, e.g. “1 – does not meet the criterion”. Leave empty to use the default texts.',
-    errors: {
-      reviewClosesOrder:
-        'The deadline for the committee’s review must be after the nomination deadline and after the review starts, and no later than the publication of the nominees. Correct the date, or leave it empty.',
-      reviewClosesInvalid: 'Write the deadline for the committee’s review as a date, e.g. 15.04.2030, and a time, e.g. 12:00.',
-      scaleNumber: (label) => `${label} must be a whole number from 0 to 100.`,
-      scaleOrder: 'The highest score must be greater than the lowest score.',
-      labelsCount: (steps, given) => `Write one line for each of the ${steps} scores (you wrote ${given}), or leave the field empty.`,
-      labelTooLong: (max) => `Each line about the scores may have at most ${max} characters. Make the line shorter.`,
-      scaleLocked: 'The scale cannot change once the committee has given scores. Keep the lowest and highest score as they were.',
-    },
-  },
   reminderSubject: da.reminderSubject,
   reminderBody: da.reminderBody,
 };

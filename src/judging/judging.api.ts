@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { errorResponses, id, mayAdministerApi, security } from '../platform/api.js';
-import { requireApiToken } from '../accounts/api-tokens.js';
+import { requireApiToken } from '../accounts/index.js';
 import { findJudgingEdition } from './judging.repo.js';
 import { loadCommitteeOverview, type Stats } from './overview.service.js';
 

@@ -236,15 +236,3 @@ export async function writeReview(db: Database, memberId: number, nominationId: 
 export async function deleteReview(db: Database, memberId: number, nominationId: number) {
   await db.delete(reviews).where(and(eq(reviews.memberId, memberId), eq(reviews.nominationId, nominationId)));
 }
-
-/** Whether any committee member has given a score in the edition (the scale is then fixed). */
-export async function hasReviewScores(db: Database, editionId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ one: sql<number>`1` })
-    .from(reviewScores)
-    .innerJoin(reviews, eq(reviews.id, reviewScores.reviewId))
-    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
-    .where(eq(nominations.editionId, editionId))
-    .limit(1);
-  return row !== undefined;
-}

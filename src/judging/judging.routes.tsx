@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import { isChairOf, isMemberOf } from '../accounts/permissions.js';
+import { isChairOf, isMemberOf } from '../accounts/index.js';
 import { mayAdminister } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';

@@ -20,7 +20,7 @@
  *   it is shown: under 25 very easy, 25–34 easy, 35–44 medium, 45–54 hard, 55 and over very
  *   hard.
  */
-import { countWords } from '../nominations/word-count.js';
+import { countWords } from '../nominations/index.js';
 
 export type LixBand = 'very-easy' | 'easy' | 'medium' | 'hard' | 'very-hard';
 

@@ -1,7 +1,7 @@
 import { and, isNotNull, lte, gt, sql } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
 import { editions } from '../db/schema.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/index.js';
 import { formatInstant } from '../platform/time.js';
 import { judgingDa } from './i18n.js';
 import { listCommitteeMembers, listConflicts, listCriteria, listEligibleNominations, listReviews, findJudgingEdition } from './judging.repo.js';

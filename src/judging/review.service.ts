@@ -1,5 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import {
   decideFlag,

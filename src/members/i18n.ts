@@ -168,3 +168,36 @@ const en: MembersTexts = {
 export function membersTexts(locale: Locale): MembersTexts {
   return locale === 'en' ? en : da;
 }
+
+/**
+ * Words on members' pages for links to the committee's and the patient panel's pages. Members
+ * sits below judging and panel and imports neither, so these words are its own, shaped like
+ * the catalogue of the module linked to.
+ */
+const linksDa = {
+  judging: { myEditionsLink: 'Bedøm indstillingerne' },
+  panel: {
+    member: {
+      ballotLink: 'Gå til afstemningen',
+      ballotLinkOf: (edition: string) => `Ranger de nominerede: ${edition}`,
+      ballotsHeading: 'Afstemning i patientpanelet',
+      winnerLink: 'Vinderen: formandens afgørelse',
+    },
+  },
+};
+
+const linksEn: typeof linksDa = {
+  judging: { myEditionsLink: 'Review the nominations' },
+  panel: {
+    member: {
+      ballotLink: 'Go to the vote',
+      ballotLinkOf: (edition) => `Rank the nominees: ${edition}`,
+      ballotsHeading: 'Patient panel vote',
+      winnerLink: "The winner: the chair's decision",
+    },
+  },
+};
+
+const linksOf = (locale: Locale) => (locale === 'en' ? linksEn : linksDa);
+export const judgingLinkTexts = (locale: Locale) => linksOf(locale).judging;
+export const panelLinkTexts = (locale: Locale) => linksOf(locale).panel;

@@ -2,11 +2,10 @@ import { membersTexts } from './i18n.js';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
 import { editionMembers, editions, users } from '../db/schema.js';
-import type { Actor } from '../accounts/actor.js';
-import { createEmailLink } from '../accounts/email-links.js';
+import { type Actor, createEmailLink } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
-import { enqueueMail } from '../mail/outbox.js';
-import { findEditionWithAward } from '../nominations/admin.repo.js';
+import { enqueueMail } from '../mail/index.js';
+import { findEditionWithAward } from '../awards/index.js';
 import { isEmail } from '../platform/fields.js';
 import { da } from '../platform/i18n/da.js';
 

@@ -2,7 +2,7 @@ import { membersTexts } from './i18n.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireApiToken } from '../accounts/api-tokens.js';
+import { requireApiToken } from '../accounts/index.js';
 import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
 import type { AppDeps } from '../platform/deps.js';
 import { problem, problems, sendProblem } from '../platform/errors.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import { isMemberOf } from '../accounts/permissions.js';
+import { isMemberOf } from '../accounts/index.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { parseId, sendPage } from '../platform/http.js';
 import { pageContext } from '../platform/page-context.js';

@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, editions, nominations } from '../db/schema.js';
-import type { Membership } from '../accounts/actor.js';
-import { timelineOf } from '../awards/awards.service.js';
-import { phaseAt, type Phase } from '../awards/phase.js';
+import type { Membership } from '../accounts/index.js';
+import { timelineOf, phaseAt, type Phase } from '../awards/index.js';
 
 // What committee and patient panel members see of the editions they belong to. The caller
 // passes the memberships of the signed-in user (request.actor), so nothing here can show an

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { hashToken, looksLikeToken } from './access-token.js';
+import { hashToken, looksLikeToken } from '../platform/tokens.js';
 import { loadEditionForForm, type EditionForForm } from './nomination.service.js';
 import { findNominationById, type NominationRow } from './nominations.repo.js';
 

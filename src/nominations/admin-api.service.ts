@@ -1,9 +1,8 @@
 import { type Database, inTransaction } from '../db/database.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
-import { timelineOf } from '../awards/awards.service.js';
-import { phaseAt } from '../awards/phase.js';
-import { findEditionsWithSentCounts, findEditionWithAward, findNominationsForExport, findVisibleNomination } from './admin.repo.js';
+import { timelineOf, phaseAt, findEditionWithAward } from '../awards/index.js';
+import { findEditionsWithSentCounts, findNominationsForExport, findVisibleNomination } from './admin.repo.js';
 import { decideScreening, type ScreeningDecision, type ScreeningRefusal } from './screening.service.js';
 
 // What the admin API (admin.api.ts) reads and changes beyond the members: the editions of the

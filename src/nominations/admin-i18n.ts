@@ -252,3 +252,22 @@ const en: NominationAdminTexts = {
 export function nominationAdminTexts(locale: Locale): NominationAdminTexts {
   return locale === 'en' ? en : da;
 }
+
+/**
+ * Words on the nomination pages for links to the committee's review pages. Nominations sits
+ * below judging and imports none of it, so these words are its own, shaped like judging's
+ * catalogue.
+ */
+const judgingLinksDa = {
+  adminOverviewLink: 'Bedømmelse',
+  adminOverviewLinkOf: (edition: string) => `Bedømmelse af ${edition}`,
+};
+
+const judgingLinksEn: typeof judgingLinksDa = {
+  adminOverviewLink: 'Review',
+  adminOverviewLinkOf: (edition: string) => `Review of ${edition}`,
+};
+
+export function judgingLinkTexts(locale: Locale): typeof judgingLinksDa {
+  return locale === 'en' ? judgingLinksEn : judgingLinksDa;
+}

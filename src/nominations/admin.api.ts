@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
-import { requireApiToken } from '../accounts/api-tokens.js';
+import { requireApiToken } from '../accounts/index.js';
 import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJson, security } from '../platform/api.js';
-import { PHASES } from '../awards/phase.js';
+import { PHASES, organisationOfEdition } from '../awards/index.js';
 import { problem, problems, sendProblem } from '../platform/errors.js';
 import { SCREENING_REASON_MAX } from './screening.service.js';
 import { listAdministeredEditions, listEditionNominations, screenNomination } from './admin-api.service.js';
-import { organisationOfEdition } from '../awards/awards.repo.js';
 import { organisationOfNomination } from './admin.service.js';
 
 /** The one refusal a not-eligible decision without a reason gets, as the field's message and the problem's detail. */

@@ -44,17 +44,6 @@ export async function findEditionsWithSentCounts(db: Database) {
     .orderBy(asc(organisations.name), asc(awards.establishedYear), asc(awards.name), desc(editions.year));
 }
 
-export async function findEditionWithAward(db: Database, editionId: number) {
-  const rows = await db
-    .select({ edition: editions, award: awards, organisation: organisations })
-    .from(editions)
-    .innerJoin(awards, eq(awards.id, editions.awardId))
-    .innerJoin(organisations, eq(organisations.id, awards.organisationId))
-    .where(eq(editions.id, editionId))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 /** The form sections and criteria of an edition, in their order (two queries). */
 export async function findFormOfEdition(db: Database, editionId: number) {
   const [sections, crit] = await Promise.all([

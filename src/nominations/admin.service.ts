@@ -1,12 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, editions, nominations } from '../db/schema.js';
-import { phaseAt, type Phase } from '../awards/phase.js';
-import { timelineOf } from '../awards/awards.service.js';
+import { phaseAt, type Phase, timelineOf, findEditionWithAward } from '../awards/index.js';
 import type { NominationAdminTexts } from './admin-i18n.js';
 import {
   findAttachments,
-  findEditionWithAward,
   findEditionsWithSentCounts,
   findFormOfEdition,
   findNominationsForExport,
@@ -14,7 +12,8 @@ import {
   listNominationsOfEdition,
   type NominationListQuery,
 } from './admin.repo.js';
-import { buildExportTable, exportFileName, toCsv, toXlsx } from './export.js';
+import { buildExportTable, exportFileName } from './export.js';
+import { toCsv, toXlsx } from '../platform/spreadsheet.js';
 
 // What the administrators' pages show, read from the nominations' repository. The rules of
 // screening live in nominations/screening.service.ts.

@@ -1,6 +1,5 @@
 import type { Database } from '../db/database.js';
-import { timelineOf } from '../awards/awards.service.js';
-import type { Timeline } from '../awards/phase.js';
+import { timelineOf, type Timeline } from '../awards/index.js';
 import { emptyFields, type FormDefinition, type NominationFields } from './form.js';
 import { findEditionWithForm, type NominationRow } from './nominations.repo.js';
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { nominationAdminTexts } from './admin-i18n.js';
 import type { NominationRow } from './admin.repo.js';
-import { buildExportTable, contentDisposition, csvField, exportFileName, formatExportInstant, neutraliseFormula, toCsv, toXlsx } from './export.js';
+import { buildExportTable, exportFileName } from './export.js';
+import { contentDisposition, csvField, formatExportInstant, neutraliseFormula, toCsv, toXlsx } from '../platform/spreadsheet.js';
 
 test('spreadsheet formulas are neutralised with a leading apostrophe', () => {
   for (const [given, expected] of [

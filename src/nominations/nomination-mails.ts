@@ -1,4 +1,4 @@
-import type { NewMail } from '../mail/outbox.js';
+import type { NewMail } from '../mail/index.js';
 import { formatInstant, type Locale } from '../platform/time.js';
 import { nominationTexts } from './i18n.js';
 import type { NominationRow } from './nominations.repo.js';

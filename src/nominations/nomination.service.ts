@@ -1,7 +1,7 @@
 import { type Database, inTransaction } from '../db/database.js';
-import { enqueueMail } from '../mail/outbox.js';
-import { phaseAt, type Timeline } from '../awards/phase.js';
-import { hashToken, newToken } from './access-token.js';
+import { enqueueMail } from '../mail/index.js';
+import { phaseAt, type Timeline } from '../awards/index.js';
+import { hashToken, newToken } from '../platform/tokens.js';
 import { completeErrors, hardLimitErrors, type FieldError, type FormDefinition, type NominationFields, type Step } from './form.js';
 import {
   findNominationByConsentHash,

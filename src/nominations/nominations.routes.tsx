@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { similarSolutions } from '../ideabank/ideabank.service.js';
+import { similarSolutions } from '../ideabank/index.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
@@ -9,7 +9,7 @@ import { listAttachments } from './attachments/attachments.repo.js';
 import { render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
-import { hashToken, looksLikeToken } from './access-token.js';
+import { hashToken, looksLikeToken } from '../platform/tokens.js';
 import { requireNominationAccess, setAccessCookie } from './access.js';
 import { completeErrors, emptyFields, readStep, STEPS, stepErrors, type FieldError, type NominationFields, type Step } from './form.js';
 import { nominationTexts } from './i18n.js';

@@ -1,7 +1,7 @@
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
-import { findShortlist } from '../judging/shortlist.repo.js';
+import { findShortlist } from '../judging/index.js';
 import { readBallotForm, voterKey, votingWindow, type BallotProblem, type VotingWindow } from './ballot.js';
 import {
   findBallot,

@@ -56,12 +56,6 @@ const da = {
     noNominees: 'Komitéen har ikke valgt de nominerede endnu. Kom tilbage senere.',
     votedBefore: 'Du nåede at stemme, før afstemningen sluttede.',
   },
-  member: {
-    ballotLink: 'Gå til afstemningen',
-    ballotLinkOf: (edition: string) => `Ranger de nominerede: ${edition}`,
-    ballotsHeading: 'Afstemning i patientpanelet',
-    winnerLink: 'Vinderen: formandens afgørelse',
-  },
   admin: {
     title: 'Patientpanelet',
     link: 'Patientpanelet: resuméer og afstemning',
@@ -143,10 +137,6 @@ const da = {
     notOnShortlist: 'Vælg en af de nominerede.',
     noTie: 'Der er ingen stemmelighed, så der er intet at afgøre.',
   },
-  lock: {
-    datesLocked: (when: string) => `Datoerne for afstemningen er låst, fordi patientpanelet begyndte at stemme ${when}. Lad datoen stå, som den var.`,
-    panelLocked: (when: string) => `Patientpanelet begyndte at stemme ${when}. Derfor kan du ikke slå patientpanelet fra.`,
-  },
 };
 
 export type PanelTexts = typeof da;
@@ -203,12 +193,6 @@ const en: PanelTexts = {
     noNomineesTitle: 'The nominees have not been chosen yet',
     noNominees: 'The committee has not chosen the nominees yet. Come back later.',
     votedBefore: 'You voted before the vote ended.',
-  },
-  member: {
-    ballotLink: 'Go to the vote',
-    ballotLinkOf: (edition) => `Rank the nominees: ${edition}`,
-    ballotsHeading: 'Patient panel vote',
-    winnerLink: "The winner: the chair's decision",
   },
   admin: {
     title: 'Patient panel',
@@ -287,10 +271,6 @@ const en: PanelTexts = {
     notInTie: 'Choose one of the tied nominees.',
     notOnShortlist: 'Choose one of the nominees.',
     noTie: 'There is no tie, so there is nothing to decide.',
-  },
-  lock: {
-    datesLocked: (when) => `The dates of the vote are locked because the patient panel started voting ${when}. Leave the date as it was.`,
-    panelLocked: (when) => `The patient panel started voting ${when}. So you cannot turn the patient panel off.`,
   },
 };
 

@@ -1,8 +1,7 @@
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
-import { findShortlist } from '../judging/shortlist.repo.js';
-import { lix as lixOf } from '../judging/lix.js';
+import { findShortlist, lix as lixOf } from '../judging/index.js';
 import { votingWindow, type VotingWindow } from './ballot.js';
 import {
   countBallotRows,

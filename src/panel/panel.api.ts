@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
-import { canAdministerOrganisation } from '../accounts/permissions.js';
+import { canAdministerOrganisation, requireApiToken } from '../accounts/index.js';
 import { errorResponses, id, instant, security } from '../platform/api.js';
-import { requireApiToken } from '../accounts/api-tokens.js';
-import { organisationOfEdition } from '../awards/awards.repo.js';
+import { organisationOfEdition } from '../awards/index.js';
 import { problems, sendProblem } from '../platform/errors.js';
 import { getPanelAdminPage } from './panel-admin.service.js';
 

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
 import { editions } from '../awards/awards.schema.js';
-import { findShortlist } from '../judging/shortlist.repo.js';
+import { findShortlist } from '../judging/index.js';
 import { ballots, winnerDecisions } from './panel.schema.js';
 import { schulze, type SchulzeResult } from './schulze.js';
-import type { Actor } from '../accounts/actor.js';
-import { isChairOf } from '../accounts/permissions.js';
+import { type Actor, isChairOf } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { votingWindow, type VotingWindow } from './ballot.js';
 import { findDecision, findNominees, findVotingEdition, lockVotingEdition, upsertDecision, type NomineeRow, type VotingEdition } from './panel.repo.js';

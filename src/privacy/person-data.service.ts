@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, inTransaction } from '../db/database.js';
-import type { Actor } from '../accounts/actor.js';
+import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
-import type { AttachmentStore } from '../nominations/attachments/store.js';
+import type { AttachmentStore } from '../platform/storage/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailTo } from './privacy.repo.js';
 
 /**

@@ -3,7 +3,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { isEmail } from '../platform/fields.js';
-import type { AttachmentStore } from '../nominations/attachments/store.js';
+import type { AttachmentStore } from '../platform/storage/store.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { privacyTexts, type PrivacyTexts } from './i18n.js';
 import { collectPersonData, erasePersonData, exportPersonData } from './person-data.service.js';

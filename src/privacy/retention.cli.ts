@@ -6,7 +6,7 @@
  */
 import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { DiskAttachmentStore } from '../nominations/attachments/disk-store.js';
+import { DiskAttachmentStore } from '../platform/storage/disk-store.js';
 import { systemClock } from '../platform/clock.js';
 import { anonymiseExpiredPersonalData } from './retention.service.js';
 

@@ -1,6 +1,6 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { recordAudit } from '../platform/audit.js';
-import type { AttachmentStore } from '../nominations/attachments/store.js';
+import type { AttachmentStore } from '../platform/storage/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailBefore, findExpiredNominations } from './privacy.repo.js';
 
 /** How many years after an edition is archived its personal data is kept, unless RETENTION_YEARS says otherwise. */

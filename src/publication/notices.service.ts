@@ -1,6 +1,6 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { recordAudit } from '../platform/audit.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/index.js';
 import { claimNotice, findEditionsDueForNotice, findNominationContacts } from './publication.repo.js';
 import { loadPublicResult } from './publication.service.js';
 import { nomineesMail, recipientsOf, winnerMail, type NoticeContact, type NoticeEdition } from './notice-mails.js';

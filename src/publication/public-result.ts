@@ -15,12 +15,12 @@
  *   body, the names are a third party's personal data.
  * - An edition without a timeline (kept for its year and theme only) never shows a result.
  */
-import type { Winner } from '../panel/winner.service.js';
+import type { Winner } from '../panel/index.js';
+import type { PublicationInstants, PublicNominee, PublicResult } from '../awards/index.js';
 
-/** The instants that decide publication (null for a historic edition without a timeline). */
-export type PublicationInstants = { nomineesPublishedAt: Date | null; winnerAnnouncedAt: Date | null };
+// The shapes of a public result are awards' (its pages and API show it, through awards/edition-result.ts).
+export type { PublicationInstants, PublicNominee, PublicResult };
 
-/** The columns of a nomination that publication may read. */
 export type NomineeSource = {
   id: number;
   status: 'draft' | 'sent' | 'withdrawn';
@@ -36,31 +36,6 @@ export type NomineeSource = {
   /** The idea bank's solution it came from, when an administrator linked one. */
   originSolutionId: number | null;
   originSolutionTitle: string | null;
-};
-
-export type PublicNominee = {
-  nominationId: number;
-  title: string;
-  summary: string;
-  organisation: string;
-  /** Null unless the nominee accepted publication. */
-  names: string | null;
-  /** Null unless the nominee accepted publication. */
-  unit: string | null;
-  /**
-   * Smartprisen: where the solution was first developed (an organisation is a public body),
-   * linked to its solution in the idea bank when there is one; null when neither is known.
-   */
-  origin: { organisation: string | null; solution: { id: number; title: string } | null } | null;
-};
-
-export type PublicResult = {
-  /** Null before the nominees instant (or without a timeline); the shortlist after it ([] when none is recorded). */
-  nominees: PublicNominee[] | null;
-  /** Null before the winner instant, and when there is no single winner. */
-  winner: PublicNominee | null;
-  /** The instant the winner became public; set exactly when `winner` is. */
-  winnerAnnouncedAt: Date | null;
 };
 
 export const NOTHING_PUBLIC: PublicResult = Object.freeze({ nominees: null, winner: null, winnerAnnouncedAt: null }) as PublicResult;

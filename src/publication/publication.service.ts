@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
-import { listAwards, type CatalogueAward } from '../awards/awards.service.js';
-import { findShortlist } from '../judging/shortlist.repo.js';
-import { findWinner, type Winner } from '../panel/winner.service.js';
+import { listAwards, type CatalogueAward } from '../awards/index.js';
+import { findShortlist } from '../judging/index.js';
+import { findWinner, type Winner } from '../panel/index.js';
 import { findEditionsPastInstant, findNomineeSources, findShortlistIds } from './publication.repo.js';
 import {
   NOTHING_PUBLIC,

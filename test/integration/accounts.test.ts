@@ -12,7 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { awards, editions, emailSignInLinks, organisations, outboxMessages, rateLimitBuckets, sessions } from '../../src/db/schema.js';
 import { seedDemoAdministrator } from '../../src/accounts/sign-in.routes.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
-import { hashToken } from '../../src/nominations/access-token.js';
+import { hashToken } from '../../src/platform/tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { Client, setCookie, startSignedInTestApp } from '../harness/signed-in-app.js';

@@ -13,7 +13,7 @@ import type { Database } from '../../src/db/database.js';
 import { awards, criteria, editions, formSections, nominationAttachments, nominations, organisations, sessions } from '../../src/db/schema.js';
 import { decideScreening } from '../../src/nominations/screening.service.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
-import { hashToken } from '../../src/nominations/access-token.js';
+import { hashToken } from '../../src/platform/tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';

@@ -16,7 +16,7 @@ import {
 } from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/database.js';
 import { recordAudit } from '../../src/platform/audit.js';
-import type { AttachmentStore } from '../../src/nominations/attachments/store.js';
+import type { AttachmentStore } from '../../src/platform/storage/store.js';
 import { anonymiseExpiredPersonalData } from '../../src/privacy/retention.service.js';
 import { emailPseudonym, erasePersonData, exportPersonData } from '../../src/privacy/person-data.service.js';
 import { loadRoles } from '../../src/accounts/actor.js';

@@ -1,4 +1,5 @@
-import { membersTexts } from '../../members/i18n.js';
+// Links to members' pages in accounts' own words (accounts sits below members).
+import { memberLinkTexts as membersTexts } from '../i18n.js';
 import { apiTokenTexts } from '../i18n.js';
 import { Alert, Button, ErrorSummary, type FieldError, Layout, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';

@@ -14,8 +14,7 @@ import {
   TextInput,
 } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { organisationCrumb, organisationsCrumb } from '../../awards/views/setup-organisation.js';
-import type { OrganisationRow } from '../../awards/setup.repo.js';
+import { organisationCrumb, organisationsCrumb, type OrganisationRow } from '../../awards/index.js';
 import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';
 
 export type AuditFilterValues = { action: string; edition: string; who: string; from: string; to: string };

@@ -3,8 +3,8 @@ import { ButtonLink, Layout, type PageContext, Table, Time } from '../../platfor
 import { formatInstant } from '../../platform/time.js';
 import type { AwardPage as AwardPageData, EditionDetail } from '../awards.service.js';
 import { EditionStatus } from './edition-status.js';
-import type { PublicResult } from '../../publication/public-result.js';
-import { ResultSection } from '../../publication/views/result-section.js';
+// The result section is publication's, provided through awards' slot (awards sits below publication).
+import { ResultSection, type PublicResult } from '../edition-result.js';
 
 /** What of the shown edition's result is public now (src/publication), and whether its winner instant has passed. */
 type Publication = { result: PublicResult; winnerTimePassed: boolean };

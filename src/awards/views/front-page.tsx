@@ -3,7 +3,8 @@ import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';
 import { statusLine } from './edition-status.js';
-import { publicationTexts } from '../../publication/i18n.js';
+// The archive link in awards' own words (awards sits below publication).
+import { publicationLinkTexts as publicationTexts } from '../i18n.js';
 
 type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[] };
 

@@ -1,4 +1,3 @@
-import { membersTexts } from '../../members/i18n.js';
 import { setupTexts } from '../i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
@@ -23,8 +22,8 @@ import { PUBLISHED_TIMELINE_KEYS, TIMELINE_KEYS, REQUIRED_TIMELINE_KEYS } from '
 import { SetupCheckbox, SetupDateTime, fieldOf } from './setup-parts.js';
 import { awardCrumb } from './setup-award.js';
 import { NextYearButton, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
-import { panelTexts } from '../../panel/i18n.js';
-import { judgingTexts } from '../../judging/i18n.js';
+// Words for links to members' and the panel's pages, and the review settings: awards' own (awards sits below those modules).
+import { memberLinkTexts as membersTexts, panelLinkTexts as panelTexts, reviewSettingTexts as judgingTexts } from '../i18n.js';
 
 type EditionContext = { organisation: OrganisationRow; award: AwardRow };
 

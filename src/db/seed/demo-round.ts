@@ -14,8 +14,8 @@ import {
   users,
   winnerDecisions,
 } from '../schema.js';
-import { createNextYearEdition } from '../../awards/setup.service.js';
-import { writeShortlist } from '../../judging/shortlist.repo.js';
+import { createNextYearEdition } from '../../awards/index.js';
+import { writeShortlist } from '../../judging/index.js';
 
 /**
  * A finished demo round for `npm start`: Initiativprisen 2025, copied from the 2024 round

@@ -2,7 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { type Database, inTransaction } from '../database.js';
 import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../schema.js';
 import { demoOrganisations, type SeedEdition } from './demo-data.js';
-import { seedDemoSolutions } from '../../ideabank/ideabank.service.js';
+import { seedDemoSolutions } from '../../ideabank/index.js';
 
 /**
  * Writes the demo data. Idempotent: rows are found by their natural keys (slug; award and

@@ -1,8 +1,8 @@
 import { membersTexts } from '../i18n.js';
 import { ButtonLink, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
-import { judgingTexts } from '../../judging/i18n.js';
-import { panelTexts } from '../../panel/i18n.js';
+// Links to the committee's and the panel's pages in members' own words (members sits below them).
+import { judgingLinkTexts as judgingTexts, panelLinkTexts as panelTexts } from '../i18n.js';
 
 const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => membersTexts(ctx.locale).role[r]).join(', ');
 

@@ -18,7 +18,7 @@ import {
   type Upload,
 } from './attachments.service.js';
 import { attachmentDisposition } from './file-name.js';
-import type { AttachmentStore } from './store.js';
+import type { AttachmentStore } from '../../platform/storage/store.js';
 import { AttachmentsPage, attachmentPaths, type AttachmentErrorCode, type AttachmentNotice } from './views/attachments-page.js';
 
 export type AttachmentRouteOptions = AppDeps & { store: AttachmentStore };

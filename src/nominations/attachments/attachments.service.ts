@@ -6,7 +6,7 @@ import { lockNomination, type NominationRow } from '../nominations.repo.js';
 import { countAttachments, deleteAttachment, findAttachment, insertAttachment, type AttachmentRow } from './attachments.repo.js';
 import { cleanFileName } from './file-name.js';
 import { FILE_KINDS, inspectFile, type RefusalReason } from './sniff.js';
-import { newStorageKey, type AttachmentStore } from './store.js';
+import { newStorageKey, type AttachmentStore } from '../../platform/storage/store.js';
 
 /** At most this many files per nomination. */
 export const MAX_ATTACHMENTS = 5;

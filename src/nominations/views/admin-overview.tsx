@@ -1,11 +1,12 @@
 import { nominationAdminTexts } from '../admin-i18n.js';
-import { membersTexts } from '../../members/i18n.js';
-import { apiTokenTexts } from '../../accounts/i18n.js';
-import { setupTexts } from '../../awards/i18n.js';
-import { AdminLayout, type PageContext, Table } from '../../platform/ui/index.js';
+import { membersTexts } from '../../members/index.js';
+import { apiTokenTexts } from '../../accounts/index.js';
+import { setupTexts } from '../../awards/index.js';
 import type { OverviewAward } from '../admin.service.js';
-import { judgingTexts } from '../../judging/i18n.js';
-import { privacyTexts } from '../../privacy/i18n.js';
+// Links to the committee's pages in nominations' own words (nominations sits below judging).
+import { judgingLinkTexts as judgingTexts } from '../admin-i18n.js';
+import { privacyTexts } from '../../privacy/index.js';
+import { AdminLayout, type PageContext, Table } from '../../platform/ui/index.js';
 
 /**
  * /admin: every award's editions with their phase and number of sent nominations.

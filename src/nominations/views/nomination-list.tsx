@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import { nominationAdminTexts } from '../admin-i18n.js';
-import { judgingTexts } from '../../judging/i18n.js';
+// Links to the committee's pages in nominations' own words (nominations sits below judging).
+import { judgingLinkTexts as judgingTexts } from '../admin-i18n.js';
 import { formatInstant } from '../../platform/time.js';
 import { AdminLayout, Button, ButtonLink, type PageContext, Select, SortHeader, Table, TextInput, Time } from '../../platform/ui/index.js';
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';

@@ -1,5 +1,5 @@
 import { nominationAdminTexts } from '../admin-i18n.js';
-import { ideaBankTexts } from '../../ideabank/i18n.js';
+import { ideaBankTexts } from '../../ideabank/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
 import {

@@ -23,10 +23,7 @@ import { nominationBlocks, type TextBlock } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
 import { countWords } from '../word-count.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
-import { ideaBankTexts } from '../../ideabank/i18n.js';
-import type { SimilarRow } from '../../ideabank/ideabank.repo.js';
-import { SimilarBox } from '../../ideabank/views/solution-form.js';
-import { IdeaBankAssets } from '../../ideabank/views/parts.js';
+import { ideaBankTexts, type SimilarRow, SimilarBox, IdeaBankAssets } from '../../ideabank/index.js';
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 

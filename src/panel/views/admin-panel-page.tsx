@@ -1,7 +1,7 @@
 import { CsrfField } from '../../platform/csrf.js';
 import { AdminLayout, Alert, Button, ErrorSummary, type FieldError, Hint, type PageContext, Table, TextArea } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { LIX_BANDS, bandOf } from '../../judging/lix.js';
+import { LIX_BANDS, bandOf } from '../../judging/index.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { PanelAdminPage } from '../panel-admin.service.js';
 import type { NomineeRow } from '../panel.repo.js';

@@ -1,4 +1,4 @@
-import { membersTexts } from '../../members/i18n.js';
+import { membersTexts } from '../../members/index.js';
 import { CsrfField } from '../../platform/csrf.js';
 import {
   Alert,

@@ -1,6 +1,6 @@
 import { pdfText, PDF_COLOR as COLOR, PDF_MARGIN as MARGIN, startTaggedPdf, writeFooters, type PdfFontName as FontName } from '../../platform/pdf.js';
 import { formatInstant } from '../../platform/time.js';
-import { NOMINEE_KIND_LABEL } from '../../nominations/nomination-text.js';
+import { NOMINEE_KIND_LABEL } from '../../nominations/index.js';
 
 /**
  * The committee dossier: a cover with the edition's criteria, then every eligible nomination

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
-import { isMemberOf } from '../../accounts/permissions.js';
+import { isMemberOf } from '../../accounts/index.js';
 import { administeredEdition } from '../../platform/http.js';
-import { contentDisposition } from '../../nominations/export.js';
+import { contentDisposition } from '../../platform/spreadsheet.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { dossierExport, organisationOfEdition, scoresExport, type ExportFile } from './exports.service.js';
 import { parseId } from '../../platform/http.js';

@@ -1,8 +1,6 @@
 import type { Database } from '../../db/database.js';
-import { findEditionById, findEditionDetails } from '../../awards/awards.repo.js';
-import { listConflicts, listReviews } from '../../judging/judging.repo.js';
-import { loadCommitteeOverview } from '../../judging/overview.service.js';
-import { conflictIndex, conflictOf, inForce } from '../../judging/review.service.js';
+import { findEditionById, findEditionDetails } from '../../awards/index.js';
+import { listConflicts, listReviews, loadCommitteeOverview, conflictIndex, conflictOf, inForce } from '../../judging/index.js';
 import { findEligibleNominationsInFull } from '../publication.repo.js';
 import { dossierFileName, renderDossierPdf } from './dossier-pdf.js';
 import { scoresFileName, scoresWorkbook, type ScoreRow } from './scores-xlsx.js';

@@ -1,5 +1,5 @@
-import { neutraliseFormula } from '../../nominations/export.js';
-import type { CommitteeOverviewData } from '../../judging/overview.service.js';
+import { neutraliseFormula } from '../../platform/spreadsheet.js';
+import type { CommitteeOverviewData } from '../../judging/index.js';
 
 /**
  * The committee's scores as XLSX: sheet "Point" with one row per (nomination, member,

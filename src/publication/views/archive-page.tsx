@@ -2,7 +2,7 @@ import { Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline } from '../public-result.js';
 import type { ArchiveAward } from '../publication.service.js';
-import type { OrganisationRow } from '../../awards/awards.repo.js';
+import type { OrganisationRow } from '../../awards/index.js';
 
 type Props = { ctx: PageContext; awards: ArchiveAward[]; organisations: OrganisationRow[] };
 

@@ -10,3 +10,5 @@ export async function panelModule(app: FastifyInstance, deps: AppDeps) {
   await app.register(panelAdminRoutes, deps);
   await app.register(panelApi, deps);
 }
+
+export { findWinner, type Winner } from './winner.service.js';

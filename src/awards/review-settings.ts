@@ -1,6 +1,7 @@
 /**
- * The rules of an edition's judging settings (pure; the setup form, the setup service and the
- * admin API share them): the review deadline lies after the closing of nominations (and after
+ * The rules of an edition's settings for the committee's review (pure; the setup form, the
+ * setup service and the admin API share them). They are columns of awards' editions table, so
+ * the rules are awards' too; judging reads the settings: the review deadline lies after the closing of nominations (and after
  * the review starts) and not after the nominees are published; the scale is whole numbers
  * 0–100 with min < max; step labels, when given, are one per step.
  */

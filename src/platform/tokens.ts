@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * Private links (the nominator's draft link, the nominee's consent link) carry a random
- * token of 256 bits. Only its SHA-256 is stored, so a leaked database does not open drafts.
+ * Private links (the nominator's draft link, the nominee's consent link, sign-in links) and
+ * sessions and API tokens carry a random token of 256 bits. Only its SHA-256 is stored, so
+ * a leaked database opens no draft and no session.
  */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/deps.js';
+import { judgingRoutes } from './judging.routes.js';
+
+/** Judging: the committee's reviews, conflicts, overview and shortlist (pages and API). */
+export async function judgingModule(app: FastifyInstance, deps: AppDeps) {
+  await app.register(judgingRoutes, deps);
+}
+
+export { listConflicts, listReviews } from './judging.repo.js';
+export { LIX_BANDS, bandOf, lix } from './lix.js';
+export { loadCommitteeOverview, type CommitteeOverviewData } from './overview.service.js';
+export { enqueueDueReviewReminders } from './reminders.service.js';
+export { conflictIndex, conflictOf, inForce } from './review.service.js';
+export { findShortlist, writeShortlist } from './shortlist.repo.js';

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/deps.js';
+import { memberAdminRoutes } from './invitations.routes.js';
+import { membersApi } from './members.api.js';
+import { memberRoutes } from './members.routes.js';
+
+/** Members: the committee and panel of an edition, invitations, and "Mine udgaver". */
+export async function membersModule(app: FastifyInstance, deps: AppDeps) {
+  await app.register(memberAdminRoutes, deps);
+  await app.register(membersApi, deps);
+  await app.register(memberRoutes, deps);
+}
+
+export { membersTexts } from './i18n.js';

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/deps.js';
+import type { AttachmentStore } from '../platform/storage/store.js';
+import { adminApi } from './admin.api.js';
+import { adminRoutes } from './admin.routes.js';
+import { attachmentRoutes } from './attachments/attachments.routes.js';
+import { nominationApi } from './nominations.api.js';
+import { nominationRoutes } from './nominations.routes.js';
+
+/** Nominations: the form, drafts, sending, receipts and attachments; the administrators' list, screening and exports. */
+export async function nominationsModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
+  const { store, ...rest } = deps;
+  await app.register(nominationRoutes, rest);
+  await app.register(nominationApi, rest);
+  await app.register(attachmentRoutes, { ...rest, store });
+  await app.register(adminRoutes, rest);
+  await app.register(adminApi, rest);
+}
+
+export { countWords } from './word-count.js';
+export { NOMINEE_KIND_LABEL } from './nomination-text.js';

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/deps.js';
+import type { AttachmentStore } from '../platform/storage/store.js';
+import { privacyRoutes } from './privacy.routes.js';
+
+/** Privacy: a person's data (see, export, erase) for administrators. */
+export async function privacyModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
+  await app.register(privacyRoutes, deps);
+}
+
+export { privacyTexts } from './i18n.js';
+export { anonymiseExpiredPersonalData } from './retention.service.js';
