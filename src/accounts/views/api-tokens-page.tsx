@@ -1,5 +1,4 @@
-// Links to members' pages in accounts' own words (accounts sits below members).
-import { memberLinkTexts as membersTexts } from '../i18n.js';
+import { memberLinkTexts } from '../i18n.js';
 import { apiTokenTexts } from '../i18n.js';
 import { Alert, Button, ErrorSummary, type FieldError, Layout, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
 import { CsrfField } from '../../platform/csrf.js';
@@ -28,7 +27,7 @@ export function ApiTokensPage({ ctx, csrf, tokens, name, errors, created, notice
       ctx={ctx}
       title={a.title}
       hasErrors={errors.length > 0}
-      breadcrumbs={[{ label: t.home, href: '/' }, { label: membersTexts(ctx.locale).mineAccount, href: '/min-side' }, { label: a.title }]}
+      breadcrumbs={[{ label: t.home, href: '/' }, { label: memberLinkTexts(ctx.locale).mineAccount, href: '/min-side' }, { label: a.title }]}
     >
       <ErrorSummary ctx={ctx} errors={errors} />
       {notice ? <Alert ctx={ctx} variant="success" live="status" text={notice} /> : ''}

@@ -1,5 +1,4 @@
-// Links to members' pages in accounts' own words (accounts sits below members).
-import { memberLinkTexts as membersTexts } from '../i18n.js';
+import { memberLinkTexts } from '../i18n.js';
 import { apiTokenTexts } from '../i18n.js';
 import type Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
@@ -141,7 +140,7 @@ export function AccountPage(p: {
             ))}
           </ul>
           <p>
-            <ButtonLink variant="primary" href="/mine-udgaver" text={membersTexts(p.ctx.locale).mine.link} />
+            <ButtonLink variant="primary" href="/mine-udgaver" text={memberLinkTexts(p.ctx.locale).mine.link} />
           </p>
         </>
       ) : (

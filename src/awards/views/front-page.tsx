@@ -3,8 +3,7 @@ import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';
 import { statusLine } from './edition-status.js';
-// The archive link in awards' own words (awards sits below publication).
-import { publicationLinkTexts as publicationTexts } from '../i18n.js';
+import { publicationLinkTexts } from '../i18n.js';
 
 type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[] };
 
@@ -105,7 +104,7 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
       ))}
       <p>
         <a href="/arkiv" safe>
-          {publicationTexts(locale).archiveTitle}
+          {publicationLinkTexts(locale).archiveTitle}
         </a>
       </p>
     </Layout>

@@ -23,7 +23,7 @@ import { SetupCheckbox, SetupDateTime, fieldOf } from './setup-parts.js';
 import { awardCrumb } from './setup-award.js';
 import { NextYearButton, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
 // Words for links to members' and the panel's pages, and the review settings: awards' own (awards sits below those modules).
-import { memberLinkTexts as membersTexts, panelLinkTexts as panelTexts, reviewSettingTexts as judgingTexts } from '../i18n.js';
+import { memberLinkTexts, panelLinkTexts, reviewSettingTexts } from '../i18n.js';
 
 type EditionContext = { organisation: OrganisationRow; award: AwardRow };
 
@@ -81,12 +81,12 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
             </li>
             <li>
               <a href={`/admin/udgaver/${edition.id}/medlemmer`} safe>
-                {membersTexts(ctx.locale).overviewLink}
+                {memberLinkTexts(ctx.locale).overviewLink}
               </a>
             </li>
             <li>
               <a href={`/admin/udgaver/${edition.id}/panel`} safe>
-                {panelTexts(ctx.locale).admin.link}
+                {panelLinkTexts(ctx.locale).admin.link}
               </a>
             </li>
             <li>
@@ -148,7 +148,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
 
 /** The committee's review: its deadline, blind review, the scale and what each step means. */
 function JudgingSettings({ ctx, form }: { ctx: PageContext; form: FormState }) {
-  const j = judgingTexts(ctx.locale).setup;
+  const j = reviewSettingTexts(ctx.locale).setup;
   return (
     <Fieldset id="judging-settings" legend={j.heading} legendClass="h2">
       <Hint block text={j.intro} />

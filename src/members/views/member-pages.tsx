@@ -1,8 +1,7 @@
 import { membersTexts } from '../i18n.js';
 import { ButtonLink, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
-// Links to the committee's and the panel's pages in members' own words (members sits below them).
-import { judgingLinkTexts as judgingTexts, panelLinkTexts as panelTexts } from '../i18n.js';
+import { judgingLinkTexts, panelLinkTexts } from '../i18n.js';
 
 const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => membersTexts(ctx.locale).role[r]).join(', ');
 
@@ -57,7 +56,7 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
       {editions.some((e) => e.roles.includes('panel')) ? (
         <section aria-labelledby="panel-ballots-heading">
           <h2 id="panel-ballots-heading" safe>
-            {panelTexts(ctx.locale).member.ballotsHeading}
+            {panelLinkTexts(ctx.locale).member.ballotsHeading}
           </h2>
           <ul id="panel-ballot-links">
             {editions
@@ -65,7 +64,7 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
               .map((e) => (
                 <li>
                   <a href={`/panel/udgaver/${e.id}`} safe>
-                    {panelTexts(ctx.locale).member.ballotLinkOf(t.award.edition(e.awardName, e.year))}
+                    {panelLinkTexts(ctx.locale).member.ballotLinkOf(t.award.edition(e.awardName, e.year))}
                   </a>
                 </li>
               ))}
@@ -117,7 +116,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
           <p safe>{e.eligibleIntro}</p>
           <p>
             <a href={`/bedoemmelse/udgaver/${page.id}`} id="review-link" safe>
-              {judgingTexts(ctx.locale).myEditionsLink}
+              {judgingLinkTexts(ctx.locale).myEditionsLink}
             </a>
           </p>
           {page.eligible.length === 0 ? (
@@ -138,7 +137,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
       {page.roles.includes('chair') ? (
         <p>
           <a href={`/bedoemmelse/udgaver/${page.id}/vinder`} id="winner-decision-link" safe>
-            {panelTexts(ctx.locale).member.winnerLink}
+            {panelLinkTexts(ctx.locale).member.winnerLink}
           </a>
         </p>
       ) : (
@@ -151,7 +150,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
           </h2>
           <p safe>{e.panelBody}</p>
           <p>
-            <ButtonLink variant="primary" href={`/panel/udgaver/${page.id}`} id="panel-ballot-link" text={panelTexts(ctx.locale).member.ballotLink} />
+            <ButtonLink variant="primary" href={`/panel/udgaver/${page.id}`} id="panel-ballot-link" text={panelLinkTexts(ctx.locale).member.ballotLink} />
           </p>
         </section>
       ) : (

@@ -3,8 +3,7 @@ import { membersTexts } from '../../members/index.js';
 import { apiTokenTexts } from '../../accounts/index.js';
 import { setupTexts } from '../../awards/index.js';
 import type { OverviewAward } from '../admin.service.js';
-// Links to the committee's pages in nominations' own words (nominations sits below judging).
-import { judgingLinkTexts as judgingTexts } from '../admin-i18n.js';
+import { judgingLinkTexts } from '../admin-i18n.js';
 import { privacyTexts } from '../../privacy/index.js';
 import { AdminLayout, type PageContext, Table } from '../../platform/ui/index.js';
 
@@ -74,7 +73,7 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                 </th>
                 <th scope="col">
                   <span class="sr-only" safe>
-                    {judgingTexts(ctx.locale).adminOverviewLink}
+                    {judgingLinkTexts(ctx.locale).adminOverviewLink}
                   </span>
                 </th>
               </tr>
@@ -103,8 +102,8 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                       </a>
                     </td>
                     <td>
-                      <a href={`/admin/udgaver/${e.id}/bedoemmelse`} aria-label={judgingTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
-                        {judgingTexts(ctx.locale).adminOverviewLink}
+                      <a href={`/admin/udgaver/${e.id}/bedoemmelse`} aria-label={judgingLinkTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
+                        {judgingLinkTexts(ctx.locale).adminOverviewLink}
                       </a>
                     </td>
                   </tr>

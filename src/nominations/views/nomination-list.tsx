@@ -1,7 +1,6 @@
 import Html from '@kitajs/html';
 import { nominationAdminTexts } from '../admin-i18n.js';
-// Links to the committee's pages in nominations' own words (nominations sits below judging).
-import { judgingLinkTexts as judgingTexts } from '../admin-i18n.js';
+import { judgingLinkTexts } from '../admin-i18n.js';
 import { formatInstant } from '../../platform/time.js';
 import { AdminLayout, Button, ButtonLink, type PageContext, Select, SortHeader, Table, TextInput, Time } from '../../platform/ui/index.js';
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';
@@ -26,7 +25,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
       <h1 safe>{title}</h1>
       <p class="no-print">
         <a href={`/admin/udgaver/${edition.id}/bedoemmelse`} id="judging-overview-link" safe>
-          {judgingTexts(ctx.locale).adminOverviewLinkOf(editionName)}
+          {judgingLinkTexts(ctx.locale).adminOverviewLinkOf(editionName)}
         </a>
       </p>
 
