@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
-import { openPostgres, pgliteHandle, type DatabaseHandle, type Engine } from '../../src/db/database.js';
+import { DatabaseUnavailableError, openPostgres, pgliteHandle, type DatabaseHandle, type Engine } from '../../src/db/database.js';
 import { startPostgresServer, type PostgresServer } from './postgres-server.js';
 
 /**
@@ -48,15 +48,31 @@ export async function createTemplate(admin: string): Promise<void> {
     await client.query(`drop database if exists ${SEEDED_TEMPLATE_DB}`);
     await client.query(`drop database if exists ${TEMPLATE_DB}`);
     await client.query(`create database ${TEMPLATE_DB} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-    const handle = await openPostgres(withDatabase(admin, TEMPLATE_DB), 1);
+    const handle = await openPostgresPatiently(withDatabase(admin, TEMPLATE_DB), 1);
     await handle.migrate();
     await handle.close();
     await client.query(`create database ${SEEDED_TEMPLATE_DB} template ${TEMPLATE_DB}`);
-    const seeded = await openPostgres(withDatabase(admin, SEEDED_TEMPLATE_DB), 1);
+    const seeded = await openPostgresPatiently(withDatabase(admin, SEEDED_TEMPLATE_DB), 1);
     await seedAt(seeded.db, SEEDED_AT);
     await seeded.close();
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * openPostgres, tried again for up to a minute: the app gives up after 5 s (a production pool
+ * should fail fast), but a test server on a machine busy with the static checks and other test
+ * processes may take longer to accept a connection. A test must not fail for that.
+ */
+async function openPostgresPatiently(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await openPostgres(url, poolSize);
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError) || Date.now() > deadline) throw err;
+    }
   }
 }
 
@@ -141,7 +157,7 @@ async function copyPostgresTemplate(template: string): Promise<TestDatabase> {
 /** Opens database `name` on the server; closing it drops the database. */
 async function openDroppedOnClose(admin: string, name: string, poolSize: number): Promise<TestDatabase> {
   const url = withDatabase(admin, name);
-  const handle = await openPostgres(url, poolSize);
+  const handle = await openPostgresPatiently(url, poolSize);
   return {
     ...handle,
     url,
