@@ -164,7 +164,7 @@ test('the edition form: amounts with Danish thousands, checkboxes, and every for
   const bad = parseEdition({ ...base, year: 'x', 'closesAt-date': '2025-02-30', prizeAmountKr: '10,5', nomineeCountMin: '0' }, t, 'da');
   assert.equal(bad.input, null);
   assert.deepEqual(
-    bad.errors.map((e) => e.target),
+    bad.errors.map((e) => e.target ?? e.field),
     ['year', 'closesAt-date', 'nomineeCountMin', 'prizeAmountKr'],
   );
   // The unreadable closing date is not also reported as missing or out of order.
