@@ -19,6 +19,7 @@ import {
   Radios,
   SearchField,
   Select,
+  SortHeader,
   StepIndicator,
   Table,
   Tag,
@@ -310,6 +311,33 @@ export function ComponentPage({ ctx }: { ctx: PageContext }) {
             <tr>
               <th scope="row">Værdi for borgerne</th>
               <td class="text-align-right">5</td>
+            </tr>
+          </tbody>
+        </Table>
+        <h3 id="sorterbar-tabel">Sorteres på serveren (sorteret stigende efter titel)</h3>
+        <Table compact labelledBy="sorterbar-tabel">
+          <thead>
+            <tr>
+              <SortHeader label="Nummer" href="/komponenter?sorter=nummer#tabeller" sorted={null} sortText=". Sortér stigende" />
+              <SortHeader
+                label="Titel"
+                href="/komponenter?sorter=titel&retning=faldende#tabeller"
+                sorted="asc"
+                sortText=", sorteret stigende. Sortér faldende"
+              />
+              <SortHeader label="Sendt" href="/komponenter?sorter=sendt#tabeller" sorted={null} sortText=". Sortér faldende" />
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>IND-2026-0002</td>
+              <td>Hjemmedialyse med video</td>
+              <td>3. marts 2026 kl. 10.15</td>
+            </tr>
+            <tr>
+              <td>IND-2026-0001</td>
+              <td>Patientråd i akutmodtagelsen</td>
+              <td>2. marts 2026 kl. 14.30</td>
             </tr>
           </tbody>
         </Table>
