@@ -217,6 +217,33 @@ const da = {
     datesLocked: (when: string) => `Datoerne for afstemningen er låst, fordi patientpanelet begyndte at stemme ${when}. Lad datoen stå, som den var.`,
     panelLocked: (when: string) => `Patientpanelet begyndte at stemme ${when}. Derfor kan du ikke slå patientpanelet fra.`,
   },
+  /** The e-mail about moved dates: what moved, from when to when, and why this person is told. */
+  dateChangeMail: {
+    subject: (edition: string, count: number) => (count === 1 ? `Ny dato: ${edition}` : `Nye datoer: ${edition}`),
+    greeting: (name: string) => (name ? `Kære ${name}` : 'Hej'),
+    lead: (edition: string, count: number) => (count === 1 ? `Vi har flyttet en dato i ${edition}:` : `Vi har flyttet nogle datoer i ${edition}:`),
+    line: (label: string, after: string, before: string) => `- ${label}: nu ${after}. Før: ${before}.`,
+    dates: {
+      opensAt: 'Der åbnes for indstillinger',
+      closesAt: 'Fristen for indstillinger',
+      reviewStartsAt: 'Komitéen begynder at bedømme',
+      nomineesPublishedAt: 'De nominerede offentliggøres',
+      votingOpensAt: 'Patientpanelet begynder at stemme',
+      votingClosesAt: 'Patientpanelets frist',
+      winnerAnnouncedAt: 'Vinderen offentliggøres',
+    },
+    concern: {
+      'nominator-draft': 'du har en kladde til en indstilling',
+      'nominator-sent': 'du har sendt en indstilling',
+      committee: 'du er med i komitéen',
+      panel: 'du er med i patientpanelet',
+    },
+    because: (reasons: string[]) =>
+      `Du får denne e-mail, fordi ${reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')} og ${reasons[reasons.length - 1]}` : reasons[0]}.`,
+    draftReminder: 'Husk at sende din indstilling før fristen. Du finder den via linket i den e-mail, du fik, da du gemte den.',
+    seeAll: (link: string) => `Se alle datoer her:\n${link}`,
+    signature: (organisation: string) => `Venlig hilsen\n${organisation}`,
+  },
 };
 
 export type SetupTexts = typeof da;
@@ -431,6 +458,32 @@ const en: SetupTexts = {
   votingLock: {
     datesLocked: (when) => `The dates of the vote are locked because the patient panel started voting ${when}. Leave the date as it was.`,
     panelLocked: (when) => `The patient panel started voting ${when}. So you cannot turn the patient panel off.`,
+  },
+  dateChangeMail: {
+    subject: (edition, count) => (count === 1 ? `New date: ${edition}` : `New dates: ${edition}`),
+    greeting: (name) => (name ? `Dear ${name}` : 'Hello'),
+    lead: (edition, count) => (count === 1 ? `We have moved a date in ${edition}:` : `We have moved some dates in ${edition}:`),
+    line: (label, after, before) => `- ${label}: now ${after}. Before: ${before}.`,
+    dates: {
+      opensAt: 'Nominations open',
+      closesAt: 'The deadline for nominations',
+      reviewStartsAt: 'The committee starts judging',
+      nomineesPublishedAt: 'The nominees are published',
+      votingOpensAt: 'The patient panel starts voting',
+      votingClosesAt: "The patient panel's deadline",
+      winnerAnnouncedAt: 'The winner is announced',
+    },
+    concern: {
+      'nominator-draft': 'you have a draft of a nomination',
+      'nominator-sent': 'you have sent a nomination',
+      committee: 'you are on the committee',
+      panel: 'you are on the patient panel',
+    },
+    because: (reasons) =>
+      `You receive this e-mail because ${reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}` : reasons[0]}.`,
+    draftReminder: 'Remember to send your nomination before the deadline. You find it through the link in the e-mail you got when you saved it.',
+    seeAll: (link) => `See all dates here:\n${link}`,
+    signature: (organisation) => `Kind regards\n${organisation}`,
   },
 };
 

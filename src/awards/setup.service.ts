@@ -5,7 +5,9 @@ import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findEditionById, findEditionsOfAward } from './awards.repo.js';
 import { enqueueMail, type NewMail } from '../mail/index.js';
-import { addYearsInCopenhagen, formatInstant } from '../platform/time.js';
+import { addYearsInCopenhagen, formatInstant, type Locale } from '../platform/time.js';
+import { isEmail } from '../platform/fields.js';
+import { setupTexts } from './i18n.js';
 import {
   addOrganisationAdmin,
   copyLists,
@@ -419,28 +421,12 @@ export function publishedDateChanges(before: EditionRow, after: EditionRow): Tim
   return out;
 }
 
-const MAIL_DATE_LABELS: Record<TimelineKey, string> = {
-  opensAt: 'Der åbnes for indstillinger',
-  closesAt: 'Fristen for indstillinger',
-  reviewStartsAt: 'Komitéen begynder at bedømme',
-  nomineesPublishedAt: 'De nominerede offentliggøres',
-  votingOpensAt: 'Patientpanelet begynder at stemme',
-  votingClosesAt: 'Patientpanelets frist',
-  winnerAnnouncedAt: 'Vinderen offentliggøres',
-};
-
 type Concern = 'nominator-draft' | 'nominator-sent' | 'committee' | 'panel';
 
-const CONCERN_TEXT: Record<Concern, string> = {
-  'nominator-draft': 'du har en kladde til en indstilling',
-  'nominator-sent': 'du har sendt en indstilling',
-  committee: 'du er med i komitéen',
-  panel: 'du er med i patientpanelet',
-};
-
 /**
- * The Danish e-mail about moved dates, plain language, the important thing first: what moved,
- * from when to when. One per address; `concerns` says why this person is told.
+ * The e-mail about moved dates (worded in awards/i18n.ts, `dateChangeMail`), plain language,
+ * the important thing first: what moved, from when to when. One per address; `concerns` says
+ * why this person is told. Danish until a person's language is known.
  */
 export function timelineChangeMail(a: {
   to: string;
@@ -453,35 +439,35 @@ export function timelineChangeMail(a: {
   concerns: Concern[];
   link: string;
   dedupeKey: string;
+  locale?: Locale;
 }): NewMail {
+  const locale = a.locale ?? 'da';
+  const m = setupTexts(locale).dateChangeMail;
   const editionName = `${a.awardName} ${a.year}`;
   const lines = a.changes.map((c) => {
-    const label = c.key === 'winnerAnnouncedAt' && a.eventName ? `${MAIL_DATE_LABELS[c.key]} (${a.eventName})` : MAIL_DATE_LABELS[c.key];
-    return `- ${label}: nu ${formatInstant(c.after)}. Før: ${formatInstant(c.before)}.`;
+    const label = c.key === 'winnerAnnouncedAt' && a.eventName ? `${m.dates[c.key]} (${a.eventName})` : m.dates[c.key];
+    return m.line(label, formatInstant(c.after, locale), formatInstant(c.before, locale));
   });
-  const why = a.concerns.map((c) => CONCERN_TEXT[c]);
   const body = [
-    a.name ? `Kære ${a.name}` : 'Hej',
+    m.greeting(a.name),
     '',
-    a.changes.length === 1 ? `Vi har flyttet en dato i ${editionName}:` : `Vi har flyttet nogle datoer i ${editionName}:`,
+    m.lead(editionName, a.changes.length),
     '',
     ...lines,
     '',
-    `Du får denne e-mail, fordi ${why.length > 1 ? `${why.slice(0, -1).join(', ')} og ${why[why.length - 1]}` : why[0]}.`,
-    ...(a.concerns.includes('nominator-draft')
-      ? ['', 'Husk at sende din indstilling før fristen. Du finder den via linket i den e-mail, du fik, da du gemte den.']
-      : []),
+    m.because(a.concerns.map((c) => m.concern[c])),
+    ...(a.concerns.includes('nominator-draft') ? ['', m.draftReminder] : []),
     '',
-    `Se alle datoer her:\n${a.link}`,
+    m.seeAll(a.link),
     '',
-    `Venlig hilsen\n${a.organisationName}`,
+    m.signature(a.organisationName),
   ]
     .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
     .join('\n');
   return {
     kind: 'edition-timeline-change',
     to: a.to,
-    subject: a.changes.length === 1 ? `Ny dato: ${editionName}` : `Nye datoer: ${editionName}`,
+    subject: m.subject(editionName, a.changes.length),
     text: body,
     dedupeKey: a.dedupeKey,
   };
@@ -496,7 +482,7 @@ async function notifyTimelineChange(
   const byAddress = new Map<string, { to: string; name: string; concerns: Set<Concern> }>();
   const add = (email: string, name: string, concern: Concern) => {
     const to = email.trim();
-    if (!/^[^\s@]+@[^\s@]+$/.test(to)) return; // a draft without an address yet
+    if (!isEmail(to)) return; // a draft without an address yet
     const key = to.toLowerCase();
     const entry = byAddress.get(key) ?? { to, name: name.trim(), concerns: new Set<Concern>() };
     if (!entry.name && name.trim()) entry.name = name.trim();
