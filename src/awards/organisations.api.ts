@@ -9,6 +9,7 @@ import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, secur
 import { requireApiToken } from '../accounts/index.js';
 import { organisationOfEdition } from './awards.repo.js';
 import { checkFlat, checkList } from './setup-form.js';
+import { committeeSeatOut, criterionOut, formSectionOut } from './setup.api.js';
 import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
 import {
   LIST_FIELDS,
@@ -96,19 +97,9 @@ const seatItem = z
   .strict();
 
 const listOut = {
-  criteria: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string() })),
-  'form-sections': z.array(
-    z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() }),
-  ),
-  committee: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string().nullable(),
-      partyLetter: z.string().nullable(),
-      represents: z.string().nullable(),
-      isChair: z.boolean(),
-    }),
-  ),
+  criteria: z.array(criterionOut),
+  'form-sections': z.array(formSectionOut),
+  committee: z.array(committeeSeatOut),
 } as const;
 
 /** "r2-title" (the form's field) → "/2/title" (a JSON pointer into the body). */

@@ -77,6 +77,23 @@ type EditionBody = z.infer<typeof editionPatchBody>;
 
 const ref = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
 
+/** The edition's lists as the admin API answers them (also by organisations.api.ts's list routes). */
+export const criterionOut = z.object({ id: z.number().int(), title: z.string(), description: z.string() });
+export const formSectionOut = z.object({
+  id: z.number().int(),
+  heading: z.string(),
+  help: z.string(),
+  wordLimit: z.number().int().nullable(),
+  required: z.boolean(),
+});
+export const committeeSeatOut = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  partyLetter: z.string().nullable(),
+  represents: z.string().nullable(),
+  isChair: z.boolean(),
+});
+
 const editionSchema = z.object({
   id: z.number().int(),
   year: z.number().int(),
@@ -102,19 +119,9 @@ const editionSchema = z.object({
   formLockedSince: instant.nullable().describe('When the first nomination was sent: from then on the criteria, the form and asksOrigin cannot change'),
   award: ref,
   organisation: ref,
-  criteria: z.array(z.object({ id: z.number().int(), title: z.string(), description: z.string() })),
-  formSections: z.array(
-    z.object({ id: z.number().int(), heading: z.string(), help: z.string(), wordLimit: z.number().int().nullable(), required: z.boolean() }),
-  ),
-  committeeSeats: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string().nullable(),
-      partyLetter: z.string().nullable(),
-      represents: z.string().nullable(),
-      isChair: z.boolean(),
-    }),
-  ),
+  criteria: z.array(criterionOut),
+  formSections: z.array(formSectionOut),
+  committeeSeats: z.array(committeeSeatOut),
 });
 
 const awardFields = {
