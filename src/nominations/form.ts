@@ -1,4 +1,5 @@
 import { countWords } from './word-count.js';
+import { z } from 'zod';
 import { cleanText, isEmail } from '../platform/fields.js';
 
 /**
@@ -66,11 +67,6 @@ export function emptyFields(): NominationFields {
   };
 }
 
-/**
- * Cleans typed text: Unicode NFC, line breaks as \n, no control characters other than line
- * breaks and tabs (they are invisible and break exports). Nothing visible is removed.
- */
-
 const SHORT_FIELDS = [
   'nominatorName',
   'nominatorEmail',
@@ -99,41 +95,99 @@ export function fieldsOfStep(step: Step, form: FormDefinition): (keyof Nominatio
   }
 }
 
-type Body = Record<string, unknown>;
-
-const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/**
+ * The nomination's fields as typed values: what the API's JSON holds, and what a step's page
+ * decodes its form body into (`decodeFormBody`). Every field may be absent (a step sends only
+ * its own). Types are checked by the API's body schema; here a value of the wrong type reads as
+ * empty, so a tampered form never fails with an error the nominator cannot act on.
+ */
+export type NominationInput = Partial<{
+  [K in (typeof SHORT_FIELDS)[number] | (typeof LONG_FIELDS)[number]]: string;
+}> & {
+  nominatorIsCitizen?: boolean | null;
+  nomineeKind?: string | null;
+  criterionIds?: readonly number[];
+  /** Text per form section, keyed by the section id. */
+  answers?: Readonly<Record<string, string>>;
+};
 
 /**
- * Reads one step's fields from a form body (or API JSON) on top of the saved fields.
- * Unknown values (a criterion of another edition, a made-up radio value) are dropped.
+ * The one parser of a nomination's fields, used by the pages (through `decodeFormBody`) and
+ * the API: typed text cleaned by the shared field rules (platform/fields.ts), a kind outside
+ * the list read as none chosen, criteria of another edition and sections not on the form
+ * dropped. What a nomination must hold to be sent is checked afterwards by `stepErrors`, so
+ * that a draft can be saved half done.
  */
-export function readStep(step: Step, body: Body, saved: NominationFields, form: FormDefinition): NominationFields {
+export function nominationFieldsSchema(form: FormDefinition) {
+  // A field may be absent (each step sends only its own), so each reads from an optional unknown.
+  const field = <T>(read: (v: unknown) => T) => z.unknown().optional().transform(read);
+  const short = field((v) => cleanText(v, false));
+  const long = field((v) => cleanText(v, true));
+  const allowed = new Set(form.criteria.map((c) => c.id));
+  return z.object({
+    nominatorName: short,
+    nominatorEmail: short,
+    nominatorIsCitizen: field((v): NominationFields['nominatorIsCitizen'] => (v === true ? 'yes' : v === false ? 'no' : '')),
+    nominatorWorkplace: short,
+    nomineeKind: field((v): NominationFields['nomineeKind'] => (v === 'person' || v === 'team' || v === 'workplace' ? v : '')),
+    nomineeNames: short,
+    nomineeUnit: short,
+    nomineeOrganisation: short,
+    nomineeEmail: short,
+    title: short,
+    summary: long,
+    criterionIds: field((v) => {
+      const ids = (Array.isArray(v) ? v : []).filter((n): n is number => typeof n === 'number' && allowed.has(n));
+      return [...new Set(ids)].sort((a, b) => a - b);
+    }),
+    originOrganisation: short,
+    originDescription: long,
+    originUrl: short,
+    answers: field((v) => {
+      const given = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+      return Object.fromEntries(form.sections.map((s) => [String(s.id), cleanText(given[String(s.id)], true)]));
+    }),
+  }) satisfies z.ZodType<NominationFields>;
+}
+
+/**
+ * Reads one step's fields on top of the saved fields: only the fields the step shows change,
+ * so a step's POST cannot write another step's answers.
+ */
+export function readStep(step: Step, input: NominationInput, saved: NominationFields, form: FormDefinition): NominationFields {
+  const parsed = nominationFieldsSchema(form).parse(input);
   const next: NominationFields = { ...saved, answers: { ...saved.answers } };
-  for (const field of fieldsOfStep(step, form)) {
-    if ((SHORT_FIELDS as readonly string[]).includes(field)) {
-      (next as Record<string, unknown>)[field] = cleanText(body[field], false);
-    } else if ((LONG_FIELDS as readonly string[]).includes(field)) {
-      (next as Record<string, unknown>)[field] = cleanText(body[field], true);
-    } else if (field === 'nominatorIsCitizen') {
-      const v = body.nominatorIsCitizen;
-      next.nominatorIsCitizen = v === 'yes' || v === 'no' ? v : '';
-    } else if (field === 'nomineeKind') {
-      const v = body.nomineeKind;
-      next.nomineeKind = v === 'person' || v === 'team' || v === 'workplace' ? v : '';
-    } else if (field === 'criterionIds') {
-      const allowed = new Set(form.criteria.map((c) => c.id));
-      const ids = asArray(body.criterionIds)
-        .map((v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN))
-        .filter((n) => allowed.has(n));
-      next.criterionIds = [...new Set(ids)].sort((a, b) => a - b);
-    } else if (field === 'answers') {
-      for (const s of form.sections) {
-        const raw = body[`section-${s.id}`] ?? (body.answers as Body | undefined)?.[String(s.id)];
-        next.answers[String(s.id)] = cleanText(raw, true);
-      }
-    }
-  }
+  for (const field of fieldsOfStep(step, form)) (next as Record<string, unknown>)[field] = parsed[field];
   return next;
+}
+
+/** Every field from a complete input (the API sends all steps at once). */
+export function readAllSteps(input: NominationInput, form: FormDefinition): NominationFields {
+  return STEPS.reduce((f, step) => readStep(step, input, f, form), emptyFields());
+}
+
+const one = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * An HTML form body as typed input: radios "yes"/"no" as a boolean, checkbox values as
+ * criterion ids, `section-{id}` fields as answers. The page's one job before the shared parser.
+ */
+export function decodeFormBody(body: Record<string, unknown>): NominationInput {
+  const text = (k: string) => (typeof one(body[k]) === 'string' ? (one(body[k]) as string) : undefined);
+  const citizen = one(body.nominatorIsCitizen);
+  const ids = body.criterionIds === undefined ? [] : Array.isArray(body.criterionIds) ? body.criterionIds : [body.criterionIds];
+  const answers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const m = /^section-(\d{1,9})$/.exec(k);
+    if (m && typeof one(v) === 'string') answers[m[1]!] = one(v) as string;
+  }
+  return {
+    ...Object.fromEntries([...SHORT_FIELDS, ...LONG_FIELDS].map((k) => [k, text(k)])),
+    nominatorIsCitizen: citizen === 'yes' ? true : citizen === 'no' ? false : null,
+    nomineeKind: text('nomineeKind') ?? null,
+    criterionIds: ids.filter((v): v is string => typeof v === 'string' && /^\d{1,9}$/.test(v)).map(Number),
+    answers,
+  };
 }
 
 /** A problem with one field: `code` names a text in the `errors` catalogue, `args` fill it in. */

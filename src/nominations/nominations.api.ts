@@ -6,7 +6,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { problemSchema } from '../platform/api.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
-import { emptyFields, readStep, STEPS, type NominationFields } from './form.js';
+import { readAllSteps, type NominationInput } from './form.js';
 import { errorText, nominationTexts } from './i18n.js';
 import { loadEditionForForm, submitNomination } from './nomination.service.js';
 import { NOMINATION_REFUSALS } from './refusals.js';
@@ -41,27 +41,27 @@ const nominationBody = z
 
 type NominationBody = z.infer<typeof nominationBody>;
 
-/** Maps the API body onto the form's fields, through the same clean-up and checks as the form. */
-function toFields(body: NominationBody, form: Parameters<typeof readStep>[3]): NominationFields {
-  const flat: Record<string, unknown> = {
-    nominatorName: body.nominator.name,
-    nominatorEmail: body.nominator.email,
-    nominatorIsCitizen: body.nominator.isCitizen ? 'yes' : 'no',
-    nominatorWorkplace: body.nominator.workplace ?? '',
-    nomineeKind: body.nominee.kind,
-    nomineeNames: body.nominee.names,
-    nomineeUnit: body.nominee.unit,
-    nomineeOrganisation: body.nominee.organisation,
-    nomineeEmail: body.nominee.email,
+/** The API's nested body as the form's typed input; the one parser (`readAllSteps`) cleans and checks it as it does the pages'. */
+function inputOf(body: NominationBody): NominationInput {
+  const { nominator, nominee, origin } = body;
+  return {
+    nominatorName: nominator.name,
+    nominatorEmail: nominator.email,
+    nominatorIsCitizen: nominator.isCitizen,
+    nominatorWorkplace: nominator.workplace,
+    nomineeKind: nominee.kind,
+    nomineeNames: nominee.names,
+    nomineeUnit: nominee.unit,
+    nomineeOrganisation: nominee.organisation,
+    nomineeEmail: nominee.email,
     title: body.title,
     summary: body.summary,
     criterionIds: body.criterionIds,
-    originOrganisation: body.origin?.organisation ?? '',
-    originDescription: body.origin?.description ?? '',
-    originUrl: body.origin?.url ?? '',
+    originOrganisation: origin?.organisation,
+    originDescription: origin?.description,
+    originUrl: origin?.url,
     answers: body.answers,
   };
-  return STEPS.reduce((f, step) => readStep(step, flat, f, form), emptyFields());
 }
 
 const receiptSchema = z.object({
@@ -120,7 +120,7 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
       }
       const edition = await loadEditionForForm(db, request.params.id);
       if (!edition) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
-      const fields = toFields(request.body, edition.form);
+      const fields = readAllSteps(inputOf(request.body), edition.form);
       const key = request.headers['idempotency-key'] ?? null;
       const fingerprint = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
       const result = await submitNomination({ db, edition, fields, idempotencyKey: key, fingerprint, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });

@@ -11,7 +11,7 @@ import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
 import { hashToken, looksLikeToken } from '../platform/tokens.js';
 import { requireNominationAccess, setAccessCookie } from './access.js';
-import { completeErrors, emptyFields, readStep, STEPS, stepErrors, type FieldError, type NominationFields, type Step } from './form.js';
+import { completeErrors, decodeFormBody, emptyFields, readStep, STEPS, stepErrors, type FieldError, type NominationFields, type Step } from './form.js';
 import { nominationTexts } from './i18n.js';
 import {
   canNominate,
@@ -179,7 +179,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       const edition = await editionByPath(request.params.slug, request.params.year);
       if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
       const body = bodyOf(request);
-      const fields = readStep('om-dig', body, emptyFields(), edition.form);
+      const fields = readStep('om-dig', decodeFormBody(body), emptyFields(), edition.form);
       const limited = await hitRateLimit(db, deps.rateLimits.nominationStart, `ip:${request.ip}`, clock.now());
       if (!limited.allowed) {
         reply.header('retry-after', String(limited.retryAfterSeconds));
@@ -276,7 +276,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!a) return reply;
       const { edition, token } = a;
       const body = bodyOf(request);
-      const typed = readStep(step, body, fieldsOf(a.nomination), edition.form);
+      const typed = readStep(step, decodeFormBody(body), fieldsOf(a.nomination), edition.form);
       const expected = versionOf(body) ?? a.nomination.version;
       const saved = await saveNomination({ db, edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
       const ctx = pageContext(request);
@@ -335,7 +335,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       const body = bodyOf(request);
       const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
       if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
-      const typed = readStep(rawStep, body, fieldsOf(a.nomination), a.edition.form);
+      const typed = readStep(rawStep, decodeFormBody(body), fieldsOf(a.nomination), a.edition.form);
       const expected = versionOf(body);
       if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
       const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
