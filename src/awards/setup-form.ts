@@ -68,15 +68,12 @@ export function checkFlat<S extends z.ZodType>(schema: S, input: unknown): Check
 
 // ---------------------------------------------------------------------------------------
 
-export function organisationValues(o: OrganisationRow | null): FormValues {
-  return {
-    name: o?.name ?? '',
-    websiteUrl: o?.websiteUrl ?? '',
-    contactEmail: o?.contactEmail ?? '',
-    contactPhone: o?.contactPhone ?? '',
-    privacyUrl: o?.privacyUrl ?? '',
-  };
+/** A saved row as the form shows it: each field as text, '' for a field not set (or no row yet). */
+function valuesOf<R extends object>(row: R | null, names: readonly (keyof R & string)[]): FormValues {
+  return Object.fromEntries(names.map((n) => [n, row?.[n] == null ? '' : String(row[n])]));
 }
+
+export const organisationValues = (o: OrganisationRow | null): FormValues => valuesOf(o, ORGANISATION_FIELDS);
 
 export function parseOrganisation(body: Body, t: T): Parsed<OrganisationInput> {
   const values = typedValues(body, ORGANISATION_FIELDS);
@@ -85,20 +82,7 @@ export function parseOrganisation(body: Body, t: T): Parsed<OrganisationInput> {
 
 // ---------------------------------------------------------------------------------------
 
-export function awardValues(a: AwardRow | null): FormValues {
-  return {
-    name: a?.name ?? '',
-    summary: a?.summary ?? '',
-    description: a?.description ?? '',
-    establishedYear: a ? String(a.establishedYear) : '',
-    eligibility: a?.eligibility ?? '',
-    contactName: a?.contactName ?? '',
-    contactTitle: a?.contactTitle ?? '',
-    contactUnit: a?.contactUnit ?? '',
-    contactPhone: a?.contactPhone ?? '',
-    contactEmail: a?.contactEmail ?? '',
-  };
-}
+export const awardValues = (a: AwardRow | null): FormValues => valuesOf(a, AWARD_FIELDS);
 
 export function parseAward(body: Body, t: T): Parsed<AwardInput> {
   const values = typedValues(body, AWARD_FIELDS);

@@ -240,6 +240,16 @@ export function editionSnapshot(e: EditionRow) {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type AuditEntry = Parameters<typeof recordAudit>[1];
+
+/**
+ * Records an update in the audit log when it changed anything: a save with the same values
+ * leaves no event, so the log reads as what actually changed.
+ */
+async function recordChange(tx: Database, entry: AuditEntry & { before: unknown; after: unknown }, now: Date): Promise<void> {
+  if (!same(entry.before, entry.after)) await recordAudit(tx, entry, now);
+}
+
 // ---------------------------------------------------------------------------------------
 // Organisations
 
@@ -280,29 +290,43 @@ export async function createOrganisation(args: { db: Database; actor: Actor & { 
   });
 }
 
-/** Changes an organisation's name and contact details. Side effect: audit 'organisation.update' (when anything changed). */
-export async function updateOrganisation(args: { db: Database; actor: Actor; organisationId: number; input: OrganisationInput; now: Date }) {
+/**
+ * One audited change of a row: lock it, write the new values, and audit the change when
+ * anything changed. Refuses: 'not-found' (no such row). Side effect: audit `action`.
+ */
+async function updateAudited<Row extends { id: number }>(
+  args: { db: Database; actor: Actor; now: Date },
+  change: {
+    lock: (tx: Database) => Promise<Row | null>;
+    write: (tx: Database, row: Row) => Promise<Row>;
+    snapshot: (row: Row) => unknown;
+    action: string;
+    entityType: string;
+    organisationOf: (row: Row) => number;
+  },
+) {
   return inTransaction(args.db, async (tx) => {
-    const before = await lockOrganisation(tx, args.organisationId);
+    const before = await change.lock(tx);
     if (!before) return { ok: false as const, reason: 'not-found' as const };
-    const after = await updateOrganisationRow(tx, before.id, args.input);
-    if (!same(organisationSnapshot(before), organisationSnapshot(after))) {
-      await recordAudit(
-        tx,
-        {
-          actor: args.actor,
-          action: 'organisation.update',
-          entityType: 'organisation',
-          entityId: before.id,
-          organisationId: before.id,
-          before: organisationSnapshot(before),
-          after: organisationSnapshot(after),
-        },
-        args.now,
-      );
-    }
-    return { ok: true as const, organisation: after };
+    const after = await change.write(tx, before);
+    const { action, entityType } = change;
+    const entry = { actor: args.actor, action, entityType, entityId: before.id, organisationId: change.organisationOf(before) };
+    await recordChange(tx, { ...entry, before: change.snapshot(before), after: change.snapshot(after) }, args.now);
+    return { ok: true as const, row: after };
   });
+}
+
+/** Changes an organisation's name and contact details. Refuses: 'not-found'. Side effect: audit 'organisation.update' (when anything changed). */
+export async function updateOrganisation(args: { db: Database; actor: Actor; organisationId: number; input: OrganisationInput; now: Date }) {
+  const r = await updateAudited(args, {
+    lock: (tx) => lockOrganisation(tx, args.organisationId),
+    write: (tx, o) => updateOrganisationRow(tx, o.id, args.input),
+    snapshot: organisationSnapshot,
+    action: 'organisation.update',
+    entityType: 'organisation',
+    organisationOf: (o) => o.id,
+  });
+  return r.ok ? { ok: true as const, organisation: r.row } : r;
 }
 
 /** The organisation page: its details, awards and their editions. */
@@ -333,29 +357,17 @@ export async function createAward(args: { db: Database; actor: Actor; organisati
   });
 }
 
-/** Changes an award's texts and contact person (not its address). Side effect: audit 'award.update'. */
+/** Changes an award's texts and contact person (not its address). Refuses: 'not-found'. Side effect: audit 'award.update' (when anything changed). */
 export async function updateAward(args: { db: Database; actor: Actor; awardId: number; input: AwardInput; now: Date }) {
-  return inTransaction(args.db, async (tx) => {
-    const before = await lockAward(tx, args.awardId);
-    if (!before) return { ok: false as const, reason: 'not-found' as const };
-    const after = await updateAwardRow(tx, before.id, args.input);
-    if (!same(awardSnapshot(before), awardSnapshot(after))) {
-      await recordAudit(
-        tx,
-        {
-          actor: args.actor,
-          action: 'award.update',
-          entityType: 'award',
-          entityId: before.id,
-          organisationId: before.organisationId,
-          before: awardSnapshot(before),
-          after: awardSnapshot(after),
-        },
-        args.now,
-      );
-    }
-    return { ok: true as const, award: after };
+  const r = await updateAudited(args, {
+    lock: (tx) => lockAward(tx, args.awardId),
+    write: (tx, a) => updateAwardRow(tx, a.id, args.input),
+    snapshot: awardSnapshot,
+    action: 'award.update',
+    entityType: 'award',
+    organisationOf: (a) => a.organisationId,
   });
+  return r.ok ? { ok: true as const, award: r.row } : r;
 }
 
 /** The award page: the award, its organisation and its editions (newest first). */
@@ -565,9 +577,7 @@ export async function updateEdition(args: {
 
     const after = await updateEditionRow(tx, before.id, editionValues(args.input));
     const base = { actor: args.actor, entityType: 'edition', entityId: before.id, organisationId: found.organisation.id, editionId: before.id };
-    if (!same(editionSnapshot(before), editionSnapshot(after))) {
-      await recordAudit(tx, { ...base, action: 'edition.update', before: editionSnapshot(before), after: editionSnapshot(after) }, args.now);
-    }
+    await recordChange(tx, { ...base, action: 'edition.update', before: editionSnapshot(before), after: editionSnapshot(after) }, args.now);
     const changes = publishedDateChanges(before, after);
     let notified = 0;
     if (changes.length) {
@@ -642,22 +652,20 @@ export async function saveEditionList<K extends ListKind>(args: {
     const afterList = strip(
       (await findLists(tx, edition.id))[args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'formSections' : 'committee'],
     );
-    if (!same(beforeList, afterList)) {
-      await recordAudit(
-        tx,
-        {
-          actor: args.actor,
-          action: `${args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'form' : 'committee'}.update`,
-          entityType: 'edition',
-          entityId: edition.id,
-          organisationId: found.organisation.id,
-          editionId: edition.id,
-          before: beforeList,
-          after: afterList,
-        },
-        args.now,
-      );
-    }
+    await recordChange(
+      tx,
+      {
+        actor: args.actor,
+        action: `${args.kind === 'criteria' ? 'criteria' : args.kind === 'form-sections' ? 'form' : 'committee'}.update`,
+        entityType: 'edition',
+        entityId: edition.id,
+        organisationId: found.organisation.id,
+        editionId: edition.id,
+        before: beforeList,
+        after: afterList,
+      },
+      args.now,
+    );
     return { ok: true };
   });
 }
