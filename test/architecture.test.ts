@@ -6,7 +6,8 @@ import { checkImports, readTree, specifiersOf, type Violation } from './architec
 import { KNOWN_BYPASSES, KNOWN_CYCLE_GROUPS } from './architecture/known-breaks.js';
 
 // The module rule (DESIGN.md): platform/ imports no module; other code enters a module only
-// through its index.ts (its *.schema.ts table files excepted); no cycle between modules.
+// through its index.ts (its contract files excepted: *.schema.ts tables and the urls.ts
+// address book); no cycle between modules.
 // test/architecture/import-rules.ts says what each word means and where db/ stands.
 
 const tree = (files: Record<string, string>) => new Map(Object.entries(files));
@@ -42,6 +43,26 @@ test('a tree that keeps the rule has no violation', () => {
   });
   // Tables refer to each other both ways (a foreign key each way): that is no module cycle.
   assert.deepEqual(checkImports(ok), []);
+});
+
+test("a link to a page of a module above goes through that module's urls.ts: no cycle, and the address book imports only platform/", () => {
+  const ok = tree({
+    'awards/index.ts': "export { setupPage } from './setup-page.js';",
+    'awards/setup-page.tsx': "import { membersUrls } from '../members/urls.js';",
+    'members/index.ts': "export { invite } from './invite.js';",
+    'members/invite.ts': "import { setupPage } from '../awards/index.js';",
+    'members/urls.ts': "import { routeUrl } from '../platform/route-url.js';",
+    'platform/route-url.ts': '',
+  });
+  assert.deepEqual(checkImports(ok), []);
+  const heavy = checkImports(
+    tree({
+      'members/urls.ts': "import { routeUrl } from '../platform/route-url.js'; import { texts } from './i18n.js';",
+      'members/i18n.ts': '',
+      'platform/route-url.ts': '',
+    }),
+  );
+  assert.deepEqual(rules(heavy), ['urls-imports-code members/urls.ts ./i18n.js']);
 });
 
 test('platform/ importing a module or the app fails, naming the file and the import', () => {

@@ -7,19 +7,21 @@ import { getAwardPage, listAwards } from './awards.service.js';
 import { AwardPage } from './views/award-page.js';
 import { FrontPage } from './views/front-page.js';
 import { NOTHING_PUBLIC, loadPublicResult, winnerIsPublic } from './edition-result.js';
+import type { RouteParams } from '../platform/route-url.js';
+import { awardsUrls as urls } from './urls.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const YEAR = /^\d{4}$/;
 
 /** Public HTML pages of awards: the front page and an award page (current or a given year). */
 export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }: AppDeps) {
-  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+  app.get(urls.front.pattern, { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const now = clock.now();
     const html = await pageCache.get(`front:${ctx.locale}`, now, async () => {
       const data = await listAwards(db, now);
       return {
-        body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: '/' }, organisations: data.organisations, awards: data.awards })),
+        body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: urls.front() }, organisations: data.organisations, awards: data.awards })),
         validUntil: data.nextChange,
       };
     });
@@ -31,7 +33,7 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     if (!SLUG.test(slug) || (year !== undefined && !YEAR.test(year))) return sendErrorPage(request, reply, 404, 'notFound');
     const ctx = pageContext(request);
     const now = clock.now();
-    const path = year ? `/priser/${slug}/${year}` : `/priser/${slug}`;
+    const path = year ? urls.edition({ slug, year }) : urls.award({ slug });
     const html = await pageCache.get(`award:${ctx.locale}:${path}`, now, async () => {
       const page = await getAwardPage(db, slug, now, year === undefined ? undefined : Number(year));
       if (!page) return null;
@@ -51,10 +53,10 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     return reply.type('text/html; charset=utf-8').send(html);
   };
 
-  app.get<{ Params: { slug: string } }>('/priser/:slug', { config: { access: 'public' } }, (request, reply) =>
+  app.get<{ Params: RouteParams<typeof urls.award.pattern> }>(urls.award.pattern, { config: { access: 'public' } }, (request, reply) =>
     awardPage(request.params.slug, undefined, request, reply),
   );
-  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year', { config: { access: 'public' } }, (request, reply) =>
+  app.get<{ Params: RouteParams<typeof urls.edition.pattern> }>(urls.edition.pattern, { config: { access: 'public' } }, (request, reply) =>
     awardPage(request.params.slug, request.params.year, request, reply),
   );
 }

@@ -46,7 +46,8 @@ import {
 } from './setup.service.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { AwardFormPage } from './views/setup-award.js';
-import { EditionFormPage, EditionListPage, LIST_PATHS } from './views/setup-edition.js';
+import { awardsUrls as urls } from './urls.js';
+import { EditionFormPage, EditionListPage, LIST_URLS } from './views/setup-edition.js';
 import { OrganisationFormPage, OrganisationPage, OrganisationsPage } from './views/setup-organisation.js';
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -86,28 +87,28 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
 
     // -- Organisations -------------------------------------------------------------------
 
-    admin.get('/admin/organisationer', opts, async (request, reply) => {
+    admin.get(urls.organisations.pattern, opts, async (request, reply) => {
       const actor = userOf(request);
       const organisations = await findOrganisationsByIds(db, [...actor.adminOf]);
       return sendPage(reply, 200, OrganisationsPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisations }));
     });
 
     // Any administrator may start an organisation; they become its administrator.
-    admin.get('/admin/organisationer/ny', opts, async (request, reply) => {
+    admin.get(urls.newOrganisation.pattern, opts, async (request, reply) => {
       const form = { values: organisationValues(null), errors: [] };
       return sendPage(reply, 200, OrganisationFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisation: null, form }));
     });
 
-    admin.post('/admin/organisationer/ny', post, async (request, reply) => {
+    admin.post(urls.newOrganisation.pattern, post, async (request, reply) => {
       const ctx = pageContext(request);
       const parsed = parseOrganisation(bodyOf(request), setupTexts(ctx.locale));
       if (!parsed.input) return sendPage(reply, invalid, OrganisationFormPage({ ctx, csrf: csrfToken(reply), organisation: null, form: parsed }));
       const result = await createOrganisation({ db, actor: userOf(request), input: parsed.input, now: clock.now() });
       done();
-      return reply.redirect(`/admin/organisationer/${result.organisation.id}?oprettet=1`, 303);
+      return reply.redirect(urls.organisation({ id: result.organisation.id }, { oprettet: 1 }), 303);
     });
 
-    admin.get<IdParams>('/admin/organisationer/:id', opts, async (request, reply) => {
+    admin.get<IdParams>(urls.organisation.pattern, opts, async (request, reply) => {
       const id = parseId(request.params.id);
       const page = id === null ? null : await getOrganisationSetup(db, id);
       if (!(await mayAdminister(request, reply, page?.organisation.id ?? null))) return reply;
@@ -127,14 +128,14 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       return organisation!;
     };
 
-    admin.get<IdParams>('/admin/organisationer/:id/rediger', opts, async (request, reply) => {
+    admin.get<IdParams>(urls.editOrganisation.pattern, opts, async (request, reply) => {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const form = { values: organisationValues(organisation), errors: [] };
       return sendPage(reply, 200, OrganisationFormPage({ ctx: pageContext(request), csrf: csrfToken(reply), organisation, form }));
     });
 
-    admin.post<IdParams>('/admin/organisationer/:id/rediger', post, async (request, reply) => {
+    admin.post<IdParams>(urls.editOrganisation.pattern, post, async (request, reply) => {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const ctx = pageContext(request);
@@ -143,7 +144,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await updateOrganisation({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
       if (!result.ok) return notFound(request, reply);
       done();
-      return reply.redirect(`/admin/organisationer/${organisation.id}?gemt=1`, 303);
+      return reply.redirect(urls.organisation({ id: organisation.id }, { gemt: 1 }), 303);
     });
 
     // -- Awards --------------------------------------------------------------------------
@@ -172,7 +173,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       );
 
-    admin.get<IdParams>('/admin/organisationer/:id/priser/ny', opts, async (request, reply) => {
+    admin.get<IdParams>(urls.newAward.pattern, opts, async (request, reply) => {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const form = { values: awardValues(null), errors: [] };
@@ -183,7 +184,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       );
     });
 
-    admin.post<IdParams>('/admin/organisationer/:id/priser/ny', post, async (request, reply) => {
+    admin.post<IdParams>(urls.newAward.pattern, post, async (request, reply) => {
       const organisation = await organisationForm(request, reply);
       if (!organisation) return reply;
       const ctx = pageContext(request);
@@ -198,7 +199,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await createAward({ db, actor: userOf(request), organisationId: organisation.id, input: parsed.input, now: clock.now() });
       if (!result.ok) return notFound(request, reply);
       done();
-      return reply.redirect(`/admin/priser/${result.award.id}?oprettet=1`, 303);
+      return reply.redirect(urls.awardSetup({ id: result.award.id }, { oprettet: 1 }), 303);
     });
 
     const awardPage = async (request: FastifyRequest<IdParams>, reply: FastifyReply) => {
@@ -208,7 +209,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       return page!;
     };
 
-    admin.get<IdParams>('/admin/priser/:id', opts, async (request, reply) => {
+    admin.get<IdParams>(urls.awardSetup.pattern, opts, async (request, reply) => {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const s = setupTexts(pageContext(request).locale);
@@ -216,7 +217,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       return renderAward(request, reply, 200, page, { values: awardValues(page.award), errors: [] }, { notice });
     });
 
-    admin.post<IdParams>('/admin/priser/:id', post, async (request, reply) => {
+    admin.post<IdParams>(urls.awardSetup.pattern, post, async (request, reply) => {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const parsed = parseAward(bodyOf(request), setupTexts(pageContext(request).locale));
@@ -224,12 +225,12 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await updateAward({ db, actor: userOf(request), awardId: page.award.id, input: parsed.input, now: clock.now() });
       if (!result.ok) return notFound(request, reply);
       done();
-      return reply.redirect(`/admin/priser/${page.award.id}?gemt=1`, 303);
+      return reply.redirect(urls.awardSetup({ id: page.award.id }, { gemt: 1 }), 303);
     });
 
     // -- Editions ------------------------------------------------------------------------
 
-    admin.get<IdParams>('/admin/priser/:id/udgaver/ny', opts, async (request, reply) => {
+    admin.get<IdParams>(urls.newEdition.pattern, opts, async (request, reply) => {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const latest = page.editions[0];
@@ -249,7 +250,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       );
     });
 
-    admin.post<IdParams>('/admin/priser/:id/udgaver/ny', post, async (request, reply) => {
+    admin.post<IdParams>(urls.newEdition.pattern, post, async (request, reply) => {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const ctx = pageContext(request);
@@ -275,7 +276,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         return show(sortEditionErrors(editionRuleErrors(setupTexts(ctx.locale), ctx.locale, result.timeline, result.edition, parsed.input.year)));
       }
       done();
-      return reply.redirect(`/admin/udgaver/${result.edition.id}/rediger?oprettet=1`, 303);
+      return reply.redirect(urls.editionSetup({ id: result.edition.id }, { oprettet: 1 }), 303);
     });
 
     const editionPage = async (request: FastifyRequest<IdParams>, reply: FastifyReply): Promise<EditionSetup | null> => {
@@ -315,7 +316,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       );
 
-    admin.get<IdParams>('/admin/udgaver/:id/rediger', opts, async (request, reply) => {
+    admin.get<IdParams>(urls.editionSetup.pattern, opts, async (request, reply) => {
       const page = await editionPage(request, reply);
       if (!page) return reply;
       const ctx = pageContext(request);
@@ -329,7 +330,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       return renderEdition(ctx, reply, 200, page, { values: editionValues(page.edition), errors: [] }, notice, flag(request, 'gemt'));
     });
 
-    admin.post<IdParams>('/admin/udgaver/:id/rediger', post, async (request, reply) => {
+    admin.post<IdParams>(urls.editionSetup.pattern, post, async (request, reply) => {
       const page = await editionPage(request, reply);
       if (!page) return reply;
       const ctx = pageContext(request);
@@ -349,17 +350,17 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
         return renderEdition(ctx, reply, invalid, page, { values: parsed.values, errors });
       }
       done();
-      return reply.redirect(`/admin/udgaver/${page.edition.id}/rediger?gemt=1${result.notified ? `&sendt=${result.notified}` : ''}`, 303);
+      return reply.redirect(urls.editionSetup({ id: page.edition.id }, { gemt: 1, sendt: result.notified || undefined }), 303);
     });
 
     // Next year's round, from the award page (fra=pris) or the round's own page.
-    admin.post<IdParams>('/admin/udgaver/:id/naeste-aar', post, async (request, reply) => {
+    admin.post<IdParams>(urls.nextYear.pattern, post, async (request, reply) => {
       const page = await editionPage(request, reply);
       if (!page) return reply;
       const result = await createNextYearEdition({ db, actor: userOf(request), editionId: page.edition.id, now: clock.now() });
       if (result.ok) {
         done();
-        return reply.redirect(`/admin/udgaver/${result.edition.id}/rediger?kopieret=1`, 303);
+        return reply.redirect(urls.editionSetup({ id: result.edition.id }, { kopieret: 1 }), 303);
       }
       if (result.reason === 'not-found') return notFound(request, reply);
       const ctx = pageContext(request);
@@ -406,7 +407,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       );
 
     for (const kind of ['criteria', 'form-sections', 'committee'] as const) {
-      const path = `/admin/udgaver/:id/${LIST_PATHS[kind]}`;
+      const path = LIST_URLS[kind].pattern;
 
       admin.get<IdParams>(path, opts, async (request, reply) => {
         const page = await editionPage(request, reply);
@@ -436,7 +437,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           return renderList(request, reply, pageStatus(SETUP_REFUSALS[result.reason]), fresh, kind, { rows: listRows(fresh, kind), refused: true });
         }
         done();
-        return reply.redirect(`/admin/udgaver/${page.edition.id}/${LIST_PATHS[kind]}?gemt=1`, 303);
+        return reply.redirect(LIST_URLS[kind]({ id: page.edition.id }, { gemt: 1 }), 303);
       });
     }
   });

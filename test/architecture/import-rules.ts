@@ -11,22 +11,29 @@ import ts from 'typescript';
  *    nominations/ …). The root files (app.ts, server.ts, config.ts) belong to no module.
  *  - `platform/` is the shared base: it may import itself, `db/database.ts`-level code and
  *    packages, never a module nor the root files (app.ts, server.ts).
- *  - a module is entered through its `index.ts`. The one exception is its table files
- *    (`*.schema.ts`): db/schema.ts gathers them for drizzle-kit, and a repository may join
- *    another module's table.
+ *  - a module is entered through its `index.ts`. The exceptions are its *contract files*:
+ *    its table files (`*.schema.ts`: db/schema.ts gathers them for drizzle-kit, and a
+ *    repository may join another module's table) and its address book (`urls.ts`: a page
+ *    may link to another module's page, also one in a module above it, as a table may refer
+ *    to another's). An address book imports nothing but platform/, so it pulls no code along.
  *  - `db/` is the database layer, not a module: the engine (database.ts, which imports no
  *    module), the schema index (schema.ts, which re-exports the modules' `*.schema.ts`) and the
  *    demo seed (seed/, which builds demo data with the modules' own functions, through their
  *    `index.ts` like any other caller). Modules may import db/; db/ is no node of the cycle
  *    check (it sits under and over the modules as a layer, like the root files).
- *  - a *cycle* is one between modules: module A imports B (anything but a table file) and B,
- *    directly or through others, imports A. Table files are left out because foreign keys
- *    between tables are the one schema's business, not calls between modules.
+ *  - a *cycle* is one between modules: module A imports B (anything but a contract file) and
+ *    B, directly or through others, imports A. Contract files are left out because foreign
+ *    keys between tables and links between pages are not calls between modules.
  * Type-only imports count like any other: they couple the code just the same.
  */
 
 export type ImportEdge = { from: string; to: string; specifier: string };
-export type Violation = { rule: 'platform-imports-module' | 'bypasses-index' | 'module-cycle'; file: string; specifier: string; message: string };
+export type Violation = {
+  rule: 'platform-imports-module' | 'bypasses-index' | 'module-cycle' | 'urls-imports-code';
+  file: string;
+  specifier: string;
+  message: string;
+};
 
 const ROOT_FILES = new Set(['app.ts', 'server.ts', 'config.ts']);
 const LAYERS = new Set(['platform', 'db']);
@@ -38,7 +45,9 @@ export function moduleOf(path: string): string | null {
   return LAYERS.has(parts[0]!) ? null : parts[0]!;
 }
 
-const isSchemaFile = (path: string) => /\.schema\.tsx?$/.test(path);
+const isUrlsFile = (path: string) => /^[^/]+\/urls\.ts$/.test(path);
+/** A table file or an address book: importable from any module, and no edge of the cycle check. */
+const isSchemaFile = (path: string) => /\.schema\.tsx?$/.test(path) || isUrlsFile(path);
 const isIndex = (path: string, module: string) => path === `${module}/index.ts` || path === `${module}/index.tsx`;
 
 /** Every relative import, export-from and dynamic import() of one source text. */
@@ -81,6 +90,14 @@ export function checkImports(files: ReadonlyMap<string, string>): Violation[] {
         message: `platform/ imports no module: ${e.from} imports '${e.specifier}' (${e.to})`,
       });
       continue;
+    }
+    if (isUrlsFile(e.from) && !e.to.startsWith('platform/')) {
+      violations.push({
+        rule: 'urls-imports-code',
+        file: e.from,
+        specifier: e.specifier,
+        message: `an address book imports only platform/: ${e.from} imports '${e.specifier}' (${e.to})`,
+      });
     }
     if (toModule !== null && fromModule !== toModule && !isSchemaFile(e.to) && !isIndex(e.to, toModule)) {
       violations.push({

@@ -5,6 +5,8 @@ import type { AwardPage as AwardPageData, EditionDetail } from '../awards.servic
 import { EditionStatus } from './edition-status.js';
 // The result section is publication's, provided through awards' slot (awards sits below publication).
 import { ResultSection, type PublicResult } from '../edition-result.js';
+import { awardsUrls as urls } from '../urls.js';
+import { nominationsUrls } from '../../nominations/urls.js';
 
 /** What of the shown edition's result is public now (src/publication), and whether its winner instant has passed. */
 type Publication = { result: PublicResult; winnerTimePassed: boolean };
@@ -15,7 +17,7 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
   const { t } = ctx;
   const { award, organisation, edition, others } = page;
   const title = edition && byYear ? t.award.edition(award.name, edition.year) : award.name;
-  const crumbs = [{ label: t.home, href: '/' }, ...(byYear ? [{ label: award.name, href: `/priser/${award.slug}` }] : []), { label: title }];
+  const crumbs = [{ label: t.home, href: '/' }, ...(byYear ? [{ label: award.name, href: urls.award({ slug: award.slug }) }] : []), { label: title }];
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={crumbs} organisers={[organisation]}>
       <h1 safe>{title}</h1>
@@ -115,7 +117,7 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
               {others.map((e) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/priser/${award.slug}/${e.year}`} safe>
+                    <a href={urls.edition({ slug: award.slug, year: e.year })} safe>
                       {String(e.year)}
                     </a>
                   </th>
@@ -161,7 +163,7 @@ function EditionSection({
       <ResultSection ctx={ctx} result={publication.result} instants={tl} filmUrl={e.filmUrl} winnerTimePassed={publication.winnerTimePassed} />
       {edition.phase === 'open' ? (
         <p>
-          <ButtonLink variant="primary" href={`/priser/${awardSlug}/${edition.year}/indstil`} text={t.award.nominateNow} />
+          <ButtonLink variant="primary" href={nominationsUrls.start({ slug: awardSlug, year: edition.year })} text={t.award.nominateNow} />
         </p>
       ) : (
         ''

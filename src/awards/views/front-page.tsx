@@ -4,6 +4,7 @@ import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';
 import { statusLine } from './edition-status.js';
 import { publicationLinkTexts } from '../i18n.js';
+import { awardsUrls as urls } from '../urls.js';
 
 type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[] };
 
@@ -34,7 +35,7 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
         <ul class="award-list">
           {open.map(({ award, edition }) => (
             <li>
-              <a href={`/priser/${award.slug}/${edition.year}`} class="h4" safe>
+              <a href={urls.edition({ slug: award.slug, year: edition.year })} class="h4" safe>
                 {t.award.edition(award.name, edition.year)}
               </a>
               {edition.theme ? (
@@ -58,7 +59,7 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
           <ul class="award-list">
             {upcoming.map(({ award, edition }) => (
               <li>
-                <a href={`/priser/${award.slug}/${edition.year}`} class="h4" safe>
+                <a href={urls.edition({ slug: award.slug, year: edition.year })} class="h4" safe>
                   {t.award.edition(award.name, edition.year)}
                 </a>
                 <p safe>{t.status.upcomingShort(formatInstant(edition.timeline!.opensAt, locale))}</p>
@@ -81,7 +82,7 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
               .filter((a) => a.organisation.id === org.id)
               .map((a) => (
                 <li>
-                  <a href={`/priser/${a.award.slug}`} class="h5" safe>
+                  <a href={urls.award({ slug: a.award.slug })} class="h5" safe>
                     {a.award.name}
                   </a>
                   <p lang="da" safe>

@@ -5,8 +5,9 @@ import type { FormState } from '../setup-form.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
 import { fieldOf } from './setup-parts.js';
 import { EditionTable, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
+import { awardsUrls as urls } from '../urls.js';
 
-export const awardCrumb = (a: { id: number; name: string }): Crumb => ({ label: a.name, href: `/admin/priser/${a.id}` });
+export const awardCrumb = (a: { id: number; name: string }): Crumb => ({ label: a.name, href: urls.awardSetup({ id: a.id }) });
 
 type Props = {
   ctx: PageContext;
@@ -27,7 +28,7 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
   const s = setupTexts(ctx.locale);
   const l = s.award;
   const title = award ? s.editAward(award.name) : s.newAwardTitle(organisation.name);
-  const action = award ? `/admin/priser/${award.id}` : `/admin/organisationer/${organisation.id}/priser/ny`;
+  const action = award ? urls.awardSetup({ id: award.id }) : urls.newAward({ id: organisation.id });
   const crumbs: Crumb[] = [organisationsCrumb(ctx), organisationCrumb(organisation), { label: award ? award.name : s.newAward }];
   const hasErrors = form.errors.length > 0 || Boolean(editionsError);
   return (
@@ -41,7 +42,9 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
       {award ? (
         <p>
           <span safe>{`${s.awardAddress}: `}</span>
-          <a href={`/priser/${award.slug}`} safe>{`/priser/${award.slug}`}</a>
+          <a href={urls.award({ slug: award.slug })} safe>
+            {urls.award({ slug: award.slug })}
+          </a>
         </p>
       ) : (
         ''
@@ -70,7 +73,7 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
           <EditionTable ctx={ctx} csrf={csrf} now={now} award={award} editions={editions} withNextYear />
           <Hint block text={s.nextYearHint} />
           <p>
-            <ButtonLink variant="secondary" href={`/admin/priser/${award.id}/udgaver/ny`} text={s.newEdition} />
+            <ButtonLink variant="secondary" href={urls.newEdition({ id: award.id })} text={s.newEdition} />
           </p>
         </section>
       ) : (

@@ -24,6 +24,10 @@ import { awardCrumb } from './setup-award.js';
 import { NextYearButton, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
 // Words for links to members' and the panel's pages, and the review settings: awards' own (awards sits below those modules).
 import { memberLinkTexts, panelLinkTexts, reviewSettingTexts } from '../i18n.js';
+import { awardsUrls as urls } from '../urls.js';
+import { membersUrls } from '../../members/urls.js';
+import { nominationsUrls } from '../../nominations/urls.js';
+import { panelUrls } from '../../panel/urls.js';
 
 type EditionContext = { organisation: OrganisationRow; award: AwardRow };
 
@@ -49,7 +53,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
   const l = s.edition;
   const name = edition ? t.award.edition(award.name, edition.year) : '';
   const title = edition ? s.editEditionTitle(name) : s.newEditionTitle(award.name);
-  const action = edition ? `/admin/udgaver/${edition.id}/rediger` : `/admin/priser/${award.id}/udgaver/ny`;
+  const action = edition ? urls.editionSetup({ id: edition.id }) : urls.newEdition({ id: award.id });
   const crumbs = [...editionCrumbs(ctx, p), { label: edition ? String(edition.year) : s.newEdition }];
   const published = new Set<string>(PUBLISHED_TIMELINE_KEYS);
   const required = new Set<string>(REQUIRED_TIMELINE_KEYS);
@@ -71,31 +75,33 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
           </h2>
           <ul class="unstyled-list">
             <li>
-              <a href={`/admin/udgaver/${edition.id}/kriterier`} safe>{`${s.lists.criteriaLink} (${p.counts.criteria})`}</a>
+              <a href={urls.criteria({ id: edition.id })} safe>{`${s.lists.criteriaLink} (${p.counts.criteria})`}</a>
             </li>
             <li>
-              <a href={`/admin/udgaver/${edition.id}/formular`} safe>{`${s.lists.formLink} (${p.counts.formSections})`}</a>
+              <a href={urls.formSections({ id: edition.id })} safe>{`${s.lists.formLink} (${p.counts.formSections})`}</a>
             </li>
             <li>
-              <a href={`/admin/udgaver/${edition.id}/udvalg`} safe>{`${s.lists.committeeLink} (${p.counts.committee})`}</a>
+              <a href={urls.committee({ id: edition.id })} safe>{`${s.lists.committeeLink} (${p.counts.committee})`}</a>
             </li>
             <li>
-              <a href={`/admin/udgaver/${edition.id}/medlemmer`} safe>
+              <a href={membersUrls.editionMembers({ id: edition.id })} safe>
                 {memberLinkTexts(ctx.locale).overviewLink}
               </a>
             </li>
             <li>
-              <a href={`/admin/udgaver/${edition.id}/panel`} safe>
+              <a href={panelUrls.adminPanel({ id: edition.id })} safe>
                 {panelLinkTexts(ctx.locale).admin.link}
               </a>
             </li>
             <li>
-              <a href={`/admin/udgaver/${edition.id}/indstillinger`} safe>
+              <a href={nominationsUrls.editionNominations({ id: edition.id })} safe>
                 {s.nominationsLink}
               </a>
             </li>
             <li>
-              <a href={`/priser/${award.slug}/${edition.year}`} safe>{`/priser/${award.slug}/${edition.year}`}</a>
+              <a href={urls.edition({ slug: award.slug, year: edition.year })} safe>
+                {urls.edition({ slug: award.slug, year: edition.year })}
+              </a>
             </li>
           </ul>
           <NextYearButton ctx={ctx} csrf={csrf} editionId={edition.id} editionName={name} variant="button" from="edition" />
@@ -179,7 +185,8 @@ type ListPageProps = EditionContext & {
   refused?: boolean;
 };
 
-export const LIST_PATHS: Record<ListKind, string> = { criteria: 'kriterier', 'form-sections': 'formular', committee: 'udvalg' };
+/** The page of each list of a round. */
+export const LIST_URLS = { criteria: urls.criteria, 'form-sections': urls.formSections, committee: urls.committee } satisfies Record<ListKind, unknown>;
 
 /** Criteria, form sections or committee seats as an ordered list, edited with plain forms (no JavaScript needed). */
 export function EditionListPage(p: ListPageProps): JSX.Element {
@@ -193,7 +200,7 @@ export function EditionListPage(p: ListPageProps): JSX.Element {
     'form-sections': { title: l.formTitle(name), intro: l.formIntro, crumb: l.formLink, row: l.section, add: l.addSection, save: l.saveForm },
     committee: { title: l.committeeTitle(name), intro: l.committeeIntro, crumb: l.committeeLink, row: l.seat, add: l.addSeat, save: l.saveCommittee },
   }[kind];
-  const crumbs = [...editionCrumbs(ctx, p), { label: String(edition.year), href: `/admin/udgaver/${edition.id}/rediger` }, { label: texts.crumb }];
+  const crumbs = [...editionCrumbs(ctx, p), { label: String(edition.year), href: urls.editionSetup({ id: edition.id }) }, { label: texts.crumb }];
   const locked = p.lockedSince !== null && kind !== 'committee';
   const form: FormState = { values: {}, errors: p.errors };
   p.rows.forEach((r, i) => {
@@ -221,7 +228,7 @@ export function EditionListPage(p: ListPageProps): JSX.Element {
       {locked ? (
         <ReadOnlyList ctx={ctx} kind={kind} saved={p.saved} />
       ) : (
-        <form method="post" action={`/admin/udgaver/${edition.id}/${LIST_PATHS[kind]}`} novalidate>
+        <form method="post" action={LIST_URLS[kind]({ id: edition.id })} novalidate>
           <CsrfField token={csrf} />
           {/* Enter in a text field presses the first submit button: make that "save", not "move". Hidden from
               screen readers and the tab order, which reach the visible "save" button below. */}

@@ -6,9 +6,12 @@ import { timelineOf } from '../awards.service.js';
 import type { FormState } from '../setup-form.js';
 import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
 import { Fact, fieldOf } from './setup-parts.js';
+import { awardsUrls as urls } from '../urls.js';
+import { auditUrls } from '../../audit/urls.js';
+import { nominationsUrls } from '../../nominations/urls.js';
 
-export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: setupTexts(ctx.locale).crumb, href: '/admin/organisationer' });
-export const organisationCrumb = (o: { id: number; name: string }): Crumb => ({ label: o.name, href: `/admin/organisationer/${o.id}` });
+export const organisationsCrumb = (ctx: PageContext): Crumb => ({ label: setupTexts(ctx.locale).crumb, href: urls.organisations() });
+export const organisationCrumb = (o: { id: number; name: string }): Crumb => ({ label: o.name, href: urls.organisation({ id: o.id }) });
 
 /** A success message above the heading, or nothing. */
 export function Notice({ ctx, text }: { ctx: PageContext; text: string | null | undefined }) {
@@ -29,7 +32,7 @@ export function OrganisationsPage({ ctx, csrf, organisations }: { ctx: PageConte
         <ul>
           {organisations.map((o) => (
             <li>
-              <a href={`/admin/organisationer/${o.id}`} safe>
+              <a href={urls.organisation({ id: o.id })} safe>
                 {o.name}
               </a>
             </li>
@@ -58,7 +61,7 @@ export function OrganisationFormPage({
   const s = setupTexts(ctx.locale);
   const l = s.organisation;
   const title = organisation ? s.editOrganisationTitle(organisation.name) : s.newOrganisationTitle;
-  const action = organisation ? `/admin/organisationer/${organisation.id}/rediger` : '/admin/organisationer/ny';
+  const action = organisation ? urls.editOrganisation({ id: organisation.id }) : urls.newOrganisation();
   const crumbs: Crumb[] = organisation
     ? [organisationsCrumb(ctx), organisationCrumb(organisation), { label: s.editOrganisation }]
     : [organisationsCrumb(ctx), { label: s.newOrganisationTitle }];
@@ -98,7 +101,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
       <Notice ctx={ctx} text={notice} />
       <h1 safe>{o.name}</h1>
       <p>
-        <a href={`/admin/organisationer/${o.id}/log`} safe>
+        <a href={auditUrls.organisationLog({ id: o.id })} safe>
           {s.auditLink}
         </a>
       </p>
@@ -113,7 +116,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
           <Fact ctx={ctx} label={l.privacyUrl} value={o.privacyUrl} href />
         </dl>
         <p>
-          <ButtonLink variant="secondary" href={`/admin/organisationer/${o.id}/rediger`} text={s.editOrganisation} />
+          <ButtonLink variant="secondary" href={urls.editOrganisation({ id: o.id })} text={s.editOrganisation} />
         </p>
       </section>
       <section aria-labelledby="awards-heading">
@@ -124,7 +127,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
         {awards.map(({ award, editions }) => (
           <section aria-labelledby={`award-${award.id}`}>
             <h3 id={`award-${award.id}`}>
-              <a href={`/admin/priser/${award.id}`} safe>
+              <a href={urls.awardSetup({ id: award.id })} safe>
                 {award.name}
               </a>
             </h3>
@@ -132,7 +135,7 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
           </section>
         ))}
         <p>
-          <ButtonLink variant="secondary" href={`/admin/organisationer/${o.id}/priser/ny`} text={s.newAward} />
+          <ButtonLink variant="secondary" href={urls.newAward({ id: o.id })} text={s.newAward} />
         </p>
       </section>
     </AdminLayout>
@@ -194,12 +197,12 @@ export function EditionTable({
               <td>
                 <ul class="unstyled-list">
                   <li>
-                    <a href={`/admin/udgaver/${e.id}/rediger`} safe>
+                    <a href={urls.editionSetup({ id: e.id })} safe>
                       {s.editionLink(name)}
                     </a>
                   </li>
                   <li>
-                    <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={`${s.nominationsLink}: ${name}`} safe>
+                    <a href={nominationsUrls.editionNominations({ id: e.id })} aria-label={`${s.nominationsLink}: ${name}`} safe>
                       {s.nominationsLink}
                     </a>
                   </li>
@@ -232,7 +235,7 @@ export function NextYearButton(p: {
   const { ctx, csrf, editionId, editionName, variant } = p;
   const s = setupTexts(ctx.locale);
   return (
-    <form method="post" action={`/admin/udgaver/${editionId}/naeste-aar`} class="setup-inline-form">
+    <form method="post" action={urls.nextYear({ id: editionId })} class="setup-inline-form">
       <CsrfField token={csrf} />
       <input type="hidden" name="fra" value={p.from === 'award' ? 'pris' : 'runde'} />
       {variant === 'link' ? (

@@ -1,0 +1,20 @@
+import { routeUrl } from '../platform/route-url.js';
+
+/** The addresses of the awards module's pages: public award pages and the setup of organisations, awards and rounds. */
+export const awardsUrls = {
+  front: routeUrl('/'),
+  award: routeUrl('/priser/:slug'),
+  edition: routeUrl('/priser/:slug/:year'),
+  organisations: routeUrl('/admin/organisationer'),
+  newOrganisation: routeUrl('/admin/organisationer/ny'),
+  organisation: routeUrl('/admin/organisationer/:id'),
+  editOrganisation: routeUrl('/admin/organisationer/:id/rediger'),
+  newAward: routeUrl('/admin/organisationer/:id/priser/ny'),
+  awardSetup: routeUrl('/admin/priser/:id'),
+  newEdition: routeUrl('/admin/priser/:id/udgaver/ny'),
+  editionSetup: routeUrl('/admin/udgaver/:id/rediger'),
+  nextYear: routeUrl('/admin/udgaver/:id/naeste-aar'),
+  criteria: routeUrl('/admin/udgaver/:id/kriterier'),
+  formSections: routeUrl('/admin/udgaver/:id/formular'),
+  committee: routeUrl('/admin/udgaver/:id/udvalg'),
+} as const;

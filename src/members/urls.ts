@@ -1,0 +1,9 @@
+import { routeUrl } from '../platform/route-url.js';
+
+/** The addresses of the membership module's pages: an edition's members and a member's own editions. */
+export const membersUrls = {
+  editionMembers: routeUrl('/admin/udgaver/:id/medlemmer'),
+  removeMember: routeUrl('/admin/udgaver/:id/medlemmer/:memberId/fjern'),
+  myEditions: routeUrl('/mine-udgaver'),
+  myEdition: routeUrl('/mine-udgaver/:editionId'),
+} as const;
