@@ -10,6 +10,7 @@ import { pageContext } from '../platform/page-context.js';
 import { copenhagen, nextLocalDay, parseLocalDate } from '../platform/time.js';
 import { findAuditEvents, findAuditFilterOptions, type AuditQuery } from './audit.repo.js';
 import { AuditLogPage, type AuditFilterValues } from './views/audit-log.js';
+import { auditUrls as urls } from './urls.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,7 +23,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '
  */
 export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
-    '/admin/organisationer/:id/log',
+    urls.organisationLog.pattern,
     { config: { access: 'admin' } },
     async (request, reply) => {
       const id = parseId(request.params.id);

@@ -4,6 +4,7 @@ import { sendErrorPage } from '../platform/errors.js';
 import { hashToken, looksLikeToken } from '../platform/tokens.js';
 import { loadEditionForForm, type EditionForForm } from './nomination.service.js';
 import { findNominationById, type NominationRow } from './nominations.repo.js';
+import { nominationsUrls as urls } from './urls.js';
 
 const ID = /^[1-9]\d{0,8}$/;
 
@@ -12,7 +13,7 @@ export const accessCookieName = (id: number) => `indstilling_${id}`;
 
 export function setAccessCookie(request: FastifyRequest, reply: FastifyReply, id: number, token: string) {
   reply.setCookie(accessCookieName(id), token, {
-    path: `/indstillinger/${id}`,
+    path: urls.nomination({ id }),
     httpOnly: true,
     sameSite: 'lax',
     secure: request.protocol === 'https',

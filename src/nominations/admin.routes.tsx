@@ -16,6 +16,7 @@ import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
 import { OverviewPage } from './views/admin-overview.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
+import { nominationsUrls as urls } from './urls.js';
 
 export type AdminDeps = AppDeps;
 
@@ -37,13 +38,13 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     });
 
     // The administration's front page (views/admin-overview.tsx says why it lives here).
-    admin.get('/admin', { config: { access: 'admin' } }, async (request, reply) => {
+    admin.get(urls.adminHome.pattern, { config: { access: 'admin' } }, async (request, reply) => {
       const actor = request.actor;
       const awards = await getAdminOverview(db, clock.now(), actor.kind === 'user' ? actor.adminOf : new Set());
       return sendPage(reply, 200, OverviewPage({ ctx: pageContext(request), csrf: csrfToken(reply), awards }));
     });
 
-    admin.get<{ Params: { id: string } }>('/admin/udgaver/:id/indstillinger', { config: { access: 'admin' } }, async (request, reply) => {
+    admin.get<{ Params: { id: string } }>(urls.editionNominations.pattern, { config: { access: 'admin' } }, async (request, reply) => {
       const id = parseId(request.params.id);
       if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
       if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
@@ -63,11 +64,11 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         .header('content-disposition', contentDisposition(file.fileName))
         .send(file.body);
     };
-    admin.get('/admin/udgaver/:id/indstillinger.csv', { config: { access: 'admin' } }, exportRoute('csv'));
-    admin.get('/admin/udgaver/:id/indstillinger.xlsx', { config: { access: 'admin' } }, exportRoute('xlsx'));
+    admin.get(urls.editionNominationsCsv.pattern, { config: { access: 'admin' } }, exportRoute('csv'));
+    admin.get(urls.editionNominationsXlsx.pattern, { config: { access: 'admin' } }, exportRoute('xlsx'));
 
     admin.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
-      '/admin/indstillinger/:id',
+      urls.adminNomination.pattern,
       { config: { access: 'admin' } },
       async (request, reply) => {
         const id = parseId(request.params.id);
@@ -81,7 +82,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     );
 
     admin.post<{ Params: { id: string } }>(
-      '/admin/indstillinger/:id/screening',
+      urls.screening.pattern,
       { config: { access: 'admin' }, preHandler: admin.csrfProtection },
       async (request, reply) => {
         const id = parseId(request.params.id);
@@ -100,7 +101,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         if (decision && errors.length === 0) {
           // Screening and its audit record are written in one transaction.
           const result = await screenNomination({ db, actor: request.actor, nominationId: id, decision, reason, now: clock.now() });
-          if (result.ok) return reply.redirect(`/admin/indstillinger/${id}?gemt=1`, 303);
+          if (result.ok) return reply.redirect(urls.adminNomination({ id }, { gemt: 1 }), 303);
           if (result.reason === 'not-found' || result.reason === 'not-sent') return sendErrorPage(request, reply, 404, 'notFound');
           if (result.reason === 'reason-required') errors.push({ field: 'reason', message: a.reasonRequired });
           // Withdrawn meanwhile: the page shows that it is withdrawn, without the form.

@@ -37,6 +37,7 @@ import {
 } from './nominations.repo.js';
 import { NOMINATION_REFUSALS } from './refusals.js';
 import { CheckPage, ClosedDraftPage, ConsentPage, ReceiptPage, StartPage, StepPage, WithdrawPage, type NoticeData } from './views/nomination-pages.js';
+import { nominationsUrls as urls } from './urls.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const YEAR = /^\d{4}$/;
@@ -63,9 +64,9 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
   const mail = { baseUrl: deps.publicBaseUrl };
   const paths = {
-    start: (e: EditionForForm) => `/priser/${e.award.slug}/${e.edition.year}/indstil`,
-    step: (id: number, step: Step | 'tjek') => `/indstillinger/${id}/${step}`,
-    receipt: (id: number) => `/indstillinger/${id}/kvittering`,
+    start: (e: EditionForForm) => urls.start({ slug: e.award.slug, year: e.edition.year }),
+    step: (id: number, step: Step | 'tjek') => urls.step({ id, step }),
+    receipt: (id: number) => urls.receipt({ id }),
   };
 
   async function editionByPath(slug: string, year: string) {
@@ -98,7 +99,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // --- Start ---------------------------------------------------------------------------
 
-  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { slug: string; year: string } }>(urls.start.pattern, { config: { access: 'public' } }, async (request, reply) => {
     const edition = await editionByPath(request.params.slug, request.params.year);
     if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
     const ctx = pageContext(request);
@@ -110,7 +111,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         t={nominationTexts(ctx.locale)}
         edition={edition}
         state={window.ok ? 'open' : window.reason}
-        startHref={`${paths.start(edition)}/om-dig`}
+        startHref={urls.firstStep({ slug: edition.award.slug, year: edition.edition.year })}
       />,
     );
   });
@@ -143,7 +144,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         step={a.step}
         fields={a.fields}
         errors={a.errors}
-        action={n ? paths.step(n.id, a.step) : `${paths.start(a.edition)}/om-dig`}
+        action={n ? paths.step(n.id, a.step) : urls.firstStep({ slug: a.edition.award.slug, year: a.edition.edition.year })}
         csrf={reply.generateCsrf()}
         version={n ? (a.version ?? n.version) : null}
         stepHref={n ? (s) => paths.step(n.id, s) : undefined}
@@ -164,7 +165,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       : { variant: 'warning' as const, heading: t.refusals[reason], body: t.closedNotice(name) };
   };
 
-  app.get<{ Params: { slug: string; year: string } }>('/priser/:slug/:year/indstil/om-dig', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { slug: string; year: string } }>(urls.firstStep.pattern, { config: { access: 'public' } }, async (request, reply) => {
     const edition = await editionByPath(request.params.slug, request.params.year);
     if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
     const window = canNominate(edition.timeline, clock.now());
@@ -173,7 +174,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post<{ Params: { slug: string; year: string } }>(
-    '/priser/:slug/:year/indstil/om-dig',
+    urls.firstStep.pattern,
     { config: { access: 'public' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const edition = await editionByPath(request.params.slug, request.params.year);
@@ -223,7 +224,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       return renderStep(request, reply, { edition: a.edition, step: a.step, fields, errors: [], nomination: a.nomination, notice });
     }
     // "Tilføj bilag": the text is saved; the attachments page does not need the step complete.
-    if (a.action === 'bilag') return reply.redirect(`/indstillinger/${a.nomination.id}/bilag`, 303);
+    if (a.action === 'bilag') return reply.redirect(urls.attachments({ id: a.nomination.id }), 303);
     const errors = stepErrors(a.step, fields, a.edition.form);
     if (errors.length) return renderStep(request, reply, { edition: a.edition, step: a.step, fields, errors, nomination: a.nomination });
     const next = STEPS[STEPS.indexOf(a.step) + 1];
@@ -235,39 +236,39 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   // --- Private link ----------------------------------------------------------------------
 
-  app.get<{ Params: { token: string } }>('/indstillinger/adgang/:token', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { token: string } }>(urls.privateLink.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const { token } = request.params;
     const nomination = looksLikeToken(token) ? await findNominationByAccessHash(db, hashToken(token)) : null;
     if (!nomination) return noAccess(request, reply);
     setAccessCookie(request, reply, nomination.id, token);
-    return reply.redirect(`/indstillinger/${nomination.id}`, 303);
+    return reply.redirect(urls.nomination({ id: nomination.id }), 303);
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.nomination.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const { nomination, edition } = a;
     if (nomination.status !== 'draft') return reply.redirect(paths.receipt(nomination.id), 303);
-    if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(`/indstillinger/${nomination.id}/kladde`, 303);
+    if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(urls.closedDraft({ id: nomination.id }), 303);
     const incomplete = completeErrors(fieldsOf(nomination), edition.form);
     return reply.redirect(paths.step(nomination.id, incomplete[0]?.step ?? 'tjek'), 303);
   });
 
   // --- Question pages ----------------------------------------------------------------------
 
-  app.get<{ Params: { id: string; step: string } }>('/indstillinger/:id/:step', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string; step: string } }>(urls.step.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const step = parseStep(request.params.step);
     if (!step) return reply.callNotFound();
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const { nomination, edition } = a;
     if (nomination.status === 'withdrawn') return reply.redirect(paths.receipt(nomination.id), 303);
-    if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(`/indstillinger/${nomination.id}/kladde`, 303);
+    if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(urls.closedDraft({ id: nomination.id }), 303);
     return renderStep(request, reply, { edition, step, fields: fieldsOf(nomination), errors: [], nomination });
   });
 
   app.post<{ Params: { id: string; step: string } }>(
-    '/indstillinger/:id/:step',
+    urls.step.pattern,
     { config: { access: 'nominator' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const step = parseStep(request.params.step);
@@ -302,7 +303,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         // A sent nomination after the deadline: its changes are shown back, not stored.
         return html(
           reply,
-          <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={typed} downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`} sent={true} />,
+          <ClosedDraftPage ctx={ctx} t={t} edition={edition} fields={typed} downloadHref={urls.draftText({ id: a.nomination.id })} sent={true} />,
           status,
         );
       }
@@ -315,7 +316,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
             t={t}
             edition={edition}
             fields={fieldsOf(saved.nomination)}
-            downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
+            downloadHref={urls.draftText({ id: a.nomination.id })}
             sent={false}
           />,
           pageStatus(NOMINATION_REFUSALS['deadline-passed']),
@@ -326,27 +327,23 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   /** Autosave from app.js while typing: JSON in, JSON out; never e-mails. */
-  app.post<{ Params: { id: string } }>(
-    '/indstillinger/:id/autogem',
-    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const a = await withAccess(request, reply);
-      if (!a) return reply;
-      const body = bodyOf(request);
-      const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
-      if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
-      const typed = readStep(rawStep, decodeFormBody(body), fieldsOf(a.nomination), a.edition.form);
-      const expected = versionOf(body);
-      if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
-      const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
-      if (!saved.ok) {
-        return reply
-          .code(NOMINATION_REFUSALS[saved.reason].status)
-          .send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
-      }
-      return reply.send({ saved: true, version: saved.nomination.version });
-    },
-  );
+  app.post<{ Params: { id: string } }>(urls.autosave.pattern, { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const body = bodyOf(request);
+    const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
+    if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
+    const typed = readStep(rawStep, decodeFormBody(body), fieldsOf(a.nomination), a.edition.form);
+    const expected = versionOf(body);
+    if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
+    const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+    if (!saved.ok) {
+      return reply
+        .code(NOMINATION_REFUSALS[saved.reason].status)
+        .send({ saved: false, reason: saved.reason, version: 'current' in saved ? saved.current.version : undefined });
+    }
+    return reply.send({ saved: true, version: saved.nomination.version });
+  });
 
   // --- Check and send ------------------------------------------------------------------------
 
@@ -382,80 +379,76 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   };
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/tjek', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.check.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'withdrawn') return reply.redirect(paths.receipt(a.nomination.id), 303);
-    if (!canNominate(a.edition.timeline, clock.now()).ok) return reply.redirect(`/indstillinger/${a.nomination.id}/kladde`, 303);
+    if (!canNominate(a.edition.timeline, clock.now()).ok) return reply.redirect(urls.closedDraft({ id: a.nomination.id }), 303);
     return renderCheck(request, reply, a);
   });
 
-  app.post<{ Params: { id: string } }>(
-    '/indstillinger/:id/tjek',
-    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const a = await withAccess(request, reply);
-      if (!a) return reply;
-      const expected = versionOf(bodyOf(request)) ?? -1;
-      const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
-      if (!limited.allowed) {
-        reply.header('retry-after', String(limited.retryAfterSeconds));
-        return renderCheck(request, reply, { ...a, notice: tooManyNotice(request), status: 429 });
+  app.post<{ Params: { id: string } }>(urls.check.pattern, { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const expected = versionOf(bodyOf(request)) ?? -1;
+    const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
+    if (!limited.allowed) {
+      reply.header('retry-after', String(limited.retryAfterSeconds));
+      return renderCheck(request, reply, { ...a, notice: tooManyNotice(request), status: 429 });
+    }
+    const result = await sendNomination({
+      db,
+      edition: a.edition,
+      nominationId: a.nomination.id,
+      expectedVersion: expected,
+      now: clock.now(),
+      mail,
+      accessToken: a.token,
+    });
+    const ctx = pageContext(request);
+    const t = nominationTexts(ctx.locale);
+    if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
+    const status = pageStatus(NOMINATION_REFUSALS[result.reason]);
+    switch (result.reason) {
+      case 'incomplete':
+        return renderCheck(request, reply, { ...a, status });
+      case 'version-conflict': {
+        const current = (await findNominationById(db, a.nomination.id))!;
+        return renderCheck(request, reply, {
+          edition: a.edition,
+          nomination: current,
+          status,
+          notice: { variant: 'warning', heading: t.refusals[result.reason], body: t.conflictBody },
+        });
       }
-      const result = await sendNomination({
-        db,
-        edition: a.edition,
-        nominationId: a.nomination.id,
-        expectedVersion: expected,
-        now: clock.now(),
-        mail,
-        accessToken: a.token,
-      });
-      const ctx = pageContext(request);
-      const t = nominationTexts(ctx.locale);
-      if (result.ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
-      const status = pageStatus(NOMINATION_REFUSALS[result.reason]);
-      switch (result.reason) {
-        case 'incomplete':
-          return renderCheck(request, reply, { ...a, status });
-        case 'version-conflict': {
-          const current = (await findNominationById(db, a.nomination.id))!;
-          return renderCheck(request, reply, {
-            edition: a.edition,
-            nomination: current,
-            status,
-            notice: { variant: 'warning', heading: t.refusals[result.reason], body: t.conflictBody },
-          });
-        }
-        case 'withdrawn':
-          return reply.redirect(paths.receipt(a.nomination.id), 303);
-        case 'not-open-yet':
-        case 'deadline-passed':
-          return html(
-            reply,
-            <ClosedDraftPage
-              ctx={ctx}
-              t={t}
-              edition={a.edition}
-              fields={fieldsOf(a.nomination)}
-              downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
-              sent={a.nomination.status === 'sent'}
-            />,
-            status,
-          );
-        default:
-          return sendErrorPage(request, reply, status, 'notFound');
-      }
-    },
-  );
+      case 'withdrawn':
+        return reply.redirect(paths.receipt(a.nomination.id), 303);
+      case 'not-open-yet':
+      case 'deadline-passed':
+        return html(
+          reply,
+          <ClosedDraftPage
+            ctx={ctx}
+            t={t}
+            edition={a.edition}
+            fields={fieldsOf(a.nomination)}
+            downloadHref={urls.draftText({ id: a.nomination.id })}
+            sent={a.nomination.status === 'sent'}
+          />,
+          status,
+        );
+      default:
+        return sendErrorPage(request, reply, status, 'notFound');
+    }
+  });
 
   // --- Receipt, draft after the deadline, withdrawal --------------------------------------
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.receipt.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const { nomination, edition } = a;
-    if (nomination.status === 'draft') return reply.redirect(`/indstillinger/${nomination.id}`, 303);
+    if (nomination.status === 'draft') return reply.redirect(urls.nomination({ id: nomination.id }), 303);
     const ctx = pageContext(request);
     return html(
       reply,
@@ -469,14 +462,14 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         withdrawn={nomination.status === 'withdrawn'}
         canChange={canNominate(edition.timeline, clock.now()).ok}
         changeHref={paths.step(nomination.id, 'tjek')}
-        withdrawHref={`/indstillinger/${nomination.id}/traek-tilbage`}
-        pdfHref={deps.receiptPdf ? `/indstillinger/${nomination.id}/kvittering.pdf` : null}
+        withdrawHref={urls.withdraw({ id: nomination.id })}
+        pdfHref={deps.receiptPdf ? urls.receiptPdf({ id: nomination.id }) : null}
       />,
     );
   });
 
   /** The receipt as a PDF download (sent or withdrawn nominations only). */
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kvittering.pdf', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.receiptPdf.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
@@ -488,7 +481,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(pdf);
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.closedDraft.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const ctx = pageContext(request);
@@ -499,13 +492,13 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         t={nominationTexts(ctx.locale)}
         edition={a.edition}
         fields={fieldsOf(a.nomination)}
-        downloadHref={`/indstillinger/${a.nomination.id}/kladde.txt`}
+        downloadHref={urls.draftText({ id: a.nomination.id })}
         sent={a.nomination.status !== 'draft'}
       />,
     );
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/kladde.txt', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.draftText.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const name = `indstilling-${a.edition.award.slug}-${a.edition.edition.year}-${a.nomination.id}.txt`;
@@ -516,7 +509,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(fieldsOf(a.nomination), a.edition.form)}\n`);
   });
 
-  app.get<{ Params: { id: string } }>('/indstillinger/:id/traek-tilbage', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(urls.withdraw.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status !== 'sent' || !canNominate(a.edition.timeline, clock.now()).ok) return reply.redirect(paths.receipt(a.nomination.id), 303);
@@ -527,36 +520,28 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx={ctx}
         t={nominationTexts(ctx.locale)}
         edition={a.edition}
-        action={`/indstillinger/${a.nomination.id}/traek-tilbage`}
+        action={urls.withdraw({ id: a.nomination.id })}
         csrf={reply.generateCsrf()}
         cancelHref={paths.receipt(a.nomination.id)}
       />,
     );
   });
 
-  app.post<{ Params: { id: string } }>(
-    '/indstillinger/:id/traek-tilbage',
-    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const a = await withAccess(request, reply);
-      if (!a) return reply;
-      await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
-      return reply.redirect(paths.receipt(a.nomination.id), 303);
-    },
-  );
+  app.post<{ Params: { id: string } }>(urls.withdraw.pattern, { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
+    return reply.redirect(paths.receipt(a.nomination.id), 303);
+  });
 
-  app.post<{ Params: { id: string } }>(
-    '/indstillinger/:id/nyt-link',
-    { config: { access: 'nominator' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const a = await withAccess(request, reply);
-      if (!a) return reply;
-      const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
-      setAccessCookie(request, reply, a.nomination.id, renewed.token);
-      await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
-      return reply.redirect(`/indstillinger/${a.nomination.id}`, 303);
-    },
-  );
+  app.post<{ Params: { id: string } }>(urls.newLink.pattern, { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const a = await withAccess(request, reply);
+    if (!a) return reply;
+    const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
+    setAccessCookie(request, reply, a.nomination.id, renewed.token);
+    await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
+    return reply.redirect(urls.nomination({ id: a.nomination.id }), 303);
+  });
 
   // --- The nominee's consent -------------------------------------------------------------------
 
@@ -584,7 +569,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         nominatorName={nomination.nominatorName}
         title={nomination.title}
         current={nomination.nomineeConsent}
-        action={`/samtykke/${token}`}
+        action={urls.consent({ token })}
         csrf={reply.generateCsrf()}
         error={answer === 'missing' ? t.consent.required : undefined}
         saved={saved}
@@ -593,8 +578,8 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   };
 
-  app.get<{ Params: { token: string } }>('/samtykke/:token', { config: { access: 'consent-link' } }, (request, reply) => consentPage(request, reply));
-  app.post<{ Params: { token: string } }>('/samtykke/:token', { config: { access: 'consent-link' }, preHandler: app.csrfProtection }, (request, reply) => {
+  app.get<{ Params: { token: string } }>(urls.consent.pattern, { config: { access: 'consent-link' } }, (request, reply) => consentPage(request, reply));
+  app.post<{ Params: { token: string } }>(urls.consent.pattern, { config: { access: 'consent-link' }, preHandler: app.csrfProtection }, (request, reply) => {
     const v = bodyOf(request).answer;
     return consentPage(request, reply, v === 'accepted' || v === 'declined' ? v : 'missing');
   });

@@ -5,26 +5,27 @@ import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { winnersFeed } from './atom.js';
 import { loadAnnouncedWinners, loadArchive } from './publication.service.js';
 import { ArchivePage } from './views/archive-page.js';
+import { publicationUrls as urls } from './urls.js';
 
 /**
  * Public pages of publication: the archive and the Atom feed of winners. Both are cached in
  * the page cache until the next phase instant at the latest, so nothing is shown early or late.
  */
 export async function publicationRoutes(app: FastifyInstance, { db, clock, pageCache, publicBaseUrl }: AppDeps) {
-  app.get('/arkiv', { config: { access: 'public' } }, async (request, reply) => {
+  app.get(urls.archive.pattern, { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const now = clock.now();
     const html = await pageCache.get(`archive:${ctx.locale}`, now, async () => {
       const data = await loadArchive(db, now);
       return {
-        body: render(ArchivePage({ ctx: { ...sharedPageContext(ctx), path: '/arkiv' }, awards: data.awards, organisations: data.organisations })),
+        body: render(ArchivePage({ ctx: { ...sharedPageContext(ctx), path: urls.archive() }, awards: data.awards, organisations: data.organisations })),
         validUntil: data.nextChange,
       };
     });
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
-  app.get('/feeds/vindere.atom', { config: { access: 'public' } }, async (_request, reply) => {
+  app.get(urls.winnersFeed.pattern, { config: { access: 'public' } }, async (_request, reply) => {
     const now = clock.now();
     const body = await pageCache.get('feed:winners', now, async () => {
       const data = await loadAnnouncedWinners(db, now);

@@ -16,6 +16,7 @@ import {
 import { formatInstant } from '../../platform/time.js';
 import { organisationCrumb, organisationsCrumb, type OrganisationRow } from '../../awards/index.js';
 import type { findAuditEvents, findAuditFilterOptions } from '../audit.repo.js';
+import { auditUrls as urls } from '../urls.js';
 
 export type AuditFilterValues = { action: string; edition: string; who: string; from: string; to: string };
 
@@ -136,17 +137,18 @@ export function AuditLogPage(p: Props): JSX.Element {
   const first = p.total === 0 ? 0 : (p.page - 1) * p.pageSize + 1;
   const last = Math.min(p.total, p.page * p.pageSize);
   const filtered = Object.values(values).some((v) => v !== '');
-  const pageHref = (n: number) => {
-    const q = new URLSearchParams();
-    if (values.action) q.set('handling', values.action);
-    if (values.edition) q.set('runde', values.edition);
-    if (values.who) q.set('hvem', values.who);
-    if (values.from) q.set('fra', values.from);
-    if (values.to) q.set('til', values.to);
-    if (n > 1) q.set('side', String(n));
-    const s = q.toString();
-    return `/admin/organisationer/${o.id}/log${s ? `?${s}` : ''}`;
-  };
+  const pageHref = (n: number) =>
+    urls.organisationLog(
+      { id: o.id },
+      {
+        handling: values.action || null,
+        runde: values.edition || null,
+        hvem: values.who || null,
+        fra: values.from || null,
+        til: values.to || null,
+        side: n > 1 ? n : null,
+      },
+    );
   const actionLabel = (action: string) => a.actions[action] ?? action;
   const actionOptions = [...new Set([...Object.keys(a.actions), ...options.actions])]
     .filter((x) => options.actions.includes(x) || x === values.action)
@@ -167,7 +169,7 @@ export function AuditLogPage(p: Props): JSX.Element {
         <h2 id="audit-filter-heading" safe>
           {a.filterHeading}
         </h2>
-        <form method="get" action={`/admin/organisationer/${o.id}/log`} novalidate>
+        <form method="get" action={urls.organisationLog({ id: o.id })} novalidate>
           <FilterSelect ctx={ctx} id="action" name="handling" label={a.action} value={values.action} all={a.all} options={actionOptions} />
           <FilterSelect
             ctx={ctx}
@@ -191,7 +193,7 @@ export function AuditLogPage(p: Props): JSX.Element {
           <DateFilter ctx={ctx} id="to" name="til" label={a.to} value={values.to} error={errorFor(p.errors, 'to')} />
           <ButtonGroup>
             <Button variant="primary" text={a.filter} />
-            {filtered ? <ButtonLink variant="secondary" href={`/admin/organisationer/${o.id}/log`} text={a.reset} /> : ''}
+            {filtered ? <ButtonLink variant="secondary" href={urls.organisationLog({ id: o.id })} text={a.reset} /> : ''}
           </ButtonGroup>
         </form>
       </section>

@@ -20,6 +20,7 @@ import {
 import { attachmentDisposition } from './file-name.js';
 import type { AttachmentStore } from '../../platform/storage/store.js';
 import { AttachmentsPage, attachmentPaths, type AttachmentErrorCode, type AttachmentNotice } from './views/attachments-page.js';
+import { nominationsUrls as urls } from '../urls.js';
 
 export type AttachmentRouteOptions = AppDeps & { store: AttachmentStore };
 
@@ -79,9 +80,9 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
         csrf={reply.generateCsrf()}
         error={extra.error}
         notice={notice}
-        checkHref={`/indstillinger/${id}/tjek`}
-        descriptionHref={`/indstillinger/${id}/beskrivelse`}
-        backHref={`/indstillinger/${id}`}
+        checkHref={urls.check({ id })}
+        descriptionHref={urls.step({ id, step: 'beskrivelse' })}
+        backHref={urls.nomination({ id })}
       />,
       extra.status ?? (extra.error ? 400 : 200),
     );
@@ -129,12 +130,12 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     return { ok: true, upload };
   }
 
-  const receiptOf = (id: number) => `/indstillinger/${id}/kvittering`;
+  const receiptOf = (id: number) => urls.receipt({ id });
 
   // --- List -------------------------------------------------------------------------------
 
   app.get<{ Params: Params; Querystring: Record<string, string | undefined> }>(
-    '/indstillinger/:id/bilag',
+    urls.attachments.pattern,
     { config: { access: 'nominator' } },
     async (request, reply) => {
       const a = await requireNominationAccess(db, request, reply);
@@ -155,7 +156,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- Upload -----------------------------------------------------------------------------
 
-  app.post<{ Params: Params }>('/indstillinger/:id/bilag', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.post<{ Params: Params }>(urls.attachments.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
     let upload: Upload | null = null;
@@ -196,7 +197,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
   // --- Delete -----------------------------------------------------------------------------
 
   app.post<{ Params: FileParams }>(
-    '/indstillinger/:id/bilag/:attachmentId/slet',
+    urls.deleteAttachment.pattern,
     { config: { access: 'nominator' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
@@ -229,7 +230,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
 
   // --- Download ---------------------------------------------------------------------------
 
-  app.get<{ Params: FileParams }>('/indstillinger/:id/bilag/:attachmentId', { config: { access: 'nominator' } }, async (request, reply) => {
+  app.get<{ Params: FileParams }>(urls.attachment.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;

@@ -6,6 +6,9 @@ import type { OverviewAward } from '../admin.service.js';
 import { judgingLinkTexts } from '../admin-i18n.js';
 import { privacyTexts } from '../../privacy/index.js';
 import { AdminLayout, type PageContext, Table } from '../../platform/ui/index.js';
+import { nominationsUrls as urls } from '../urls.js';
+import { judgingUrls } from '../../judging/urls.js';
+import { membersUrls } from '../../members/urls.js';
 
 /**
  * /admin: every award's editions with their phase and number of sent nominations.
@@ -92,17 +95,17 @@ export function OverviewPage({ ctx, csrf, awards }: { ctx: PageContext; csrf: st
                       {String(e.sentCount)}
                     </td>
                     <td>
-                      <a href={`/admin/udgaver/${e.id}/indstillinger`} aria-label={a.showNominationsOf(name)} safe>
+                      <a href={urls.editionNominations({ id: e.id })} aria-label={a.showNominationsOf(name)} safe>
                         {a.show}
                       </a>
                     </td>
                     <td>
-                      <a href={`/admin/udgaver/${e.id}/medlemmer`} aria-label={membersTexts(ctx.locale).overviewLinkOf(name)} safe>
+                      <a href={membersUrls.editionMembers({ id: e.id })} aria-label={membersTexts(ctx.locale).overviewLinkOf(name)} safe>
                         {membersTexts(ctx.locale).overviewLink}
                       </a>
                     </td>
                     <td>
-                      <a href={`/admin/udgaver/${e.id}/bedoemmelse`} aria-label={judgingLinkTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
+                      <a href={judgingUrls.adminOverview({ editionId: e.id })} aria-label={judgingLinkTexts(ctx.locale).adminOverviewLinkOf(name)} safe>
                         {judgingLinkTexts(ctx.locale).adminOverviewLink}
                       </a>
                     </td>

@@ -6,6 +6,8 @@ import { AdminLayout, Button, ButtonLink, type PageContext, Select, SortHeader, 
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';
 import type { NominationList } from '../admin.service.js';
 import { DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
+import { nominationsUrls as urls } from '../urls.js';
+import { judgingUrls } from '../../judging/urls.js';
 
 type Props = { ctx: PageContext; csrf: string; list: NominationList };
 
@@ -16,7 +18,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
   const { edition, award, rows, total, query } = list;
   const editionName = t.award.edition(award.name, edition.year);
   const title = a.listTitle(editionName);
-  const base = `/admin/udgaver/${edition.id}/indstillinger`;
+  const base = urls.editionNominations({ id: edition.id });
   const filtered = Boolean(query.text || query.status || query.screening);
   const columns: Record<SortKey, string> = a.column;
 
@@ -24,7 +26,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
     <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={[{ label: editionName }]}>
       <h1 safe>{title}</h1>
       <p class="no-print">
-        <a href={`/admin/udgaver/${edition.id}/bedoemmelse`} id="judging-overview-link" safe>
+        <a href={judgingUrls.adminOverview({ editionId: edition.id })} id="judging-overview-link" safe>
           {judgingLinkTexts(ctx.locale).adminOverviewLinkOf(editionName)}
         </a>
       </p>
@@ -121,7 +123,7 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
               <tr>
                 <td safe>{n.receiptNumber ?? ''}</td>
                 <td>
-                  <a href={`/admin/indstillinger/${n.id}`} safe>
+                  <a href={urls.adminNomination({ id: n.id })} safe>
                     {n.title || a.untitled}
                   </a>
                 </td>

@@ -17,6 +17,7 @@ import {
 } from '../../platform/ui/index.js';
 import type { ScreeningDecision } from '../screening.service.js';
 import type { NominationDetail } from '../admin.service.js';
+import { nominationsUrls as urls } from '../urls.js';
 
 export type ScreeningForm = {
   decision: ScreeningDecision | null;
@@ -50,7 +51,7 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
       title={`${a.nominationTitle(receipt)}: ${heading}`}
       hasErrors={hasErrors}
       csrf={csrf}
-      crumbs={[{ label: editionName, href: `/admin/udgaver/${edition.id}/indstillinger` }, { label: receipt }]}
+      crumbs={[{ label: editionName, href: urls.editionNominations({ id: edition.id }) }, { label: receipt }]}
     >
       <ErrorSummary ctx={ctx} errors={form.errors} />
       {form.saved ? <Alert ctx={ctx} variant="success" class="no-print" text={a.screeningSaved} /> : ''}
@@ -229,7 +230,7 @@ function ScreeningSection({
       <h2 id="screening-heading" safe>
         {a.screeningHeading}
       </h2>
-      <form method="post" action={`/admin/indstillinger/${id}/screening`} novalidate>
+      <form method="post" action={urls.screening({ id })} novalidate>
         <CsrfField token={csrf} />
         <Radios
           ctx={ctx}

@@ -24,11 +24,12 @@ import type { EditionForForm } from '../nomination.service.js';
 import { countWords } from '../word-count.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
 import { ideaBankTexts, type SimilarRow, SimilarBox, IdeaBankAssets } from '../../ideabank/index.js';
+import { awardsUrls } from '../../awards/urls.js';
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
 function crumbs(ctx: PageContext, e: EditionForForm, last: string) {
-  return [{ label: ctx.t.home, href: '/' }, { label: editionName(e), href: `/priser/${e.award.slug}/${e.edition.year}` }, { label: last }];
+  return [{ label: ctx.t.home, href: '/' }, { label: editionName(e), href: awardsUrls.edition({ slug: e.award.slug, year: e.edition.year }) }, { label: last }];
 }
 
 /** A notice of the nomination flow: a DKFDS alert; success and info are announced politely. */

@@ -6,6 +6,7 @@ import { contentDisposition } from '../../platform/spreadsheet.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { dossierExport, organisationOfEdition, scoresExport, type ExportFile } from './exports.service.js';
 import { parseId } from '../../platform/http.js';
+import { publicationUrls as urls } from '../urls.js';
 
 const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,7 +27,7 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
   /** The edition's id when the actor administers its organisation; otherwise the answer is sent and null returned. */
   const asAdmin = (request: Req, reply: FastifyReply) => administeredEdition(deps, request, reply, request.params.editionId);
 
-  app.get<{ Params: { editionId: string } }>('/admin/udgaver/:editionId/dossier.pdf', { config: { access: 'admin' } }, async (request, reply) => {
+  app.get<{ Params: { editionId: string } }>(urls.dossier.pattern, { config: { access: 'admin' } }, async (request, reply) => {
     const editionId = await asAdmin(request, reply);
     if (editionId === null) return reply;
     const file = await dossierExport(db, editionId, { blind: false, now: clock.now() });
@@ -34,7 +35,7 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendFile(reply, PDF, file);
   });
 
-  app.get<{ Params: { editionId: string } }>('/admin/udgaver/:editionId/bedoemmelser.xlsx', { config: { access: 'admin' } }, async (request, reply) => {
+  app.get<{ Params: { editionId: string } }>(urls.scoresWorkbook.pattern, { config: { access: 'admin' } }, async (request, reply) => {
     const editionId = await asAdmin(request, reply);
     if (editionId === null) return reply;
     const file = await scoresExport(db, editionId, clock.now());
@@ -42,7 +43,7 @@ export async function exportRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendFile(reply, XLSX, file);
   });
 
-  app.get<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId/dossier.pdf', { config: { access: 'member' } }, async (request, reply) => {
+  app.get<{ Params: { editionId: string } }>(urls.memberDossier.pattern, { config: { access: 'member' } }, async (request, reply) => {
     const editionId = parseId(request.params.editionId);
     if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
     // Members of the edition's committee only: 403 for anyone else, whether or not the edition exists.

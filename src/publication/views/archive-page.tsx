@@ -3,6 +3,7 @@ import { publicationTexts } from '../i18n.js';
 import { nomineeByline } from '../public-result.js';
 import type { ArchiveAward } from '../publication.service.js';
 import type { OrganisationRow } from '../../awards/index.js';
+import { awardsUrls } from '../../awards/urls.js';
 
 type Props = { ctx: PageContext; awards: ArchiveAward[]; organisations: OrganisationRow[] };
 
@@ -23,7 +24,7 @@ export function ArchivePage({ ctx, awards, organisations }: Props): JSX.Element 
       {awards.map((a) => (
         <section aria-labelledby={`award-${a.award.id}`}>
           <h2 id={`award-${a.award.id}`}>
-            <a href={`/priser/${a.award.slug}`} safe>
+            <a href={awardsUrls.award({ slug: a.award.slug })} safe>
               {a.award.name}
             </a>
           </h2>
@@ -55,7 +56,7 @@ export function ArchivePage({ ctx, awards, organisations }: Props): JSX.Element 
                 {a.editions.map((e) => (
                   <tr>
                     <th scope="row">
-                      <a href={`/priser/${a.award.slug}/${e.year}`} safe>
+                      <a href={awardsUrls.edition({ slug: a.award.slug, year: e.year })} safe>
                         {String(e.year)}
                       </a>
                     </th>

@@ -16,6 +16,8 @@ import type { NominationTexts } from '../../i18n.js';
 import type { EditionForForm } from '../../nomination.service.js';
 import type { AttachmentSummary } from '../attachments.repo.js';
 import { FILE_KINDS } from '../sniff.js';
+import { nominationsUrls as urls } from '../../urls.js';
+import { awardsUrls } from '../../../awards/urls.js';
 
 export type AttachmentErrorCode = keyof NominationTexts['attachments']['errors'];
 export type AttachmentNotice = { variant: 'success' | 'info' | 'warning'; heading: string; body: string };
@@ -37,9 +39,9 @@ export function formatSize(bytes: number, ctx: PageContext, t: NominationTexts):
 }
 
 export const attachmentPaths = {
-  page: (nominationId: number) => `/indstillinger/${nominationId}/bilag`,
-  file: (nominationId: number, attachmentId: number) => `/indstillinger/${nominationId}/bilag/${attachmentId}`,
-  remove: (nominationId: number, attachmentId: number) => `/indstillinger/${nominationId}/bilag/${attachmentId}/slet`,
+  page: (nominationId: number) => urls.attachments({ id: nominationId }),
+  file: (nominationId: number, attachmentId: number) => urls.attachment({ id: nominationId, attachmentId }),
+  remove: (nominationId: number, attachmentId: number) => urls.deleteAttachment({ id: nominationId, attachmentId }),
 };
 
 function Notice({ ctx, variant, heading, body }: AttachmentNotice & { ctx: PageContext }) {
@@ -82,7 +84,11 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
       ctx={ctx}
       title={`${a.title} – ${t.startTitle(name)}`}
       hasErrors={!!p.error}
-      breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: name, href: `/priser/${edition.award.slug}/${edition.edition.year}` }, { label: a.title }]}
+      breadcrumbs={[
+        { label: ctx.t.home, href: '/' },
+        { label: name, href: awardsUrls.edition({ slug: edition.award.slug, year: edition.edition.year }) },
+        { label: a.title },
+      ]}
       organisers={[edition.organisation]}
     >
       <ErrorSummary ctx={ctx} errors={errorText ? [{ field: errorTarget, message: errorText }] : []} />
