@@ -174,6 +174,8 @@ const da = {
     wholeNumber: (label: string) => `Skriv "${label}" som et helt tal større end 0, for eksempel 5.`,
     amount: (label: string) => `Skriv "${label}" i hele kroner med tal, for eksempel 10000.`,
     countOrder: 'Det mindste antal nominerede kan ikke være større end det største. Ret et af tallene.',
+    yearMismatch: (year: number, date: string, at: string) =>
+      `Året ${year} passer ikke med datoen „${date}“: ${at}. En runde hedder efter det år, vinderen offentliggøres. Ret året eller datoen.`,
     dateMissing: (label: string) => `Skriv datoen for "${label}".`,
     dateInvalid: (label: string) => `Datoen for "${label}" findes ikke. Skriv den som dag.måned.år, for eksempel 26.09.2025.`,
     timeMissing: (label: string) => `Skriv klokkeslættet for "${label}", for eksempel 12:00.`,
@@ -420,6 +422,8 @@ const en: SetupTexts = {
     wholeNumber: (label) => `Enter "${label}" as a whole number above 0, for example 5.`,
     amount: (label) => `Enter "${label}" in whole kroner with digits, for example 10000.`,
     countOrder: 'The fewest nominees cannot be more than the most. Correct one of the numbers.',
+    yearMismatch: (year, date, at) =>
+      `The year ${year} does not fit the date “${date}”: ${at}. A round is named after the year its winner is announced. Correct the year or the date.`,
     dateMissing: (label) => `Enter the date for "${label}".`,
     dateInvalid: (label) => `The date for "${label}" does not exist. Enter it as day.month.year, for example 26.09.2025.`,
     timeMissing: (label) => `Enter the time for "${label}", for example 12:00.`,

@@ -137,6 +137,7 @@ export function editionRuleErrors(t: T, locale: Locale, timeline: TimelineProble
   for (const p of edition) {
     if (p.code === 'min-above-max') out.push({ field: 'nomineeCountMax', message: t.errors.countOrder });
     if (p.code === 'taken') out.push({ field: 'year', message: t.errors.yearTaken(year) });
+    if (p.code === 'year-mismatch') out.push({ field: 'year', message: t.errors.yearMismatch(year, l[p.date], formatInstant(p.at, locale)) });
     if (p.code === 'form-locked') out.push({ field: 'asksOrigin', message: t.errors.asksOriginLocked });
     if (p.code === 'voting-locked') {
       const lock = setupTexts(locale).votingLock;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copenhagen, parseLocalDate, parseLocalTime, toLocalInputs } from '../platform/time.js';
 import { applyListAction, parseEdition, parseList, readListForm } from './setup-form.js';
-import { editionProblems, publishedDateChanges, slugify, timelineChangeMail, timelineProblems, type TimelineInput } from './setup.service.js';
+import { editionProblems, publishedDateChanges, slugify, timelineChangeMail, timelineProblems, type TimelineInput, yearProblem } from './setup.service.js';
 import type { EditionRow } from './setup.repo.js';
 
 const t = setupTexts('da');
@@ -214,3 +214,41 @@ test('list forms: rows by index, the pressed button, moves and removals without 
     { id: 5, title: 'A', description: 'a' },
   ]);
 });
+
+// A round is named after the year its winner is announced (Initiativprisen 2021 opened in
+// November 2020 and was awarded in March 2021, DKFDS seeds).
+const yearCases: { name: string; year: number; t: TimelineInput; want: ReturnType<typeof yearProblem> }[] = [
+  { name: 'winner announced in the year', year: 2025, t: timeline(), want: null },
+  {
+    name: 'opened the year before, awarded in the year',
+    year: 2021,
+    t: timeline({
+      opensAt: copenhagen(2020, 11, 11, 12),
+      closesAt: copenhagen(2021, 1, 6, 12),
+      nomineesPublishedAt: copenhagen(2021, 3, 1, 12),
+      winnerAnnouncedAt: copenhagen(2021, 3, 25, 12),
+    }),
+    want: null,
+  },
+  {
+    name: 'winner announced in another year',
+    year: 2026,
+    t: timeline(),
+    want: { field: 'year', code: 'year-mismatch', date: 'winnerAnnouncedAt', at: copenhagen(2025, 10, 23, 12) },
+  },
+  { name: "New Year's Eve 23.30 UTC is next year in Copenhagen", year: 2026, t: timeline({ winnerAnnouncedAt: new Date('2025-12-31T23:30:00Z') }), want: null },
+  { name: 'no winner date: closing in the year before is fine', year: 2026, t: timeline({ winnerAnnouncedAt: null }), want: null },
+  {
+    name: 'no winner date: closing two years before is not',
+    year: 2027,
+    t: timeline({ winnerAnnouncedAt: null }),
+    want: { field: 'year', code: 'year-mismatch', date: 'closesAt', at: copenhagen(2025, 6, 14, 12) },
+  },
+  {
+    name: 'no dates at all: a historic round fits any year',
+    year: 2016,
+    t: timeline({ opensAt: null, closesAt: null, nomineesPublishedAt: null, winnerAnnouncedAt: null }),
+    want: null,
+  },
+];
+for (const c of yearCases) test(`yearProblem: ${c.name}`, () => assert.deepEqual(yearProblem(c.year, c.t), c.want));

@@ -5,7 +5,7 @@ import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findEditionById, findEditionsOfAward } from './awards.repo.js';
 import { enqueueMail, type NewMail } from '../mail/index.js';
-import { addYearsInCopenhagen, formatInstant, type Locale } from '../platform/time.js';
+import { addYearsInCopenhagen, formatInstant, type Locale, yearInCopenhagen } from '../platform/time.js';
 import { isEmail } from '../platform/fields.js';
 import { setupTexts } from './i18n.js';
 import {
@@ -139,16 +139,40 @@ export function timelineProblems(t: TimelineInput): TimelineProblem[] {
 export type EditionProblem =
   | { field: 'nomineeCountMax'; code: 'min-above-max' }
   | { field: 'year'; code: 'taken' }
+  /** The round's year is not the year its winner is announced (or, without that date, the year nominations close or the one after). */
+  | { field: 'year'; code: 'year-mismatch'; date: TimelineKey; at: Date }
   | { field: 'asksOrigin'; code: 'form-locked' }
   /** The patient panel has started voting (editions.voting_locked_at): its dates and the panel itself are fixed. */
   | { field: 'votingOpensAt' | 'votingClosesAt' | 'hasPatientPanel'; code: 'voting-locked'; since: Date }
   | JudgingSetupProblem;
 
-/** Rules of an edition's fields besides the timeline (pure), with the judging settings' rules. */
-export function editionProblems(input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'> & JudgingSetupInput): EditionProblem[] {
+/**
+ * Whether a round's year fits its dates. A round is named after the year its winner is
+ * announced (Initiativprisen 2021 opened in November 2020 and was awarded in March 2021), so
+ * that date must fall in the year. Without it, nominations close in the year or the year
+ * before. A round with no dates (a historic round kept for its theme) fits any year.
+ */
+export function yearProblem(year: number | null, t: TimelineInput): EditionProblem | null {
+  if (year === null) return null;
+  const yearOf = yearInCopenhagen;
+  if (t.winnerAnnouncedAt !== null) {
+    return yearOf(t.winnerAnnouncedAt) === year ? null : { field: 'year', code: 'year-mismatch', date: 'winnerAnnouncedAt', at: t.winnerAnnouncedAt };
+  }
+  if (t.closesAt !== null) {
+    const y = yearOf(t.closesAt);
+    return y === year || y === year - 1 ? null : { field: 'year', code: 'year-mismatch', date: 'closesAt', at: t.closesAt };
+  }
+  return null;
+}
+
+/** Rules of an edition's fields besides the timeline order (pure), with the judging settings' rules. */
+export function editionProblems(
+  input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'> & Partial<Pick<EditionInput, 'year' | 'timeline'>> & JudgingSetupInput,
+): EditionProblem[] {
   const { nomineeCountMin: min, nomineeCountMax: max } = input;
   const out: EditionProblem[] = min !== null && max !== null && min > max ? [{ field: 'nomineeCountMax', code: 'min-above-max' }] : [];
-  return [...out, ...judgingSetupProblems(input)];
+  const year = input.timeline ? yearProblem(input.year ?? null, input.timeline) : null;
+  return [...(year ? [year] : []), ...out, ...judgingSetupProblems(input)];
 }
 
 /** "initiativprisen" from "Initiativprisen"; "aarets-borgerinddragende-initiativ" from "Årets Borgerinddragende Initiativ". */

@@ -56,6 +56,11 @@ export function isoInCopenhagen(d: Date): string {
   return new TZDate(d.getTime(), TIME_ZONE).toISOString();
 }
 
+/** The calendar year of an instant in Copenhagen (New Year's Eve 23.30 UTC is already next year there). */
+export function yearInCopenhagen(d: Date): number {
+  return new TZDate(d.getTime(), TIME_ZONE).getFullYear();
+}
+
 /**
  * The instant of a wall-clock time in Copenhagen: copenhagen(2020, 11, 11, 12) is
  * 11 November 2020 at 12.00 Danish time. Months count from 1. A time that does not exist

@@ -350,7 +350,8 @@ for (const engine of ENGINES) {
       const award = await awardBySlug('aarets-sundhedsinnovation');
       const url = `/admin/priser/${award.id}/udgaver/ny`;
       const post = async (fields: Record<string, string>) => {
-        const res = await submit(rmAdmin, url, url, { ...FULL_EDITION, year: '2030', ...fields });
+        // 2027 is taken; 2028 with its winner announced in 2028 (a round is named after that year).
+        const res = await submit(rmAdmin, url, url, { ...FULL_EDITION, year: '2028', 'winnerAnnouncedAt-date': '2028-01-20', ...fields });
         assert.equal(res.statusCode, 400, `expected errors for ${JSON.stringify(fields)}`);
         assert.match(res.body, /<title>Fejl: /);
         return res;
@@ -358,8 +359,11 @@ for (const engine of ENGINES) {
 
       assert.deepEqual(summaryOf(await post({ year: '' })), ['Udfyld "År".']);
       assert.deepEqual(summaryOf(await post({ year: '20301' })), ['Skriv "År" med fire cifre, for eksempel 2025.']);
-      assert.deepEqual(summaryOf(await post({ year: '2027' })), [
+      assert.deepEqual(summaryOf(await post({ year: '2027', 'winnerAnnouncedAt-date': '2027-11-03' })), [
         'Der er allerede en runde for 2027 af prisen. Skriv et andet år, eller ret den runde, der findes.',
+      ]);
+      assert.deepEqual(summaryOf(await post({ year: '2030' })), [
+        'Året 2030 passer ikke med datoen „Vinderen offentliggøres“: 20. januar 2028 kl. 15.30. En runde hedder efter det år, vinderen offentliggøres. Ret året eller datoen.',
       ]);
       assert.deepEqual(summaryOf(await post({ 'closesAt-date': '', 'winnerAnnouncedAt-date': '' })), [
         'Skriv datoen for "Frist for indstillinger".',
