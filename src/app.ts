@@ -51,6 +51,8 @@ export type BuildOptions = {
   /** Where attachment bytes live. Default: a DiskAttachmentStore in `attachmentsDir` (default ./data/attachments). */
   attachmentStore?: AttachmentStore;
   attachmentsDir?: string;
+  /** Where the mail worker writes `.eml` files when no SMTP server is set (a person's erasure removes theirs). */
+  mailDir?: string;
   /** Serve the DKFDS kit's component page at /komponenter (never in production). */
   componentPage?: boolean;
 };
@@ -203,7 +205,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(auditModule, deps);
   await app.register(publicationModule, deps);
   await app.register(nominationsModule, { ...deps, store });
-  await app.register(privacyModule, { ...deps, store });
+  await app.register(privacyModule, { ...deps, store, mailDir: opts.mailDir });
   await app.register(membersModule, deps);
   await app.register(panelModule, deps);
   await app.register(judgingModule, deps);

@@ -47,6 +47,8 @@ async function main() {
     logger.info({ editionsCreated }, 'demo data seeded');
   }
 
+  // E-mail: the outbox worker sends over SMTP_URL, or writes .eml files here when it is not set.
+  const mailDir = join(config.dataDir, 'outbox');
   // The address in e-mails and feeds; behind a proxy PUBLIC_BASE_URL says what the world sees.
   const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   const app = await buildApp({
@@ -58,6 +60,7 @@ async function main() {
     attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
     componentPage: config.env !== 'production',
+    ...(config.smtpUrl ? {} : { mailDir }),
   });
 
   let mail: { worker: { stop(): Promise<void> }; transport: MailTransport } | undefined;
@@ -77,8 +80,6 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   logger.info(`Prisportal is running at http://localhost:${config.port}`);
 
-  // E-mail: the outbox worker sends over SMTP_URL, or writes .eml files when it is not set.
-  const mailDir = join(config.dataDir, 'outbox');
   const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : createFileTransport(mailDir);
   if (!config.smtpUrl) {
     (config.env === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger))(

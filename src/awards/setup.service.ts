@@ -536,18 +536,21 @@ async function notifyTimelineChange(
   for (const [key, p] of byAddress) {
     await enqueueMail(
       tx,
-      timelineChangeMail({
-        to: p.to,
-        name: p.name,
-        awardName: args.award.name,
-        year: args.edition.year,
-        organisationName: args.organisation.name,
-        eventName: args.edition.eventName,
-        changes: args.changes,
-        concerns: order.filter((c) => p.concerns.has(c)),
-        link: `${args.mail.baseUrl}/priser/${args.award.slug}/${args.edition.year}`,
-        dedupeKey: `timeline-change:${args.edition.id}:${fingerprint}:${key}`,
-      }),
+      {
+        ...timelineChangeMail({
+          to: p.to,
+          name: p.name,
+          awardName: args.award.name,
+          year: args.edition.year,
+          organisationName: args.organisation.name,
+          eventName: args.edition.eventName,
+          changes: args.changes,
+          concerns: order.filter((c) => p.concerns.has(c)),
+          link: `${args.mail.baseUrl}/priser/${args.award.slug}/${args.edition.year}`,
+          dedupeKey: `timeline-change:${args.edition.id}:${fingerprint}:${key}`,
+        }),
+        organisationId: args.organisation.id,
+      },
       args.now,
     );
   }

@@ -31,12 +31,25 @@ export const outboxMessages = pgTable(
     /** A worker that claimed the row holds it until this instant; after that another may retry. */
     lockedUntil: instant('locked_until'),
     lastError: text('last_error'),
+    /**
+     * The organisation whose business the e-mail is (a receipt, a notice of its round); null for
+     * a person's own account (a sign-in link). A person's data is exported and erased by
+     * organisation (src/privacy), so this says whose it is.
+     */
+    organisationId: integer('organisation_id'),
+    /**
+     * The record the e-mail is about and whose people it names, e.g. 'nomination:42': erasing a
+     * nominee also erases the nominator's receipt that copies the nominee's name and address.
+     */
+    about: text('about'),
     createdAt: instant('created_at').notNull().defaultNow(),
     sentAt: instant('sent_at'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_to_address_idx').on(sql`lower(${t.toAddress})`),
+    index('outbox_about_idx').on(t.about),
     check('outbox_attempts_nonnegative', sql`${t.attempts} >= 0`),
   ],
 );

@@ -14,6 +14,10 @@ export type NewMail = {
   attachments?: OutboxAttachment[];
   /** The same key is queued at most once (e.g. 'receipt:42:3'); a second enqueue is skipped. */
   dedupeKey?: string;
+  /** The organisation whose business the e-mail is; leave out for a person's own account mail (a sign-in link). */
+  organisationId?: number;
+  /** The record whose people the e-mail names, e.g. 'nomination:42' (see mail.schema.ts). */
+  about?: string;
 };
 
 /**
@@ -32,6 +36,8 @@ export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promi
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       attachments: mail.attachments ?? [],
+      organisationId: mail.organisationId ?? null,
+      about: mail.about ?? null,
       status: 'pending',
       attempts: 0,
       nextAttemptAt: now,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
+import { messageLocalPart } from './worker.js';
 
 /** A file attached to an e-mail, ready to send. */
 export type MailAttachment = { fileName: string; contentType: string; content: Buffer };
@@ -93,4 +94,32 @@ export function createFileTransport(dir: string): MailTransport {
 function fileIdOf(messageId: string): string {
   const local = messageId.replace(/^<|>$/g, '').split('@')[0] ?? 'message';
   return local.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || 'message';
+}
+
+/**
+ * Removes the `.eml` files that `createFileTransport` wrote into `dir` for these outbox rows (a
+ * person's erasure: the files are copies of the rows). A missing folder or file is no error.
+ * Returns how many files were removed.
+ */
+export async function removeMailFiles(dir: string, rows: readonly { id: number; createdAt: Date }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const endings = new Set(rows.map((r) => `-${fileIdOf(`<${messageLocalPart(r)}@x>`)}.eml`));
+  let names: string[];
+  try {
+    names = await readdir(resolve(dir));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const dash = name.indexOf('-');
+    if (dash < 0 || !endings.has(name.slice(dash))) continue;
+    try {
+      await unlink(join(resolve(dir), name));
+      removed++;
+    } catch {
+      // Gone already.
+    }
+  }
+  return removed;
 }

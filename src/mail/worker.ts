@@ -202,7 +202,12 @@ function toOutgoing(row: ClaimedRow, from: string): OutgoingMail {
  * other databases that happen to share the id (the creation instant is part of it).
  */
 export function messageIdFor(row: { id: number; createdAt: Date }, from: string): string {
-  return `<outbox-${row.id}.${row.createdAt.getTime().toString(36)}@${senderDomain(from)}>`;
+  return `<${messageLocalPart(row)}@${senderDomain(from)}>`;
+}
+
+/** The part of an outbox row's Message-ID before the `@` (also the end of its `.eml` file's name). */
+export function messageLocalPart(row: { id: number; createdAt: Date }): string {
+  return `outbox-${row.id}.${row.createdAt.getTime().toString(36)}`;
 }
 
 function senderDomain(from: string): string {

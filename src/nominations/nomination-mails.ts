@@ -13,6 +13,9 @@ import { fieldsOf } from './edition-form.js';
 /** What the e-mails need to know of where they are read: the absolute base of their links. */
 export type MailContext = { baseUrl: string };
 
+/** Whose e-mail it is and whose people it names (a person's data is exported and erased by these; see mail.schema.ts). */
+const ownerOf = (e: EditionForForm, n: NominationRow) => ({ organisationId: e.organisation.id, about: `nomination:${n.id}` });
+
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
 function whatHappensNext(e: EditionForForm, locale: Locale): string {
@@ -62,6 +65,7 @@ export function receiptMail(a: {
     subject: m.receiptSubject(editionName(a.edition), n.receiptNumber ?? ''),
     text: body,
     dedupeKey: `receipt:${n.id}:${n.version}`,
+    ...ownerOf(a.edition, n),
   };
 }
 
@@ -94,6 +98,7 @@ export function nomineeNoticeMail(a: {
     subject: m.nomineeSubject(editionName(a.edition)),
     text: body,
     dedupeKey: `nominee-notice:${n.id}`,
+    ...ownerOf(a.edition, n),
   };
 }
 
@@ -119,6 +124,7 @@ export function draftLinkMail(a: { edition: EditionForForm; nomination: Nominati
       m.signature(a.edition.organisation.name),
     ].join('\n'),
     dedupeKey: `draft-link:${n.id}:${n.version}:${n.accessTokenHash.slice(0, 12)}`,
+    ...ownerOf(a.edition, n),
   };
 }
 
@@ -131,5 +137,6 @@ export function withdrawalMail(a: { edition: EditionForForm; nomination: Nominat
     subject: m.withdrawnSubject(editionName(a.edition), n.receiptNumber ?? ''),
     text: [m.greeting(n.nominatorName), '', m.withdrawnBody(n.title, editionName(a.edition)), '', m.signature(a.edition.organisation.name)].join('\n'),
     dedupeKey: `withdrawn:${n.id}`,
+    ...ownerOf(a.edition, n),
   };
 }

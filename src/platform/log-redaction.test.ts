@@ -17,3 +17,10 @@ test('the authorization code and state of the OpenID Connect callback are masked
     '/log-ind/oidc/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp',
   );
 });
+
+test('an e-mail address in a URL is masked, plain or percent-encoded (regression: the person-data export URL logged the address)', () => {
+  assert.equal(redactUrl('/admin/personer/eksport.json?email=karen.lund%40eksempel.dk'), '/admin/personer/eksport.json?email=[redacted]');
+  assert.equal(redactUrl('/admin/personer?email=Karen.Lund@eksempel.dk&x=1'), '/admin/personer?email=[redacted]&x=1');
+  assert.equal(redactUrl('/admin/personer?q=a%2Bb%40c.dk'), '/admin/personer?q=[redacted]');
+  assert.equal(redactUrl('/idebank?q=telemedicin&side=2'), '/idebank?q=telemedicin&side=2');
+});

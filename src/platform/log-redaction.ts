@@ -10,8 +10,15 @@ const TOKEN_PATHS = /(\/(?:indstillinger\/adgang|samtykke|log-ind\/link)\/)[^/?#
 /** The OpenID Connect callback carries a one-time authorization code and the state. */
 const SECRET_QUERY = /([?&](?:code|state|session_state|id_token|access_token)=)[^&#]*/g;
 
+/**
+ * An e-mail address anywhere in a URL (a search or export key, a return path), plain or
+ * percent-encoded: the person's address must not reach a log line. The app's own forms send
+ * addresses in POST bodies; this also masks an address someone types into a URL.
+ */
+const EMAIL_IN_URL = /[^/?&=#;\s]+(?:@|%40)[^/?&=#;\s]+/gi;
+
 export function redactUrl(url: string): string {
-  return url.replace(TOKEN_PATHS, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]');
+  return url.replace(TOKEN_PATHS, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]').replace(EMAIL_IN_URL, '[redacted]');
 }
 
 /** pino serializer for Fastify requests: what we log of a request, with tokens masked. */

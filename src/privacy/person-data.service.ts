@@ -1,30 +1,81 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Database, inTransaction } from '../db/database.js';
+import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/index.js';
+import { removeMailFiles } from '../mail/index.js';
 import { recordAudit } from '../platform/audit.js';
 import type { AttachmentStore } from '../platform/storage/store.js';
-import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailTo } from './privacy.repo.js';
+import {
+  anonymiseAccount,
+  blankAwardContacts,
+  blankCommitteeSeats,
+  blankSolutionContacts,
+  clearOrganisationContacts,
+  countSessionsAndTokens,
+  deleteMails,
+  deleteRateLimits,
+  findAccount,
+  findAuditEvents,
+  findAwardContacts,
+  findCommitteeSeats,
+  findMails,
+  findNominations,
+  findOrganisationContacts,
+  findProviderAdminEmails,
+  findRateLimits,
+  findSolutionContacts,
+  removeProviderAdminEmail,
+  scrubAuditEvents,
+} from './person-data.repo.js';
+import { accountAccess, type AccountAccess, auditedOrganisations } from './person-rules.js';
+import {
+  allowAuditAnonymisation,
+  anonymiseNominationAudit,
+  blankNomination,
+  NOMINATOR_AUDIT_KEYS,
+  NOMINEE_AUDIT_KEYS,
+  PERSONAL_AUDIT_KEYS,
+} from './privacy.repo.js';
 
 /**
  * A person's data on request (GDPR articles 15 and 17), for an administrator and limited to the
  * administrator's organisations: everything stored about one e-mail address, as JSON, and its
- * erasure (anonymisation where a record must stay, such as a committee member's scores).
+ * erasure (anonymisation where a record must stay, such as a committee member's scores). What
+ * belongs to an organisation is found by the organisation (person-data.repo.ts); the person's
+ * user account by their ties to organisations (person-rules.ts, accountAccess). Export and
+ * erasure find the same rows: the erasure removes what the export shows. coverage.ts lists every
+ * table that can hold a person and how it is covered.
  */
+
+type Row = Record<string, unknown>;
 
 export type PersonData = {
   email: string;
   exportedAt: string;
   organisationIds: number[];
-  nominationsAsNominator: Record<string, unknown>[];
-  nominationsAsNominee: Record<string, unknown>[];
-  user: Record<string, unknown> | null;
+  nominationsAsNominator: Row[];
+  nominationsAsNominee: Row[];
+  /** How much of the user account the administrator sees (person-rules.ts). */
+  account: AccountAccess['see'];
+  /** The account: id, e-mail and name when 'ties'; with its creation, sign-in identity and last sign-in when 'all'. */
+  user: Row | null;
   administratorOf: number[];
-  memberships: Record<string, unknown>[];
-  sessions: number;
-  apiTokens: number;
-  emails: Record<string, unknown>[];
-  auditEvents: Record<string, unknown>[];
+  memberships: Row[];
+  /** Counts of the account's sessions and API tokens; null unless the account is wholly the administrator's ('all'). */
+  sessions: number | null;
+  apiTokens: number | null;
+  emails: Row[];
+  auditEvents: Row[];
+  /** Idea-bank solutions with the person as their public contact. */
+  solutionContacts: Row[];
+  /** Awards with the person as their contact, organisations with the address as theirs. */
+  awardContacts: Row[];
+  organisationContacts: Row[];
+  /** Identity providers that make the person an administrator at sign-in. */
+  identityProviders: Row[];
+  /** Committee seats (the published committee) with the person's name, in editions they are a member of. */
+  committeeSeats: Row[];
+  /** Rate-limit counters keyed by the address (sign-in links asked for); shown with the whole account only. */
+  rateLimits: Row[];
 };
 
 /** The pseudonym of an address in the audit log of an export or erasure: the address itself is not kept there. */
@@ -32,155 +83,154 @@ export function emailPseudonym(email: string): string {
   return `sha256:${createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex').slice(0, 16)}`;
 }
 
-/** Nomination columns shown in an export; the token hashes are secrets, not personal data. */
-const NOMINATION_COLUMNS = sql`n.id, n.edition_id, a.name as award, e.year, n.status, n.receipt_number, n.nominee_kind, n.nominee_names, n.nominee_unit,
-  n.nominee_organisation, n.nominee_email, n.nominator_name, n.nominator_email, n.nominator_workplace, n.nominator_is_citizen, n.title, n.summary,
-  n.answers, n.origin_organisation, n.origin_description, n.origin_url, n.nominee_consent, n.nominee_consent_at, n.screening, n.created_at,
-  n.updated_at, n.sent_at, n.withdrawn_at,
-  (select coalesce(jsonb_agg(jsonb_build_object('fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'createdAt', f.created_at)), '[]'::jsonb)
-     from nomination_attachments f where f.nomination_id = n.id) as attachments`;
+/** What the export shows, with the ids the erasure needs. */
+type Found = { data: PersonData; userId: number | null; memberIds: number[]; access: AccountAccess; touched: number[] };
 
-const inScope = (organisationIds: number[]) =>
-  sql`a.organisation_id in (${sql.join(
-    organisationIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
-
-async function nominationsOf(db: Database, role: 'nominator' | 'nominee', email: string, organisationIds: number[]) {
-  const column = role === 'nominator' ? sql`n.nominator_email` : sql`n.nominee_email`;
-  return queryRows<Record<string, unknown> & { id: number }>(
-    db,
-    sql`select ${NOMINATION_COLUMNS} from nominations n join editions e on e.id = n.edition_id join awards a on a.id = e.award_id
-         where lower(${column}) = lower(${email}) and ${inScope(organisationIds)} order by n.id`,
-  );
-}
-
-type UserFacts = { user: Record<string, unknown> & { id: number }; adminOf: number[]; memberships: (Record<string, unknown> & { organisation_id: number })[] };
-
-async function userOf(db: Database, email: string): Promise<UserFacts | null> {
-  const [user] = await queryRows<Record<string, unknown> & { id: number }>(
-    db,
-    sql`select id, email, name, oidc_issuer, created_at, last_sign_in_at from users where lower(email) = lower(${email})`,
-  );
-  if (!user) return null;
-  const adminOf = (
-    await queryRows<{ organisation_id: number }>(db, sql`select organisation_id from organisation_admins where user_id = ${user.id} order by organisation_id`)
-  ).map((r) => Number(r.organisation_id));
-  const memberships = await queryRows<Record<string, unknown> & { organisation_id: number }>(
-    db,
-    sql`select m.edition_id, a.name as award, e.year, m.role, m.is_chair, m.party_letter, m.represents, m.invited_at, m.removed_at, a.organisation_id
-          from edition_members m join editions e on e.id = m.edition_id join awards a on a.id = e.award_id
-         where m.user_id = ${user.id} order by m.edition_id`,
-  );
-  return { user, adminOf, memberships };
-}
-
-/** Whether the user has anything to do with these organisations (else their account is none of the administrator's business). */
-function touches(facts: UserFacts, organisationIds: number[]): boolean {
-  return facts.adminOf.some((o) => organisationIds.includes(o)) || facts.memberships.some((m) => organisationIds.includes(Number(m.organisation_id)));
+async function find(db: Database, email: string, scope: number[], now: Date): Promise<Found> {
+  const asNominator = await findNominations(db, 'nominator', email, scope);
+  const asNominee = await findNominations(db, 'nominee', email, scope);
+  const account = await findAccount(db, email);
+  const access = accountAccess(account?.ties ?? null, scope);
+  const visible = account && access.see !== 'nothing' ? account : null;
+  const whole = access.see === 'all';
+  const memberships = visible ? visible.memberships.filter((m) => scope.includes(Number(m.organisation_id))) : [];
+  const memberIds = memberships.map((m) => Number(m.id));
+  const counts = visible && whole ? await countSessionsAndTokens(db, visible.user.id) : null;
+  const nominationIds = [...asNominator, ...asNominee].map((n) => Number(n.id));
+  const emails = await findMails(db, { email, scope, nominationIds, accountMail: whole });
+  const auditEvents = await findAuditEvents(db, { email, scope, userId: visible?.user.id ?? null, nominationIds, memberIds, accountEvents: whole });
+  const solutionContacts = await findSolutionContacts(db, email, scope);
+  const awardContacts = await findAwardContacts(db, email, scope);
+  const organisationContacts = await findOrganisationContacts(db, email, scope);
+  const identityProviders = await findProviderAdminEmails(db, email, scope);
+  const committeeSeats = visible
+    ? await findCommitteeSeats(
+        db,
+        visible.user.name,
+        memberships.map((m) => Number(m.edition_id)),
+      )
+    : [];
+  const rateLimits = whole || !account ? await findRateLimits(db, email) : [];
+  const user = !visible ? null : whole ? visible.user : { id: visible.user.id, email: visible.user.email, name: visible.user.name };
+  const touched = [
+    ...[asNominator, asNominee, emails, auditEvents, solutionContacts, awardContacts, organisationContacts, identityProviders, committeeSeats, memberships]
+      .flat()
+      .map((r) => Number(r.organisation_id)),
+    ...(visible ? [...visible.ties.adminOf, ...visible.ties.staffOf] : []),
+  ].filter((o) => scope.includes(o));
+  return {
+    userId: visible?.user.id ?? null,
+    memberIds,
+    access,
+    touched,
+    data: {
+      email,
+      exportedAt: now.toISOString(),
+      organisationIds: scope,
+      nominationsAsNominator: asNominator,
+      nominationsAsNominee: asNominee,
+      account: access.see,
+      user,
+      administratorOf: visible ? visible.ties.adminOf.filter((o) => scope.includes(o)) : [],
+      memberships,
+      sessions: counts ? counts.sessions : null,
+      apiTokens: counts ? counts.tokens : null,
+      emails,
+      auditEvents,
+      solutionContacts,
+      awardContacts,
+      organisationContacts,
+      identityProviders,
+      committeeSeats,
+      rateLimits,
+    },
+  };
 }
 
 /** Everything stored about `email` within `organisationIds`, as it is in the database (reads only). */
 export async function collectPersonData(deps: { db: Database; email: string; organisationIds: number[]; now: Date }): Promise<PersonData> {
-  const { db, email, organisationIds, now } = deps;
-  const asNominator = await nominationsOf(db, 'nominator', email, organisationIds);
-  const asNominee = await nominationsOf(db, 'nominee', email, organisationIds);
-  const facts = await userOf(db, email);
-  const visible = facts && touches(facts, organisationIds) ? facts : null;
-  const counts = visible
-    ? (
-        await queryRows<{ sessions: number; tokens: number }>(
-          db,
-          sql`select (select count(*)::int from sessions where user_id = ${visible.user.id}) as sessions,
-                     (select count(*)::int from api_tokens where user_id = ${visible.user.id}) as tokens`,
-        )
-      )[0]!
-    : { sessions: 0, tokens: 0 };
-  const nominationIds = [...asNominator, ...asNominee].map((n) => String(n.id));
-  const auditEvents = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select id, at, actor_label, organisation_id, edition_id, action, entity_type, entity_id, before, after from audit_events
-         where organisation_id in (${sql.join(
-           organisationIds.map((id) => sql`${id}`),
-           sql`, `,
-         )})
-           and (${visible ? sql`actor_user_id = ${visible.user.id}` : sql`false`}
-                or (entity_type = 'nomination' and entity_id in (${
-                  nominationIds.length
-                    ? sql.join(
-                        nominationIds.map((id) => sql`${id}`),
-                        sql`, `,
-                      )
-                    : sql`null`
-                }))
-                or position(lower(${email}) in lower(coalesce(before::text, '') || coalesce(after::text, ''))) > 0)
-         order by id`,
-  );
-  const emails = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select id, kind, subject, status, created_at, sent_at from outbox_messages where lower(to_address) = lower(${email}) order by id`,
-  );
-  const data: PersonData = {
-    email,
-    exportedAt: now.toISOString(),
-    organisationIds,
-    nominationsAsNominator: asNominator,
-    nominationsAsNominee: asNominee,
-    user: visible?.user ?? null,
-    administratorOf: visible ? visible.adminOf.filter((o) => organisationIds.includes(o)) : [],
-    memberships: visible ? visible.memberships.filter((m) => organisationIds.includes(Number(m.organisation_id))) : [],
-    sessions: counts.sessions,
-    apiTokens: counts.tokens,
-    emails,
-    auditEvents,
-  };
-  return data;
+  return (await find(deps.db, deps.email, deps.organisationIds, deps.now)).data;
 }
 
-/** collectPersonData for a person's request to see their data; records a 'person.export' audit event (the address as a pseudonym). */
+/** How many rows of each kind belong to `organisationId`. */
+function countsFor(data: PersonData, organisationId: number) {
+  const of = (rows: Row[]) => rows.filter((r) => Number(r.organisation_id) === organisationId).length;
+  return {
+    nominations: of(data.nominationsAsNominator) + of(data.nominationsAsNominee),
+    memberships: of(data.memberships),
+    emails: of(data.emails),
+    auditEvents: of(data.auditEvents),
+    solutionContacts: of(data.solutionContacts),
+    contacts: of(data.awardContacts) + of(data.organisationContacts) + of(data.identityProviders) + of(data.committeeSeats),
+  };
+}
+
+/**
+ * collectPersonData for a person's request to see their data.
+ *
+ * Refuses nothing: an administrator of no organisation gets an empty export.
+ * Side effects: one 'person.export' audit event in each organisation whose data was shown (in
+ * each of the administrator's organisations when none was), with that organisation's counts and
+ * the address only as a pseudonym.
+ */
 export async function exportPersonData(deps: { db: Database; email: string; organisationIds: number[]; actor: Actor; now: Date }): Promise<PersonData> {
   const { db, email, organisationIds, now } = deps;
-  const data = await collectPersonData(deps);
-  await recordAudit(
-    db,
-    {
-      actor: deps.actor,
-      action: 'person.export',
-      entityType: 'person',
-      entityId: emailPseudonym(email),
-      organisationId: organisationIds.length === 1 ? organisationIds[0]! : null,
-      after: {
-        nominations: data.nominationsAsNominator.length + data.nominationsAsNominee.length,
-        user: data.user ? 1 : 0,
-        auditEvents: data.auditEvents.length,
+  const found = await find(db, email, organisationIds, now);
+  for (const organisationId of auditedOrganisations(found.touched, organisationIds)) {
+    await recordAudit(
+      db,
+      {
+        actor: deps.actor,
+        action: 'person.export',
+        entityType: 'person',
+        entityId: emailPseudonym(email),
+        organisationId,
+        after: { ...countsFor(found.data, organisationId), user: found.data.user ? 1 : 0 },
       },
-    },
-    now,
-  );
-  return data;
+      now,
+    );
+  }
+  return found.data;
 }
 
 export type ErasureResult = {
   nominationsAsNominator: number;
   nominationsAsNominee: number;
   attachments: number;
-  /** 'anonymised', 'none' (no account), or 'kept' (the account also serves another organisation). */
+  /** 'anonymised', 'none' (no account, or not the administrator's), or 'kept' (the account also serves another organisation). */
   user: 'anonymised' | 'none' | 'kept';
   sessions: number;
   auditEvents: number;
   sentMails: number;
+  /** Idea-bank solutions whose public contact was blanked. */
+  solutionContacts: number;
+  /** Award, organisation, identity-provider and committee-seat entries that named the person. */
+  contacts: number;
 };
 
 /**
- * Erases `email`'s personal data within `organisationIds`. Side effects, in one transaction:
- * nominations where the address is the nominator's: the nominator's name, e-mail and workplace
- * blanked, the private link dropped, attachments deleted (bytes removed after the commit);
- * where it is the nominee's: the nominee's names, unit and e-mail blanked; the user account,
- * when all its roles are within these organisations: e-mail and name replaced, sign-in
- * identity, sessions, API tokens and sign-in links removed (its decisions stay, anonymous);
- * audit events: personal keys removed, the user's actor label anonymised; sent e-mails to the
- * address deleted; one 'person.erase' audit event with the counts (the address only as a
- * pseudonym).
+ * Erases `email`'s personal data within `organisationIds` (the rows the export shows).
+ *
+ * Refuses nothing: what is not the administrator's is not found, so it stays.
+ * Side effects, in one transaction:
+ * - nominations where the address is the nominator's: the nominator's name, e-mail and
+ *   workplace blanked, the private link dropped, attachments deleted (bytes removed after the
+ *   commit); where it is the nominee's: the nominee's names, unit and e-mail blanked;
+ * - e-mails (outbox rows, pending ones too) of these organisations to the address or about these
+ *   nominations (the nominator's receipt copies the nominee), and the account's own mail when the
+ *   account is wholly theirs, deleted; their `.eml` files in `mailDir` removed after the commit;
+ * - audit events of these organisations: the person's keys removed (nominator's or nominee's
+ *   keys of the nominations; name and e-mail of their memberships, as in 'member.invite'), the
+ *   address blanked wherever written, the actor label anonymised where it is theirs;
+ * - idea-bank solutions with the person as contact: contact name and e-mail blanked; award and
+ *   organisation contacts, identity providers' administrator lists and committee seats naming
+ *   the person: cleared; rate-limit counters keyed by the address: deleted;
+ * - the user account, when all its ties are to these organisations (person-rules.ts): e-mail and
+ *   name replaced, sign-in identity, sessions, API tokens and sign-in links removed (its
+ *   decisions stay, anonymous); else kept;
+ * - one 'person.erase' audit event in each organisation whose data was erased (each of the
+ *   administrator's organisations when none was), with its counts and the address only as a
+ *   pseudonym.
  */
 export async function erasePersonData(deps: {
   db: Database;
@@ -188,46 +238,64 @@ export async function erasePersonData(deps: {
   organisationIds: number[];
   actor: Actor;
   now: Date;
-  store?: AttachmentStore;
+  store?: AttachmentStore | undefined;
+  /** Where the mail worker writes `.eml` files when no SMTP server is set. */
+  mailDir?: string | undefined;
 }): Promise<ErasureResult> {
   const { db, email, organisationIds, now } = deps;
-  const { result, keys } = await inTransaction(db, async (tx) => {
+  const { result, keys, mails } = await inTransaction(db, async (tx) => {
     await allowAuditAnonymisation(tx);
-    const asNominator = await nominationsOf(tx, 'nominator', email, organisationIds);
-    const asNominee = await nominationsOf(tx, 'nominee', email, organisationIds);
+    const { data, userId, memberIds, access, touched } = await find(tx, email, organisationIds, now);
+    const asNominator = data.nominationsAsNominator.map((n) => Number(n.id));
+    const asNominee = data.nominationsAsNominee.map((n) => Number(n.id));
     const keys: string[] = [];
-    for (const n of asNominator) keys.push(...(await blankNomination(tx, Number(n.id), { nominator: true, nominee: false }, now)));
-    for (const n of asNominee) await blankNomination(tx, Number(n.id), { nominator: false, nominee: true }, now);
-    let auditEvents = await anonymiseNominationAudit(
+    for (const id of asNominator) keys.push(...(await blankNomination(tx, id, { nominator: true, nominee: false }, now)));
+    for (const id of asNominee) await blankNomination(tx, id, { nominator: false, nominee: true }, now);
+    await anonymiseNominationAudit(tx, asNominator, NOMINATOR_AUDIT_KEYS);
+    await anonymiseNominationAudit(tx, asNominee, NOMINEE_AUDIT_KEYS);
+    const mails = await deleteMails(
       tx,
-      [...asNominator, ...asNominee].map((n) => Number(n.id)),
+      data.emails.map((m) => Number(m.id)),
     );
-    const facts = await userOf(tx, email);
-    let user: ErasureResult['user'] = 'none';
+    const label = userId === null ? 'anonymiseret' : `anonymiseret bruger #${userId}`;
+    let auditEvents = await scrubAuditEvents(tx, {
+      ids: data.auditEvents.map((e) => Number(e.id)),
+      email,
+      userId,
+      memberIds,
+      personalKeys: PERSONAL_AUDIT_KEYS,
+      label,
+    });
+    await blankSolutionContacts(
+      tx,
+      data.solutionContacts.map((r) => Number(r.id)),
+    );
+    await blankAwardContacts(
+      tx,
+      data.awardContacts.map((r) => Number(r.id)),
+    );
+    await clearOrganisationContacts(
+      tx,
+      data.organisationContacts.map((r) => Number(r.id)),
+    );
+    await removeProviderAdminEmail(
+      tx,
+      data.identityProviders.map((r) => Number(r.id)),
+      email,
+    );
+    await blankCommitteeSeats(
+      tx,
+      data.committeeSeats.map((r) => Number(r.id)),
+    );
+    if (access.see === 'all' || access.reason === 'no-account') await deleteRateLimits(tx, email);
+    let user: ErasureResult['user'] = access.see === 'all' ? 'anonymised' : access.see === 'ties' ? 'kept' : 'none';
     let sessions = 0;
-    if (facts && touches(facts, organisationIds)) {
-      const elsewhere =
-        facts.adminOf.some((o) => !organisationIds.includes(o)) || facts.memberships.some((m) => !organisationIds.includes(Number(m.organisation_id)));
-      if (elsewhere) user = 'kept';
-      else {
-        const id = facts.user.id;
-        sessions = (await queryRows<{ id: string }>(tx, sql`delete from sessions where user_id = ${id} returning id_hash as id`)).length;
-        await tx.execute(sql`delete from api_tokens where user_id = ${id}`);
-        await tx.execute(sql`delete from email_sign_in_links where user_id = ${id}`);
-        await tx.execute(
-          sql`update users set email = ${`slettet-${id}@anonymiseret.invalid`}, name = '', oidc_issuer = null, oidc_subject = null where id = ${id}`,
-        );
-        const label = `anonymiseret bruger #${id}`;
-        auditEvents += (
-          await queryRows<{ id: number }>(
-            tx,
-            sql`update audit_events set actor_label = ${label} where actor_user_id = ${id} and actor_label <> ${label} returning id`,
-          )
-        ).length;
-        user = 'anonymised';
-      }
+    if (access.see === 'all' && userId !== null) {
+      const done = await anonymiseAccount(tx, userId, label);
+      sessions = done.sessions;
+      auditEvents += done.auditEvents;
+      user = 'anonymised';
     }
-    const sentMails = await deleteSentMailTo(tx, email);
     const result: ErasureResult = {
       nominationsAsNominator: asNominator.length,
       nominationsAsNominee: asNominee.length,
@@ -235,22 +303,27 @@ export async function erasePersonData(deps: {
       user,
       sessions,
       auditEvents,
-      sentMails,
+      sentMails: mails.length,
+      solutionContacts: data.solutionContacts.length,
+      contacts: data.awardContacts.length + data.organisationContacts.length + data.identityProviders.length + data.committeeSeats.length,
     };
-    await recordAudit(
-      tx,
-      {
-        actor: deps.actor,
-        action: 'person.erase',
-        entityType: 'person',
-        entityId: emailPseudonym(email),
-        organisationId: organisationIds.length === 1 ? organisationIds[0]! : null,
-        after: result,
-      },
-      now,
-    );
-    return { result, keys };
+    for (const organisationId of auditedOrganisations(touched, organisationIds)) {
+      await recordAudit(
+        tx,
+        {
+          actor: deps.actor,
+          action: 'person.erase',
+          entityType: 'person',
+          entityId: emailPseudonym(email),
+          organisationId,
+          after: { ...countsFor(data, organisationId), user: result.user },
+        },
+        now,
+      );
+    }
+    return { result, keys, mails };
   });
   for (const key of keys) await deps.store?.delete(key).catch(() => {});
+  if (deps.mailDir) await removeMailFiles(deps.mailDir, mails);
   return result;
 }

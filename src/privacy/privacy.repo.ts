@@ -72,25 +72,37 @@ export async function blankNomination(tx: Database, id: number, parts: { nominat
   return files.map((f) => f.storage_key);
 }
 
-/** Removes personal keys from the before/after of audit events about these nominations and anonymises the public actor label. */
-export async function anonymiseNominationAudit(tx: Database, nominationIds: number[]): Promise<number> {
-  if (nominationIds.length === 0) return 0;
-  const keys = sql`array[${sql.join(
-    PERSONAL_AUDIT_KEYS.map((k) => sql`${k}`),
+/** Keys of the nominator and of the nominee in the before/after of audit events about a nomination. */
+export const NOMINATOR_AUDIT_KEYS = ['nominatorName', 'nominatorEmail', 'nominatorWorkplace'];
+export const NOMINEE_AUDIT_KEYS = ['nomineeNames', 'nomineeUnit', 'nomineeEmail'];
+
+const textArray = (keys: readonly string[]) =>
+  sql`array[${sql.join(
+    keys.map((k) => sql`${k}`),
     sql`, `,
   )}]::text[]`;
+
+/**
+ * Removes personal keys (`keys`, by default all of PERSONAL_AUDIT_KEYS) from the before/after of
+ * audit events about these nominations and anonymises the public actor label (the nominator
+ * sending as the public) when the nominator's keys go.
+ */
+export async function anonymiseNominationAudit(tx: Database, nominationIds: number[], keys: readonly string[] = PERSONAL_AUDIT_KEYS): Promise<number> {
+  if (nominationIds.length === 0) return 0;
+  const list = textArray(keys);
+  const label = sql.raw(keys.includes('nominatorEmail') ? 'true' : 'false');
   const rows = await queryRows<{ id: number }>(
     tx,
     sql`update audit_events
-           set before = case when jsonb_typeof(before) = 'object' then before - ${keys} else before end,
-               after = case when jsonb_typeof(after) = 'object' then after - ${keys} else after end,
-               actor_label = case when actor_user_id is null and actor_label <> 'system' then ${ANONYMISED_LABEL} else actor_label end
+           set before = case when jsonb_typeof(before) = 'object' then before - ${list} else before end,
+               after = case when jsonb_typeof(after) = 'object' then after - ${list} else after end,
+               actor_label = case when ${label} and actor_user_id is null and actor_label <> 'system' then ${ANONYMISED_LABEL} else actor_label end
          where entity_type = 'nomination' and entity_id in (${sql.join(
            nominationIds.map((id) => sql`${String(id)}`),
            sql`, `,
          )})
-           and ((jsonb_typeof(before) = 'object' and before ?| ${keys}) or (jsonb_typeof(after) = 'object' and after ?| ${keys})
-                or (actor_user_id is null and actor_label not in ('system', ${ANONYMISED_LABEL})))
+           and ((jsonb_typeof(before) = 'object' and before ?| ${list}) or (jsonb_typeof(after) = 'object' and after ?| ${list})
+                or (${label} and actor_user_id is null and actor_label not in ('system', ${ANONYMISED_LABEL})))
      returning id`,
   );
   return rows.length;
@@ -102,11 +114,5 @@ export async function deleteSentMailBefore(tx: Database, cutoff: Date): Promise<
     tx,
     sql`delete from outbox_messages where status = 'sent' and created_at < ${cutoff.toISOString()}::timestamptz returning id`,
   );
-  return rows.length;
-}
-
-/** Sent e-mails to one address (a person's erasure request); pending ones are still to be delivered. */
-export async function deleteSentMailTo(tx: Database, email: string): Promise<number> {
-  const rows = await queryRows<{ id: number }>(tx, sql`delete from outbox_messages where status = 'sent' and lower(to_address) = lower(${email}) returning id`);
   return rows.length;
 }

@@ -30,26 +30,33 @@ const scopeOf = (request: FastifyRequest): number[] => (request.actor.kind === '
 /**
  * A person's data on request, for administrators, limited to their own organisations:
  * /admin/personer (search), /admin/personer/eksport.json (everything, audited),
- * /admin/personer/slet (confirmation, then erasure; audited).
+ * /admin/personer/bekraeft-sletning (what erasure does, with a confirmation), /admin/personer/slet
+ * (erasure; audited). The address is only ever sent in a POST body with the CSRF token: in a
+ * URL it would reach request logs, browser history and Referer headers.
  */
-export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
+export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore; mailDir?: string | undefined }) {
   const { db, clock } = deps;
+  const post = { config: { access: 'admin' as const }, preHandler: app.csrfProtection };
 
   app.get('/admin/personer', { config: { access: 'admin' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const t = privacyTexts(ctx.locale);
-    const query = request.query as { email?: unknown } | undefined;
-    const asked = query !== undefined && 'email' in query;
-    const email = emailOf(query);
-    const errors = asked ? emailErrors(email, t) : [];
-    const data = asked && errors.length === 0 ? await collectPersonData({ db, email, organisationIds: scopeOf(request), now: clock.now() }) : null;
+    return sendPage(reply, 200, <PersonSearchPage ctx={ctx} t={t} csrf={csrfToken(reply)} email="" errors={[]} data={null} />);
+  });
+
+  app.post('/admin/personer', post, async (request, reply) => {
+    const ctx = pageContext(request);
+    const t = privacyTexts(ctx.locale);
+    const email = emailOf(request.body);
+    const errors = emailErrors(email, t);
+    const data = errors.length === 0 ? await collectPersonData({ db, email, organisationIds: scopeOf(request), now: clock.now() }) : null;
     return sendPage(reply, errors.length ? 400 : 200, <PersonSearchPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={errors} data={data} />);
   });
 
-  app.get('/admin/personer/eksport.json', { config: { access: 'admin' } }, async (request, reply) => {
+  app.post('/admin/personer/eksport.json', post, async (request, reply) => {
     const ctx = pageContext(request);
     const t = privacyTexts(ctx.locale);
-    const email = emailOf(request.query);
+    const email = emailOf(request.body);
     const errors = emailErrors(email, t);
     if (errors.length) return sendPage(reply, 400, <PersonSearchPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={errors} data={null} />);
     const data = await exportPersonData({ db, email, organisationIds: scopeOf(request), actor: request.actor, now: clock.now() });
@@ -60,16 +67,16 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { stor
       .send(JSON.stringify(data, null, 2));
   });
 
-  app.get('/admin/personer/slet', { config: { access: 'admin' } }, async (request, reply) => {
+  app.post('/admin/personer/bekraeft-sletning', post, async (request, reply) => {
     const ctx = pageContext(request);
     const t = privacyTexts(ctx.locale);
-    const email = emailOf(request.query);
+    const email = emailOf(request.body);
     const errors = emailErrors(email, t);
     if (errors.length) return sendPage(reply, 400, <PersonSearchPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={errors} data={null} />);
     return sendPage(reply, 200, <EraseConfirmPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={[]} />);
   });
 
-  app.post('/admin/personer/slet', { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post('/admin/personer/slet', post, async (request, reply) => {
     const ctx = pageContext(request);
     const t = privacyTexts(ctx.locale);
     const email = emailOf(request.body);
@@ -82,7 +89,15 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { stor
         <EraseConfirmPage ctx={ctx} t={t} csrf={csrfToken(reply)} email={email} errors={[{ field: 'confirm', message: t.confirmRequired }]} />,
       );
     }
-    const result = await erasePersonData({ db, email, organisationIds: scopeOf(request), actor: request.actor, now: clock.now(), store: deps.store });
+    const result = await erasePersonData({
+      db,
+      email,
+      organisationIds: scopeOf(request),
+      actor: request.actor,
+      now: clock.now(),
+      store: deps.store,
+      mailDir: deps.mailDir,
+    });
     request.log.info({ nominations: result.nominationsAsNominator + result.nominationsAsNominee, user: result.user }, 'person data erased on request');
     return sendPage(
       reply,
@@ -91,7 +106,6 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { stor
         ctx={ctx}
         t={t}
         csrf={csrfToken(reply)}
-        email={email}
         nominations={result.nominationsAsNominator + result.nominationsAsNominee}
         account={t.accountOutcome[result.user]}
       />,

@@ -65,6 +65,7 @@ export function nomineesMail(e: NoticeEdition, c: NoticeContact, r: { role: Role
       .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
       .join('\n'),
     dedupeKey: `publication:nominees:${e.id}:${c.id}:${r.role}`,
+    about: `nomination:${c.id}`,
   };
 }
 
@@ -90,5 +91,6 @@ export function winnerMail(
     subject: isWinner ? m.winnerSubjectWinner(editionName(e), c.title) : m.winnerSubjectOthers(editionName(e)),
     text: [m.greeting(r.name), '', lead, '', m.readMore(pageUrl(e, baseUrl)), '', m.signature(e.organisationName)].join('\n'),
     dedupeKey: `publication:winner:${e.id}:${c.id}:${r.role}`,
+    about: `nomination:${c.id}`,
   };
 }

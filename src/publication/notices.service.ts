@@ -57,7 +57,7 @@ export async function enqueueDuePublicationNotices({ db, now, publicBaseUrl }: {
       });
       const queued = await inTransaction(db, async (tx) => {
         if (!(await claimNotice(tx, edition.id, kind, now))) return null;
-        for (const m of mails) await enqueueMail(tx, m, now);
+        for (const m of mails) await enqueueMail(tx, { ...m, organisationId: organisation.id }, now);
         await recordAudit(
           tx,
           {

@@ -240,6 +240,8 @@ for (const engine of ENGINES) {
         sessions: 1,
         auditEvents: 0,
         sentMails: 0,
+        solutionContacts: 0,
+        contacts: 0,
       });
       const row = async (id: number) => (await db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       assert.deepEqual([(await row(mine.id)).nominatorEmail, (await row(mine.id)).nominatorName], ['', '']);
@@ -275,26 +277,32 @@ for (const engine of ENGINES) {
       const search = await c.get('/admin/personer');
       assert.equal(search.statusCode, 200);
       assert.match(search.body, /<h1[^>]*>Personoplysninger<\/h1>/);
-      const empty = await c.get('/admin/personer?email=');
+      assert.match(search.body, /<form method="post" action="\/admin\/personer"/, 'the address is sent in a POST body, never in a URL');
+      const empty = await c.post('/admin/personer', { email: '' });
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /<title>Fejl: /);
       assert.match(empty.body, /Skriv e-mailadressen/);
-      const found = await c.get(`/admin/personer?email=${encodeURIComponent(target)}`);
+      assert.equal((await c.post('/admin/personer', { email: target }, { csrf: null })).statusCode, 403, 'the search needs the CSRF token');
+      const found = await c.post('/admin/personer', { email: target });
       assert.equal(found.statusCode, 200);
       assert.match(found.body, new RegExp(n.receiptNumber!));
-      const json = await c.get(`/admin/personer/eksport.json?email=${encodeURIComponent(target)}`);
+      assert.doesNotMatch(found.body, /href="[^"]*email=/, 'no link carries the address');
+      const json = await c.post('/admin/personer/eksport.json', { email: target });
       assert.equal(json.statusCode, 200);
       assert.match(String(json.headers['content-type']), /^application\/json/);
       assert.match(String(json.headers['content-disposition']), /attachment/);
       assert.equal(JSON.parse(json.body).nominationsAsNominator[0].nominator_name, 'Karen Lund');
+      assert.equal((await c.post('/admin/personer/eksport.json', { email: target }, { csrf: null })).statusCode, 403, 'the export needs the CSRF token');
+      assert.equal((await c.get(`/admin/personer/eksport.json?email=${encodeURIComponent(target)}`)).statusCode, 404, 'no export by GET');
 
       const dr = new Client(t.app);
       dr.setCookie(SESSION_COOKIE, (await sessionFor(db, adminDr.id, t.clock.now())).value);
-      const drFound = await dr.get(`/admin/personer?email=${encodeURIComponent(target)}`);
+      await dr.get('/admin/personer');
+      const drFound = await dr.post('/admin/personer', { email: target });
       assert.equal(drFound.statusCode, 200);
       assert.doesNotMatch(drFound.body, new RegExp(n.receiptNumber!), "another organisation's administrator finds nothing");
 
-      const confirm = await c.get(`/admin/personer/slet?email=${encodeURIComponent(target)}`);
+      const confirm = await c.post('/admin/personer/bekraeft-sletning', { email: target });
       assert.equal(confirm.statusCode, 200);
       const unconfirmed = await c.post('/admin/personer/slet', { email: target });
       assert.equal(unconfirmed.statusCode, 400);
@@ -304,7 +312,6 @@ for (const engine of ENGINES) {
         'Karen Lund',
         'nothing erased without confirmation',
       );
-      await c.get(`/admin/personer/slet?email=${encodeURIComponent(target)}`);
       const erased = await c.post('/admin/personer/slet', { email: target, bekraeft: 'ja' });
       assert.equal(erased.statusCode, 200);
       assert.match(erased.body, /slettet/i);

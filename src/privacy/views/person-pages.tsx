@@ -1,20 +1,11 @@
 import { CsrfField } from '../../platform/csrf.js';
-import {
-  AdminLayout,
-  Alert,
-  Button,
-  ButtonLink,
-  Checkbox,
-  ErrorSummary,
-  type FieldError,
-  type PageContext,
-  Table,
-  TextInput,
-} from '../../platform/ui/index.js';
+import { AdminLayout, Alert, Button, Checkbox, ErrorSummary, type FieldError, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
 import type { PrivacyTexts } from '../i18n.js';
 import type { PersonData } from '../person-data.service.js';
 
-const searchHref = (email: string) => `/admin/personer?email=${encodeURIComponent(email)}`;
+// The address is only ever sent in a POST body (with the CSRF token), never in a URL: URLs end up
+// in logs, browser history and Referer headers.
+const SEARCH = '/admin/personer';
 
 function EmailField({ ctx, t, value, error }: { ctx: PageContext; t: PrivacyTexts; value: string; error: string | undefined }) {
   return <TextInput ctx={ctx} id="email" type="email" label={t.emailLabel} hint={t.emailHint} value={value} error={error} autocomplete="off" />;
@@ -51,6 +42,8 @@ function NominationTable({ caption, rows, t }: { caption: string; rows: Record<s
   );
 }
 
+const otherContacts = (d: PersonData) => d.awardContacts.length + d.organisationContacts.length + d.identityProviders.length + d.committeeSeats.length;
+
 /** /admin/personer: search by e-mail; with a result, what is stored and the export and erase links. */
 export function PersonSearchPage({
   ctx,
@@ -72,13 +65,16 @@ export function PersonSearchPage({
     data.nominationsAsNominator.length + data.nominationsAsNominee.length === 0 &&
     data.user === null &&
     data.auditEvents.length === 0 &&
-    data.emails.length === 0;
+    data.emails.length === 0 &&
+    data.solutionContacts.length === 0 &&
+    otherContacts(data) === 0;
   return (
     <AdminLayout ctx={ctx} title={t.title} hasErrors={errors.length > 0} csrf={csrf} crumbs={[{ label: t.title }]}>
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1 safe>{t.title}</h1>
       <p safe>{t.intro}</p>
-      <form method="get" action="/admin/personer" novalidate>
+      <form method="post" action={SEARCH} novalidate>
+        <CsrfField token={csrf} />
         <EmailField ctx={ctx} t={t} value={email} error={errors[0]?.message} />
         <Button variant="primary" text={t.search} />
       </form>
@@ -95,24 +91,28 @@ export function PersonSearchPage({
               <NominationTable caption={t.asNominee} rows={data.nominationsAsNominee} t={t} />
               <dl>
                 <dt safe>{t.account}</dt>
-                <dd safe>{data.user ? t.accountYes(data.memberships.length, data.sessions) : t.accountNo}</dd>
+                <dd safe>
+                  {data.account === 'all'
+                    ? t.accountYes(data.memberships.length, data.sessions ?? 0)
+                    : data.account === 'ties'
+                      ? t.accountShared(data.memberships.length)
+                      : t.accountNo}
+                </dd>
                 <dt safe>{t.auditEvents}</dt>
                 <dd safe>{String(data.auditEvents.length)}</dd>
                 <dt safe>{t.emails}</dt>
                 <dd safe>{String(data.emails.length)}</dd>
+                <dt safe>{t.solutionContacts}</dt>
+                <dd safe>{String(data.solutionContacts.length)}</dd>
+                <dt safe>{t.otherContacts}</dt>
+                <dd safe>{String(otherContacts(data))}</dd>
               </dl>
-              <ul class="nobullet-list">
-                <li>
-                  <a href={`/admin/personer/eksport.json?email=${encodeURIComponent(data.email)}`} safe>
-                    {t.exportLink}
-                  </a>
-                </li>
-                <li>
-                  <a href={`/admin/personer/slet?email=${encodeURIComponent(data.email)}`} safe>
-                    {t.eraseLink}
-                  </a>
-                </li>
-              </ul>
+              <form method="post" action="/admin/personer/eksport.json" novalidate>
+                <CsrfField token={csrf} />
+                <input type="hidden" name="email" value={data.email} />
+                <Button variant="secondary" text={t.exportLink} />{' '}
+                <Button variant="secondary" formaction="/admin/personer/bekraeft-sletning" text={t.eraseLink} />
+              </form>
             </>
           )}
         </section>
@@ -139,13 +139,7 @@ export function EraseConfirmPage({
 }): JSX.Element {
   const error = errors.find((e) => e.field === 'confirm')?.message;
   return (
-    <AdminLayout
-      ctx={ctx}
-      title={t.eraseTitle}
-      hasErrors={errors.length > 0}
-      csrf={csrf}
-      crumbs={[{ label: t.title, href: searchHref(email) }, { label: t.eraseTitle }]}
-    >
+    <AdminLayout ctx={ctx} title={t.eraseTitle} hasErrors={errors.length > 0} csrf={csrf} crumbs={[{ label: t.title, href: SEARCH }, { label: t.eraseTitle }]}>
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1 safe>{t.eraseTitle}</h1>
       <p safe>{t.eraseIntro(email)}</p>
@@ -158,7 +152,7 @@ export function EraseConfirmPage({
         <CsrfField token={csrf} />
         <input type="hidden" name="email" value={email} />
         <Checkbox ctx={ctx} id="confirm" name="bekraeft" label={t.confirmLabel} checked={false} error={error} />
-        <Button variant="primary" text={t.eraseButton} /> <ButtonLink variant="secondary" href={searchHref(email)} text={t.cancel} />
+        <Button variant="primary" text={t.eraseButton} /> <Button variant="secondary" formaction={SEARCH} text={t.cancel} />
       </form>
     </AdminLayout>
   );
@@ -169,22 +163,20 @@ export function ErasedPage({
   ctx,
   t,
   csrf,
-  email,
   nominations,
   account,
 }: {
   ctx: PageContext;
   t: PrivacyTexts;
   csrf: string;
-  email: string;
   nominations: number;
   account: string;
 }): JSX.Element {
   return (
-    <AdminLayout ctx={ctx} title={t.erasedTitle} csrf={csrf} crumbs={[{ label: t.title, href: '/admin/personer' }, { label: t.erasedTitle }]}>
+    <AdminLayout ctx={ctx} title={t.erasedTitle} csrf={csrf} crumbs={[{ label: t.title, href: SEARCH }, { label: t.erasedTitle }]}>
       <Alert ctx={ctx} variant="success" live="status" heading={t.erasedTitle} headingLevel="h1" headingClass="h2" text={t.erasedBody(nominations, account)} />
       <p>
-        <a href={searchHref(email)} safe>
+        <a href={SEARCH} safe>
           {t.backToSearch}
         </a>
       </p>

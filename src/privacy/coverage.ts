@@ -1,0 +1,152 @@
+import {
+  anonymiseAccount,
+  blankAwardContacts,
+  blankCommitteeSeats,
+  blankSolutionContacts,
+  clearOrganisationContacts,
+  deleteMails,
+  deleteRateLimits,
+  findAccount,
+  findAuditEvents,
+  findAwardContacts,
+  findCommitteeSeats,
+  findMails,
+  findNominations,
+  findOrganisationContacts,
+  findProviderAdminEmails,
+  findRateLimits,
+  findSolutionContacts,
+  removeProviderAdminEmail,
+  scrubAuditEvents,
+} from './person-data.repo.js';
+import { anonymiseNominationAudit, blankNomination } from './privacy.repo.js';
+
+/**
+ * Every table that can hold a person's e-mail address or name, and how a person's data in it is
+ * exported and erased (person-data.service.ts). coverage.test.ts reads the schema and fails on a
+ * column that looks like a person's (an e-mail, a name, an address, a label, a body …) that is
+ * neither covered here nor listed in NOT_A_PERSON with the reason, so a new table with an e-mail
+ * column fails it until it is covered.
+ */
+export type Coverage = {
+  /** The columns that hold the person. */
+  columns: readonly string[];
+  /** What finds them for an export (and for the erasure: it erases what the export shows). */
+  exportedBy: readonly ((...args: never[]) => unknown)[];
+  /** What erases them. */
+  erasedBy: readonly ((...args: never[]) => unknown)[];
+  /** How, in a sentence. */
+  how: string;
+};
+
+export const PERSON_DATA_TABLES = {
+  nominations: {
+    columns: ['nominator_name', 'nominator_email', 'nominator_workplace', 'nominee_names', 'nominee_unit', 'nominee_email'],
+    exportedBy: [findNominations],
+    erasedBy: [blankNomination],
+    how: "by the nominator's or the nominee's address, in editions of the administrator's organisations; the person's fields blanked, the solution stays",
+  },
+  nomination_attachments: {
+    columns: ['file_name'],
+    exportedBy: [findNominations],
+    erasedBy: [blankNomination],
+    how: "listed with the nomination; deleted (rows and bytes) with the nominator's data",
+  },
+  users: {
+    columns: ['email', 'name', 'oidc_subject'],
+    exportedBy: [findAccount],
+    erasedBy: [anonymiseAccount],
+    how: 'by ties to organisations (person-rules.ts): anonymised when every tie is to the administrator’s organisations',
+  },
+  api_tokens: {
+    columns: ['name'],
+    exportedBy: [findAccount],
+    erasedBy: [anonymiseAccount],
+    how: 'counted with the whole account; deleted when the account is anonymised (sessions and sign-in links too)',
+  },
+  outbox_messages: {
+    columns: ['to_address', 'subject', 'text_body', 'html_body'],
+    exportedBy: [findMails],
+    erasedBy: [deleteMails],
+    how: "the organisation's e-mails to the address or about the person's nominations (the nominator's receipt copies the nominee), the account's own mail with the whole account; deleted with their .eml files",
+  },
+  audit_events: {
+    columns: ['actor_label', 'before', 'after'],
+    exportedBy: [findAuditEvents],
+    erasedBy: [anonymiseNominationAudit, scrubAuditEvents],
+    how: "the organisation's events about the person's nominations and memberships (member.invite), by them, or naming the address: keys removed, the address blanked, the label anonymised",
+  },
+  solutions: {
+    columns: ['contact_name', 'contact_email'],
+    exportedBy: [findSolutionContacts],
+    erasedBy: [blankSolutionContacts],
+    how: "idea-bank solutions of the organisation with the person as public contact: contact blanked (the solution's page and API show none)",
+  },
+  awards: {
+    columns: ['contact_name', 'contact_title', 'contact_unit', 'contact_phone', 'contact_email'],
+    exportedBy: [findAwardContacts],
+    erasedBy: [blankAwardContacts],
+    how: "the organisation's awards with the person as contact: the contact's fields cleared",
+  },
+  organisations: {
+    columns: ['contact_email'],
+    exportedBy: [findOrganisationContacts],
+    erasedBy: [clearOrganisationContacts],
+    how: 'the organisation’s contact address, when it is the person’s: cleared',
+  },
+  identity_providers: {
+    columns: ['admin_emails'],
+    exportedBy: [findProviderAdminEmails],
+    erasedBy: [removeProviderAdminEmail],
+    how: "the organisation's providers that make the address an administrator at sign-in: the address taken off the list",
+  },
+  committee_seats: {
+    columns: ['name'],
+    exportedBy: [findCommitteeSeats],
+    erasedBy: [blankCommitteeSeats],
+    how: "seats with the person's name in the organisation's editions they are a member of: the name taken off",
+  },
+  rate_limit_buckets: {
+    columns: ['key'],
+    exportedBy: [findRateLimits],
+    erasedBy: [deleteRateLimits],
+    how: 'counters keyed by the address (sign-in links asked for): shown and deleted with the whole account, or when there is no account',
+  },
+} as const satisfies Record<string, Coverage>;
+
+/** Columns that look like a person's by their name but are not, each with the reason. */
+export const NOT_A_PERSON: Record<string, string> = {
+  'adoptions.organisation_name': 'the adopting organisation',
+  'adoptions.unit_name': 'the adopting unit (a department, not a person)',
+  'api_tokens.token_hash': 'a hash of a secret',
+  'audit_events.entity_type': 'what kind of record',
+  'awards.name': 'the name of the prize',
+  'ballots.voter_key': 'an HMAC, not a person (finding 3 keeps it unlinkable)',
+  'editions.event_name': 'the name of the award event',
+  'editions.score_labels': 'the meaning of each step of the score scale',
+  'editions.ballot_salt': 'a key for ballots',
+  'email_sign_in_links.token_hash': 'a hash of a secret',
+  'identity_providers.label': "the provider's name",
+  'identity_providers.client_secret_env': 'the name of an environment variable',
+  'nomination_attachments.storage_key': "the file's key in the store",
+  'nominations.idempotency_key': "an API client's retry key",
+  'nominations.access_token_hash': 'a hash of a secret',
+  'nominations.nominee_consent_token_hash': 'a hash of a secret',
+  'organisations.name': "the organisation's name",
+  'organisations.contact_phone': "the organisation's switchboard number (its contact address is covered)",
+  'outbox_messages.dedupe_key': 'record ids (receipt:42:3)',
+  'sessions.id_hash': 'a hash of a secret',
+  'solution_images.file_name': "an image of the solution, not tied to a person's address",
+  'solution_images.storage_key': "the file's key in the store",
+  'solution_search.organisation_name': 'a copy of the solution’s organisation',
+  'solution_search.unit_name': 'a copy of the solution’s unit',
+  'solutions.organisation_name': 'the organisation behind the solution',
+  'solutions.unit_name': 'the unit behind the solution',
+  'solutions.seed_key': 'the demo seed’s key',
+};
+
+/**
+ * A column whose name says it may hold a person's e-mail address or name (text and JSON columns
+ * only): e-mail, name, address, contact, label, unit, workplace, key, body, subject, before/after.
+ */
+export const PERSON_LIKE_COLUMN = /e_?mails?|name|address|contact|label|unit|workplace|key|hash|salt|secret|body|subject|^before$|^after$/;
