@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../db/schema.js';
 
@@ -11,12 +11,12 @@ export type CriterionRow = typeof criteria.$inferSelect;
 export type FormSectionRow = typeof formSections.$inferSelect;
 export type CommitteeSeatRow = typeof committeeSeats.$inferSelect;
 
-/** Every organisation, award and edition: three queries whatever the number of rows. */
+/** Every organisation, award and published edition (drafts are no one's outside their organisation): three queries whatever the number of rows. */
 export async function findCatalogue(db: Database) {
   const [orgs, awardRows, editionRows] = await Promise.all([
     db.select().from(organisations).orderBy(asc(organisations.name)),
     db.select().from(awards).orderBy(asc(awards.establishedYear), asc(awards.name)),
-    db.select().from(editions).orderBy(desc(editions.year)),
+    db.select().from(editions).where(isNotNull(editions.publishedAt)).orderBy(desc(editions.year)),
   ]);
   return { organisations: orgs, awards: awardRows, editions: editionRows };
 }

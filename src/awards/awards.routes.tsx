@@ -9,6 +9,17 @@ import { FrontPage } from './views/front-page.js';
 import { NOTHING_PUBLIC, loadPublicResult, winnerIsPublic } from './edition-result.js';
 import type { RouteParams } from '../platform/route-url.js';
 import { awardsUrls as urls } from './urls.js';
+import type { Actor } from '../accounts/index.js';
+import { maySeeDraft } from './publishing.js';
+import type { AwardPage as AwardPageData } from './awards.service.js';
+
+type RenderAward = (page: AwardPageData) => Promise<string>;
+
+/** Who the viewer is to a draft: the organisations they administer and the rounds they sit on the committee of. */
+function draftViewerOf(actor: Actor | undefined) {
+  if (actor?.kind !== 'user') return null;
+  return { adminOf: actor.adminOf, committeeOf: new Set(actor.memberships.filter((m) => m.role === 'committee').map((m) => m.editionId)) };
+}
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const YEAR = /^\d{4}$/;
@@ -28,15 +39,20 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
+  /** The public page of an award, or of one year of it, shared by everyone and cached until its next phase instant. */
+  const publicAwardPage = (slug: string, year: string | undefined, locale: string, path: string, now: Date, renderPage: RenderAward) =>
+    pageCache.get(`award:${locale}:${path}`, now, async () => {
+      const page = await getAwardPage(db, slug, now, year === undefined ? undefined : Number(year));
+      return page ? { body: await renderPage(page), validUntil: page.nextChange } : null;
+    });
+
   const awardPage = async (slug: string, year: string | undefined, request: FastifyRequest, reply: FastifyReply) => {
     // Malformed slugs and years are simply pages that do not exist.
     if (!SLUG.test(slug) || (year !== undefined && !YEAR.test(year))) return sendErrorPage(request, reply, 404, 'notFound');
     const ctx = pageContext(request);
     const now = clock.now();
     const path = year ? urls.edition({ slug, year }) : urls.award({ slug });
-    const html = await pageCache.get(`award:${ctx.locale}:${path}`, now, async () => {
-      const page = await getAwardPage(db, slug, now, year === undefined ? undefined : Number(year));
-      if (!page) return null;
+    const renderPage: RenderAward = async (page) => {
       // Nominees and winner as public at `now`; the cache entry ends at the next phase instant (both publication instants are phase instants).
       const e = page.edition;
       const instants = { nomineesPublishedAt: e?.timeline?.nomineesPublishedAt ?? null, winnerAnnouncedAt: e?.timeline?.winnerAnnouncedAt ?? null };
@@ -44,13 +60,16 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
         result: e ? await loadPublicResult(db, { id: e.id, ...instants }, now) : NOTHING_PUBLIC,
         winnerTimePassed: winnerIsPublic(instants, now),
       };
-      return {
-        body: render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined, publication })),
-        validUntil: page.nextChange,
-      };
-    });
-    if (html === null) return sendErrorPage(request, reply, 404, 'notFound');
-    return reply.type('text/html; charset=utf-8').send(html);
+      return render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined, publication }));
+    };
+    const html = await publicAwardPage(slug, year, ctx.locale, path, now, renderPage);
+    if (html !== null) return reply.type('text/html; charset=utf-8').send(html);
+    // Not public: a draft round's year is shown to who may see it (a preview), never cached.
+    const viewer = draftViewerOf(request.actor);
+    const preview = year !== undefined && viewer ? await getAwardPage(db, slug, now, Number(year), (e) => maySeeDraft(viewer, e)) : null;
+    if (!preview?.preview) return sendErrorPage(request, reply, 404, 'notFound');
+    reply.header('cache-control', 'private, no-store');
+    return reply.type('text/html; charset=utf-8').send(await renderPage(preview));
   };
 
   app.get<{ Params: RouteParams<typeof urls.award.pattern> }>(urls.award.pattern, { config: { access: 'public' } }, (request, reply) =>

@@ -88,6 +88,11 @@ export const editions = pgTable(
     votingLockedAt: instant('voting_locked_at'),
     /** Random per edition, known to the app only: ballots are keyed by an HMAC of the voter with it. */
     ballotSalt: text('ballot_salt').notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
+    /**
+     * When the round was made public; null while it is a draft, seen only by its organisation's
+     * administrators and committee (a preview). Rounds start as drafts.
+     */
+    publishedAt: instant('published_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -90,19 +90,32 @@ export type AwardPage = {
   organisation: OrganisationRow;
   /** The edition shown: the one asked for by year, or the current one. */
   edition: EditionDetail | null;
-  /** Every edition other than the one shown, newest first. */
+  /** Every published edition other than the one shown, newest first. */
   others: EditionSummary[];
   nextChange: Date | null;
+  /** The edition shown is a draft, shown to someone who may see it (publishing.ts maySeeDraft) as the public will see it once published. */
+  preview: boolean;
 };
 
 /**
  * An award with one edition in full. `year` picks an edition; without it the current one.
- * Returns null when the award, or the asked-for year, does not exist.
+ * Drafts are left out, except a draft asked for by its year when `maySeeDraft` allows it (a
+ * preview). Returns null when the award, or the asked-for year, does not exist or is a draft
+ * the viewer may not see.
  */
-export async function getAwardPage(db: Database, slug: string, now: Date, year?: number): Promise<AwardPage | null> {
+export async function getAwardPage(
+  db: Database,
+  slug: string,
+  now: Date,
+  year?: number,
+  maySeeDraft: (edition: { id: number; organisationId: number }) => boolean = () => false,
+): Promise<AwardPage | null> {
   const found = await findAwardBySlug(db, slug);
   if (!found) return null;
-  const rows = await findEditionsOfAward(db, found.award.id);
+  const all = await findEditionsOfAward(db, found.award.id);
+  const draft = year === undefined ? undefined : all.find((e) => e.year === year && e.publishedAt === null);
+  const preview = draft !== undefined && maySeeDraft({ id: draft.id, organisationId: found.award.organisationId });
+  const rows = all.filter((e) => e.publishedAt !== null || (preview && e.id === draft.id));
   const summaries = rows.map((e) => summarise(e, now));
   const shown = year === undefined ? currentEdition(summaries) : (summaries.find((e) => e.year === year) ?? null);
   if (year !== undefined && !shown) return null;
@@ -117,13 +130,14 @@ export async function getAwardPage(db: Database, slug: string, now: Date, year?:
     edition,
     others: summaries.filter((e) => e.id !== shown?.id),
     nextChange: earliest(summaries.map((e) => nextPhaseChange(e.timeline, now))),
+    preview,
   };
 }
 
 /** One edition in full, for the API. */
 export async function getEdition(db: Database, id: number, now: Date) {
   const found = await findEditionById(db, id);
-  if (!found) return null;
+  if (!found || found.edition.publishedAt === null) return null;
   const details = await findEditionDetails(db, [id]);
   return { ...found, summary: summarise(found.edition, now), ...details };
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fieldIssues, formField } from '../platform/fields.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { formatInstant, toLocalInputs, type Locale } from '../platform/time.js';
+import type { PublishProblem } from './publishing.js';
 import {
   AWARD_FIELDS,
   LIST_FIELDS,
@@ -405,4 +406,28 @@ export function parseList<K extends ListKind>(kind: K, rows: ListRow[], t: T): {
     ),
     rows: kept,
   };
+}
+
+/**
+ * The problems that stop a round from being published, as messages on the edition page: each
+ * links to what fixes it (the theme field, the criteria or form page, the confirmation box).
+ */
+export function publishErrors(t: T, locale: Locale, problems: readonly PublishProblem[], year: number): FieldError[] {
+  const m = t.publishing.problems;
+  return problems.map((p): FieldError => {
+    switch (p.code) {
+      case 'already-published':
+      case 'theme-missing':
+        return { field: p.code === 'theme-missing' ? 'theme' : 'publish', message: m[p.code] };
+      case 'no-criteria':
+        return { field: 'criteria', target: 'edition-criteria-link', message: m['no-criteria'] };
+      case 'no-sections':
+        return { field: 'formSections', target: 'edition-form-link', message: m['no-sections'] };
+      case 'year-mismatch':
+        return { field: 'year', message: m.yearMismatch(year, t.edition[p.date], formatInstant(p.at, locale)) };
+      default:
+        // 'opens-in-past', the last code (the typecheck fails here when a new one is added without a case).
+        return { field: 'confirmPastOpening', message: m.opensInPast(formatInstant(p.opensAt, locale)) };
+    }
+  });
 }

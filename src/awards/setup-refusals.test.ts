@@ -7,7 +7,7 @@ import { SETUP_REFUSALS, setupRefusalText, type SetupRefusal } from './setup-ref
 
 test('every refusal of the setup has one answer, and the page and the API word it from the same catalogue', () => {
   const reasons = Object.keys(SETUP_REFUSALS) as SetupRefusal[];
-  assert.deepEqual(reasons.sort(), ['form-locked', 'invalid', 'not-found', 'year-taken']);
+  assert.deepEqual(reasons.sort(), ['form-locked', 'invalid', 'not-found', 'not-ready', 'refused', 'year-taken']);
   assert.equal(new Set(reasons.map((r) => SETUP_REFUSALS[r].code)).size, reasons.length);
   assert.equal(setupRefusalText(messages('da'), 'da', { ok: false, reason: 'year-taken', year: 2026 }), setupTexts('da').nextYearTaken(2026));
   assert.match(

@@ -8,8 +8,8 @@ import { messages } from '../platform/i18n/index.js';
 import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { errorResponses, id, instant, problemSchema, requireJson, security } from '../platform/api.js';
 import { organisationOfEdition } from './awards.repo.js';
-import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
-import { checkEdition, checkFlat, editionRuleErrors, sortEditionErrors } from './setup-form.js';
+import { SETUP_REFUSALS, setupRefusalText, stateRefusalText } from './setup-refusals.js';
+import { checkEdition, checkFlat, editionRuleErrors, publishErrors, sortEditionErrors } from './setup-form.js';
 import { awardSchema as awardFormSchema, type AwardSchemaInput, type EditionSchemaInput } from './setup-schemas.js';
 import type { AwardRow, EditionRow } from './setup.repo.js';
 import {
@@ -17,7 +17,10 @@ import {
   createEdition,
   editionSnapshot,
   createNextYearEdition,
+  deleteDraftEdition,
   getAwardSetup,
+  publishEdition,
+  unpublishEdition,
   getEditionSetup,
   updateAward,
   updateEdition,
@@ -97,6 +100,7 @@ export const committeeSeatOut = z.object({
 const editionSchema = z.object({
   id: z.number().int(),
   year: z.number().int(),
+  publishedAt: instant.nullable().describe('When the round was made public; null while it is a draft (seen only by its organisation)'),
   theme: z.string().nullable(),
   themeDescription: z.string().nullable(),
   timeline: timelineOut,
@@ -172,6 +176,7 @@ function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
   return {
     id: e.id,
     ...fields,
+    publishedAt: iso(e.publishedAt),
     timeline,
     formLockedSince: iso(page.lockedSince),
     award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
@@ -388,6 +393,93 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
           .send({ id: result.edition.id, year: result.edition.year, copiedFrom: page.edition.id });
       }
       const detail = result.reason === 'not-found' ? 'There is no edition.' : setupRefusalText(messages('en'), 'en', result);
+      return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
+    },
+  );
+
+  // Draft, publish, back to draft, delete (publishing.ts holds the rules; the pages use the same service).
+  const sendEdition = async (editionId: number) => editionJson((await getEditionSetup(db, editionId))!);
+
+  app.post(
+    '/api/v1/admin/editions/:id/publish',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'Publish a draft round',
+        description:
+          'Makes the round public (front page, award page, archive, feeds, API, nominations when its window opens). 409 `not-ready` lists every problem in `errors`: the theme, at least one criterion and one form section, a year that fits the dates, and an opening in the future, unless `confirmPastOpening` is true. Recorded in the audit log.',
+        security,
+        params,
+        body: z.object({ confirmPastOpening: z.boolean().optional() }).strict().nullish(),
+        response: { 200: editionSchema, ...errorResponses, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await editionFor(request, reply, request.params.id);
+      if (!page) return reply;
+      const confirmPastOpening = request.body?.confirmPastOpening === true;
+      const result = await publishEdition({ db, actor: request.actor, editionId: page.edition.id, confirmPastOpening, now: clock.now() });
+      if (result.ok) {
+        pageCache.clear();
+        return sendEdition(page.edition.id);
+      }
+      if (result.reason === 'not-found')
+        return sendProblem(reply, refusalProblem(SETUP_REFUSALS['not-found'], request.url, { detail: 'There is no edition.' }));
+      const errors = publishErrors(setupTexts('en'), 'en', result.problems, page.edition.year).map((e) => ({ path: e.field, message: e.message }));
+      return sendProblem(reply, refusalProblem(SETUP_REFUSALS['not-ready'], request.url, { detail: 'Correct the listed problems and publish again.', errors }));
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/editions/:id/unpublish',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'Make a published round a draft again, before it opens',
+        description: '409 when the round is not published, has opened for nominations, or has no dates. Recorded in the audit log.',
+        security,
+        params,
+        response: { 200: editionSchema, ...errorResponses, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await editionFor(request, reply, request.params.id);
+      if (!page) return reply;
+      const result = await unpublishEdition({ db, actor: request.actor, editionId: page.edition.id, now: clock.now() });
+      if (result.ok) {
+        pageCache.clear();
+        return sendEdition(page.edition.id);
+      }
+      const detail = result.reason === 'not-found' ? 'There is no edition.' : stateRefusalText('en', result.refusal);
+      return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
+    },
+  );
+
+  app.delete(
+    '/api/v1/admin/editions/:id',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'Delete a draft round that has no nominations',
+        description:
+          'Deletes the round with its criteria, form sections, committee seats and memberships. 409 when it is published or has nominations. The audit log keeps what it held.',
+        security,
+        params,
+        response: { 204: z.null().describe('Deleted'), ...errorResponses, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await editionFor(request, reply, request.params.id);
+      if (!page) return reply;
+      const result = await deleteDraftEdition({ db, actor: request.actor, editionId: page.edition.id, now: clock.now() });
+      if (result.ok) {
+        pageCache.clear();
+        return reply.code(204).send(null);
+      }
+      const detail = result.reason === 'not-found' ? 'There is no edition.' : stateRefusalText('en', result.refusal);
       return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
     },
   );

@@ -293,3 +293,14 @@ export async function hasReviewScores(db: Database, editionId: number): Promise<
     .limit(1);
   return row !== undefined;
 }
+
+/** Whether the edition ever received a nomination (a draft, sent or withdrawn one). */
+export async function hasAnyNomination(db: Database, editionId: number): Promise<boolean> {
+  const [row] = await db.select({ id: nominations.id }).from(nominations).where(eq(nominations.editionId, editionId)).limit(1);
+  return row !== undefined;
+}
+
+/** Deletes an edition; its criteria, form, committee seats and memberships go with it (on delete cascade). */
+export async function deleteEditionRow(db: Database, id: number): Promise<void> {
+  await db.delete(editions).where(eq(editions.id, id));
+}

@@ -17,6 +17,7 @@ import {
   parseEdition,
   parseList,
   parseOrganisation,
+  publishErrors,
   readListForm,
   rowsOfCriteria,
   rowsOfSeats,
@@ -26,7 +27,7 @@ import {
   type ListKind,
   type ListRow,
 } from './setup-form.js';
-import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
+import { SETUP_REFUSALS, setupRefusalText, stateRefusalText } from './setup-refusals.js';
 import { findOrganisation, findOrganisationsByIds } from './setup.repo.js';
 import { parseId, sendPage } from '../platform/http.js';
 import { mayAdminister } from '../platform/http.js';
@@ -34,6 +35,9 @@ import {
   createAward,
   createEdition,
   createNextYearEdition,
+  deleteDraftEdition,
+  publishEdition,
+  unpublishEdition,
   createOrganisation,
   getAwardSetup,
   getEditionSetup,
@@ -213,7 +217,9 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = await awardPage(request, reply);
       if (!page) return reply;
       const s = setupTexts(pageContext(request).locale);
-      const notice = flag(request, 'oprettet') ? s.awardCreated : flag(request, 'gemt') ? s.awardSaved : null;
+      const query = request.query as Record<string, unknown>;
+      const deleted = typeof query.slettet === 'string' && /^\d{4}$/.test(query.slettet) ? Number(query.slettet) : null;
+      const notice = flag(request, 'oprettet') ? s.awardCreated : flag(request, 'gemt') ? s.awardSaved : deleted ? s.publishing.deleted(deleted) : null;
       return renderAward(request, reply, 200, page, { values: awardValues(page.award), errors: [] }, { notice });
     });
 
@@ -313,6 +319,7 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
           form,
           notice,
           showDelay,
+          now: clock.now(),
         }),
       );
 
@@ -327,6 +334,8 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       if (flag(request, 'oprettet')) notice = s.editionCreated;
       else if (flag(request, 'kopieret')) notice = s.nextYearCreated(page.edition.year);
       else if (flag(request, 'gemt')) notice = sent > 0 ? s.editionSavedNotified(sent) : s.editionSaved;
+      else if (flag(request, 'offentliggjort')) notice = s.publishing.published;
+      else if (flag(request, 'kladde')) notice = s.publishing.unpublished;
       return renderEdition(ctx, reply, 200, page, { values: editionValues(page.edition), errors: [] }, notice, flag(request, 'gemt'));
     });
 
@@ -351,6 +360,56 @@ export async function setupRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       done();
       return reply.redirect(urls.editionSetup({ id: page.edition.id }, { gemt: 1, sendt: result.notified || undefined }), 303);
+    });
+
+    // Draft, publish and delete (publishing.ts): a refusal shows the round's page again with its reasons.
+    const refuseOnEdition = (ctx: PageContext, reply: FastifyReply, page: EditionSetup, status: number, errors: FieldError[]) =>
+      renderEdition(ctx, reply, status, page, { values: editionValues(page.edition), errors });
+
+    admin.post<IdParams>(urls.publish.pattern, post, async (request, reply) => {
+      const page = await editionPage(request, reply);
+      if (!page) return reply;
+      const confirmPastOpening = bodyOf(request).confirmPastOpening === 'ja';
+      const result = await publishEdition({ db, actor: userOf(request), editionId: page.edition.id, confirmPastOpening, now: clock.now() });
+      if (result.ok) {
+        done();
+        return reply.redirect(urls.editionSetup({ id: page.edition.id }, { offentliggjort: 1 }), 303);
+      }
+      if (result.reason === 'not-found') return notFound(request, reply);
+      const ctx = pageContext(request);
+      const errors = publishErrors(setupTexts(ctx.locale), ctx.locale, result.problems, page.edition.year);
+      return refuseOnEdition(ctx, reply, page, pageStatus(SETUP_REFUSALS['not-ready']), errors);
+    });
+
+    admin.post<IdParams>(urls.unpublish.pattern, post, async (request, reply) => {
+      const page = await editionPage(request, reply);
+      if (!page) return reply;
+      const result = await unpublishEdition({ db, actor: userOf(request), editionId: page.edition.id, now: clock.now() });
+      if (result.ok) {
+        done();
+        return reply.redirect(urls.editionSetup({ id: page.edition.id }, { kladde: 1 }), 303);
+      }
+      if (result.reason === 'not-found') return notFound(request, reply);
+      const ctx = pageContext(request);
+      const message = stateRefusalText(ctx.locale, result.refusal);
+      return refuseOnEdition(ctx, reply, page, pageStatus(SETUP_REFUSALS.refused), [{ field: 'unpublish', message }]);
+    });
+
+    admin.post<IdParams>(urls.deleteEdition.pattern, post, async (request, reply) => {
+      const page = await editionPage(request, reply);
+      if (!page) return reply;
+      const ctx = pageContext(request);
+      if (bodyOf(request).bekraeft !== 'ja') {
+        return refuseOnEdition(ctx, reply, page, invalid, [{ field: 'confirmDelete', message: setupTexts(ctx.locale).publishing.confirmDeleteMissing }]);
+      }
+      const result = await deleteDraftEdition({ db, actor: userOf(request), editionId: page.edition.id, now: clock.now() });
+      if (result.ok) {
+        done();
+        return reply.redirect(urls.awardSetup({ id: result.awardId }, { slettet: page.edition.year }), 303);
+      }
+      if (result.reason === 'not-found') return notFound(request, reply);
+      const message = stateRefusalText(ctx.locale, result.refusal);
+      return refuseOnEdition(ctx, reply, page, pageStatus(SETUP_REFUSALS.refused), [{ field: 'delete-edition', message }]);
     });
 
     // Next year's round, from the award page (fra=pris) or the round's own page.

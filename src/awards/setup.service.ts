@@ -1,11 +1,34 @@
 import { createHash } from 'node:crypto';
 import { judgingSetupProblems, type JudgingSetupInput, type JudgingSetupProblem } from './review-settings.js';
+import {
+  PUBLISHED_TIMELINE_KEYS,
+  REQUIRED_TIMELINE_KEYS,
+  TIMELINE_KEYS,
+  type TimelineInput,
+  type TimelineKey,
+  type TimelineProblem,
+  timelineProblems,
+  type YearProblem,
+  yearProblem,
+} from './timeline-rules.js';
+import { type DeleteRefusal, deleteRefusal, type PublishProblem, publishProblems, type UnpublishRefusal, unpublishRefusal } from './publishing.js';
+
+export {
+  PUBLISHED_TIMELINE_KEYS,
+  REQUIRED_TIMELINE_KEYS,
+  TIMELINE_KEYS,
+  type TimelineInput,
+  type TimelineKey,
+  type TimelineProblem,
+  timelineProblems,
+  yearProblem,
+};
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findEditionById, findEditionsOfAward } from './awards.repo.js';
 import { enqueueMail, type NewMail } from '../mail/index.js';
-import { addYearsInCopenhagen, formatInstant, type Locale, yearInCopenhagen } from '../platform/time.js';
+import { addYearsInCopenhagen, formatInstant, type Locale } from '../platform/time.js';
 import { isEmail } from '../platform/fields.js';
 import { setupTexts } from './i18n.js';
 import {
@@ -16,6 +39,8 @@ import {
   findAwardsWithEditions,
   findConcernedPeople,
   findLists,
+  hasAnyNomination,
+  deleteEditionRow,
   findOrganisation,
   firstSentAt,
   hasReviewScores,
@@ -63,17 +88,6 @@ export type AwardInput = {
   contactEmail: string | null;
 };
 
-/** The dates of an edition's timeline, in the order they must come. */
-export const TIMELINE_KEYS = ['opensAt', 'closesAt', 'reviewStartsAt', 'nomineesPublishedAt', 'votingOpensAt', 'votingClosesAt', 'winnerAnnouncedAt'] as const;
-export type TimelineKey = (typeof TIMELINE_KEYS)[number];
-export type TimelineInput = Record<TimelineKey, Date | null>;
-
-/** Dates every edition with a timeline has (the database's `editions_timeline_complete`). */
-export const REQUIRED_TIMELINE_KEYS: readonly TimelineKey[] = ['opensAt', 'closesAt', 'nomineesPublishedAt', 'winnerAnnouncedAt'];
-
-/** Dates shown on the public pages: moving one of them is told to everyone it concerns. */
-export const PUBLISHED_TIMELINE_KEYS: readonly TimelineKey[] = ['opensAt', 'closesAt', 'nomineesPublishedAt', 'winnerAnnouncedAt'];
-
 export type EditionInput = {
   year: number;
   theme: string | null;
@@ -102,68 +116,15 @@ export type CriterionInput = { id: number | null; title: string; description: st
 export type FormSectionInput = { id: number | null; heading: string; help: string; wordLimit: number | null; required: boolean };
 export type CommitteeSeatInput = { id: number | null; name: string | null; partyLetter: string | null; represents: string | null; isChair: boolean };
 
-export type TimelineProblem =
-  | { field: TimelineKey; code: 'missing' }
-  /** `field` must come after `earlier` (strictly, or at the same instant or later). */
-  | { field: TimelineKey; code: 'out-of-order'; earlier: TimelineKey; earlierAt: Date; strict: boolean };
-
-/**
- * What is wrong with a timeline, at most one problem per date, reported on the later date of
- * each pair: opens < closes ≤ review starts ≤ nominees published ≤ voting opens < voting
- * closes ≤ winner announced (absent optional dates are skipped). A timeline without any date
- * is fine: a historic edition kept for its year and theme alone.
- */
-export function timelineProblems(t: TimelineInput): TimelineProblem[] {
-  if (TIMELINE_KEYS.every((k) => t[k] === null)) return [];
-  const problems: TimelineProblem[] = [];
-  const has = (k: TimelineKey) => problems.some((p) => p.field === k);
-  for (const k of REQUIRED_TIMELINE_KEYS) if (t[k] === null) problems.push({ field: k, code: 'missing' });
-  if (t.votingClosesAt !== null && t.votingOpensAt === null) problems.push({ field: 'votingOpensAt', code: 'missing' });
-  // Each date against the nearest earlier date that is present; strictly later where phase.ts
-  // needs a window (open, panel voting), the same instant allowed elsewhere.
-  let previous: TimelineKey | null = null;
-  for (const k of TIMELINE_KEYS) {
-    const at = t[k];
-    if (at === null) continue;
-    if (previous !== null) {
-      const before = t[previous]!;
-      const strict = (k === 'closesAt' && previous === 'opensAt') || (k === 'votingClosesAt' && previous === 'votingOpensAt');
-      const bad = strict ? at.getTime() <= before.getTime() : at.getTime() < before.getTime();
-      if (bad && !has(k)) problems.push({ field: k, code: 'out-of-order', earlier: previous, earlierAt: before, strict });
-    }
-    previous = k;
-  }
-  return problems;
-}
-
 export type EditionProblem =
   | { field: 'nomineeCountMax'; code: 'min-above-max' }
   | { field: 'year'; code: 'taken' }
   /** The round's year is not the year its winner is announced (or, without that date, the year nominations close or the one after). */
-  | { field: 'year'; code: 'year-mismatch'; date: TimelineKey; at: Date }
+  | YearProblem
   | { field: 'asksOrigin'; code: 'form-locked' }
   /** The patient panel has started voting (editions.voting_locked_at): its dates and the panel itself are fixed. */
   | { field: 'votingOpensAt' | 'votingClosesAt' | 'hasPatientPanel'; code: 'voting-locked'; since: Date }
   | JudgingSetupProblem;
-
-/**
- * Whether a round's year fits its dates. A round is named after the year its winner is
- * announced (Initiativprisen 2021 opened in November 2020 and was awarded in March 2021), so
- * that date must fall in the year. Without it, nominations close in the year or the year
- * before. A round with no dates (a historic round kept for its theme) fits any year.
- */
-export function yearProblem(year: number | null, t: TimelineInput): EditionProblem | null {
-  if (year === null) return null;
-  const yearOf = yearInCopenhagen;
-  if (t.winnerAnnouncedAt !== null) {
-    return yearOf(t.winnerAnnouncedAt) === year ? null : { field: 'year', code: 'year-mismatch', date: 'winnerAnnouncedAt', at: t.winnerAnnouncedAt };
-  }
-  if (t.closesAt !== null) {
-    const y = yearOf(t.closesAt);
-    return y === year || y === year - 1 ? null : { field: 'year', code: 'year-mismatch', date: 'closesAt', at: t.closesAt };
-  }
-  return null;
-}
 
 /** Rules of an edition's fields besides the timeline order (pure), with the judging settings' rules. */
 export function editionProblems(
@@ -717,8 +678,9 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor |
     const row = await insertEditionRow(tx, {
       awardId: award.id,
       year,
-      theme: source.theme,
-      themeDescription: source.themeDescription,
+      // Each year has its own theme: a copied one would go public as this year's by mistake.
+      theme: null,
+      themeDescription: null,
       opensAt: move(source.opensAt),
       closesAt: move(source.closesAt),
       reviewStartsAt: move(source.reviewStartsAt),
@@ -766,5 +728,115 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor |
       args.now,
     );
     return { ok: true, edition: row };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Draft, publish, delete (publishing.ts holds the rules)
+
+export type PublishResult =
+  | { ok: true; edition: EditionRow }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'not-ready'; problems: PublishProblem[] };
+
+/**
+ * Publishes a draft round: from now on it is on the front page, the award page, the archive,
+ * the feeds and the API, and it takes nominations when its window opens.
+ * Refuses: 'not-found'; 'not-ready' with every problem of publishProblems (already published,
+ * theme, criteria, sections, year, an opening in the past that was not confirmed).
+ * Side effects: editions.published_at; audit 'edition.publish'.
+ */
+export async function publishEdition(args: { db: Database; actor: Actor; editionId: number; confirmPastOpening: boolean; now: Date }): Promise<PublishResult> {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockEdition(tx, args.editionId);
+    if (!before) return { ok: false, reason: 'not-found' };
+    const found = (await findEditionById(tx, before.id))!;
+    const lists = await findLists(tx, before.id);
+    const problems = publishProblems(before, { criteria: lists.criteria.length, sections: lists.formSections.length }, args.now, args.confirmPastOpening);
+    if (problems.length) return { ok: false, reason: 'not-ready', problems };
+    const after = await updateEditionRow(tx, before.id, { publishedAt: args.now });
+    const pastOpening = before.opensAt !== null && before.opensAt.getTime() <= args.now.getTime();
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'edition.publish',
+        entityType: 'edition',
+        entityId: before.id,
+        organisationId: found.organisation.id,
+        editionId: before.id,
+        after: { publishedAt: args.now.toISOString(), ...(pastOpening ? { confirmedPastOpening: before.opensAt!.toISOString() } : {}) },
+      },
+      args.now,
+    );
+    return { ok: true, edition: after };
+  });
+}
+
+export type UnpublishResult =
+  | { ok: true; edition: EditionRow }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'refused'; refusal: UnpublishRefusal };
+
+/**
+ * Takes a published round back to draft, before it opens.
+ * Refuses: 'not-found'; 'refused' (not published, already open, or history without dates).
+ * Side effects: editions.published_at cleared; audit 'edition.unpublish'.
+ */
+export async function unpublishEdition(args: { db: Database; actor: Actor; editionId: number; now: Date }): Promise<UnpublishResult> {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockEdition(tx, args.editionId);
+    if (!before) return { ok: false, reason: 'not-found' };
+    const refusal = unpublishRefusal(before, args.now);
+    if (refusal) return { ok: false, reason: 'refused', refusal };
+    const found = (await findEditionById(tx, before.id))!;
+    const after = await updateEditionRow(tx, before.id, { publishedAt: null });
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'edition.unpublish',
+        entityType: 'edition',
+        entityId: before.id,
+        organisationId: found.organisation.id,
+        editionId: before.id,
+        before: { publishedAt: before.publishedAt!.toISOString() },
+      },
+      args.now,
+    );
+    return { ok: true, edition: after };
+  });
+}
+
+export type DeleteEditionResult = { ok: true; awardId: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'refused'; refusal: DeleteRefusal };
+
+/**
+ * Deletes a draft round that never received a nomination, with its criteria, form, committee
+ * seats and memberships. The audit log keeps what it was.
+ * Refuses: 'not-found'; 'refused' (published, or it has nominations).
+ * Side effects: the edition row and its lists deleted; audit 'edition.delete' with the round's fields.
+ */
+export async function deleteDraftEdition(args: { db: Database; actor: Actor; editionId: number; now: Date }): Promise<DeleteEditionResult> {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockEdition(tx, args.editionId);
+    if (!before) return { ok: false, reason: 'not-found' };
+    const refusal = deleteRefusal(before, await hasAnyNomination(tx, before.id));
+    if (refusal) return { ok: false, reason: 'refused', refusal };
+    const found = (await findEditionById(tx, before.id))!;
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: 'edition.delete',
+        entityType: 'edition',
+        entityId: before.id,
+        organisationId: found.organisation.id,
+        editionId: before.id,
+        before: editionSnapshot(before),
+      },
+      args.now,
+    );
+    await deleteEditionRow(tx, before.id);
+    return { ok: true, awardId: before.awardId };
   });
 }

@@ -14,7 +14,8 @@ export type EditionForForm = NonNullable<Awaited<ReturnType<typeof findEditionWi
 /** An edition with everything its nomination form needs, or null. */
 export async function loadEditionForForm(db: Database, editionId: number): Promise<EditionForForm | null> {
   const found = await findEditionWithForm(db, editionId);
-  if (!found) return null;
+  // A draft round takes no nominations: to the form, the API and the service it does not exist.
+  if (!found || found.edition.publishedAt === null) return null;
   return {
     ...found,
     timeline: timelineOf(found.edition),

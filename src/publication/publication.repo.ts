@@ -63,7 +63,8 @@ export async function findEditionsPastInstant(db: Database, column: 'nominees' |
     .from(editions)
     .innerJoin(awards, eq(awards.id, editions.awardId))
     .innerJoin(organisations, eq(organisations.id, awards.organisationId))
-    .where(and(isNotNull(col), lte(col, now)))
+    // A draft round is seen by no one outside its organisation, whatever its dates say.
+    .where(and(isNotNull(editions.publishedAt), isNotNull(col), lte(col, now)))
     .orderBy(asc(col), asc(editions.id));
 }
 
@@ -96,7 +97,7 @@ export async function findEditionsDueForNotice(db: Database, kind: 'nominees' | 
     .innerJoin(awards, eq(awards.id, editions.awardId))
     .innerJoin(organisations, eq(organisations.id, awards.organisationId))
     .leftJoin(publicationNotices, and(eq(publicationNotices.editionId, editions.id), eq(publicationNotices.kind, kind)))
-    .where(and(isNotNull(col), lte(col, now), gte(col, since), isNull(publicationNotices.editionId)))
+    .where(and(isNotNull(editions.publishedAt), isNotNull(col), lte(col, now), gte(col, since), isNull(publicationNotices.editionId)))
     .orderBy(asc(col), asc(editions.id));
 }
 

@@ -96,7 +96,8 @@ export async function buildEdition(
 ): Promise<EditionRow & { criterionIds: number[]; formSectionIds: number[] }> {
   const [row] = await db
     .insert(editions)
-    .values({ year: 2100 + ++sequence, ...overrides })
+    // Published unless the test asks for a draft (publishedAt: null): most tests are about a public round.
+    .values({ year: 2100 + ++sequence, publishedAt: new Date('2000-01-01T00:00:00Z'), ...overrides })
     .returning();
   const editionId = row!.id;
   const criterionIds: number[] = [];

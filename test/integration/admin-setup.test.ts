@@ -329,7 +329,7 @@ for (const engine of ENGINES) {
         ],
       );
       const page = await rmAdmin.get(res.headers.location as string);
-      inPage(page, 'Runden er oprettet. Tilføj nu kriterier og formularens afsnit.');
+      inPage(page, 'Runden er oprettet som kladde. Tilføj nu kriterier og formularens afsnit, og offentliggør den, når den er klar.');
       // Shown back in Copenhagen time, '&' intact in the field.
       assert.match(page.body, /id="winnerAnnouncedAt-date" name="winnerAnnouncedAt-date" value="2027-11-03"/);
       assert.match(page.body, /id="winnerAnnouncedAt-time" name="winnerAnnouncedAt-time" value="15:30"/);
@@ -341,9 +341,12 @@ for (const engine of ENGINES) {
       const historic = await rmAdmin.post(url, { ...timelineFields({}), year: '2025', theme: 'Det første år' });
       assert.equal(historic.statusCode, 303, summaryOf(historic).join('\n'));
       assert.equal((await editionOf(award.id, 2025))!.opensAt, null);
-      const publicPage = await t.app.inject('/priser/aarets-sundhedsinnovation/2027');
-      assert.equal(publicPage.statusCode, 200);
-      assert.ok(publicPage.body.includes('Sundhed &amp; nærhed'));
+      // A new round is a draft: not public, but its administrators see the preview.
+      assert.equal((await t.app.inject('/priser/aarets-sundhedsinnovation/2027')).statusCode, 404);
+      const preview = await rmAdmin.get('/priser/aarets-sundhedsinnovation/2027');
+      assert.equal(preview.statusCode, 200);
+      assert.ok(preview.body.includes('Sundhed &amp; nærhed'));
+      assert.match(preview.body, /id="preview-banner"/);
     });
 
     test('round: every validation message, in the order of the page, the text kept', async () => {
@@ -744,7 +747,13 @@ for (const engine of ENGINES) {
         assert.deepEqual(strip(copyLists[i]!), strip(sourceLists[i]!));
       }
       const page = await rmAdmin.get(res.headers.location as string);
-      inPage(page, 'Runden for 2025 er oprettet som en kopi. Alle datoer er flyttet et år frem. Tjek datoerne, og ret temaet, hvis det er nyt.');
+      inPage(
+        page,
+        'Runden for 2025 er oprettet som kladde ud fra sidste år. Alle datoer er flyttet et år frem. Skriv årets tema, tjek datoerne, og offentliggør runden, når den er klar.',
+      );
+      // A draft, and last year's theme is not carried over as this year's.
+      assert.equal(copy.publishedAt, null);
+      assert.equal(copy.theme, null);
       const [ev] = (await events('edition.create')).filter((x) => x.editionId === copy.id);
       assert.deepEqual(
         [(ev!.after as Record<string, unknown>).copiedFrom, (ev!.after as Record<string, unknown>).formSectionsCopied],

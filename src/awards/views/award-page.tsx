@@ -1,5 +1,6 @@
 import Html from '@kitajs/html';
-import { ButtonLink, Layout, type PageContext, Table, Time } from '../../platform/ui/index.js';
+import { Alert, ButtonLink, Layout, type PageContext, Table, Time } from '../../platform/ui/index.js';
+import { setupTexts } from '../i18n.js';
 import { formatInstant } from '../../platform/time.js';
 import type { AwardPage as AwardPageData, EditionDetail } from '../awards.service.js';
 import { EditionStatus } from './edition-status.js';
@@ -20,6 +21,17 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
   const crumbs = [{ label: t.home, href: '/' }, ...(byYear ? [{ label: award.name, href: urls.award({ slug: award.slug }) }] : []), { label: title }];
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={crumbs} organisers={[organisation]}>
+      {page.preview ? (
+        <Alert
+          ctx={ctx}
+          variant="warning"
+          id="preview-banner"
+          heading={setupTexts(ctx.locale).publishing.previewHeading}
+          text={setupTexts(ctx.locale).publishing.previewBanner}
+        />
+      ) : (
+        ''
+      )}
       <h1 safe>{title}</h1>
       <p class="font-lead" lang="da" safe>
         {award.summary}

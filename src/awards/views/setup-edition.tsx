@@ -1,10 +1,13 @@
 import { setupTexts } from '../i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
+import Html from '@kitajs/html';
 import {
   AdminLayout,
   Alert,
+  Badge,
   Button,
+  Checkbox,
   ButtonGroup,
   type Crumb,
   ErrorSummary,
@@ -43,7 +46,73 @@ type EditionFormProps = EditionContext & {
   notice: string | null;
   /** Set after a save: public pages may show the old text for a few seconds. */
   showDelay?: boolean;
+  /** The clock's now, for whether the round has opened (publishing). */
+  now?: Date;
 };
+
+/**
+ * Whether the public sees the round: a draft with its preview link, publish (with the
+ * confirmation a past opening needs) and delete; a published round, and back to draft before
+ * it opens. The rules and their messages are publishing.ts's; this only shows the forms.
+ */
+function PublishingPanel({ ctx, csrf, award, edition, now }: { ctx: PageContext; csrf: string; award: AwardRow; edition: EditionRow; now: Date }) {
+  const s = setupTexts(ctx.locale);
+  const p = s.publishing;
+  const preview = urls.edition({ slug: award.slug, year: edition.year });
+  const opened = edition.opensAt !== null && edition.opensAt.getTime() <= now.getTime();
+  return (
+    <section aria-labelledby="publishing-heading" class="no-print">
+      <h2 id="publishing-heading" safe>
+        {p.heading}
+      </h2>
+      {edition.publishedAt === null ? (
+        <>
+          <p>
+            <Badge status="warning">{Html.escapeHtml(p.draftTag)}</Badge>
+          </p>
+          <p safe>{p.draftText}</p>
+          <p>
+            <a href={preview} id="preview-link" safe>
+              {p.previewLink}
+            </a>
+          </p>
+          <form method="post" action={urls.publish({ id: edition.id })} novalidate>
+            <CsrfField token={csrf} />
+            {opened ? (
+              <Checkbox ctx={ctx} id="confirmPastOpening" label={p.confirmPastOpening(formatInstant(edition.opensAt!, ctx.locale))} checked={false} />
+            ) : (
+              ''
+            )}
+            <Button variant="primary" id="publish" text={p.publish} />
+          </form>
+          <h3 safe>{p.deleteHeading}</h3>
+          <p safe>{p.deleteHint}</p>
+          <form method="post" action={urls.deleteEdition({ id: edition.id })} novalidate>
+            <CsrfField token={csrf} />
+            <Checkbox ctx={ctx} id="confirmDelete" name="bekraeft" label={p.confirmDelete} checked={false} />
+            <Button variant="secondary" id="delete-edition" text={p.delete} />
+          </form>
+        </>
+      ) : (
+        <>
+          <p>
+            <Badge status="success">{Html.escapeHtml(p.publishedTag)}</Badge>
+          </p>
+          <p safe>{p.publishedText(formatInstant(edition.publishedAt, ctx.locale))}</p>
+          {edition.opensAt !== null && !opened ? (
+            <form method="post" action={urls.unpublish({ id: edition.id })} novalidate>
+              <CsrfField token={csrf} />
+              <Button variant="secondary" id="unpublish" text={p.unpublish} />
+              <Hint block text={p.unpublishHint} />
+            </form>
+          ) : (
+            ''
+          )}
+        </>
+      )}
+    </section>
+  );
+}
 
 /** Create or edit a round: year and theme, the timeline in Danish time, nominees and prize, form settings. */
 export function EditionFormPage(p: EditionFormProps): JSX.Element {
@@ -68,6 +137,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
         ''
       )}
       <h1 safe>{title}</h1>
+      {edition ? <PublishingPanel ctx={ctx} csrf={csrf} award={award} edition={edition} now={p.now ?? new Date()} /> : ''}
       {edition && p.counts ? (
         <nav aria-labelledby="edition-parts-heading" class="no-print">
           <h2 id="edition-parts-heading" class="sr-only" safe>
@@ -75,10 +145,10 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
           </h2>
           <ul class="unstyled-list">
             <li>
-              <a href={urls.criteria({ id: edition.id })} safe>{`${s.lists.criteriaLink} (${p.counts.criteria})`}</a>
+              <a href={urls.criteria({ id: edition.id })} id="edition-criteria-link" safe>{`${s.lists.criteriaLink} (${p.counts.criteria})`}</a>
             </li>
             <li>
-              <a href={urls.formSections({ id: edition.id })} safe>{`${s.lists.formLink} (${p.counts.formSections})`}</a>
+              <a href={urls.formSections({ id: edition.id })} id="edition-form-link" safe>{`${s.lists.formLink} (${p.counts.formSections})`}</a>
             </li>
             <li>
               <a href={urls.committee({ id: edition.id })} safe>{`${s.lists.committeeLink} (${p.counts.committee})`}</a>

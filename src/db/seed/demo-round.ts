@@ -48,7 +48,11 @@ export async function seedDemoJudgedRound(db: Database, now: Date): Promise<{ cr
     const copied = await createNextYearEdition({ db: tx, actor: 'system', editionId: source.id, now });
     if (!copied.ok) return { created: false };
     const edition = copied.edition;
-    await tx.update(editions).set({ eventName: 'Innovationsdagen 2025 (demo)' }).where(eq(editions.id, edition.id));
+    // Next year's round starts as a draft without a theme; the demo's is public, with last year's theme.
+    await tx
+      .update(editions)
+      .set({ eventName: 'Innovationsdagen 2025 (demo)', theme: source.theme, themeDescription: source.themeDescription, publishedAt: now })
+      .where(eq(editions.id, edition.id));
     const crit = await tx.select().from(criteria).where(eq(criteria.editionId, edition.id)).orderBy(asc(criteria.position));
     const sections = await tx.select().from(formSections).where(eq(formSections.editionId, edition.id)).orderBy(asc(formSections.position));
     const sentAt = new Date(edition.closesAt!.getTime() - 5 * 24 * 3600 * 1000);

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { type Database, inTransaction } from '../database.js';
 import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../schema.js';
 import { demoOrganisations, type SeedEdition } from './demo-data.js';
@@ -88,6 +88,8 @@ async function insertEdition(db: Database, awardId: number, e: SeedEdition): Pro
       prizePurpose: e.prizePurpose ?? null,
       prizeExtras: e.prizeExtras ?? null,
       hasPatientPanel: e.hasPatientPanel ?? false,
+      // The demo's rounds are public, as the real ones they copy were.
+      publishedAt: sql`now()`,
       asksOrigin: e.asksOrigin ?? false,
     })
     .onConflictDoNothing({ target: [editions.awardId, editions.year] })
