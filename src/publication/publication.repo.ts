@@ -57,13 +57,13 @@ export async function findShortlistIds(db: Database, editionIds: readonly number
 
 /** Editions whose `column` instant is at or before `now`, with award and organisation. */
 export async function findEditionsPastInstant(db: Database, column: 'nominees' | 'winner', now: Date) {
+  // A draft round is seen by no one outside its organisation, whatever its dates say.
   const col = column === 'nominees' ? editions.nomineesPublishedAt : editions.winnerAnnouncedAt;
   return db
     .select({ edition: editions, award: awards, organisation: organisations })
     .from(editions)
     .innerJoin(awards, eq(awards.id, editions.awardId))
     .innerJoin(organisations, eq(organisations.id, awards.organisationId))
-    // A draft round is seen by no one outside its organisation, whatever its dates say.
     .where(and(isNotNull(editions.publishedAt), isNotNull(col), lte(col, now)))
     .orderBy(asc(col), asc(editions.id));
 }
