@@ -57,6 +57,7 @@ async function main() {
     publicBaseUrl,
     attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
+    ballotKey: config.ballotKey,
     componentPage: config.env !== 'production',
   });
 
