@@ -115,6 +115,8 @@ const da = {
   statsText: (mean: string, median: string, min: string, max: string) => `${mean} / ${median} / ${min}–${max}`,
   noScores: 'Ingen point',
   hiddenConflict: 'Skjult: du er inhabil',
+  ranksHiddenConflict:
+    'Du er inhabil i mindst én indstilling. Derfor ser du ingen placeringer, normaliserede point eller gennemsnit for medlemmerne: de ville afsløre tallene for den indstilling, du er inhabil i.',
   partial: (n: number) => `${n} delvis`,
   noneAbsent: '–',
   alphaHeading: 'Hvor enige er komitéen?',
@@ -265,6 +267,8 @@ const en: JudgingTexts = {
   statsText: (mean, median, min, max) => `${mean} / ${median} / ${min}–${max}`,
   noScores: 'No scores',
   hiddenConflict: 'Hidden: you have a conflict of interest',
+  ranksHiddenConflict:
+    'You have a conflict of interest with at least one nomination. So you see no ranks, normalised scores or members’ averages: they would give away the figures of the nomination you are conflicted with.',
   partial: (n) => `${n} partial`,
   noneAbsent: '–',
   alphaHeading: 'How much does the committee agree?',
