@@ -18,6 +18,7 @@ import {
   awards,
   conflictsOfInterest,
   editions,
+  nominations,
   organisations,
   outboxMessages,
   reviewReminders,
@@ -26,6 +27,7 @@ import {
   shortlistEntries,
 } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
+import { readPdf } from '../harness/pdf-text.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
 import type { HttpAgent } from '../harness/http-agent.js';
@@ -617,6 +619,56 @@ for (const engine of ENGINES) {
         assert.match(decode((await agents.m4!.get(reviewUrl(n.a!))).body), /Blind bedømmelse/);
       } finally {
         await db.update(editions).set({ blindReview: false }).where(eq(editions.id, edition));
+      }
+    });
+
+    test('blind review hides the same fields on the review page and in the members’ dossier PDF (issue 13, finding 8)', async () => {
+      const [before] = await db.select().from(nominations).where(eq(nominations.id, n.a!));
+      const secret = {
+        nomineeNames: 'Anna Hemmelig',
+        nomineeKind: 'team' as const,
+        nomineeUnit: 'Hemmelig Afdeling Syd',
+        nomineeEmail: 'anna.hemmelig@example.dk',
+        nominatorName: 'Ib Indstiller',
+        nominatorEmail: 'ib@example.dk',
+        nominatorWorkplace: 'Hemmelig Arbejdsplads',
+        nominatorIsCitizen: 'no' as const,
+      };
+      await db.update(nominations).set(secret).where(eq(nominations.id, n.a!));
+      await db.update(editions).set({ blindReview: true }).where(eq(editions.id, edition));
+      try {
+        const page = decode((await agents.m4!.get(reviewUrl(n.a!))).body);
+        const pdf = await agents.m4!.get(`${base()}/dossier.pdf`);
+        assert.equal(pdf.statusCode, 200);
+        const { text: dossier } = await readPdf(pdf.rawPayload);
+        for (const [surface, body] of [
+          ['review page', page],
+          ['dossier', dossier],
+        ] as const) {
+          assert.ok(body.includes('Aarhus Universitetshospital'), `${surface}: the organisation is shown`);
+          for (const value of ['Anna Hemmelig', 'Hemmelig Afdeling Syd', 'anna.hemmelig@example.dk', 'Ib Indstiller', 'ib@example.dk', 'Hemmelig Arbejdsplads'])
+            assert.ok(!body.includes(value), `${surface} shows ${value}`);
+          for (const label of ['Afdeling eller enhed', 'Et team', 'Arbejdsplads']) assert.ok(!body.includes(label), `${surface} shows the label ${label}`);
+        }
+        // Without blind review both show the unit.
+        await db.update(editions).set({ blindReview: false }).where(eq(editions.id, edition));
+        assert.match(decode((await agents.m4!.get(reviewUrl(n.a!))).body), /Hemmelig Afdeling Syd/);
+        assert.ok((await readPdf((await agents.m4!.get(`${base()}/dossier.pdf`)).rawPayload)).text.includes('Hemmelig Afdeling Syd'));
+      } finally {
+        await db.update(editions).set({ blindReview: false }).where(eq(editions.id, edition));
+        await db
+          .update(nominations)
+          .set({
+            nomineeNames: before!.nomineeNames,
+            nomineeKind: before!.nomineeKind,
+            nomineeUnit: before!.nomineeUnit,
+            nomineeEmail: before!.nomineeEmail,
+            nominatorName: before!.nominatorName,
+            nominatorEmail: before!.nominatorEmail,
+            nominatorWorkplace: before!.nominatorWorkplace,
+            nominatorIsCitizen: before!.nominatorIsCitizen,
+          })
+          .where(eq(nominations.id, n.a!));
       }
     });
 
