@@ -12,6 +12,8 @@
 -- upgrade in a vote that is still open keeps their counted ballot but can no longer change it
 -- (the ballot page says so; panel/ballot.service.ts). Finally the ballots are written anew in
 -- the order of their keys, so their physical order no longer follows the order of voting.
+-- Old row versions (with cast_at) stay in the table's files until they are vacuumed; where the
+-- data files themselves could be read, run VACUUM FULL ballots once after the upgrade.
 ALTER TABLE "ballots" DROP COLUMN "id";--> statement-breakpoint
 ALTER TABLE "ballots" DROP COLUMN "cast_at";--> statement-breakpoint
 ALTER TABLE "editions" DROP COLUMN "ballot_salt";--> statement-breakpoint
