@@ -189,7 +189,7 @@ async function load(db: Database): Promise<{ committeeEdition: number; panelEdit
   await db.insert(shortlists).values({ editionId: panelEdition, decidedAt: at });
   await db.insert(shortlistEntries).values(panelIds.map((nominationId, i) => ({ editionId: panelEdition, nominationId, position: i + 1 })));
   for (const part of chunks(
-    ballotsGen.map((b, i) => ({ editionId: panelEdition, voterKey: `voter-${i}`, ranking: b.map((c) => panelIds[c]!), castAt: at })),
+    ballotsGen.map((b, i) => ({ editionId: panelEdition, voterKey: `voter-${i}`, ranking: b.map((c) => panelIds[c]!) })),
     2000,
   )) {
     await db.insert(ballotsTable).values(part);

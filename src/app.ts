@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.js';
+import { DEVELOPMENT_BALLOT_KEY } from './config.js';
 import type { Clock } from './platform/clock.js';
 import { PageCache } from './platform/page-cache.js';
 import { computeSecurityHeaders } from './platform/security-headers.js';
@@ -48,6 +49,8 @@ export type BuildOptions = {
   publicBaseUrl?: string;
   rateLimits?: Partial<RateLimits>;
   demoSignIn?: boolean;
+  /** The server secret BALLOT_KEY (config.ts); default: the development key, never for production. */
+  ballotKey?: string;
   /** Where attachment bytes live. Default: a DiskAttachmentStore in `attachmentsDir` (default ./data/attachments). */
   attachmentStore?: AttachmentStore;
   attachmentsDir?: string;
@@ -85,6 +88,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     receiptPdf: true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits },
     demoSignIn: opts.demoSignIn ?? false,
+    ballotKey: opts.ballotKey ?? DEVELOPMENT_BALLOT_KEY,
     organisationOfEdition: (editionId) => organisationOfEdition(opts.db, editionId),
   };
 

@@ -43,3 +43,21 @@ test('a password in a wrong URL is not echoed', () => {
     (err: unknown) => err instanceof ConfigError && !err.message.includes('hemmelig') && err.message.includes('mysql://admin:***@db/x'),
   );
 });
+
+test('BALLOT_KEY: required in production, a marked development key otherwise, never echoed when wrong', () => {
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production' }),
+    (err: unknown) => err instanceof ConfigError && err.message.startsWith('Missing environment variable BALLOT_KEY') && !err.message.includes('\n'),
+  );
+  const key = 'k'.repeat(43);
+  assert.equal(loadConfig({ NODE_ENV: 'production', BALLOT_KEY: key }).ballotKey, key);
+  const dev = loadConfig({}).ballotKey;
+  assert.match(dev, /^NOT-FOR-PRODUCTION/);
+  assert.equal(loadConfig({ NODE_ENV: 'test' }).ballotKey, dev);
+  for (const bad of ['kort-hemmelighed', dev]) {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', BALLOT_KEY: bad }),
+      (err: unknown) => err instanceof ConfigError && err.message.startsWith('Invalid environment variable BALLOT_KEY="***"') && !err.message.includes(bad),
+    );
+  }
+});

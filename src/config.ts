@@ -2,6 +2,17 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
+ * The marker of the ballot key used outside production when BALLOT_KEY is unset. Anybody can
+ * read it here, so ballots keyed with it are secret from nobody: production refuses it.
+ */
+const NOT_FOR_PRODUCTION = 'NOT-FOR-PRODUCTION';
+/** The ballot key of development and tests when BALLOT_KEY is unset (never accepted in production). */
+export const DEVELOPMENT_BALLOT_KEY = `${NOT_FOR_PRODUCTION}: the development and test ballot key of Prisportal`;
+
+/** Variables whose values are secrets: a wrong value is never echoed in the error line. */
+const SECRET_VARIABLES = new Set(['BALLOT_KEY']);
+
+/**
  * The whole configuration, parsed once from the environment at start-up.
  * A wrong value stops start-up with one line naming the variable and what it expects.
  */
@@ -63,6 +74,11 @@ const schema = z.object({
       "a sender address such as 'Prisportal <noreply@region.dk>' or noreply@region.dk",
     )
     .default('Prisportal <noreply@prisportal.local>'),
+  BALLOT_KEY: z
+    .string()
+    .min(32, 'a random secret of at least 32 characters, e.g. from `openssl rand -base64 32`')
+    .refine((v) => !v.startsWith(NOT_FOR_PRODUCTION), 'a random secret of your own, not the development key')
+    .optional(),
 });
 
 export type Config = {
@@ -86,6 +102,13 @@ export type Config = {
   mailFrom: string;
   /** Personal data of nominations is anonymised this many years after their edition is archived (src/privacy). */
   retentionYears: number;
+  /**
+   * The server secret that keys the patient panel's ballots (panel/ballot.ts) and orders the
+   * anonymous overview's member labels (judging): kept outside the database, so a dump or a
+   * backup alone cannot link a ballot to a member. Required in production; outside production
+   * it defaults to DEVELOPMENT_BALLOT_KEY.
+   */
+  ballotKey: string;
 };
 
 export class ConfigError extends Error {}
@@ -104,10 +127,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
     // Passwords in URLs are masked: the line ends up in logs.
-    const shown = JSON.stringify(hidePassword(got ?? ''));
+    const shown = SECRET_VARIABLES.has(name) ? '"***"' : JSON.stringify(hidePassword(got ?? ''));
     throw new ConfigError(`Invalid environment variable ${name}=${shown}: expected ${issue.message}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.BALLOT_KEY === undefined) {
+    throw new ConfigError(
+      'Missing environment variable BALLOT_KEY: expected a random secret of at least 32 characters, e.g. from `openssl rand -base64 32` (required in production; keep it with the backups)',
+    );
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -123,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     retentionYears: c.RETENTION_YEARS,
+    ballotKey: c.BALLOT_KEY ?? DEVELOPMENT_BALLOT_KEY,
   };
 }
 

@@ -59,6 +59,7 @@ async function main() {
     publicBaseUrl,
     attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
+    ballotKey: config.ballotKey,
     componentPage: config.env !== 'production',
     ...(config.smtpUrl ? {} : { mailDir }),
   });

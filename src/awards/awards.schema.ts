@@ -86,8 +86,6 @@ export const editions = pgTable(
     scoreLabels: jsonb('score_labels').$type<string[]>(),
     /** Set when the first ballot is cast: the panel's nominees, method and deadline cannot change after. */
     votingLockedAt: instant('voting_locked_at'),
-    /** Random per edition, known to the app only: ballots are keyed by an HMAC of the voter with it. */
-    ballotSalt: text('ballot_salt').notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
     /**
      * When the round was made public; null while it is a draft, seen only by its organisation's
      * administrators and committee (a preview). Rounds start as drafts.

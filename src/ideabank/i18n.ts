@@ -76,6 +76,15 @@ const da = {
     edit: 'Redigér løsningen',
     similar: 'Lignende løsninger',
   },
+  /** Who may write to the idea bank (write-rules.ts): each refusal's words. */
+  writeRefusal: {
+    title: 'Kun ansatte kan skrive i idébanken',
+    notStaff:
+      'Kun ansatte i en organisation kan tilføje løsninger og fortælle, at en enhed har taget en løsning i brug. Log ind med din arbejdsplads’ login, eller bed en administrator om hjælp.',
+    otherOrganisation: (names: string) => `Du kan kun skrive i din egen organisations navn. Skriv ${names}.`,
+    adoptNotStaff: 'Kun ansatte i en organisation kan fortælle, at deres enhed har taget løsningen i brug. Log ind med din arbejdsplads’ login.',
+    or: 'eller',
+  },
   adopt: {
     heading: 'Vi har taget løsningen i brug',
     intro: 'Fortæl, at jeres enhed bruger løsningen. Så kan andre se, hvor den har spredt sig.',
@@ -263,6 +272,14 @@ const en: IdeaBankTexts = {
     originRow: 'Origin',
     edit: 'Edit the solution',
     similar: 'Similar solutions',
+  },
+  writeRefusal: {
+    title: 'Only staff can write in the idea bank',
+    notStaff:
+      'Only staff of an organisation can add solutions and tell that a unit has adopted a solution. Sign in with your workplace’s login, or ask an administrator for help.',
+    otherOrganisation: (names) => `You can only write in your own organisation’s name. Write ${names}.`,
+    adoptNotStaff: 'Only staff of an organisation can tell that their unit has adopted the solution. Sign in with your workplace’s login.',
+    or: 'or',
   },
   adopt: {
     heading: 'We have adopted the solution',

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, inTransaction } from '../db/database.js';
-import { awards, editions } from '../awards/awards.schema.js';
+import { awards, editions, organisations } from '../awards/awards.schema.js';
+import { identityProviders } from '../accounts/accounts.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { adoptions, solutionImages, solutionNominations, solutions, type SolutionStatus } from './ideabank.schema.js';
 import { distinctWords, excludedWords, PAGE_SIZE, wantedWords, type SearchQuery } from './search-query.js';
@@ -522,4 +523,25 @@ export async function listSolutionImages(db: Database, solutionId: number): Prom
 export async function findSolutionImage(db: Database, imageId: number): Promise<ImageRow | null> {
   const [row] = await db.select().from(solutionImages).where(eq(solutionImages.id, imageId));
   return row ?? null;
+}
+
+/**
+ * The organisations a user is staff of: those they administer, and the one whose enabled
+ * identity provider they signed in through (`users.oidc_issuer`). An issuer that several
+ * organisations share names none of them (it cannot tell which one the user belongs to).
+ */
+export async function findStaffOrganisations(db: Database, adminOf: readonly number[], oidcIssuer: string | null): Promise<{ id: number; name: string }[]> {
+  const viaProvider = oidcIssuer
+    ? await db
+        .selectDistinct({ organisationId: identityProviders.organisationId })
+        .from(identityProviders)
+        .where(and(eq(identityProviders.issuer, oidcIssuer), eq(identityProviders.enabled, true)))
+    : [];
+  const ids = [...new Set([...adminOf, ...(viaProvider.length === 1 ? [viaProvider[0]!.organisationId] : [])])];
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.name));
 }

@@ -23,6 +23,8 @@ import {
 } from './ideabank.repo.js';
 import {
   addNominationToIdeaBank,
+  mayWriteToIdeaBank,
+  type IdeaBankWrite,
   canEditSolution,
   createSolution,
   findNominationForBank,
@@ -40,7 +42,7 @@ import { adoptionFormValues, checkAdoptionForm, checkSolutionForm, solutionFormV
 import { SearchPage } from './views/search-page.js';
 import { SolutionPage, type AdoptionForm } from './views/solution-page.js';
 import { SolutionFormPage, type SolutionFormValues } from './views/solution-form.js';
-import { MostSpreadPage, NominationLinkPage } from './views/other-pages.js';
+import { IdeaBankWriteRefusalPage, MostSpreadPage, NominationLinkPage } from './views/other-pages.js';
 import { atomFeed } from './feed.js';
 import { IMAGE_ERROR_CODES } from './images.routes.js';
 import { parseId, sendPage } from '../platform/http.js';
@@ -161,6 +163,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
       listSolutionImages(db, s.id),
     ]);
     const actor = request.actor;
+    const mayWrite = actor.kind === 'user' ? await mayWriteToIdeaBank(db, actor) : null;
     return sendPage(
       reply,
       status,
@@ -173,7 +176,7 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
         similar,
         images,
         canEdit: canEditSolution(actor, s).ok,
-        adoption: actor.kind === 'user' ? { csrf: csrfToken(reply), ...adoptionState } : null,
+        adoption: mayWrite === null ? null : mayWrite.ok ? { csrf: csrfToken(reply), ...adoptionState } : 'not-staff',
       }),
     );
   }
@@ -202,14 +205,38 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
       const id = parseId(request.params.solutionId);
       const s = id === null ? null : await findSolution(db, id);
       if (!s) return sendErrorPage(request, reply, 404, 'notFound');
+      const may = await mayWriteToIdeaBank(db, actor);
+      if (!may.ok) return refuseWrite(request, reply, may.reason);
       const form = adoptionFormValues(request.body);
       const now = clock.now();
       const { input, errors } = checkAdoptionForm(form, texts(request), isoInCopenhagen(now).slice(0, 10));
       if (!input) return showSolution(request, reply, s, 400, { form, errors, done: false });
-      await recordAdoption({ db, actor, solutionId: s.id, input, now });
+      const result = await recordAdoption({ db, actor, solutionId: s.id, input, now });
+      if (!result.ok) {
+        if (result.reason !== 'other-organisation') return refuseWrite(request, reply, result.reason);
+        return showSolution(request, reply, s, 400, { form, errors: [otherOrganisation(request, 'organisation', result)], done: false });
+      }
       return reply.redirect(`/idebank/loesninger/${s.id}?tak=1#adopt-heading`, 303);
     },
   );
+
+  /**
+   * A refusal to write to the idea bank (write-rules.ts): the public is asked to sign in (401),
+   * a user who is staff of no organisation gets a page that says who may (403).
+   */
+  function refuseWrite(request: FastifyRequest, reply: FastifyReply, reason: 'not-signed-in' | 'not-staff' | 'other-organisation') {
+    if (reason === 'not-signed-in') return sendErrorPage(request, reply, 401, 'signInRequired');
+    request.log.info({ reason }, 'idea bank write refused');
+    const ctx = pageContext(request);
+    return sendPage(reply, 403, IdeaBankWriteRefusalPage({ ctx, it: ideaBankTexts(ctx.locale) }));
+  }
+
+  /** The field error of a name that is not the user's own organisation: it names theirs. */
+  function otherOrganisation(request: FastifyRequest, field: string, refused: IdeaBankWrite<unknown> & { ok: false }): FieldError {
+    const it = texts(request);
+    const names = refused.staffOf.map((o) => `«${o.name}»`).join(` ${it.writeRefusal.or} `);
+    return { field, message: it.writeRefusal.otherOrganisation(names) };
+  }
 
   const emptyForm = (): SolutionFormValues => ({
     title: '',
@@ -226,6 +253,8 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
   const currentYear = () => Number(isoInCopenhagen(clock.now()).slice(0, 4));
 
   app.get('/idebank/ny', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const may = await mayWriteToIdeaBank(db, request.actor);
+    if (!may.ok) return refuseWrite(request, reply, may.reason);
     const ctx = pageContext(request);
     return sendPage(
       reply,
@@ -237,16 +266,18 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
   app.post('/idebank/ny', { config: { access: 'signed-in' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
+    const may = await mayWriteToIdeaBank(db, actor);
+    if (!may.ok) return refuseWrite(request, reply, may.reason);
     const ctx = pageContext(request);
     const it = ideaBankTexts(ctx.locale);
     const values = solutionFormValues(request.body);
     const { input, errors } = checkSolutionForm(values, it, currentYear());
-    if (!input) {
-      const similar = await similarSolutions(db, `${values.title} ${values.summary}`);
-      return sendPage(reply, 400, SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: null, values, errors, similar }));
-    }
-    const id = await createSolution({ db, actor, input, now: clock.now() });
-    return reply.redirect(`/idebank/loesninger/${id}`, 303);
+    const result = input ? await createSolution({ db, actor, input, now: clock.now() }) : null;
+    if (result?.ok) return reply.redirect(`/idebank/loesninger/${result.value}`, 303);
+    if (result && result.reason !== 'other-organisation') return refuseWrite(request, reply, result.reason);
+    const shown = result ? [otherOrganisation(request, 'organisationName', result)] : errors;
+    const similar = await similarSolutions(db, `${values.title} ${values.summary}`);
+    return sendPage(reply, 400, SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: null, values, errors: shown, similar }));
   });
 
   /** The solution, when the visitor may edit it; otherwise the answer has been sent. */
@@ -321,7 +352,18 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
           SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: s.id, originalTitle: s.title, values, errors, similar, images }),
         );
       }
-      await updateSolution({ db, actor: request.actor, solutionId: s.id, input, now: clock.now() });
+      const result = await updateSolution({ db, actor: request.actor, solutionId: s.id, input, now: clock.now() });
+      if (!result.ok) {
+        if (result.reason !== 'other-organisation') return refuseWrite(request, reply, result.reason);
+        const similar = await similarSolutions(db, `${values.title} ${values.summary}`, 5, s.id);
+        const images = { list: await listSolutionImages(db, s.id), error: null, alt: '', added: false };
+        const shown = [otherOrganisation(request, 'organisationName', result)];
+        return sendPage(
+          reply,
+          400,
+          SolutionFormPage({ ctx, it, csrf: csrfToken(reply), solutionId: s.id, originalTitle: s.title, values, errors: shown, similar, images }),
+        );
+      }
       return reply.redirect(`/idebank/loesninger/${s.id}`, 303);
     },
   );

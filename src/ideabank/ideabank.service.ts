@@ -9,9 +9,11 @@ import { awards, editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { demoSolutions, type DemoSolution } from './demo-solutions.js';
 import { adoptions, solutionImages, solutionNominations, solutions, type SolutionStatus } from './ideabank.schema.js';
+import { canWriteToIdeaBank, sameOrganisationName, type IdeaBankRefusal, type StaffOrganisation } from './write-rules.js';
 import {
   findLink,
   findSolution,
+  findStaffOrganisations,
   findSolutionImage,
   listSolutionImages,
   runSearch,
@@ -75,10 +77,29 @@ export type SolutionInput = {
   year: number;
 };
 
+/** The organisations the actor is staff of (administrator, or signed in through its identity provider); none for the public. */
+export async function staffOrganisations(db: Database, actor: Actor): Promise<StaffOrganisation[]> {
+  if (actor.kind !== 'user') return [];
+  return findStaffOrganisations(db, [...actor.adminOf], actor.user.oidcIssuer);
+}
+
+/** Whether the actor may write to the idea bank at all (to show the forms), with the reason when not. */
+export async function mayWriteToIdeaBank(db: Database, actor: Actor) {
+  return canWriteToIdeaBank({ signedIn: actor.kind === 'user', staffOf: await staffOrganisations(db, actor) }, null);
+}
+
+export type IdeaBankWrite<T> = { ok: true; value: T } | { ok: false; reason: IdeaBankRefusal; staffOf: StaffOrganisation[] };
+
 /**
- * Adds a solution owned by the signed-in employee (and, when they administer exactly one
- * organisation, by that organisation's administrators too).
- * Side effects: one `solutions` row and an audit event 'solution.created', in one transaction.
+ * Adds a solution in the name of the actor's own organisation (`input.organisationName`),
+ * owned by the actor and by that organisation's administrators.
+ *
+ * Refuses (write-rules.ts), saving nothing: 'not-signed-in', 'not-staff' (the actor is staff of
+ * no organisation: a patient panel citizen, a committee member by e-mail link),
+ * 'other-organisation' (the name is not an organisation the actor is staff of).
+ *
+ * Side effects: one `solutions` row and an audit event 'solution.created' (with the
+ * organisation), in one transaction.
  */
 export async function createSolution({
   db,
@@ -87,23 +108,39 @@ export async function createSolution({
   now,
 }: {
   db: Database;
-  actor: Actor & { kind: 'user' };
+  actor: Actor;
   input: SolutionInput;
   now: Date;
-}): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    const owners = [...actor.adminOf];
+}): Promise<IdeaBankWrite<number>> {
+  const staffOf = await staffOrganisations(db, actor);
+  const allowed = canWriteToIdeaBank({ signedIn: actor.kind === 'user', staffOf }, input.organisationName);
+  if (!allowed.ok) return { ok: false, reason: allowed.reason, staffOf };
+  if (actor.kind !== 'user' || !allowed.organisation) return { ok: false, reason: 'not-signed-in', staffOf };
+  const organisation = allowed.organisation;
+  const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(solutions)
-      .values({ ...input, ownerUserId: actor.user.id, ownerOrganisationId: owners.length === 1 ? owners[0]! : null, createdAt: now, updatedAt: now })
+      .values({
+        ...input,
+        organisationName: organisation.name,
+        ownerUserId: actor.user.id,
+        ownerOrganisationId: organisation.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: solutions.id });
-    await recordAudit(tx, { actor, action: 'solution.created', entityType: 'solution', entityId: row!.id, after: input }, now);
+    await recordAudit(tx, { actor, action: 'solution.created', entityType: 'solution', entityId: row!.id, organisationId: organisation.id, after: input }, now);
     return row!.id;
   });
+  return { ok: true, value: id };
 }
 
 /**
  * Changes a solution; the caller has checked canEditSolution.
+ *
+ * Refuses, saving nothing: 'other-organisation' (or 'not-staff') when the organisation's name is
+ * changed to one the actor is not staff of (write-rules.ts); a name left as it was is kept.
+ *
  * Side effects: updates the row (and updated_at) and records 'solution.updated' with before and after.
  */
 export async function updateSolution({
@@ -118,8 +155,14 @@ export async function updateSolution({
   solutionId: number;
   input: SolutionInput;
   now: Date;
-}): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
+}): Promise<IdeaBankWrite<boolean>> {
+  const current = await findSolution(db, solutionId);
+  if (current && !sameOrganisationName(current.organisationName, input.organisationName)) {
+    const staffOf = await staffOrganisations(db, actor);
+    const allowed = canWriteToIdeaBank({ signedIn: actor.kind === 'user', staffOf }, input.organisationName);
+    if (!allowed.ok) return { ok: false, reason: allowed.reason, staffOf };
+  }
+  const done = await inTransaction(db, async (tx) => {
     const before = await findSolution(tx, solutionId);
     if (!before) return false;
     await tx
@@ -142,13 +185,19 @@ export async function updateSolution({
     );
     return true;
   });
+  return { ok: true, value: done };
 }
 
 export type AdoptionInput = { organisationName: string; unitName: string; adoptedOn: string; changes: string };
 
 /**
- * "Vi har taget løsningen i brug": records that a unit adopted the solution. A solution taken
- * up by another unit is 'spread' from then on.
+ * "Vi har taget løsningen i brug": records that a unit of the actor's own organisation
+ * (`input.organisationName`) adopted the solution. A solution taken up by another unit is
+ * 'spread' from then on.
+ *
+ * Refuses (write-rules.ts), saving nothing: 'not-signed-in', 'not-staff' (staff of no
+ * organisation), 'other-organisation' (the adopting organisation is not the actor's).
+ *
  * Side effects: an `adoptions` row, the solution's status set to 'spread', an audit event
  * 'solution.adopted'; one transaction.
  */
@@ -160,17 +209,22 @@ export async function recordAdoption({
   now,
 }: {
   db: Database;
-  actor: Actor & { kind: 'user' };
+  actor: Actor;
   solutionId: number;
   input: AdoptionInput;
   now: Date;
-}): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
+}): Promise<IdeaBankWrite<boolean>> {
+  const staffOf = await staffOrganisations(db, actor);
+  const allowed = canWriteToIdeaBank({ signedIn: actor.kind === 'user', staffOf }, input.organisationName);
+  if (!allowed.ok) return { ok: false, reason: allowed.reason, staffOf };
+  if (actor.kind !== 'user' || !allowed.organisation) return { ok: false, reason: 'not-signed-in', staffOf };
+  const organisationName = allowed.organisation.name;
+  const done = await inTransaction(db, async (tx) => {
     const solution = await findSolution(tx, solutionId);
     if (!solution) return false;
     const [row] = await tx
       .insert(adoptions)
-      .values({ solutionId, ...input, createdByUserId: actor.user.id, createdAt: now })
+      .values({ solutionId, ...input, organisationName, createdByUserId: actor.user.id, createdAt: now })
       .returning({ id: adoptions.id });
     if (solution.status !== 'spread') await tx.update(solutions).set({ status: 'spread', updatedAt: now }).where(eq(solutions.id, solutionId));
     await recordAudit(
@@ -187,6 +241,7 @@ export async function recordAdoption({
     );
     return true;
   });
+  return { ok: true, value: done };
 }
 
 export type NominationForBank = {

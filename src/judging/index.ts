@@ -7,6 +7,7 @@ export async function judgingModule(app: FastifyInstance, deps: AppDeps) {
   await app.register(judgingRoutes, deps);
 }
 
+export { BLIND_REVIEW_HIDDEN_FIELDS, forCommittee, shownToCommittee, type BlindHiddenField } from './blind-review.js';
 export { listConflicts, listReviews } from './judging.repo.js';
 export { LIX_BANDS, bandOf, lix } from './lix.js';
 export { loadCommitteeOverview, type CommitteeOverviewData } from './overview.service.js';

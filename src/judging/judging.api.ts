@@ -86,7 +86,10 @@ export async function judgingApi(root: FastifyInstance, deps: AppDeps) {
       const editionId = request.params.id;
       const edition = await findJudgingEdition(db, editionId);
       if (!(await mayAdministerApi(request, reply, edition?.organisationId ?? null, 'edition'))) return reply;
-      const data = (await loadCommitteeOverview(db, editionId, { anonymise: request.query.anonymise === 'true', now: clock.now() }))!;
+      const data = (await loadCommitteeOverview(db, editionId, {
+        anonymise: request.query.anonymise === 'true' ? { secret: deps.ballotKey } : false,
+        now: clock.now(),
+      }))!;
       return {
         editionId,
         scale: data.scale,

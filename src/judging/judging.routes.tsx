@@ -48,6 +48,8 @@ function savedForm(page: ReviewPage, notice: string | null): ReviewFormState {
  */
 export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
+  /** The anonymous overview's labels: a random order per edition from the server secret. */
+  const anonymiseIf = (anonymous: boolean) => (anonymous ? { secret: deps.ballotKey } : false);
   // The same overview as JSON for the admin API (bearer token).
   await app.register(judgingApi, deps);
   /** The edition id when the actor sits in its committee; otherwise the page is answered (404/403) and null returned. */
@@ -205,7 +207,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       const member = await findCommitteeMember(db, editionId, userId(request));
       if (!member) return sendErrorPage(request, reply, 403, 'forbidden');
       const anonymous = request.query.anonym === '1';
-      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, viewerMemberId: member.id, now: clock.now() });
+      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymiseIf(anonymous), viewerMemberId: member.id, now: clock.now() });
       if (!data) return sendErrorPage(request, reply, 404, 'notFound');
       const ctx = pageContext(request);
       return sendPage(
@@ -283,7 +285,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
       if (!(await mayAdminister(request, reply, edition.organisationId))) return reply;
       const anonymous = request.query.anonym === '1';
-      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymous, now: clock.now() });
+      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymiseIf(anonymous), now: clock.now() });
       if (!data) return sendErrorPage(request, reply, 404, 'notFound');
       const ctx = pageContext(request);
       return sendPage(

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { anonymousLabels, anonymousOrder } from './anonymous-labels.js';
 import { krippendorffAlphaInterval, type AlphaResult } from './krippendorff.js';
 import { committeeOverview, reliabilityMatrix, type Score, type Stats } from './normalise.js';
 import { findJudgingEdition, listCommitteeMembers, listConflicts, listCriteria, listEligibleNominations, listReviews } from './judging.repo.js';
@@ -40,6 +41,12 @@ export type OverviewNomination = {
   hiddenForViewer: boolean;
 };
 
+/**
+ * How to name the members: `false` by name; `{ secret }` as "Medlem 1" … in a random order per
+ * edition derived from the server secret BALLOT_KEY (anonymous-labels.ts), for sharing.
+ */
+export type Anonymise = false | { secret: string };
+
 export type CommitteeOverviewData = {
   editionId: number;
   awardName: string;
@@ -53,20 +60,30 @@ export type CommitteeOverviewData = {
   /** Set when normalisation means little (too few members or nominations scored), with the reason in Danish. */
   tooFew: { code: 'few-members' | 'few-nominations'; reason: string } | null;
   scoreCount: number;
+  /**
+   * The viewer has a conflict of interest with a nomination: then no rank, normalised total or
+   * member's mean and spread is shown to them at all, since the ranks of the others (2–5 shown,
+   * 1 hidden), the zero-sum normalised totals and the members' means over all their scores would
+   * each give away the figures hidden from them.
+   */
+  ranksHiddenForViewer: boolean;
 };
 
 /**
  * The committee overview of an edition, or null when it does not exist. `anonymise` replaces
- * members' names by "Medlem 1" … (in a fixed order) and leaves out affiliations, for sharing.
- * `viewerMemberId`: a committee member looking; figures of nominations they are conflicted
- * with are left out. Only eligible nominations and active members count; scores of members
- * whose conflict is in force are never used (they are deleted when a conflict is declared).
+ * members' names by "Medlem 1" … (in a random order per edition, the members listed in that
+ * order) and leaves out affiliations, for sharing. `viewerMemberId`: a committee member looking;
+ * figures of nominations they are conflicted with are left out, and if there is any such
+ * nomination, so are all ranks, normalised totals and members' means and spreads
+ * (`ranksHiddenForViewer`). Only eligible nominations and active members count; scores of
+ * members whose conflict is in force are never used (they are deleted when a conflict is
+ * declared).
  * Side effects: flags likely conflicts of every member (idempotent).
  */
 export async function loadCommitteeOverview(
   db: Database,
   editionId: number,
-  { anonymise, viewerMemberId, now }: { anonymise: boolean; viewerMemberId?: number; now?: Date },
+  { anonymise, viewerMemberId, now }: { anonymise: Anonymise; viewerMemberId?: number; now?: Date },
 ): Promise<CommitteeOverviewData | null> {
   const edition = await findJudgingEdition(db, editionId);
   if (!edition) return null;
@@ -97,7 +114,23 @@ export async function loadCommitteeOverview(
   const matrix = reliabilityMatrix(scores, { criteria: criterionIds.map(String) });
   const alpha = krippendorffAlphaInterval(matrix.data);
 
-  const labels = new Map(members.map((m, i) => [m.id, anonymise ? `Medlem ${i + 1}` : m.name || m.email]));
+  const labels = anonymise
+    ? anonymousLabels(
+        anonymise.secret,
+        editionId,
+        members.map((m) => m.id),
+      )
+    : new Map(members.map((m) => [m.id, m.name || m.email]));
+  // Anonymised, the members are listed in the order of their labels (never chair first, then by name).
+  const listed = anonymise
+    ? anonymousOrder(
+        anonymise.secret,
+        editionId,
+        members.map((m) => m.id),
+      ).map((id) => members.find((m) => m.id === id)!)
+    : members;
+  const hiddenFor = (nominationId: number) => viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, nominationId));
+  const ranksHidden = eligible.some((n) => hiddenFor(n.id));
   const normalisation = new Map(stats.members.map((m) => [Number(m.memberId), m]));
   const byNomination = new Map(stats.nominations.map((n) => [Number(n.nominationId), n]));
 
@@ -108,8 +141,8 @@ export async function loadCommitteeOverview(
     organisationId: edition.organisationId,
     scale: { min: edition.scoreScaleMin, max: edition.scoreScaleMax },
     criteria: criteria.map((c) => ({ id: c.id, title: c.title })),
-    members: members.map((m) => {
-      const z = normalisation.get(m.id);
+    members: listed.map((m) => {
+      const z = ranksHidden ? undefined : normalisation.get(m.id);
       return {
         id: m.id,
         label: labels.get(m.id)!,
@@ -123,7 +156,7 @@ export async function loadCommitteeOverview(
     }),
     nominations: eligible.map((n) => {
       const s = byNomination.get(n.id)!;
-      const hidden = viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, n.id));
+      const hidden = hiddenFor(n.id);
       return {
         id: n.id,
         title: n.title,
@@ -132,16 +165,17 @@ export async function loadCommitteeOverview(
         total: hidden ? null : s.total,
         partialReviews: hidden ? 0 : s.partialReviews,
         memberCount: hidden ? 0 : s.memberCount,
-        normalisedTotal: hidden ? null : s.normalisedTotal,
-        rankRaw: hidden ? null : s.rankRaw,
-        rankNormalised: hidden ? null : s.rankNormalised,
-        absent: members.filter((m) => inForce(conflictOf(conflicts, m.id, n.id))).map((m) => labels.get(m.id)!),
+        normalisedTotal: hidden || ranksHidden ? null : s.normalisedTotal,
+        rankRaw: hidden || ranksHidden ? null : s.rankRaw,
+        rankNormalised: hidden || ranksHidden ? null : s.rankNormalised,
+        absent: listed.filter((m) => inForce(conflictOf(conflicts, m.id, n.id))).map((m) => labels.get(m.id)!),
         hiddenForViewer: hidden,
       };
     }),
     alpha,
     tooFew: stats.tooFewForNormalisation,
     scoreCount: scores.length,
+    ranksHiddenForViewer: ranksHidden,
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
+import { forCommittee } from './blind-review.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import {
@@ -186,7 +187,8 @@ export async function loadReviewPage(
   return {
     edition,
     member,
-    nomination,
+    // Blind review: the fields hidden from the committee never reach the page (blind-review.ts).
+    nomination: forCommittee(nomination, edition.blindReview),
     sections,
     criteria,
     review: reviewRows.find((r) => r.nominationId === nominationId) ?? null,

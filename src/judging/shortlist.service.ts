@@ -73,7 +73,7 @@ export type ShortlistPageData = {
 export async function loadShortlistPage(db: Database, editionId: number, viewerMemberId: number, now: Date): Promise<ShortlistPageData | null> {
   const edition = await findJudgingEdition(db, editionId);
   if (!edition) return null;
-  const overview = await loadCommitteeOverview(db, editionId, { anonymise: true, viewerMemberId, now });
+  const overview = await loadCommitteeOverview(db, editionId, { anonymise: false, viewerMemberId, now });
   if (!overview) return null;
   const list = await findShortlist(db, editionId);
   let decidedBy: string | null = null;

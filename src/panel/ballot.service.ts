@@ -5,21 +5,22 @@ import { findShortlist } from '../judging/index.js';
 import { readBallotForm, voterKey, votingWindow, type BallotProblem, type VotingWindow } from './ballot.js';
 import {
   findBallot,
-  findBallotSalt,
   findNominees,
   findPanelMemberId,
   findVotingEdition,
+  hasVoted,
   lockVotingEdition,
   recordVoter,
+  replaceBallot,
   setVotingLocked,
-  upsertBallot,
   type NomineeRow,
   type VotingEdition,
 } from './panel.repo.js';
 
 // The patient panel member's side: the ballot page, and casting (or replacing) a ballot.
-// Ballots are secret: the ballot row carries a keyed hash of the member, `panel_voters` who
-// has voted, and nothing joins the two for anybody but the member themself.
+// Ballots are secret: the ballot row carries a hash of edition and member keyed with the server
+// secret BALLOT_KEY (never in the database), `panel_voters` who has voted and when, and nothing
+// joins the two for anybody without the secret: a ballot row holds no time and no serial id.
 
 export type BallotPage = {
   edition: VotingEdition;
@@ -27,26 +28,34 @@ export type BallotPage = {
   /** The shortlist, in the chair's order, with the summaries (empty while there is none). */
   nominees: NomineeRow[];
   /** The member's own ballot, to fill the form and the receipt; null before the first vote. */
-  mine: { ranking: number[]; castAt: Date } | null;
+  mine: { ranking: number[] } | null;
+  /**
+   * The member has voted, but no ballot carries their key: it was cast before ballots were keyed
+   * with BALLOT_KEY (migration 0015) or under another BALLOT_KEY. It is counted, and it can no
+   * longer be changed.
+   */
+  unchangeable: boolean;
 };
 
 /**
  * The ballot page of a patient panel member, or null when the user is not an active panel
  * member of the edition (the route answers 403 then, whether or not the edition exists).
  */
-export async function getBallotPage(db: Database, editionId: number, userId: number, now: Date): Promise<BallotPage | null> {
+export async function getBallotPage(db: Database, ballotKey: string, editionId: number, userId: number, now: Date): Promise<BallotPage | null> {
   const memberId = await findPanelMemberId(db, editionId, userId);
   if (memberId === null) return null;
-  const [edition, shortlist, salt] = await Promise.all([findVotingEdition(db, editionId), findShortlist(db, editionId), findBallotSalt(db, editionId)]);
-  if (!edition || salt === null) return null;
+  const [edition, shortlist] = await Promise.all([findVotingEdition(db, editionId), findShortlist(db, editionId)]);
+  if (!edition) return null;
   const nominees = await findNominees(db, editionId, shortlist?.nominationIds ?? []);
-  const mine = await findBallot(db, editionId, voterKey(salt, memberId));
-  return { edition, window: votingWindow(edition, now), nominees, mine };
+  const mine = await findBallot(db, editionId, voterKey(ballotKey, editionId, memberId));
+  const unchangeable = mine === null && (await hasVoted(db, memberId));
+  return { edition, window: votingWindow(edition, now), nominees, mine, unchangeable };
 }
 
 export type CastResult =
-  | { ok: true; castAt: Date; replaced: boolean; ranking: number[]; closesAt: Date }
+  | { ok: true; replaced: boolean; ranking: number[]; closesAt: Date }
   | { ok: false; reason: 'not-member' }
+  | { ok: false; reason: 'unchangeable' }
   | { ok: false; reason: 'no-panel' | 'no-dates' | 'no-nominees' }
   | { ok: false; reason: 'not-open'; opensAt: Date }
   | { ok: false; reason: 'closed'; closesAt: Date }
@@ -58,17 +67,30 @@ export type CastResult =
  *
  * Refuses with a reason, saving nothing: 'not-member' (not an active panel member),
  * 'no-panel', 'no-dates', 'not-open' (before voting opens), 'closed' (at or after the
- * deadline), 'no-nominees' (no shortlist), 'invalid' (a nominee ranked twice or left out, a
- * place outside 1..n, an unknown nominee).
+ * deadline), 'no-nominees' (no shortlist), 'unchangeable' (the member has voted, but no ballot
+ * carries their key: cast before migration 0015 or under another BALLOT_KEY; it is counted as
+ * it is), 'invalid' (a nominee ranked twice or left out, a place outside 1..n, an unknown
+ * nominee).
  *
  * Side effects, in one transaction with the edition's row locked:
- *  - the ballot row under the member's key (the ranking, best first; no member column);
- *  - `panel_voters` (the first time only);
+ *  - the ballot row under the member's key (`voterKey(ballotKey, edition, member)`; the
+ *    ranking, best first; no member column, no time), and every ballot of the edition written
+ *    anew in key order (so no row's position or transaction stamp tells when it was cast);
+ *  - `panel_voters` (the first time only, with the time: who has voted, never what);
  *  - on the edition's first ballot: `editions.voting_locked_at` and audit 'panel.voting-lock'
  *    (the nominees, method and deadline are fixed from then on);
- *  - audit 'panel.ballot-cast' by the member, saying whether it replaced one (never the ranking).
+ *  - audit 'panel.ballot-cast' by the member, saying whether it replaced one (never the ranking
+ *    or the key).
  */
-export async function castBallot(args: { db: Database; actor: Actor; editionId: number; form: unknown; now: Date }): Promise<CastResult> {
+export async function castBallot(args: {
+  db: Database;
+  /** The server secret BALLOT_KEY (config.ts). */
+  ballotKey: string;
+  actor: Actor;
+  editionId: number;
+  form: unknown;
+  now: Date;
+}): Promise<CastResult> {
   const { actor, editionId, now } = args;
   if (actor.kind !== 'user') return { ok: false, reason: 'not-member' };
   return inTransaction(args.db, async (tx): Promise<CastResult> => {
@@ -86,9 +108,10 @@ export async function castBallot(args: { db: Database; actor: Actor; editionId: 
     const read = readBallotForm(args.form, shortlist.nominationIds);
     if (!read.ranking) return { ok: false, reason: 'invalid', problems: read.problems, places: read.places };
 
-    const key = voterKey(edition.ballotSalt, memberId);
+    const key = voterKey(args.ballotKey, editionId, memberId);
     const replaced = (await findBallot(tx, editionId, key)) !== null;
-    await upsertBallot(tx, editionId, key, read.ranking, now);
+    if (!replaced && (await hasVoted(tx, memberId))) return { ok: false, reason: 'unchangeable' };
+    await replaceBallot(tx, editionId, key, read.ranking);
     await recordVoter(tx, editionId, memberId, now);
     const base = { actor, entityType: 'edition', entityId: editionId, editionId, organisationId: edition.organisationId } as const;
     if (!edition.votingLockedAt) {
@@ -111,6 +134,6 @@ export async function castBallot(args: { db: Database; actor: Actor; editionId: 
       );
     }
     await recordAudit(tx, { ...base, action: 'panel.ballot-cast', after: { replaced } }, now);
-    return { ok: true, castAt: now, replaced, ranking: read.ranking, closesAt: window.closesAt };
+    return { ok: true, replaced, ranking: read.ranking, closesAt: window.closesAt };
   });
 }

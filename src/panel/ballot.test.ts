@@ -59,12 +59,13 @@ test('placesOf fills the form from a stored ranking', () => {
   assert.deepEqual(readBallotForm(form(Object.fromEntries(Object.entries(placesOf([30, 10, 20])))), [10, 20, 30]).ranking, [30, 10, 20]);
 });
 
-test('the voter key is an HMAC of the member keyed by the edition salt: stable, and different per member and per edition', () => {
-  const a = voterKey('salt-1', 7);
+test('the voter key is an HMAC of edition and member under the server secret: stable, and different per member, edition and secret', () => {
+  const a = voterKey('secret-1', 3, 7);
   assert.match(a, /^[0-9a-f]{64}$/);
-  assert.equal(voterKey('salt-1', 7), a);
-  assert.notEqual(voterKey('salt-1', 8), a);
-  assert.notEqual(voterKey('salt-2', 7), a);
+  assert.equal(voterKey('secret-1', 3, 7), a);
+  assert.notEqual(voterKey('secret-1', 3, 8), a);
+  assert.notEqual(voterKey('secret-1', 4, 7), a);
+  assert.notEqual(voterKey('secret-2', 3, 7), a);
 });
 
 test('the voting window opens at its first instant and is closed at the deadline instant', () => {

@@ -2,16 +2,17 @@
  * The patient panel's ballot as pure rules: who a ballot belongs to (a keyed hash, not a
  * name), when voting is open, and reading the ballot form into a full ranking. No I/O.
  */
-import { createHmac } from 'node:crypto';
+import { keyedDigest } from '../platform/tokens.js';
 import { SchulzeBallotError, validateBallot } from './schulze.js';
 
 /**
- * The key a member's ballot is stored under: HMAC-SHA256 of the edition member's id, keyed
- * with the edition's random `ballot_salt`. The same member always gets the same key (so a new
- * ballot replaces the old), and the ballot row names nobody.
+ * The key a member's ballot is stored under: HMAC-SHA256 of the edition's id and the edition
+ * member's id, keyed with the server secret BALLOT_KEY (config.ts), which is never stored in the
+ * database. The same member always gets the same key (so a new ballot replaces the old), the
+ * ballot row names nobody, and a dump or a backup of the database alone cannot tell whose it is.
  */
-export function voterKey(ballotSalt: string, memberId: number): string {
-  return createHmac('sha256', ballotSalt).update(`edition-member:${memberId}`, 'utf8').digest('hex');
+export function voterKey(ballotKey: string, editionId: number, memberId: number): string {
+  return keyedDigest(ballotKey, 'ballot-voter', `edition:${editionId}`, `member:${memberId}`);
 }
 
 export type VotingWindow =

@@ -34,7 +34,7 @@ const da = {
   },
   receipt: {
     title: 'Tak for din stemme',
-    saved: (when: string) => `Din stemme er gemt ${when}.`,
+    saved: 'Din stemme er gemt.',
     changeUntil: (when: string) => `Tak for din stemme. Du kan ændre den indtil ${when}.`,
     yourRanking: 'Din rangering',
     nextHeading: 'Hvad sker der nu?',
@@ -55,6 +55,9 @@ const da = {
     noNomineesTitle: 'De nominerede er ikke valgt endnu',
     noNominees: 'Komitéen har ikke valgt de nominerede endnu. Kom tilbage senere.',
     votedBefore: 'Du nåede at stemme, før afstemningen sluttede.',
+    unchangeableTitle: 'Du har allerede stemt',
+    unchangeable: (when: string) =>
+      `Du stemte, før vi opdaterede systemet. Din stemme er gemt og tæller med, men den kan ikke ændres. Afstemningen slutter ${when}.`,
   },
   admin: {
     title: 'Patientpanelet',
@@ -172,7 +175,7 @@ const en: PanelTexts = {
   },
   receipt: {
     title: 'Thank you for your vote',
-    saved: (when) => `Your vote was saved ${when}.`,
+    saved: 'Your vote is saved.',
     changeUntil: (when) => `Thank you for your vote. You can change it until ${when}.`,
     yourRanking: 'Your ranking',
     nextHeading: 'What happens now?',
@@ -193,6 +196,8 @@ const en: PanelTexts = {
     noNomineesTitle: 'The nominees have not been chosen yet',
     noNominees: 'The committee has not chosen the nominees yet. Come back later.',
     votedBefore: 'You voted before the vote ended.',
+    unchangeableTitle: 'You have already voted',
+    unchangeable: (when) => `You voted before we updated the system. Your vote is saved and counts, but it cannot be changed. The vote ends ${when}.`,
   },
   admin: {
     title: 'Patient panel',

@@ -49,7 +49,7 @@ export async function findVotingEdition(db: Database, editionId: number): Promis
 
 /**
  * Locks the edition's row for the rest of the transaction (ballots, the voting lock and the
- * winner decision of one edition happen one at a time) and returns its voting rules and salt.
+ * winner decision of one edition happen one at a time) and returns its voting rules.
  */
 export async function lockVotingEdition(tx: Database, editionId: number) {
   const [row] = await tx
@@ -60,7 +60,6 @@ export async function lockVotingEdition(tx: Database, editionId: number) {
       votingClosesAt: editions.votingClosesAt,
       votingLockedAt: editions.votingLockedAt,
       winnerAnnouncedAt: editions.winnerAnnouncedAt,
-      ballotSalt: editions.ballotSalt,
       organisationId: awards.organisationId,
     })
     .from(editions)
@@ -75,11 +74,6 @@ export async function setVotingLocked(tx: Database, editionId: number, at: Date)
     .update(editions)
     .set({ votingLockedAt: at })
     .where(and(eq(editions.id, editionId), isNull(editions.votingLockedAt)));
-}
-
-export async function findBallotSalt(db: Database, editionId: number): Promise<string | null> {
-  const [row] = await db.select({ salt: editions.ballotSalt }).from(editions).where(eq(editions.id, editionId));
-  return row?.salt ?? null;
 }
 
 /** The user's active patient panel membership of the edition (its id), or null. */
@@ -125,21 +119,34 @@ export async function findNominees(db: Database, editionId: number, ids: readonl
 }
 
 /** A member's own ballot, found by its key. */
-export async function findBallot(db: Database, editionId: number, key: string): Promise<{ ranking: number[]; castAt: Date } | null> {
+export async function findBallot(db: Database, editionId: number, key: string): Promise<{ ranking: number[] } | null> {
   const [row] = await db
-    .select({ ranking: ballots.ranking, castAt: ballots.castAt })
+    .select({ ranking: ballots.ranking })
     .from(ballots)
     .where(and(eq(ballots.editionId, editionId), eq(ballots.voterKey, key)))
     .limit(1);
   return row ?? null;
 }
 
-/** Stores the ballot, replacing the one under the same key (one ballot per member). */
-export async function upsertBallot(tx: Database, editionId: number, key: string, ranking: number[], at: Date): Promise<void> {
-  await tx
-    .insert(ballots)
-    .values({ editionId, voterKey: key, ranking, castAt: at })
-    .onConflictDoUpdate({ target: [ballots.editionId, ballots.voterKey], set: { ranking, castAt: at } });
+/**
+ * Stores the ballot under its key, replacing the one already there (one ballot per member),
+ * and writes all the edition's ballots anew in the order of their keys. So the rows' physical
+ * order (what a dump lists) and their transaction stamps follow the keys, never the order or
+ * the moment in which members voted. Call with the edition's row locked (lockVotingEdition).
+ */
+export async function replaceBallot(tx: Database, editionId: number, key: string, ranking: number[]): Promise<void> {
+  const rows = await tx.select({ voterKey: ballots.voterKey, ranking: ballots.ranking }).from(ballots).where(eq(ballots.editionId, editionId));
+  const byKey = new Map(rows.map((r) => [r.voterKey, r.ranking]));
+  byKey.set(key, ranking);
+  await tx.delete(ballots).where(eq(ballots.editionId, editionId));
+  const sorted = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await tx.insert(ballots).values(sorted.map(([voterKey, r]) => ({ editionId, voterKey, ranking: r })));
+}
+
+/** Whether the member has voted in the edition (panel_voters), whatever their ballot's key. */
+export async function hasVoted(db: Database, memberId: number): Promise<boolean> {
+  const [row] = await db.select({ memberId: panelVoters.memberId }).from(panelVoters).where(eq(panelVoters.memberId, memberId)).limit(1);
+  return row !== undefined;
 }
 
 /** Records that the member has voted (the first time only). */

@@ -21,7 +21,7 @@ type EditionRequest = FastifyRequest<{ Params: { editionId: string } }>;
  * /bedoemmelse/udgaver/:editionId/vinder. The route gate lets in any member; each route then
  * checks the membership of this edition (403 whether or not the edition exists).
  */
-export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }: AppDeps) {
   /** The ballot page of an active panel member of the edition; otherwise the 404 or 403 page is sent and null returned. */
   const ballotFor = async (request: EditionRequest, reply: FastifyReply): Promise<BallotPage | null> => {
     const editionId = parseId(request.params.editionId);
@@ -30,7 +30,8 @@ export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
       return null;
     }
     const actor = request.actor;
-    const page = isMemberOf(actor, editionId, 'panel').ok && actor.kind === 'user' ? await getBallotPage(db, editionId, actor.user.id, clock.now()) : null;
+    const page =
+      isMemberOf(actor, editionId, 'panel').ok && actor.kind === 'user' ? await getBallotPage(db, ballotKey, editionId, actor.user.id, clock.now()) : null;
     if (!page) {
       request.log.info({ editionId }, 'panel member refused for another edition');
       await sendErrorPage(request, reply, 403, 'forbidden');
@@ -58,6 +59,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
       });
     }
     if (page.nominees.length === 0) return PanelMessagePage({ ctx, page, title: p.state.noNomineesTitle, body: p.state.noNominees });
+    if (page.unchangeable) return PanelMessagePage({ ctx, page, title: p.state.unchangeableTitle, body: p.state.unchangeable(fmt(w.closesAt)) });
     return null;
   };
 
@@ -100,7 +102,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock }: AppDeps) 
     async (request, reply) => {
       const page = await ballotFor(request, reply);
       if (!page) return reply;
-      const result = await castBallot({ db, actor: request.actor, editionId: page.edition.id, form: request.body, now: clock.now() });
+      const result = await castBallot({ db, ballotKey, actor: request.actor, editionId: page.edition.id, form: request.body, now: clock.now() });
       if (result.ok) return reply.redirect(`/panel/udgaver/${page.edition.id}/kvittering`, 303);
       if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
       if (result.reason === 'invalid') {

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { editions } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { users } from '../accounts/accounts.schema.js';
@@ -21,21 +21,21 @@ export const nomineeSummaries = pgTable('nominee_summaries', {
 /**
  * A panel member's ballot: a full ranking of the edition's nominees, best first (nomination
  * ids). Ballots are secret: the row does not name the member. `voterKey` is an HMAC of the
- * member known only to the app, so the member can change their ballot until the deadline,
- * while who has voted is kept apart in `panel_voters`.
+ * edition and the member under the server secret BALLOT_KEY, which is not in the database (see
+ * panel/ballot.ts), so the member can change their ballot until the deadline while who has voted
+ * is kept apart in `panel_voters`. Nothing on the row orders or times it against the voters: no
+ * serial id, no time, and the edition's ballots are written anew in key order at every cast.
  */
 export const ballots = pgTable(
   'ballots',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     editionId: integer('edition_id')
       .notNull()
       .references(() => editions.id, { onDelete: 'cascade' }),
     voterKey: text('voter_key').notNull(),
     ranking: jsonb('ranking').$type<number[]>().notNull(),
-    castAt: instant('cast_at').notNull(),
   },
-  (t) => [uniqueIndex('ballots_edition_voter_uq').on(t.editionId, t.voterKey)],
+  (t) => [primaryKey({ name: 'ballots_pkey', columns: [t.editionId, t.voterKey] })],
 );
 
 /** Who has voted (never what): shown to administrators beside the tally. */

@@ -16,6 +16,11 @@ export type AppDeps = {
   /** `npm start` offers a documented demo administrator sign-in; never in production. */
   demoSignIn: boolean;
   /**
+   * The server secret BALLOT_KEY (config.ts), never stored in the database: it keys the panel's
+   * ballots and orders the anonymous overview's labels, each use derived under its own purpose.
+   */
+  ballotKey: string;
+  /**
    * The organisation that owns an edition, or null when there is no such edition: the awards
    * module's answer, handed to the guards of every module's administrator pages (platform/http.ts).
    */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Private links (the nominator's draft link, the nominee's consent link, sign-in links) and
@@ -16,4 +16,15 @@ export function hashToken(token: string): string {
 /** The shape of a token we issue; anything else is rejected before touching the database. */
 export function looksLikeToken(s: unknown): s is string {
   return typeof s === 'string' && /^[A-Za-z0-9_-]{43}$/.test(s);
+}
+
+/**
+ * HMAC-SHA256 (hex) of `parts` under a server secret (BALLOT_KEY), separated by `purpose` so one
+ * secret serves several uses without one use's digests answering another's. Without the secret,
+ * the digest says nothing about the parts.
+ */
+export function keyedDigest(secret: string, purpose: string, ...parts: (string | number)[]): string {
+  return createHmac('sha256', secret)
+    .update([`prisportal:${purpose}`, ...parts.map(String)].join('\u0000'), 'utf8')
+    .digest('hex');
 }

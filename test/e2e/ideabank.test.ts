@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { solutions } from '../../src/db/schema.js';
+import { organisations, solutions } from '../../src/db/schema.js';
 import { expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage, checkPage } from '../harness/browser.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 
@@ -102,7 +102,9 @@ describe('the idea bank in Chromium', () => {
   });
 
   test('"Vi har taget løsningen i brug" and a new solution with suggestions while typing', async () => {
-    const user = await createUser(server.database.db, { email: 'medarbejder@example.dk', name: 'Mette Medarbejder' });
+    // Staff of Region Midtjylland (only staff write to the idea bank, in their own organisation's name).
+    const [rm] = await server.database.db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland'));
+    const user = await createUser(server.database.db, { email: 'medarbejder@example.dk', name: 'Mette Medarbejder', adminOf: [rm!.id] });
     const ctx = await context();
     const s = await sessionFor(server.database.db, user.id, server.clock.now());
     await ctx.addCookies([{ name: s.name, value: s.value, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
@@ -111,12 +113,12 @@ describe('the idea bank in Chromium', () => {
     const { page } = watched;
     await page.goto(`/idebank/loesninger/${row!.id}`);
     await check(watched, 'solution page, signed in');
-    await page.getByLabel('Organisation').fill('Region Nordjylland');
+    await page.getByLabel('Organisation').fill('Region Midtjylland');
     await page.getByRole('button', { name: 'Tilføj jeres enhed' }).click();
     await page.waitForLoadState('load');
     await check(watched, 'adoption with errors');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
-    assert.equal(await page.getByLabel('Organisation').inputValue(), 'Region Nordjylland');
+    assert.equal(await page.getByLabel('Organisation').inputValue(), 'Region Midtjylland');
     await page.getByLabel('Hospital og afdeling').fill('Aalborg Universitetshospital, Geriatri');
     await page.getByLabel('Hvornår tog I den i brug?').fill('01-10-2026');
     await page.getByRole('button', { name: 'Tilføj jeres enhed' }).click();

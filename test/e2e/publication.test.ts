@@ -54,7 +54,7 @@ describe('publication in Chromium', () => {
     }
     await db.insert(shortlists).values({ editionId, decidedAt: at });
     await db.insert(shortlistEntries).values(ids.map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
-    await db.insert(ballots).values([1, 2, 3].map((i) => ({ editionId, voterKey: `v${i}`, ranking: [ids[1]!, ids[0]!, ids[2]!], castAt: at })));
+    await db.insert(ballots).values([1, 2, 3].map((i) => ({ editionId, voterKey: `v${i}`, ranking: [ids[1]!, ids[0]!, ids[2]!] })));
     danish = await newContext(browser, server.baseUrl);
     english = await newContext(browser, server.baseUrl, { locale: 'en-GB' });
     await english.addCookies([{ name: 'lang', value: 'en', url: server.baseUrl }]);

@@ -18,11 +18,13 @@ import {
   auditEvents,
   awards,
   editions,
+  identityProviders,
   organisations,
   solutionImages,
   solutionNominations,
   solutionSearch,
   solutions,
+  users,
 } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { derivedCountsOutOfStep } from '../harness/idea-bank.js';
@@ -248,7 +250,8 @@ for (const engine of ENGINES) {
     });
 
     test('the CSV export holds the search and neutralises formulas', async () => {
-      const owner = await createUser(db, { email: 'csv@example.dk' });
+      const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
+      const owner = await createUser(db, { email: 'csv@example.dk', adminOf: [rm.id] });
       const c = await signedIn(owner.id);
       await c.get('/idebank/ny');
       const made = await c.post('/idebank/ny', {
@@ -290,7 +293,8 @@ for (const engine of ENGINES) {
       assert.match(publicPage.body, /Log ind for at fortælle, at I har taget løsningen i brug/);
       // No spread diagram yet (the page's other svgs are the DKFDS icons).
       assert.doesNotMatch(publicPage.body, /<svg viewBox=/);
-      const user = await createUser(db, { email: 'adopter@example.dk' });
+      const dr = (await db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner')))[0]!;
+      const user = await createUser(db, { email: 'adopter@example.dk', adminOf: [dr.id] });
       const c = await signedIn(user.id);
       await c.get(`/idebank/loesninger/${id}`);
       const bad = await c.post(`/idebank/loesninger/${id}/ibrug`, {
@@ -312,7 +316,7 @@ for (const engine of ENGINES) {
       });
       assert.match(future.body, /Datoen må ikke ligge i fremtiden/);
       const ok = await c.post(`/idebank/loesninger/${id}/ibrug`, {
-        organisation: 'Region Nordjylland',
+        organisation: 'Danske Regioner',
         unit: 'Aalborg Universitetshospital, Gastroenterologi',
         adoptedOn: '1-9-2026',
         changes: 'Aften hver torsdag',
@@ -334,17 +338,102 @@ for (const engine of ENGINES) {
       assert.match(page.body, /<svg viewBox="0 0 760 120" width="100%" role="img" aria-labelledby="spread-title spread-desc"/);
       assert.match(
         page.body,
-        /<th scope="row">Aalborg Universitetshospital, Gastroenterologi<\/th><td>Region Nordjylland<\/td><td><time datetime="2026-09-01">1\. september 2026<\/time><\/td><td>Aften hver torsdag<\/td>/,
+        /<th scope="row">Aalborg Universitetshospital, Gastroenterologi<\/th><td>Danske Regioner<\/td><td><time datetime="2026-09-01">1\. september 2026<\/time><\/td><td>Aften hver torsdag<\/td>/,
       );
       // Adopted elsewhere: it is on the list of the most spread solutions.
       const most = await t.app.inject('/idebank/mest-spredte');
       assert.match(most.body, new RegExp(`href="/idebank/loesninger/${id}"`));
     });
 
+    test('only staff write to the idea bank, and only in their own organisation’s name (issue 13, finding 10)', async () => {
+      const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
+      const id = await idOf('Sygeplejerskeklinikken på Ærø');
+      const [before] = await db.select({ status: solutions.status }).from(solutions).where(eq(solutions.id, id));
+      const countOf = async () => ({
+        solutions: (await db.select({ n: sql<number>`count(*)::int` }).from(solutions))[0]!.n,
+        adoptions: (await db.select({ n: sql<number>`count(*)::int` }).from(adoptions).where(eq(adoptions.solutionId, id)))[0]!.n,
+      });
+      const start = await countOf();
+      const solution = {
+        title: 'Borgerens egen løsning',
+        summary: 'Udgivet i en regions navn',
+        organisationName: 'Region Midtjylland',
+        status: 'idea',
+        year: '2025',
+      };
+      const adoption = { organisation: 'Region Midtjylland', unit: 'Regionshospitalet Randers', adoptedOn: '01-09-2026' };
+
+      // A patient panel citizen (signed in by e-mail link) is staff of no organisation.
+      const citizen = await createUser(db, { email: 'borger.idebank@example.dk', name: 'Bo Borger' });
+      const c = await signedIn(citizen.id);
+      const form = await c.get('/idebank/ny');
+      assert.equal(form.statusCode, 403);
+      assert.match(form.body, /Kun ansatte i en organisation kan tilføje løsninger/);
+      const page = await c.get(`/idebank/loesninger/${id}`);
+      assert.match(decode(page.body), /Kun ansatte i en organisation kan fortælle, at deres enhed har taget løsningen i brug/);
+      assert.doesNotMatch(page.body, /action="\/idebank\/loesninger\/\d+\/ibrug"/);
+      assert.equal((await c.get('/min-side')).statusCode, 200);
+      assert.ok(c.csrf, 'a CSRF token, so the refusal below is the rule’s');
+      const made = await c.post('/idebank/ny', solution);
+      assert.equal(made.statusCode, 403);
+      assert.match(made.body, /Kun ansatte kan skrive i idébanken/);
+      const adopted = await c.post(`/idebank/loesninger/${id}/ibrug`, adoption);
+      assert.equal(adopted.statusCode, 403);
+      assert.deepEqual(await countOf(), start, 'nothing saved');
+
+      // Staff of Region Midtjylland (an administrator) in another organisation's name: refused, text kept.
+      const staff = await createUser(db, { email: 'rm.idebank@example.dk', adminOf: [rm.id] });
+      const s = await signedIn(staff.id);
+      await s.get('/idebank/ny');
+      const asOther = await s.post('/idebank/ny', { ...solution, organisationName: 'Danske Regioner' });
+      assert.equal(asOther.statusCode, 400);
+      assert.match(decode(asOther.body), /Du kan kun skrive i din egen organisations navn\. Skriv «Region Midtjylland»\./);
+      assert.match(asOther.body, /value="Borgerens egen løsning"/);
+      await s.get(`/idebank/loesninger/${id}`);
+      const adoptOther = await s.post(`/idebank/loesninger/${id}/ibrug`, { ...adoption, organisation: 'Danske Regioner' });
+      assert.equal(adoptOther.statusCode, 400);
+      assert.match(decode(adoptOther.body), /Du kan kun skrive i din egen organisations navn/);
+      assert.deepEqual(await countOf(), start, 'nothing saved');
+      const [still] = await db.select({ status: solutions.status }).from(solutions).where(eq(solutions.id, id));
+      assert.equal(still!.status, before!.status);
+
+      // In their own name (written another way): saved, owned by the organisation, in its exact name.
+      await s.get('/idebank/ny');
+      const own = await s.post('/idebank/ny', { ...solution, title: 'Personalets egen løsning', organisationName: ' region midtjylland ' });
+      assert.equal(own.statusCode, 303);
+      const [row] = await db.select().from(solutions).where(eq(solutions.title, 'Personalets egen løsning'));
+      assert.equal(row!.organisationName, 'Region Midtjylland');
+      assert.equal(row!.ownerOrganisationId, rm.id);
+      // … and cannot be moved to another organisation's name afterwards.
+      await s.get(`/idebank/loesninger/${row!.id}/rediger`);
+      const moved = await s.post(`/idebank/loesninger/${row!.id}/rediger`, {
+        ...solution,
+        title: 'Personalets egen løsning',
+        organisationName: 'Danske Regioner',
+      });
+      assert.equal(moved.statusCode, 400);
+      assert.equal((await db.select().from(solutions).where(eq(solutions.id, row!.id)))[0]!.organisationName, 'Region Midtjylland');
+      await s.get(`/idebank/loesninger/${id}`);
+      assert.equal((await s.post(`/idebank/loesninger/${id}/ibrug`, adoption)).statusCode, 303);
+      await db.delete(solutions).where(eq(solutions.id, row!.id));
+      await db.delete(adoptions).where(and(eq(adoptions.solutionId, id), eq(adoptions.unitName, 'Regionshospitalet Randers')));
+      await db.update(solutions).set({ status: before!.status }).where(eq(solutions.id, id));
+    });
+
     test('employees add and edit their own solutions; others get 403; admins of the organisation may edit', async () => {
       const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
+      // The owner is an employee of Region Midtjylland: signed in through its identity provider.
+      await db.insert(identityProviders).values({
+        organisationId: rm.id,
+        label: 'Region Midtjylland',
+        issuer: 'https://login.rm.example/ideabank-test',
+        clientId: 'prisportal',
+        clientSecretEnv: 'PRISPORTAL_UNUSED_SECRET',
+      });
       const owner = await createUser(db, { email: 'ejer@example.dk' });
-      const other = await createUser(db, { email: 'anden@example.dk' });
+      await db.update(users).set({ oidcIssuer: 'https://login.rm.example/ideabank-test', oidcSubject: 'ejer' }).where(eq(users.id, owner.id));
+      const dr = (await db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner')))[0]!;
+      const other = await createUser(db, { email: 'anden@example.dk', adminOf: [dr.id] });
       const c = await signedIn(owner.id);
       await c.get('/idebank/ny');
       const empty = await c.post('/idebank/ny', { title: '', summary: '', organisationName: '', status: '', year: '20' });

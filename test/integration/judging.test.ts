@@ -18,6 +18,7 @@ import {
   awards,
   conflictsOfInterest,
   editions,
+  nominations,
   organisations,
   outboxMessages,
   reviewReminders,
@@ -26,11 +27,14 @@ import {
   shortlistEntries,
 } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
+import { readPdf } from '../harness/pdf-text.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
 import type { HttpAgent } from '../harness/http-agent.js';
 import { buildEdition, buildNomination } from '../harness/factories.js';
 import { loadCommitteeOverview } from '../../src/judging/overview.service.js';
+import { anonymousLabels } from '../../src/judging/anonymous-labels.js';
+import { DEVELOPMENT_BALLOT_KEY } from '../../src/config.js';
 import { enqueueDueReviewReminders } from '../../src/judging/reminders.service.js';
 import { findShortlist } from '../../src/judging/shortlist.repo.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
@@ -443,12 +447,30 @@ for (const engine of ENGINES) {
       const order = [...page.matchAll(/<th scope="row" lang="da">IP-2030-000(\d)/g)].map((m) => m[1]);
       assert.deepEqual(order, ['1', '2', '4', '3'], 'sorted by title: Alfa, Beta, Delta, Gamma');
       const raw = decode((await agents.m4!.get(`${base()}/oversigt?sorter=raa`)).body);
-      // Beta is hidden from Karl (his conflict), so it has no rank on his page and comes last.
+      // Beta is hidden from Karl (his conflict). Ranks 1, 2 and 3 of the others would tell him
+      // Beta's, so he sees no rank at all (nor normalised totals or members' means), and the rows
+      // come in receipt order (issue 13, finding 5).
       assert.deepEqual(
         [...raw.matchAll(/<th scope="row" lang="da">IP-2030-000(\d)/g)].map((m) => m[1]),
-        ['1', '3', '4', '2'],
+        ['1', '2', '3', '4'],
       );
-      const adminRaw = (await loadCommitteeOverview(db, edition, { anonymise: true }))!.nominations;
+      assert.deepEqual(
+        [...raw.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`),
+        ['– –', '– –', '– –', '– –'],
+      );
+      assert.match(raw, /Du er inhabil i mindst én indstilling\. Derfor ser du ingen placeringer/);
+      const karls = (await loadCommitteeOverview(db, edition, { anonymise: false, viewerMemberId: ids.m4Member }))!;
+      assert.equal(karls.ranksHiddenForViewer, true);
+      assert.ok(karls.nominations.every((x) => x.rankRaw === null && x.rankNormalised === null && x.normalisedTotal === null));
+      assert.ok(karls.members.every((m) => m.mean === null && m.sd === null));
+      // Fie has no conflict: she sees every rank.
+      const fies = decode((await agents.chair!.get(`${base()}/oversigt?sorter=raa`)).body);
+      assert.doesNotMatch(fies, /Du er inhabil i mindst én indstilling/);
+      assert.deepEqual(
+        [...fies.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]),
+        ['1', '2', '3', '3'],
+      );
+      const adminRaw = (await loadCommitteeOverview(db, edition, { anonymise: false }))!.nominations;
       assert.deepEqual(
         adminRaw.map((x) => [x.receiptNumber, x.rankRaw]),
         [
@@ -462,6 +484,25 @@ for (const engine of ENGINES) {
       const anon = decode((await agents.m4!.get(`${base()}/oversigt?anonym=1`)).body);
       assert.doesNotMatch(anon, /Fie Formand|Karl Komité|Gitte Gødstrup|Ib Indstiller/);
       assert.match(anon, /Medlem 1/);
+      // The labels follow a random order per edition (from the server secret), not "the chair,
+      // then by name" (issue 13, finding 9); the members table lists them in label order.
+      const seats = ['chair', 'm3', 'm2', 'm4'].map((k) => ids[`${k}Member`]!); // the chair, then by name
+      const expected = anonymousLabels(DEVELOPMENT_BALLOT_KEY, edition, seats);
+      const anonData = (await loadCommitteeOverview(db, edition, { anonymise: { secret: DEVELOPMENT_BALLOT_KEY } }))!;
+      assert.deepEqual(new Map(anonData.members.map((m) => [m.id, m.label])), expected);
+      assert.deepEqual(
+        anonData.members.map((m) => m.label),
+        ['Medlem 1', 'Medlem 2', 'Medlem 3', 'Medlem 4'],
+      );
+      assert.notDeepEqual(
+        seats.map((id) => expected.get(id)),
+        ['Medlem 1', 'Medlem 2', 'Medlem 3', 'Medlem 4'],
+        'not the chair first, then by name',
+      );
+      assert.deepEqual(
+        [...decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse?anonym=1`)).body).matchAll(/<th scope="row">(Medlem \d)/g)].map((m) => m[1]),
+        ['Medlem 1', 'Medlem 2', 'Medlem 3', 'Medlem 4'],
+      );
       // With only two members' scores, the page says normalisation means little.
       const few = (await loadCommitteeOverview(db, otherEdition, { anonymise: false }))!;
       assert.equal(few.tooFew?.code, 'few-members');
@@ -578,6 +619,56 @@ for (const engine of ENGINES) {
         assert.match(decode((await agents.m4!.get(reviewUrl(n.a!))).body), /Blind bedømmelse/);
       } finally {
         await db.update(editions).set({ blindReview: false }).where(eq(editions.id, edition));
+      }
+    });
+
+    test('blind review hides the same fields on the review page and in the members’ dossier PDF (issue 13, finding 8)', async () => {
+      const [before] = await db.select().from(nominations).where(eq(nominations.id, n.a!));
+      const secret = {
+        nomineeNames: 'Anna Hemmelig',
+        nomineeKind: 'team' as const,
+        nomineeUnit: 'Hemmelig Afdeling Syd',
+        nomineeEmail: 'anna.hemmelig@example.dk',
+        nominatorName: 'Ib Indstiller',
+        nominatorEmail: 'ib@example.dk',
+        nominatorWorkplace: 'Hemmelig Arbejdsplads',
+        nominatorIsCitizen: 'no' as const,
+      };
+      await db.update(nominations).set(secret).where(eq(nominations.id, n.a!));
+      await db.update(editions).set({ blindReview: true }).where(eq(editions.id, edition));
+      try {
+        const page = decode((await agents.m4!.get(reviewUrl(n.a!))).body);
+        const pdf = await agents.m4!.get(`${base()}/dossier.pdf`);
+        assert.equal(pdf.statusCode, 200);
+        const { text: dossier } = await readPdf(pdf.rawPayload);
+        for (const [surface, body] of [
+          ['review page', page],
+          ['dossier', dossier],
+        ] as const) {
+          assert.ok(body.includes('Aarhus Universitetshospital'), `${surface}: the organisation is shown`);
+          for (const value of ['Anna Hemmelig', 'Hemmelig Afdeling Syd', 'anna.hemmelig@example.dk', 'Ib Indstiller', 'ib@example.dk', 'Hemmelig Arbejdsplads'])
+            assert.ok(!body.includes(value), `${surface} shows ${value}`);
+          for (const label of ['Afdeling eller enhed', 'Et team', 'Arbejdsplads']) assert.ok(!body.includes(label), `${surface} shows the label ${label}`);
+        }
+        // Without blind review both show the unit.
+        await db.update(editions).set({ blindReview: false }).where(eq(editions.id, edition));
+        assert.match(decode((await agents.m4!.get(reviewUrl(n.a!))).body), /Hemmelig Afdeling Syd/);
+        assert.ok((await readPdf((await agents.m4!.get(`${base()}/dossier.pdf`)).rawPayload)).text.includes('Hemmelig Afdeling Syd'));
+      } finally {
+        await db.update(editions).set({ blindReview: false }).where(eq(editions.id, edition));
+        await db
+          .update(nominations)
+          .set({
+            nomineeNames: before!.nomineeNames,
+            nomineeKind: before!.nomineeKind,
+            nomineeUnit: before!.nomineeUnit,
+            nomineeEmail: before!.nomineeEmail,
+            nominatorName: before!.nominatorName,
+            nominatorEmail: before!.nominatorEmail,
+            nominatorWorkplace: before!.nominatorWorkplace,
+            nominatorIsCitizen: before!.nominatorIsCitizen,
+          })
+          .where(eq(nominations.id, n.a!));
       }
     });
 

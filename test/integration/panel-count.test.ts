@@ -56,7 +56,7 @@ for (const engine of ENGINES) {
       let voter = 0;
       for (const [n, order] of GROUPS) {
         for (let k = 0; k < n; k++) {
-          await db.insert(ballots).values({ editionId, voterKey: `voter-${++voter}`, ranking: order.split('').map((l) => id[l]!), castAt: now });
+          await db.insert(ballots).values({ editionId, voterKey: `voter-${++voter}`, ranking: order.split('').map((l) => id[l]!) });
         }
       }
     });
@@ -94,7 +94,7 @@ for (const engine of ENGINES) {
     test('counting again gives the same result, and a stored ballot that does not rank the nominees is left out', async () => {
       const first = await countBallots(db, editionId);
       assert.deepEqual(await countBallots(db, editionId), first);
-      await db.insert(ballots).values({ editionId, voterKey: 'incomplete', ranking: [id.A!, id.B!], castAt: new Date('2030-01-01T12:00:00Z') });
+      await db.insert(ballots).values({ editionId, voterKey: 'incomplete', ranking: [id.A!, id.B!] });
       const again = await countBallots(db, editionId);
       assert.equal(again.ballotCount, 45);
       assert.deepEqual(again.result, first.result);

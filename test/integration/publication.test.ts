@@ -109,7 +109,7 @@ for (const engine of ENGINES) {
         .values([ids.pending, ids.accepted, ids.declined, ids.withdrawn].map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
       // Three ballots: the declined nominee wins the Schulze count outright.
       const ranking = [ids.declined, ids.accepted, ids.pending, ids.withdrawn];
-      await db.insert(ballots).values([1, 2, 3].map((i) => ({ editionId, voterKey: `v${i}`, ranking, castAt: at })));
+      await db.insert(ballots).values([1, 2, 3].map((i) => ({ editionId, voterKey: `v${i}`, ranking })));
       cached = await buildApp({ db, clock: t.clock, pageCacheMs: 60 * 60_000, publicBaseUrl: 'http://prisportal.test' });
     });
     after(async () => {
@@ -235,7 +235,7 @@ for (const engine of ENGINES) {
     test('a tie shows no winner even after the instant', async () => {
       t.clock.set(ms(winnerAt, 1000));
       const extra = [ids.accepted, ids.declined, ids.pending, ids.withdrawn];
-      await t.database.db.insert(ballots).values([4, 5, 6].map((i) => ({ editionId, voterKey: `v${i}`, ranking: extra, castAt: nomineesAt })));
+      await t.database.db.insert(ballots).values([4, 5, 6].map((i) => ({ editionId, voterKey: `v${i}`, ranking: extra })));
       try {
         assert.equal((await api()).winner, null);
         assert.deepEqual(await feedEntries(), []);

@@ -148,3 +148,17 @@ export function NominationLinkPage({ ctx, it, csrf, nomination: n, notReady, lin
     </Layout>
   );
 }
+
+/** A refusal to write to the idea bank for a user who is staff of no organisation (403). */
+export function IdeaBankWriteRefusalPage({ ctx, it }: { ctx: PageContext; it: IdeaBankTexts }) {
+  return (
+    <Layout
+      ctx={ctx}
+      title={it.writeRefusal.title}
+      breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: it.writeRefusal.title }]}
+    >
+      <h1 safe>{it.writeRefusal.title}</h1>
+      <p safe>{it.writeRefusal.notStaff}</p>
+    </Layout>
+  );
+}

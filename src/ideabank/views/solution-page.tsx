@@ -30,7 +30,8 @@ type Props = {
   images: ImageRow[];
   canEdit: boolean;
   /** Set for a signed-in visitor: the adoption form is shown. */
-  adoption: { csrf: string; form: AdoptionForm; errors: FieldError[]; done: boolean } | null;
+  /** The adoption form for staff; 'not-staff' for a signed-in user who is staff of no organisation; null for the public. */
+  adoption: { csrf: string; form: AdoptionForm; errors: FieldError[]; done: boolean } | 'not-staff' | null;
 };
 
 /** "2021-03-01" → "1. marts 2021" in the visitor's language. */
@@ -40,7 +41,8 @@ function day(iso: string, ctx: PageContext): string {
 
 /** A solution: what it is, where it came from, where it spread (diagram and table), and "Vi har taget løsningen i brug". */
 export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, images, canEdit, adoption }: Props) {
-  const errors = adoption?.errors ?? [];
+  const form = adoption === 'not-staff' ? null : adoption;
+  const errors = form?.errors ?? [];
   return (
     <Layout
       ctx={ctx}
@@ -50,7 +52,7 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
     >
       <IdeaBankAssets />
       <ErrorSummary ctx={ctx} errors={errors} />
-      {adoption?.done ? <Alert ctx={ctx} variant="success" live="status" text={it.adopt.done} /> : ''}
+      {form?.done ? <Alert ctx={ctx} variant="success" live="status" text={it.adopt.done} /> : ''}
       <h1 safe>{s.title}</h1>
       <p class="font-lead" safe>
         {s.summary}
@@ -205,6 +207,14 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
 
 function AdoptionSection({ ctx, it, solutionId, adoption }: { ctx: PageContext; it: IdeaBankTexts; solutionId: number; adoption: Props['adoption'] }) {
   const a = it.adopt;
+  if (adoption === 'not-staff') {
+    return (
+      <>
+        <h2 safe>{a.heading}</h2>
+        <p safe>{it.writeRefusal.adoptNotStaff}</p>
+      </>
+    );
+  }
   if (!adoption) {
     return (
       <>

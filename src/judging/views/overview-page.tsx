@@ -90,6 +90,13 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
         ''
       )}
       {anonymous ? <Alert ctx={ctx} variant="info" text={j.anonymousNotice} /> : ''}
+      {data.ranksHiddenForViewer ? (
+        <p id="ranks-hidden" safe>
+          {j.ranksHiddenConflict}
+        </p>
+      ) : (
+        ''
+      )}
       <p class="no-print">
         <a href={link(sort, !anonymous)} id="anonymous-link" safe>
           {anonymous ? j.namedLink : j.anonymousLink}

@@ -1,4 +1,5 @@
 import { membersTexts } from '../../members/index.js';
+import { shownToCommittee, type BlindHiddenField } from '../blind-review.js';
 import {
   Alert,
   Button,
@@ -137,6 +138,8 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
   const title = n.title || j.untitled;
   const receipt = n.receiptNumber ?? '';
   const blind = edition.blindReview;
+  /** Blind review hides the same fields here as in the dossier PDF (blind-review.ts). */
+  const show = (field: BlindHiddenField) => shownToCommittee(field, blind);
   const scale = { min: edition.scoreScaleMin, max: edition.scoreScaleMax };
   const labels = scoreLabels(scale, edition.scoreLabels, defaultStepWords(ctx.locale));
   const chosen = new Set(n.criterionIds);
@@ -195,11 +198,15 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
       <h2 safe>{j.dossier}</h2>
       {blind ? <Alert ctx={ctx} variant="info" text={j.blindNotice} /> : ''}
       <dl class="admin-facts" id="dossier-facts">
-        {blind ? '' : <Fact label={j.nominee} value={n.nomineeNames} lang="da" />}
-        <Fact label={j.nomineeKindLabel} value={n.nomineeKind ? (j.kind[n.nomineeKind] ?? '') : ''} />
-        <Fact label={j.unit} value={n.nomineeUnit} lang="da" />
+        {show('nomineeNames') ? <Fact label={j.nominee} value={n.nomineeNames} lang="da" /> : ''}
+        {show('nomineeKind') ? <Fact label={j.nomineeKindLabel} value={n.nomineeKind ? (j.kind[n.nomineeKind] ?? '') : ''} /> : ''}
+        {show('nomineeUnit') ? <Fact label={j.unit} value={n.nomineeUnit} lang="da" /> : ''}
         <Fact label={j.organisation} value={n.nomineeOrganisation} lang="da" />
-        {blind ? '' : <Fact label={j.nominator} value={[n.nominatorName, n.nominatorWorkplace].filter((s) => s.trim() !== '').join(', ')} lang="da" />}
+        {show('nominatorName') ? (
+          <Fact label={j.nominator} value={[n.nominatorName, n.nominatorWorkplace].filter((s) => s.trim() !== '').join(', ')} lang="da" />
+        ) : (
+          ''
+        )}
       </dl>
       <h3 class="h5" safe>
         {j.summary}

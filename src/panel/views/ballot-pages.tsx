@@ -273,7 +273,7 @@ export function BallotReceiptPage({ ctx, page }: { ctx: PageContext; page: Ballo
         text={open && closesAt ? p.receipt.changeUntil(fmt(closesAt)) : closesAt ? p.state.closed(fmt(closesAt)) : undefined}
       />
       <p class="font-lead" safe>
-        {p.receipt.saved(fmt(page.mine.castAt))}
+        {p.receipt.saved}
       </p>
       <h2 safe>{p.receipt.yourRanking}</h2>
       <RankingList p={p} page={page} ranking={page.mine.ranking} id="my-ranking" />

@@ -1,13 +1,15 @@
 import { pdfText, PDF_COLOR as COLOR, PDF_MARGIN as MARGIN, startTaggedPdf, writeFooters, type PdfFontName as FontName } from '../../platform/pdf.js';
 import { formatInstant } from '../../platform/time.js';
 import { NOMINEE_KIND_LABEL } from '../../nominations/index.js';
+import { shownToCommittee, type BlindHiddenField } from '../../judging/index.js';
 
 /**
  * The committee dossier: a cover with the edition's criteria, then every eligible nomination
  * on its own page(s). Danish, tagged (headings, paragraphs, lists in the structure tree; page
  * footers as artifacts), IBM Plex Sans from the installed DKFDS package embedded. With
- * `blind` (the members' dossier of an edition with blind review) no nominator and no
- * nominee's names, unit or e-mail are written: only the organisation and the solution.
+ * `blind` (the members' dossier of an edition with blind review) the fields of
+ * judging/blind-review.ts are left out, as on the review page: only the nominee's organisation
+ * and the solution.
  * Pure apart from reading the font files once.
  */
 
@@ -18,7 +20,7 @@ export const DOSSIER_TEXTS = {
   count: (n: number) =>
     n === 1 ? 'Dossieret rummer 1 indstilling, der er godkendt til bedømmelse.' : `Dossieret rummer ${n} indstillinger, der er godkendt til bedømmelse.`,
   none: 'Der er ingen indstillinger godkendt til bedømmelse endnu.',
-  blind: 'Blind bedømmelse: navne og e-mails på indstillere og indstillede er udeladt.',
+  blind: 'Blind bedømmelse: indstilleren og den indstilledes navn, afdeling og e-mail er udeladt.',
   made: (d: string) => `Udskrevet ${d}.`,
   confidential: 'Fortroligt: kun til komitéens arbejde.',
   receipt: 'Kvitteringsnummer',
@@ -176,6 +178,7 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
 
   // --- One nomination per page -----------------------------------------------------------
   const criterionTitle = new Map(input.criteria.map((c) => [c.id, c.title]));
+  const show = (field: BlindHiddenField) => shownToCommittee(field, input.blind);
   for (const n of input.nominations) {
     doc.addPage();
     paragraph(`${T.receipt} ${n.receiptNumber ?? ''}`.trim(), { font: 'semibold', size: 10, color: COLOR.muted });
@@ -186,19 +189,18 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
     if (n.originOrganisation) labelled(T.origin, n.originOrganisation);
     if (n.originDescription) labelled(T.originDescription, n.originDescription);
     heading(2, T.nominee);
-    if (!input.blind) {
-      labelled(T.kind, n.nomineeKind ? NOMINEE_KIND_LABEL[n.nomineeKind] : '');
-      labelled(T.names, n.nomineeNames);
-      labelled(T.unit, n.nomineeUnit);
-    }
+    // Blind review hides the same fields here as on the review page (judging/blind-review.ts).
+    if (show('nomineeKind')) labelled(T.kind, n.nomineeKind ? NOMINEE_KIND_LABEL[n.nomineeKind] : '');
+    if (show('nomineeNames')) labelled(T.names, n.nomineeNames);
+    if (show('nomineeUnit')) labelled(T.unit, n.nomineeUnit);
     labelled(T.organisation, n.nomineeOrganisation);
-    if (!input.blind) {
-      labelled(T.email, n.nomineeEmail);
+    if (show('nomineeEmail')) labelled(T.email, n.nomineeEmail);
+    if (show('nominatorName')) {
       heading(2, T.nominator);
       labelled(T.names, n.nominatorName);
-      labelled(T.email, n.nominatorEmail);
-      if (n.nominatorIsCitizen === 'yes') paragraph(T.citizen);
-      else labelled(T.workplace, n.nominatorWorkplace);
+      if (show('nominatorEmail')) labelled(T.email, n.nominatorEmail);
+      if (show('nominatorIsCitizen') && n.nominatorIsCitizen === 'yes') paragraph(T.citizen);
+      else if (show('nominatorWorkplace')) labelled(T.workplace, n.nominatorWorkplace);
     }
     for (const s of input.sections) {
       heading(2, pdfText(s.heading));

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { findEditionById, findEditionDetails } from '../../awards/index.js';
-import { listConflicts, listReviews, loadCommitteeOverview, conflictIndex, conflictOf, inForce } from '../../judging/index.js';
+import { listConflicts, listReviews, loadCommitteeOverview, conflictIndex, conflictOf, forCommittee, inForce } from '../../judging/index.js';
 import { findEligibleNominationsInFull } from '../publication.repo.js';
 import { dossierFileName, renderDossierPdf } from './dossier-pdf.js';
 import { scoresFileName, scoresWorkbook, type ScoreRow } from './scores-xlsx.js';
@@ -15,7 +15,8 @@ export async function organisationOfEdition(db: Database, editionId: number): Pr
 
 /**
  * The committee dossier of an edition as PDF, or null when the edition does not exist.
- * `blind`: leave out nominators and the nominees' names, units and e-mails. No side effects.
+ * `blind`: leave out the fields blind review hides from the committee (judging/blind-review.ts),
+ * the same as the review page. No side effects.
  */
 export async function dossierExport(db: Database, editionId: number, { blind, now }: { blind: boolean; now: Date }): Promise<ExportFile | null> {
   const found = await findEditionById(db, editionId);
@@ -28,7 +29,7 @@ export async function dossierExport(db: Database, editionId: number, { blind, no
     theme: found.edition.theme,
     criteria: details.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
     sections: details.formSections.map((s) => ({ id: s.id, heading: s.heading })),
-    nominations,
+    nominations: nominations.map((n) => forCommittee(n, blind)),
     blind,
     now,
   });
