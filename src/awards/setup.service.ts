@@ -127,13 +127,25 @@ export type EditionProblem =
   | JudgingSetupProblem;
 
 /** Rules of an edition's fields besides the timeline order (pure), with the judging settings' rules. */
-export function editionProblems(
-  input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'> & Partial<Pick<EditionInput, 'year' | 'timeline'>> & JudgingSetupInput,
-): EditionProblem[] {
+export function editionProblems(input: Pick<EditionInput, 'nomineeCountMin' | 'nomineeCountMax'> & JudgingSetupInput): EditionProblem[] {
   const { nomineeCountMin: min, nomineeCountMax: max } = input;
   const out: EditionProblem[] = min !== null && max !== null && min > max ? [{ field: 'nomineeCountMax', code: 'min-above-max' }] : [];
-  const year = input.timeline ? yearProblem(input.year ?? null, input.timeline) : null;
-  return [...(year ? [year] : []), ...out, ...judgingSetupProblems(input)];
+  return [...out, ...judgingSetupProblems(input)];
+}
+
+/**
+ * The year rule (timeline-rules.ts yearProblem) on a save: always for a new round; for a saved
+ * one only when its year or the dates the rule reads change, so a round saved before the rule
+ * existed can still have other fields corrected.
+ */
+function yearProblemOnSave(input: Pick<EditionInput, 'year' | 'timeline'>, before: EditionRow | null): YearProblem[] {
+  const changed =
+    before === null ||
+    input.year !== before.year ||
+    input.timeline.winnerAnnouncedAt?.getTime() !== before.winnerAnnouncedAt?.getTime() ||
+    input.timeline.closesAt?.getTime() !== before.closesAt?.getTime();
+  const p = changed ? yearProblem(input.year, input.timeline) : null;
+  return p ? [p] : [];
 }
 
 /** "initiativprisen" from "Initiativprisen"; "aarets-borgerinddragende-initiativ" from "Årets Borgerinddragende Initiativ". */
@@ -380,7 +392,7 @@ export async function createEdition(args: { db: Database; actor: Actor; awardId:
   return inTransaction(args.db, async (tx) => {
     const award = await lockAward(tx, args.awardId);
     if (!award) return { ok: false, reason: 'not-found' };
-    const editionIssues = editionProblems(args.input);
+    const editionIssues: EditionProblem[] = [...yearProblemOnSave(args.input, null), ...editionProblems(args.input)];
     if (await editionYearTaken(tx, award.id, args.input.year)) editionIssues.push({ field: 'year', code: 'taken' });
     const timeline = timelineProblems(args.input.timeline);
     if (timeline.length || editionIssues.length) return { ok: false, reason: 'invalid', timeline, edition: editionIssues };
@@ -540,7 +552,7 @@ export async function updateEdition(args: {
     const before = await lockEdition(tx, args.editionId);
     if (!before) return { ok: false, reason: 'not-found' };
     const found = (await findEditionById(tx, before.id))!;
-    const editionIssues = editionProblems(args.input);
+    const editionIssues: EditionProblem[] = [...yearProblemOnSave(args.input, before), ...editionProblems(args.input)];
     if (args.input.year !== before.year) {
       // Creating a round locks the award: a new year here and there cannot cross.
       await lockAward(tx, before.awardId);

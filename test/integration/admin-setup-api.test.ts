@@ -280,10 +280,12 @@ for (const engine of ENGINES) {
       assert.equal(again.type, '/problems/year-taken');
       assert.match(again.detail ?? '', /2025/);
       const taken = assertProblem(await api('PATCH', `/api/v1/admin/editions/${smartEdition}`, { body: { year: 2025 } }), 422, 'year taken');
+      // Taken, and 2025 does not fit the round's 2024 dates either: both said on the year.
       assert.deepEqual(
         taken.errors?.map((e) => e.path),
-        ['/year'],
+        ['/year', '/year'],
       );
+      assert.match(taken.errors!.map((e) => e.message).join('\n'), /does not fit the date[\s\S]*already has a round for 2025/);
       assert.equal((await editionRow(smartEdition)).year, 2024);
     });
 
