@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../platform/deps.js';
 import { ButtonGroup, ButtonLink, render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
-import { safeReturnPath } from '../platform/platform.routes.js';
+import { safeReturnPath } from '../platform/return-path.js';
 import { identityProviders } from './accounts.schema.js';
 import { accountTexts } from './i18n.js';
 import {
@@ -131,7 +131,6 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
         path: OIDC_CALLBACK_PATH,
         httpOnly: true,
         sameSite: 'lax',
-        secure: 'auto',
         maxAge: Math.floor(OIDC_ATTEMPT_TTL_MS / 1000),
       });
       return reply.header('cache-control', 'no-store').redirect(started.url.href, 303);

@@ -7,7 +7,7 @@ import { isEmail } from '../platform/fields.js';
 import { looksLikeToken } from '../platform/tokens.js';
 import { render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
-import { safeReturnPath } from '../platform/platform.routes.js';
+import { safeReturnPath } from '../platform/return-path.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { identityProviders, organisationAdmins, users } from './accounts.schema.js';
 import { consumeEmailLink, checkEmailLink, createEmailLink, findUserByEmail } from './email-links.js';
@@ -35,7 +35,6 @@ export async function signIn(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: 'auto',
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
 }
@@ -116,14 +115,14 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
         notice: t[check.reason === 'used' ? 'linkUsed' : check.reason === 'expired' ? 'linkExpired' : 'linkUnknown'],
         status: 410,
       });
-    const q = (request.query as { tilbage?: string }).tilbage;
+    const q = (request.query as { tilbage?: unknown }).tilbage;
     return html(
       reply,
       <LinkConfirmPage
         ctx={ctx}
         t={accountTexts(ctx.locale)}
         csrf={reply.generateCsrf()}
-        action={`/log-ind/link/${token}${q ? `?tilbage=${encodeURIComponent(q)}` : ''}`}
+        action={`/log-ind/link/${token}${q !== undefined ? `?tilbage=${encodeURIComponent(back(request))}` : ''}`}
       />,
     );
   });

@@ -257,6 +257,27 @@ for (const engine of ENGINES) {
         assert.equal(sent.length, 5, 'no e-mail beyond the limit');
       });
 
+      test('a return path with a right-to-left override (U+202E) is encoded: the link signs in and the language switch answers 303, never a 500 (finding 7)', async () => {
+        const c = new Client(t.app, { ip: freshIp() });
+        await c.get('/log-ind?tilbage=/%E2%80%AE');
+        assert.equal((await c.post('/log-ind/email?tilbage=/%E2%80%AE', { email: 'komite@example.dk' })).statusCode, 200);
+        const { path } = await lastLink('komite@example.dk');
+        assert.ok(path.endsWith('?tilbage=%2F%25E2%2580%25AE'), path);
+        const confirm = await c.get(path);
+        assert.equal(confirm.statusCode, 200);
+        const signedIn = await c.post(path);
+        assert.equal(signedIn.statusCode, 303, signedIn.body.slice(0, 300));
+        assert.equal(signedIn.headers.location, '/%E2%80%AE');
+        assert.ok(sessionCookie(signedIn)?.value, 'signed in');
+        for (const url of ['/sprog/en?tilbage=/%E2%80%AE', '/sprog/da?tilbage=/%C3%A6%0D%0AX-Injected:1', '/sprog/da?tilbage=/%ED%A0%80']) {
+          const res = await c.get(url);
+          assert.equal(res.statusCode, 303, `${url}: ${res.body.slice(0, 200)}`);
+          assert.match(String(res.headers.location), /^\/[\x21-\x7e]*$/, url);
+        }
+        assert.equal((await c.get('/sprog/en?tilbage=/%E2%80%AE')).headers.location, '/%E2%80%AE');
+        assert.equal((await c.get('/sprog/da?tilbage=/%C3%A6')).headers.location, '/%C3%A6');
+      });
+
       test('a missing or forged CSRF token is refused with 403, changes nothing, and is logged', async () => {
         const c = new Client(t.app, { ip: freshIp() });
         await c.get('/log-ind');
@@ -314,6 +335,28 @@ for (const engine of ENGINES) {
         assert.equal(secure.secure, true);
         assert.equal(secure.httpOnly, true);
         assert.equal(secure.sameSite, 'Lax');
+      });
+
+      test('with an https:// PUBLIC_BASE_URL every cookie is Secure, also without a trusted proxy (production safe by default)', async () => {
+        const app = await t.another({ publicBaseUrl: 'https://prisportal.test', trustProxy: false });
+        const c = new Client(app, { ip: freshIp() });
+        const page = await c.get('/log-ind');
+        assert.equal(setCookie(page, '_csrf')?.secure, true, 'the CSRF secret cookie');
+        await c.post('/log-ind/email', { email: 'komite@example.dk' });
+        const [m] = await t.db
+          .select()
+          .from(outboxMessages)
+          .where(and(eq(outboxMessages.kind, 'sign-in-link'), eq(outboxMessages.toAddress, 'komite@example.dk')))
+          .orderBy(desc(outboxMessages.id))
+          .limit(1);
+        const path = /https:\/\/prisportal\.test(\/log-ind\/link\/[A-Za-z0-9_-]{43})/.exec(m!.textBody)![1]!;
+        await c.get(path);
+        assert.equal(sessionCookie(await c.post(path))?.secure, true, 'the session cookie');
+        assert.equal(setCookie(await c.get('/sprog/en?tilbage=/'), 'lang')?.secure, true, 'the language cookie');
+        const n = await buildNomination(t.db, { editionId: rmEdition });
+        const access = await c.get(`/indstillinger/adgang/${n.accessToken}`);
+        assert.equal(access.statusCode, 303);
+        assert.equal(setCookie(access, `indstilling_${n.id}`)?.secure, true, "a nominator's private-link cookie");
       });
 
       test('signed out after 30 minutes without activity; activity keeps the session alive', async () => {
