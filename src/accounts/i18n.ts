@@ -16,7 +16,7 @@ const da = {
     emailFormat: 'Skriv e-mailen i formatet navn@eksempel.dk',
     sentTitle: 'Tjek din e-mail',
     sentBody: (email: string) =>
-      `Hvis ${email} hører til en konto i Prisportal, har vi sendt et link til den. Linket virker én gang og i 15 minutter. Kan du ikke finde e-mailen, så kig i uønsket post.`,
+      `Hvis ${email} hører til en konto i Prisportal, har vi sendt et link til den. Linket virker én gang og i 15 minutter. Links, du allerede har fået, virker også, til de er brugt eller udløbet. Kan du ikke finde e-mailen, så kig i uønsket post.`,
     demoHeading: 'Demo',
     demoBody: 'Prisportal kører med demodata. Du kan logge ind som demo-administrator for Region Midtjylland og Danske Regioner uden konto.',
     demoButton: 'Log ind som demo-administrator',
@@ -82,7 +82,7 @@ const en: AccountTexts = {
     emailFormat: 'Enter the e-mail in the format name@example.com',
     sentTitle: 'Check your e-mail',
     sentBody: (email) =>
-      `If ${email} belongs to an account in Prisportal, we have sent a link to it. The link works once and for 15 minutes. If you cannot find the e-mail, look in your spam folder.`,
+      `If ${email} belongs to an account in Prisportal, we have sent a link to it. The link works once and for 15 minutes. Links you have already received also work until they are used or expire. If you cannot find the e-mail, look in your spam folder.`,
     demoHeading: 'Demo',
     demoBody: 'Prisportal is running with demo data. You can sign in as demo administrator of Region Midtjylland and Danske Regioner without an account.',
     demoButton: 'Sign in as demo administrator',
