@@ -59,6 +59,8 @@ const da = {
     invalidResponse: 'Svaret fra din arbejdskonto kunne ikke godkendes. Prøv igen. Sker det igen, så kontakt din IT-afdeling.',
     wrongTenant: (label: string) => `Du loggede ind med en konto fra en anden organisation. Log ind med din arbejdskonto fra ${label}.`,
     noAccount: 'Vi kunne ikke knytte din arbejdskonto til en bruger i Prisportal. Kontakt administratoren af Prisportal i din organisation.',
+    emailUnverified:
+      'Din arbejdskonto har ikke bekræftet din e-mail, så vi kan ikke logge dig ind med den. Bed din IT-afdeling om at bekræfte e-mailen. Er du inviteret til en komité eller et patientpanel, så log ind med et link på e-mail.',
     tryAgain: 'Prøv igen',
     backToSignIn: 'Til log ind',
   },
@@ -125,6 +127,8 @@ const en: AccountTexts = {
     invalidResponse: 'The answer from your work account could not be accepted. Try again. If it happens again, contact your IT department.',
     wrongTenant: (label) => `You signed in with an account from another organisation. Sign in with your work account from ${label}.`,
     noAccount: 'We could not link your work account to a user in Prisportal. Contact the administrator of Prisportal in your organisation.',
+    emailUnverified:
+      'Your work account has not confirmed your e-mail, so we cannot sign you in with it. Ask your IT department to confirm the e-mail. If you have been invited to a committee or a patient panel, sign in with a link by e-mail.',
     tryAgain: 'Try again',
     backToSignIn: 'Go to sign-in',
   },

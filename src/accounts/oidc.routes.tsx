@@ -35,6 +35,7 @@ const STATUS: Record<OidcRefusal, number> = {
   'invalid-response': 401,
   'wrong-tenant': 401,
   'no-email': 401,
+  'email-unverified': 401,
   'email-in-use': 401,
   'provider-unreachable': 503,
 };
@@ -99,6 +100,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
       'invalid-response': t.invalidResponse,
       'wrong-tenant': t.wrongTenant(label),
       'no-email': t.noAccount,
+      'email-unverified': t.emailUnverified,
       'email-in-use': t.noAccount,
     }[reason];
     return page(request, reply, STATUS[reason], t.refusedTitle, body, { providerId: provider?.id, back });
@@ -165,8 +167,8 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     try {
       const config = await discovery.get(provider, secret);
       const identity = await finishOidcSignIn({ db, config, provider, attempt, callbackUrl, now });
-      const found = await findOrCreateOidcUser(db, identity);
-      if (!found.ok) return refuse(request, reply, found.reason, provider, back, `subject ${identity.subject}`);
+      const found = await findOrCreateOidcUser(db, identity, provider);
+      if (!found.ok) return refuse(request, reply, found.reason, provider, back, `subject ${identity.subject}${found.detail ? ` ${found.detail}` : ''}`);
       if (found.emailKept) request.log.warn({ userId: found.user.id, providerId: provider.id }, 'oidc e-mail change not applied: another user has that e-mail');
       const madeAdmin = await grantListedAdmin(db, provider, found.user, identity, now);
       await signIn(deps, request, reply, found.user.id, 'oidc');
