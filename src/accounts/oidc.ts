@@ -24,7 +24,7 @@ import type { Clock } from '../platform/clock.js';
 import { isEmail } from '../platform/fields.js';
 import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
 import { recordAudit } from '../platform/audit.js';
-import { type identityProviders, organisationAdmins, users } from './accounts.schema.js';
+import { identityProviders, organisationAdmins, users } from './accounts.schema.js';
 import { trustedOidcEmail } from './sign-in-rules.js';
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;
@@ -71,6 +71,19 @@ export class OidcSignInError extends Error {
 export function clientSecretOf(provider: Pick<IdentityProvider, 'clientSecretEnv'>, env: NodeJS.ProcessEnv = process.env): string | null {
   const value = env[provider.clientSecretEnv];
   return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/**
+ * The enabled providers whose client secret is not in the environment, as "label (VARIABLE)".
+ * Start-up refuses to run in production while any is missing (server.ts): the variable's
+ * name is in the database, the secret itself never is.
+ */
+export async function missingOidcSecrets(db: Database, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const rows = await db
+    .select({ label: identityProviders.label, clientSecretEnv: identityProviders.clientSecretEnv })
+    .from(identityProviders)
+    .where(eq(identityProviders.enabled, true));
+  return rows.filter((p) => clientSecretOf(p, env) === null).map((p) => `${p.label} (${p.clientSecretEnv})`);
 }
 
 /**
