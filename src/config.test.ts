@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, isProductionLike, loadConfig, missingProductionSecret, PRODUCTION_SECRETS } from './config.js';
+import { ConfigError, isProductionLike, isSecretVariable, loadConfig, missingProductionSecret, PRODUCTION_SECRETS } from './config.js';
 
 test('defaults: port 3000, embedded database under ./data, no demo unless asked for', () => {
   const c = loadConfig({});
@@ -113,4 +113,9 @@ test('a password in a wrong URL is not echoed', () => {
     () => loadConfig({ DATABASE_URL: 'mysql://admin:hemmelig@db/x' }),
     (err: unknown) => err instanceof ConfigError && !err.message.includes('hemmelig') && err.message.includes('mysql://admin:***@db/x'),
   );
+});
+
+test('a secret is never echoed, not even in the error about a wrong value', () => {
+  for (const name of ['BALLOT_KEY', 'SESSION_SECRET', 'OIDC_CLIENT_SECRET_RM', 'SMTP_PASSWORD', 'API_TOKEN']) assert.equal(isSecretVariable(name), true, name);
+  for (const name of ['PORT', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'SEED_DEMO', 'MONKEYS']) assert.equal(isSecretVariable(name), false, name);
 });

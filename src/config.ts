@@ -112,6 +112,11 @@ export const PRODUCTION_SECRETS: readonly { variable: string; purpose: string }[
   // { variable: 'BALLOT_KEY', purpose: 'keys the secret ballots of patient panels' },
 ];
 
+/** Variables whose value is never printed, even when it is wrong: the production secrets, and any name saying it holds one. */
+export function isSecretVariable(name: string): boolean {
+  return PRODUCTION_SECRETS.some((s) => s.variable === name) || /SECRET|PASSWORD|_KEY$|TOKEN/i.test(name);
+}
+
 /** Whether production's rules apply: NODE_ENV=production, or the site is served as https://. */
 export function isProductionLike(config: Pick<Config, 'env' | 'publicBaseUrl'>): boolean {
   return config.env === 'production' || /^https:\/\//i.test(config.publicBaseUrl ?? '');
@@ -150,8 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
-    // Passwords in URLs are masked: the line ends up in logs.
-    const shown = JSON.stringify(hidePassword(got ?? ''));
+    // Passwords in URLs are masked and secrets not shown at all: the line ends up in logs.
+    const shown = isSecretVariable(name) ? '(hidden)' : JSON.stringify(hidePassword(got ?? ''));
     throw new ConfigError(`Invalid environment variable ${name}=${shown}: expected ${issue.message}`);
   }
   const c = parsed.data;
