@@ -31,6 +31,7 @@ import { publicationModule } from './publication/index.js';
 import { BEARER_SCHEME } from './platform/api.js';
 import type { AttachmentStore } from './platform/storage/store.js';
 import { componentPageRoutes } from './platform/component-page.routes.js';
+import { cookieSecurity } from './platform/cookies.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,9 +69,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     trustProxy: opts.trustProxy ?? false,
-    // A caller's request id is kept (so a load balancer's id follows the request into our logs).
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's request id is kept (so a load balancer's id follows the request into our logs
+    // and back in the response header) when it is a plain token; anything else gets a new id.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     // Long path parameters reach the routes, which answer 404 for anything not a valid slug or id.
     routerOptions: { maxParamLength: 2000 },
     bodyLimit: 1024 * 1024,
@@ -99,13 +104,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     done();
   });
 
-  await app.register(fastifyCookie);
+  // Every cookie's Secure flag, in one place (platform/cookies.ts): routes set none of their own.
+  await app.register(fastifyCookie, { parseOptions: { secure: cookieSecurity(deps.publicBaseUrl) } });
   await app.register(fastifyFormbody);
   // Double-submit CSRF protection: a secret in an HttpOnly cookie, a token in every form
   // (`_csrf`) or in the `csrf-token` header. Forms check it in preHandler (after body parsing).
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: 'auto' },
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true },
   });
   // Det Fælles Designsystem, served from the installed package (CSS refers to ../fonts and ../img).
   await app.register(fastifyStatic, {

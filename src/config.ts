@@ -10,7 +10,6 @@ const NOT_FOR_PRODUCTION = 'NOT-FOR-PRODUCTION';
 export const DEVELOPMENT_BALLOT_KEY = `${NOT_FOR_PRODUCTION}: the development and test ballot key of Prisportal`;
 
 /** Variables whose values are secrets: a wrong value is never echoed in the error line. */
-const SECRET_VARIABLES = new Set(['BALLOT_KEY']);
 
 /**
  * The whole configuration, parsed once from the environment at start-up.
@@ -46,8 +45,8 @@ const schema = z.object({
     .transform((v) => (v === undefined ? undefined : v === 'true')),
   SEED_DEMO: z
     .enum(['true', 'false'], { message: "'true' or 'false'" })
-    .default('true')
-    .transform((v) => v === 'true'),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   PUBLIC_BASE_URL: z.url({ message: 'an absolute http(s) URL such as https://prisportal.example.dk' }).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'], { message: "'true' or 'false'" })
@@ -91,8 +90,13 @@ export type Config = {
   /** Where attachment files are stored on disk (default `<dataDir>/attachments`). With several processes, a shared folder. */
   attachmentsDir: string;
   logLevel: string;
+  /**
+   * Write the demo data at start: only when asked for, by SEED_DEMO=true or by `npm start`
+   * (`--demo`) on the embedded database outside production. A deployment that sets
+   * DATABASE_URL and forgets NODE_ENV and SEED_DEMO gets none.
+   */
   seedDemo: boolean;
-  /** The demo administrator sign-in of `npm start`: on by default outside production. */
+  /** "Log ind som demo-administrator": DEMO_SIGN_IN, else with the demo data outside production; never with an https:// PUBLIC_BASE_URL. */
   demoSignIn: boolean;
   publicBaseUrl: string | undefined;
   trustProxy: boolean;
@@ -113,29 +117,81 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/**
+ * Secrets the server cannot run without in production (NODE_ENV=production, or an https://
+ * PUBLIC_BASE_URL): checked at start, one line naming the variable when one is missing. Add a
+ * secret with one line here. Their values are never logged, written to the database or put
+ * in a backup (`npm run backup` copies the database and the attachments, not the
+ * environment): keep them in the deployment's secret store and back them up there.
+ *
+ * Not listed, because there is no such secret: sessions and sign-in links are random tokens
+ * whose hashes are stored, and the CSRF protection keeps a random secret per browser in its
+ * cookie. The OpenID Connect client secrets are named per provider in the database
+ * (identity_providers.client_secret_env) and checked at start by `missingOidcSecrets`
+ * (accounts) once the database is open.
+ */
+export const PRODUCTION_SECRETS: readonly { variable: string; purpose: string }[] = [
+  { variable: 'BALLOT_KEY', purpose: 'keys the secret ballots of patient panels (keep it with the backups, apart from them)' },
+];
+
+/** Variables whose value is never printed, even when it is wrong: the production secrets, and any name saying it holds one. */
+export function isSecretVariable(name: string): boolean {
+  return PRODUCTION_SECRETS.some((s) => s.variable === name) || /SECRET|PASSWORD|_KEY$|TOKEN/i.test(name);
+}
+
+/** Whether production's rules apply: NODE_ENV=production, or the site is served as https://. */
+export function isProductionLike(config: Pick<Config, 'env' | 'publicBaseUrl'>): boolean {
+  return config.env === 'production' || /^https:\/\//i.test(config.publicBaseUrl ?? '');
+}
+
+/**
+ * The first production secret missing from `env`, as the one-line error start-up prints, or
+ * null when all are set (or production's rules do not apply).
+ */
+export function missingProductionSecret(
+  config: Pick<Config, 'env' | 'publicBaseUrl'>,
+  env: NodeJS.ProcessEnv = process.env,
+  secrets: readonly { variable: string; purpose: string }[] = PRODUCTION_SECRETS,
+): string | null {
+  if (!isProductionLike(config)) return null;
+  const missing = secrets.find((s) => (env[s.variable] ?? '').trim() === '');
+  return missing
+    ? `Missing secret ${missing.variable}: it ${missing.purpose} and must be set in production (NODE_ENV=production or an https:// PUBLIC_BASE_URL)`
+    : null;
+}
+
 /** "postgres://user:secret@host/db" → "postgres://user:***@host/db": URLs may carry passwords. */
 function hidePassword(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, '$1:***@');
 }
 
-/** Parses the environment. Throws ConfigError with a single readable line on the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses the environment. Throws ConfigError with a single readable line on the first bad
+ * variable, a missing production secret, or demo sign-in on a site served as https://.
+ * `argv`: the command's arguments; `--demo` (what `npm start` passes) asks for the demo.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const got = env[name];
-    // Passwords in URLs are masked: the line ends up in logs.
-    const shown = SECRET_VARIABLES.has(name) ? '"***"' : JSON.stringify(hidePassword(got ?? ''));
+    // Passwords in URLs are masked and secrets not shown at all: the line ends up in logs.
+    const shown = isSecretVariable(name) ? '(hidden)' : JSON.stringify(hidePassword(got ?? ''));
     throw new ConfigError(`Invalid environment variable ${name}=${shown}: expected ${issue.message}`);
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production' && c.BALLOT_KEY === undefined) {
+  // Demo data only when asked for: SEED_DEMO, or `npm start --demo` on the embedded database outside production.
+  const seedDemo = c.SEED_DEMO ?? (argv.includes('--demo') && c.DATABASE_URL === undefined && c.NODE_ENV !== 'production');
+  const demoSignIn = c.DEMO_SIGN_IN ?? (seedDemo && c.NODE_ENV !== 'production');
+  if (demoSignIn && /^https:\/\//i.test(c.PUBLIC_BASE_URL ?? '')) {
     throw new ConfigError(
-      'Missing environment variable BALLOT_KEY: expected a random secret of at least 32 characters, e.g. from `openssl rand -base64 32` (required in production; keep it with the backups)',
+      `Demo sign-in is on while PUBLIC_BASE_URL=${JSON.stringify(c.PUBLIC_BASE_URL)} is https://: anyone could sign in as administrator. Set DEMO_SIGN_IN=false (and SEED_DEMO=false)`,
     );
   }
+  const missing = missingProductionSecret({ env: c.NODE_ENV, publicBaseUrl: c.PUBLIC_BASE_URL }, env);
+  if (missing) throw new ConfigError(missing);
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -144,8 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.DATA_DIR,
     attachmentsDir: c.ATTACHMENTS_DIR ?? join(c.DATA_DIR, 'attachments'),
     logLevel: c.LOG_LEVEL,
-    seedDemo: c.SEED_DEMO,
-    demoSignIn: c.DEMO_SIGN_IN ?? (c.NODE_ENV !== 'production' && c.SEED_DEMO),
+    seedDemo,
+    demoSignIn,
     publicBaseUrl: c.PUBLIC_BASE_URL,
     trustProxy: c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,
@@ -158,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** For commands (the server, `npm run retention`): the config, or its one-line error on stderr and exit code 2. */
 export function loadConfigOrExit(): Config {
   try {
-    return loadConfig();
+    return loadConfig(process.env, process.argv.slice(2));
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -1,11 +1,11 @@
 import { pino } from 'pino';
 import { requestSerializer } from './platform/log-redaction.js';
 import { buildApp } from './app.js';
-import { loadConfigOrExit } from './config.js';
+import { isProductionLike, loadConfigOrExit } from './config.js';
 import { assertUtf8, DatabaseUnavailableError, openDatabase, type Database } from './db/database.js';
 import { seedDemoData } from './db/seed/seed.js';
 import { seedDemoJudgedRound } from './db/seed/demo-round.js';
-import { seedDemoAdministrator } from './accounts/index.js';
+import { missingOidcSecrets, seedDemoAdministrator } from './accounts/index.js';
 import { systemClock } from './platform/clock.js';
 import { join } from 'node:path';
 import { createFileTransport, createSmtpTransport, type MailTransport, startMailWorker } from './mail/index.js';
@@ -38,6 +38,18 @@ async function main() {
     process.exit(1);
   }
   logger.info({ engine: handle.engine, dataDir: handle.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
+
+  // The OpenID Connect client secrets live in the environment under names kept in the database.
+  const missingSecrets = await missingOidcSecrets(handle.db);
+  if (missingSecrets.length > 0) {
+    const line = `Missing OpenID Connect client secret for ${missingSecrets.join(', ')}: set the environment variable, or disable the provider`;
+    if (isProductionLike(config)) {
+      console.error(`Prisportal cannot start: ${line}`);
+      await handle.close().catch(() => {});
+      process.exit(2);
+    }
+    logger.warn({ providers: missingSecrets }, 'oidc client secret missing: sign-in with these providers shows "not set up"');
+  }
 
   if (config.seedDemo) {
     const { editionsCreated } = await seedDemoData(handle.db, systemClock.now());

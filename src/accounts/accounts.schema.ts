@@ -99,6 +99,13 @@ export const identityProviders = pgTable(
     clientSecretEnv: text('client_secret_env').notNull(),
     /** Entra ID: the tenant id the `tid` claim must carry; null for other providers. */
     tenantId: text('tenant_id'),
+    /**
+     * Whether the organisation vouches for this provider's e-mails when the ID token carries no
+     * `email_verified` claim (Microsoft Entra ID sends none; its e-mails are set by the tenant's
+     * own administrators). Off: only `email_verified: true` e-mails are used. An e-mail marked
+     * `email_verified: false` is never used. See accounts/sign-in-rules.ts `trustedOidcEmail`.
+     */
+    trustsEmail: boolean('trusts_email').notNull().default(false),
     /** Employees who sign in here become administrators of the organisation when listed. */
     adminEmails: jsonb('admin_emails').$type<string[]>().notNull().default([]),
     enabled: boolean('enabled').notNull().default(true),

@@ -1,7 +1,9 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type Database, inTransaction } from '../db/database.js';
+import { enqueueMail } from '../mail/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { emailSignInLinks, users } from './accounts.schema.js';
+import { mayMailSignInLink, type SignInLinkRefusal } from './sign-in-rules.js';
 
 /** A sign-in link works once, for 15 minutes. */
 export const EMAIL_LINK_TTL_MS = 15 * 60 * 1000;
@@ -16,6 +18,47 @@ export async function createEmailLink(db: Database, userId: number, now: Date): 
   const token = newToken();
   await db.insert(emailSignInLinks).values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt: new Date(now.getTime() + EMAIL_LINK_TTL_MS) });
   return token;
+}
+
+/**
+ * Mails a sign-in link to the account with this e-mail (without regard to case), if there is
+ * one and it may get another (`mayMailSignInLink`).
+ *
+ * Refuses quietly, with a reason for the log only ('no-account', 'links-outstanding'): the
+ * person asking sees the same answer whatever happens, so nobody learns whether an account
+ * exists, and nobody can stop its owner from signing in by asking on their behalf. Links
+ * already sent are never touched: they keep working until used or expired.
+ *
+ * Side effects, in one transaction (the user's row locked, so two requests at once cannot
+ * both pass the cap): an `email_sign_in_links` row and an outbox e-mail 'sign-in-link'.
+ */
+export async function mailSignInLink(args: {
+  db: Database;
+  email: string;
+  now: Date;
+  /** The e-mail's subject and text for the user's name and the link. */
+  mail: (name: string, token: string) => { subject: string; text: string };
+}): Promise<{ sent: true } | { sent: false; reason: 'no-account' | SignInLinkRefusal }> {
+  const { now } = args;
+  return inTransaction(args.db, async (tx) => {
+    const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${args.email})`).limit(1).for('update');
+    if (!user) return { sent: false, reason: 'no-account' } as const;
+    const may = mayMailSignInLink(await countWorkingLinks(tx, user.id, now));
+    if (!may.ok) return { sent: false, reason: may.reason } as const;
+    const token = await createEmailLink(tx, user.id, now);
+    const { subject, text } = args.mail(user.name, token);
+    await enqueueMail(tx, { kind: 'sign-in-link', to: user.email, subject, text }, now);
+    return { sent: true } as const;
+  });
+}
+
+/** How many of the user's sign-in links are unused and unexpired at `now`. */
+export async function countWorkingLinks(db: Database, userId: number, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(emailSignInLinks)
+    .where(and(eq(emailSignInLinks.userId, userId), isNull(emailSignInLinks.usedAt), gt(emailSignInLinks.expiresAt, now)));
+  return Number(row?.n ?? 0);
 }
 
 export type LinkCheck = { ok: true; userId: number } | { ok: false; reason: 'unknown' | 'used' | 'expired' };

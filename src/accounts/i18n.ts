@@ -16,7 +16,7 @@ const da = {
     emailFormat: 'Skriv e-mailen i formatet navn@eksempel.dk',
     sentTitle: 'Tjek din e-mail',
     sentBody: (email: string) =>
-      `Hvis ${email} hører til en konto i Prisportal, har vi sendt et link til den. Linket virker én gang og i 15 minutter. Kan du ikke finde e-mailen, så kig i uønsket post.`,
+      `Hvis ${email} hører til en konto i Prisportal, har vi sendt et link til den. Linket virker én gang og i 15 minutter. Links, du allerede har fået, virker også, til de er brugt eller udløbet. Kan du ikke finde e-mailen, så kig i uønsket post.`,
     demoHeading: 'Demo',
     demoBody: 'Prisportal kører med demodata. Du kan logge ind som demo-administrator for Region Midtjylland og Danske Regioner uden konto.',
     demoButton: 'Log ind som demo-administrator',
@@ -59,6 +59,8 @@ const da = {
     invalidResponse: 'Svaret fra din arbejdskonto kunne ikke godkendes. Prøv igen. Sker det igen, så kontakt din IT-afdeling.',
     wrongTenant: (label: string) => `Du loggede ind med en konto fra en anden organisation. Log ind med din arbejdskonto fra ${label}.`,
     noAccount: 'Vi kunne ikke knytte din arbejdskonto til en bruger i Prisportal. Kontakt administratoren af Prisportal i din organisation.',
+    emailUnverified:
+      'Din arbejdskonto har ikke bekræftet din e-mail, så vi kan ikke logge dig ind med den. Bed din IT-afdeling om at bekræfte e-mailen. Er du inviteret til en komité eller et patientpanel, så log ind med et link på e-mail.',
     tryAgain: 'Prøv igen',
     backToSignIn: 'Til log ind',
   },
@@ -82,7 +84,7 @@ const en: AccountTexts = {
     emailFormat: 'Enter the e-mail in the format name@example.com',
     sentTitle: 'Check your e-mail',
     sentBody: (email) =>
-      `If ${email} belongs to an account in Prisportal, we have sent a link to it. The link works once and for 15 minutes. If you cannot find the e-mail, look in your spam folder.`,
+      `If ${email} belongs to an account in Prisportal, we have sent a link to it. The link works once and for 15 minutes. Links you have already received also work until they are used or expire. If you cannot find the e-mail, look in your spam folder.`,
     demoHeading: 'Demo',
     demoBody: 'Prisportal is running with demo data. You can sign in as demo administrator of Region Midtjylland and Danske Regioner without an account.',
     demoButton: 'Sign in as demo administrator',
@@ -125,6 +127,8 @@ const en: AccountTexts = {
     invalidResponse: 'The answer from your work account could not be accepted. Try again. If it happens again, contact your IT department.',
     wrongTenant: (label) => `You signed in with an account from another organisation. Sign in with your work account from ${label}.`,
     noAccount: 'We could not link your work account to a user in Prisportal. Contact the administrator of Prisportal in your organisation.',
+    emailUnverified:
+      'Your work account has not confirmed your e-mail, so we cannot sign you in with it. Ask your IT department to confirm the e-mail. If you have been invited to a committee or a patient panel, sign in with a link by e-mail.',
     tryAgain: 'Try again',
     backToSignIn: 'Go to sign-in',
   },

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../platform/deps.js';
 import { ButtonGroup, ButtonLink, render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
-import { safeReturnPath } from '../platform/platform.routes.js';
+import { safeReturnPath } from '../platform/return-path.js';
 import { identityProviders } from './accounts.schema.js';
 import { accountTexts } from './i18n.js';
 import {
@@ -35,6 +35,7 @@ const STATUS: Record<OidcRefusal, number> = {
   'invalid-response': 401,
   'wrong-tenant': 401,
   'no-email': 401,
+  'email-unverified': 401,
   'email-in-use': 401,
   'provider-unreachable': 503,
 };
@@ -99,6 +100,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
       'invalid-response': t.invalidResponse,
       'wrong-tenant': t.wrongTenant(label),
       'no-email': t.noAccount,
+      'email-unverified': t.emailUnverified,
       'email-in-use': t.noAccount,
     }[reason];
     return page(request, reply, STATUS[reason], t.refusedTitle, body, { providerId: provider?.id, back });
@@ -131,7 +133,6 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
         path: OIDC_CALLBACK_PATH,
         httpOnly: true,
         sameSite: 'lax',
-        secure: 'auto',
         maxAge: Math.floor(OIDC_ATTEMPT_TTL_MS / 1000),
       });
       return reply.header('cache-control', 'no-store').redirect(started.url.href, 303);
@@ -166,8 +167,8 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps) {
     try {
       const config = await discovery.get(provider, secret);
       const identity = await finishOidcSignIn({ db, config, provider, attempt, callbackUrl, now });
-      const found = await findOrCreateOidcUser(db, identity);
-      if (!found.ok) return refuse(request, reply, found.reason, provider, back, `subject ${identity.subject}`);
+      const found = await findOrCreateOidcUser(db, identity, provider);
+      if (!found.ok) return refuse(request, reply, found.reason, provider, back, `subject ${identity.subject}${found.detail ? ` ${found.detail}` : ''}`);
       if (found.emailKept) request.log.warn({ userId: found.user.id, providerId: provider.id }, 'oidc e-mail change not applied: another user has that e-mail');
       const madeAdmin = await grantListedAdmin(db, provider, found.user, identity, now);
       await signIn(deps, request, reply, found.user.id, 'oidc');

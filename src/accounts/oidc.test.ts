@@ -182,6 +182,7 @@ describe('the code exchange against a provider that misbehaves', () => {
       clientId: 'client-1',
       clientSecretEnv: 'X',
       tenantId: 'tenant-1',
+      trustsEmail: false,
       adminEmails: [],
       enabled: true,
     };

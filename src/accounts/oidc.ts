@@ -12,6 +12,9 @@
  *   checked by openid-client; for Entra (tenant id configured) the `tid` claim must be
  *   that tenant.
  * - Users are keyed on (issuer, subject), never on e-mail alone.
+ * - An e-mail is used (to create a user, update one, or grant a listed administrator) only
+ *   when the provider verified it, or the organisation vouches for its provider's e-mails and
+ *   the token does not say it is unverified (`trustedOidcEmail` in sign-in-rules.ts).
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -21,7 +24,8 @@ import type { Clock } from '../platform/clock.js';
 import { isEmail } from '../platform/fields.js';
 import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
 import { recordAudit } from '../platform/audit.js';
-import { type identityProviders, organisationAdmins, users } from './accounts.schema.js';
+import { identityProviders, organisationAdmins, users } from './accounts.schema.js';
+import { trustedOidcEmail } from './sign-in-rules.js';
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -51,6 +55,7 @@ export type OidcRefusal =
   | 'provider-unreachable'
   | 'wrong-tenant'
   | 'no-email'
+  | 'email-unverified' // the provider did not verify the e-mail (and the organisation does not vouch for it)
   | 'email-in-use';
 
 export class OidcSignInError extends Error {
@@ -66,6 +71,19 @@ export class OidcSignInError extends Error {
 export function clientSecretOf(provider: Pick<IdentityProvider, 'clientSecretEnv'>, env: NodeJS.ProcessEnv = process.env): string | null {
   const value = env[provider.clientSecretEnv];
   return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/**
+ * The enabled providers whose client secret is not in the environment, as "label (VARIABLE)".
+ * Start-up refuses to run in production while any is missing (server.ts): the variable's
+ * name is in the database, the secret itself never is.
+ */
+export async function missingOidcSecrets(db: Database, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const rows = await db
+    .select({ label: identityProviders.label, clientSecretEnv: identityProviders.clientSecretEnv })
+    .from(identityProviders)
+    .where(eq(identityProviders.enabled, true));
+  return rows.filter((p) => clientSecretOf(p, env) === null).map((p) => `${p.label} (${p.clientSecretEnv})`);
 }
 
 /**
@@ -268,15 +286,26 @@ export function identityFromClaims(claims: Record<string, unknown> & { iss: stri
   };
 }
 
-export type UserResult = { ok: true; user: User; created: boolean; emailKept?: true } | { ok: false; reason: 'no-email' | 'email-in-use' };
+export type UserResult =
+  | { ok: true; user: User; created: boolean; emailKept?: true }
+  | { ok: false; reason: 'no-email' | 'email-unverified' | 'email-in-use'; detail?: string };
 
 /**
  * Finds the user of (issuer, subject), or creates one on first sign-in; name and e-mail
- * follow the provider's later. Never matches by e-mail: a new subject whose e-mail already
- * belongs to another user is refused, and an e-mail change that would collide with another
- * user keeps the old e-mail (`emailKept`).
+ * follow the provider's later.
+ *
+ * Refuses: 'no-email' (a first sign-in without an e-mail), 'email-unverified' (a first
+ * sign-in whose e-mail the provider did not verify, see `trustedOidcEmail`; `detail` says
+ * which case), 'email-in-use' (a new subject whose e-mail already belongs to another user:
+ * never matched by e-mail).
+ *
+ * Side effects: a users row on first sign-in; the name, and the e-mail when it is trusted and
+ * no other user has it, brought up to date (an untrusted or colliding e-mail keeps the old
+ * one, `emailKept` for a collision).
  */
-export async function findOrCreateOidcUser(db: Database, id: OidcIdentity): Promise<UserResult> {
+export async function findOrCreateOidcUser(db: Database, id: OidcIdentity, provider: Pick<IdentityProvider, 'trustsEmail'>): Promise<UserResult> {
+  const trusted = trustedOidcEmail(id, provider);
+  const email = trusted.ok ? trusted.email : null;
   const bySubject = async () => {
     const [row] = await db
       .select()
@@ -290,23 +319,23 @@ export async function findOrCreateOidcUser(db: Database, id: OidcIdentity): Prom
     const changes: Partial<Pick<User, 'email' | 'name'>> = {};
     let emailKept = false;
     if (id.name !== '' && id.name !== existing.name) changes.name = id.name;
-    if (id.email && id.email !== existing.email) {
+    if (email && email !== existing.email) {
       const [other] = await db
         .select({ id: users.id })
         .from(users)
-        .where(sql`lower(${users.email}) = lower(${id.email}) and ${users.id} <> ${existing.id}`)
+        .where(sql`lower(${users.email}) = lower(${email}) and ${users.id} <> ${existing.id}`)
         .limit(1);
       if (other) emailKept = true;
-      else changes.email = id.email;
+      else changes.email = email;
     }
     if (Object.keys(changes).length === 0) return { ok: true, user: existing, created: false, ...(emailKept ? { emailKept: true as const } : {}) };
     const [updated] = await db.update(users).set(changes).where(eq(users.id, existing.id)).returning();
     return { ok: true, user: updated ?? existing, created: false, ...(emailKept ? { emailKept: true as const } : {}) };
   }
-  if (!id.email) return { ok: false, reason: 'no-email' };
+  if (!trusted.ok) return trusted.reason === 'no-email' ? { ok: false, reason: 'no-email' } : { ok: false, reason: 'email-unverified', detail: trusted.reason };
   const [created] = await db
     .insert(users)
-    .values({ email: id.email, name: id.name, oidcIssuer: id.issuer, oidcSubject: id.subject })
+    .values({ email: trusted.email, name: id.name, oidcIssuer: id.issuer, oidcSubject: id.subject })
     .onConflictDoNothing()
     .returning();
   if (created) return { ok: true, user: created, created: true };
@@ -325,14 +354,15 @@ export function isListedAdmin(provider: Pick<IdentityProvider, 'adminEmails'>, e
 
 /**
  * Makes the user an administrator of the provider's organisation when the provider lists
- * their e-mail, the provider vouches for it (not `email_verified: false`) and it is the
- * e-mail Prisportal has for them. Side effects: an organisation_admins row and an audit
+ * their e-mail, the e-mail is trusted (`trustedOidcEmail`: verified, or vouched for by the
+ * organisation and not marked unverified) and it is the e-mail Prisportal has for them. Side effects: an organisation_admins row and an audit
  * event 'organisation-admin.grant', in one transaction, only when the user was not one yet.
  * Returns whether the user was made administrator now.
  */
 export async function grantListedAdmin(db: Database, provider: IdentityProvider, user: User, id: OidcIdentity, now: Date): Promise<boolean> {
-  if (id.emailVerified === false || !id.email || id.email.toLowerCase() !== user.email.toLowerCase()) return false;
-  if (!isListedAdmin(provider, id.email)) return false;
+  const trusted = trustedOidcEmail(id, provider);
+  if (!trusted.ok || trusted.email.toLowerCase() !== user.email.toLowerCase()) return false;
+  if (!isListedAdmin(provider, trusted.email)) return false;
   return inTransaction(db, async (tx) => {
     const rows = await tx
       .insert(organisationAdmins)

@@ -2,15 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../platform/deps.js';
 import { awards, editions, organisations } from '../db/schema.js';
-import { enqueueMail } from '../mail/index.js';
 import { isEmail } from '../platform/fields.js';
 import { looksLikeToken } from '../platform/tokens.js';
 import { render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
-import { safeReturnPath } from '../platform/platform.routes.js';
+import { safeReturnPath } from '../platform/return-path.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { identityProviders, organisationAdmins, users } from './accounts.schema.js';
-import { consumeEmailLink, checkEmailLink, createEmailLink, findUserByEmail } from './email-links.js';
+import { consumeEmailLink, checkEmailLink, findUserByEmail, mailSignInLink } from './email-links.js';
 import { accountTexts } from './i18n.js';
 import { createSession, revokeAllSessions, revokeSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_WARNING_MS } from './sessions.js';
 import { AccountPage, LinkConfirmPage, MessagePage, SignInPage } from './views/sign-in-pages.js';
@@ -35,7 +34,6 @@ export async function signIn(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: 'auto',
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
 }
@@ -83,23 +81,26 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
     if (email === '') return signInPage(request, reply, { email, error: t.emailRequired });
     if (!isEmail(email)) return signInPage(request, reply, { email, error: t.emailFormat });
     const now = clock.now();
-    // Limited per address and per account, so nobody can flood an inbox or probe accounts.
-    const [byIp, byEmail] = await Promise.all([
-      hitRateLimit(db, deps.rateLimits.signInLink, `ip:${request.ip}`, now),
-      hitRateLimit(db, deps.rateLimits.signInLink, `email:${email.toLowerCase()}`, now),
-    ]);
-    if (!byIp.allowed || !byEmail.allowed) {
-      const retry = !byIp.allowed ? byIp.retryAfterSeconds : byEmail.allowed ? 60 : byEmail.retryAfterSeconds;
-      reply.header('retry-after', String(retry));
+    // Limited per client, with a 429 to that client only. What one address receives is capped
+    // quietly in mailSignInLink, so asking on somebody else's behalf can neither flood their
+    // inbox nor lock them out: they get the same answer, and the links they have still work.
+    const byClient = await hitRateLimit(db, deps.rateLimits.signInLink, `ip:${request.ip}`, now);
+    if (!byClient.allowed) {
+      reply.header('retry-after', String(byClient.retryAfterSeconds));
       request.log.warn('sign-in link rate limit');
       return signInPage(request, reply, { email, notice: t.tooMany, status: 429 });
     }
-    const user = await findUserByEmail(db, email);
-    if (user) {
-      const token = await createEmailLink(db, user.id, now);
-      const link = `${deps.publicBaseUrl}/log-ind/link/${token}${back(request) !== '/min-side' ? `?tilbage=${encodeURIComponent(back(request))}` : ''}`;
-      await enqueueMail(db, { kind: 'sign-in-link', to: user.email, subject: t.mailSubject, text: t.mailBody(user.name, link) }, now);
-    }
+    const to = back(request);
+    const mailed = await mailSignInLink({
+      db,
+      email,
+      now,
+      mail: (name, token) => ({
+        subject: t.mailSubject,
+        text: t.mailBody(name, `${deps.publicBaseUrl}/log-ind/link/${token}${to !== '/min-side' ? `?tilbage=${encodeURIComponent(to)}` : ''}`),
+      }),
+    });
+    if (!mailed.sent && mailed.reason === 'links-outstanding') request.log.info({ reason: mailed.reason }, 'sign-in link not sent');
     // The same answer whether or not the account exists: nothing leaks.
     return html(reply, <MessagePage ctx={ctx} title={t.sentTitle} body={t.sentBody(email)} />);
   });
@@ -116,14 +117,14 @@ export async function signInRoutes(app: FastifyInstance, deps: AppDeps) {
         notice: t[check.reason === 'used' ? 'linkUsed' : check.reason === 'expired' ? 'linkExpired' : 'linkUnknown'],
         status: 410,
       });
-    const q = (request.query as { tilbage?: string }).tilbage;
+    const q = (request.query as { tilbage?: unknown }).tilbage;
     return html(
       reply,
       <LinkConfirmPage
         ctx={ctx}
         t={accountTexts(ctx.locale)}
         csrf={reply.generateCsrf()}
-        action={`/log-ind/link/${token}${q ? `?tilbage=${encodeURIComponent(q)}` : ''}`}
+        action={`/log-ind/link/${token}${q !== undefined ? `?tilbage=${encodeURIComponent(back(request))}` : ''}`}
       />,
     );
   });

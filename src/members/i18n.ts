@@ -22,7 +22,8 @@ const da = {
   removeLabel: (name: string, group: string) => `Fjern ${name} fra ${group}`,
   group: { committee: 'komitéen', panel: 'patientpanelet' },
   inviteHeading: 'Invitér et medlem',
-  inviteIntro: 'Har personen allerede en konto med samme e-mail, bliver kontoen brugt. Der bliver aldrig lavet to konti til samme e-mail.',
+  inviteIntro:
+    'Personen bliver medlem, når hun eller han har taget imod invitationen med linket i e-mailen. Linket virker én gang og i 7 dage. Der bliver aldrig lavet to konti til samme e-mail.',
   nameLabel: 'Navn',
   emailLabel: 'E-mail',
   emailHint: 'Vi sender invitationen og linket til at logge ind til denne e-mail.',
@@ -36,8 +37,16 @@ const da = {
   representsLabel: 'Organisation, personen repræsenterer (valgfrit)',
   representsHint: 'For eksempel Danske Patienter. Udfyld enten partibogstav eller organisation.',
   invite: 'Send invitation',
-  invited: (email: string) => `Vi har sendt en invitation til ${email}.`,
+  invited: (email: string) => `Vi har sendt en invitation til ${email}. Personen bliver medlem, når invitationen er taget imod.`,
   removed: 'Medlemmet er fjernet og kan ikke længere se udgaven.',
+  withdrawn: 'Invitationen er trukket tilbage. Linket i den virker ikke længere.',
+  invitationsHeading: 'Inviteret, har ikke svaret endnu',
+  invitationsIntro: 'Personerne herunder er ikke medlemmer, før de har taget imod invitationen. Invitér igen for at sende et nyt link.',
+  invitationColumn: { name: 'Navn', email: 'E-mail', group: 'Hvor', invitedAt: 'Inviteret', expiresAt: 'Linket virker til', actions: 'Handlinger' },
+  invitationExpired: 'Udløbet',
+  withdraw: 'Træk tilbage',
+  withdrawLabel: (name: string, group: string) => `Træk tilbage: invitationen af ${name} til ${group}`,
+  groupName: { committee: 'Komitéen', panel: 'Patientpanelet' },
   errors: {
     nameRequired: 'Skriv personens navn.',
     nameTooLong: (max: number) => `Navnet må højst være ${max} tegn.`,
@@ -56,10 +65,24 @@ const da = {
     body: (p: { name: string; group: string; edition: string; organisation: string; link: string; signInUrl: string; email: string; chair: boolean }) =>
       `Kære ${p.name || 'medlem'}\n\n` +
       `${p.organisation} har inviteret dig til at være medlem af ${p.group}${p.chair ? ' som formand' : ''} for ${p.edition} i Prisportal.\n\n` +
-      `Brug dette link for at logge ind. Det virker én gang og i 15 minutter:\n${p.link}\n\n` +
-      `Er linket udløbet, kan du få et nyt: gå til ${p.signInUrl}, og skriv din e-mail (${p.email}).\n\n` +
-      `Når du er logget ind, finder du prisen under "Mine udgaver".\n\n` +
+      `Brug dette link for at tage imod invitationen og logge ind. Det virker én gang og i 7 dage:\n${p.link}\n\n` +
+      `Er linket udløbet, så bed ${p.organisation} om en ny invitation. Når du har taget imod invitationen, kan du altid logge ind på ${p.signInUrl} med din e-mail (${p.email}).\n\n` +
+      `Du finder prisen under "Mine udgaver".\n\n` +
       `Venlig hilsen\n${p.organisation}`,
+  },
+  accept: {
+    title: 'Tag imod invitationen',
+    body: (group: string, edition: string, organisation: string) =>
+      `${organisation} har inviteret dig til at være medlem af ${group} for ${edition}. Tryk på knappen for at tage imod invitationen og logge ind. Linket virker kun én gang.`,
+    button: 'Tag imod og log ind',
+    refusedTitle: 'Invitationen kan ikke bruges',
+    refused: {
+      unknown: 'Linket til invitationen er ugyldigt. Tjek, at du har kopieret hele linket fra e-mailen.',
+      withdrawn: 'Invitationen er trukket tilbage. Kontakt den, der inviterede dig, hvis du mener, det er en fejl.',
+      used: 'Du har allerede taget imod invitationen. Log ind med et link på e-mail for at se prisen.',
+      expired: 'Invitationen er udløbet. Linket virker i 7 dage. Bed den, der inviterede dig, om at sende en ny invitation.',
+    },
+    signIn: 'Til log ind',
   },
   mine: {
     title: 'Mine udgaver',
@@ -105,7 +128,8 @@ const en: MembersTexts = {
   removeLabel: (name, group) => `Remove ${name} from ${group}`,
   group: { committee: 'the committee', panel: 'the patient panel' },
   inviteHeading: 'Invite a member',
-  inviteIntro: 'If the person already has an account with the same e-mail, that account is used. Two accounts are never made for one e-mail.',
+  inviteIntro:
+    'The person becomes a member once they have accepted the invitation with the link in the e-mail. The link works once and for 7 days. Two accounts are never made for one e-mail.',
   nameLabel: 'Name',
   emailLabel: 'E-mail',
   emailHint: 'We send the invitation and the sign-in link to this e-mail.',
@@ -119,8 +143,16 @@ const en: MembersTexts = {
   representsLabel: 'Organisation the person represents (optional)',
   representsHint: 'For example Danske Patienter. Fill in either party letter or organisation.',
   invite: 'Send invitation',
-  invited: (email) => `We have sent an invitation to ${email}.`,
+  invited: (email) => `We have sent an invitation to ${email}. The person becomes a member once the invitation is accepted.`,
   removed: 'The member has been removed and can no longer see the edition.',
+  withdrawn: 'The invitation has been withdrawn. Its link no longer works.',
+  invitationsHeading: 'Invited, not answered yet',
+  invitationsIntro: 'The people below are not members until they accept the invitation. Invite again to send a new link.',
+  invitationColumn: { name: 'Name', email: 'E-mail', group: 'Where', invitedAt: 'Invited', expiresAt: 'Link works until', actions: 'Actions' },
+  invitationExpired: 'Expired',
+  withdraw: 'Withdraw',
+  withdrawLabel: (name, group) => `Withdraw: the invitation of ${name} to ${group}`,
+  groupName: { committee: 'Committee', panel: 'Patient panel' },
   errors: {
     nameRequired: "Enter the person's name.",
     nameTooLong: (max) => `The name may be at most ${max} characters.`,
@@ -139,10 +171,24 @@ const en: MembersTexts = {
     body: (p) =>
       `Dear ${p.name || 'member'}\n\n` +
       `${p.organisation} has invited you to be a member of ${p.group}${p.chair ? ' as chair' : ''} for ${p.edition} in Prisportal.\n\n` +
-      `Use this link to sign in. It works once and for 15 minutes:\n${p.link}\n\n` +
-      `If the link has expired, get a new one: go to ${p.signInUrl} and enter your e-mail (${p.email}).\n\n` +
-      `Once signed in, you find the prize under "My editions".\n\n` +
+      `Use this link to accept the invitation and sign in. It works once and for 7 days:\n${p.link}\n\n` +
+      `If the link has expired, ask ${p.organisation} for a new invitation. Once you have accepted the invitation, you can always sign in at ${p.signInUrl} with your e-mail (${p.email}).\n\n` +
+      `You find the prize under "My editions".\n\n` +
       `Kind regards\n${p.organisation}`,
+  },
+  accept: {
+    title: 'Accept the invitation',
+    body: (group, edition, organisation) =>
+      `${organisation} has invited you to be a member of ${group} for ${edition}. Press the button to accept the invitation and sign in. The link works only once.`,
+    button: 'Accept and sign in',
+    refusedTitle: 'The invitation cannot be used',
+    refused: {
+      unknown: 'The invitation link is not valid. Check that you copied the whole link from the e-mail.',
+      withdrawn: 'The invitation has been withdrawn. Contact the person who invited you if you think this is a mistake.',
+      used: 'You have already accepted the invitation. Sign in with a link by e-mail to see the prize.',
+      expired: 'The invitation has expired. The link works for 7 days. Ask the person who invited you to send a new invitation.',
+    },
+    signIn: 'Go to sign-in',
   },
   mine: {
     title: 'My editions',

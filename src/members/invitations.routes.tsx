@@ -5,7 +5,7 @@ import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import { administeredEdition } from '../platform/http.js';
-import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, type InviteInput, type InviteProblem } from './invitations.service.js';
+import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, withdrawInvitation, type InviteInput, type InviteProblem } from './invitations.service.js';
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
@@ -56,7 +56,8 @@ export function inviteProblemText(t: MembersTexts, p: InviteProblem): string {
 
 /**
  * The committee and patient panel of an edition, for the administrators of its organisation:
- * the list, inviting by e-mail, removing. The rules live in members.service.ts.
+ * the list, the invitations not accepted yet, inviting by e-mail, withdrawing an invitation,
+ * removing. The rules live in invitations.service.ts.
  */
 export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
@@ -68,10 +69,10 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const showPage = async (request: FastifyRequest, reply: FastifyReply, editionId: number, form: InviteForm, status: number, notice?: string) => {
     const page = await getMembersPage(db, editionId);
     if (!page) return sendErrorPage(request, reply, 404, 'notFound');
-    return sendPage(reply, status, MembersPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form, notice }));
+    return sendPage(reply, status, MembersPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form, notice, now: clock.now() }));
   };
 
-  app.get<{ Params: { id: string }; Querystring: { inviteret?: string; fjernet?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { inviteret?: string; fjernet?: string; trukket?: string } }>(
     '/admin/udgaver/:id/medlemmer',
     { config: { access: 'admin' } },
     async (request, reply) => {
@@ -81,9 +82,13 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const page = await getMembersPage(db, editionId);
       if (!page) return sendErrorPage(request, reply, 404, 'notFound');
       const invitedId = typeof request.query.inviteret === 'string' ? parseId(request.query.inviteret) : null;
-      const invited = invitedId === null ? undefined : page.members.find((x) => x.id === invitedId);
-      const notice = invited ? m.invited(invited.email) : request.query.fjernet === '1' ? m.removed : undefined;
-      return sendPage(reply, 200, MembersPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form: { values: EMPTY_INVITE, errors: [] }, notice }));
+      const invited = invitedId === null ? undefined : page.invitations.find((x) => x.id === invitedId);
+      const notice = invited ? m.invited(invited.email) : request.query.fjernet === '1' ? m.removed : request.query.trukket === '1' ? m.withdrawn : undefined;
+      return sendPage(
+        reply,
+        200,
+        MembersPage({ ctx: pageContext(request), csrf: csrfToken(reply), page, form: { values: EMPTY_INVITE, errors: [] }, notice, now: clock.now() }),
+      );
     },
   );
 
@@ -96,7 +101,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const m = membersTexts(pageContext(request).locale);
       const values = readInviteForm(request.body);
       const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
-      if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.member.id}`, 303);
+      if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.invitation.id}`, 303);
       if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
       const errors: FieldError[] =
         result.reason === 'invalid'
@@ -118,6 +123,20 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const result = await removeMember({ db, actor: request.actor, editionId, memberId, now: clock.now() });
       if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
       return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?fjernet=1`, 303);
+    },
+  );
+
+  app.post<{ Params: { id: string; invitationId: string } }>(
+    '/admin/udgaver/:id/invitationer/:invitationId/traek-tilbage',
+    { config: { access: 'admin' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await editionFor(request, reply);
+      if (editionId === null) return reply;
+      const invitationId = parseId(request.params.invitationId);
+      if (invitationId === null) return sendErrorPage(request, reply, 404, 'notFound');
+      const result = await withdrawInvitation({ db, actor: request.actor, editionId, invitationId, now: clock.now() });
+      if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
+      return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?trukket=1`, 303);
     },
   );
 }

@@ -7,7 +7,16 @@ import { errorResponses, id, instant, mayAdministerApi, problemSchema, requireJs
 import type { AppDeps } from '../platform/deps.js';
 import { problem, problems, sendProblem } from '../platform/errors.js';
 import { inviteProblemText } from './invitations.routes.js';
-import { inviteMember, listMembers, MEMBER_LIMITS, removeMember, type MemberView } from './invitations.service.js';
+import {
+  type InvitationView,
+  inviteMember,
+  listInvitations,
+  listMembers,
+  MEMBER_LIMITS,
+  removeMember,
+  withdrawInvitation,
+  type MemberView,
+} from './invitations.service.js';
 
 const memberSchema = z.object({
   id: z.number().int(),
@@ -21,6 +30,22 @@ const memberSchema = z.object({
   affiliation: z.string().nullable().describe('What is shown beside the name: "Partibogstav A", or the organisation represented'),
   invitedAt: instant,
 });
+
+const invitationSchema = z.object({
+  id: z.number().int(),
+  name: z.string().describe('The name as the administrator gave it'),
+  email: z.string().describe('The address the invitation went to, in lower case'),
+  role: z.enum(['committee', 'panel']),
+  isChair: z.boolean(),
+  partyLetter: z.string().nullable(),
+  represents: z.string().nullable(),
+  invitedAt: instant,
+  expiresAt: instant.describe('When the link in the invitation stops working'),
+});
+
+function invitationJson(i: InvitationView) {
+  return { ...i, invitedAt: i.invitedAt.toISOString(), expiresAt: i.expiresAt.toISOString() };
+}
 
 const inviteBody = z
   .object({
@@ -55,7 +80,7 @@ function memberJson(m: MemberView) {
 
 /**
  * The members part of the admin API under /api/v1/admin: an edition's committee and patient
- * panel, inviting and removing, with the same services as the members page (so the same rules
+ * panel, inviting, the open invitations and withdrawing one, and removing, with the same services as the members page (so the same rules
  * and audit records), for a personal API token of an administrator of the edition's organisation.
  */
 export async function membersApi(root: FastifyInstance, deps: AppDeps) {
@@ -94,12 +119,12 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: 'Invite a person to the committee or the patient panel',
         description:
-          'Creates the user when the e-mail is new (e-mails are unique without regard to case), makes them a member (again, if they were removed), and sends a Danish invitation e-mail with a single-use sign-in link. Recorded in the audit log.',
+          'Sends a Danish invitation e-mail with a single-use link, valid for seven days. The person becomes a member (again, if they were removed) only by following that link: an account that merely has the same e-mail gets nothing, and the answer is the same whether or not the address has an account. Inviting again while an invitation is open sends a new link (renewed: true). Recorded in the audit log.',
         security,
         params: z.object({ id }),
         body: inviteBody,
         response: {
-          201: z.object({ member: memberSchema, createdUser: z.boolean(), reactivated: z.boolean() }),
+          201: z.object({ invitation: invitationSchema, renewed: z.boolean() }),
           ...errorResponses,
           409: problemSchema,
           415: problemSchema,
@@ -119,7 +144,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
         now: clock.now(),
         publicBaseUrl: deps.publicBaseUrl,
       });
-      if (result.ok) return reply.code(201).send({ member: memberJson(result.member), createdUser: result.createdUser, reactivated: result.reactivated });
+      if (result.ok) return reply.code(201).send({ invitation: invitationJson(result.invitation), renewed: result.renewed });
       if (result.reason === 'not-found') return sendProblem(reply, problems.notFound(request.url, 'There is no edition.'));
       const en = membersTexts('en');
       if (result.reason === 'already-member') {
@@ -159,6 +184,47 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       if (!(await mayAdminister(request, reply, await organisationOfEdition(editionId), 'edition'))) return reply;
       const result = await removeMember({ db, actor: request.actor, editionId, memberId: request.params.memberId, now: clock.now() });
       if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no active member with this id in the edition.'));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/editions/:id/invitations',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'The invitations of an edition not accepted yet (expired ones included)',
+        security,
+        params: z.object({ id }),
+        response: { 200: z.object({ editionId: z.number().int(), invitations: z.array(invitationSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const editionId = request.params.id;
+      if (!(await mayAdminister(request, reply, await organisationOfEdition(editionId), 'edition'))) return reply;
+      return { editionId, invitations: (await listInvitations(db, editionId)).map(invitationJson) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/admin/editions/:id/invitations/:invitationId',
+    {
+      ...base,
+      schema: {
+        tags: ['admin'],
+        summary: 'Withdraw an invitation not accepted yet',
+        description: 'The link in the invitation stops working. Recorded in the audit log.',
+        security,
+        params: z.object({ id, invitationId: id }),
+        response: { 204: z.null().describe('Withdrawn'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const editionId = request.params.id;
+      if (!(await mayAdminister(request, reply, await organisationOfEdition(editionId), 'edition'))) return reply;
+      const result = await withdrawInvitation({ db, actor: request.actor, editionId, invitationId: request.params.invitationId, now: clock.now() });
+      if (!result.ok) return sendProblem(reply, problems.notFound(request.url, 'There is no open invitation with this id in the edition.'));
       return reply.code(204).send(null);
     },
   );

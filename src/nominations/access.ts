@@ -11,12 +11,11 @@ const ID = /^[1-9]\d{0,8}$/;
 /** The nominator's private token lives in a cookie scoped to their nomination's pages. */
 export const accessCookieName = (id: number) => `indstilling_${id}`;
 
-export function setAccessCookie(request: FastifyRequest, reply: FastifyReply, id: number, token: string) {
+export function setAccessCookie(reply: FastifyReply, id: number, token: string) {
   reply.setCookie(accessCookieName(id), token, {
     path: urls.nomination({ id }),
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
     maxAge: 400 * 24 * 60 * 60,
   });
 }

@@ -202,7 +202,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
           status,
         });
       }
-      setAccessCookie(request, reply, started.nomination.id, started.token);
+      setAccessCookie(reply, started.nomination.id, started.token);
       return afterSave(request, reply, { edition, nomination: started.nomination, token: started.token, step: 'om-dig', action: body.handling });
     },
   );
@@ -240,7 +240,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const { token } = request.params;
     const nomination = looksLikeToken(token) ? await findNominationByAccessHash(db, hashToken(token)) : null;
     if (!nomination) return noAccess(request, reply);
-    setAccessCookie(request, reply, nomination.id, token);
+    setAccessCookie(reply, nomination.id, token);
     return reply.redirect(urls.nomination({ id: nomination.id }), 303);
   });
 
@@ -538,7 +538,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
-    setAccessCookie(request, reply, a.nomination.id, renewed.token);
+    setAccessCookie(reply, a.nomination.id, renewed.token);
     await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
     return reply.redirect(urls.nomination({ id: a.nomination.id }), 303);
   });

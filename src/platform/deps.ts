@@ -35,6 +35,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   // limits leave room for a deadline rush from one hospital and stop only scripted floods.
   nominationStart: { name: 'nomination-start', limit: 300, windowMs: 60 * 60 * 1000 },
   nominationSend: { name: 'nomination-send', limit: 600, windowMs: 60 * 60 * 1000 },
-  // Per address and per e-mail: enough to retry a few times, not to flood an inbox.
+  // Requests for sign-in links per client address (answered 429 beyond). What one e-mail
+  // address receives is capped separately and quietly (accounts/sign-in-rules.ts).
   signInLink: { name: 'sign-in-link', limit: 5, windowMs: 15 * 60 * 1000 },
 };

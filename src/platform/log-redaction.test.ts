@@ -7,6 +7,7 @@ test('tokens in private links are masked in logged URLs', () => {
   assert.equal(redactUrl(`/indstillinger/adgang/${token}`), '/indstillinger/adgang/[redacted]');
   assert.equal(redactUrl(`/samtykke/${token}?x=1`), '/samtykke/[redacted]?x=1');
   assert.equal(redactUrl(`/log-ind/link/${token}?tilbage=%2Fmin-side`), '/log-ind/link/[redacted]?tilbage=%2Fmin-side');
+  assert.equal(redactUrl(`/invitation/${token}`), '/invitation/[redacted]');
   assert.equal(redactUrl('/priser/smartprisen'), '/priser/smartprisen');
   assert.equal(redactUrl('/indstillinger/42/om-dig'), '/indstillinger/42/om-dig');
 });

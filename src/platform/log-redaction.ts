@@ -2,10 +2,11 @@ import type { FastifyRequest } from 'fastify';
 
 /**
  * Private links carry tokens in their path (/indstillinger/adgang/<token>, /samtykke/<token>,
- * the e-mail sign-in link /log-ind/link/<token>). They must never reach a log line, so the
+ * the e-mail sign-in link /log-ind/link/<token>, a committee or panel invitation
+ * /invitation/<token>). They must never reach a log line, so the
  * request serializer masks them.
  */
-const TOKEN_PATHS = /(\/(?:indstillinger\/adgang|samtykke|log-ind\/link)\/)[^/?#]+/g;
+const TOKEN_PATHS = /(\/(?:indstillinger\/adgang|samtykke|log-ind\/link|invitation)\/)[^/?#]+/g;
 
 /** The OpenID Connect callback carries a one-time authorization code and the state. */
 const SECRET_QUERY = /([?&](?:code|state|session_state|id_token|access_token)=)[^&#]*/g;

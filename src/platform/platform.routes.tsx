@@ -5,15 +5,7 @@ import { LANG_COOKIE, isLocale } from './i18n/index.js';
 import { Layout, render } from './ui/index.js';
 import { pageContext } from './page-context.js';
 import { sendErrorPage } from './errors.js';
-
-/** Where the language switcher may send the visitor back to: a path on this site, nothing else. */
-export function safeReturnPath(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.length > 2000) return '/';
-  // Only a local absolute path; "//host" and "/\host" would leave the site.
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return '/';
-  return raw;
-}
+import { safeReturnPath } from './return-path.js';
 
 /** Health checks, the language switch and the fixed information pages. */
 export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
@@ -33,7 +25,6 @@ export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
       maxAge: 365 * 24 * 60 * 60,
       sameSite: 'lax',
       httpOnly: true,
-      secure: request.protocol === 'https',
     });
     return reply.redirect(safeReturnPath(request.query.tilbage), 303);
   });

@@ -118,7 +118,15 @@ export async function findMails(
  */
 export async function findAuditEvents(
   db: Database,
-  q: { email: string; scope: readonly number[]; userId: number | null; nominationIds: readonly number[]; memberIds: readonly number[]; accountEvents: boolean },
+  q: {
+    email: string;
+    scope: readonly number[];
+    userId: number | null;
+    nominationIds: readonly number[];
+    memberIds: readonly number[];
+    invitationIds: readonly number[];
+    accountEvents: boolean;
+  },
 ): Promise<(Row & { id: number; organisation_id: number | null })[]> {
   const user =
     q.userId === null ? sql`false` : sql`actor_user_id = ${q.userId} or before->>'userId' = ${String(q.userId)} or after->>'userId' = ${String(q.userId)}`;
@@ -129,6 +137,7 @@ export async function findAuditEvents(
                 and (${user}
                      or (entity_type = 'nomination' and entity_id in ${list(q.nominationIds.map(String))})
                      or (entity_type = 'edition_member' and entity_id in ${list(q.memberIds.map(String))})
+                     or (entity_type = 'member_invitation' and entity_id in ${list(q.invitationIds.map(String))})
                      or position(lower(${q.email}) in lower(coalesce(before::text, '') || coalesce(after::text, '') || actor_label)) > 0))
             or (${sql.raw(q.accountEvents && q.userId !== null ? 'true' : 'false')} and organisation_id is null and actor_user_id = ${q.userId ?? 0})
          order by id`,
@@ -194,6 +203,17 @@ export async function findCommitteeSeats(
   );
 }
 
+/** Invitations to the account, in editions of the given organisations (open, accepted or withdrawn). */
+export async function findInvitations(db: Database, userId: number, scope: readonly number[]): Promise<(Row & { id: number; organisation_id: number })[]> {
+  if (scope.length === 0) return [];
+  return queryRows(
+    db,
+    sql`select i.id, a.organisation_id, i.edition_id, i.role, i.name, i.invited_at, i.expires_at, i.accepted_at, i.withdrawn_at
+          from member_invitations i join editions e on e.id = i.edition_id join awards a on a.id = e.award_id
+         where i.user_id = ${userId} and a.organisation_id in ${list(scope)} order by i.id`,
+  );
+}
+
 /** Rate-limit counters keyed by the address (e-mail sign-in links asked for it). */
 export async function findRateLimits(db: Database, email: string): Promise<Row[]> {
   return queryRows(
@@ -224,17 +244,25 @@ const regexpOf = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export async function scrubAuditEvents(
   tx: Database,
-  q: { ids: readonly number[]; email: string; userId: number | null; memberIds: readonly number[]; personalKeys: readonly string[]; label: string },
+  q: {
+    ids: readonly number[];
+    email: string;
+    userId: number | null;
+    memberIds: readonly number[];
+    invitationIds: readonly number[];
+    personalKeys: readonly string[];
+    label: string;
+  },
 ): Promise<number> {
   if (q.ids.length === 0) return 0;
   const keys = sql`array[${sql.join(
     q.personalKeys.map((k) => sql`${k}`),
     sql`, `,
   )}]::text[]`;
+  // Events about the person's memberships and invitations lose the personal keys outright.
+  const theirs = sql`(entity_type = 'edition_member' and entity_id in ${list(q.memberIds.map(String))}) or (entity_type = 'member_invitation' and entity_id in ${list(q.invitationIds.map(String))})`;
   const aboutPerson =
-    q.userId === null
-      ? sql`(entity_type = 'edition_member' and entity_id in ${list(q.memberIds.map(String))})`
-      : sql`((entity_type = 'edition_member' and entity_id in ${list(q.memberIds.map(String))}) or before->>'userId' = ${String(q.userId)} or after->>'userId' = ${String(q.userId)})`;
+    q.userId === null ? sql`(${theirs})` : sql`(${theirs} or before->>'userId' = ${String(q.userId)} or after->>'userId' = ${String(q.userId)})`;
   const pattern = regexpOf(q.email);
   const byPerson = q.userId === null ? sql`false` : sql`actor_user_id = ${q.userId}`;
   const rows = await queryRows<{ id: number }>(
@@ -282,6 +310,11 @@ export async function removeProviderAdminEmail(tx: Database, ids: readonly numbe
 /** Takes the name off these committee seats (a seat that represents an organisation keeps that). */
 export async function blankCommitteeSeats(tx: Database, ids: readonly number[]): Promise<void> {
   if (ids.length) await tx.execute(sql`update committee_seats set name = case when represents is null then '' else null end where id in ${list(ids)}`);
+}
+
+/** Deletes invitations (the name typed for the person goes with them; a link not yet followed stops working). */
+export async function deleteInvitations(tx: Database, ids: readonly number[]): Promise<void> {
+  if (ids.length) await tx.execute(sql`delete from member_invitations where id in ${list(ids)}`);
 }
 
 /** Deletes the rate-limit counters keyed by the address. */

@@ -8,6 +8,7 @@ import {
   anonymiseAccount,
   blankAwardContacts,
   blankCommitteeSeats,
+  deleteInvitations,
   blankSolutionContacts,
   clearOrganisationContacts,
   countSessionsAndTokens,
@@ -17,6 +18,7 @@ import {
   findAuditEvents,
   findAwardContacts,
   findCommitteeSeats,
+  findInvitations,
   findMails,
   findNominations,
   findOrganisationContacts,
@@ -74,6 +76,8 @@ export type PersonData = {
   identityProviders: Row[];
   /** Committee seats (the published committee) with the person's name, in editions they are a member of. */
   committeeSeats: Row[];
+  /** Invitations to the account in editions of the administrator's organisations (the name typed for it). */
+  invitations: Row[];
   /** Rate-limit counters keyed by the address (sign-in links asked for); shown with the whole account only. */
   rateLimits: Row[];
 };
@@ -98,7 +102,17 @@ async function find(db: Database, email: string, scope: number[], now: Date): Pr
   const counts = visible && whole ? await countSessionsAndTokens(db, visible.user.id) : null;
   const nominationIds = [...asNominator, ...asNominee].map((n) => Number(n.id));
   const emails = await findMails(db, { email, scope, nominationIds, accountMail: whole });
-  const auditEvents = await findAuditEvents(db, { email, scope, userId: visible?.user.id ?? null, nominationIds, memberIds, accountEvents: whole });
+  const invitations = visible ? await findInvitations(db, visible.user.id, scope) : [];
+  const invitationIds = invitations.map((i) => Number(i.id));
+  const auditEvents = await findAuditEvents(db, {
+    email,
+    scope,
+    userId: visible?.user.id ?? null,
+    nominationIds,
+    memberIds,
+    invitationIds,
+    accountEvents: whole,
+  });
   const solutionContacts = await findSolutionContacts(db, email, scope);
   const awardContacts = await findAwardContacts(db, email, scope);
   const organisationContacts = await findOrganisationContacts(db, email, scope);
@@ -113,7 +127,19 @@ async function find(db: Database, email: string, scope: number[], now: Date): Pr
   const rateLimits = whole || !account ? await findRateLimits(db, email) : [];
   const user = !visible ? null : whole ? visible.user : { id: visible.user.id, email: visible.user.email, name: visible.user.name };
   const touched = [
-    ...[asNominator, asNominee, emails, auditEvents, solutionContacts, awardContacts, organisationContacts, identityProviders, committeeSeats, memberships]
+    ...[
+      asNominator,
+      asNominee,
+      emails,
+      auditEvents,
+      solutionContacts,
+      awardContacts,
+      organisationContacts,
+      identityProviders,
+      committeeSeats,
+      memberships,
+      invitations,
+    ]
       .flat()
       .map((r) => Number(r.organisation_id)),
     ...(visible ? [...visible.ties.adminOf, ...visible.ties.staffOf] : []),
@@ -142,6 +168,7 @@ async function find(db: Database, email: string, scope: number[], now: Date): Pr
       organisationContacts,
       identityProviders,
       committeeSeats,
+      invitations,
       rateLimits,
     },
   };
@@ -263,6 +290,7 @@ export async function erasePersonData(deps: {
       email,
       userId,
       memberIds,
+      invitationIds: data.invitations.map((i) => Number(i.id)),
       personalKeys: PERSONAL_AUDIT_KEYS,
       label,
     });
@@ -286,6 +314,10 @@ export async function erasePersonData(deps: {
     await blankCommitteeSeats(
       tx,
       data.committeeSeats.map((r) => Number(r.id)),
+    );
+    await deleteInvitations(
+      tx,
+      data.invitations.map((r) => Number(r.id)),
     );
     if (access.see === 'all' || access.reason === 'no-account') await deleteRateLimits(tx, email);
     let user: ErasureResult['user'] = access.see === 'all' ? 'anonymised' : access.see === 'ties' ? 'kept' : 'none';

@@ -112,18 +112,20 @@ describe('members and API tokens in Chromium', () => {
     await page.fill('#partyLetter', '');
     assert.equal(await submit(page, '.member-invite button[type=submit]'), 200);
     assert.match(await page.locator('main').innerText(), /Vi har sendt en invitation til pia\.panel@example\.dk\./);
-    assert.deepEqual(await page.locator('#panel-table tbody th').allInnerTexts(), ['Pia Panel']);
-    assert.match(await page.locator('#panel-table tbody td').nth(1).innerText(), /^KL$/);
+    // Not a member until the invitation is accepted: listed among the invitations.
+    assert.equal(await page.locator('#panel-table').count(), 0);
+    assert.deepEqual(await page.locator('#invitations-table tbody th').allInnerTexts(), ['Pia Panel']);
+    assert.match(await page.locator('#invitations-table tbody td').nth(1).innerText(), /^Patientpanelet$/);
     await check(watched, 'members page after an invitation');
 
-    await page.locator('#panel-table button', { hasText: 'Fjern' }).click();
+    await page.locator('#invitations-table button', { hasText: 'Træk tilbage' }).click();
     await page.waitForLoadState('load');
-    assert.match(await page.locator('main').innerText(), /Medlemmet er fjernet/);
-    assert.equal(await page.locator('#panel-table').count(), 0);
-    await check(watched, 'members page after a removal');
+    assert.match(await page.locator('main').innerText(), /Invitationen er trukket tilbage/);
+    assert.equal(await page.locator('#invitations-table').count(), 0);
+    await check(watched, 'members page after withdrawing an invitation');
   });
 
-  test('an invited member signs in with the e-mailed link and sees "Mine udgaver" and their edition', async () => {
+  test('an invited member accepts with the e-mailed link, is signed in and sees "Mine udgaver" and their edition', async () => {
     const adminPage = await visit(admin, `/admin/udgaver/${edition}/medlemmer`);
     await adminPage.page.fill('#name', 'Mads Medlem');
     await adminPage.page.fill('#email', 'mads.medlem@example.dk');
@@ -136,13 +138,14 @@ describe('members and API tokens in Chromium', () => {
       .from(outboxMessages)
       .where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, 'mads.medlem@example.dk')))
       .orderBy(desc(outboxMessages.id));
-    const m = /http:\/\/prisportal\.test(\/log-ind\/link\/\S+)/.exec(mail!.textBody);
+    const m = /http:\/\/prisportal\.test(\/invitation\/\S+)/.exec(mail!.textBody);
     assert.ok(m, mail!.textBody);
 
     const member = await context();
     const watched = await visit(member, m[1]!);
     const { page } = watched;
-    assert.equal(await page.locator('h1').innerText(), 'Log ind med dit link');
+    assert.equal(await page.locator('h1').innerText(), 'Tag imod invitationen');
+    await check(watched, 'accepting an invitation');
     assert.equal(await submit(page, 'main form button[type=submit]'), 200);
     assert.equal(new URL(page.url()).pathname, `/mine-udgaver/${edition}`);
     assert.equal(await page.locator('h1').innerText(), 'Initiativprisen 2024');

@@ -41,9 +41,11 @@ export async function startApp(opts: {
     HOST: '127.0.0.1',
     TRUST_PROXY: 'true',
     DATA_DIR: opts.dataDir,
-    PUBLIC_BASE_URL: 'https://prisportal.example',
+    // Plain http: demo sign-in (used by these tests) refuses to start on an https:// site.
+    PUBLIC_BASE_URL: 'http://prisportal.example',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    SEED_DEMO: 'true',
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.extra,
   });

@@ -26,7 +26,8 @@ export type TestAccount = {
   name: string;
   /** Entra ID's tenant claim. */
   tid?: string;
-  emailVerified?: boolean;
+  /** The `email_verified` claim: true unless set; null leaves the claim out (as Entra ID does). */
+  emailVerified?: boolean | null;
 };
 
 export type TestOidcProvider = {
@@ -103,7 +104,8 @@ export async function startOidcProvider(opts: {
         accountId: id,
         async claims() {
           const a = accounts.get(id) ?? account;
-          return { sub: a.sub, email: a.email, email_verified: a.emailVerified ?? true, name: a.name, ...(a.tid ? { tid: a.tid } : {}) };
+          const verified = a.emailVerified === undefined ? true : a.emailVerified;
+          return { sub: a.sub, email: a.email, ...(verified === null ? {} : { email_verified: verified }), name: a.name, ...(a.tid ? { tid: a.tid } : {}) };
         },
       };
     },
@@ -244,7 +246,7 @@ export type LogLine = { level: number; msg: string; reason?: string; [key: strin
  */
 export async function startOidcTestApp(
   engine: Engine,
-  opts: { accounts: TestAccount[]; tenantId?: string | null; adminEmails?: string[]; listen?: boolean; at?: string },
+  opts: { accounts: TestAccount[]; tenantId?: string | null; adminEmails?: string[]; trustsEmail?: boolean; listen?: boolean; at?: string },
 ) {
   const port = opts.listen ? await freePort() : null;
   const baseUrl = port ? `http://127.0.0.1:${port}` : 'http://prisportal.test';
@@ -263,6 +265,7 @@ export async function startOidcTestApp(
       clientId: provider.clientId,
       clientSecretEnv: secretEnv,
       tenantId: opts.tenantId ?? null,
+      trustsEmail: opts.trustsEmail ?? false,
       adminEmails: opts.adminEmails ?? [],
     })
     .returning();

@@ -7,7 +7,7 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { awards, editions, emailSignInLinks, organisations, outboxMessages, rateLimitBuckets, sessions } from '../../src/db/schema.js';
 import { seedDemoAdministrator } from '../../src/accounts/sign-in.routes.js';
@@ -97,9 +97,11 @@ for (const engine of ENGINES) {
       admin = await createUser(t.db, { email: 'admin.rm@example.dk', name: 'Anne Admin', adminOf: [rmOrg] });
     });
     after(async () => t?.close());
-    // Each test starts with no sign-in link requests counted (the limits are tested on their own).
+    // Each test starts with no sign-in link requests counted and no working links (the limits
+    // are tested on their own).
     beforeEach(async () => {
       await t.db.delete(rateLimitBuckets);
+      await t.db.delete(emailSignInLinks);
     });
 
     describe('sign-in by e-mail link', () => {
@@ -245,16 +247,69 @@ for (const engine of ENGINES) {
         }
       });
 
-      test('links are limited per account from many addresses, the same for an account that does not exist', async () => {
-        for (const email of ['panel.limit@example.dk', 'findes.ikke@example.dk']) {
-          if (email.startsWith('panel')) await createUser(t.db, { email, members: [{ editionId: rmEdition, role: 'panel' }] });
-          for (let i = 1; i <= 5; i++) assert.equal((await askForLink(email)).res.statusCode, 200, `${email} ${i}`);
-          const sixth = await askForLink(email.toUpperCase());
-          assert.equal(sixth.res.statusCode, 429, email);
-          assert.ok(sixth.res.body.includes(TOO_MANY));
+      test("five requests for a victim's address from other clients do not lock the victim out: the same answer, at most three e-mails, and the links still work (finding 6)", async () => {
+        try {
+          const victim = 'panel.limit@example.dk';
+          await createUser(t.db, { email: victim, members: [{ editionId: rmEdition, role: 'panel' }] });
+          for (let i = 1; i <= 5; i++) {
+            const { res } = await askForLink(i % 2 ? victim : victim.toUpperCase());
+            assert.equal(res.statusCode, 200, `attacker request ${i}`);
+            assert.match(res.body, /<h1>Tjek din e-mail<\/h1>/);
+          }
+          const sent = () => t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, victim)).orderBy(asc(outboxMessages.id));
+          assert.equal((await sent()).length, 3, 'no more than three e-mails to the address');
+
+          // The victim's own request: the same answer, no 429; no fourth e-mail while three links work.
+          t.clock.advance(MINUTE);
+          const own = await askForLink(victim);
+          assert.equal(own.res.statusCode, 200);
+          assert.equal(own.res.headers['retry-after'], undefined);
+          assert.match(own.res.body, /<h1>Tjek din e-mail<\/h1>/);
+          assert.equal((await sent()).length, 3);
+          assert.ok(t.logs.some((l) => l.includes('"msg":"sign-in link not sent"') && l.includes('links-outstanding')));
+
+          // The first link sent still signs the victim in; having used it, they may get a new one.
+          const first = /http:\/\/prisportal\.test(\/log-ind\/link\/[A-Za-z0-9_-]{43})/.exec((await sent())[0]!.textBody)![1]!;
+          secrets.push(first.split('/')[3]!);
+          await own.c.get(first);
+          const signedIn = await own.c.post(first);
+          assert.equal(signedIn.statusCode, 303);
+          assert.ok(sessionCookie(signedIn)?.value);
+          assert.equal((await askForLink(victim)).res.statusCode, 200);
+          assert.equal((await sent()).length, 4, 'a new link once one was used');
+
+          // An address without an account gets the same answer and no e-mail.
+          for (let i = 1; i <= 5; i++) assert.equal((await askForLink('findes.ikke@example.dk')).res.statusCode, 200);
+          assert.equal((await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'findes.ikke@example.dk'))).length, 0);
+
+          // After the links expire, the address may get links again.
+          t.clock.advance(15 * MINUTE);
+          await askForLink(victim);
+          assert.equal((await sent()).length, 5);
+        } finally {
+          restoreClock();
         }
-        const sent = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'panel.limit@example.dk'));
-        assert.equal(sent.length, 5, 'no e-mail beyond the limit');
+      });
+
+      test('a return path with a right-to-left override (U+202E) is encoded: the link signs in and the language switch answers 303, never a 500 (finding 7)', async () => {
+        const c = new Client(t.app, { ip: freshIp() });
+        await c.get('/log-ind?tilbage=/%E2%80%AE');
+        assert.equal((await c.post('/log-ind/email?tilbage=/%E2%80%AE', { email: 'komite@example.dk' })).statusCode, 200);
+        const { path } = await lastLink('komite@example.dk');
+        assert.ok(path.endsWith('?tilbage=%2F%25E2%2580%25AE'), path);
+        const confirm = await c.get(path);
+        assert.equal(confirm.statusCode, 200);
+        const signedIn = await c.post(path);
+        assert.equal(signedIn.statusCode, 303, signedIn.body.slice(0, 300));
+        assert.equal(signedIn.headers.location, '/%E2%80%AE');
+        assert.ok(sessionCookie(signedIn)?.value, 'signed in');
+        for (const url of ['/sprog/en?tilbage=/%E2%80%AE', '/sprog/da?tilbage=/%C3%A6%0D%0AX-Injected:1', '/sprog/da?tilbage=/%ED%A0%80']) {
+          const res = await c.get(url);
+          assert.equal(res.statusCode, 303, `${url}: ${res.body.slice(0, 200)}`);
+          assert.match(String(res.headers.location), /^\/[\x21-\x7e]*$/, url);
+        }
+        assert.equal((await c.get('/sprog/en?tilbage=/%E2%80%AE')).headers.location, '/%E2%80%AE');
+        assert.equal((await c.get('/sprog/da?tilbage=/%C3%A6')).headers.location, '/%C3%A6');
       });
 
       test('a missing or forged CSRF token is refused with 403, changes nothing, and is logged', async () => {
@@ -314,6 +369,28 @@ for (const engine of ENGINES) {
         assert.equal(secure.secure, true);
         assert.equal(secure.httpOnly, true);
         assert.equal(secure.sameSite, 'Lax');
+      });
+
+      test('with an https:// PUBLIC_BASE_URL every cookie is Secure, also without a trusted proxy (production safe by default)', async () => {
+        const app = await t.another({ publicBaseUrl: 'https://prisportal.test', trustProxy: false });
+        const c = new Client(app, { ip: freshIp() });
+        const page = await c.get('/log-ind');
+        assert.equal(setCookie(page, '_csrf')?.secure, true, 'the CSRF secret cookie');
+        await c.post('/log-ind/email', { email: 'komite@example.dk' });
+        const [m] = await t.db
+          .select()
+          .from(outboxMessages)
+          .where(and(eq(outboxMessages.kind, 'sign-in-link'), eq(outboxMessages.toAddress, 'komite@example.dk')))
+          .orderBy(desc(outboxMessages.id))
+          .limit(1);
+        const path = /https:\/\/prisportal\.test(\/log-ind\/link\/[A-Za-z0-9_-]{43})/.exec(m!.textBody)![1]!;
+        await c.get(path);
+        assert.equal(sessionCookie(await c.post(path))?.secure, true, 'the session cookie');
+        assert.equal(setCookie(await c.get('/sprog/en?tilbage=/'), 'lang')?.secure, true, 'the language cookie');
+        const n = await buildNomination(t.db, { editionId: rmEdition });
+        const access = await c.get(`/indstillinger/adgang/${n.accessToken}`);
+        assert.equal(access.statusCode, 303);
+        assert.equal(setCookie(access, `indstilling_${n.id}`)?.secure, true, "a nominator's private-link cookie");
       });
 
       test('signed out after 30 minutes without activity; activity keeps the session alive', async () => {

@@ -15,7 +15,7 @@ import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, sessionFor, signedInAgent } from '../harness/accounts.js';
-import type { HttpAgent } from '../harness/http-agent.js';
+import { HttpAgent } from '../harness/http-agent.js';
 import { buildNomination } from '../harness/factories.js';
 
 const NOW = '2026-11-24T12:00:00Z';
@@ -334,39 +334,59 @@ for (const engine of ENGINES) {
       });
 
       describe('members', () => {
-        test('POST invites (same service as the page: user, membership, e-mail, audit); GET lists; 409 twice; DELETE removes', async () => {
+        test('POST invites (same service as the page: invitation, e-mail, audit); the link makes the member; GET lists; 409 for a member; DELETE removes and withdraws', async () => {
           const url = `/api/v1/admin/editions/${smartEdition}/members`;
+          /** Follows the newest invitation link to the address, as the invited person's browser. */
+          const acceptLatest = async (to: string) => {
+            const [mail] = await db
+              .select()
+              .from(outboxMessages)
+              .where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, to)))
+              .orderBy(desc(outboxMessages.id))
+              .limit(1);
+            const path = /http:\/\/prisportal\.test(\/invitation\/[A-Za-z0-9_-]{43})\n/.exec(mail!.textBody)![1]!;
+            const visitor = new HttpAgent(app);
+            await visitor.get(path);
+            assert.equal((await visitor.post(path, {})).statusCode, 303);
+          };
           const res = await api('POST', url, {
             body: { name: 'Api Person', email: 'Api.Person@example.dk', role: 'committee', isChair: true, partyLetter: 'ø' },
           });
           assert.equal(res.statusCode, 201, res.body);
-          const body = res.json() as {
-            member: { id: number; userId: number; affiliation: string; isChair: boolean; partyLetter: string };
-            createdUser: boolean;
-            reactivated: boolean;
-          };
-          assert.equal(body.createdUser, true);
-          assert.equal(body.reactivated, false);
-          assert.equal(body.member.partyLetter, 'Ø');
-          assert.equal(body.member.affiliation, 'Partibogstav Ø');
-          assert.equal(body.member.isChair, true);
-          const [mail] = await db
-            .select()
-            .from(outboxMessages)
-            .where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, 'Api.Person@example.dk')));
-          assert.match(mail!.textBody, /http:\/\/prisportal\.test\/log-ind\/link\/[A-Za-z0-9_-]{43}/);
-          const [audit] = await auditOf('member.invite', body.member.id);
+          const body = res.json() as { invitation: Record<string, unknown> & { id: number }; renewed: boolean };
+          assert.deepEqual(body, {
+            invitation: {
+              id: body.invitation.id,
+              name: 'Api Person',
+              email: 'api.person@example.dk',
+              role: 'committee',
+              isChair: true,
+              partyLetter: 'Ø',
+              represents: null,
+              invitedAt: t.clock.now().toISOString(),
+              expiresAt: new Date(t.clock.now().getTime() + 7 * 24 * 3600 * 1000).toISOString(),
+            },
+            renewed: false,
+          });
+          const [audit] = await auditOf('member.invite', body.invitation.id);
           assert.equal(audit?.actorUserId, rmAdminId);
+          const pending = await api('GET', `/api/v1/admin/editions/${smartEdition}/invitations`);
+          assert.deepEqual(
+            (pending.json() as { invitations: { id: number }[] }).invitations.map((i) => i.id),
+            [body.invitation.id],
+          );
+          assert.equal(((await api('GET', url)).json() as { members: unknown[] }).members.length, 0, 'no member before the link is followed');
+          await acceptLatest('Api.Person@example.dk');
 
           const again = assertProblem(await api('POST', url, { body: { name: 'Api Person', email: 'api.person@EXAMPLE.dk', role: 'committee' } }), 409);
           assert.equal(again.type, '/problems/already-member');
           const panel = await api('POST', url, { body: { name: 'Api Person', email: 'api.person@EXAMPLE.dk', role: 'panel', represents: 'Danske Patienter' } });
           assert.equal(panel.statusCode, 201);
-          assert.equal((panel.json() as { createdUser: boolean; member: { userId: number } }).member.userId, body.member.userId, 'the same user');
+          await acceptLatest('Api.Person@example.dk');
 
           const list = await api('GET', url);
           assert.equal(list.statusCode, 200);
-          const members = (list.json() as { members: { id: number; email: string; role: string; affiliation: string | null }[] }).members;
+          const members = (list.json() as { members: { id: number; userId: number; email: string; role: string; affiliation: string | null }[] }).members;
           assert.deepEqual(
             members.map((m) => [m.email, m.role, m.affiliation]),
             [
@@ -374,20 +394,28 @@ for (const engine of ENGINES) {
               ['Api.Person@example.dk', 'panel', 'Danske Patienter'],
             ],
           );
+          assert.equal(members[0]!.userId, members[1]!.userId, 'the same user');
+          const memberId = members[0]!.id;
 
-          const del = await api('DELETE', `${url}/${body.member.id}`);
+          const del = await api('DELETE', `${url}/${memberId}`);
           assert.equal(del.statusCode, 204, del.body);
           assert.equal(del.body, '');
-          const [row] = await db.select().from(editionMembers).where(eq(editionMembers.id, body.member.id));
+          const [row] = await db.select().from(editionMembers).where(eq(editionMembers.id, memberId));
           assert.deepEqual(row!.removedAt, t.clock.now());
-          assert.equal((await auditOf('member.remove', body.member.id)).length, 1);
-          assertProblem(await api('DELETE', `${url}/${body.member.id}`), 404, 'twice');
+          assert.equal((await auditOf('member.remove', memberId)).length, 1);
+          assertProblem(await api('DELETE', `${url}/${memberId}`), 404, 'twice');
           assertProblem(await api('DELETE', `/api/v1/admin/editions/${rmEdition}/members/${members[1]!.id}`), 404, 'through another edition');
 
           const back = await api('POST', url, { body: { name: 'Api Person', email: 'api.person@example.dk', role: 'committee' } });
           assert.equal(back.statusCode, 201);
-          assert.equal((back.json() as { reactivated: boolean; member: { id: number } }).reactivated, true);
-          assert.equal((back.json() as { member: { id: number } }).member.id, body.member.id);
+          const backId = (back.json() as { invitation: { id: number } }).invitation.id;
+          assertProblem(await api('DELETE', `/api/v1/admin/editions/${rmEdition}/invitations/${backId}`), 404, 'withdrawn through another edition');
+          const withdrawn = await api('DELETE', `/api/v1/admin/editions/${smartEdition}/invitations/${backId}`);
+          assert.equal(withdrawn.statusCode, 204, withdrawn.body);
+          assert.equal((await auditOf('member.invite-withdraw', backId)).length, 1);
+          assertProblem(await api('DELETE', `/api/v1/admin/editions/${smartEdition}/invitations/${backId}`), 404, 'withdrawn twice');
+          const [still] = await db.select().from(editionMembers).where(eq(editionMembers.id, memberId));
+          assert.notEqual(still!.removedAt, null, 'a withdrawn invitation makes nobody a member again');
         });
 
         test('bad input: 400 for the wrong shape, 422 with the fields for the rules, 415 for a form body', async () => {
@@ -423,6 +451,8 @@ for (const engine of ENGINES) {
           assertProblem(await api('GET', url), 403, 'GET');
           assertProblem(await api('POST', url, { body: { name: 'Snig', email: 'snig@example.dk', role: 'panel' } }), 403, 'POST');
           assertProblem(await api('DELETE', `${url}/${row!.id}`), 403, 'DELETE');
+          assertProblem(await api('GET', `/api/v1/admin/editions/${drEdition}/invitations`), 403, 'GET invitations');
+          assertProblem(await api('DELETE', `/api/v1/admin/editions/${drEdition}/invitations/1`), 403, 'DELETE invitation');
           assertProblem(await api('GET', '/api/v1/admin/editions/999999/members'), 404);
           const [still] = await db.select().from(editionMembers).where(eq(editionMembers.id, row!.id));
           assert.equal(still!.removedAt, null);
@@ -450,6 +480,8 @@ for (const engine of ENGINES) {
           ['/api/v1/admin/editions/{id}/members', 'get'],
           ['/api/v1/admin/editions/{id}/members', 'post'],
           ['/api/v1/admin/editions/{id}/members/{memberId}', 'delete'],
+          ['/api/v1/admin/editions/{id}/invitations', 'get'],
+          ['/api/v1/admin/editions/{id}/invitations/{invitationId}', 'delete'],
         ];
         for (const [path, method] of expected) {
           const op = doc.paths[path]?.[method];

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database.js';
-import { auditEvents, awards, editionMembers, editions, organisations, outboxMessages, users } from '../../src/db/schema.js';
+import { auditEvents, awards, editionMembers, editions, memberInvitations, organisations, outboxMessages, users } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
@@ -80,6 +80,26 @@ for (const engine of ENGINES) {
       return rows[0];
     };
 
+    /** The path of the link in the newest invitation e-mail to `email`. */
+    const invitationLink = async (email: string) => {
+      const mail = await invitationTo(email);
+      assert.ok(mail, `an invitation to ${email}`);
+      const m = /http:\/\/prisportal\.test(\/invitation\/[A-Za-z0-9_-]{43})\n/.exec(mail.textBody);
+      assert.ok(m, mail.textBody);
+      return m[1]!;
+    };
+    /** Follows the newest invitation to `email` as a new browser: GET, then the button. Returns the signed-in agent. */
+    const accept = async (email: string) => {
+      const path = await invitationLink(email);
+      const visitor = new HttpAgent(app);
+      assert.equal((await visitor.get(path)).statusCode, 200);
+      const res = await visitor.post(path, {});
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      return visitor;
+    };
+    const invitationsOf = (editionId: number) =>
+      db.select().from(memberInvitations).where(eq(memberInvitations.editionId, editionId)).orderBy(asc(memberInvitations.id));
+
     before(async () => {
       t = await startTestApp(engine, NOW);
       db = t.database.db;
@@ -98,7 +118,7 @@ for (const engine of ENGINES) {
     });
     after(async () => t?.close());
 
-    test('inviting a new person creates the user, the membership, a Danish invitation e-mail and an audit row, in one go', async () => {
+    test('inviting a new person creates the user, an invitation (not yet a membership), a Danish invitation e-mail and an audit row, in one go', async () => {
       const res = await invite(rmAdmin, rmEdition, {
         navn: 'Anne Politiker',
         email: 'anne.politiker@example.dk',
@@ -110,18 +130,21 @@ for (const engine of ENGINES) {
       const [user] = await usersWithEmail('anne.politiker@example.dk');
       assert.ok(user);
       assert.equal(user.name, 'Anne Politiker');
-      const [member] = (await membersOf(rmEdition)).filter((m) => m.userId === user.id);
-      assert.ok(member);
-      assert.equal(member.role, 'committee');
-      assert.equal(member.partyLetter, 'V');
-      assert.equal(member.represents, null);
-      assert.equal(member.removedAt, null);
-      assert.equal(res.headers.location, `${membersUrl(rmEdition)}?inviteret=${member.id}`);
+      assert.equal((await membersOf(rmEdition)).filter((m) => m.userId === user.id).length, 0, 'a member only once the invitation is accepted');
+      const [invitation] = (await invitationsOf(rmEdition)).filter((i) => i.userId === user.id);
+      assert.ok(invitation);
+      assert.equal(invitation.role, 'committee');
+      assert.equal(invitation.partyLetter, 'V');
+      assert.equal(invitation.represents, null);
+      assert.equal(invitation.acceptedAt, null);
+      assert.deepEqual(invitation.expiresAt, new Date(t.clock.now().getTime() + 7 * 24 * 3600 * 1000));
+      assert.equal(res.headers.location, `${membersUrl(rmEdition)}?inviteret=${invitation.id}`);
 
       const page = await rmAdmin.get(String(res.headers.location));
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /Vi har sendt en invitation til anne\.politiker@example\.dk\./);
-      assert.match(page.body, /<th scope="row">Anne Politiker<\/th>\s*<td>anne\.politiker@example\.dk<\/td>\s*<td>Partibogstav V<\/td>/);
+      assert.match(page.body, /Vi har sendt en invitation til anne\.politiker@example\.dk\. Personen bliver medlem, når invitationen er taget imod\./);
+      assert.match(page.body, /<h2 id="invitations-heading">Inviteret, har ikke svaret endnu<\/h2>/);
+      assert.match(page.body, /<th scope="row">Anne Politiker<\/th>\s*<td>anne\.politiker@example\.dk<\/td>\s*<td>Komitéen<\/td>/);
 
       const mail = await invitationTo('anne.politiker@example.dk');
       assert.ok(mail, 'an invitation e-mail in the outbox');
@@ -131,42 +154,52 @@ for (const engine of ENGINES) {
         mail.textBody,
         /^Kære Anne Politiker\n\nRegion Midtjylland har inviteret dig til at være medlem af komitéen for Initiativprisen 2024 i Prisportal\./,
       );
-      assert.match(mail.textBody, /Det virker én gang og i 15 minutter/);
-      assert.match(mail.textBody, /gå til http:\/\/prisportal\.test\/log-ind, og skriv din e-mail \(anne\.politiker@example\.dk\)/);
+      assert.match(mail.textBody, /tage imod invitationen og logge ind\. Det virker én gang og i 7 dage/);
+      assert.match(mail.textBody, /kan du altid logge ind på http:\/\/prisportal\.test\/log-ind med din e-mail \(anne\.politiker@example\.dk\)/);
 
-      const [audit] = await auditOf('member.invite', member.id);
+      const [audit] = await auditOf('member.invite', invitation.id);
       assert.ok(audit, 'an audit row');
       assert.equal(audit.actorUserId, rmAdminId);
       assert.equal(audit.organisationId, rmOrg);
       assert.equal(audit.editionId, rmEdition);
-      assert.equal(audit.entityType, 'edition_member');
+      assert.equal(audit.entityType, 'member_invitation');
       assert.equal(audit.before, null);
       assert.deepEqual(audit.after, {
-        userId: user.id,
         name: 'Anne Politiker',
         email: 'anne.politiker@example.dk',
         role: 'committee',
         isChair: false,
         partyLetter: 'V',
         represents: null,
-        removedAt: null,
-        createdUser: true,
+        expiresAt: invitation.expiresAt.toISOString(),
+        renewed: false,
       });
+
+      // Accepting makes the membership, with the invitation's affiliation, audited as the person.
+      await accept('anne.politiker@example.dk');
+      const [member] = (await membersOf(rmEdition)).filter((m) => m.userId === user.id);
+      assert.ok(member);
+      assert.equal(member.role, 'committee');
+      assert.equal(member.partyLetter, 'V');
+      assert.equal(member.removedAt, null);
+      const [accepted] = await auditOf('member.accept', member.id);
+      assert.equal(accepted?.actorUserId, user.id);
+      assert.equal(accepted?.entityType, 'edition_member');
+      const after = await rmAdmin.get(membersUrl(rmEdition));
+      assert.match(after.body, /<th scope="row">Anne Politiker<\/th>\s*<td>anne\.politiker@example\.dk<\/td>\s*<td>Partibogstav V<\/td>/);
+      assert.doesNotMatch(after.body, /data-invitation-id="${invitation.id}"/);
     });
 
-    test('the invitation link works: GET shows a button and uses nothing, POST signs in and opens the edition', async () => {
+    test('the invitation link works: GET shows a button and uses nothing, POST accepts, signs in and opens the edition', async () => {
       await invite(rmAdmin, rmEdition, { navn: 'Bo Link', email: 'bo.link@example.dk', rolle: 'komite' });
-      const mail = await invitationTo('bo.link@example.dk');
-      assert.ok(mail);
-      const m = /http:\/\/prisportal\.test(\/log-ind\/link\/[A-Za-z0-9_-]{43}\?tilbage=[^\s]+)/.exec(mail.textBody);
-      assert.ok(m, mail.textBody);
-      const path = m[1]!;
-      assert.ok(path.endsWith(`?tilbage=${encodeURIComponent(`/mine-udgaver/${rmEdition}`)}`), path);
+      const path = await invitationLink('bo.link@example.dk');
 
       const visitor = new HttpAgent(app);
       const shown = await visitor.get(path);
       assert.equal(shown.statusCode, 200);
-      assert.match(shown.body, /<button type="submit" class="button button-primary">Log ind<\/button>/);
+      assert.match(shown.body, /<h1>Tag imod invitationen<\/h1>/);
+      assert.match(shown.body, /Region Midtjylland har inviteret dig til at være medlem af komitéen for Initiativprisen 2024\./);
+      assert.match(shown.body, /<button type="submit" class="button button-primary">Tag imod og log ind<\/button>/);
       const again = await visitor.get(path);
       assert.equal(again.statusCode, 200, 'a GET does not use up the link');
 
@@ -180,31 +213,60 @@ for (const engine of ENGINES) {
 
       const reused = await new HttpAgent(app).get(path);
       assert.equal(reused.statusCode, 410, 'the link works once');
+      assert.match(reused.body, /Du har allerede taget imod invitationen\./);
+      const other = new HttpAgent(app);
+      await other.get('/log-ind');
+      assert.equal((await other.post(path, {})).statusCode, 410, 'a second POST is refused too');
+      assert.equal((await new HttpAgent(app).get(`/invitation/${'x'.repeat(43)}`)).statusCode, 404);
+
+      // Seven days later an unused link has expired.
+      await invite(rmAdmin, rmEdition, { navn: 'Sen Svarer', email: 'sen.svarer@example.dk', rolle: 'panel' });
+      const late = await invitationLink('sen.svarer@example.dk');
+      t.clock.advance(7 * 24 * 3600 * 1000);
+      try {
+        const expired = await new HttpAgent(app).get(late);
+        assert.equal(expired.statusCode, 410);
+        assert.match(expired.body, /Invitationen er udløbet\./);
+      } finally {
+        t.clock.set(NOW);
+      }
     });
 
-    test('an existing user is invited with their account, whatever the case of the e-mail; never a second user', async () => {
-      const existing = await createUser(db, { email: 'Eksisterende.Bruger@example.dk', name: 'Eksisterende Bruger' });
-      const res = await invite(rmAdmin, rmEdition, {
-        navn: 'Andet Navn',
-        email: 'eksisterende.bruger@EXAMPLE.dk',
-        rolle: 'panel',
-        repraesenterer: 'Danske Patienter',
-      });
+    test('inviting an address that already has an account gives that account nothing until the link is followed, and reveals neither its name nor that it exists (findings 1 and 2)', async () => {
+      // Somebody made an account with the address (e.g. at an identity provider that did not verify it) and is signed in.
+      const squatter = await createUser(db, { email: 'Ny.Komite@example.dk', name: 'Kontoens Eget Navn' });
+      const squatterAgent = await signedIn(squatter.id);
+      const res = await invite(rmAdmin, rmEdition, { navn: 'Det Inviterede Navn', email: 'ny.komite@EXAMPLE.dk', rolle: 'komite' });
+      const fresh = await invite(rmAdmin, rmEdition, { navn: 'Helt Ny', email: 'helt.ny@EXAMPLE.dk', rolle: 'komite' });
       assert.equal(res.statusCode, 303, res.body);
-      const found = await usersWithEmail('eksisterende.bruger@example.dk');
-      assert.equal(found.length, 1);
-      assert.equal(found[0]!.id, existing.id);
-      assert.equal(found[0]!.name, 'Eksisterende Bruger', "an existing user's name is kept");
-      const member = (await membersOf(rmEdition)).find((m) => m.userId === existing.id);
-      assert.equal(member?.role, 'panel');
-      assert.equal(member?.represents, 'Danske Patienter');
-      const [audit] = await auditOf('member.invite', member!.id);
-      assert.equal((audit!.after as { createdUser: boolean }).createdUser, false);
-      const mail = await invitationTo('Eksisterende.Bruger@example.dk');
-      assert.ok(mail, 'the invitation goes to the address of the account');
+      assert.equal(fresh.statusCode, 303);
+      const found = await usersWithEmail('ny.komite@example.dk');
+      assert.equal(found.length, 1, 'never a second user');
+      assert.equal(found[0]!.id, squatter.id);
+      assert.equal(found[0]!.name, 'Kontoens Eget Navn', "an existing user's name is not changed by an invitation");
 
-      const page = await rmAdmin.get(membersUrl(rmEdition));
-      assert.match(page.body, /<th scope="row">Eksisterende Bruger<\/th>\s*<td>Eksisterende\.Bruger@example\.dk<\/td>\s*<td>Danske Patienter<\/td>/);
+      // The account is no member: the signed-in holder sees nothing of the edition.
+      assert.equal((await membersOf(rmEdition)).filter((m) => m.userId === squatter.id).length, 0);
+      assert.equal((await squatterAgent.get(`/mine-udgaver/${rmEdition}`)).statusCode, 403);
+      assert.equal((await squatterAgent.get(`/bedoemmelse/udgaver/${rmEdition}`)).statusCode, 403);
+
+      // The administrator's page shows the name they typed and the address in lower case, exactly as for a new address.
+      const page = await rmAdmin.get(String(res.headers.location));
+      assert.doesNotMatch(page.body, /Kontoens Eget Navn/);
+      assert.match(page.body, /Vi har sendt en invitation til ny\.komite@example\.dk\./);
+      assert.match(page.body, /<th scope="row">Det Inviterede Navn<\/th>\s*<td>ny\.komite@example\.dk<\/td>\s*<td>Komitéen<\/td>/);
+      assert.match(page.body, /<th scope="row">Helt Ny<\/th>\s*<td>helt\.ny@example\.dk<\/td>\s*<td>Komitéen<\/td>/);
+      const [audit] = (await db.select().from(auditEvents).where(eq(auditEvents.action, 'member.invite')).orderBy(desc(auditEvents.id)).limit(2)).reverse();
+      assert.deepEqual(Object.keys(audit!.after as object).sort(), ['email', 'expiresAt', 'isChair', 'name', 'partyLetter', 'renewed', 'represents', 'role']);
+      assert.doesNotMatch(JSON.stringify(audit!.after), /Kontoens Eget Navn|createdUser|userId/);
+      const mail = await invitationTo('Ny.Komite@example.dk');
+      assert.ok(mail, 'the invitation goes to the address of the account');
+      assert.match(mail.textBody, /^Kære Det Inviterede Navn/);
+
+      // Only the link sent to the address makes the membership.
+      const owner = await accept('Ny.Komite@example.dk');
+      assert.equal((await membersOf(rmEdition)).filter((m) => m.userId === squatter.id && m.removedAt === null).length, 1);
+      assert.equal((await owner.get(`/mine-udgaver/${rmEdition}`)).statusCode, 200);
     });
 
     test('two invitations of a new address in different cases make one user with two memberships', async () => {
@@ -214,6 +276,19 @@ for (const engine of ENGINES) {
       const found = await usersWithEmail('ny.person@example.dk');
       assert.equal(found.length, 1);
       assert.equal(found[0]!.email, 'Ny.Person@Example.dk');
+      assert.equal((await db.select().from(memberInvitations).where(eq(memberInvitations.userId, found[0]!.id))).length, 3);
+      // Each invitation is accepted through its own link; all three went to the account's address.
+      const mails = await db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, 'Ny.Person@Example.dk')));
+      assert.equal(mails.length, 3);
+      for (const mail of mails) {
+        const path = /http:\/\/prisportal\.test(\/invitation\/[A-Za-z0-9_-]{43})\n/.exec(mail.textBody)![1]!;
+        const visitor = new HttpAgent(app);
+        await visitor.get(path);
+        assert.equal((await visitor.post(path, {})).statusCode, 303);
+      }
       const memberships = await db.select().from(editionMembers).where(eq(editionMembers.userId, found[0]!.id));
       assert.deepEqual(
         memberships.map((m) => `${m.editionId}:${m.role}`).sort(),
@@ -251,15 +326,21 @@ for (const engine of ENGINES) {
       );
       const found = await usersWithEmail('kapløb@example.dk');
       assert.equal(found.length, 1);
-      assert.deepEqual(
-        results.map((r) => (r.ok ? r.member.userId : 0)),
-        [found[0]!.id, found[0]!.id],
-      );
-      assert.equal(results.filter((r) => r.ok && r.createdUser).length, 1);
+      const invitations = await db.select().from(memberInvitations).where(eq(memberInvitations.userId, found[0]!.id));
+      assert.deepEqual(invitations.map((i) => i.editionId).sort(), [rmEdition, smartEdition].sort());
     });
 
-    test('inviting an active member again is refused with the error summary, and nothing is sent', async () => {
+    test('inviting an open invitation again sends a new link and the old one stops working; an active member is refused with the error summary, and nothing is sent', async () => {
       await invite(rmAdmin, rmEdition, { navn: 'To Gange', email: 'to.gange@example.dk', rolle: 'komite' });
+      const first = await invitationLink('to.gange@example.dk');
+      const renewed = await invite(rmAdmin, rmEdition, { navn: 'To Gange', email: 'To.Gange@example.dk', rolle: 'komite' });
+      assert.equal(renewed.statusCode, 303);
+      const second = await invitationLink('to.gange@example.dk');
+      assert.notEqual(second, first);
+      assert.equal((await new HttpAgent(app).get(first)).statusCode, 404, 'the first link no longer opens anything');
+      const [user] = await usersWithEmail('to.gange@example.dk');
+      assert.equal((await db.select().from(memberInvitations).where(eq(memberInvitations.userId, user!.id))).length, 1, 'one invitation, renewed');
+      await accept('to.gange@example.dk');
       const before = await db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages);
       const res = await invite(rmAdmin, rmEdition, { navn: 'To Gange', email: 'TO.GANGE@example.dk', rolle: 'komite' });
       assert.equal(res.statusCode, 409);
@@ -312,6 +393,8 @@ for (const engine of ENGINES) {
         (await invite(rmAdmin, smartEdition, { navn: 'Anden Formand', email: 'formand2@example.dk', rolle: 'komite', formand: 'ja' })).statusCode,
         303,
       );
+      await accept('formand1@example.dk');
+      await accept('formand2@example.dk');
       const rows = await membersOf(smartEdition);
       const chairs = rows.filter((m) => m.isChair);
       assert.equal(chairs.length, 1);
@@ -362,13 +445,33 @@ for (const engine of ENGINES) {
 
       const again = await invite(rmAdmin, rmEdition, { navn: 'Skal Fjernes', email: 'fjernes@example.dk', rolle: 'komite', repraesenterer: 'KL' });
       assert.equal(again.statusCode, 303, again.body);
+      assert.equal((await personAgent.get(`/mine-udgaver/${rmEdition}`)).statusCode, 403, 'not a member again before accepting');
+      await accept('fjernes@example.dk');
       const rows = (await membersOf(rmEdition)).filter((m) => m.userId === person.id);
       assert.equal(rows.length, 1, 'the same row');
       assert.equal(rows[0]!.removedAt, null);
       assert.equal(rows[0]!.represents, 'KL');
-      const [reinvite] = (await auditOf('member.invite', member!.id)).slice(-1);
-      assert.notEqual(reinvite!.before, null, 'the audit row holds the removed row as before');
+      const [reaccepted] = (await auditOf('member.accept', member!.id)).slice(-1);
+      assert.notEqual(reaccepted!.before, null, 'the audit row holds the removed row as before');
       assert.equal((await personAgent.get(`/mine-udgaver/${rmEdition}`)).statusCode, 200);
+    });
+
+    test('withdrawing an invitation stops its link, with an audit row', async () => {
+      await invite(rmAdmin, rmEdition, { navn: 'Trukket Tilbage', email: 'trukket@example.dk', rolle: 'panel' });
+      const link = await invitationLink('trukket@example.dk');
+      const [inv] = (await invitationsOf(rmEdition)).slice(-1);
+      await rmAdmin.get(membersUrl(rmEdition));
+      const res = await rmAdmin.post(`/admin/udgaver/${rmEdition}/invitationer/${inv!.id}/traek-tilbage`, {});
+      assert.equal(res.statusCode, 303, res.body);
+      const page = await rmAdmin.get(String(res.headers.location));
+      assert.match(page.body, /Invitationen er trukket tilbage\. Linket i den virker ikke længere\./);
+      assert.doesNotMatch(page.body, /trukket@example\.dk/);
+      const refused = await new HttpAgent(app).get(link);
+      assert.equal(refused.statusCode, 410);
+      assert.match(refused.body, /Invitationen er trukket tilbage\./);
+      const [audit] = await auditOf('member.invite-withdraw', inv!.id);
+      assert.equal(audit?.actorUserId, rmAdminId);
+      assert.equal((await rmAdmin.post(`/admin/udgaver/${rmEdition}/invitationer/${inv!.id}/traek-tilbage`, {})).statusCode, 404, 'withdrawing twice');
     });
 
     test("another organisation's administrator gets 403 on the page, the invitation and the removal, and changes nothing", async () => {
@@ -383,6 +486,11 @@ for (const engine of ENGINES) {
         404,
         "a member of another edition through one's own edition",
       );
+      const [open] = (await invitationsOf(rmEdition)).filter((i) => i.acceptedAt === null && i.withdrawnAt === null);
+      assert.ok(open, 'an open invitation of Region Midtjylland');
+      assert.equal((await drAdmin.post(`/admin/udgaver/${rmEdition}/invitationer/${open.id}/traek-tilbage`, {})).statusCode, 403);
+      assert.equal((await drAdmin.post(`/admin/udgaver/${drEdition}/invitationer/${open.id}/traek-tilbage`, {})).statusCode, 404);
+      assert.equal((await db.select().from(memberInvitations).where(eq(memberInvitations.id, open.id)))[0]!.withdrawnAt, null);
       assert.equal((await membersOf(rmEdition)).length, count);
       assert.equal((await usersWithEmail('snig@example.dk')).length, 0);
       assert.equal((await rmAdmin.get('/admin/udgaver/999999/medlemmer')).statusCode, 404);

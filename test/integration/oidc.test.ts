@@ -31,6 +31,8 @@ const ACCOUNTS: TestAccount[] = [
   { sub: 'noemail-0007', email: '', name: 'Uden E-mail', tid: TENANT },
   { sub: 'member-0008', email: 'komite@eksempel.dk', name: 'Komitémedlem', tid: TENANT },
   { sub: 'tenantless-0009', email: 'uden.tid@rm.dk', name: 'Uden Tid' },
+  { sub: 'attacker-0010', email: 'ny.medlem@rm.dk', name: 'Ny Medlem', tid: TENANT, emailVerified: false },
+  { sub: 'entra-0011', email: 'entra.bruger@rm.dk', name: 'Entra Bruger', tid: TENANT, emailVerified: null },
 ];
 
 /** The h1 and first paragraph of a page: what the person reads. */
@@ -206,10 +208,50 @@ for (const engine of ENGINES) {
       const mine = await first.agent.get('/min-side');
       assert.match(mine.body, /Du er administrator for/);
 
-      // An e-mail the provider does not vouch for (email_verified: false) makes nobody administrator.
-      await signInAs('unverified-0005');
-      const kontor = await userBySubject('unverified-0005');
-      assert.equal((await app.db.select().from(organisationAdmins).where(eq(organisationAdmins.userId, kontor!.id))).length, 0);
+      // An e-mail the provider does not vouch for (email_verified: false) makes nobody administrator
+      // (nor a user at all: finding 2).
+      const unverified = await signInAs('unverified-0005');
+      assert.equal(unverified.res.statusCode, 401);
+      assert.equal(await userBySubject('unverified-0005'), undefined);
+      assert.equal((await app.db.select().from(users).where(eq(users.email, 'kontor@rm.dk'))).length, 0);
+    });
+
+    test('an e-mail the provider has not verified makes no user, so it cannot take over an invitation to that address (finding 2)', async () => {
+      const { res, agent } = await signInAs('attacker-0010');
+      assert.equal(res.statusCode, 401);
+      assert.equal(agent.cookie('session'), undefined);
+      assert.equal(lastRefusal()?.reason, 'email-unverified');
+      assert.equal(unescapeHtml(message(res).p!), t.emailUnverified);
+      assert.equal((await app.db.select().from(users).where(eq(users.email, 'ny.medlem@rm.dk'))).length, 0, 'no user with the unverified e-mail');
+
+      // A signed-in user whose provider now sends an unverified e-mail keeps the e-mail Prisportal has.
+      await signInAs('bo-0002');
+      const bo = await userBySubject('bo-0002');
+      const account = app.provider.accounts.get('bo-0002')!;
+      const verifiedEmail = account.email;
+      Object.assign(account, { email: 'someone.else@rm.dk', emailVerified: false });
+      try {
+        const again = await signInAs('bo-0002');
+        assert.equal(again.res.statusCode, 303, 'the subject still signs in');
+        assert.equal((await userBySubject('bo-0002'))!.email, bo!.email);
+      } finally {
+        Object.assign(account, { email: verifiedEmail, emailVerified: true });
+      }
+    });
+
+    test('without an email_verified claim (as Entra ID sends) the e-mail is used only when the organisation vouches for its provider (finding 2)', async () => {
+      const refused = await signInAs('entra-0011');
+      assert.equal(refused.res.statusCode, 401);
+      assert.equal(lastRefusal()?.reason, 'email-unverified');
+      assert.equal(await userBySubject('entra-0011'), undefined);
+      await app.db.update(identityProviders).set({ trustsEmail: true }).where(eq(identityProviders.id, app.idp.id));
+      try {
+        const { res } = await signInAs('entra-0011');
+        assert.equal(res.statusCode, 303);
+        assert.equal((await userBySubject('entra-0011'))!.email, 'entra.bruger@rm.dk');
+      } finally {
+        await app.db.update(identityProviders).set({ trustsEmail: false }).where(eq(identityProviders.id, app.idp.id));
+      }
     });
 
     test('a token from another tenant, or without a tenant, is refused', async () => {

@@ -16,7 +16,7 @@ import { auditEvents, awards, criteria, editionMembers, editions, formSections, 
 import { queryRows, type Database } from '../../src/db/database.js';
 import { createFileTransport } from '../../src/mail/transport.js';
 import { sendDueMail } from '../../src/mail/worker.js';
-import { inviteMember } from '../../src/members/invitations.service.js';
+import { acceptInvitation, inviteMember } from '../../src/members/invitations.service.js';
 import { loadRoles } from '../../src/accounts/actor.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { ENGINES } from '../harness/databases.js';
@@ -210,6 +210,11 @@ for (const engine of ENGINES) {
         publicBaseUrl: 'http://prisportal.test',
       });
       assert.equal(invited.ok, true);
+      // A member only once the link e-mailed to the address is followed (issue 13, finding 2).
+      const [invitation] = await db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, panel.email));
+      const token = /\/invitation\/([A-Za-z0-9_-]+)/.exec(invitation!.textBody)![1]!;
+      const accepted = await acceptInvitation({ db, token, now: t.clock.now() });
+      assert.equal(accepted.ok, true);
       const [solution] = await db
         .insert(solutions)
         .values({
@@ -256,7 +261,7 @@ for (const engine of ENGINES) {
       const [member] = await db
         .select()
         .from(editionMembers)
-        .where(eq(editionMembers.userId, invited.ok ? invited.member.userId : 0));
+        .where(eq(editionMembers.userId, accepted.ok ? accepted.userId : 0));
       assert.ok(member, 'the membership stays, anonymous');
     });
   });

@@ -77,6 +77,16 @@ for (const engine of ENGINES) {
       assertSecurityHeaders(refused, 'CSRF refusal');
     });
 
+    test("a caller's x-request-id reaches the response header and the log only as a plain token (finding 7: no input in a header unencoded)", async () => {
+      const kept = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'lb-1234.abc' } });
+      assert.equal(kept.headers['x-request-id'], 'lb-1234.abc');
+      for (const hostile of ['\u00e6\u00f8\u00e5', 'a b', 'x'.repeat(300), '<script>']) {
+        const res = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': hostile } });
+        assert.equal(res.statusCode, 200);
+        assert.match(String(res.headers['x-request-id']), /^[0-9a-f-]{36}$/, JSON.stringify(hostile).slice(0, 40));
+      }
+    });
+
     test('no log line, page, API answer or header (but its own Set-Cookie) holds a draft token, a session id, an API token or the CSRF secret', async () => {
       const seen: { label: string; res: LightMyRequestResponse }[] = [];
       const keep = (label: string, res: LightMyRequestResponse) => {

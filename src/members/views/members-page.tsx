@@ -1,9 +1,10 @@
 import { membersTexts } from '../i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
-import { formatDate } from '../../platform/time.js';
+import { formatDate, formatInstant } from '../../platform/time.js';
 import {
   AdminLayout,
   Alert,
+  Badge,
   Button,
   Checkbox,
   ErrorSummary,
@@ -14,7 +15,7 @@ import {
   TextInput,
   errorFor,
 } from '../../platform/ui/index.js';
-import type { InviteInput, MemberRole, MemberView, MembersPageData } from '../invitations.service.js';
+import type { InvitationView, InviteInput, MemberRole, MemberView, MembersPageData } from '../invitations.service.js';
 
 export type InviteForm = { values: InviteInput; errors: FieldError[] };
 
@@ -27,6 +28,8 @@ type Props = {
   form: InviteForm;
   /** A success message after an invitation or a removal. */
   notice?: string | undefined;
+  /** The server's clock: which invitation links have expired. */
+  now: Date;
 };
 
 /** The affiliation shown beside a member's name: a party letter, or the organisation represented. */
@@ -36,7 +39,7 @@ export function affiliationText(ctx: PageContext, m: Pick<MemberView, 'partyLett
 }
 
 /** /admin/udgaver/:id/medlemmer: the committee and the patient panel, and the invitation form. */
-export function MembersPage({ ctx, csrf, page, form, notice }: Props): JSX.Element {
+export function MembersPage({ ctx, csrf, page, form, notice, now }: Props): JSX.Element {
   const { t } = ctx;
   const m = membersTexts(ctx.locale);
   const editionName = t.award.edition(page.award.name, page.edition.year);
@@ -68,6 +71,7 @@ export function MembersPage({ ctx, csrf, page, form, notice }: Props): JSX.Eleme
         members={committee}
       />
       <MemberTable ctx={ctx} csrf={csrf} editionId={page.edition.id} memberRole="panel" heading={m.panelHeading} empty={m.noPanel} members={panel} />
+      {page.invitations.length > 0 ? <InvitationTable ctx={ctx} csrf={csrf} editionId={page.edition.id} invitations={page.invitations} now={now} /> : ''}
 
       <InviteSection ctx={ctx} csrf={csrf} editionId={page.edition.id} form={form} />
     </AdminLayout>
@@ -146,6 +150,59 @@ function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; mem
           </tbody>
         </Table>
       )}
+    </section>
+  );
+}
+
+/** The invitations not accepted yet: not members, so they see nothing of the edition. */
+function InvitationTable(p: { ctx: PageContext; csrf: string; editionId: number; invitations: InvitationView[]; now: Date }) {
+  const { ctx } = p;
+  const m = membersTexts(ctx.locale);
+  const c = m.invitationColumn;
+  return (
+    <section aria-labelledby="invitations-heading">
+      <h2 id="invitations-heading" safe>
+        {m.invitationsHeading}
+      </h2>
+      <p safe>{m.invitationsIntro}</p>
+      <Table compact id="invitations-table" labelledBy="invitations-heading">
+        <thead>
+          <tr>
+            {[c.name, c.email, c.group, c.invitedAt, c.expiresAt, c.actions].map((h) => (
+              <th scope="col" safe>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.invitations.map((x) => (
+            <tr data-invitation-id={String(x.id)}>
+              <th scope="row" safe>
+                {x.name}
+              </th>
+              <td safe>{x.email}</td>
+              <td safe>{m.groupName[x.role]}</td>
+              <td safe>{formatDate(x.invitedAt, ctx.locale)}</td>
+              <td>
+                {x.expiresAt.getTime() <= p.now.getTime() ? (
+                  <Badge>
+                    <span safe>{m.invitationExpired}</span>
+                  </Badge>
+                ) : (
+                  <span safe>{formatInstant(x.expiresAt, ctx.locale)}</span>
+                )}
+              </td>
+              <td>
+                <form method="post" action={`/admin/udgaver/${p.editionId}/invitationer/${x.id}/traek-tilbage`}>
+                  <CsrfField token={p.csrf} />
+                  <Button variant="secondary" label={m.withdrawLabel(x.name, m.group[x.role])} text={m.withdraw} />
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
     </section>
   );
 }
