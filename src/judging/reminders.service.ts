@@ -84,6 +84,8 @@ export async function enqueueDueReviewReminders({ db, now, publicBaseUrl }: { db
             subject: judgingDa.reminderSubject(editionName, when),
             text: judgingDa.reminderBody(member.name, editionName, progress.done, progress.total, when, `${base}/bedoemmelse/udgaver/${id}`),
             dedupeKey: `review-reminder:${member.id}:${urgent.kind}`,
+            // The organisation's business: its administrators export and erase it (privacy/).
+            organisationId: edition.organisationId,
           },
           now,
         );

@@ -287,6 +287,8 @@ export async function inviteMember(args: {
       {
         kind: 'member-invitation',
         to: user.email,
+        // The organisation's business: its administrators export and erase it (privacy/).
+        organisationId: edition.organisation.id,
         subject: m.mail.subject(editionName),
         text: m.mail.body({
           name: input.name,
