@@ -26,6 +26,7 @@ import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overvi
 import { MemberListPage, ReviewFormPage, type ReviewFormState } from './views/review-pages.js';
 import { ShortlistPage, type ShortlistForm } from './views/shortlist-page.js';
 import { parseId, sendPage } from '../platform/http.js';
+import { judgingUrls as urls } from './urls.js';
 
 const refusalText = (j: JudgingTexts, r: ScoreRefusal) =>
   r === 'not-started' ? j.refusedNotStarted : r === 'deadline-passed' ? j.refusedDeadline : r === 'conflicted' ? j.refusedConflict : j.refusedNoTimeline;
@@ -86,7 +87,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   const sendRefusal = (request: FastifyRequest, reply: FastifyReply, why: 'not-member' | 'not-found') =>
     sendErrorPage(request, reply, why === 'not-member' ? 403 : 404, why === 'not-member' ? 'forbidden' : 'notFound');
 
-  app.get<{ Params: { editionId: string } }>('/bedoemmelse/udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
+  app.get<{ Params: { editionId: string } }>(urls.review.pattern, { config: { access: 'member' } }, async (request, reply) => {
     const editionId = await committeeEdition(request, reply);
     if (editionId === null) return reply;
     const page = await loadMemberEdition(db, editionId, userId(request), clock.now());
@@ -95,7 +96,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get<{ Params: { editionId: string; nominationId: string }; Querystring: Record<string, unknown> }>(
-    '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId',
+    urls.reviewNomination.pattern,
     { config: { access: 'member' } },
     async (request, reply) => {
       const ids = await committeeNomination(request, reply);
@@ -112,7 +113,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.post<{ Params: { editionId: string; nominationId: string } }>(
-    '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId',
+    urls.reviewNomination.pattern,
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const ids = await committeeNomination(request, reply);
@@ -127,7 +128,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       const comment = text(body.kommentar);
       const result = await saveReview({ db, actor: request.actor, editionId, nominationId, userId: userId(request), scores, comment, now: clock.now() });
-      if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${result.complete ? 'komplet' : '1'}`, 303);
+      if (result.ok) return reply.redirect(urls.reviewNomination({ editionId, nominationId }, { gemt: result.complete ? 'komplet' : '1' }), 303);
       if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
       if (typeof page === 'string') return sendRefusal(request, reply, page);
@@ -156,7 +157,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.post<{ Params: { editionId: string; nominationId: string } }>(
-    '/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId/inhabilitet',
+    urls.conflict.pattern,
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const ids = await committeeNomination(request, reply);
@@ -173,8 +174,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         message = j.errorConflictReasonRequired;
       } else {
         const result = await decideConflict({ db, actor: request.actor, editionId, nominationId, userId: userId(request), action, reason, now: clock.now() });
-        if (result.ok)
-          return reply.redirect(`/bedoemmelse/udgaver/${editionId}/indstillinger/${nominationId}?gemt=${action === 'dismiss' ? 'afvist' : 'inhabil'}`, 303);
+        if (result.ok) return reply.redirect(urls.reviewNomination({ editionId, nominationId }, { gemt: action === 'dismiss' ? 'afvist' : 'inhabil' }), 303);
         if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
         if (result.reason === 'reason-required') message = j.errorConflictReasonRequired;
         else if (result.reason === 'reason-too-long') message = j.errorConflictReasonTooLong(CONFLICT_REASON_MAX);
@@ -199,7 +199,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>(
-    '/bedoemmelse/udgaver/:editionId/oversigt',
+    urls.memberOverview.pattern,
     { config: { access: 'member' } },
     async (request, reply) => {
       const editionId = await committeeEdition(request, reply);
@@ -213,7 +213,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       return sendPage(
         reply,
         200,
-        MemberOverviewPage({ ctx, data, sort: parseSort(request.query.sorter), anonymous, path: `/bedoemmelse/udgaver/${editionId}/oversigt` }),
+        MemberOverviewPage({ ctx, data, sort: parseSort(request.query.sorter), anonymous, path: urls.memberOverview({ editionId }) }),
       );
     },
   );
@@ -227,7 +227,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   };
 
   app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>(
-    '/bedoemmelse/udgaver/:editionId/nominerede',
+    urls.shortlist.pattern,
     { config: { access: 'member' } },
     async (request, reply) => {
       const editionId = await committeeEdition(request, reply);
@@ -237,7 +237,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.post<{ Params: { editionId: string } }>(
-    '/bedoemmelse/udgaver/:editionId/nominerede',
+    urls.shortlist.pattern,
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const editionId = await committeeEdition(request, reply);
@@ -260,7 +260,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         message = j.errorNotEligible;
       } else {
         const result = await decideShortlist({ db, actor: request.actor, editionId, nominationIds: chosen, now: clock.now() });
-        if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/nominerede?gemt=1`, 303);
+        if (result.ok) return reply.redirect(urls.shortlist({ editionId }, { gemt: 1 }), 303);
         if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
         if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
         if (result.reason === 'voting-locked') {
@@ -275,7 +275,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.get<{ Params: { editionId: string }; Querystring: Record<string, unknown> }>(
-    '/admin/udgaver/:editionId/bedoemmelse',
+    urls.adminOverview.pattern,
     { config: { access: 'admin' } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -297,7 +297,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
           data,
           sort: parseSort(request.query.sorter),
           anonymous,
-          path: `/admin/udgaver/${editionId}/bedoemmelse`,
+          path: urls.adminOverview({ editionId }),
         }),
       );
     },

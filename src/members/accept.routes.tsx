@@ -9,6 +9,7 @@ import { membersTexts } from './i18n.js';
 import { canAcceptInvitation } from './invitation-rules.js';
 import { acceptInvitation, findInvitationByToken, invitationUrl } from './invitations.service.js';
 import { AcceptInvitationPage, InvitationRefusedPage } from './views/accept-page.js';
+import { membersUrls as urls } from './urls.js';
 
 /**
  * The invitation link: GET /invitation/:token shows what it is for and a button (changing
@@ -19,7 +20,7 @@ import { AcceptInvitationPage, InvitationRefusedPage } from './views/accept-page
 export async function acceptInvitationRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
 
-  app.get<{ Params: { token: string } }>(`${invitationUrl(':token')}`, { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { token: string } }>(urls.invitation.pattern, { config: { access: 'public' } }, async (request, reply) => {
     const ctx = pageContext(request);
     const { token } = request.params;
     const found = looksLikeToken(token) ? await findInvitationByToken(db, token) : null;
@@ -44,20 +45,16 @@ export async function acceptInvitationRoutes(app: FastifyInstance, deps: AppDeps
     );
   });
 
-  app.post<{ Params: { token: string } }>(
-    `${invitationUrl(':token')}`,
-    { config: { access: 'public' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const ctx = pageContext(request);
-      const { token } = request.params;
-      const result = looksLikeToken(token) ? await acceptInvitation({ db, token, now: clock.now() }) : ({ ok: false, reason: 'unknown' } as const);
-      if (!result.ok) {
-        request.log.warn({ reason: result.reason }, 'invitation link refused');
-        return sendPage(reply, result.reason === 'unknown' ? 404 : 410, InvitationRefusedPage({ ctx, reason: result.reason }));
-      }
-      await signIn(deps, request, reply, result.userId, 'email-link');
-      request.log.info({ userId: result.userId, memberId: result.memberId }, 'invitation accepted');
-      return reply.header('cache-control', 'no-store').redirect(`/mine-udgaver/${result.editionId}`, 303);
-    },
-  );
+  app.post<{ Params: { token: string } }>(urls.invitation.pattern, { config: { access: 'public' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const ctx = pageContext(request);
+    const { token } = request.params;
+    const result = looksLikeToken(token) ? await acceptInvitation({ db, token, now: clock.now() }) : ({ ok: false, reason: 'unknown' } as const);
+    if (!result.ok) {
+      request.log.warn({ reason: result.reason }, 'invitation link refused');
+      return sendPage(reply, result.reason === 'unknown' ? 404 : 410, InvitationRefusedPage({ ctx, reason: result.reason }));
+    }
+    await signIn(deps, request, reply, result.userId, 'email-link');
+    request.log.info({ userId: result.userId, memberId: result.memberId }, 'invitation accepted');
+    return reply.header('cache-control', 'no-store').redirect(urls.myEdition({ editionId: result.editionId }), 303);
+  });
 }

@@ -9,6 +9,7 @@ import { getMembersPage, inviteMember, MEMBER_LIMITS, removeMember, withdrawInvi
 import { EMPTY_INVITE, MembersPage, type InviteForm } from './views/members-page.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
+import { membersUrls as urls } from './urls.js';
 
 const ROLES: Record<string, InviteInput['role']> = { komite: 'committee', panel: 'panel' };
 
@@ -73,7 +74,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   };
 
   app.get<{ Params: { id: string }; Querystring: { inviteret?: string; fjernet?: string; trukket?: string } }>(
-    '/admin/udgaver/:id/medlemmer',
+    urls.editionMembers.pattern,
     { config: { access: 'admin' } },
     async (request, reply) => {
       const editionId = await editionFor(request, reply);
@@ -92,28 +93,24 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    '/admin/udgaver/:id/medlemmer',
-    { config: { access: 'admin' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const editionId = await editionFor(request, reply);
-      if (editionId === null) return reply;
-      const m = membersTexts(pageContext(request).locale);
-      const values = readInviteForm(request.body);
-      const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
-      if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?inviteret=${result.invitation.id}`, 303);
-      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-      const errors: FieldError[] =
-        result.reason === 'invalid'
-          ? result.problems.map((p) => ({ field: p.field, target: TARGET[p.field], message: inviteProblemText(m, p) }))
-          : [{ field: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
-      // The administrator's text is kept as typed, to correct it.
-      return showPage(request, reply, editionId, { values, errors }, result.reason === 'invalid' ? 400 : 409);
-    },
-  );
+  app.post<{ Params: { id: string } }>(urls.editionMembers.pattern, { config: { access: 'admin' }, preHandler: app.csrfProtection }, async (request, reply) => {
+    const editionId = await editionFor(request, reply);
+    if (editionId === null) return reply;
+    const m = membersTexts(pageContext(request).locale);
+    const values = readInviteForm(request.body);
+    const result = await inviteMember({ db, actor: request.actor, editionId, input: values, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
+    if (result.ok) return reply.redirect(urls.editionMembers({ id: editionId }, { inviteret: result.invitation.id }), 303);
+    if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+    const errors: FieldError[] =
+      result.reason === 'invalid'
+        ? result.problems.map((p) => ({ field: p.field, target: TARGET[p.field], message: inviteProblemText(m, p) }))
+        : [{ field: 'email', message: m.errors.alreadyMember(result.member.email, m.group[result.member.role]) }];
+    // The administrator's text is kept as typed, to correct it.
+    return showPage(request, reply, editionId, { values, errors }, result.reason === 'invalid' ? 400 : 409);
+  });
 
   app.post<{ Params: { id: string; memberId: string } }>(
-    '/admin/udgaver/:id/medlemmer/:memberId/fjern',
+    urls.removeMember.pattern,
     { config: { access: 'admin' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const editionId = await editionFor(request, reply);
@@ -122,12 +119,12 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       if (memberId === null) return sendErrorPage(request, reply, 404, 'notFound');
       const result = await removeMember({ db, actor: request.actor, editionId, memberId, now: clock.now() });
       if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
-      return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?fjernet=1`, 303);
+      return reply.redirect(urls.editionMembers({ id: editionId }, { fjernet: 1 }), 303);
     },
   );
 
   app.post<{ Params: { id: string; invitationId: string } }>(
-    '/admin/udgaver/:id/invitationer/:invitationId/traek-tilbage',
+    urls.withdrawInvitation.pattern,
     { config: { access: 'admin' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const editionId = await editionFor(request, reply);
@@ -136,7 +133,7 @@ export async function memberAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       if (invitationId === null) return sendErrorPage(request, reply, 404, 'notFound');
       const result = await withdrawInvitation({ db, actor: request.actor, editionId, invitationId, now: clock.now() });
       if (!result.ok) return sendErrorPage(request, reply, 404, 'notFound');
-      return reply.redirect(`/admin/udgaver/${editionId}/medlemmer?trukket=1`, 303);
+      return reply.redirect(urls.editionMembers({ id: editionId }, { trukket: 1 }), 303);
     },
   );
 }

@@ -10,6 +10,7 @@ import { enqueueMail } from '../mail/index.js';
 import { findEditionWithAward } from '../awards/index.js';
 import { isEmail } from '../platform/fields.js';
 import { da } from '../platform/i18n/da.js';
+import { membersUrls as urls } from './urls.js';
 
 // The committee and patient panel of an edition: who is in them, inviting by e-mail, removing.
 // The administrators' pages (members.routes.tsx) and the admin API (admin.api.ts) both call
@@ -322,7 +323,7 @@ export async function inviteMember(args: {
 }
 
 /** The path of an invitation's link. */
-export const invitationUrl = (token: string) => `/invitation/${token}`;
+export const invitationUrl = (token: string) => urls.invitation({ token });
 
 function invitationAuditView(i: InvitationView) {
   return {

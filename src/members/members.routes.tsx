@@ -6,6 +6,7 @@ import { parseId, sendPage } from '../platform/http.js';
 import { pageContext } from '../platform/page-context.js';
 import { getMemberEdition, listMyEditions } from './members.service.js';
 import { MemberEditionView, MyEditionsPage } from './views/member-pages.js';
+import { membersUrls as urls } from './urls.js';
 
 /**
  * The pages of committee and patient panel members: their editions, and each edition as they
@@ -14,14 +15,14 @@ import { MemberEditionView, MyEditionsPage } from './views/member-pages.js';
  * member loses access at once).
  */
 export async function memberRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
-  app.get('/mine-udgaver', { config: { access: 'member' } }, async (request, reply) => {
+  app.get(urls.myEditions.pattern, { config: { access: 'member' } }, async (request, reply) => {
     const actor = request.actor;
     if (actor.kind !== 'user') return sendErrorPage(request, reply, 401, 'signInRequired');
     const editions = await listMyEditions(db, actor.memberships, clock.now());
     return sendPage(reply, 200, MyEditionsPage({ ctx: pageContext(request), editions }));
   });
 
-  app.get<{ Params: { editionId: string } }>('/mine-udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
+  app.get<{ Params: { editionId: string } }>(urls.myEdition.pattern, { config: { access: 'member' } }, async (request, reply) => {
     const actor = request.actor;
     const raw = request.params.editionId;
     const editionId = parseId(raw);

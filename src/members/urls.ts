@@ -4,6 +4,8 @@ import { routeUrl } from '../platform/route-url.js';
 export const membersUrls = {
   editionMembers: routeUrl('/admin/udgaver/:id/medlemmer'),
   removeMember: routeUrl('/admin/udgaver/:id/medlemmer/:memberId/fjern'),
+  withdrawInvitation: routeUrl('/admin/udgaver/:id/invitationer/:invitationId/traek-tilbage'),
+  invitation: routeUrl('/invitation/:token'),
   myEditions: routeUrl('/mine-udgaver'),
   myEdition: routeUrl('/mine-udgaver/:editionId'),
 } as const;

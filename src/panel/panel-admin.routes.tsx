@@ -9,6 +9,7 @@ import { getPanelAdminPage, saveSummary } from './panel-admin.service.js';
 import { PanelAdminView, type SummaryForm } from './views/admin-panel-page.js';
 import { titleOf } from './views/ballot-pages.js';
 import { parseId, sendPage } from '../platform/http.js';
+import { panelUrls as urls } from './urls.js';
 
 /**
  * The administrators' page of an edition's patient panel (/admin/udgaver/:id/panel): the
@@ -27,7 +28,7 @@ export async function panelAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     return sendPage(reply, status, PanelAdminView({ ctx: pageContext(request), csrf: csrfToken(reply), page, form, saved }));
   };
 
-  app.get<{ Params: { id: string }; Querystring: { gemt?: string } }>('/admin/udgaver/:id/panel', { config: { access: 'admin' } }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { gemt?: string } }>(urls.adminPanel.pattern, { config: { access: 'admin' } }, async (request, reply) => {
     const editionId = await editionFor(request, reply);
     if (editionId === null) return reply;
     const saved = typeof request.query.gemt === 'string' ? parseId(request.query.gemt) : null;
@@ -35,7 +36,7 @@ export async function panelAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post<{ Params: { id: string; nominationId: string } }>(
-    '/admin/udgaver/:id/panel/resumeer/:nominationId',
+    urls.summary.pattern,
     { config: { access: 'admin' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const editionId = await editionFor(request, reply);
@@ -45,7 +46,7 @@ export async function panelAdminRoutes(app: FastifyInstance, deps: AppDeps) {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const text = typeof body.resume === 'string' ? body.resume : '';
       const result = await saveSummary({ db, actor: request.actor, editionId, nominationId, text, now: clock.now() });
-      if (result.ok) return reply.redirect(`/admin/udgaver/${editionId}/panel?gemt=${nominationId}#summary-${nominationId}-heading`, 303);
+      if (result.ok) return reply.redirect(`${urls.adminPanel({ id: editionId }, { gemt: nominationId })}#summary-${nominationId}-heading`, 303);
       if (result.reason === 'not-nominee') return sendErrorPage(request, reply, 404, 'notFound');
       // The administrator's text is kept as typed, to correct it.
       const p = panelTexts(pageContext(request).locale);

@@ -12,6 +12,7 @@ import { BallotCheckPage, BallotFormPage, BallotReceiptPage, PanelMessagePage, b
 import { WinnerDecisionPage, type WinnerForm } from './views/winner-page.js';
 import { getWinnerPage, recordWinnerDecision } from './winner.service.js';
 import { parseId, sendPage } from '../platform/http.js';
+import { panelUrls as urls } from './urls.js';
 
 type EditionRequest = FastifyRequest<{ Params: { editionId: string } }>;
 
@@ -63,7 +64,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }
     return null;
   };
 
-  app.get<{ Params: { editionId: string } }>('/panel/udgaver/:editionId', { config: { access: 'member' } }, async (request, reply) => {
+  app.get<{ Params: { editionId: string } }>(urls.ballot.pattern, { config: { access: 'member' } }, async (request, reply) => {
     const page = await ballotFor(request, reply);
     if (!page) return reply;
     const blocked = notice(request, page, false);
@@ -73,7 +74,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }
   });
 
   app.post<{ Params: { editionId: string } }>(
-    '/panel/udgaver/:editionId/tjek',
+    urls.ballotCheck.pattern,
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const page = await ballotFor(request, reply);
@@ -96,31 +97,27 @@ export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }
     },
   );
 
-  app.post<{ Params: { editionId: string } }>(
-    '/panel/udgaver/:editionId/stem',
-    { config: { access: 'member' }, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const page = await ballotFor(request, reply);
-      if (!page) return reply;
-      const result = await castBallot({ db, ballotKey, actor: request.actor, editionId: page.edition.id, form: request.body, now: clock.now() });
-      if (result.ok) return reply.redirect(`/panel/udgaver/${page.edition.id}/kvittering`, 303);
-      if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
-      if (result.reason === 'invalid') {
-        const ctx = pageContext(request);
-        const errors = ballotErrors(panelTexts(ctx.locale), page.nominees, result.problems);
-        return sendPage(reply, 400, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: result.places, errors }));
-      }
-      // Voting closed (or is not open, or has nothing to rank): the page says which; nothing was saved.
-      const window = result.reason === 'closed' ? { state: 'closed' as const, opensAt: page.edition.votingOpensAt!, closesAt: result.closesAt } : page.window;
-      const shown = { ...page, window, nominees: result.reason === 'no-nominees' ? [] : page.nominees };
-      return sendPage(reply, 409, notice(request, shown, true) ?? notice(request, { ...shown, nominees: [] }, true)!);
-    },
-  );
-
-  app.get<{ Params: { editionId: string } }>('/panel/udgaver/:editionId/kvittering', { config: { access: 'member' } }, async (request, reply) => {
+  app.post<{ Params: { editionId: string } }>(urls.vote.pattern, { config: { access: 'member' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const page = await ballotFor(request, reply);
     if (!page) return reply;
-    if (!page.mine) return reply.redirect(`/panel/udgaver/${page.edition.id}`, 303);
+    const result = await castBallot({ db, ballotKey, actor: request.actor, editionId: page.edition.id, form: request.body, now: clock.now() });
+    if (result.ok) return reply.redirect(urls.ballotReceipt({ editionId: page.edition.id }), 303);
+    if (result.reason === 'not-member') return sendErrorPage(request, reply, 403, 'forbidden');
+    if (result.reason === 'invalid') {
+      const ctx = pageContext(request);
+      const errors = ballotErrors(panelTexts(ctx.locale), page.nominees, result.problems);
+      return sendPage(reply, 400, BallotFormPage({ ctx, csrf: csrfToken(reply), page, places: result.places, errors }));
+    }
+    // Voting closed (or is not open, or has nothing to rank): the page says which; nothing was saved.
+    const window = result.reason === 'closed' ? { state: 'closed' as const, opensAt: page.edition.votingOpensAt!, closesAt: result.closesAt } : page.window;
+    const shown = { ...page, window, nominees: result.reason === 'no-nominees' ? [] : page.nominees };
+    return sendPage(reply, 409, notice(request, shown, true) ?? notice(request, { ...shown, nominees: [] }, true)!);
+  });
+
+  app.get<{ Params: { editionId: string } }>(urls.ballotReceipt.pattern, { config: { access: 'member' } }, async (request, reply) => {
+    const page = await ballotFor(request, reply);
+    if (!page) return reply;
+    if (!page.mine) return reply.redirect(urls.ballot({ editionId: page.edition.id }), 303);
     return sendPage(reply, 200, BallotReceiptPage({ ctx: pageContext(request), page: { ...page, mine: page.mine } }));
   });
 
@@ -147,7 +144,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }
   };
 
   app.get<{ Params: { editionId: string }; Querystring: { gemt?: string } }>(
-    '/bedoemmelse/udgaver/:editionId/vinder',
+    urls.winnerDecision.pattern,
     { config: { access: 'member' } },
     async (request, reply) => {
       const editionId = await chairEdition(request, reply);
@@ -157,7 +154,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }
   );
 
   app.post<{ Params: { editionId: string } }>(
-    '/bedoemmelse/udgaver/:editionId/vinder',
+    urls.winnerDecision.pattern,
     { config: { access: 'member' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       const editionId = await chairEdition(request, reply);
@@ -166,7 +163,7 @@ export async function panelRoutes(app: FastifyInstance, { db, clock, ballotKey }
       const raw = typeof body.vinder === 'string' ? body.vinder.slice(0, 20) : '';
       const nominationId = parseId(raw);
       const result = await recordWinnerDecision({ db, actor: request.actor, editionId, nominationId, now: clock.now() });
-      if (result.ok) return reply.redirect(`/bedoemmelse/udgaver/${editionId}/vinder?gemt=1`, 303);
+      if (result.ok) return reply.redirect(urls.winnerDecision({ editionId }, { gemt: 1 }), 303);
       if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
       if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
       const error = result.reason === 'not-a-choice' ? (raw === '' ? 'required' : result.basis === 'tie-break' ? 'not-in-tie' : 'not-on-shortlist') : 'blocked';

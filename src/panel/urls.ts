@@ -5,5 +5,8 @@ export const panelUrls = {
   adminPanel: routeUrl('/admin/udgaver/:id/panel'),
   summary: routeUrl('/admin/udgaver/:id/panel/resumeer/:nominationId'),
   ballot: routeUrl('/panel/udgaver/:editionId'),
+  ballotCheck: routeUrl('/panel/udgaver/:editionId/tjek'),
+  vote: routeUrl('/panel/udgaver/:editionId/stem'),
+  winnerDecision: routeUrl('/bedoemmelse/udgaver/:editionId/vinder'),
   ballotReceipt: routeUrl('/panel/udgaver/:editionId/kvittering'),
 } as const;

@@ -172,8 +172,13 @@ describe('setting up awards in Chromium', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'closesAt-date');
     await page.fill('#closesAt-date', '2027-04-30');
     assert.equal(await press(page, page.locator('main form button[type=submit]', { hasText: 'Opret runde' })), 200);
-    assert.match(await page.locator('main').innerText(), /Runden er oprettet\./);
+    assert.match(await page.locator('main').innerText(), /Runden er oprettet som kladde\./);
     await check(watched, 'round created');
+    // A draft: publishing it now is refused with what is missing, each message linking to the fix.
+    assert.equal(await press(page, page.locator('#publish')), 409);
+    await focusedIsErrorSummary(page);
+    assert.match(await page.locator('[data-module="error-summary"]').innerText(), /Tilføj mindst ét kriterium/);
+    await check(watched, 'publish refused');
 
     const db = server.database.db;
     const award = (await db.select().from(awards).where(eq(awards.slug, 'aarets-patientsikkerhed')))[0]!;
@@ -233,10 +238,19 @@ describe('setting up awards in Chromium', () => {
       ],
     );
 
+    // The draft's preview, as the public will see it, under its banner.
+    const preview = await visitPublic(`/priser/aarets-patientsikkerhed/2027`);
+    assert.match(preview, /Forhåndsvisning/);
+    // Publish, now that it has criteria and a form.
+    await page.goto(`/admin/udgaver/${round.id}/rediger`, { waitUntil: 'load' });
+    assert.equal(await press(page, page.locator('#publish')), 200);
+    assert.match(await page.locator('main').innerText(), /Runden er offentliggjort\. Den kan nu ses af alle\./);
+    await check(watched, 'round published');
+
     // Next year's round from the round's page.
     await page.goto(`/admin/udgaver/${round.id}/rediger`, { waitUntil: 'load' });
     assert.equal(await press(page, page.locator('main button', { hasText: 'Opret næste års runde' })), 200);
-    assert.match(await page.locator('main').innerText(), /Runden for 2028 er oprettet som en kopi\./);
+    assert.match(await page.locator('main').innerText(), /Runden for 2028 er oprettet som kladde ud fra sidste år\./);
     assert.equal(await page.locator('#opensAt-date').inputValue(), '2028-03-01');
     assert.equal(await page.locator('#opensAt-time').inputValue(), '09:00');
     assert.equal(await page.locator('#winnerAnnouncedAt-time').inputValue(), '15:30');
@@ -251,6 +265,7 @@ describe('setting up awards in Chromium', () => {
     // The public award page shows the round.
     const publicPage = await visitPublic(`/priser/aarets-patientsikkerhed/2027`);
     assert.match(publicPage, /Sikker overgang/);
+    assert.doesNotMatch(publicPage, /Forhåndsvisning/);
   });
 
   async function visitPublic(path: string): Promise<string> {

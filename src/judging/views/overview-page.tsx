@@ -2,6 +2,8 @@ import { AdminLayout, Alert, Layout, type PageContext, Table } from '../../platf
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
 import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
 import { editionCrumbs } from './review-pages.js';
+import { nominationsUrls } from '../../nominations/urls.js';
+import { publicationUrls } from '../../publication/urls.js';
 
 const SORT_PARAM: Record<OverviewSort, string> = { raw: 'raa', normalised: 'normaliseret', title: 'titel' };
 
@@ -51,18 +53,18 @@ export function AdminOverviewPage(props: Props & { csrf: string }): JSX.Element 
       ctx={ctx}
       title={j.overviewTitle(name)}
       csrf={props.csrf}
-      crumbs={[{ label: name, href: `/admin/udgaver/${data.editionId}/indstillinger` }, { label: j.adminOverviewLink }]}
+      crumbs={[{ label: name, href: nominationsUrls.editionNominations({ id: data.editionId }) }, { label: j.adminOverviewLink }]}
     >
       <OverviewBody {...props} j={j} name={name} />
       <h2 safe>{j.exportsHeading}</h2>
       <ul class="nobullet-list">
         <li>
-          <a href={`/admin/udgaver/${data.editionId}/dossier.pdf`} class="function-link" safe>
+          <a href={publicationUrls.dossier({ editionId: data.editionId })} class="function-link" safe>
             {j.dossierLink}
           </a>
         </li>
         <li>
-          <a href={`/admin/udgaver/${data.editionId}/bedoemmelser.xlsx`} class="function-link" safe>
+          <a href={publicationUrls.scoresWorkbook({ editionId: data.editionId })} class="function-link" safe>
             {j.scoresLink}
           </a>
         </li>

@@ -21,12 +21,14 @@ import { formatInstant } from '../../platform/time.js';
 import { defaultStepWords, judgingTexts, type JudgingTexts } from '../i18n.js';
 import type { MemberEditionOverview, ReviewPage } from '../review.service.js';
 import { scoreLabels, type ScorePermission } from '../review-rules.js';
+import { judgingUrls as urls } from '../urls.js';
+import { membersUrls } from '../../members/urls.js';
 
 export const editionCrumbs = (ctx: PageContext, editionName: string, editionId: number, more: Crumb[] = []): Crumb[] => [
   { label: ctx.t.home, href: '/' },
-  { label: membersTexts(ctx.locale).mine.title, href: '/mine-udgaver' },
+  { label: membersTexts(ctx.locale).mine.title, href: membersUrls.myEditions() },
   ...(more.length > 0
-    ? [{ label: judgingTexts(ctx.locale).listTitle(editionName), href: `/bedoemmelse/udgaver/${editionId}` }, ...more]
+    ? [{ label: judgingTexts(ctx.locale).listTitle(editionName), href: urls.review({ editionId }) }, ...more]
     : [{ label: judgingTexts(ctx.locale).listTitle(editionName) }]),
 ];
 
@@ -58,7 +60,7 @@ function windowText(ctx: PageContext, j: JudgingTexts, open: ScorePermission, wi
 export function MemberListPage({ ctx, page }: { ctx: PageContext; page: MemberEditionOverview }): JSX.Element {
   const j = judgingTexts(ctx.locale);
   const name = ctx.t.award.edition(page.edition.awardName, page.edition.year);
-  const base = `/bedoemmelse/udgaver/${page.edition.id}`;
+  const base = urls.review({ editionId: page.edition.id });
   return (
     <Layout ctx={ctx} title={j.listTitle(name)} breadcrumbs={editionCrumbs(ctx, name, page.edition.id)}>
       <h1 safe>{j.listTitle(name)}</h1>
@@ -134,7 +136,7 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
   const j = judgingTexts(ctx.locale);
   const { edition, nomination: n, criteria, sections } = page;
   const editionName = ctx.t.award.edition(edition.awardName, edition.year);
-  const base = `/bedoemmelse/udgaver/${edition.id}`;
+  const base = urls.review({ editionId: edition.id });
   const title = n.title || j.untitled;
   const receipt = n.receiptNumber ?? '';
   const blind = edition.blindReview;
@@ -293,7 +295,7 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
 
 function ConflictSection({ ctx, j, csrf, page, form }: { ctx: PageContext; j: JudgingTexts; csrf: string; page: ReviewPage; form: ReviewFormState }) {
   const c = page.conflict;
-  const action = `/bedoemmelse/udgaver/${page.edition.id}/indstillinger/${page.nomination.id}/inhabilitet`;
+  const action = urls.conflict({ editionId: page.edition.id, nominationId: page.nomination.id });
   const closed = !page.open.ok && page.open.reason !== 'not-started';
   const reasonError = errorFor(form.errors, 'conflict-reason');
   return (

@@ -5,6 +5,7 @@ import { judgingTexts, ruleText } from '../i18n.js';
 import { sortNominations } from '../overview.service.js';
 import type { ShortlistPageData } from '../shortlist.service.js';
 import { editionCrumbs } from './review-pages.js';
+import { judgingUrls as urls } from '../urls.js';
 
 export type ShortlistForm = { chosen: number[] | null; errors: FieldError[]; saved: boolean };
 
@@ -61,7 +62,7 @@ export function ShortlistPage({
       ) : o.nominations.length === 0 ? (
         <p safe>{j.none}</p>
       ) : (
-        <form method="post" action={`/bedoemmelse/udgaver/${o.editionId}/nominerede`} novalidate>
+        <form method="post" action={urls.shortlist({ editionId: o.editionId })} novalidate>
           <CsrfField token={csrf} />
           <Checkboxes
             ctx={ctx}

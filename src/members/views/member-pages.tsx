@@ -2,6 +2,9 @@ import { membersTexts } from '../i18n.js';
 import { ButtonLink, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
 import { judgingLinkTexts, panelLinkTexts } from '../i18n.js';
+import { membersUrls as urls } from '../urls.js';
+import { judgingUrls } from '../../judging/urls.js';
+import { panelUrls } from '../../panel/urls.js';
 
 const roles = (ctx: PageContext, list: MemberRoleLabel[]) => list.map((r) => membersTexts(ctx.locale).role[r]).join(', ');
 
@@ -41,7 +44,7 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
             {editions.map((e) => (
               <tr>
                 <th scope="row">
-                  <a href={`/mine-udgaver/${e.id}`} safe>
+                  <a href={urls.myEdition({ editionId: e.id })} safe>
                     {t.award.edition(e.awardName, e.year)}
                   </a>
                 </th>
@@ -63,7 +66,7 @@ export function MyEditionsPage({ ctx, editions }: { ctx: PageContext; editions: 
               .filter((e) => e.roles.includes('panel'))
               .map((e) => (
                 <li>
-                  <a href={`/panel/udgaver/${e.id}`} safe>
+                  <a href={panelUrls.ballot({ editionId: e.id })} safe>
                     {panelLinkTexts(ctx.locale).member.ballotLinkOf(t.award.edition(e.awardName, e.year))}
                   </a>
                 </li>
@@ -87,7 +90,12 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
     <Layout
       ctx={ctx}
       title={name}
-      breadcrumbs={[{ label: t.home, href: '/' }, { label: m.mineAccount, href: '/min-side' }, { label: m.mine.title, href: '/mine-udgaver' }, { label: name }]}
+      breadcrumbs={[
+        { label: t.home, href: '/' },
+        { label: m.mineAccount, href: '/min-side' },
+        { label: m.mine.title, href: urls.myEditions.pattern },
+        { label: name },
+      ]}
     >
       <h1 safe>{name}</h1>
       <dl class="admin-facts">
@@ -115,7 +123,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
           </h2>
           <p safe>{e.eligibleIntro}</p>
           <p>
-            <a href={`/bedoemmelse/udgaver/${page.id}`} id="review-link" safe>
+            <a href={judgingUrls.review({ editionId: page.id })} id="review-link" safe>
               {judgingLinkTexts(ctx.locale).myEditionsLink}
             </a>
           </p>
@@ -136,7 +144,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
       )}
       {page.roles.includes('chair') ? (
         <p>
-          <a href={`/bedoemmelse/udgaver/${page.id}/vinder`} id="winner-decision-link" safe>
+          <a href={panelUrls.winnerDecision({ editionId: page.id })} id="winner-decision-link" safe>
             {panelLinkTexts(ctx.locale).member.winnerLink}
           </a>
         </p>
@@ -150,7 +158,12 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
           </h2>
           <p safe>{e.panelBody}</p>
           <p>
-            <ButtonLink variant="primary" href={`/panel/udgaver/${page.id}`} id="panel-ballot-link" text={panelLinkTexts(ctx.locale).member.ballotLink} />
+            <ButtonLink
+              variant="primary"
+              href={panelUrls.ballot({ editionId: page.id })}
+              id="panel-ballot-link"
+              text={panelLinkTexts(ctx.locale).member.ballotLink}
+            />
           </p>
         </section>
       ) : (

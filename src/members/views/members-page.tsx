@@ -16,6 +16,8 @@ import {
   errorFor,
 } from '../../platform/ui/index.js';
 import type { InvitationView, InviteInput, MemberRole, MemberView, MembersPageData } from '../invitations.service.js';
+import { membersUrls as urls } from '../urls.js';
+import { nominationsUrls } from '../../nominations/urls.js';
 
 export type InviteForm = { values: InviteInput; errors: FieldError[] };
 
@@ -51,7 +53,7 @@ export function MembersPage({ ctx, csrf, page, form, notice, now }: Props): JSX.
       title={m.title(editionName)}
       hasErrors={form.errors.length > 0}
       csrf={csrf}
-      crumbs={[{ label: editionName, href: `/admin/udgaver/${page.edition.id}/indstillinger` }, { label: m.crumb }]}
+      crumbs={[{ label: editionName, href: nominationsUrls.editionNominations({ id: page.edition.id }) }, { label: m.crumb }]}
     >
       <ErrorSummary ctx={ctx} errors={form.errors} />
       {notice ? <Alert ctx={ctx} variant="success" live="status" text={notice} /> : ''}
@@ -140,7 +142,7 @@ function MemberTable(p: { ctx: PageContext; csrf: string; editionId: number; mem
                 )}
                 <td safe>{formatDate(x.invitedAt, ctx.locale)}</td>
                 <td>
-                  <form method="post" action={`/admin/udgaver/${p.editionId}/medlemmer/${x.id}/fjern`}>
+                  <form method="post" action={urls.removeMember({ id: p.editionId, memberId: x.id })}>
                     <CsrfField token={p.csrf} />
                     <Button variant="secondary" label={m.removeLabel(x.name || x.email, m.group[x.role])} text={m.remove} />
                   </form>
@@ -194,7 +196,7 @@ function InvitationTable(p: { ctx: PageContext; csrf: string; editionId: number;
                 )}
               </td>
               <td>
-                <form method="post" action={`/admin/udgaver/${p.editionId}/invitationer/${x.id}/traek-tilbage`}>
+                <form method="post" action={urls.withdrawInvitation({ id: p.editionId, invitationId: x.id })}>
                   <CsrfField token={p.csrf} />
                   <Button variant="secondary" label={m.withdrawLabel(x.name, m.group[x.role])} text={m.withdraw} />
                 </form>
@@ -217,7 +219,7 @@ function InviteSection({ ctx, csrf, editionId, form }: { ctx: PageContext; csrf:
         {m.inviteHeading}
       </h2>
       <p safe>{m.inviteIntro}</p>
-      <form method="post" action={`/admin/udgaver/${editionId}/medlemmer`} novalidate>
+      <form method="post" action={urls.editionMembers({ id: editionId })} novalidate>
         <CsrfField token={csrf} />
         <TextInput ctx={ctx} id="name" name="navn" label={m.nameLabel} value={v.name} error={err('name')} autocomplete="off" />
         <TextInput

@@ -7,6 +7,9 @@ import type { PanelAdminPage } from '../panel-admin.service.js';
 import type { NomineeRow } from '../panel.repo.js';
 import { titleOf } from './ballot-pages.js';
 import { SchulzeTally } from './tally.js';
+import { panelUrls as urls } from '../urls.js';
+import { awardsUrls } from '../../awards/urls.js';
+import { membersUrls } from '../../members/urls.js';
 
 /** The summary form being corrected: the nominee, the text as typed, the error. */
 export type SummaryForm = { nominationId: number; text: string; error: string } | null;
@@ -51,7 +54,7 @@ function SummaryEditor({
           ''
         )}
       </p>
-      <form method="post" action={`/admin/udgaver/${editionId}/panel/resumeer/${nominee.id}`} novalidate>
+      <form method="post" action={urls.summary({ id: editionId, nominationId: nominee.id })} novalidate>
         <CsrfField token={csrf} />
         <TextArea
           ctx={ctx}
@@ -100,7 +103,7 @@ export function PanelAdminView({
       title={title}
       hasErrors={errors.length > 0}
       csrf={csrf}
-      crumbs={[{ label: editionName, href: `/admin/udgaver/${e.id}/rediger` }, { label: a.title }]}
+      crumbs={[{ label: editionName, href: awardsUrls.editionSetup({ id: e.id }) }, { label: a.title }]}
     >
       <ErrorSummary ctx={ctx} errors={errors} />
       {savedNominee ? <Alert ctx={ctx} variant="success" live="status" text={a.summarySaved(titleOf(p, savedNominee))} /> : ''}
@@ -159,7 +162,7 @@ export function PanelAdminView({
         {page.members.length === 0 ? (
           <p>
             <span safe>{`${a.noMembers} `}</span>
-            <a href={`/admin/udgaver/${e.id}/medlemmer`} safe>
+            <a href={membersUrls.editionMembers({ id: e.id })} safe>
               {a.membersLink}
             </a>
           </p>

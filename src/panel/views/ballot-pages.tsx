@@ -18,6 +18,8 @@ import { PLACE_FIELD, type BallotProblem } from '../ballot.js';
 import type { BallotPage } from '../ballot.service.js';
 import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { NomineeRow } from '../panel.repo.js';
+import { panelUrls as urls } from '../urls.js';
+import { membersUrls } from '../../members/urls.js';
 
 // The patient panel's pages: very plain, large, one column, working on a phone and without
 // JavaScript. One "placering" select per nominee, "Tjek din rangering", then a receipt.
@@ -29,8 +31,8 @@ function crumbs(ctx: PageContext, page: BallotPage, last: string): Crumb[] {
   return [
     { label: ctx.t.home, href: '/' },
     { label: m.mineAccount, href: '/min-side' },
-    { label: m.mine.title, href: '/mine-udgaver' },
-    { label: editionName(ctx, page), href: `/mine-udgaver/${page.edition.id}` },
+    { label: m.mine.title, href: membersUrls.myEditions() },
+    { label: editionName(ctx, page), href: membersUrls.myEdition({ editionId: page.edition.id }) },
     { label: last },
   ];
 }
@@ -79,7 +81,7 @@ export function PanelMessagePage({
         ''
       )}
       <p>
-        <ButtonLink variant="secondary" href={`/mine-udgaver/${page.edition.id}`} text={p.receipt.backLink} />
+        <ButtonLink variant="secondary" href={membersUrls.myEdition({ editionId: page.edition.id })} text={p.receipt.backLink} />
       </p>
     </Layout>
   );
@@ -180,7 +182,7 @@ export function BallotFormPage({
       ) : (
         ''
       )}
-      <form method="post" action={`/panel/udgaver/${page.edition.id}/tjek`} novalidate class="panel-ballot">
+      <form method="post" action={urls.ballotCheck({ editionId: page.edition.id })} novalidate class="panel-ballot">
         <CsrfField token={csrf} />
         {page.nominees.map((nominee, i) => (
           <Nominee ctx={ctx} p={p} nominee={nominee} index={i} count={n} value={places[nominee.id] ?? ''} error={errorFor(nominee.id)} />
@@ -238,12 +240,12 @@ export function BallotCheckPage({ ctx, csrf, page, ranking }: { ctx: PageContext
         ''
       )}
       <ButtonGroup>
-        <form method="post" action={`/panel/udgaver/${page.edition.id}/stem`}>
+        <form method="post" action={urls.vote({ editionId: page.edition.id })}>
           <CsrfField token={csrf} />
           <RankingFields ranking={ranking} />
           <Button variant="primary" text={p.check.castButton} />
         </form>
-        <form method="post" action={`/panel/udgaver/${page.edition.id}/tjek`}>
+        <form method="post" action={urls.ballotCheck({ editionId: page.edition.id })}>
           <CsrfField token={csrf} />
           <RankingFields ranking={ranking} />
           <input type="hidden" name="handling" value="ret" />
@@ -289,8 +291,8 @@ export function BallotReceiptPage({ ctx, page }: { ctx: PageContext; page: Ballo
         ''
       )}
       <ButtonGroup>
-        {open ? <ButtonLink variant="secondary" href={`/panel/udgaver/${page.edition.id}`} text={p.receipt.changeLink} /> : ''}
-        <ButtonLink variant="tertiary" href={`/mine-udgaver/${page.edition.id}`} text={p.receipt.backLink} />
+        {open ? <ButtonLink variant="secondary" href={urls.ballot({ editionId: page.edition.id })} text={p.receipt.changeLink} /> : ''}
+        <ButtonLink variant="tertiary" href={membersUrls.myEdition({ editionId: page.edition.id })} text={p.receipt.backLink} />
       </ButtonGroup>
     </Layout>
   );

@@ -6,6 +6,8 @@ import { panelTexts, type PanelTexts } from '../i18n.js';
 import type { WinnerPage } from '../winner.service.js';
 import { titleOf } from './ballot-pages.js';
 import { SchulzeTally } from './tally.js';
+import { panelUrls as urls } from '../urls.js';
+import { membersUrls } from '../../members/urls.js';
 
 export type WinnerForm = { value: string; error: 'required' | 'not-in-tie' | 'not-on-shortlist' | 'blocked' | null; saved: boolean };
 
@@ -55,8 +57,8 @@ export function WinnerDecisionPage({ ctx, csrf, page, form }: { ctx: PageContext
       breadcrumbs={[
         { label: ctx.t.home, href: '/' },
         { label: m.mineAccount, href: '/min-side' },
-        { label: m.mine.title, href: '/mine-udgaver' },
-        { label: name, href: `/mine-udgaver/${page.edition.id}` },
+        { label: m.mine.title, href: membersUrls.myEditions() },
+        { label: name, href: membersUrls.myEdition({ editionId: page.edition.id }) },
         { label: p.winner.title },
       ]}
     >
@@ -78,7 +80,7 @@ export function WinnerDecisionPage({ ctx, csrf, page, form }: { ctx: PageContext
         ''
       )}
       {page.choices.length > 0 ? (
-        <form method="post" action={`/bedoemmelse/udgaver/${page.edition.id}/vinder`} novalidate>
+        <form method="post" action={urls.winnerDecision({ editionId: page.edition.id })} novalidate>
           <CsrfField token={csrf} />
           <p safe>{tie ? p.winner.tieIntro(page.choices.map(title).join(', ')) : p.winner.committeeIntro}</p>
           <Radios
