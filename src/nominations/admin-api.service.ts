@@ -2,7 +2,7 @@ import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { timelineOf, phaseAt, findEditionWithAward } from '../awards/index.js';
-import { findEditionsWithSentCounts, findNominationsForExport, findVisibleNomination } from './admin.repo.js';
+import { findEditionsWithSentCounts, findNominationsForExport, findVisibleNomination, nominationIdsOfEdition } from './admin.repo.js';
 import { decideScreening, type ScreeningDecision, type ScreeningRefusal } from './screening.service.js';
 
 // What the admin API (admin.api.ts) reads and changes beyond the members: the editions of the
@@ -69,5 +69,38 @@ export async function screenNomination(args: {
       args.now,
     );
     return { ok: true, screening: view(after.nomination) };
+  });
+}
+
+export type BulkScreeningResult = { ok: true; screened: number; skipped: number } | { ok: false; reason: 'none-chosen' | 'reason-required' };
+
+/**
+ * Screens several nominations of one edition at once with the same decision (and reason), as
+ * the list page's bulk form asks. Ids of other editions (a tampered form) are ignored.
+ * Refuses: 'none-chosen' (no nomination of this edition among the ids), 'reason-required'
+ * (not eligible without a reason; nothing is screened).
+ * Side effects: for each nomination what `screenNomination` does (the row and its own audit
+ * event 'nomination.screen'), all in one transaction; a nomination withdrawn meanwhile (or a
+ * draft) is skipped and counted in `skipped`.
+ */
+export async function screenNominations(args: {
+  db: Database;
+  actor: Actor;
+  editionId: number;
+  nominationIds: readonly number[];
+  decision: ScreeningDecision;
+  reason?: string | null;
+  now: Date;
+}): Promise<BulkScreeningResult> {
+  if (args.decision === 'not-eligible' && (args.reason ?? '').trim() === '') return { ok: false, reason: 'reason-required' };
+  return inTransaction(args.db, async (tx): Promise<BulkScreeningResult> => {
+    const ids = await nominationIdsOfEdition(tx, args.editionId, [...new Set(args.nominationIds)]);
+    if (ids.length === 0) return { ok: false, reason: 'none-chosen' };
+    let screened = 0;
+    for (const nominationId of ids) {
+      const one = await screenNomination({ db: tx, actor: args.actor, nominationId, decision: args.decision, reason: args.reason ?? null, now: args.now });
+      if (one.ok) screened++;
+    }
+    return { ok: true, screened, skipped: ids.length - screened };
   });
 }

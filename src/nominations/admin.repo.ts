@@ -68,6 +68,13 @@ const sortColumns: Record<SortKey, SQL[]> = {
   screening: [sql`${nominations.screening}`],
 };
 
+/**
+ * A sent nomination whose text changed after it was screened and after an administrator last
+ * opened it (screening_seen_at): the decision may no longer fit what it says.
+ */
+export const changedAfterScreening = sql<boolean>`(${nominations.status} = 'sent' and ${nominations.screenedAt} is not null
+  and ${nominations.updatedAt} > greatest(${nominations.screenedAt}, coalesce(${nominations.screeningSeenAt}, ${nominations.screenedAt})))`;
+
 export const listColumns = {
   id: nominations.id,
   receiptNumber: nominations.receiptNumber,
@@ -79,6 +86,8 @@ export const listColumns = {
   withdrawnAt: nominations.withdrawnAt,
   status: nominations.status,
   screening: nominations.screening,
+  nomineeConsent: nominations.nomineeConsent,
+  changedAfterScreening: changedAfterScreening.mapWith(Boolean),
 };
 
 /**
@@ -142,6 +151,36 @@ export async function findNominationsForExport(db: Database, editionId: number):
     .orderBy(sql`${nominations.receiptNumber} asc nulls last`, asc(nominations.id));
 }
 
+/**
+ * The sent and withdrawn nominations of an edition in receipt order, as ids (one query): the
+ * detail page's previous and next.
+ */
+export async function findNominationOrder(db: Database, editionId: number): Promise<{ id: number; receiptNumber: string | null }[]> {
+  return db
+    .select({ id: nominations.id, receiptNumber: nominations.receiptNumber })
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), inArray(nominations.status, [...VISIBLE_STATUSES])))
+    .orderBy(sql`${nominations.receiptNumber} asc nulls last`, asc(nominations.id));
+}
+
+/** Records that an administrator opened a screened nomination: a change before now is no longer flagged. */
+export async function markScreeningSeen(db: Database, id: number, now: Date): Promise<void> {
+  await db
+    .update(nominations)
+    .set({ screeningSeenAt: now })
+    .where(and(eq(nominations.id, id), sql`${nominations.screenedAt} is not null`));
+}
+
+/** Which of `ids` are nominations of the edition (one query): a bulk form may not reach another edition's. */
+export async function nominationIdsOfEdition(db: Database, editionId: number, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), inArray(nominations.id, [...ids])));
+  return rows.map((r) => r.id);
+}
+
 /** The status of a nomination, or null when there is none with this id. */
 export async function findNominationStatus(db: Database, id: number): Promise<NominationStatus | null> {
   const rows = await db.select({ status: nominations.status }).from(nominations).where(eq(nominations.id, id)).limit(1);
@@ -160,7 +199,7 @@ export async function updateScreening(
 ): Promise<boolean> {
   const rows = await db
     .update(nominations)
-    .set({ screening: decision.screening, screeningReason: decision.reason, screenedAt: decision.at })
+    .set({ screening: decision.screening, screeningReason: decision.reason, screenedAt: decision.at, screeningSeenAt: decision.at })
     .where(and(eq(nominations.id, id), eq(nominations.status, 'sent')))
     .returning({ id: nominations.id });
   return rows.length > 0;

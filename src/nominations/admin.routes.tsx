@@ -5,9 +5,16 @@ import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from './screening.service.js';
-import { screenNomination } from './admin-api.service.js';
+import { screenNomination, screenNominations } from './admin-api.service.js';
 import { organisationOfEdition } from '../awards/index.js';
-import { getAdminOverview, getNominationDetail, getNominationExport, getNominationList, organisationOfNomination } from './admin.service.js';
+import {
+  getAdminOverview,
+  getNominationDetail,
+  getNominationExport,
+  getNominationList,
+  organisationOfNomination,
+  recordScreeningSeen,
+} from './admin.service.js';
 import { contentDisposition } from '../platform/spreadsheet.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from '../platform/http.js';
@@ -50,8 +57,54 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
       const list = await getNominationList(db, id, parseListQuery(request.query));
       if (!list) return sendErrorPage(request, reply, 404, 'notFound');
-      return sendPage(reply, 200, NominationListPage({ ctx: pageContext(request), csrf: csrfToken(reply), list }));
+      const ctx = pageContext(request);
+      const query = request.query as Record<string, unknown>;
+      const count = (v: unknown) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : null);
+      const screened = count(query.screenet);
+      const done = screened === null ? null : nominationAdminTexts(ctx.locale).bulkDone(screened, count(query.sprunget) ?? 0);
+      return sendPage(
+        reply,
+        200,
+        NominationListPage({ ctx, csrf: csrfToken(reply), list, bulk: { chosen: [], decision: null, reason: '', errors: [], done } }),
+      );
     });
+
+    // Several nominations screened at once from the list (screenNominations).
+    admin.post<{ Params: { id: string } }>(
+      urls.bulkScreening.pattern,
+      { config: { access: 'admin' }, preHandler: admin.csrfProtection },
+      async (request, reply) => {
+        const id = parseId(request.params.id);
+        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+        if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
+        const ctx = pageContext(request);
+        const a = nominationAdminTexts(ctx.locale);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const raw = Array.isArray(body.valgt) ? body.valgt : body.valgt === undefined ? [] : [body.valgt];
+        const chosen = raw.filter((v): v is string => typeof v === 'string' && /^\d{1,9}$/.test(v)).map(Number);
+        const decision = typeof body.beslutning === 'string' ? (DECISIONS[body.beslutning] ?? null) : null;
+        const reason = typeof body.begrundelse === 'string' ? body.begrundelse.normalize('NFC').replace(/\r\n?/g, '\n') : '';
+        const list = await getNominationList(db, id, parseListQuery(request.query));
+        if (!list) return sendErrorPage(request, reply, 404, 'notFound');
+        const firstChoice = list.rows.find((r) => r.status === 'sent');
+        const errors: FieldError[] = [];
+        if (chosen.length === 0)
+          errors.push({ field: 'chosen', target: firstChoice ? `choose-${firstChoice.id}` : 'bulk-screening', message: a.bulkNoneChosen });
+        if (!decision) errors.push({ field: 'decision', target: 'bulk-decision-eligible', message: a.decisionMissing });
+        if (reason.trim().length > SCREENING_REASON_MAX)
+          errors.push({ field: 'reason', target: 'bulk-reason', message: a.reasonTooLong(SCREENING_REASON_MAX) });
+        if (decision && errors.length === 0) {
+          const result = await screenNominations({ db, actor: request.actor, editionId: id, nominationIds: chosen, decision, reason, now: clock.now() });
+          if (result.ok) return reply.redirect(urls.editionNominations({ id }, { screenet: result.screened, sprunget: result.skipped || undefined }), 303);
+          errors.push(
+            result.reason === 'reason-required'
+              ? { field: 'reason', target: 'bulk-reason', message: a.reasonRequired }
+              : { field: 'chosen', target: firstChoice ? `choose-${firstChoice.id}` : 'bulk-screening', message: a.bulkNoneChosen },
+          );
+        }
+        return sendPage(reply, 400, NominationListPage({ ctx, csrf: csrfToken(reply), list, bulk: { chosen, decision, reason, errors, done: null } }));
+      },
+    );
 
     const exportRoute = (format: 'csv' | 'xlsx') => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
       const id = parseId(request.params.id);
@@ -76,6 +129,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
         const detail = await getNominationDetail(db, id);
         if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
+        // Opened: a change made before now is seen (the page itself still says it changed).
+        await recordScreeningSeen(db, id, clock.now());
         const form: ScreeningForm = { decision: null, reason: '', errors: [], saved: request.query.gemt === '1' };
         return sendPage(reply, 200, NominationPage({ ctx: pageContext(request), csrf: csrfToken(reply), detail, form }));
       },

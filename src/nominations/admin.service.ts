@@ -7,9 +7,11 @@ import {
   findAttachments,
   findEditionsWithSentCounts,
   findFormOfEdition,
+  findNominationOrder,
   findNominationsForExport,
   findVisibleNomination,
   listNominationsOfEdition,
+  markScreeningSeen,
   type NominationListQuery,
 } from './admin.repo.js';
 import { buildExportTable, exportFileName } from './export.js';
@@ -53,15 +55,43 @@ export async function getNominationList(db: Database, editionId: number, query: 
 
 export type NominationList = NonNullable<Awaited<ReturnType<typeof getNominationList>>>;
 
-/** A sent or withdrawn nomination in full, or null (unknown id, or a draft). */
+/**
+ * A sent or withdrawn nomination in full, or null (unknown id, or a draft), with its
+ * neighbours in the edition's receipt order (previous and next, for screening one after the
+ * other) and whether it changed after it was screened and last looked at.
+ */
 export async function getNominationDetail(db: Database, id: number) {
   const found = await findVisibleNomination(db, id);
   if (!found) return null;
-  const [form, attachments] = await Promise.all([findFormOfEdition(db, found.edition.id), findAttachments(db, id)]);
-  return { ...found, ...form, attachments };
+  const [form, attachments, order] = await Promise.all([
+    findFormOfEdition(db, found.edition.id),
+    findAttachments(db, id),
+    findNominationOrder(db, found.edition.id),
+  ]);
+  const at = order.findIndex((o) => o.id === id);
+  const n = found.nomination;
+  const seen = n.screeningSeenAt ?? n.screenedAt;
+  const changedAfterScreening =
+    n.status === 'sent' && n.screenedAt !== null && seen !== null && n.updatedAt.getTime() > Math.max(n.screenedAt.getTime(), seen.getTime());
+  return {
+    ...found,
+    ...form,
+    attachments,
+    changedAfterScreening,
+    position: { index: at + 1, total: order.length, previous: order[at - 1] ?? null, next: order[at + 1] ?? null },
+  };
 }
 
 export type NominationDetail = NonNullable<Awaited<ReturnType<typeof getNominationDetail>>>;
+
+/**
+ * Records that an administrator opened a screened nomination's page. Side effects:
+ * nominations.screening_seen_at = now (only on a screened nomination), which ends its
+ * "changed after screening" mark on the list and the dashboard.
+ */
+export async function recordScreeningSeen(db: Database, id: number, now: Date): Promise<void> {
+  await markScreeningSeen(db, id, now);
+}
 
 /** The export of every sent and withdrawn nomination of an edition, or null when there is no such edition. */
 export async function getNominationExport(db: Database, editionId: number, labels: NominationAdminTexts, format: 'csv' | 'xlsx') {

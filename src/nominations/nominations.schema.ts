@@ -65,6 +65,12 @@ export const nominations = pgTable(
       .default('pending'),
     screeningReason: text('screening_reason'),
     screenedAt: instant('screened_at'),
+    /**
+     * When an administrator last opened the nomination after it was screened. A nomination whose
+     * text changed (updated_at) after both its screening and this is flagged "changed after
+     * screening" on the list and the dashboard until someone looks at it again.
+     */
+    screeningSeenAt: instant('screening_seen_at'),
 
     /** API clients send an Idempotency-Key; the same key for the same edition never makes two. */
     idempotencyKey: text('idempotency_key'),

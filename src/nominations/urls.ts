@@ -25,4 +25,5 @@ export const nominationsUrls = {
   editionNominationsXlsx: routeUrl('/admin/udgaver/:id/indstillinger.xlsx'),
   adminNomination: routeUrl('/admin/indstillinger/:id'),
   screening: routeUrl('/admin/indstillinger/:id/screening'),
+  bulkScreening: routeUrl('/admin/udgaver/:id/indstillinger/screening'),
 } as const;

@@ -2,17 +2,44 @@ import Html from '@kitajs/html';
 import { nominationAdminTexts } from '../admin-i18n.js';
 import { judgingLinkTexts } from '../admin-i18n.js';
 import { formatInstant } from '../../platform/time.js';
-import { AdminLayout, Button, ButtonLink, type PageContext, Select, SortHeader, Table, TextInput, Time } from '../../platform/ui/index.js';
+import {
+  AdminLayout,
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Checkbox,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  Fieldset,
+  Hint,
+  type PageContext,
+  Radios,
+  Select,
+  SortHeader,
+  Table,
+  TextArea,
+  TextInput,
+  Time,
+} from '../../platform/ui/index.js';
+import { CsrfField } from '../../platform/csrf.js';
+import type { ScreeningDecision } from '../screening.service.js';
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';
 import type { NominationList } from '../admin.service.js';
 import { DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
 import { nominationsUrls as urls } from '../urls.js';
 import { judgingUrls } from '../../judging/urls.js';
 
-type Props = { ctx: PageContext; csrf: string; list: NominationList };
+/** The bulk screening form as sent (shown again with its errors), or its result. */
+export type BulkScreeningForm = { chosen: number[]; decision: ScreeningDecision | null; reason: string; errors: FieldError[]; done: string | null };
+
+const NO_BULK: BulkScreeningForm = { chosen: [], decision: null, reason: '', errors: [], done: null };
+
+type Props = { ctx: PageContext; csrf: string; list: NominationList; bulk?: BulkScreeningForm };
 
 /** The sent and withdrawn nominations of an edition: filter (GET form), export links, sortable table. */
-export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
+export function NominationListPage({ ctx, csrf, list, bulk = NO_BULK }: Props): JSX.Element {
   const { t } = ctx;
   const a = nominationAdminTexts(ctx.locale);
   const { edition, award, rows, total, query } = list;
@@ -23,7 +50,9 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
   const columns: Record<SortKey, string> = a.column;
 
   return (
-    <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={[{ label: editionName }]}>
+    <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={[{ label: editionName }]} hasErrors={bulk.errors.length > 0}>
+      <ErrorSummary ctx={ctx} errors={bulk.errors} />
+      {bulk.done ? <Alert ctx={ctx} variant="success" text={bulk.done} /> : ''}
       <h1 safe>{title}</h1>
       <p class="no-print">
         <a href={judgingUrls.adminOverview({ editionId: edition.id })} id="judging-overview-link" safe>
@@ -92,50 +121,106 @@ export function NominationListPage({ ctx, csrf, list }: Props): JSX.Element {
       {rows.length === 0 ? (
         <p safe>{total === 0 ? a.none : a.noneMatch}</p>
       ) : (
-        <Table compact class="admin-nomination-table" labelledBy="result-heading">
-          <caption class="sr-only" safe>
-            {a.tableLabel}
-          </caption>
-          <thead>
-            <tr>
-              {SORT_KEYS.map((key) => {
-                const sorted = query.sort === key ? query.direction : null;
-                return (
-                  <SortHeader
-                    label={columns[key]}
-                    href={`${base}${sortLink(query, key)}`}
-                    sorted={sorted}
-                    linkClass="admin-sort-link"
-                    sortText={
-                      sorted === 'asc'
-                        ? `, ${a.sortedAscending}. ${a.sortDescending}`
-                        : sorted === 'desc'
-                          ? `, ${a.sortedDescending}. ${a.sortAscending}`
-                          : `. ${key === 'sent' ? a.sortDescending : a.sortAscending}`
-                    }
-                  />
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((n) => (
+        <form method="post" action={urls.bulkScreening({ id: edition.id })} novalidate>
+          <CsrfField token={csrf} />
+          <Table compact class="admin-nomination-table" labelledBy="result-heading">
+            <caption class="sr-only" safe>
+              {a.tableLabel}
+            </caption>
+            <thead>
               <tr>
-                <td safe>{n.receiptNumber ?? ''}</td>
-                <td>
-                  <a href={urls.adminNomination({ id: n.id })} safe>
-                    {n.title || a.untitled}
-                  </a>
-                </td>
-                <td safe>{n.nomineeNames}</td>
-                <td safe>{n.nominatorName}</td>
-                <td>{n.sentAt ? <Time at={n.sentAt}>{Html.escapeHtml(formatInstant(n.sentAt, ctx.locale))}</Time> : ''}</td>
-                <td safe>{a.status[n.status]}</td>
-                <td safe>{a.screening[n.screening]}</td>
+                {SORT_KEYS.map((key) => {
+                  const sorted = query.sort === key ? query.direction : null;
+                  return (
+                    <SortHeader
+                      label={columns[key]}
+                      href={`${base}${sortLink(query, key)}`}
+                      sorted={sorted}
+                      linkClass="admin-sort-link"
+                      sortText={
+                        sorted === 'asc'
+                          ? `, ${a.sortedAscending}. ${a.sortDescending}`
+                          : sorted === 'desc'
+                            ? `, ${a.sortedDescending}. ${a.sortAscending}`
+                            : `. ${key === 'sent' ? a.sortDescending : a.sortAscending}`
+                      }
+                    />
+                  );
+                })}
+                <th scope="col" safe>
+                  {a.consentColumn}
+                </th>
+                <th scope="col" class="no-print" safe>
+                  {a.bulkHeading}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody>
+              {rows.map((n) => (
+                <tr>
+                  <td safe>{n.receiptNumber ?? ''}</td>
+                  <td>
+                    <a href={urls.adminNomination({ id: n.id })} safe>
+                      {n.title || a.untitled}
+                    </a>
+                  </td>
+                  <td safe>{n.nomineeNames}</td>
+                  <td safe>{n.nominatorName}</td>
+                  <td>{n.sentAt ? <Time at={n.sentAt}>{Html.escapeHtml(formatInstant(n.sentAt, ctx.locale))}</Time> : ''}</td>
+                  <td safe>{a.status[n.status]}</td>
+                  {n.changedAfterScreening ? (
+                    <td>
+                      <span safe>{a.screening[n.screening]}</span> <Badge status="warning">{Html.escapeHtml(a.changedTag)}</Badge>
+                    </td>
+                  ) : (
+                    <td safe>{a.screening[n.screening]}</td>
+                  )}
+                  <td safe>{a.consentState[n.nomineeConsent]}</td>
+                  <td class="no-print">
+                    {n.status === 'sent' ? (
+                      <Checkbox
+                        ctx={ctx}
+                        id={`choose-${n.id}`}
+                        name="valgt"
+                        value={String(n.id)}
+                        label={a.choose(n.receiptNumber ?? n.title)}
+                        checked={bulk.chosen.includes(n.id)}
+                      />
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Fieldset id="bulk-screening" legend={a.bulkHeading} legendClass="h3">
+            <Hint block text={a.bulkHint} />
+            <Radios
+              ctx={ctx}
+              id="bulk-decision"
+              name="beslutning"
+              legend={a.decisionLegend}
+              value={bulk.decision === 'eligible' ? 'egnet' : bulk.decision === 'not-eligible' ? 'ikke-egnet' : ''}
+              error={errorFor(bulk.errors, 'decision')}
+              options={[
+                { value: 'egnet', label: a.decisionEligible, id: 'bulk-decision-eligible' },
+                { value: 'ikke-egnet', label: a.decisionNotEligible, id: 'bulk-decision-not-eligible' },
+              ]}
+            />
+            <TextArea
+              ctx={ctx}
+              id="bulk-reason"
+              name="begrundelse"
+              label={a.reasonLabel}
+              hint={a.reasonHint}
+              value={bulk.reason}
+              error={errorFor(bulk.errors, 'reason')}
+              rows={3}
+            />
+            <Button variant="primary" id="bulk-save" text={a.bulkSave} />
+          </Fieldset>
+        </form>
       )}
     </AdminLayout>
   );

@@ -62,6 +62,12 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
         {heading}
       </h1>
       <Hint block class="no-print" text={a.printHint} />
+      <Neighbours ctx={ctx} position={detail.position} />
+      {detail.changedAfterScreening ? (
+        <Alert ctx={ctx} variant="warning" live="none" id="changed-after-screening" heading={a.changedAlertHeading} text={a.changedAlert(when(n.updatedAt))} />
+      ) : (
+        ''
+      )}
 
       {n.status === 'withdrawn' ? (
         <Alert ctx={ctx} variant="warning" live="none" text={n.withdrawnAt ? a.withdrawnNotice(when(n.withdrawnAt)) : a.withdrawnNoticeNoDate} />
@@ -196,6 +202,38 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
         ''
       )}
     </AdminLayout>
+  );
+}
+
+/** Previous and next nomination of the edition in receipt order: screening one after the other. */
+function Neighbours({ ctx, position }: { ctx: PageContext; position: NominationDetail['position'] }) {
+  const a = nominationAdminTexts(ctx.locale);
+  const { previous, next } = position;
+  if (!previous && !next) return '';
+  return (
+    <nav aria-label={a.neighboursLabel} class="no-print admin-neighbours">
+      <p safe>{a.positionOf(position.index, position.total)}</p>
+      <ul class="nobullet-list">
+        {previous ? (
+          <li>
+            <a href={urls.adminNomination({ id: previous.id })} rel="prev" id="previous-nomination" safe>
+              {a.previous(previous.receiptNumber ?? '')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {next ? (
+          <li>
+            <a href={urls.adminNomination({ id: next.id })} rel="next" id="next-nomination" safe>
+              {a.next(next.receiptNumber ?? '')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
   );
 }
 

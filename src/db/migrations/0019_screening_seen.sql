@@ -1,0 +1,1 @@
+ALTER TABLE "nominations" ADD COLUMN "screening_seen_at" timestamp with time zone;
