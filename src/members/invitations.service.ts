@@ -8,7 +8,7 @@ import { canAcceptInvitation, INVITATION_TTL_MS, type InvitationRefusal } from '
 import { recordAudit } from '../platform/audit.js';
 import { enqueueMail } from '../mail/index.js';
 import { findEditionWithAward } from '../awards/index.js';
-import { isEmail } from '../platform/fields.js';
+import { cleanText, isEmail } from '../platform/fields.js';
 import { da } from '../platform/i18n/da.js';
 import { membersUrls as urls } from './urls.js';
 
@@ -57,7 +57,8 @@ export type MemberView = {
   invitedAt: Date;
 };
 
-const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+// The shared field rules (platform/fields.ts: NFC, line endings, control characters), then inner white space as one space.
+const clean = (s: string) => cleanText(s, false).replace(/\s+/g, ' ');
 
 /** The input with white space tidied (the stored values), and what is wrong with it. */
 export function checkInvite(raw: InviteInput): { input: InviteInput; problems: InviteProblem[] } {
