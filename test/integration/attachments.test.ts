@@ -29,6 +29,7 @@ import {
   samplePdf,
   samplePng,
   zipBombDocx,
+  forgedSizeDocx,
 } from '../../src/nominations/attachments/sample-files.js';
 import { ENGINES, openSeededTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { expectAccessible, launchBrowser, newContext, openPage } from '../harness/browser.js';
@@ -277,10 +278,13 @@ for (const engine of ENGINES) {
     test('a zip bomb is refused without being unpacked', async () => {
       const { agent, id } = await draft();
       const before = await counts(id);
-      const started = Date.now();
       const res = await upload(agent, id, { name: 'bombe.docx', data: zipBombDocx() });
       await expectRefused(res, id, 'Word-filen fylder for meget, når den pakkes ud', before);
-      assert.ok(Date.now() - started < 2000, 'answered quickly');
+      // Decided from the sizes the archive declares, not by unpacking it: a file whose headers
+      // claim 3 GB for 1,000 bytes is refused the same way. (Time is not asserted here: speed
+      // belongs in bench/, and a shared machine makes a timed test flaky.)
+      const forged = await upload(agent, id, { name: 'forfalsket.docx', data: forgedSizeDocx() });
+      await expectRefused(forged, id, 'Word-filen fylder for meget, når den pakkes ud', before);
     });
 
     test('polyglots are refused: a PDF with a ZIP appended, a PNG with data after its end', async () => {
