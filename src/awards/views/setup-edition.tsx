@@ -125,6 +125,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
   const action = edition ? urls.editionSetup({ id: edition.id }) : urls.newEdition({ id: award.id });
   const crumbs = [...editionCrumbs(ctx, p), { label: edition ? String(edition.year) : s.newEdition }];
   const published = new Set<string>(PUBLISHED_TIMELINE_KEYS);
+  const j = reviewSettingTexts(ctx.locale).setup;
   const required = new Set<string>(REQUIRED_TIMELINE_KEYS);
   return (
     <AdminLayout ctx={ctx} title={title} csrf={csrf} crumbs={crumbs} hasErrors={form.errors.length > 0}>
@@ -190,14 +191,22 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
         <Fieldset legend={l.timelineHeading} legendClass="h2">
           <Hint block text={l.timelineIntro} />
           {TIMELINE_KEYS.map((k) => (
-            <SetupDateTime
-              ctx={ctx}
-              form={form}
-              id={k}
-              legend={l[k]}
-              optional={!required.has(k)}
-              hint={edition && published.has(k) ? l.publishedHint : undefined}
-            />
+            <>
+              <SetupDateTime
+                ctx={ctx}
+                form={form}
+                id={k}
+                legend={l[k]}
+                optional={!required.has(k)}
+                hint={edition && published.has(k) ? l.publishedHint : undefined}
+              />
+              {/* The committee's deadline stands with the other dates, in the order they come. */}
+              {k === 'reviewStartsAt' ? (
+                <SetupDateTime ctx={ctx} form={form} id="reviewClosesAt" legend={j.reviewClosesAt} hint={j.reviewClosesHint} optional />
+              ) : (
+                ''
+              )}
+            </>
           ))}
           <TextInput ctx={ctx} {...fieldOf(form, 'eventName')} label={l.eventName} hint={l.eventNameHint} optional />
           <TextInput ctx={ctx} {...fieldOf(form, 'eventPlace')} label={l.eventPlace} optional />
@@ -222,13 +231,12 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
   );
 }
 
-/** The committee's review: its deadline, blind review, the scale and what each step means. */
+/** The committee's review: blind review, the scale and what each step means (its deadline stands with the other dates). */
 function JudgingSettings({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const j = reviewSettingTexts(ctx.locale).setup;
   return (
     <Fieldset id="judging-settings" legend={j.heading} legendClass="h2">
       <Hint block text={j.intro} />
-      <SetupDateTime ctx={ctx} form={form} id="reviewClosesAt" legend={j.reviewClosesAt} hint={j.reviewClosesHint} optional />
       <SetupCheckbox ctx={ctx} form={form} id="blindReview" label={j.blindReview} />
       <TextInput ctx={ctx} {...fieldOf(form, 'scoreScaleMin')} label={j.scoreScaleMin} hint={j.scaleHint} width="xxs" inputmode="numeric" />
       <TextInput ctx={ctx} {...fieldOf(form, 'scoreScaleMax')} label={j.scoreScaleMax} width="xxs" inputmode="numeric" />
