@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { awards, committeeSeats, criteria, editions, formSections, organisations } from '../db/schema.js';
+import { awards, committeeSeats, criteria, editionMembers, editions, formSections, organisations, users } from '../db/schema.js';
 
 // SQL only: each function is one or a few fixed queries, never one query per row.
 
@@ -55,6 +55,32 @@ export async function findEditionDetails(db: Database, editionIds: number[]) {
     db.select().from(committeeSeats).where(inArray(committeeSeats.editionId, editionIds)).orderBy(asc(committeeSeats.position)),
   ]);
   return { criteria: c, formSections: f, committee: m };
+}
+
+/** A seat of the committee as the public sees it: a name (or only the organisation represented), party letter, chair. */
+export type PublicSeat = Pick<CommitteeSeatRow, 'name' | 'partyLetter' | 'represents' | 'isChair'>;
+
+/**
+ * The committee as published (one list, two queries): the seats typed on the setup page (a
+ * politician who never signs in) in their order, then every active committee member who signs
+ * in and has no seat of the same name, chair first, then by name. A member is thus typed in
+ * once: their invitation makes them a public seat, with their party letter or organisation.
+ */
+export async function findPublicCommittee(db: Database, editionId: number): Promise<PublicSeat[]> {
+  const [seats, members] = await Promise.all([
+    db.select().from(committeeSeats).where(eq(committeeSeats.editionId, editionId)).orderBy(asc(committeeSeats.position)),
+    db
+      .select({ name: users.name, partyLetter: editionMembers.partyLetter, represents: editionMembers.represents, isChair: editionMembers.isChair })
+      .from(editionMembers)
+      .innerJoin(users, eq(users.id, editionMembers.userId))
+      .where(and(eq(editionMembers.editionId, editionId), eq(editionMembers.role, 'committee'), isNull(editionMembers.removedAt)))
+      .orderBy(desc(editionMembers.isChair), asc(users.name)),
+  ]);
+  const key = (name: string | null) => (name ?? '').normalize('NFC').trim().toLocaleLowerCase('da');
+  const seated = new Set(seats.filter((s) => s.name).map((s) => key(s.name)));
+  const out: PublicSeat[] = seats.map(({ name, partyLetter, represents, isChair }) => ({ name, partyLetter, represents, isChair }));
+  for (const m of members) if (m.name.trim() !== '' && !seated.has(key(m.name))) out.push(m);
+  return out;
 }
 
 /** The organisation that owns an edition, for the permission check; null when there is none. */

@@ -6,7 +6,8 @@ import {
   findEditionDetails,
   findEditionsOfAward,
   type AwardRow,
-  type CommitteeSeatRow,
+  findPublicCommittee,
+  type PublicSeat,
   type CriterionRow,
   type EditionRow,
   type FormSectionRow,
@@ -26,7 +27,8 @@ export type EditionDetail = EditionSummary & {
   row: EditionRow;
   criteria: CriterionRow[];
   formSections: FormSectionRow[];
-  committee: CommitteeSeatRow[];
+  /** The committee as published: seats and signed-in members in one list (findPublicCommittee). */
+  committee: PublicSeat[];
 };
 
 /** The timeline of an edition row, or null for a historic edition kept for its theme alone. */
@@ -121,8 +123,8 @@ export async function getAwardPage(
   if (year !== undefined && !shown) return null;
   let edition: EditionDetail | null = null;
   if (shown) {
-    const details = await findEditionDetails(db, [shown.id]);
-    edition = { ...shown, row: rows.find((r) => r.id === shown.id)!, ...details };
+    const [details, committee] = await Promise.all([findEditionDetails(db, [shown.id]), findPublicCommittee(db, shown.id)]);
+    edition = { ...shown, row: rows.find((r) => r.id === shown.id)!, ...details, committee };
   }
   return {
     award: found.award,
@@ -138,8 +140,8 @@ export async function getAwardPage(
 export async function getEdition(db: Database, id: number, now: Date) {
   const found = await findEditionById(db, id);
   if (!found || found.edition.publishedAt === null) return null;
-  const details = await findEditionDetails(db, [id]);
-  return { ...found, summary: summarise(found.edition, now), ...details };
+  const [details, committee] = await Promise.all([findEditionDetails(db, [id]), findPublicCommittee(db, id)]);
+  return { ...found, summary: summarise(found.edition, now), ...details, committee };
 }
 
 function earliest(dates: (Date | null)[]): Date | null {

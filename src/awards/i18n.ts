@@ -167,7 +167,7 @@ const da = {
     formLink: 'Formularens afsnit',
     committeeTitle: (edition: string) => `Komitéen for ${edition}`,
     committeeIntro:
-      'Komitéens pladser står på prisens side: en navngiven person (evt. med partibogstav) eller en organisation, der er repræsenteret. Personer, der skal logge ind og bedømme, inviterer du under Medlemmer.',
+      'Komitéens medlemmer, som du inviterer under Medlemmer, står automatisk på prisens side med partibogstav eller den organisation, de repræsenterer. Tilføj her kun pladser uden konto: en person, der ikke logger ind (fx en politiker), eller en organisation, der er repræsenteret.',
     committeeLink: 'Komitéens pladser',
     criterion: (n: number) => `Kriterium ${n}`,
     section: (n: number) => `Afsnit ${n}`,
@@ -455,7 +455,7 @@ const en: SetupTexts = {
     formLink: 'Sections of the form',
     committeeTitle: (edition) => `The committee of ${edition}`,
     committeeIntro:
-      "The committee's seats are shown on the award's page: a named person (perhaps with a party letter) or an organisation represented. Invite people who sign in and judge under Members.",
+      "The committee members you invite under Members are shown on the award's page automatically, with their party letter or the organisation they represent. Add only seats without an account here: a person who does not sign in (such as a politician), or an organisation represented.",
     committeeLink: "The committee's seats",
     criterion: (n) => `Criterion ${n}`,
     section: (n) => `Section ${n}`,

@@ -283,14 +283,9 @@ function EditionSection({
           <ul>
             {edition.committee.map((m) => (
               <li safe>
-                {[
-                  m.name,
-                  m.partyLetter ? `(${m.partyLetter})` : null,
-                  m.name && m.represents ? `– ${m.represents}` : !m.name ? m.represents : null,
-                  m.isChair ? `, ${t.award.chair}` : null,
-                ]
+                {[m.name, m.partyLetter ? `(${m.partyLetter})` : null, m.name && m.represents ? `– ${m.represents}` : !m.name ? m.represents : null]
                   .filter(Boolean)
-                  .join(' ')}
+                  .join(' ') + (m.isChair ? `, ${t.award.chair}` : '')}
               </li>
             ))}
           </ul>
