@@ -32,7 +32,9 @@ export async function listMyEditions(db: Database, memberships: readonly Members
     .innerJoin(awards, eq(awards.id, editions.awardId))
     .where(inArray(editions.id, ids))
     .orderBy(desc(editions.year), asc(awards.name));
-  return rows.map((r) => ({
+  // A draft round is its organisation's and its committee's: not yet the panel's.
+  const committeeOf = new Set(memberships.filter((m) => m.role === 'committee').map((m) => m.editionId));
+  return rows.filter((r) => r.edition.publishedAt !== null || committeeOf.has(r.edition.id)).map((r) => ({
     id: r.edition.id,
     awardName: r.awardName,
     year: r.edition.year,

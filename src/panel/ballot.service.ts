@@ -45,7 +45,8 @@ export async function getBallotPage(db: Database, ballotKey: string, editionId: 
   const memberId = await findPanelMemberId(db, editionId, userId);
   if (memberId === null) return null;
   const [edition, shortlist] = await Promise.all([findVotingEdition(db, editionId), findShortlist(db, editionId)]);
-  if (!edition) return null;
+  // A draft round has no panel yet: its ballot is no one's.
+  if (!edition || edition.publishedAt === null) return null;
   const nominees = await findNominees(db, editionId, shortlist?.nominationIds ?? []);
   const mine = await findBallot(db, editionId, voterKey(ballotKey, editionId, memberId));
   const unchangeable = mine === null && (await hasVoted(db, memberId));
@@ -95,7 +96,7 @@ export async function castBallot(args: {
   if (actor.kind !== 'user') return { ok: false, reason: 'not-member' };
   return inTransaction(args.db, async (tx): Promise<CastResult> => {
     const edition = await lockVotingEdition(tx, editionId);
-    if (!edition) return { ok: false, reason: 'not-member' };
+    if (!edition || edition.publishedAt === null) return { ok: false, reason: 'not-member' };
     const memberId = await findPanelMemberId(tx, editionId, actor.user.id);
     if (memberId === null) return { ok: false, reason: 'not-member' };
     const window = votingWindow(edition, now);

@@ -17,6 +17,7 @@ const votingColumns = {
   votingClosesAt: editions.votingClosesAt,
   votingLockedAt: editions.votingLockedAt,
   winnerAnnouncedAt: editions.winnerAnnouncedAt,
+  publishedAt: editions.publishedAt,
   awardName: awards.name,
   organisationId: organisations.id,
   organisationName: organisations.name,
@@ -30,6 +31,8 @@ export type VotingEdition = {
   votingClosesAt: Date | null;
   votingLockedAt: Date | null;
   winnerAnnouncedAt: Date | null;
+  /** Null while the round is a draft: it has no panel yet (awards/publishing.ts). */
+  publishedAt: Date | null;
   awardName: string;
   organisationId: number;
   organisationName: string;
@@ -60,6 +63,7 @@ export async function lockVotingEdition(tx: Database, editionId: number) {
       votingClosesAt: editions.votingClosesAt,
       votingLockedAt: editions.votingLockedAt,
       winnerAnnouncedAt: editions.winnerAnnouncedAt,
+      publishedAt: editions.publishedAt,
       organisationId: awards.organisationId,
     })
     .from(editions)

@@ -134,6 +134,10 @@ for (const engine of ENGINES) {
       assert.equal((await committee.get(`/priser/${SLUG}/2027`)).statusCode, 200);
       const panel = await agentFor((await createUser(db(), { email: 'p@borger.dk', members: [{ editionId: e.id, role: 'panel' }] })).id);
       assert.equal((await panel.get(`/priser/${SLUG}/2027`)).statusCode, 404);
+      // The panel meets the round once it is published: not on their page, no ballot.
+      assert.doesNotMatch((await panel.get('/mine-udgaver')).body, /Årets sundhedsinnovation 2027/);
+      assert.notEqual((await panel.get(`/panel/udgaver/${e.id}`)).statusCode, 200);
+      assert.match((await committee.get('/mine-udgaver')).body, /Årets sundhedsinnovation 2027/);
       assert.equal((await drAdmin.get(`/priser/${SLUG}/2027`)).statusCode, 404);
       // The preview never reaches the shared cache: the public still gets 404.
       assert.equal((await pub(`/priser/${SLUG}/2027`)).statusCode, 404);
