@@ -34,14 +34,16 @@ export async function listMyEditions(db: Database, memberships: readonly Members
     .orderBy(desc(editions.year), asc(awards.name));
   // A draft round is its organisation's and its committee's: not yet the panel's.
   const committeeOf = new Set(memberships.filter((m) => m.role === 'committee').map((m) => m.editionId));
-  return rows.filter((r) => r.edition.publishedAt !== null || committeeOf.has(r.edition.id)).map((r) => ({
-    id: r.edition.id,
-    awardName: r.awardName,
-    year: r.edition.year,
-    theme: r.edition.theme,
-    phase: phaseAt(timelineOf(r.edition), now),
-    roles: memberships.filter((m) => m.editionId === r.edition.id).map(roleLabel),
-  }));
+  return rows
+    .filter((r) => r.edition.publishedAt !== null || committeeOf.has(r.edition.id))
+    .map((r) => ({
+      id: r.edition.id,
+      awardName: r.awardName,
+      year: r.edition.year,
+      theme: r.edition.theme,
+      phase: phaseAt(timelineOf(r.edition), now),
+      roles: memberships.filter((m) => m.editionId === r.edition.id).map(roleLabel),
+    }));
 }
 
 export type MemberEditionPage = MyEdition & {
