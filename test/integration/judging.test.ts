@@ -21,6 +21,7 @@ import {
   nominations,
   organisations,
   outboxMessages,
+  reviewClosures,
   reviewReminders,
   reviewScores,
   reviews,
@@ -565,9 +566,50 @@ for (const engine of ENGINES) {
       const url = `${base()}/nominerede`;
       await agents.m4!.get(url);
       assert.equal((await agents.m4!.post(url, { nominerede: [String(n.a), String(n.c)] })).statusCode, 403, 'not the chair');
+      await agents.chair!.get(url);
+      // A valid list, but members can still change their scores: refused until the deadline or an early closing (issue 14, item 5).
+      let res = await agents.chair!.post(url, { nominerede: [String(n.c), String(n.a)] });
+      assert.equal(res.statusCode, 409);
+      assert.match(decode(res.body), /Bedømmelsen er ikke slut: medlemmerne kan stadig ændre deres point/);
+      assert.equal(await findShortlist(db, edition), null);
+      assert.match(decode((await agents.chair!.get(url)).body), /Luk bedømmelsen før fristen/);
+      assert.doesNotMatch(decode((await agents.m4!.get(url)).body), /Luk bedømmelsen før fristen/, 'only the chair closes');
+
+      // Closing early: the chair only, confirmed in words; members are told (e-mail and notice), audited, scores frozen.
+      const close = `${base()}/luk-bedoemmelse`;
+      assert.equal((await agents.m4!.post(close, { bekraeft: 'ja' })).statusCode, 403, 'not the chair');
+      res = await agents.chair!.post(close, {});
+      assert.equal(res.statusCode, 400);
+      assert.match(decode(res.body), /Sæt kryds ved „Jeg vil lukke bedømmelsen nu“/);
+      assert.equal((await db.select().from(reviewClosures)).length, 0);
+      res = await agents.chair!.post(close, { bekraeft: 'ja' });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, `${url}?lukket=4`);
+      assert.match(decode((await agents.chair!.get(String(res.headers.location))).body), /Bedømmelsen er lukket\. 4 medlemmer har fået besked på e-mail/);
+      const mails = await db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'review-closed-early'));
+      assert.deepEqual(mails.map((m) => m.toAddress).sort(), ['formand@example.dk', 'gitte@example.dk', 'ib@example.dk', 'karl@example.dk']);
+      assert.match(mails[0]!.subject, /^Bedømmelsen af Initiativprisen 2030 er lukket \/ The review of Initiativprisen 2030 is closed$/);
+      assert.match(mails[0]!.textBody, /Formanden, Fie Formand, lukkede bedømmelsen af Initiativprisen 2030 20\. marts 2030 kl\. 13\.00/);
+      assert.match(mails[0]!.textBody, /The chair, Fie Formand, closed the review/);
+      const closedAudit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'review.close-early'));
+      assert.equal(closedAudit.length, 1);
+      assert.equal(closedAudit[0]!.actorUserId, ids.chair);
+      res = await agents.chair!.post(close, { bekraeft: 'ja' });
+      assert.equal(res.statusCode, 409);
+      assert.match(decode(res.body), /Bedømmelsen er allerede lukket/);
+      assert.equal((await db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'review-closed-early'))).length, 4, 'told once');
+      const notice = decode((await agents.m4!.get(base())).body);
+      assert.match(notice, /Formanden lukkede bedømmelsen før fristen, 20\. marts 2030 kl\. 13\.00/);
+      res = await score('m4', n.a!, '1', '1');
+      assert.equal(res.statusCode, 409);
+      assert.match(decode(res.body), /Formanden har lukket bedømmelsen før fristen, så dine point blev ikke gemt/);
+      await agents.m2!.get(reviewUrl(n.d!));
+      assert.equal((await agents.m2!.post(`${reviewUrl(n.d!)}/inhabilitet`, { handling: 'erklaer', begrundelse: 'Min afdeling' })).statusCode, 409);
+
+      await agents.chair!.get(url);
       const page = await agents.chair!.get(url);
       assert.match(decode(page.body), /Der skal vælges 2–3 nominerede/);
-      let res = await agents.chair!.post(url, { nominerede: [String(n.a)] });
+      res = await agents.chair!.post(url, { nominerede: [String(n.a)] });
       assert.equal(res.statusCode, 400);
       assert.match(decode(res.body), /Vælg 2–3 nominerede\. Du har valgt 1\./);
       res = await agents.chair!.post(url, { nominerede: [String(n.a), String(n.b), String(n.c), String(n.d)] });
@@ -579,7 +621,6 @@ for (const engine of ENGINES) {
       }
       res = await agents.chair!.post(url, { nominerede: [String(n.a), 'x'] });
       assert.equal(res.statusCode, 400);
-      assert.equal(await findShortlist(db, edition), null);
       res = await agents.chair!.post(url, { nominerede: [String(n.c), String(n.a)] });
       assert.equal(res.statusCode, 303);
       assert.deepEqual((await findShortlist(db, edition))?.nominationIds, [n.c, n.a]);
@@ -605,6 +646,8 @@ for (const engine of ENGINES) {
         [n.c, n.a],
       );
       await db.update(editions).set({ votingLockedAt: null }).where(eq(editions.id, edition));
+      // The later tests score again: the early closing is undone by hand (the app has no way back).
+      await db.delete(reviewClosures).where(eq(reviewClosures.editionId, edition));
     });
 
     test('blind review hides the names of nominee and nominator from the committee', async () => {
