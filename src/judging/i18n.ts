@@ -103,7 +103,11 @@ const da = {
   sort: { raw: 'Rå point', normalised: 'Normaliserede point', title: 'Titel' },
   sortedBy: (what: string) => `Sorteret efter ${what.toLowerCase()}`,
   nominationsTableLabel: 'Point pr. indstilling',
+  overviewTableHint: 'Medlemmernes kommentarer til en indstilling står under dens række.',
+  detailsSummary: (n: number) => (n === 0 ? 'Ingen kommentarer' : n === 1 ? 'Vis 1 kommentar' : `Vis ${n} kommentarer`),
+  commentCount: (n: number) => (n === 0 ? 'ingen kommentarer' : n === 1 ? '1 kommentar' : `${n} kommentarer`),
   col: {
+    rank: 'Placering (rå / normaliseret)',
     rankRaw: 'Placering (rå)',
     rankNormalised: 'Placering (normaliseret)',
     nomination: 'Indstilling',
@@ -191,11 +195,7 @@ const da = {
   // The members' comments in the overview
   commentsHeading: 'Medlemmernes kommentarer',
   commentsIntro: 'Kommentarerne står under hver indstilling og under hvert medlem. Kommentarer til en indstilling, du er inhabil i, er skjult for dig.',
-  commentsSummary: (n: number) => (n === 1 ? 'Vis 1 kommentar' : `Vis ${n} kommentarer`),
   noComments: 'Ingen kommentarer',
-  commentsOfNomination: 'Pr. indstilling',
-  commentsOfMember: 'Pr. medlem',
-  commentsHidden: 'Skjult: du er inhabil',
   // Reminder e-mail (always Danish)
   reminderSubject: (edition: string, when: string) => `Påmindelse: bedøm indstillingerne til ${edition} inden ${when}`,
   reminderBody: (name: string, edition: string, done: number, total: number, when: string, link: string) =>
@@ -296,7 +296,11 @@ const en: JudgingTexts = {
   sort: { raw: 'Raw scores', normalised: 'Normalised scores', title: 'Title' },
   sortedBy: (what) => `Sorted by ${what.toLowerCase()}`,
   nominationsTableLabel: 'Scores per nomination',
+  overviewTableHint: 'The members’ comments on a nomination are below its row.',
+  detailsSummary: (n) => (n === 0 ? 'No comments' : n === 1 ? 'Show 1 comment' : `Show ${n} comments`),
+  commentCount: (n) => (n === 0 ? 'no comments' : n === 1 ? '1 comment' : `${n} comments`),
   col: {
+    rank: 'Rank (raw / normalised)',
     rankRaw: 'Rank (raw)',
     rankNormalised: 'Rank (normalised)',
     nomination: 'Nomination',
@@ -378,11 +382,7 @@ const en: JudgingTexts = {
     `Dear ${name || 'committee member'}\n\nThe chair, ${chair}, closed the review of ${edition} ${when}, before the deadline ${deadline}. Your scores and comments are saved but can no longer be changed. The committee now goes on to choose the nominees.\n\nSee your reviews here:\n${link}\n\nKind regards\nPrisportal`,
   commentsHeading: 'The members’ comments',
   commentsIntro: 'The comments are shown under each nomination and under each member. Comments on a nomination you are conflicted with are hidden from you.',
-  commentsSummary: (n) => (n === 1 ? 'Show 1 comment' : `Show ${n} comments`),
   noComments: 'No comments',
-  commentsOfNomination: 'By nomination',
-  commentsOfMember: 'By member',
-  commentsHidden: 'Hidden: you have a conflict of interest',
   reminderSubject: da.reminderSubject,
   reminderBody: da.reminderBody,
 };

@@ -99,6 +99,10 @@ export function reviewIndex(rows: readonly ReviewRow[]): Map<string, ReviewRow> 
   return new Map(rows.map((r) => [pairKey(r.memberId, r.nominationId), r]));
 }
 
+export function reviewOf(index: Map<string, ReviewRow>, memberId: number, nominationId: number): ReviewRow | null {
+  return index.get(pairKey(memberId, nominationId)) ?? null;
+}
+
 export type NominationState = 'todo' | 'partial' | 'done' | 'conflict' | 'flagged';
 
 export type MemberEditionOverview = {

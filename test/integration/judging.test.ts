@@ -456,8 +456,8 @@ for (const engine of ENGINES) {
         ['1', '2', '3', '4'],
       );
       assert.deepEqual(
-        [...raw.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`),
-        ['– –', '– –', '– –', '– –'],
+        [...raw.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]),
+        ['– / –', '– / –', '– / –', '– / –'],
       );
       assert.match(raw, /Du er inhabil i mindst én indstilling\. Derfor ser du ingen placeringer/);
       const karls = (await loadCommitteeOverview(db, edition, { anonymise: false, viewerMemberId: ids.m4Member }))!;
@@ -468,7 +468,7 @@ for (const engine of ENGINES) {
       const fies = decode((await agents.chair!.get(`${base()}/oversigt?sorter=raa`)).body);
       assert.doesNotMatch(fies, /Du er inhabil i mindst én indstilling/);
       assert.deepEqual(
-        [...fies.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]),
+        [...fies.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]!.split(' / ')[0]),
         ['1', '2', '3', '3'],
       );
       const adminRaw = (await loadCommitteeOverview(db, edition, { anonymise: false }))!.nominations;
@@ -507,6 +507,38 @@ for (const engine of ENGINES) {
       // With only two members' scores, the page says normalisation means little.
       const few = (await loadCommitteeOverview(db, otherEdition, { anonymise: false }))!;
       assert.equal(few.tooFew?.code, 'few-members');
+    });
+
+    test('the members’ comments: per nomination and per member, under the labels when anonymised, none where the viewer is conflicted (issue 14)', async () => {
+      assert.equal((await score('chair', n.a!, '5', '4', 'Alfa er stærk.\nGod evidens.')).statusCode, 303);
+      assert.equal((await score('chair', n.b!, '2', '1', 'Beta-kommentar fra formanden')).statusCode, 303);
+      const data = (await loadCommitteeOverview(db, edition, { anonymise: false }))!;
+      assert.deepEqual(
+        data.nominations.find((x) => x.id === n.a)!.comments.find((c) => c.memberId === ids.chairMember),
+        { memberId: ids.chairMember, label: 'Fie Formand', text: 'Alfa er stærk.\nGod evidens.' },
+      );
+      assert.deepEqual(
+        data.members.find((m) => m.id === ids.chairMember)!.comments.map((c) => [c.receiptNumber, c.text]),
+        [
+          ['IP-2030-0001', 'Alfa er stærk.\nGod evidens.'],
+          ['IP-2030-0002', 'Beta-kommentar fra formanden'],
+        ],
+      );
+      const admin = decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse`)).body);
+      assert.match(admin, /<dt>Fie Formand<\/dt><dd class="answer-text">Beta-kommentar fra formanden<\/dd>/);
+      assert.match(admin, /Fie Formand: 2 kommentarer/);
+      // Karl is conflicted with Beta: he sees the comment on Alfa, none on Beta, in neither view.
+      const karl = decode((await agents.m4!.get(`${base()}/oversigt`)).body);
+      assert.match(karl, /Alfa er stærk\./);
+      assert.doesNotMatch(karl, /Beta-kommentar/);
+      assert.match(karl, /Fie Formand: 1 kommentar/);
+      const karls = (await loadCommitteeOverview(db, edition, { anonymise: false, viewerMemberId: ids.m4Member }))!;
+      assert.deepEqual(karls.nominations.find((x) => x.id === n.b)!.comments, []);
+      // Anonymised: under "Medlem n", no names.
+      const label = anonymousLabels(DEVELOPMENT_BALLOT_KEY, edition, [ids.chairMember!, ids.m3Member!, ids.m2Member!, ids.m4Member!]).get(ids.chairMember!)!;
+      const anon = decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse?anonym=1`)).body);
+      assert.match(anon, new RegExp(`<dt>${label}</dt><dd class="answer-text">Alfa er stærk\\.`));
+      assert.doesNotMatch(anon, /Fie Formand|Karl Komité|Gitte Gødstrup|Ib Indstiller/);
     });
 
     test('the administrators’ overview: their own organisation only, with names and progress', async () => {
