@@ -322,7 +322,7 @@ for (const engine of ENGINES) {
       // nominations flow. A page per nomination made 15 pages of this (issue 14: "11 pages for 7 short nominations").
       assert.ok(pageCount <= 8, `${pageCount} pages`);
       // No near-empty page but the last.
-      pages.slice(0, -1).forEach((p, i) => assert.ok(p.length > 900, `page ${i + 1} holds ${p.length} characters`));
+      for (const [i, p] of pages.slice(0, -1).entries()) assert.ok(p.length > 900, `page ${i + 1} holds ${p.length} characters`);
       const contents = pages[0]!;
       assert.match(contents, /Indhold/);
       for (let i = 1; i <= 7; i++) {
