@@ -103,7 +103,11 @@ const da = {
   sort: { raw: 'Rå point', normalised: 'Normaliserede point', title: 'Titel' },
   sortedBy: (what: string) => `Sorteret efter ${what.toLowerCase()}`,
   nominationsTableLabel: 'Point pr. indstilling',
+  overviewTableHint: 'Medlemmernes kommentarer til en indstilling står under dens række.',
+  detailsSummary: (n: number) => (n === 0 ? 'Ingen kommentarer' : n === 1 ? 'Vis 1 kommentar' : `Vis ${n} kommentarer`),
+  commentCount: (n: number) => (n === 0 ? 'ingen kommentarer' : n === 1 ? '1 kommentar' : `${n} kommentarer`),
   col: {
+    rank: 'Placering (rå / normaliseret)',
     rankRaw: 'Placering (rå)',
     rankNormalised: 'Placering (normaliseret)',
     nomination: 'Indstilling',
@@ -154,7 +158,44 @@ const da = {
   errorWrongSize: (rule: string, chosen: number) => `Vælg ${rule} nominerede. Du har valgt ${chosen}.`,
   errorNotEligible: 'En af de valgte indstillinger er ikke egnet (den kan være trukket tilbage). Vælg kun blandt indstillingerne på listen.',
   errorDuplicate: 'Den samme indstilling er valgt to gange. Vælg hver indstilling én gang.',
-  // The edition setup page (administrators)
+  // Closing scoring early (the chair), and the shortlist's timing
+  closedEarly: (when: string) => `Formanden lukkede bedømmelsen før fristen, ${when}. Du kan se dine point og kommentarer, men ikke ændre dem.`,
+  refusedClosedEarly: 'Formanden har lukket bedømmelsen før fristen, så dine point blev ikke gemt.',
+  shortlistWaits: (when: string) =>
+    `De nominerede kan registreres, når fristen for bedømmelse er udløbet (${when}), eller når formanden har lukket bedømmelsen før tid. Indtil da kan medlemmerne stadig ændre deres point.`,
+  shortlistNoTimeline: 'Udgaven har ingen frist for bedømmelse, så de nominerede kan ikke registreres endnu. Bed administratorerne om at sætte tidsplanen.',
+  shortlistClosedEarly: (who: string, when: string) => `Formanden lukkede bedømmelsen før fristen, ${when} (${who}).`,
+  closeHeading: 'Luk bedømmelsen før fristen',
+  closeIntro: (when: string) =>
+    `Fristen for bedømmelse er ${when}. Hvis alle har bedømt, kan du lukke bedømmelsen nu og registrere de nominerede med det samme. Derefter kan ingen ændre deres point, og alle medlemmer får besked på e-mail. Det kan ikke fortrydes.`,
+  closeConfirm: 'Jeg vil lukke bedømmelsen nu',
+  closeConfirmHint: 'Sæt kryds for at bekræfte. Medlemmerne kan ikke længere ændre deres point.',
+  closeButton: 'Luk bedømmelsen',
+  closeSaved: (n: number) =>
+    `Bedømmelsen er lukket. ${n === 1 ? '1 medlem har' : `${n} medlemmer har`} fået besked på e-mail. Du kan nu registrere de nominerede.`,
+  errorCloseConfirm: 'Sæt kryds ved „Jeg vil lukke bedømmelsen nu“ for at lukke bedømmelsen.',
+  refusal: {
+    'not-chair': 'Kun komitéens formand kan gøre dette.',
+    'not-found': 'Udgaven findes ikke.',
+    'no-timeline': 'Udgaven har ingen frist for bedømmelse. Bed administratorerne om at sætte tidsplanen.',
+    'not-started': 'Bedømmelsen er ikke begyndt endnu, så den kan ikke lukkes.',
+    'deadline-passed': 'Fristen for bedømmelse er allerede udløbet, så bedømmelsen er lukket.',
+    'already-closed': 'Bedømmelsen er allerede lukket.',
+    'review-open':
+      'Bedømmelsen er ikke slut: medlemmerne kan stadig ændre deres point. Registrér de nominerede, når fristen er udløbet, eller luk bedømmelsen før tid først.',
+    'voting-locked': 'Patientpanelet er begyndt at stemme, så de nominerede kan ikke længere ændres.',
+    'wrong-size': 'Der er valgt et forkert antal nominerede.',
+    'not-eligible': 'En af de valgte indstillinger er ikke egnet (den kan være trukket tilbage). Vælg kun blandt de egnede indstillinger.',
+    duplicate: 'Den samme indstilling er valgt to gange. Vælg hver indstilling én gang.',
+  },
+  // E-mail to every committee member when the chair closes scoring early (Danish, then English)
+  closedEarlySubject: (edition: string) => `Bedømmelsen af ${edition} er lukket`,
+  closedEarlyBody: (name: string, edition: string, chair: string, when: string, deadline: string, link: string) =>
+    `Kære ${name || 'komitémedlem'}\n\nFormanden, ${chair}, lukkede bedømmelsen af ${edition} ${when}, før fristen ${deadline}. Dine point og kommentarer er gemt, men kan ikke længere ændres. Komitéen går nu videre med at vælge de nominerede.\n\nSe dine bedømmelser her:\n${link}\n\nVenlig hilsen\nPrisportal`,
+  // The members' comments in the overview
+  commentsHeading: 'Medlemmernes kommentarer',
+  commentsIntro: 'Kommentarerne står under hver indstilling og under hvert medlem. Kommentarer til en indstilling, du er inhabil i, er skjult for dig.',
+  noComments: 'Ingen kommentarer',
   // Reminder e-mail (always Danish)
   reminderSubject: (edition: string, when: string) => `Påmindelse: bedøm indstillingerne til ${edition} inden ${when}`,
   reminderBody: (name: string, edition: string, done: number, total: number, when: string, link: string) =>
@@ -255,7 +296,11 @@ const en: JudgingTexts = {
   sort: { raw: 'Raw scores', normalised: 'Normalised scores', title: 'Title' },
   sortedBy: (what) => `Sorted by ${what.toLowerCase()}`,
   nominationsTableLabel: 'Scores per nomination',
+  overviewTableHint: 'The members’ comments on a nomination are below its row.',
+  detailsSummary: (n) => (n === 0 ? 'No comments' : n === 1 ? 'Show 1 comment' : `Show ${n} comments`),
+  commentCount: (n) => (n === 0 ? 'no comments' : n === 1 ? '1 comment' : `${n} comments`),
   col: {
+    rank: 'Rank (raw / normalised)',
     rankRaw: 'Rank (raw)',
     rankNormalised: 'Rank (normalised)',
     nomination: 'Nomination',
@@ -304,6 +349,40 @@ const en: JudgingTexts = {
   errorWrongSize: (rule, chosen) => `Choose ${rule} nominees. You chose ${chosen}.`,
   errorNotEligible: 'One of the chosen nominations is not eligible (it may have been withdrawn). Choose only among the nominations in the list.',
   errorDuplicate: 'The same nomination was chosen twice. Choose each nomination once.',
+  closedEarly: (when) => `The chair closed the review before the deadline, ${when}. You can see your scores and comments but not change them.`,
+  refusedClosedEarly: 'The chair has closed the review before the deadline, so your scores were not saved.',
+  shortlistWaits: (when) =>
+    `The nominees can be recorded when the review deadline has passed (${when}), or when the chair has closed the review early. Until then members can still change their scores.`,
+  shortlistNoTimeline: 'The edition has no review deadline, so the nominees cannot be recorded yet. Ask the administrators to set the timeline.',
+  shortlistClosedEarly: (who, when) => `The chair closed the review before the deadline, ${when} (${who}).`,
+  closeHeading: 'Close the review before the deadline',
+  closeIntro: (when) =>
+    `The review deadline is ${when}. If everyone has scored, you can close the review now and record the nominees at once. After that nobody can change their scores, and every member is told by e-mail. This cannot be undone.`,
+  closeConfirm: 'I want to close the review now',
+  closeConfirmHint: 'Tick to confirm. Members can no longer change their scores.',
+  closeButton: 'Close the review',
+  closeSaved: (n) => `The review is closed. ${n === 1 ? '1 member has' : `${n} members have`} been told by e-mail. You can now record the nominees.`,
+  errorCloseConfirm: 'Tick “I want to close the review now” to close the review.',
+  refusal: {
+    'not-chair': 'Only the chair of the committee can do this.',
+    'not-found': 'The edition does not exist.',
+    'no-timeline': 'The edition has no review deadline. Ask the administrators to set the timeline.',
+    'not-started': 'The review has not started yet, so it cannot be closed.',
+    'deadline-passed': 'The review deadline has already passed, so the review is closed.',
+    'already-closed': 'The review is already closed.',
+    'review-open':
+      'The review is not over: members can still change their scores. Record the nominees when the deadline has passed, or close the review early first.',
+    'voting-locked': 'The patient panel has started voting, so the nominees can no longer change.',
+    'wrong-size': 'The wrong number of nominees was chosen.',
+    'not-eligible': 'One of the chosen nominations is not eligible (it may have been withdrawn). Choose only among the eligible nominations.',
+    duplicate: 'The same nomination was chosen twice. Choose each nomination once.',
+  },
+  closedEarlySubject: (edition) => `The review of ${edition} is closed`,
+  closedEarlyBody: (name, edition, chair, when, deadline, link) =>
+    `Dear ${name || 'committee member'}\n\nThe chair, ${chair}, closed the review of ${edition} ${when}, before the deadline ${deadline}. Your scores and comments are saved but can no longer be changed. The committee now goes on to choose the nominees.\n\nSee your reviews here:\n${link}\n\nKind regards\nPrisportal`,
+  commentsHeading: 'The members’ comments',
+  commentsIntro: 'The comments are shown under each nomination and under each member. Comments on a nomination you are conflicted with are hidden from you.',
+  noComments: 'No comments',
   reminderSubject: da.reminderSubject,
   reminderBody: da.reminderBody,
 };

@@ -10,7 +10,8 @@ export async function judgingModule(app: FastifyInstance, deps: AppDeps) {
 export { BLIND_REVIEW_HIDDEN_FIELDS, forCommittee, shownToCommittee, type BlindHiddenField } from './blind-review.js';
 export { listConflicts, listReviews } from './judging.repo.js';
 export { LIX_BANDS, bandOf, lix } from './lix.js';
-export { loadCommitteeOverview, type CommitteeOverviewData } from './overview.service.js';
+export { loadCommitteeOverview, type Anonymise, type CommitteeOverviewData } from './overview.service.js';
+export { findCommitteeMember } from './judging.repo.js';
 export { enqueueDueReviewReminders } from './reminders.service.js';
 export { conflictIndex, conflictOf, inForce } from './review.service.js';
 export { findShortlist, writeShortlist } from './shortlist.repo.js';

@@ -49,6 +49,9 @@ const overviewSchema = z.object({
       rankRaw: z.number().int().nullable(),
       rankNormalised: z.number().int().nullable(),
       absent: z.array(z.string()).describe('Members absent because of a conflict of interest'),
+      comments: z
+        .array(z.object({ member: z.string().describe('The name, or "Medlem 1" … when anonymised'), text: z.string() }))
+        .describe("The members' comments (a conflicted member's are left out)"),
     }),
   ),
   alpha: z.object({
@@ -117,6 +120,7 @@ export async function judgingApi(root: FastifyInstance, deps: AppDeps) {
           rankRaw: n.rankRaw,
           rankNormalised: n.rankNormalised,
           absent: n.absent,
+          comments: n.comments.map((c) => ({ member: c.label, text: c.text })),
         })),
         alpha:
           data.alpha.alpha === null

@@ -1,21 +1,37 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, criteria, editionMembers, editions, formSections, nominations, users } from '../db/schema.js';
-import { conflictsOfInterest, reviewScores, reviews } from './judging.schema.js';
+import { conflictsOfInterest, reviewClosures, reviewScores, reviews } from './judging.schema.js';
 
 // SQL only: the committee's rows. Rules live in the services.
 
-export type JudgingEdition = typeof editions.$inferSelect & { awardName: string; organisationId: number };
+export type JudgingEdition = typeof editions.$inferSelect & {
+  awardName: string;
+  organisationId: number;
+  /** When the chair closed scoring early (review_closures), or null. */
+  reviewClosedEarlyAt: Date | null;
+};
 
-/** An edition with its award's name and organisation, or null. */
+/** An edition with its award's name and organisation and the chair's early closing of scoring, or null. */
 export async function findJudgingEdition(db: Database, editionId: number, { lock = false } = {}): Promise<JudgingEdition | null> {
   const q = db
-    .select({ edition: editions, awardName: awards.name, organisationId: awards.organisationId })
+    .select({ edition: editions, awardName: awards.name, organisationId: awards.organisationId, closedAt: reviewClosures.closedAt })
     .from(editions)
     .innerJoin(awards, eq(awards.id, editions.awardId))
+    .leftJoin(reviewClosures, eq(reviewClosures.editionId, editions.id))
     .where(eq(editions.id, editionId));
   const [row] = lock ? await q.for('update', { of: editions }) : await q;
-  return row ? { ...row.edition, awardName: row.awardName, organisationId: row.organisationId } : null;
+  return row ? { ...row.edition, awardName: row.awardName, organisationId: row.organisationId, reviewClosedEarlyAt: row.closedAt ?? null } : null;
+}
+
+/** Records that the chair closed scoring early; a second call changes nothing (false). */
+export async function insertReviewClosure(db: Database, editionId: number, userId: number | null, now: Date): Promise<boolean> {
+  const rows = await db
+    .insert(reviewClosures)
+    .values({ editionId, closedByUserId: userId, closedAt: now })
+    .onConflictDoNothing()
+    .returning({ editionId: reviewClosures.editionId });
+  return rows.length > 0;
 }
 
 export type CommitteeMember = {

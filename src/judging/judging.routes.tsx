@@ -22,6 +22,9 @@ import {
 } from './review.service.js';
 import type { ScoreRefusal } from './review-rules.js';
 import { decideShortlist, loadShortlistPage } from './shortlist.service.js';
+import { closeReviewEarly } from './review-closure.service.js';
+import { CHAIR_REFUSALS } from './refusals.js';
+import { pageStatus } from '../platform/errors.js';
 import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overview-page.js';
 import { MemberListPage, ReviewFormPage, type ReviewFormState } from './views/review-pages.js';
 import { ShortlistPage, type ShortlistForm } from './views/shortlist-page.js';
@@ -29,7 +32,15 @@ import { parseId, sendPage } from '../platform/http.js';
 import { judgingUrls as urls } from './urls.js';
 
 const refusalText = (j: JudgingTexts, r: ScoreRefusal) =>
-  r === 'not-started' ? j.refusedNotStarted : r === 'deadline-passed' ? j.refusedDeadline : r === 'conflicted' ? j.refusedConflict : j.refusedNoTimeline;
+  r === 'not-started'
+    ? j.refusedNotStarted
+    : r === 'deadline-passed'
+      ? j.refusedDeadline
+      : r === 'closed-early'
+        ? j.refusedClosedEarly
+        : r === 'conflicted'
+          ? j.refusedConflict
+          : j.refusedNoTimeline;
 
 const CONFLICT_ACTIONS: Record<string, ConflictAction> = { erklaer: 'declare', bekraeft: 'confirm', afvis: 'dismiss' };
 
@@ -232,7 +243,8 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const editionId = await committeeEdition(request, reply);
       if (editionId === null) return reply;
-      return shortlistPage(request, reply, editionId, 200, { chosen: null, errors: [], saved: request.query.gemt === '1' });
+      const closed = typeof request.query.lukket === 'string' && /^\d{1,4}$/.test(request.query.lukket) ? Number(request.query.lukket) : null;
+      return shortlistPage(request, reply, editionId, 200, { chosen: null, errors: [], saved: request.query.gemt === '1', closedNotified: closed });
     },
   );
 
@@ -263,14 +275,41 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         if (result.ok) return reply.redirect(urls.shortlist({ editionId }, { gemt: 1 }), 303);
         if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
         if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-        if (result.reason === 'voting-locked') {
-          message = j.shortlistLocked;
-          status = 409;
-        } else if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
-        else if (result.reason === 'duplicate') message = j.errorDuplicate;
-        else message = j.errorNotEligible;
+        status = pageStatus(CHAIR_REFUSALS[result.reason]);
+        if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
+        else message = j.refusal[result.reason];
       }
       return shortlistPage(request, reply, editionId, status, { chosen, errors: [{ field: 'nominees', message }], saved: false });
+    },
+  );
+
+  app.post<{ Params: { editionId: string } }>(
+    urls.closeReview.pattern,
+    { config: { access: 'member' }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const editionId = await committeeEdition(request, reply);
+      if (editionId === null) return reply;
+      if (!isChairOf(request.actor, editionId).ok) {
+        request.log.info({ editionId }, 'closing the review refused: not the chair');
+        return sendErrorPage(request, reply, 403, 'forbidden');
+      }
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const j = judgingTexts(pageContext(request).locale);
+      if (body.bekraeft !== 'ja')
+        return shortlistPage(request, reply, editionId, 400, {
+          chosen: null,
+          errors: [{ field: 'close-confirm', message: j.errorCloseConfirm }],
+          saved: false,
+        });
+      const result = await closeReviewEarly({ db, actor: request.actor, editionId, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
+      if (result.ok) return reply.redirect(urls.shortlist({ editionId }, { lukket: result.notified }), 303);
+      if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
+      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
+      return shortlistPage(request, reply, editionId, pageStatus(CHAIR_REFUSALS[result.reason]), {
+        chosen: null,
+        errors: [{ field: 'close-confirm', message: j.refusal[result.reason] }],
+        saved: false,
+      });
     },
   );
 

@@ -96,6 +96,19 @@ export const shortlists = pgTable('shortlists', {
   decidedAt: instant('decided_at').notNull(),
 });
 
+/**
+ * The chair closed the committee's scoring before the review deadline (review-rules.ts
+ * canCloseReview): from `closed_at` on, no score, comment or conflict can change, and the
+ * shortlist can be recorded. One row per edition; who and when is also in the audit log.
+ */
+export const reviewClosures = pgTable('review_closures', {
+  editionId: integer('edition_id')
+    .primaryKey()
+    .references(() => editions.id, { onDelete: 'cascade' }),
+  closedByUserId: integer('closed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  closedAt: instant('closed_at').notNull(),
+});
+
 /** The nominations on an edition's shortlist, in the chair's order. */
 export const shortlistEntries = pgTable(
   'shortlist_entries',

@@ -3,7 +3,7 @@ import { anonymousLabels, anonymousOrder } from './anonymous-labels.js';
 import { krippendorffAlphaInterval, type AlphaResult } from './krippendorff.js';
 import { committeeOverview, reliabilityMatrix, type Score, type Stats } from './normalise.js';
 import { findJudgingEdition, listCommitteeMembers, listConflicts, listCriteria, listEligibleNominations, listReviews } from './judging.repo.js';
-import { conflictIndex, conflictOf, flagLikelyConflicts, inForce, progressOf, reviewIndex, type Progress } from './review.service.js';
+import { conflictIndex, conflictOf, flagLikelyConflicts, inForce, progressOf, reviewIndex, reviewOf, type Progress } from './review.service.js';
 
 // The committee's overview for the meeting, as plain data: raw statistics per criterion and
 // in total, the total normalised per member (z-scores), ranks by both, and Krippendorff's
@@ -21,7 +21,12 @@ export type OverviewMember = {
   mean: number | null;
   sd: number | null;
   noSpread: boolean;
+  /** The member's comments the viewer may see, in the nominations' order. */
+  comments: { nominationId: number; receiptNumber: string | null; title: string; text: string }[];
 };
+
+/** One member's comment on one nomination, under the member's label. */
+export type OverviewComment = { memberId: number; label: string; text: string };
 
 export type OverviewNomination = {
   id: number;
@@ -37,8 +42,10 @@ export type OverviewNomination = {
   rankNormalised: number | null;
   /** Labels of the members absent because of a conflict of interest (declared, confirmed or not yet dismissed). */
   absent: string[];
-  /** Set for the viewer's own conflicts: the figures are left out (null) for them. */
+  /** Set for the viewer's own conflicts: the figures and comments are left out (null, empty) for them. */
   hiddenForViewer: boolean;
+  /** The members' comments, in the members' order (empty comments left out). */
+  comments: OverviewComment[];
 };
 
 /**
@@ -77,7 +84,7 @@ export type CommitteeOverviewData = {
  * nomination, so are all ranks, normalised totals and members' means and spreads
  * (`ranksHiddenForViewer`). Only eligible nominations and active members count; scores of
  * members whose conflict is in force are never used (they are deleted when a conflict is
- * declared).
+ * declared), nor are their comments; the viewer sees no comment on a nomination hidden from them.
  * Side effects: flags likely conflicts of every member (idempotent).
  */
 export async function loadCommitteeOverview(
@@ -130,6 +137,12 @@ export async function loadCommitteeOverview(
       ).map((id) => members.find((m) => m.id === id)!)
     : members;
   const hiddenFor = (nominationId: number) => viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, nominationId));
+  // The comments counted as the scores are: active members, eligible nominations, no conflict in
+  // force; none on a nomination hidden from the viewer (their own conflict).
+  const commentOf = (memberId: number, nominationId: number): string => {
+    if (hiddenFor(nominationId) || inForce(conflictOf(conflicts, memberId, nominationId))) return '';
+    return reviewOf(reviewsByPair, memberId, nominationId)?.comment.trim() ?? '';
+  };
   const ranksHidden = eligible.some((n) => hiddenFor(n.id));
   const normalisation = new Map(stats.members.map((m) => [Number(m.memberId), m]));
   const byNomination = new Map(stats.nominations.map((n) => [Number(n.nominationId), n]));
@@ -152,6 +165,9 @@ export async function loadCommitteeOverview(
         mean: z ? z.mean : null,
         sd: z ? z.sd : null,
         noSpread: z ? z.status === 'no-spread' : false,
+        comments: eligible
+          .map((n) => ({ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: commentOf(m.id, n.id) }))
+          .filter((c) => c.text !== ''),
       };
     }),
     nominations: eligible.map((n) => {
@@ -170,6 +186,7 @@ export async function loadCommitteeOverview(
         rankNormalised: hidden || ranksHidden ? null : s.rankNormalised,
         absent: listed.filter((m) => inForce(conflictOf(conflicts, m.id, n.id))).map((m) => labels.get(m.id)!),
         hiddenForViewer: hidden,
+        comments: listed.map((m) => ({ memberId: m.id, label: labels.get(m.id)!, text: commentOf(m.id, n.id) })).filter((c) => c.text !== ''),
       };
     }),
     alpha,

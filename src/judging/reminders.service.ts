@@ -49,7 +49,8 @@ export async function enqueueDueReviewReminders({ db, now, publicBaseUrl }: { db
   for (const { id } of due) {
     const edition = await findJudgingEdition(db, id);
     const window = edition ? reviewWindow(edition) : null;
-    if (!edition || !window) continue;
+    // Scoring the chair closed early needs no reminder.
+    if (!edition || !window || window.closedEarlyAt) continue;
     const dueKinds = REVIEW_REMINDERS.filter((r) => now.getTime() >= window.closesAt.getTime() - r.beforeMs);
     const urgent = dueKinds[dueKinds.length - 1];
     if (!urgent) continue;

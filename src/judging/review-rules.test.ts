@@ -1,6 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canScore, likelyConflict, parseScore, reviewWindow, scoreLabels, shortlistSizeOk, windowOpen } from './review-rules.js';
+import {
+  canCloseReview,
+  canScore,
+  likelyConflict,
+  parseScore,
+  reviewWindow,
+  scoreLabels,
+  shortlistSizeOk,
+  shortlistTiming,
+  windowOpen,
+} from './review-rules.js';
 import { defaultStepWords, judgingTexts, ruleText } from './i18n.js';
 
 const closes = new Date('2030-03-01T11:00:00Z');
@@ -12,13 +22,15 @@ test('the review window runs from the review start (or closing) to the deadline 
   assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: starts, reviewClosesAt: deadline, nomineesPublishedAt: published }), {
     startsAt: starts,
     closesAt: deadline,
+    closedEarlyAt: null,
   });
   assert.deepEqual(reviewWindow({ closesAt: closes, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: published }), {
     startsAt: closes,
     closesAt: published,
+    closedEarlyAt: null,
   });
   assert.equal(reviewWindow({ closesAt: null, reviewStartsAt: null, reviewClosesAt: null, nomineesPublishedAt: null }), null);
-  const w = { startsAt: starts, closesAt: deadline };
+  const w = { startsAt: starts, closesAt: deadline, closedEarlyAt: null };
   assert.deepEqual(windowOpen(w, new Date(starts.getTime() - 1)), { ok: false, reason: 'not-started' });
   assert.deepEqual(windowOpen(w, starts), { ok: true });
   assert.deepEqual(windowOpen(w, new Date(deadline.getTime() - 1)), { ok: true });
@@ -27,6 +39,40 @@ test('the review window runs from the review start (or closing) to the deadline 
   assert.deepEqual(canScore({ conflicted: true }, w, starts), { ok: false, reason: 'conflicted' });
   assert.deepEqual(canScore({ conflicted: false }, w, starts), { ok: true });
 });
+
+const early = new Date('2030-04-01T08:00:00Z');
+const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
+
+test('closing early ends scoring at the closing instant, before the deadline', () => {
+  const w = reviewWindow({ closesAt: closes, reviewStartsAt: starts, reviewClosesAt: deadline, nomineesPublishedAt: published, reviewClosedEarlyAt: early });
+  assert.deepEqual(w, { startsAt: starts, closesAt: deadline, closedEarlyAt: early });
+  assert.deepEqual(windowOpen(w, ms(early, -1)), { ok: true });
+  assert.deepEqual(windowOpen(w, early), { ok: false, reason: 'closed-early' });
+  assert.deepEqual(windowOpen(w, deadline), { ok: false, reason: 'closed-early' });
+  assert.deepEqual(canScore({ conflicted: false }, w, early), { ok: false, reason: 'closed-early' });
+});
+
+// [case, window, now, shortlist timing, closing early]
+const open = { startsAt: starts, closesAt: deadline, closedEarlyAt: null };
+const closedEarly = { ...open, closedEarlyAt: early };
+const TIMING_CASES: [string, Parameters<typeof shortlistTiming>[0], Date, ReturnType<typeof shortlistTiming>, ReturnType<typeof canCloseReview>][] = [
+  ['no timeline', null, starts, { ok: false, reason: 'no-timeline' }, { ok: false, reason: 'no-timeline' }],
+  ['before the review starts', open, ms(starts, -1), { ok: false, reason: 'review-open' }, { ok: false, reason: 'not-started' }],
+  ['at the review start', open, starts, { ok: false, reason: 'review-open' }, { ok: true }],
+  ['a moment before the deadline', open, ms(deadline, -1), { ok: false, reason: 'review-open' }, { ok: true }],
+  ['at the deadline', open, deadline, { ok: true }, { ok: false, reason: 'deadline-passed' }],
+  ['after the deadline', open, published, { ok: true }, { ok: false, reason: 'deadline-passed' }],
+  ['a moment before the chair’s early closing', closedEarly, ms(early, -1), { ok: false, reason: 'review-open' }, { ok: true }],
+  ['at the chair’s early closing', closedEarly, early, { ok: true }, { ok: false, reason: 'already-closed' }],
+  ['closed early, after the deadline', closedEarly, published, { ok: true }, { ok: false, reason: 'already-closed' }],
+];
+
+for (const [name, window, now, timing, close] of TIMING_CASES) {
+  test(`the shortlist and closing early: ${name}`, () => {
+    assert.deepEqual(shortlistTiming(window, now), timing);
+    assert.deepEqual(canCloseReview(window, now), close);
+  });
+}
 
 test('a typed score: empty is not scored, whole numbers on the scale only', () => {
   const scale = { min: 1, max: 5 };

@@ -4,26 +4,30 @@
  * Pure functions; the services call them with rows and the injected clock.
  */
 
-export type ReviewWindow = { startsAt: Date; closesAt: Date };
+/** `closesAt` is the planned deadline; `closedEarlyAt` is set when the chair closed scoring before it. */
+export type ReviewWindow = { startsAt: Date; closesAt: Date; closedEarlyAt: Date | null };
 
 type WindowColumns = {
   closesAt: Date | null;
   reviewStartsAt: Date | null;
   reviewClosesAt: Date | null;
   nomineesPublishedAt: Date | null;
+  /** When the chair closed scoring early (judging's review_closures), if ever. */
+  reviewClosedEarlyAt?: Date | null;
 };
 
 /**
  * When members may score: from the review start (or the closing of nominations when no start
  * is set), inclusive, until the review deadline (or the publication of nominees when no
- * deadline is set), exclusive. Null for an edition without a timeline.
+ * deadline is set), exclusive, or until the chair closed scoring early, whichever is first.
+ * Null for an edition without a timeline.
  */
 export function reviewWindow(e: WindowColumns): ReviewWindow | null {
   if (!e.closesAt || !e.nomineesPublishedAt) return null;
-  return { startsAt: e.reviewStartsAt ?? e.closesAt, closesAt: e.reviewClosesAt ?? e.nomineesPublishedAt };
+  return { startsAt: e.reviewStartsAt ?? e.closesAt, closesAt: e.reviewClosesAt ?? e.nomineesPublishedAt, closedEarlyAt: e.reviewClosedEarlyAt ?? null };
 }
 
-export type ScoreRefusal = 'no-timeline' | 'not-started' | 'deadline-passed' | 'conflicted';
+export type ScoreRefusal = 'no-timeline' | 'not-started' | 'deadline-passed' | 'closed-early' | 'conflicted';
 
 export type ScorePermission = { ok: true } | { ok: false; reason: ScoreRefusal };
 
@@ -40,9 +44,39 @@ export function canScore(member: { conflicted: boolean }, window: ReviewWindow |
 /** Whether the review window is open at `now`, with the reason when not. */
 export function windowOpen(window: ReviewWindow | null, now: Date): ScorePermission {
   if (!window) return { ok: false, reason: 'no-timeline' };
+  if (window.closedEarlyAt && now.getTime() >= window.closedEarlyAt.getTime() && window.closedEarlyAt.getTime() < window.closesAt.getTime())
+    return { ok: false, reason: 'closed-early' };
   if (now.getTime() < window.startsAt.getTime()) return { ok: false, reason: 'not-started' };
   if (now.getTime() >= window.closesAt.getTime()) return { ok: false, reason: 'deadline-passed' };
   return { ok: true };
+}
+
+export type ShortlistTiming = { ok: true } | { ok: false; reason: 'no-timeline' | 'review-open' };
+
+/**
+ * Whether the chair may record the shortlist at `now`: only once scores can no longer change,
+ * that is from the review deadline on, or once the chair has closed scoring early. Before the
+ * review starts it is refused as well ('review-open'): scoring has not even begun.
+ */
+export function shortlistTiming(window: ReviewWindow | null, now: Date): ShortlistTiming {
+  const open = windowOpen(window, now);
+  if (!open.ok && open.reason === 'no-timeline') return { ok: false, reason: 'no-timeline' };
+  if (!open.ok && (open.reason === 'deadline-passed' || open.reason === 'closed-early')) return { ok: true };
+  return { ok: false, reason: 'review-open' };
+}
+
+export type CloseReviewRefusal = 'no-timeline' | 'not-started' | 'deadline-passed' | 'already-closed';
+
+/**
+ * Whether the chair may close the committee's scoring early at `now`: only while the review is
+ * under way (from its start, before its deadline) and not already closed.
+ */
+export function canCloseReview(window: ReviewWindow | null, now: Date): { ok: true } | { ok: false; reason: CloseReviewRefusal } {
+  const open = windowOpen(window, now);
+  if (open.ok) return { ok: true };
+  if (open.reason === 'closed-early') return { ok: false, reason: 'already-closed' };
+  if (open.reason === 'conflicted') return { ok: false, reason: 'no-timeline' };
+  return { ok: false, reason: open.reason };
 }
 
 export type Scale = { min: number; max: number };

@@ -99,6 +99,10 @@ export function reviewIndex(rows: readonly ReviewRow[]): Map<string, ReviewRow> 
   return new Map(rows.map((r) => [pairKey(r.memberId, r.nominationId), r]));
 }
 
+export function reviewOf(index: Map<string, ReviewRow>, memberId: number, nominationId: number): ReviewRow | null {
+  return index.get(pairKey(memberId, nominationId)) ?? null;
+}
+
 export type NominationState = 'todo' | 'partial' | 'done' | 'conflict' | 'flagged';
 
 export type MemberEditionOverview = {
@@ -216,7 +220,7 @@ export type SaveReviewResult =
  *
  * Refuses: 'not-member' (no active committee seat), 'not-found' (not an eligible nomination
  * of the edition), 'refused' with the reason of canScore (conflict, before the review starts,
- * after the deadline), 'invalid' (a score that is not a whole number on the scale, or a
+ * after the deadline, after the chair closed scoring early), 'invalid' (a score that is not a whole number on the scale, or a
  * comment over COMMENT_MAX characters).
  *
  * Side effects: upserts the row in `reviews` and replaces its `review_scores`; audit
@@ -291,7 +295,7 @@ export type ConflictResult =
  * A committee member declares a conflict of interest with a nomination (a reason is
  * required), or confirms or dismisses the system's flag. Declaring or confirming removes the
  * member's review of the nomination (no score from a conflicted member). Allowed until the
- * review deadline.
+ * review deadline (or until the chair closes scoring early).
  *
  * Side effects, in one transaction: the conflicts_of_interest row; the member's review of
  * the nomination deleted when the conflict is in force; an audit record
@@ -317,8 +321,9 @@ export async function decideConflict(args: {
     const edition = await findJudgingEdition(db, editionId);
     const nomination = edition ? await findEligibleNomination(db, editionId, nominationId) : null;
     if (!edition || !nomination) return { ok: false, reason: 'not-found' };
-    const window = reviewWindow(edition);
-    if (!window || now.getTime() >= window.closesAt.getTime()) return { ok: false, reason: 'deadline-passed' };
+    // Conflicts can change until scoring ends: the review deadline, or the chair's early closing.
+    const open = windowOpen(reviewWindow(edition), now);
+    if (!open.ok && open.reason !== 'not-started') return { ok: false, reason: 'deadline-passed' };
     const before = await findConflict(db, member.id, nominationId);
     if (action === 'declare') {
       await upsertDeclaredConflict(db, member.id, nominationId, reason, now);

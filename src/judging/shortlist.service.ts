@@ -5,20 +5,23 @@ import { loadCommitteeOverview, type CommitteeOverviewData } from './overview.se
 import { type Actor, isChairOf } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { findJudgingEdition, listEligibleNominations } from './judging.repo.js';
-import { shortlistSizeOk } from './review-rules.js';
+import { canCloseReview, reviewWindow, shortlistSizeOk, shortlistTiming, type ReviewWindow, type ShortlistTiming } from './review-rules.js';
 import { findShortlist, writeShortlist } from './shortlist.repo.js';
 
-export type ShortlistRefusal = 'not-chair' | 'not-found' | 'voting-locked' | 'wrong-size' | 'not-eligible' | 'duplicate';
+export type ShortlistRefusal = 'not-chair' | 'not-found' | 'no-timeline' | 'review-open' | 'voting-locked' | 'wrong-size' | 'not-eligible' | 'duplicate';
 
 export type ShortlistResult = { ok: true } | { ok: false; reason: ShortlistRefusal };
 
 /**
  * The chair records the nominees (the shortlist) among the edition's eligible nominations,
- * in the order given. The count must meet the edition's rule (nominee_count_min/max); once
- * the panel's voting is locked (the first ballot cast) the shortlist cannot change.
+ * in the order given. Only once scores can no longer change: from the review deadline on, or
+ * once the chair closed scoring early (review-rules.ts shortlistTiming). The count must meet
+ * the edition's rule (nominee_count_min/max); once the panel's voting is locked (the first
+ * ballot cast) the shortlist cannot change.
  *
  * Refuses: 'not-chair' (the actor is not the chair of this edition's committee), 'not-found'
- * (no such edition), 'voting-locked', 'wrong-size', 'not-eligible' (an id that is not a sent,
+ * (no such edition), 'no-timeline' (the edition has no review window), 'review-open' (before
+ * the review deadline, and scoring not closed early), 'voting-locked', 'wrong-size', 'not-eligible' (an id that is not a sent,
  * eligible nomination of the edition), 'duplicate' (the same nomination twice).
  *
  * Side effects, in one transaction (the edition row locked, so the voting lock cannot slip
@@ -38,6 +41,8 @@ export async function decideShortlist(args: {
     const edition = await findJudgingEdition(db, editionId, { lock: true });
     if (!edition) return { ok: false, reason: 'not-found' };
     if (edition.votingLockedAt !== null) return { ok: false, reason: 'voting-locked' };
+    const timing = shortlistTiming(reviewWindow(edition), now);
+    if (!timing.ok) return { ok: false, reason: timing.reason };
     if (new Set(nominationIds).size !== nominationIds.length) return { ok: false, reason: 'duplicate' };
     const eligible = new Set((await listEligibleNominations(db, editionId)).map((n) => n.id));
     if (nominationIds.some((id) => !eligible.has(id))) return { ok: false, reason: 'not-eligible' };
@@ -66,6 +71,10 @@ export type ShortlistPageData = {
   overview: CommitteeOverviewData;
   rule: { min: number | null; max: number | null };
   locked: boolean;
+  /** The review window (with the chair's early closing), whether the shortlist may be recorded now, and whether scoring may be closed early now. */
+  window: ReviewWindow | null;
+  timing: ShortlistTiming;
+  closable: boolean;
   shortlist: { nominationIds: number[]; decidedAt: Date; decidedBy: string | null } | null;
 };
 
@@ -85,6 +94,9 @@ export async function loadShortlistPage(db: Database, editionId: number, viewerM
     overview,
     rule: { min: edition.nomineeCountMin, max: edition.nomineeCountMax },
     locked: edition.votingLockedAt !== null,
+    window: reviewWindow(edition),
+    timing: shortlistTiming(reviewWindow(edition), now),
+    closable: canCloseReview(reviewWindow(edition), now).ok,
     shortlist: list ? { nominationIds: list.nominationIds, decidedAt: list.decidedAt, decidedBy } : null,
   };
 }

@@ -8,4 +8,5 @@ export const judgingUrls = {
   conflict: routeUrl('/bedoemmelse/udgaver/:editionId/indstillinger/:nominationId/inhabilitet'),
   memberOverview: routeUrl('/bedoemmelse/udgaver/:editionId/oversigt'),
   shortlist: routeUrl('/bedoemmelse/udgaver/:editionId/nominerede'),
+  closeReview: routeUrl('/bedoemmelse/udgaver/:editionId/luk-bedoemmelse'),
 } as const;

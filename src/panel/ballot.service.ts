@@ -2,7 +2,7 @@ import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findShortlist } from '../judging/index.js';
-import { readBallotForm, voterKey, votingWindow, type BallotProblem, type VotingWindow } from './ballot.js';
+import { ballotOrder, readBallotForm, voterKey, votingWindow, type BallotProblem, type VotingWindow } from './ballot.js';
 import {
   findBallot,
   findNominees,
@@ -25,7 +25,7 @@ import {
 export type BallotPage = {
   edition: VotingEdition;
   window: VotingWindow;
-  /** The shortlist, in the chair's order, with the summaries (empty while there is none). */
+  /** The shortlist with the summaries, in the member's own random order (ballotOrder); empty while there is none. */
   nominees: NomineeRow[];
   /** The member's own ballot, to fill the form and the receipt; null before the first vote. */
   mine: { ranking: number[] } | null;
@@ -47,7 +47,7 @@ export async function getBallotPage(db: Database, ballotKey: string, editionId: 
   const [edition, shortlist] = await Promise.all([findVotingEdition(db, editionId), findShortlist(db, editionId)]);
   // A draft round has no panel yet: its ballot is no one's.
   if (!edition || edition.publishedAt === null) return null;
-  const nominees = await findNominees(db, editionId, shortlist?.nominationIds ?? []);
+  const nominees = await findNominees(db, editionId, ballotOrder(ballotKey, editionId, memberId, shortlist?.nominationIds ?? []));
   const mine = await findBallot(db, editionId, voterKey(ballotKey, editionId, memberId));
   const unchangeable = mine === null && (await hasVoted(db, memberId));
   return { edition, window: votingWindow(edition, now), nominees, mine, unchangeable };
@@ -106,7 +106,8 @@ export async function castBallot(args: {
     const shortlist = await findShortlist(tx, editionId);
     if (!shortlist || shortlist.nominationIds.length === 0) return { ok: false, reason: 'no-nominees' };
 
-    const read = readBallotForm(args.form, shortlist.nominationIds);
+    // Problems are reported in the order the member's page lists the nominees.
+    const read = readBallotForm(args.form, ballotOrder(args.ballotKey, editionId, memberId, shortlist.nominationIds));
     if (!read.ranking) return { ok: false, reason: 'invalid', problems: read.problems, places: read.places };
 
     const key = voterKey(args.ballotKey, editionId, memberId);

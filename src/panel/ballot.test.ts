@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { placesOf, readBallotForm, voterKey, votingWindow } from './ballot.js';
+import { ballotOrder, placesOf, readBallotForm, voterKey, votingWindow } from './ballot.js';
 
 const form = (places: Record<string, string>) => Object.fromEntries(Object.entries(places).map(([id, v]) => [`placering-${id}`, v]));
 
@@ -78,4 +78,21 @@ test('the voting window opens at its first instant and is closed at the deadline
   assert.equal(votingWindow(e, closesAt).state, 'closed');
   assert.equal(votingWindow({ ...e, hasPatientPanel: false }, opensAt).state, 'no-panel');
   assert.equal(votingWindow({ ...e, votingClosesAt: null }, opensAt).state, 'no-dates');
+});
+
+test('the ballot order: a permutation of its own per member and edition, stable, and keyed by the secret', () => {
+  const ids = [11, 12, 13, 14, 15, 16, 17];
+  const key = 'test-ballot-key-0123456789abcdef0123456789abcdef';
+  const orders = [1, 2, 3, 4, 5, 6].map((member) => ballotOrder(key, 7, member, ids));
+  for (const o of orders) assert.deepEqual([...o].sort(), ids);
+  assert.deepEqual(ballotOrder(key, 7, 1, ids), orders[0], 'stable');
+  assert.deepEqual(ballotOrder(key, 7, 1, [...ids].reverse()), orders[0], 'whatever order the shortlist is in');
+  assert.equal(new Set(orders.map((o) => o.join())).size, 6, 'six members, six orders');
+  assert.ok(
+    orders.every((o) => o.join() !== ids.join()),
+    'nobody gets the committee’s order',
+  );
+  assert.notDeepEqual(ballotOrder(key, 8, 1, ids), orders[0], 'another edition, another order');
+  assert.notDeepEqual(ballotOrder(`${key}x`, 7, 1, ids), orders[0], 'another secret, another order');
+  assert.deepEqual(ballotOrder(key, 7, 1, []), []);
 });

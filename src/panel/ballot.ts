@@ -15,6 +15,18 @@ export function voterKey(ballotKey: string, editionId: number, memberId: number)
   return keyedDigest(ballotKey, 'ballot-voter', `edition:${editionId}`, `member:${memberId}`);
 }
 
+/**
+ * The order a panel member sees the nominees in: a random order of their own, the nominees
+ * sorted by an HMAC of edition, member and nominee under the server secret BALLOT_KEY. The same
+ * for that member on every visit of the edition, different between members and editions, and
+ * never the committee's rank order (the shortlist is recorded best first), which could steer
+ * the panel.
+ */
+export function ballotOrder(ballotKey: string, editionId: number, memberId: number, nomineeIds: readonly number[]): number[] {
+  const digest = new Map(nomineeIds.map((id) => [id, keyedDigest(ballotKey, 'ballot-order', `edition:${editionId}`, `member:${memberId}`, `nominee:${id}`)]));
+  return [...nomineeIds].sort((a, b) => (digest.get(a)! < digest.get(b)! ? -1 : digest.get(a)! > digest.get(b)! ? 1 : a - b));
+}
+
 export type VotingWindow =
   | { state: 'no-panel' }
   | { state: 'no-dates' }

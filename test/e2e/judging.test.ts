@@ -180,9 +180,59 @@ describe('the committee’s pages in Chromium', () => {
     assert.match(page.url(), /sorter=titel&anonym=1$/);
   });
 
-  test('the chair records the nominees: a wrong count first, then two', async () => {
+  test('the overview carries the members’ comments and fits 1280 px without a sideways scroll (issue 14)', async () => {
+    const watched = await visit(member, `/bedoemmelse/udgaver/${edition}/oversigt`);
+    const { page } = watched;
+    assert.equal(page.viewportSize()?.width, 1280);
+    const widths = await page.evaluate(() => {
+      const box = document.getElementById('overview-table')!.closest('.table--responsive-scroll') as HTMLElement;
+      return { scroll: box.scrollWidth, client: box.clientWidth };
+    });
+    assert.ok(widths.scroll <= widths.client, `the table scrolls sideways: ${widths.scroll} > ${widths.client}`);
+    // Per nomination: the comment is in a details row, closed until asked for (works without JavaScript: native <details>).
+    assert.equal(await page.isVisible(`#comments-${n[0]} dd`), false);
+    await page.locator(`#comments-${n[0]} summary`).click();
+    assert.match(await page.locator(`#comments-${n[0]}`).innerText(), /Fie Formand\s+Stærk indstilling\./);
+    // Per member.
+    await page.locator('.member-comments summary', { hasText: 'Fie Formand' }).click();
+    assert.match(
+      await page.locator('.member-comments', { hasText: 'Fie Formand' }).innerText(),
+      /IP-2030-0001 Hurtigere svar på blodprøver\s+Stærk indstilling\./,
+    );
+    await check(watched, 'overview with comments open');
+    const phone = await newContext(browser, server.baseUrl, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    contexts.push(phone);
+    const memberUser = await server.database.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.email, 'gitte@example.dk') });
+    await signInContext(phone, server.database.db, memberUser!.id, server.clock.now(), server.baseUrl);
+    const small = await visit(phone, `/bedoemmelse/udgaver/${edition}/oversigt?anonym=1`);
+    await small.page.locator(`#comments-${n[0]} summary`).click();
+    assert.match(await small.page.locator(`#comments-${n[0]}`).innerText(), /Medlem \d\s+Stærk indstilling\./);
+    await check(small, 'overview on a phone, anonymised, a comment open');
+  });
+
+  test('the chair records the nominees: only after closing the review early (confirmed), then a wrong count first, then two', async () => {
     const watched = await visit(chair, `/bedoemmelse/udgaver/${edition}/nominerede`);
     const { page } = watched;
+    // The review is under way: no shortlist yet, but the chair may close the review early (issue 14).
+    assert.match(await page.locator('#shortlist-waits').innerText(), /De nominerede kan registreres, når fristen for bedømmelse er udløbet/);
+    assert.equal(await page.locator('input[name="nominerede"]').count(), 0);
+    assert.equal(await submit(page, 'button >> text=Luk bedømmelsen'), 400);
+    await focusedIsErrorSummary(page);
+    assert.match(await page.locator('#close-confirm-error').innerText(), /Sæt kryds ved „Jeg vil lukke bedømmelsen nu“/);
+    await check(watched, 'closing the review without confirming');
+    await page.check('#close-confirm');
+    assert.equal(await submit(page, 'button >> text=Luk bedømmelsen'), 200);
+    assert.match(await page.locator('main').innerText(), /Bedømmelsen er lukket\. 2 medlemmer har fået besked på e-mail/);
+    await check(watched, 'the review closed early');
+    const told = await visit(member, `/bedoemmelse/udgaver/${edition}`);
+    assert.match(await told.page.locator('#review-closed-early').innerText(), /Formanden lukkede bedømmelsen før fristen/);
+    const phone = await newContext(browser, server.baseUrl, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    contexts.push(phone);
+    const chairUser = await server.database.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.email, 'formand@example.dk') });
+    await signInContext(phone, server.database.db, chairUser!.id, server.clock.now(), server.baseUrl);
+    await visit(phone, `/bedoemmelse/udgaver/${edition}/indstillinger/${n[0]}`);
+    await visit(phone, `/bedoemmelse/udgaver/${edition}/nominerede`);
+
     await page.locator(`input[value="${n[0]}"]`).check();
     assert.equal(await submit(page, 'form button[type=submit] >> text=Registrér de nominerede'), 400);
     await focusedIsErrorSummary(page);

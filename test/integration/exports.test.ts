@@ -10,6 +10,9 @@ import { startSignedInTestApp } from '../harness/signed-in-app.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
 import { readPdf } from '../harness/pdf-text.js';
+import { dossierExport } from '../../src/publication/exports/exports.service.js';
+import { DEVELOPMENT_BALLOT_KEY } from '../../src/config.js';
+import { anonymousLabels } from '../../src/judging/anonymous-labels.js';
 
 const AT = '2024-09-10T10:00:00Z';
 
@@ -18,7 +21,13 @@ for (const engine of ENGINES) {
     let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
     let editionId: number;
     let otherEditionId: number;
-    const cookies: Record<'admin' | 'otherAdmin' | 'member' | 'otherMember', string> = { admin: '', otherAdmin: '', member: '', otherMember: '' };
+    const cookies: Record<'admin' | 'otherAdmin' | 'member' | 'otherMember' | 'conflicted', string> = {
+      admin: '',
+      otherAdmin: '',
+      member: '',
+      otherMember: '',
+      conflicted: '',
+    };
     const n: { id: number; receiptNumber: string | null }[] = [];
     let crit: { id: number; title: string }[] = [];
 
@@ -106,6 +115,7 @@ for (const engine of ENGINES) {
       cookies.otherAdmin = (await sessionFor(db, otherAdmin.id, now)).value;
       cookies.member = (await sessionFor(db, members[1]!.id, now)).value;
       cookies.otherMember = (await sessionFor(db, otherMember.id, now)).value;
+      cookies.conflicted = (await sessionFor(db, members[2]!.id, now)).value;
 
       // Scores: member a and b score all three nominations; c scores the first only and has a
       // declared conflict with the third (its score there must not count).
@@ -120,10 +130,11 @@ for (const engine of ENGINES) {
         [1, 2, [5, 5, 4, 5, 5]],
         [2, 0, [3, 3, 3, 3, 2]],
       ];
+      const comment = (m: number, k: number) => (k === 2 && m === 1 ? 'Bents kommentar om psykiatrien' : m === 0 ? `=Annes kommentar ${k + 1}` : '');
       for (const [m, k, scores] of given) {
         const [r] = await db
           .insert(reviews)
-          .values({ memberId: seatOf(members[m]!.id), nominationId: n[k]!.id, createdAt: at, updatedAt: at })
+          .values({ memberId: seatOf(members[m]!.id), nominationId: n[k]!.id, comment: comment(m, k), createdAt: at, updatedAt: at })
           .returning();
         await db.insert(reviewScores).values(scores.map((score, i) => ({ reviewId: r!.id, criterionId: crit[i]!.id, score })));
       }
@@ -204,7 +215,7 @@ for (const engine of ENGINES) {
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       assert.deepEqual(
         wb.worksheets.map((w) => w.name),
-        ['Point', 'Samlet', 'Om tallene'],
+        ['Point', 'Samlet', 'Kommentarer', 'Om tallene'],
       );
       const points = wb.getWorksheet('Point')!;
       const rows = points.getSheetValues().slice(2) as unknown[][];
@@ -248,6 +259,83 @@ for (const engine of ENGINES) {
       );
       assert.equal(byReceipt.get('IP-2024-0003')![14 + 5], 'Carla Clausen');
       assert.ok(!byReceipt.has('IP-2024-0004') && !byReceipt.has('IP-2024-0005'));
+    });
+
+    test('the members’ comments are in the dossier and the workbook, under "Medlem n" when anonymised, never on the reader’s own conflict (issue 14)', async () => {
+      const admin = await readPdf((await get(`/admin/udgaver/${editionId}/dossier.pdf`, 'admin')).rawPayload);
+      assert.match(admin.text, /Komitéens kommentarer/);
+      assert.ok(admin.text.includes('Bents kommentar om psykiatrien') && admin.text.includes('=Annes kommentar 1'));
+      assert.match(admin.text, /Anne Andersen\s+=Annes kommentar 1/);
+      // Carla is conflicted with the third nomination: its comments are hidden from her.
+      const carla = await readPdf((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'conflicted')).rawPayload);
+      assert.ok(!carla.text.includes('Bents kommentar') && !carla.text.includes('=Annes kommentar 3'), 'no comment on her conflict');
+      assert.ok(carla.text.includes('=Annes kommentar 1'));
+      assert.match(carla.text, /Skjult: du er inhabil i denne indstilling\./);
+      const bent = await readPdf((await get(`/bedoemmelse/udgaver/${editionId}/dossier.pdf`, 'member')).rawPayload);
+      assert.ok(bent.text.includes('Bents kommentar om psykiatrien'));
+      // Anonymised: the labels of the overview, no names.
+      const seats = (await t.db.select().from(editionMembers).where(eq(editionMembers.editionId, editionId))).map((m) => m.id);
+      const anon = await readPdf((await get(`/admin/udgaver/${editionId}/dossier.pdf?anonym=1`, 'admin')).rawPayload);
+      assert.ok(!/Anne Andersen|Bent Berg|Carla Clausen/.test(anon.text));
+      const labels = anonymousLabels(DEVELOPMENT_BALLOT_KEY, editionId, seats);
+      assert.ok(
+        [...labels.values()].some((l) => anon.text.includes(`${l}\nBents kommentar`) || anon.text.includes(`${l} Bents kommentar`)),
+        anon.text.slice(-600),
+      );
+
+      const res = await get(`/admin/udgaver/${editionId}/bedoemmelser.xlsx`, 'admin');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows = (wb.getWorksheet('Kommentarer')!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1));
+      assert.deepEqual(rows, [
+        ['IP-2024-0001', 'Hjemmedialyse på video', 'Anne Andersen', "'=Annes kommentar 1"],
+        ['IP-2024-0002', '\'=HYPERLINK("http://evil.example","klik")', 'Anne Andersen', "'=Annes kommentar 2"],
+        ['IP-2024-0003', 'Patientpanel i psykiatrien', 'Anne Andersen', "'=Annes kommentar 3"],
+        ['IP-2024-0003', 'Patientpanel i psykiatrien', 'Bent Berg', 'Bents kommentar om psykiatrien'],
+      ]);
+      const anonWb = new ExcelJS.Workbook();
+      await anonWb.xlsx.load((await get(`/admin/udgaver/${editionId}/bedoemmelser.xlsx?anonym=1`, 'admin')).rawPayload as unknown as ArrayBuffer);
+      const members = (anonWb.getWorksheet('Kommentarer')!.getSheetValues().slice(2) as unknown[][]).map((r) => r[3]);
+      assert.ok(
+        members.every((m) => typeof m === 'string' && /^Medlem \d$/.test(m)),
+        String(members),
+      );
+    });
+
+    test('the dossier is compact: short nominations flow, with a table of contents whose page numbers are right (issue 14)', async () => {
+      const at = new Date('2024-08-01T10:00:00Z');
+      for (let i = 1; i <= 7; i++)
+        await buildNomination(
+          t.db,
+          {
+            editionId: otherEditionId,
+            screening: 'eligible',
+            receiptNumber: `SP-2024-000${i}`,
+            title: `Kort løsning nummer ${i}`,
+            summary: 'En kort beskrivelse.',
+          },
+          { at },
+        );
+      const file = await dossierExport(t.db, otherEditionId, { blind: false, now: t.clock.now() });
+      const { pages, pageCount } = await readPdf(file!.body);
+      // 7 short nominations (six sections each): the cover with contents and criteria, then the
+      // nominations flow. A page per nomination made 15 pages of this (issue 14: "11 pages for 7 short nominations").
+      assert.ok(pageCount <= 8, `${pageCount} pages`);
+      // No near-empty page but the last.
+      for (const [i, p] of pages.slice(0, -1).entries()) assert.ok(p.length > 900, `page ${i + 1} holds ${p.length} characters`);
+      const contents = pages[0]!;
+      assert.match(contents, /Indhold/);
+      for (let i = 1; i <= 7; i++) {
+        const m = new RegExp(`SP-2024-000${i} Kort løsning nummer ${i}\\s*side (\\d+)`).exec(contents);
+        assert.ok(m, `contents line ${i}`);
+        const page = pages[Number(m[1]) - 1]!;
+        assert.ok(page.includes(`Kvitteringsnummer SP-2024-000${i}`) && page.includes(`Kort løsning nummer ${i}`), `nomination ${i} on page ${m[1]}`);
+      }
+      // No nomination's heading is left alone at the bottom of a page: the receipt line and title are followed by the summary on the same page.
+      for (const page of pages) {
+        const last = page.trim().split('\n').slice(-3).join(' ');
+        assert.doesNotMatch(last, /Kvitteringsnummer SP-2024-000\d\s*Kort løsning nummer \d\s*Initiativ|Kvitteringsnummer[^\n]*$/);
+      }
     });
   });
 }

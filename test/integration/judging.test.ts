@@ -21,6 +21,7 @@ import {
   nominations,
   organisations,
   outboxMessages,
+  reviewClosures,
   reviewReminders,
   reviewScores,
   reviews,
@@ -455,8 +456,8 @@ for (const engine of ENGINES) {
         ['1', '2', '3', '4'],
       );
       assert.deepEqual(
-        [...raw.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`),
-        ['– –', '– –', '– –', '– –'],
+        [...raw.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]),
+        ['– / –', '– / –', '– / –', '– / –'],
       );
       assert.match(raw, /Du er inhabil i mindst én indstilling\. Derfor ser du ingen placeringer/);
       const karls = (await loadCommitteeOverview(db, edition, { anonymise: false, viewerMemberId: ids.m4Member }))!;
@@ -467,7 +468,7 @@ for (const engine of ENGINES) {
       const fies = decode((await agents.chair!.get(`${base()}/oversigt?sorter=raa`)).body);
       assert.doesNotMatch(fies, /Du er inhabil i mindst én indstilling/);
       assert.deepEqual(
-        [...fies.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]),
+        [...fies.matchAll(/<tr data-nomination="\d+"><td>([^<]*)<\/td>/g)].map((m) => m[1]!.split(' / ')[0]),
         ['1', '2', '3', '3'],
       );
       const adminRaw = (await loadCommitteeOverview(db, edition, { anonymise: false }))!.nominations;
@@ -506,6 +507,38 @@ for (const engine of ENGINES) {
       // With only two members' scores, the page says normalisation means little.
       const few = (await loadCommitteeOverview(db, otherEdition, { anonymise: false }))!;
       assert.equal(few.tooFew?.code, 'few-members');
+    });
+
+    test('the members’ comments: per nomination and per member, under the labels when anonymised, none where the viewer is conflicted (issue 14)', async () => {
+      assert.equal((await score('chair', n.a!, '5', '4', 'Alfa er stærk.\nGod evidens.')).statusCode, 303);
+      assert.equal((await score('chair', n.b!, '2', '1', 'Beta-kommentar fra formanden')).statusCode, 303);
+      const data = (await loadCommitteeOverview(db, edition, { anonymise: false }))!;
+      assert.deepEqual(
+        data.nominations.find((x) => x.id === n.a)!.comments.find((c) => c.memberId === ids.chairMember),
+        { memberId: ids.chairMember, label: 'Fie Formand', text: 'Alfa er stærk.\nGod evidens.' },
+      );
+      assert.deepEqual(
+        data.members.find((m) => m.id === ids.chairMember)!.comments.map((c) => [c.receiptNumber, c.text]),
+        [
+          ['IP-2030-0001', 'Alfa er stærk.\nGod evidens.'],
+          ['IP-2030-0002', 'Beta-kommentar fra formanden'],
+        ],
+      );
+      const admin = decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse`)).body);
+      assert.match(admin, /<dt>Fie Formand<\/dt><dd class="answer-text">Beta-kommentar fra formanden<\/dd>/);
+      assert.match(admin, /Fie Formand: 2 kommentarer/);
+      // Karl is conflicted with Beta: he sees the comment on Alfa, none on Beta, in neither view.
+      const karl = decode((await agents.m4!.get(`${base()}/oversigt`)).body);
+      assert.match(karl, /Alfa er stærk\./);
+      assert.doesNotMatch(karl, /Beta-kommentar/);
+      assert.match(karl, /Fie Formand: 1 kommentar/);
+      const karls = (await loadCommitteeOverview(db, edition, { anonymise: false, viewerMemberId: ids.m4Member }))!;
+      assert.deepEqual(karls.nominations.find((x) => x.id === n.b)!.comments, []);
+      // Anonymised: under "Medlem n", no names.
+      const label = anonymousLabels(DEVELOPMENT_BALLOT_KEY, edition, [ids.chairMember!, ids.m3Member!, ids.m2Member!, ids.m4Member!]).get(ids.chairMember!)!;
+      const anon = decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse?anonym=1`)).body);
+      assert.match(anon, new RegExp(`<dt>${label}</dt><dd class="answer-text">Alfa er stærk\\.`));
+      assert.doesNotMatch(anon, /Fie Formand|Karl Komité|Gitte Gødstrup|Ib Indstiller/);
     });
 
     test('the administrators’ overview: their own organisation only, with names and progress', async () => {
@@ -565,9 +598,50 @@ for (const engine of ENGINES) {
       const url = `${base()}/nominerede`;
       await agents.m4!.get(url);
       assert.equal((await agents.m4!.post(url, { nominerede: [String(n.a), String(n.c)] })).statusCode, 403, 'not the chair');
+      await agents.chair!.get(url);
+      // A valid list, but members can still change their scores: refused until the deadline or an early closing (issue 14, item 5).
+      let res = await agents.chair!.post(url, { nominerede: [String(n.c), String(n.a)] });
+      assert.equal(res.statusCode, 409);
+      assert.match(decode(res.body), /Bedømmelsen er ikke slut: medlemmerne kan stadig ændre deres point/);
+      assert.equal(await findShortlist(db, edition), null);
+      assert.match(decode((await agents.chair!.get(url)).body), /Luk bedømmelsen før fristen/);
+      assert.doesNotMatch(decode((await agents.m4!.get(url)).body), /Luk bedømmelsen før fristen/, 'only the chair closes');
+
+      // Closing early: the chair only, confirmed in words; members are told (e-mail and notice), audited, scores frozen.
+      const close = `${base()}/luk-bedoemmelse`;
+      assert.equal((await agents.m4!.post(close, { bekraeft: 'ja' })).statusCode, 403, 'not the chair');
+      res = await agents.chair!.post(close, {});
+      assert.equal(res.statusCode, 400);
+      assert.match(decode(res.body), /Sæt kryds ved „Jeg vil lukke bedømmelsen nu“/);
+      assert.equal((await db.select().from(reviewClosures)).length, 0);
+      res = await agents.chair!.post(close, { bekraeft: 'ja' });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, `${url}?lukket=4`);
+      assert.match(decode((await agents.chair!.get(String(res.headers.location))).body), /Bedømmelsen er lukket\. 4 medlemmer har fået besked på e-mail/);
+      const mails = await db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'review-closed-early'));
+      assert.deepEqual(mails.map((m) => m.toAddress).sort(), ['formand@example.dk', 'gitte@example.dk', 'ib@example.dk', 'karl@example.dk']);
+      assert.match(mails[0]!.subject, /^Bedømmelsen af Initiativprisen 2030 er lukket \/ The review of Initiativprisen 2030 is closed$/);
+      assert.match(mails[0]!.textBody, /Formanden, Fie Formand, lukkede bedømmelsen af Initiativprisen 2030 20\. marts 2030 kl\. 13\.00/);
+      assert.match(mails[0]!.textBody, /The chair, Fie Formand, closed the review/);
+      const closedAudit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'review.close-early'));
+      assert.equal(closedAudit.length, 1);
+      assert.equal(closedAudit[0]!.actorUserId, ids.chair);
+      res = await agents.chair!.post(close, { bekraeft: 'ja' });
+      assert.equal(res.statusCode, 409);
+      assert.match(decode(res.body), /Bedømmelsen er allerede lukket/);
+      assert.equal((await db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'review-closed-early'))).length, 4, 'told once');
+      const notice = decode((await agents.m4!.get(base())).body);
+      assert.match(notice, /Formanden lukkede bedømmelsen før fristen, 20\. marts 2030 kl\. 13\.00/);
+      res = await score('m4', n.a!, '1', '1');
+      assert.equal(res.statusCode, 409);
+      assert.match(decode(res.body), /Formanden har lukket bedømmelsen før fristen, så dine point blev ikke gemt/);
+      await agents.m2!.get(reviewUrl(n.d!));
+      assert.equal((await agents.m2!.post(`${reviewUrl(n.d!)}/inhabilitet`, { handling: 'erklaer', begrundelse: 'Min afdeling' })).statusCode, 409);
+
+      await agents.chair!.get(url);
       const page = await agents.chair!.get(url);
       assert.match(decode(page.body), /Der skal vælges 2–3 nominerede/);
-      let res = await agents.chair!.post(url, { nominerede: [String(n.a)] });
+      res = await agents.chair!.post(url, { nominerede: [String(n.a)] });
       assert.equal(res.statusCode, 400);
       assert.match(decode(res.body), /Vælg 2–3 nominerede\. Du har valgt 1\./);
       res = await agents.chair!.post(url, { nominerede: [String(n.a), String(n.b), String(n.c), String(n.d)] });
@@ -579,7 +653,6 @@ for (const engine of ENGINES) {
       }
       res = await agents.chair!.post(url, { nominerede: [String(n.a), 'x'] });
       assert.equal(res.statusCode, 400);
-      assert.equal(await findShortlist(db, edition), null);
       res = await agents.chair!.post(url, { nominerede: [String(n.c), String(n.a)] });
       assert.equal(res.statusCode, 303);
       assert.deepEqual((await findShortlist(db, edition))?.nominationIds, [n.c, n.a]);
@@ -605,6 +678,8 @@ for (const engine of ENGINES) {
         [n.c, n.a],
       );
       await db.update(editions).set({ votingLockedAt: null }).where(eq(editions.id, edition));
+      // The later tests score again: the early closing is undone by hand (the app has no way back).
+      await db.delete(reviewClosures).where(eq(reviewClosures.editionId, edition));
     });
 
     test('blind review hides the names of nominee and nominator from the committee', async () => {

@@ -31,7 +31,7 @@ import { loadRoles, type Actor } from '../../src/accounts/actor.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { updateEdition, type EditionInput } from '../../src/awards/setup.service.js';
 import { editionRuleErrors } from '../../src/awards/setup-form.js';
-import { voterKey } from '../../src/panel/ballot.js';
+import { ballotOrder, voterKey } from '../../src/panel/ballot.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, signedInAgent } from '../harness/accounts.js';
@@ -256,6 +256,30 @@ for (const engine of ENGINES) {
       const en = await a.get(ballotUrl());
       assert.match(text(en.body), /Rank the nominees Read about the 3 nominees\. Give each of them a place from 1 to 3\./);
       assert.match(text(en.body), /You can change your vote until 8 March 2027 at 12:00\./);
+    });
+
+    test('each panel member sees the nominees in a random order of their own, stable between visits, not the committee’s rank order (issue 14)', async () => {
+      const shortlisted = nominees.map((n) => n.id);
+      const seen: number[][] = [];
+      for (const m of panel) {
+        const a = await agent(m.userId);
+        const order = async () => [...(await a.get(ballotUrl())).body.matchAll(/name="placering-(\d+)"/g)].map((x) => Number(x[1]));
+        const first = await order();
+        assert.deepEqual(first, ballotOrder(BALLOT_KEY, editionId, m.memberId, shortlisted), 'the order keyed by BALLOT_KEY, edition and member');
+        assert.deepEqual(await order(), first, 'the same on the next visit');
+        assert.deepEqual(
+          [...first].sort((x, y) => x - y),
+          [...shortlisted].sort((x, y) => x - y),
+          'every nominee once',
+        );
+        seen.push(first);
+      }
+      // The shortlist is recorded best first: not every member may get it in that order.
+      assert.ok(
+        seen.some((o) => JSON.stringify(o) !== JSON.stringify(shortlisted)),
+        `every member sees the committee's order: ${JSON.stringify(seen)}`,
+      );
+      assert.ok(new Set(seen.map((o) => JSON.stringify(o))).size > 1, 'the members do not all share one order');
     });
 
     test('bad ballots are refused with a clear message, keeping the choices, and nothing is saved', async () => {

@@ -1,4 +1,4 @@
-import { AdminLayout, Alert, Layout, type PageContext, Table } from '../../platform/ui/index.js';
+import { AdminLayout, Alert, Details, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
 import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
 import { editionCrumbs } from './review-pages.js';
@@ -121,24 +121,22 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
           </>
         ))}
       </nav>
-      <Table compact label={j.nominationsTableLabel} id="overview-table">
+      <p id="overview-table-hint" safe>
+        {j.overviewTableHint}
+      </p>
+      <Table compact label={j.nominationsTableLabel} id="overview-table" describedBy="overview-table-hint">
         <caption safe>{`${j.nominationsTableLabel}. ${j.sortedBy(j.sort[sort])}`}</caption>
         <thead>
           <tr>
             <th scope="col" safe>
-              {j.col.rankRaw}
-            </th>
-            <th scope="col" safe>
-              {j.col.rankNormalised}
+              {j.col.rank}
             </th>
             <th scope="col" safe>
               {j.col.nomination}
             </th>
-            {data.criteria.map((c) => (
-              <th scope="col" safe>
-                {c.title}
-              </th>
-            ))}
+            <th scope="col" safe>
+              {j.criterionStats}
+            </th>
             <th scope="col" safe>
               {j.col.total}
             </th>
@@ -155,28 +153,44 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
         </thead>
         <tbody>
           {rows.map((n) => (
-            <tr data-nomination={String(n.id)}>
-              <td safe>{n.rankRaw === null ? '–' : String(n.rankRaw)}</td>
-              <td safe>{n.rankNormalised === null ? '–' : String(n.rankNormalised)}</td>
-              <th scope="row" lang="da" safe>
-                {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
-              </th>
+            <>
+              <tr data-nomination={String(n.id)}>
+                <td safe>{`${n.rankRaw === null ? '–' : String(n.rankRaw)} / ${n.rankNormalised === null ? '–' : String(n.rankNormalised)}`}</td>
+                <th scope="row" lang="da" safe>
+                  {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
+                </th>
+                {n.hiddenForViewer ? (
+                  <td colspan="4" safe>
+                    {j.hiddenConflict}
+                  </td>
+                ) : (
+                  <>
+                    <td>
+                      <ul class="nobullet-list mt-0 mb-0">
+                        {data.criteria.map((c) => (
+                          <li safe>{`${c.title}: ${statsText(ctx, j, n.criteria[c.id] ?? null)}`}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td safe>{statsText(ctx, j, n.total)}</td>
+                    <td safe>{n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)}</td>
+                    <td safe>{n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)}</td>
+                  </>
+                )}
+                <td safe>{n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent}</td>
+              </tr>
               {n.hiddenForViewer ? (
-                <td colspan={String(data.criteria.length + 3)} safe>
-                  {j.hiddenConflict}
-                </td>
+                ''
               ) : (
-                <>
-                  {data.criteria.map((c) => (
-                    <td safe>{statsText(ctx, j, n.criteria[c.id] ?? null)}</td>
-                  ))}
-                  <td safe>{statsText(ctx, j, n.total)}</td>
-                  <td safe>{n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)}</td>
-                  <td safe>{n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)}</td>
-                </>
+                <tr class="overview-details-row" data-details-of={String(n.id)}>
+                  <td colspan="7">
+                    <Details summary={j.detailsSummary(n.comments.length)} id={`comments-${n.id}`}>
+                      <CommentList j={j} comments={n.comments.map((c) => ({ label: c.label, text: c.text }))} />
+                    </Details>
+                  </td>
+                </tr>
               )}
-              <td safe>{n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent}</td>
-            </tr>
+            </>
           ))}
         </tbody>
       </Table>
@@ -238,6 +252,43 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
           </tbody>
         </Table>
       )}
+
+      <h2 id="comments-by-member" safe>
+        {j.commentsHeading}
+      </h2>
+      <p safe>{j.commentsIntro}</p>
+      {data.members.map((m) => (
+        <Details summary={`${m.label}: ${j.commentCount(m.comments.length)}`} id={`member-comments-${m.id}`} class="member-comments">
+          <CommentList
+            j={j}
+            comments={m.comments.map((c) => ({ label: `${c.receiptNumber ?? ''} ${c.title || j.untitled}`.trim(), text: c.text, lang: 'da' }))}
+          />
+        </Details>
+      ))}
     </>
+  );
+}
+
+/** Comments as a list of who (or which nomination) and what; the text keeps its line breaks. */
+function CommentList({ j, comments }: { j: JudgingTexts; comments: { label: string; text: string; lang?: string }[] }) {
+  if (comments.length === 0)
+    return (
+      <p class="admin-empty" safe>
+        {j.noComments}
+      </p>
+    );
+  return (
+    <dl class="answers-list mt-0">
+      {comments.map((c) => (
+        <>
+          <dt lang={c.lang} safe>
+            {c.label}
+          </dt>
+          <dd class="answer-text" safe>
+            {c.text}
+          </dd>
+        </>
+      ))}
+    </dl>
   );
 }

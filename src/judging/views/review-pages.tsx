@@ -20,7 +20,7 @@ import { CsrfField } from '../../platform/csrf.js';
 import { formatInstant } from '../../platform/time.js';
 import { defaultStepWords, judgingTexts, type JudgingTexts } from '../i18n.js';
 import type { MemberEditionOverview, ReviewPage } from '../review.service.js';
-import { scoreLabels, type ScorePermission } from '../review-rules.js';
+import { scoreLabels, type ReviewWindow, type ScorePermission } from '../review-rules.js';
 import { judgingUrls as urls } from '../urls.js';
 import { membersUrls } from '../../members/urls.js';
 
@@ -48,12 +48,20 @@ export function ProgressBar({ j, id, done, total, label }: { j: JudgingTexts; id
 }
 
 /** The window's state in words, for the list and the review form. */
-function windowText(ctx: PageContext, j: JudgingTexts, open: ScorePermission, window: { startsAt: Date; closesAt: Date } | null): string {
+export function windowText(ctx: PageContext, j: JudgingTexts, open: ScorePermission, window: ReviewWindow | null): string {
   if (!window) return j.noTimeline;
   if (open.ok) return j.deadline(formatInstant(window.closesAt, ctx.locale));
   if (open.reason === 'not-started') return j.notStarted(formatInstant(window.startsAt, ctx.locale));
   if (open.reason === 'deadline-passed') return j.deadlinePassed(formatInstant(window.closesAt, ctx.locale));
+  if (open.reason === 'closed-early' && window.closedEarlyAt) return j.closedEarly(formatInstant(window.closedEarlyAt, ctx.locale));
   return j.noTimeline;
+}
+
+/** The window's state; when the chair closed scoring early, a notice every member sees. */
+function WindowState({ ctx, j, open, window }: { ctx: PageContext; j: JudgingTexts; open: ScorePermission; window: ReviewWindow | null }) {
+  const text = windowText(ctx, j, open, window);
+  if (!open.ok && open.reason === 'closed-early') return <Alert ctx={ctx} variant="info" id="review-closed-early" text={text} />;
+  return <p safe>{text}</p>;
 }
 
 /** /bedoemmelse/udgaver/:editionId: the member's eligible nominations, their state and progress. */
@@ -65,7 +73,7 @@ export function MemberListPage({ ctx, page }: { ctx: PageContext; page: MemberEd
     <Layout ctx={ctx} title={j.listTitle(name)} breadcrumbs={editionCrumbs(ctx, name, page.edition.id)}>
       <h1 safe>{j.listTitle(name)}</h1>
       <p safe>{j.listIntro}</p>
-      <p safe>{windowText(ctx, j, page.open, page.window)}</p>
+      <WindowState ctx={ctx} j={j} open={page.open} window={page.window} />
       <ProgressBar j={j} id="review-progress" done={page.progress.done} total={page.progress.total} label={j.progressLabel} />
       <ul class="nobullet-list judging-links">
         <li>
@@ -244,7 +252,7 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
         <h2 id="scores-heading" tabindex="-1" safe>
           {j.scoresHeading}
         </h2>
-        <p safe>{windowText(ctx, j, page.open, page.window)}</p>
+        <WindowState ctx={ctx} j={j} open={page.open} window={page.window} />
         {inForce ? (
           <p safe>{j.conflictInForce}</p>
         ) : (

@@ -7,6 +7,7 @@ export { AdminLayout } from './admin-layout.js';
 export { Alert, type AlertProps, type AlertVariant } from './alert.js';
 export { BackLink } from './back-link.js';
 export { Breadcrumbs, type Crumb } from './breadcrumbs.js';
+export { Details } from './details.js';
 export { Button, ButtonGroup, ButtonLink, type ButtonVariant } from './button.js';
 export type { PageContext } from './context.js';
 export { ErrorSummary, errorFor, type FieldError } from './error-summary.js';

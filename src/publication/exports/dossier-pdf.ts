@@ -4,8 +4,10 @@ import { NOMINEE_KIND_LABEL } from '../../nominations/index.js';
 import { shownToCommittee, type BlindHiddenField } from '../../judging/index.js';
 
 /**
- * The committee dossier: a cover with the edition's criteria, then every eligible nomination
- * on its own page(s). Danish, tagged (headings, paragraphs, lists in the structure tree; page
+ * The committee dossier: a cover with the edition's criteria and a table of contents with page
+ * numbers, then every eligible nomination, one after the other (a nomination starts on a new
+ * page only when its heading and first lines would not fit), each with the members' comments
+ * when there are any. Danish, tagged (headings, paragraphs, lists in the structure tree; page
  * footers as artifacts), IBM Plex Sans from the installed DKFDS package embedded. With
  * `blind` (the members' dossier of an edition with blind review) the fields of
  * judging/blind-review.ts are left out, as on the review page: only the nominee's organisation
@@ -38,8 +40,15 @@ export const DOSSIER_TEXTS = {
   origin: 'Først udviklet af',
   originDescription: 'Om oprindelsen',
   notFilled: '(ikke udfyldt)',
+  contents: 'Indhold',
+  contentsPage: (n: number) => `side ${n}`,
+  comments: 'Komitéens kommentarer',
+  commentsHidden: 'Skjult: du er inhabil i denne indstilling.',
   page: (n: number, of: number) => `Side ${n} af ${of}`,
 };
+
+/** A member's comment, under the member's name or anonymous label ("Medlem 1"). */
+export type DossierComment = { label: string; text: string };
 
 export type DossierNomination = {
   receiptNumber: string | null;
@@ -58,6 +67,8 @@ export type DossierNomination = {
   originOrganisation: string;
   originDescription: string;
   answers: Record<string, string>;
+  /** The members' comments; null when they are hidden from the reader (a conflict of interest). */
+  comments: DossierComment[] | null;
 };
 
 export type DossierInput = {
@@ -127,6 +138,25 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
     doc.y -= 4;
     paragraph(v || T.notFilled, { color: v ? COLOR.text : COLOR.muted, gap: 4 });
   };
+  /** A short fact on one line ("Navn: Kandidat Karl"); a long or multi-line value as `labelled`. */
+  const fact = (label: string, value: string) => {
+    const v = pdfText(value);
+    if (v.includes('\n') || v.length > 80) return labelled(label, value);
+    keepSpace(lineHeight('regular', 11));
+    root.add(
+      doc.struct('P', {}, () => {
+        doc
+          .font('semibold')
+          .fontSize(11)
+          .fillColor(COLOR.muted)
+          .text(`${label}: `, left, doc.y, { width, lineGap: 2, continued: true })
+          .font('regular')
+          .fillColor(v ? COLOR.text : COLOR.muted)
+          .text(v || T.notFilled, { lineGap: 2, paragraphGap: 3 });
+      }),
+    );
+    doc.fillColor(COLOR.text);
+  };
   const list = (items: { title: string; text: string }[]) => {
     const l = doc.struct('L');
     root.add(l);
@@ -163,52 +193,129 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
     l.end();
   };
 
-  // --- Cover: edition, criteria ----------------------------------------------------------
+  // --- Cover: edition ----------------------------------------------------------
   paragraph(input.organisationName, { font: 'semibold', size: 10, color: COLOR.muted });
   heading(1, T.heading);
   paragraph(input.theme ? `${editionName}: ${pdfText(input.theme)}` : editionName, { size: 14, gap: 6 });
   paragraph(input.nominations.length === 0 ? T.none : T.count(input.nominations.length));
   if (input.blind) paragraph(T.blind, { font: 'semibold' });
   paragraph(`${T.made(formatInstant(input.now, 'da'))} ${T.confidential}`, { color: COLOR.muted, gap: 6 });
+
+  // --- Table of contents: its lines are placed now and written once the pages are known ---
+  const pageIndex = () => {
+    const r = doc.bufferedPageRange();
+    return r.start + r.count - 1;
+  };
+  const tocLabel = (n: DossierNomination) => `${n.receiptNumber ?? ''} ${pdfText(n.title) || T.notFilled}`.trim();
+  const numberWidth = 56;
+  const slots: { page: number; y: number }[] = [];
+  const toc = doc.struct('TOC');
+  if (input.nominations.length > 0) {
+    heading(2, T.contents);
+    root.add(toc);
+    for (const n of input.nominations) {
+      doc.font('regular').fontSize(11);
+      const h = doc.heightOfString(tocLabel(n), { width: width - numberWidth, lineGap: 2 }) + 3;
+      if (doc.y + h > bottom()) doc.addPage();
+      slots.push({ page: pageIndex(), y: doc.y });
+      doc.y += h;
+    }
+  }
+
+  // --- The criteria ------------------------------------------------------------------------
   if (input.criteria.length > 0) {
     heading(2, T.criteria);
     paragraph(T.criteriaIntro);
     list(input.criteria.map((c) => ({ title: c.title, text: c.description })));
   }
 
-  // --- One nomination per page -----------------------------------------------------------
+  // --- The nominations, one after the other -----------------------------------------------
   const criterionTitle = new Map(input.criteria.map((c) => [c.id, c.title]));
   const show = (field: BlindHiddenField) => shownToCommittee(field, input.blind);
-  for (const n of input.nominations) {
-    doc.addPage();
+  const starts: number[] = [];
+  const top = MARGIN.top;
+  input.nominations.forEach((n, i) => {
+    const title = pdfText(n.title) || T.notFilled;
+    // Keep the receipt line, the title and the first lines of the summary together.
+    doc.font('bold').fontSize(16);
+    const titleHeight = doc.heightOfString(title, { width, lineGap: 1 });
+    const head = lineHeight('semibold', 10) + 6 + titleHeight + 4 + lineHeight('semibold', 9.5) + 2 * lineHeight('regular', 11);
+    if (doc.y > top + 1) {
+      if (doc.y + 24 + head > bottom()) doc.addPage();
+      else {
+        // A rule between two nominations on the same page (an artifact, not content).
+        doc.y += 10;
+        doc.markContent('Artifact', { type: 'Layout' });
+        doc
+          .moveTo(left, doc.y)
+          .lineTo(left + width, doc.y)
+          .lineWidth(0.75)
+          .strokeColor(COLOR.rule)
+          .stroke();
+        doc.endMarkedContent();
+        doc.y += 14;
+      }
+    }
+    starts.push(pageIndex());
+    doc.addNamedDestination(`indstilling-${i + 1}`, 'XYZ', left, doc.page.height - doc.y, null);
     paragraph(`${T.receipt} ${n.receiptNumber ?? ''}`.trim(), { font: 'semibold', size: 10, color: COLOR.muted });
-    heading(1, pdfText(n.title) || T.notFilled);
+    heading(2, title);
     labelled(T.summary, n.summary);
     const answered = n.criterionIds.filter((id) => criterionTitle.has(id)).map((id) => criterionTitle.get(id)!);
-    if (answered.length > 0) labelled(T.answersCriteria, answered.join(', '));
-    if (n.originOrganisation) labelled(T.origin, n.originOrganisation);
+    if (answered.length > 0) fact(T.answersCriteria, answered.join(', '));
+    if (n.originOrganisation) fact(T.origin, n.originOrganisation);
     if (n.originDescription) labelled(T.originDescription, n.originDescription);
-    heading(2, T.nominee);
+    heading(3, T.nominee);
     // Blind review hides the same fields here as on the review page (judging/blind-review.ts).
-    if (show('nomineeKind')) labelled(T.kind, n.nomineeKind ? NOMINEE_KIND_LABEL[n.nomineeKind] : '');
-    if (show('nomineeNames')) labelled(T.names, n.nomineeNames);
-    if (show('nomineeUnit')) labelled(T.unit, n.nomineeUnit);
-    labelled(T.organisation, n.nomineeOrganisation);
-    if (show('nomineeEmail')) labelled(T.email, n.nomineeEmail);
+    if (show('nomineeKind')) fact(T.kind, n.nomineeKind ? NOMINEE_KIND_LABEL[n.nomineeKind] : '');
+    if (show('nomineeNames')) fact(T.names, n.nomineeNames);
+    if (show('nomineeUnit')) fact(T.unit, n.nomineeUnit);
+    fact(T.organisation, n.nomineeOrganisation);
+    if (show('nomineeEmail')) fact(T.email, n.nomineeEmail);
     if (show('nominatorName')) {
-      heading(2, T.nominator);
-      labelled(T.names, n.nominatorName);
-      if (show('nominatorEmail')) labelled(T.email, n.nominatorEmail);
+      heading(3, T.nominator);
+      fact(T.names, n.nominatorName);
+      if (show('nominatorEmail')) fact(T.email, n.nominatorEmail);
       if (show('nominatorIsCitizen') && n.nominatorIsCitizen === 'yes') paragraph(T.citizen);
-      else if (show('nominatorWorkplace')) labelled(T.workplace, n.nominatorWorkplace);
+      else if (show('nominatorWorkplace')) fact(T.workplace, n.nominatorWorkplace);
     }
     for (const s of input.sections) {
-      heading(2, pdfText(s.heading));
+      heading(3, pdfText(s.heading));
       const text = pdfText(n.answers[String(s.id)] ?? '');
       if (!text) paragraph(T.notFilled, { color: COLOR.muted });
       else for (const para of text.split(/\n[ \t]*\n/)) paragraph(para.trim(), { gap: 4 });
     }
-  }
+    if (n.comments === null) {
+      heading(3, T.comments);
+      paragraph(T.commentsHidden, { color: COLOR.muted });
+    } else if (n.comments.length > 0) {
+      heading(3, T.comments);
+      for (const c of n.comments) labelled(pdfText(c.label), c.text);
+    }
+  });
+
+  // --- The table of contents' lines, now that each nomination's page is known ---------------
+  input.nominations.forEach((n, i) => {
+    const slot = slots[i]!;
+    doc.switchToPage(slot.page);
+    const pageNo = starts[i]! - doc.bufferedPageRange().start + 1;
+    toc.add(
+      doc.struct('TOCI', {}, () => {
+        doc
+          .font('regular')
+          .fontSize(11)
+          .fillColor(COLOR.text)
+          .text(tocLabel(n), left, slot.y, { width: width - numberWidth, lineGap: 2, goTo: `indstilling-${i + 1}` })
+          .text(T.contentsPage(pageNo), left + width - numberWidth, slot.y, {
+            width: numberWidth,
+            align: 'right',
+            lineBreak: false,
+            goTo: `indstilling-${i + 1}`,
+          });
+      }),
+    );
+  });
+  if (input.nominations.length > 0) toc.end();
 
   // --- Footers -----------------------------------------------------------------------------
   writeFooters(doc, `${editionName} · ${T.heading}`, T.page);

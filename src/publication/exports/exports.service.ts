@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { findEditionById, findEditionDetails } from '../../awards/index.js';
-import { listConflicts, listReviews, loadCommitteeOverview, conflictIndex, conflictOf, forCommittee, inForce } from '../../judging/index.js';
+import { listConflicts, listReviews, loadCommitteeOverview, conflictIndex, conflictOf, forCommittee, inForce, type Anonymise } from '../../judging/index.js';
 import { findEligibleNominationsInFull } from '../publication.repo.js';
 import { dossierFileName, renderDossierPdf } from './dossier-pdf.js';
 import { scoresFileName, scoresWorkbook, type ScoreRow } from './scores-xlsx.js';
@@ -16,12 +16,28 @@ export async function organisationOfEdition(db: Database, editionId: number): Pr
 /**
  * The committee dossier of an edition as PDF, or null when the edition does not exist.
  * `blind`: leave out the fields blind review hides from the committee (judging/blind-review.ts),
- * the same as the review page. No side effects.
+ * the same as the review page. The members' comments are the committee overview's
+ * (judging/overview.service.ts): by name, or under "Medlem n" with `anonymise`; for a committee
+ * member (`viewerMemberId`), none on a nomination they are conflicted with.
+ * Side effects: as loadCommitteeOverview (flags likely conflicts, idempotent).
  */
-export async function dossierExport(db: Database, editionId: number, { blind, now }: { blind: boolean; now: Date }): Promise<ExportFile | null> {
+export async function dossierExport(
+  db: Database,
+  editionId: number,
+  { blind, now, anonymise = false, viewerMemberId }: { blind: boolean; now: Date; anonymise?: Anonymise; viewerMemberId?: number },
+): Promise<ExportFile | null> {
   const found = await findEditionById(db, editionId);
   if (!found) return null;
-  const [details, nominations] = await Promise.all([findEditionDetails(db, [editionId]), findEligibleNominationsInFull(db, editionId)]);
+  const [details, rows, overview] = await Promise.all([
+    findEditionDetails(db, [editionId]),
+    findEligibleNominationsInFull(db, editionId),
+    loadCommitteeOverview(db, editionId, { anonymise, viewerMemberId, now }),
+  ]);
+  const byId = new Map((overview?.nominations ?? []).map((n) => [n.id, n]));
+  const nominations = rows.map((n) => {
+    const o = byId.get(n.id);
+    return { ...n, comments: o?.hiddenForViewer ? null : (o?.comments ?? []).map((c) => ({ label: c.label, text: c.text })) };
+  });
   const body = await renderDossierPdf({
     organisationName: found.organisation.name,
     awardName: found.award.name,
@@ -38,14 +54,14 @@ export async function dossierExport(db: Database, editionId: number, { blind, no
 
 /**
  * The committee's scores as XLSX (see scores-xlsx.ts), or null when the edition does not
- * exist. The totals are the committee overview's (judging/overview.service.ts); the rows are
+ * exist; the members by name, or under "Medlem n" with `anonymise`, their comments included. The totals are the committee overview's (judging/overview.service.ts); the rows are
  * the scores it counts: active members, eligible nominations, no member with a conflict in force.
  * Side effects: as loadCommitteeOverview (flags likely conflicts, idempotent).
  */
-export async function scoresExport(db: Database, editionId: number, now: Date): Promise<ExportFile | null> {
+export async function scoresExport(db: Database, editionId: number, now: Date, anonymise: Anonymise = false): Promise<ExportFile | null> {
   const found = await findEditionById(db, editionId);
   if (!found) return null;
-  const overview = await loadCommitteeOverview(db, editionId, { anonymise: false, now });
+  const overview = await loadCommitteeOverview(db, editionId, { anonymise, now });
   if (!overview) return null;
   const [reviewRows, conflictRows] = await Promise.all([listReviews(db, editionId), listConflicts(db, editionId)]);
   const conflicts = conflictIndex(conflictRows);

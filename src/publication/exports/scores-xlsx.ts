@@ -4,7 +4,8 @@ import type { CommitteeOverviewData } from '../../judging/index.js';
 /**
  * The committee's scores as XLSX: sheet "Point" with one row per (nomination, member,
  * criterion) score, sheet "Samlet" with the totals of src/judging/overview.service.ts
- * (mean, median, spread, normalised total, ranks), and sheet "Om tallene" with how they are
+ * (mean, median, spread, normalised total, ranks), sheet "Kommentarer" with the members'
+ * comments (one row per nomination and member), and sheet "Om tallene" with how they are
  * computed and Krippendorff's alpha. Text cells that a spreadsheet would run as a formula
  * (= + - @ …) get a leading apostrophe; numbers are numbers. Pure.
  */
@@ -15,6 +16,8 @@ export const SCORES_TEXTS = {
   scoresSheet: 'Point',
   totalsSheet: 'Samlet',
   aboutSheet: 'Om tallene',
+  commentsSheet: 'Kommentarer',
+  comment: 'Kommentar',
   receipt: 'Kvitteringsnummer',
   title: 'Titel',
   member: 'Medlem',
@@ -118,6 +121,24 @@ export async function scoresWorkbook(overview: CommitteeOverviewData, rows: read
     for (const col of [6, 7, 11, 12, ...overview.criteria.map((_, i) => 15 + i)]) row.getCell(col).numFmt = '0.00';
   }
   totals.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + overview.nominations.length, column: headers.length } };
+
+  const comments = wb.addWorksheet(T.commentsSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  comments.columns = [
+    { header: T.receipt, width: 18 },
+    { header: T.title, width: 40 },
+    { header: T.member, width: 28 },
+    { header: T.comment, width: 90 },
+  ];
+  comments.getRow(1).font = { bold: true };
+  let commentRows = 0;
+  for (const n of overview.nominations) {
+    for (const c of n.comments) {
+      const row = comments.addRow([text(n.receiptNumber ?? ''), text(n.title), text(c.label), text(c.text)]);
+      row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+      commentRows++;
+    }
+  }
+  comments.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + commentRows, column: 4 } };
 
   const about = wb.addWorksheet(T.aboutSheet);
   about.getColumn(1).width = 110;
