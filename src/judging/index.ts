@@ -14,3 +14,4 @@ export { loadCommitteeOverview, type CommitteeOverviewData } from './overview.se
 export { enqueueDueReviewReminders } from './reminders.service.js';
 export { conflictIndex, conflictOf, inForce } from './review.service.js';
 export { findShortlist, writeShortlist } from './shortlist.repo.js';
+export { NO_JUDGING_WAITING, countJudgingWaiting, type JudgingWaiting } from './waiting.repo.js';
