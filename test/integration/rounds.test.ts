@@ -98,12 +98,12 @@ async function writeReviews(
   kind: (m: number, n: number) => 'none' | 'partial' | 'complete',
 ) {
   const pairs: { memberId: number; nominationId: number; partial: boolean }[] = [];
-  memberIds.forEach((memberId, m) =>
-    nominationIds.forEach((nominationId, n) => {
+  for (const [m, memberId] of memberIds.entries()) {
+    for (const [n, nominationId] of nominationIds.entries()) {
       const k = kind(m, n);
       if (k !== 'none') pairs.push({ memberId, nominationId, partial: k === 'partial' });
-    }),
-  );
+    }
+  }
   const at = new Date('2026-10-15T10:00:00Z');
   for (const part of chunks(pairs, 500)) {
     const ids = await db

@@ -94,7 +94,7 @@ export function AdminOverviewPage({ ctx, csrf, overview, now }: { ctx: PageConte
                           </th>
                           <td safe>{round.theme ?? ''}</td>
                           <td safe>{round.phase ? t.phase[round.phase] : r.historic}</td>
-                          <td safe>{round.next || round.phase === null ? nextText(ctx, round, now) : ''}</td>
+                          <td safe>{round.next ? nextText(ctx, round, now) : ''}</td>
                           <td class="text-align-right" safe>
                             {String(round.counts.nominations.sent)}
                           </td>
