@@ -46,33 +46,66 @@ export async function countJudgingWaiting(db: Database, editionIds: readonly num
         select id, edition_id from nominations
         where edition_id in (${ids}) and status = 'sent' and screening = 'eligible'
       ),
-      c as (select id, edition_id from criteria where edition_id in (${ids})),
-      complete as (
-        select r.member_id, r.nomination_id
+      eligible_count as (select edition_id, count(*) as n from e group by edition_id),
+      -- Conflicts in force (declared, confirmed or not yet dismissed) with eligible nominations, per member.
+      conflicted as (
+        select ci.member_id, count(*) as n
+        from conflicts_of_interest ci
+        join m on m.id = ci.member_id
+        join e on e.id = ci.nomination_id and e.edition_id = m.edition_id
+        where ci.status <> 'dismissed'
+        group by ci.member_id
+      ),
+      criteria_count as (select edition_id, count(*) as n from criteria where edition_id in (${ids}) group by edition_id),
+      -- How many of its edition's criteria each review scores.
+      scored as materialized (
+        select s.review_id, count(*) as n
+        from review_scores s
+        join criteria c on c.id = s.criterion_id
+        where c.edition_id in (${ids})
+        group by s.review_id
+      ),
+      -- Complete reviews (a score on every criterion of the edition) of eligible nominations the member is not conflicted with.
+      done as (
+        select r.member_id, count(*) as n
         from reviews r
         join m on m.id = r.member_id
-        left join c on c.edition_id = m.edition_id
-        left join review_scores s on s.review_id = r.id and s.criterion_id = c.id
-        group by r.id, r.member_id, r.nomination_id
-        having count(c.id) = count(s.review_id)
+        join e on e.id = r.nomination_id and e.edition_id = m.edition_id
+        left join scored sc on sc.review_id = r.id
+        left join criteria_count cc on cc.edition_id = m.edition_id
+        where coalesce(sc.n, 0) = coalesce(cc.n, 0)
+          and not exists (
+            select 1 from conflicts_of_interest ci
+            where ci.member_id = r.member_id and ci.nomination_id = r.nomination_id and ci.status <> 'dismissed'
+          )
+        group by r.member_id
       ),
-      unfinished as (
-        select m.id, m.edition_id
+      progress as (
+        select m.id as member_id, m.edition_id, coalesce(ec.n, 0) - coalesce(cf.n, 0) as total, coalesce(d.n, 0) as done
         from m
-        join e on e.edition_id = m.edition_id
-        left join conflicts_of_interest ci on ci.member_id = m.id and ci.nomination_id = e.id and ci.status <> 'dismissed'
-        left join complete k on k.member_id = m.id and k.nomination_id = e.id
-        where ci.id is null and k.member_id is null
-        group by m.id, m.edition_id
+        left join eligible_count ec on ec.edition_id = m.edition_id
+        left join conflicted cf on cf.member_id = m.id
+        left join done d on d.member_id = m.id
       )
       select ed.id as edition_id,
-        (select count(*) from m where m.edition_id = ed.id)::int as committee,
-        (select count(*) from unfinished u where u.edition_id = ed.id)::int as unfinished,
-        (select count(*) from e where e.edition_id = ed.id)::int as eligible,
-        (select count(*) from conflicts_of_interest ci join m on m.id = ci.member_id join e on e.id = ci.nomination_id
-          where m.edition_id = ed.id and ci.status = 'pending')::int as conflicts_pending,
-        exists (select 1 from shortlists sl where sl.edition_id = ed.id) as shortlist_recorded
+        coalesce(mc.n, 0)::int as committee,
+        coalesce(pu.n, 0)::int as unfinished,
+        coalesce(ec.n, 0)::int as eligible,
+        coalesce(cp.n, 0)::int as conflicts_pending,
+        (sl.edition_id is not null) as shortlist_recorded
       from editions ed
+      left join (select edition_id, count(*) as n from m group by edition_id) mc on mc.edition_id = ed.id
+      left join (select edition_id, count(*) filter (where done < total) as n from progress group by edition_id) pu on pu.edition_id = ed.id
+      left join eligible_count ec on ec.edition_id = ed.id
+      left join (
+        select e.edition_id, count(*) as n
+        from conflicts_of_interest ci
+        join m on m.id = ci.member_id
+        join e on e.id = ci.nomination_id and e.edition_id = m.edition_id
+        where ci.status = 'pending'
+        group by e.edition_id
+      ) cp on cp.edition_id = ed.id
+      left join shortlists sl on sl.edition_id = ed.id
       where ed.id in (${ids})`,
   );
   return new Map(
