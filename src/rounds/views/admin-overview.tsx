@@ -85,6 +85,7 @@ export function AdminOverviewPage({ ctx, csrf, overview, now }: { ctx: PageConte
                   <tbody>
                     {rounds.map((round) => {
                       const name = t.award.edition(round.award.name, round.year);
+                      const next: string = round.next ? nextText(ctx, round, now) : '';
                       return (
                         <tr>
                           <th scope="row">
@@ -94,7 +95,7 @@ export function AdminOverviewPage({ ctx, csrf, overview, now }: { ctx: PageConte
                           </th>
                           <td safe>{round.theme ?? ''}</td>
                           <td safe>{round.phase ? t.phase[round.phase] : r.historic}</td>
-                          <td safe>{round.next ? nextText(ctx, round, now) : ''}</td>
+                          <td safe>{next}</td>
                           <td class="text-align-right" safe>
                             {String(round.counts.nominations.sent)}
                           </td>
