@@ -28,6 +28,7 @@ import { nominationsModule } from './nominations/index.js';
 import { panelModule } from './panel/index.js';
 import { privacyModule } from './privacy/index.js';
 import { publicationModule } from './publication/index.js';
+import { roundsModule } from './rounds/index.js';
 import { BEARER_SCHEME } from './platform/api.js';
 import type { AttachmentStore } from './platform/storage/store.js';
 import { componentPageRoutes } from './platform/component-page.routes.js';
@@ -220,6 +221,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(panelModule, deps);
   await app.register(judgingModule, deps);
   await app.register(ideabankModule, { ...deps, store });
+  await app.register(roundsModule, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   return app;

@@ -17,7 +17,8 @@ export async function awardsModule(app: FastifyInstance, deps: AppDeps) {
 
 export { findEditionById, findEditionDetails, findEditionWithAward, organisationOfEdition, type OrganisationRow } from './awards.repo.js';
 export { listAwards, timelineOf, type CatalogueAward } from './awards.service.js';
-export { PHASES, phaseAt, type Phase, type Timeline } from './phase.js';
+export { PHASES, nextPhaseChange, phaseAt, type Phase, type Timeline } from './phase.js';
+export { listEditionsOfOrganisations, type AdministeredEdition } from './edition-list.repo.js';
 export { findOrganisation } from './setup.repo.js';
 export { createNextYearEdition } from './setup.service.js';
 export { organisationCrumb, organisationsCrumb } from './views/setup-organisation.js';

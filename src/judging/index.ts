@@ -15,3 +15,4 @@ export { findCommitteeMember } from './judging.repo.js';
 export { enqueueDueReviewReminders } from './reminders.service.js';
 export { conflictIndex, conflictOf, inForce } from './review.service.js';
 export { findShortlist, writeShortlist } from './shortlist.repo.js';
+export { NO_JUDGING_WAITING, countJudgingWaiting, type JudgingWaiting } from './waiting.repo.js';

@@ -7,20 +7,12 @@ import { pageContext } from '../platform/page-context.js';
 import { SCREENING_REASON_MAX, type ScreeningDecision } from './screening.service.js';
 import { screenNomination, screenNominations } from './admin-api.service.js';
 import { organisationOfEdition } from '../awards/index.js';
-import {
-  getAdminOverview,
-  getNominationDetail,
-  getNominationExport,
-  getNominationList,
-  organisationOfNomination,
-  recordScreeningSeen,
-} from './admin.service.js';
+import { getNominationDetail, getNominationExport, getNominationList, organisationOfNomination, recordScreeningSeen } from './admin.service.js';
 import { contentDisposition } from '../platform/spreadsheet.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
-import { OverviewPage } from './views/admin-overview.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
 import { nominationsUrls as urls } from './urls.js';
@@ -42,13 +34,6 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
   await app.register(async (admin) => {
     admin.addHook('preHandler', async (_request, reply) => {
       reply.header('cache-control', 'no-store');
-    });
-
-    // The administration's front page (views/admin-overview.tsx says why it lives here).
-    admin.get(urls.adminHome.pattern, { config: { access: 'admin' } }, async (request, reply) => {
-      const actor = request.actor;
-      const awards = await getAdminOverview(db, clock.now(), actor.kind === 'user' ? actor.adminOf : new Set());
-      return sendPage(reply, 200, OverviewPage({ ctx: pageContext(request), csrf: csrfToken(reply), awards }));
     });
 
     admin.get<{ Params: { id: string } }>(urls.editionNominations.pattern, { config: { access: 'admin' } }, async (request, reply) => {

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, editions, nominations } from '../db/schema.js';
-import { phaseAt, type Phase, timelineOf, findEditionWithAward } from '../awards/index.js';
+import { findEditionWithAward } from '../awards/index.js';
 import type { NominationAdminTexts } from './admin-i18n.js';
 import {
   findAttachments,
-  findEditionsWithSentCounts,
   findFormOfEdition,
   findNominationOrder,
   findNominationsForExport,
@@ -19,32 +18,6 @@ import { toCsv, toXlsx } from '../platform/spreadsheet.js';
 
 // What the administrators' pages show, read from the nominations' repository. The rules of
 // screening live in nominations/screening.service.ts.
-
-export type OverviewEdition = { id: number; year: number; theme: string | null; phase: Phase; sentCount: number };
-export type OverviewAward = { id: number; name: string; slug: string; organisation: string; editions: OverviewEdition[] };
-
-/** Every award with its editions (newest first), each with its phase at `now` and its number of sent nominations. */
-export async function getAdminOverview(db: Database, now: Date, organisationIds: ReadonlySet<number>): Promise<OverviewAward[]> {
-  const rows = await findEditionsWithSentCounts(db);
-  const byAward = new Map<number, OverviewAward>();
-  for (const r of rows) {
-    // Administrators see only their own organisations' awards.
-    if (!organisationIds.has(r.organisation.id)) continue;
-    let award = byAward.get(r.award.id);
-    if (!award) {
-      award = { id: r.award.id, name: r.award.name, slug: r.award.slug, organisation: r.organisation.name, editions: [] };
-      byAward.set(r.award.id, award);
-    }
-    award.editions.push({
-      id: r.edition.id,
-      year: r.edition.year,
-      theme: r.edition.theme,
-      phase: phaseAt(timelineOf(r.edition), now),
-      sentCount: r.sentCount,
-    });
-  }
-  return [...byAward.values()];
-}
 
 /** The list page of an edition, or null when there is no such edition. */
 export async function getNominationList(db: Database, editionId: number, query: NominationListQuery) {

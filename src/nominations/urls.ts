@@ -19,7 +19,6 @@ export const nominationsUrls = {
   attachment: routeUrl('/indstillinger/:id/bilag/:attachmentId'),
   deleteAttachment: routeUrl('/indstillinger/:id/bilag/:attachmentId/slet'),
   consent: routeUrl('/samtykke/:token'),
-  adminHome: routeUrl('/admin'),
   editionNominations: routeUrl('/admin/udgaver/:id/indstillinger'),
   editionNominationsCsv: routeUrl('/admin/udgaver/:id/indstillinger.csv'),
   editionNominationsXlsx: routeUrl('/admin/udgaver/:id/indstillinger.xlsx'),
