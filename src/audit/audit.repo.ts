@@ -1,6 +1,10 @@
-import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { awards, editions } from '../db/schema.js';
+import { awards, criteria, editions } from '../awards/awards.schema.js';
+import { nominations } from '../nominations/nominations.schema.js';
+import { editionMembers, memberInvitations } from '../members/members.schema.js';
+import { solutions } from '../ideabank/ideabank.schema.js';
+import { users } from '../accounts/accounts.schema.js';
 import { auditEvents } from '../platform/audit.schema.js';
 
 // SQL only, for the audit log page: one organisation's events, filtered, newest first, a page
@@ -70,3 +74,72 @@ export async function findAuditFilterOptions(db: Database, organisationId: numbe
   ]);
   return { actions: actions.map((a) => a.action), people: people.map((p) => ({ userId: p.userId!, label: p.label })), editions: editionRows };
 }
+
+/** The ids an event's page refers to, gathered from a page of events (audit-references.ts). */
+export type AuditReferenceIds = {
+  nominations: number[];
+  members: number[];
+  invitations: number[];
+  solutions: number[];
+  criteria: number[];
+  users: number[];
+};
+
+/**
+ * Names for the ids in a page of events, read from the modules' tables (their *.schema.ts):
+ * nominations (receipt number and title, with their edition), members and invitations (name,
+ * with their edition, for the members page), solutions (title), criteria (title) and users
+ * (name). Nominations, members, invitations and criteria only of this organisation's rounds.
+ * At most six queries whatever the number of events (none for an empty list).
+ */
+export async function findAuditReferences(db: Database, organisationId: number, ids: AuditReferenceIds) {
+  const ofOrganisation = eq(awards.organisationId, organisationId);
+  const none = Promise.resolve([]);
+  const [nominationRows, memberRows, invitationRows, solutionRows, criterionRows, userRows] = await Promise.all([
+    ids.nominations.length === 0
+      ? none
+      : db
+          .select({ id: nominations.id, receiptNumber: nominations.receiptNumber, title: nominations.title })
+          .from(nominations)
+          .innerJoin(editions, eq(editions.id, nominations.editionId))
+          .innerJoin(awards, eq(awards.id, editions.awardId))
+          .where(and(ofOrganisation, inArray(nominations.id, ids.nominations))),
+    ids.members.length === 0
+      ? none
+      : db
+          .select({ id: editionMembers.id, editionId: editionMembers.editionId, name: users.name, email: users.email })
+          .from(editionMembers)
+          .innerJoin(users, eq(users.id, editionMembers.userId))
+          .innerJoin(editions, eq(editions.id, editionMembers.editionId))
+          .innerJoin(awards, eq(awards.id, editions.awardId))
+          .where(and(ofOrganisation, inArray(editionMembers.id, ids.members))),
+    ids.invitations.length === 0
+      ? none
+      : db
+          .select({ id: memberInvitations.id, editionId: memberInvitations.editionId, name: memberInvitations.name })
+          .from(memberInvitations)
+          .innerJoin(editions, eq(editions.id, memberInvitations.editionId))
+          .innerJoin(awards, eq(awards.id, editions.awardId))
+          .where(and(ofOrganisation, inArray(memberInvitations.id, ids.invitations))),
+    ids.solutions.length === 0 ? none : db.select({ id: solutions.id, title: solutions.title }).from(solutions).where(inArray(solutions.id, ids.solutions)),
+    ids.criteria.length === 0
+      ? none
+      : db
+          .select({ id: criteria.id, title: criteria.title })
+          .from(criteria)
+          .innerJoin(editions, eq(editions.id, criteria.editionId))
+          .innerJoin(awards, eq(awards.id, editions.awardId))
+          .where(and(ofOrganisation, inArray(criteria.id, ids.criteria))),
+    ids.users.length === 0 ? none : db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids.users)),
+  ]);
+  return {
+    nominations: new Map(nominationRows.map((r) => [r.id, r])),
+    members: new Map(memberRows.map((r) => [r.id, { editionId: r.editionId, name: r.name || r.email }])),
+    invitations: new Map(invitationRows.map((r) => [r.id, r])),
+    solutions: new Map(solutionRows.map((r) => [r.id, r])),
+    criteria: new Map(criterionRows.map((r) => [r.id, r])),
+    users: new Map(userRows.map((r) => [r.id, r.name || r.email])),
+  };
+}
+
+export type AuditReferences = Awaited<ReturnType<typeof findAuditReferences>>;

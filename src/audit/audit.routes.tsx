@@ -8,7 +8,8 @@ import type { FieldError } from '../platform/ui/index.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { copenhagen, nextLocalDay, parseLocalDate } from '../platform/time.js';
-import { findAuditEvents, findAuditFilterOptions, type AuditQuery } from './audit.repo.js';
+import { findAuditEvents, findAuditFilterOptions, findAuditReferences, type AuditQuery } from './audit.repo.js';
+import { referencedIds } from './audit-references.js';
 import { AuditLogPage, type AuditFilterValues } from './views/audit-log.js';
 import { auditUrls as urls } from './urls.js';
 
@@ -55,6 +56,8 @@ export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
         pageSize: AUDIT_PAGE_SIZE,
       };
       const [options, result] = await Promise.all([findAuditFilterOptions(db, organisation!.id), findAuditEvents(db, query)]);
+      // The names of what the page's events refer to: one query per kind of id, whatever the page holds.
+      const refs = await findAuditReferences(db, organisation!.id, referencedIds(result.rows.map((r) => r.event)));
       return sendPage(
         reply,
         errors.length ? 400 : 200,
@@ -66,6 +69,7 @@ export async function auditLogRoutes(app: FastifyInstance, { db }: AppDeps) {
           values,
           errors,
           rows: result.rows,
+          refs,
           total: result.total,
           page,
           pageSize: AUDIT_PAGE_SIZE,

@@ -6,7 +6,7 @@ import { render } from '../platform/ui/index.js';
 import { getAwardPage, listAwards } from './awards.service.js';
 import { AwardPage } from './views/award-page.js';
 import { FrontPage } from './views/front-page.js';
-import { NOTHING_PUBLIC, loadPublicResult, winnerIsPublic } from './edition-result.js';
+import { NOTHING_PUBLIC, loadPublicResult, loadWinnerTitles } from './edition-result.js';
 import type { RouteParams } from '../platform/route-url.js';
 import { awardsUrls as urls } from './urls.js';
 import type { Actor } from '../accounts/index.js';
@@ -31,8 +31,11 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     const now = clock.now();
     const html = await pageCache.get(`front:${ctx.locale}`, now, async () => {
       const data = await listAwards(db, now);
+      // Each award's current round names its winner once public (rounds past their winner instant only).
+      const current = data.awards.flatMap((a) => (a.current?.timeline ? [{ id: a.current.id, ...a.current.timeline }] : []));
+      const winners = await loadWinnerTitles(db, current, now);
       return {
-        body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: urls.front() }, organisations: data.organisations, awards: data.awards })),
+        body: render(FrontPage({ ctx: { ...sharedPageContext(ctx), path: urls.front() }, organisations: data.organisations, awards: data.awards, winners })),
         validUntil: data.nextChange,
       };
     });
@@ -56,10 +59,7 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
       // Nominees and winner as public at `now`; the cache entry ends at the next phase instant (both publication instants are phase instants).
       const e = page.edition;
       const instants = { nomineesPublishedAt: e?.timeline?.nomineesPublishedAt ?? null, winnerAnnouncedAt: e?.timeline?.winnerAnnouncedAt ?? null };
-      const publication = {
-        result: e ? await loadPublicResult(db, { id: e.id, ...instants }, now) : NOTHING_PUBLIC,
-        winnerTimePassed: winnerIsPublic(instants, now),
-      };
+      const publication = { result: e ? await loadPublicResult(db, { id: e.id, ...instants }, now) : NOTHING_PUBLIC };
       return render(AwardPage({ ctx: { ...sharedPageContext(ctx), path }, page, byYear: year !== undefined, publication }));
     };
     const html = await publicAwardPage(slug, year, ctx.locale, path, now, renderPage);

@@ -52,11 +52,14 @@ function summarise(e: EditionRow, now: Date): EditionSummary {
 }
 
 /**
- * The edition an award page shows: the newest one with a timeline. An edition is only
- * created when its round is being planned, so the newest is the one people care about.
+ * The edition an award page shows: the newest running one (open for nominations through the
+ * panel's vote), else the newest one with a timeline. An edition is only created when its round
+ * is being planned, so the newest is the one people care about, unless an older round is still
+ * running (next year's round published while this year's is open): then that one.
  */
-export function currentEdition<T extends { year: number; timeline: Timeline | null }>(list: T[]): T | null {
-  return [...list].filter((e) => e.timeline !== null).sort((a, b) => b.year - a.year)[0] ?? null;
+export function currentEdition<T extends { year: number; timeline: Timeline | null; phase: Phase }>(list: T[]): T | null {
+  const dated = [...list].filter((e) => e.timeline !== null).sort((a, b) => b.year - a.year);
+  return dated.find((e) => e.phase !== 'upcoming' && !isFinished(e.phase)) ?? dated[0] ?? null;
 }
 
 export type CatalogueAward = {
@@ -87,12 +90,17 @@ export async function listAwards(db: Database, now: Date) {
   };
 }
 
+/** A round is finished once its winner instant has passed: only such rounds are "earlier years". */
+export function isFinished(phase: Phase): boolean {
+  return phase === 'winner-announced' || phase === 'archived';
+}
+
 export type AwardPage = {
   award: AwardRow;
   organisation: OrganisationRow;
   /** The edition shown: the one asked for by year, or the current one. */
   edition: EditionDetail | null;
-  /** Every published edition other than the one shown, newest first. */
+  /** "Tidligere år": every finished published edition (winner announced, or archived) other than the one shown, newest first. */
   others: EditionSummary[];
   nextChange: Date | null;
   /** The edition shown is a draft, shown to someone who may see it (publishing.ts maySeeDraft) as the public will see it once published. */
@@ -130,7 +138,7 @@ export async function getAwardPage(
     award: found.award,
     organisation: found.organisation,
     edition,
-    others: summaries.filter((e) => e.id !== shown?.id),
+    others: summaries.filter((e) => e.id !== shown?.id && isFinished(e.phase)),
     nextChange: earliest(summaries.map((e) => nextPhaseChange(e.timeline, now))),
     preview,
   };

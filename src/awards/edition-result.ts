@@ -37,22 +37,25 @@ export type PublicResult = {
   winnerAnnouncedAt: Date | null;
 };
 
+/** The nominees' section: nothing before the nominees instant (the round's status says when), then the list, the winner marked. */
 export type ResultSectionProps = {
   ctx: PageContext;
   result: PublicResult;
-  /** Null for a historic edition without a timeline. */
-  instants: { nomineesPublishedAt: Date; winnerAnnouncedAt: Date } | null;
-  /** The film about the winner: shown with the winner, never before. */
-  filmUrl: string | null;
-  /** Whether the winner instant has passed (a winner may still be missing: a tie, no decision). */
-  winnerTimePassed: boolean;
 };
 
-/** What publication provides: its rules and its section of the award page. */
+export type WinnerProps = {
+  ctx: PageContext;
+  winner: PublicNominee;
+  /** The film about the winner: shown with the winner, never before. */
+  filmUrl: string | null;
+};
+
+/** What publication provides: its rules, its section of the award page and the winner shown in the page's status. */
 export type EditionResultSource = {
   load(db: Database, edition: PublicationInstants & { id: number }, now: Date): Promise<PublicResult>;
   winnerIsPublic(edition: PublicationInstants, now: Date): boolean;
   Section(props: ResultSectionProps): JSX.Element;
+  Winner(props: WinnerProps): JSX.Element;
 };
 
 const NOTHING_PUBLIC: PublicResult = Object.freeze({ nominees: null, winner: null, winnerAnnouncedAt: null }) as PublicResult;
@@ -74,9 +77,29 @@ export function winnerIsPublic(edition: PublicationInstants, now: Date): boolean
   return source ? source.winnerIsPublic(edition, now) : false;
 }
 
-/** The winner and the nominees of an edition on its award page, as far as they are public now. */
+/** The nominees of an edition on its award page, as far as they are public now. */
 export function ResultSection(props: ResultSectionProps): JSX.Element {
   return source ? source.Section(props) : '';
+}
+
+/** The public winner (title, nominee, summary, film), shown inside the round's status. */
+export function WinnerDetails(props: WinnerProps): JSX.Element {
+  return source ? source.Winner(props) : '';
+}
+
+/**
+ * The title of each given edition's public winner at `now` (editions past their winner
+ * instant only, so nothing is read for a round still running): the front page names them.
+ */
+export async function loadWinnerTitles(db: Database, list: readonly (PublicationInstants & { id: number })[], now: Date): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!source) return out;
+  for (const e of list) {
+    if (!source.winnerIsPublic(e, now)) continue;
+    const r = await source.load(db, e, now);
+    if (r.winner) out.set(e.id, r.winner.title);
+  }
+  return out;
 }
 
 export { NOTHING_PUBLIC };

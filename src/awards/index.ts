@@ -16,7 +16,8 @@ export async function awardsModule(app: FastifyInstance, deps: AppDeps) {
 }
 
 export { findEditionById, findEditionDetails, findEditionWithAward, organisationOfEdition, type OrganisationRow } from './awards.repo.js';
-export { listAwards, timelineOf, type CatalogueAward } from './awards.service.js';
+export { listAwards, timelineOf, isFinished, type CatalogueAward } from './awards.service.js';
+export { publicStatus, publicState, type PublicState, type PublicStatus } from './public-status.js';
 export { PHASES, nextPhaseChange, phaseAt, type Phase, type Timeline } from './phase.js';
 export { listEditionsOfOrganisations, type AdministeredEdition } from './edition-list.repo.js';
 export { findOrganisation } from './setup.repo.js';
@@ -24,4 +25,12 @@ export { createNextYearEdition } from './setup.service.js';
 export { organisationCrumb, organisationsCrumb } from './views/setup-organisation.js';
 export { setupTexts } from './i18n.js';
 // The slot of the award page and API that publication fills in (awards sits below publication).
-export { provideEditionResult, type EditionResultSource, type PublicNominee, type PublicResult, type PublicationInstants } from './edition-result.js';
+export {
+  provideEditionResult,
+  loadPublicResult,
+  WinnerDetails,
+  type EditionResultSource,
+  type PublicNominee,
+  type PublicResult,
+  type PublicationInstants,
+} from './edition-result.js';

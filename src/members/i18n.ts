@@ -102,6 +102,8 @@ const da = {
     eligibleNone: 'Der er ingen egnede indstillinger endnu.',
     panelHeading: 'Patientpanelet',
     panelBody: 'Når komitéen har valgt de nominerede, kan du læse om dem og stemme her.',
+    resultHeading: 'Resultatet',
+    publicPage: (edition: string) => `Se ${edition} på den offentlige side`,
   },
 };
 
@@ -207,6 +209,8 @@ const en: MembersTexts = {
     eligibleIntro: 'The nominations the administrators have screened as eligible. This is where you will judge them later.',
     eligibleNone: 'There are no eligible nominations yet.',
     panelHeading: 'Patient panel',
+    resultHeading: 'The result',
+    publicPage: (edition) => `See ${edition} on the public page`,
     panelBody: 'When the committee has chosen the nominees, you can read about them and vote here.',
   },
 };

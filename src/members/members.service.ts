@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, editions, nominations } from '../db/schema.js';
 import type { Membership } from '../accounts/index.js';
-import { timelineOf, phaseAt, type Phase } from '../awards/index.js';
+import { timelineOf, phaseAt, loadPublicResult, type Phase, type PublicNominee, type Timeline } from '../awards/index.js';
 
 // What committee and patient panel members see of the editions they belong to. The caller
 // passes the memberships of the signed-in user (request.actor), so nothing here can show an
@@ -13,6 +13,8 @@ export type MemberRoleLabel = 'committee' | 'chair' | 'panel';
 export type MyEdition = {
   id: number;
   awardName: string;
+  awardSlug: string;
+  timeline: Timeline | null;
   year: number;
   theme: string | null;
   phase: Phase;
@@ -27,7 +29,7 @@ export async function listMyEditions(db: Database, memberships: readonly Members
   const ids = [...new Set(memberships.map((m) => m.editionId))];
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ edition: editions, awardName: awards.name })
+    .select({ edition: editions, awardName: awards.name, awardSlug: awards.slug })
     .from(editions)
     .innerJoin(awards, eq(awards.id, editions.awardId))
     .where(inArray(editions.id, ids))
@@ -39,6 +41,8 @@ export async function listMyEditions(db: Database, memberships: readonly Members
     .map((r) => ({
       id: r.edition.id,
       awardName: r.awardName,
+      awardSlug: r.awardSlug,
+      timeline: timelineOf(r.edition),
       year: r.edition.year,
       theme: r.edition.theme,
       phase: phaseAt(timelineOf(r.edition), now),
@@ -49,6 +53,8 @@ export async function listMyEditions(db: Database, memberships: readonly Members
 export type MemberEditionPage = MyEdition & {
   /** For committee members: the titles of the sent nominations screened eligible; null for the panel alone. */
   eligible: { id: number; title: string; receiptNumber: string | null }[] | null;
+  /** The round's winner once it is public, as the public page shows it; null before (and when there is no single winner). */
+  winner: PublicNominee | null;
 };
 
 /**
@@ -68,5 +74,9 @@ export async function getMemberEdition(db: Database, memberships: readonly Membe
         .where(and(eq(nominations.editionId, editionId), eq(nominations.status, 'sent'), eq(nominations.screening, 'eligible')))
         .orderBy(sql`${nominations.receiptNumber} asc nulls last`, asc(nominations.id))
     : null;
-  return { ...edition, eligible };
+  const tl = edition.timeline;
+  const result = tl
+    ? await loadPublicResult(db, { id: edition.id, nomineesPublishedAt: tl.nomineesPublishedAt, winnerAnnouncedAt: tl.winnerAnnouncedAt }, now)
+    : null;
+  return { ...edition, eligible, winner: result?.winner ?? null };
 }

@@ -7,7 +7,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { expectAccessible, expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
+import { buildEdition, buildNomination } from '../harness/factories.js';
+import { awards, organisations } from '../../src/db/schema.js';
+import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.js';
+import { winnerDecisions } from '../../src/panel/panel.schema.js';
+import { seedDemoJudgedRound } from '../../src/db/seed/demo-round.js';
 
 // The demo data's open edition of Årets Borgerinddragende Initiativ is seeded relative to this instant.
 const NOW = '2026-11-24T12:00:00Z';
@@ -21,7 +27,45 @@ describe('public pages in Chromium', () => {
   before(async () => {
     [browser, server] = await Promise.all([launchBrowser(), serveTestApp(NOW)]);
     danish = await context();
+    await seedWinners();
   });
+
+  /**
+   * Rounds whose winner is public: the finished demo round (Initiativprisen 2025) and
+   * "Statusprisen 2026" (winner announced on 1 October 2026, the committee's choice); and
+   * "Fortidsprisen 2026", a round with every date in the past and no decision.
+   */
+  async function seedWinners() {
+    const db = server.database.db;
+    await seedDemoJudgedRound(db, new Date(NOW));
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'region-midtjylland'));
+    const timeline = {
+      year: 2026,
+      opensAt: new Date('2026-01-10T11:00:00Z'),
+      closesAt: new Date('2026-03-01T11:00:00Z'),
+      nomineesPublishedAt: new Date('2026-05-01T10:00:00Z'),
+      winnerAnnouncedAt: new Date('2026-10-01T10:00:00Z'),
+    };
+    const award = async (slug: string, name: string) =>
+      (
+        await db
+          .insert(awards)
+          .values({ organisationId: org!.id, slug, name, summary: `${name} i kort form.`, description: 'En pris til prøve.', establishedYear: 2020 })
+          .returning()
+      )[0]!.id;
+    const e = await buildEdition(db, { awardId: await award('statusprisen', 'Statusprisen'), ...timeline, hasPatientPanel: false });
+    const at = new Date('2026-02-01T10:00:00Z');
+    const win = await buildNomination(
+      db,
+      { editionId: e.id, title: 'Vindende løsning', nomineeOrganisation: 'Regionshospitalet Viborg', summary: 'Den vandt.' },
+      { at },
+    );
+    const other = await buildNomination(db, { editionId: e.id, title: 'Anden nomineret', nomineeOrganisation: 'Regionshospitalet Horsens' }, { at });
+    await db.insert(shortlists).values({ editionId: e.id, decidedAt: at });
+    await db.insert(shortlistEntries).values([win.id, other.id].map((nominationId, i) => ({ editionId: e.id, nominationId, position: i + 1 })));
+    await db.insert(winnerDecisions).values({ editionId: e.id, nominationId: win.id, basis: 'committee', decidedAt: at });
+    await buildEdition(db, { awardId: await award('fortidsprisen', 'Fortidsprisen'), ...timeline });
+  }
 
   after(async () => {
     for (const c of contexts) await c.close().catch(() => {});
@@ -217,6 +261,38 @@ describe('public pages in Chromium', () => {
     watched.expectNoProblems();
     await expectAccessibleWithoutScripts(page, browser);
   });
+
+  for (const [size, options] of [
+    ['desktop (1280×800)', { viewport: { width: 1280, height: 800 } }],
+    ['phone (375×740)', { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+  ] as const) {
+    test(`public states at ${size}: the winner in a success alert, a round without a winner says so, the front page names the winner`, async () => {
+      const ctx = await context(options);
+      const won = (await visit('/priser/statusprisen', { ctx })).page;
+      const status = won.locator('.alert-success.edition-status');
+      assert.ok(await status.isVisible(), 'the winner is a DKFDS success alert');
+      assert.equal(await status.locator('.alert-heading').innerText(), 'Vinderen er offentliggjort');
+      assert.match(await status.innerText(), /Vindende løsning/);
+      assert.equal(await won.locator('.alert-warning').count(), 0, 'no warning');
+      assert.equal((await text(won, 'main')).split('Vinderen er offentliggjort').length - 1, 1, '"Vinderen er offentliggjort" once');
+
+      const demo = (await visit('/priser/initiativprisen/2025', { ctx })).page;
+      assert.match(await demo.locator('.alert-success.edition-status').innerText(), /Hjem med hjertet/);
+
+      const past = (await visit('/priser/fortidsprisen/2026', { ctx })).page;
+      assert.equal(await text(past, '.edition-status .alert-heading'), 'Vinderen er ikke offentliggjort endnu');
+      assert.ok(!(await text(past, 'main')).includes('Vinderen er offentliggjort'));
+
+      const front = (await visit('/', { ctx })).page;
+      const card = await front.locator('li', { has: front.locator('a', { hasText: /^Statusprisen$/ }) }).innerText();
+      assert.match(card, /Vinder 2026: Vindende løsning/);
+      assert.doesNotMatch(card, /2026: Vinderen er offentliggjort/);
+      for (const page of [won, demo, past, front]) {
+        const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        assert.ok(widths.scroll <= widths.client, `scrolls sideways at ${size}: ${widths.scroll} > ${widths.client}`);
+      }
+    });
+  }
 
   test('phone-sized screen (375×740): front page and award page', async () => {
     const phone = await context({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });

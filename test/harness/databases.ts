@@ -1,3 +1,4 @@
+import { unlabelledAuditKeys } from './audit-labels.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -95,8 +96,34 @@ function withDatabase(url: string, database: string): string {
 
 export type TestDatabase = DatabaseHandle & { url?: string };
 
+/**
+ * Closing a test's database first checks that every key its audit log holds has a Danish and
+ * English label (harness/audit-labels.ts), and fails the test file when one has none: so every
+ * action any test performs is checked, new ones included. A database that cannot be read any
+ * more (an outage test) is closed without the check.
+ */
+function checkingAuditLabels(handle: TestDatabase): TestDatabase {
+  const close = handle.close.bind(handle);
+  return {
+    ...handle,
+    async close() {
+      const missing = await unlabelledAuditKeys(handle.db).catch(() => []);
+      await close();
+      if (missing.length > 0) {
+        throw new Error(
+          `The audit log holds keys without a Danish and English label (add them to src/audit/i18n.ts fields): ${missing.map((m) => `${m.key} (${m.action})`).join(', ')}`,
+        );
+      }
+    },
+  };
+}
+
 /** A fresh database of its own, migrated, with no data. */
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
+  return checkingAuditLabels(await openUncheckedTestDatabase(engine));
+}
+
+async function openUncheckedTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const template = process.env.TEST_PGLITE_TEMPLATE;
     if (template) return loadPglite(template);
@@ -115,9 +142,9 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
  */
 export async function openSeededTestDatabase(engine: Engine, at: Date | string): Promise<TestDatabase> {
   if (isSeededInstant(at)) {
-    if (engine === 'postgres') return copyPostgresTemplate(SEEDED_TEMPLATE_DB);
+    if (engine === 'postgres') return checkingAuditLabels(await copyPostgresTemplate(SEEDED_TEMPLATE_DB));
     const template = process.env.TEST_PGLITE_SEEDED_TEMPLATE;
-    if (template) return loadPglite(template);
+    if (template) return checkingAuditLabels(await loadPglite(template));
   }
   const database = await openTestDatabase(engine);
   await seedAt(database.db, at);

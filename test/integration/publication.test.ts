@@ -208,7 +208,12 @@ for (const engine of ENGINES) {
       });
       assert.equal(body.filmUrl, FILM);
       const page = (await get(PAGE)).body;
-      assert.match(page, /<h3 id="winner">Vinderen<\/h3><div class="winner"><p class="h4" lang="da">Pårørendecafé<\/p>/);
+      // The winner is the round's status: a success alert that names it, "Vinderen er offentliggjort" once.
+      assert.match(
+        page,
+        /<div class="alert alert-success edition-status" id="edition-status">[\s\S]*?<h3 class="alert-heading">Vinderen er offentliggjort<\/h3>[\s\S]*?<div class="winner" id="winner"><p><span>Vinderen: <\/span><strong lang="da">Pårørendecafé<\/strong><\/p>/,
+      );
+      assert.equal(page.split('Vinderen er offentliggjort').length, 2);
       assert.ok(page.includes(`<a href="${FILM}">Se filmen om vinderen</a>`));
       assert.ok(!page.includes('Hemmelig Hansen'));
       const archive = (await get('/arkiv')).body;
@@ -239,7 +244,9 @@ for (const engine of ENGINES) {
       try {
         assert.equal((await api()).winner, null);
         assert.deepEqual(await feedEntries(), []);
-        assert.ok((await get(PAGE)).body.includes('Vinderen er ikke offentliggjort endnu.'));
+        const page = (await get(PAGE)).body;
+        assert.ok(page.includes('<h3 class="alert-heading">Vinderen er ikke offentliggjort endnu</h3>'));
+        assert.ok(!page.includes('Vinderen er offentliggjort'), 'never beside "ikke offentliggjort endnu"');
       } finally {
         await t.database.db.delete(ballots).where(and(eq(ballots.editionId, editionId), eq(ballots.voterKey, 'v4')));
         await t.database.db.delete(ballots).where(and(eq(ballots.editionId, editionId), eq(ballots.voterKey, 'v5')));

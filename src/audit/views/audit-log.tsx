@@ -1,4 +1,9 @@
-import { type AuditTexts, auditTexts } from '../i18n.js';
+import { type AuditTexts, auditTexts, fieldLabel, valueLabel } from '../i18n.js';
+import { asId, ENTITY_IDS, ID_KEYS, isRecord, NO_REFERENCES } from '../audit-references.js';
+import type { AuditReferences } from '../audit.repo.js';
+import { nominationsUrls } from '../../nominations/urls.js';
+import { membersUrls } from '../../members/urls.js';
+import { ideabankUrls } from '../../ideabank/urls.js';
 import {
   AdminLayout,
   Button,
@@ -28,6 +33,8 @@ type Props = {
   values: AuditFilterValues;
   errors: FieldError[];
   rows: Awaited<ReturnType<typeof findAuditEvents>>['rows'];
+  /** Names of the ids the rows refer to (audit.repo.ts findAuditReferences). */
+  refs: AuditReferences;
   total: number;
   page: number;
   pageSize: number;
@@ -37,28 +44,72 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2
 
 type Texts = AuditTexts;
 
-/** A value of a before/after record as a person reads it: instants in Danish time, yes/no, lists. */
-export function formatAuditValue(v: unknown, a: Texts, locale: PageContext['locale']): string {
+/** How an id of a kind reads: a nomination's receipt number and title, a member's name, a solution's title. */
+function nameOf(kind: keyof AuditReferences, id: number, a: Texts, refs: AuditReferences): string {
+  switch (kind) {
+    case 'nominations': {
+      const n = refs.nominations.get(id);
+      return n ? a.nominationNamed(n.receiptNumber, n.title) : a.removed(String(id));
+    }
+    case 'members':
+      return refs.members.get(id)?.name ?? a.removed(String(id));
+    case 'invitations':
+      return refs.invitations.get(id)?.name ?? a.removed(String(id));
+    case 'solutions':
+      return refs.solutions.get(id)?.title ?? a.removed(String(id));
+    case 'criteria':
+      return refs.criteria.get(id)?.title ?? a.removed(String(id));
+    case 'users':
+      return refs.users.get(id) ?? a.removed(String(id));
+  }
+}
+
+/**
+ * A value of a before/after record as a person reads it: instants in Danish time, yes/no,
+ * codes in words, ids as the names of what they are (nominations by receipt number and title,
+ * members, solutions, criteria), lists joined with "; " and records as "label: value".
+ */
+export function formatAuditValue(
+  v: unknown,
+  a: Texts,
+  locale: PageContext['locale'],
+  key: string | null = null,
+  refs: AuditReferences = NO_REFERENCES,
+): string {
   if (v === null || v === undefined || v === '') return a.empty;
+  if (key !== null && Object.hasOwn(ID_KEYS, key)) {
+    const ids = Array.isArray(v) ? v : [v];
+    if (ids.every((x) => asId(x) !== null)) return ids.map((x) => nameOf(ID_KEYS[key]!, asId(x)!, a, refs)).join('; ');
+  }
+  if (key === 'scores' && isRecord(v)) {
+    return Object.entries(v)
+      .map(
+        ([criterion, score]) =>
+          `${asId(criterion) === null ? criterion : nameOf('criteria', asId(criterion)!, a, refs)}: ${formatAuditValue(score, a, locale)}`,
+      )
+      .join('; ');
+  }
   if (typeof v === 'boolean') return v ? a.yes : a.no;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? formatInstant(new Date(v), locale) : v;
-  if (Array.isArray(v)) return v.map((x) => formatAuditValue(x, a, locale)).join('; ');
+  if (typeof v === 'number') return v.toLocaleString(locale === 'en' ? 'en-GB' : 'da-DK');
+  if (typeof v === 'string') {
+    const code = key === null ? null : valueLabel(a, key, v);
+    if (code !== null) return code;
+    return ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? formatInstant(new Date(v), locale) : v;
+  }
+  if (Array.isArray(v)) return v.map((x) => formatAuditValue(x, a, locale, key, refs)).join('; ');
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, unknown>)
       .filter(([k]) => k !== 'id')
-      .map(([k, x]) => `${a.fields[k] ?? k}: ${formatAuditValue(x, a, locale)}`)
+      .map(([k, x]) => `${fieldLabel(a, k) ?? k}: ${formatAuditValue(x, a, locale, k, refs)}`)
       .join(' · ');
   }
   return String(v);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** What changed: for two records the fields that differ; for lists both lists; for one side that side. */
-function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; after: unknown }) {
+function Changes({ ctx, before, after, refs }: { ctx: PageContext; before: unknown; after: unknown; refs: AuditReferences }) {
   const a = auditTexts(ctx.locale);
-  const fmt = (v: unknown) => formatAuditValue(v, a, ctx.locale);
+  const fmt = (v: unknown, key: string | null = null) => formatAuditValue(v, a, ctx.locale, key, refs);
   if (Array.isArray(before) || Array.isArray(after)) {
     const list = (label: string, items: unknown) =>
       Array.isArray(items) ? (
@@ -92,7 +143,7 @@ function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; af
   // Fields in the order of the catalogue (jsonb keeps its own order), unknown ones last; for a
   // record with one side (created) only the filled-in fields, for two sides only what differs.
   const known = Object.keys(a.fields);
-  const rank = (k: string) => (known.includes(k) ? known.indexOf(k) : known.length);
+  const rank = (k: string) => (fieldLabel(a, k) !== null ? known.indexOf(k) : known.length);
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(af ?? {})])]
     .filter((k) => (b && af ? JSON.stringify(b[k] ?? null) !== JSON.stringify(af[k] ?? null) : !empty((b ?? af)![k])))
     .sort((x, y) => rank(x) - rank(y));
@@ -101,13 +152,42 @@ function Changes({ ctx, before, after }: { ctx: PageContext; before: unknown; af
     <dl class="audit-changes">
       {keys.map((k) => (
         <>
-          <dt safe>{a.fields[k] ?? k}</dt>
-          {b ? <dd safe>{`${a.before}: ${fmt(b[k])}`}</dd> : ''}
-          {af ? <dd safe>{`${a.after}: ${fmt(af[k])}`}</dd> : ''}
+          <dt safe>{fieldLabel(a, k) ?? k}</dt>
+          {b ? <dd safe>{`${a.before}: ${fmt(b[k], k)}`}</dd> : ''}
+          {af ? <dd safe>{`${a.after}: ${fmt(af[k], k)}`}</dd> : ''}
         </>
       ))}
     </dl>
   );
+}
+
+/** The nomination, member, invitation, solution or user an event is about: its name and, where it has a page, a link. */
+function entityLink(
+  e: { entityType: string; entityId: string; editionId: number | null },
+  a: Texts,
+  refs: AuditReferences,
+): { name: string; href: string | null } | null {
+  if (!Object.hasOwn(ENTITY_IDS, e.entityType)) return null;
+  const id = asId(e.entityId);
+  if (id === null) return null;
+  const kind = ENTITY_IDS[e.entityType]!;
+  const name = nameOf(kind, id, a, refs);
+  switch (kind) {
+    case 'nominations':
+      return { name, href: refs.nominations.has(id) ? nominationsUrls.adminNomination({ id }) : null };
+    case 'members': {
+      const m = refs.members.get(id);
+      return { name, href: m ? membersUrls.editionMembers({ id: m.editionId }) : null };
+    }
+    case 'invitations': {
+      const i = refs.invitations.get(id);
+      return { name, href: i ? membersUrls.editionMembers({ id: i.editionId }) : null };
+    }
+    case 'solutions':
+      return { name, href: refs.solutions.has(id) ? ideabankUrls.solution({ solutionId: id }) : null };
+    default:
+      return { name, href: null };
+  }
 }
 
 function FilterSelect(p: {
@@ -231,7 +311,9 @@ export function AuditLogPage(p: Props): JSX.Element {
               const named =
                 (isRecord(e.after) && typeof e.after.name === 'string' ? e.after.name : null) ??
                 (isRecord(e.before) && typeof e.before.name === 'string' ? e.before.name : null);
-              const what = awardName && editionYear ? t.award.edition(awardName, editionYear) : (named ?? `#${e.entityId}`);
+              const round = awardName && editionYear ? t.award.edition(awardName, editionYear) : null;
+              const entity = a.entity[e.entityType] ?? e.entityType;
+              const target = entityLink(e, a, p.refs);
               return (
                 <tr>
                   <td>
@@ -241,9 +323,31 @@ export function AuditLogPage(p: Props): JSX.Element {
                   </td>
                   <td safe>{e.actorLabel}</td>
                   <td safe>{actionLabel(e.action)}</td>
-                  <td safe>{`${a.entity[e.entityType] ?? e.entityType}: ${what}`}</td>
                   <td>
-                    <Changes ctx={ctx} before={e.before} after={e.after} />
+                    {target ? (
+                      <>
+                        {target.href ? (
+                          <a href={target.href} safe>
+                            {`${entity}: ${target.name}`}
+                          </a>
+                        ) : (
+                          <span safe>{`${entity}: ${target.name}`}</span>
+                        )}
+                        {round ? (
+                          <>
+                            <br />
+                            <span safe>{round}</span>
+                          </>
+                        ) : (
+                          ''
+                        )}
+                      </>
+                    ) : (
+                      <span safe>{`${entity}: ${round ?? named ?? `#${e.entityId}`}`}</span>
+                    )}
+                  </td>
+                  <td>
+                    <Changes ctx={ctx} before={e.before} after={e.after} refs={p.refs} />
                   </td>
                 </tr>
               );

@@ -5,12 +5,12 @@ import { formatInstant } from '../../platform/time.js';
 import type { AwardPage as AwardPageData, EditionDetail } from '../awards.service.js';
 import { EditionStatus } from './edition-status.js';
 // The result section is publication's, provided through awards' slot (awards sits below publication).
-import { ResultSection, type PublicResult } from '../edition-result.js';
+import { ResultSection, WinnerDetails, type PublicResult } from '../edition-result.js';
 import { awardsUrls as urls } from '../urls.js';
 import { nominationsUrls } from '../../nominations/urls.js';
 
-/** What of the shown edition's result is public now (src/publication), and whether its winner instant has passed. */
-type Publication = { result: PublicResult; winnerTimePassed: boolean };
+/** What of the shown edition's result is public now (src/publication). */
+type Publication = { result: PublicResult };
 
 type Props = { ctx: PageContext; page: AwardPageData /** true when a year was asked for in the URL */; byYear: boolean; publication: Publication };
 
@@ -171,8 +171,17 @@ function EditionSection({
       <h2 id="edition" safe>
         {asMain ? t.award.currentEdition : t.award.edition(awardName, edition.year)}
       </h2>
-      {tl ? <EditionStatus ctx={ctx} awardName={awardName} edition={edition} /> : ''}
-      <ResultSection ctx={ctx} result={publication.result} instants={tl} filmUrl={e.filmUrl} winnerTimePassed={publication.winnerTimePassed} />
+      {tl ? (
+        <EditionStatus
+          ctx={ctx}
+          awardName={awardName}
+          edition={edition}
+          winner={publication.result.winner ? <WinnerDetails ctx={ctx} winner={publication.result.winner} filmUrl={e.filmUrl} /> : null}
+        />
+      ) : (
+        ''
+      )}
+      <ResultSection ctx={ctx} result={publication.result} />
       {edition.phase === 'open' ? (
         <p>
           <ButtonLink variant="primary" href={nominationsUrls.start({ slug: awardSlug, year: edition.year })} text={t.award.nominateNow} />

@@ -1,14 +1,16 @@
-import { Layout, type PageContext } from '../../platform/ui/index.js';
+import Html from '@kitajs/html';
+import { Badge, Layout, type PageContext } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';
-import { statusLine } from './edition-status.js';
+import { publicStatus } from '../public-status.js';
 import { publicationLinkTexts } from '../i18n.js';
 import { awardsUrls as urls } from '../urls.js';
 
-type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[] };
+/** `winners`: the title of the public winner of each award's current round, by edition id. */
+type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[]; winners: ReadonlyMap<number, string> };
 
-export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
+export function FrontPage({ ctx, organisations, awards, winners }: Props): JSX.Element {
   const { t, locale } = ctx;
   // Every edition open now, and every one still to open, soonest first.
   const inPhase = (phase: 'open' | 'upcoming') =>
@@ -88,16 +90,7 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
                   <p lang="da" safe>
                     {a.award.summary}
                   </p>
-                  {a.current ? (
-                    <p>
-                      <span class="badge" safe>
-                        {t.phase[a.current.phase]}
-                      </span>{' '}
-                      <span safe>{`${a.current.year}: ${statusLine(ctx, a.award.name, a.current)}`}</span>
-                    </p>
-                  ) : (
-                    ''
-                  )}
+                  {a.current ? <CurrentRound ctx={ctx} awardName={a.award.name} edition={a.current} winner={winners.get(a.current.id) ?? null} /> : ''}
                 </li>
               ))}
           </ul>
@@ -109,5 +102,29 @@ export function FrontPage({ ctx, organisations, awards }: Props): JSX.Element {
         </a>
       </p>
     </Layout>
+  );
+}
+
+/** An award's current round on its card: the status (public-status.ts) as a badge, then the year with the winner's name or what the status means. */
+function CurrentRound({
+  ctx,
+  awardName,
+  edition,
+  winner,
+}: {
+  ctx: PageContext;
+  awardName: string;
+  edition: CatalogueAward['editions'][number];
+  winner: string | null;
+}) {
+  const s = publicStatus(ctx.t, ctx.locale, edition.phase, { awardName, year: edition.year, timeline: edition.timeline, winnerPublic: winner !== null });
+  const line = winner !== null ? ctx.t.status.winnerShort(edition.year, winner) : s.text ? `${edition.year}: ${s.text}` : String(edition.year);
+  return (
+    <p class="current-round">
+      <Badge status={s.variant}>{Html.escapeHtml(s.heading)}</Badge>{' '}
+      <span lang={winner !== null ? 'da' : undefined} safe>
+        {line}
+      </span>
+    </p>
   );
 }

@@ -1,5 +1,7 @@
 import { membersTexts } from '../i18n.js';
-import { ButtonLink, Layout, type PageContext, Table } from '../../platform/ui/index.js';
+import { Alert, ButtonLink, Layout, type PageContext, Table } from '../../platform/ui/index.js';
+import { isFinished, publicStatus, WinnerDetails } from '../../awards/index.js';
+import { awardsUrls } from '../../awards/urls.js';
 import type { MemberEditionPage, MemberRoleLabel, MyEdition } from '../members.service.js';
 import { judgingLinkTexts, panelLinkTexts } from '../i18n.js';
 import { membersUrls as urls } from '../urls.js';
@@ -86,6 +88,13 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
   const m = membersTexts(ctx.locale);
   const e = m.edition;
   const name = t.award.edition(page.awardName, page.year);
+  const status = publicStatus(t, ctx.locale, page.phase, {
+    awardName: page.awardName,
+    year: page.year,
+    timeline: page.timeline,
+    winnerPublic: page.winner !== null,
+  });
+  const finished = isFinished(page.phase);
   return (
     <Layout
       ctx={ctx}
@@ -113,9 +122,26 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
         )}
         <div class="admin-fact">
           <dt safe>{e.phaseLabel}</dt>
-          <dd safe>{t.phase[page.phase]}</dd>
+          <dd safe>{status.heading}</dd>
         </div>
       </dl>
+      {finished ? (
+        <section aria-labelledby="result-heading" id="result">
+          <h2 id="result-heading" safe>
+            {e.resultHeading}
+          </h2>
+          <Alert ctx={ctx} variant={status.variant} heading={status.heading} headingLevel="h3" live="none">
+            {page.winner ? <WinnerDetails ctx={ctx} winner={page.winner} filmUrl={null} /> : ''}
+            <p>
+              <a href={awardsUrls.edition({ slug: page.awardSlug, year: page.year })} safe>
+                {e.publicPage(name)}
+              </a>
+            </p>
+          </Alert>
+        </section>
+      ) : (
+        ''
+      )}
       {page.eligible !== null ? (
         <section aria-labelledby="eligible-heading">
           <h2 id="eligible-heading" safe>
@@ -151,7 +177,7 @@ export function MemberEditionView({ ctx, page }: { ctx: PageContext; page: Membe
       ) : (
         ''
       )}
-      {page.roles.includes('panel') ? (
+      {page.roles.includes('panel') && !finished ? (
         <section aria-labelledby="panel-heading">
           <h2 id="panel-heading" safe>
             {e.panelHeading}

@@ -109,6 +109,12 @@ export const da = {
     upcomingShort: (opens: string) => `Åbner ${opens}`,
     closed: (award: string, year: number) => `Fristen for at indstille til ${award} ${year} er overskredet.`,
     deadlineShort: (deadline: string) => `Frist ${deadline}`,
+    nomineesOn: (when: string) => `De nominerede offentliggøres ${when}.`,
+    winnerOn: (when: string) => `Vinderen offentliggøres ${when}.`,
+    /** The public status after the winner instant while no single winner is recorded (a tie, no decision yet). */
+    winnerPending: 'Vinderen er ikke offentliggjort endnu',
+    /** The front page's card of a round whose winner is public: it names the winner. */
+    winnerShort: (year: number, title: string) => `Vinder ${year}: ${title}`,
   },
   phase: {
     upcoming: 'Åbner snart',

@@ -110,6 +110,10 @@ export const en: Messages = {
     upcomingShort: (opens) => `Opens ${opens}`,
     closed: (award, year) => `The deadline for nominations to ${award} ${year} has passed.`,
     deadlineShort: (deadline) => `Deadline ${deadline}`,
+    nomineesOn: (when) => `The nominees are published ${when}.`,
+    winnerOn: (when) => `The winner is announced ${when}.`,
+    winnerPending: 'The winner has not been announced yet',
+    winnerShort: (year, title) => `Winner ${year}: ${title}`,
   },
   phase: {
     upcoming: 'Opening soon',
