@@ -17,6 +17,7 @@ export const ID_KEYS: Record<string, keyof AuditReferenceIds> = {
   solutionId: 'solutions',
   target: 'solutions',
   userId: 'users',
+  ownerUserId: 'users',
 };
 /** The entity types an event can name, and the ids they are. */
 export const ENTITY_IDS: Record<string, keyof AuditReferenceIds> = {

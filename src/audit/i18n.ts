@@ -221,6 +221,13 @@ const da = {
     solutionContacts: 'Kontaktperson for løsninger',
     contacts: 'Kontaktperson i øvrigt',
     user: 'Brugerkonto',
+    // A whole row (a list's items; a solution before a change)
+    id: 'Id',
+    createdAt: 'Oprettet',
+    updatedAt: 'Senest ændret',
+    ownerOrganisationId: 'Ejer (organisation, id)',
+    ownerUserId: 'Ejer',
+    seedKey: 'Demodata (nøgle)',
   },
   /** Values of fields that are codes, as a person reads them: `values[field][code]`. */
   values: {
@@ -451,6 +458,12 @@ const en: AuditTexts = {
     solutionContacts: 'Contact person of solutions',
     contacts: 'Other contact roles',
     user: 'User account',
+    id: 'Id',
+    createdAt: 'Created',
+    updatedAt: 'Last changed',
+    ownerOrganisationId: 'Owner (organisation, id)',
+    ownerUserId: 'Owner',
+    seedKey: 'Demo data (key)',
   },
   values: {
     state: { pending: 'Not screened', eligible: 'Eligible', 'not-eligible': 'Not eligible' },

@@ -81,7 +81,9 @@ describe('publication in Chromium', () => {
   test('after the winner instant: winner, nominees and film on the edition page, in Danish and English', async () => {
     server.clock.set(winnerAt);
     const da = await visit(danish, PAGE);
-    assert.equal(await da.page.locator('#winner + .winner .h4').innerText(), 'Pårørendecafé');
+    // The winner is the round's status: a success alert naming it (issue 14, item 8).
+    assert.equal(await da.page.locator('.alert-success.edition-status .alert-heading').innerText(), 'Vinderen er offentliggjort');
+    assert.equal(await da.page.locator('.alert-success.edition-status #winner strong').innerText(), 'Pårørendecafé');
     assert.equal(await da.page.locator('.nominee-list > li').count(), 3);
     assert.equal(await da.page.getByRole('link', { name: 'Se filmen om vinderen' }).getAttribute('href'), 'https://film.example.dk/vinder');
     const main = await da.page.locator('main').innerText();
@@ -90,7 +92,8 @@ describe('publication in Chromium', () => {
     await da.page.close();
 
     const en = await visit(english, PAGE);
-    assert.equal(await en.page.locator('#winner').innerText(), 'The winner');
+    assert.equal(await en.page.locator('.edition-status .alert-heading').innerText(), 'Winner announced');
+    assert.match(await en.page.locator('#winner').innerText(), /^The winner: Pårørendecafé/);
     assert.ok((await en.page.locator('main').innerText()).includes('The committee has nominated 3 solutions.'));
     await en.page.close();
   });
