@@ -11,10 +11,29 @@ import { createUser, sessionFor } from '../harness/accounts.js';
 import { buildNomination } from '../harness/factories.js';
 import { readPdf } from '../harness/pdf-text.js';
 import { dossierExport } from '../../src/publication/exports/exports.service.js';
+import { renderDossierPdf } from '../../src/publication/exports/dossier-pdf.js';
 import { DEVELOPMENT_BALLOT_KEY } from '../../src/config.js';
 import { anonymousLabels } from '../../src/judging/anonymous-labels.js';
 
 const AT = '2024-09-10T10:00:00Z';
+
+test('a dossier with no eligible nomination is made (and has no contents)', async () => {
+  const pdf = await renderDossierPdf({
+    organisationName: 'Region Midtjylland',
+    awardName: 'Initiativprisen',
+    year: 2030,
+    theme: null,
+    criteria: [{ id: 1, title: 'Borgeren', description: 'Værdi for borgeren.' }],
+    sections: [],
+    nominations: [],
+    blind: false,
+    now: new Date('2030-03-01T10:00:00Z'),
+  });
+  const { text, pageCount } = await readPdf(pdf);
+  assert.equal(pageCount, 1);
+  assert.match(text, /Der er ingen indstillinger godkendt til bedømmelse endnu\./);
+  assert.doesNotMatch(text, /Indhold/);
+});
 
 for (const engine of ENGINES) {
   describe(`committee exports on ${engine}`, () => {

@@ -59,12 +59,12 @@ export function AdminOverviewPage(props: Props & { csrf: string }): JSX.Element 
       <h2 safe>{j.exportsHeading}</h2>
       <ul class="nobullet-list">
         <li>
-          <a href={publicationUrls.dossier({ editionId: data.editionId })} class="function-link" safe>
+          <a href={publicationUrls.dossier({ editionId: data.editionId }, { anonym: props.anonymous })} class="function-link" safe>
             {j.dossierLink}
           </a>
         </li>
         <li>
-          <a href={publicationUrls.scoresWorkbook({ editionId: data.editionId })} class="function-link" safe>
+          <a href={publicationUrls.scoresWorkbook({ editionId: data.editionId }, { anonym: props.anonymous })} class="function-link" safe>
             {j.scoresLink}
           </a>
         </li>

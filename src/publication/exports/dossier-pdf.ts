@@ -209,8 +209,9 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
   const tocLabel = (n: DossierNomination) => `${n.receiptNumber ?? ''} ${pdfText(n.title) || T.notFilled}`.trim();
   const numberWidth = 56;
   const slots: { page: number; y: number }[] = [];
-  const toc = doc.struct('TOC');
-  if (input.nominations.length > 0) {
+  // Only made when there is a line for it: an element never ended keeps the document from ending.
+  const toc = input.nominations.length > 0 ? doc.struct('TOC') : null;
+  if (toc) {
     heading(2, T.contents);
     root.add(toc);
     for (const n of input.nominations) {
@@ -299,7 +300,7 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
     const slot = slots[i]!;
     doc.switchToPage(slot.page);
     const pageNo = starts[i]! - doc.bufferedPageRange().start + 1;
-    toc.add(
+    toc!.add(
       doc.struct('TOCI', {}, () => {
         doc
           .font('regular')
@@ -315,7 +316,7 @@ export async function renderDossierPdf(input: DossierInput): Promise<Buffer> {
       }),
     );
   });
-  if (input.nominations.length > 0) toc.end();
+  toc?.end();
 
   // --- Footers -----------------------------------------------------------------------------
   writeFooters(doc, `${editionName} · ${T.heading}`, T.page);
