@@ -98,7 +98,8 @@ for (const engine of ENGINES) {
         actor: actorOf([{ editionId: e.id, role: 'committee', isChair: true }], []),
         editionId: e.id,
         nominationIds: shortlisted.map((n) => n.id),
-        now: new Date('2026-11-01T10:00:00Z'),
+        // Recorded once the review has closed (judging's shortlistTiming).
+        now: e.reviewClosesAt ?? e.nomineesPublishedAt!,
       });
       assert.deepEqual(decided, { ok: true });
       await enqueueDuePublicationNotices({ db, now: NOW, publicBaseUrl: 'http://prisportal.test' });
