@@ -136,6 +136,19 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/**
+ * A parenthesised list of bound values for raw SQL, `in ${sqlList(ids)}` → `in ($1, $2)`. An
+ * empty list is `(null)`, which matches nothing, so a caller need not special-case it.
+ */
+export function sqlList(values: readonly (number | string)[]): SQL {
+  return values.length
+    ? sql`(${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )})`
+    : sql`(null)`;
+}
+
 /** How many migrations the code ships with. */
 export function shippedMigrationCount(): number {
   const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {

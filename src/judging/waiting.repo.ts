@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../db/database.js';
+import { type Database, queryRows, sqlList } from '../db/database.js';
 
 /** What of an edition's judging waits, counted in one query for any number of editions. */
 export type JudgingWaiting = {
@@ -24,10 +24,7 @@ export const NO_JUDGING_WAITING: JudgingWaiting = { committee: 0, unfinished: 0,
  */
 export async function countJudgingWaiting(db: Database, editionIds: readonly number[]): Promise<Map<number, JudgingWaiting>> {
   if (editionIds.length === 0) return new Map();
-  const ids = sql.join(
-    editionIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  const ids = sqlList(editionIds);
   const rows = await queryRows<{
     edition_id: number;
     committee: number;
@@ -40,11 +37,11 @@ export async function countJudgingWaiting(db: Database, editionIds: readonly num
     sql`
       with m as (
         select id, edition_id from edition_members
-        where edition_id in (${ids}) and role = 'committee' and removed_at is null
+        where edition_id in ${ids} and role = 'committee' and removed_at is null
       ),
       e as (
         select id, edition_id from nominations
-        where edition_id in (${ids}) and status = 'sent' and screening = 'eligible'
+        where edition_id in ${ids} and status = 'sent' and screening = 'eligible'
       ),
       eligible_count as (select edition_id, count(*) as n from e group by edition_id),
       -- Conflicts in force (declared, confirmed or not yet dismissed) with eligible nominations, per member.
@@ -56,13 +53,13 @@ export async function countJudgingWaiting(db: Database, editionIds: readonly num
         where ci.status <> 'dismissed'
         group by ci.member_id
       ),
-      criteria_count as (select edition_id, count(*) as n from criteria where edition_id in (${ids}) group by edition_id),
+      criteria_count as (select edition_id, count(*) as n from criteria where edition_id in ${ids} group by edition_id),
       -- How many of its edition's criteria each review scores.
       scored as materialized (
         select s.review_id, count(*) as n
         from review_scores s
         join criteria c on c.id = s.criterion_id
-        where c.edition_id in (${ids})
+        where c.edition_id in ${ids}
         group by s.review_id
       ),
       -- Complete reviews (a score on every criterion of the edition) of eligible nominations the member is not conflicted with.
@@ -106,7 +103,7 @@ export async function countJudgingWaiting(db: Database, editionIds: readonly num
         group by e.edition_id
       ) cp on cp.edition_id = ed.id
       left join shortlists sl on sl.edition_id = ed.id
-      where ed.id in (${ids})`,
+      where ed.id in ${ids}`,
   );
   return new Map(
     rows.map((r) => [

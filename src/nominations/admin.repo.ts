@@ -119,7 +119,13 @@ export async function listNominationsOfEdition(db: Database, editionId: number, 
 /** A sent or withdrawn nomination with its edition, award and organiser; null for drafts and unknown ids. */
 export async function findVisibleNomination(db: Database, id: number) {
   const rows = await db
-    .select({ nomination: nominations, edition: editions, award: awards, organisation: organisations })
+    .select({
+      nomination: nominations,
+      edition: editions,
+      award: awards,
+      organisation: organisations,
+      changedAfterScreening: changedAfterScreening.mapWith(Boolean),
+    })
     .from(nominations)
     .innerJoin(editions, eq(editions.id, nominations.editionId))
     .innerJoin(awards, eq(awards.id, editions.awardId))

@@ -42,15 +42,10 @@ export async function getNominationDetail(db: Database, id: number) {
     findNominationOrder(db, found.edition.id),
   ]);
   const at = order.findIndex((o) => o.id === id);
-  const n = found.nomination;
-  const seen = n.screeningSeenAt ?? n.screenedAt;
-  const changedAfterScreening =
-    n.status === 'sent' && n.screenedAt !== null && seen !== null && n.updatedAt.getTime() > Math.max(n.screenedAt.getTime(), seen.getTime());
   return {
     ...found,
     ...form,
     attachments,
-    changedAfterScreening,
     position: { index: at + 1, total: order.length, previous: order[at - 1] ?? null, next: order[at + 1] ?? null },
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../db/database.js';
+import { type Database, queryRows, sqlList } from '../db/database.js';
 
 /** The LIX a panel summary should stay below (the panel page warns from this rounded value on). */
 export const LIX_AIM = 40;
@@ -23,10 +23,7 @@ export const NO_PANEL_WAITING: PanelWaiting = { panel: 0, notVoted: 0, nominees:
 /** The panel's open work per edition, in one statement. Reads who has voted, never a ballot. */
 export async function countPanelWaiting(db: Database, editionIds: readonly number[]): Promise<Map<number, PanelWaiting>> {
   if (editionIds.length === 0) return new Map();
-  const ids = sql.join(
-    editionIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
+  const ids = sqlList(editionIds);
   const rows = await queryRows<{
     edition_id: number;
     panel: number;
@@ -39,13 +36,13 @@ export async function countPanelWaiting(db: Database, editionIds: readonly numbe
     sql`
       with m as (
         select id, edition_id from edition_members
-        where edition_id in (${ids}) and role = 'panel' and removed_at is null
+        where edition_id in ${ids} and role = 'panel' and removed_at is null
       ),
       n as (
         select se.edition_id, ns.nomination_id as has_summary, ns.lix
         from shortlist_entries se
         left join nominee_summaries ns on ns.nomination_id = se.nomination_id
-        where se.edition_id in (${ids})
+        where se.edition_id in ${ids}
       )
       select ed.id as edition_id,
         (select count(*) from m where m.edition_id = ed.id)::int as panel,
@@ -54,7 +51,7 @@ export async function countPanelWaiting(db: Database, editionIds: readonly numbe
         (select count(*) from n where n.edition_id = ed.id and n.has_summary is null)::int as summaries_missing,
         (select count(*) from n where n.edition_id = ed.id and round(n.lix) >= ${LIX_AIM})::int as summaries_hard
       from editions ed
-      where ed.id in (${ids})`,
+      where ed.id in ${ids}`,
   );
   return new Map(
     rows.map((r) => [

@@ -1,5 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/database.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, sqlList, type Database } from '../db/database.js';
 import type { AccountTies } from './person-rules.js';
 
 /**
@@ -12,13 +12,6 @@ import type { AccountTies } from './person-rules.js';
  */
 
 type Row = Record<string, unknown>;
-const list = (values: readonly (number | string)[]): SQL =>
-  values.length
-    ? sql`(${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )})`
-    : sql`(null)`;
 
 /** Nomination columns shown in an export; the token hashes are secrets, not personal data. */
 const NOMINATION_COLUMNS = sql`n.id, n.edition_id, a.organisation_id, a.name as award, e.year, n.status, n.receipt_number, n.nominee_kind, n.nominee_names, n.nominee_unit,
@@ -36,7 +29,7 @@ export async function findNominations(db: Database, role: 'nominator' | 'nominee
   return queryRows<NominationFound>(
     db,
     sql`select ${NOMINATION_COLUMNS} from nominations n join editions e on e.id = n.edition_id join awards a on a.id = e.award_id
-         where lower(${column}) = lower(${email}) and a.organisation_id in ${list(scope)} order by n.id`,
+         where lower(${column}) = lower(${email}) and a.organisation_id in ${sqlList(scope)} order by n.id`,
   );
 }
 
@@ -104,7 +97,7 @@ export async function findMails(
   return queryRows(
     db,
     sql`select id, organisation_id, kind, subject, status, created_at, sent_at from outbox_messages
-         where (organisation_id in ${list(q.scope)} and (lower(to_address) = lower(${q.email}) or about in ${list(about)}))
+         where (organisation_id in ${sqlList(q.scope)} and (lower(to_address) = lower(${q.email}) or about in ${sqlList(about)}))
             or (${sql.raw(q.accountMail ? 'true' : 'false')} and organisation_id is null and lower(to_address) = lower(${q.email}))
          order by id`,
   );
@@ -133,11 +126,11 @@ export async function findAuditEvents(
   return queryRows(
     db,
     sql`select id, at, actor_label, organisation_id, edition_id, action, entity_type, entity_id, before, after from audit_events
-         where (organisation_id in ${list(q.scope)}
+         where (organisation_id in ${sqlList(q.scope)}
                 and (${user}
-                     or (entity_type = 'nomination' and entity_id in ${list(q.nominationIds.map(String))})
-                     or (entity_type = 'edition_member' and entity_id in ${list(q.memberIds.map(String))})
-                     or (entity_type = 'member_invitation' and entity_id in ${list(q.invitationIds.map(String))})
+                     or (entity_type = 'nomination' and entity_id in ${sqlList(q.nominationIds.map(String))})
+                     or (entity_type = 'edition_member' and entity_id in ${sqlList(q.memberIds.map(String))})
+                     or (entity_type = 'member_invitation' and entity_id in ${sqlList(q.invitationIds.map(String))})
                      or position(lower(${q.email}) in lower(coalesce(before::text, '') || coalesce(after::text, '') || actor_label)) > 0))
             or (${sql.raw(q.accountEvents && q.userId !== null ? 'true' : 'false')} and organisation_id is null and actor_user_id = ${q.userId ?? 0})
          order by id`,
@@ -149,7 +142,7 @@ export async function findSolutionContacts(db: Database, email: string, scope: r
   return queryRows(
     db,
     sql`select id, owner_organisation_id as organisation_id, title, organisation_name, unit_name, contact_name, contact_email, created_at, updated_at
-          from solutions where owner_organisation_id in ${list(scope)} and lower(contact_email) = lower(${email}) order by id`,
+          from solutions where owner_organisation_id in ${sqlList(scope)} and lower(contact_email) = lower(${email}) order by id`,
   );
 }
 
@@ -158,7 +151,7 @@ export async function findAwardContacts(db: Database, email: string, scope: read
   return queryRows(
     db,
     sql`select id, organisation_id, name as award, contact_name, contact_title, contact_unit, contact_phone, contact_email
-          from awards where organisation_id in ${list(scope)} and lower(contact_email) = lower(${email}) order by id`,
+          from awards where organisation_id in ${sqlList(scope)} and lower(contact_email) = lower(${email}) order by id`,
   );
 }
 
@@ -170,7 +163,7 @@ export async function findOrganisationContacts(
 ): Promise<(Row & { id: number; organisation_id: number })[]> {
   return queryRows(
     db,
-    sql`select id, id as organisation_id, name, contact_email from organisations where id in ${list(scope)} and lower(contact_email) = lower(${email}) order by id`,
+    sql`select id, id as organisation_id, name, contact_email from organisations where id in ${sqlList(scope)} and lower(contact_email) = lower(${email}) order by id`,
   );
 }
 
@@ -183,7 +176,7 @@ export async function findProviderAdminEmails(
   return queryRows(
     db,
     sql`select id, organisation_id, label, issuer from identity_providers
-         where organisation_id in ${list(scope)} and exists (select 1 from jsonb_array_elements_text(admin_emails) x where lower(x) = lower(${email}))
+         where organisation_id in ${sqlList(scope)} and exists (select 1 from jsonb_array_elements_text(admin_emails) x where lower(x) = lower(${email}))
          order by id`,
   );
 }
@@ -199,7 +192,7 @@ export async function findCommitteeSeats(
     db,
     sql`select s.id, a.organisation_id, s.edition_id, s.name, s.party_letter, s.represents, s.is_chair
           from committee_seats s join editions e on e.id = s.edition_id join awards a on a.id = e.award_id
-         where s.edition_id in ${list(editionIds)} and lower(btrim(s.name)) = lower(btrim(${name})) order by s.id`,
+         where s.edition_id in ${sqlList(editionIds)} and lower(btrim(s.name)) = lower(btrim(${name})) order by s.id`,
   );
 }
 
@@ -210,7 +203,7 @@ export async function findInvitations(db: Database, userId: number, scope: reado
     db,
     sql`select i.id, a.organisation_id, i.edition_id, i.role, i.name, i.invited_at, i.expires_at, i.accepted_at, i.withdrawn_at
           from member_invitations i join editions e on e.id = i.edition_id join awards a on a.id = e.award_id
-         where i.user_id = ${userId} and a.organisation_id in ${list(scope)} order by i.id`,
+         where i.user_id = ${userId} and a.organisation_id in ${sqlList(scope)} order by i.id`,
   );
 }
 
@@ -229,7 +222,7 @@ export async function deleteMails(tx: Database, ids: readonly number[]): Promise
   if (ids.length === 0) return [];
   const rows = await queryRows<{ id: number; created_at: Date | string }>(
     tx,
-    sql`delete from outbox_messages where id in ${list(ids)} returning id, created_at`,
+    sql`delete from outbox_messages where id in ${sqlList(ids)} returning id, created_at`,
   );
   return rows.map((r) => ({ id: Number(r.id), createdAt: new Date(r.created_at) }));
 }
@@ -260,7 +253,7 @@ export async function scrubAuditEvents(
     sql`, `,
   )}]::text[]`;
   // Events about the person's memberships and invitations lose the personal keys outright.
-  const theirs = sql`(entity_type = 'edition_member' and entity_id in ${list(q.memberIds.map(String))}) or (entity_type = 'member_invitation' and entity_id in ${list(q.invitationIds.map(String))})`;
+  const theirs = sql`(entity_type = 'edition_member' and entity_id in ${sqlList(q.memberIds.map(String))}) or (entity_type = 'member_invitation' and entity_id in ${sqlList(q.invitationIds.map(String))})`;
   const aboutPerson =
     q.userId === null ? sql`(${theirs})` : sql`(${theirs} or before->>'userId' = ${String(q.userId)} or after->>'userId' = ${String(q.userId)})`;
   const pattern = regexpOf(q.email);
@@ -273,7 +266,7 @@ export async function scrubAuditEvents(
                after = case when after is null then null
                             else regexp_replace((case when ${aboutPerson} and jsonb_typeof(after) = 'object' then after - ${keys} else after end)::text, ${pattern}, 'anonymiseret', 'gi')::jsonb end,
                actor_label = case when ${byPerson} or position(lower(${q.email}) in lower(actor_label)) > 0 then ${q.label} else actor_label end
-         where id in ${list(q.ids)}
+         where id in ${sqlList(q.ids)}
      returning id`,
   );
   return rows.length;
@@ -281,20 +274,20 @@ export async function scrubAuditEvents(
 
 /** Blanks the contact (name and address) of these idea-bank solutions. */
 export async function blankSolutionContacts(tx: Database, ids: readonly number[]): Promise<void> {
-  if (ids.length) await tx.execute(sql`update solutions set contact_name = '', contact_email = '' where id in ${list(ids)}`);
+  if (ids.length) await tx.execute(sql`update solutions set contact_name = '', contact_email = '' where id in ${sqlList(ids)}`);
 }
 
 /** Blanks the contact person of these awards. */
 export async function blankAwardContacts(tx: Database, ids: readonly number[]): Promise<void> {
   if (ids.length)
     await tx.execute(
-      sql`update awards set contact_name = null, contact_title = null, contact_unit = null, contact_phone = null, contact_email = null where id in ${list(ids)}`,
+      sql`update awards set contact_name = null, contact_title = null, contact_unit = null, contact_phone = null, contact_email = null where id in ${sqlList(ids)}`,
     );
 }
 
 /** Clears the contact address of these organisations. */
 export async function clearOrganisationContacts(tx: Database, ids: readonly number[]): Promise<void> {
-  if (ids.length) await tx.execute(sql`update organisations set contact_email = null where id in ${list(ids)}`);
+  if (ids.length) await tx.execute(sql`update organisations set contact_email = null where id in ${sqlList(ids)}`);
 }
 
 /** Takes the address off the administrators' list of these identity providers. */
@@ -303,18 +296,18 @@ export async function removeProviderAdminEmail(tx: Database, ids: readonly numbe
     await tx.execute(
       sql`update identity_providers
              set admin_emails = coalesce((select jsonb_agg(x) from jsonb_array_elements_text(admin_emails) x where lower(x) <> lower(${email})), '[]'::jsonb)
-           where id in ${list(ids)}`,
+           where id in ${sqlList(ids)}`,
     );
 }
 
 /** Takes the name off these committee seats (a seat that represents an organisation keeps that). */
 export async function blankCommitteeSeats(tx: Database, ids: readonly number[]): Promise<void> {
-  if (ids.length) await tx.execute(sql`update committee_seats set name = case when represents is null then '' else null end where id in ${list(ids)}`);
+  if (ids.length) await tx.execute(sql`update committee_seats set name = case when represents is null then '' else null end where id in ${sqlList(ids)}`);
 }
 
 /** Deletes invitations (the name typed for the person goes with them; a link not yet followed stops working). */
 export async function deleteInvitations(tx: Database, ids: readonly number[]): Promise<void> {
-  if (ids.length) await tx.execute(sql`delete from member_invitations where id in ${list(ids)}`);
+  if (ids.length) await tx.execute(sql`delete from member_invitations where id in ${sqlList(ids)}`);
 }
 
 /** Deletes the rate-limit counters keyed by the address. */
