@@ -14,8 +14,20 @@ export function parseSort(raw: unknown): OverviewSort {
   return 'raw';
 }
 
-const number = (ctx: PageContext, v: number, digits = 2) =>
-  v.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+// One formatter per language and precision, made once: `toLocaleString` with options builds a
+// new Intl.NumberFormat on every call, and the overview formats some 6,000 figures (240
+// nominations × criteria × mean, median, min, max), which took most of the page's time.
+const formatters = new Map<string, Intl.NumberFormat>();
+const number = (ctx: PageContext, v: number, digits = 2) => {
+  const locale = ctx.locale === 'da' ? 'da-DK' : 'en-GB';
+  const key = `${locale}:${digits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    formatters.set(key, format);
+  }
+  return format.format(v);
+};
 
 function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null): string {
   if (!s) return j.noScores;
