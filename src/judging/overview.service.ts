@@ -101,20 +101,35 @@ export async function loadCommitteeOverview(
   ]);
   if (now) await flagLikelyConflicts(db, members, eligible, now);
   const [conflictRows, reviewRows] = await Promise.all([listConflicts(db, editionId), listReviews(db, editionId)]);
+  const eligibleIds = new Set(eligible.map((n) => n.id));
   const conflicts = conflictIndex(conflictRows);
   const reviewsByPair = reviewIndex(reviewRows);
   const criterionIds = criteria.map((c) => c.id);
-  const memberIds = new Set(members.map((m) => m.id));
-  const eligibleIds = new Set(eligible.map((n) => n.id));
   const criterionSet = new Set(criterionIds);
+
+  // Each (member, nomination) pair is looked up once here, into one row per member in the
+  // nominations' order: whether a conflict is in force and the comment the viewer may see. The
+  // figures, comments and absences below read these rows (at 300 nominations × 9 members,
+  // looking each pair up again for every use was a good part of the page's time).
+  const hiddenForViewer = eligible.map((n) => viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, n.id)));
+  const pairs = new Map(
+    members.map((m) => {
+      const conflicted = eligible.map((n) => inForce(conflictOf(conflicts, m.id, n.id)));
+      // The comments counted as the scores are: active members, eligible nominations, no conflict
+      // in force; none on a nomination hidden from the viewer (their own conflict).
+      const comments = eligible.map((n, i) => (hiddenForViewer[i] || conflicted[i] ? '' : (reviewOf(reviewsByPair, m.id, n.id)?.comment.trim() ?? '')));
+      return [m.id, { conflicted: new Set(eligible.filter((_, i) => conflicted[i]).map((n) => n.id)), conflictedAt: conflicted, comments }];
+    }),
+  );
 
   const scores: Score[] = [];
   for (const r of reviewRows) {
-    if (!memberIds.has(r.memberId) || !eligibleIds.has(r.nominationId)) continue;
-    if (inForce(conflictOf(conflicts, r.memberId, r.nominationId))) continue;
+    const pair = pairs.get(r.memberId);
+    if (!pair || pair.conflicted.has(r.nominationId) || !eligibleIds.has(r.nominationId)) continue;
+    const memberId = String(r.memberId);
+    const nominationId = String(r.nominationId);
     for (const [criterionId, score] of r.scores) {
-      if (criterionSet.has(criterionId))
-        scores.push({ memberId: String(r.memberId), nominationId: String(r.nominationId), criterionId: String(criterionId), score });
+      if (criterionSet.has(criterionId)) scores.push({ memberId, nominationId, criterionId: String(criterionId), score });
     }
   }
   const stats = committeeOverview(scores, { criteria: criterionIds.map(String), nominations: eligible.map((n) => String(n.id)) });
@@ -128,22 +143,17 @@ export async function loadCommitteeOverview(
         members.map((m) => m.id),
       )
     : new Map(members.map((m) => [m.id, m.name || m.email]));
+  const memberById = new Map(members.map((m) => [m.id, m]));
   // Anonymised, the members are listed in the order of their labels (never chair first, then by name).
   const listed = anonymise
     ? anonymousOrder(
         anonymise.secret,
         editionId,
         members.map((m) => m.id),
-      ).map((id) => members.find((m) => m.id === id)!)
+      ).map((id) => memberById.get(id)!)
     : members;
-  const hiddenFor = (nominationId: number) => viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, nominationId));
-  // The comments counted as the scores are: active members, eligible nominations, no conflict in
-  // force; none on a nomination hidden from the viewer (their own conflict).
-  const commentOf = (memberId: number, nominationId: number): string => {
-    if (hiddenFor(nominationId) || inForce(conflictOf(conflicts, memberId, nominationId))) return '';
-    return reviewOf(reviewsByPair, memberId, nominationId)?.comment.trim() ?? '';
-  };
-  const ranksHidden = eligible.some((n) => hiddenFor(n.id));
+  const listedPairs = listed.map((m) => ({ id: m.id, label: labels.get(m.id)!, ...pairs.get(m.id)! }));
+  const ranksHidden = hiddenForViewer.some(Boolean);
   const normalisation = new Map(stats.members.map((m) => [Number(m.memberId), m]));
   const byNomination = new Map(stats.nominations.map((n) => [Number(n.nominationId), n]));
 
@@ -154,25 +164,26 @@ export async function loadCommitteeOverview(
     organisationId: edition.organisationId,
     scale: { min: edition.scoreScaleMin, max: edition.scoreScaleMax },
     criteria: criteria.map((c) => ({ id: c.id, title: c.title })),
-    members: listed.map((m) => {
+    members: listed.map((m, row) => {
       const z = ranksHidden ? undefined : normalisation.get(m.id);
+      const { comments } = listedPairs[row]!;
       return {
         id: m.id,
-        label: labels.get(m.id)!,
+        label: listedPairs[row]!.label,
         isChair: m.isChair,
         affiliation: anonymise ? null : (m.partyLetter ?? m.represents ?? null),
         progress: progressOf(m.id, eligible, conflicts, reviewsByPair, criterionIds),
         mean: z ? z.mean : null,
         sd: z ? z.sd : null,
         noSpread: z ? z.status === 'no-spread' : false,
-        comments: eligible
-          .map((n) => ({ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: commentOf(m.id, n.id) }))
-          .filter((c) => c.text !== ''),
+        comments: eligible.flatMap((n, i) =>
+          comments[i] === '' ? [] : [{ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: comments[i]! }],
+        ),
       };
     }),
-    nominations: eligible.map((n) => {
+    nominations: eligible.map((n, i) => {
       const s = byNomination.get(n.id)!;
-      const hidden = hiddenFor(n.id);
+      const hidden = hiddenForViewer[i]!;
       return {
         id: n.id,
         title: n.title,
@@ -184,9 +195,9 @@ export async function loadCommitteeOverview(
         normalisedTotal: hidden || ranksHidden ? null : s.normalisedTotal,
         rankRaw: hidden || ranksHidden ? null : s.rankRaw,
         rankNormalised: hidden || ranksHidden ? null : s.rankNormalised,
-        absent: listed.filter((m) => inForce(conflictOf(conflicts, m.id, n.id))).map((m) => labels.get(m.id)!),
+        absent: listedPairs.filter((p) => p.conflictedAt[i]).map((p) => p.label),
         hiddenForViewer: hidden,
-        comments: listed.map((m) => ({ memberId: m.id, label: labels.get(m.id)!, text: commentOf(m.id, n.id) })).filter((c) => c.text !== ''),
+        comments: listedPairs.filter((p) => p.comments[i] !== '').map((p) => ({ memberId: p.id, label: p.label, text: p.comments[i]! })),
       };
     }),
     alpha,

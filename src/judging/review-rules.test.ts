@@ -4,6 +4,7 @@ import {
   canCloseReview,
   canScore,
   likelyConflict,
+  likelyConflicts,
   parseScore,
   reviewWindow,
   scoreLabels,
@@ -114,6 +115,27 @@ test('likely conflicts: the member nominated it, or represents the nominee’s u
   assert.equal(likelyConflict({ email: 'x@example.dk', represents: 'Danske Patienter' }, n), null);
   assert.equal(likelyConflict({ email: 'x@example.dk', represents: '' }, { ...n, nomineeUnit: '' }), null);
   assert.equal(likelyConflict({ email: '', represents: null }, { ...n, nominatorEmail: '' }), null);
+});
+
+test('likely conflicts of many members with many nominations: the same answer as one pair at a time', () => {
+  const members = [
+    { id: 1, email: 'ib@example.dk', represents: null },
+    { id: 2, email: 'x@example.dk', represents: '  aarhus   universitetshospital ' },
+    { id: 3, email: 'y@example.dk', represents: 'AKUTAFDELINGEN' },
+    { id: 4, email: '', represents: '' },
+  ];
+  const nominations = [
+    { id: 10, nominatorEmail: 'Ib@Example.dk ', nomineeOrganisation: 'Aarhus Universitetshospital', nomineeUnit: 'Akutafdelingen' },
+    { id: 11, nominatorEmail: '', nomineeOrganisation: 'Regionshospitalet Gødstrup', nomineeUnit: '' },
+  ];
+  const oneByOne = members.flatMap((m) =>
+    nominations.flatMap((n) => {
+      const flag = likelyConflict(m, n);
+      return flag ? [{ memberId: m.id, nominationId: n.id, flag }] : [];
+    }),
+  );
+  assert.deepEqual(likelyConflicts(members, nominations), oneByOne);
+  assert.equal(oneByOne.length, 3);
 });
 
 test('the shortlist size rule, and the rule in words', () => {

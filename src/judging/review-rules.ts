@@ -122,6 +122,23 @@ export type ConflictFlag = 'same-organisation' | 'same-unit' | 'nominated-it';
 
 const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
 
+type MemberKeys = { email: string; represents: string };
+type NominationKeys = { nominator: string; organisation: string; unit: string };
+const memberKeys = (m: { email: string; represents: string | null }): MemberKeys => ({ email: norm(m.email), represents: norm(m.represents) });
+const nominationKeys = (n: { nominatorEmail: string; nomineeOrganisation: string; nomineeUnit: string }): NominationKeys => ({
+  nominator: norm(n.nominatorEmail),
+  organisation: norm(n.nomineeOrganisation),
+  unit: norm(n.nomineeUnit),
+});
+
+function matchKeys(member: MemberKeys, nomination: NominationKeys): ConflictFlag | null {
+  if (member.email !== '' && member.email === nomination.nominator) return 'nominated-it';
+  if (member.represents === '') return null;
+  if (member.represents === nomination.unit) return 'same-unit';
+  if (member.represents === nomination.organisation) return 'same-organisation';
+  return null;
+}
+
 /**
  * The likely conflicts the system flags for a member to confirm or dismiss: the member
  * nominated it (the user's e-mail is the nominator's), or the organisation the member
@@ -132,13 +149,28 @@ export function likelyConflict(
   member: { email: string; represents: string | null },
   nomination: { nominatorEmail: string; nomineeOrganisation: string; nomineeUnit: string },
 ): ConflictFlag | null {
-  const email = norm(member.email);
-  if (email !== '' && email === norm(nomination.nominatorEmail)) return 'nominated-it';
-  const represents = norm(member.represents);
-  if (represents === '') return null;
-  if (represents === norm(nomination.nomineeUnit)) return 'same-unit';
-  if (represents === norm(nomination.nomineeOrganisation)) return 'same-organisation';
-  return null;
+  return matchKeys(memberKeys(member), nominationKeys(nomination));
+}
+
+/**
+ * likelyConflict for every member with every nomination: each value is normalised once, not once
+ * per pair (at 9 members × 240 nominations that was thousands of Unicode normalisations per
+ * overview page).
+ */
+export function likelyConflicts<
+  M extends { id: number; email: string; represents: string | null },
+  N extends { id: number; nominatorEmail: string; nomineeOrganisation: string; nomineeUnit: string },
+>(members: readonly M[], nominations: readonly N[]): { memberId: number; nominationId: number; flag: ConflictFlag }[] {
+  const keyed = nominations.map((n) => ({ id: n.id, keys: nominationKeys(n) }));
+  const flags: { memberId: number; nominationId: number; flag: ConflictFlag }[] = [];
+  for (const m of members) {
+    const keys = memberKeys(m);
+    for (const n of keyed) {
+      const flag = matchKeys(keys, n.keys);
+      if (flag) flags.push({ memberId: m.id, nominationId: n.id, flag });
+    }
+  }
+  return flags;
 }
 
 /** Whether a shortlist of `count` nominees meets the edition's rule (a missing bound is no bound; at least one). */

@@ -23,7 +23,7 @@ import {
   type JudgingEdition,
   type ReviewRow,
 } from './judging.repo.js';
-import { canScore, likelyConflict, parseScore, reviewWindow, windowOpen, type ReviewWindow, type ScorePermission } from './review-rules.js';
+import { canScore, likelyConflicts, parseScore, reviewWindow, windowOpen, type ReviewWindow, type ScorePermission } from './review-rules.js';
 
 // A committee member's work: the eligible nominations with their state, the review form of
 // one nomination (scores per criterion and a comment), and conflicts of interest (declared by
@@ -51,7 +51,7 @@ export function conflictOf(index: Map<string, ConflictRow>, memberId: number, no
 
 /**
  * Flags the likely conflicts of every member with every eligible nomination that has no
- * conflict row yet (see review-rules.ts likelyConflict). Idempotent; safe with two processes.
+ * conflict row yet (see review-rules.ts likelyConflict, likelyConflicts). Idempotent; safe with two processes.
  * Side effects: inserts 'flagged'/'pending' rows in conflicts_of_interest.
  */
 export async function flagLikelyConflicts(
@@ -60,14 +60,7 @@ export async function flagLikelyConflicts(
   eligible: readonly EligibleNomination[],
   now: Date,
 ): Promise<void> {
-  const flags: { memberId: number; nominationId: number; flag: NonNullable<ReturnType<typeof likelyConflict>> }[] = [];
-  for (const m of members) {
-    for (const n of eligible) {
-      const flag = likelyConflict(m, n);
-      if (flag) flags.push({ memberId: m.id, nominationId: n.id, flag });
-    }
-  }
-  await insertFlags(db, flags, now);
+  await insertFlags(db, likelyConflicts(members, eligible), now);
 }
 
 export type Progress = { done: number; total: number };
