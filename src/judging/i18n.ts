@@ -60,10 +60,6 @@ const da = {
   errorNotNumber: (criterion: string, min: number, max: number) => `Vælg et helt tal fra ${min} til ${max} for „${criterion}“.`,
   errorOutOfScale: (criterion: string, min: number, max: number) => `Point for „${criterion}“ skal være fra ${min} til ${max}. Vælg et af tallene.`,
   errorCommentTooLong: (max: number) => `Kommentaren må højst have ${max} tegn. Gør den kortere.`,
-  refusedNotStarted: 'Bedømmelsen er ikke begyndt endnu, så dine point er ikke gemt. Prøv igen, når bedømmelsen begynder.',
-  refusedDeadline: 'Fristen for bedømmelse er udløbet, så dine point er ikke gemt.',
-  refusedConflict: 'Du er inhabil i denne indstilling, så du kan ikke give point.',
-  refusedNoTimeline: 'Udgaven har ingen tidsplan, så der kan ikke gives point.',
   // Conflicts
   conflictHeading: 'Inhabilitet',
   conflictIntro:
@@ -86,10 +82,6 @@ const da = {
   flagConfirm: 'Ja, jeg er inhabil',
   flagDismiss: 'Nej, jeg er ikke inhabil',
   flagDismissedNotice: 'Systemet fandt en mulig inhabilitet, som du har afvist.',
-  errorConflictReasonRequired: 'Skriv, hvorfor du er inhabil.',
-  errorConflictReasonTooLong: (max: number) => `Begrundelsen må højst have ${max} tegn. Gør den kortere.`,
-  errorConflictClosed: 'Fristen for bedømmelse er udløbet, så du kan ikke ændre inhabilitet.',
-  errorNoFlag: 'Der er ingen mulig inhabilitet at tage stilling til. Genindlæs siden.',
   // The overview
   overviewTitle: (edition: string) => `Oversigt til mødet: ${edition}`,
   overviewIntro: 'Gennemsnit, median og spredning (laveste–højeste) af komitéens point pr. kriterium og i alt, side om side med de normaliserede point.',
@@ -160,7 +152,6 @@ const da = {
   errorDuplicate: 'Den samme indstilling er valgt to gange. Vælg hver indstilling én gang.',
   // Closing scoring early (the chair), and the shortlist's timing
   closedEarly: (when: string) => `Formanden lukkede bedømmelsen før fristen, ${when}. Du kan se dine point og kommentarer, men ikke ændre dem.`,
-  refusedClosedEarly: 'Formanden har lukket bedømmelsen før fristen, så dine point blev ikke gemt.',
   shortlistWaits: (when: string) =>
     `De nominerede kan registreres, når fristen for bedømmelse er udløbet (${when}), eller når formanden har lukket bedømmelsen før tid. Indtil da kan medlemmerne stadig ændre deres point.`,
   shortlistNoTimeline: 'Udgaven har ingen frist for bedømmelse, så de nominerede kan ikke registreres endnu. Bed administratorerne om at sætte tidsplanen.',
@@ -174,6 +165,21 @@ const da = {
   closeSaved: (n: number) =>
     `Bedømmelsen er lukket. ${n === 1 ? '1 medlem har' : `${n} medlemmer har`} fået besked på e-mail. Du kan nu registrere de nominerede.`,
   errorCloseConfirm: 'Sæt kryds ved „Jeg vil lukke bedømmelsen nu“ for at lukke bedømmelsen.',
+  // Why scores were not saved (canScore's reasons; refusals.ts checks that each has its words)
+  scoreRefusal: {
+    'not-started': 'Bedømmelsen er ikke begyndt endnu, så dine point er ikke gemt. Prøv igen, når bedømmelsen begynder.',
+    'deadline-passed': 'Fristen for bedømmelse er udløbet, så dine point er ikke gemt.',
+    'closed-early': 'Formanden har lukket bedømmelsen før fristen, så dine point blev ikke gemt.',
+    conflicted: 'Du er inhabil i denne indstilling, så du kan ikke give point.',
+    'no-timeline': 'Udgaven har ingen tidsplan, så der kan ikke gives point.',
+  },
+  // Why a conflict of interest was not recorded (decideConflict's reasons)
+  conflictRefusal: {
+    'reason-required': 'Skriv, hvorfor du er inhabil.',
+    'reason-too-long': (max: number) => `Begrundelsen må højst have ${max} tegn. Gør den kortere.`,
+    'deadline-passed': 'Fristen for bedømmelse er udløbet, så du kan ikke ændre inhabilitet.',
+    'no-flag': 'Der er ingen mulig inhabilitet at tage stilling til. Genindlæs siden.',
+  },
   refusal: {
     'not-chair': 'Kun komitéens formand kan gøre dette.',
     'not-found': 'Udgaven findes ikke.',
@@ -255,10 +261,6 @@ const en: JudgingTexts = {
   errorNotNumber: (criterion, min, max) => `Choose a whole number from ${min} to ${max} for “${criterion}”.`,
   errorOutOfScale: (criterion, min, max) => `The score for “${criterion}” must be from ${min} to ${max}. Choose one of the numbers.`,
   errorCommentTooLong: (max) => `The comment may have at most ${max} characters. Make it shorter.`,
-  refusedNotStarted: 'The review has not started yet, so your scores were not saved. Try again when the review starts.',
-  refusedDeadline: 'The review deadline has passed, so your scores were not saved.',
-  refusedConflict: 'You have a conflict of interest with this nomination, so you cannot score it.',
-  refusedNoTimeline: 'The edition has no timeline, so no scores can be given.',
   conflictHeading: 'Conflict of interest',
   conflictIntro:
     'If you have a conflict of interest, for example because you know the nominee, work in the same place or nominated them yourself, say so here. You then do not score and do not see the others’ scores for this nomination.',
@@ -280,10 +282,6 @@ const en: JudgingTexts = {
   flagConfirm: 'Yes, I have a conflict of interest',
   flagDismiss: 'No, I have no conflict of interest',
   flagDismissedNotice: 'The system found a possible conflict of interest, which you dismissed.',
-  errorConflictReasonRequired: 'Write why you have a conflict of interest.',
-  errorConflictReasonTooLong: (max) => `The reason may have at most ${max} characters. Make it shorter.`,
-  errorConflictClosed: 'The review deadline has passed, so conflicts of interest can no longer change.',
-  errorNoFlag: 'There is no possible conflict of interest to decide. Reload the page.',
   overviewTitle: (edition) => `Overview for the meeting: ${edition}`,
   overviewIntro: 'Mean, median and spread (lowest–highest) of the committee’s scores per criterion and in total, beside the normalised scores.',
   normalisedExplained:
@@ -350,7 +348,6 @@ const en: JudgingTexts = {
   errorNotEligible: 'One of the chosen nominations is not eligible (it may have been withdrawn). Choose only among the nominations in the list.',
   errorDuplicate: 'The same nomination was chosen twice. Choose each nomination once.',
   closedEarly: (when) => `The chair closed the review before the deadline, ${when}. You can see your scores and comments but not change them.`,
-  refusedClosedEarly: 'The chair has closed the review before the deadline, so your scores were not saved.',
   shortlistWaits: (when) =>
     `The nominees can be recorded when the review deadline has passed (${when}), or when the chair has closed the review early. Until then members can still change their scores.`,
   shortlistNoTimeline: 'The edition has no review deadline, so the nominees cannot be recorded yet. Ask the administrators to set the timeline.',
@@ -363,6 +360,21 @@ const en: JudgingTexts = {
   closeButton: 'Close the review',
   closeSaved: (n) => `The review is closed. ${n === 1 ? '1 member has' : `${n} members have`} been told by e-mail. You can now record the nominees.`,
   errorCloseConfirm: 'Tick “I want to close the review now” to close the review.',
+  // Why scores were not saved (canScore's reasons; refusals.ts checks that each has its words)
+  scoreRefusal: {
+    'not-started': 'The review has not started yet, so your scores were not saved. Try again when the review starts.',
+    'deadline-passed': 'The review deadline has passed, so your scores were not saved.',
+    'closed-early': 'The chair has closed the review before the deadline, so your scores were not saved.',
+    conflicted: 'You have a conflict of interest with this nomination, so you cannot score it.',
+    'no-timeline': 'The edition has no timeline, so no scores can be given.',
+  },
+  // Why a conflict of interest was not recorded (decideConflict's reasons)
+  conflictRefusal: {
+    'reason-required': 'Write why you have a conflict of interest.',
+    'reason-too-long': (max) => `The reason may have at most ${max} characters. Make it shorter.`,
+    'deadline-passed': 'The review deadline has passed, so conflicts of interest can no longer change.',
+    'no-flag': 'There is no possible conflict of interest to decide. Reload the page.',
+  },
   refusal: {
     'not-chair': 'Only the chair of the committee can do this.',
     'not-found': 'The edition does not exist.',

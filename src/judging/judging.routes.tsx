@@ -6,7 +6,7 @@ import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { pageContext } from '../platform/page-context.js';
 import type { FieldError } from '../platform/ui/index.js';
-import { judgingTexts, ruleText, type JudgingTexts } from './i18n.js';
+import { judgingTexts, ruleText } from './i18n.js';
 import { findCommitteeMember, findJudgingEdition } from './judging.repo.js';
 import { judgingApi } from './judging.api.js';
 import { loadCommitteeOverview } from './overview.service.js';
@@ -20,27 +20,15 @@ import {
   type ConflictAction,
   type ReviewPage,
 } from './review.service.js';
-import type { ScoreRefusal } from './review-rules.js';
 import { decideShortlist, loadShortlistPage } from './shortlist.service.js';
 import { closeReviewEarly } from './review-closure.service.js';
-import { CHAIR_REFUSALS } from './refusals.js';
+import { conflictRefusalText, errorPageOf, JUDGING_REFUSALS, type ConflictRefusal, type JudgingRefusal } from './refusals.js';
 import { pageStatus } from '../platform/errors.js';
 import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overview-page.js';
 import { MemberListPage, ReviewFormPage, type ReviewFormState } from './views/review-pages.js';
 import { ShortlistPage, type ShortlistForm } from './views/shortlist-page.js';
 import { parseId, sendPage } from '../platform/http.js';
 import { judgingUrls as urls } from './urls.js';
-
-const refusalText = (j: JudgingTexts, r: ScoreRefusal) =>
-  r === 'not-started'
-    ? j.refusedNotStarted
-    : r === 'deadline-passed'
-      ? j.refusedDeadline
-      : r === 'closed-early'
-        ? j.refusedClosedEarly
-        : r === 'conflicted'
-          ? j.refusedConflict
-          : j.refusedNoTimeline;
 
 const CONFLICT_ACTIONS: Record<string, ConflictAction> = { erklaer: 'declare', bekraeft: 'confirm', afvis: 'dismiss' };
 
@@ -94,9 +82,12 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
     return { editionId, nominationId };
   };
   const userId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.user.id : 0);
-  /** A member of another edition gets 403; a nomination that is not there (or not in review), 404. */
-  const sendRefusal = (request: FastifyRequest, reply: FastifyReply, why: 'not-member' | 'not-found') =>
-    sendErrorPage(request, reply, why === 'not-member' ? 403 : 404, why === 'not-member' ? 'forbidden' : 'notFound');
+  /**
+   * A refusal answered by an error page, its status from the module's one table: a member of
+   * another edition gets 403; a nomination that is not there (or not in review), 404.
+   */
+  const sendRefusalPage = (request: FastifyRequest, reply: FastifyReply, reason: JudgingRefusal & ('not-member' | 'not-chair' | 'not-found')) =>
+    sendErrorPage(request, reply, JUDGING_REFUSALS[reason].status, errorPageOf(reason)!);
 
   app.get<{ Params: { editionId: string } }>(urls.review.pattern, { config: { access: 'member' } }, async (request, reply) => {
     const editionId = await committeeEdition(request, reply);
@@ -114,7 +105,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!ids) return reply;
       const { editionId, nominationId } = ids;
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
-      if (typeof page === 'string') return sendRefusal(request, reply, page);
+      if (typeof page === 'string') return sendRefusalPage(request, reply, page);
       const ctx = pageContext(request);
       const j = judgingTexts(ctx.locale);
       const q = request.query.gemt;
@@ -140,9 +131,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       const comment = text(body.kommentar);
       const result = await saveReview({ db, actor: request.actor, editionId, nominationId, userId: userId(request), scores, comment, now: clock.now() });
       if (result.ok) return reply.redirect(urls.reviewNomination({ editionId, nominationId }, { gemt: result.complete ? 'komplet' : '1' }), 303);
-      if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
+      if (result.reason !== 'refused' && result.reason !== 'invalid') return sendRefusalPage(request, reply, result.reason);
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
-      if (typeof page === 'string') return sendRefusal(request, reply, page);
+      if (typeof page === 'string') return sendRefusalPage(request, reply, page);
       const ctx = pageContext(request);
       const j = judgingTexts(ctx.locale);
       // What was sent is shown back, whatever the outcome: nothing the member typed is lost.
@@ -151,10 +142,9 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       const form: ReviewFormState = { values, comment, errors: [], refusal: null, notice: null, conflictReason: '' };
       const { min, max } = { min: page.edition.scoreScaleMin, max: page.edition.scoreScaleMax };
       if (result.reason === 'refused') {
-        form.refusal = refusalText(j, result.refusal);
-        return sendPage(reply, 409, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
+        form.refusal = j.scoreRefusal[result.refusal];
+        return sendPage(reply, pageStatus(JUDGING_REFUSALS[result.refusal]), ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
       }
-      if (result.reason !== 'invalid') return sendErrorPage(request, reply, 404, 'notFound');
       const titles = new Map(page.criteria.map((c) => [c.id, c.title]));
       // Each score's message belongs to its group of radio buttons, linked by its first button.
       const errors: FieldError[] = result.problems.map((p) => ({
@@ -163,7 +153,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       }));
       if (result.commentTooLong) errors.push({ field: 'comment', message: j.errorCommentTooLong(COMMENT_MAX) });
       form.errors = errors;
-      return sendPage(reply, 400, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
+      return sendPage(reply, pageStatus(JUDGING_REFUSALS[result.reason]), ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
     },
   );
 
@@ -179,31 +169,23 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       const reason = text(body.begrundelse);
       const ctx = pageContext(request);
       const j = judgingTexts(ctx.locale);
-      let message: string | null = null;
-      let status = 400;
-      if (!action) {
-        message = j.errorConflictReasonRequired;
-      } else {
+      // No action chosen is answered as a declaration without its reason.
+      let refused: Exclude<ConflictRefusal, 'not-member' | 'not-found'> = 'reason-required';
+      if (action) {
         const result = await decideConflict({ db, actor: request.actor, editionId, nominationId, userId: userId(request), action, reason, now: clock.now() });
         if (result.ok) return reply.redirect(urls.reviewNomination({ editionId, nominationId }, { gemt: action === 'dismiss' ? 'afvist' : 'inhabil' }), 303);
-        if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusal(request, reply, result.reason);
-        if (result.reason === 'reason-required') message = j.errorConflictReasonRequired;
-        else if (result.reason === 'reason-too-long') message = j.errorConflictReasonTooLong(CONFLICT_REASON_MAX);
-        else if (result.reason === 'deadline-passed') {
-          message = j.errorConflictClosed;
-          status = 409;
-        } else {
-          message = j.errorNoFlag;
-          status = 409;
-        }
+        if (result.reason === 'not-member' || result.reason === 'not-found') return sendRefusalPage(request, reply, result.reason);
+        refused = result.reason;
       }
+      const message = conflictRefusalText(j, refused, CONFLICT_REASON_MAX);
+      const status = pageStatus(JUDGING_REFUSALS[refused]);
       const page = await loadReviewPage(db, editionId, nominationId, userId(request), clock.now());
-      if (typeof page === 'string') return sendRefusal(request, reply, page);
+      if (typeof page === 'string') return sendRefusalPage(request, reply, page);
       const form = savedForm(page, null);
       form.conflictReason = reason;
       form.errors = [
         // A pending flag shows no reason field: the message then leads to the section's heading.
-        { field: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message: message ?? '' },
+        { field: page.conflict?.status === 'pending' ? 'conflict-heading' : 'conflict-reason', message },
       ];
       return sendPage(reply, status, ReviewFormPage({ ctx, csrf: csrfToken(reply), page, form }));
     },
@@ -273,9 +255,8 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       } else {
         const result = await decideShortlist({ db, actor: request.actor, editionId, nominationIds: chosen, now: clock.now() });
         if (result.ok) return reply.redirect(urls.shortlist({ editionId }, { gemt: 1 }), 303);
-        if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
-        if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-        status = pageStatus(CHAIR_REFUSALS[result.reason]);
+        if (result.reason === 'not-chair' || result.reason === 'not-found') return sendRefusalPage(request, reply, result.reason);
+        status = pageStatus(JUDGING_REFUSALS[result.reason]);
         if (result.reason === 'wrong-size') message = j.errorWrongSize(ruleText(j, edition.nomineeCountMin, edition.nomineeCountMax), chosen.length);
         else message = j.refusal[result.reason];
       }
@@ -303,9 +284,8 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
         });
       const result = await closeReviewEarly({ db, actor: request.actor, editionId, now: clock.now(), publicBaseUrl: deps.publicBaseUrl });
       if (result.ok) return reply.redirect(urls.shortlist({ editionId }, { lukket: result.notified }), 303);
-      if (result.reason === 'not-chair') return sendErrorPage(request, reply, 403, 'forbidden');
-      if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
-      return shortlistPage(request, reply, editionId, pageStatus(CHAIR_REFUSALS[result.reason]), {
+      if (result.reason === 'not-chair' || result.reason === 'not-found') return sendRefusalPage(request, reply, result.reason);
+      return shortlistPage(request, reply, editionId, pageStatus(JUDGING_REFUSALS[result.reason]), {
         chosen: null,
         errors: [{ field: 'close-confirm', message: j.refusal[result.reason] }],
         saved: false,
