@@ -752,6 +752,46 @@ export type PublishResult =
   | { ok: false; reason: 'not-ready'; problems: PublishProblem[] };
 
 /**
+ * One change of a round's publication state, the skeleton shared by publishing, back to draft
+ * and deleting: lock the round, ask its rule (`refusal`, null when allowed), audit `action` with
+ * what `audit` says of the round before the change, then make the change (`apply`), all in one
+ * transaction. The audit entry is written before the change so that a deleted round's entry is
+ * written while the round still exists; in one transaction the order shows nowhere else.
+ * Refuses: 'not-found' (no such round), or what `refusal` returns. Side effect: audit `action`.
+ */
+async function changeRoundState<Refused extends { ok: false }, Done>(
+  args: { db: Database; actor: Actor; editionId: number; now: Date },
+  change: {
+    action: 'edition.publish' | 'edition.unpublish' | 'edition.delete';
+    refusal: (tx: Database, round: EditionRow) => Promise<Refused | null>;
+    audit: (round: EditionRow) => { before?: unknown; after?: unknown };
+    apply: (tx: Database, round: EditionRow) => Promise<Done>;
+  },
+): Promise<{ ok: true; done: Done } | { ok: false; reason: 'not-found' } | Refused> {
+  return inTransaction(args.db, async (tx) => {
+    const before = await lockEdition(tx, args.editionId);
+    if (!before) return { ok: false as const, reason: 'not-found' as const };
+    const refused = await change.refusal(tx, before);
+    if (refused) return refused;
+    const found = (await findEditionById(tx, before.id))!;
+    await recordAudit(
+      tx,
+      {
+        actor: args.actor,
+        action: change.action,
+        entityType: 'edition',
+        entityId: before.id,
+        organisationId: found.organisation.id,
+        editionId: before.id,
+        ...change.audit(before),
+      },
+      args.now,
+    );
+    return { ok: true as const, done: await change.apply(tx, before) };
+  });
+}
+
+/**
  * Publishes a draft round: from now on it is on the front page, the award page, the archive,
  * the feeds and the API, and it takes nominations when its window opens.
  * Refuses: 'not-found'; 'not-ready' with every problem of publishProblems (already published,
@@ -759,30 +799,20 @@ export type PublishResult =
  * Side effects: editions.published_at; audit 'edition.publish'.
  */
 export async function publishEdition(args: { db: Database; actor: Actor; editionId: number; confirmPastOpening: boolean; now: Date }): Promise<PublishResult> {
-  return inTransaction(args.db, async (tx) => {
-    const before = await lockEdition(tx, args.editionId);
-    if (!before) return { ok: false, reason: 'not-found' };
-    const found = (await findEditionById(tx, before.id))!;
-    const lists = await findLists(tx, before.id);
-    const problems = publishProblems(before, { criteria: lists.criteria.length, sections: lists.formSections.length }, args.now, args.confirmPastOpening);
-    if (problems.length) return { ok: false, reason: 'not-ready', problems };
-    const after = await updateEditionRow(tx, before.id, { publishedAt: args.now });
-    const pastOpening = before.opensAt !== null && before.opensAt.getTime() <= args.now.getTime();
-    await recordAudit(
-      tx,
-      {
-        actor: args.actor,
-        action: 'edition.publish',
-        entityType: 'edition',
-        entityId: before.id,
-        organisationId: found.organisation.id,
-        editionId: before.id,
-        after: { publishedAt: args.now.toISOString(), ...(pastOpening ? { confirmedPastOpening: before.opensAt!.toISOString() } : {}) },
-      },
-      args.now,
-    );
-    return { ok: true, edition: after };
+  const r = await changeRoundState(args, {
+    action: 'edition.publish',
+    refusal: async (tx, round) => {
+      const lists = await findLists(tx, round.id);
+      const problems = publishProblems(round, { criteria: lists.criteria.length, sections: lists.formSections.length }, args.now, args.confirmPastOpening);
+      return problems.length ? { ok: false as const, reason: 'not-ready' as const, problems } : null;
+    },
+    audit: (round) => {
+      const pastOpening = round.opensAt !== null && round.opensAt.getTime() <= args.now.getTime();
+      return { after: { publishedAt: args.now.toISOString(), ...(pastOpening ? { confirmedPastOpening: round.opensAt!.toISOString() } : {}) } };
+    },
+    apply: (tx, round) => updateEditionRow(tx, round.id, { publishedAt: args.now }),
   });
+  return r.ok ? { ok: true, edition: r.done } : r;
 }
 
 export type UnpublishResult =
@@ -796,28 +826,16 @@ export type UnpublishResult =
  * Side effects: editions.published_at cleared; audit 'edition.unpublish'.
  */
 export async function unpublishEdition(args: { db: Database; actor: Actor; editionId: number; now: Date }): Promise<UnpublishResult> {
-  return inTransaction(args.db, async (tx) => {
-    const before = await lockEdition(tx, args.editionId);
-    if (!before) return { ok: false, reason: 'not-found' };
-    const refusal = unpublishRefusal(before, args.now);
-    if (refusal) return { ok: false, reason: 'refused', refusal };
-    const found = (await findEditionById(tx, before.id))!;
-    const after = await updateEditionRow(tx, before.id, { publishedAt: null });
-    await recordAudit(
-      tx,
-      {
-        actor: args.actor,
-        action: 'edition.unpublish',
-        entityType: 'edition',
-        entityId: before.id,
-        organisationId: found.organisation.id,
-        editionId: before.id,
-        before: { publishedAt: before.publishedAt!.toISOString() },
-      },
-      args.now,
-    );
-    return { ok: true, edition: after };
+  const r = await changeRoundState(args, {
+    action: 'edition.unpublish',
+    refusal: async (_tx, round) => {
+      const refusal = unpublishRefusal(round, args.now);
+      return refusal ? { ok: false as const, reason: 'refused' as const, refusal } : null;
+    },
+    audit: (round) => ({ before: { publishedAt: round.publishedAt!.toISOString() } }),
+    apply: (tx, round) => updateEditionRow(tx, round.id, { publishedAt: null }),
   });
+  return r.ok ? { ok: true, edition: r.done } : r;
 }
 
 export type DeleteEditionResult = { ok: true; awardId: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'refused'; refusal: DeleteRefusal };
@@ -829,26 +847,17 @@ export type DeleteEditionResult = { ok: true; awardId: number } | { ok: false; r
  * Side effects: the edition row and its lists deleted; audit 'edition.delete' with the round's fields.
  */
 export async function deleteDraftEdition(args: { db: Database; actor: Actor; editionId: number; now: Date }): Promise<DeleteEditionResult> {
-  return inTransaction(args.db, async (tx) => {
-    const before = await lockEdition(tx, args.editionId);
-    if (!before) return { ok: false, reason: 'not-found' };
-    const refusal = deleteRefusal(before, await hasAnyNomination(tx, before.id));
-    if (refusal) return { ok: false, reason: 'refused', refusal };
-    const found = (await findEditionById(tx, before.id))!;
-    await recordAudit(
-      tx,
-      {
-        actor: args.actor,
-        action: 'edition.delete',
-        entityType: 'edition',
-        entityId: before.id,
-        organisationId: found.organisation.id,
-        editionId: before.id,
-        before: editionSnapshot(before),
-      },
-      args.now,
-    );
-    await deleteEditionRow(tx, before.id);
-    return { ok: true, awardId: before.awardId };
+  const r = await changeRoundState(args, {
+    action: 'edition.delete',
+    refusal: async (tx, round) => {
+      const refusal = deleteRefusal(round, await hasAnyNomination(tx, round.id));
+      return refusal ? { ok: false as const, reason: 'refused' as const, refusal } : null;
+    },
+    audit: (round) => ({ before: editionSnapshot(round) }),
+    apply: async (tx, round) => {
+      await deleteEditionRow(tx, round.id);
+      return round.awardId;
+    },
   });
+  return r.ok ? { ok: true, awardId: r.done } : r;
 }
