@@ -92,6 +92,7 @@ export async function judgingApi(root: FastifyInstance, deps: AppDeps) {
       const data = (await loadCommitteeOverview(db, editionId, {
         anonymise: request.query.anonymise === 'true' ? { secret: deps.ballotKey } : false,
         now: clock.now(),
+        edition: edition ?? undefined,
       }))!;
       return {
         editionId,

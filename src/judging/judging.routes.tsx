@@ -304,7 +304,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
       if (!(await mayAdminister(request, reply, edition.organisationId))) return reply;
       const anonymous = request.query.anonym === '1';
-      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymiseIf(anonymous), now: clock.now() });
+      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymiseIf(anonymous), now: clock.now(), edition });
       if (!data) return sendErrorPage(request, reply, 404, 'notFound');
       const ctx = pageContext(request);
       return sendPage(

@@ -2,7 +2,15 @@ import type { Database } from '../db/database.js';
 import { anonymousLabels, anonymousOrder } from './anonymous-labels.js';
 import { krippendorffAlphaInterval, type AlphaResult } from './krippendorff.js';
 import { committeeOverview, reliabilityMatrix, type Score, type Stats } from './normalise.js';
-import { findJudgingEdition, listCommitteeMembers, listConflicts, listCriteria, listEligibleNominations, listReviews } from './judging.repo.js';
+import {
+  findJudgingEdition,
+  listCommitteeMembers,
+  listConflicts,
+  listCriteria,
+  listEligibleNominations,
+  listReviews,
+  type JudgingEdition,
+} from './judging.repo.js';
 import { conflictIndex, conflictOf, flagLikelyConflicts, inForce, progressOf, reviewIndex, reviewOf, type Progress } from './review.service.js';
 
 // The committee's overview for the meeting, as plain data: raw statistics per criterion and
@@ -90,17 +98,31 @@ export type CommitteeOverviewData = {
 export async function loadCommitteeOverview(
   db: Database,
   editionId: number,
-  { anonymise, viewerMemberId, now }: { anonymise: Anonymise; viewerMemberId?: number; now?: Date },
+  {
+    anonymise,
+    viewerMemberId,
+    now,
+    edition: known,
+  }: {
+    anonymise: Anonymise;
+    viewerMemberId?: number;
+    now?: Date;
+    /** The edition when the caller has just read it (findJudgingEdition): not read again. */
+    edition?: JudgingEdition;
+  },
 ): Promise<CommitteeOverviewData | null> {
-  const edition = await findJudgingEdition(db, editionId);
-  if (!edition) return null;
-  const [members, eligible, criteria] = await Promise.all([
+  // Everything that does not depend on the flags is read side by side; only the conflicts wait
+  // for the likely ones to be flagged (reviews are not touched by flagging).
+  const [edition, members, eligible, criteria, reviewRows] = await Promise.all([
+    known ?? findJudgingEdition(db, editionId),
     listCommitteeMembers(db, editionId),
     listEligibleNominations(db, editionId),
     listCriteria(db, editionId),
+    listReviews(db, editionId),
   ]);
+  if (!edition) return null;
   if (now) await flagLikelyConflicts(db, members, eligible, now);
-  const [conflictRows, reviewRows] = await Promise.all([listConflicts(db, editionId), listReviews(db, editionId)]);
+  const conflictRows = await listConflicts(db, editionId);
   const eligibleIds = new Set(eligible.map((n) => n.id));
   const conflicts = conflictIndex(conflictRows);
   const reviewsByPair = reviewIndex(reviewRows);
