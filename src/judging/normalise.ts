@@ -86,16 +86,35 @@ export class ScoreInputError extends Error {
   }
 }
 
+/**
+ * The values in ascending order, as a new array. The overview sorts some 1,700 short lists (a
+ * nomination's scores of one criterion: one per member) and a few long ones (a member's every
+ * score): insertion sort is fastest for the short, a typed array's numeric sort for the long.
+ */
+function sortedNumbers(values: readonly number[]): ArrayLike<number> {
+  if (values.length > 32) return Float64Array.from(values).sort();
+  const sorted = values.slice();
+  for (let i = 1; i < sorted.length; i++) {
+    const v = sorted[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! > v) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = v;
+  }
+  return sorted;
+}
+
 export function stats(values: readonly number[]): Stats | null {
   const n = values.length;
   if (n === 0) return null;
-  // A typed array sorts numerically by itself, several times faster than an array with a comparator.
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedNumbers(values);
   let sum = 0;
-  for (const v of sorted) sum += v;
+  for (let i = 0; i < n; i++) sum += sorted[i]!;
   const mean = sum / n;
   let sq = 0;
-  for (const v of sorted) sq += (v - mean) ** 2;
+  for (let i = 0; i < n; i++) sq += (sorted[i]! - mean) ** 2;
   const mid = n >> 1;
   const median = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   const min = sorted[0]!;
@@ -161,14 +180,15 @@ export function committeeOverview(scores: readonly Score[], options: OverviewOpt
 
   // Per-member mean and sd over all their scores.
   const members: MemberNormalisation[] = [];
-  const memberZ = new Map<string, (x: number) => number>();
+  // z = (x − mean) / sd per member; 0 throughout for a member without spread (sd 0 marks that).
+  const memberZ = new Map<string, { mean: number; sd: number }>();
   for (const [memberId, noms] of byMember) {
     const all: number[] = [];
     for (const crit of noms.values()) for (const v of crit.values()) all.push(v);
     const st = stats(all)!;
     const noSpread = st.sd <= EPS * Math.max(1, Math.abs(st.mean));
     members.push({ memberId, status: noSpread ? 'no-spread' : 'ok', scoreCount: st.count, mean: st.mean, sd: st.sd });
-    memberZ.set(memberId, noSpread ? () => 0 : (x) => (x - st.mean) / st.sd);
+    memberZ.set(memberId, { mean: st.mean, sd: noSpread ? 0 : st.sd });
   }
 
   // Per nomination.
@@ -189,7 +209,7 @@ export function committeeOverview(scores: readonly Score[], options: OverviewOpt
         }
         list.push(v);
         total += v;
-        zSum += z(v);
+        zSum += z.sd === 0 ? 0 : (v - z.mean) / z.sd;
       }
       if (crit.size === criteria.length) acc.totals.push(total);
       else acc.partial++;
