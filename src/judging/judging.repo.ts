@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { type Database, queryRows } from '../db/database.js';
 import { awards, criteria, editionMembers, editions, formSections, nominations, users } from '../db/schema.js';
 import { conflictsOfInterest, reviewClosures, reviewScores, reviews } from './judging.schema.js';
 
@@ -203,31 +203,30 @@ export type ReviewRow = { memberId: number; nominationId: number; comment: strin
 
 /** Every review of the edition (of eligible and other nominations alike) with its scores. */
 export async function listReviews(db: Database, editionId: number, memberId?: number): Promise<ReviewRow[]> {
-  const where = memberId === undefined ? eq(nominations.editionId, editionId) : and(eq(nominations.editionId, editionId), eq(reviews.memberId, memberId));
   // One row per review with its scores as two arrays in the criteria's order, not one row per
   // score: at 300 nominations × 9 members × 5 criteria that is 2,000 rows instead of 10,000
-  // more, and the rows, not PostgreSQL, were most of the time spent reading them.
-  const scored = sql`${reviewScores.criterionId} is not null`;
-  const rows = await db
-    .select({
-      memberId: reviews.memberId,
-      nominationId: reviews.nominationId,
-      comment: reviews.comment,
-      updatedAt: reviews.updatedAt,
-      criterionIds: sql<number[]>`coalesce(array_agg(${reviewScores.criterionId} order by ${reviewScores.criterionId}) filter (where ${scored}), '{}')`,
-      scores: sql<number[]>`coalesce(array_agg(${reviewScores.score} order by ${reviewScores.criterionId}) filter (where ${scored}), '{}')`,
-    })
-    .from(reviews)
-    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
-    .leftJoin(reviewScores, eq(reviewScores.reviewId, reviews.id))
-    .where(where)
-    .groupBy(reviews.id);
+  // more. Raw SQL read as the driver parses it: Drizzle's mapping of each field of each row cost
+  // more than PostgreSQL took to answer (the committee overview reads every review of the
+  // edition). The instant comes as milliseconds, which both drivers give as a number.
+  const rows = await queryRows<{ member_id: number; nomination_id: number; comment: string; updated_ms: number; criterion_ids: number[]; scores: number[] }>(
+    db,
+    sql`
+      select r.member_id, r.nomination_id, r.comment, (extract(epoch from r.updated_at) * 1000)::float8 as updated_ms,
+        coalesce(array_agg(s.criterion_id order by s.criterion_id) filter (where s.criterion_id is not null), '{}') as criterion_ids,
+        coalesce(array_agg(s.score order by s.criterion_id) filter (where s.criterion_id is not null), '{}') as scores
+      from reviews r
+      join nominations n on n.id = r.nomination_id
+      left join review_scores s on s.review_id = r.id
+      where n.edition_id = ${editionId}${memberId === undefined ? sql`` : sql` and r.member_id = ${memberId}`}
+      group by r.id
+    `,
+  );
   return rows.map((r) => ({
-    memberId: r.memberId,
-    nominationId: r.nominationId,
+    memberId: r.member_id,
+    nominationId: r.nomination_id,
     comment: r.comment,
-    updatedAt: r.updatedAt,
-    scores: new Map(r.criterionIds.map((c, i) => [c, r.scores[i]!])),
+    updatedAt: new Date(r.updated_ms),
+    scores: new Map(r.criterion_ids.map((c, i) => [c, r.scores[i]!])),
   }));
 }
 
