@@ -113,7 +113,7 @@ export function looksLikeFormula(text: string): boolean {
 
 /** Whether a cell holds HTML markup (a tag, a comment, a doctype). Text is shown as text, but markup in old records is a mistake. */
 export function looksLikeHtml(text: string): boolean {
-  return /<\s*\/?\s*[a-z!?][^<>]*>/i.test(text);
+  return /<\/?[a-z!?][^<>]*>/i.test(text);
 }
 
 const YES = new Set(['ja', 'j', 'x', '1', 'yes', 'y', 'true', 'sand', 'vinder', 'winner', '✓', '✔']);
