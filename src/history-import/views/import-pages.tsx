@@ -220,11 +220,8 @@ export function PreviewPage({ ctx, csrf, award, preview, error }: PreviewProps):
       <h1 safe>{title}</h1>
       {preview.kind === 'applied' ? (
         <>
-          <Alert ctx={ctx} variant="success" heading={h.appliedHeading} live="status">
-            <p class="alert-text" safe>
-              {h.appliedText}
-            </p>
-            <ul class="alert-text">
+          <Alert ctx={ctx} variant="success" heading={h.appliedHeading} text={h.appliedText} live="status">
+            <ul>
               {doneLines(h, preview.summary).map((l) => (
                 <li safe>{l}</li>
               ))}
