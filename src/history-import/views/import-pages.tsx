@@ -354,7 +354,7 @@ function RoundRows({ h, rows }: { h: HistoryImportTexts; rows: RowPlan<RoundValu
                   ''
                 )}
               </td>
-              <td safe>{row.values.winner ? h.winnerMark : ''}</td>
+              <td>{row.values.winner ? <span safe>{h.winnerMark}</span> : ''}</td>
               <OutcomeCell h={h} row={row} />
               <Problems h={h} row={row} />
             </tr>
