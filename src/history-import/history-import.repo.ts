@@ -25,9 +25,9 @@ export async function insertUpload(
   return row!.id;
 }
 
-/** Unapplied uploads of the award from before `before` (they hold nominees' names): deleted. */
-export async function deleteStaleUploads(db: Database, awardId: number, before: Date): Promise<void> {
-  await db.delete(historyImports).where(and(eq(historyImports.awardId, awardId), isNull(historyImports.appliedAt), lt(historyImports.uploadedAt, before)));
+/** Unapplied uploads (of any award) from before `before`: deleted, as they hold nominees' names. */
+export async function deleteStaleUploads(db: Database, before: Date): Promise<void> {
+  await db.delete(historyImports).where(and(isNull(historyImports.appliedAt), lt(historyImports.uploadedAt, before)));
 }
 
 export async function findUpload(db: Database, awardId: number, id: number): Promise<HistoryImportRow | null> {

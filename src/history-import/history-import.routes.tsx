@@ -8,6 +8,7 @@ import { mayAdminister, parseId, sendPage } from '../platform/http.js';
 import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
 import { pageContext } from '../platform/page-context.js';
 import { contentDisposition } from '../platform/spreadsheet.js';
+import { applyFormSchema } from './apply-form.js';
 import { findAppliedImports } from './history-import.repo.js';
 import { applyHistoryImport, findAwardForImport, previewHistoryImport, uploadHistoryFile, type ImportAward } from './history-import.service.js';
 import { historyImportTexts, uploadRefusalText } from './i18n.js';
@@ -119,10 +120,11 @@ export async function historyImportRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!award) return reply;
     const importId = parseId(request.params.importId ?? '');
     if (importId === null) return sendErrorPage(request, reply, 404, 'notFound');
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
-    const sha256 = typeof body.sha256 === 'string' ? body.sha256.trim().toLowerCase() : '';
+    const form = applyFormSchema.safeParse(request.body ?? {});
     const now = clock.now();
-    const result = await applyHistoryImport({ db, actor: userOf(request), award, importId, sha256, now });
+    const result = form.success
+      ? await applyHistoryImport({ db, actor: userOf(request), award, importId, sha256: form.data.sha256, now })
+      : ({ ok: false, reason: 'changed' } as const);
     if (result.ok) {
       pageCache.clear();
       return reply.redirect(urls.preview({ id: award.award.id, importId }), 303);

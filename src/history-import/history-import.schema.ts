@@ -17,8 +17,8 @@ export type HistoryImportSummary = {
 /**
  * One uploaded file of earlier years (rounds and idea-bank solutions) for an award. The bytes are
  * kept (base64) between the preview (the dry run) and the apply, so the apply reads exactly the
- * file that was previewed, in any process; they are dropped once applied, and uploads left
- * unapplied are deleted after a day (they hold nominees' names).
+ * file that was previewed, in any process; they are dropped once applied, and an upload left
+ * unapplied is deleted by the first upload or preview more than a day later (it holds nominees' names).
  */
 export const historyImports = pgTable(
   'history_imports',

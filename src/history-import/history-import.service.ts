@@ -29,7 +29,7 @@ export type UploadRefusal = ParseRefusal | { reason: 'no-file' };
  * MAX_UPLOAD_BYTES), 'damaged' (neither XLSX nor text), 'unpacks-too-large' (a zip bomb),
  * 'unclosed-quote', 'no-known-columns', 'missing-columns', 'too-many-rows' (parse.ts).
  *
- * Side effects: a `history_imports` row with the bytes; the award's unapplied uploads older
+ * Side effects: a `history_imports` row with the bytes; unapplied uploads (of any award) older
  * than a day are deleted. Nothing else changes until the apply.
  */
 export async function uploadHistoryFile({
@@ -52,7 +52,7 @@ export async function uploadHistoryFile({
     const { ok: _ok, ...refusal } = parsed;
     return { ok: false, ...refusal };
   }
-  await deleteStaleUploads(db, award.award.id, new Date(now.getTime() - UPLOAD_KEPT_MS));
+  await deleteStaleUploads(db, new Date(now.getTime() - UPLOAD_KEPT_MS));
   const importId = await insertUpload(db, {
     awardId: award.award.id,
     userId: actor.user.id,
@@ -102,7 +102,7 @@ export type Preview =
   | { kind: 'plan'; upload: HistoryImportRow; plan: ImportPlan; ignoredColumns: string[]; format: 'csv' | 'xlsx' };
 
 /**
- * The dry run: the stored file read again and compared with the database, each row with its
+ * The dry run (it deletes unapplied uploads older than a day first, so an old one is gone): the stored file read again and compared with the database, each row with its
  * outcome ('new', 'already-there', 'error') and reasons, and the counts of what the apply would
  * create. Writes nothing. Null when the upload is not the award's (or is gone).
  */

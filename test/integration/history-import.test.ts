@@ -236,7 +236,23 @@ for (const engine of ENGINES) {
       const refused = await admin.post(url, { sha256: sha });
       assert.equal(refused.statusCode, 409);
       inPage(refused, 'Nogle rækker har fejl nu. Ret dem i filen, og upload den igen.');
+      assert.equal((await admin.post(url, { sha256: '<script>alert(1)</script>' })).statusCode, 409);
       assert.deepEqual(await counts(db), before);
+      // An upload left unapplied for more than a day is gone (it holds nominees' names).
+      await db
+        .update(historyImports)
+        .set({ uploadedAt: new Date(t.clock.now().getTime() - 25 * 3600 * 1000) })
+        .where(eq(historyImports.id, Number(url.split('/').pop())));
+      assert.equal((await admin.get(url)).statusCode, 404);
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(historyImports)
+            .where(eq(historyImports.id, Number(url.split('/').pop())))
+        ).length,
+        0,
+      );
     });
 
     test('a placeholder year ("Ikke registreret i Prisportal") is completed; Windows-1252 with semicolons works', async () => {
