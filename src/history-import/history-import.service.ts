@@ -117,6 +117,7 @@ export async function previewHistoryImport({
   importId: number;
   now: Date;
 }): Promise<Preview | null> {
+  await deleteStaleUploads(db, new Date(now.getTime() - UPLOAD_KEPT_MS));
   const upload = await findUpload(db, award.award.id, importId);
   if (!upload) return null;
   if (upload.appliedAt && upload.summary) return { kind: 'applied', upload, summary: upload.summary };
