@@ -21,6 +21,7 @@ import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 import { accountsModule, recordRouteAccess, registerActor, routeGate, type RouteRecord } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { awardsModule, organisationOfEdition } from './awards/index.js';
+import { historyImportModule } from './history-import/index.js';
 import { ideabankModule } from './ideabank/index.js';
 import { judgingModule } from './judging/index.js';
 import { membersModule } from './members/index.js';
@@ -222,6 +223,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(judgingModule, deps);
   await app.register(ideabankModule, { ...deps, store });
   await app.register(roundsModule, deps);
+  await app.register(historyImportModule, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   return app;

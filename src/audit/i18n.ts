@@ -104,6 +104,7 @@ const da = {
     'retention.run': 'Persondata anonymiseret (sletteregler)',
     'person.export': 'Persondata udleveret',
     'person.erase': 'Persondata slettet',
+    'history.import': 'Tidligere år importeret',
   } as Record<string, string>,
   fields: {
     name: 'Navn',
@@ -231,6 +232,15 @@ const da = {
     ownerOrganisationId: 'Ejer (organisation, id)',
     ownerUserId: 'Ejer',
     seedKey: 'Demodata (nøgle)',
+    // The import of earlier years
+    fileName: 'Fil',
+    sha256: 'Filens fingeraftryk (SHA-256)',
+    roundsCreated: 'Runder oprettet',
+    roundsCompleted: 'Runder uden registreringer udfyldt',
+    nomineesCreated: 'Nominerede tilføjet',
+    solutionsCreated: 'Løsninger tilføjet',
+    alreadyThere: 'Rækker der fandtes i forvejen',
+    years: 'År',
   },
   /** Values of fields that are codes, as a person reads them: `values[field][code]`. */
   values: {
@@ -350,6 +360,7 @@ const en: AuditTexts = {
     'retention.run': 'Personal data anonymised (retention)',
     'person.export': 'Personal data exported',
     'person.erase': 'Personal data deleted',
+    'history.import': 'Earlier years imported',
   },
   fields: {
     name: 'Name',
@@ -470,6 +481,15 @@ const en: AuditTexts = {
     ownerOrganisationId: 'Owner (organisation, id)',
     ownerUserId: 'Owner',
     seedKey: 'Demo data (key)',
+    // The import of earlier years
+    fileName: 'File',
+    sha256: "The file's fingerprint (SHA-256)",
+    roundsCreated: 'Rounds created',
+    roundsCompleted: 'Rounds without records completed',
+    nomineesCreated: 'Nominees added',
+    solutionsCreated: 'Solutions added',
+    alreadyThere: 'Rows already there',
+    years: 'Years',
   },
   values: {
     state: { pending: 'Not screened', eligible: 'Eligible', 'not-eligible': 'Not eligible' },

@@ -91,6 +91,11 @@ export const editions = pgTable(
      * administrators and committee (a preview). Rounds start as drafts.
      */
     publishedAt: instant('published_at'),
+    /**
+     * Set when the round was imported from an earlier year's records (history-import/) rather
+     * than run here: its timeline is made up (the real dates are not known), so pages do not show it.
+     */
+    importedAt: instant('imported_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

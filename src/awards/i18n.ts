@@ -43,6 +43,8 @@ const da = {
   publicDelay: 'Det kan tage op til 5 sekunder, før ændringen kan ses på de offentlige sider.',
   nextYear: 'Opret næste års runde',
   nextYearOf: (edition: string) => `Opret næste års runde ud fra ${edition}`,
+  importHistory: 'Importér tidligere år fra Excel eller CSV',
+  importHistoryHint: 'Runder fra før Prisportal med nominerede og vindere, og løsninger til idébanken.',
   nextYearHint: 'Kopierer runden som kladde med kriterier, formular og komité. Alle datoer flyttes et år frem til samme klokkeslæt. Temaet kopieres ikke.',
   nextYearCreated: (year: number) =>
     `Runden for ${year} er oprettet som kladde ud fra sidste år. Alle datoer er flyttet et år frem. Skriv årets tema, tjek datoerne, og offentliggør runden, når den er klar.`,
@@ -332,6 +334,8 @@ const en: SetupTexts = {
   publicDelay: 'It may take up to 5 seconds before the change shows on the public pages.',
   nextYear: "Create next year's round",
   nextYearOf: (edition) => `Create next year's round from ${edition}`,
+  importHistory: 'Import earlier years from Excel or CSV',
+  importHistoryHint: 'Rounds from before Prisportal with nominees and winners, and solutions for the idea bank.',
   nextYearHint: 'Copies the round as a draft with criteria, form and committee. Every date moves one year on at the same time of day. The theme is not copied.',
   nextYearCreated: (year) =>
     `The round for ${year} has been created as a draft from last year. Every date has moved one year on. Write this year's theme, check the dates, and publish the round when it is ready.`,

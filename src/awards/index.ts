@@ -24,6 +24,7 @@ export { findOrganisation } from './setup.repo.js';
 export { createNextYearEdition } from './setup.service.js';
 export { organisationCrumb, organisationsCrumb } from './views/setup-organisation.js';
 export { setupTexts } from './i18n.js';
+export { findAwardForImport, findRoundsForImport, importedTimeline, writeImportedRound } from './imported-rounds.js';
 // The slot of the award page and API that publication fills in (awards sits below publication).
 export {
   provideEditionResult,

@@ -18,3 +18,4 @@ export type { SimilarRow } from './ideabank.repo.js';
 export { ideaBankTexts } from './i18n.js';
 export { IdeaBankAssets } from './views/parts.js';
 export { SimilarBox } from './views/solution-form.js';
+export { findSolutionTitlesOf, insertImportedSolution } from './imported-solutions.js';

@@ -20,3 +20,4 @@ export async function nominationsModule(app: FastifyInstance, deps: AppDeps & { 
 export { countWords } from './word-count.js';
 export { NOMINEE_KIND_LABEL } from './nomination-text.js';
 export { NO_NOMINATIONS_WAITING, countNominationsWaiting, type NominationsWaiting } from './waiting.repo.js';
+export { findNomineesOfEditions, insertImportedNominee } from './imported-nominees.js';

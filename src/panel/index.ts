@@ -11,5 +11,5 @@ export async function panelModule(app: FastifyInstance, deps: AppDeps) {
   await app.register(panelApi, deps);
 }
 
-export { findWinner, type Winner } from './winner.service.js';
+export { findWinner, recordImportedWinner, type Winner } from './winner.service.js';
 export { LIX_AIM, NO_PANEL_WAITING, countPanelWaiting, type PanelWaiting } from './waiting.repo.js';

@@ -194,3 +194,12 @@ export async function recordWinnerDecision(args: {
     return { ok: true, nominationId: args.nominationId, basis, unchanged: false };
   });
 }
+
+/**
+ * Records the winner of a round imported from an earlier year (history-import/), in the caller's
+ * transaction: the committee's choice, as for a round without a patient panel. The import's own
+ * audit event records it; there was no chair here to decide.
+ */
+export async function recordImportedWinner(tx: Database, editionId: number, nominationId: number, userId: number | null, at: Date): Promise<void> {
+  await upsertDecision(tx, { editionId, nominationId, basis: 'committee', userId, at });
+}

@@ -134,6 +134,7 @@ export const NOT_A_PERSON: Record<string, string> = {
   'editions.score_labels': 'the meaning of each step of the score scale',
   'email_sign_in_links.token_hash': 'a hash of a secret',
   'member_invitations.token_hash': 'a hash of a secret',
+  'history_imports.file_name': "the uploaded file's name; its rows (nominees' names) are dropped once applied or after a day",
   'identity_providers.label': "the provider's name",
   'identity_providers.client_secret_env': 'the name of an environment variable',
   'nomination_attachments.storage_key': "the file's key in the store",

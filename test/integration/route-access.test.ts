@@ -204,6 +204,7 @@ for (const engine of ENGINES) {
         `/admin/udgaver/${ids.rmEdition}/indstillinger.csv`,
         `/admin/udgaver/${ids.rmEdition}/indstillinger.xlsx`,
         `/admin/indstillinger/${ids.rmNomination}`,
+        `/admin/priser/${ids.rmAward}/import`,
       ]) {
         assert.equal((await t.app.inject({ url, cookies: { [SESSION_COOKIE]: dr } })).statusCode, 403, url);
         assert.equal((await t.app.inject({ url, cookies: { [SESSION_COOKIE]: rm } })).statusCode, 200, url);

@@ -204,7 +204,7 @@ function EditionSection({
         ''
       )}
 
-      {tl ? (
+      {tl && e.importedAt === null ? (
         <>
           <h3 safe>{t.award.timeline}</h3>
           <dl class="timeline-list">

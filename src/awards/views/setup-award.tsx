@@ -6,6 +6,7 @@ import type { AwardRow, EditionRow, OrganisationRow } from '../setup.repo.js';
 import { fieldOf } from './setup-parts.js';
 import { EditionTable, Notice, organisationCrumb, organisationsCrumb } from './setup-organisation.js';
 import { awardsUrls as urls } from '../urls.js';
+import { historyImportUrls } from '../../history-import/urls.js';
 
 export const awardCrumb = (a: { id: number; name: string }): Crumb => ({ label: a.name, href: urls.awardSetup({ id: a.id }) });
 
@@ -75,6 +76,12 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
           <p>
             <ButtonLink variant="secondary" href={urls.newEdition({ id: award.id })} text={s.newEdition} />
           </p>
+          <p>
+            <a href={historyImportUrls.upload({ id: award.id })} safe>
+              {s.importHistory}
+            </a>
+          </p>
+          <Hint block text={s.importHistoryHint} />
         </section>
       ) : (
         ''
