@@ -1,6 +1,7 @@
 import { countWords } from './word-count.js';
 import { z } from 'zod';
 import { cleanText, isEmail } from '../platform/fields.js';
+import type { NominationFieldValues } from './nominations.schema.js';
 
 /**
  * The nomination form: its steps, fields, clean-up of input and the rules a nomination
@@ -8,25 +9,8 @@ import { cleanText, isEmail } from '../platform/fields.js';
  * browser's live word counter loads the same word count (word-count.js).
  */
 
-export type NominationFields = {
-  nominatorName: string;
-  nominatorEmail: string;
-  nominatorIsCitizen: '' | 'yes' | 'no';
-  nominatorWorkplace: string;
-  nomineeKind: '' | 'person' | 'team' | 'workplace';
-  nomineeNames: string;
-  nomineeUnit: string;
-  nomineeOrganisation: string;
-  nomineeEmail: string;
-  title: string;
-  summary: string;
-  criterionIds: number[];
-  originOrganisation: string;
-  originDescription: string;
-  originUrl: string;
-  /** Keyed by form section id (as a string). */
-  answers: Record<string, string>;
-};
+/** The nomination's fields as the form works with them (declared beside the table, which keeps them as a working copy). */
+export type NominationFields = NominationFieldValues;
 
 export type FormSection = { id: number; heading: string; help: string; wordLimit: number | null; required: boolean };
 export type FormCriterion = { id: number; title: string; description: string };

@@ -7,8 +7,8 @@ import type { NominationFields } from './form.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
 
-/** The form's fields as columns: an unanswered choice is null in the database. */
-function toColumns(f: NominationFields) {
+/** The form's fields as columns (also a working copy applied on sending): an unanswered choice is null in the database. */
+export function fieldColumns(f: NominationFields) {
   return { ...f, nominatorIsCitizen: f.nominatorIsCitizen || null, nomineeKind: f.nomineeKind || null };
 }
 
@@ -64,7 +64,7 @@ export async function findEditionIdByAwardYear(db: Database, slug: string, year:
 export async function insertDraft(db: Database, v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date }) {
   const [row] = await db
     .insert(nominations)
-    .values({ editionId: v.editionId, accessTokenHash: v.accessTokenHash, ...toColumns(v.fields), createdAt: v.now, updatedAt: v.now })
+    .values({ editionId: v.editionId, accessTokenHash: v.accessTokenHash, ...fieldColumns(v.fields), createdAt: v.now, updatedAt: v.now })
     .returning();
   return row!;
 }
@@ -79,7 +79,7 @@ export async function insertDraftOnce(
     .values({
       editionId: v.editionId,
       accessTokenHash: v.accessTokenHash,
-      ...toColumns(v.fields),
+      ...fieldColumns(v.fields),
       idempotencyKey: v.idempotencyKey,
       idempotencyFingerprint: v.idempotencyFingerprint,
       createdAt: v.now,
@@ -120,11 +120,16 @@ export async function findNominationByIdempotencyKey(db: Database, editionId: nu
   return row ?? null;
 }
 
-/** Saves fields if the row is still at `expectedVersion`; null when someone saved in between. */
-export async function updateFields(db: Database, id: number, fields: NominationFields, expectedVersion: number, now: Date) {
+/**
+ * Saves fields if the row is still at `expectedVersion`; null when someone saved in between.
+ * `asWorkingCopy` (a sent nomination): into the working copy, leaving the sent version and its
+ * `updated_at` (which screening compares with) as they are.
+ */
+export async function updateFields(db: Database, id: number, fields: NominationFields, expectedVersion: number, now: Date, asWorkingCopy = false) {
+  const values = asWorkingCopy ? { workingCopy: fields, workingCopySavedAt: now } : { ...fieldColumns(fields), updatedAt: now };
   const [row] = await db
     .update(nominations)
-    .set({ ...toColumns(fields), version: sql`${nominations.version} + 1`, updatedAt: now })
+    .set({ ...values, version: sql`${nominations.version} + 1` })
     .where(and(eq(nominations.id, id), eq(nominations.version, expectedVersion)))
     .returning();
   return row ?? null;

@@ -43,10 +43,10 @@ export type Coverage = {
 
 export const PERSON_DATA_TABLES = {
   nominations: {
-    columns: ['nominator_name', 'nominator_email', 'nominator_workplace', 'nominee_names', 'nominee_unit', 'nominee_email'],
+    columns: ['nominator_name', 'nominator_email', 'nominator_workplace', 'nominee_names', 'nominee_unit', 'nominee_email', 'working_copy'],
     exportedBy: [findNominations],
     erasedBy: [blankNomination],
-    how: "by the nominator's or the nominee's address, in editions of the administrator's organisations; the person's fields blanked, the solution stays",
+    how: "by the nominator's or the nominee's address (also in changes not sent yet), in editions of the administrator's organisations; the person's fields blanked and unsent changes dropped, the solution stays",
   },
   nomination_attachments: {
     columns: ['file_name'],

@@ -457,7 +457,13 @@ export function ReceiptPage(p: {
   t: NominationTexts;
   edition: EditionForForm;
   receiptNumber: string;
+  /** When it was first sent, and when its changes were last sent (the same instant if never changed). */
+  firstSentAt: Date;
   sentAt: Date;
+  withdrawnAt: Date | null;
+  /** When changes not sent yet were saved (the working copy), or null. */
+  pendingSavedAt: Date | null;
+  attachments: readonly { fileName: string }[];
   nominatorEmail: string;
   withdrawn: boolean;
   canChange: boolean;
@@ -484,11 +490,57 @@ export function ReceiptPage(p: {
           </p>
         </Alert>
       )}
+      {p.pendingSavedAt && p.canChange && !p.withdrawn ? (
+        <Alert ctx={ctx} variant="warning" live="none" id="pending-changes" heading={t.receipt.pendingHeading}>
+          <p safe>{t.receipt.pendingBody(fmt(p.pendingSavedAt))}</p>
+          <p>
+            <a href={p.changeHref} safe>
+              {t.receipt.pendingLink}
+            </a>
+          </p>
+        </Alert>
+      ) : (
+        ''
+      )}
       <dl class="answers-list">
-        <dt safe>{t.receipt.number}</dt>
-        <dd safe>{p.receiptNumber}</dd>
-        <dt safe>{t.receipt.received}</dt>
-        <dd safe>{fmt(p.sentAt)}</dd>
+        {p.withdrawn ? (
+          <>
+            <dt safe>{t.receipt.number}</dt>
+            <dd safe>{p.receiptNumber}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{p.firstSentAt.getTime() === p.sentAt.getTime() ? t.receipt.received : t.receipt.firstSent}</dt>
+        <dd safe>{fmt(p.firstSentAt)}</dd>
+        {p.firstSentAt.getTime() === p.sentAt.getTime() ? (
+          ''
+        ) : (
+          <>
+            <dt safe>{t.receipt.lastChanged}</dt>
+            <dd safe>{fmt(p.sentAt)}</dd>
+          </>
+        )}
+        {p.withdrawnAt ? (
+          <>
+            <dt safe>{t.receipt.withdrawnAt}</dt>
+            <dd safe>{fmt(p.withdrawnAt)}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{t.receipt.attachments}</dt>
+        <dd>
+          {p.attachments.length ? (
+            <ul class="nobullet-list">
+              {p.attachments.map((a) => (
+                <li safe>{a.fileName}</li>
+              ))}
+            </ul>
+          ) : (
+            <span safe>{t.receipt.noAttachments}</span>
+          )}
+        </dd>
       </dl>
       {p.withdrawn ? '' : <p safe>{t.receipt.emailSent(p.nominatorEmail)}</p>}
       {tl && !p.withdrawn ? (
