@@ -483,7 +483,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
-    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination });
+    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination, attachments: await listAttachments(db, a.nomination.id) });
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${receiptPdfFileName(a.nomination.receiptNumber!)}"`)
