@@ -83,6 +83,7 @@ const da = {
     'api-token.create': 'API-nøgle lavet',
     'api-token.revoke': 'API-nøgle tilbagekaldt',
     'nomination.screen': 'Indstilling vurderet (screening)',
+    'nomination.nominee-contact': 'Kontaktperson hos kandidaten tilføjet',
     'conflict.declare': 'Inhabilitet erklæret',
     'conflict.confirm': 'Mulig inhabilitet bekræftet',
     'conflict.dismiss': 'Mulig inhabilitet afvist',
@@ -106,6 +107,8 @@ const da = {
     'person.erase': 'Persondata slettet',
   } as Record<string, string>,
   fields: {
+    nomineeEmail: 'Kandidatens e-mail',
+    nomineeUnit: 'Kandidatens afdeling',
     name: 'Navn',
     slug: 'Adresse',
     websiteUrl: 'Hjemmeside',
@@ -329,6 +332,7 @@ const en: AuditTexts = {
     'api-token.create': 'API token made',
     'api-token.revoke': 'API token revoked',
     'nomination.screen': 'Nomination screened',
+    'nomination.nominee-contact': "Nominee's contact person added",
     'conflict.declare': 'Conflict of interest declared',
     'conflict.confirm': 'Likely conflict confirmed',
     'conflict.dismiss': 'Likely conflict dismissed',
@@ -352,6 +356,8 @@ const en: AuditTexts = {
     'person.erase': 'Personal data deleted',
   },
   fields: {
+    nomineeEmail: "Nominee's e-mail",
+    nomineeUnit: "Nominee's unit",
     name: 'Name',
     slug: 'Address',
     websiteUrl: 'Website',

@@ -201,6 +201,11 @@ export function hardLimitErrors(f: NominationFields, form: FormDefinition): Fiel
   return errors;
 }
 
+/** Whether the nominee's e-mail and unit may be left empty: the nominator is a citizen. */
+export function nomineeContactOptional(f: Pick<NominationFields, 'nominatorIsCitizen'>): boolean {
+  return f.nominatorIsCitizen === 'yes';
+}
+
 /**
  * What is missing or wrong in one step for the nomination to be sent. Codes name texts of
  * the nomination catalogue (nominations/i18n.ts), so pages and the API word them in their
@@ -222,9 +227,11 @@ export function stepErrors(step: Step, f: NominationFields, form: FormDefinition
     case 'kandidat':
       need('nomineeKind', f.nomineeKind !== '', 'nomineeKindRequired');
       need('nomineeNames', f.nomineeNames !== '', 'nomineeNamesRequired');
-      need('nomineeUnit', f.nomineeUnit !== '', 'nomineeUnitRequired');
+      // Anyone can nominate: a citizen rarely knows a staff member's e-mail or unit, so may leave
+      // them out; the organiser then reaches the nominee through the hospital (the dashboard asks).
+      if (!nomineeContactOptional(f)) need('nomineeUnit', f.nomineeUnit !== '', 'nomineeUnitRequired');
       need('nomineeOrganisation', f.nomineeOrganisation !== '', 'nomineeOrganisationRequired');
-      need('nomineeEmail', f.nomineeEmail !== '', 'nomineeEmailRequired');
+      if (!nomineeContactOptional(f)) need('nomineeEmail', f.nomineeEmail !== '', 'nomineeEmailRequired');
       if (f.nomineeEmail !== '') need('nomineeEmail', isEmail(f.nomineeEmail), 'emailFormat');
       break;
     case 'loesning': {

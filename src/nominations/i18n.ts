@@ -41,6 +41,9 @@ const da = {
     nomineeOrganisation: 'Hospital eller organisation',
     nomineeEmail: 'E-mail til en kontaktperson',
     nomineeEmailHint: 'Vi fortæller kontaktpersonen om indstillingen og spørger, om vi må offentliggøre navnene.',
+    nomineeUnitCitizenHint: 'Skriv den, hvis du kender den.',
+    nomineeEmailCitizenHint:
+      'Kender du ikke en e-mail, så lad feltet stå tomt. Så kontakter arrangøren kandidaten via arbejdspladsen og spørger, om vi må offentliggøre navnene.',
     title: 'Løsningens titel',
     summary: 'Kort resumé',
     summaryHint: (n: number) => `Beskriv løsningen med få ord. Højst ${n} ord.`,
@@ -278,6 +281,9 @@ const en: NominationTexts = {
     nomineeOrganisation: 'Hospital or organisation',
     nomineeEmail: 'E-mail of a contact person',
     nomineeEmailHint: 'We tell the contact person about the nomination and ask whether we may publish the names.',
+    nomineeUnitCitizenHint: 'Fill it in if you know it.',
+    nomineeEmailCitizenHint:
+      'If you do not know an e-mail address, leave the field empty. The organiser will then reach the nominee through their workplace and ask whether we may publish the names.',
     title: 'Title of the solution',
     summary: 'Short summary',
     summaryHint: (n) => `Describe the solution in a few words. At most ${n} words.`,

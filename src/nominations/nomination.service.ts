@@ -178,7 +178,9 @@ async function sendLocked(
   const receiptNumber = firstSend
     ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
     : row.receiptNumber!;
-  const consentToken = firstSend ? newToken() : null;
+  // The nominee is told (and asked for consent) once, as soon as there is an address: a citizen
+  // may send without one, and the nominator's changes or the organiser may add it later.
+  const consentToken = row.nomineeConsentTokenHash === null && fields.nomineeEmail !== '' ? newToken() : null;
   const sent = await updateNomination(tx, row.id, {
     ...(row.workingCopy ? { ...fieldColumns(fields), workingCopy: null, workingCopySavedAt: null } : {}),
     status: 'sent',

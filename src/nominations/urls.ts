@@ -24,5 +24,6 @@ export const nominationsUrls = {
   editionNominationsXlsx: routeUrl('/admin/udgaver/:id/indstillinger.xlsx'),
   adminNomination: routeUrl('/admin/indstillinger/:id'),
   screening: routeUrl('/admin/indstillinger/:id/screening'),
+  nomineeContact: routeUrl('/admin/indstillinger/:id/kandidat-kontakt'),
   bulkScreening: routeUrl('/admin/udgaver/:id/indstillinger/screening'),
 } as const;

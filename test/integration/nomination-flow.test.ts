@@ -396,6 +396,58 @@ for (const engine of ENGINES) {
       }
     });
 
+    test("anyone can nominate: a citizen may leave the nominee's e-mail and unit empty, an employee may not", async () => {
+      const agent = new HttpAgent(t.app);
+      await agent.get(`${base}/indstil/om-dig`);
+      const r1 = await agent.post(`${base}/indstil/om-dig`, {
+        nominatorName: 'Karen Borger',
+        nominatorEmail: 'karen@eksempel.dk',
+        nominatorIsCitizen: 'yes',
+        handling: 'fortsaet',
+      });
+      const id = Number(/\/indstillinger\/(\d+)\/kandidat/.exec(r1.headers.location as string)![1]);
+      const page = await agent.get(`/indstillinger/${id}/kandidat`);
+      assert.match(page.body, /Kender du ikke en e-mail, så lad feltet stå tomt/);
+      const withoutContact = {
+        nomineeKind: 'team',
+        nomineeNames: 'Sygeplejerskerne på A4',
+        nomineeUnit: '',
+        nomineeOrganisation: 'Aarhus Universitetshospital',
+        nomineeEmail: '',
+      };
+      const r2 = await agent.post(`/indstillinger/${id}/kandidat`, { ...withoutContact, version: await versionOf(id), handling: 'fortsaet' });
+      assert.equal(r2.statusCode, 303, 'a citizen goes on without the contact');
+      const solutionPage = await agent.get(`/indstillinger/${id}/loesning`);
+      const firstCriterion = /name="criterionIds" value="(\d+)"/.exec(solutionPage.body)![1]!;
+      await agent.post(`/indstillinger/${id}/loesning`, {
+        ...(await solution()),
+        criterionIds: [firstCriterion],
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
+      await agent.get(`/indstillinger/${id}/beskrivelse`);
+      await agent.post(`/indstillinger/${id}/beskrivelse`, { ...describeAll(), version: await versionOf(id), handling: 'fortsaet' });
+      const notices = (await mails('nominee-notice')).length;
+      await agent.get(`/indstillinger/${id}/tjek`);
+      const send = await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });
+      assert.equal(send.headers.location, `/indstillinger/${id}/kvittering`);
+      assert.equal((await mails('nominee-notice')).length, notices, 'no notice to an empty address');
+      const sent = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+      assert.equal(sent.status, 'sent');
+      assert.equal(sent.nomineeConsentTokenHash, null, 'the consent link is made when an address is known');
+
+      // An employee must give them.
+      const employee = new HttpAgent(t.app);
+      await employee.get(`${base}/indstil/om-dig`);
+      const e1 = await employee.post(`${base}/indstil/om-dig`, { ...aboutYou, handling: 'fortsaet' });
+      const eid = Number(/\/indstillinger\/(\d+)\/kandidat/.exec(e1.headers.location as string)![1]);
+      await employee.get(`/indstillinger/${eid}/kandidat`);
+      const e2 = await employee.post(`/indstillinger/${eid}/kandidat`, { ...withoutContact, version: await versionOf(eid), handling: 'fortsaet' });
+      assert.equal(e2.statusCode, 400);
+      assert.match(e2.body, /Skriv e-mailen på en kontaktperson/);
+      assert.match(e2.body, /Skriv afdeling eller enhed/);
+    });
+
     test('the nominee answers whether they may be published', async () => {
       const { agent, id } = await nominate();
       await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });

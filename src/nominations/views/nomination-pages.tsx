@@ -17,7 +17,7 @@ import {
   TextInput,
 } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
+import { nomineeContactOptional, STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
 import { errorText, type NominationTexts } from '../i18n.js';
 import { nominationBlocks, type TextBlock } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
@@ -115,6 +115,8 @@ export type StepPageProps = {
 /** One question page of the flow, with the error summary above the h1. */
 export function StepPage(p: StepPageProps) {
   const { ctx, t, edition, step, fields: f } = p;
+  // A citizen may leave the nominee's e-mail and unit empty (form.ts nomineeContactOptional).
+  const citizen = nomineeContactOptional(f);
   const errOf = (field: string) => {
     const e = p.errors.find((x) => x.field === field);
     return e ? errorText(t, e) : undefined;
@@ -207,14 +209,23 @@ export function StepPage(p: StepPageProps) {
               ]}
             />
             <TextInput ctx={ctx} id="nomineeNames" label={fl.nomineeNames} hint={fl.nomineeNamesHint} value={f.nomineeNames} error={errOf('nomineeNames')} />
-            <TextInput ctx={ctx} id="nomineeUnit" label={fl.nomineeUnit} value={f.nomineeUnit} error={errOf('nomineeUnit')} />
+            <TextInput
+              ctx={ctx}
+              id="nomineeUnit"
+              label={fl.nomineeUnit}
+              optional={citizen}
+              hint={citizen ? fl.nomineeUnitCitizenHint : undefined}
+              value={f.nomineeUnit}
+              error={errOf('nomineeUnit')}
+            />
             <TextInput ctx={ctx} id="nomineeOrganisation" label={fl.nomineeOrganisation} value={f.nomineeOrganisation} error={errOf('nomineeOrganisation')} />
             <TextInput
               ctx={ctx}
               id="nomineeEmail"
               type="email"
               label={fl.nomineeEmail}
-              hint={fl.nomineeEmailHint}
+              optional={citizen}
+              hint={citizen ? fl.nomineeEmailCitizenHint : fl.nomineeEmailHint}
               value={f.nomineeEmail}
               error={errOf('nomineeEmail')}
             />
