@@ -150,6 +150,14 @@ export function StepPage(p: StepPageProps) {
         {`${t.stepOf(index + 1, STEPS.length + 1)} · ${editionName(edition)}`}
       </p>
       <h1 safe>{title}</h1>
+      {/* One privacy note for the step, where free text is asked for (not under every field). */}
+      {step === 'loesning' || step === 'beskrivelse' ? (
+        <p class="privacy-note">
+          <strong safe>{t.privacyWarning}</strong>
+        </p>
+      ) : (
+        ''
+      )}
       <form
         method="post"
         action={p.action}
@@ -237,12 +245,12 @@ export function StepPage(p: StepPageProps) {
               ctx={ctx}
               id="summary"
               label={fl.summary}
-              hint={fl.summaryHint(SUMMARY_WORD_LIMIT)}
+              hint={fl.summaryHint}
               value={f.summary}
               error={errOf('summary')}
               wordLimit={wordLimitOf(t, SUMMARY_WORD_LIMIT, f.summary)}
               rows={4}
-              warning={t.privacyWarning}
+              wide
             />
             <IdeaBankAssets />
             <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
@@ -277,6 +285,7 @@ export function StepPage(p: StepPageProps) {
                   value={f.originDescription}
                   error={errOf('originDescription')}
                   rows={4}
+                  wide
                 />
                 <TextInput
                   ctx={ctx}
@@ -304,10 +313,24 @@ export function StepPage(p: StepPageProps) {
               value={f.answers[String(s.id)] ?? ''}
               error={errOf(`section-${s.id}`)}
               wordLimit={wordLimitOf(t, s.wordLimit, f.answers[String(s.id)] ?? '')}
-              rows={8}
-              warning={t.privacyWarning}
+              rows={10}
+              wide
             />
           ))
+        )}
+        {step === 'beskrivelse' && p.version !== null ? (
+          <section class="attachments-link" aria-labelledby="attachments-heading">
+            <h2 class="h3" id="attachments-heading" safe>
+              {t.attachments.title}
+            </h2>
+            <p safe>{t.attachments.stepHint}</p>
+            <p>
+              {/* A submit button of the form, so what was just typed is saved before leaving the page. */}
+              <Button variant="secondary" name="handling" value="bilag" text={t.attachments.saveAndAttach} />
+            </p>
+          </section>
+        ) : (
+          ''
         )}
         <Hint live class="autosave-status" text="" />
         <ButtonGroup>
@@ -315,20 +338,7 @@ export function StepPage(p: StepPageProps) {
           {p.isSent ? '' : <Button variant="secondary" name="handling" value="gem" text={t.saveDraft} />}
         </ButtonGroup>
       </form>
-      {step === 'beskrivelse' && p.version !== null ? (
-        <section class="attachments-link" aria-labelledby="attachments-heading">
-          <h2 class="h3" id="attachments-heading" safe>
-            {t.attachments.title}
-          </h2>
-          <p safe>{t.attachments.stepHint}</p>
-          <p>
-            {/* A submit button, so what was just typed is saved before leaving the page. */}
-            <Button variant="secondary" form="nomination-form" name="handling" value="bilag" text={t.attachments.saveAndAttach} />
-          </p>
-        </section>
-      ) : (
-        ''
-      )}
+
       <BackLink ctx={ctx} href={p.backHref} text={t.back} />
     </Layout>
   );
@@ -376,7 +386,8 @@ function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
           </h2>
           <BlockAnswers t={t} block={b} />
           <p>
-            <a href={stepHref(stepOfBlock(i))} class="function-link">
+            {/* A section's answer: straight to its field; the other blocks open their step. */}
+            <a href={i >= 3 ? `${stepHref('beskrivelse')}#section-${edition.form.sections[i - 3]!.id}` : stepHref(stepOfBlock(i))} class="function-link">
               <span safe>{t.edit}</span>
               <span class="sr-only" safe>{`: ${b.heading}`}</span>
             </a>
