@@ -109,6 +109,30 @@ const da = {
     notFilled: 'Ikke udfyldt',
     confirm: 'Når du sender, får du en kvittering på e-mail. Du kan ændre eller trække indstillingen tilbage frem til fristen.',
   },
+  linkRecovery: {
+    title: 'Få dit link igen',
+    lead: 'Har du mistet linket til din indstilling eller kladde? Skriv den e-mail, du brugte, så sender vi et nyt link til hver indstilling fra adressen.',
+    email: 'Din e-mail',
+    send: 'Send mig mit link igen',
+    sentHeading: 'Tjek din e-mail',
+    sentBody:
+      'Hvis vi har indstillinger fra adressen, har vi sendt et link til hver af dem. Linket virker i 24 timer. Kan du ikke finde e-mailen, så se i uønsket post.',
+    emailRequired: 'Skriv den e-mail, du brugte, da du indstillede, fx navn@eksempel.dk',
+    lostLink: 'Har du mistet dit link?',
+    confirmTitle: 'Åbn din indstilling',
+    confirmBody: (title: string) => `Du får et nyt privat link til indstillingen "${title}". Det gamle link holder op med at virke.`,
+    confirmButton: 'Åbn min indstilling',
+    refused: {
+      unknown: 'Linket findes ikke. Bed om et nyt.',
+      used: 'Linket er allerede brugt. Bed om et nyt, hvis du har brug for det.',
+      expired: 'Linket er udløbet. Det virker kun i 24 timer. Bed om et nyt.',
+      withdrawn: 'Indstillingen er trukket tilbage.',
+    },
+    mailSubject: (edition: string) => `Dit link til din indstilling – ${edition}`,
+    mailBody: (title: string, edition: string) =>
+      `Du (eller nogen, der skrev din e-mail) har bedt om et nyt link til indstillingen "${title}" til ${edition}. Åbn dette link inden for 24 timer:`,
+    mailNotYou: 'Har du ikke bedt om det, kan du se bort fra e-mailen. Dit gamle link virker stadig.',
+  },
   receipt: {
     title: 'Kvittering',
     heading: 'Din indstilling er sendt',
@@ -346,6 +370,30 @@ const en: NominationTexts = {
     incomplete: 'Something is missing before you can send',
     notFilled: 'Not filled in',
     confirm: 'When you send, you get a receipt by e-mail. You can change or withdraw the nomination until the deadline.',
+  },
+  linkRecovery: {
+    title: 'Get your link again',
+    lead: 'Lost the link to your nomination or draft? Enter the e-mail address you used, and we will send a new link to each nomination from that address.',
+    email: 'Your e-mail',
+    send: 'Send me my link again',
+    sentHeading: 'Check your e-mail',
+    sentBody:
+      'If we have nominations from that address, we have sent a link to each of them. The link works for 24 hours. If you cannot find the e-mail, look in your spam folder.',
+    emailRequired: 'Enter the e-mail address you used when you nominated, like name@example.com',
+    lostLink: 'Lost your link?',
+    confirmTitle: 'Open your nomination',
+    confirmBody: (title) => `You get a new private link to the nomination "${title}". The old link stops working.`,
+    confirmButton: 'Open my nomination',
+    refused: {
+      unknown: 'The link does not exist. Ask for a new one.',
+      used: 'The link has been used already. Ask for a new one if you need it.',
+      expired: 'The link has expired. It works for 24 hours only. Ask for a new one.',
+      withdrawn: 'The nomination has been withdrawn.',
+    },
+    mailSubject: (edition) => `Your link to your nomination – ${edition}`,
+    mailBody: (title, edition) =>
+      `You (or someone who typed your e-mail address) asked for a new link to the nomination "${title}" for ${edition}. Open this link within 24 hours:`,
+    mailNotYou: 'If you did not ask for it, you can ignore this e-mail. Your old link still works.',
   },
   receipt: {
     title: 'Receipt',

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.js';
-import { awards, criteria, editions, formSections, nominations, organisations, receiptCounters } from '../db/schema.js';
+import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
 // SQL only. Rules live in nomination.service.ts.
@@ -148,4 +148,44 @@ export async function nextReceiptNumber(db: Database, editionId: number): Promis
     .onConflictDoUpdate({ target: receiptCounters.editionId, set: { lastNumber: sql`${receiptCounters.lastNumber} + 1` } })
     .returning({ n: receiptCounters.lastNumber });
   return row!.n;
+}
+
+/** Draft and sent nominations whose nominator wrote `email` (any case), with the number of working recovery links of each at `now`. */
+export async function findNominationsForRecovery(db: Database, email: string, now: Date) {
+  return queryRows<{ id: number; edition_id: number; working: number }>(
+    db,
+    sql`select n.id, n.edition_id,
+               (select count(*)::int from nomination_link_recoveries r
+                 where r.nomination_id = n.id and r.used_at is null and r.expires_at > ${now.toISOString()}::timestamptz) as working
+          from nominations n
+         where lower(n.nominator_email) = lower(${email}) and n.status in ('draft', 'sent')
+         order by n.id`,
+  );
+}
+
+export async function insertLinkRecovery(db: Database, v: { nominationId: number; tokenHash: string; now: Date; expiresAt: Date }) {
+  await db.insert(nominationLinkRecoveries).values({ nominationId: v.nominationId, tokenHash: v.tokenHash, createdAt: v.now, expiresAt: v.expiresAt });
+}
+
+/** A recovery link by its token's hash, locked until the transaction ends (two clicks use it once), with its nomination's status. */
+export async function lockLinkRecovery(db: Database, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: nominationLinkRecoveries.id,
+      nominationId: nominationLinkRecoveries.nominationId,
+      usedAt: nominationLinkRecoveries.usedAt,
+      expiresAt: nominationLinkRecoveries.expiresAt,
+      nominationStatus: nominations.status,
+      title: nominations.title,
+    })
+    .from(nominationLinkRecoveries)
+    .innerJoin(nominations, eq(nominations.id, nominationLinkRecoveries.nominationId))
+    .where(eq(nominationLinkRecoveries.tokenHash, tokenHash))
+    .for('update', { of: nominationLinkRecoveries })
+    .limit(1);
+  return row ?? null;
+}
+
+export async function markLinkRecoveryUsed(db: Database, id: number, now: Date) {
+  await db.update(nominationLinkRecoveries).set({ usedAt: now }).where(eq(nominationLinkRecoveries.id, id));
 }

@@ -146,3 +146,25 @@ export const receiptCounters = pgTable('receipt_counters', {
     .references(() => editions.id),
   lastNumber: integer('last_number').notNull().default(0),
 });
+
+/**
+ * "Send mig mit link igen": a link e-mailed to the nominator's address that, once confirmed,
+ * gives a nomination a new private link (the old one stops working). Only the hash of the
+ * token is stored, and no address: the row points at the nomination, whose address it went to.
+ * A request never revokes anything by itself, so a stranger asking for someone's link only
+ * fills that person's own inbox, capped by LINK_RECOVERY_CAP working links per nomination.
+ */
+export const nominationLinkRecoveries = pgTable(
+  'nomination_link_recoveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [uniqueIndex('nomination_link_recoveries_token_uq').on(t.tokenHash), index('nomination_link_recoveries_nomination_idx').on(t.nominationId)],
+);

@@ -15,6 +15,8 @@ export const nominationsUrls = {
   draftText: routeUrl('/indstillinger/:id/kladde.txt'),
   withdraw: routeUrl('/indstillinger/:id/traek-tilbage'),
   newLink: routeUrl('/indstillinger/:id/nyt-link'),
+  lostLink: routeUrl('/indstillinger/mistet-link'),
+  linkRecovery: routeUrl('/indstillinger/genskab/:token'),
   attachments: routeUrl('/indstillinger/:id/bilag'),
   attachment: routeUrl('/indstillinger/:id/bilag/:attachmentId'),
   deleteAttachment: routeUrl('/indstillinger/:id/bilag/:attachmentId/slet'),

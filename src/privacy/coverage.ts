@@ -140,6 +140,7 @@ export const NOT_A_PERSON: Record<string, string> = {
   'nominations.idempotency_key': "an API client's retry key",
   'nominations.access_token_hash': 'a hash of a secret',
   'nominations.nominee_consent_token_hash': 'a hash of a secret',
+  'nomination_link_recoveries.token_hash': 'a hash of a secret (the row names no person: it points at a nomination)',
   'organisations.name': "the organisation's name",
   'organisations.contact_phone': "the organisation's switchboard number (its contact address is covered)",
   'outbox_messages.dedupe_key': 'record ids (receipt:42:3)',

@@ -181,6 +181,41 @@ describe('the nomination flow in Chromium', () => {
     await checkPage(w, 'step 2 after autosave');
   });
 
+  test('"Send mig mit link igen" on a phone and a desktop: the form, its error, the answer and the confirmation', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const ctx = await context({ viewport });
+      const w = await openPage(ctx);
+      const { page } = w;
+      await page.goto('/priser/aarets-borgerinddragende-initiativ');
+      await page.getByRole('link', { name: 'Indstil nu' }).click();
+      await page.getByRole('link', { name: 'Har du mistet dit link?' }).click();
+      await page.waitForURL(/\/indstillinger\/mistet-link$/);
+      await checkPage(w, `lost link form ${viewport.width}`);
+      await page.getByLabel('Din e-mail').fill('ikke en adresse');
+      await page.getByRole('button', { name: 'Send mig mit link igen' }).click();
+      await page.waitForSelector('#error-summary');
+      await checkPage(w, `lost link error ${viewport.width}`, 400);
+      await page.getByLabel('Din e-mail').fill('lise@eksempel.dk');
+      await page.getByRole('button', { name: 'Send mig mit link igen' }).click();
+      await page.waitForSelector('text=Tjek din e-mail');
+      await checkPage(w, `lost link answer ${viewport.width}`);
+    }
+    const mail = (await server.database.db.select().from(outboxMessages).orderBy(outboxMessages.id))
+      .filter((m) => m.kind === 'nomination-link-recovery')
+      .at(-1);
+    assert.ok(mail, 'the nominator of the first test gets a link');
+    const path = /(\/indstillinger\/genskab\/[A-Za-z0-9_-]+)/.exec(mail.textBody)![1]!;
+    const w = await openPage(await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }));
+    await w.page.goto(path);
+    await checkPage(w, 'recovery confirmation');
+    await w.page.getByRole('button', { name: 'Åbn min indstilling' }).click();
+    await w.page.waitForURL(/\/indstillinger\/\d+\/(kvittering|om-dig|kandidat|loesning|beskrivelse|tjek)$/);
+    await checkPage(w, 'nomination opened by the recovery link');
+  });
+
   test('without JavaScript the flow works the same', async () => {
     const ctx = await context({ javaScriptEnabled: false });
     const w = await openPage(ctx);

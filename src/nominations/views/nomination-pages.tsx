@@ -25,6 +25,7 @@ import { countWords } from '../word-count.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
 import { ideaBankTexts, type SimilarRow, SimilarBox, IdeaBankAssets } from '../../ideabank/index.js';
 import { awardsUrls } from '../../awards/urls.js';
+import { nominationsUrls as urls } from '../urls.js';
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
@@ -90,6 +91,11 @@ export function StartPage(p: {
       ) : (
         <Notice ctx={ctx} variant="warning" heading={t.deadlinePassedHeading} body={t.closedNotice(editionName(edition))} />
       )}
+      <p>
+        <a href={urls.lostLink()} safe>
+          {t.linkRecovery.lostLink}
+        </a>
+      </p>
     </Layout>
   );
 }
