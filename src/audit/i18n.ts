@@ -83,6 +83,7 @@ const da = {
     'api-token.create': 'API-nøgle lavet',
     'api-token.revoke': 'API-nøgle tilbagekaldt',
     'nomination.screen': 'Indstilling vurderet (screening)',
+    'nomination.nominee-contact': 'Kontaktperson hos kandidaten tilføjet',
     'conflict.declare': 'Inhabilitet erklæret',
     'conflict.confirm': 'Mulig inhabilitet bekræftet',
     'conflict.dismiss': 'Mulig inhabilitet afvist',
@@ -107,6 +108,8 @@ const da = {
     'history.import': 'Tidligere år importeret',
   } as Record<string, string>,
   fields: {
+    nomineeEmail: 'Kandidatens e-mail',
+    nomineeUnit: 'Kandidatens afdeling',
     name: 'Navn',
     slug: 'Adresse',
     websiteUrl: 'Hjemmeside',
@@ -339,6 +342,7 @@ const en: AuditTexts = {
     'api-token.create': 'API token made',
     'api-token.revoke': 'API token revoked',
     'nomination.screen': 'Nomination screened',
+    'nomination.nominee-contact': "Nominee's contact person added",
     'conflict.declare': 'Conflict of interest declared',
     'conflict.confirm': 'Likely conflict confirmed',
     'conflict.dismiss': 'Likely conflict dismissed',
@@ -363,6 +367,8 @@ const en: AuditTexts = {
     'history.import': 'Earlier years imported',
   },
   fields: {
+    nomineeEmail: "Nominee's e-mail",
+    nomineeUnit: "Nominee's unit",
     name: 'Name',
     slug: 'Address',
     websiteUrl: 'Website',

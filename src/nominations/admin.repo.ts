@@ -23,6 +23,8 @@ export type NominationListQuery = {
   direction: SortDirection;
   status: VisibleStatus | null;
   screening: ScreeningState | null;
+  /** 'missing': only sent nominations whose nominee has no contact address (a citizen's nomination). */
+  contact: 'missing' | null;
   /** Searched as a substring of title, nominee and nominator; '' for no search. */
   text: string;
 };
@@ -75,6 +77,12 @@ const sortColumns: Record<SortKey, SQL[]> = {
 export const changedAfterScreening = sql<boolean>`(${nominations.status} = 'sent' and ${nominations.screenedAt} is not null
   and ${nominations.updatedAt} > greatest(${nominations.screenedAt}, coalesce(${nominations.screeningSeenAt}, ${nominations.screenedAt})))`;
 
+/**
+ * A sent nomination whose nominee has no contact address: a citizen may send without one, and
+ * the organiser then reaches the nominee (nominee-contact.service.ts).
+ */
+export const nomineeUnreachable = sql<boolean>`(${nominations.status} = 'sent' and ${nominations.nomineeEmail} = '')`;
+
 export const listColumns = {
   id: nominations.id,
   receiptNumber: nominations.receiptNumber,
@@ -88,6 +96,7 @@ export const listColumns = {
   screening: nominations.screening,
   nomineeConsent: nominations.nomineeConsent,
   changedAfterScreening: changedAfterScreening.mapWith(Boolean),
+  nomineeUnreachable: nomineeUnreachable.mapWith(Boolean),
 };
 
 /**
@@ -99,6 +108,7 @@ export async function listNominationsOfEdition(db: Database, editionId: number, 
   const conditions: (SQL | undefined)[] = [visible];
   if (q.status) conditions.push(eq(nominations.status, q.status));
   if (q.screening) conditions.push(eq(nominations.screening, q.screening));
+  if (q.contact === 'missing') conditions.push(nomineeUnreachable);
   if (q.text) {
     const pattern = `%${escapeLike(q.text)}%`;
     conditions.push(or(ilike(nominations.title, pattern), ilike(nominations.nomineeNames, pattern), ilike(nominations.nominatorName, pattern)));

@@ -12,7 +12,10 @@ import { contentDisposition } from '../platform/spreadsheet.js';
 import { parseListQuery } from './list-query.js';
 import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
-import { NominationPage, type ScreeningForm } from './views/nomination-page.js';
+import { NominationPage, type NomineeContactForm, type ScreeningForm } from './views/nomination-page.js';
+import { addNomineeContact } from './nominee-contact.service.js';
+import { cleanText } from '../platform/fields.js';
+import { SHORT_TEXT_MAX } from './form.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { parseId, sendPage } from '../platform/http.js';
 import { nominationsUrls as urls } from './urls.js';
@@ -117,7 +120,46 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
         // Opened: a change made before now is seen (the page itself still says it changed).
         await recordScreeningSeen(db, id, clock.now());
         const form: ScreeningForm = { decision: null, reason: '', errors: [], saved: request.query.gemt === '1' };
-        return sendPage(reply, 200, NominationPage({ ctx: pageContext(request), csrf: csrfToken(reply), detail, form }));
+        const contact: NomineeContactForm = { email: '', unit: '', errors: [], saved: request.query.kontakt === '1' };
+        return sendPage(reply, 200, NominationPage({ ctx: pageContext(request), csrf: csrfToken(reply), detail, form, contact }));
+      },
+    );
+
+    // A citizen's nomination without the nominee's address: the organiser adds the contact they found.
+    admin.post<{ Params: { id: string } }>(
+      urls.nomineeContact.pattern,
+      { config: { access: 'admin' }, preHandler: admin.csrfProtection },
+      async (request, reply) => {
+        const id = parseId(request.params.id);
+        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
+        if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
+        const ctx = pageContext(request);
+        const a = nominationAdminTexts(ctx.locale);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const email = cleanText(body.email, false);
+        const unit = cleanText(body.unit, false);
+        const errors: FieldError[] = [];
+        if (unit.length > SHORT_TEXT_MAX) errors.push({ field: 'unit', target: 'contact-unit', message: a.contactUnitTooLong(SHORT_TEXT_MAX) });
+        let status = 400;
+        if (errors.length === 0) {
+          const result = await addNomineeContact({
+            db,
+            actor: request.actor,
+            nominationId: id,
+            email,
+            unit,
+            now: clock.now(),
+            mail: { baseUrl: opts.publicBaseUrl },
+          });
+          if (result.ok) return reply.redirect(urls.adminNomination({ id }, { kontakt: 1 }), 303);
+          if (result.reason === 'not-found' || result.reason === 'not-sent') return sendErrorPage(request, reply, 404, 'notFound');
+          if (result.reason !== 'email-invalid') status = 409;
+          errors.push({ field: 'email', target: 'contact-email', message: a.contactRefusals[result.reason] });
+        }
+        const detail = await getNominationDetail(db, id);
+        if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
+        const form: ScreeningForm = { decision: null, reason: '', errors: [], saved: false };
+        return sendPage(reply, status, NominationPage({ ctx, csrf: csrfToken(reply), detail, form, contact: { email, unit, errors, saved: false } }));
       },
     );
 

@@ -27,7 +27,27 @@ export async function loadEditionForForm(db: Database, editionId: number): Promi
   };
 }
 
-/** The fields of a saved nomination, as the form works with them. */
+/**
+ * What the nominator sees and edits: the changes saved since sending (the working copy) when
+ * there are any, else the nomination as it stands. Everyone else reads `fieldsOf`.
+ */
+export function nominatorFieldsOf(row: NominationRow): NominationFields {
+  return row.workingCopy ? { ...emptyFields(), ...row.workingCopy } : fieldsOf(row);
+}
+
+/** Whether two sets of fields say the same (a working copy saved without a real change). */
+export function sameFields(a: NominationFields, b: NominationFields): boolean {
+  const canonical = (f: NominationFields) =>
+    JSON.stringify({
+      ...f,
+      answers: Object.entries(f.answers)
+        .filter(([, v]) => v !== '')
+        .sort(([x], [y]) => x.localeCompare(y)),
+    });
+  return canonical({ ...emptyFields(), ...a }) === canonical({ ...emptyFields(), ...b });
+}
+
+/** The fields of a saved nomination as last sent (or as the draft stands), as the form works with them. */
 export function fieldsOf(row: NominationRow): NominationFields {
   const f = emptyFields();
   return {

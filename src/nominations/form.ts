@@ -1,6 +1,7 @@
 import { countWords } from './word-count.js';
 import { z } from 'zod';
 import { cleanText, isEmail } from '../platform/fields.js';
+import type { NominationFieldValues } from './nominations.schema.js';
 
 /**
  * The nomination form: its steps, fields, clean-up of input and the rules a nomination
@@ -8,25 +9,8 @@ import { cleanText, isEmail } from '../platform/fields.js';
  * browser's live word counter loads the same word count (word-count.js).
  */
 
-export type NominationFields = {
-  nominatorName: string;
-  nominatorEmail: string;
-  nominatorIsCitizen: '' | 'yes' | 'no';
-  nominatorWorkplace: string;
-  nomineeKind: '' | 'person' | 'team' | 'workplace';
-  nomineeNames: string;
-  nomineeUnit: string;
-  nomineeOrganisation: string;
-  nomineeEmail: string;
-  title: string;
-  summary: string;
-  criterionIds: number[];
-  originOrganisation: string;
-  originDescription: string;
-  originUrl: string;
-  /** Keyed by form section id (as a string). */
-  answers: Record<string, string>;
-};
+/** The nomination's fields as the form works with them (declared beside the table, which keeps them as a working copy). */
+export type NominationFields = NominationFieldValues;
 
 export type FormSection = { id: number; heading: string; help: string; wordLimit: number | null; required: boolean };
 export type FormCriterion = { id: number; title: string; description: string };
@@ -217,6 +201,11 @@ export function hardLimitErrors(f: NominationFields, form: FormDefinition): Fiel
   return errors;
 }
 
+/** Whether the nominee's e-mail and unit may be left empty: the nominator is a citizen. */
+export function nomineeContactOptional(f: Pick<NominationFields, 'nominatorIsCitizen'>): boolean {
+  return f.nominatorIsCitizen === 'yes';
+}
+
 /**
  * What is missing or wrong in one step for the nomination to be sent. Codes name texts of
  * the nomination catalogue (nominations/i18n.ts), so pages and the API word them in their
@@ -238,9 +227,11 @@ export function stepErrors(step: Step, f: NominationFields, form: FormDefinition
     case 'kandidat':
       need('nomineeKind', f.nomineeKind !== '', 'nomineeKindRequired');
       need('nomineeNames', f.nomineeNames !== '', 'nomineeNamesRequired');
-      need('nomineeUnit', f.nomineeUnit !== '', 'nomineeUnitRequired');
+      // Anyone can nominate: a citizen rarely knows a staff member's e-mail or unit, so may leave
+      // them out; the organiser then reaches the nominee through the hospital (the dashboard asks).
+      if (!nomineeContactOptional(f)) need('nomineeUnit', f.nomineeUnit !== '', 'nomineeUnitRequired');
       need('nomineeOrganisation', f.nomineeOrganisation !== '', 'nomineeOrganisationRequired');
-      need('nomineeEmail', f.nomineeEmail !== '', 'nomineeEmailRequired');
+      if (!nomineeContactOptional(f)) need('nomineeEmail', f.nomineeEmail !== '', 'nomineeEmailRequired');
       if (f.nomineeEmail !== '') need('nomineeEmail', isEmail(f.nomineeEmail), 'emailFormat');
       break;
     case 'loesning': {

@@ -6,11 +6,13 @@ import { adminRoutes } from './admin.routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { nominationApi } from './nominations.api.js';
 import { nominationRoutes } from './nominations.routes.js';
+import { linkRecoveryRoutes } from './link-recovery.routes.js';
 
 /** Nominations: the form, drafts, sending, receipts and attachments; the administrators' list, screening and exports. */
 export async function nominationsModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
   const { store, ...rest } = deps;
   await app.register(nominationRoutes, rest);
+  await app.register(linkRecoveryRoutes, rest);
   await app.register(nominationApi, rest);
   await app.register(attachmentRoutes, { ...rest, store });
   await app.register(adminRoutes, rest);

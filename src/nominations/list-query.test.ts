@@ -8,8 +8,11 @@ test('the Danish parameters are read', () => {
     direction: 'desc',
     status: 'withdrawn',
     screening: 'not-eligible',
+    contact: null,
     text: 'søvn',
   });
+  assert.equal(parseListQuery({ kontakt: 'mangler' }).contact, 'missing');
+  assert.equal(listQueryString({ ...DEFAULT_LIST_QUERY, contact: 'missing' }), '?kontakt=mangler');
   assert.equal(parseListQuery({ sorter: 'kandidat' }).direction, 'asc', 'text columns sort ascending by default');
   assert.equal(parseListQuery({ sorter: 'sendt' }).direction, 'desc', 'time sorts newest first by default');
 });

@@ -20,9 +20,12 @@ export const DIRECTION_PARAM: Record<SortDirection, string> = { asc: 'stigende',
 export const STATUS_PARAM: Record<VisibleStatus, string> = { sent: 'sendt', withdrawn: 'trukket-tilbage' };
 export const SCREENING_PARAM: Record<ScreeningState, string> = { pending: 'afventer', eligible: 'egnet', 'not-eligible': 'ikke-egnet' };
 
+/** ?kontakt=mangler: nominations whose nominee has no contact address. */
+export const CONTACT_MISSING_PARAM = 'mangler';
+
 export const SEARCH_MAX = 200;
 
-export const DEFAULT_LIST_QUERY: NominationListQuery = { sort: 'sent', direction: 'desc', status: null, screening: null, text: '' };
+export const DEFAULT_LIST_QUERY: NominationListQuery = { sort: 'sent', direction: 'desc', status: null, screening: null, contact: null, text: '' };
 
 function reverse<K extends string>(map: Record<K, string>): Map<string, K> {
   return new Map(Object.entries(map).map(([k, v]) => [v as string, k as K]));
@@ -50,6 +53,7 @@ export function parseListQuery(query: unknown): NominationListQuery {
     direction,
     status: statuses.get(single(q.status) ?? '') ?? null,
     screening: screenings.get(single(q.screening) ?? '') ?? null,
+    contact: single(q.kontakt) === CONTACT_MISSING_PARAM ? 'missing' : null,
     text,
   };
 }
@@ -60,6 +64,7 @@ export function listQueryString(q: NominationListQuery): string {
   if (q.text) p.set('q', q.text);
   if (q.status) p.set('status', STATUS_PARAM[q.status]);
   if (q.screening) p.set('screening', SCREENING_PARAM[q.screening]);
+  if (q.contact) p.set('kontakt', CONTACT_MISSING_PARAM);
   if (q.sort !== DEFAULT_LIST_QUERY.sort || q.direction !== DEFAULT_LIST_QUERY.direction) {
     p.set('sorter', SORT_PARAM[q.sort]);
     p.set('retning', DIRECTION_PARAM[q.direction]);
@@ -76,6 +81,7 @@ export function sortLink(q: NominationListQuery, key: SortKey): string {
   if (next.text) p.set('q', next.text);
   if (next.status) p.set('status', STATUS_PARAM[next.status]);
   if (next.screening) p.set('screening', SCREENING_PARAM[next.screening]);
+  if (next.contact) p.set('kontakt', CONTACT_MISSING_PARAM);
   p.set('sorter', SORT_PARAM[key]);
   p.set('retning', DIRECTION_PARAM[direction]);
   return `?${p.toString()}`;

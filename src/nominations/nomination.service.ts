@@ -7,6 +7,7 @@ import {
   findNominationByConsentHash,
   findNominationById,
   findNominationByIdempotencyKey,
+  fieldColumns,
   insertDraftOnce,
   insertDraft,
   lockEditionForm,
@@ -17,11 +18,11 @@ import {
   type NominationRow,
 } from './nominations.repo.js';
 import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMail, type MailContext } from './nomination-mails.js';
-import { fieldsOf, loadEditionForForm, type EditionForForm } from './edition-form.js';
+import { fieldsOf, loadEditionForForm, nominatorFieldsOf, sameFields, type EditionForForm } from './edition-form.js';
 
 // Kept importable from here (the nomination flow's front door); they live in edition-form.ts
 // and nomination-mails.ts so that the e-mails need not import this file back.
-export { fieldsOf, loadEditionForForm, type EditionForForm, type MailContext };
+export { fieldsOf, loadEditionForForm, nominatorFieldsOf, type EditionForForm, type MailContext };
 
 export type WindowCheck = { ok: true } | { ok: false; reason: 'not-open-yet' | 'deadline-passed' };
 
@@ -64,7 +65,12 @@ export type SaveResult =
 /**
  * Saves fields of a nomination. A draft is saved even after the deadline (nothing typed is
  * lost; it just cannot be sent); a sent nomination can only be changed while the window is
- * open. A save based on an older version than the stored one is refused (another tab saved).
+ * open, and its changes go into a working copy that replaces the sent version only when they
+ * are sent ("Send ændringer"): until then administrators, committee and exports see what was
+ * sent. A save based on an older version than the stored one is refused (another tab saved).
+ *
+ * Refuses: withdrawn, too-long (a hard length cap), deadline-passed (a sent nomination), version-conflict.
+ * Side effects: the row's fields (a draft) or its working copy (a sent nomination), and its version.
  */
 export async function saveNomination(args: {
   db: Database;
@@ -79,7 +85,7 @@ export async function saveNomination(args: {
   const tooLong = hardLimitErrors(args.fields, args.edition.form);
   if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
   if (nomination.status === 'sent' && !canNominate(args.edition.timeline, args.now).ok) return { ok: false, reason: 'deadline-passed' };
-  const saved = await updateFields(args.db, nomination.id, args.fields, args.expectedVersion, args.now);
+  const saved = await updateFields(args.db, nomination.id, args.fields, args.expectedVersion, args.now, nomination.status === 'sent');
   if (!saved) {
     const current = (await findNominationById(args.db, nomination.id))!;
     return { ok: false, reason: 'version-conflict', current };
@@ -143,6 +149,11 @@ async function sendLocked(
   if (row.status === 'sent' && row.sentVersion === row.version) {
     return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true };
   }
+  if (row.status === 'sent' && row.workingCopy && sameFields(nominatorFieldsOf(row), fieldsOf(row))) {
+    // Saved after sending but nothing changed: nothing to send, no new receipt, no "changed" flag.
+    const unchanged = await updateNomination(tx, row.id, { workingCopy: null, workingCopySavedAt: null, sentVersion: row.version });
+    return { ok: true, nomination: unchanged, receiptNumber: row.receiptNumber!, alreadySent: true };
+  }
   if (row.receiptNumber === null) {
     // The first send of a nomination may be the edition's first, which locks the form; the
     // form was read before this transaction, so an administrator's save of the criteria or
@@ -158,15 +169,20 @@ async function sendLocked(
   const window = canNominate(edition.timeline, now);
   if (!window.ok) return window;
   if (row.version !== args.expectedVersion) return { ok: false, reason: 'version-conflict' };
-  const errors = completeErrors(fieldsOf(row), edition.form);
+  // What is sent is what the nominator sees: the working copy of a sent nomination, if any.
+  const fields = nominatorFieldsOf(row);
+  const errors = completeErrors(fields, edition.form);
   if (errors.length) return { ok: false, reason: 'incomplete', errors };
 
   const firstSend = row.receiptNumber === null;
   const receiptNumber = firstSend
     ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
     : row.receiptNumber!;
-  const consentToken = firstSend ? newToken() : null;
+  // The nominee is told (and asked for consent) once, as soon as there is an address: a citizen
+  // may send without one, and the nominator's changes or the organiser may add it later.
+  const consentToken = row.nomineeConsentTokenHash === null && fields.nomineeEmail !== '' ? newToken() : null;
   const sent = await updateNomination(tx, row.id, {
+    ...(row.workingCopy ? { ...fieldColumns(fields), workingCopy: null, workingCopySavedAt: null } : {}),
     status: 'sent',
     receiptNumber,
     sentAt: now,

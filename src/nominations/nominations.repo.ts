@@ -1,14 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.js';
-import { awards, criteria, editions, formSections, nominations, organisations, receiptCounters } from '../db/schema.js';
+import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
 // SQL only. Rules live in nomination.service.ts.
 
 export type NominationRow = typeof nominations.$inferSelect;
 
-/** The form's fields as columns: an unanswered choice is null in the database. */
-function toColumns(f: NominationFields) {
+/** The form's fields as columns (also a working copy applied on sending): an unanswered choice is null in the database. */
+export function fieldColumns(f: NominationFields) {
   return { ...f, nominatorIsCitizen: f.nominatorIsCitizen || null, nomineeKind: f.nomineeKind || null };
 }
 
@@ -64,7 +64,7 @@ export async function findEditionIdByAwardYear(db: Database, slug: string, year:
 export async function insertDraft(db: Database, v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date }) {
   const [row] = await db
     .insert(nominations)
-    .values({ editionId: v.editionId, accessTokenHash: v.accessTokenHash, ...toColumns(v.fields), createdAt: v.now, updatedAt: v.now })
+    .values({ editionId: v.editionId, accessTokenHash: v.accessTokenHash, ...fieldColumns(v.fields), createdAt: v.now, updatedAt: v.now })
     .returning();
   return row!;
 }
@@ -79,7 +79,7 @@ export async function insertDraftOnce(
     .values({
       editionId: v.editionId,
       accessTokenHash: v.accessTokenHash,
-      ...toColumns(v.fields),
+      ...fieldColumns(v.fields),
       idempotencyKey: v.idempotencyKey,
       idempotencyFingerprint: v.idempotencyFingerprint,
       createdAt: v.now,
@@ -120,11 +120,16 @@ export async function findNominationByIdempotencyKey(db: Database, editionId: nu
   return row ?? null;
 }
 
-/** Saves fields if the row is still at `expectedVersion`; null when someone saved in between. */
-export async function updateFields(db: Database, id: number, fields: NominationFields, expectedVersion: number, now: Date) {
+/**
+ * Saves fields if the row is still at `expectedVersion`; null when someone saved in between.
+ * `asWorkingCopy` (a sent nomination): into the working copy, leaving the sent version and its
+ * `updated_at` (which screening compares with) as they are.
+ */
+export async function updateFields(db: Database, id: number, fields: NominationFields, expectedVersion: number, now: Date, asWorkingCopy = false) {
+  const values = asWorkingCopy ? { workingCopy: fields, workingCopySavedAt: now } : { ...fieldColumns(fields), updatedAt: now };
   const [row] = await db
     .update(nominations)
-    .set({ ...toColumns(fields), version: sql`${nominations.version} + 1`, updatedAt: now })
+    .set({ ...values, version: sql`${nominations.version} + 1` })
     .where(and(eq(nominations.id, id), eq(nominations.version, expectedVersion)))
     .returning();
   return row ?? null;
@@ -143,4 +148,44 @@ export async function nextReceiptNumber(db: Database, editionId: number): Promis
     .onConflictDoUpdate({ target: receiptCounters.editionId, set: { lastNumber: sql`${receiptCounters.lastNumber} + 1` } })
     .returning({ n: receiptCounters.lastNumber });
   return row!.n;
+}
+
+/** Draft and sent nominations whose nominator wrote `email` (any case), with the number of working recovery links of each at `now`. */
+export async function findNominationsForRecovery(db: Database, email: string, now: Date) {
+  return queryRows<{ id: number; edition_id: number; working: number }>(
+    db,
+    sql`select n.id, n.edition_id,
+               (select count(*)::int from nomination_link_recoveries r
+                 where r.nomination_id = n.id and r.used_at is null and r.expires_at > ${now.toISOString()}::timestamptz) as working
+          from nominations n
+         where lower(n.nominator_email) = lower(${email}) and n.status in ('draft', 'sent')
+         order by n.id`,
+  );
+}
+
+export async function insertLinkRecovery(db: Database, v: { nominationId: number; tokenHash: string; now: Date; expiresAt: Date }) {
+  await db.insert(nominationLinkRecoveries).values({ nominationId: v.nominationId, tokenHash: v.tokenHash, createdAt: v.now, expiresAt: v.expiresAt });
+}
+
+/** A recovery link by its token's hash, locked until the transaction ends (two clicks use it once), with its nomination's status. */
+export async function lockLinkRecovery(db: Database, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: nominationLinkRecoveries.id,
+      nominationId: nominationLinkRecoveries.nominationId,
+      usedAt: nominationLinkRecoveries.usedAt,
+      expiresAt: nominationLinkRecoveries.expiresAt,
+      nominationStatus: nominations.status,
+      title: nominations.title,
+    })
+    .from(nominationLinkRecoveries)
+    .innerJoin(nominations, eq(nominations.id, nominationLinkRecoveries.nominationId))
+    .where(eq(nominationLinkRecoveries.tokenHash, tokenHash))
+    .for('update', { of: nominationLinkRecoveries })
+    .limit(1);
+  return row ?? null;
+}
+
+export async function markLinkRecoveryUsed(db: Database, id: number, now: Date) {
+  await db.update(nominationLinkRecoveries).set({ usedAt: now }).where(eq(nominationLinkRecoveries.id, id));
 }

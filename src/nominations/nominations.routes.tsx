@@ -16,7 +16,7 @@ import { nominationTexts } from './i18n.js';
 import {
   canNominate,
   emailDraftLink,
-  fieldsOf,
+  nominatorFieldsOf,
   loadEditionForForm,
   recordConsent,
   renewAccessToken,
@@ -215,7 +215,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   ) {
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
-    const fields = fieldsOf(a.nomination);
+    const fields = nominatorFieldsOf(a.nomination);
     if (a.action === 'gem') {
       const sent = await emailDraftLink({ db, edition: a.edition, nomination: a.nomination, token: a.token, now: clock.now(), mail });
       const notice: NoticeData = sent.ok
@@ -250,7 +250,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const { nomination, edition } = a;
     if (nomination.status !== 'draft') return reply.redirect(paths.receipt(nomination.id), 303);
     if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(urls.closedDraft({ id: nomination.id }), 303);
-    const incomplete = completeErrors(fieldsOf(nomination), edition.form);
+    const incomplete = completeErrors(nominatorFieldsOf(nomination), edition.form);
     return reply.redirect(paths.step(nomination.id, incomplete[0]?.step ?? 'tjek'), 303);
   });
 
@@ -264,7 +264,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const { nomination, edition } = a;
     if (nomination.status === 'withdrawn') return reply.redirect(paths.receipt(nomination.id), 303);
     if (!canNominate(edition.timeline, clock.now()).ok) return reply.redirect(urls.closedDraft({ id: nomination.id }), 303);
-    return renderStep(request, reply, { edition, step, fields: fieldsOf(nomination), errors: [], nomination });
+    return renderStep(request, reply, { edition, step, fields: nominatorFieldsOf(nomination), errors: [], nomination });
   });
 
   app.post<{ Params: { id: string; step: string } }>(
@@ -277,7 +277,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!a) return reply;
       const { edition, token } = a;
       const body = bodyOf(request);
-      const typed = readStep(step, decodeFormBody(body), fieldsOf(a.nomination), edition.form);
+      const typed = readStep(step, decodeFormBody(body), nominatorFieldsOf(a.nomination), edition.form);
       const expected = versionOf(body) ?? a.nomination.version;
       const saved = await saveNomination({ db, edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
       const ctx = pageContext(request);
@@ -315,7 +315,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
             ctx={ctx}
             t={t}
             edition={edition}
-            fields={fieldsOf(saved.nomination)}
+            fields={nominatorFieldsOf(saved.nomination)}
             downloadHref={urls.draftText({ id: a.nomination.id })}
             sent={false}
           />,
@@ -333,7 +333,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const body = bodyOf(request);
     const rawStep = typeof body.step === 'string' ? parseStep(body.step) : null;
     if (!rawStep) return reply.code(400).send({ saved: false, reason: 'unknown-step' });
-    const typed = readStep(rawStep, decodeFormBody(body), fieldsOf(a.nomination), a.edition.form);
+    const typed = readStep(rawStep, decodeFormBody(body), nominatorFieldsOf(a.nomination), a.edition.form);
     const expected = versionOf(body);
     if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
     const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
@@ -355,7 +355,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const attachments = await listAttachments(db, a.nomination.id);
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
-    const fields = fieldsOf(a.nomination);
+    const fields = nominatorFieldsOf(a.nomination);
     const incomplete = completeErrors(fields, a.edition.form);
     return html(
       reply,
@@ -370,10 +370,15 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         csrf={reply.generateCsrf()}
         version={a.nomination.version}
         isSent={a.nomination.status === 'sent'}
-        notice={a.notice}
+        notice={
+          a.notice ??
+          (a.nomination.workingCopy && a.nomination.workingCopySavedAt
+            ? { variant: 'info', heading: t.receipt.pendingHeading, body: t.receipt.pendingBody(formatInstant(a.nomination.workingCopySavedAt, ctx.locale)) }
+            : undefined)
+        }
         canSend={incomplete.length === 0}
         attachments={attachments}
-        similar={await similarSolutions(db, `${a.nomination.title} ${a.nomination.summary}`)}
+        similar={await similarSolutions(db, `${fields.title} ${fields.summary}`)}
       />,
       a.status ?? 200,
     );
@@ -431,7 +436,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
             ctx={ctx}
             t={t}
             edition={a.edition}
-            fields={fieldsOf(a.nomination)}
+            fields={nominatorFieldsOf(a.nomination)}
             downloadHref={urls.draftText({ id: a.nomination.id })}
             sent={a.nomination.status === 'sent'}
           />,
@@ -450,6 +455,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const { nomination, edition } = a;
     if (nomination.status === 'draft') return reply.redirect(urls.nomination({ id: nomination.id }), 303);
     const ctx = pageContext(request);
+    const attachments = await listAttachments(db, nomination.id);
     return html(
       reply,
       <ReceiptPage
@@ -457,7 +463,11 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         t={nominationTexts(ctx.locale)}
         edition={edition}
         receiptNumber={nomination.receiptNumber!}
+        firstSentAt={nomination.firstSentAt ?? nomination.sentAt!}
         sentAt={nomination.sentAt!}
+        withdrawnAt={nomination.status === 'withdrawn' ? nomination.withdrawnAt : null}
+        pendingSavedAt={nomination.workingCopy ? nomination.workingCopySavedAt : null}
+        attachments={attachments}
         nominatorEmail={nomination.nominatorEmail}
         withdrawn={nomination.status === 'withdrawn'}
         canChange={canNominate(edition.timeline, clock.now()).ok}
@@ -473,7 +483,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
-    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination });
+    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination, attachments: await listAttachments(db, a.nomination.id) });
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${receiptPdfFileName(a.nomination.receiptNumber!)}"`)
@@ -491,7 +501,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx={ctx}
         t={nominationTexts(ctx.locale)}
         edition={a.edition}
-        fields={fieldsOf(a.nomination)}
+        fields={nominatorFieldsOf(a.nomination)}
         downloadHref={urls.draftText({ id: a.nomination.id })}
         sent={a.nomination.status !== 'draft'}
       />,
@@ -506,7 +516,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('text/plain; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)
       .header('cache-control', 'no-store')
-      .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(fieldsOf(a.nomination), a.edition.form)}\n`);
+      .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(nominatorFieldsOf(a.nomination), a.edition.form)}\n`);
   });
 
   app.get<{ Params: { id: string } }>(urls.withdraw.pattern, { config: { access: 'nominator' } }, async (request, reply) => {

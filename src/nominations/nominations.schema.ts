@@ -7,6 +7,26 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'd
 /** What the nominator wrote under each of the edition's form sections, keyed by section id. */
 export type SectionAnswers = Record<string, string>;
 
+/** The nomination's fields as the form holds them (form.ts calls them NominationFields). */
+export type NominationFieldValues = {
+  nominatorName: string;
+  nominatorEmail: string;
+  nominatorIsCitizen: '' | 'yes' | 'no';
+  nominatorWorkplace: string;
+  nomineeKind: '' | 'person' | 'team' | 'workplace';
+  nomineeNames: string;
+  nomineeUnit: string;
+  nomineeOrganisation: string;
+  nomineeEmail: string;
+  title: string;
+  summary: string;
+  criterionIds: number[];
+  originOrganisation: string;
+  originDescription: string;
+  originUrl: string;
+  answers: SectionAnswers;
+};
+
 /**
  * An indstilling. It starts as a draft (status 'draft'), becomes 'sent' with a receipt
  * number, and may be 'withdrawn' by the nominator before the deadline. Screening is the
@@ -47,6 +67,13 @@ export const nominations = pgTable(
     /** Ids of the edition's criteria the nomination says it answers. */
     criterionIds: jsonb('criterion_ids').$type<number[]>().notNull().default([]),
     answers: jsonb('answers').$type<SectionAnswers>().notNull().default({}),
+    /**
+     * Changes the nominator saved after sending, not sent yet ("Send ændringer" applies them).
+     * Until then everyone else (administrators, committee, exports) reads the columns above:
+     * the last sent version. Null when there are none. The same shape as the form's fields.
+     */
+    workingCopy: jsonb('working_copy').$type<NominationFieldValues>(),
+    workingCopySavedAt: instant('working_copy_saved_at'),
 
     /** Smartprisen: where the solution was first developed. */
     originOrganisation: text('origin_organisation').notNull().default(''),
@@ -119,3 +146,25 @@ export const receiptCounters = pgTable('receipt_counters', {
     .references(() => editions.id),
   lastNumber: integer('last_number').notNull().default(0),
 });
+
+/**
+ * "Send mig mit link igen": a link e-mailed to the nominator's address that, once confirmed,
+ * gives a nomination a new private link (the old one stops working). Only the hash of the
+ * token is stored, and no address: the row points at the nomination, whose address it went to.
+ * A request never revokes anything by itself, so a stranger asking for someone's link only
+ * fills that person's own inbox, capped by LINK_RECOVERY_CAP working links per nomination.
+ */
+export const nominationLinkRecoveries = pgTable(
+  'nomination_link_recoveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [uniqueIndex('nomination_link_recoveries_token_uq').on(t.tokenHash), index('nomination_link_recoveries_nomination_idx').on(t.nominationId)],
+);

@@ -126,6 +126,21 @@ describe('renderReceiptPdf', () => {
     assert.ok(text.includes('ABI-2027-0042'));
   });
 
+  test('it lists the files sent with it, and both instants when the nomination was changed after sending', async () => {
+    const pdf = await renderReceiptPdf({
+      edition: edition(),
+      nomination: nomination({ firstSentAt: new Date('2026-11-20T08:00:00Z'), sentAt: new Date('2026-11-25T14:15:00Z') }),
+      attachments: [{ fileName: 'tegning-af-forløbet.pdf' }, { fileName: 'billede.png' }],
+    });
+    const text = (await readPdf(pdf)).pages.join('\n');
+    assert.ok(text.includes('tegning-af-forløbet.pdf') && text.includes('billede.png'));
+    assert.ok(text.includes('Først sendt') && text.includes('20. november 2026 kl. 09.00'));
+    assert.ok(text.includes('Senest ændret') && text.includes('25. november 2026 kl. 15.15'));
+    const plain = (await readPdf(await renderReceiptPdf({ edition: edition(), nomination: nomination() }))).pages.join('\n');
+    assert.ok(plain.includes('Ingen bilag'));
+    assert.ok(!plain.includes('Senest ændret'));
+  });
+
   test('an unanswered section says so instead of leaving a gap', async () => {
     const pdf = await renderReceiptPdf({ edition: edition(), nomination: nomination({ answers: { '11': 'Noget.' } }) });
     assert.ok((await readPdf(pdf)).pages.join('\n').includes('(ikke udfyldt)'));

@@ -27,7 +27,12 @@ const PDF_TEXTS = {
 
 const COLOR = { ...PDF_COLOR, boxFill: '#eef6ea', boxBorder: '#358000' };
 
-export type ReceiptPdfInput = { edition: EditionForForm; nomination: NominationRow };
+export type ReceiptPdfInput = {
+  edition: EditionForForm;
+  nomination: NominationRow;
+  /** The files sent with it, by name (the receipt lists them). */
+  attachments?: readonly { fileName: string }[];
+};
 
 /** The file name offered for download: kvittering-ABI-2027-0042.pdf. */
 export function receiptPdfFileName(receiptNumber: string): string {
@@ -38,7 +43,7 @@ export function receiptPdfFileName(receiptNumber: string): string {
  * Renders the receipt of a sent or withdrawn nomination as a PDF. No side effects; throws
  * for a draft (it has no receipt).
  */
-export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput): Promise<Buffer> {
+export async function renderReceiptPdf({ edition, nomination, attachments = [] }: ReceiptPdfInput): Promise<Buffer> {
   if (nomination.status === 'draft' || !nomination.receiptNumber || !nomination.sentAt) {
     throw new Error(`nomination ${nomination.id} has no receipt (status ${nomination.status})`);
   }
@@ -163,9 +168,12 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
   paragraph(edition.edition.theme ? `${editionName}: ${pdfText(edition.edition.theme)}` : editionName, { font: 'regular', size: 14, gap: 10 });
 
   // --- The receipt itself in a box -------------------------------------------------------
+  const firstSentAt = nomination.firstSentAt ?? nomination.sentAt;
+  const changed = firstSentAt.getTime() !== nomination.sentAt.getTime();
   const facts: [string, string][] = [
     [t.number, receiptNumber],
-    [t.received, fmt(nomination.sentAt)],
+    [changed ? t.firstSent : t.received, fmt(firstSentAt)],
+    ...(changed ? [[t.lastChanged, fmt(nomination.sentAt)] as [string, string]] : []),
     [PDF_TEXTS.status, withdrawn ? PDF_TEXTS.statusWithdrawn : PDF_TEXTS.statusSent],
   ];
   const labelWidth = 130;
@@ -239,6 +247,11 @@ export async function renderReceiptPdf({ edition, nomination }: ReceiptPdfInput)
       else for (const para of text.split(/\n[ \t]*\n/)) paragraph(para.trim(), { gap: 4 });
     }
   }
+
+  // --- The files sent with it ---------------------------------------------------------------
+  heading(3, t.attachments);
+  if (attachments.length) bulletList(attachments.map((a) => pdfText(a.fileName)));
+  else paragraph(t.noAttachments, { color: COLOR.muted, gap: 4 });
 
   // --- Footers, once the number of pages is known -------------------------------------------
   writeFooters(doc, `${edition.organisation.name} · ${t.number} ${receiptNumber}`, PDF_TEXTS.page);

@@ -15,6 +15,8 @@ export const nominationsUrls = {
   draftText: routeUrl('/indstillinger/:id/kladde.txt'),
   withdraw: routeUrl('/indstillinger/:id/traek-tilbage'),
   newLink: routeUrl('/indstillinger/:id/nyt-link'),
+  lostLink: routeUrl('/indstillinger/mistet-link'),
+  linkRecovery: routeUrl('/indstillinger/genskab/:token'),
   attachments: routeUrl('/indstillinger/:id/bilag'),
   attachment: routeUrl('/indstillinger/:id/bilag/:attachmentId'),
   deleteAttachment: routeUrl('/indstillinger/:id/bilag/:attachmentId/slet'),
@@ -24,5 +26,6 @@ export const nominationsUrls = {
   editionNominationsXlsx: routeUrl('/admin/udgaver/:id/indstillinger.xlsx'),
   adminNomination: routeUrl('/admin/indstillinger/:id'),
   screening: routeUrl('/admin/indstillinger/:id/screening'),
+  nomineeContact: routeUrl('/admin/indstillinger/:id/kandidat-kontakt'),
   bulkScreening: routeUrl('/admin/udgaver/:id/indstillinger/screening'),
 } as const;

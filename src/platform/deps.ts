@@ -28,7 +28,7 @@ export type AppDeps = {
 };
 
 /** Limits per client address, shared by all processes through the database. */
-export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule; signInLink: RateLimitRule };
+export type RateLimits = { nominationStart: RateLimitRule; nominationSend: RateLimitRule; signInLink: RateLimitRule; nominationLinkRecovery: RateLimitRule };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   // Per client address. A hospital's staff may share one address through its network, so the
@@ -38,4 +38,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   // Requests for sign-in links per client address (answered 429 beyond). What one e-mail
   // address receives is capped separately and quietly (accounts/sign-in-rules.ts).
   signInLink: { name: 'sign-in-link', limit: 5, windowMs: 15 * 60 * 1000 },
+  // "Send mig mit link igen" per client address, as the sign-in links; what one nomination
+  // receives is capped separately and quietly (nominations/link-recovery-rules.ts).
+  nominationLinkRecovery: { name: 'nomination-link-recovery', limit: 5, windowMs: 15 * 60 * 1000 },
 };

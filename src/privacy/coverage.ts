@@ -43,10 +43,10 @@ export type Coverage = {
 
 export const PERSON_DATA_TABLES = {
   nominations: {
-    columns: ['nominator_name', 'nominator_email', 'nominator_workplace', 'nominee_names', 'nominee_unit', 'nominee_email'],
+    columns: ['nominator_name', 'nominator_email', 'nominator_workplace', 'nominee_names', 'nominee_unit', 'nominee_email', 'working_copy'],
     exportedBy: [findNominations],
     erasedBy: [blankNomination],
-    how: "by the nominator's or the nominee's address, in editions of the administrator's organisations; the person's fields blanked, the solution stays",
+    how: "by the nominator's or the nominee's address (also in changes not sent yet), in editions of the administrator's organisations; the person's fields blanked and unsent changes dropped, the solution stays",
   },
   nomination_attachments: {
     columns: ['file_name'],
@@ -141,6 +141,7 @@ export const NOT_A_PERSON: Record<string, string> = {
   'nominations.idempotency_key': "an API client's retry key",
   'nominations.access_token_hash': 'a hash of a secret',
   'nominations.nominee_consent_token_hash': 'a hash of a secret',
+  'nomination_link_recoveries.token_hash': 'a hash of a secret (the row names no person: it points at a nomination)',
   'organisations.name': "the organisation's name",
   'organisations.contact_phone': "the organisation's switchboard number (its contact address is covered)",
   'outbox_messages.dedupe_key': 'record ids (receipt:42:3)',

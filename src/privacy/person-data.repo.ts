@@ -17,7 +17,7 @@ type Row = Record<string, unknown>;
 const NOMINATION_COLUMNS = sql`n.id, n.edition_id, a.organisation_id, a.name as award, e.year, n.status, n.receipt_number, n.nominee_kind, n.nominee_names, n.nominee_unit,
   n.nominee_organisation, n.nominee_email, n.nominator_name, n.nominator_email, n.nominator_workplace, n.nominator_is_citizen, n.title, n.summary,
   n.answers, n.origin_organisation, n.origin_description, n.origin_url, n.nominee_consent, n.nominee_consent_at, n.screening, n.created_at,
-  n.updated_at, n.sent_at, n.withdrawn_at,
+  n.updated_at, n.sent_at, n.withdrawn_at, n.working_copy as unsent_changes,
   (select coalesce(jsonb_agg(jsonb_build_object('fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'createdAt', f.created_at)), '[]'::jsonb)
      from nomination_attachments f where f.nomination_id = n.id) as attachments`;
 
@@ -26,10 +26,13 @@ export type NominationFound = Row & { id: number; organisation_id: number };
 /** Nominations of editions of `scope` where `email` is the nominator's or the nominee's. */
 export async function findNominations(db: Database, role: 'nominator' | 'nominee', email: string, scope: readonly number[]): Promise<NominationFound[]> {
   const column = role === 'nominator' ? sql`n.nominator_email` : sql`n.nominee_email`;
+  // Changes saved after sending and not sent yet (the working copy) may hold another address.
+  const key = role === 'nominator' ? 'nominatorEmail' : 'nomineeEmail';
   return queryRows<NominationFound>(
     db,
     sql`select ${NOMINATION_COLUMNS} from nominations n join editions e on e.id = n.edition_id join awards a on a.id = e.award_id
-         where lower(${column}) = lower(${email}) and a.organisation_id in ${sqlList(scope)} order by n.id`,
+         where (lower(${column}) = lower(${email}) or lower(n.working_copy ->> ${key}) = lower(${email}))
+           and a.organisation_id in ${sqlList(scope)} order by n.id`,
   );
 }
 

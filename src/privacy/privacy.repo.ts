@@ -33,7 +33,7 @@ export async function findExpiredNominations(db: Database, cutoff: Date): Promis
           join editions e on e.id = n.edition_id
          where coalesce(e.archived_at, e.winner_announced_at + interval '1 year') < ${cutoff.toISOString()}::timestamptz
            and (n.nominator_name <> '' or n.nominator_email <> '' or n.nominator_workplace <> '' or n.nominee_email <> ''
-                or n.nominee_consent_token_hash is not null or n.access_revoked_at is null
+                or n.nominee_consent_token_hash is not null or n.access_revoked_at is null or n.working_copy is not null
                 or ((n.nominee_names <> '' or n.nominee_unit <> '')
                     and not (n.nominee_consent = 'accepted' and exists (select 1 from shortlist_entries s where s.nomination_id = n.id)))
                 or exists (select 1 from nomination_attachments a where a.nomination_id = n.id))
@@ -59,6 +59,9 @@ export async function blankNomination(tx: Database, id: number, parts: { nominat
     ...(parts.nominator ? NOMINATOR_FIELDS.map((f) => sql`${sql.identifier(f)} = ''`) : []),
     ...nomineeFields.map((f) => sql`${sql.identifier(f)} = ''`),
     sql`nominee_consent_token_hash = null`,
+    // Changes saved after sending and never sent hold both people's fields: they go as a whole.
+    sql`working_copy = null`,
+    sql`working_copy_saved_at = null`,
     sql`updated_at = ${now.toISOString()}::timestamptz`,
   ];
   // The private link and the attachments are the nominator's: they go with the nominator's data.

@@ -66,6 +66,8 @@ const da = {
   waiting: {
     publish: (_n: number) => 'Runden er en kladde: tjek og offentliggør den',
     screen: (n: number) => (n === 1 ? '1 indstilling venter på screening' : `${n} indstillinger venter på screening`),
+    'reach-nominee': (n: number) =>
+      n === 1 ? '1 indstillet mangler en kontaktperson: find en via arbejdspladsen' : `${n} indstillede mangler en kontaktperson: find dem via arbejdspladsen`,
     consent: (n: number) => (n === 1 ? '1 indstillet har ikke svaret på samtykke' : `${n} indstillede har ikke svaret på samtykke`),
     scoring: (n: number, of: number) => `${n} af ${of} komitémedlemmer mangler at bedømme`,
     conflicts: (n: number) =>
@@ -175,6 +177,8 @@ const en: RoundsTexts = {
   waiting: {
     publish: () => 'The round is a draft: check and publish it',
     screen: (n) => (n === 1 ? '1 nomination waits for screening' : `${n} nominations wait for screening`),
+    'reach-nominee': (n) =>
+      n === 1 ? '1 nominee has no contact person: find one through their workplace' : `${n} nominees have no contact person: find them through their workplace`,
     consent: (n) => (n === 1 ? '1 nominee has not answered the consent question' : `${n} nominees have not answered the consent question`),
     scoring: (n, of) => `${n} of ${of} committee members have not finished reviewing`,
     conflicts: (n) =>

@@ -9,7 +9,7 @@ import { roundsTexts } from './i18n.js';
 import { durationText, nextInstant, type RoundCounts, stageOf, waitingNow, type WaitingKey } from './waiting.js';
 
 const everything: RoundCounts = {
-  nominations: { sent: 40, toScreen: 3, consentPending: 2 },
+  nominations: { sent: 40, toScreen: 3, consentPending: 2, nomineeUnreachable: 1 },
   judging: { committee: 9, unfinished: 4, eligible: 30, conflictsPending: 1, shortlistRecorded: false },
   panel: { panel: 5, notVoted: 2, nominees: 6, summariesMissing: 1, summariesHard: 2 },
 };
@@ -20,11 +20,11 @@ const keys = (phase: Phase, opts: { draft?: boolean; panel?: boolean; counts?: R
 test('each phase lists only the work someone can still do in it', () => {
   const cases: [Phase, WaitingKey[]][] = [
     ['upcoming', []],
-    ['open', ['screen', 'consent']],
-    ['closed', ['screen', 'consent', 'scoring', 'conflicts']],
-    ['in-review', ['screen', 'consent', 'scoring', 'conflicts', 'shortlist', 'summaries-missing', 'summaries-hard']],
-    ['nominees-published', ['consent', 'shortlist', 'summaries-missing', 'summaries-hard']],
-    ['panel-voting', ['consent', 'shortlist', 'summaries-missing', 'summaries-hard', 'votes']],
+    ['open', ['screen', 'reach-nominee', 'consent']],
+    ['closed', ['screen', 'reach-nominee', 'consent', 'scoring', 'conflicts']],
+    ['in-review', ['screen', 'reach-nominee', 'consent', 'scoring', 'conflicts', 'shortlist', 'summaries-missing', 'summaries-hard']],
+    ['nominees-published', ['reach-nominee', 'consent', 'shortlist', 'summaries-missing', 'summaries-hard']],
+    ['panel-voting', ['reach-nominee', 'consent', 'shortlist', 'summaries-missing', 'summaries-hard', 'votes']],
     ['winner-announced', []],
     ['archived', []],
   ];
@@ -43,11 +43,11 @@ test('nothing with a count of zero is listed, and a recorded shortlist no longer
   assert.ok(!keys('in-review', { counts: recorded }).includes('shortlist'));
   // No eligible nomination: there is nothing to score and no shortlist to choose from.
   const noneEligible = { ...everything, judging: { ...everything.judging, eligible: 0 } };
-  assert.deepEqual(keys('in-review', { counts: noneEligible }), ['screen', 'consent', 'conflicts', 'summaries-missing', 'summaries-hard']);
+  assert.deepEqual(keys('in-review', { counts: noneEligible }), ['screen', 'reach-nominee', 'consent', 'conflicts', 'summaries-missing', 'summaries-hard']);
 });
 
 test('a round without a patient panel has no summaries or votes to wait for', () => {
-  assert.deepEqual(keys('panel-voting', { panel: false }), ['consent', 'shortlist']);
+  assert.deepEqual(keys('panel-voting', { panel: false }), ['reach-nominee', 'consent', 'shortlist']);
 });
 
 test('members and votes are counted out of their whole', () => {

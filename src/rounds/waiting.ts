@@ -35,7 +35,18 @@ export function stageOf(phase: Phase, publishedAt: Date | null): Stage {
 
 export type RoundCounts = { nominations: NominationsWaiting; judging: JudgingWaiting; panel: PanelWaiting };
 
-export const WAITING_KEYS = ['publish', 'screen', 'consent', 'scoring', 'conflicts', 'shortlist', 'summaries-missing', 'summaries-hard', 'votes'] as const;
+export const WAITING_KEYS = [
+  'publish',
+  'screen',
+  'reach-nominee',
+  'consent',
+  'scoring',
+  'conflicts',
+  'shortlist',
+  'summaries-missing',
+  'summaries-hard',
+  'votes',
+] as const;
 export type WaitingKey = (typeof WAITING_KEYS)[number];
 
 /** One thing that waits, with how many of it and, where it has one, the total it is out of ("3 of 9 members"). */
@@ -48,6 +59,7 @@ const during = (phase: Phase, ...phases: Phase[]) => phases.includes(phase);
  * still act on it, and only when its count is above zero.
  * - publish: a draft (nobody outside the organisation sees it).
  * - screen: sent nominations not screened, from the opening until the nominees are published.
+ * - reach-nominee: citizens' nominations without the nominee's contact, until the winner is announced.
  * - consent: nominees (not screened out) who have not answered, until the winner is announced.
  * - scoring, conflicts: while the committee reviews (from closing until the nominees are published).
  * - shortlist: not recorded while the committee reviews, or later (then it is late).
@@ -63,6 +75,7 @@ export function waitingNow(round: { phase: Phase; draft: boolean; hasPatientPane
   };
   add('publish', 1, round.draft);
   add('screen', n.toScreen, during(phase, 'open', 'closed', 'in-review'));
+  add('reach-nominee', n.nomineeUnreachable, during(phase, 'open', 'closed', 'in-review', 'nominees-published', 'panel-voting'));
   add('consent', n.consentPending, during(phase, 'open', 'closed', 'in-review', 'nominees-published', 'panel-voting'));
   const reviewing = during(phase, 'closed', 'in-review');
   add('scoring', j.unfinished, reviewing && j.eligible > 0, j.committee);

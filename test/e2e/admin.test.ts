@@ -208,6 +208,38 @@ describe('administration in Chromium', () => {
     await check(watched, 'screening saved');
   });
 
+  test("a citizen's nomination without the nominee's contact: the organiser adds one (desktop and phone)", async () => {
+    const db = server.db;
+    const citizenId = (
+      await buildNomination(db, {
+        editionId: edition,
+        receiptNumber: 'ABI-2021-0004',
+        title: 'En borgers indstilling',
+        nominatorIsCitizen: 'yes',
+        nomineeEmail: '',
+        nomineeUnit: '',
+        nomineeConsentTokenHash: null,
+        sentAt: new Date('2020-12-14T09:00:00Z'),
+      })
+    ).id;
+    const phone = await context({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await phone.addCookies(await signedIn.cookies());
+    const onPhone = await visit(`/admin/indstillinger/${citizenId}`, { ctx: phone });
+    assert.equal(await onPhone.page.locator('#nominee-contact').count(), 1);
+    const watched = await visit(`/admin/indstillinger/${citizenId}`);
+    const { page } = watched;
+    await page.fill('#contact-email', 'ikke en adresse');
+    assert.equal(await submit(page, '#nominee-contact button[type=submit]'), 400);
+    await focusedIsErrorSummary(page);
+    assert.equal(await page.inputValue('#contact-email'), 'ikke en adresse', 'what was typed is kept');
+    await check(watched, 'nominee contact with error');
+    await page.fill('#contact-email', 'leder@auh.rm.dk');
+    assert.equal(await submit(page, '#nominee-contact button[type=submit]'), 200);
+    assert.match(await page.locator('main').innerText(), /Kontaktpersonen er gemt/);
+    assert.equal(await page.locator('#nominee-contact').count(), 0);
+    await check(watched, 'nominee contact saved');
+  });
+
   test('a withdrawn nomination shows as withdrawn, without the screening form', async () => {
     const { page } = await visit(`/admin/indstillinger/${withdrawnId}`);
     assert.match(await page.locator('main').innerText(), /Den kan ikke screenes/);

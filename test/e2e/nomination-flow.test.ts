@@ -47,8 +47,14 @@ describe('the nomination flow in Chromium', () => {
     await page.getByLabel('Din arbejdsplads').fill('Akutafdelingen, AUH');
   };
 
+  /** The bottom of the step's first field, in CSS pixels from the top of the page (must be in the first screen). */
+  const firstFieldBottom = async (page: Page) => {
+    const box = await page.locator('#nomination-form .form-group').first().boundingBox();
+    return box ? box.y + box.height : Number.POSITIVE_INFINITY;
+  };
+
   test('from the award page to a receipt, on a phone, with JavaScript', async () => {
-    const ctx = await context({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const ctx = await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const w = await openPage(ctx);
     const { page } = w;
     await page.goto('/priser/aarets-borgerinddragende-initiativ');
@@ -58,6 +64,8 @@ describe('the nomination flow in Chromium', () => {
     await page.getByRole('link', { name: 'Start indstilling' }).click();
     await page.waitForURL(/\/indstil\/om-dig$/);
     await checkPage(w, 'step 1');
+    // Phone first: the compact step indicator, so the first field is in the first screen (390 × 844).
+    assert.ok((await firstFieldBottom(page)) < 844, `step 1's first field ends at ${await firstFieldBottom(page)} px`);
 
     // Sending an empty step: the error summary above the h1 gets focus and links to the fields.
     await page.getByRole('button', { name: 'Fortsæt' }).click();
@@ -72,6 +80,7 @@ describe('the nomination flow in Chromium', () => {
     await page.getByRole('button', { name: 'Fortsæt' }).click();
     await page.waitForURL(/\/kandidat$/);
     await checkPage(w, 'step 2');
+    assert.ok((await firstFieldBottom(page)) < 844, `step 2's first field ends at ${await firstFieldBottom(page)} px`);
     await page.getByLabel('Et team').check();
     await page.getByLabel('Navn på personen, teamet eller arbejdspladsen').fill('Team Hjemmedialyse');
     await page.getByLabel('Afdeling eller enhed').fill('Nyremedicinsk afdeling');
@@ -89,6 +98,21 @@ describe('the nomination flow in Chromium', () => {
     await page.getByRole('button', { name: 'Fortsæt' }).click();
     await page.waitForURL(/\/beskrivelse$/);
     await checkPage(w, 'step 4');
+    assert.ok((await firstFieldBottom(page)) < 844 * 1.5, 'the first description field starts near the top');
+    // One privacy note for the step, not one under every field; the files come before the buttons.
+    assert.equal(await page.getByText('Skriv ikke navne, CPR-numre eller helbredsoplysninger om patienter.').count(), 1);
+    const order = await page.evaluate(() => {
+      const attach = document.getElementById('attachments-heading');
+      const next = document.querySelector('button[value="fortsaet"]');
+      return attach && next ? attach.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    assert.ok(order, 'the attachments come before Fortsæt');
+    // Full width on a phone.
+    const widths = await page.evaluate(() => {
+      const area = document.querySelector('textarea[data-word-limit]') as HTMLElement;
+      return { area: area.getBoundingClientRect().width, form: (document.getElementById('nomination-form') as HTMLElement).getBoundingClientRect().width };
+    });
+    assert.ok(widths.area >= widths.form - 2, `the text area fills the form (${widths.area} of ${widths.form} px)`);
 
     const areas = page.locator('textarea[data-word-limit]');
     const n = await areas.count();
@@ -106,6 +130,16 @@ describe('the nomination flow in Chromium', () => {
     await checkPage(w, 'check page');
     assert.ok((await page.locator('main').innerText()).includes('Video-konsultationer i hjemmedialyse'));
     assert.ok((await page.getByRole('link', { name: /Redigér/ }).count()) >= 4);
+    // "Redigér" of a section's answer lands on its field.
+    const sectionEdit = await page.locator('a.function-link[href*="/beskrivelse#section-"]').first().getAttribute('href');
+    const fieldId = sectionEdit!.split('#')[1]!;
+    await page.locator(`a.function-link[href="${sectionEdit}"]`).click();
+    await page.waitForURL(/\/beskrivelse#section-\d+$/);
+    assert.ok(await page.locator(`#${fieldId}`).isVisible());
+    const top = (await page.locator(`#${fieldId}`).boundingBox())!.y;
+    assert.ok(top >= 0 && top < 844, `the field is in view (${top} px)`);
+    await page.goBack();
+    await page.waitForURL(/\/tjek$/);
 
     await page.getByRole('button', { name: 'Send indstilling' }).click();
     await page.waitForURL(/\/kvittering$/);
@@ -147,6 +181,41 @@ describe('the nomination flow in Chromium', () => {
     await checkPage(w, 'step 2 after autosave');
   });
 
+  test('"Send mig mit link igen" on a phone and a desktop: the form, its error, the answer and the confirmation', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const ctx = await context({ viewport });
+      const w = await openPage(ctx);
+      const { page } = w;
+      await page.goto('/priser/aarets-borgerinddragende-initiativ');
+      await page.getByRole('link', { name: 'Indstil nu' }).click();
+      await page.getByRole('link', { name: 'Har du mistet dit link?' }).click();
+      await page.waitForURL(/\/indstillinger\/mistet-link$/);
+      await checkPage(w, `lost link form ${viewport.width}`);
+      await page.getByLabel('Din e-mail').fill('ikke en adresse');
+      await page.getByRole('button', { name: 'Send mig mit link igen' }).click();
+      await page.waitForSelector('#error-summary');
+      await checkPage(w, `lost link error ${viewport.width}`, 400);
+      await page.getByLabel('Din e-mail').fill('lise@eksempel.dk');
+      await page.getByRole('button', { name: 'Send mig mit link igen' }).click();
+      await page.waitForSelector('text=Tjek din e-mail');
+      await checkPage(w, `lost link answer ${viewport.width}`);
+    }
+    const mail = (await server.database.db.select().from(outboxMessages).orderBy(outboxMessages.id))
+      .filter((m) => m.kind === 'nomination-link-recovery')
+      .at(-1);
+    assert.ok(mail, 'the nominator of the first test gets a link');
+    const path = /(\/indstillinger\/genskab\/[A-Za-z0-9_-]+)/.exec(mail.textBody)![1]!;
+    const w = await openPage(await context({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }));
+    await w.page.goto(path);
+    await checkPage(w, 'recovery confirmation');
+    await w.page.getByRole('button', { name: 'Åbn min indstilling' }).click();
+    await w.page.waitForURL(/\/indstillinger\/\d+\/(kvittering|om-dig|kandidat|loesning|beskrivelse|tjek)$/);
+    await checkPage(w, 'nomination opened by the recovery link');
+  });
+
   test('without JavaScript the flow works the same', async () => {
     const ctx = await context({ javaScriptEnabled: false });
     const w = await openPage(ctx);
@@ -161,5 +230,35 @@ describe('the nomination flow in Chromium', () => {
     await page.waitForURL(/\/kandidat$/);
     assert.equal(await page.locator('h1').innerText(), 'Hvem indstiller du');
     w.expectNoProblems();
+  });
+
+  test('the description step on a desktop: text areas at reading width; without JavaScript the counter shows the saved text', async () => {
+    const ctx = await context({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const w = await openPage(ctx);
+    const { page } = w;
+    await page.goto('/priser/aarets-borgerinddragende-initiativ');
+    await page.getByRole('link', { name: 'Indstil nu' }).click();
+    await page.getByRole('link', { name: 'Start indstilling' }).click();
+    await fillAboutYou(page);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.waitForURL(/\/kandidat$/);
+    const id = /\/indstillinger\/(\d+)\//.exec(page.url())![1]!;
+    await page.goto(`/indstillinger/${id}/beskrivelse`);
+    const area = page.locator('textarea[data-word-limit]').first();
+    await area.fill('Borgerne var med fra start og hele vejen.');
+    await page.getByRole('button', { name: 'Gem kladde' }).click();
+    await page.waitForSelector('text=Kladden er gemt');
+    await page.goto(`/indstillinger/${id}/beskrivelse`);
+    const counter = await page.locator(`#${await area.getAttribute('id')}-count`).innerText();
+    assert.match(counter, /^Du har skrevet 8 af \d+ ord/, 'the server counts what is saved');
+    w.expectNoProblems();
+    // The same step with JavaScript at 1280 px: a long answer gets the reading width, and axe passes.
+    const withJs = await context({ viewport: { width: 1280, height: 800 } });
+    await withJs.addCookies(await ctx.cookies());
+    const desktop = await openPage(withJs);
+    await desktop.page.goto(`/indstillinger/${id}/beskrivelse`);
+    const width = (await desktop.page.locator('textarea[data-word-limit]').first().boundingBox())!.width;
+    assert.ok(width > 500, `a long answer gets the reading width (${width} px), not a field's 320 px`);
+    await checkPage(desktop, 'description step at 1280 px');
   });
 });

@@ -8,7 +8,11 @@ export class HttpAgent {
   private jar = new Map<string, { value: string; path: string }>();
   csrf = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's address (rate limits count per address); inject's default otherwise. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress?: string,
+  ) {}
 
   private cookieHeader(url: string): string | undefined {
     const path = url.split('?')[0]!;
@@ -41,7 +45,12 @@ export class HttpAgent {
 
   async get(url: string) {
     const cookie = this.cookieHeader(url);
-    const res = await this.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
+    });
     this.remember(res);
     return res;
   }
@@ -57,6 +66,7 @@ export class HttpAgent {
       url,
       payload: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     this.remember(res);
     return res;

@@ -1,10 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { awards, editions, formSections, nominations, outboxMessages } from '../../src/db/schema.js';
+import { awards, editions, formSections, nominations, organisations, outboxMessages } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { HttpAgent } from '../harness/http-agent.js';
+import { createUser, signedInAgent } from '../harness/accounts.js';
 
 const SEEDED_AT = '2026-11-24T12:00:00Z';
 
@@ -317,6 +318,134 @@ for (const engine of ENGINES) {
       assert.equal(row.status, 'withdrawn');
       assert.equal(row.title, 'Ny titel');
       assert.match((await agent.get(`/indstillinger/${id}/kvittering`)).body, /trukket tilbage/);
+    });
+
+    test('sent stays sent until the changes are sent: administrators see the sent version, the receipt both instants', async () => {
+      const { agent, id } = await nominate();
+      await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });
+      const sentRow = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+      const mailsBefore = (await mails('nomination-receipt')).length;
+      // The nominator changes the title and leaves without sending, an hour later.
+      t.clock.set(new Date(new Date(SEEDED_AT).getTime() + 3600_000).toISOString());
+      try {
+        await agent.get(`/indstillinger/${id}/loesning`);
+        const change = await agent.post(`/indstillinger/${id}/loesning`, {
+          title: 'Arbejdskopi-titel',
+          summary: 'Kort.',
+          criterionIds: [String(sentRow.criterionIds[0])],
+          version: await versionOf(id),
+          handling: 'fortsaet',
+        });
+        assert.equal(change.headers.location, `/indstillinger/${id}/tjek`);
+        const stored = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+        assert.equal(stored.title, sentRow.title, 'the sent version is unchanged');
+        assert.equal(stored.updatedAt.getTime(), sentRow.updatedAt.getTime(), 'screening sees no change');
+        assert.equal(stored.workingCopy?.title, 'Arbejdskopi-titel');
+        // Administrators, committee and exports read the sent version; the nominator the working copy.
+        const [dr] = await t.database.db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner'));
+        const adminUser = await createUser(t.database.db, { email: `working.copy.${engine}@regioner.dk`, adminOf: [dr!.id] });
+        const admin = await signedInAgent(t.app, t.database.db, adminUser.id, t.clock.now());
+        const detail = await admin.get(`/admin/indstillinger/${id}`);
+        assert.equal(detail.statusCode, 200);
+        assert.ok(detail.body.includes('Video-konsultationer &lt;script'), 'the administrator sees the sent title');
+        assert.ok(!detail.body.includes('Arbejdskopi-titel'), 'the administrator does not see unsent changes');
+        assert.doesNotMatch(detail.body, /id="changed-after-screening"/);
+        const csv = await admin.get(`/admin/udgaver/${edition.id}/indstillinger.csv`);
+        assert.equal(csv.statusCode, 200);
+        assert.ok(!csv.body.includes('Arbejdskopi-titel'), 'nor does the export');
+        const check = await agent.get(`/indstillinger/${id}/tjek`);
+        assert.ok(check.body.includes('Arbejdskopi-titel'), 'the nominator sees their working copy');
+        assert.match(check.body, /Du har ændringer, der ikke er sendt/);
+        const receipt = await agent.get(`/indstillinger/${id}/kvittering`);
+        assert.match(receipt.body, /id="pending-changes"/);
+        assert.equal((await mails('nomination-receipt')).length, mailsBefore, 'no receipt for a change not sent');
+
+        // "Send ændringer": the working copy replaces the sent version, with a new receipt e-mail.
+        const send = await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });
+        assert.equal(send.statusCode, 303);
+        const after = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+        assert.equal(after.title, 'Arbejdskopi-titel');
+        assert.equal(after.workingCopy, null);
+        assert.equal(after.receiptNumber, sentRow.receiptNumber);
+        assert.equal(after.firstSentAt!.getTime(), sentRow.sentAt!.getTime());
+        assert.ok(after.sentAt!.getTime() > sentRow.sentAt!.getTime());
+        assert.equal((await mails('nomination-receipt')).length, mailsBefore + 1);
+        assert.ok((await admin.get(`/admin/indstillinger/${id}`)).body.includes('Arbejdskopi-titel'), 'sent: now everyone sees it');
+        const shown = (await agent.get(`/indstillinger/${id}/kvittering`)).body;
+        assert.match(shown, /Først sendt/);
+        assert.match(shown, /Senest ændret/);
+        assert.equal(shown.match(/Kvitteringsnummer/g)?.length, 1, 'the receipt number is labelled once');
+        assert.doesNotMatch(shown, /id="pending-changes"/);
+
+        // Saving a step without changing anything, then "Send": nothing to send, no e-mail.
+        await agent.get(`/indstillinger/${id}/loesning`);
+        await agent.post(`/indstillinger/${id}/loesning`, {
+          title: 'Arbejdskopi-titel',
+          summary: 'Kort.',
+          criterionIds: [String(sentRow.criterionIds[0])],
+          version: await versionOf(id),
+          handling: 'fortsaet',
+        });
+        await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });
+        const same = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+        assert.equal(same.workingCopy, null);
+        assert.equal(same.updatedAt.getTime(), after.updatedAt.getTime());
+        assert.equal((await mails('nomination-receipt')).length, mailsBefore + 1);
+      } finally {
+        t.clock.set(SEEDED_AT);
+      }
+    });
+
+    test("anyone can nominate: a citizen may leave the nominee's e-mail and unit empty, an employee may not", async () => {
+      const agent = new HttpAgent(t.app);
+      await agent.get(`${base}/indstil/om-dig`);
+      const r1 = await agent.post(`${base}/indstil/om-dig`, {
+        nominatorName: 'Karen Borger',
+        nominatorEmail: 'karen@eksempel.dk',
+        nominatorIsCitizen: 'yes',
+        handling: 'fortsaet',
+      });
+      const id = Number(/\/indstillinger\/(\d+)\/kandidat/.exec(r1.headers.location as string)![1]);
+      const page = await agent.get(`/indstillinger/${id}/kandidat`);
+      assert.match(page.body, /Kender du ikke en e-mail, så lad feltet stå tomt/);
+      const withoutContact = {
+        nomineeKind: 'team',
+        nomineeNames: 'Sygeplejerskerne på A4',
+        nomineeUnit: '',
+        nomineeOrganisation: 'Aarhus Universitetshospital',
+        nomineeEmail: '',
+      };
+      const r2 = await agent.post(`/indstillinger/${id}/kandidat`, { ...withoutContact, version: await versionOf(id), handling: 'fortsaet' });
+      assert.equal(r2.statusCode, 303, 'a citizen goes on without the contact');
+      const solutionPage = await agent.get(`/indstillinger/${id}/loesning`);
+      const firstCriterion = /name="criterionIds" value="(\d+)"/.exec(solutionPage.body)![1]!;
+      await agent.post(`/indstillinger/${id}/loesning`, {
+        ...(await solution()),
+        criterionIds: [firstCriterion],
+        version: await versionOf(id),
+        handling: 'fortsaet',
+      });
+      await agent.get(`/indstillinger/${id}/beskrivelse`);
+      await agent.post(`/indstillinger/${id}/beskrivelse`, { ...describeAll(), version: await versionOf(id), handling: 'fortsaet' });
+      const notices = (await mails('nominee-notice')).length;
+      await agent.get(`/indstillinger/${id}/tjek`);
+      const send = await agent.post(`/indstillinger/${id}/tjek`, { version: await versionOf(id) });
+      assert.equal(send.headers.location, `/indstillinger/${id}/kvittering`);
+      assert.equal((await mails('nominee-notice')).length, notices, 'no notice to an empty address');
+      const sent = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+      assert.equal(sent.status, 'sent');
+      assert.equal(sent.nomineeConsentTokenHash, null, 'the consent link is made when an address is known');
+
+      // An employee must give them.
+      const employee = new HttpAgent(t.app);
+      await employee.get(`${base}/indstil/om-dig`);
+      const e1 = await employee.post(`${base}/indstil/om-dig`, { ...aboutYou, handling: 'fortsaet' });
+      const eid = Number(/\/indstillinger\/(\d+)\/kandidat/.exec(e1.headers.location as string)![1]);
+      await employee.get(`/indstillinger/${eid}/kandidat`);
+      const e2 = await employee.post(`/indstillinger/${eid}/kandidat`, { ...withoutContact, version: await versionOf(eid), handling: 'fortsaet' });
+      assert.equal(e2.statusCode, 400);
+      assert.match(e2.body, /Skriv e-mailen på en kontaktperson/);
+      assert.match(e2.body, /Skriv afdeling eller enhed/);
     });
 
     test('the nominee answers whether they may be published', async () => {

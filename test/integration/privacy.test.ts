@@ -19,6 +19,7 @@ import { recordAudit } from '../../src/platform/audit.js';
 import type { AttachmentStore } from '../../src/platform/storage/store.js';
 import { anonymiseExpiredPersonalData } from '../../src/privacy/retention.service.js';
 import { emailPseudonym, erasePersonData, exportPersonData } from '../../src/privacy/person-data.service.js';
+import { emptyFields } from '../../src/nominations/form.js';
 import { loadRoles } from '../../src/accounts/actor.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { ENGINES } from '../harness/databases.js';
@@ -262,6 +263,27 @@ for (const engine of ENGINES) {
       assert.ok(!JSON.stringify(events).toLowerCase().includes(email.toLowerCase()), 'the audit log does not keep the address');
       const after = await exportPersonData({ db, email, organisationIds: [rmOrg], actor, now: t.clock.now() });
       assert.deepEqual([after.nominationsAsNominator.length, after.nominationsAsNominee.length, after.user], [0, 0, null]);
+    });
+
+    test('changes saved after sending and not sent yet are found by their address and erased with the person', async () => {
+      const db = t.db;
+      const rm = await editionOf(db, 'initiativprisen', 2024);
+      const address = 'ny.adresse@eksempel.dk';
+      const n = await buildNomination(db, { editionId: rm.id, nominatorEmail: 'gammel@eksempel.dk', nominatorName: 'Ole Gammel' });
+      const fields = { ...emptyFields(), nominatorName: 'Ole Ny', nominatorEmail: address, title: n.title };
+      await db.update(nominations).set({ workingCopy: fields, workingCopySavedAt: t.clock.now() }).where(eq(nominations.id, n.id));
+      const admin = await createUser(db, { email: 'admin.rm.wc@example.dk', adminOf: [rmOrg] });
+      const actor = { kind: 'user' as const, user: admin, ...(await loadRoles(db, admin.id)), idleExpiresAt: null, via: 'session' as const };
+      const data = await exportPersonData({ db, email: address, organisationIds: [rmOrg], actor, now: t.clock.now() });
+      assert.deepEqual(
+        data.nominationsAsNominator.map((x) => Number(x.id)),
+        [n.id],
+      );
+      assert.ok(JSON.stringify(data).includes('Ole Ny'), 'the unsent changes are in the export');
+      await erasePersonData({ db, email: address, organisationIds: [rmOrg], actor, now: t.clock.now() });
+      const [after] = await db.select().from(nominations).where(eq(nominations.id, n.id));
+      assert.equal(after!.workingCopy, null);
+      assert.equal(after!.workingCopySavedAt, null);
     });
 
     test('the pages: search, export as JSON, erase with a confirmation step; another organisation sees nothing', async () => {

@@ -79,6 +79,7 @@ async function sendNominations(
       receiptNumber: `R-${n}`,
       accessTokenHash: createHash('sha256').update(`rounds-${n}`).digest('hex'),
       title: `Løsning ${n}`,
+      nomineeEmail: `kandidat-${n}@example.dk`,
       sentAt: new Date('2026-09-15T10:00:00Z'),
       firstSentAt: new Date('2026-09-15T10:00:00Z'),
     };

@@ -27,7 +27,7 @@ import { CsrfField } from '../../platform/csrf.js';
 import type { ScreeningDecision } from '../screening.service.js';
 import { SORT_KEYS, type SortKey } from '../admin.repo.js';
 import type { NominationList } from '../admin.service.js';
-import { DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
+import { CONTACT_MISSING_PARAM, DEFAULT_LIST_QUERY, DIRECTION_PARAM, SCREENING_PARAM, SEARCH_MAX, SORT_PARAM, STATUS_PARAM, sortLink } from '../list-query.js';
 import { nominationsUrls as urls } from '../urls.js';
 import { judgingUrls } from '../../judging/urls.js';
 
@@ -46,7 +46,7 @@ export function NominationListPage({ ctx, csrf, list, bulk = NO_BULK }: Props): 
   const editionName = t.award.edition(award.name, edition.year);
   const title = a.listTitle(editionName);
   const base = urls.editionNominations({ id: edition.id });
-  const filtered = Boolean(query.text || query.status || query.screening);
+  const filtered = Boolean(query.text || query.status || query.screening || query.contact);
   const columns: Record<SortKey, string> = a.column;
 
   return (
@@ -107,6 +107,16 @@ export function NominationListPage({ ctx, csrf, list, bulk = NO_BULK }: Props): 
           options={[
             { value: '', label: a.all },
             ...(['pending', 'eligible', 'not-eligible'] as const).map((s) => ({ value: SCREENING_PARAM[s], label: a.screening[s] })),
+          ]}
+        />
+        <Select
+          ctx={ctx}
+          id="kontakt"
+          label={a.contactFilterLabel}
+          value={query.contact ? CONTACT_MISSING_PARAM : ''}
+          options={[
+            { value: '', label: a.all },
+            { value: CONTACT_MISSING_PARAM, label: a.contactMissing },
           ]}
         />
         <div class="admin-filter-buttons">
@@ -175,7 +185,13 @@ export function NominationListPage({ ctx, csrf, list, bulk = NO_BULK }: Props): 
                   ) : (
                     <td safe>{a.screening[n.screening]}</td>
                   )}
-                  <td safe>{a.consentState[n.nomineeConsent]}</td>
+                  {n.nomineeUnreachable ? (
+                    <td>
+                      <Badge status="warning">{Html.escapeHtml(a.contactMissing)}</Badge>
+                    </td>
+                  ) : (
+                    <td safe>{a.consentState[n.nomineeConsent]}</td>
+                  )}
                   <td class="no-print">
                     {n.status === 'sent' ? (
                       <Checkbox

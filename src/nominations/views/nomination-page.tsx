@@ -13,6 +13,7 @@ import {
   Paragraphs,
   Radios,
   TextArea,
+  TextInput,
   errorFor,
 } from '../../platform/ui/index.js';
 import type { ScreeningDecision } from '../screening.service.js';
@@ -26,13 +27,16 @@ export type ScreeningForm = {
   saved: boolean;
 };
 
-type Props = { ctx: PageContext; csrf: string; detail: NominationDetail; form: ScreeningForm };
+/** The form that adds the nominee's contact (a citizen's nomination without one): what was typed and what is wrong. */
+export type NomineeContactForm = { email: string; unit: string; errors: FieldError[]; saved: boolean };
+
+type Props = { ctx: PageContext; csrf: string; detail: NominationDetail; form: ScreeningForm; contact?: NomineeContactForm };
 
 /**
  * One nomination in full, as the administrators read and print it, with the screening form.
  * The print stylesheet (public/app.css) leaves out the frame, the forms and the sign-out button.
  */
-export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element {
+export function NominationPage({ ctx, csrf, detail, form, contact }: Props): JSX.Element {
   const { t } = ctx;
   const a = nominationAdminTexts(ctx.locale);
   const { nomination: n, edition, award, sections, criteria, attachments } = detail;
@@ -43,7 +47,8 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
   const chosen = new Set(n.criterionIds);
   const answered = criteria.filter((c) => chosen.has(c.id));
   const showOrigin = edition.asksOrigin || Boolean(n.originOrganisation || n.originDescription || n.originUrl);
-  const hasErrors = form.errors.length > 0;
+  const errors = [...form.errors, ...(contact?.errors ?? [])];
+  const hasErrors = errors.length > 0;
 
   return (
     <AdminLayout
@@ -53,8 +58,9 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
       csrf={csrf}
       crumbs={[{ label: editionName, href: urls.editionNominations({ id: edition.id }) }, { label: receipt }]}
     >
-      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <ErrorSummary ctx={ctx} errors={errors} />
       {form.saved ? <Alert ctx={ctx} variant="success" class="no-print" text={a.screeningSaved} /> : ''}
+      {contact?.saved ? <Alert ctx={ctx} variant="success" live="status" class="no-print" text={a.contactSaved} /> : ''}
       <p class="admin-kicker" safe>
         {`${a.nominationTitle(receipt)} · ${editionName}`}
       </p>
@@ -107,6 +113,17 @@ export function NominationPage({ ctx, csrf, detail, form }: Props): JSX.Element 
           value={`${a.consent[n.nomineeConsent]}${n.nomineeConsentAt && n.nomineeConsent !== 'pending' ? ` (${when(n.nomineeConsentAt)})` : ''}`}
         />
       </dl>
+      {n.status === 'sent' && n.nomineeEmail === '' ? (
+        <NomineeContactSection
+          ctx={ctx}
+          csrf={csrf}
+          id={n.id}
+          form={contact ?? { email: '', unit: '', errors: [], saved: false }}
+          hasUnit={n.nomineeUnit !== ''}
+        />
+      ) : (
+        ''
+      )}
 
       <h2 safe>{a.solutionHeading}</h2>
       <h3 class="h5" safe>
@@ -293,6 +310,37 @@ function ScreeningSection({
           rows={5}
         />
         <Button variant="primary" text={a.saveScreening} />
+      </form>
+    </section>
+  );
+}
+
+/** A citizen's nomination without the nominee's address: the organiser adds one they found. */
+function NomineeContactSection(p: { ctx: PageContext; csrf: string; id: number; form: NomineeContactForm; hasUnit: boolean }) {
+  const a = nominationAdminTexts(p.ctx.locale);
+  return (
+    <section aria-labelledby="nominee-contact-heading" class="no-print admin-nominee-contact" id="nominee-contact">
+      <h3 id="nominee-contact-heading" safe>
+        {a.contactHeading}
+      </h3>
+      <p safe>{a.contactIntro}</p>
+      <form method="post" action={urls.nomineeContact({ id: p.id })} novalidate>
+        <CsrfField token={p.csrf} />
+        <TextInput
+          ctx={p.ctx}
+          id="contact-email"
+          name="email"
+          type="email"
+          label={a.contactEmail}
+          value={p.form.email}
+          error={errorFor(p.form.errors, 'email')}
+        />
+        {p.hasUnit ? (
+          ''
+        ) : (
+          <TextInput ctx={p.ctx} id="contact-unit" name="unit" label={a.contactUnit} optional value={p.form.unit} error={errorFor(p.form.errors, 'unit')} />
+        )}
+        <Button variant="primary" text={a.contactSave} />
       </form>
     </section>
   );

@@ -17,7 +17,7 @@ import {
   TextInput,
 } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
-import { STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
+import { nomineeContactOptional, STEPS, SUMMARY_WORD_LIMIT, type FieldError, type NominationFields, type Step } from '../form.js';
 import { errorText, type NominationTexts } from '../i18n.js';
 import { nominationBlocks, type TextBlock } from '../nomination-text.js';
 import type { EditionForForm } from '../nomination.service.js';
@@ -25,6 +25,7 @@ import { countWords } from '../word-count.js';
 import { formatSize, kindLabel } from '../attachments/views/attachments-page.js';
 import { ideaBankTexts, type SimilarRow, SimilarBox, IdeaBankAssets } from '../../ideabank/index.js';
 import { awardsUrls } from '../../awards/urls.js';
+import { nominationsUrls as urls } from '../urls.js';
 
 const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
 
@@ -90,6 +91,11 @@ export function StartPage(p: {
       ) : (
         <Notice ctx={ctx} variant="warning" heading={t.deadlinePassedHeading} body={t.closedNotice(editionName(edition))} />
       )}
+      <p>
+        <a href={urls.lostLink()} safe>
+          {t.linkRecovery.lostLink}
+        </a>
+      </p>
     </Layout>
   );
 }
@@ -115,6 +121,8 @@ export type StepPageProps = {
 /** One question page of the flow, with the error summary above the h1. */
 export function StepPage(p: StepPageProps) {
   const { ctx, t, edition, step, fields: f } = p;
+  // A citizen may leave the nominee's e-mail and unit empty (form.ts nomineeContactOptional).
+  const citizen = nomineeContactOptional(f);
   const errOf = (field: string) => {
     const e = p.errors.find((x) => x.field === field);
     return e ? errorText(t, e) : undefined;
@@ -148,6 +156,14 @@ export function StepPage(p: StepPageProps) {
         {`${t.stepOf(index + 1, STEPS.length + 1)} · ${editionName(edition)}`}
       </p>
       <h1 safe>{title}</h1>
+      {/* One privacy note for the step, where free text is asked for (not under every field). */}
+      {step === 'loesning' || step === 'beskrivelse' ? (
+        <p class="privacy-note">
+          <strong safe>{t.privacyWarning}</strong>
+        </p>
+      ) : (
+        ''
+      )}
       <form
         method="post"
         action={p.action}
@@ -207,14 +223,23 @@ export function StepPage(p: StepPageProps) {
               ]}
             />
             <TextInput ctx={ctx} id="nomineeNames" label={fl.nomineeNames} hint={fl.nomineeNamesHint} value={f.nomineeNames} error={errOf('nomineeNames')} />
-            <TextInput ctx={ctx} id="nomineeUnit" label={fl.nomineeUnit} value={f.nomineeUnit} error={errOf('nomineeUnit')} />
+            <TextInput
+              ctx={ctx}
+              id="nomineeUnit"
+              label={fl.nomineeUnit}
+              optional={citizen}
+              hint={citizen ? fl.nomineeUnitCitizenHint : undefined}
+              value={f.nomineeUnit}
+              error={errOf('nomineeUnit')}
+            />
             <TextInput ctx={ctx} id="nomineeOrganisation" label={fl.nomineeOrganisation} value={f.nomineeOrganisation} error={errOf('nomineeOrganisation')} />
             <TextInput
               ctx={ctx}
               id="nomineeEmail"
               type="email"
               label={fl.nomineeEmail}
-              hint={fl.nomineeEmailHint}
+              optional={citizen}
+              hint={citizen ? fl.nomineeEmailCitizenHint : fl.nomineeEmailHint}
               value={f.nomineeEmail}
               error={errOf('nomineeEmail')}
             />
@@ -226,12 +251,12 @@ export function StepPage(p: StepPageProps) {
               ctx={ctx}
               id="summary"
               label={fl.summary}
-              hint={fl.summaryHint(SUMMARY_WORD_LIMIT)}
+              hint={fl.summaryHint}
               value={f.summary}
               error={errOf('summary')}
               wordLimit={wordLimitOf(t, SUMMARY_WORD_LIMIT, f.summary)}
               rows={4}
-              warning={t.privacyWarning}
+              wide
             />
             <IdeaBankAssets />
             <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
@@ -266,6 +291,7 @@ export function StepPage(p: StepPageProps) {
                   value={f.originDescription}
                   error={errOf('originDescription')}
                   rows={4}
+                  wide
                 />
                 <TextInput
                   ctx={ctx}
@@ -293,10 +319,24 @@ export function StepPage(p: StepPageProps) {
               value={f.answers[String(s.id)] ?? ''}
               error={errOf(`section-${s.id}`)}
               wordLimit={wordLimitOf(t, s.wordLimit, f.answers[String(s.id)] ?? '')}
-              rows={8}
-              warning={t.privacyWarning}
+              rows={10}
+              wide
             />
           ))
+        )}
+        {step === 'beskrivelse' && p.version !== null ? (
+          <section class="attachments-link" aria-labelledby="attachments-heading">
+            <h2 class="h3" id="attachments-heading" safe>
+              {t.attachments.title}
+            </h2>
+            <p safe>{t.attachments.stepHint}</p>
+            <p>
+              {/* A submit button of the form, so what was just typed is saved before leaving the page. */}
+              <Button variant="secondary" name="handling" value="bilag" text={t.attachments.saveAndAttach} />
+            </p>
+          </section>
+        ) : (
+          ''
         )}
         <Hint live class="autosave-status" text="" />
         <ButtonGroup>
@@ -304,20 +344,7 @@ export function StepPage(p: StepPageProps) {
           {p.isSent ? '' : <Button variant="secondary" name="handling" value="gem" text={t.saveDraft} />}
         </ButtonGroup>
       </form>
-      {step === 'beskrivelse' && p.version !== null ? (
-        <section class="attachments-link" aria-labelledby="attachments-heading">
-          <h2 class="h3" id="attachments-heading" safe>
-            {t.attachments.title}
-          </h2>
-          <p safe>{t.attachments.stepHint}</p>
-          <p>
-            {/* A submit button, so what was just typed is saved before leaving the page. */}
-            <Button variant="secondary" form="nomination-form" name="handling" value="bilag" text={t.attachments.saveAndAttach} />
-          </p>
-        </section>
-      ) : (
-        ''
-      )}
+
       <BackLink ctx={ctx} href={p.backHref} text={t.back} />
     </Layout>
   );
@@ -365,7 +392,8 @@ function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
           </h2>
           <BlockAnswers t={t} block={b} />
           <p>
-            <a href={stepHref(stepOfBlock(i))} class="function-link">
+            {/* A section's answer: straight to its field; the other blocks open their step. */}
+            <a href={i >= 3 ? `${stepHref('beskrivelse')}#section-${edition.form.sections[i - 3]!.id}` : stepHref(stepOfBlock(i))} class="function-link">
               <span safe>{t.edit}</span>
               <span class="sr-only" safe>{`: ${b.heading}`}</span>
             </a>
@@ -457,7 +485,13 @@ export function ReceiptPage(p: {
   t: NominationTexts;
   edition: EditionForForm;
   receiptNumber: string;
+  /** When it was first sent, and when its changes were last sent (the same instant if never changed). */
+  firstSentAt: Date;
   sentAt: Date;
+  withdrawnAt: Date | null;
+  /** When changes not sent yet were saved (the working copy), or null. */
+  pendingSavedAt: Date | null;
+  attachments: readonly { fileName: string }[];
   nominatorEmail: string;
   withdrawn: boolean;
   canChange: boolean;
@@ -484,11 +518,57 @@ export function ReceiptPage(p: {
           </p>
         </Alert>
       )}
+      {p.pendingSavedAt && p.canChange && !p.withdrawn ? (
+        <Alert ctx={ctx} variant="warning" live="none" id="pending-changes" heading={t.receipt.pendingHeading}>
+          <p safe>{t.receipt.pendingBody(fmt(p.pendingSavedAt))}</p>
+          <p>
+            <a href={p.changeHref} safe>
+              {t.receipt.pendingLink}
+            </a>
+          </p>
+        </Alert>
+      ) : (
+        ''
+      )}
       <dl class="answers-list">
-        <dt safe>{t.receipt.number}</dt>
-        <dd safe>{p.receiptNumber}</dd>
-        <dt safe>{t.receipt.received}</dt>
-        <dd safe>{fmt(p.sentAt)}</dd>
+        {p.withdrawn ? (
+          <>
+            <dt safe>{t.receipt.number}</dt>
+            <dd safe>{p.receiptNumber}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{p.firstSentAt.getTime() === p.sentAt.getTime() ? t.receipt.received : t.receipt.firstSent}</dt>
+        <dd safe>{fmt(p.firstSentAt)}</dd>
+        {p.firstSentAt.getTime() === p.sentAt.getTime() ? (
+          ''
+        ) : (
+          <>
+            <dt safe>{t.receipt.lastChanged}</dt>
+            <dd safe>{fmt(p.sentAt)}</dd>
+          </>
+        )}
+        {p.withdrawnAt ? (
+          <>
+            <dt safe>{t.receipt.withdrawnAt}</dt>
+            <dd safe>{fmt(p.withdrawnAt)}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{t.receipt.attachments}</dt>
+        <dd>
+          {p.attachments.length ? (
+            <ul class="nobullet-list">
+              {p.attachments.map((a) => (
+                <li safe>{a.fileName}</li>
+              ))}
+            </ul>
+          ) : (
+            <span safe>{t.receipt.noAttachments}</span>
+          )}
+        </dd>
       </dl>
       {p.withdrawn ? '' : <p safe>{t.receipt.emailSent(p.nominatorEmail)}</p>}
       {tl && !p.withdrawn ? (

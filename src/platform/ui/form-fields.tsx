@@ -176,6 +176,8 @@ export function TextArea(
     /** The language of what is written, when it is not the page's. */
     lang?: string;
     wordLimit?: { limit: number; words: number; hint: string; texts: WordCountTexts } | undefined;
+    /** For answers of several hundred words: the full reading width of DKFDS's text (66ch) instead of a field's 32rem. */
+    wide?: boolean;
   },
 ) {
   const wl = p.wordLimit;
@@ -201,7 +203,7 @@ export function TextArea(
       )}
       <ErrorMessage ctx={p.ctx} id={p.id} text={p.error} />
       <textarea
-        class="form-input"
+        class={p.wide ? 'form-input input-width-reading' : 'form-input'}
         id={p.id}
         name={p.name ?? p.id}
         rows={String(p.rows ?? 5)}

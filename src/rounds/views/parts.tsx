@@ -16,6 +16,8 @@ export function waitingHref(roundId: number, key: WaitingKey): string {
       return `${awardsUrls.editionSetup({ id: roundId })}#publishing-heading`;
     case 'screen':
       return nominationsUrls.editionNominations({ id: roundId }, { screening: 'afventer' });
+    case 'reach-nominee':
+      return nominationsUrls.editionNominations({ id: roundId }, { kontakt: 'mangler' });
     case 'consent':
       return nominationsUrls.editionNominations({ id: roundId });
     case 'scoring':
