@@ -89,7 +89,8 @@ export function productionFindings(f: DoctorFacts): Finding[] {
   }
 
   for (const s of f.secrets)
-    if (!s.set) add('secret-missing', 'error', `${s.variable} is not set: it is a secret production needs (see docs/production.md, "Secrets")`);
+    if (!s.set)
+      add('secret-missing', 'error', `${s.variable} is not set: it is a secret production needs (see docs/production.md, "Environment variables and secrets")`);
 
   if (c.demoSignIn) add('demo-sign-in', 'error', 'Demo sign-in is on: anyone could sign in as administrator. Set DEMO_SIGN_IN=false');
   if (c.seedDemo) add('demo-data', 'error', 'Demo data would be written at start. Set SEED_DEMO=false');
