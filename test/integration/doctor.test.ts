@@ -12,6 +12,7 @@ import { projectRoot } from '../../src/platform/paths.js';
 import { openTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
 import { freePort } from '../harness/postgres-server.js';
+import { spawnServer, waitForOk } from '../harness/server-process.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 
 /**
@@ -179,6 +180,34 @@ describe('the production check against a real database, SMTP relay and identity 
     } finally {
       await admin(`drop database if exists ${name} with (force)`);
       await admin(`drop role if exists ${role}`);
+    }
+  });
+
+  test('the server runs the same check once at start in production and logs each finding by name', async () => {
+    const port = await freePort();
+    const proc = spawnServer({ ...(env({ PORT: String(port), HOST: '127.0.0.1' }) as Record<string, string>) });
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/readyz`, proc, 120_000);
+      const deadline = Date.now() + 30_000;
+      while (!proc.stdout().includes('production check done') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const lines = proc
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { level: number; msg: string; finding?: string; errors?: number; warnings?: number });
+      // The tests' server: C.UTF-8 and a superuser, as in the first test above; warnings (40), no error.
+      assert.deepEqual(
+        lines.filter((l) => l.finding).map((l) => [l.finding, l.level]),
+        [
+          ['database-collation', 40],
+          ['database-superuser', 40],
+        ],
+      );
+      const done = lines.find((l) => l.msg === 'production check done');
+      assert.deepEqual([done?.errors, done?.warnings], [0, 2]);
+      assert.doesNotMatch(proc.stdout(), new RegExp(idp.clientSecret), 'no secret value is logged');
+    } finally {
+      await proc.stop();
     }
   });
 
