@@ -80,6 +80,12 @@ const schema = z.object({
     .optional(),
 });
 
+/**
+ * Every environment variable the configuration reads, from the schema itself: docs/production.md
+ * lists each (test/production-guide.test.ts fails on one it does not).
+ */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -167,10 +173,14 @@ function hidePassword(value: string): string {
 
 /**
  * Parses the environment. Throws ConfigError with a single readable line on the first bad
- * variable, a missing production secret, or demo sign-in on a site served as https://.
+ * variable, a missing production secret, or demo sign-in on a site served as https:// (the
+ * last two not with `production: 'report'`, for the doctor that reports them).
  * `argv`: the command's arguments; `--demo` (what `npm start` passes) asks for the demo.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = [], opts: { production?: 'refuse' | 'report' } = {}): Config {
+  // 'report' (npm run doctor): parse only; the production refusals below become its findings,
+  // so one run names all of them instead of the first.
+  const refuse = opts.production !== 'report';
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
@@ -185,13 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   // Demo data only when asked for: SEED_DEMO, or `npm start --demo` on the embedded database outside production.
   const seedDemo = c.SEED_DEMO ?? (argv.includes('--demo') && c.DATABASE_URL === undefined && c.NODE_ENV !== 'production');
   const demoSignIn = c.DEMO_SIGN_IN ?? (seedDemo && c.NODE_ENV !== 'production');
-  if (demoSignIn && /^https:\/\//i.test(c.PUBLIC_BASE_URL ?? '')) {
+  if (refuse && demoSignIn && /^https:\/\//i.test(c.PUBLIC_BASE_URL ?? '')) {
     throw new ConfigError(
       `Demo sign-in is on while PUBLIC_BASE_URL=${JSON.stringify(c.PUBLIC_BASE_URL)} is https://: anyone could sign in as administrator. Set DEMO_SIGN_IN=false (and SEED_DEMO=false)`,
     );
   }
   const missing = missingProductionSecret({ env: c.NODE_ENV, publicBaseUrl: c.PUBLIC_BASE_URL }, env);
-  if (missing) throw new ConfigError(missing);
+  if (refuse && missing) throw new ConfigError(missing);
   return {
     env: c.NODE_ENV,
     host: c.HOST,

@@ -14,6 +14,7 @@ import { enqueueDuePublicationNotices } from './publication/index.js';
 import { enqueueDueReviewReminders } from './judging/index.js';
 import { anonymiseExpiredPersonalData } from './privacy/index.js';
 import { DiskAttachmentStore } from './platform/storage/disk-store.js';
+import { gatherFacts, productionFindings } from './doctor.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
 async function main() {
@@ -92,6 +93,21 @@ async function main() {
 
   await app.listen({ host: config.host, port: config.port });
   logger.info(`Prisportal is running at http://localhost:${config.port}`);
+
+  // The production check (`npm run doctor`) once at start, in the background so a slow SMTP
+  // relay or identity provider does not delay serving: each finding one log line, by name.
+  if (isProductionLike(config)) {
+    gatherFacts(config, process.env, { db: handle.db })
+      .then((facts) => {
+        const findings = productionFindings(facts);
+        for (const f of findings) logger[f.severity === 'error' ? 'error' : 'warn']({ finding: f.id }, `production check: ${f.message}`);
+        logger.info(
+          { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
+          'production check done',
+        );
+      })
+      .catch((err) => logger.warn({ err }, 'production check failed'));
+  }
 
   const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : createFileTransport(mailDir);
   if (!config.smtpUrl) {

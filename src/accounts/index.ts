@@ -19,6 +19,6 @@ export type { Actor, Membership } from './actor.js';
 export { canAdministerOrganisation, isChairOf, isMemberOf } from './permissions.js';
 export { requireApiToken } from './api-tokens.js';
 export { createEmailLink } from './email-links.js';
-export { missingOidcSecrets } from './oidc.js';
+export { missingOidcSecrets, probeIdentityProviders, type IdentityProviderProbe } from './oidc.js';
 export { seedDemoAdministrator, signIn } from './sign-in.routes.js';
 export { apiTokenTexts } from './i18n.js';

@@ -405,3 +405,46 @@ export function describeError(err: unknown): string {
         : '';
   return `${e.name}${e.code ? ` ${e.code}` : ''}${e.error ? ` ${e.error}` : ''}: ${e.message}${cause}`.slice(0, 500);
 }
+
+/** One enabled identity provider as `npm run doctor` sees it: where it is, and whether it answers. */
+export type IdentityProviderProbe = {
+  label: string;
+  issuer: string;
+  /** Entra ID's tenant the `tid` claim must carry; null when none is pinned. */
+  tenantId: string | null;
+  clientSecretEnv: string;
+  hasSecret: boolean;
+  /** Whether the discovery document answered, from the same issuer. */
+  reachable: boolean;
+  detail: string | null;
+};
+
+/**
+ * Fetches each enabled provider's discovery document (`<issuer>/.well-known/openid-configuration`)
+ * with a short timeout and checks it names the same issuer: what sign-in does first, without
+ * the client secret. Plain http only for an issuer on this machine, as at sign-in.
+ */
+export async function probeIdentityProviders(db: Database, env: NodeJS.ProcessEnv = process.env, timeoutMs = 3_000): Promise<IdentityProviderProbe[]> {
+  const rows = await db.select().from(identityProviders).where(eq(identityProviders.enabled, true)).orderBy(identityProviders.id);
+  return Promise.all(
+    rows.map(async (p): Promise<IdentityProviderProbe> => {
+      const base = { label: p.label, issuer: p.issuer, tenantId: p.tenantId, clientSecretEnv: p.clientSecretEnv, hasSecret: clientSecretOf(p, env) !== null };
+      let url: URL;
+      try {
+        url = new URL(`${p.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
+      } catch {
+        return { ...base, reachable: false, detail: 'the issuer is not a URL' };
+      }
+      if (url.protocol !== 'https:' && !isLoopbackIssuer(p.issuer)) return { ...base, reachable: false, detail: 'the issuer is not https://' };
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'error', headers: { accept: 'application/json' } });
+        if (!res.ok) return { ...base, reachable: false, detail: `discovery answered HTTP ${res.status}` };
+        const doc = (await res.json()) as { issuer?: unknown };
+        if (doc.issuer !== p.issuer) return { ...base, reachable: false, detail: `discovery names the issuer ${JSON.stringify(doc.issuer)}` };
+        return { ...base, reachable: true, detail: null };
+      } catch (err) {
+        return { ...base, reachable: false, detail: describeError(err) };
+      }
+    }),
+  );
+}

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { problems, sendProblem } from '../platform/errors.js';
-import { problemSchema } from '../platform/api.js';
+import { noSecurity, problemSchema } from '../platform/api.js';
 import { PHASES } from './phase.js';
 import { getEdition, listAwards } from './awards.service.js';
 import { loadPublicResult, winnerIsPublic, type PublicNominee } from './edition-result.js';
@@ -79,6 +79,7 @@ const editionSchema = z.object({
   event: z.object({ name: z.string().nullable(), place: z.string().nullable() }),
   nomineeCount: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }),
   hasPatientPanel: z.boolean(),
+  asksOrigin: z.boolean().describe('Whether a nomination must say where the solution came from (origin in POST /api/v1/editions/{id}/nominations)'),
   prize: z.object({ amountKr: z.number().int().nullable(), purpose: z.string().nullable(), extras: z.string().nullable() }),
   filmUrl: z.string().nullable().describe('The film about the winner: null until the winner is announced'),
   nominees: z
@@ -90,9 +91,17 @@ const editionSchema = z.object({
     .describe('The winner, from the "winner announced" instant (inclusive); null before it and when there is no single winner'),
   award: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
   organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
-  criteria: z.array(z.object({ position: z.number().int(), title: z.string(), description: z.string() })),
+  criteria: z.array(
+    z.object({
+      id: z.number().int().describe('What POST /api/v1/editions/{id}/nominations takes in criterionIds'),
+      position: z.number().int(),
+      title: z.string(),
+      description: z.string(),
+    }),
+  ),
   formSections: z.array(
     z.object({
+      id: z.number().int().describe('The key of this section’s text in the answers of POST /api/v1/editions/{id}/nominations'),
       position: z.number().int(),
       heading: z.string(),
       help: z.string(),
@@ -114,7 +123,9 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
       config: { access: 'public' },
       schema: {
         tags: ['awards'],
+        operationId: 'listAwards',
         summary: 'Every award with its editions and their phases',
+        security: noSecurity,
         response: { 200: z.object({ awards: z.array(awardSchema) }) },
       },
     },
@@ -148,7 +159,9 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
       config: { access: 'public' },
       schema: {
         tags: ['editions'],
+        operationId: 'getEdition',
         summary: 'One edition: timeline, phase, criteria and form sections',
+        security: noSecurity,
         params: z.object({
           id: z.coerce
             .number({ message: 'id must be a positive integer' })
@@ -188,14 +201,16 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
         event: { name: e.eventName, place: e.eventPlace },
         nomineeCount: { min: e.nomineeCountMin, max: e.nomineeCountMax },
         hasPatientPanel: e.hasPatientPanel,
+        asksOrigin: e.asksOrigin,
         prize: { amountKr: e.prizeAmountKr, purpose: e.prizePurpose, extras: e.prizeExtras },
         filmUrl: winnerIsPublic(e, now) ? e.filmUrl : null,
         nominees: published.nominees?.map(nomineeJson) ?? null,
         winner: published.winner ? nomineeJson(published.winner) : null,
         award: { id: award.id, slug: award.slug, name: award.name },
         organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
-        criteria: found.criteria.map((c) => ({ position: c.position, title: c.title, description: c.description })),
+        criteria: found.criteria.map((c) => ({ id: c.id, position: c.position, title: c.title, description: c.description })),
         formSections: found.formSections.map((s) => ({
+          id: s.id,
           position: s.position,
           heading: s.heading,
           help: s.help,

@@ -168,6 +168,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'listOrganisations',
         summary: 'The organisations the caller administers',
         security,
         response: { 200: z.object({ items: z.array(organisationSchema) }), 401: problemSchema },
@@ -186,6 +187,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'createOrganisation',
         summary: 'Create an organisation',
         description:
           "The caller becomes its administrator. Its address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
@@ -212,6 +214,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'getOrganisation',
         summary: 'An organisation with its awards and their editions',
         security,
         params,
@@ -232,6 +235,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'updateOrganisation',
         summary: "Change an organisation's name and contact details",
         description:
           "Only the fields sent change (null clears one); the address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
@@ -260,6 +264,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'createAward',
         summary: 'Create an award in an organisation',
         description:
           "Its public address (slug) is made from the name. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log. Add rounds with POST /api/v1/admin/awards/{id}/editions.",
@@ -287,9 +292,9 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
   // The ordered lists of an edition: PUT replaces the whole list in the order sent. Items with
   // the id of an existing row keep it (a draft's answers stay with their form section).
   const lists = [
-    { path: 'criteria', kind: 'criteria', item: criterionItem, what: 'criteria', locked: true },
-    { path: 'form-sections', kind: 'form-sections', item: sectionItem, what: 'form sections', locked: true },
-    { path: 'committee-seats', kind: 'committee', item: seatItem, what: 'committee seats', locked: false },
+    { path: 'criteria', operationId: 'replaceCriteria', kind: 'criteria', item: criterionItem, what: 'criteria', locked: true },
+    { path: 'form-sections', operationId: 'replaceFormSections', kind: 'form-sections', item: sectionItem, what: 'form sections', locked: true },
+    { path: 'committee-seats', operationId: 'replaceCommitteeSeats', kind: 'committee', item: seatItem, what: 'committee seats', locked: false },
   ] as const;
 
   for (const list of lists) {
@@ -300,6 +305,7 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
         preValidation: requireJson,
         schema: {
           tags: ['admin'],
+          operationId: list.operationId,
           summary: `Replace an edition's ${list.what}`,
           description: `The list is replaced by the items sent, in their order (at most ${MAX_ROWS}); an item with the id of one of the edition's rows keeps that row. The same rules as the administrators' page: 422 lists the fields with paths into the array.${list.locked ? ' Refused with 409 once a nomination has been sent: nominators wrote against the form.' : ''} Recorded in the audit log.`,
           security,

@@ -310,6 +310,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'getEditionSetup',
         summary: 'An edition (a round) with its timeline, criteria, form sections and committee seats',
         security,
         params,
@@ -330,6 +331,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'updateEdition',
         summary: "Change an edition's fields and timeline",
         description:
           "Only the fields sent change. The same rules as the administrators' page (timeline order, lengths, the year free, asksOrigin locked once a nomination is sent): 422 lists the fields. When a published date moves, everyone concerned (nominators, committee, patient panel) gets an e-mail and the change is recorded in the audit log. `notified` says how many e-mails were queued.",
@@ -373,6 +375,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'createNextYearEdition',
         summary: "Create next year's round from this edition",
         description:
           'Copies the edition with its criteria, form sections and committee seats to the next year, every date one year on at the same Copenhagen time (the film link is not copied). 409 when the award already has a round that year. Recorded in the audit log.',
@@ -406,6 +409,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'publishEdition',
         summary: 'Publish a draft round',
         description:
           'Makes the round public (front page, award page, archive, feeds, API, nominations when its window opens). 409 `not-ready` lists every problem in `errors`: the theme, at least one criterion and one form section, a year that fits the dates, and an opening in the future, unless `confirmPastOpening` is true. Recorded in the audit log.',
@@ -437,6 +441,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'unpublishEdition',
         summary: 'Make a published round a draft again, before it opens',
         description: '409 when the round is not published, has opened for nominations, or has no dates. Recorded in the audit log.',
         security,
@@ -463,6 +468,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'deleteDraftEdition',
         summary: 'Delete a draft round that has no nominations',
         description:
           'Deletes the round with its criteria, form sections, committee seats and memberships. 409 when it is published or has nominations. The audit log keeps what it held.',
@@ -491,6 +497,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'createEdition',
         summary: 'Create an edition (a round) of an award',
         description:
           "Without criteria or form sections (copy a round with next-year, or add them on the page). The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",
@@ -530,6 +537,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'getAward',
         summary: 'An award with its editions (newest first)',
         security,
         params,
@@ -550,6 +558,7 @@ export async function adminSetupApi(root: FastifyInstance, deps: AppDeps) {
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'updateAward',
         summary: "Change an award's texts and contact person",
         description:
           "Only the fields sent change; the award's address (slug) never does. The same rules as the administrators' page: 422 lists the fields. Recorded in the audit log.",

@@ -193,3 +193,45 @@ export async function assertUtf8(db: Database): Promise<void> {
     throw new Error(`The database must use a UTF-8 ctype (e.g. C.UTF-8 or da_DK.UTF-8); it uses ${row.ctype}. Create it with LC_CTYPE 'C.UTF-8'.`);
   }
 }
+
+/** What `npm run doctor` reads about the database: its text encoding, locale and the app's role. */
+export type DatabaseFacts = {
+  encoding: string;
+  ctype: string;
+  collate: string;
+  /** 'icu', 'libc' or 'builtin' (PostgreSQL 15+); null on older servers. */
+  localeProvider: string | null;
+  /** The ICU locale of an ICU database (e.g. 'da-DK'); null otherwise. */
+  icuLocale: string | null;
+  /** Whether the app connects as a superuser (it needs no such power; see docs/production.md). */
+  superuser: boolean;
+  serverVersion: string;
+};
+
+/**
+ * Reads the database's encoding, locale and the app role's power. The row of `pg_database` is
+ * read as JSON because its locale columns differ by version (daticulocale in 15–16, datlocale
+ * from 17), and 'i'/'c'/'b' in datlocprovider name the provider.
+ */
+export async function readDatabaseFacts(db: Database): Promise<DatabaseFacts> {
+  const [row] = await queryRows<{ encoding: string; version: string; superuser: boolean; d: Record<string, unknown> }>(
+    db,
+    sql`select current_setting('server_encoding') as encoding,
+               current_setting('server_version') as version,
+               coalesce((select rolsuper from pg_roles where rolname = current_user), false) as superuser,
+               (select to_jsonb(d) from pg_database d where datname = current_database()) as d`,
+  );
+  if (!row) throw new Error('no answer from the database');
+  const d = row.d ?? {};
+  const provider = ({ i: 'icu', c: 'libc', b: 'builtin' } as Record<string, string>)[String(d.datlocprovider ?? '')] ?? null;
+  const icu = (d.datlocale ?? d.daticulocale ?? null) as string | null;
+  return {
+    encoding: row.encoding,
+    ctype: String(d.datctype ?? ''),
+    collate: String(d.datcollate ?? ''),
+    localeProvider: provider,
+    icuLocale: provider === 'icu' ? icu : null,
+    superuser: row.superuser === true,
+    serverVersion: row.version,
+  };
+}

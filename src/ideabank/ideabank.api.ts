@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { problem, problems, sendProblem } from '../platform/errors.js';
-import { problemSchema } from '../platform/api.js';
+import { noSecurity, problemSchema } from '../platform/api.js';
 import { findSolution, listAdoptions, listLinkedNominations, MARK_END, MARK_START } from './ideabank.repo.js';
 import { solutionStatuses } from './ideabank.schema.js';
 import { isStatementTimeout, searchSolutions } from './ideabank.service.js';
@@ -73,6 +73,8 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
       config: { access: 'public' },
       schema: {
         tags: ['idea bank'],
+        operationId: 'searchSolutions',
+        security: noSecurity,
         summary: 'Search the idea bank (the same search, facets and paging as the page /idebank)',
         querystring: query,
         response: {
@@ -160,6 +162,8 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
       config: { access: 'public' },
       schema: {
         tags: ['idea bank'],
+        operationId: 'getSolution',
+        security: noSecurity,
         summary: 'One solution with where it spread and the nominations it took part in',
         params: z.object({ id: z.string() }),
         response: { 200: solutionSchema, 404: problemSchema },

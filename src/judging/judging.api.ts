@@ -76,6 +76,7 @@ export async function judgingApi(root: FastifyInstance, deps: AppDeps) {
       onRequest: requireApiToken,
       schema: {
         tags: ['admin'],
+        operationId: 'getCommitteeOverview',
         summary: "The committee's overview of an edition: raw and normalised scores, ranks and Krippendorff's alpha",
         description:
           'The same figures as the page /admin/udgaver/{id}/bedoemmelse. `anonymise=true` replaces the members\' names by "Medlem 1" … and leaves out their affiliations.',

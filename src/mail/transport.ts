@@ -123,3 +123,26 @@ export async function removeMailFiles(dir: string, rows: readonly { id: number; 
   }
   return removed;
 }
+
+/** What `probeSmtp` found: the server greeted (and accepted the login, when the URL has one), or why not. */
+export type SmtpProbe = { ok: true } | { ok: false; detail: string };
+
+/**
+ * Connects to the SMTP server of `url`, greets it (EHLO, STARTTLS when offered, the login when
+ * the URL has one) and hangs up, sending nothing: `npm run doctor` and start-up use it to say
+ * whether e-mail can leave. Bounded by `timeoutMs` for each step, so a silent firewall costs
+ * seconds, not the minutes of a default TCP timeout.
+ */
+export async function probeSmtp(url: string, timeoutMs = 3_000): Promise<SmtpProbe> {
+  const transporter = nodemailer.createTransport({ url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+  try {
+    await transporter.verify();
+    return { ok: true };
+  } catch (err) {
+    const e = err as Error & { code?: string; responseCode?: number };
+    // The message of an authentication failure can quote the server; it never holds our password.
+    return { ok: false, detail: [e.code, e.responseCode, e.message].filter((x) => x !== undefined && x !== '').join(' ') || String(err) };
+  } finally {
+    transporter.close();
+  }
+}

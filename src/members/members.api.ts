@@ -97,6 +97,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'listMembers',
         summary: "The active members of an edition's committee and patient panel",
         security,
         params: z.object({ id }),
@@ -117,6 +118,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'inviteMember',
         summary: 'Invite a person to the committee or the patient panel',
         description:
           'Sends a Danish invitation e-mail with a single-use link, valid for seven days. The person becomes a member (again, if they were removed) only by following that link: an account that merely has the same e-mail gets nothing, and the answer is the same whether or not the address has an account. Inviting again while an invitation is open sends a new link (renewed: true). Recorded in the audit log.',
@@ -172,6 +174,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'removeMember',
         summary: 'Remove a member from the committee or the patient panel',
         description: 'The member no longer sees the edition. Recorded in the audit log.',
         security,
@@ -194,6 +197,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'listInvitations',
         summary: 'The invitations of an edition not accepted yet (expired ones included)',
         security,
         params: z.object({ id }),
@@ -213,6 +217,7 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'withdrawInvitation',
         summary: 'Withdraw an invitation not accepted yet',
         description: 'The link in the invitation stops working. Recorded in the audit log.',
         security,

@@ -71,6 +71,7 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'listEditions',
         summary: "The editions of the caller's organisations",
         security,
         response: { 200: z.object({ editions: z.array(editionSchema) }), ...errorResponses },
@@ -89,6 +90,7 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       ...base,
       schema: {
         tags: ['admin'],
+        operationId: 'listNominations',
         summary: 'The sent and withdrawn nominations of an edition, with their screening',
         description: "Drafts are the nominators' private work and never listed. In receipt order.",
         security,
@@ -129,6 +131,7 @@ export async function adminApi(root: FastifyInstance, deps: AppDeps) {
       preValidation: requireJson,
       schema: {
         tags: ['admin'],
+        operationId: 'screenNomination',
         summary: 'Screen a sent nomination: eligible, or not eligible with a reason',
         description: "The same rules as the administrators' page. Deciding again changes the decision. Recorded in the audit log.",
         security,

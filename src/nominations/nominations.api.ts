@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
-import { problemSchema } from '../platform/api.js';
+import { noSecurity, problemSchema } from '../platform/api.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
 import { readAllSteps, type NominationInput } from './form.js';
 import { errorText, nominationTexts } from './i18n.js';
@@ -83,7 +83,9 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
       config: { access: 'public' },
       schema: {
         tags: ['nominations'],
+        operationId: 'createNomination',
         summary: 'Send a complete nomination to an edition that is open',
+        security: noSecurity,
         description:
           'Same validation, rules, receipt and e-mails as the nomination form. Send an `Idempotency-Key` header (1–200 visible ASCII characters) so that a retried request never makes two nominations; the same key with a different body is refused with 422.',
         params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),

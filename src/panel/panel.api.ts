@@ -53,6 +53,7 @@ export async function panelApi(root: FastifyInstance, { db, clock }: AppDeps) {
       onRequest: requireApiToken,
       schema: {
         tags: ['admin'],
+        operationId: 'getPanel',
         summary: "An edition's patient panel: summaries, who has voted, and the count",
         description:
           'The count (Schulze method, winning votes) is given only once voting has closed; while it is open, only the number of ballots. Ballots are secret: the answer never links a member to a ranking.',

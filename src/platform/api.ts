@@ -10,6 +10,13 @@ export const BEARER_SCHEME = 'bearerAuth';
 
 export const security = [{ [BEARER_SCHEME]: [] }];
 
+/**
+ * The `security` of a public operation: none. Said explicitly (an empty list) so that tools
+ * reading the OpenAPI document (Redocly's `security-defined` rule, generated clients) know the
+ * route needs no token, rather than guessing from a missing field.
+ */
+export const noSecurity: { [scheme: string]: string[] }[] = [];
+
 export const id = z.coerce
   .number({ message: 'id must be a positive integer' })
   .int('id must be a positive integer')

@@ -23,18 +23,22 @@ for (const engine of ENGINES) {
         .innerJoin(awards, eq(awards.id, editions.awardId))
         .where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
       edition = rows.map((r) => r.e).sort((a, b) => b.year - a.year)[0]!;
-      const doc = (await t.app.inject(`/api/v1/editions/${edition.id}`)).json();
-      // Section ids come from the database: the public API lists sections by position.
+      // The ids a client sends come from the public edition answer, as an integrator reads them.
+      const doc = (await t.app.inject(`/api/v1/editions/${edition.id}`)).json() as {
+        criteria: { id: number }[];
+        formSections: { id: number; heading: string }[];
+      };
       const secs = await t.database.db.select().from(formSections).where(eq(formSections.editionId, edition.id));
       const crit = await t.database.db.select().from(criteria).where(eq(criteria.editionId, edition.id));
-      assert.equal(doc.formSections.length, secs.length);
+      assert.deepEqual(doc.formSections.map((s) => s.id).sort(), secs.map((s) => s.id).sort());
+      assert.deepEqual(doc.criteria.map((c) => c.id).sort(), crit.map((c) => c.id).sort());
       body = {
         nominator: { name: 'Lise Jensen', email: 'lise@eksempel.dk', isCitizen: false, workplace: 'AUH' },
         nominee: { kind: 'team', names: 'Team Hjemmedialyse', unit: 'Nyremedicinsk', organisation: 'AUH', email: 'team@eksempel.dk' },
         title: 'Video-konsultationer',
         summary: 'Kort resumé.',
-        criterionIds: [crit[0]!.id],
-        answers: Object.fromEntries(secs.map((s) => [String(s.id), `Tekst om ${s.heading}.`])),
+        criterionIds: [doc.criteria[0]!.id],
+        answers: Object.fromEntries(doc.formSections.map((s) => [String(s.id), `Tekst om ${s.heading}.`])),
       };
     });
     after(async () => t.close());
