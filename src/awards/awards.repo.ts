@@ -21,6 +21,11 @@ export async function findCatalogue(db: Database) {
   return { organisations: orgs, awards: awardRows, editions: editionRows };
 }
 
+export async function findOrganisationBySlug(db: Database, slug: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  return row ?? null;
+}
+
 export async function findAwardBySlug(db: Database, slug: string) {
   const rows = await db
     .select({ award: awards, organisation: organisations })
