@@ -57,6 +57,8 @@ export type BuildOptions = {
   attachmentsDir?: string;
   /** Where the mail worker writes `.eml` files when no SMTP server is set (a person's erasure removes theirs). */
   mailDir?: string;
+  /** RETENTION_YEARS, stated in the privacy policy (default 5, as config.ts). */
+  retentionYears?: number;
   /** Serve the DKFDS kit's component page at /komponenter (never in production). */
   componentPage?: boolean;
 };
@@ -95,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     demoSignIn: opts.demoSignIn ?? false,
     ballotKey: opts.ballotKey ?? DEVELOPMENT_BALLOT_KEY,
     organisationOfEdition: (editionId) => organisationOfEdition(opts.db, editionId),
+    retentionYears: opts.retentionYears ?? 5,
   };
 
   const securityHeaders = computeSecurityHeaders();

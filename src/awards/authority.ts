@@ -3,6 +3,7 @@ import type { Authority } from '../platform/ui/index.js';
 import type { OrganisationRow } from './awards.repo.js';
 import { markText } from './brand.js';
 import { awardsUrls as urls } from './urls.js';
+import { privacyUrls } from '../privacy/urls.js';
 
 /** A short version of what the mark and theme are drawn from, so their addresses change when the look does (and can be cached for a year). */
 export function brandVersion(o: Pick<OrganisationRow, 'name' | 'brandColour' | 'markLetters'>): string {
@@ -20,5 +21,8 @@ export function authorityOf(o: OrganisationRow): Authority {
     href: o.websiteUrl ?? urls.front(),
     markUrl: urls.mark({ slug: o.slug }, { v }),
     themeUrl: urls.theme({ slug: o.slug }, { v }),
+    privacyHref: privacyUrls.policy({ slug: o.slug }),
+    // The organisation's own statement on was.digst.dk when it has one; else the portal's.
+    accessibilityHref: o.accessibilityUrl ?? '/tilgaengelighed',
   };
 }

@@ -28,6 +28,9 @@ export type Authority = {
   markUrl: string;
   /** A stylesheet that sets --brand-primary and --brand-primary-dark. */
   themeUrl: string;
+  /** The organisation's privacy policy and accessibility statement, for the footer's links. */
+  privacyHref: string;
+  accessibilityHref: string;
 };
 
 type LayoutProps = {
@@ -105,7 +108,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, authori
               {children}
             </main>
           </div>
-          <Footer ctx={ctx} organisers={organisers ?? []} />
+          <Footer ctx={ctx} organisers={organisers ?? []} authority={authority} />
           {ctx.session ? <SessionTimeoutDialog ctx={ctx} session={ctx.session} /> : ''}
         </body>
       </html>
@@ -176,7 +179,7 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
   );
 }
 
-function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrganiser[] }) {
+function Footer({ ctx, organisers, authority }: { ctx: PageContext; organisers: FooterOrganiser[]; authority: Authority | undefined }) {
   const { t } = ctx;
   const back = encodeURIComponent(ctx.path);
   return (
@@ -239,12 +242,12 @@ function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrgan
                   </a>
                 </li>
                 <li>
-                  <a href="/privatliv" safe>
+                  <a href={authority?.privacyHref ?? '/privatliv'} safe>
                     {t.footer.privacy}
                   </a>
                 </li>
                 <li>
-                  <a href="/tilgaengelighed" safe>
+                  <a href={authority?.accessibilityHref ?? '/tilgaengelighed'} safe>
                     {t.footer.accessibility}
                   </a>
                 </li>
