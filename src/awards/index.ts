@@ -39,6 +39,7 @@ export { setupTexts } from './i18n.js';
 export {
   provideEditionResult,
   loadPublicResult,
+  nomineeHref,
   WinnerDetails,
   type EditionResultSource,
   type PublicNominee,
