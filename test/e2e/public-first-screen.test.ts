@@ -14,15 +14,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  checkPage,
-  expectAccessibleWithoutScripts,
-  launchBrowser,
-  newContext,
-  openPage,
-  serveTestApp,
-  visitPage,
-} from '../harness/browser.js';
+import { checkPage, expectAccessibleWithoutScripts, launchBrowser, newContext, openPage, serveTestApp, visitPage } from '../harness/browser.js';
 import { seedDemoJudgedRound } from '../../src/db/seed/demo-round.js';
 
 // The demo's Årets Borgerinddragende Initiativ is open at this instant; Initiativprisen's last round (2025, demo) is finished.
@@ -35,10 +27,13 @@ const SIZES = [
 
 /** Where an element is on the page (CSS pixels from the top of the document) and whether it ends within the first screen. */
 async function position(page: Page, selector: string) {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { top: Math.round(r.top + window.scrollY), bottom: Math.round(r.bottom + window.scrollY), screen: window.innerHeight };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top + window.scrollY), bottom: Math.round(r.bottom + window.scrollY), screen: window.innerHeight };
+    });
 }
 
 describe('issue 16: first screens, brand, nominee, privacy and accessibility pages', () => {
@@ -131,12 +126,27 @@ describe('issue 16: first screens, brand, nominee, privacy and accessibility pag
 
       const policy = await visitPage(ctx, '/privatliv/region-midtjylland');
       const text = await policy.page.locator('main').innerText();
-      for (const expected of ['Dataansvarlig', 'Databeskyttelsesrådgiver', 'artikel 6, stk. 1, litra e', 'artikel 9', '5 år', 'Datatilsynet', 'Dine rettigheder']) {
+      for (const expected of [
+        'Dataansvarlig',
+        'Databeskyttelsesrådgiver',
+        'artikel 6, stk. 1, litra e',
+        'artikel 9',
+        '5 år',
+        'Datatilsynet',
+        'Dine rettigheder',
+      ]) {
         assert.ok(text.includes(expected), `privacy policy: ${expected}`);
       }
       const statement = await visitPage(ctx, '/tilgaengelighed');
       const a11y = await statement.page.locator('main').innerText();
-      for (const expected of ['Overholdelsesstatus', 'Ikke-tilgængeligt indhold', 'Udarbejdelse af denne tilgængelighedserklæring', 'Feedback og kontaktoplysninger', 'Håndhævelsesprocedure', 'Digitaliseringsstyrelsen']) {
+      for (const expected of [
+        'Overholdelsesstatus',
+        'Ikke-tilgængeligt indhold',
+        'Udarbejdelse af denne tilgængelighedserklæring',
+        'Feedback og kontaktoplysninger',
+        'Håndhævelsesprocedure',
+        'Digitaliseringsstyrelsen',
+      ]) {
         assert.ok(a11y.includes(expected), `accessibility statement: ${expected}`);
       }
       const archive = await visitPage(ctx, '/arkiv');
