@@ -66,3 +66,16 @@ if (box && form) {
     });
   }
 }
+
+// Sorting applies as soon as it is changed; without JavaScript the "Sortér" button beside it does.
+const sort = document.querySelector('[data-sort-on-change]');
+const sortButton = document.querySelector('[data-sort-button]');
+if (sort?.form) {
+  if (sortButton) sortButton.hidden = true;
+  sort.addEventListener('change', () => sort.form.requestSubmit());
+}
+
+// The filters sit behind "Filtrér" so that a phone shows the first hit at once; a wide screen has
+// room for them beside the hits, so there they start open.
+const filters = document.querySelector('details[data-open-wide]');
+if (filters && window.matchMedia('(min-width: 992px)').matches) filters.open = true;

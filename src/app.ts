@@ -4,7 +4,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.js';
@@ -15,7 +14,7 @@ import { computeSecurityHeaders } from './platform/security-headers.js';
 import { DEFAULT_RATE_LIMITS, type AppDeps, type RateLimits } from './platform/deps.js';
 import { isApiRequest, problem, problems, sendErrorPage, sendProblem } from './platform/errors.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
-import { projectRoot, publicFolder } from './platform/paths.js';
+import { staticFiles } from './platform/static-assets.js';
 import { platformRoutes } from './platform/platform.routes.js';
 import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 import { accountsModule, recordRouteAccess, registerActor, routeGate, type RouteRecord } from './accounts/index.js';
@@ -59,6 +58,8 @@ export type BuildOptions = {
   attachmentsDir?: string;
   /** Where the mail worker writes `.eml` files when no SMTP server is set (a person's erasure removes theirs). */
   mailDir?: string;
+  /** RETENTION_YEARS, stated in the privacy policy (default 5, as config.ts). */
+  retentionYears?: number;
   /** Serve the DKFDS kit's component page at /komponenter (never in production). */
   componentPage?: boolean;
 };
@@ -97,6 +98,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     demoSignIn: opts.demoSignIn ?? false,
     ballotKey: opts.ballotKey ?? DEVELOPMENT_BALLOT_KEY,
     organisationOfEdition: (editionId) => organisationOfEdition(opts.db, editionId),
+    retentionYears: opts.retentionYears ?? 5,
   };
 
   const securityHeaders = computeSecurityHeaders();
@@ -115,22 +117,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     cookieKey: '_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true },
   });
-  // Det Fælles Designsystem, served from the installed package (CSS refers to ../fonts and ../img).
-  await app.register(fastifyStatic, {
-    root: join(projectRoot, 'node_modules', 'dkfds', 'dist'),
-    prefix: '/dkfds/',
-    maxAge: '7d',
-    immutable: true,
-    index: false,
-    allowedPath: (path) => !path.includes('/scss/'),
-  });
-  await app.register(fastifyStatic, {
-    root: publicFolder,
-    prefix: '/static/',
-    decorateReply: false,
-    maxAge: '1h',
-    index: false,
-  });
+  // Det Fælles Designsystem from the installed package and our own public/: fingerprinted, compressed (platform/static-assets.ts).
+  await app.register(staticFiles);
 
   await app.register(fastifySwagger, {
     openapi: {

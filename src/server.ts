@@ -73,6 +73,7 @@ async function main() {
     attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
     ballotKey: config.ballotKey,
+    retentionYears: config.retentionYears,
     componentPage: config.env !== 'production',
     ...(config.smtpUrl ? {} : { mailDir }),
   });

@@ -80,7 +80,12 @@ const editionSchema = z.object({
   nomineeCount: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() }),
   hasPatientPanel: z.boolean(),
   asksOrigin: z.boolean().describe('Whether a nomination must say where the solution came from (origin in POST /api/v1/editions/{id}/nominations)'),
-  prize: z.object({ amountKr: z.number().int().nullable(), purpose: z.string().nullable(), extras: z.string().nullable() }),
+  prize: z.object({
+    amountKr: z.number().int().nullable(),
+    purpose: z.string().nullable(),
+    extras: z.string().nullable(),
+    notPaidInCash: z.boolean().describe('The prize is not paid out in cash: it is earmarked for its purpose'),
+  }),
   filmUrl: z.string().nullable().describe('The film about the winner: null until the winner is announced'),
   nominees: z
     .array(publicNomineeSchema)
@@ -202,7 +207,7 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
         nomineeCount: { min: e.nomineeCountMin, max: e.nomineeCountMax },
         hasPatientPanel: e.hasPatientPanel,
         asksOrigin: e.asksOrigin,
-        prize: { amountKr: e.prizeAmountKr, purpose: e.prizePurpose, extras: e.prizeExtras },
+        prize: { amountKr: e.prizeAmountKr, purpose: e.prizePurpose, extras: e.prizeExtras, notPaidInCash: e.prizeNotCash },
         filmUrl: winnerIsPublic(e, now) ? e.filmUrl : null,
         nominees: published.nominees?.map(nomineeJson) ?? null,
         winner: published.winner ? nomineeJson(published.winner) : null,

@@ -21,6 +21,16 @@ export async function findCatalogue(db: Database) {
   return { organisations: orgs, awards: awardRows, editions: editionRows };
 }
 
+/** Every organisation, by name. */
+export async function listOrganisations(db: Database): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).orderBy(asc(organisations.name));
+}
+
+export async function findOrganisationBySlug(db: Database, slug: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  return row ?? null;
+}
+
 export async function findAwardBySlug(db: Database, slug: string) {
   const rows = await db
     .select({ award: awards, organisation: organisations })

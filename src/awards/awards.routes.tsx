@@ -12,6 +12,9 @@ import { awardsUrls as urls } from './urls.js';
 import type { Actor } from '../accounts/index.js';
 import { maySeeDraft } from './publishing.js';
 import type { AwardPage as AwardPageData } from './awards.service.js';
+import { brandVersion } from './authority.js';
+import { PORTAL_BRAND_COLOUR, markSvg, markText, themeCss } from './brand.js';
+import { findOrganisationBySlug } from './awards.repo.js';
 
 type RenderAward = (page: AwardPageData) => Promise<string>;
 
@@ -71,6 +74,31 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     reply.header('cache-control', 'private, no-store');
     return reply.type('text/html; charset=utf-8').send(await renderPage(preview));
   };
+
+  /**
+   * The organisation's look (brand.ts): its drawn mark and its theme. Both are built from checked
+   * values only; with the `v` of the current look (authority.ts) they are cached for a year.
+   */
+  const brandAsset = async (slug: string, v: string | undefined, reply: FastifyReply, kind: 'mark' | 'theme') => {
+    const org = SLUG.test(slug) ? await findOrganisationBySlug(db, slug) : null;
+    if (!org) return reply.callNotFound();
+    const current = v === brandVersion(org);
+    reply.header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    if (kind === 'theme') return reply.type('text/css; charset=utf-8').send(themeCss(org.brandColour ?? PORTAL_BRAND_COLOUR));
+    // An image, never a document: no script, style or anything else may run or load in it.
+    reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    return reply.type('image/svg+xml').send(markSvg(markText(org.name, org.markLetters), org.brandColour ?? PORTAL_BRAND_COLOUR));
+  };
+  app.get<{ Params: RouteParams<typeof urls.mark.pattern>; Querystring: { v?: string } }>(
+    urls.mark.pattern,
+    { config: { access: 'public' } },
+    (request, reply) => brandAsset(request.params.slug, request.query.v, reply, 'mark'),
+  );
+  app.get<{ Params: RouteParams<typeof urls.theme.pattern>; Querystring: { v?: string } }>(
+    urls.theme.pattern,
+    { config: { access: 'public' } },
+    (request, reply) => brandAsset(request.params.slug, request.query.v, reply, 'theme'),
+  );
 
   app.get<{ Params: RouteParams<typeof urls.award.pattern> }>(urls.award.pattern, { config: { access: 'public' } }, (request, reply) =>
     awardPage(request.params.slug, undefined, request, reply),

@@ -13,6 +13,14 @@ export const organisations = pgTable('organisations', {
   contactEmail: text('contact_email'),
   contactPhone: text('contact_phone'),
   privacyUrl: text('privacy_url'),
+  /** The data protection officer's e-mail, named in the privacy policy. */
+  dpoEmail: text('dpo_email'),
+  /** The organisation's own accessibility statement on was.digst.dk; null: the portal's statement. */
+  accessibilityUrl: text('accessibility_url'),
+  /** The primary colour, "#rrggbb", giving white text at least 4.5:1 (brand.ts); null: DKFDS's own. */
+  brandColour: text('brand_colour'),
+  /** One to three letters or digits drawn as the organisation's mark (brand.ts); null: its initials. */
+  markLetters: text('mark_letters'),
   createdAt: instant('created_at').notNull().defaultNow(),
 });
 
@@ -71,6 +79,8 @@ export const editions = pgTable(
     prizeAmountKr: integer('prize_amount_kr'),
     prizePurpose: text('prize_purpose'),
     prizeExtras: text('prize_extras'),
+    /** The prize is not paid out in cash (it is earmarked, e.g. for the department's surroundings). */
+    prizeNotCash: boolean('prize_not_cash').notNull().default(false),
     filmUrl: text('film_url'),
     hasPatientPanel: boolean('has_patient_panel').notNull().default(false),
     /** Smartprisen's form asks where the solution was first developed. */

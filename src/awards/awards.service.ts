@@ -14,6 +14,7 @@ import {
   type OrganisationRow,
 } from './awards.repo.js';
 import { nextPhaseChange, phaseAt, type Phase, type Timeline } from './phase.js';
+import { awardCall, type AwardCall } from './next-round.js';
 
 export type EditionSummary = {
   id: number;
@@ -105,6 +106,8 @@ export type AwardPage = {
   nextChange: Date | null;
   /** The edition shown is a draft, shown to someone who may see it (publishing.ts maySeeDraft) as the public will see it once published. */
   preview: boolean;
+  /** What the page offers first: nominate now, when the next round opens, or to be told (next-round.ts); from published rounds only. */
+  call: AwardCall;
 };
 
 /**
@@ -141,6 +144,7 @@ export async function getAwardPage(
     others: summaries.filter((e) => e.id !== shown?.id && isFinished(e.phase)),
     nextChange: earliest(summaries.map((e) => nextPhaseChange(e.timeline, now))),
     preview,
+    call: awardCall(rows.filter((e) => e.publishedAt !== null).map((e) => summarise(e, now))),
   };
 }
 

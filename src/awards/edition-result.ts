@@ -1,5 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { PageContext } from '../platform/ui/index.js';
+import { publicationUrls } from '../publication/urls.js';
+import { ideabankUrls } from '../ideabank/urls.js';
 
 /**
  * The result of an edition (its nominees and winner) on awards' public page and in its API.
@@ -26,7 +28,22 @@ export type PublicNominee = {
    * linked to its solution in the idea bank when there is one; null when neither is known.
    */
   origin: { organisation: string | null; solution: { id: number; title: string } | null } | null;
+  /** The nominee accepted publication, so the nominee has a public page of their own (publication's /nominerede/:id). */
+  hasPage: boolean;
+  /** The idea bank's entry for the nominated solution, once an administrator has put it there; null before. */
+  solutionId: number | null;
 };
+
+/**
+ * Where a nominee's title links: their public page when they accepted publication, else the
+ * solution in the idea bank when it is there, else nowhere (null). The addresses are the
+ * higher modules' (their address books, which import nothing).
+ */
+export function nomineeHref(n: Pick<PublicNominee, 'nominationId' | 'hasPage' | 'solutionId'>): string | null {
+  if (n.hasPage) return publicationUrls.nominee({ id: n.nominationId });
+  if (n.solutionId !== null) return ideabankUrls.solution({ solutionId: n.solutionId });
+  return null;
+}
 
 export type PublicResult = {
   /** Null before the nominees instant (or without a timeline); the shortlist after it ([] when none is recorded). */
@@ -91,13 +108,17 @@ export function WinnerDetails(props: WinnerProps): JSX.Element {
  * The title of each given edition's public winner at `now` (editions past their winner
  * instant only, so nothing is read for a round still running): the front page names them.
  */
-export async function loadWinnerTitles(db: Database, list: readonly (PublicationInstants & { id: number })[], now: Date): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
+export async function loadWinnerTitles(
+  db: Database,
+  list: readonly (PublicationInstants & { id: number })[],
+  now: Date,
+): Promise<Map<number, { title: string; href: string | null }>> {
+  const out = new Map<number, { title: string; href: string | null }>();
   if (!source) return out;
   for (const e of list) {
     if (!source.winnerIsPublic(e, now)) continue;
     const r = await source.load(db, e, now);
-    if (r.winner) out.set(e.id, r.winner.title);
+    if (r.winner) out.set(e.id, { title: r.winner.title, href: nomineeHref(r.winner) });
   }
   return out;
 }

@@ -15,7 +15,18 @@ export async function awardsModule(app: FastifyInstance, deps: AppDeps) {
   await app.register(adminOrganisationApi, deps);
 }
 
-export { findEditionById, findEditionDetails, findEditionWithAward, organisationOfEdition, type OrganisationRow } from './awards.repo.js';
+export {
+  findEditionById,
+  findEditionDetails,
+  findEditionWithAward,
+  findOrganisationBySlug,
+  listOrganisations,
+  organisationOfEdition,
+  type OrganisationRow,
+} from './awards.repo.js';
+export { authorityOf } from './authority.js';
+// The spot on the award page for "Få besked, når der åbnes", filled by the subscriptions module.
+export { provideSubscription, type SubscriptionProps, type SubscriptionSource } from './subscription-slot.js';
 export { listAwards, timelineOf, isFinished, type CatalogueAward } from './awards.service.js';
 export { publicStatus, publicState, type PublicState, type PublicStatus } from './public-status.js';
 export { PHASES, nextPhaseChange, phaseAt, type Phase, type Timeline } from './phase.js';
@@ -29,6 +40,7 @@ export { findAwardForImport, findRoundsForImport, importedTimeline, writeImporte
 export {
   provideEditionResult,
   loadPublicResult,
+  nomineeHref,
   WinnerDetails,
   type EditionResultSource,
   type PublicNominee,

@@ -33,13 +33,22 @@ const en = () => setupTexts('en');
 
 const text = z.string().max(100_000).nullable().optional();
 
+const optionalOrganisationFields = {
+  websiteUrl: text,
+  contactEmail: text,
+  contactPhone: text,
+  privacyUrl: text,
+  dpoEmail: text.describe("The data protection officer's e-mail, named in the privacy policy"),
+  accessibilityUrl: text.describe("The organisation's accessibility statement on was.digst.dk"),
+  brandColour: text.describe('Primary colour "#rrggbb"; white text on it must have a contrast of at least 4.5:1'),
+  markLetters: text.describe("One to three letters or digits drawn as the organisation's mark"),
+};
+
 const organisationBody = z
-  .object({ name: z.string().max(100_000), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text })
+  .object({ name: z.string().max(100_000), ...optionalOrganisationFields })
   .strict()
   .describe('Every field is sent; an absent or null field is cleared');
-const organisationPatchBody = z
-  .object({ name: z.string().max(100_000).optional(), websiteUrl: text, contactEmail: text, contactPhone: text, privacyUrl: text })
-  .strict();
+const organisationPatchBody = z.object({ name: z.string().max(100_000).optional(), ...optionalOrganisationFields }).strict();
 
 const organisationSchema = z.object({
   id: z.number().int(),
@@ -49,6 +58,10 @@ const organisationSchema = z.object({
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
   privacyUrl: z.string().nullable(),
+  dpoEmail: z.string().nullable(),
+  accessibilityUrl: z.string().nullable(),
+  brandColour: z.string().nullable(),
+  markLetters: z.string().nullable(),
   awards: z.array(
     z.object({
       id: z.number().int(),
@@ -153,6 +166,10 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
       contactEmail: o.contactEmail,
       contactPhone: o.contactPhone,
       privacyUrl: o.privacyUrl,
+      dpoEmail: o.dpoEmail,
+      accessibilityUrl: o.accessibilityUrl,
+      brandColour: o.brandColour,
+      markLetters: o.markLetters,
       awards: page.awards.map(({ award, editions }) => ({
         id: award.id,
         slug: award.slug,

@@ -103,6 +103,7 @@ export function editionValues(e: EditionRow | null, defaults: { year?: number } 
     eventPlace: e?.eventPlace ?? '',
     prizePurpose: e?.prizePurpose ?? '',
     prizeExtras: e?.prizeExtras ?? '',
+    prizeNotCash: e?.prizeNotCash ? 'ja' : '',
     filmUrl: e?.filmUrl ?? '',
     hasPatientPanel: e?.hasPatientPanel ? 'ja' : '',
     asksOrigin: e?.asksOrigin ? 'ja' : '',
@@ -171,6 +172,7 @@ const EDITION_FIELD_ORDER = [
   'prizeAmountKr',
   'prizePurpose',
   'prizeExtras',
+  'prizeNotCash',
   'filmUrl',
   'blindReview',
   'scoreScaleMin',
@@ -209,7 +211,7 @@ const EDITION_PAGE_FIELDS = [
   'scoreLabels',
 ] as const;
 
-const EDITION_CHECKBOXES = ['hasPatientPanel', 'asksOrigin', 'blindReview'] as const;
+const EDITION_CHECKBOXES = ['prizeNotCash', 'hasPatientPanel', 'asksOrigin', 'blindReview'] as const;
 
 /** The edition page's body as the schema's input: each date and time pair as one instant of the timeline. */
 function editionInputOfPage(v: FormValues): EditionSchemaInput {
@@ -226,6 +228,7 @@ function editionInputOfPage(v: FormValues): EditionSchemaInput {
     prizeAmountKr: v.prizeAmountKr,
     prizePurpose: v.prizePurpose,
     prizeExtras: v.prizeExtras,
+    prizeNotCash: v.prizeNotCash,
     filmUrl: v.filmUrl,
     hasPatientPanel: v.hasPatientPanel,
     asksOrigin: v.asksOrigin,
@@ -269,6 +272,7 @@ function readableEdition(input: Record<string, unknown>, t: T, locale: Locale): 
     prizeAmountKr: null,
     prizePurpose: null,
     prizeExtras: null,
+    prizeNotCash: read('prizeNotCash', false),
     filmUrl: null,
     hasPatientPanel: read('hasPatientPanel', false),
     asksOrigin: read('asksOrigin', false),

@@ -16,7 +16,21 @@ type Case = { name: string; input: Record<string, unknown>; ok?: Record<string, 
 const org = { name: 'Region Midtjylland' };
 
 const organisationCases: Case[] = [
-  { name: 'only the name', input: org, ok: { name: 'Region Midtjylland', websiteUrl: null, contactEmail: null, contactPhone: null, privacyUrl: null } },
+  {
+    name: 'only the name',
+    input: org,
+    ok: {
+      name: 'Region Midtjylland',
+      websiteUrl: null,
+      contactEmail: null,
+      contactPhone: null,
+      privacyUrl: null,
+      dpoEmail: null,
+      accessibilityUrl: null,
+      brandColour: null,
+      markLetters: null,
+    },
+  },
   { name: 'missing name', input: {}, errors: { name: 'Udfyld "Navn".' } },
   { name: 'empty name', input: { name: '' }, errors: { name: 'Udfyld "Navn".' } },
   { name: 'white space only', input: { name: ' \t\n ' }, errors: { name: 'Udfyld "Navn".' } },
@@ -54,6 +68,35 @@ const organisationCases: Case[] = [
     errors: { privacyUrl: 'Skriv hele adressen i "Link til privatlivspolitik", så den begynder med https://, for eksempel https://www.rm.dk.' },
   },
   { name: 'unknown fields are ignored', input: { ...org, slug: 'x', _csrf: 'y' }, ok: { name: 'Region Midtjylland' } },
+  { name: 'a dark colour is kept, in one form', input: { ...org, brandColour: ' 0B5E6B ' }, ok: { brandColour: '#0b5e6b' } },
+  { name: 'no colour is null', input: { ...org, brandColour: '' }, ok: { brandColour: null } },
+  {
+    name: 'a colour white text cannot be read on',
+    input: { ...org, brandColour: '#ffd700' },
+    errors: {
+      brandColour: '"Primærfarve" er for lys: hvid tekst på farven kan ikke læses af alle (kontrasten skal være mindst 4,5:1). Vælg en mørkere farve.',
+    },
+  },
+  {
+    name: 'a colour that is no hex code (CSS injection)',
+    input: { ...org, brandColour: 'red;}*{display:none' },
+    errors: { brandColour: 'Skriv "Primærfarve" som en hex-kode med seks cifre, for eksempel #00567a.' },
+  },
+  { name: 'letters of the mark', input: { ...org, markLetters: 'RM' }, ok: { markLetters: 'RM' } },
+  {
+    name: 'markup in the mark',
+    input: { ...org, markLetters: '<b>' },
+    errors: { markLetters: 'Skriv ét til tre bogstaver eller tal i "Bogstaver i mærket", for eksempel RM.' },
+  },
+  { name: 'a DPO e-mail', input: { ...org, dpoEmail: 'dpo@rm.dk' }, ok: { dpoEmail: 'dpo@rm.dk' } },
+  {
+    name: 'an accessibility statement link without https://',
+    input: { ...org, accessibilityUrl: 'was.digst.dk/rm' },
+    errors: {
+      accessibilityUrl:
+        'Skriv hele adressen i "Link til tilgængelighedserklæring på was.digst.dk", så den begynder med https://, for eksempel https://www.rm.dk.',
+    },
+  },
 ];
 
 test('the organisation schema: a table of odd and hostile input', () => {

@@ -1,3 +1,4 @@
+import { brandColourProblem, isMarkText, normaliseColour } from './brand.js';
 import { setupTexts, type SetupTexts } from './i18n.js';
 import { z } from 'zod';
 import { SCALE_LIMITS, SCORE_LABEL_MAX, parseScoreLabels } from './review-settings.js';
@@ -72,10 +73,30 @@ export const organisationSchema = perCatalogue((t: T) => {
     contactEmail: email(t, l.contactEmail),
     contactPhone: text(t, l.contactPhone, 50),
     privacyUrl: url(t, l.privacyUrl),
+    dpoEmail: email(t, l.dpoEmail),
+    accessibilityUrl: url(t, l.accessibilityUrl),
+    brandColour: textField({
+      max: 20,
+      tooLong: t.errors.colourFormat(l.brandColour),
+      check: { test: (s) => brandColourProblem(s) !== 'format', message: t.errors.colourFormat(l.brandColour) },
+    })
+      .refine((s) => s === null || brandColourProblem(s) !== 'contrast', { message: t.errors.colourContrast(l.brandColour) })
+      .transform((s) => (s === null ? null : normaliseColour(s))),
+    markLetters: textField({ max: 3, tooLong: t.errors.markLetters(l.markLetters), check: { test: isMarkText, message: t.errors.markLetters(l.markLetters) } }),
   });
 });
 
-export const ORGANISATION_FIELDS = ['name', 'websiteUrl', 'contactEmail', 'contactPhone', 'privacyUrl'] as const;
+export const ORGANISATION_FIELDS = [
+  'name',
+  'websiteUrl',
+  'contactEmail',
+  'contactPhone',
+  'privacyUrl',
+  'dpoEmail',
+  'accessibilityUrl',
+  'brandColour',
+  'markLetters',
+] as const;
 
 export type OrganisationSchemaInput = z.input<ReturnType<typeof organisationSchema>>;
 
@@ -171,6 +192,7 @@ function buildEditionSchema(t: T, locale: Locale) {
     prizeAmountKr: integerField({ min: 0, max: 999_999_999, digits: 9, invalid: e.amount(l.prizeAmountKr), fromText: kronerText }),
     prizePurpose: text(t, l.prizePurpose, 2000, { multiline: true }),
     prizeExtras: text(t, l.prizeExtras, 2000, { multiline: true }),
+    prizeNotCash: checkboxField(),
     filmUrl: url(t, l.filmUrl),
     hasPatientPanel: checkboxField(),
     asksOrigin: checkboxField(),

@@ -73,6 +73,11 @@ export type OrganisationInput = {
   contactEmail: string | null;
   contactPhone: string | null;
   privacyUrl: string | null;
+  dpoEmail: string | null;
+  accessibilityUrl: string | null;
+  /** "#rrggbb" (brand.ts). */
+  brandColour: string | null;
+  markLetters: string | null;
 };
 
 export type AwardInput = {
@@ -100,6 +105,8 @@ export type EditionInput = {
   prizeAmountKr: number | null;
   prizePurpose: string | null;
   prizeExtras: string | null;
+  /** Absent: left as it is. */
+  prizeNotCash?: boolean;
   filmUrl: string | null;
   hasPatientPanel: boolean;
   asksOrigin: boolean;
@@ -184,7 +191,18 @@ async function withFreeSlug<R>(db: Database, table: 'organisations' | 'awards', 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function organisationSnapshot(o: OrganisationRow) {
-  return { name: o.name, slug: o.slug, websiteUrl: o.websiteUrl, contactEmail: o.contactEmail, contactPhone: o.contactPhone, privacyUrl: o.privacyUrl };
+  return {
+    name: o.name,
+    slug: o.slug,
+    websiteUrl: o.websiteUrl,
+    contactEmail: o.contactEmail,
+    contactPhone: o.contactPhone,
+    privacyUrl: o.privacyUrl,
+    dpoEmail: o.dpoEmail,
+    accessibilityUrl: o.accessibilityUrl,
+    brandColour: o.brandColour,
+    markLetters: o.markLetters,
+  };
 }
 
 function awardSnapshot(a: AwardRow) {
@@ -224,6 +242,7 @@ export function editionSnapshot(e: EditionRow) {
     prizeAmountKr: e.prizeAmountKr,
     prizePurpose: e.prizePurpose,
     prizeExtras: e.prizeExtras,
+    prizeNotCash: e.prizeNotCash,
     filmUrl: e.filmUrl,
     hasPatientPanel: e.hasPatientPanel,
     asksOrigin: e.asksOrigin,
@@ -708,6 +727,7 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor |
       prizeAmountKr: source.prizeAmountKr,
       prizePurpose: source.prizePurpose,
       prizeExtras: source.prizeExtras,
+      prizeNotCash: source.prizeNotCash,
       filmUrl: null,
       hasPatientPanel: source.hasPatientPanel,
       asksOrigin: source.asksOrigin,

@@ -5,6 +5,9 @@ export const awardsUrls = {
   front: routeUrl('/'),
   award: routeUrl('/priser/:slug'),
   edition: routeUrl('/priser/:slug/:year'),
+  /** The organisation's drawn mark (an SVG image) and its theme (a stylesheet of custom properties), awards/brand.ts. */
+  mark: routeUrl('/organisationer/:slug/maerke.svg'),
+  theme: routeUrl('/organisationer/:slug/tema.css'),
   organisations: routeUrl('/admin/organisationer'),
   newOrganisation: routeUrl('/admin/organisationer/ny'),
   organisation: routeUrl('/admin/organisationer/:id'),

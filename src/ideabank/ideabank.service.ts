@@ -313,7 +313,8 @@ export async function addNominationToIdeaBank({
   now,
 }: {
   db: Database;
-  actor: Actor;
+  /** 'system': the demo data's winner, put in the idea bank as an administrator would. */
+  actor: Actor | 'system';
   nominationId: number;
   target: 'new' | number;
   now: Date;

@@ -13,7 +13,7 @@ export async function ideabankModule(app: FastifyInstance, deps: AppDeps & { sto
   await app.register(ideaBankImageRoutes, { ...rest, store });
 }
 
-export { seedDemoSolutions, similarSolutions } from './ideabank.service.js';
+export { addNominationToIdeaBank, seedDemoSolutions, similarSolutions } from './ideabank.service.js';
 export type { SimilarRow } from './ideabank.repo.js';
 export { ideaBankTexts } from './i18n.js';
 export { IdeaBankAssets } from './views/parts.js';

@@ -25,6 +25,8 @@ export type AppDeps = {
    * module's answer, handed to the guards of every module's administrator pages (platform/http.ts).
    */
   organisationOfEdition: (editionId: number) => Promise<number | null>;
+  /** RETENTION_YEARS (config.ts): years after a round is archived before its personal data is anonymised; the privacy policy states it. */
+  retentionYears: number;
 };
 
 /** Limits per client address, shared by all processes through the database. */

@@ -36,24 +36,36 @@ export async function platformRoutes(app: FastifyInstance, { db }: AppDeps) {
       render(
         <Layout ctx={ctx} title={a.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: a.title }]}>
           <h1 safe>{a.title}</h1>
-          <p safe>{a.body}</p>
-          <h2 safe>{a.tested}</h2>
-          <p safe>{a.testedBody}</p>
-        </Layout>,
-      ),
-    );
-  });
-
-  app.get('/privatliv', { config: { access: 'public' } }, async (request, reply) => {
-    const ctx = pageContext(request);
-    const p = ctx.t.privacy;
-    return reply.type('text/html; charset=utf-8').send(
-      render(
-        <Layout ctx={ctx} title={p.title} breadcrumbs={[{ label: ctx.t.home, href: '/' }, { label: p.title }]}>
-          <h1 safe>{p.title}</h1>
-          <p safe>{p.body}</p>
-          <h2 safe>{p.cookies}</h2>
-          <p safe>{p.cookiesBody}</p>
+          <p class="font-lead" safe>
+            {a.intro}
+          </p>
+          <h2 safe>{a.statusHeading}</h2>
+          <p id="compliance-status" safe>
+            {a.status}
+          </p>
+          <h2 safe>{a.nonAccessibleHeading}</h2>
+          <p safe>{a.nonAccessibleIntro}</p>
+          <ul>
+            {a.nonAccessible.map((item) => (
+              <li safe>{item}</li>
+            ))}
+          </ul>
+          <h3 safe>{a.burdenHeading}</h3>
+          <p safe>{a.burden}</p>
+          <h3 safe>{a.outOfScopeHeading}</h3>
+          <p safe>{a.outOfScope}</p>
+          <h2 safe>{a.preparedHeading}</h2>
+          <p safe>{a.prepared}</p>
+          <p safe>{a.reviewed}</p>
+          <h2 safe>{a.feedbackHeading}</h2>
+          <p safe>{a.feedback}</p>
+          <h2 safe>{a.enforcementHeading}</h2>
+          <p id="enforcement">
+            <span safe>{a.enforcement}</span>{' '}
+            <a href="https://www.was.digst.dk" safe>
+              {a.enforcementLink}
+            </a>
+          </p>
         </Layout>,
       ),
     );

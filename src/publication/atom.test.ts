@@ -25,6 +25,8 @@ test('entries carry the announce instant; the feed is updated at the newest; tex
     names,
     unit: null,
     origin: null,
+    hasPage: names !== null,
+    solutionId: null,
   });
   const xml = winnersFeed(
     [

@@ -18,6 +18,7 @@ const row = (id: number, over: Partial<NomineeSource> = {}): NomineeSource => ({
   originOrganisation: '',
   originSolutionId: null,
   originSolutionTitle: null,
+  solutionId: null,
   ...over,
 });
 const rows = [row(1), row(2, { nomineeConsent: 'declined' }), row(3, { nomineeConsent: 'pending' }), row(4)];
@@ -55,9 +56,39 @@ test('a tie, no decision, or a winner outside the shortlist shows no winner', ()
 test('names and unit only with the nominee’s consent', () => {
   const r = publicResult(instants, [1, 2, 3], rows, { kind: 'none' }, instants.nomineesPublishedAt);
   assert.deepEqual(r.nominees, [
-    { nominationId: 1, title: 'Løsning 1', summary: 'Resumé 1', organisation: 'Region Midtjylland', names: 'Team 1', unit: 'Afdeling 1', origin: null },
-    { nominationId: 2, title: 'Løsning 2', summary: 'Resumé 2', organisation: 'Region Midtjylland', names: null, unit: null, origin: null },
-    { nominationId: 3, title: 'Løsning 3', summary: 'Resumé 3', organisation: 'Region Midtjylland', names: null, unit: null, origin: null },
+    {
+      nominationId: 1,
+      title: 'Løsning 1',
+      summary: 'Resumé 1',
+      organisation: 'Region Midtjylland',
+      names: 'Team 1',
+      unit: 'Afdeling 1',
+      origin: null,
+      hasPage: true,
+      solutionId: null,
+    },
+    {
+      nominationId: 2,
+      title: 'Løsning 2',
+      summary: 'Resumé 2',
+      organisation: 'Region Midtjylland',
+      names: null,
+      unit: null,
+      origin: null,
+      hasPage: false,
+      solutionId: null,
+    },
+    {
+      nominationId: 3,
+      title: 'Løsning 3',
+      summary: 'Resumé 3',
+      organisation: 'Region Midtjylland',
+      names: null,
+      unit: null,
+      origin: null,
+      hasPage: false,
+      solutionId: null,
+    },
   ]);
   assert.equal(publicNominee(row(9, { nomineeUnit: '  ' })).unit, null);
 });

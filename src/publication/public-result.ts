@@ -36,6 +36,8 @@ export type NomineeSource = {
   /** The idea bank's solution it came from, when an administrator linked one. */
   originSolutionId: number | null;
   originSolutionTitle: string | null;
+  /** The idea bank's entry for this nominated solution (solution_nominations, role 'nominated'), when there is one. */
+  solutionId: number | null;
 };
 
 export const NOTHING_PUBLIC: PublicResult = Object.freeze({ nominees: null, winner: null, winnerAnnouncedAt: null }) as PublicResult;
@@ -61,6 +63,8 @@ export function publicNominee(n: NomineeSource): PublicNominee {
     names: consented && n.nomineeNames.trim() !== '' ? n.nomineeNames : null,
     unit: consented && n.nomineeUnit.trim() !== '' ? n.nomineeUnit : null,
     origin: originOf(n),
+    hasPage: consented,
+    solutionId: n.solutionId,
   };
 }
 

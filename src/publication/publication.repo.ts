@@ -27,7 +27,16 @@ const nomineeColumns = {
   originSolutionTitle: sql<
     string | null
   >`(select s.title from solution_nominations sn join solutions s on s.id = sn.solution_id where sn.nomination_id = nominations.id and sn.role = 'origin' limit 1)`,
+  solutionId: sql<
+    number | null
+  >`(select sn.solution_id from solution_nominations sn where sn.nomination_id = nominations.id and sn.role = 'nominated' limit 1)`,
 };
+
+/** The edition a nomination belongs to, or null when there is no such nomination. */
+export async function findEditionIdOfNomination(db: Database, nominationId: number): Promise<number | null> {
+  const [row] = await db.select({ editionId: nominations.editionId }).from(nominations).where(eq(nominations.id, nominationId)).limit(1);
+  return row?.editionId ?? null;
+}
 
 /** The publishable columns of the given nominations (one query). */
 export async function findNomineeSources(db: Database, ids: readonly number[]): Promise<NomineeSource[]> {

@@ -26,7 +26,15 @@ export async function loadPublicResult(db: Database, edition: PublicationInstant
 }
 
 /** `recorded` is false for a historic edition kept for its year and theme only: it never has a result here. */
-export type ArchiveEdition = { id: number; year: number; theme: string | null; recorded: boolean; result: PublicResult };
+export type ArchiveEdition = {
+  id: number;
+  year: number;
+  theme: string | null;
+  recorded: boolean;
+  /** The winner instant has passed: a missing winner is then "not recorded", before it "not published yet". */
+  winnerDue: boolean;
+  result: PublicResult;
+};
 export type ArchiveAward = Omit<CatalogueAward, 'editions' | 'current'> & { editions: ArchiveEdition[] };
 
 /**
@@ -59,7 +67,14 @@ export async function loadArchive(
       const ids = shortlists.get(e.id) ?? null;
       const winner: Winner = winnerIsPublic(instants, now) ? await findWinner(db, e.id) : { kind: 'none' };
       const rows = (ids ?? []).map((id) => sources.get(id)).filter((n): n is NomineeSource => n !== undefined);
-      editions.push({ id: e.id, year: e.year, theme: e.theme, recorded: e.timeline !== null, result: publicResult(instants, ids, rows, winner, now) });
+      editions.push({
+        id: e.id,
+        year: e.year,
+        theme: e.theme,
+        recorded: e.timeline !== null,
+        winnerDue: winnerIsPublic(instants, now),
+        result: publicResult(instants, ids, rows, winner, now),
+      });
     }
     out.push({ award: a.award, organisation: a.organisation, editions });
   }

@@ -110,7 +110,7 @@ describe('public pages in Chromium', () => {
     // dkfds.min.css is applied: its font stack on body, its skip-link and header styles.
     const styles = await page.evaluate(async () => {
       await document.fonts.ready;
-      const sheet = [...document.styleSheets].find((s) => s.href?.includes('/dkfds/css/dkfds.min.css'));
+      const sheet = [...document.styleSheets].find((s) => /\/dkfds\/v[\d.]+\/css\/dkfds\.min\.css$/.test(s.href ?? ''));
       return {
         bodyFont: getComputedStyle(document.body).fontFamily,
         dkfdsRules: sheet ? sheet.cssRules.length : 0,

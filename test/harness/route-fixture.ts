@@ -74,7 +74,7 @@ export function fillRouteUrl(url: string, ids: RouteIds, nominationId = ids.rmNo
       const suffix = /\..+$/.exec(name)?.[0] ?? '';
       const param = name.replace(/\..+$/, '');
       const value = (() => {
-        if (param === 'slug') return 'initiativprisen';
+        if (param === 'slug') return /^(organisationer|privatliv|tilgaengelighed)$/.test(before) ? 'region-midtjylland' : 'initiativprisen';
         if (param === 'year') return String(ids.rmYear);
         if (param === 'lang') return 'da';
         if (param === 'step') return 'om-dig';

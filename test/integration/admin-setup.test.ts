@@ -174,6 +174,10 @@ for (const engine of ENGINES) {
         contactEmail: 'innovation@rn.dk',
         contactPhone: '97 64 80 00',
         privacyUrl: null,
+        dpoEmail: null,
+        accessibilityUrl: null,
+        brandColour: null,
+        markLetters: null,
       });
       const added = await events('organisation.admin-add');
       assert.deepEqual(added[0]!.after, { userId: rmAdminId, email: 'hr@rm.dk', name: 'Hanne Rask' });

@@ -7,6 +7,8 @@ import { EditionStatus } from './edition-status.js';
 // The result section is publication's, provided through awards' slot (awards sits below publication).
 import { ResultSection, WinnerDetails, type PublicResult } from '../edition-result.js';
 import { awardsUrls as urls } from '../urls.js';
+import { authorityOf } from '../authority.js';
+import { SubscriptionSlot } from '../subscription-slot.js';
 import { nominationsUrls } from '../../nominations/urls.js';
 
 /** What of the shown edition's result is public now (src/publication). */
@@ -20,7 +22,7 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
   const title = edition && byYear ? t.award.edition(award.name, edition.year) : award.name;
   const crumbs = [{ label: t.home, href: '/' }, ...(byYear ? [{ label: award.name, href: urls.award({ slug: award.slug }) }] : []), { label: title }];
   return (
-    <Layout ctx={ctx} title={title} breadcrumbs={crumbs} organisers={[organisation]}>
+    <Layout ctx={ctx} title={title} breadcrumbs={crumbs} organisers={[organisation]} authority={authorityOf(organisation)}>
       {page.preview ? (
         <Alert
           ctx={ctx}
@@ -36,29 +38,38 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
       <p class="font-lead" lang="da" safe>
         {award.summary}
       </p>
-      <p lang="da" safe>
-        {award.description}
-      </p>
-      <p safe>{`${t.award.established(award.establishedYear)} · ${organisation.name}`}</p>
-      {award.eligibility ? (
-        <>
-          <h2 class="h4" safe>
-            {t.award.whoCanBeNominated}
-          </h2>
-          <p lang="da" safe>
-            {award.eligibility}
-          </p>
-        </>
-      ) : (
-        ''
-      )}
+      {/* The first screen answers "can I nominate now, and if not, when?" (the call), before anything else. */}
+      <AwardCallSection ctx={ctx} page={page} publication={publication} />
+
+      <PrizeSection ctx={ctx} edition={edition} />
+
+      <section aria-labelledby="about">
+        <h2 id="about" safe>
+          {t.award.about}
+        </h2>
+        <p lang="da" safe>
+          {award.description}
+        </p>
+        <p safe>{`${t.award.established(award.establishedYear)} · ${organisation.name}`}</p>
+        {award.eligibility ? (
+          <>
+            <h3 class="h4" safe>
+              {t.award.whoCanBeNominated}
+            </h3>
+            <p lang="da" safe>
+              {award.eligibility}
+            </p>
+          </>
+        ) : (
+          ''
+        )}
+      </section>
 
       {edition ? (
-        <EditionSection ctx={ctx} awardName={award.name} awardSlug={award.slug} edition={edition} asMain={byYear} publication={publication} />
+        <EditionSection ctx={ctx} awardName={award.name} edition={edition} asMain={byYear} publication={publication} />
       ) : (
         <p safe>{t.award.noEdition}</p>
       )}
-
       {award.contactName ? (
         <section aria-labelledby="contact">
           <h2 id="contact" safe>
@@ -149,14 +160,12 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
 function EditionSection({
   ctx,
   awardName,
-  awardSlug,
   edition,
   asMain,
   publication,
 }: {
   ctx: PageContext;
   awardName: string;
-  awardSlug: string;
   edition: EditionDetail;
   asMain: boolean;
   publication: Publication;
@@ -171,24 +180,7 @@ function EditionSection({
       <h2 id="edition" safe>
         {asMain ? t.award.currentEdition : t.award.edition(awardName, edition.year)}
       </h2>
-      {tl ? (
-        <EditionStatus
-          ctx={ctx}
-          awardName={awardName}
-          edition={edition}
-          winner={publication.result.winner ? <WinnerDetails ctx={ctx} winner={publication.result.winner} filmUrl={e.filmUrl} /> : null}
-        />
-      ) : (
-        ''
-      )}
       <ResultSection ctx={ctx} result={publication.result} />
-      {edition.phase === 'open' ? (
-        <p>
-          <ButtonLink variant="primary" href={nominationsUrls.start({ slug: awardSlug, year: edition.year })} text={t.award.nominateNow} />
-        </p>
-      ) : (
-        ''
-      )}
       {e.theme ? (
         <>
           <h3 safe>{`${t.award.theme}: ${e.theme}`}</h3>
@@ -304,32 +296,126 @@ function EditionSection({
       ) : (
         ''
       )}
+    </section>
+  );
+}
 
-      {e.prizeAmountKr || e.prizePurpose ? (
-        <>
-          <h3 safe>{t.award.prize}</h3>
-          {e.prizeAmountKr ? (
+/**
+ * The call: an open round's status and "Indstil nu" as the primary button; else the shown round's
+ * status (with the winner once public), then when the next round opens, or, when that is not
+ * known, the subscription (subscription-slot.ts, provided by the subscriptions module).
+ */
+function AwardCallSection({ ctx, page, publication }: { ctx: PageContext; page: AwardPageData; publication: Publication }) {
+  const { t, locale } = ctx;
+  const { award, edition, call } = page;
+  const shownIsCall = edition !== null && call.kind !== 'unknown' && edition.year === call.year;
+  const status = edition?.timeline ? (
+    <EditionStatus
+      ctx={ctx}
+      awardName={award.name}
+      edition={edition}
+      headingLevel="h2"
+      winner={publication.result.winner ? <WinnerDetails ctx={ctx} winner={publication.result.winner} filmUrl={edition.row.filmUrl} /> : null}
+    />
+  ) : (
+    ''
+  );
+  if (call.kind === 'open') {
+    return (
+      <div class="award-call" id="award-call">
+        {shownIsCall ? status : <p safe>{t.status.open(formatInstant(call.closesAt, locale))}</p>}
+        <p>
+          <ButtonLink
+            variant="primary"
+            id="nominate-now"
+            href={nominationsUrls.start({ slug: award.slug, year: call.year })}
+            text={shownIsCall ? t.award.nominateNow : t.award.nominateIn(award.name, call.year)}
+          />
+        </p>
+        {shownIsCall ? '' : status}
+      </div>
+    );
+  }
+  // No round open: when the next one opens (or the offer to be told) comes before the shown round's status.
+  return (
+    <div class="award-call" id="award-call">
+      {call.kind === 'upcoming' && shownIsCall ? (
+        ''
+      ) : (
+        <section aria-labelledby="next-round" id="next-round-section">
+          <h2 id="next-round" class="h3" safe>
+            {t.award.nextRound}
+          </h2>
+          {call.kind === 'upcoming' ? (
             <p>
-              <strong safe>{t.award.prizeAmount(e.prizeAmountKr)}</strong>
+              <span safe>{t.award.nextOpens(award.name, call.year, formatInstant(call.opensAt, locale))}</span>{' '}
+              <a href={urls.edition({ slug: award.slug, year: call.year })} safe>
+                {t.award.seeRound(call.year)}
+              </a>
             </p>
+          ) : (
+            <>
+              <p safe>{t.award.nextUnknown}</p>
+              <SubscriptionSlot ctx={ctx} award={{ id: award.id, slug: award.slug, name: award.name }} />
+            </>
+          )}
+        </section>
+      )}
+      {status}
+    </div>
+  );
+}
+
+/** What is won: the amount, what it must be used for, whether it is paid in cash, and what else; said plainly when nothing is known. */
+function PrizeSection({ ctx, edition }: { ctx: PageContext; edition: EditionDetail | null }) {
+  const { t } = ctx;
+  const e = edition?.row;
+  const known = e && (e.prizeAmountKr !== null || e.prizePurpose || e.prizeExtras);
+  return (
+    <section aria-labelledby="prize" id="prize-section">
+      <h2 id="prize" safe>
+        {t.award.prize}
+      </h2>
+      {!e || !known ? (
+        <p safe>{t.award.prizeUnknown}</p>
+      ) : (
+        <dl class="prize-facts">
+          {e.prizeAmountKr !== null ? (
+            <>
+              <dt safe>{t.award.prizeAmountLabel}</dt>
+              <dd>
+                <strong safe>{t.award.prizeAmount(e.prizeAmountKr)}</strong>
+              </dd>
+            </>
           ) : (
             ''
           )}
           {e.prizePurpose ? (
-            <p lang="da" safe>
-              {e.prizePurpose}
-            </p>
+            <>
+              <dt safe>{t.award.prizePurposeLabel}</dt>
+              <dd lang="da" safe>
+                {e.prizePurpose}
+              </dd>
+            </>
           ) : (
             ''
           )}
           {e.prizeExtras ? (
-            <p lang="da" safe>
-              {e.prizeExtras}
-            </p>
+            <>
+              <dt safe>{t.award.prizeExtrasLabel}</dt>
+              <dd lang="da" safe>
+                {e.prizeExtras}
+              </dd>
+            </>
           ) : (
             ''
           )}
-        </>
+        </dl>
+      )}
+      {e?.prizeNotCash ? (
+        <p id="prize-not-cash" safe>
+          {t.award.prizeNotCash}
+        </p>
       ) : (
         ''
       )}

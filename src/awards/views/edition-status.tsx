@@ -12,12 +12,15 @@ export function EditionStatus({
   awardName,
   edition,
   winner,
+  headingLevel = 'h3',
 }: {
   ctx: PageContext;
   awardName: string;
   edition: EditionSummary;
   /** The public winner, rendered by publication; null while there is none. */
   winner: JSX.Element | null;
+  /** h2 where the status opens the page (the award page's call), h3 inside a section. */
+  headingLevel?: 'h2' | 'h3';
 }) {
   const s = publicStatus(ctx.t, ctx.locale, edition.phase, {
     awardName,
@@ -30,7 +33,7 @@ export function EditionStatus({
       ctx={ctx}
       variant={winner !== null ? 'success' : s.variant}
       heading={s.heading}
-      headingLevel="h3"
+      headingLevel={headingLevel}
       text={s.text ?? undefined}
       live="none"
       class="edition-status"

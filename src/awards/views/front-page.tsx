@@ -8,7 +8,12 @@ import { publicationLinkTexts } from '../i18n.js';
 import { awardsUrls as urls } from '../urls.js';
 
 /** `winners`: the title of the public winner of each award's current round, by edition id. */
-type Props = { ctx: PageContext; organisations: OrganisationRow[]; awards: CatalogueAward[]; winners: ReadonlyMap<number, string> };
+type Props = {
+  ctx: PageContext;
+  organisations: OrganisationRow[];
+  awards: CatalogueAward[];
+  winners: ReadonlyMap<number, { title: string; href: string | null }>;
+};
 
 export function FrontPage({ ctx, organisations, awards, winners }: Props): JSX.Element {
   const { t, locale } = ctx;
@@ -115,16 +120,22 @@ function CurrentRound({
   ctx: PageContext;
   awardName: string;
   edition: CatalogueAward['editions'][number];
-  winner: string | null;
+  winner: { title: string; href: string | null } | null;
 }) {
   const s = publicStatus(ctx.t, ctx.locale, edition.phase, { awardName, year: edition.year, timeline: edition.timeline, winnerPublic: winner !== null });
-  const line = winner !== null ? ctx.t.status.winnerShort(edition.year, winner) : s.text ? `${edition.year}: ${s.text}` : String(edition.year);
+  const line = winner !== null ? ctx.t.status.winnerShort(edition.year, winner.title) : s.text ? `${edition.year}: ${s.text}` : String(edition.year);
   return (
     <p class="current-round">
       <Badge status={s.variant}>{Html.escapeHtml(s.heading)}</Badge>{' '}
-      <span lang={winner !== null ? 'da' : undefined} safe>
-        {line}
-      </span>
+      {winner?.href ? (
+        <a href={winner.href} lang="da" class="front-winner" safe>
+          {line}
+        </a>
+      ) : (
+        <span lang={winner !== null ? 'da' : undefined} safe>
+          {line}
+        </span>
+      )}
     </p>
   );
 }

@@ -218,6 +218,7 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
           <TextInput ctx={ctx} {...fieldOf(form, 'prizeAmountKr')} label={l.prizeAmountKr} hint={l.prizeAmountHint} width="s" inputmode="numeric" optional />
           <TextArea ctx={ctx} {...fieldOf(form, 'prizePurpose')} label={l.prizePurpose} optional rows={3} />
           <TextArea ctx={ctx} {...fieldOf(form, 'prizeExtras')} label={l.prizeExtras} optional rows={3} />
+          <SetupCheckbox ctx={ctx} form={form} id="prizeNotCash" label={l.prizeNotCash} />
           <TextInput ctx={ctx} {...fieldOf(form, 'filmUrl')} label={l.filmUrl} type="url" optional />
         </Fieldset>
         <JudgingSettings ctx={ctx} form={form} />

@@ -1,3 +1,4 @@
+import { markText } from '../brand.js';
 import { setupTexts } from '../i18n.js';
 import { CsrfField } from '../../platform/csrf.js';
 import { AdminLayout, Alert, Button, ButtonLink, type Crumb, ErrorSummary, type PageContext, Table, TextInput } from '../../platform/ui/index.js';
@@ -76,7 +77,11 @@ export function OrganisationFormPage({
         <TextInput ctx={ctx} {...fieldOf(form, 'websiteUrl')} label={l.websiteUrl} hint={l.urlHint} type="url" optional autocomplete="url" />
         <TextInput ctx={ctx} {...fieldOf(form, 'contactEmail')} label={l.contactEmail} type="email" optional autocomplete="email" />
         <TextInput ctx={ctx} {...fieldOf(form, 'contactPhone')} label={l.contactPhone} type="tel" optional width="m" autocomplete="tel" />
-        <TextInput ctx={ctx} {...fieldOf(form, 'privacyUrl')} label={l.privacyUrl} hint={l.urlHint} type="url" optional />
+        <TextInput ctx={ctx} {...fieldOf(form, 'privacyUrl')} label={l.privacyUrl} hint={l.privacyUrlHint} type="url" optional />
+        <TextInput ctx={ctx} {...fieldOf(form, 'dpoEmail')} label={l.dpoEmail} hint={l.dpoEmailHint} type="email" optional autocomplete="off" />
+        <TextInput ctx={ctx} {...fieldOf(form, 'accessibilityUrl')} label={l.accessibilityUrl} hint={l.accessibilityUrlHint} type="url" optional />
+        <TextInput ctx={ctx} {...fieldOf(form, 'brandColour')} label={l.brandColour} hint={l.brandColourHint} optional width="s" autocomplete="off" />
+        <TextInput ctx={ctx} {...fieldOf(form, 'markLetters')} label={l.markLetters} hint={l.markLettersHint} optional width="xs" autocomplete="off" />
         <Button variant="primary" text={organisation ? s.saveOrganisation : s.createOrganisation} />
       </form>
     </AdminLayout>
@@ -114,6 +119,10 @@ export function OrganisationPage({ ctx, csrf, now, organisation: o, awards, noti
           <Fact ctx={ctx} label={l.contactEmail} value={o.contactEmail} />
           <Fact ctx={ctx} label={l.contactPhone} value={o.contactPhone} />
           <Fact ctx={ctx} label={l.privacyUrl} value={o.privacyUrl} href />
+          <Fact ctx={ctx} label={l.dpoEmail} value={o.dpoEmail} />
+          <Fact ctx={ctx} label={l.accessibilityUrl} value={o.accessibilityUrl} href />
+          <Fact ctx={ctx} label={l.brandColour} value={o.brandColour} />
+          <Fact ctx={ctx} label={l.markLetters} value={markText(o.name, o.markLetters)} />
         </dl>
         <p>
           <ButtonLink variant="secondary" href={urls.editOrganisation({ id: o.id })} text={s.editOrganisation} />

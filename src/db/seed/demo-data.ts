@@ -28,6 +28,7 @@ export type SeedEdition = {
   prizeAmountKr?: number;
   prizePurpose?: string;
   prizeExtras?: string;
+  prizeNotCash?: boolean;
   hasPatientPanel?: boolean;
   asksOrigin?: boolean;
   criteria?: { title: string; description: string }[];
@@ -55,6 +56,9 @@ export type SeedOrganisation = {
   contactEmail?: string;
   contactPhone?: string;
   privacyUrl?: string;
+  /** A plain, clearly fictional look (awards/brand.ts): a colour and the letters of a drawn mark, not the organisation's real logo. */
+  brandColour?: string;
+  markLetters?: string;
   awards: SeedAward[];
 };
 
@@ -187,6 +191,8 @@ const abiPrize = {
   prizeAmountKr: 10_000,
   prizePurpose: 'Pengene skal bruges på at forbedre de fysiske rammer på afdelingen (f.eks. i form af udsmykning).',
   prizeExtras: 'Udover æren og pengene bliver der lavet en lille film om vinderinitiativet.',
+  // "skal bruges på at forbedre de fysiske rammer på afdelingen": the department gets it, not a person.
+  prizeNotCash: true,
 };
 
 const abi2021: SeedEdition = {
@@ -270,6 +276,8 @@ export function demoOrganisations(now: Date): SeedOrganisation[] {
       name: 'Region Midtjylland',
       websiteUrl: 'https://www.rm.dk',
       contactPhone: '+45 4113 4550',
+      brandColour: '#0b5e6b',
+      markLetters: 'RM',
       awards: [
         {
           slug: 'initiativprisen',
@@ -302,6 +310,8 @@ export function demoOrganisations(now: Date): SeedOrganisation[] {
       name: 'Danske Regioner',
       websiteUrl: 'https://www.regioner.dk',
       contactEmail: 'mbs@regioner.dk',
+      brandColour: '#6b2450',
+      markLetters: 'DR',
       awards: [
         {
           slug: 'aarets-borgerinddragende-initiativ',

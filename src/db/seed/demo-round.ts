@@ -16,6 +16,7 @@ import {
 } from '../schema.js';
 import { createNextYearEdition } from '../../awards/index.js';
 import { writeShortlist } from '../../judging/index.js';
+import { addNominationToIdeaBank } from '../../ideabank/index.js';
 
 /**
  * A finished demo round for `npm start`: Initiativprisen 2025, copied from the 2024 round
@@ -138,6 +139,10 @@ export async function seedDemoJudgedRound(db: Database, now: Date): Promise<{ cr
     const decidedAt = edition.reviewClosesAt ?? new Date(edition.nomineesPublishedAt!.getTime() - 7 * 24 * 3600 * 1000);
     await writeShortlist(tx, edition.id, nominees, chairUserId, decidedAt);
     await tx.insert(winnerDecisions).values({ editionId: edition.id, nominationId: nominees[0]!, basis: 'committee', decidedByUserId: chairUserId, decidedAt });
+    // The winner goes into the idea bank, as an administrator does from the nomination's page
+    // (ideabank's addNominationToIdeaBank), so the winner's page links to it.
+    const banked = await addNominationToIdeaBank({ db: tx, actor: 'system', nominationId: nominees[0]!, target: 'new', now });
+    if (!banked.ok) throw new Error(`the demo winner could not enter the idea bank: ${banked.reason}`);
     return { created: true };
   });
 }

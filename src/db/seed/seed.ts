@@ -22,6 +22,8 @@ export async function seedDemoData(db: Database, now: Date): Promise<{ editionsC
           contactEmail: org.contactEmail ?? null,
           contactPhone: org.contactPhone ?? null,
           privacyUrl: org.privacyUrl ?? null,
+          brandColour: org.brandColour ?? null,
+          markLetters: org.markLetters ?? null,
         })
         .onConflictDoNothing({ target: organisations.slug });
       const [orgRow] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, org.slug));
@@ -87,6 +89,7 @@ async function insertEdition(db: Database, awardId: number, e: SeedEdition): Pro
       prizeAmountKr: e.prizeAmountKr ?? null,
       prizePurpose: e.prizePurpose ?? null,
       prizeExtras: e.prizeExtras ?? null,
+      prizeNotCash: e.prizeNotCash ?? false,
       hasPatientPanel: e.hasPatientPanel ?? false,
       // The demo's rounds are public, as the real ones they copy were.
       publishedAt: sql`now()`,

@@ -1,6 +1,7 @@
 import Html from '@kitajs/html';
 import { MARK_END, MARK_START, type SimilarRow } from '../ideabank.repo.js';
 import { wantedWords } from '../search-query.js';
+import { staticAsset } from '../../platform/static-assets.js';
 
 export { Html };
 
@@ -8,8 +9,8 @@ export { Html };
 export function IdeaBankAssets() {
   return (
     <>
-      <link rel="stylesheet" href="/static/ideabank.css?v=1" />
-      <script type="module" src="/static/ideabank.js?v=1"></script>
+      <link rel="stylesheet" href={staticAsset('ideabank.css')} />
+      <script type="module" src={staticAsset('ideabank.js')}></script>
     </>
   );
 }

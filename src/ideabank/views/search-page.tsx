@@ -1,5 +1,5 @@
 import { attr } from '../../platform/html-attr.js';
-import { ErrorSummary, Layout, type PageContext, Pagination, SearchField, Select } from '../../platform/ui/index.js';
+import { Button, Details, ErrorSummary, Layout, type PageContext, Pagination, SearchField, Select } from '../../platform/ui/index.js';
 import type { Facets, SearchResult } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { PAGE_SIZE, SEARCH_TEXT_MAX, searchQueryString, searchWords, STATUS_PARAM, type SearchQuery, type SearchQueryError } from '../search-query.js';
@@ -53,16 +53,21 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
           button={it.searchButton}
         />
         <HiddenFilters query={query} />
-        <Select
-          ctx={ctx}
-          id="sortering"
-          label={it.sortLabel}
-          value={query.sort === 'date' ? 'nyeste' : 'relevans'}
-          options={[
-            { value: 'relevans', label: it.sortRelevance },
-            { value: 'nyeste', label: it.sortDate },
-          ]}
-        />
+        {/* Sorting applies on change with JavaScript (ideabank.js hides the button); without it, by the button. */}
+        <div class="ideabank-sort">
+          <Select
+            ctx={ctx}
+            id="sortering"
+            label={it.sortLabel}
+            value={query.sort === 'date' ? 'nyeste' : 'relevans'}
+            options={[
+              { value: 'relevans', label: it.sortRelevance },
+              { value: 'nyeste', label: it.sortDate },
+            ]}
+            data={{ 'data-sort-on-change': 'true' }}
+          />
+          <Button variant="secondary" text={it.sortButton} data={{ 'data-sort-button': 'true' }} />
+        </div>
       </form>
       <p class="ideabank-links">
         <a href="/idebank/mest-spredte" safe>
@@ -191,55 +196,59 @@ const facetField: Record<FacetKey, keyof SearchQuery> = {
 
 /** Facets as lists of links with counts: a link adds (or, when chosen, removes) the filter. */
 function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQuery; facets: Facets }) {
-  const anyChosen =
-    query.organisation !== null || query.unit !== null || query.status !== null || query.tag !== null || query.prize !== null || query.year !== null;
+  const chosenCount = [query.organisation, query.unit, query.status, query.tag, query.prize, query.year].filter((v) => v !== null).length;
+  const anyChosen = chosenCount > 0;
+  // Behind "Filtrér" (a native <details>, so it works without JavaScript), so that on a phone the
+  // first hit is in the first screen; open when a filter is chosen, and on wide screens (ideabank.js).
   return (
-    <nav aria-labelledby="facets-heading" class="ideabank-facets">
-      <h2 class="h3" id="facets-heading" safe>
-        {it.filtersHeading}
-      </h2>
-      {anyChosen ? (
-        <p>
-          <a
-            href={`/idebank${searchQueryString({ ...query, organisation: null, unit: null, status: null, tag: null, prize: null, year: null, page: 1 })}`}
-            safe
-          >
-            {it.clearFilters}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-      {(Object.keys(facetField) as FacetKey[]).map((key) => {
-        const values = facets[key];
-        if (values.length === 0) return '';
-        const field = facetField[key];
-        const chosen = query[field];
-        const chosenValue = chosen === null ? null : String(chosen);
-        return (
-          <div class="ideabank-facet">
-            <h3 class="h5" safe>
-              {it.facet[key]}
-            </h3>
-            <ul class="nobullet-list">
-              {values.map((v) => {
-                const isChosen = chosenValue === v.value;
-                const value = key === 'year' ? Number(v.value) : key === 'status' ? (v.value as SolutionStatus) : v.value;
-                const href = `/idebank${searchQueryString(query, { [field]: isChosen ? null : value, page: 1 })}`;
-                const label = key === 'status' ? it.status[v.value as SolutionStatus] : v.label;
-                return (
-                  <li>
-                    <a href={href} aria-current={isChosen ? 'true' : undefined} class={isChosen ? 'facet-chosen' : undefined}>
-                      <span safe>{label}</span> <span class="facet-count" safe>{`(${v.count})`}</span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        );
-      })}
-    </nav>
+    <Details summary={it.filterSummary(chosenCount)} id="ideabank-filters" class="ideabank-filter-details" open={anyChosen} data={{ 'data-open-wide': 'true' }}>
+      <nav aria-labelledby="facets-heading" class="ideabank-facets">
+        <h2 class="h3" id="facets-heading" safe>
+          {it.filtersHeading}
+        </h2>
+        {anyChosen ? (
+          <p>
+            <a
+              href={`/idebank${searchQueryString({ ...query, organisation: null, unit: null, status: null, tag: null, prize: null, year: null, page: 1 })}`}
+              safe
+            >
+              {it.clearFilters}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+        {(Object.keys(facetField) as FacetKey[]).map((key) => {
+          const values = facets[key];
+          if (values.length === 0) return '';
+          const field = facetField[key];
+          const chosen = query[field];
+          const chosenValue = chosen === null ? null : String(chosen);
+          return (
+            <div class="ideabank-facet">
+              <h3 class="h5" safe>
+                {it.facet[key]}
+              </h3>
+              <ul class="nobullet-list">
+                {values.map((v) => {
+                  const isChosen = chosenValue === v.value;
+                  const value = key === 'year' ? Number(v.value) : key === 'status' ? (v.value as SolutionStatus) : v.value;
+                  const href = `/idebank${searchQueryString(query, { [field]: isChosen ? null : value, page: 1 })}`;
+                  const label = key === 'status' ? it.status[v.value as SolutionStatus] : v.label;
+                  return (
+                    <li>
+                      <a href={href} aria-current={isChosen ? 'true' : undefined} class={isChosen ? 'facet-chosen' : undefined}>
+                        <span safe>{label}</span> <span class="facet-count" safe>{`(${v.count})`}</span>
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          );
+        })}
+      </nav>
+    </Details>
   );
 }
 

@@ -92,6 +92,17 @@ export const da = {
     noEdition: 'Der er ingen runde for denne pris endnu.',
     seeEdition: (year: number) => `Se ${year}`,
     nominateNow: 'Indstil nu',
+    nominateIn: (award: string, year: number) => `Indstil til ${award} ${year}`,
+    about: 'Om prisen',
+    nextRound: 'Næste runde',
+    nextOpens: (award: string, year: number, when: string) => `${award} ${year} åbner for indstillinger ${when}.`,
+    nextUnknown: 'Hvornår der åbnes for indstillinger næste gang, er ikke offentliggjort endnu.',
+    seeRound: (year: number) => `Se runden ${year}`,
+    prizeAmountLabel: 'Beløb',
+    prizePurposeLabel: 'Pengene skal bruges til',
+    prizeNotCash: 'Prisen udbetales ikke kontant til vinderen: pengene er øremærket til formålet.',
+    prizeExtrasLabel: 'Desuden',
+    prizeUnknown: 'Arrangøren har ikke oplyst, hvad vinderen får.',
   },
   timeline: {
     opensAt: 'Åbner for indstillinger',
@@ -162,12 +173,35 @@ export const da = {
     expired: 'Du er blevet logget ud, fordi du ikke har været aktiv. Log ind igen for at fortsætte.',
     signInAgain: 'Log ind igen',
   },
+  // The accessibility statement in the structure of Digitaliseringsstyrelsen's form (was.digst.dk).
   accessibility: {
     title: 'Tilgængelighedserklæring',
-    body: 'Prisportal er bygget efter Det Fælles Designsystem og testes automatisk mod WCAG 2.1 niveau A og AA med axe-core i en rigtig browser. Oplever du problemer med tilgængeligheden, så skriv til den arrangør, hvis pris du vil indstille til.',
-    tested: 'Sådan tester vi',
-    testedBody:
-      'Hver side, som vores automatiske test besøger, kontrolleres for fejl mod WCAG 2.1 A og AA. En ændring, der giver en fejl, kan ikke sendes i drift.',
+    intro:
+      'De organisationer, der uddeler priser i Prisportal, er forpligtet til at gøre deres websteder tilgængelige i overensstemmelse med lov om tilgængelighed af offentlige organers websteder og mobilapplikationer. Denne tilgængelighedserklæring gælder for Prisportal. En organisation kan have sin egen erklæring på was.digst.dk; så linker siderne om dens priser dertil.',
+    statusHeading: 'Overholdelsesstatus',
+    status: 'Prisportal er delvist i overensstemmelse med WCAG 2.1 niveau AA (EN 301 549), på grund af de manglende overholdelser, der er nævnt nedenfor.',
+    nonAccessibleHeading: 'Ikke-tilgængeligt indhold',
+    nonAccessibleIntro: 'Følgende indhold er ikke fuldt tilgængeligt:',
+    nonAccessible: [
+      'PDF-filer (kvitteringer og komitéens dossier) er ikke tagget til skærmlæsere. Det samme indhold findes som almindelige sider i portalen.',
+      'Regneark (XLSX og CSV) til administratorer følger ikke tilgængelighedskravene til dokumenter.',
+      'Komitéens oversigt er en bred tabel, som på en telefon skal rulles vandret.',
+    ],
+    burdenHeading: 'Uforholdsmæssig stor byrde',
+    burden: 'Vi har ikke gjort undtagelser med henvisning til uforholdsmæssig stor byrde.',
+    outOfScopeHeading: 'Indhold uden for lovgivningens anvendelsesområde',
+    outOfScope: 'Film om vinderne ligger hos andre tjenester og er ikke en del af Prisportal.',
+    preparedHeading: 'Udarbejdelse af denne tilgængelighedserklæring',
+    prepared:
+      'Erklæringen er udarbejdet den 6. december 2026 på grundlag af en selvevaluering: hver side testes automatisk mod WCAG 2.1 A og AA med axe-core i en rigtig browser, både på en computerskærm og på en telefonskærm, og siderne testes uden JavaScript. Der er ikke foretaget en manuel gennemgang af en uafhængig part.',
+    reviewed: 'Erklæringen blev senest gennemgået den 6. december 2026.',
+    feedbackHeading: 'Feedback og kontaktoplysninger',
+    feedback:
+      'Oplever du problemer med tilgængeligheden, eller har du brug for indhold i en anden form, så skriv til den organisation, der uddeler prisen. Dens kontaktoplysninger står nederst på siderne om prisen. Vi svarer inden for 14 dage.',
+    enforcementHeading: 'Håndhævelsesprocedure',
+    enforcement:
+      'Digitaliseringsstyrelsen er ansvarlig for håndhævelsen af lov om tilgængelighed af offentlige organers websteder og mobilapplikationer. Er du utilfreds med vores svar, eller mener du, at erklæringen er forkert, kan du klage til Digitaliseringsstyrelsen.',
+    enforcementLink: 'Digitaliseringsstyrelsens side om webtilgængelighed',
   },
   privacy: {
     title: 'Privatlivspolitik',

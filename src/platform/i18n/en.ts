@@ -93,6 +93,17 @@ export const en: Messages = {
     noEdition: 'This prize has no round yet.',
     seeEdition: (year) => `See ${year}`,
     nominateNow: 'Nominate now',
+    nominateIn: (award, year) => `Nominate for ${award} ${year}`,
+    about: 'About the prize',
+    nextRound: 'The next round',
+    nextOpens: (award, year, when) => `${award} ${year} opens for nominations ${when}.`,
+    nextUnknown: 'When nominations open next time has not been announced yet.',
+    seeRound: (year) => `See the ${year} round`,
+    prizeAmountLabel: 'Amount',
+    prizePurposeLabel: 'The money must be used for',
+    prizeNotCash: 'The prize is not paid out in cash to the winner: the money is earmarked for its purpose.',
+    prizeExtrasLabel: 'Also',
+    prizeUnknown: 'The organiser has not said what the winner gets.',
   },
   timeline: {
     opensAt: 'Nominations open',
@@ -162,9 +173,32 @@ export const en: Messages = {
   },
   accessibility: {
     title: 'Accessibility statement',
-    body: 'Prisportal is built with the Danish public sector design system (DKFDS) and tested automatically against WCAG 2.1 levels A and AA with axe-core in a real browser. If you meet an accessibility problem, write to the organiser of the prize you want to nominate for.',
-    tested: 'How we test',
-    testedBody: 'Every page our automatic tests visit is checked against WCAG 2.1 A and AA. A change that causes a violation cannot be deployed.',
+    intro:
+      "The organisations that award prizes in Prisportal are obliged to make their websites accessible under the Danish act on the accessibility of public sector bodies' websites and mobile applications. This accessibility statement applies to Prisportal. An organisation may have its own statement on was.digst.dk; the pages about its prizes then link to it.",
+    statusHeading: 'Compliance status',
+    status: 'Prisportal is partially compliant with WCAG 2.1 level AA (EN 301 549), due to the non-compliances listed below.',
+    nonAccessibleHeading: 'Non-accessible content',
+    nonAccessibleIntro: 'The following content is not fully accessible:',
+    nonAccessible: [
+      "PDF files (receipts and the committee's dossier) are not tagged for screen readers. The same content is available as ordinary pages in the portal.",
+      'Spreadsheets (XLSX and CSV) for administrators do not meet the accessibility requirements for documents.',
+      "The committee's overview is a wide table that must be scrolled sideways on a phone.",
+    ],
+    burdenHeading: 'Disproportionate burden',
+    burden: 'We have made no exceptions on grounds of disproportionate burden.',
+    outOfScopeHeading: 'Content outside the scope of the law',
+    outOfScope: 'Films about the winners are hosted by other services and are not part of Prisportal.',
+    preparedHeading: 'Preparation of this accessibility statement',
+    prepared:
+      'This statement was prepared on 6 December 2026 from a self-assessment: every page is tested automatically against WCAG 2.1 A and AA with axe-core in a real browser, on a computer screen and on a phone screen, and the pages are tested without JavaScript. No manual review by an independent party has been made.',
+    reviewed: 'The statement was last reviewed on 6 December 2026.',
+    feedbackHeading: 'Feedback and contact information',
+    feedback:
+      'If you meet an accessibility problem, or need content in another form, write to the organisation that awards the prize. Its contact details are at the bottom of the pages about the prize. We answer within 14 days.',
+    enforcementHeading: 'Enforcement procedure',
+    enforcement:
+      "The Danish Agency for Digital Government (Digitaliseringsstyrelsen) is responsible for enforcing the act on the accessibility of public sector bodies' websites and mobile applications. If you are not satisfied with our answer, or think this statement is wrong, you can complain to Digitaliseringsstyrelsen.",
+    enforcementLink: "Digitaliseringsstyrelsen's page on web accessibility",
   },
   privacy: {
     title: 'Privacy policy',

@@ -31,7 +31,7 @@ export {
   hintId,
 } from './form-fields.js';
 export { Icon, IconSprite, type IconName } from './icon.js';
-export { ASSET_VERSION, type FooterOrganiser, Layout, formatTimeLeft } from './layout.js';
+export { type Authority, type FooterOrganiser, Layout, formatTimeLeft } from './layout.js';
 export { Modal, ModalButton } from './modal.js';
 export { Pagination, pageItems } from './pagination.js';
 export { Paragraphs } from './paragraphs.js';

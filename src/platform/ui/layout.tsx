@@ -4,6 +4,7 @@ import type { PageContext } from './context.js';
 import { IconSprite } from './icon.js';
 import { Modal } from './modal.js';
 import { Button } from './button.js';
+import { dkfdsAsset, staticAsset } from '../static-assets.js';
 
 export type { PageContext };
 
@@ -14,6 +15,24 @@ export type FooterOrganiser = {
   contactPhone: string | null;
 };
 
+/**
+ * The organisation a page belongs to, shown as the authority in the DKFDS header (its mark and
+ * name) and in its colour (a stylesheet setting app.css's custom properties). Pages of several
+ * organisations (the front page, the idea bank) have none and show the portal's own look.
+ */
+export type Authority = {
+  name: string;
+  /** Where the mark and name lead: the organisation's own website, else the front page. */
+  href: string;
+  /** The organisation's mark, an image (never inline markup). */
+  markUrl: string;
+  /** A stylesheet that sets --brand-primary and --brand-primary-dark. */
+  themeUrl: string;
+  /** The organisation's privacy policy and accessibility statement, for the footer's links. */
+  privacyHref: string;
+  accessibilityHref: string;
+};
+
 type LayoutProps = {
   ctx: PageContext;
   title: string;
@@ -21,13 +40,12 @@ type LayoutProps = {
   hasErrors?: boolean;
   breadcrumbs?: Crumb[];
   organisers?: FooterOrganiser[];
+  authority?: Authority;
   children?: Html.Children;
 };
 
-export const ASSET_VERSION = '4';
-
 /** The DKFDS page frame: skip link, header, main, footer with organiser, privacy, accessibility and language. */
-export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, children }: LayoutProps): JSX.Element {
+export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, authority, children }: LayoutProps): JSX.Element {
   const { t } = ctx;
   const fullTitle = `${hasErrors ? `${t.ui.errorPrefix} ` : ''}${title} – ${t.siteName}`;
   return (
@@ -38,11 +56,12 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
-          <link rel="stylesheet" href={`/dkfds/css/dkfds.min.css?v=${ASSET_VERSION}`} />
-          <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
-          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-          <script src={`/dkfds/js/dkfds.min.js?v=${ASSET_VERSION}`} defer></script>
-          <script type="module" src={`/static/app.js?v=${ASSET_VERSION}`}></script>
+          <link rel="stylesheet" href={dkfdsAsset('css/dkfds.min.css')} />
+          <link rel="stylesheet" href={staticAsset('app.css')} />
+          {authority ? <link rel="stylesheet" href={authority.themeUrl} /> : ''}
+          <link rel="icon" href={staticAsset('favicon.svg')} type="image/svg+xml" />
+          <script src={dkfdsAsset('js/dkfds.min.js')} defer></script>
+          <script type="module" src={staticAsset('app.js')}></script>
         </head>
         <body>
           <IconSprite />
@@ -52,9 +71,16 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
           <header class="header">
             <div class="portal-info">
               <div class="container portal-info-inner">
-                <a href="/" class="portal-name" safe>
-                  {t.siteName}
-                </a>
+                {authority ? (
+                  <a href={authority.href} class="portal-name portal-authority">
+                    <img src={authority.markUrl} alt="" width="40" height="40" class="portal-mark" />
+                    <span safe>{authority.name}</span>
+                  </a>
+                ) : (
+                  <a href="/" class="portal-name" safe>
+                    {t.siteName}
+                  </a>
+                )}
                 <span class="portal-account-link">
                   <a href="/idebank" class="portal-ideabank-link mr-5" safe>
                     {t.ideaBankLink}
@@ -70,7 +96,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
               <div class="container solution-info-inner">
                 <div class="solution-heading">
                   <a href="/" safe>
-                    {t.siteTagline}
+                    {authority ? t.siteName : t.siteTagline}
                   </a>
                 </div>
               </div>
@@ -82,7 +108,7 @@ export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, childre
               {children}
             </main>
           </div>
-          <Footer ctx={ctx} organisers={organisers ?? []} />
+          <Footer ctx={ctx} organisers={organisers ?? []} authority={authority} />
           {ctx.session ? <SessionTimeoutDialog ctx={ctx} session={ctx.session} /> : ''}
         </body>
       </html>
@@ -153,7 +179,7 @@ function SessionTimeoutDialog({ ctx, session }: { ctx: PageContext; session: { s
   );
 }
 
-function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrganiser[] }) {
+function Footer({ ctx, organisers, authority }: { ctx: PageContext; organisers: FooterOrganiser[]; authority: Authority | undefined }) {
   const { t } = ctx;
   const back = encodeURIComponent(ctx.path);
   return (
@@ -216,12 +242,12 @@ function Footer({ ctx, organisers }: { ctx: PageContext; organisers: FooterOrgan
                   </a>
                 </li>
                 <li>
-                  <a href="/privatliv" safe>
+                  <a href={authority?.privacyHref ?? '/privatliv'} safe>
                     {t.footer.privacy}
                   </a>
                 </li>
                 <li>
-                  <a href="/tilgaengelighed" safe>
+                  <a href={authority?.accessibilityHref ?? '/tilgaengelighed'} safe>
                     {t.footer.accessibility}
                   </a>
                 </li>

@@ -1,6 +1,7 @@
 import { Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline } from '../public-result.js';
+import { NomineeTitle } from './result-section.js';
 import type { ArchiveAward } from '../publication.service.js';
 import type { OrganisationRow } from '../../awards/index.js';
 import { awardsUrls } from '../../awards/urls.js';
@@ -66,29 +67,23 @@ export function ArchivePage({ ctx, awards, organisations }: Props): JSX.Element 
                     <td lang="da">
                       {e.result.winner ? (
                         <>
-                          <strong safe>{e.result.winner.title}</strong>
+                          <NomineeTitle nominee={e.result.winner} />
                           <br />
                           <span safe>{nomineeByline(e.result.winner)}</span>
                         </>
-                      ) : e.result.nominees === null ? (
-                        <span lang={ctx.locale} safe>
-                          {e.recorded ? p.archiveNotPublic : p.archiveNotRecorded}
-                        </span>
                       ) : (
-                        '–'
+                        <NotShown ctx={ctx} p={p} notYet={e.recorded && (e.result.nominees === null || !e.winnerDue)} />
                       )}
                     </td>
                     <td lang="da">
-                      {e.result.nominees === null ? (
-                        <span lang={ctx.locale} safe>
-                          {e.recorded ? p.archiveNotPublic : p.archiveNotRecorded}
-                        </span>
-                      ) : e.result.nominees.length === 0 ? (
-                        '–'
+                      {e.result.nominees === null || e.result.nominees.length === 0 ? (
+                        <NotShown ctx={ctx} p={p} notYet={e.recorded && e.result.nominees === null} />
                       ) : (
                         <ul class="nominee-list">
                           {e.result.nominees.map((n) => (
-                            <li safe>{`${n.title} (${nomineeByline(n)})`}</li>
+                            <li>
+                              <NomineeTitle nominee={n} /> <span safe>{`(${nomineeByline(n)})`}</span>
+                            </li>
                           ))}
                         </ul>
                       )}
@@ -101,5 +96,14 @@ export function ArchivePage({ ctx, awards, organisations }: Props): JSX.Element 
         </section>
       ))}
     </Layout>
+  );
+}
+
+/** One wording for what the archive cannot show: not published yet (its instant is ahead), or not recorded in Prisportal. */
+function NotShown({ ctx, p, notYet }: { ctx: PageContext; p: ReturnType<typeof publicationTexts>; notYet: boolean }) {
+  return (
+    <span lang={ctx.locale} class="archive-not-shown" safe>
+      {notYet ? p.archiveNotPublic : p.archiveNotRecorded}
+    </span>
   );
 }

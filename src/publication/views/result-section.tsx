@@ -1,4 +1,6 @@
+import Html from '@kitajs/html';
 import type { PageContext } from '../../platform/ui/index.js';
+import { nomineeHref } from '../../awards/index.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline, type PublicNominee, type PublicResult } from '../public-result.js';
 
@@ -24,9 +26,7 @@ export function ResultSection({ ctx, result }: { ctx: PageContext; result: Publi
           <ul class="nominee-list">
             {result.nominees.map((n) => (
               <li>
-                <strong lang="da" safe>
-                  {n.title}
-                </strong>
+                <NomineeTitle nominee={n} />
                 {n.nominationId === winnerId ? <span class="nominee-winner" safe>{` (${p.winnerBadge})`}</span> : ''}
                 <br />
                 <span lang="da" safe>
@@ -56,9 +56,7 @@ export function WinnerDetails({ ctx, winner, filmUrl }: { ctx: PageContext; winn
     <div class="winner" id="winner">
       <p>
         <span safe>{`${p.winner}: `}</span>
-        <strong lang="da" safe>
-          {winner.title}
-        </strong>
+        <NomineeTitle nominee={winner} />
       </p>
       <p lang="da" safe>
         {nomineeByline(winner)}
@@ -81,6 +79,22 @@ export function WinnerDetails({ ctx, winner, filmUrl }: { ctx: PageContext; winn
         ''
       )}
     </div>
+  );
+}
+
+/** A nominee's title, linked to their public page (with consent) or the solution in the idea bank (awards' nomineeHref). */
+export function NomineeTitle({ nominee }: { nominee: PublicNominee }): JSX.Element {
+  const href = nomineeHref(nominee);
+  return (
+    <strong lang="da">
+      {href ? (
+        <a href={href} safe>
+          {nominee.title}
+        </a>
+      ) : (
+        Html.escapeHtml(nominee.title)
+      )}
+    </strong>
   );
 }
 
