@@ -58,6 +58,7 @@ const da = {
     api_token: 'API-nøgle',
     edition_member: 'Medlem',
     member_invitation: 'Invitation',
+    group_message: 'Besked til en gruppe',
   } as Record<string, string>,
   actions: {
     'organisation.create': 'Organisation oprettet',
@@ -104,6 +105,7 @@ const da = {
     'retention.run': 'Persondata anonymiseret (sletteregler)',
     'person.export': 'Persondata udleveret',
     'person.erase': 'Persondata slettet',
+    'message.send': 'Besked sendt til en gruppe',
   } as Record<string, string>,
   fields: {
     name: 'Navn',
@@ -231,11 +233,21 @@ const da = {
     ownerOrganisationId: 'Ejer (organisation, id)',
     ownerUserId: 'Ejer',
     seedKey: 'Demodata (nøgle)',
+    recipientGroup: 'Modtagere',
+    subject: 'Emne',
+    recipientCount: 'Antal modtagere',
+    openingSubscriptions: 'Tilmeldinger til besked om åbning',
   },
   /** Values of fields that are codes, as a person reads them: `values[field][code]`. */
   values: {
     state: { pending: 'Ikke vurderet', eligible: 'Egnet', 'not-eligible': 'Ikke egnet' },
     role: { committee: 'Komité', panel: 'Patientpanel' },
+    recipientGroup: {
+      nominators: 'Alle, der har sendt en indstilling',
+      drafts: 'Alle med en kladde, de ikke har sendt',
+      'committee-unfinished': 'Komitémedlemmer, der ikke er færdige',
+      'panel-not-voted': 'Panelmedlemmer, der ikke har stemt',
+    },
     basis: { panel: 'Patientpanelets optælling', 'tie-break': 'Formandens afgørelse ved stemmelighed', committee: 'Komitéens valg' },
     kind: { nominees: 'De nominerede', winner: 'Vinderen' },
     status: {
@@ -304,6 +316,7 @@ const en: AuditTexts = {
     api_token: 'API token',
     edition_member: 'Member',
     member_invitation: 'Invitation',
+    group_message: 'Message to a group',
   },
   actions: {
     'organisation.create': 'Organisation created',
@@ -350,6 +363,7 @@ const en: AuditTexts = {
     'retention.run': 'Personal data anonymised (retention)',
     'person.export': 'Personal data exported',
     'person.erase': 'Personal data deleted',
+    'message.send': 'Message sent to a group',
   },
   fields: {
     name: 'Name',
@@ -470,10 +484,20 @@ const en: AuditTexts = {
     ownerOrganisationId: 'Owner (organisation, id)',
     ownerUserId: 'Owner',
     seedKey: 'Demo data (key)',
+    recipientGroup: 'Recipients',
+    subject: 'Subject',
+    recipientCount: 'Number of recipients',
+    openingSubscriptions: 'Sign-ups for the opening notice',
   },
   values: {
     state: { pending: 'Not screened', eligible: 'Eligible', 'not-eligible': 'Not eligible' },
     role: { committee: 'Committee', panel: 'Patient panel' },
+    recipientGroup: {
+      nominators: 'Everyone who sent a nomination',
+      drafts: 'Everyone with an unsent draft',
+      'committee-unfinished': 'Committee members not finished',
+      'panel-not-voted': 'Panel members who have not voted',
+    },
     basis: { panel: "The patient panel's count", 'tie-break': "The chair's tie-break", committee: "The committee's choice" },
     kind: { nominees: 'The nominees', winner: 'The winner' },
     status: {

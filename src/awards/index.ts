@@ -34,3 +34,5 @@ export {
   type PublicResult,
   type PublicationInstants,
 } from './edition-result.js';
+// The slot of the award page that outreach fills in ("Få besked, når der åbnes").
+export { provideNextRoundSignup, type NextRoundSignupProps } from './next-round-slot.js';

@@ -15,6 +15,8 @@ export type OutgoingMail = {
   text: string;
   html?: string | undefined;
   attachments?: MailAttachment[] | undefined;
+  /** Extra header lines (List-Unsubscribe …), already checked by the outbox. */
+  headers?: Record<string, string> | undefined;
   /** `<…@…>`: stable for one outbox row, so a retried send carries the same Message-ID. */
   messageId: string;
 };
@@ -42,6 +44,7 @@ function toNodemailer(message: OutgoingMail) {
     ...(message.html !== undefined ? { html: message.html } : {}),
     attachments: (message.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
     messageId: message.messageId,
+    ...(message.headers ? { headers: message.headers } : {}),
   };
 }
 

@@ -20,3 +20,10 @@ export async function nominationsModule(app: FastifyInstance, deps: AppDeps & { 
 export { countWords } from './word-count.js';
 export { NOMINEE_KIND_LABEL } from './nomination-text.js';
 export { NO_NOMINATIONS_WAITING, countNominationsWaiting, type NominationsWaiting } from './waiting.repo.js';
+export {
+  issueReminderLink,
+  listDraftsNearDeadline,
+  listNominatorRecipients,
+  type DueDraft,
+  type NominatorRecipient,
+} from './recipients.repo.js';

@@ -7,6 +7,7 @@ import { EditionStatus } from './edition-status.js';
 // The result section is publication's, provided through awards' slot (awards sits below publication).
 import { ResultSection, WinnerDetails, type PublicResult } from '../edition-result.js';
 import { awardsUrls as urls } from '../urls.js';
+import { NextRoundSignupSlot } from '../next-round-slot.js';
 import { nominationsUrls } from '../../nominations/urls.js';
 
 /** What of the shown edition's result is public now (src/publication). */
@@ -58,6 +59,7 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
       ) : (
         <p safe>{t.award.noEdition}</p>
       )}
+      <NextRoundSignupSlot ctx={ctx} award={award} show={!byYear && !page.preview && edition?.phase !== 'open'} />
 
       {award.contactName ? (
         <section aria-labelledby="contact">
