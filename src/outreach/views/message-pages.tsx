@@ -183,9 +183,7 @@ export function PreviewPage(p: {
       <div id="preview-body" class="message-preview">
         <Paragraphs text={message.body} />
       </div>
-      <p class="form-hint" safe>
-        {o.previewFooterNote}
-      </p>
+      <p safe>{o.previewFooterNote}</p>
       <ButtonGroup>
         <form method="post" action={urls.messageSend({ id: round.id })}>
           {hidden}
