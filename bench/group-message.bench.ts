@@ -1,5 +1,5 @@
 /**
- * `npm run bench:outreach`: a message from an administrator to 5,000 nominators of a round.
+ * `npx tsx bench/group-message.bench.ts`: a message from an administrator to 5,000 nominators of a round.
  *
  * 1. Queueing: `sendGroupMessage` (src/outreach) reads the group, writes the message, 5,000
  *    outbox rows and the audit event in one transaction on a throwaway PostgreSQL server; its
