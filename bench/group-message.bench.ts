@@ -154,7 +154,9 @@ async function main() {
     }
     const ms = performance.now() - t0;
     transport.close?.();
-    const [left] = await db.execute<{ n: number }>(sql`select count(*)::int as n from outbox_messages where status <> 'sent'`).then((x) => (x as unknown as { rows: { n: number }[] }).rows);
+    const [left] = await db
+      .execute<{ n: number }>(sql`select count(*)::int as n from outbox_messages where status <> 'sent'`)
+      .then((x) => (x as unknown as { rows: { n: number }[] }).rows);
     if (Number(left!.n) !== 0) throw new Error(`${left!.n} outbox rows not sent`);
     check(smtp.received.map((m) => m.envelope.to[0]!));
     const ids = new Set(smtp.received.map((m) => m.parsed.messageId));
@@ -210,7 +212,8 @@ async function main() {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = current.indexOf(START);
   const end = current.indexOf(END, start === -1 ? 0 : start);
-  const next = start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
+  const next =
+    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
   writeFileSync(file, next);
   try {
     execFileSync(join(projectRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', 'BENCHMARKS.md'], { cwd: projectRoot, stdio: 'ignore' });

@@ -142,7 +142,15 @@ test('unsubscribe tokens: bound to the id and the address under the secret, and 
   assert.notEqual(a, unsubscribeToken('k'.repeat(32), { id: 7, email: 'bo@rm.dk' }));
   assert.notEqual(a, unsubscribeToken('x'.repeat(32), { id: 7, email: 'ane@rm.dk' }));
   assert.equal(parseUnsubscribeToken(a), 7);
-  for (const bad of ['', 'T'.repeat(43), '0-' + 'a'.repeat(64), '7-' + 'a'.repeat(63), '7-' + 'A'.repeat(64), '99999999999-' + 'a'.repeat(64), `7-${'a'.repeat(64)}x`]) {
+  for (const bad of [
+    '',
+    'T'.repeat(43),
+    `0-${'a'.repeat(64)}`,
+    `7-${'a'.repeat(63)}`,
+    `7-${'A'.repeat(64)}`,
+    `99999999999-${'a'.repeat(64)}`,
+    `7-${'a'.repeat(64)}x`,
+  ]) {
     assert.equal(parseUnsubscribeToken(bad), null, bad);
   }
 });

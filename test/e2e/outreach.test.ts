@@ -114,7 +114,10 @@ describe('outreach in Chromium', () => {
       await checkPage(award, 'check your e-mail', REFUSED);
       assert.equal(await page.locator('h1').innerText(), 'Tjek din e-mail');
 
-      const [sub] = await db.select().from(openingSubscriptions).where(eq(openingSubscriptions.email, `${slug}@example.dk`));
+      const [sub] = await db
+        .select()
+        .from(openingSubscriptions)
+        .where(eq(openingSubscriptions.email, `${slug}@example.dk`));
       const [mail] = await db
         .select()
         .from(outboxMessages)

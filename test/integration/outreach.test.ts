@@ -9,7 +9,21 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/database.js';
-import { auditEvents, awards, draftReminders, editionMembers, groupMessages, nominations, openingSubscriptions, organisations, outboxMessages, panelVoters, reviews, reviewScores, users } from '../../src/db/schema.js';
+import {
+  auditEvents,
+  awards,
+  draftReminders,
+  editionMembers,
+  groupMessages,
+  nominations,
+  openingSubscriptions,
+  organisations,
+  outboxMessages,
+  panelVoters,
+  reviews,
+  reviewScores,
+  users,
+} from '../../src/db/schema.js';
 import { enqueueDueDraftReminders, enqueueOpeningNotices } from '../../src/outreach/index.js';
 import { listGroup } from '../../src/outreach/messages.service.js';
 import { unsubscribeToken } from '../../src/outreach/outreach-rules.js';
@@ -90,7 +104,10 @@ for (const engine of ENGINES) {
       const removed = await buildMember(db, { editionId: e.id, role: 'committee', email: 'fjernet@rm.dk' });
       await db.update(editionMembers).set({ removedAt: now }).where(eq(editionMembers.id, removed.memberId));
       const erased = await buildMember(db, { editionId: e.id, role: 'committee' });
-      await db.update(users).set({ email: `slettet-${erased.userId}@anonymiseret.invalid`, name: '' }).where(eq(users.id, erased.userId));
+      await db
+        .update(users)
+        .set({ email: `slettet-${erased.userId}@anonymiseret.invalid`, name: '' })
+        .where(eq(users.id, erased.userId));
       const [review] = await db.insert(reviews).values({ memberId: done.memberId, nominationId: sent.id, createdAt: now, updatedAt: now }).returning();
       await db.insert(reviewScores).values({ reviewId: review!.id, criterionId: e.criterionIds[0]!, score: 4 });
       const voted = await buildMember(db, { editionId: e.id, role: 'panel', email: 'stemt@rm.dk' });
@@ -133,12 +150,17 @@ for (const engine of ENGINES) {
       assert.equal(rows[0]!.recipientCount, 3);
       const sentMails = (await mails(db, 'group-message')).filter((m) => m.dedupeKey!.startsWith(`group-message:${rows[0]!.id}:`));
       assert.deepEqual(sentMails.map((m) => m.toAddress).sort(), ['a@rm.dk', 'b@rm.dk', 'c@rm.dk']);
-      assert.ok(sentMails.every((m) => m.htmlBody === null && m.textBody.startsWith('Hej\n\n<script>alert("x")</script> & tak') && m.subject === 'Husk <b>fristen</b>'));
+      assert.ok(
+        sentMails.every((m) => m.htmlBody === null && m.textBody.startsWith('Hej\n\n<script>alert("x")</script> & tak') && m.subject === 'Husk <b>fristen</b>'),
+      );
       assert.ok(sentMails.every((m) => m.organisationId === rmOrg));
       const receipt = await admin.get(String(first.headers.location));
       assert.equal(receipt.statusCode, 200);
       assert.match(receipt.body, /lagt i kø til 3 personer/);
-      const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'message.send'), eq(auditEvents.entityId, String(rows[0]!.id))));
+      const audit = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'message.send'), eq(auditEvents.entityId, String(rows[0]!.id))));
       assert.equal(audit.length, 1);
       assert.deepEqual(audit[0]!.after, { recipientGroup: 'nominators', subject: 'Husk <b>fristen</b>', recipientCount: 3 });
       assert.equal(audit[0]!.editionId, e.id);
@@ -180,7 +202,10 @@ for (const engine of ENGINES) {
       const sentLater = await buildNomination(db, { editionId: e.id, status: 'draft', nominatorEmail: 'sender@rm.dk' });
       await buildNomination(db, { editionId: e.id, status: 'draft', nominatorEmail: '' });
       await buildNomination(db, { editionId: e.id, status: 'sent', nominatorEmail: 'allerede@rm.dk' });
-      const mine = async () => (await mails(db, 'draft-reminder')).filter((m) => /^draft-reminder:(\d+):/.exec(m.dedupeKey!) && [draft.id, sentLater.id].some((id) => m.dedupeKey!.startsWith(`draft-reminder:${id}:`)));
+      const mine = async () =>
+        (await mails(db, 'draft-reminder')).filter(
+          (m) => /^draft-reminder:(\d+):/.exec(m.dedupeKey!) && [draft.id, sentLater.id].some((id) => m.dedupeKey!.startsWith(`draft-reminder:${id}:`)),
+        );
 
       assert.ok((await enqueueDueDraftReminders({ db, now, publicBaseUrl: BASE })) >= 2);
       assert.equal(await enqueueDueDraftReminders({ db, now, publicBaseUrl: BASE }), 0, 'a second run (another process) sends nothing');
@@ -205,7 +230,11 @@ for (const engine of ENGINES) {
       await enqueueDueDraftReminders({ db, now: dayBefore, publicBaseUrl: BASE });
       await enqueueDueDraftReminders({ db, now: dayBefore, publicBaseUrl: BASE });
       got = await mine();
-      assert.deepEqual(got.map((m) => m.dedupeKey).sort(), [`draft-reminder:${draft.id}:1d`, `draft-reminder:${draft.id}:3d`, `draft-reminder:${sentLater.id}:3d`]);
+      assert.deepEqual(got.map((m) => m.dedupeKey).sort(), [
+        `draft-reminder:${draft.id}:1d`,
+        `draft-reminder:${draft.id}:3d`,
+        `draft-reminder:${sentLater.id}:3d`,
+      ]);
       // At and after the deadline: nothing.
       await db.delete(draftReminders).where(eq(draftReminders.nominationId, draft.id));
       assert.equal(await enqueueDueDraftReminders({ db, now: e.closesAt!, publicBaseUrl: BASE }), 0);
@@ -239,7 +268,10 @@ for (const engine of ENGINES) {
       assert.match(answer.body, /Tjek din e-mail/);
       // The same answer, and no second row, when the address asks again (differently capitalised).
       const twice = await visitor.post(outreachUrls.subscribe({ slug: award.slug }), { email: 'borger@example.dk' });
-      assert.equal(twice.body.replace(/Borger@Example\.dk|borger@example\.dk/g, 'X').replace(/name="_csrf" value="[^"]*"/g, ''), answer.body.replace(/Borger@Example\.dk|borger@example\.dk/g, 'X').replace(/name="_csrf" value="[^"]*"/g, ''));
+      assert.equal(
+        twice.body.replace(/Borger@Example\.dk|borger@example\.dk/g, 'X').replace(/name="_csrf" value="[^"]*"/g, ''),
+        answer.body.replace(/Borger@Example\.dk|borger@example\.dk/g, 'X').replace(/name="_csrf" value="[^"]*"/g, ''),
+      );
       const subs = await db.select().from(openingSubscriptions).where(eq(openingSubscriptions.awardId, award.id));
       assert.equal(subs.length, 1);
       assert.equal(subs[0]!.confirmedAt, null);
@@ -303,12 +335,22 @@ for (const engine of ENGINES) {
       const [sub] = await db.select().from(openingSubscriptions).where(eq(openingSubscriptions.awardId, award.id));
       const token = unsubscribeToken(DEVELOPMENT_BALLOT_KEY, sub!);
       const wrong = `${sub!.id}-${'0'.repeat(64)}`;
-      const res = await t.app.inject({ method: 'POST', url: outreachUrls.unsubscribe({ token: wrong }), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: outreachUrls.unsubscribe({ token: wrong }),
+        payload: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(res.statusCode, 200);
       assert.equal((await db.select().from(openingSubscriptions).where(eq(openingSubscriptions.id, sub!.id))).length, 1);
       const page = await new Client(t.app).get(outreachUrls.unsubscribe({ token }));
       assert.match(page.body, /Vil du afmelde dig/);
-      const oneClick = await t.app.inject({ method: 'POST', url: outreachUrls.unsubscribe({ token }), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const oneClick = await t.app.inject({
+        method: 'POST',
+        url: outreachUrls.unsubscribe({ token }),
+        payload: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(oneClick.statusCode, 200);
       assert.match(oneClick.body, /Du er afmeldt/);
       assert.equal((await db.select().from(openingSubscriptions).where(eq(openingSubscriptions.id, sub!.id))).length, 0);
@@ -331,7 +373,8 @@ for (const engine of ENGINES) {
       const latest = /\/faa-besked\/bekraeft\/([A-Za-z0-9_-]{43})/.exec(links[2]!.textBody)![1]!;
       assert.equal((await visitor.get(outreachUrls.confirmSubscription({ token: latest }))).statusCode, 200, 'the latest link still works');
       let last = 200;
-      for (let i = 0; i < 30 && last !== 429; i++) last = (await visitor.post(outreachUrls.subscribe({ slug: award.slug }), { email: `x${i}@example.dk` })).statusCode;
+      for (let i = 0; i < 30 && last !== 429; i++)
+        last = (await visitor.post(outreachUrls.subscribe({ slug: award.slug }), { email: `x${i}@example.dk` })).statusCode;
       assert.equal(last, 429);
       assert.equal((await new Client(t.app, { ip: '10.9.0.4' }).get(outreachUrls.subscribe({ slug: award.slug }))).statusCode, 200);
       assert.equal((await visitor.get(outreachUrls.subscribe({ slug: 'findes-ikke' }))).statusCode, 404);
@@ -347,11 +390,20 @@ for (const engine of ENGINES) {
       const data = await collectPersonData({ db, email: 'PRIVAT@example.dk', organisationIds: [rmOrg], now });
       assert.equal(data.openingSubscriptions.length, 1);
       assert.equal(data.openingSubscriptions[0]!.email, 'privat@example.dk');
-      const actor = { kind: 'user', user: (await db.select().from(users).where(eq(users.email, 'admin-outreach@rm.dk')))[0]!, adminOf: new Set([rmOrg]), memberships: [] } as never;
+      const actor = {
+        kind: 'user',
+        user: (await db.select().from(users).where(eq(users.email, 'admin-outreach@rm.dk')))[0]!,
+        adminOf: new Set([rmOrg]),
+        memberships: [],
+      } as never;
       const erased = await erasePersonData({ db, email: 'privat@example.dk', organisationIds: [rmOrg], actor, now });
       assert.equal(erased.openingSubscriptions, 1);
       assert.equal((await db.select().from(openingSubscriptions).where(eq(openingSubscriptions.awardId, award.id))).length, 0);
-      assert.equal((await db.select().from(outboxMessages).where(like(outboxMessages.toAddress, 'privat@example.dk'))).length, 0, 'the confirmation e-mail goes too');
+      assert.equal(
+        (await db.select().from(outboxMessages).where(like(outboxMessages.toAddress, 'privat@example.dk'))).length,
+        0,
+        'the confirmation e-mail goes too',
+      );
       await assertAuditKeysLabelled(db);
     });
 
