@@ -29,6 +29,7 @@ import { listGroup } from '../../src/outreach/messages.service.js';
 import { unsubscribeToken } from '../../src/outreach/outreach-rules.js';
 import { outreachUrls } from '../../src/outreach/urls.js';
 import { nominationsUrls } from '../../src/nominations/urls.js';
+import { renewAccessToken } from '../../src/nominations/nomination.service.js';
 import { awardsUrls } from '../../src/awards/urls.js';
 import { collectPersonData, erasePersonData } from '../../src/privacy/person-data.service.js';
 import { DEVELOPMENT_BALLOT_KEY } from '../../src/config.js';
@@ -223,6 +224,10 @@ for (const engine of ENGINES) {
       assert.equal(opened.headers.location, nominationsUrls.nomination({ id: draft.id }));
       assert.notEqual((await visitor.get(nominationsUrls.nomination({ id: draft.id }))).statusCode, 403);
       assert.equal((await new Client(t.app).get(nominationsUrls.privateLink({ token: draft.accessToken }))).statusCode, 303);
+      // "Lav et nyt privat link" closes every earlier link, the reminder's too (decision 0006).
+      const renewed = await renewAccessToken({ db, nominationId: draft.id, now });
+      assert.equal((await new Client(t.app).get(link)).statusCode, 403);
+      assert.equal((await new Client(t.app).get(nominationsUrls.privateLink({ token: renewed.token }))).statusCode, 303);
 
       // One of them sends the nomination; two days later only the other is reminded (1 day before).
       await db.update(nominations).set({ status: 'sent', receiptNumber: 'TEST-X-1', sentAt: now }).where(eq(nominations.id, sentLater.id));
