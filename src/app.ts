@@ -25,6 +25,7 @@ import { ideabankModule } from './ideabank/index.js';
 import { judgingModule } from './judging/index.js';
 import { membersModule } from './members/index.js';
 import { nominationsModule } from './nominations/index.js';
+import { outreachModule } from './outreach/index.js';
 import { panelModule } from './panel/index.js';
 import { privacyModule } from './privacy/index.js';
 import { publicationModule } from './publication/index.js';
@@ -212,6 +213,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(ideabankModule, { ...deps, store });
   await app.register(roundsModule, deps);
   await app.register(historyImportModule, deps);
+  await app.register(outreachModule, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   return app;

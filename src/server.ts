@@ -13,6 +13,7 @@ import { startScheduledJobs } from './platform/scheduled-jobs.js';
 import { enqueueDuePublicationNotices } from './publication/index.js';
 import { enqueueDueReviewReminders } from './judging/index.js';
 import { anonymiseExpiredPersonalData } from './privacy/index.js';
+import { enqueueDueDraftReminders, enqueueOpeningNotices } from './outreach/index.js';
 import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 import { gatherFacts, productionFindings } from './doctor.js';
 
@@ -129,6 +130,8 @@ async function main() {
     jobs: [
       { name: 'publication-notices', run: ({ db, now }) => enqueueDuePublicationNotices({ db, now, publicBaseUrl }) },
       { name: 'review-reminders', run: ({ db, now }) => enqueueDueReviewReminders({ db, now, publicBaseUrl }) },
+      { name: 'draft-reminders', run: ({ db, now }) => enqueueDueDraftReminders({ db, now, publicBaseUrl }) },
+      { name: 'opening-notices', run: ({ db, now }) => enqueueOpeningNotices({ db, now, links: { publicBaseUrl, secret: config.ballotKey } }) },
       {
         name: 'retention',
         run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears, store: retentionStore })),

@@ -58,6 +58,7 @@ const da = {
     api_token: 'API-nøgle',
     edition_member: 'Medlem',
     member_invitation: 'Invitation',
+    group_message: 'Besked til en gruppe',
   } as Record<string, string>,
   actions: {
     'organisation.create': 'Organisation oprettet',
@@ -106,6 +107,7 @@ const da = {
     'person.export': 'Persondata udleveret',
     'person.erase': 'Persondata slettet',
     'history.import': 'Tidligere år importeret',
+    'message.send': 'Besked sendt til en gruppe',
   } as Record<string, string>,
   fields: {
     nomineeEmail: 'Kandidatens e-mail',
@@ -249,11 +251,21 @@ const da = {
     solutionsCreated: 'Løsninger tilføjet',
     alreadyThere: 'Rækker der fandtes i forvejen',
     years: 'År',
+    recipientGroup: 'Modtagere',
+    subject: 'Emne',
+    recipientCount: 'Antal modtagere',
+    openingSubscriptions: 'Tilmeldinger til besked om åbning',
   },
   /** Values of fields that are codes, as a person reads them: `values[field][code]`. */
   values: {
     state: { pending: 'Ikke vurderet', eligible: 'Egnet', 'not-eligible': 'Ikke egnet' },
     role: { committee: 'Komité', panel: 'Patientpanel' },
+    recipientGroup: {
+      nominators: 'Alle, der har sendt en indstilling',
+      drafts: 'Alle med en kladde, de ikke har sendt',
+      'committee-unfinished': 'Komitémedlemmer, der ikke er færdige',
+      'panel-not-voted': 'Panelmedlemmer, der ikke har stemt',
+    },
     basis: { panel: 'Patientpanelets optælling', 'tie-break': 'Formandens afgørelse ved stemmelighed', committee: 'Komitéens valg' },
     kind: { nominees: 'De nominerede', winner: 'Vinderen' },
     status: {
@@ -322,6 +334,7 @@ const en: AuditTexts = {
     api_token: 'API token',
     edition_member: 'Member',
     member_invitation: 'Invitation',
+    group_message: 'Message to a group',
   },
   actions: {
     'organisation.create': 'Organisation created',
@@ -370,6 +383,7 @@ const en: AuditTexts = {
     'person.export': 'Personal data exported',
     'person.erase': 'Personal data deleted',
     'history.import': 'Earlier years imported',
+    'message.send': 'Message sent to a group',
   },
   fields: {
     nomineeEmail: "Nominee's e-mail",
@@ -506,10 +520,20 @@ const en: AuditTexts = {
     solutionsCreated: 'Solutions added',
     alreadyThere: 'Rows already there',
     years: 'Years',
+    recipientGroup: 'Recipients',
+    subject: 'Subject',
+    recipientCount: 'Number of recipients',
+    openingSubscriptions: 'Sign-ups for the opening notice',
   },
   values: {
     state: { pending: 'Not screened', eligible: 'Eligible', 'not-eligible': 'Not eligible' },
     role: { committee: 'Committee', panel: 'Patient panel' },
+    recipientGroup: {
+      nominators: 'Everyone who sent a nomination',
+      drafts: 'Everyone with an unsent draft',
+      'committee-unfinished': 'Committee members not finished',
+      'panel-not-voted': 'Panel members who have not voted',
+    },
     basis: { panel: "The patient panel's count", 'tie-break': "The chair's tie-break", committee: "The committee's choice" },
     kind: { nominees: 'The nominees', winner: 'The winner' },
     status: {

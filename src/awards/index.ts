@@ -47,3 +47,4 @@ export {
   type PublicResult,
   type PublicationInstants,
 } from './edition-result.js';
+// The slot of the award page that outreach fills in ("Få besked, når der åbnes").

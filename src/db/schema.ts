@@ -12,3 +12,4 @@ export * from '../panel/panel.schema.js';
 export * from '../publication/publication.schema.js';
 export * from '../ideabank/ideabank.schema.js';
 export * from '../history-import/history-import.schema.js';
+export * from '../outreach/outreach.schema.js';

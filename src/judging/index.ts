@@ -16,3 +16,4 @@ export { enqueueDueReviewReminders } from './reminders.service.js';
 export { conflictIndex, conflictOf, inForce } from './review.service.js';
 export { findShortlist, writeShortlist } from './shortlist.repo.js';
 export { NO_JUDGING_WAITING, countJudgingWaiting, type JudgingWaiting } from './waiting.repo.js';
+export { listUnfinishedCommittee, type MemberRecipient } from './recipients.repo.js';

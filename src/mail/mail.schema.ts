@@ -23,6 +23,11 @@ export const outboxMessages = pgTable(
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
+    /**
+     * Extra header lines of the message (e.g. List-Unsubscribe), name → value; null for none.
+     * Only names in MAIL_HEADER_NAMES are sent (outbox.ts), so no caller can set From or To.
+     */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

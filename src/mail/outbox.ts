@@ -3,6 +3,23 @@ import { outboxMessages, type OutboxAttachment } from './mail.schema.js';
 
 export type { OutboxAttachment } from './mail.schema.js';
 
+/**
+ * The extra headers a message may carry: a mass mailing's unsubscribe link (RFC 2369) and its
+ * one-click POST (RFC 8058). Kept short on purpose: no caller may set From, To or Subject.
+ */
+export const MAIL_HEADER_NAMES = ['List-Unsubscribe', 'List-Unsubscribe-Post'] as const;
+export type MailHeaderName = (typeof MAIL_HEADER_NAMES)[number];
+
+/** The allowed headers of a mail, with line breaks removed (no header injection); null when none. */
+export function headersOf(mail: Pick<NewMail, 'headers'>): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const name of MAIL_HEADER_NAMES) {
+    const v = mail.headers?.[name];
+    if (typeof v === 'string' && v.trim() !== '') out[name] = v.replace(/[\r\n]+/g, ' ').trim();
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 /** An e-mail to queue. The sender address is the worker's (MAIL_FROM), not the caller's. */
 export type NewMail = {
   /** What the message is about, e.g. 'nomination-receipt'; for logs and tests. */
@@ -12,6 +29,8 @@ export type NewMail = {
   text: string;
   html?: string;
   attachments?: OutboxAttachment[];
+  /** Extra headers; only those in MAIL_HEADER_NAMES (List-Unsubscribe and its one-click POST). */
+  headers?: Partial<Record<MailHeaderName, string>>;
   /** The same key is queued at most once (e.g. 'receipt:42:3'); a second enqueue is skipped. */
   dedupeKey?: string;
   /** The organisation whose business the e-mail is; leave out for a person's own account mail (a sign-in link). */
@@ -36,6 +55,7 @@ export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promi
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       attachments: mail.attachments ?? [],
+      headers: headersOf(mail),
       organisationId: mail.organisationId ?? null,
       about: mail.about ?? null,
       status: 'pending',
@@ -44,4 +64,40 @@ export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promi
       createdAt: now,
     })
     .onConflictDoNothing();
+}
+
+/**
+ * Queues many e-mails in one statement per 500 (a message to a whole group): the same rows as
+ * `enqueueMail` each, in the caller's transaction. Rows whose `dedupeKey` is already queued
+ * are skipped. Returns how many rows were inserted.
+ */
+export async function enqueueMails(db: Database, mails: readonly NewMail[], now: Date): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < mails.length; i += 500) {
+    const chunk = mails.slice(i, i + 500);
+    const rows = await db
+      .insert(outboxMessages)
+      .values(
+        chunk.map((mail) => ({
+          kind: mail.kind,
+          dedupeKey: mail.dedupeKey ?? null,
+          toAddress: mail.to,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html ?? null,
+          attachments: mail.attachments ?? [],
+          headers: headersOf(mail),
+          organisationId: mail.organisationId ?? null,
+          about: mail.about ?? null,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: outboxMessages.id });
+    inserted += rows.length;
+  }
+  return inserted;
 }

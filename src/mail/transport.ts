@@ -15,6 +15,8 @@ export type OutgoingMail = {
   text: string;
   html?: string | undefined;
   attachments?: MailAttachment[] | undefined;
+  /** Extra header lines (List-Unsubscribe …), already checked by the outbox. */
+  headers?: Record<string, string> | undefined;
   /** `<…@…>`: stable for one outbox row, so a retried send carries the same Message-ID. */
   messageId: string;
 };
@@ -33,6 +35,9 @@ export type MailTransport = {
 // Bounded so that one send cannot outlive the worker's lease on its row (see worker.ts).
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
+/** The pooled SMTP settings of the worker's transport (the benchmark's bare loop uses the same). */
+export const SMTP_POOL = { pool: true, maxConnections: 2, maxMessages: 100, idleTimeout: 30_000, ...SMTP_TIMEOUTS } as const;
+
 function toNodemailer(message: OutgoingMail) {
   return {
     from: message.from,
@@ -42,6 +47,7 @@ function toNodemailer(message: OutgoingMail) {
     ...(message.html !== undefined ? { html: message.html } : {}),
     attachments: (message.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content })),
     messageId: message.messageId,
+    ...(message.headers ? { headers: message.headers } : {}),
   };
 }
 
@@ -54,7 +60,7 @@ function toNodemailer(message: OutgoingMail) {
  * nothing special. Call `close()` when done, or an idle connection keeps the process up.
  */
 export function createSmtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 100, idleTimeout: 30_000, ...SMTP_TIMEOUTS });
+  const transporter = nodemailer.createTransport({ url, ...SMTP_POOL });
   // A broken connection fails the send it belongs to (and is retried); it must not crash the process.
   transporter.on('error', () => {});
   return {

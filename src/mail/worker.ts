@@ -39,6 +39,7 @@ type ClaimedRow = {
   text: string;
   html: string | null;
   attachments: OutboxAttachment[];
+  headers: Record<string, string> | null;
   attempts: number;
   createdAt: Date;
 };
@@ -142,6 +143,7 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
     text_body: string;
     html_body: string | null;
     attachments: OutboxAttachment[] | string | null;
+    headers: Record<string, string> | string | null;
     attempts: number;
     created_at: Date | string;
   }>(
@@ -158,7 +160,7 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
         update outbox_messages
            set attempts = attempts + 1, locked_until = ${leaseUntil}::timestamptz
          where id in (select id from due)
-        returning id, kind, to_address, subject, text_body, html_body, attachments, attempts, created_at`,
+        returning id, kind, to_address, subject, text_body, html_body, attachments, headers, attempts, created_at`,
   );
   return raw
     .map((r) => ({
@@ -169,6 +171,7 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
       text: r.text_body,
       html: r.html_body,
       attachments: (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : (r.attachments ?? [])) as OutboxAttachment[],
+      headers: (typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers) as Record<string, string> | null,
       attempts: Number(r.attempts),
       createdAt: new Date(r.created_at),
     }))
@@ -194,6 +197,7 @@ function toOutgoing(row: ClaimedRow, from: string): OutgoingMail {
     html: row.html ?? undefined,
     attachments: row.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
     messageId: messageIdFor(row, from),
+    ...(row.headers ? { headers: row.headers } : {}),
   };
 }
 

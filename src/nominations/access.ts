@@ -39,7 +39,8 @@ export async function requireNominationAccess(
   const id = Number(raw);
   const token = request.cookies[accessCookieName(id)];
   const nomination = looksLikeToken(token) ? await findNominationById(db, id) : null;
-  if (!nomination || !token || nomination.accessTokenHash !== hashToken(token)) {
+  const hash = token ? hashToken(token) : '';
+  if (!nomination || !token || (nomination.accessTokenHash !== hash && nomination.reminderTokenHash !== hash)) {
     request.log.info('nomination access refused');
     await sendErrorPage(request, reply, 403, 'forbidden');
     return null;

@@ -23,3 +23,10 @@ export { countWords } from './word-count.js';
 export { NOMINEE_KIND_LABEL } from './nomination-text.js';
 export { NO_NOMINATIONS_WAITING, countNominationsWaiting, type NominationsWaiting } from './waiting.repo.js';
 export { findNomineesOfEditions, insertImportedNominee } from './imported-nominees.js';
+export {
+  issueReminderLink,
+  listDraftsNearDeadline,
+  listNominatorRecipients,
+  type DueDraft,
+  type NominatorRecipient,
+} from './recipients.repo.js';

@@ -288,7 +288,8 @@ export async function emailDraftLink(args: { db: Database; edition: EditionForFo
  */
 export async function renewAccessToken(args: { db: Database; nominationId: number; now: Date }) {
   const token = newToken();
-  const row = await updateNomination(args.db, args.nominationId, { accessTokenHash: hashToken(token), accessRevokedAt: args.now });
+  // The reminder's link goes too: "a new private link" means every earlier link stops working.
+  const row = await updateNomination(args.db, args.nominationId, { accessTokenHash: hashToken(token), reminderTokenHash: null, accessRevokedAt: args.now });
   return { token, nomination: row };
 }
 

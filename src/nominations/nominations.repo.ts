@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.js';
 import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
 import type { NominationFields } from './form.js';
@@ -101,8 +101,13 @@ export async function lockNomination(db: Database, id: number): Promise<Nominati
   return row ?? null;
 }
 
+/** The nomination whose private link (or the latest reminder's link, src/outreach) has this hash. */
 export async function findNominationByAccessHash(db: Database, hash: string): Promise<NominationRow | null> {
-  const [row] = await db.select().from(nominations).where(eq(nominations.accessTokenHash, hash)).limit(1);
+  const [row] = await db
+    .select()
+    .from(nominations)
+    .where(or(eq(nominations.accessTokenHash, hash), eq(nominations.reminderTokenHash, hash)))
+    .limit(1);
   return row ?? null;
 }
 

@@ -48,6 +48,12 @@ export const nominations = pgTable(
     receiptNumber: text('receipt_number'),
     accessTokenHash: text('access_token_hash').notNull(),
     accessRevokedAt: instant('access_revoked_at'),
+    /**
+     * A second private link, e-mailed in a reminder about the draft (src/outreach): the nominator's
+     * first link and open pages keep working. The latest reminder's replaces an earlier one's;
+     * "Lav et nyt privat link" and erasure drop it. Only the SHA-256 is stored.
+     */
+    reminderTokenHash: text('reminder_token_hash'),
     /** Bumped on every save; a save based on an older version is refused (two tabs). */
     version: integer('version').notNull().default(1),
 
@@ -113,6 +119,7 @@ export const nominations = pgTable(
   },
   (t) => [
     uniqueIndex('nominations_access_token_uq').on(t.accessTokenHash),
+    uniqueIndex('nominations_reminder_token_uq').on(t.reminderTokenHash),
     uniqueIndex('nominations_receipt_uq').on(t.editionId, t.receiptNumber),
     uniqueIndex('nominations_idempotency_uq').on(t.editionId, t.idempotencyKey),
     uniqueIndex('nominations_consent_token_uq').on(t.nomineeConsentTokenHash),

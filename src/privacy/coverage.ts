@@ -21,6 +21,7 @@ import {
   removeProviderAdminEmail,
   scrubAuditEvents,
 } from './person-data.repo.js';
+import { deleteExpiredOpeningSubscriptions, deleteOpeningSubscriptions, findOpeningSubscriptions } from '../outreach/index.js';
 import { anonymiseNominationAudit, blankNomination } from './privacy.repo.js';
 
 /**
@@ -120,6 +121,12 @@ export const PERSON_DATA_TABLES = {
     erasedBy: [deleteRateLimits],
     how: 'counters keyed by the address (sign-in links asked for): shown and deleted with the whole account, or when there is no account',
   },
+  opening_subscriptions: {
+    columns: ['email', 'consent_wording'],
+    exportedBy: [findOpeningSubscriptions],
+    erasedBy: [deleteOpeningSubscriptions, deleteExpiredOpeningSubscriptions],
+    how: 'sign-ups for "Få besked, når der åbnes" to the organisation\'s awards, by address, with the consent: deleted; unconfirmed ones 7 days and fulfilled ones 30 days after (retention)',
+  },
 } as const satisfies Record<string, Coverage>;
 
 /** Columns that look like a person's by their name but are not, each with the reason. */
@@ -142,9 +149,14 @@ export const NOT_A_PERSON: Record<string, string> = {
   'nominations.access_token_hash': 'a hash of a secret',
   'nominations.nominee_consent_token_hash': 'a hash of a secret',
   'nomination_link_recoveries.token_hash': 'a hash of a secret (the row names no person: it points at a nomination)',
+  'nominations.reminder_token_hash': 'a hash of a secret',
   'organisations.name': "the organisation's name",
   'organisations.contact_phone': "the organisation's switchboard number (its contact address is covered)",
   'outbox_messages.dedupe_key': 'record ids (receipt:42:3)',
+  'group_messages.subject': "an administrator's message to a group of a round; each copy is an outbox row to one address, covered there",
+  'group_messages.body': "an administrator's message to a group of a round; each copy is an outbox row to one address, covered there",
+  'group_messages.idempotency_key': 'a random key against double sends',
+  'opening_subscriptions.confirm_token_hash': 'a hash of a secret',
   'sessions.id_hash': 'a hash of a secret',
   'solution_images.file_name': "an image of the solution, not tied to a person's address",
   'solution_images.storage_key': "the file's key in the store",

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/index.js';
 import { removeMailFiles } from '../mail/index.js';
+import { deleteOpeningSubscriptions, findOpeningSubscriptions } from '../outreach/index.js';
 import { recordAudit } from '../platform/audit.js';
 import type { AttachmentStore } from '../platform/storage/store.js';
 import {
@@ -80,6 +81,8 @@ export type PersonData = {
   invitations: Row[];
   /** Rate-limit counters keyed by the address (sign-in links asked for); shown with the whole account only. */
   rateLimits: Row[];
+  /** "Få besked, når der åbnes": the address's sign-ups for awards of these organisations, with their consent. */
+  openingSubscriptions: Row[];
 };
 
 /** The pseudonym of an address in the audit log of an export or erasure: the address itself is not kept there. */
@@ -125,6 +128,7 @@ async function find(db: Database, email: string, scope: number[], now: Date): Pr
       )
     : [];
   const rateLimits = whole || !account ? await findRateLimits(db, email) : [];
+  const openingSubscriptions = await findOpeningSubscriptions(db, email, scope);
   const user = !visible ? null : whole ? visible.user : { id: visible.user.id, email: visible.user.email, name: visible.user.name };
   const touched = [
     ...[
@@ -139,6 +143,7 @@ async function find(db: Database, email: string, scope: number[], now: Date): Pr
       committeeSeats,
       memberships,
       invitations,
+      openingSubscriptions,
     ]
       .flat()
       .map((r) => Number(r.organisation_id)),
@@ -170,6 +175,7 @@ async function find(db: Database, email: string, scope: number[], now: Date): Pr
       committeeSeats,
       invitations,
       rateLimits,
+      openingSubscriptions,
     },
   };
 }
@@ -233,6 +239,8 @@ export type ErasureResult = {
   solutionContacts: number;
   /** Award, organisation, identity-provider and committee-seat entries that named the person. */
   contacts: number;
+  /** Sign-ups for "Få besked, når der åbnes", deleted. */
+  openingSubscriptions: number;
 };
 
 /**
@@ -251,7 +259,8 @@ export type ErasureResult = {
  *   address blanked wherever written, the actor label anonymised where it is theirs;
  * - idea-bank solutions with the person as contact: contact name and e-mail blanked; award and
  *   organisation contacts, identity providers' administrator lists and committee seats naming
- *   the person: cleared; rate-limit counters keyed by the address: deleted;
+ *   the person: cleared; rate-limit counters keyed by the address: deleted; sign-ups for
+ *   "Få besked, når der åbnes" to awards of these organisations: deleted;
  * - the user account, when all its ties are to these organisations (person-rules.ts): e-mail and
  *   name replaced, sign-in identity, sessions, API tokens and sign-in links removed (its
  *   decisions stay, anonymous); else kept;
@@ -320,6 +329,7 @@ export async function erasePersonData(deps: {
       data.invitations.map((r) => Number(r.id)),
     );
     if (access.see === 'all' || access.reason === 'no-account') await deleteRateLimits(tx, email);
+    const openingSubscriptions = await deleteOpeningSubscriptions(tx, email, organisationIds);
     let user: ErasureResult['user'] = access.see === 'all' ? 'anonymised' : access.see === 'ties' ? 'kept' : 'none';
     let sessions = 0;
     if (access.see === 'all' && userId !== null) {
@@ -338,6 +348,7 @@ export async function erasePersonData(deps: {
       sentMails: mails.length,
       solutionContacts: data.solutionContacts.length,
       contacts: data.awardContacts.length + data.organisationContacts.length + data.identityProviders.length + data.committeeSeats.length,
+      openingSubscriptions,
     };
     for (const organisationId of auditedOrganisations(touched, organisationIds)) {
       await recordAudit(

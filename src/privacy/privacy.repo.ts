@@ -67,6 +67,7 @@ export async function blankNomination(tx: Database, id: number, parts: { nominat
   // The private link and the attachments are the nominator's: they go with the nominator's data.
   if (parts.nominator) {
     set.push(sql`access_token_hash = encode(sha256(gen_random_uuid()::text::bytea), 'hex')`);
+    set.push(sql`reminder_token_hash = null`);
     set.push(sql`access_revoked_at = coalesce(access_revoked_at, ${now.toISOString()}::timestamptz)`);
   }
   await tx.execute(sql`update nominations set ${sql.join(set, sql`, `)} where id = ${id}`);

@@ -1,4 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
+import { deleteExpiredOpeningSubscriptions } from '../outreach/index.js';
 import { recordAudit } from '../platform/audit.js';
 import type { AttachmentStore } from '../platform/storage/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailBefore, findExpiredNominations } from './privacy.repo.js';
@@ -13,6 +14,8 @@ export type RetentionResult = {
   attachments: number;
   auditEvents: number;
   sentMails: number;
+  /** Sign-ups for "Få besked, når der åbnes" deleted: unconfirmed after 7 days, fulfilled after 30 (src/outreach). */
+  openingSubscriptions: number;
   /** Attachment files whose bytes could not be removed (the rows are gone; retried never, logged by the caller). */
   attachmentErrors: number;
 };
@@ -59,6 +62,7 @@ export async function anonymiseExpiredPersonalData(deps: {
       expired.map((n) => n.id),
     );
     const sentMails = await deleteSentMailBefore(tx, cutoff);
+    const openingSubscriptions = await deleteExpiredOpeningSubscriptions(tx, now);
     const result: RetentionResult = {
       cutoff: cutoff.toISOString(),
       nominations: expired.length,
@@ -66,6 +70,7 @@ export async function anonymiseExpiredPersonalData(deps: {
       attachments: keys.length,
       auditEvents,
       sentMails,
+      openingSubscriptions,
       attachmentErrors: 0,
     };
     await recordAudit(

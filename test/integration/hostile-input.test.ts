@@ -74,6 +74,11 @@ const FIELD_NAMES = [
   'til',
   'kommentar',
   'vinder',
+  // outreach: a message to a group, and its idempotency key
+  'group',
+  'subject',
+  'body',
+  'key',
   'year',
   'theme',
   'themeDescription',

@@ -243,6 +243,7 @@ for (const engine of ENGINES) {
         sentMails: 0,
         solutionContacts: 0,
         contacts: 0,
+        openingSubscriptions: 0,
       });
       const row = async (id: number) => (await db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       assert.deepEqual([(await row(mine.id)).nominatorEmail, (await row(mine.id)).nominatorName], ['', '']);

@@ -67,6 +67,7 @@ export function PersonSearchPage({
     data.auditEvents.length === 0 &&
     data.emails.length === 0 &&
     data.solutionContacts.length === 0 &&
+    data.openingSubscriptions.length === 0 &&
     otherContacts(data) === 0;
   return (
     <AdminLayout ctx={ctx} title={t.title} hasErrors={errors.length > 0} csrf={csrf} crumbs={[{ label: t.title }]}>
@@ -106,6 +107,8 @@ export function PersonSearchPage({
                 <dd safe>{String(data.solutionContacts.length)}</dd>
                 <dt safe>{t.otherContacts}</dt>
                 <dd safe>{String(otherContacts(data))}</dd>
+                <dt safe>{t.openingSubscriptions}</dt>
+                <dd safe>{String(data.openingSubscriptions.length)}</dd>
               </dl>
               <form method="post" action="/admin/personer/eksport.json" novalidate>
                 <CsrfField token={csrf} />

@@ -4,6 +4,7 @@ import { awardsUrls } from '../../awards/urls.js';
 import { judgingUrls } from '../../judging/urls.js';
 import { membersUrls } from '../../members/urls.js';
 import { nominationsUrls } from '../../nominations/urls.js';
+import { outreachUrls } from '../../outreach/urls.js';
 import { panelUrls } from '../../panel/urls.js';
 import { publicationUrls } from '../../publication/urls.js';
 import { LIX_AIM } from '../../panel/index.js';
@@ -42,6 +43,7 @@ export function DashboardPage({ ctx, csrf, round, now }: { ctx: PageContext; csr
     [r.links.publicPage, awardsUrls.edition({ slug: round.award.slug, year: round.year })],
     [r.links.nominations, nominationsUrls.editionNominations({ id })],
     [r.links.members, membersUrls.editionMembers({ id })],
+    [r.links.messages, outreachUrls.messages({ id })],
     [r.links.judging, judgingUrls.adminOverview({ editionId: id })],
     ...(round.hasPatientPanel ? [[r.links.panel, panelUrls.adminPanel({ id })] as [string, string]] : []),
     [r.links.log, auditUrls.organisationLog({ id: round.organisation.id }, { runde: id })],
