@@ -92,10 +92,10 @@ export const PERSON_DATA_TABLES = {
     how: "the organisation's awards with the person as contact: the contact's fields cleared",
   },
   organisations: {
-    columns: ['contact_email'],
+    columns: ['contact_email', 'dpo_email'],
     exportedBy: [findOrganisationContacts],
     erasedBy: [clearOrganisationContacts],
-    how: 'the organisation’s contact address, when it is the person’s: cleared',
+    how: 'the organisation’s contact address or its data protection officer’s, when it is the person’s: cleared',
   },
   identity_providers: {
     columns: ['admin_emails'],

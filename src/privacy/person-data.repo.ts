@@ -158,7 +158,7 @@ export async function findAwardContacts(db: Database, email: string, scope: read
   );
 }
 
-/** `scope`'s organisations whose contact address is the address. */
+/** `scope`'s organisations whose contact address or data protection officer's address is the address. */
 export async function findOrganisationContacts(
   db: Database,
   email: string,
@@ -166,7 +166,8 @@ export async function findOrganisationContacts(
 ): Promise<(Row & { id: number; organisation_id: number })[]> {
   return queryRows(
     db,
-    sql`select id, id as organisation_id, name, contact_email from organisations where id in ${sqlList(scope)} and lower(contact_email) = lower(${email}) order by id`,
+    sql`select id, id as organisation_id, name, contact_email, dpo_email from organisations
+         where id in ${sqlList(scope)} and (lower(contact_email) = lower(${email}) or lower(dpo_email) = lower(${email})) order by id`,
   );
 }
 
@@ -288,9 +289,15 @@ export async function blankAwardContacts(tx: Database, ids: readonly number[]): 
     );
 }
 
-/** Clears the contact address of these organisations. */
-export async function clearOrganisationContacts(tx: Database, ids: readonly number[]): Promise<void> {
-  if (ids.length) await tx.execute(sql`update organisations set contact_email = null where id in ${sqlList(ids)}`);
+/** Clears the contact and data protection officer's addresses of these organisations where they are `email`. */
+export async function clearOrganisationContacts(tx: Database, ids: readonly number[], email: string): Promise<void> {
+  if (!ids.length) return;
+  await tx.execute(
+    sql`update organisations
+           set contact_email = case when lower(contact_email) = lower(${email}) then null else contact_email end,
+               dpo_email = case when lower(dpo_email) = lower(${email}) then null else dpo_email end
+         where id in ${sqlList(ids)}`,
+  );
 }
 
 /** Takes the address off the administrators' list of these identity providers. */

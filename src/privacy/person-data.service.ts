@@ -314,6 +314,7 @@ export async function erasePersonData(deps: {
     await clearOrganisationContacts(
       tx,
       data.organisationContacts.map((r) => Number(r.id)),
+      deps.email,
     );
     await removeProviderAdminEmail(
       tx,
