@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import { adminApi } from './admin.api.js';
 import { adminRoutes } from './admin.routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
@@ -8,11 +7,11 @@ import { nominationApi } from './nominations.api.js';
 import { nominationRoutes } from './nominations.routes.js';
 
 /** Nominations: the form, drafts, sending, receipts and attachments; the administrators' list, screening and exports. */
-export async function nominationsModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
-  const { store, ...rest } = deps;
+export async function nominationsModule(app: FastifyInstance, deps: AppDeps) {
+  const rest = deps;
   await app.register(nominationRoutes, rest);
   await app.register(nominationApi, rest);
-  await app.register(attachmentRoutes, { ...rest, store });
+  await app.register(attachmentRoutes, rest);
   await app.register(adminRoutes, rest);
   await app.register(adminApi, rest);
 }
