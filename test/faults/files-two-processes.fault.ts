@@ -1,0 +1,184 @@
+/**
+ * Fault 5: two app processes (`src/server.ts`) that share nothing but one PostgreSQL database:
+ * each has its own DATA_DIR and ATTACHMENTS_DIR, and no folder is shared. Nominators upload
+ * attachments (several MB, several chunks) through one process and download them through the
+ * other, both ways, byte for byte; a file deleted through one process is gone on the other at
+ * once; an idea-bank image added through one process is served by the other. No file is ever
+ * written to either process's folders.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { EditionForForm } from '../../src/nominations/nomination.service.js';
+import { startPostgresServer, type PostgresServer } from '../harness/postgres-server.js';
+import type { ServerProcess } from '../harness/server-process.js';
+import { recordFigures } from './figures.js';
+import { createDatabase, FetchAgent, freePort, openEdition, pool, startApp } from './lib.js';
+
+const NOMINATORS = 12;
+const FILE_BYTES = 3 * 1024 * 1024 + 12_345; // 13 chunks of 256 KB
+
+/** A PDF the content checks accept: a header, random bytes, an end marker. */
+function pdf(size: number): Buffer {
+  const head = Buffer.concat([Buffer.from('%PDF-1.4\n%'), Buffer.alloc(1024, 0x20)]);
+  const tail = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Posts a multipart form (token first, as the page's form does) with the agent's cookies. */
+async function postFile(agent: FetchAgent, url: string, cookies: string[], fields: Record<string, string>, file: { field: string; name: string; type: string; data: Buffer }) {
+  const form = new FormData();
+  form.append('_csrf', agent.csrf);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append(file.field, new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
+  const cookie = cookies
+    .map((name) => [name, agent.cookie(name)] as const)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+  const res = await fetch(agent.base + url, { method: 'POST', body: form, redirect: 'manual', headers: { cookie }, signal: AbortSignal.timeout(60_000) });
+  await res.arrayBuffer();
+  return res;
+}
+
+/** Downloads `url` through `base` with the agent's cookies; the body as bytes. */
+async function download(agent: FetchAgent, base: string, url: string, cookies: string[]) {
+  const cookie = cookies
+    .map((name) => [name, agent.cookie(name)] as const)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+  const res = await fetch(base + url, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(60_000) });
+  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** Every file under `dir` (there should be none: files live in the database). */
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+
+describe('fault 5: files with two processes and no shared folder', () => {
+  let pgServer: PostgresServer;
+  let url: string;
+  let edition: EditionForForm;
+  const bases: string[] = [];
+  const procs: ServerProcess[] = [];
+  const attachmentDirs: string[] = [];
+  const dirs: string[] = [];
+
+  before(async () => {
+    pgServer = await startPostgresServer({ durable: true });
+    url = await createDatabase(pgServer, 'files_two');
+    const ports = [await freePort(), await freePort()];
+    const started = await Promise.all(
+      ports.map((port) => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'prisportal-files-data-'));
+        const attachmentsDir = mkdtempSync(join(tmpdir(), 'prisportal-files-own-folder-'));
+        dirs.push(dataDir, attachmentsDir);
+        attachmentDirs.push(attachmentsDir);
+        return startApp({ databaseUrl: url, port, dataDir, extra: { ATTACHMENTS_DIR: attachmentsDir } });
+      }),
+    );
+    procs.push(...started);
+    bases.push(...ports.map((p) => `http://127.0.0.1:${p}`));
+    edition = await openEdition(url);
+  });
+  after(async () => {
+    for (const p of procs) await p.stop();
+    pgServer?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  test(`${NOMINATORS} nominators upload ${(FILE_BYTES / 1024 / 1024).toFixed(1)} MB through one process and download it through the other`, { timeout: 300_000 }, async () => {
+    const [a, b] = bases as [string, string];
+    const start = `/priser/${edition.award.slug}/${edition.edition.year}/indstil/om-dig`;
+    const outcomes = await pool(
+      Array.from({ length: NOMINATORS }, (_, i) => async () => {
+        // Even nominators upload through A and download through B; odd ones the other way round.
+        const [up, down] = i % 2 === 0 ? [a, b] : [b, a];
+        const agent = new FetchAgent(up, { 'x-forwarded-for': `2001:db8:5::${i + 1}` });
+        await agent.get(start);
+        const draft = await agent.post(start, {
+          nominatorName: `Indstiller ${i}`,
+          nominatorEmail: `filer${i}@eksempel.dk`,
+          nominatorIsCitizen: 'no',
+          nominatorWorkplace: 'Akutafdelingen',
+          handling: 'fortsaet',
+        });
+        assert.equal(draft.status, 303, draft.body.slice(0, 300));
+        const id = Number(/\/indstillinger\/(\d+)\//.exec(draft.headers.get('location')!)![1]);
+        const cookies = ['_csrf', `indstilling_${id}`];
+        await agent.get(`/indstillinger/${id}/bilag`);
+        const data = pdf(FILE_BYTES);
+        const sent = await postFile(agent, `/indstillinger/${id}/bilag`, cookies, {}, { field: 'fil', name: `bilag ${i}.pdf`, type: 'application/pdf', data });
+        assert.equal(sent.status, 303, `upload ${i}`);
+        const attachmentId = Number(/tilfoejet=(\d+)/.exec(sent.headers.get('location')!)![1]);
+        const got = await download(agent, down, `/indstillinger/${id}/bilag/${attachmentId}`, cookies);
+        assert.equal(got.status, 200, `download ${i} through the other process`);
+        assert.equal(got.headers.get('content-length'), String(FILE_BYTES));
+        assert.equal(got.headers.get('content-type'), 'application/pdf');
+        assert.equal(sha(got.body), sha(data), `the same bytes (${i})`);
+        // Deleted through the downloading process: gone on the uploading one at once.
+        agent.base = down;
+        await agent.get(`/indstillinger/${id}/bilag`);
+        const removed = await agent.post(`/indstillinger/${id}/bilag/${attachmentId}/slet`, {});
+        assert.equal(removed.status, 303);
+        const gone = await download(agent, up, `/indstillinger/${id}/bilag/${attachmentId}`, cookies);
+        assert.equal(gone.status, 404, `deleted on the other process (${i})`);
+        return { bytes: got.body.length, same: sha(got.body) === sha(data) };
+      }),
+      4,
+    );
+    const lost = outcomes.filter((o) => !o.same).length;
+    assert.equal(lost, 0);
+
+    // An idea-bank image added through A is served by B.
+    const admin = new FetchAgent(a, { 'x-forwarded-for': '2001:db8:5::ff' });
+    await admin.get('/log-ind');
+    assert.equal((await admin.post('/log-ind/demo', {})).status, 303);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    let imageOk = false;
+    try {
+      const { rows } = await client.query<{ id: number }>(
+        `select s.id from solutions s join organisations o on o.id = s.owner_organisation_id where o.slug = 'region-midtjylland' order by s.id limit 1`,
+      );
+      const solutionId = rows[0]!.id;
+      await admin.get(`/idebank/loesninger/${solutionId}/rediger`);
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const added = await postFile(
+        admin,
+        `/idebank/loesninger/${solutionId}/billeder`,
+        ['_csrf', 'session'],
+        { alt: 'Et billede af løsningen' },
+        { field: 'billede', name: 'x.png', type: 'image/png', data: png },
+      );
+      assert.equal(added.status, 303);
+      assert.match(added.headers.get('location') ?? '', /billede=tilfoejet/);
+      const img = await client.query<{ id: number }>(`select id from solution_images where solution_id = $1 order by id desc limit 1`, [solutionId]);
+      const served = await fetch(`${b}/idebank/billeder/${img.rows[0]!.id}`);
+      assert.equal(served.status, 200);
+      assert.ok(Buffer.from(await served.arrayBuffer()).equals(png), 'the image through the other process');
+      imageOk = true;
+    } finally {
+      await client.end();
+    }
+
+    for (const d of attachmentDirs) assert.deepEqual(filesUnder(d), [], `nothing written to ${d}`);
+    recordFigures('files-two-processes', {
+      nominators: NOMINATORS,
+      bytesEach: FILE_BYTES,
+      crossDownloads: outcomes.length,
+      lost,
+      imageAcrossProcesses: imageOk ? 'yes' : 'no',
+      filesOnDisk: attachmentDirs.reduce((n, d) => n + filesUnder(d).length, 0),
+    });
+  });
+});
