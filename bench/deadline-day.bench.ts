@@ -146,7 +146,15 @@ type Outcome = {
 };
 
 /** One nominator's way through the form; resolves when done (or given up after a failed step). */
-async function nominatorJourney(i: number, run: string, processes: Processes, samples: Sample[], start: string, file: Buffer | null, send: boolean): Promise<Outcome> {
+async function nominatorJourney(
+  i: number,
+  run: string,
+  processes: Processes,
+  samples: Sample[],
+  start: string,
+  file: Buffer | null,
+  send: boolean,
+): Promise<Outcome> {
   const v = new Visitor(processes, `2001:db8:${run}::${(i + 1).toString(16)}`, samples);
   const think = () => sleep(500 + Math.random() * 1000);
   const out: Outcome = { started: false };
@@ -157,7 +165,13 @@ async function nominatorJourney(i: number, run: string, processes: Processes, sa
     start,
     {
       method: 'POST',
-      form: { nominatorName: `Indstiller ${i} Ærø`, nominatorEmail: `dag${run}-${i}@eksempel.dk`, nominatorIsCitizen: 'no', nominatorWorkplace: 'Akutafdelingen', handling: 'fortsaet' },
+      form: {
+        nominatorName: `Indstiller ${i} Ærø`,
+        nominatorEmail: `dag${run}-${i}@eksempel.dk`,
+        nominatorIsCitizen: 'no',
+        nominatorWorkplace: 'Akutafdelingen',
+        handling: 'fortsaet',
+      },
     },
     [303],
   );
@@ -171,7 +185,12 @@ async function nominatorJourney(i: number, run: string, processes: Processes, sa
     const page = await v.request('nomination step', `/indstillinger/${id}/${name}`);
     if (!page.ok) return null;
     await think();
-    const saved = await v.request('nomination step', `/indstillinger/${id}/${name}`, { method: 'POST', form: { ...fields, version: v.version, handling: 'fortsaet' } }, [303]);
+    const saved = await v.request(
+      'nomination step',
+      `/indstillinger/${id}/${name}`,
+      { method: 'POST', form: { ...fields, version: v.version, handling: 'fortsaet' } },
+      [303],
+    );
     return saved.ok ? page.text : null;
   };
   if (
@@ -300,7 +319,9 @@ async function runDay(server: PostgresServer, processesWanted: number): Promise<
     await client.connect();
     const publicPaths: string[] = ['/', '/idebank'];
     try {
-      const awards = await client.query<{ slug: string; year: number }>(`select a.slug, e.year from awards a join editions e on e.award_id = a.id order by e.year desc`);
+      const awards = await client.query<{ slug: string; year: number }>(
+        `select a.slug, e.year from awards a join editions e on e.award_id = a.id order by e.year desc`,
+      );
       for (const a of awards.rows) publicPaths.push(`/priser/${a.slug}`, `/priser/${a.slug}/${a.year}`);
       const solutions = await client.query<{ id: number }>(`select id from solutions order by id limit 40`);
       for (const s of solutions.rows) publicPaths.push(`/idebank/loesninger/${s.id}`);
@@ -409,7 +430,9 @@ function render(reports: RunReport[]): string {
   ];
   for (const r of reports)
     for (const k of r.kinds)
-      lines.push(`| ${r.processes} | ${k.kind} | ${k.requests} | ${k.perSecond.toFixed(1)} | ${ms(k.p50)} | ${k.p99 < GOAL_MS ? ms(k.p99) : `**${ms(k.p99)}**`} | ${k.errors} |`);
+      lines.push(
+        `| ${r.processes} | ${k.kind} | ${k.requests} | ${k.perSecond.toFixed(1)} | ${ms(k.p50)} | ${k.p99 < GOAL_MS ? ms(k.p99) : `**${ms(k.p99)}**`} | ${k.errors} |`,
+      );
   lines.push('');
   for (const r of reports)
     lines.push(
@@ -427,7 +450,9 @@ async function main() {
       console.log(`deadline day on ${n} process(es), ${SECONDS} s at ${SCALE}×…`);
       const r = await runDay(server, n);
       for (const k of r.kinds)
-        console.log(`  ${k.kind.padEnd(18)} ${String(k.requests).padStart(5)} req  ${k.perSecond.toFixed(1).padStart(5)}/s  p50 ${Math.round(k.p50)} ms  p99 ${Math.round(k.p99)} ms  errors ${k.errors}`);
+        console.log(
+          `  ${k.kind.padEnd(18)} ${String(k.requests).padStart(5)} req  ${k.perSecond.toFixed(1).padStart(5)}/s  p50 ${Math.round(k.p50)} ms  p99 ${Math.round(k.p99)} ms  errors ${k.errors}`,
+        );
       console.log(`  counts ${JSON.stringify(r.counts)} lost ${JSON.stringify(r.lost)}`);
       reports.push(r);
     }
@@ -436,7 +461,10 @@ async function main() {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
     const s = current.indexOf(START);
     const e = current.indexOf(END);
-    writeFileSync(file, s !== -1 && e !== -1 ? current.slice(0, s) + section + current.slice(e + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`);
+    writeFileSync(
+      file,
+      s !== -1 && e !== -1 ? current.slice(0, s) + section + current.slice(e + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`,
+    );
     const lost = reports.some((r) => r.lost.sent + r.lost.uploads + r.lost.steps > 0);
     if (lost) process.exitCode = 1;
   } finally {

@@ -209,7 +209,10 @@ async function main() {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
     const s = current.indexOf(START);
     const e = current.indexOf(END);
-    writeFileSync(file, s !== -1 && e !== -1 ? current.slice(0, s) + section + current.slice(e + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`);
+    writeFileSync(
+      file,
+      s !== -1 && e !== -1 ? current.slice(0, s) + section + current.slice(e + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`,
+    );
     console.log(JSON.stringify(report));
     if (lost > 0 || uRatio > 1 || dRatio > 1) process.exitCode = 1;
   } finally {

@@ -32,7 +32,13 @@ function pdf(size: number): Buffer {
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Posts a multipart form (token first, as the page's form does) with the agent's cookies. */
-async function postFile(agent: FetchAgent, url: string, cookies: string[], fields: Record<string, string>, file: { field: string; name: string; type: string; data: Buffer }) {
+async function postFile(
+  agent: FetchAgent,
+  url: string,
+  cookies: string[],
+  fields: Record<string, string>,
+  file: { field: string; name: string; type: string; data: Buffer },
+) {
   const form = new FormData();
   form.append('_csrf', agent.csrf);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -96,7 +102,9 @@ describe('fault 5: files with two processes and no shared folder', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  test(`${NOMINATORS} nominators upload ${(FILE_BYTES / 1024 / 1024).toFixed(1)} MB through one process and download it through the other`, { timeout: 300_000 }, async () => {
+  test(`${NOMINATORS} nominators upload ${(FILE_BYTES / 1024 / 1024).toFixed(1)} MB through one process and download it through the other`, {
+    timeout: 300_000,
+  }, async () => {
     const [a, b] = bases as [string, string];
     const start = `/priser/${edition.award.slug}/${edition.edition.year}/indstil/om-dig`;
     const outcomes = await pool(
@@ -147,10 +155,12 @@ describe('fault 5: files with two processes and no shared folder', () => {
     await client.connect();
     let imageOk = false;
     try {
-      const { rows } = await client.query<{ id: number }>(
-        `select s.id from solutions s join organisations o on o.id = s.owner_organisation_id where o.slug = 'region-midtjylland' order by s.id limit 1`,
-      );
+      // The demo administrator (signed in above) owns a demo solution for this test.
+      const { rows } = await client.query<{ id: number }>(`select id from solutions order by id limit 1`);
       const solutionId = rows[0]!.id;
+      await client.query(`update solutions set owner_user_id = (select id from users where email = 'demo.administrator@prisportal.local') where id = $1`, [
+        solutionId,
+      ]);
       await admin.get(`/idebank/loesninger/${solutionId}/rediger`);
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
       const added = await postFile(
