@@ -10,8 +10,9 @@
  *   first step and saves the four steps (om dig, kandidat, løsning, beskrivelse: a GET and a
  *   POST each), and 40 % of them attach one 2 MB PDF (upload, then the attachments page);
  *   those who send open "Tjek dine svar" and send (the POST is the "sent nomination");
- * - 10,000 public page views (front page, award pages, round pages, idea-bank solutions:
- *   20 per sent nomination), and 2,500 idea-bank searches (5 per sent nomination).
+ * - 10,000 public page views (20 per sent nomination: the front page 20 %, award and round
+ *   pages 50 %, the idea bank's front page 10 %, idea-bank solution pages 20 %), and 2,500
+ *   idea-bank searches (5 per sent nomination, the Danish test queries in turn).
  * At 10× that is, per second: 1.4 sent nominations, 2.1 nominators starting, 16.7 step
  * requests, 0.83 uploads of 2 MB, 27.8 public pages and 6.9 searches (≈ 55 requests/s).
  *
@@ -31,7 +32,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -51,6 +52,7 @@ const END = '<!-- bench:deadline-day:end -->';
 
 /** Per hour at 1×. */
 const HOUR = { sent: 500, nominators: 750, pages: 10_000, searches: 2_500, attachShare: 0.4 };
+const PUBLIC_MIX = 'the front page 20 %, award and round pages 50 %, the idea bank 10 %, idea-bank solutions 20 %';
 const perSecond = (perHour: number) => (perHour * SCALE) / 3600;
 
 type Kind = 'public page' | 'idea-bank search' | 'nomination step' | 'attachment upload' | 'sent nomination';
@@ -295,6 +297,8 @@ type RunReport = {
   kinds: { kind: Kind; requests: number; perSecond: number; p50: number; p99: number; errors: number }[];
   lost: { sent: number; uploads: number; steps: number };
   counts: { nominators: number; sent: number; uploads: number };
+  /** The machine's 1-minute load average when the arrivals began (other work on the same cores shows here). */
+  loadBefore: number;
 };
 
 async function runDay(server: PostgresServer, processesWanted: number): Promise<RunReport> {
@@ -317,17 +321,28 @@ async function runDay(server: PostgresServer, processesWanted: number): Promise<
     const start = `/priser/${edition.award.slug}/${edition.edition.year}/indstil/om-dig`;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const publicPaths: string[] = ['/', '/idebank'];
+    const roundPages: string[] = [];
+    const solutionPages: string[] = [];
     try {
       const awards = await client.query<{ slug: string; year: number }>(
         `select a.slug, e.year from awards a join editions e on e.award_id = a.id order by e.year desc`,
       );
-      for (const a of awards.rows) publicPaths.push(`/priser/${a.slug}`, `/priser/${a.slug}/${a.year}`);
+      for (const a of awards.rows) roundPages.push(`/priser/${a.slug}`, `/priser/${a.slug}/${a.year}`);
       const solutions = await client.query<{ id: number }>(`select id from solutions order by id limit 40`);
-      for (const s of solutions.rows) publicPaths.push(`/idebank/loesninger/${s.id}`);
+      for (const s of solutions.rows) solutionPages.push(`/idebank/loesninger/${s.id}`);
     } finally {
       await client.end();
     }
+    const publicPaths = [...new Set(['/', '/idebank', ...roundPages, ...solutionPages])];
+    /** The i-th public page view in PUBLIC_MIX's proportions, each kind's pages in turn. */
+    const publicPage = (i: number): string => {
+      const r = i % 20;
+      const k = Math.floor(i / 20);
+      if (r < 4) return '/';
+      if (r < 14) return roundPages[(k * 10 + r) % roundPages.length]!;
+      if (r < 16) return '/idebank';
+      return solutionPages[(k * 4 + r) % solutionPages.length]!;
+    };
     const queries = searchTestSet.map((q) => q.query);
     const file = pdf(FILE_BYTES);
     const run = String(processesWanted);
@@ -340,13 +355,14 @@ async function runDay(server: PostgresServer, processesWanted: number): Promise<
 
     const samples: Sample[] = [];
     const nominatorRate = perSecond(HOUR.nominators);
+    const loadBefore = loadavg()[0]!;
     const t0 = performance.now();
     const [journeys] = await Promise.all([
       arrivals(nominatorRate, SECONDS, (i) =>
         nominatorJourney(i, run, processes, samples, start, Math.random() < HOUR.attachShare ? file : null, i % 3 !== 2),
       ) as Promise<Outcome[]>,
       arrivals(perSecond(HOUR.pages), SECONDS, (i) =>
-        new Visitor(processes, `2001:db8:${run}:1::${(i + 1).toString(16)}`, samples).request('public page', publicPaths[i % publicPaths.length]!),
+        new Visitor(processes, `2001:db8:${run}:1::${(i + 1).toString(16)}`, samples).request('public page', publicPage(i)),
       ),
       arrivals(perSecond(HOUR.searches), SECONDS, (i) =>
         new Visitor(processes, `2001:db8:${run}:2::${(i + 1).toString(16)}`, samples).request(
@@ -404,6 +420,7 @@ async function runDay(server: PostgresServer, processesWanted: number): Promise<
       wallS,
       kinds,
       lost: { sent: lostSent, uploads: lostUploads, steps: lostSteps },
+      loadBefore,
       counts: { nominators: journeys.length, sent: journeys.filter((j) => j.sent).length, uploads: journeys.filter((j) => j.upload).length },
     };
   } finally {
@@ -423,7 +440,7 @@ function render(reports: RunReport[]): string {
     '',
     `Last run: ${date} · Node ${process.versions.node} · ${machine} · \`npx tsx bench/deadline-day.bench.ts\``,
     '',
-    `The real \`src/server.ts\` in child processes on one PostgreSQL server (same machine), files in the database; requests alternate between the processes (no sticky sessions). Open-loop arrivals for ${SECONDS} s at ${SCALE}× the busiest hour of a round: per hour at 1×, ${HOUR.sent} nominations sent, ${HOUR.nominators} nominators at work on the form (four steps, a GET and a POST each; ${HOUR.attachShare * 100} % attach a 2 MB PDF; ${Math.round((HOUR.sent / HOUR.nominators) * 100)} % send), ${HOUR.pages.toLocaleString('en-US')} public page views and ${HOUR.searches.toLocaleString('en-US')} idea-bank searches. At ${SCALE}× that is about ${(perSecond(HOUR.sent)).toFixed(1)} sent nominations, ${(perSecond(HOUR.nominators) * 8).toFixed(1)} step requests, ${(perSecond(HOUR.nominators) * HOUR.attachShare).toFixed(2)} uploads, ${perSecond(HOUR.pages).toFixed(1)} public pages and ${perSecond(HOUR.searches).toFixed(1)} searches per second. Think time between a nominator's steps 0.5–1.5 s. Latency includes queueing.`,
+    `The real \`src/server.ts\` in child processes on one PostgreSQL server (same machine), files in the database; requests alternate between the processes (no sticky sessions). Open-loop arrivals for ${SECONDS} s at ${SCALE}× the busiest hour of a round: per hour at 1×, ${HOUR.sent} nominations sent, ${HOUR.nominators} nominators at work on the form (four steps, a GET and a POST each; ${HOUR.attachShare * 100} % attach a 2 MB PDF; ${Math.round((HOUR.sent / HOUR.nominators) * 100)} % send), ${HOUR.pages.toLocaleString('en-US')} public page views (${PUBLIC_MIX}) and ${HOUR.searches.toLocaleString('en-US')} idea-bank searches. At ${SCALE}× that is about ${(perSecond(HOUR.sent)).toFixed(1)} sent nominations, ${(perSecond(HOUR.nominators) * 8).toFixed(1)} step requests, ${(perSecond(HOUR.nominators) * HOUR.attachShare).toFixed(2)} uploads, ${perSecond(HOUR.pages).toFixed(1)} public pages and ${perSecond(HOUR.searches).toFixed(1)} searches per second. Think time between a nominator's steps 0.5–1.5 s. Latency includes queueing.`,
     '',
     '| processes | kind | requests | per second | p50 | p99 | errors |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -436,7 +453,7 @@ function render(reports: RunReport[]): string {
   lines.push('');
   for (const r of reports)
     lines.push(
-      `- ${r.processes} process${r.processes > 1 ? 'es' : ''}: ${r.counts.nominators} nominators started, ${r.counts.sent} sent, ${r.counts.uploads} files uploaded in ${r.wallS.toFixed(0)} s; lost: ${r.lost.sent} sent nominations, ${r.lost.uploads} files, ${r.lost.steps} saved steps.`,
+      `- ${r.processes} process${r.processes > 1 ? 'es' : ''} (machine load average ${r.loadBefore.toFixed(1)} on ${cpus().length} cores when it began): ${r.counts.nominators} nominators started, ${r.counts.sent} sent, ${r.counts.uploads} files uploaded in ${r.wallS.toFixed(0)} s; lost: ${r.lost.sent} sent nominations, ${r.lost.uploads} files, ${r.lost.steps} saved steps.`,
     );
   lines.push('', `Goal: p99 under 1 s for every kind, no errors and nothing lost, on one and on two processes: **${met ? 'met' : 'missed'}**.`, END);
   return lines.join('\n');
