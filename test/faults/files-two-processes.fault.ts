@@ -5,15 +5,24 @@
  * other, both ways, byte for byte; a file deleted through one process is gone on the other at
  * once; an idea-bank image added through one process is served by the other. No file is ever
  * written to either process's folders.
+ *
+ * 5b: an upgrade from the version that kept files on disk: two processes start at once on a
+ * database whose files are still in the old (shared) folder; each file moves in exactly once.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asc } from 'drizzle-orm';
 import pg from 'pg';
+import { openPostgres } from '../../src/db/database.js';
+import { editions, nominationAttachments, storedFiles } from '../../src/db/schema.js';
+import { seedDemoData } from '../../src/db/seed/seed.js';
+import { newStorageKey } from '../../src/platform/storage/store.js';
 import type { EditionForForm } from '../../src/nominations/nomination.service.js';
+import { buildNomination } from '../harness/factories.js';
 import { startPostgresServer, type PostgresServer } from '../harness/postgres-server.js';
 import type { ServerProcess } from '../harness/server-process.js';
 import { recordFigures } from './figures.js';
@@ -190,5 +199,89 @@ describe('fault 5: files with two processes and no shared folder', () => {
       imageAcrossProcesses: imageOk ? 'yes' : 'no',
       filesOnDisk: attachmentDirs.reduce((n, d) => n + filesUnder(d).length, 0),
     });
+  });
+});
+
+describe('fault 5b: upgrading with files still on disk, two processes starting at once', () => {
+  let pgServer: PostgresServer;
+  const procs: ServerProcess[] = [];
+  const dirs: string[] = [];
+  after(async () => {
+    for (const p of procs) await p.stop();
+    pgServer?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('each file in the old folder moves into the database exactly once, and the folder is emptied', { timeout: 300_000 }, async () => {
+    pgServer = await startPostgresServer({ durable: true });
+    const url = await createDatabase(pgServer, 'files_upgrade');
+    // The database as the previous version left it after this version's migrations: rows whose
+    // files are marked on disk (what the migration lists), and the files in the shared folder.
+    const oldFolder = mkdtempSync(join(tmpdir(), 'prisportal-old-attachments-'));
+    dirs.push(oldFolder);
+    const handle = await openPostgres(url, 2);
+    const files: { key: string; data: Buffer }[] = [];
+    try {
+      await handle.migrate();
+      await seedDemoData(handle.db, new Date());
+      const [edition] = await handle.db.select({ id: editions.id }).from(editions).orderBy(asc(editions.id)).limit(1);
+      for (let i = 0; i < 8; i++) {
+        const n = await buildNomination(handle.db, { editionId: edition!.id });
+        const data = randomBytes(100_000 + i * 150_000);
+        const key = newStorageKey();
+        await handle.db.insert(storedFiles).values({ key, sizeBytes: data.length, sha256: sha(data), onDisk: true });
+        await handle.db
+          .insert(nominationAttachments)
+          .values({
+            nominationId: n.id,
+            fileName: `gammel ${i}.pdf`,
+            mediaType: 'application/pdf',
+            sizeBytes: data.length,
+            sha256: sha(data),
+            storageKey: key,
+          });
+        mkdirSync(join(oldFolder, key.slice(0, 2)), { recursive: true });
+        writeFileSync(join(oldFolder, key.slice(0, 2), key), data);
+        files.push({ key, data });
+      }
+    } finally {
+      await handle.close();
+    }
+
+    const ports = [await freePort(), await freePort()];
+    const started = await Promise.all(
+      ports.map((port) => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'prisportal-upgrade-data-'));
+        dirs.push(dataDir);
+        return startApp({ databaseUrl: url, port, dataDir, extra: { ATTACHMENTS_DIR: oldFolder, LOG_LEVEL: 'info' } });
+      }),
+    );
+    procs.push(...started);
+    const moved = started.map((p) => {
+      const m = /"moved":(\d+)[^\n]*files moved from disk into the database/.exec(p.stdout());
+      return m ? Number(m[1]) : 0;
+    });
+    assert.equal(
+      moved.reduce((a, b) => a + b, 0),
+      files.length,
+      `moved once in all (${moved.join(' + ')})`,
+    );
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      for (const f of files) {
+        const { rows } = await client.query<{ on_disk: boolean; served: string | null }>(
+          `select f.on_disk, (select encode(sha256(string_agg(c.bytes, ''::bytea order by c.seq)), 'hex') from stored_file_chunks c where c.file_key = f.key) as served
+             from stored_files f where f.key = $1`,
+          [f.key],
+        );
+        assert.deepEqual(rows[0], { on_disk: false, served: sha(f.data) }, f.key);
+      }
+    } finally {
+      await client.end();
+    }
+    assert.deepEqual(filesUnder(oldFolder), [], 'the old folder is emptied');
+    recordFigures('files-upgrade-two-processes', { files: files.length, movedByEach: moved.join(' + '), leftOnDisk: filesUnder(oldFolder).length });
   });
 });
