@@ -230,16 +230,14 @@ describe('fault 5b: upgrading with files still on disk, two processes starting a
         const data = randomBytes(100_000 + i * 150_000);
         const key = newStorageKey();
         await handle.db.insert(storedFiles).values({ key, sizeBytes: data.length, sha256: sha(data), onDisk: true });
-        await handle.db
-          .insert(nominationAttachments)
-          .values({
-            nominationId: n.id,
-            fileName: `gammel ${i}.pdf`,
-            mediaType: 'application/pdf',
-            sizeBytes: data.length,
-            sha256: sha(data),
-            storageKey: key,
-          });
+        await handle.db.insert(nominationAttachments).values({
+          nominationId: n.id,
+          fileName: `gammel ${i}.pdf`,
+          mediaType: 'application/pdf',
+          sizeBytes: data.length,
+          sha256: sha(data),
+          storageKey: key,
+        });
         mkdirSync(join(oldFolder, key.slice(0, 2)), { recursive: true });
         writeFileSync(join(oldFolder, key.slice(0, 2), key), data);
         files.push({ key, data });
