@@ -18,7 +18,7 @@
  *
  * The load is open-loop: arrivals follow the schedule whatever the answers' latency (a slow
  * server gets queues, not fewer visitors), so p99 includes waiting. A nominator's steps are
- * 0.5–1.5 s apart (a compressed think time). Arrivals run for BENCH_DAY_SECONDS (default 60),
+ * 0.5–1.5 s apart (a compressed think time). After BENCH_DAY_WARMUP seconds (default 20) of the same load, not counted, arrivals run for BENCH_DAY_SECONDS (default 60),
  * then the started nominators finish.
  *
  * Reported per kind: requests, throughput (answered ÷ wall time), p50 and p99 latency, errors;
@@ -44,6 +44,8 @@ import { createDatabase, freePort, openEdition, startApp } from '../test/faults/
 
 const SCALE = Number(process.env.BENCH_DAY_SCALE ?? 10);
 const SECONDS = Number(process.env.BENCH_DAY_SECONDS ?? 60);
+/** Seconds of the same load before the measured window, not counted: a fresh database server and fresh processes are slow at first (the first configuration measured was much slower than the second, in either order). */
+const WARMUP = Number(process.env.BENCH_DAY_WARMUP ?? 20);
 const RUNS = (process.env.BENCH_DAY_PROCESSES ?? '1,2').split(',').map(Number);
 const FILE_BYTES = 2 * 1024 * 1024;
 const GOAL_MS = 1000;
@@ -353,24 +355,28 @@ async function runDay(server: PostgresServer, processesWanted: number): Promise<
     for (const p of publicPaths) for (let k = 0; k < processesWanted; k++) await warm.request('public page', p);
     for (const q of queries.slice(0, 6)) await warm.request('idea-bank search', `/idebank?q=${encodeURIComponent(q)}`);
 
+    /** The day's load for `seconds`: nominators' journeys, public pages and searches, open loop. */
+    const load = (seconds: number, runKey: string, into: Sample[]) =>
+      Promise.all([
+        arrivals(perSecond(HOUR.nominators), seconds, (i) =>
+          nominatorJourney(i, runKey, processes, into, start, Math.random() < HOUR.attachShare ? file : null, i % 3 !== 2),
+        ) as Promise<Outcome[]>,
+        arrivals(perSecond(HOUR.pages), seconds, (i) =>
+          new Visitor(processes, `2001:db8:${runKey}:1::${(i + 1).toString(16)}`, into).request('public page', publicPage(i)),
+        ),
+        arrivals(perSecond(HOUR.searches), seconds, (i) =>
+          new Visitor(processes, `2001:db8:${runKey}:2::${(i + 1).toString(16)}`, into).request(
+            'idea-bank search',
+            `/idebank?q=${encodeURIComponent(queries[i % queries.length]!)}`,
+          ),
+        ),
+      ]);
+    if (WARMUP > 0) await load(WARMUP, `a${run}`, []);
+
     const samples: Sample[] = [];
-    const nominatorRate = perSecond(HOUR.nominators);
     const loadBefore = loadavg()[0]!;
     const t0 = performance.now();
-    const [journeys] = await Promise.all([
-      arrivals(nominatorRate, SECONDS, (i) =>
-        nominatorJourney(i, run, processes, samples, start, Math.random() < HOUR.attachShare ? file : null, i % 3 !== 2),
-      ) as Promise<Outcome[]>,
-      arrivals(perSecond(HOUR.pages), SECONDS, (i) =>
-        new Visitor(processes, `2001:db8:${run}:1::${(i + 1).toString(16)}`, samples).request('public page', publicPage(i)),
-      ),
-      arrivals(perSecond(HOUR.searches), SECONDS, (i) =>
-        new Visitor(processes, `2001:db8:${run}:2::${(i + 1).toString(16)}`, samples).request(
-          'idea-bank search',
-          `/idebank?q=${encodeURIComponent(queries[i % queries.length]!)}`,
-        ),
-      ),
-    ]);
+    const [journeys] = await load(SECONDS, run, samples);
     const wallS = (performance.now() - t0) / 1000;
 
     // What was lost: every acknowledgement checked against the database and the bytes served.
@@ -440,7 +446,7 @@ function render(reports: RunReport[]): string {
     '',
     `Last run: ${date} · Node ${process.versions.node} · ${machine} · \`npx tsx bench/deadline-day.bench.ts\``,
     '',
-    `The real \`src/server.ts\` in child processes on one PostgreSQL server (same machine), files in the database; requests alternate between the processes (no sticky sessions). Open-loop arrivals for ${SECONDS} s at ${SCALE}× the busiest hour of a round: per hour at 1×, ${HOUR.sent} nominations sent, ${HOUR.nominators} nominators at work on the form (four steps, a GET and a POST each; ${HOUR.attachShare * 100} % attach a 2 MB PDF; ${Math.round((HOUR.sent / HOUR.nominators) * 100)} % send), ${HOUR.pages.toLocaleString('en-US')} public page views (${PUBLIC_MIX}) and ${HOUR.searches.toLocaleString('en-US')} idea-bank searches. At ${SCALE}× that is about ${(perSecond(HOUR.sent)).toFixed(1)} sent nominations, ${(perSecond(HOUR.nominators) * 8).toFixed(1)} step requests, ${(perSecond(HOUR.nominators) * HOUR.attachShare).toFixed(2)} uploads, ${perSecond(HOUR.pages).toFixed(1)} public pages and ${perSecond(HOUR.searches).toFixed(1)} searches per second. Think time between a nominator's steps 0.5–1.5 s. Latency includes queueing.`,
+    `The real \`src/server.ts\` in child processes on one PostgreSQL server (same machine), files in the database; requests alternate between the processes (no sticky sessions). Open-loop arrivals for ${SECONDS} s at ${SCALE}× the busiest hour of a round: per hour at 1×, ${HOUR.sent} nominations sent, ${HOUR.nominators} nominators at work on the form (four steps, a GET and a POST each; ${HOUR.attachShare * 100} % attach a 2 MB PDF; ${Math.round((HOUR.sent / HOUR.nominators) * 100)} % send), ${HOUR.pages.toLocaleString('en-US')} public page views (${PUBLIC_MIX}) and ${HOUR.searches.toLocaleString('en-US')} idea-bank searches. At ${SCALE}× that is about ${(perSecond(HOUR.sent)).toFixed(1)} sent nominations, ${(perSecond(HOUR.nominators) * 8).toFixed(1)} step requests, ${(perSecond(HOUR.nominators) * HOUR.attachShare).toFixed(2)} uploads, ${perSecond(HOUR.pages).toFixed(1)} public pages and ${perSecond(HOUR.searches).toFixed(1)} searches per second. Think time between a nominator's steps 0.5–1.5 s. Each configuration gets ${WARMUP} s of the same load first, not counted. Latency includes queueing.`,
     '',
     '| processes | kind | requests | per second | p50 | p99 | errors |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
