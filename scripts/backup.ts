@@ -9,7 +9,8 @@
  *   dumpDataDir. Only one process may have the folder open, so stop the app first: the script
  *   refuses while the folder is in use (PGlite keeps `postmaster.pid` in it while open).
  *
- * Attachment files (ATTACHMENTS_DIR) are plain files: copy that folder with the backup.
+ * Attachments and idea-bank images are rows of the database (stored_files, stored_file_chunks),
+ * so the backup holds them: there is no folder to copy.
  * pg_dump is taken from PG_BIN, else Debian's /usr/lib/postgresql/<newest>/bin, else PATH;
  * use a pg_dump at least as new as the server.
  */
@@ -97,7 +98,6 @@ async function main() {
   console.log(
     `Backup written to ${out} (${bytes.toLocaleString('da-DK')} bytes, ${config.databaseUrl ? 'pg_dump custom format' : 'PGlite data folder, tar.gz'}) in ${Date.now() - started} ms.`,
   );
-  console.log(`Copy the attachments folder too: ${config.attachmentsDir}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -16,7 +16,6 @@ import { isApiRequest, problem, problems, sendErrorPage, sendProblem } from './p
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { staticFiles } from './platform/static-assets.js';
 import { platformRoutes } from './platform/platform.routes.js';
-import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 import { accountsModule, recordRouteAccess, registerActor, routeGate, type RouteRecord } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { awardsModule, organisationOfEdition } from './awards/index.js';
@@ -31,7 +30,6 @@ import { privacyModule } from './privacy/index.js';
 import { publicationModule } from './publication/index.js';
 import { roundsModule } from './rounds/index.js';
 import { BEARER_SCHEME } from './platform/api.js';
-import type { AttachmentStore } from './platform/storage/store.js';
 import { componentPageRoutes } from './platform/component-page.routes.js';
 import { cookieSecurity } from './platform/cookies.js';
 
@@ -54,9 +52,6 @@ export type BuildOptions = {
   demoSignIn?: boolean;
   /** The server secret BALLOT_KEY (config.ts); default: the development key, never for production. */
   ballotKey?: string;
-  /** Where attachment bytes live. Default: a DiskAttachmentStore in `attachmentsDir` (default ./data/attachments). */
-  attachmentStore?: AttachmentStore;
-  attachmentsDir?: string;
   /** Where the mail worker writes `.eml` files when no SMTP server is set (a person's erasure removes theirs). */
   mailDir?: string;
   /** RETENTION_YEARS, stated in the privacy policy (default 5, as config.ts). */
@@ -199,18 +194,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(platformRoutes, deps);
   if (opts.componentPage) await app.register(componentPageRoutes);
   // The modules, each one plugin from its index.ts (pages and API). Attachments and the idea
-  // bank's images share one store (their keys are random); privacy erases from it.
-  const store = opts.attachmentStore ?? new DiskAttachmentStore(opts.attachmentsDir ?? join('data', 'attachments'));
+  // bank's images are stored files in the database (platform/storage), deleted with their rows.
   await app.register(accountsModule, deps);
   await app.register(awardsModule, deps);
   await app.register(auditModule, deps);
   await app.register(publicationModule, deps);
-  await app.register(nominationsModule, { ...deps, store });
-  await app.register(privacyModule, { ...deps, store, mailDir: opts.mailDir });
+  await app.register(nominationsModule, deps);
+  await app.register(privacyModule, { ...deps, mailDir: opts.mailDir });
   await app.register(membersModule, deps);
   await app.register(panelModule, deps);
   await app.register(judgingModule, deps);
-  await app.register(ideabankModule, { ...deps, store });
+  await app.register(ideabankModule, deps);
   await app.register(roundsModule, deps);
   await app.register(historyImportModule, deps);
   await app.register(outreachModule, deps);

@@ -93,7 +93,11 @@ export type Config = {
   /** When set, the app runs on this PostgreSQL server; otherwise on embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Where attachment files are stored on disk (default `<dataDir>/attachments`). With several processes, a shared folder. */
+  /**
+   * Where versions before files-in-the-database kept attachment and image files (default
+   * `<dataDir>/attachments`). Read once at start-up: files still listed as on disk move from here
+   * into the database (platform/storage/file-store.ts). Nothing new is written here.
+   */
   attachmentsDir: string;
   logLevel: string;
   /**
@@ -127,7 +131,7 @@ export class ConfigError extends Error {}
  * Secrets the server cannot run without in production (NODE_ENV=production, or an https://
  * PUBLIC_BASE_URL): checked at start, one line naming the variable when one is missing. Add a
  * secret with one line here. Their values are never logged, written to the database or put
- * in a backup (`npm run backup` copies the database and the attachments, not the
+ * in a backup (`npm run backup` copies the database, files included, not the
  * environment): keep them in the deployment's secret store and back them up there.
  *
  * Not listed, because there is no such secret: sessions and sign-in links are random tokens

@@ -14,7 +14,7 @@ import { enqueueDuePublicationNotices } from './publication/index.js';
 import { enqueueDueReviewReminders } from './judging/index.js';
 import { anonymiseExpiredPersonalData } from './privacy/index.js';
 import { enqueueDueDraftReminders, enqueueOpeningNotices } from './outreach/index.js';
-import { DiskAttachmentStore } from './platform/storage/disk-store.js';
+import { moveDiskFilesIntoDatabase } from './platform/storage/file-store.js';
 import { gatherFacts, productionFindings } from './doctor.js';
 
 /** Start-up only: config, database, migrations, demo data, listen. */
@@ -40,6 +40,23 @@ async function main() {
     process.exit(1);
   }
   logger.info({ engine: handle.engine, dataDir: handle.engine === 'pglite' ? config.dataDir : undefined }, 'database ready');
+
+  // Files uploaded by a version that kept them in ATTACHMENTS_DIR move into the database once
+  // (safe twice, and from several processes starting at once). Nothing to do on a new install.
+  try {
+    const move = await moveDiskFilesIntoDatabase(handle.db, config.attachmentsDir, systemClock.now());
+    if (move.moved > 0) logger.info({ moved: move.moved, from: config.attachmentsDir }, 'files moved from disk into the database');
+    if (move.missing.length > 0 || move.damaged.length > 0)
+      logger.error(
+        { missing: move.missing, damaged: move.damaged, dir: config.attachmentsDir },
+        'files not moved into the database: missing or different on disk; put them back and restart (their downloads are 404 until then)',
+      );
+  } catch (err) {
+    logger.fatal({ err }, 'moving files from disk into the database failed');
+    console.error(`Prisportal cannot start: moving files from ${config.attachmentsDir} into the database failed: ${(err as Error).message}`);
+    await handle.close().catch(() => {});
+    process.exit(1);
+  }
 
   // The OpenID Connect client secrets live in the environment under names kept in the database.
   const missingSecrets = await missingOidcSecrets(handle.db);
@@ -71,7 +88,6 @@ async function main() {
     logger,
     trustProxy: config.trustProxy,
     publicBaseUrl,
-    attachmentsDir: config.attachmentsDir,
     demoSignIn: config.demoSignIn,
     ballotKey: config.ballotKey,
     retentionYears: config.retentionYears,
@@ -122,7 +138,6 @@ async function main() {
   mail = { worker, transport };
 
   // Scheduled jobs (every process runs them; each claims its work in the database, so nothing is done twice).
-  const retentionStore = new DiskAttachmentStore(config.attachmentsDir);
   scheduled = startScheduledJobs({
     db: handle.db,
     clock: systemClock,
@@ -134,7 +149,7 @@ async function main() {
       { name: 'opening-notices', run: ({ db, now }) => enqueueOpeningNotices({ db, now, links: { publicBaseUrl, secret: config.ballotKey } }) },
       {
         name: 'retention',
-        run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears, store: retentionStore })),
+        run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears })),
       },
     ],
   });

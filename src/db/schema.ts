@@ -7,6 +7,7 @@ export * from '../platform/rate-limit.schema.js';
 export * from '../accounts/accounts.schema.js';
 export * from '../members/members.schema.js';
 export * from '../platform/audit.schema.js';
+export * from '../platform/storage/files.schema.js';
 export * from '../judging/judging.schema.js';
 export * from '../panel/panel.schema.js';
 export * from '../publication/publication.schema.js';

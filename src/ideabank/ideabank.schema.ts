@@ -3,6 +3,7 @@ import { bigint, check, customType, date, index, integer, jsonb, pgTable, primar
 import { organisations } from '../awards/awards.schema.js';
 import { users } from '../accounts/accounts.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
+import { storedFiles } from '../platform/storage/files.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -193,7 +194,10 @@ export const adoptions = pgTable(
   (t) => [index('adoptions_solution_idx').on(t.solutionId, t.adoptedOn)],
 );
 
-/** An image of a solution (PNG, JPEG or WebP); the bytes live in the attachment store. */
+/**
+ * An image of a solution (PNG, JPEG or WebP). Its bytes are the stored file `storageKey` (platform/storage/files.schema.ts),
+ * written in the same transaction as this row and deleted with it (trigger `solution_images_delete_file`).
+ */
 export const solutionImages = pgTable(
   'solution_images',
   {
@@ -205,11 +209,13 @@ export const solutionImages = pgTable(
     mediaType: text('media_type').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull(),
+    storageKey: text('storage_key')
+      .notNull()
+      .references(() => storedFiles.key),
     altText: text('alt_text').notNull().default(''),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('solution_images_solution_idx').on(t.solutionId)],
+  (t) => [index('solution_images_solution_idx').on(t.solutionId), uniqueIndex('solution_images_storage_key_uq').on(t.storageKey)],
 );
 
 /**

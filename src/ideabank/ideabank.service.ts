@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { newStorageKey, type AttachmentStore } from '../platform/storage/store.js';
+import { storeFile } from '../platform/storage/file-store.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from './image-sniff.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
@@ -472,13 +471,11 @@ export const ALT_TEXT_MAX = 300;
 /**
  * Adds an image to a solution; the caller has checked canEditSolution. The bytes decide the
  * type (PNG, JPEG or WebP); a description for people who cannot see it is required.
- * Side effects: the bytes in the attachment store under a new random key, a `solution_images`
- * row and an audit event 'solution.image-added' (row and audit in one transaction; the bytes
- * are removed again when that fails).
+ * Side effects, in one transaction: the bytes as a stored file under a new random key
+ * (platform/storage), a `solution_images` row and an audit event 'solution.image-added'.
  */
 export async function addSolutionImage({
   db,
-  store,
   actor,
   solutionId,
   upload,
@@ -486,7 +483,6 @@ export async function addSolutionImage({
   now,
 }: {
   db: Database;
-  store: AttachmentStore;
   actor: Actor;
   solutionId: number;
   upload: { data: Buffer; truncated: boolean; clientName: string } | null;
@@ -501,56 +497,38 @@ export async function addSolutionImage({
   if (alt === '') return { ok: false, reason: 'alt-missing' };
   if (alt.length > ALT_TEXT_MAX) return { ok: false, reason: 'alt-too-long' };
   if ((await listSolutionImages(db, solutionId)).length >= MAX_IMAGES) return { ok: false, reason: 'too-many' };
-  const key = newStorageKey();
-  await store.put(key, upload.data);
-  try {
-    return await inTransaction(db, async (tx) => {
-      const [row] = await tx
-        .insert(solutionImages)
-        .values({
-          solutionId,
-          fileName: `billede-${solutionId}.${IMAGE_TYPES[kind].extension}`,
-          mediaType: IMAGE_TYPES[kind].mediaType,
-          sizeBytes: upload.data.length,
-          sha256: createHash('sha256').update(upload.data).digest('hex'),
-          storageKey: key,
-          altText: alt,
-          createdAt: now,
-        })
-        .returning({ id: solutionImages.id });
-      await recordAudit(
-        tx,
-        {
-          actor,
-          action: 'solution.image-added',
-          entityType: 'solution',
-          entityId: solutionId,
-          after: { imageId: row!.id, mediaType: IMAGE_TYPES[kind].mediaType, sizeBytes: upload.data.length, altText: alt },
-        },
-        now,
-      );
-      return { ok: true as const, imageId: row!.id };
-    });
-  } catch (err) {
-    await store.delete(key).catch(() => {});
-    throw err;
-  }
+  return inTransaction(db, async (tx) => {
+    const file = await storeFile(tx, upload.data, now);
+    const [row] = await tx
+      .insert(solutionImages)
+      .values({
+        solutionId,
+        fileName: `billede-${solutionId}.${IMAGE_TYPES[kind].extension}`,
+        mediaType: IMAGE_TYPES[kind].mediaType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        storageKey: file.key,
+        altText: alt,
+        createdAt: now,
+      })
+      .returning({ id: solutionImages.id });
+    await recordAudit(
+      tx,
+      {
+        actor,
+        action: 'solution.image-added',
+        entityType: 'solution',
+        entityId: solutionId,
+        after: { imageId: row!.id, mediaType: IMAGE_TYPES[kind].mediaType, sizeBytes: upload.data.length, altText: alt },
+      },
+      now,
+    );
+    return { ok: true as const, imageId: row!.id };
+  });
 }
 
-/** Removes an image. Side effects: the row and an audit event 'solution.image-removed' in one transaction, then the bytes. */
-export async function removeSolutionImage({
-  db,
-  store,
-  actor,
-  imageId,
-  now,
-}: {
-  db: Database;
-  store: AttachmentStore;
-  actor: Actor;
-  imageId: number;
-  now: Date;
-}): Promise<boolean> {
+/** Removes an image. Side effects, in one transaction: the row (its stored file goes with it, by the row's delete trigger) and an audit event 'solution.image-removed'. */
+export async function removeSolutionImage({ db, actor, imageId, now }: { db: Database; actor: Actor; imageId: number; now: Date }): Promise<boolean> {
   const image = await findSolutionImage(db, imageId);
   if (!image) return false;
   await inTransaction(db, async (tx) => {
@@ -561,6 +539,5 @@ export async function removeSolutionImage({
       now,
     );
   });
-  await store.delete(image.storageKey).catch(() => {});
   return true;
 }

@@ -3,13 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
+import { openStoredFile } from '../platform/storage/file-store.js';
 import { findSolution, findSolutionImage } from './ideabank.repo.js';
 import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
 import { MAX_IMAGE_BYTES } from './image-sniff.js';
 import { parseId } from '../platform/http.js';
 
-export type ImageRouteOptions = AppDeps & { store: AttachmentStore };
+export type ImageRouteOptions = AppDeps;
 export type ImageErrorCode = ImageRefusal | 'incomplete';
 export const IMAGE_ERROR_CODES: readonly ImageErrorCode[] = ['no-file', 'too-big', 'wrong-type', 'too-many', 'alt-missing', 'alt-too-long', 'incomplete'];
 
@@ -19,7 +19,7 @@ export const IMAGE_ERROR_CODES: readonly ImageErrorCode[] = ['no-file', 'too-big
  * administrators of its organisation may change them. The edit page shows the result
  * (`?billedfejl=<code>` keeps the typed description in `alt`).
  */
-export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, store }: ImageRouteOptions) {
+export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock }: ImageRouteOptions) {
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: false,
     limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 4, fieldSize: 2048, fieldNameSize: 100, parts: 6, headerPairs: 20 },
@@ -72,14 +72,14 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
         303,
       );
     if (incomplete) return back('incomplete');
-    const result = await addSolutionImage({ db, store, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
+    const result = await addSolutionImage({ db, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
     return back(result.ok ? null : result.reason);
   });
 
   app.get<{ Params: { imageId: string } }>('/idebank/billeder/:imageId', { config: { access: 'public' } }, async (request, reply) => {
     const id = parseId(request.params.imageId);
     const image = id === null ? null : await findSolutionImage(db, id);
-    const stream = image ? await store.get(image.storageKey) : null;
+    const stream = image ? await openStoredFile(db, image.storageKey) : null;
     if (!image || !stream) return sendErrorPage(request, reply, 404, 'notFound');
     return reply
       .type(image.mediaType)
@@ -99,7 +99,7 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock, sto
       const s = image ? await findSolution(db, image.solutionId) : null;
       if (!image || !s) return sendErrorPage(request, reply, 404, 'notFound');
       if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
-      await removeSolutionImage({ db, store, actor: request.actor, imageId: image.id, now: clock.now() });
+      await removeSolutionImage({ db, actor: request.actor, imageId: image.id, now: clock.now() });
       return reply.redirect(`/idebank/loesninger/${s.id}/rediger#billeder`, 303);
     },
   );

@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import { ideaBankApi } from './ideabank.api.js';
 import { ideaBankRoutes } from './ideabank.routes.js';
 import { ideaBankImageRoutes } from './images.routes.js';
 
-/** The idea bank: search, solutions, adoptions, their API and images (in the attachment store: their keys are random, like attachments'). */
-export async function ideabankModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
-  const { store, ...rest } = deps;
+/** The idea bank: search, solutions, adoptions, their API and images (stored files in the database, platform/storage). */
+export async function ideabankModule(app: FastifyInstance, deps: AppDeps) {
+  const rest = deps;
   await app.register(ideaBankRoutes, rest);
   await app.register(ideaBankApi, rest);
-  await app.register(ideaBankImageRoutes, { ...rest, store });
+  await app.register(ideaBankImageRoutes, rest);
 }
 
 export { addNominationToIdeaBank, seedDemoSolutions, similarSolutions } from './ideabank.service.js';

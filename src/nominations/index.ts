@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import { adminApi } from './admin.api.js';
 import { adminRoutes } from './admin.routes.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
@@ -9,12 +8,12 @@ import { nominationRoutes } from './nominations.routes.js';
 import { linkRecoveryRoutes } from './link-recovery.routes.js';
 
 /** Nominations: the form, drafts, sending, receipts and attachments; the administrators' list, screening and exports. */
-export async function nominationsModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore }) {
-  const { store, ...rest } = deps;
+export async function nominationsModule(app: FastifyInstance, deps: AppDeps) {
+  const rest = deps;
   await app.register(nominationRoutes, rest);
   await app.register(linkRecoveryRoutes, rest);
   await app.register(nominationApi, rest);
-  await app.register(attachmentRoutes, { ...rest, store });
+  await app.register(attachmentRoutes, rest);
   await app.register(adminRoutes, rest);
   await app.register(adminApi, rest);
 }

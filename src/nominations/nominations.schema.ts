@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { editions } from '../awards/awards.schema.js';
+import { storedFiles } from '../platform/storage/files.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -128,7 +129,10 @@ export const nominations = pgTable(
   ],
 );
 
-/** A file attached to a nomination. The bytes live in the attachment store under `storageKey`. */
+/**
+ * A file attached to a nomination. Its bytes are the stored file `storageKey` (platform/storage/files.schema.ts),
+ * written in the same transaction as this row and deleted with it (trigger `nomination_attachments_delete_file`).
+ */
 export const nominationAttachments = pgTable(
   'nomination_attachments',
   {
@@ -140,10 +144,12 @@ export const nominationAttachments = pgTable(
     mediaType: text('media_type').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull(),
+    storageKey: text('storage_key')
+      .notNull()
+      .references(() => storedFiles.key),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('nomination_attachments_nomination_idx').on(t.nominationId)],
+  (t) => [index('nomination_attachments_nomination_idx').on(t.nominationId), uniqueIndex('nomination_attachments_storage_key_uq').on(t.storageKey)],
 );
 
 /** Receipt numbers are counted per edition without gaps from concurrent senders colliding. */

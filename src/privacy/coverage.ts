@@ -53,7 +53,7 @@ export const PERSON_DATA_TABLES = {
     columns: ['file_name'],
     exportedBy: [findNominations],
     erasedBy: [blankNomination],
-    how: "listed with the nomination; deleted (rows and bytes) with the nominator's data",
+    how: "listed with the nomination; deleted with the nominator's data, the row and its stored file (stored_files, stored_file_chunks) in one transaction by the row's delete trigger",
   },
   users: {
     columns: ['email', 'name', 'oidc_subject'],
@@ -160,6 +160,9 @@ export const NOT_A_PERSON: Record<string, string> = {
   'sessions.id_hash': 'a hash of a secret',
   'solution_images.file_name': "an image of the solution, not tied to a person's address",
   'solution_images.storage_key': "the file's key in the store",
+  'stored_files.key':
+    "a random key; the file's bytes are covered through the row that owns it (nomination_attachments, solution_images), whose delete trigger deletes the file",
+  'stored_file_chunks.file_key': 'the random key of the file the bytes belong to (deleted with it)',
   'solution_search.organisation_name': 'a copy of the solution’s organisation',
   'solution_search.unit_name': 'a copy of the solution’s unit',
   'solutions.organisation_name': 'the organisation behind the solution',

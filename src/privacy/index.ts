@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { policyRoutes } from './policy.routes.js';
 
 /** Privacy: the public privacy policy of each organisation; a person's data (see, export, erase) for administrators. */
-export async function privacyModule(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore; mailDir?: string | undefined }) {
+export async function privacyModule(app: FastifyInstance, deps: AppDeps & { mailDir?: string | undefined }) {
   await app.register(privacyRoutes, deps);
   await app.register(policyRoutes, deps);
 }

@@ -4,7 +4,6 @@ import type { Actor } from '../accounts/index.js';
 import { removeMailFiles } from '../mail/index.js';
 import { deleteOpeningSubscriptions, findOpeningSubscriptions } from '../outreach/index.js';
 import { recordAudit } from '../platform/audit.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import {
   anonymiseAccount,
   blankAwardContacts,
@@ -249,8 +248,8 @@ export type ErasureResult = {
  * Refuses nothing: what is not the administrator's is not found, so it stays.
  * Side effects, in one transaction:
  * - nominations where the address is the nominator's: the nominator's name, e-mail and
- *   workplace blanked, the private link dropped, attachments deleted (bytes removed after the
- *   commit); where it is the nominee's: the nominee's names, unit and e-mail blanked;
+ *   workplace blanked, the private link dropped, attachments deleted with their stored files
+ *   and chunks (the rows' delete trigger); where it is the nominee's: the nominee's names, unit and e-mail blanked;
  * - e-mails (outbox rows, pending ones too) of these organisations to the address or about these
  *   nominations (the nominator's receipt copies the nominee), and the account's own mail when the
  *   account is wholly theirs, deleted; their `.eml` files in `mailDir` removed after the commit;
@@ -274,12 +273,11 @@ export async function erasePersonData(deps: {
   organisationIds: number[];
   actor: Actor;
   now: Date;
-  store?: AttachmentStore | undefined;
   /** Where the mail worker writes `.eml` files when no SMTP server is set. */
   mailDir?: string | undefined;
 }): Promise<ErasureResult> {
   const { db, email, organisationIds, now } = deps;
-  const { result, keys, mails } = await inTransaction(db, async (tx) => {
+  const { result, mails } = await inTransaction(db, async (tx) => {
     await allowAuditAnonymisation(tx);
     const { data, userId, memberIds, access, touched } = await find(tx, email, organisationIds, now);
     const asNominator = data.nominationsAsNominator.map((n) => Number(n.id));
@@ -365,9 +363,8 @@ export async function erasePersonData(deps: {
         now,
       );
     }
-    return { result, keys, mails };
+    return { result, mails };
   });
-  for (const key of keys) await deps.store?.delete(key).catch(() => {});
   if (deps.mailDir) await removeMailFiles(deps.mailDir, mails);
   return result;
 }

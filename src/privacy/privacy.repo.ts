@@ -49,8 +49,9 @@ export async function allowAuditAnonymisation(tx: Database): Promise<void> {
 
 /**
  * Blanks a nomination's personal data: the nominator's when `nominator` (with the private
- * link: a fresh random hash that no token matches; and the attachments, whose rows are deleted
- * and whose storage keys are returned), the nominee's when `nominee` (only the e-mail with
+ * link: a fresh random hash that no token matches; and the attachments, whose rows are deleted,
+ * their stored files and chunks with them by the rows' delete trigger, and whose storage keys
+ * are returned for the count), the nominee's when `nominee` (only the e-mail with
  * 'email', for a nominee who consented to publication). The consent token is dropped.
  */
 export async function blankNomination(tx: Database, id: number, parts: { nominator: boolean; nominee: boolean | 'email' }, now: Date): Promise<string[]> {

@@ -3,7 +3,6 @@ import type { AppDeps } from '../platform/deps.js';
 import { csrfToken } from '../platform/csrf.js';
 import { pageContext } from '../platform/page-context.js';
 import { isEmail } from '../platform/fields.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import type { FieldError } from '../platform/ui/index.js';
 import { privacyTexts, type PrivacyTexts } from './i18n.js';
 import { collectPersonData, erasePersonData, exportPersonData } from './person-data.service.js';
@@ -34,7 +33,7 @@ const scopeOf = (request: FastifyRequest): number[] => (request.actor.kind === '
  * (erasure; audited). The address is only ever sent in a POST body with the CSRF token: in a
  * URL it would reach request logs, browser history and Referer headers.
  */
-export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { store: AttachmentStore; mailDir?: string | undefined }) {
+export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { mailDir?: string | undefined }) {
   const { db, clock } = deps;
   const post = { config: { access: 'admin' as const }, preHandler: app.csrfProtection };
 
@@ -95,7 +94,6 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps & { stor
       organisationIds: scopeOf(request),
       actor: request.actor,
       now: clock.now(),
-      store: deps.store,
       mailDir: deps.mailDir,
     });
     request.log.info({ nominations: result.nominationsAsNominator + result.nominationsAsNominee, user: result.user }, 'person data erased on request');

@@ -1,12 +1,11 @@
 /**
  * `npm run retention`: runs the retention job once (anonymiseExpiredPersonalData) with the
- * app's configuration (DATABASE_URL or the embedded database in DATA_DIR, RETENTION_YEARS,
- * ATTACHMENTS_DIR) and prints what it did as one JSON line. On the embedded database, stop
+ * app's configuration (DATABASE_URL or the embedded database in DATA_DIR, RETENTION_YEARS)
+ * and prints what it did as one JSON line. On the embedded database, stop
  * the app first: one process at a time may open a PGlite folder.
  */
 import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { DiskAttachmentStore } from '../platform/storage/disk-store.js';
 import { systemClock } from '../platform/clock.js';
 import { anonymiseExpiredPersonalData } from './retention.service.js';
 
@@ -19,10 +18,8 @@ async function main() {
       db: handle.db,
       now: systemClock.now(),
       retentionYears: config.retentionYears,
-      store: new DiskAttachmentStore(config.attachmentsDir),
     });
     console.log(JSON.stringify({ msg: 'retention run', retentionYears: config.retentionYears, ...result }));
-    if (result.attachmentErrors > 0) process.exitCode = 1;
   } finally {
     await handle.close();
   }

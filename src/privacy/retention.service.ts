@@ -1,7 +1,6 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { deleteExpiredOpeningSubscriptions } from '../outreach/index.js';
 import { recordAudit } from '../platform/audit.js';
-import type { AttachmentStore } from '../platform/storage/store.js';
 import { allowAuditAnonymisation, anonymiseNominationAudit, blankNomination, deleteSentMailBefore, findExpiredNominations } from './privacy.repo.js';
 
 /** How many years after an edition is archived its personal data is kept, unless RETENTION_YEARS says otherwise. */
@@ -17,7 +16,6 @@ export type RetentionResult = {
   /** Sign-ups for "Få besked, når der åbnes" deleted: unconfirmed after 7 days, fulfilled after 30 (src/outreach). */
   openingSubscriptions: number;
   /** Attachment files whose bytes could not be removed (the rows are gone; retried never, logged by the caller). */
-  attachmentErrors: number;
 };
 
 /** `now` minus `years` calendar years (UTC). */
@@ -36,23 +34,18 @@ export function retentionCutoff(now: Date, years: number): Date {
  *   nominee's names, unit and e-mail too, except for nominees (shortlisted, the winner among
  *   them) who accepted publication: their names and unit stay, as consented (the e-mail goes);
  * - the private links stop working (a random token hash, the consent token dropped);
- * - attachment rows are deleted (their bytes are removed from `store` after the commit);
+ * - attachment rows are deleted, and with them their stored files and chunks (the rows' delete trigger);
  * - personal keys are removed from audit events about these nominations and the public
  *   actor's label anonymised (the append-only trigger allows it in this transaction only);
  * - sent e-mails older than the cutoff are deleted from the outbox (pending ones stay);
  * - one audit event 'retention.run' with the counts.
  * Running it again finds nothing more to do. Title, summary and answers (the solution) stay.
  */
-export async function anonymiseExpiredPersonalData(deps: {
-  db: Database;
-  now: Date;
-  retentionYears: number;
-  store?: AttachmentStore;
-}): Promise<RetentionResult> {
+export async function anonymiseExpiredPersonalData(deps: { db: Database; now: Date; retentionYears: number }): Promise<RetentionResult> {
   const { db, now } = deps;
   if (!Number.isInteger(deps.retentionYears) || deps.retentionYears < 1) throw new Error('retentionYears must be a whole number of years ≥ 1');
   const cutoff = retentionCutoff(now, deps.retentionYears);
-  const { result, keys } = await inTransaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     await allowAuditAnonymisation(tx);
     const expired = await findExpiredNominations(tx, cutoff);
     const keys: string[] = [];
@@ -71,7 +64,6 @@ export async function anonymiseExpiredPersonalData(deps: {
       auditEvents,
       sentMails,
       openingSubscriptions,
-      attachmentErrors: 0,
     };
     await recordAudit(
       tx,
@@ -84,14 +76,6 @@ export async function anonymiseExpiredPersonalData(deps: {
       },
       now,
     );
-    return { result, keys };
+    return result;
   });
-  for (const key of keys) {
-    try {
-      await deps.store?.delete(key);
-    } catch {
-      result.attachmentErrors++;
-    }
-  }
-  return result;
 }

@@ -4,9 +4,10 @@
  * default instant, no random text except the access token).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/database.js';
-import { criteria, editionMembers, editions, formSections, nominations, users } from '../../src/db/schema.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import { type Database, inTransaction, queryRows } from '../../src/db/database.js';
+import { criteria, editionMembers, editions, formSections, nominationAttachments, nominations, users } from '../../src/db/schema.js';
+import { storeFile } from '../../src/platform/storage/file-store.js';
 
 export type NewNomination = typeof nominations.$inferInsert;
 export type NominationRow = typeof nominations.$inferSelect;
@@ -145,4 +146,31 @@ export async function buildMember(
     })
     .returning({ id: editionMembers.id });
   return { userId: user!.id, memberId: member!.id, email };
+}
+
+/**
+ * Attaches `data` to a nomination as the app does (a stored file and its row, in one
+ * transaction), without the upload's rules; returns the row.
+ */
+export async function buildAttachment(
+  db: Database,
+  { nominationId, data = randomBytes(300_000), fileName = 'bilag.pdf', at = new Date() }: { nominationId: number; data?: Buffer; fileName?: string; at?: Date },
+) {
+  return inTransaction(db, async (tx) => {
+    const file = await storeFile(tx, data, at);
+    const [row] = await tx
+      .insert(nominationAttachments)
+      .values({ nominationId, fileName, mediaType: 'application/pdf', sizeBytes: file.sizeBytes, sha256: file.sha256, storageKey: file.key, createdAt: at })
+      .returning();
+    return row!;
+  });
+}
+
+/** How many `stored_files` rows and chunk rows the key has (0 and 0 once the file is deleted). */
+export async function storedFileRows(db: Database, key: string): Promise<{ files: number; chunks: number }> {
+  const [row] = await queryRows<{ files: number; chunks: number }>(
+    db,
+    sql`select (select count(*)::int from stored_files where key = ${key}) as files, (select count(*)::int from stored_file_chunks where file_key = ${key}) as chunks`,
+  );
+  return { files: Number(row!.files), chunks: Number(row!.chunks) };
 }

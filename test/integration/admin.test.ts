@@ -10,14 +10,14 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/db/database.js';
-import { awards, criteria, editions, formSections, nominationAttachments, nominations, organisations, sessions } from '../../src/db/schema.js';
+import { awards, criteria, editions, formSections, nominations, organisations, sessions } from '../../src/db/schema.js';
 import { decideScreening } from '../../src/nominations/screening.service.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { hashToken } from '../../src/platform/tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildAttachment, buildNomination } from '../harness/factories.js';
 
 const NOW = '2026-11-24T12:00:00Z';
 
@@ -537,9 +537,7 @@ for (const engine of ENGINES) {
           answers,
           sentAt: new Date('2020-12-18T10:30:00Z'),
         });
-        await db
-          .insert(nominationAttachments)
-          .values({ nominationId: n.id, fileName: 'bilag æ.pdf', mediaType: 'application/pdf', sizeBytes: 20480, sha256: 'x'.repeat(64), storageKey: 'k' });
+        await buildAttachment(db, { nominationId: n.id, fileName: 'bilag æ.pdf', data: Buffer.alloc(20480) });
         const res = await admin.get(`/admin/indstillinger/${n.id}`);
         assert.equal(res.statusCode, 200);
         const html = res.body;

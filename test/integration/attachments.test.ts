@@ -7,15 +7,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
-import type { Engine } from '../../src/db/database.js';
+import { type Engine, queryRows } from '../../src/db/database.js';
+import { openStoredFile } from '../../src/platform/storage/file-store.js';
+import { storedFileRows } from '../harness/factories.js';
 import { awards, editions, formSections, nominationAttachments, nominations } from '../../src/db/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/nominations/attachments/attachments.service.js';
@@ -42,8 +41,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 async function startApp(engine: Engine) {
   const clock = fixedClock(SEEDED_AT);
   const database: TestDatabase = await openSeededTestDatabase(engine, clock.now());
-  const dir = mkdtempSync(join(tmpdir(), 'prisportal-attachments-'));
-  const app: FastifyInstance = await buildApp({ db: database.db, clock, pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test', attachmentsDir: dir });
+  const app: FastifyInstance = await buildApp({ db: database.db, clock, pageCacheMs: 0, publicBaseUrl: 'http://prisportal.test' });
   const [row] = await database.db
     .select({ e: editions })
     .from(editions)
@@ -55,13 +53,11 @@ async function startApp(engine: Engine) {
     app,
     clock,
     database,
-    dir,
     edition,
     base: `/priser/aarets-borgerinddragende-initiativ/${edition.year}`,
     async close() {
       await app.close();
       await database.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -143,10 +139,15 @@ for (const engine of ENGINES) {
 
     const rows = (id: number) =>
       t.database.db.select().from(nominationAttachments).where(eq(nominationAttachments.nominationId, id)).orderBy(nominationAttachments.id);
-    const storedFiles = () =>
-      readdirSync(t.dir, { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile())
-        .map((d) => d.name);
+    /** The keys of every stored file in the database (attachments are nowhere else). */
+    const storedFiles = async () => (await queryRows<{ key: string }>(t.database.db, sql`select key from stored_files`)).map((f) => f.key);
+    const bytesOf = async (key: string) => {
+      const stream = await openStoredFile(t.database.db, key);
+      assert.ok(stream, `stored file ${key}`);
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    };
 
     /** A refused upload: the status, the Danish message in the summary and at the field, and nothing stored. */
     async function expectRefused(res: Awaited<ReturnType<typeof upload>>, id: number, message: string | RegExp, before: { rows: number; files: number }) {
@@ -158,10 +159,10 @@ for (const engine of ENGINES) {
       assert.match(res.body, new RegExp(`id="fil-error"[\\s\\S]*?${text}`), 'the message is at the field');
       assert.match(res.body, /aria-invalid="true"/);
       assert.equal((await rows(id)).length, before.rows, 'no row was written');
-      assert.equal(storedFiles().length, before.files, 'no file was left on disk');
+      assert.equal((await storedFiles()).length, before.files, 'no stored file was left');
     }
 
-    const counts = async (id: number) => ({ rows: (await rows(id)).length, files: storedFiles().length });
+    const counts = async (id: number) => ({ rows: (await rows(id)).length, files: (await storedFiles()).length });
 
     test('the page lists nothing yet and has a multipart form whose first field is the CSRF token', async () => {
       const { agent, id } = await draft();
@@ -200,8 +201,8 @@ for (const engine of ENGINES) {
       for (const [i, r] of stored.entries()) {
         assert.equal(r.sha256, createHash('sha256').update(files[i]!.data).digest('hex'));
         assert.match(r.storageKey, /^[0-9a-f]{32}$/);
-        const onDisk = join(t.dir, r.storageKey.slice(0, 2), r.storageKey);
-        assert.deepEqual(readFileSync(onDisk), files[i]!.data, 'the bytes on disk are the upload');
+        assert.deepEqual(await bytesOf(r.storageKey), files[i]!.data, 'the stored bytes are the upload');
+        assert.deepEqual(await storedFileRows(t.database.db, r.storageKey), { files: 1, chunks: 1 });
       }
       const page = await agent.get(`/indstillinger/${id}/bilag`);
       assert.match(page.body, /Du har vedhæftet 4 af 5 filer\./);
@@ -324,10 +325,9 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 303);
       const [row] = await rows(id);
       assert.equal(row!.fileName, 'passwd.pdf');
-      assert.ok(!existsSync(join(t.dir, '..', '..', 'etc', 'passwd')) || !readFileSync(join(t.dir, '..', '..', 'etc', 'passwd')).equals(samplePdf()));
       assert.ok(
-        storedFiles().every((name) => /^[0-9a-f]{32}$/.test(name)),
-        'only random keys on disk',
+        (await storedFiles()).every((key) => /^[0-9a-f]{32}$/.test(key)),
+        'only random keys',
       );
       // Control characters and bidi tricks are removed from the shown name.
       await upload(agent, id, { name: 'faktura\u202Efdp.exe', data: samplePdf() });
@@ -353,7 +353,14 @@ for (const engine of ENGINES) {
       );
       const exact = await upload(agent, id, { name: 'præcis.pdf', data: pdfOf(MAX_ATTACHMENT_BYTES) });
       assert.equal(exact.statusCode, 303, exact.body.slice(0, 300));
-      assert.equal((await rows(id))[0]!.sizeBytes, MAX_ATTACHMENT_BYTES);
+      const [row] = await rows(id);
+      assert.equal(row!.sizeBytes, MAX_ATTACHMENT_BYTES);
+      // 10 MB is 40 chunks of 256 KB, and the download streams them back in order.
+      assert.deepEqual(await storedFileRows(t.database.db, row!.storageKey), { files: 1, chunks: 40 });
+      const down = await agent.get(`/indstillinger/${id}/bilag/${row!.id}`);
+      assert.equal(down.statusCode, 200);
+      assert.equal(down.headers['content-length'], String(MAX_ATTACHMENT_BYTES));
+      assert.ok(down.rawPayload.equals(pdfOf(MAX_ATTACHMENT_BYTES)), 'the same 10 MB come back');
     });
 
     test('one file per submit: two files in one form are refused', async () => {
@@ -373,12 +380,12 @@ for (const engine of ENGINES) {
       const full = await agent.get(`/indstillinger/${id}/bilag`);
       assert.match(full.body, /Du har vedhæftet 5 filer, som er det højeste antal/);
       assert.doesNotMatch(full.body, /type="file"/, 'no upload form when full');
-      const filesBefore = storedFiles().length;
+      const filesBefore = (await storedFiles()).length;
       const sixth = await upload(agent, id, { name: 'bilag 6.png', data: samplePng() });
       assert.equal(sixth.statusCode, 400);
       assert.match(sixth.body, /href="#vedhaeftede-filer"[^>]*>Du kan højst vedhæfte 5 filer/);
       assert.equal((await rows(id)).length, 5);
-      assert.equal(storedFiles().length, filesBefore);
+      assert.equal((await storedFiles()).length, filesBefore);
 
       const [first] = await rows(id);
       await agent.get(`/indstillinger/${id}/bilag`);
@@ -387,7 +394,7 @@ for (const engine of ENGINES) {
       assert.equal(removed.headers.location, `/indstillinger/${id}/bilag?slettet=1`);
       assert.match((await agent.get(removed.headers.location as string)).body, /Filen er slettet/);
       assert.equal((await rows(id)).length, 4);
-      assert.ok(!existsSync(join(t.dir, first!.storageKey.slice(0, 2), first!.storageKey)), 'the bytes are gone too');
+      assert.deepEqual(await storedFileRows(t.database.db, first!.storageKey), { files: 0, chunks: 0 }, 'the bytes are gone too, chunks and all');
       assert.equal((await agent.get(`/indstillinger/${id}/bilag/${first!.id}`)).statusCode, 404);
       // A second click on the same delete button changes nothing.
       assert.equal((await agent.post(`/indstillinger/${id}/bilag/${first!.id}/slet`, {})).statusCode, 303);

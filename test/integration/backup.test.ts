@@ -3,18 +3,21 @@
  * seed a database with nominations, back it up, restore it into a fresh folder or database,
  * and find every nomination there, field for field; the restored database passes the app's
  * readiness check (all migrations applied). On the embedded database the backup refuses while
- * the folder is open, and the restore refuses to overwrite an existing database.
+ * the folder is open, and the restore refuses to overwrite an existing database. Attachments
+ * are rows of the database, so the restored copy serves the same bytes with no extra step.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asc } from 'drizzle-orm';
 import pg from 'pg';
-import { checkReadiness, openPglite, openPostgres, type Database } from '../../src/db/database.js';
-import { editions, nominations } from '../../src/db/schema.js';
+import { checkReadiness, inTransaction, openPglite, openPostgres, type Database } from '../../src/db/database.js';
+import { editions, nominationAttachments, nominations } from '../../src/db/schema.js';
+import { openStoredFile, storeFile } from '../../src/platform/storage/file-store.js';
 import { seedDemoData } from '../../src/db/seed/seed.js';
 import { projectRoot } from '../../src/platform/paths.js';
 import { buildNomination } from '../harness/factories.js';
@@ -35,13 +38,30 @@ async function seedNominations(db: Database) {
   const { editionsCreated } = await seedDemoData(db, SEEDED_AT);
   assert.ok(editionsCreated > 0);
   const [edition] = await db.select({ id: editions.id }).from(editions).orderBy(asc(editions.id)).limit(1);
-  for (let i = 0; i < COUNT; i++)
-    await buildNomination(db, { editionId: edition!.id, title: `Løsning ${i} – æøå <b>`, nominatorEmail: `person${i}@eksempel.dk` });
-  return snapshot(db);
+  for (let i = 0; i < COUNT; i++) {
+    const n = await buildNomination(db, { editionId: edition!.id, title: `Løsning ${i} – æøå <b>`, nominatorEmail: `person${i}@eksempel.dk` });
+    // A few attachments of several chunks each (256 KB a chunk).
+    if (i < 3)
+      await inTransaction(db, async (tx) => {
+        const file = await storeFile(tx, randomBytes(600_000 + i), SEEDED_AT);
+        await tx.insert(nominationAttachments).values({
+          nominationId: n.id,
+          fileName: `bilag ${i}.pdf`,
+          mediaType: 'application/pdf',
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          storageKey: file.key,
+        });
+      });
+  }
+  const snap = await snapshot(db);
+  assert.equal(snap.files.length, 3);
+  return snap;
 }
 
-const snapshot = async (db: Database) =>
-  (await db.select().from(nominations).orderBy(asc(nominations.id))).map((n) => ({
+/** Every nomination field for field, and every attachment with the SHA-256 of the bytes the app serves. */
+async function snapshot(db: Database) {
+  const rows = (await db.select().from(nominations).orderBy(asc(nominations.id))).map((n) => ({
     id: n.id,
     receipt: n.receiptNumber,
     title: n.title,
@@ -49,6 +69,17 @@ const snapshot = async (db: Database) =>
     answers: n.answers,
     sentAt: n.sentAt?.toISOString(),
   }));
+  const files = [];
+  for (const a of await db.select().from(nominationAttachments).orderBy(asc(nominationAttachments.id))) {
+    const stream = await openStoredFile(db, a.storageKey);
+    assert.ok(stream, `the bytes of ${a.fileName} are there`);
+    const hash = createHash('sha256');
+    for await (const chunk of stream) hash.update(chunk as Buffer);
+    files.push({ nominationId: a.nominationId, name: a.fileName, sha256: a.sha256, served: hash.digest('hex') });
+  }
+  for (const f of files) assert.equal(f.served, f.sha256);
+  return { rows, files };
+}
 
 describe('backup and restore', () => {
   const dirs: string[] = [];
@@ -66,7 +97,7 @@ describe('backup and restore', () => {
     const handle = await openPglite(join(dataDir, 'pglite'));
     await handle.migrate();
     const before = await seedNominations(handle.db);
-    assert.ok(before.length >= COUNT);
+    assert.ok(before.rows.length >= COUNT);
     const out = join(tmp(), 'prisportal.tar.gz');
 
     const busy = run('backup', ['--out', out], { DATA_DIR: dataDir });

@@ -6,9 +6,6 @@
  * statement timeout, the JSON API, the CSV export (formula-safe), the Atom feed, adoptions,
  * ownership of edits, similar solutions, and an administrator putting a nomination in the bank.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
@@ -29,7 +26,7 @@ import {
 import { ENGINES } from '../harness/databases.js';
 import { derivedCountsOutOfStep } from '../harness/idea-bank.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildNomination, storedFileRows } from '../harness/factories.js';
 import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
 import { demoSolutions } from '../../src/ideabank/demo-solutions.js';
 import { searchTestSet } from '../../src/ideabank/search-test-set.js';
@@ -61,7 +58,7 @@ for (const engine of ENGINES) {
     };
 
     before(async () => {
-      t = await startSignedInTestApp(engine, NOW, { attachmentsDir: mkdtempSync(join(tmpdir(), 'idebank-images-')) });
+      t = await startSignedInTestApp(engine, NOW);
       db = t.db;
     });
     after(async () => t?.close());
@@ -554,6 +551,7 @@ for (const engine of ENGINES) {
       assert.equal(bytes.headers['content-type'], 'image/png');
       assert.equal(bytes.headers['x-content-type-options'], 'nosniff');
       assert.ok(bytes.rawPayload.equals(png));
+      assert.deepEqual(await storedFileRows(db, img!.storageKey), { files: 1, chunks: 1 }, 'the bytes are in the database');
       const o = await signedIn(other.id);
       await o.get(`/idebank/loesninger/${id}`);
       assert.equal((await upload(o, { alt: 'Overtaget' }, { name: 'cykel.png', type: 'image/png', data: png })).statusCode, 403);
@@ -562,6 +560,7 @@ for (const engine of ENGINES) {
       assert.equal((await c.post(`/idebank/billeder/${img!.id}/slet`)).statusCode, 303);
       assert.equal((await db.select().from(solutionImages).where(eq(solutionImages.solutionId, id))).length, 0);
       assert.equal((await t.app.inject(`/idebank/billeder/${img!.id}`)).statusCode, 404);
+      assert.deepEqual(await storedFileRows(db, img!.storageKey), { files: 0, chunks: 0 }, 'deleted with its row');
       const audit = await db
         .select({ action: auditEvents.action })
         .from(auditEvents)

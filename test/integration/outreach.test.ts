@@ -224,7 +224,7 @@ for (const engine of ENGINES) {
       assert.equal(opened.headers.location, nominationsUrls.nomination({ id: draft.id }));
       assert.notEqual((await visitor.get(nominationsUrls.nomination({ id: draft.id }))).statusCode, 403);
       assert.equal((await new Client(t.app).get(nominationsUrls.privateLink({ token: draft.accessToken }))).statusCode, 303);
-      // "Lav et nyt privat link" closes every earlier link, the reminder's too (decision 0006).
+      // "Lav et nyt privat link" closes every earlier link, the reminder's too (decision 0008).
       const renewed = await renewAccessToken({ db, nominationId: draft.id, now });
       assert.equal((await new Client(t.app).get(link)).statusCode, 403);
       assert.equal((await new Client(t.app).get(nominationsUrls.privateLink({ token: renewed.token }))).statusCode, 303);

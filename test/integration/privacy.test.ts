@@ -16,7 +16,6 @@ import {
 } from '../../src/db/schema.js';
 import { queryRows } from '../../src/db/database.js';
 import { recordAudit } from '../../src/platform/audit.js';
-import type { AttachmentStore } from '../../src/platform/storage/store.js';
 import { anonymiseExpiredPersonalData } from '../../src/privacy/retention.service.js';
 import { emailPseudonym, erasePersonData, exportPersonData } from '../../src/privacy/person-data.service.js';
 import { emptyFields } from '../../src/nominations/form.js';
@@ -24,7 +23,7 @@ import { loadRoles } from '../../src/accounts/actor.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildAttachment, buildNomination, storedFileRows } from '../harness/factories.js';
 import { startTestApp } from '../harness/app.js';
 import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
 
@@ -33,21 +32,6 @@ const NOW = '2026-11-24T12:00:00Z';
 /** The trigger's refusal, through Drizzle's "Failed query" wrapper. */
 const appendOnly = (err: unknown) =>
   /audit_events is append-only/.test(String((err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message));
-
-/** An attachment store that remembers what was deleted. */
-function recordingStore(): AttachmentStore & { deleted: string[] } {
-  const deleted: string[] = [];
-  return {
-    deleted,
-    async put() {},
-    async get() {
-      return null;
-    },
-    async delete(key: string) {
-      deleted.push(key);
-    },
-  };
-}
 
 /** The award's edition of `year`, or its latest edition. */
 async function editionOf(db: Awaited<ReturnType<typeof startTestApp>>['database']['db'], slug: string, year?: number) {
@@ -86,14 +70,8 @@ for (const engine of ENGINES) {
         { editionId: old.id, nominationId: consenting.id, position: 1 },
         { editionId: old.id, nominationId: declined.id, position: 2 },
       ]);
-      await db.insert(nominationAttachments).values({
-        nominationId: plain.id,
-        fileName: 'bilag.pdf',
-        mediaType: 'application/pdf',
-        sizeBytes: 10,
-        sha256: 'a'.repeat(64),
-        storageKey: 'f'.repeat(32),
-      });
+      const file = await buildAttachment(db, { nominationId: plain.id, at: old.winnerAnnouncedAt! });
+      assert.deepEqual(await storedFileRows(db, file.storageKey), { files: 1, chunks: 2 });
       await recordAudit(
         db,
         {
@@ -123,8 +101,7 @@ for (const engine of ENGINES) {
         .values({ kind: 'x', toAddress: 'a@b.dk', subject: 's', textBody: 't', createdAt: old.winnerAnnouncedAt! })
         .returning();
 
-      const store = recordingStore();
-      const result = await anonymiseExpiredPersonalData({ db, now, retentionYears: 5, store });
+      const result = await anonymiseExpiredPersonalData({ db, now, retentionYears: 5 });
       // Every nomination of the old edition holds personal data (the seed's and ours); none of the recent one.
       const oldCount = (await db.select({ id: nominations.id }).from(nominations).where(eq(nominations.editionId, old.id))).length;
       assert.equal(result.nominations, oldCount);
@@ -132,7 +109,7 @@ for (const engine of ENGINES) {
       assert.equal(result.attachments, 1);
       assert.equal(result.auditEvents, 1);
       assert.equal(result.sentMails, 1);
-      assert.deepEqual(store.deleted, ['f'.repeat(32)]);
+      assert.deepEqual(await storedFileRows(db, file.storageKey), { files: 0, chunks: 0 }, "the file's bytes went in the same transaction");
 
       const row = async (id: number) => (await db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       const p = await row(plain.id);
@@ -173,9 +150,9 @@ for (const engine of ENGINES) {
       assert.equal((run!.after as { nominations: number }).nominations, oldCount);
       assert.equal(run!.actorLabel, 'system');
 
-      const again = await anonymiseExpiredPersonalData({ db, now, retentionYears: 5, store });
+      const again = await anonymiseExpiredPersonalData({ db, now, retentionYears: 5 });
       assert.deepEqual([again.nominations, again.attachments, again.auditEvents, again.sentMails], [0, 0, 0, 0], 'a second run finds nothing');
-      const fewer = await anonymiseExpiredPersonalData({ db, now, retentionYears: 50, store });
+      const fewer = await anonymiseExpiredPersonalData({ db, now, retentionYears: 50 });
       assert.equal(fewer.nominations, 0);
     });
 
@@ -213,6 +190,8 @@ for (const engine of ENGINES) {
       const mine = await buildNomination(db, { editionId: rm.id, nominatorEmail: email.toLowerCase(), nominatorName: 'Mette Holm' });
       const asNominee = await buildNomination(db, { editionId: rm.id, nomineeEmail: email, nomineeNames: 'Mette Holm' });
       const other = await buildNomination(db, { editionId: dr.id, nominatorEmail: email, nominatorName: 'Mette Holm' });
+      const mineFile = await buildAttachment(db, { nominationId: mine.id });
+      const otherFile = await buildAttachment(db, { nominationId: other.id });
       const member = await createUser(db, { email, name: 'Mette Holm', members: [{ editionId: rm.id, role: 'committee' }] });
       await sessionFor(db, member.id, t.clock.now());
       const admin = await createUser(db, { email: 'admin.rm@example.dk', adminOf: [rmOrg] });
@@ -236,7 +215,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(result, {
         nominationsAsNominator: 1,
         nominationsAsNominee: 1,
-        attachments: 0,
+        attachments: 1,
         user: 'anonymised',
         sessions: 1,
         auditEvents: 0,
@@ -250,6 +229,8 @@ for (const engine of ENGINES) {
       assert.equal((await row(mine.id)).nomineeNames, mine.nomineeNames, "the nominee's data is not the requester's");
       assert.deepEqual([(await row(asNominee.id)).nomineeEmail, (await row(asNominee.id)).nomineeNames], ['', '']);
       assert.equal((await row(other.id)).nominatorEmail, email, "another organisation's nomination is not this administrator's to erase");
+      assert.deepEqual(await storedFileRows(db, mineFile.storageKey), { files: 0, chunks: 0 }, "the nominator's file and its chunks are erased");
+      assert.deepEqual(await storedFileRows(db, otherFile.storageKey), { files: 1, chunks: 2 }, "another organisation's file stays");
       const [u] = await db.select().from(users).where(eq(users.id, member.id));
       assert.deepEqual([u!.email, u!.name], [`slettet-${member.id}@anonymiseret.invalid`, '']);
       assert.equal((await db.select().from(sessions).where(eq(sessions.userId, member.id))).length, 0);

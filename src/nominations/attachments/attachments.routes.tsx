@@ -18,11 +18,10 @@ import {
   type Upload,
 } from './attachments.service.js';
 import { attachmentDisposition } from './file-name.js';
-import type { AttachmentStore } from '../../platform/storage/store.js';
 import { AttachmentsPage, attachmentPaths, type AttachmentErrorCode, type AttachmentNotice } from './views/attachments-page.js';
 import { nominationsUrls as urls } from '../urls.js';
 
-export type AttachmentRouteOptions = AppDeps & { store: AttachmentStore };
+export type AttachmentRouteOptions = AppDeps;
 
 const ID = /^[1-9]\d{0,8}$/;
 const FILE_FIELD = 'fil';
@@ -40,7 +39,7 @@ type FileParams = { id: string; attachmentId: string };
  * truncated), so a file that is too big gets the Danish message instead of a 413.
  */
 export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRouteOptions) {
-  const { db, clock, store } = opts;
+  const { db, clock } = opts;
 
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: false,
@@ -172,7 +171,6 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     }
     const result = await addAttachment({
       db,
-      store,
       edition: a.edition,
       nomination: a.nomination,
       upload: upload ?? { clientName: '', data: Buffer.alloc(0), truncated: false },
@@ -205,15 +203,12 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
       if (!a) return reply;
       const result = await removeAttachment({
         db,
-        store,
         edition: a.edition,
         nomination: a.nomination,
         attachmentId: Number(request.params.attachmentId),
         now: clock.now(),
       });
       if (result.ok) {
-        if (result.storeError)
-          request.log.error({ err: result.storeError, attachmentId: result.removed.id }, 'attachment row deleted, but its bytes could not be removed');
         return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?slettet=1`, 303);
       }
       switch (result.reason) {
@@ -234,10 +229,10 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     if (!ID.test(request.params.attachmentId)) return sendErrorPage(request, reply, 404, 'notFound');
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
-    const found = await openAttachment({ db, store, nominationId: a.nomination.id, attachmentId: Number(request.params.attachmentId) });
+    const found = await openAttachment({ db, nominationId: a.nomination.id, attachmentId: Number(request.params.attachmentId) });
     if (!found) return sendErrorPage(request, reply, 404, 'notFound');
     if (!found.stream) {
-      request.log.error({ attachmentId: found.attachment.id }, 'attachment bytes missing from the store');
+      request.log.error({ attachmentId: found.attachment.id }, 'attachment bytes not in the database (not moved from disk?)');
       return sendErrorPage(request, reply, 404, 'notFound');
     }
     const f = found.attachment;

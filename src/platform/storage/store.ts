@@ -1,26 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
 
 /**
- * Where the bytes of attachments live. The database holds what we know about a file
- * (name, type, size, SHA-256) and its `storageKey`; the store holds the bytes under that key.
- *
- * Keys are made by `newStorageKey()` (128 random bits as 32 hex digits), never from anything
- * a client sent, so a file name can never pick a place on disk or in a bucket. Every store
- * must refuse any other key (`assertStorageKey`).
- *
- * The disk store (`DiskAttachmentStore`) is the default. An S3-compatible store implements
- * the same three calls: `put` → PutObject, `get` → GetObject (null on NoSuchKey),
- * `delete` → DeleteObject.
+ * Keys of stored files (files.schema.ts). A key is made by `newStorageKey()` (128 random bits as
+ * 32 hex digits), never from anything a client sent, so a file name can never pick a file, a
+ * place on disk or another row; anything else is refused (`assertStorageKey`) before it is used.
  */
-export interface AttachmentStore {
-  /** Stores the bytes under `key`. Either all of them end up there or none (no half files). */
-  put(key: string, data: Buffer | Readable): Promise<void>;
-  /** The bytes under `key`, or null when there is no such object. */
-  get(key: string): Promise<Readable | null>;
-  /** Removes the object; removing a missing one is not an error. */
-  delete(key: string): Promise<void>;
-}
 
 const KEY = /^[0-9a-f]{32}$/;
 
@@ -35,7 +19,7 @@ export function isStorageKey(key: unknown): key is string {
 
 export class InvalidStorageKeyError extends Error {
   constructor() {
-    super('invalid attachment storage key');
+    super('invalid storage key');
   }
 }
 
