@@ -11,3 +11,4 @@ export * from '../judging/judging.schema.js';
 export * from '../panel/panel.schema.js';
 export * from '../publication/publication.schema.js';
 export * from '../ideabank/ideabank.schema.js';
+export * from '../messages/messages.schema.js';
