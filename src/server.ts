@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { createFileTransport, createSmtpTransport, type MailTransport, startMailWorker } from './mail/index.js';
 import { startScheduledJobs } from './platform/scheduled-jobs.js';
 import { enqueueDuePublicationNotices } from './publication/index.js';
-import { enqueueDueReviewReminders } from './judging/index.js';
+import { enqueueDueReviewReminders, enqueueScoringOpens } from './judging/index.js';
+import { enqueueVotingOpens } from './panel/index.js';
 import { anonymiseExpiredPersonalData } from './privacy/index.js';
 import { DiskAttachmentStore } from './platform/storage/disk-store.js';
 
@@ -112,6 +113,8 @@ async function main() {
     jobs: [
       { name: 'publication-notices', run: ({ db, now }) => enqueueDuePublicationNotices({ db, now, publicBaseUrl }) },
       { name: 'review-reminders', run: ({ db, now }) => enqueueDueReviewReminders({ db, now, publicBaseUrl }) },
+      { name: 'scoring-opens', run: ({ db, now }) => enqueueScoringOpens({ db, now, publicBaseUrl }) },
+      { name: 'voting-opens', run: ({ db, now }) => enqueueVotingOpens({ db, now, publicBaseUrl }) },
       {
         name: 'retention',
         run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears, store: retentionStore })),

@@ -39,8 +39,8 @@ function kind<const P extends readonly string[]>(stage: Stage, audience: Audienc
 
 /** Each kind of e-mail: its stage, its recipients and the placeholders it may use besides the common ones. */
 export const MESSAGE_KINDS = {
-  'invitation-committee': kind('invitation', 'invitee-committee', ['link', 'sign-in-link', 'email', 'chair']),
-  'invitation-panel': kind('invitation', 'invitee-panel', ['link', 'sign-in-link', 'email']),
+  'invitation-committee': kind('invitation', 'invitee-committee', ['link', 'expires', 'sign-in-link', 'email', 'chair']),
+  'invitation-panel': kind('invitation', 'invitee-panel', ['link', 'expires', 'sign-in-link', 'email']),
   receipt: kind('nomination', 'nominator', ['title', 'receipt', 'received', 'private-link', 'nomination']),
   'receipt-changed': kind('nomination', 'nominator', ['title', 'receipt', 'received', 'private-link', 'nomination']),
   'nominee-notice': kind('nomination', 'nominee', ['title', 'nominator', 'link']),
@@ -81,6 +81,25 @@ export function placeholdersOf(k: MessageKind): readonly Placeholder[] {
   return [...COMMON_PLACEHOLDERS, ...MESSAGE_KINDS[k].placeholders];
 }
 
+/**
+ * The outbox `kind` of an e-mail (for logs, tests and a person's data export), where it was
+ * named before the templates came; a new kind keeps its own name.
+ */
+export const OUTBOX_KIND: Partial<Record<MessageKind, string>> = {
+  'invitation-committee': 'member-invitation',
+  'invitation-panel': 'member-invitation',
+  receipt: 'nomination-receipt',
+  'receipt-changed': 'nomination-receipt',
+  withdrawal: 'nomination-withdrawn',
+  'scoring-reminder': 'review-reminder',
+  'nominees-nominated': 'publication-nominees',
+  'winner-announced': 'publication-winner',
+  'winner-announced-winner': 'publication-winner',
+  'date-changed': 'edition-timeline-change',
+  'date-changed-draft': 'edition-timeline-change',
+  'date-changed-draft-expired': 'edition-timeline-change',
+};
+
 export type Template = { subject: string; body: string };
 
 const da = {
@@ -96,10 +115,10 @@ Det betyder det for dig:
 - Komitéen udvælger de nominerede, som offentliggøres {{nominees-date}}.
 - Vinderen offentliggøres {{winner-when}}.
 
-Sig ja til invitationen her (linket virker i 14 dage):
+Sig ja til invitationen her. Linket virker én gang og til {{expires}}:
 {{link}}
 
-Bagefter logger du ind med din e-mail ({{email}}) her:
+Bagefter logger du ind med din e-mail ({{email}}) her. Du finder prisen under "Mine udgaver":
 {{sign-in-link}}
 
 Venlig hilsen
@@ -118,10 +137,10 @@ Det betyder det for dig:
 
 Du skal ikke have forstand på sundhedsvæsenet. Vi vil gerne høre, hvad du synes som patient eller pårørende.
 
-Sig ja til invitationen her (linket virker i 14 dage):
+Sig ja til invitationen her. Linket virker én gang og til {{expires}}:
 {{link}}
 
-Bagefter logger du ind med din e-mail ({{email}}) her:
+Bagefter logger du ind med din e-mail ({{email}}) her. Du finder prisen under "Mine udgaver":
 {{sign-in-link}}
 
 Venlig hilsen
@@ -430,10 +449,10 @@ What this means for you:
 - The committee chooses the nominees, who are published on {{nominees-date}}.
 - The winner is announced on {{winner-when}}.
 
-Accept the invitation here (the link works for 14 days):
+Accept the invitation here. The link works once and until {{expires}}:
 {{link}}
 
-Afterwards you sign in with your e-mail ({{email}}) here:
+Afterwards you sign in with your e-mail ({{email}}) here. You find the award under "My editions":
 {{sign-in-link}}
 
 Kind regards
@@ -452,10 +471,10 @@ What this means for you:
 
 You do not need to know about healthcare. We want to hear what you think as a patient or relative.
 
-Accept the invitation here (the link works for 14 days):
+Accept the invitation here. The link works once and until {{expires}}:
 {{link}}
 
-Afterwards you sign in with your e-mail ({{email}}) here:
+Afterwards you sign in with your e-mail ({{email}}) here. You find the award under "My editions":
 {{sign-in-link}}
 
 Kind regards

@@ -3,7 +3,7 @@ import { enqueueMail } from '../mail/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit.js';
 import { formatInstant, type Locale } from '../platform/time.js';
 import { awardsUrls } from '../awards/urls.js';
-import { defaultTemplate, type MessageKind, type PlaceholderOf, type Template } from './catalogue.js';
+import { defaultTemplate, OUTBOX_KIND, type MessageKind, type PlaceholderOf, type Template } from './catalogue.js';
 import { messagesTexts } from './i18n.js';
 import {
   claimStageRow,
@@ -99,7 +99,7 @@ export async function messageRenderer(db: Database, editionId: number, baseUrl: 
       await enqueueMail(
         tx,
         {
-          kind: m.kind,
+          kind: OUTBOX_KIND[m.kind] ?? m.kind,
           to: m.to.trim(),
           subject,
           text,

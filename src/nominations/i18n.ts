@@ -146,6 +146,9 @@ const da = {
     current: (answer: string) => `Jeres nuværende svar: ${answer}`,
     answers: { pending: 'ikke svaret', accepted: 'ja', declined: 'nej' },
     required: 'Vælg ja eller nej',
+    withdrawnTitle: 'Indstillingen er trukket tilbage',
+    withdrawn: (nominator: string, edition: string, title: string) =>
+      `${nominator} har trukket indstillingen af jer til ${edition} for løsningen "${title}" tilbage. Den bliver ikke bedømt, og vi offentliggør ikke noget om jer. I skal ikke svare.`,
   },
   attachments: {
     title: 'Bilag',
@@ -372,6 +375,9 @@ const en: NominationTexts = {
     current: (answer) => `Your current answer: ${answer}`,
     answers: { pending: 'not answered', accepted: 'yes', declined: 'no' },
     required: 'Choose yes or no',
+    withdrawnTitle: 'The nomination has been withdrawn',
+    withdrawn: (nominator, edition, title) =>
+      `${nominator} has withdrawn the nomination of you for ${edition} for the solution "${title}". It is not judged, and we publish nothing about you. You need not answer.`,
   },
   attachments: {
     title: 'Attachments',

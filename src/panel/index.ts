@@ -13,3 +13,4 @@ export async function panelModule(app: FastifyInstance, deps: AppDeps) {
 
 export { findWinner, type Winner } from './winner.service.js';
 export { LIX_AIM, NO_PANEL_WAITING, countPanelWaiting, type PanelWaiting } from './waiting.repo.js';
+export { enqueueVotingOpens } from './voting-opens.service.js';
