@@ -24,6 +24,7 @@ import { awardsModule, organisationOfEdition } from './awards/index.js';
 import { ideabankModule } from './ideabank/index.js';
 import { judgingModule } from './judging/index.js';
 import { membersModule } from './members/index.js';
+import { messagesModule } from './messages/index.js';
 import { nominationsModule } from './nominations/index.js';
 import { panelModule } from './panel/index.js';
 import { privacyModule } from './privacy/index.js';
@@ -221,6 +222,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(panelModule, deps);
   await app.register(judgingModule, deps);
   await app.register(ideabankModule, { ...deps, store });
+  await app.register(messagesModule, deps);
   await app.register(roundsModule, deps);
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

@@ -104,6 +104,9 @@ const da = {
   examplePerson: 'Eksempel Eksempelsen',
   exampleTitle: 'Eksempel på en løsning',
   exampleLink: (base: string) => `${base}/eksempel-link`,
+  exampleNomination: '(Her står en kopi af indstillingen.)',
+  exampleChanges: (when: string) => `- Fristen for indstillinger: nu ${when}. Før: en anden dato.`,
+  exampleBecause: 'Du får denne e-mail, fordi du har sendt en indstilling.',
   role: {
     nominator: 'indstiller',
     nominee: 'indstillet',
@@ -247,6 +250,9 @@ const en: MessagesTexts = {
   examplePerson: 'Sample Person',
   exampleTitle: 'A sample solution',
   exampleLink: (base) => `${base}/eksempel-link`,
+  exampleNomination: '(A copy of the nomination is shown here.)',
+  exampleChanges: (when) => `- The deadline for nominations: now ${when}. Before: another date.`,
+  exampleBecause: 'You receive this e-mail because you have sent a nomination.',
   role: {
     nominator: 'nominator',
     nominee: 'nominee',
