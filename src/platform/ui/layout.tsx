@@ -24,7 +24,7 @@ type LayoutProps = {
   children?: Html.Children;
 };
 
-export const ASSET_VERSION = '4';
+export const ASSET_VERSION = '5';
 
 /** The DKFDS page frame: skip link, header, main, footer with organiser, privacy, accessibility and language. */
 export function Layout({ ctx, title, hasErrors, breadcrumbs, organisers, children }: LayoutProps): JSX.Element {
