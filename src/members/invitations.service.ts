@@ -1,4 +1,3 @@
-import { membersTexts } from './i18n.js';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
 import { editionMembers, editions, memberInvitations, users } from '../db/schema.js';
@@ -10,7 +9,6 @@ import { messageRenderer, messagesTexts } from '../messages/index.js';
 import { formatInstant, type Locale } from '../platform/time.js';
 import { findEditionWithAward } from '../awards/index.js';
 import { cleanText, isEmail } from '../platform/fields.js';
-import { da } from '../platform/i18n/da.js';
 import { membersUrls as urls } from './urls.js';
 
 // The committee and patient panel of an edition: who is in them, inviting by e-mail, removing.

@@ -141,7 +141,15 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
         db,
         actor: request.actor,
         editionId,
-        input: { name: b.name, email: b.email, role: b.role, isChair: b.isChair ?? false, partyLetter: b.partyLetter ?? '', represents: b.represents ?? '', language: b.language ?? 'da' },
+        input: {
+          name: b.name,
+          email: b.email,
+          role: b.role,
+          isChair: b.isChair ?? false,
+          partyLetter: b.partyLetter ?? '',
+          represents: b.represents ?? '',
+          language: b.language ?? 'da',
+        },
         now: clock.now(),
         publicBaseUrl: deps.publicBaseUrl,
       });

@@ -62,7 +62,9 @@ export const memberInvitations = pgTable(
     acceptedAt: instant('accepted_at'),
     withdrawnAt: instant('withdrawn_at'),
     /** The language the organiser chose for the invitation e-mail (and the member's e-mails after). */
-    language: text('language', { enum: ['da', 'en'] }).notNull().default('da'),
+    language: text('language', { enum: ['da', 'en'] })
+      .notNull()
+      .default('da'),
   },
   (t) => [
     uniqueIndex('member_invitations_token_uq').on(t.tokenHash),

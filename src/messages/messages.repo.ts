@@ -172,7 +172,14 @@ export async function listPreviewPeople(db: Database, editionId: number): Promis
       .orderBy(asc(nominations.id))
       .limit(200),
     db
-      .select({ id: editionMembers.id, role: editionMembers.role, isChair: editionMembers.isChair, name: users.name, email: users.email, language: users.language })
+      .select({
+        id: editionMembers.id,
+        role: editionMembers.role,
+        isChair: editionMembers.isChair,
+        name: users.name,
+        email: users.email,
+        language: users.language,
+      })
       .from(editionMembers)
       .innerJoin(users, eq(users.id, editionMembers.userId))
       .where(and(eq(editionMembers.editionId, editionId), isNull(editionMembers.removedAt)))
@@ -202,6 +209,13 @@ export async function listPreviewPeople(db: Database, editionId: number): Promis
   }
   for (const m of members) people.push({ key: `m${m.id}`, role: m.role, name: m.name, email: m.email, language: m.language ?? 'da', isChair: m.isChair });
   for (const i of invites)
-    people.push({ key: `i${i.id}`, role: i.role === 'committee' ? 'invitee-committee' : 'invitee-panel', name: i.name, email: i.email, language: i.language, isChair: i.isChair });
+    people.push({
+      key: `i${i.id}`,
+      role: i.role === 'committee' ? 'invitee-committee' : 'invitee-panel',
+      name: i.name,
+      email: i.email,
+      language: i.language,
+      isChair: i.isChair,
+    });
   return people;
 }

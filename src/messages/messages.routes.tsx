@@ -130,7 +130,15 @@ export async function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
       const m = messagesTexts(pageContext(request).locale);
       const q = request.query;
       const notice =
-        q.gemt === '1' ? m.saved : q.nulstillet === '1' ? m.resetDone : q.tidspunkt === '1' ? m.schedule.saved : q.tidspunkt === '0' ? m.schedule.cleared : undefined;
+        q.gemt === '1'
+          ? m.saved
+          : q.nulstillet === '1'
+            ? m.resetDone
+            : q.tidspunkt === '1'
+              ? m.schedule.saved
+              : q.tidspunkt === '0'
+                ? m.schedule.cleared
+                : undefined;
       const recipient = typeof q.modtager === 'string' ? q.modtager : '';
       return showTemplate(request, reply, t, { status: 200, recipient, notice });
     },
@@ -143,8 +151,17 @@ export async function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
     const form = templateFormSchema.parse(bodyOf(request));
     const typed = { subject: form.emne, body: form.tekst };
     if (form.handling === 'preview') return showTemplate(request, reply, t, { status: 200, values: typed, recipient: form.modtager });
-    const result = await saveTemplate({ db, actor: request.actor, editionId: t.editionId, kind: t.kind, language: t.language, template: cleanTemplate(form), now: clock.now() });
-    if (result.ok) return reply.redirect(urls.template({ id: t.editionId, kind: t.kind, language: t.language }, { gemt: 1, modtager: form.modtager || null }), 303);
+    const result = await saveTemplate({
+      db,
+      actor: request.actor,
+      editionId: t.editionId,
+      kind: t.kind,
+      language: t.language,
+      template: cleanTemplate(form),
+      now: clock.now(),
+    });
+    if (result.ok)
+      return reply.redirect(urls.template({ id: t.editionId, kind: t.kind, language: t.language }, { gemt: 1, modtager: form.modtager || null }), 303);
     if (result.reason === 'not-found') return sendErrorPage(request, reply, 404, 'notFound');
     // What was typed is shown again as typed, with each problem beside its field.
     const errors: FieldError[] = result.problems.map((p) => ({ field: FIELD_ID[p.field], message: problemText(locale, p) }));

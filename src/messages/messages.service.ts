@@ -78,7 +78,13 @@ function templateFrom(rows: Map<string, Template>, kind: MessageKind, language: 
 }
 
 /** Fills a template with a round's values and a recipient's. */
-export function renderTemplate(t: Template, facts: EditionFacts, language: Locale, baseUrl: string, values: Record<string, string | undefined>): RenderedMessage {
+export function renderTemplate(
+  t: Template,
+  facts: EditionFacts,
+  language: Locale,
+  baseUrl: string,
+  values: Record<string, string | undefined>,
+): RenderedMessage {
   const all = { ...editionValues(facts, language, baseUrl), ...values };
   return { subject: fillSubject(t.subject, all), text: fillTemplate(t.body, all) };
 }
@@ -143,7 +149,10 @@ export async function ownTemplateKeys(db: Database, editionId: number): Promise<
   return new Set((await listTemplateRows(db, editionId)).map((r) => `${r.kind}:${r.language}`));
 }
 
-export type SaveTemplateResult = { ok: true; changed: boolean } | { ok: false; reason: 'invalid'; problems: TemplateProblem[] } | { ok: false; reason: 'not-found' };
+export type SaveTemplateResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; reason: 'invalid'; problems: TemplateProblem[] }
+  | { ok: false; reason: 'not-found' };
 
 /**
  * Saves a round's wording of one e-mail in one language.
@@ -170,7 +179,8 @@ export async function saveTemplate(args: {
     const facts = await findEditionFacts(tx, args.editionId);
     if (!facts) return { ok: false, reason: 'not-found' } as const;
     const before = await loadTemplate(tx, args.editionId, args.kind, args.language);
-    if (before.own && before.template.subject === args.template.subject && before.template.body === args.template.body) return { ok: true, changed: false } as const;
+    if (before.own && before.template.subject === args.template.subject && before.template.body === args.template.body)
+      return { ok: true, changed: false } as const;
     await upsertTemplateRow(tx, {
       editionId: args.editionId,
       kind: args.kind,

@@ -12,7 +12,13 @@ const CASES: [string, MessageKind, string, string, TemplateProblem[]][] = [
   ['spaces inside the braces', 'receipt', '{{ edition }}', 'x', []],
   ['empty subject', 'receipt', '  ', 'x', [{ field: 'subject', reason: 'required' }]],
   ['empty body', 'receipt', 'x', '\n\n', [{ field: 'body', reason: 'required' }]],
-  ['an unknown name, with its place', 'receipt', 'x', 'Kære {{recipient}}\nSe {{nominee}} nu', [{ field: 'body', reason: 'unknown-placeholder', name: 'nominee', line: 2, column: 4 }]],
+  [
+    'an unknown name, with its place',
+    'receipt',
+    'x',
+    'Kære {{recipient}}\nSe {{nominee}} nu',
+    [{ field: 'body', reason: 'unknown-placeholder', name: 'nominee', line: 2, column: 4 }],
+  ],
   [
     "another kind's placeholder is unknown here",
     'draft-link',
@@ -24,13 +30,7 @@ const CASES: [string, MessageKind, string, string, TemplateProblem[]][] = [
   ['empty braces', 'receipt', 'x', 'a {{}} b', [{ field: 'body', reason: 'unknown-placeholder', name: '', line: 1, column: 3 }]],
   ['markup is only text, no placeholder', 'receipt', 'x', '<script>alert(1)</script> {{edition}}', []],
   ['not closed on its line', 'receipt', 'x', 'a {{edition\n}}', [{ field: 'body', reason: 'unclosed-placeholder', line: 1, column: 3 }]],
-  [
-    'an opening inside another',
-    'receipt',
-    'x',
-    '{{a {{edition}}',
-    [{ field: 'body', reason: 'unclosed-placeholder', line: 1, column: 1 }],
-  ],
+  ['an opening inside another', 'receipt', 'x', '{{a {{edition}}', [{ field: 'body', reason: 'unclosed-placeholder', line: 1, column: 1 }]],
   ['single braces are text', 'receipt', 'x', '{edition} }} {', []],
   [
     'subject too long, with the place of the limit',

@@ -75,8 +75,7 @@ function checkField(kind: MessageKind, field: TemplateField, text: string, max: 
 export function checkTemplate(kind: MessageKind, t: { subject: string; body: string }): { ok: true } | { ok: false; problems: TemplateProblem[] } {
   const subjectProblems = checkField(kind, 'subject', t.subject, SUBJECT_MAX);
   const bodyProblems = checkField(kind, 'body', t.body, BODY_MAX);
-  const sorted = (ps: TemplateProblem[]) =>
-    [...ps].sort((a, b) => ('line' in a ? a.line * 1e6 + a.column : 0) - ('line' in b ? b.line * 1e6 + b.column : 0));
+  const sorted = (ps: TemplateProblem[]) => [...ps].sort((a, b) => ('line' in a ? a.line * 1e6 + a.column : 0) - ('line' in b ? b.line * 1e6 + b.column : 0));
   const problems = [...sorted(subjectProblems), ...sorted(bodyProblems)];
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

@@ -1,6 +1,15 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { recordAudit } from '../platform/audit.js';
-import { claimStage, listDueSchedules, messageRenderer, recordStageMails, stageSent, WINNER_CONFIDENTIAL, type MessageKind, type OutgoingMessage } from '../messages/index.js';
+import {
+  claimStage,
+  listDueSchedules,
+  messageRenderer,
+  recordStageMails,
+  stageSent,
+  WINNER_CONFIDENTIAL,
+  type MessageKind,
+  type OutgoingMessage,
+} from '../messages/index.js';
 import { findWinner } from '../panel/index.js';
 import { claimNotice, findEditionsDueForNotice, findNominationContacts, findRoundMembers, findSentNominationContacts } from './publication.repo.js';
 import { loadPublicResult } from './publication.service.js';
@@ -97,7 +106,7 @@ export async function enqueueDueWinnerNotices({ db, now, publicBaseUrl }: { db: 
     const winner = await findWinner(db, editionId);
     if (winner.kind !== 'winner') continue;
     const [contact] = await findNominationContacts(db, [winner.nominationId]);
-    if (!contact || contact.status !== 'sent') continue;
+    if (contact?.status !== 'sent') continue;
     const mails = winnerConfidentialMails(editionId, contact satisfies NoticeContact);
     const queued = await inTransaction(db, async (tx) => {
       if (!(await claimStage(tx, editionId, WINNER_CONFIDENTIAL, now))) return null;

@@ -151,10 +151,16 @@ for (const engine of ENGINES) {
       assert.equal(mail.status, 'pending');
       // The round's template (src/messages): what is asked of the member, and when.
       assert.equal(mail.subject, 'Invitation til priskomitéen for Initiativprisen 2024');
-      assert.match(mail.textBody, /^Kære Anne Politiker\n\nRegion Midtjylland inviterer dig til at være med i priskomitéen for Initiativprisen 2024\.\n\nDet betyder/);
+      assert.match(
+        mail.textBody,
+        /^Kære Anne Politiker\n\nRegion Midtjylland inviterer dig til at være med i priskomitéen for Initiativprisen 2024\.\n\nDet betyder/,
+      );
       assert.match(mail.textBody, /- Fra 14\. juni 2024 kl\. 12\.00 til 26\. september 2024 kl\. 12\.00 læser du indstillingerne og giver point/);
       assert.match(mail.textBody, /Sig ja til invitationen her\. Linket virker én gang og til 1\. december 2026 kl\. 13\.00:/);
-      assert.match(mail.textBody, /logger du ind med din e-mail \(anne\.politiker@example\.dk\) her\. Du finder prisen under "Mine udgaver":\nhttp:\/\/prisportal\.test\/log-ind\n/);
+      assert.match(
+        mail.textBody,
+        /logger du ind med din e-mail \(anne\.politiker@example\.dk\) her\. Du finder prisen under "Mine udgaver":\nhttp:\/\/prisportal\.test\/log-ind\n/,
+      );
       assert.doesNotMatch(mail.textBody, /som formand/, 'not the chair: the line is left out');
       assert.ok(mail.htmlBody?.includes('<html lang="da">'));
 

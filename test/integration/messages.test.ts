@@ -22,7 +22,13 @@ import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 
 const NOW = '2026-11-24T12:00:00Z';
 const BASE = 'http://prisportal.test';
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 for (const engine of ENGINES) {
   describe(`e-mail templates and stages on ${engine}`, () => {
@@ -92,7 +98,11 @@ for (const engine of ENGINES) {
     });
 
     test('the example shows unsaved text; saving stores and audits it; markup stays text in both parts', async () => {
-      let res = await admin.post(page('withdrawal'), { emne: 'Trukket: {{title}}', tekst: '<b>Hej</b> {{recipient}}\n<script>alert(1)</script>', handling: 'vis' });
+      let res = await admin.post(page('withdrawal'), {
+        emne: 'Trukket: {{title}}',
+        tekst: '<b>Hej</b> {{recipient}}\n<script>alert(1)</script>',
+        handling: 'vis',
+      });
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
       assert.ok(!res.body.includes('<script>alert(1)'));
@@ -113,14 +123,21 @@ for (const engine of ENGINES) {
       assert.deepEqual((audit[0]!.after as Record<string, unknown>).body, '<b>Hej</b> {{recipient}}\n<script>alert(1)</script>');
       // Sent: the text part holds the characters, the HTML part shows them and runs nothing.
       const messages = (await messageRenderer(t.db, ids.rmEdition, BASE))!;
-      await messages.queue(t.db, { kind: 'withdrawal', to: 'x@example.dk', language: 'da', values: { recipient: 'Xe', title: 'T' }, dedupeKey: 'test:markup' }, t.clock.now());
+      await messages.queue(
+        t.db,
+        { kind: 'withdrawal', to: 'x@example.dk', language: 'da', values: { recipient: 'Xe', title: 'T' }, dedupeKey: 'test:markup' },
+        t.clock.now(),
+      );
       const [row] = await t.db.select().from(outboxMessages).where(eq(outboxMessages.dedupeKey, 'test:markup'));
       assert.equal(row!.subject, 'Trukket: T');
       assert.equal(row!.textBody, '<b>Hej</b> Xe\n<script>alert(1)</script>');
       assert.ok(row!.htmlBody!.includes('&lt;b&gt;Hej&lt;/b&gt; Xe<br>&lt;script&gt;alert(1)&lt;/script&gt;'));
       assert.ok(!row!.htmlBody!.includes('<script>'));
       // The English text is still the default.
-      assert.equal(messages.render('withdrawal', 'en', { recipient: 'Xe', title: 'T', receipt: 'R' }).subject, `Your nomination is withdrawn – Initiativprisen ${ids.rmYear} (R)`);
+      assert.equal(
+        messages.render('withdrawal', 'en', { recipient: 'Xe', title: 'T', receipt: 'R' }).subject,
+        `Your nomination is withdrawn – Initiativprisen ${ids.rmYear} (R)`,
+      );
     });
 
     test('a template is reset to the default, audited', async () => {
@@ -154,7 +171,10 @@ for (const engine of ENGINES) {
       const edition = (await loadEditionForForm(t.db, open!.id))!;
       const done = await withdrawNomination({ db: t.db, edition, nominationId: n.id, now: t.clock.now(), mail: { baseUrl: BASE } });
       assert.equal(done.ok, true);
-      const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.about, `nomination:${n.id}`));
+      const mails = await t.db
+        .select()
+        .from(outboxMessages)
+        .where(eq(outboxMessages.about, `nomination:${n.id}`));
       assert.deepEqual(mails.map((m) => [m.kind, m.toAddress]).sort(), [
         ['nomination-withdrawn', 'nora@example.dk'],
         ['withdrawal-nominee', 'team@example.dk'],
@@ -174,7 +194,15 @@ for (const engine of ENGINES) {
       assert.equal(after!.nomineeConsent, 'pending');
       // Withdrawn twice: told once.
       await withdrawNomination({ db: t.db, edition, nominationId: n.id, now: t.clock.now(), mail: { baseUrl: BASE } });
-      assert.equal((await t.db.select().from(outboxMessages).where(eq(outboxMessages.about, `nomination:${n.id}`))).length, 2);
+      assert.equal(
+        (
+          await t.db
+            .select()
+            .from(outboxMessages)
+            .where(eq(outboxMessages.about, `nomination:${n.id}`))
+        ).length,
+        2,
+      );
     });
 
     test("an invitation goes out in the organiser's choice of language, with the dates, and the person keeps that language", async () => {
@@ -188,7 +216,10 @@ for (const engine of ENGINES) {
         publicBaseUrl: BASE,
       });
       assert.equal(r.ok, true);
-      const [mail] = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, 'pia@example.dk')));
+      const [mail] = await t.db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.kind, 'member-invitation'), eq(outboxMessages.toAddress, 'pia@example.dk')));
       assert.match(mail!.subject, /^Would you join the patient panel of Initiativprisen \d{4}\?$/);
       assert.match(mail!.textBody, /You do not need to know about healthcare/);
       assert.match(mail!.textBody, /The winner is announced on /);

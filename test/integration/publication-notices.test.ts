@@ -219,7 +219,10 @@ for (const engine of ENGINES) {
     test('the winner notice waits for the instant, then goes out once', async () => {
       assert.deepEqual(await run(ms(winnerAt, -1)), []);
       const runs = await Promise.all([run(ms(winnerAt, 1000)), run(ms(winnerAt, 1000))]);
-      const members = await database.db.select().from(editionMembers).where(and(eq(editionMembers.editionId, editionId), isNull(editionMembers.removedAt)));
+      const members = await database.db
+        .select()
+        .from(editionMembers)
+        .where(and(eq(editionMembers.editionId, editionId), isNull(editionMembers.removedAt)));
       assert.deepEqual(runs.flat(), [{ editionId, kind: 'winner', mails: 4 + members.length }]);
       assert.deepEqual(await run(ms(winnerAt, 2000)), []);
       const mails = await winnerOutbox();
@@ -236,7 +239,8 @@ for (const engine of ENGINES) {
       // The committee and the panel are thanked, each member once.
       const thanks = [...(await outbox('thanks-committee')), ...(await outbox('thanks-panel'))];
       assert.equal(thanks.length, members.length);
-      for (const m of thanks) assert.match(m.text, /Vinderen af Initiativprisen 2024 er fundet: "Løsning B"|The winner of Initiativprisen 2024 is announced: "Løsning B"/);
+      for (const m of thanks)
+        assert.match(m.text, /Vinderen af Initiativprisen 2024 er fundet: "Løsning B"|The winner of Initiativprisen 2024 is announced: "Løsning B"/);
       assert.ok(mails[0]!.text.includes('Vinderen af Initiativprisen 2024 er fundet: "Løsning B". Tak, fordi "Løsning A" var med blandt de nominerede.'));
     });
 

@@ -73,7 +73,17 @@ export function TemplatePage(p: TemplatePageProps): JSX.Element {
       <form method="post" action={action} novalidate>
         <CsrfField token={p.csrf} />
         <TextInput ctx={ctx} id="subject" name="emne" label={t.subject} value={p.values.subject} error={errorFor(p.errors, 'subject')} />
-        <TextArea ctx={ctx} id="body" name="tekst" label={t.body} hint={t.bodyHint} rows={18} value={p.values.body} error={errorFor(p.errors, 'body')} lang={p.language} />
+        <TextArea
+          ctx={ctx}
+          id="body"
+          name="tekst"
+          label={t.body}
+          hint={t.bodyHint}
+          rows={18}
+          value={p.values.body}
+          error={errorFor(p.errors, 'body')}
+          lang={p.language}
+        />
         <Select
           ctx={ctx}
           id="recipient"

@@ -13,7 +13,12 @@ export function TemplatesPage(p: { ctx: PageContext; csrf: string; facts: Editio
   const t = messagesTexts(ctx.locale);
   const editionName = `${p.facts.awardName} ${p.facts.year}`;
   return (
-    <AdminLayout ctx={ctx} title={t.title(editionName)} csrf={p.csrf} crumbs={[{ label: editionName, href: roundsUrls.dashboard({ id: p.facts.id }) }, { label: t.crumb }]}>
+    <AdminLayout
+      ctx={ctx}
+      title={t.title(editionName)}
+      csrf={p.csrf}
+      crumbs={[{ label: editionName, href: roundsUrls.dashboard({ id: p.facts.id }) }, { label: t.crumb }]}
+    >
       {p.notice ? <Alert ctx={ctx} variant="success" live="status" text={p.notice} /> : ''}
       <p class="admin-kicker" safe>
         {p.facts.organisationName}
