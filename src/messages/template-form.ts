@@ -14,6 +14,7 @@ const READ_MAX = 100_000;
 const text = (multiline: boolean) =>
   z
     .unknown()
+    .optional()
     .transform((v) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : ''))
     .transform((v) => formText(v.slice(0, READ_MAX)))
     .transform((v) => (multiline ? v : v.replace(/[\n\t]+/g, ' ')));
@@ -22,8 +23,8 @@ const text = (multiline: boolean) =>
 export const templateFormSchema = z.object({
   emne: text(false),
   tekst: text(true),
-  handling: z.unknown().transform((v) => (v === 'vis' ? ('preview' as const) : ('save' as const))),
-  modtager: z.unknown().transform((v) => (typeof v === 'string' && /^[nemi]\d{1,9}$/.test(v) ? v : '')),
+  handling: z.unknown().optional().transform((v) => (v === 'vis' ? ('preview' as const) : ('save' as const))),
+  modtager: z.unknown().optional().transform((v) => (typeof v === 'string' && /^[nemi]\d{1,9}$/.test(v) ? v : '')),
 });
 
 export type TemplateForm = z.output<typeof templateFormSchema>;

@@ -24,7 +24,7 @@ const NOW = '2026-11-24T12:00:00Z';
 const BASE = 'http://prisportal.test';
 const decode = (s: string) =>
   s
-    .replace(/&quot;/g, '"')
+    .replace(/&quot;|&#34;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -104,7 +104,7 @@ for (const engine of ENGINES) {
         handling: 'vis',
       });
       assert.equal(res.statusCode, 200);
-      assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+      assert.ok(res.body.includes('&lt;script>alert(1)&lt;/script>'));
       assert.ok(!res.body.includes('<script>alert(1)'));
       assert.equal((await t.db.select().from(messageTemplates)).length, 0, 'an example saves nothing');
       res = await admin.post(page('withdrawal'), { emne: 'Trukket: {{title}}', tekst: '<b>Hej</b> {{recipient}}\n<script>alert(1)</script>', handling: 'gem' });
@@ -188,6 +188,7 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 200);
       assert.match(decode(res.body), /Indstillingen er trukket tilbage/);
       assert.ok(!res.body.includes('name="answer"'), 'no answer is asked for');
+      await visitor.get('/log-ind'); // a form's CSRF token, as a browser that kept the old page would have
       res = await visitor.post(`/samtykke/${token}`, { answer: 'accepted' });
       assert.equal(res.statusCode, 409);
       const [after] = await t.db.select().from(nominations).where(eq(nominations.id, n.id));
