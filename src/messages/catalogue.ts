@@ -111,7 +111,8 @@ const da = {
 Du er inviteret som {{chair}}.
 
 Det betyder det for dig:
-- Fra {{review-starts}} til {{review-deadline}} læser du indstillingerne og giver point for hvert kriterium. Det gør du her på siden, når det passer dig.
+- Du læser indstillingerne og giver point for hvert kriterium. Det gør du her på siden, når det passer dig.
+- Du kan bedømme fra {{review-starts}} til {{review-deadline}}.
 - Komitéen udvælger de nominerede, som offentliggøres {{nominees-date}}.
 - Vinderen offentliggøres {{winner-when}}.
 
@@ -131,8 +132,9 @@ Venlig hilsen
 {{organisation}} inviterer dig til at være med i patientpanelet for {{edition}}. Panelet vælger vinderen blandt de nominerede.
 
 Det betyder det for dig:
-- Fra {{voting-opens}} til {{voting-deadline}} læser du nogle korte beskrivelser af de nominerede løsninger.
-- Du sætter dem i den rækkefølge, du synes er bedst. Det tager omkring en time, og du kan gøre det hjemmefra.
+- Du læser nogle korte beskrivelser af de nominerede løsninger og sætter dem i den rækkefølge, du synes er bedst.
+- Det tager omkring en time, og du kan gøre det hjemmefra.
+- Du kan stemme fra {{voting-opens}} til {{voting-deadline}}.
 - Vinderen offentliggøres {{winner-when}}.
 
 Du skal ikke have forstand på sundhedsvæsenet. Vi vil gerne høre, hvad du synes som patient eller pårørende.
@@ -249,7 +251,7 @@ Venlig hilsen
 
 Nu kan du bedømme indstillingerne til {{edition}}. Der er {{count}} indstillinger.
 
-Giv point for hvert kriterium senest {{review-deadline}}:
+Giv point for hvert kriterium her. Fristen er {{review-deadline}}.
 {{link}}
 
 Venlig hilsen
@@ -313,7 +315,8 @@ Venlig hilsen
 
 Nu kan du vælge vinderen af {{edition}}. Der er {{count}} nominerede.
 
-Læs de korte beskrivelser, og sæt løsningerne i den rækkefølge, du synes er bedst. Du har til {{voting-deadline}}:
+Læs de korte beskrivelser, og sæt løsningerne i den rækkefølge, du synes er bedst.
+Du kan stemme til {{voting-deadline}} her:
 {{link}}
 
 Venlig hilsen
@@ -445,7 +448,8 @@ const en: Record<MessageKind, Template> = {
 You are invited as {{chair}}.
 
 What this means for you:
-- From {{review-starts}} to {{review-deadline}} you read the nominations and give points for each criterion. You do this on this site, whenever it suits you.
+- You read the nominations and give points for each criterion. You do this on this site, whenever it suits you.
+- You can score from {{review-starts}} to {{review-deadline}}.
 - The committee chooses the nominees, who are published on {{nominees-date}}.
 - The winner is announced on {{winner-when}}.
 
@@ -465,8 +469,9 @@ Kind regards
 {{organisation}} invites you to join the patient panel of {{edition}}. The panel chooses the winner among the nominees.
 
 What this means for you:
-- From {{voting-opens}} to {{voting-deadline}} you read a few short descriptions of the nominated solutions.
-- You put them in the order you think is best. It takes about an hour, and you can do it from home.
+- You read a few short descriptions of the nominated solutions and put them in the order you think is best.
+- It takes about an hour, and you can do it from home.
+- You can vote from {{voting-opens}} to {{voting-deadline}}.
 - The winner is announced on {{winner-when}}.
 
 You do not need to know about healthcare. We want to hear what you think as a patient or relative.
@@ -583,7 +588,7 @@ Kind regards
 
 You can now score the nominations for {{edition}}. There are {{count}} nominations.
 
-Give points for each criterion by {{review-deadline}}:
+Give points for each criterion here. The deadline is {{review-deadline}}.
 {{link}}
 
 Kind regards
@@ -647,7 +652,8 @@ Kind regards
 
 You can now choose the winner of {{edition}}. There are {{count}} nominees.
 
-Read the short descriptions and put the solutions in the order you think is best. You have until {{voting-deadline}}:
+Read the short descriptions and put the solutions in the order you think is best.
+You can vote until {{voting-deadline}} here:
 {{link}}
 
 Kind regards

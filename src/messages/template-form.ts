@@ -23,8 +23,14 @@ const text = (multiline: boolean) =>
 export const templateFormSchema = z.object({
   emne: text(false),
   tekst: text(true),
-  handling: z.unknown().optional().transform((v) => (v === 'vis' ? ('preview' as const) : ('save' as const))),
-  modtager: z.unknown().optional().transform((v) => (typeof v === 'string' && /^[nemi]\d{1,9}$/.test(v) ? v : '')),
+  handling: z
+    .unknown()
+    .optional()
+    .transform((v) => (v === 'vis' ? ('preview' as const) : ('save' as const))),
+  modtager: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'string' && /^[nemi]\d{1,9}$/.test(v) ? v : '')),
 });
 
 export type TemplateForm = z.output<typeof templateFormSchema>;

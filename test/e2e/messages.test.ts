@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { awards, editions, organisations } from '../../src/db/schema.js';
+import { messageTemplates } from '../../src/messages/messages.schema.js';
 import { createUser } from '../harness/accounts.js';
 import { checkPage, launchBrowser, newContext, openPage, signInContext, visitPage } from '../harness/browser.js';
 import { buildNomination } from '../harness/factories.js';
@@ -72,6 +73,7 @@ describe('e-mail templates in Chromium', () => {
   ] as const) {
     test(`the list, a template, a refused save, a save, the confidential notice and a reset pass axe at ${size} width`, async () => {
       const ctx = await signedIn(options);
+      await server.db.delete(messageTemplates); // each size starts from the defaults
       const list = await visitPage(ctx, `/admin/udgaver/${edition}/e-mails`);
       assert.equal(await list.page.locator('h1').innerText(), 'E-mails i Initiativprisen 2024');
       await fitsWidth(list.page);
@@ -94,12 +96,12 @@ describe('e-mail templates in Chromium', () => {
       assert.equal(await submit(page, 'button[value="vis"]'), 200);
       assert.match(await page.locator('#preview').innerText(), /Tak for "Hurtigere svar på blodprøver"\. Dit nummer er IP-2024-0042\./);
       assert.equal(await submit(page, 'button[value="gem"]'), 200);
-      await checkPage(watched, `${size}: saved`);
+      await checkPage(watched, `${size}: saved`, EXPECTED_DOCUMENT_STATUS);
       assert.match(await page.locator('.alert-success').innerText(), /Teksten er gemt/);
 
       // Reset to the default.
       assert.equal(await submit(page, 'form[action$="/nulstil"] button'), 200);
-      await checkPage(watched, `${size}: reset`);
+      await checkPage(watched, `${size}: reset`, EXPECTED_DOCUMENT_STATUS);
       assert.match(await page.locator('.alert-success').innerText(), /Standardteksten bruges nu/);
       assert.match(await page.locator('#preview').innerText(), /Tak for din indstilling til Initiativprisen 2024/);
 

@@ -155,7 +155,8 @@ for (const engine of ENGINES) {
         mail.textBody,
         /^Kære Anne Politiker\n\nRegion Midtjylland inviterer dig til at være med i priskomitéen for Initiativprisen 2024\.\n\nDet betyder/,
       );
-      assert.match(mail.textBody, /- Fra 14\. juni 2024 kl\. 12\.00 til 26\. september 2024 kl\. 12\.00 læser du indstillingerne og giver point/);
+      assert.match(mail.textBody, /- Du læser indstillingerne og giver point for hvert kriterium\./);
+      assert.match(mail.textBody, /- Du kan bedømme fra 14\. juni 2024 kl\. 12\.00 til 26\. september 2024 kl\. 12\.00\./);
       assert.match(mail.textBody, /Sig ja til invitationen her\. Linket virker én gang og til 1\. december 2026 kl\. 13\.00:/);
       assert.match(
         mail.textBody,
