@@ -124,7 +124,7 @@ describe('e-mail templates in Chromium', () => {
     await page.goto(`/admin/udgaver/${edition}/e-mails/voting-opens/en`, { waitUntil: 'load' });
     await page.locator('#subject').fill('Vote now: {{edition}}');
     assert.equal(await submit(page, 'button[value="gem"]'), 200);
-    assert.match(await page.locator('#preview').innerText(), /Subject: Vote now: Initiativprisen 2024/);
+    assert.match(await page.locator('#preview').innerText(), /Emne: Vote now: Initiativprisen 2024/);
     assert.equal(await submit(page, 'form[action$="/nulstil"] button'), 200);
     watched.expectNoProblems();
   });
