@@ -29,7 +29,11 @@ import { TemplatesPage } from './views/templates-page.js';
 
 type KindParams = { id: string; kind: string; language: string };
 
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+/** The posted form's fields; a body that is no object (JSON `true`, a list) reads as an empty form. */
+const bodyOf = (request: FastifyRequest): Record<string, unknown> => {
+  const b = request.body;
+  return b !== null && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+};
 
 /**
  * A round's e-mail templates, for the administrators of its organisation: the list by stage,
@@ -148,7 +152,9 @@ export async function messagesRoutes(app: FastifyInstance, deps: AppDeps) {
     const t = await target(request, reply);
     if (!t) return reply;
     const locale = pageContext(request).locale;
-    const form = templateFormSchema.parse(bodyOf(request));
+    // Every field reads as text whatever was posted, so this parse cannot fail; an odd post is an empty form.
+    const parsed = templateFormSchema.safeParse(bodyOf(request));
+    const form = parsed.success ? parsed.data : templateFormSchema.parse({});
     const typed = { subject: form.emne, body: form.tekst };
     if (form.handling === 'preview') return showTemplate(request, reply, t, { status: 200, values: typed, recipient: form.modtager });
     const result = await saveTemplate({

@@ -15,7 +15,9 @@ import { inviteMember } from '../../src/members/invitations.service.js';
 import { hashToken } from '../../src/platform/tokens.js';
 import { ENGINES } from '../harness/databases.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
-import { buildNomination } from '../harness/factories.js';
+import { buildEdition, buildMember, buildNomination } from '../harness/factories.js';
+import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.js';
+import { enqueueVotingOpens } from '../../src/panel/voting-opens.service.js';
 import { routeIds, type RouteIds } from '../harness/route-fixture.js';
 import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
@@ -227,6 +229,38 @@ for (const engine of ENGINES) {
       assert.doesNotMatch(mail!.textBody, /bedømme/);
       const [pia] = await t.db.select().from(users).where(eq(users.email, 'pia@example.dk'));
       assert.equal(pia!.language, 'en');
+    });
+
+    test('voting opens: every panel member is told once, in their language, when there is a shortlist', async () => {
+      const day = 24 * 3600_000;
+      const now = t.clock.now();
+      const at = (d: number) => new Date(now.getTime() + d * day);
+      const e = await buildEdition(t.db, {
+        awardId: ids.rmAward,
+        opensAt: at(-60),
+        closesAt: at(-40),
+        nomineesPublishedAt: at(-2),
+        votingOpensAt: at(-1),
+        votingClosesAt: at(7),
+        winnerAnnouncedAt: at(10),
+        hasPatientPanel: true,
+      });
+      const da = await buildMember(t.db, { editionId: e.id, role: 'panel', name: 'Dorthe' });
+      const en = await buildMember(t.db, { editionId: e.id, role: 'panel', name: 'Emma' });
+      await t.db.update(users).set({ language: 'en' }).where(eq(users.id, en.userId));
+      const run = (when: Date) => enqueueVotingOpens({ db: t.db, now: when, publicBaseUrl: BASE });
+      assert.equal(await run(now), 0, 'no shortlist yet: it waits');
+      const n = await buildNomination(t.db, { editionId: e.id, title: 'Nomineret løsning' });
+      await t.db.insert(shortlists).values({ editionId: e.id, decidedAt: at(-3) });
+      await t.db.insert(shortlistEntries).values({ editionId: e.id, nominationId: n.id, position: 1 });
+      const [a, b] = await Promise.all([run(now), run(now)]);
+      assert.equal(a + b, 2);
+      assert.equal(await run(at(1)), 0, 'once');
+      const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'voting-opens'));
+      const byTo = new Map(mails.map((m) => [m.toAddress, m]));
+      assert.match(byTo.get(da.email)!.subject, /^Nu kan du stemme: /);
+      assert.match(byTo.get(en.email)!.subject, /^You can now vote: /);
+      assert.ok(byTo.get(da.email)!.textBody.includes(`${BASE}/panel/udgaver/${e.id}`));
     });
 
     test('every kind of e-mail arrives over SMTP with a text and an HTML part, absolute links and a stable Message-ID', async () => {
