@@ -23,6 +23,7 @@ import { historyImportModule } from './history-import/index.js';
 import { ideabankModule } from './ideabank/index.js';
 import { judgingModule } from './judging/index.js';
 import { membersModule } from './members/index.js';
+import { messagesModule } from './messages/index.js';
 import { nominationsModule } from './nominations/index.js';
 import { outreachModule } from './outreach/index.js';
 import { panelModule } from './panel/index.js';
@@ -205,6 +206,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(panelModule, deps);
   await app.register(judgingModule, deps);
   await app.register(ideabankModule, deps);
+  await app.register(messagesModule, deps);
   await app.register(roundsModule, deps);
   await app.register(historyImportModule, deps);
   await app.register(outreachModule, deps);

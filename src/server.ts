@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { createFileTransport, createSmtpTransport, type MailTransport, startMailWorker } from './mail/index.js';
 import { startScheduledJobs } from './platform/scheduled-jobs.js';
 import { enqueueDuePublicationNotices } from './publication/index.js';
-import { enqueueDueReviewReminders } from './judging/index.js';
+import { enqueueDueReviewReminders, enqueueScoringOpens } from './judging/index.js';
+import { enqueueVotingOpens } from './panel/index.js';
 import { anonymiseExpiredPersonalData } from './privacy/index.js';
 import { enqueueDueDraftReminders, enqueueOpeningNotices } from './outreach/index.js';
 import { moveDiskFilesIntoDatabase } from './platform/storage/file-store.js';
@@ -147,6 +148,8 @@ async function main() {
       { name: 'review-reminders', run: ({ db, now }) => enqueueDueReviewReminders({ db, now, publicBaseUrl }) },
       { name: 'draft-reminders', run: ({ db, now }) => enqueueDueDraftReminders({ db, now, publicBaseUrl }) },
       { name: 'opening-notices', run: ({ db, now }) => enqueueOpeningNotices({ db, now, links: { publicBaseUrl, secret: config.ballotKey } }) },
+      { name: 'scoring-opens', run: ({ db, now }) => enqueueScoringOpens({ db, now, publicBaseUrl }) },
+      { name: 'voting-opens', run: ({ db, now }) => enqueueVotingOpens({ db, now, publicBaseUrl }) },
       {
         name: 'retention',
         run: everyHours(6, ({ db, now }) => anonymiseExpiredPersonalData({ db, now, retentionYears: config.retentionYears })),

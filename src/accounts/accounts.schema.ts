@@ -19,6 +19,8 @@ export const users = pgTable(
     oidcSubject: text('oidc_subject'),
     createdAt: instant('created_at').notNull().defaultNow(),
     lastSignInAt: instant('last_sign_in_at'),
+    /** The language of the person's e-mails: the organiser's choice when invited, then the pages they use. Null: Danish. */
+    language: text('language', { enum: ['da', 'en'] }),
   },
   (t) => [
     uniqueIndex('users_oidc_uq').on(t.oidcIssuer, t.oidcSubject),

@@ -1,4 +1,5 @@
 import type { Locale } from '../platform/time.js';
+import { messagesTexts } from '../messages/index.js';
 
 /** Whether `key` is a field the catalogue names (own keys only: "constructor" is no field). */
 export function fieldLabel(a: AuditTexts, key: string): string | null {
@@ -96,6 +97,9 @@ const da = {
     'panel.ballot-cast': 'Stemme afgivet',
     'winner.decide': 'Vinder besluttet',
     'publication.notice': 'Besked om offentliggørelse sendt',
+    'message-template.update': 'E-mailtekst ændret',
+    'message-template.reset': 'E-mailtekst sat tilbage til standard',
+    'message-schedule.update': 'Tidspunkt for fortrolig besked ændret',
     'solution.created': 'Løsning oprettet',
     'solution.updated': 'Løsning ændret',
     'solution.adopted': 'Løsning taget i brug',
@@ -208,6 +212,11 @@ const da = {
     replaced: 'Erstattede en tidligere stemme',
     kind: 'Besked om',
     mails: 'E-mails sat i kø',
+    language: 'Sprog',
+    subject: 'Emne',
+    body: 'Tekst',
+    ownText: 'Rundens egen tekst',
+    sendAt: 'Sendes',
     // Idea bank
     solutionId: 'Løsning',
     target: 'Løsning',
@@ -252,7 +261,6 @@ const da = {
     alreadyThere: 'Rækker der fandtes i forvejen',
     years: 'År',
     recipientGroup: 'Modtagere',
-    subject: 'Emne',
     recipientCount: 'Antal modtagere',
     openingSubscriptions: 'Tilmeldinger til besked om åbning',
   },
@@ -267,7 +275,8 @@ const da = {
       'panel-not-voted': 'Panelmedlemmer, der ikke har stemt',
     },
     basis: { panel: 'Patientpanelets optælling', 'tie-break': 'Formandens afgørelse ved stemmelighed', committee: 'Komitéens valg' },
-    kind: { nominees: 'De nominerede', winner: 'Vinderen' },
+    kind: { nominees: 'De nominerede', winner: 'Vinderen', ...messagesTexts('da').kind },
+    language: { da: 'Dansk', en: 'Engelsk' },
     status: {
       pending: 'Afventer',
       confirmed: 'Bekræftet',
@@ -372,6 +381,9 @@ const en: AuditTexts = {
     'panel.ballot-cast': 'Ballot cast',
     'winner.decide': 'Winner decided',
     'publication.notice': 'Publication notice sent',
+    'message-template.update': 'E-mail text changed',
+    'message-template.reset': 'E-mail text reset to the default',
+    'message-schedule.update': 'Time of the confidential notice changed',
     'solution.created': 'Solution created',
     'solution.updated': 'Solution changed',
     'solution.adopted': 'Solution adopted',
@@ -480,6 +492,11 @@ const en: AuditTexts = {
     replaced: 'Replaced an earlier ballot',
     kind: 'Notice of',
     mails: 'E-mails queued',
+    language: 'Language',
+    subject: 'Subject',
+    body: 'Text',
+    ownText: "The round's own text",
+    sendAt: 'Sent at',
     solutionId: 'Solution',
     target: 'Solution',
     organisationName: 'Organisation',
@@ -521,7 +538,6 @@ const en: AuditTexts = {
     alreadyThere: 'Rows already there',
     years: 'Years',
     recipientGroup: 'Recipients',
-    subject: 'Subject',
     recipientCount: 'Number of recipients',
     openingSubscriptions: 'Sign-ups for the opening notice',
   },
@@ -535,7 +551,8 @@ const en: AuditTexts = {
       'panel-not-voted': 'Panel members who have not voted',
     },
     basis: { panel: "The patient panel's count", 'tie-break': "The chair's tie-break", committee: "The committee's choice" },
-    kind: { nominees: 'The nominees', winner: 'The winner' },
+    kind: { nominees: 'The nominees', winner: 'The winner', ...messagesTexts('en').kind },
+    language: { da: 'Danish', en: 'English' },
     status: {
       pending: 'Pending',
       confirmed: 'Confirmed',

@@ -278,9 +278,6 @@ const da = {
   },
   /** The e-mail about moved dates: what moved, from when to when, and why this person is told. */
   dateChangeMail: {
-    subject: (edition: string, count: number) => (count === 1 ? `Ny dato: ${edition}` : `Nye datoer: ${edition}`),
-    greeting: (name: string) => (name ? `Kære ${name}` : 'Hej'),
-    lead: (edition: string, count: number) => (count === 1 ? `Vi har flyttet en dato i ${edition}:` : `Vi har flyttet nogle datoer i ${edition}:`),
     line: (label: string, after: string, before: string) => `- ${label}: nu ${after}. Før: ${before}.`,
     dates: {
       opensAt: 'Der åbnes for indstillinger',
@@ -299,9 +296,6 @@ const da = {
     },
     because: (reasons: string[]) =>
       `Du får denne e-mail, fordi ${reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')} og ${reasons[reasons.length - 1]}` : reasons[0]}.`,
-    draftReminder: 'Husk at sende din indstilling før fristen. Du finder den via linket i den e-mail, du fik, da du gemte den.',
-    seeAll: (link: string) => `Se alle datoer her:\n${link}`,
-    signature: (organisation: string) => `Venlig hilsen\n${organisation}`,
   },
 };
 
@@ -576,9 +570,6 @@ const en: SetupTexts = {
     panelLocked: (when) => `The patient panel started voting ${when}. So you cannot turn the patient panel off.`,
   },
   dateChangeMail: {
-    subject: (edition, count) => (count === 1 ? `New date: ${edition}` : `New dates: ${edition}`),
-    greeting: (name) => (name ? `Dear ${name}` : 'Hello'),
-    lead: (edition, count) => (count === 1 ? `We have moved a date in ${edition}:` : `We have moved some dates in ${edition}:`),
     line: (label, after, before) => `- ${label}: now ${after}. Before: ${before}.`,
     dates: {
       opensAt: 'Nominations open',
@@ -597,9 +588,6 @@ const en: SetupTexts = {
     },
     because: (reasons) =>
       `You receive this e-mail because ${reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}` : reasons[0]}.`,
-    draftReminder: 'Remember to send your nomination before the deadline. You find it through the link in the e-mail you got when you saved it.',
-    seeAll: (link) => `See all dates here:\n${link}`,
-    signature: (organisation) => `Kind regards\n${organisation}`,
   },
 };
 

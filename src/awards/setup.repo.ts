@@ -258,11 +258,11 @@ export async function copyLists(
 export async function findConcernedPeople(db: Database, editionId: number) {
   // One after the other: this runs inside the transaction of the change (one connection).
   const nominators = await db
-    .select({ email: nominations.nominatorEmail, name: nominations.nominatorName, status: nominations.status })
+    .select({ email: nominations.nominatorEmail, name: nominations.nominatorName, status: nominations.status, language: nominations.language })
     .from(nominations)
     .where(and(eq(nominations.editionId, editionId), or(eq(nominations.status, 'draft'), eq(nominations.status, 'sent'))));
   const members = await db
-    .select({ email: users.email, name: users.name, role: editionMembers.role })
+    .select({ email: users.email, name: users.name, role: editionMembers.role, language: users.language })
     .from(editionMembers)
     .innerJoin(users, eq(users.id, editionMembers.userId))
     .where(and(eq(editionMembers.editionId, editionId), isNull(editionMembers.removedAt)));

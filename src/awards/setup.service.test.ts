@@ -87,36 +87,30 @@ test('only moved published dates are changes; adding a date to a historic round 
   assert.deepEqual(publishedDateChanges(historic, before), []);
 });
 
-test('the e-mail about moved dates says what moved, old and new, in Danish', () => {
-  const mail = timelineChangeMail({
+test('the e-mail about moved dates says what moved, old and new, and why; the kind fits whether the deadline has passed', () => {
+  const base = {
     to: 'anna@auh.rm.dk',
     name: '',
-    awardName: 'Årets Borgerinddragende Initiativ',
-    year: 2021,
-    organisationName: 'Danske Regioner',
     eventName: 'Danske Regioners Generalforsamling',
-    changes: [{ key: 'winnerAnnouncedAt', before: copenhagen(2021, 3, 25, 12), after: copenhagen(2021, 4, 22, 12) }],
-    concerns: ['committee'],
-    link: 'https://prisportal.test/priser/x/2021',
+    changes: [{ key: 'winnerAnnouncedAt' as const, before: copenhagen(2021, 3, 25, 12), after: copenhagen(2021, 4, 22, 12) }],
+    closesAt: copenhagen(2021, 1, 15, 12),
+    now: copenhagen(2021, 2, 1, 12),
     dedupeKey: 'k',
+  };
+  const mail = timelineChangeMail({ ...base, concerns: ['committee'] });
+  assert.equal(mail.kind, 'date-changed');
+  assert.equal(mail.language, 'da');
+  assert.deepEqual(mail.values, {
+    recipient: '',
+    changes: '- Vinderen offentliggøres (Danske Regioners Generalforsamling): nu 22. april 2021 kl. 12.00. Før: 25. marts 2021 kl. 12.00.',
+    because: 'Du får denne e-mail, fordi du er med i komitéen.',
   });
-  assert.equal(mail.subject, 'Ny dato: Årets Borgerinddragende Initiativ 2021');
-  assert.equal(
-    mail.text,
-    [
-      'Hej',
-      '',
-      'Vi har flyttet en dato i Årets Borgerinddragende Initiativ 2021:',
-      '',
-      '- Vinderen offentliggøres (Danske Regioners Generalforsamling): nu 22. april 2021 kl. 12.00. Før: 25. marts 2021 kl. 12.00.',
-      '',
-      'Du får denne e-mail, fordi du er med i komitéen.',
-      '',
-      'Se alle datoer her:\nhttps://prisportal.test/priser/x/2021',
-      '',
-      'Venlig hilsen\nDanske Regioner',
-    ].join('\n'),
-  );
+  // A draft after the deadline: never "remember to send it before the deadline".
+  assert.equal(timelineChangeMail({ ...base, concerns: ['nominator-draft'] }).kind, 'date-changed-draft-expired');
+  assert.equal(timelineChangeMail({ ...base, concerns: ['nominator-draft'], now: copenhagen(2021, 1, 1, 12) }).kind, 'date-changed-draft');
+  const en = timelineChangeMail({ ...base, concerns: ['committee', 'panel'], locale: 'en' });
+  assert.equal(en.language, 'en');
+  assert.match(en.values.because!, /^You receive this e-mail because/);
 });
 
 test('dates typed by hand or by a date picker, and times', () => {

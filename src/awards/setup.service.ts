@@ -27,7 +27,7 @@ import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Database, inTransaction } from '../db/database.js';
 import { findEditionById, findEditionsOfAward } from './awards.repo.js';
-import { enqueueMail, type NewMail } from '../mail/index.js';
+import { messageRenderer, type OutgoingMessage } from '../messages/index.js';
 import { addYearsInCopenhagen, formatInstant, type Locale } from '../platform/time.js';
 import { isEmail } from '../platform/fields.js';
 import { setupTexts } from './i18n.js';
@@ -452,51 +452,37 @@ export function publishedDateChanges(before: EditionRow, after: EditionRow): Tim
 type Concern = 'nominator-draft' | 'nominator-sent' | 'committee' | 'panel';
 
 /**
- * The e-mail about moved dates (worded in awards/i18n.ts, `dateChangeMail`), plain language,
- * the important thing first: what moved, from when to when. One per address; `concerns` says
- * why this person is told. Danish until a person's language is known.
+ * The e-mail about moved dates, to one address: the round's template (src/messages) of the kind
+ * that fits, with what moved, from when to when (awards/i18n.ts `dateChangeMail`), and why this
+ * person is told (`concerns`). Someone with a draft is reminded to send it while the deadline is
+ * ahead ('date-changed-draft'), and told it can no longer be sent once it has passed
+ * ('date-changed-draft-expired'); everybody else gets 'date-changed'. In the person's language.
  */
 export function timelineChangeMail(a: {
   to: string;
   name: string;
-  awardName: string;
-  year: number;
-  organisationName: string;
   eventName: string | null;
   changes: TimelineChange[];
   concerns: Concern[];
-  link: string;
+  /** The deadline for nominations after the change, and the instant of the change. */
+  closesAt: Date | null;
+  now: Date;
   dedupeKey: string;
   locale?: Locale;
-}): NewMail {
+}): OutgoingMessage<'date-changed' | 'date-changed-draft' | 'date-changed-draft-expired'> {
   const locale = a.locale ?? 'da';
   const m = setupTexts(locale).dateChangeMail;
-  const editionName = `${a.awardName} ${a.year}`;
   const lines = a.changes.map((c) => {
     const label = c.key === 'winnerAnnouncedAt' && a.eventName ? `${m.dates[c.key]} (${a.eventName})` : m.dates[c.key];
     return m.line(label, formatInstant(c.after, locale), formatInstant(c.before, locale));
   });
-  const body = [
-    m.greeting(a.name),
-    '',
-    m.lead(editionName, a.changes.length),
-    '',
-    ...lines,
-    '',
-    m.because(a.concerns.map((c) => m.concern[c])),
-    ...(a.concerns.includes('nominator-draft') ? ['', m.draftReminder] : []),
-    '',
-    m.seeAll(a.link),
-    '',
-    m.signature(a.organisationName),
-  ]
-    .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
-    .join('\n');
+  const hasDraft = a.concerns.includes('nominator-draft');
+  const deadlineAhead = a.closesAt !== null && a.closesAt > a.now;
   return {
-    kind: 'edition-timeline-change',
+    kind: !hasDraft ? 'date-changed' : deadlineAhead ? 'date-changed-draft' : 'date-changed-draft-expired',
     to: a.to,
-    subject: m.subject(editionName, a.changes.length),
-    text: body,
+    language: locale,
+    values: { recipient: a.name, changes: lines.join('\n'), because: m.because(a.concerns.map((c) => m.concern[c])) },
     dedupeKey: a.dedupeKey,
   };
 }
@@ -507,42 +493,40 @@ async function notifyTimelineChange(
   args: { edition: EditionRow; award: AwardRow; organisation: OrganisationRow; changes: TimelineChange[]; now: Date; mail: MailContext },
 ): Promise<number> {
   const people = await findConcernedPeople(tx, args.edition.id);
-  const byAddress = new Map<string, { to: string; name: string; concerns: Set<Concern> }>();
-  const add = (email: string, name: string, concern: Concern) => {
+  const byAddress = new Map<string, { to: string; name: string; concerns: Set<Concern>; language: Locale | null }>();
+  const add = (email: string, name: string, concern: Concern, language: Locale | null) => {
     const to = email.trim();
     if (!isEmail(to)) return; // a draft without an address yet
     const key = to.toLowerCase();
-    const entry = byAddress.get(key) ?? { to, name: name.trim(), concerns: new Set<Concern>() };
+    const entry = byAddress.get(key) ?? { to, name: name.trim(), concerns: new Set<Concern>(), language };
     if (!entry.name && name.trim()) entry.name = name.trim();
+    entry.language ??= language;
     entry.concerns.add(concern);
     byAddress.set(key, entry);
   };
-  for (const n of people.nominators) add(n.email, n.name, n.status === 'draft' ? 'nominator-draft' : 'nominator-sent');
-  for (const m of people.members) add(m.email, m.name, m.role);
+  for (const n of people.nominators) add(n.email, n.name, n.status === 'draft' ? 'nominator-draft' : 'nominator-sent', n.language);
+  for (const m of people.members) add(m.email, m.name, m.role, m.language);
   // The same change is never queued twice for one address, a later change always is.
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([args.now.toISOString(), args.changes.map((c) => [c.key, c.before.toISOString(), c.after.toISOString()])]))
     .digest('hex')
     .slice(0, 16);
   const order: Concern[] = ['nominator-sent', 'nominator-draft', 'committee', 'panel'];
+  const messages = (await messageRenderer(tx, args.edition.id, args.mail.baseUrl))!;
   for (const [key, p] of byAddress) {
-    await enqueueMail(
+    await messages.queue(
       tx,
-      {
-        ...timelineChangeMail({
-          to: p.to,
-          name: p.name,
-          awardName: args.award.name,
-          year: args.edition.year,
-          organisationName: args.organisation.name,
-          eventName: args.edition.eventName,
-          changes: args.changes,
-          concerns: order.filter((c) => p.concerns.has(c)),
-          link: `${args.mail.baseUrl}/priser/${args.award.slug}/${args.edition.year}`,
-          dedupeKey: `timeline-change:${args.edition.id}:${fingerprint}:${key}`,
-        }),
-        organisationId: args.organisation.id,
-      },
+      timelineChangeMail({
+        to: p.to,
+        name: p.name,
+        eventName: args.edition.eventName,
+        changes: args.changes,
+        concerns: order.filter((c) => p.concerns.has(c)),
+        closesAt: args.edition.closesAt,
+        now: args.now,
+        dedupeKey: `timeline-change:${args.edition.id}:${fingerprint}:${key}`,
+        locale: p.language ?? 'da',
+      }),
       args.now,
     );
   }

@@ -14,3 +14,4 @@ export * from '../publication/publication.schema.js';
 export * from '../ideabank/ideabank.schema.js';
 export * from '../history-import/history-import.schema.js';
 export * from '../outreach/outreach.schema.js';
+export * from '../messages/messages.schema.js';

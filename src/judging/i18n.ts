@@ -202,10 +202,6 @@ const da = {
   commentsHeading: 'Medlemmernes kommentarer',
   commentsIntro: 'Kommentarerne står under hver indstilling og under hvert medlem. Kommentarer til en indstilling, du er inhabil i, er skjult for dig.',
   noComments: 'Ingen kommentarer',
-  // Reminder e-mail (always Danish)
-  reminderSubject: (edition: string, when: string) => `Påmindelse: bedøm indstillingerne til ${edition} inden ${when}`,
-  reminderBody: (name: string, edition: string, done: number, total: number, when: string, link: string) =>
-    `Kære ${name || 'komitémedlem'}\n\nDu har bedømt ${done} af ${total} indstillinger til ${edition}. Fristen er ${when}. Indtil da kan du give og ændre dine point.\n\nFortsæt her:\n${link}\n\nVenlig hilsen\nPrisportal`,
 };
 
 export type JudgingTexts = typeof da;
@@ -395,8 +391,6 @@ const en: JudgingTexts = {
   commentsHeading: 'The members’ comments',
   commentsIntro: 'The comments are shown under each nomination and under each member. Comments on a nomination you are conflicted with are hidden from you.',
   noComments: 'No comments',
-  reminderSubject: da.reminderSubject,
-  reminderBody: da.reminderBody,
 };
 
 export function judgingTexts(locale: Locale): JudgingTexts {

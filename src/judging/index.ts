@@ -12,7 +12,7 @@ export { listConflicts, listReviews } from './judging.repo.js';
 export { LIX_BANDS, bandOf, lix } from './lix.js';
 export { loadCommitteeOverview, type Anonymise, type CommitteeOverviewData } from './overview.service.js';
 export { findCommitteeMember } from './judging.repo.js';
-export { enqueueDueReviewReminders } from './reminders.service.js';
+export { enqueueDueReviewReminders, enqueueScoringOpens } from './reminders.service.js';
 export { conflictIndex, conflictOf, inForce } from './review.service.js';
 export { findShortlist, writeShortlist } from './shortlist.repo.js';
 export { NO_JUDGING_WAITING, countJudgingWaiting, type JudgingWaiting } from './waiting.repo.js';

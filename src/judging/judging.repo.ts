@@ -42,6 +42,8 @@ export type CommitteeMember = {
   isChair: boolean;
   partyLetter: string | null;
   represents: string | null;
+  /** The language of the member's e-mails (null: Danish). */
+  language: 'da' | 'en' | null;
 };
 
 const memberColumns = {
@@ -52,6 +54,7 @@ const memberColumns = {
   isChair: editionMembers.isChair,
   partyLetter: editionMembers.partyLetter,
   represents: editionMembers.represents,
+  language: users.language,
 };
 
 /** The active committee members of an edition, chair first, then by name. */

@@ -1,6 +1,7 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { type Actor, isChairOf } from '../accounts/index.js';
 import { enqueueMail } from '../mail/index.js';
+import { messageRenderer } from '../messages/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { formatInstant } from '../platform/time.js';
 import { judgingTexts } from './i18n.js';
@@ -23,8 +24,8 @@ export type CloseReviewResult = { ok: true; closedAt: Date; notified: number } |
  *
  * Side effects, in one transaction with the edition's row locked (so no score is saved after
  * the closing instant by a request that read the window before it): the review_closures row;
- * an e-mail to every active committee member through the outbox (Danish, then English; it
- * names no nomination); an audit record 'review.close-early' with the planned deadline and the
+ * an e-mail to every active committee member through the outbox (in the member's language;
+ * it names no nomination); an audit record 'review.close-early' with the planned deadline and the
  * number of members told.
  */
 export async function closeReviewEarly(args: { db: Database; actor: Actor; editionId: number; now: Date; publicBaseUrl: string }): Promise<CloseReviewResult> {
@@ -40,25 +41,23 @@ export async function closeReviewEarly(args: { db: Database; actor: Actor; editi
     if (!allowed.ok) return { ok: false, reason: allowed.reason };
     if (!(await insertReviewClosure(db, editionId, actor.user.id, now))) return { ok: false, reason: 'already-closed' };
     const members = await listCommitteeMembers(db, editionId);
-    const da = judgingTexts('da');
-    const en = judgingTexts('en');
     const editionName = `${edition.awardName} ${edition.year}`;
     const link = `${args.publicBaseUrl.replace(/\/+$/, '')}${judgingUrls.review({ editionId })}`;
     const chairName = actor.user.name || actor.user.email;
+    const organisationName = (await messageRenderer(db, editionId, args.publicBaseUrl))?.facts.organisationName;
     for (const m of members) {
+      // In the member's own language (src/messages: remembered from the invitation).
+      const language = m.language ?? 'da';
+      const t = judgingTexts(language);
       await enqueueMail(
         db,
         {
           kind: 'review-closed-early',
           to: m.email,
-          subject: `${da.closedEarlySubject(editionName)} / ${en.closedEarlySubject(editionName)}`,
-          text: [
-            da.closedEarlyBody(m.name, editionName, chairName, formatInstant(now, 'da'), formatInstant(window!.closesAt, 'da'), link),
-            '',
-            '---',
-            '',
-            en.closedEarlyBody(m.name, editionName, chairName, formatInstant(now, 'en'), formatInstant(window!.closesAt, 'en'), link),
-          ].join('\n'),
+          language,
+          ...(organisationName ? { organisationName } : {}),
+          subject: t.closedEarlySubject(editionName),
+          text: t.closedEarlyBody(m.name, editionName, chairName, formatInstant(now, language), formatInstant(window!.closesAt, language), link),
           dedupeKey: `review-closed-early:${editionId}:${m.id}`,
           // The organisation's business: its administrators export and erase it (privacy/).
           organisationId: edition.organisationId,

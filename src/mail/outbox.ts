@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.js';
+import type { Locale } from '../platform/time.js';
+import { htmlOfText } from './html-layout.js';
 import { outboxMessages, type OutboxAttachment } from './mail.schema.js';
 
 export type { OutboxAttachment } from './mail.schema.js';
@@ -27,7 +29,12 @@ export type NewMail = {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part; by default made from `text` in the one layout (html-layout.ts). */
   html?: string;
+  /** The language the text is written in (the HTML part's lang); Danish by default. */
+  language?: Locale;
+  /** Shown on top of the HTML part; 'Prisportal' by default (a sign-in link is nobody's round). */
+  organisationName?: string;
   attachments?: OutboxAttachment[];
   /** Extra headers; only those in MAIL_HEADER_NAMES (List-Unsubscribe and its one-click POST). */
   headers?: Partial<Record<MailHeaderName, string>>;
@@ -42,9 +49,11 @@ export type NewMail = {
 /**
  * Queues one e-mail: inserts a pending outbox row, due at `now`. Pass the transaction of the
  * change that causes the e-mail, so both are committed, or rolled back, together; the worker
- * sends it after the commit. A row whose `dedupeKey` is already queued is silently skipped.
+ * sends it after the commit. A row whose `dedupeKey` is already queued is silently skipped, and so
+ * is a message without an address (a person whose data was erased has an empty one).
  */
 export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promise<void> {
+  if (mail.to.trim() === '') return;
   await db
     .insert(outboxMessages)
     .values({
@@ -53,7 +62,7 @@ export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promi
       toAddress: mail.to,
       subject: mail.subject,
       textBody: mail.text,
-      htmlBody: mail.html ?? null,
+      htmlBody: mail.html ?? htmlOfText(mail.text, { subject: mail.subject, organisationName: mail.organisationName, language: mail.language }),
       attachments: mail.attachments ?? [],
       headers: headersOf(mail),
       organisationId: mail.organisationId ?? null,

@@ -30,6 +30,10 @@ const da = {
   roleLegend: 'Hvor skal personen være medlem?',
   roleCommittee: 'Komitéen',
   rolePanel: 'Patientpanelet',
+  languageLegend: 'Sprog i personens e-mails',
+  languageHint: 'Invitationen og alle senere e-mails til personen bliver skrevet på dette sprog.',
+  languageDa: 'Dansk',
+  languageEn: 'Engelsk',
   chairLabel: 'Formand for komitéen',
   chairHint: 'Der er kun én formand. Gør du en ny til formand, er den tidligere formand det ikke længere.',
   partyLetterLabel: 'Partibogstav (valgfrit)',
@@ -59,16 +63,6 @@ const da = {
     representsTooLong: (max: number) => `Organisationens navn må højst være ${max} tegn.`,
     bothAffiliations: 'Udfyld enten partibogstav eller organisation, ikke begge.',
     alreadyMember: (email: string, group: string) => `${email} er allerede medlem af ${group}.`,
-  },
-  mail: {
-    subject: (edition: string) => `Du er inviteret til at bedømme ${edition}`,
-    body: (p: { name: string; group: string; edition: string; organisation: string; link: string; signInUrl: string; email: string; chair: boolean }) =>
-      `Kære ${p.name || 'medlem'}\n\n` +
-      `${p.organisation} har inviteret dig til at være medlem af ${p.group}${p.chair ? ' som formand' : ''} for ${p.edition} i Prisportal.\n\n` +
-      `Brug dette link for at tage imod invitationen og logge ind. Det virker én gang og i 7 dage:\n${p.link}\n\n` +
-      `Er linket udløbet, så bed ${p.organisation} om en ny invitation. Når du har taget imod invitationen, kan du altid logge ind på ${p.signInUrl} med din e-mail (${p.email}).\n\n` +
-      `Du finder prisen under "Mine udgaver".\n\n` +
-      `Venlig hilsen\n${p.organisation}`,
   },
   accept: {
     title: 'Tag imod invitationen',
@@ -138,6 +132,10 @@ const en: MembersTexts = {
   roleLegend: 'Where should the person be a member?',
   roleCommittee: 'Committee',
   rolePanel: 'Patient panel',
+  languageLegend: "Language of the person's e-mails",
+  languageHint: 'The invitation and all later e-mails to the person are written in this language.',
+  languageDa: 'Danish',
+  languageEn: 'English',
   chairLabel: 'Chair of the committee',
   chairHint: 'There is one chair. If you make someone new the chair, the previous chair no longer is.',
   partyLetterLabel: 'Party letter (optional)',
@@ -167,16 +165,6 @@ const en: MembersTexts = {
     representsTooLong: (max) => `The organisation's name may be at most ${max} characters.`,
     bothAffiliations: 'Fill in either party letter or organisation, not both.',
     alreadyMember: (email, group) => `${email} is already a member of ${group}.`,
-  },
-  mail: {
-    subject: (edition) => `You are invited to judge ${edition}`,
-    body: (p) =>
-      `Dear ${p.name || 'member'}\n\n` +
-      `${p.organisation} has invited you to be a member of ${p.group}${p.chair ? ' as chair' : ''} for ${p.edition} in Prisportal.\n\n` +
-      `Use this link to accept the invitation and sign in. It works once and for 7 days:\n${p.link}\n\n` +
-      `If the link has expired, ask ${p.organisation} for a new invitation. Once you have accepted the invitation, you can always sign in at ${p.signInUrl} with your e-mail (${p.email}).\n\n` +
-      `You find the prize under "My editions".\n\n` +
-      `Kind regards\n${p.organisation}`,
   },
   accept: {
     title: 'Accept the invitation',

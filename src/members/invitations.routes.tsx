@@ -24,6 +24,7 @@ export function readInviteForm(body: unknown): InviteInput {
     isChair: b.formand === 'ja',
     partyLetter: text('partibogstav'),
     represents: text('repraesenterer'),
+    language: text('sprog') === 'en' ? 'en' : 'da',
   };
 }
 

@@ -1,4 +1,3 @@
-import { membersTexts } from './i18n.js';
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Database, inTransaction } from '../db/database.js';
 import { editionMembers, editions, memberInvitations, users } from '../db/schema.js';
@@ -6,10 +5,10 @@ import type { Actor } from '../accounts/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { canAcceptInvitation, INVITATION_TTL_MS, type InvitationRefusal } from './invitation-rules.js';
 import { recordAudit } from '../platform/audit.js';
-import { enqueueMail } from '../mail/index.js';
+import { messageRenderer, messagesTexts } from '../messages/index.js';
+import { formatInstant, type Locale } from '../platform/time.js';
 import { findEditionWithAward } from '../awards/index.js';
 import { cleanText, isEmail } from '../platform/fields.js';
-import { da } from '../platform/i18n/da.js';
 import { membersUrls as urls } from './urls.js';
 
 // The committee and patient panel of an edition: who is in them, inviting by e-mail, removing.
@@ -31,6 +30,8 @@ export type InviteInput = {
   isChair: boolean;
   partyLetter: string;
   represents: string;
+  /** The language of the invitation and the person's later e-mails (the organiser's choice); Danish when not given. */
+  language?: Locale;
 };
 
 export type InviteField = 'name' | 'email' | 'role' | 'isChair' | 'partyLetter' | 'represents';
@@ -69,6 +70,7 @@ export function checkInvite(raw: InviteInput): { input: InviteInput; problems: I
     isChair: raw.isChair,
     partyLetter: clean(raw.partyLetter).toUpperCase(),
     represents: clean(raw.represents),
+    language: raw.language === 'en' ? 'en' : 'da',
   };
   const problems: InviteProblem[] = [];
   if (input.name === '') problems.push({ field: 'name', code: 'required' });
@@ -251,7 +253,8 @@ export async function inviteMember(args: {
 
     const affiliation = { isChair: role === 'committee' && input.isChair, partyLetter: input.partyLetter || null, represents: input.represents || null };
     const token = newToken();
-    const link = { tokenHash: hashToken(token), invitedAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+    const language: Locale = input.language ?? 'da';
+    const link = { tokenHash: hashToken(token), invitedAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), language };
     const open = and(
       eq(memberInvitations.editionId, args.editionId),
       eq(memberInvitations.userId, user.id),
@@ -282,26 +285,25 @@ export async function inviteMember(args: {
       expiresAt: link.expiresAt,
     };
 
-    const editionName = da.award.edition(edition.award.name, edition.edition.year);
-    const m = membersTexts('da');
-    await enqueueMail(
+    // The organiser's choice of language is the person's from now on (src/messages).
+    await tx.update(users).set({ language }).where(eq(users.id, user.id));
+    const messages = (await messageRenderer(tx, args.editionId, args.publicBaseUrl))!;
+    await messages.queue(
       tx,
       {
-        kind: 'member-invitation',
+        kind: role === 'committee' ? 'invitation-committee' : 'invitation-panel',
         to: user.email,
-        // The organisation's business: its administrators export and erase it (privacy/).
-        organisationId: edition.organisation.id,
-        subject: m.mail.subject(editionName),
-        text: m.mail.body({
-          name: input.name,
-          group: m.group[role],
-          edition: editionName,
-          organisation: edition.organisation.name,
+        language,
+        values: {
+          recipient: input.name,
           link: `${args.publicBaseUrl}${invitationUrl(token)}`,
-          signInUrl: `${args.publicBaseUrl}/log-ind`,
+          expires: formatInstant(link.expiresAt, language),
+          'sign-in-link': `${args.publicBaseUrl}/log-ind`,
           email: user.email,
-          chair: invitation.isChair,
-        }),
+          chair: invitation.isChair ? messagesTexts(language).value.chair : '',
+        },
+        // One e-mail per invitation link: a renewed invitation has a new link and a new e-mail.
+        dedupeKey: `member-invitation:${id}:${link.tokenHash.slice(0, 16)}`,
       },
       now,
     );

@@ -60,6 +60,7 @@ const inviteBody = z
       .optional()
       .describe(`A party letter (at most ${MEMBER_LIMITS.partyLetter} characters); not together with represents`),
     represents: z.string().max(1000).nullable().optional().describe('The organisation the member represents; not together with partyLetter'),
+    language: z.enum(['da', 'en']).optional().describe("The language of the invitation and the person's later e-mails; Danish by default"),
   })
   .strict();
 
@@ -142,7 +143,15 @@ export async function membersApi(root: FastifyInstance, deps: AppDeps) {
         db,
         actor: request.actor,
         editionId,
-        input: { name: b.name, email: b.email, role: b.role, isChair: b.isChair ?? false, partyLetter: b.partyLetter ?? '', represents: b.represents ?? '' },
+        input: {
+          name: b.name,
+          email: b.email,
+          role: b.role,
+          isChair: b.isChair ?? false,
+          partyLetter: b.partyLetter ?? '',
+          represents: b.represents ?? '',
+          language: b.language ?? 'da',
+        },
         now: clock.now(),
         publicBaseUrl: deps.publicBaseUrl,
       });

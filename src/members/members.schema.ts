@@ -61,6 +61,10 @@ export const memberInvitations = pgTable(
     expiresAt: instant('expires_at').notNull(),
     acceptedAt: instant('accepted_at'),
     withdrawnAt: instant('withdrawn_at'),
+    /** The language the organiser chose for the invitation e-mail (and the member's e-mails after). */
+    language: text('language', { enum: ['da', 'en'] })
+      .notNull()
+      .default('da'),
   },
   (t) => [
     uniqueIndex('member_invitations_token_uq').on(t.tokenHash),

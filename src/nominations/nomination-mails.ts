@@ -1,34 +1,27 @@
-import type { NewMail } from '../mail/index.js';
+import type { MessageKind, OutgoingMessage } from '../messages/index.js';
 import { formatInstant, type Locale } from '../platform/time.js';
-import { nominationTexts } from './i18n.js';
 import type { NominationRow } from './nominations.repo.js';
 import type { EditionForForm } from './edition-form.js';
 import { nominationAsText } from './nomination-text.js';
 import { fieldsOf } from './edition-form.js';
+import { nominationsUrls as urls } from './urls.js';
 
-// The e-mails of the nomination flow, worded in the module's catalogue (i18n.ts, `mail`) in
-// plain language. They go out in Danish (`locale` defaults to 'da') until a person's language
-// is known. Links carry private tokens, so these bodies are never logged.
+// The e-mails of the nomination flow. Their wording is the round's template of each kind
+// (src/messages: the administrators may change it, in Danish and English); this file gives the
+// values for one nomination. Each goes out in its recipient's language: the nominator's is the
+// language of the page they sent from, the nominee's the one of their consent page (else the
+// nominator's). Links carry private tokens, so these bodies are never logged.
 
-/** What the e-mails need to know of where they are read: the absolute base of their links. */
-export type MailContext = { baseUrl: string };
+/** Where the e-mails are read (the absolute base of their links) and the language of the page that caused them. */
+export type MailContext = { baseUrl: string; language?: Locale };
 
-/** Whose e-mail it is and whose people it names (a person's data is exported and erased by these; see mail.schema.ts). */
-const ownerOf = (e: EditionForForm, n: NominationRow) => ({ organisationId: e.organisation.id, about: `nomination:${n.id}` });
+const about = (n: NominationRow) => `nomination:${n.id}`;
+const abs = (mail: MailContext, path: string) => `${mail.baseUrl.replace(/\/+$/, '')}${path}`;
 
-const editionName = (e: EditionForForm) => `${e.award.name} ${e.edition.year}`;
-
-function whatHappensNext(e: EditionForForm, locale: Locale): string {
-  const t = e.timeline;
-  if (!t) return '';
-  const m = nominationTexts(locale).mail;
-  const lines = [
-    m.nextChange(formatInstant(t.closesAt, locale)),
-    m.nextNominees(formatInstant(t.nomineesPublishedAt, locale)),
-    m.nextWinner(formatInstant(t.winnerAnnouncedAt, locale), e.edition.eventName),
-  ];
-  return `${m.whatHappensNext}\n${lines.join('\n')}`;
-}
+/** The nominator's language; the page's when the nominator is on it now. */
+export const nominatorLanguage = (n: NominationRow, mail?: MailContext): Locale => mail?.language ?? n.language;
+/** The nominee's language: their own once they used their consent page, else the nominator's. */
+export const nomineeLanguage = (n: NominationRow): Locale => n.nomineeLanguage ?? n.language;
 
 export function receiptMail(a: {
   edition: EditionForForm;
@@ -36,107 +29,74 @@ export function receiptMail(a: {
   firstSend: boolean;
   mail: MailContext;
   accessToken?: string | undefined;
-  locale?: Locale;
-}): NewMail {
-  const locale = a.locale ?? 'da';
-  const m = nominationTexts(locale).mail;
+  /** The names of the files sent with it: the receipt lists them. */
+  attachments: readonly string[];
+}): OutgoingMessage<'receipt' | 'receipt-changed'> {
   const n = a.nomination;
-  const body = [
-    m.greeting(n.nominatorName),
-    '',
-    a.firstSend ? m.receiptThanks(editionName(a.edition)) : m.receiptChanged(editionName(a.edition)),
-    '',
-    m.receiptNumber(n.receiptNumber ?? ''),
-    m.receivedAt(formatInstant(n.sentAt!, locale)),
-    '',
-    whatHappensNext(a.edition, locale),
-    '',
-    a.accessToken ? m.privateLink(`${a.mail.baseUrl}/indstillinger/adgang/${a.accessToken}`) : m.privateLinkLost,
-    '',
-    m.copyFollows,
-    '',
-    nominationAsText(fieldsOf(n), a.edition.form),
-    '',
-    m.signature(a.edition.organisation.name),
-  ].join('\n');
+  const language = nominatorLanguage(n, a.mail);
   return {
-    kind: 'nomination-receipt',
+    kind: a.firstSend ? 'receipt' : 'receipt-changed',
     to: n.nominatorEmail,
-    subject: m.receiptSubject(editionName(a.edition), n.receiptNumber ?? ''),
-    text: body,
+    language,
+    values: {
+      recipient: n.nominatorName,
+      title: n.title,
+      receipt: n.receiptNumber ?? '',
+      received: formatInstant(n.sentAt!, language),
+      'private-link': a.accessToken ? abs(a.mail, urls.privateLink({ token: a.accessToken })) : '',
+      nomination: nominationAsText(fieldsOf(n), a.edition.form, a.attachments),
+    },
     dedupeKey: `receipt:${n.id}:${n.version}`,
-    ...ownerOf(a.edition, n),
+    about: about(n),
   };
 }
 
-export function nomineeNoticeMail(a: {
-  edition: EditionForForm;
-  nomination: NominationRow;
-  consentToken: string;
-  mail: MailContext;
-  locale?: Locale;
-}): NewMail {
-  const m = nominationTexts(a.locale ?? 'da').mail;
+export function nomineeNoticeMail(a: { nomination: NominationRow; consentToken: string; mail: MailContext }): OutgoingMessage<'nominee-notice'> {
   const n = a.nomination;
-  const link = `${a.mail.baseUrl}/samtykke/${a.consentToken}`;
-  const body = [
-    m.greeting(n.nomineeNames),
-    '',
-    m.nomineeLead(n.nominatorName, editionName(a.edition), n.title),
-    '',
-    m.nomineePublication,
-    '',
-    m.nomineeAnswer(link),
-    '',
-    m.nomineeJudgedAnyway,
-    '',
-    m.signature(a.edition.organisation.name),
-  ].join('\n');
   return {
     kind: 'nominee-notice',
     to: n.nomineeEmail,
-    subject: m.nomineeSubject(editionName(a.edition)),
-    text: body,
+    language: nomineeLanguage(n),
+    values: { recipient: n.nomineeNames, nominator: n.nominatorName, title: n.title, link: abs(a.mail, urls.consent({ token: a.consentToken })) },
     dedupeKey: `nominee-notice:${n.id}`,
-    ...ownerOf(a.edition, n),
+    about: about(n),
   };
 }
 
-export function draftLinkMail(a: { edition: EditionForForm; nomination: NominationRow; token: string; mail: MailContext; locale?: Locale }): NewMail {
-  const locale = a.locale ?? 'da';
-  const m = nominationTexts(locale).mail;
+export function draftLinkMail(a: { nomination: NominationRow; token: string; mail: MailContext; fallbackName: string }): OutgoingMessage<'draft-link'> {
   const n = a.nomination;
-  const link = `${a.mail.baseUrl}/indstillinger/adgang/${a.token}`;
-  const deadline = a.edition.timeline ? `\n${m.draftDeadline(formatInstant(a.edition.timeline.closesAt, locale))}` : '';
   return {
     kind: 'draft-link',
     to: n.nominatorEmail,
-    subject: m.draftSubject(editionName(a.edition)),
-    text: [
-      m.greeting(n.nominatorName || m.draftGreetingFallback),
-      '',
-      m.draftSaved(editionName(a.edition)),
-      link,
-      deadline,
-      '',
-      m.draftDoNotShare,
-      '',
-      m.signature(a.edition.organisation.name),
-    ].join('\n'),
+    language: nominatorLanguage(n, a.mail),
+    values: { recipient: n.nominatorName || a.fallbackName, link: abs(a.mail, urls.privateLink({ token: a.token })) },
     dedupeKey: `draft-link:${n.id}:${n.version}:${n.accessTokenHash.slice(0, 12)}`,
-    ...ownerOf(a.edition, n),
+    about: about(n),
   };
 }
 
-export function withdrawalMail(a: { edition: EditionForForm; nomination: NominationRow; mail: MailContext; locale?: Locale }): NewMail {
-  const m = nominationTexts(a.locale ?? 'da').mail;
+/** The withdrawal: to the nominator, and to the nominee (when they have their own address). */
+export function withdrawalMails(a: { nomination: NominationRow; mail: MailContext }): OutgoingMessage<MessageKind>[] {
   const n = a.nomination;
-  return {
-    kind: 'nomination-withdrawn',
-    to: n.nominatorEmail,
-    subject: m.withdrawnSubject(editionName(a.edition), n.receiptNumber ?? ''),
-    text: [m.greeting(n.nominatorName), '', m.withdrawnBody(n.title, editionName(a.edition)), '', m.signature(a.edition.organisation.name)].join('\n'),
-    dedupeKey: `withdrawn:${n.id}`,
-    ...ownerOf(a.edition, n),
-  };
+  const out: OutgoingMessage<MessageKind>[] = [
+    {
+      kind: 'withdrawal',
+      to: n.nominatorEmail,
+      language: nominatorLanguage(n, a.mail),
+      values: { recipient: n.nominatorName, title: n.title, receipt: n.receiptNumber ?? '' },
+      dedupeKey: `withdrawn:${n.id}`,
+      about: about(n),
+    },
+  ];
+  if (n.nomineeEmail.trim() && n.nomineeEmail.trim().toLowerCase() !== n.nominatorEmail.trim().toLowerCase()) {
+    out.push({
+      kind: 'withdrawal-nominee',
+      to: n.nomineeEmail,
+      language: nomineeLanguage(n),
+      values: { recipient: n.nomineeNames, nominator: n.nominatorName, title: n.title },
+      dedupeKey: `withdrawn-nominee:${n.id}`,
+      about: about(n),
+    });
+  }
+  return out;
 }

@@ -55,12 +55,13 @@ export function nominationBlocks(f: NominationFields, form: FormDefinition): Tex
   return blocks;
 }
 
-export function nominationAsText(f: NominationFields, form: FormDefinition): string {
-  return nominationBlocks(f, form)
-    .map((b) =>
-      'lines' in b
-        ? `${b.heading}\n${'-'.repeat(b.heading.length)}\n${b.lines.map(([l, v]) => `${l}: ${v || '(ikke udfyldt)'}`).join('\n')}`
-        : `${b.heading}\n${'-'.repeat(b.heading.length)}\n${b.text || '(ikke udfyldt)'}`,
-    )
-    .join('\n\n');
+/** The nomination as text; with `attachments` (the receipt), the names of the files sent with it too. */
+export function nominationAsText(f: NominationFields, form: FormDefinition, attachments?: readonly string[]): string {
+  const blocks = nominationBlocks(f, form).map((b) =>
+    'lines' in b
+      ? `${b.heading}\n${'-'.repeat(b.heading.length)}\n${b.lines.map(([l, v]) => `${l}: ${v || '(ikke udfyldt)'}`).join('\n')}`
+      : `${b.heading}\n${'-'.repeat(b.heading.length)}\n${b.text || '(ikke udfyldt)'}`,
+  );
+  if (attachments) blocks.push(`Bilag\n-----\n${attachments.length ? attachments.map((a) => `- ${a}`).join('\n') : '(ingen bilag)'}`);
+  return blocks.join('\n\n');
 }

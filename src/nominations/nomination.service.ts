@@ -1,7 +1,9 @@
 import { type Database, inTransaction } from '../db/database.js';
-import { enqueueMail } from '../mail/index.js';
+import { messageRenderer } from '../messages/index.js';
+import { listAttachments } from './attachments/attachments.repo.js';
 import { phaseAt, type Timeline } from '../awards/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
+import type { Locale } from '../platform/time.js';
 import { completeErrors, hardLimitErrors, type FieldError, type FormDefinition, type NominationFields, type Step } from './form.js';
 import {
   findNominationByConsentHash,
@@ -17,7 +19,8 @@ import {
   updateNomination,
   type NominationRow,
 } from './nominations.repo.js';
-import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMail, type MailContext } from './nomination-mails.js';
+import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMails, type MailContext } from './nomination-mails.js';
+import { nominationTexts } from './i18n.js';
 import { fieldsOf, loadEditionForForm, nominatorFieldsOf, sameFields, type EditionForForm } from './edition-form.js';
 
 // Kept importable from here (the nomination flow's front door); they live in edition-form.ts
@@ -191,9 +194,13 @@ async function sendLocked(
     version: row.version + 1,
     sentVersion: row.version + 1,
     ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
+    // The nominator's language is the one of the page they sent from (src/messages).
+    ...(args.mail.language ? { language: args.mail.language } : {}),
   });
-  await enqueueMail(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail, accessToken: args.accessToken }), now);
-  if (consentToken) await enqueueMail(tx, nomineeNoticeMail({ edition, nomination: sent, consentToken, mail: args.mail }), now);
+  const messages = (await messageRenderer(tx, edition.edition.id, args.mail.baseUrl))!;
+  const attachments = (await listAttachments(tx, sent.id)).map((f) => f.fileName);
+  await messages.queue(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail, accessToken: args.accessToken, attachments }), now);
+  if (consentToken) await messages.queue(tx, nomineeNoticeMail({ nomination: sent, consentToken, mail: args.mail }), now);
   return { ok: true, nomination: sent, receiptNumber, alreadySent: false };
 }
 
@@ -255,8 +262,10 @@ function replay(existing: NominationRow, fingerprint: string): SubmitResult {
 }
 
 /**
- * Withdraws a sent nomination before the deadline. Side effects: status 'withdrawn' and a
- * confirmation e-mail to the nominator.
+ * Withdraws a sent nomination before the deadline. Side effects: status 'withdrawn'; a
+ * confirmation e-mail to the nominator and a notice to the nominee (when they have an address
+ * of their own), each in their language. The nominee's consent link then says the nomination
+ * was withdrawn and takes no answer (recordConsent).
  */
 export async function withdrawNomination(args: { db: Database; edition: EditionForForm; nominationId: number; now: Date; mail: MailContext }) {
   return inTransaction(args.db, async (tx) => {
@@ -267,7 +276,8 @@ export async function withdrawNomination(args: { db: Database; edition: EditionF
     const window = canNominate(args.edition.timeline, args.now);
     if (!window.ok) return window;
     const withdrawn = await updateNomination(tx, row.id, { status: 'withdrawn', withdrawnAt: args.now, updatedAt: args.now, version: row.version + 1 });
-    await enqueueMail(tx, withdrawalMail({ edition: args.edition, nomination: withdrawn, mail: args.mail }), args.now);
+    const messages = (await messageRenderer(tx, args.edition.edition.id, args.mail.baseUrl))!;
+    for (const m of withdrawalMails({ nomination: withdrawn, mail: args.mail })) await messages.queue(tx, m, args.now);
     return { ok: true, nomination: withdrawn } as const;
   });
 }
@@ -278,7 +288,9 @@ export async function withdrawNomination(args: { db: Database; edition: EditionF
  */
 export async function emailDraftLink(args: { db: Database; edition: EditionForForm; nomination: NominationRow; token: string; now: Date; mail: MailContext }) {
   if (!args.nomination.nominatorEmail) return { ok: false, reason: 'no-email' } as const;
-  await enqueueMail(args.db, draftLinkMail({ edition: args.edition, nomination: args.nomination, token: args.token, mail: args.mail }), args.now);
+  const messages = (await messageRenderer(args.db, args.edition.edition.id, args.mail.baseUrl))!;
+  const fallbackName = nominationTexts(args.mail.language ?? args.nomination.language).mail.draftGreetingFallback;
+  await messages.queue(args.db, draftLinkMail({ nomination: args.nomination, token: args.token, mail: args.mail, fallbackName }), args.now);
   return { ok: true } as const;
 }
 
@@ -293,10 +305,20 @@ export async function renewAccessToken(args: { db: Database; nominationId: numbe
   return { token, nomination: row };
 }
 
-/** The nominee's answer to being published. A link can be used to change the answer later. */
-export async function recordConsent(args: { db: Database; token: string; answer: 'accepted' | 'declined'; now: Date }) {
+/**
+ * The nominee's answer to being published. A link can be used to change the answer later.
+ * Refuses: 'not-found' (no such link, or a draft); 'withdrawn' (the nominator withdrew the
+ * nomination: there is nothing to answer). Side effects: the answer, and the nominee's language
+ * (the page's) for their later e-mails.
+ */
+export async function recordConsent(args: { db: Database; token: string; answer: 'accepted' | 'declined'; now: Date; language?: Locale }) {
   const row = await findNominationByConsentHash(args.db, hashToken(args.token));
   if (!row || row.status === 'draft') return { ok: false, reason: 'not-found' } as const;
-  const updated = await updateNomination(args.db, row.id, { nomineeConsent: args.answer, nomineeConsentAt: args.now });
+  if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn', nomination: row } as const;
+  const updated = await updateNomination(args.db, row.id, {
+    nomineeConsent: args.answer,
+    nomineeConsentAt: args.now,
+    ...(args.language ? { nomineeLanguage: args.language } : {}),
+  });
   return { ok: true, nomination: updated } as const;
 }

@@ -62,7 +62,8 @@ function versionOf(body: Body): number | null {
  */
 export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
-  const mail = { baseUrl: deps.publicBaseUrl };
+  // The e-mails a request causes go out in the language of its page (src/messages).
+  const mailOf = (request: FastifyRequest) => ({ baseUrl: deps.publicBaseUrl, language: pageContext(request).locale });
   const paths = {
     start: (e: EditionForForm) => urls.start({ slug: e.award.slug, year: e.edition.year }),
     step: (id: number, step: Step | 'tjek') => urls.step({ id, step }),
@@ -217,7 +218,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const t = nominationTexts(ctx.locale);
     const fields = nominatorFieldsOf(a.nomination);
     if (a.action === 'gem') {
-      const sent = await emailDraftLink({ db, edition: a.edition, nomination: a.nomination, token: a.token, now: clock.now(), mail });
+      const sent = await emailDraftLink({ db, edition: a.edition, nomination: a.nomination, token: a.token, now: clock.now(), mail: mailOf(request) });
       const notice: NoticeData = sent.ok
         ? { variant: 'success', heading: t.draftSaved, body: t.draftSavedBody(a.nomination.nominatorEmail) }
         : { variant: 'info', heading: t.draftSaved, body: t.draftSavedNoEmail };
@@ -407,7 +408,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       nominationId: a.nomination.id,
       expectedVersion: expected,
       now: clock.now(),
-      mail,
+      mail: mailOf(request),
       accessToken: a.token,
     });
     const ctx = pageContext(request);
@@ -540,7 +541,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post<{ Params: { id: string } }>(urls.withdraw.pattern, { config: { access: 'nominator' }, preHandler: app.csrfProtection }, async (request, reply) => {
     const a = await withAccess(request, reply);
     if (!a) return reply;
-    await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail });
+    await withdrawNomination({ db, edition: a.edition, nominationId: a.nomination.id, now: clock.now(), mail: mailOf(request) });
     return reply.redirect(paths.receipt(a.nomination.id), 303);
   });
 
@@ -549,7 +550,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!a) return reply;
     const renewed = await renewAccessToken({ db, nominationId: a.nomination.id, now: clock.now() });
     setAccessCookie(reply, a.nomination.id, renewed.token);
-    await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail });
+    await emailDraftLink({ db, edition: a.edition, nomination: renewed.nomination, token: renewed.token, now: clock.now(), mail: mailOf(request) });
     return reply.redirect(urls.nomination({ id: a.nomination.id }), 303);
   });
 
@@ -563,8 +564,9 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const ctx = pageContext(request);
     const t = nominationTexts(ctx.locale);
     let saved = false;
-    if (answer === 'accepted' || answer === 'declined') {
-      const r = await recordConsent({ db, token, answer, now: clock.now() });
+    const withdrawn = nomination.status === 'withdrawn';
+    if (!withdrawn && (answer === 'accepted' || answer === 'declined')) {
+      const r = await recordConsent({ db, token, answer, now: clock.now(), language: ctx.locale });
       if (r.ok) {
         nomination = r.nomination;
         saved = true;
@@ -581,10 +583,12 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         current={nomination.nomineeConsent}
         action={urls.consent({ token })}
         csrf={reply.generateCsrf()}
-        error={answer === 'missing' ? t.consent.required : undefined}
+        error={answer === 'missing' && !withdrawn ? t.consent.required : undefined}
         saved={saved}
+        withdrawn={withdrawn}
       />,
-      answer === 'missing' ? 400 : 200,
+      // A withdrawn nomination takes no answer: a posted one is refused (409), the page says why.
+      withdrawn ? (answer ? 409 : 200) : answer === 'missing' ? 400 : 200,
     );
   };
 

@@ -93,6 +93,14 @@ export const nominations = pgTable(
       .default('pending'),
     nomineeConsentTokenHash: text('nominee_consent_token_hash'),
     nomineeConsentAt: instant('nominee_consent_at'),
+    /**
+     * The language of the nominator's e-mails: the language of the page they sent from (src/messages).
+     * The nominee's, once they answered on their consent page in a language; until then the nominator's.
+     */
+    language: text('language', { enum: ['da', 'en'] })
+      .notNull()
+      .default('da'),
+    nomineeLanguage: text('nominee_language', { enum: ['da', 'en'] }),
 
     screening: text('screening', { enum: ['pending', 'eligible', 'not-eligible'] })
       .notNull()

@@ -1,6 +1,6 @@
 import { type Database, inTransaction } from '../db/database.js';
 import type { Actor } from '../accounts/index.js';
-import { enqueueMail } from '../mail/index.js';
+import { messageRenderer } from '../messages/index.js';
 import { recordAudit } from '../platform/audit.js';
 import { isEmail } from '../platform/fields.js';
 import { hashToken, newToken } from '../platform/tokens.js';
@@ -60,7 +60,8 @@ export async function addNomineeContact(args: {
       nomineeUnit: unit,
       nomineeConsentTokenHash: hashToken(consentToken),
     });
-    await enqueueMail(tx, nomineeNoticeMail({ edition, nomination: updated, consentToken, mail: args.mail }), args.now);
+    const messages = (await messageRenderer(tx, edition.edition.id, args.mail.baseUrl))!;
+    await messages.queue(tx, nomineeNoticeMail({ nomination: updated, consentToken, mail: args.mail }), args.now);
     await recordAudit(
       tx,
       {

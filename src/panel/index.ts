@@ -14,3 +14,4 @@ export async function panelModule(app: FastifyInstance, deps: AppDeps) {
 export { findWinner, recordImportedWinner, type Winner } from './winner.service.js';
 export { LIX_AIM, NO_PANEL_WAITING, countPanelWaiting, type PanelWaiting } from './waiting.repo.js';
 export { listPanelNotVoted, type PanelRecipient } from './recipients.repo.js';
+export { enqueueVotingOpens } from './voting-opens.service.js';

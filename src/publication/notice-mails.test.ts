@@ -1,16 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nomineesMail, recipientsOf, winnerMail, type NoticeContact, type NoticeEdition } from './notice-mails.js';
+import { nomineesMails, recipientsOf, thanksMails, winnerConfidentialMails, winnerMails, type NoticeContact } from './notice-mails.js';
 
-const edition: NoticeEdition = {
-  id: 4,
-  year: 2024,
-  awardName: 'Initiativprisen',
-  awardSlug: 'initiativprisen',
-  organisationName: 'Region Midtjylland',
-  winnerAnnouncedAt: new Date('2024-10-23T14:00:00Z'),
-  eventName: 'Innovationsdagen',
-};
 const contact = (over: Partial<NoticeContact> = {}): NoticeContact => ({
   id: 9,
   title: 'Løsning A',
@@ -18,7 +9,8 @@ const contact = (over: Partial<NoticeContact> = {}): NoticeContact => ({
   nominatorEmail: 'nina@example.dk',
   nomineeNames: 'Anna',
   nomineeEmail: 'anna@example.dk',
-  nomineeNamePublic: true,
+  language: 'da',
+  nomineeLanguage: null,
   ...over,
 });
 
@@ -40,27 +32,59 @@ test('the nominator and the nominee are told; the nominee only with an address, 
   );
 });
 
-test('the nominee mail says the name is not shown without consent, and when the winner comes', () => {
-  const m = nomineesMail(edition, contact({ nomineeNamePublic: false }), { role: 'nominee', to: 'anna@example.dk', name: 'Anna' }, 'https://p.example');
-  assert.equal(m.subject, 'Nomineret til Initiativprisen 2024: Løsning A');
-  assert.equal(m.dedupeKey, 'publication:nominees:4:9:nominee');
-  assert.ok(m.text.includes('Dit navn og din afdeling vises ikke på siden'));
-  assert.ok(m.text.includes('Vinderen offentliggøres 23. oktober 2024 kl. 16.00 på Innovationsdagen.'));
-  assert.ok(m.text.includes('https://p.example/priser/initiativprisen/2024'));
-  assert.ok(!m.text.includes('\n\n\n'));
+test("each recipient in their language: the nominee's own, else the nominator's", () => {
+  assert.deepEqual(
+    recipientsOf(contact({ language: 'en' })).map((r) => r.language),
+    ['en', 'en'],
+  );
+  assert.deepEqual(
+    recipientsOf(contact({ language: 'en', nomineeLanguage: 'da' })).map((r) => r.language),
+    ['en', 'da'],
+  );
 });
 
-test('winner mails: the winner’s own congratulate, the others name the winner', () => {
-  const own = winnerMail(edition, contact(), 'Løsning A', true, { role: 'nominee', to: 'anna@example.dk', name: 'Anna' }, 'https://p.example');
-  assert.equal(own.subject, 'Vinder af Initiativprisen 2024: Løsning A');
-  assert.ok(own.text.includes('Jeres løsning "Løsning A" har vundet Initiativprisen 2024. Tillykke!'));
-  const other = winnerMail(
-    edition,
-    contact({ title: 'Løsning B' }),
-    'Løsning A',
-    false,
-    { role: 'nominator', to: 'nina@example.dk', name: '' },
-    'https://p.example',
+test('the three outcomes of the nominees: nominated and not nominated to both, not eligible to the nominator with the reason', () => {
+  const yes = nomineesMails(4, contact(), 'nominated');
+  assert.deepEqual(
+    yes.map((m) => [m.kind, m.to, m.dedupeKey]),
+    [
+      ['nominees-nominated', 'nina@example.dk', 'publication:nominees:4:9:nominator'],
+      ['nominees-nominated', 'anna@example.dk', 'publication:nominees:4:9:nominee'],
+    ],
   );
-  assert.ok(other.text.startsWith('Hej\n\nVinderen af Initiativprisen 2024 er fundet: "Løsning A".'));
+  assert.deepEqual(
+    nomineesMails(4, contact(), 'not-nominated').map((m) => m.kind),
+    ['nominees-not-nominated', 'nominees-not-nominated'],
+  );
+  const no = nomineesMails(4, contact({ screeningReason: 'Løsningen er ikke i drift' }), 'not-eligible');
+  assert.deepEqual(
+    no.map((m) => [m.kind, m.to, m.values.reason]),
+    [['nominees-not-eligible', 'nina@example.dk', 'Løsningen er ikke i drift']],
+  );
+});
+
+test("winner mails: the winner's own and the others', the confidential notice, the thanks to members", () => {
+  assert.deepEqual(
+    winnerMails(4, contact(), 'Løsning A', true).map((m) => m.kind),
+    ['winner-announced-winner', 'winner-announced-winner'],
+  );
+  const other = winnerMails(4, contact({ title: 'Løsning B' }), 'Løsning A', false);
+  assert.equal(other[0]!.kind, 'winner-announced');
+  assert.equal(other[0]!.values.winner, 'Løsning A');
+  assert.equal(winnerConfidentialMails(4, contact())[0]!.dedupeKey, 'publication:winner-confidential:4:9:nominator');
+  const thanks = thanksMails(
+    4,
+    [
+      { id: 1, role: 'committee', name: 'K', email: 'k@example.dk', language: null },
+      { id: 2, role: 'panel', name: 'P', email: 'p@example.dk', language: 'en' },
+    ],
+    'Løsning A',
+  );
+  assert.deepEqual(
+    thanks.map((m) => [m.kind, m.language, m.dedupeKey]),
+    [
+      ['thanks-committee', 'da', 'publication:thanks:4:1'],
+      ['thanks-panel', 'en', 'publication:thanks:4:2'],
+    ],
+  );
 });

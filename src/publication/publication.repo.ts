@@ -3,6 +3,8 @@ import type { Database } from '../db/database.js';
 import { awards, editions, organisations } from '../awards/awards.schema.js';
 import { nominations } from '../nominations/nominations.schema.js';
 import { shortlistEntries } from '../judging/judging.schema.js';
+import { editionMembers } from '../members/members.schema.js';
+import { users } from '../accounts/accounts.schema.js';
 import type { NomineeSource } from './public-result.js';
 import { publicationNotices } from './publication.schema.js';
 
@@ -89,9 +91,43 @@ export async function findNominationContacts(db: Database, ids: readonly number[
       nominatorEmail: nominations.nominatorEmail,
       nomineeNames: nominations.nomineeNames,
       nomineeEmail: nominations.nomineeEmail,
+      language: nominations.language,
+      nomineeLanguage: nominations.nomineeLanguage,
+      screening: nominations.screening,
+      screeningReason: nominations.screeningReason,
     })
     .from(nominations)
     .where(inArray(nominations.id, [...ids]));
+}
+
+/** The sent nominations of an edition with their contacts and screening (withdrawn ones are not asked for). */
+export async function findSentNominationContacts(db: Database, editionId: number) {
+  return db
+    .select({
+      id: nominations.id,
+      title: nominations.title,
+      nominatorName: nominations.nominatorName,
+      nominatorEmail: nominations.nominatorEmail,
+      nomineeNames: nominations.nomineeNames,
+      nomineeEmail: nominations.nomineeEmail,
+      language: nominations.language,
+      nomineeLanguage: nominations.nomineeLanguage,
+      screening: nominations.screening,
+      screeningReason: nominations.screeningReason,
+    })
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.status, 'sent')))
+    .orderBy(asc(nominations.id));
+}
+
+/** The active members of an edition's committee and panel, with their language. */
+export async function findRoundMembers(db: Database, editionId: number) {
+  return db
+    .select({ id: editionMembers.id, role: editionMembers.role, name: users.name, email: users.email, language: users.language })
+    .from(editionMembers)
+    .innerJoin(users, eq(users.id, editionMembers.userId))
+    .where(and(eq(editionMembers.editionId, editionId), isNull(editionMembers.removedAt)))
+    .orderBy(asc(editionMembers.id));
 }
 
 /**

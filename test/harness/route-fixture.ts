@@ -78,6 +78,9 @@ export function fillRouteUrl(url: string, ids: RouteIds, nominationId = ids.rmNo
         if (param === 'year') return String(ids.rmYear);
         if (param === 'lang') return 'da';
         if (param === 'step') return 'om-dig';
+        // An e-mail template of the round (src/messages): the receipt in Danish.
+        if (param === 'kind') return 'receipt';
+        if (param === 'language') return 'da';
         if (/token/i.test(param)) return 'T'.repeat(43);
         if (param === 'id') {
           if (/^(udgaver|editions)$/.test(before)) return String(ids.rmEdition);

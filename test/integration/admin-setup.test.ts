@@ -468,7 +468,7 @@ for (const engine of ENGINES) {
       const mails = await db().select().from(outboxMessages).where(eq(outboxMessages.kind, 'edition-timeline-change')).orderBy(asc(outboxMessages.toAddress));
       assert.deepEqual(mails.map((m) => m.toAddress.toLowerCase()).sort(), ['anna@auh.rm.dk', 'bo@hospital.dk', 'borger@eksempel.dk', 'politiker@rm.dk']);
       for (const m of mails) {
-        assert.equal(m.subject, 'Nye datoer: Initiativprisen 2024');
+        assert.equal(m.subject, 'Ny dato: Initiativprisen 2024');
         assert.ok(m.textBody.includes('- Fristen for indstillinger: nu 21. juni 2024 kl. 12.00. Før: 14. juni 2024 kl. 12.00.'), m.textBody);
         assert.ok(
           m.textBody.includes('- Vinderen offentliggøres (Innovationsdagen 2024): nu 30. oktober 2024 kl. 15.00. Før: 23. oktober 2024 kl. 12.00.'),
@@ -485,7 +485,9 @@ for (const engine of ENGINES) {
         anna.textBody,
       );
       const bo = mails.find((m) => m.toAddress === 'bo@hospital.dk')!;
-      assert.ok(bo.textBody.includes('Husk at sende din indstilling før fristen.'));
+      // The deadline has passed (the clock is in 2026): a draft can no longer be sent, and the e-mail says so.
+      assert.ok(bo.textBody.includes('Fristen for indstillinger var 21. juni 2024 kl. 12.00, så din kladde kan ikke længere sendes.'), bo.textBody);
+      assert.ok(!bo.textBody.includes('Husk at sende'));
       const politician = mails.find((m) => m.toAddress === 'politiker@rm.dk')!;
       assert.ok(politician.textBody.includes('fordi du er med i komitéen.'));
 

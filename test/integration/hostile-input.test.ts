@@ -96,6 +96,13 @@ const FIELD_NAMES = [
   'svar',
   'samtykke',
   'token',
+  // E-mail templates (src/messages) and the invitation's language
+  'emne',
+  'tekst',
+  'modtager',
+  'sendAt-date',
+  'sendAt-time',
+  'sprog',
   '__proto__',
   'constructor',
 ];

@@ -36,7 +36,7 @@ import { buildEdition, buildNomination } from '../harness/factories.js';
 import { loadCommitteeOverview } from '../../src/judging/overview.service.js';
 import { anonymousLabels } from '../../src/judging/anonymous-labels.js';
 import { DEVELOPMENT_BALLOT_KEY } from '../../src/config.js';
-import { enqueueDueReviewReminders } from '../../src/judging/reminders.service.js';
+import { enqueueDueReviewReminders, enqueueScoringOpens } from '../../src/judging/reminders.service.js';
 import { findShortlist } from '../../src/judging/shortlist.repo.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 
@@ -620,9 +620,10 @@ for (const engine of ENGINES) {
       assert.match(decode((await agents.chair!.get(String(res.headers.location))).body), /Bedømmelsen er lukket\. 4 medlemmer har fået besked på e-mail/);
       const mails = await db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'review-closed-early'));
       assert.deepEqual(mails.map((m) => m.toAddress).sort(), ['formand@example.dk', 'gitte@example.dk', 'ib@example.dk', 'karl@example.dk']);
-      assert.match(mails[0]!.subject, /^Bedømmelsen af Initiativprisen 2030 er lukket \/ The review of Initiativprisen 2030 is closed$/);
+      // Each member in their own language: Danish, as nobody chose another.
+      assert.match(mails[0]!.subject, /^Bedømmelsen af Initiativprisen 2030 er lukket$/);
       assert.match(mails[0]!.textBody, /Formanden, Fie Formand, lukkede bedømmelsen af Initiativprisen 2030 20\. marts 2030 kl\. 13\.00/);
-      assert.match(mails[0]!.textBody, /The chair, Fie Formand, closed the review/);
+      assert.doesNotMatch(mails[0]!.textBody, /The chair/);
       const closedAudit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'review.close-early'));
       assert.equal(closedAudit.length, 1);
       assert.equal(closedAudit[0]!.actorUserId, ids.chair);
@@ -747,6 +748,23 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('scoring opens: every committee member is told once, when the review has started and within 3 days', async () => {
+      const opens = () => db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'scoring-opens'));
+      const base = 'http://prisportal.test';
+      assert.equal(await enqueueScoringOpens({ db, now: new Date(T.reviewStarts.getTime() - 1), publicBaseUrl: base }), 0);
+      // Started more than 3 days ago (a database started mid-review): no "scoring opens" any more.
+      assert.equal(await enqueueScoringOpens({ db, now: new Date(T.reviewStarts.getTime() + 4 * 24 * 3600_000), publicBaseUrl: base }), 0);
+      const now = new Date(T.reviewStarts.getTime() + 60_000);
+      const [a, b] = await Promise.all([enqueueScoringOpens({ db, now, publicBaseUrl: base }), enqueueScoringOpens({ db, now, publicBaseUrl: base })]);
+      const sent = await opens();
+      assert.equal(a + b, sent.length);
+      assert.ok(sent.length >= 4, 'every active committee member');
+      assert.equal(new Set(sent.map((m) => m.toAddress)).size, sent.length, 'once each');
+      assert.match(sent[0]!.subject, /^Nu kan du bedømme indstillingerne til Initiativprisen 2030$/);
+      assert.match(sent[0]!.textBody, new RegExp(`Fristen er 15\\. april 2030 kl\\. 12\\.00\\.\\nhttp://prisportal\\.test/bedoemmelse/udgaver/${edition}\\n`));
+      assert.equal(await enqueueScoringOpens({ db, now: new Date(now.getTime() + 60_000), publicBaseUrl: base }), 0);
+    });
+
     test('review reminders: 7 and 1 day before the deadline, once per member and kind, only to those not finished', async () => {
       const mails = () => db.select().from(outboxMessages).where(eq(outboxMessages.kind, 'review-reminder')).orderBy(asc(outboxMessages.toAddress));
       const at = (ms: number) => new Date(T.reviewCloses.getTime() - ms);
@@ -765,8 +783,9 @@ for (const engine of ENGINES) {
         ['ib@example.dk', 'karl@example.dk'],
       );
       const karl = sent.find((m) => m.toAddress === 'karl@example.dk')!;
-      assert.equal(karl.subject, 'Påmindelse: bedøm indstillingerne til Initiativprisen 2030 inden 15. april 2030 kl. 12.00');
-      assert.match(karl.textBody, /Du har bedømt 2 af 3 indstillinger til Initiativprisen 2030/);
+      // The round's 'scoring-reminder' template (src/messages), in the member's language.
+      assert.equal(karl.subject, 'Husk at bedømme indstillingerne til Initiativprisen 2030 senest 15. april 2030 kl. 12.00');
+      assert.match(karl.textBody, /Du har bedømt 2 af 3 indstillinger til Initiativprisen 2030\. Fristen er 15\. april 2030 kl\. 12\.00\./);
       assert.match(karl.textBody, new RegExp(`http://prisportal\\.test/bedoemmelse/udgaver/${edition}\\n`));
       assert.equal(await enqueueDueReviewReminders({ db, now: at(3 * DAY), publicBaseUrl: 'http://prisportal.test' }), 0);
       assert.equal(await enqueueDueReviewReminders({ db, now: at(DAY / 2), publicBaseUrl: 'http://prisportal.test' }), 2);

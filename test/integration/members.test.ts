@@ -149,13 +149,21 @@ for (const engine of ENGINES) {
       const mail = await invitationTo('anne.politiker@example.dk');
       assert.ok(mail, 'an invitation e-mail in the outbox');
       assert.equal(mail.status, 'pending');
-      assert.equal(mail.subject, 'Du er inviteret til at bedømme Initiativprisen 2024');
+      // The round's template (src/messages): what is asked of the member, and when.
+      assert.equal(mail.subject, 'Invitation til priskomitéen for Initiativprisen 2024');
       assert.match(
         mail.textBody,
-        /^Kære Anne Politiker\n\nRegion Midtjylland har inviteret dig til at være medlem af komitéen for Initiativprisen 2024 i Prisportal\./,
+        /^Kære Anne Politiker\n\nRegion Midtjylland inviterer dig til at være med i priskomitéen for Initiativprisen 2024\.\n\nDet betyder/,
       );
-      assert.match(mail.textBody, /tage imod invitationen og logge ind\. Det virker én gang og i 7 dage/);
-      assert.match(mail.textBody, /kan du altid logge ind på http:\/\/prisportal\.test\/log-ind med din e-mail \(anne\.politiker@example\.dk\)/);
+      assert.match(mail.textBody, /- Du læser indstillingerne og giver point for hvert kriterium\./);
+      assert.match(mail.textBody, /- Du kan bedømme fra 14\. juni 2024 kl\. 12\.00 til 26\. september 2024 kl\. 12\.00\./);
+      assert.match(mail.textBody, /Sig ja til invitationen her\. Linket virker én gang og til 1\. december 2026 kl\. 13\.00:/);
+      assert.match(
+        mail.textBody,
+        /logger du ind med din e-mail \(anne\.politiker@example\.dk\) her\. Du finder prisen under "Mine udgaver":\nhttp:\/\/prisportal\.test\/log-ind\n/,
+      );
+      assert.doesNotMatch(mail.textBody, /som formand/, 'not the chair: the line is left out');
+      assert.ok(mail.htmlBody?.includes('<html lang="da">'));
 
       const [audit] = await auditOf('member.invite', invitation.id);
       assert.ok(audit, 'an audit row');
@@ -409,7 +417,7 @@ for (const engine of ENGINES) {
       assert.equal((page.body.match(/class="member-chair"/g) ?? []).length, 1);
       assert.match(page.body, /<th scope="row">Anden Formand<\/th>[\s\S]*?<strong class="member-chair">Formand<\/strong>/);
       const mail = await invitationTo('formand2@example.dk');
-      assert.match(mail!.textBody, /medlem af komitéen som formand for Smartprisen 2024/);
+      assert.match(mail!.textBody, /priskomitéen for Smartprisen 2024\.\nDu er inviteret som formand\./);
     });
 
     test('removing a member hides the edition from them at once; a re-invitation makes the same row active again', async () => {

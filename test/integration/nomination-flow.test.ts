@@ -108,6 +108,7 @@ for (const engine of ENGINES) {
       assert.equal(r.toAddress, 'lise@eksempel.dk');
       assert.ok(r.subject.includes(number));
       assert.ok(r.textBody.includes('Tekst til Baggrund.'), 'the receipt holds a copy of the nomination');
+      assert.match(r.textBody, /Bilag\n-----\n\(ingen bilag\)/, 'and lists the files sent with it');
       assert.equal(added.find((m) => m.kind === 'nominee-notice')!.toAddress, 'søren@eksempel.dk');
 
       // A second click on "Send" with the same form gives the same receipt and no new e-mail.

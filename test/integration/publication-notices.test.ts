@@ -1,13 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, asc, eq } from 'drizzle-orm';
-import { auditEvents, awards, editions, outboxMessages } from '../../src/db/schema.js';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { auditEvents, awards, editions, outboxMessages, users } from '../../src/db/schema.js';
 import { shortlistEntries, shortlists } from '../../src/judging/judging.schema.js';
 import { winnerDecisions } from '../../src/panel/panel.schema.js';
 import { publicationNotices } from '../../src/publication/publication.schema.js';
 import { enqueueDuePublicationNotices, NOTICE_MAX_AGE_MS } from '../../src/publication/notices.service.js';
 import { ENGINES, openSeededTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { buildNomination } from '../harness/factories.js';
+import { editionMembers } from '../../src/members/members.schema.js';
+import { scheduleWinnerNotice } from '../../src/messages/messages.service.js';
 
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
 const BASE = 'http://prisportal.test';
@@ -18,7 +20,7 @@ for (const engine of ENGINES) {
     let editionId: number;
     let nomineesAt: Date;
     let winnerAt: Date;
-    const ids = { a: 0, b: 0, c: 0, notListed: 0 };
+    const ids = { a: 0, b: 0, c: 0, notListed: 0, notEligible: 0 };
 
     before(async () => {
       database = await openSeededTestDatabase(engine, '2026-11-24T12:00:00Z');
@@ -84,16 +86,39 @@ for (const engine of ENGINES) {
       ids.notListed = (
         await buildNomination(db, { editionId, title: 'Ikke nomineret', nominatorEmail: 'ikke@example.dk', nomineeEmail: 'ikke-kandidat@example.dk' }, { at })
       ).id;
+      // Screened not eligible, written in English: the nominator alone is told, in English, with the reason.
+      ids.notEligible = (
+        await buildNomination(
+          db,
+          {
+            editionId,
+            title: 'Uden for prisen',
+            nominatorName: 'Erik English',
+            nominatorEmail: 'erik@example.dk',
+            nomineeEmail: 'uden-kandidat@example.dk',
+            language: 'en',
+            screening: 'not-eligible',
+            screeningReason: 'The solution is not in use yet.',
+          },
+          { at },
+        )
+      ).id;
+      // Withdrawn: never written to again.
+      await buildNomination(
+        db,
+        { editionId, title: 'Trukket tilbage', nominatorEmail: 'trukket@example.dk', nomineeEmail: 'trukket-kandidat@example.dk', status: 'withdrawn' },
+        { at },
+      );
       await db.insert(shortlists).values({ editionId, decidedAt: at });
       await db.insert(shortlistEntries).values([ids.a, ids.b, ids.c].map((nominationId, i) => ({ editionId, nominationId, position: i + 1 })));
     });
     after(async () => database?.close());
 
-    const outbox = () =>
+    const outbox = (kind = 'publication-nominees') =>
       database.db
         .select({ kind: outboxMessages.kind, to: outboxMessages.toAddress, subject: outboxMessages.subject, text: outboxMessages.textBody })
         .from(outboxMessages)
-        .where(eq(outboxMessages.kind, 'publication-nominees'))
+        .where(eq(outboxMessages.kind, kind))
         .orderBy(asc(outboxMessages.id));
     const winnerOutbox = () =>
       database.db
@@ -110,7 +135,7 @@ for (const engine of ENGINES) {
 
     test('at the instant the nominators and nominees are told once, run twice or concurrently', async () => {
       const runs = await Promise.all([run(nomineesAt), run(nomineesAt), run(ms(nomineesAt, 5))]);
-      assert.deepEqual(runs.flat(), [{ editionId, kind: 'nominees', mails: 4 }]);
+      assert.deepEqual(runs.flat(), [{ editionId, kind: 'nominees', mails: 7 }]);
       assert.deepEqual(await run(ms(nomineesAt, 60_000)), []);
       const mails = await outbox();
       assert.deepEqual(
@@ -122,10 +147,30 @@ for (const engine of ENGINES) {
           ['carl@example.dk', 'Nomineret til Initiativprisen 2024: Løsning C'],
         ],
       );
-      assert.ok(mails[0]!.text.startsWith('Kære Nina Nominator\n\nDen løsning, du indstillede til Initiativprisen 2024, er nomineret: "Løsning A".'));
+      assert.ok(mails[0]!.text.startsWith('Kære Nina Nominator\n\nLøsningen "Løsning A" er nomineret til Initiativprisen 2024. Tillykke!'));
       assert.ok(mails[0]!.text.includes(`${BASE}/priser/initiativprisen/2024`));
-      assert.ok(mails[1]!.text.startsWith('Kære Anna Ansat\n\nDu er nomineret til Initiativprisen 2024 for løsningen "Løsning A". Tillykke!'));
-      assert.ok(!mails[1]!.text.includes('Dit navn og din afdeling vises ikke'));
+      assert.ok(mails[1]!.text.startsWith('Kære Anna Ansat\n\nLøsningen "Løsning A" er nomineret til Initiativprisen 2024. Tillykke!'));
+      // The nominees who were not nominated hear so, nominator and nominee.
+      const notNominated = await outbox('nominees-not-nominated');
+      assert.deepEqual(
+        notNominated.map((m) => [m.to, m.subject]),
+        [
+          ['ikke@example.dk', 'De nominerede til Initiativprisen 2024 er fundet'],
+          ['ikke-kandidat@example.dk', 'De nominerede til Initiativprisen 2024 er fundet'],
+        ],
+      );
+      assert.match(notNominated[0]!.text, /Løsningen "Ikke nomineret" blev ikke nomineret denne gang/);
+      // Not eligible: the nominator only, in their language, with the reason.
+      const notEligible = await outbox('nominees-not-eligible');
+      assert.deepEqual(
+        notEligible.map((m) => [m.to, m.subject]),
+        [['erik@example.dk', 'Your nomination for Initiativprisen 2024']],
+      );
+      assert.match(notEligible[0]!.text, /^Dear Erik English\n\nThe nomination "Uden for prisen" for Initiativprisen 2024 did not meet the conditions/);
+      assert.match(notEligible[0]!.text, /\nReason: The solution is not in use yet\.\n/);
+      // Nobody who withdrew is written to.
+      const all = await database.db.select({ to: outboxMessages.toAddress }).from(outboxMessages);
+      assert.ok(!all.some((m) => m.to.startsWith('trukket')));
       const notices = await database.db.select().from(publicationNotices).where(eq(publicationNotices.editionId, editionId));
       assert.deepEqual(
         notices.map((n) => [n.kind, n.enqueuedAt.toISOString()]),
@@ -136,18 +181,49 @@ for (const engine of ENGINES) {
         .from(auditEvents)
         .where(and(eq(auditEvents.action, 'publication.notice'), eq(auditEvents.editionId, editionId)));
       assert.equal(audit.length, 1);
-      assert.deepEqual(audit[0]!.after, { kind: 'nominees', mails: 4 });
+      assert.deepEqual(audit[0]!.after, { kind: 'nominees', mails: 7 });
       assert.equal(audit[0]!.actorLabel, 'system');
     });
 
-    test('the winner notice waits for the instant and for a winner, then goes out once', async () => {
-      assert.deepEqual(await run(ms(winnerAt, -1)), []);
-      // The instant has passed but no winner is recorded: nothing is claimed, so it is sent later.
-      assert.deepEqual(await run(winnerAt), []);
-      assert.deepEqual(await winnerOutbox(), []);
+    test('the confidential notice to the winner goes at the chosen time, once there is a winner, once', async () => {
+      const sendAt = ms(winnerAt, -7 * 24 * 3600_000);
+      const [user] = await database.db.insert(users).values({ email: 'admin-notice@example.dk', name: 'Admin' }).returning();
+      const admin = { kind: 'user' as const, user: { id: user!.id, name: 'Admin', email: 'admin-notice@example.dk' } };
+      // Not after the announcement: then it is no notice.
+      assert.deepEqual(await scheduleWinnerNotice({ db: database.db, actor: admin, editionId, sendAt: winnerAt, now: nomineesAt }), {
+        ok: false,
+        reason: 'after-winner',
+        winnerAnnouncedAt: winnerAt,
+      });
+      assert.deepEqual(await scheduleWinnerNotice({ db: database.db, actor: admin, editionId, sendAt, now: nomineesAt }), { ok: true });
+      assert.deepEqual(await run(ms(sendAt, -1)), []);
+      // The time has come but no winner is recorded: it waits.
+      assert.deepEqual(await run(sendAt), []);
       await database.db.insert(winnerDecisions).values({ editionId, nominationId: ids.b, basis: 'committee', decidedAt: nomineesAt });
+      const runs = await Promise.all([run(ms(sendAt, 1000)), run(ms(sendAt, 1000))]);
+      assert.deepEqual(runs.flat(), [{ editionId, kind: 'winner-confidential', mails: 1 }]);
+      assert.deepEqual(await run(ms(sendAt, 2000)), []);
+      const mails = await outbox('winner-confidential');
+      assert.deepEqual(
+        mails.map((m) => [m.to, m.subject]),
+        [['bo@example.dk', 'Fortroligt: Initiativprisen 2024']],
+      );
+      assert.match(mails[0]!.text, /holde for dig selv, til den bliver offentliggjort .*: "Løsning B" har vundet Initiativprisen 2024/);
+      assert.equal(
+        (await scheduleWinnerNotice({ db: database.db, actor: admin, editionId, sendAt: null, now: sendAt })).ok,
+        false,
+        'sent: the time cannot change',
+      );
+    });
+
+    test('the winner notice waits for the instant, then goes out once', async () => {
+      assert.deepEqual(await run(ms(winnerAt, -1)), []);
       const runs = await Promise.all([run(ms(winnerAt, 1000)), run(ms(winnerAt, 1000))]);
-      assert.deepEqual(runs.flat(), [{ editionId, kind: 'winner', mails: 4 }]);
+      const members = await database.db
+        .select()
+        .from(editionMembers)
+        .where(and(eq(editionMembers.editionId, editionId), isNull(editionMembers.removedAt)));
+      assert.deepEqual(runs.flat(), [{ editionId, kind: 'winner', mails: 4 + members.length }]);
       assert.deepEqual(await run(ms(winnerAt, 2000)), []);
       const mails = await winnerOutbox();
       assert.deepEqual(
@@ -159,7 +235,12 @@ for (const engine of ENGINES) {
           ['nina@example.dk', 'Vinderen af Initiativprisen 2024 er fundet'],
         ],
       );
-      assert.ok(mails[1]!.text.includes('Den løsning, du indstillede, "Løsning B", har vundet Initiativprisen 2024. Tillykke!'));
+      assert.ok(mails[1]!.text.includes('"Løsning B" har vundet Initiativprisen 2024. Tillykke!'));
+      // The committee and the panel are thanked, each member once.
+      const thanks = [...(await outbox('thanks-committee')), ...(await outbox('thanks-panel'))];
+      assert.equal(thanks.length, members.length);
+      for (const m of thanks)
+        assert.match(m.text, /Vinderen af Initiativprisen 2024 er fundet: "Løsning B"|The winner of Initiativprisen 2024 is announced: "Løsning B"/);
       assert.ok(mails[0]!.text.includes('Vinderen af Initiativprisen 2024 er fundet: "Løsning B". Tak, fordi "Løsning A" var med blandt de nominerede.'));
     });
 

@@ -21,7 +21,7 @@ import { nominationsUrls } from '../../nominations/urls.js';
 
 export type InviteForm = { values: InviteInput; errors: FieldError[] };
 
-export const EMPTY_INVITE: InviteInput = { name: '', email: '', role: null, isChair: false, partyLetter: '', represents: '' };
+export const EMPTY_INVITE: InviteInput = { name: '', email: '', role: null, isChair: false, partyLetter: '', represents: '', language: 'da' };
 
 type Props = {
   ctx: PageContext;
@@ -243,6 +243,18 @@ function InviteSection({ ctx, csrf, editionId, form }: { ctx: PageContext; csrf:
           options={[
             { value: 'komite', label: m.roleCommittee, id: 'role-committee' },
             { value: 'panel', label: m.rolePanel, id: 'role-panel' },
+          ]}
+        />
+        <Radios
+          ctx={ctx}
+          id="language"
+          name="sprog"
+          legend={m.languageLegend}
+          hint={m.languageHint}
+          value={v.language === 'en' ? 'en' : 'da'}
+          options={[
+            { value: 'da', label: m.languageDa, id: 'language-da' },
+            { value: 'en', label: m.languageEn, id: 'language-en' },
           ]}
         />
         <Checkbox ctx={ctx} id="isChair" name="formand" label={m.chairLabel} hint={m.chairHint} checked={v.isChair} error={err('isChair')} />

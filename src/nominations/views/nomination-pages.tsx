@@ -669,8 +669,20 @@ export function ConsentPage(p: {
   csrf: string;
   error?: string | undefined;
   saved?: boolean;
+  /** The nominator withdrew the nomination: the page says so and takes no answer. */
+  withdrawn?: boolean;
 }) {
   const { ctx, t, edition } = p;
+  if (p.withdrawn) {
+    return (
+      <Layout ctx={ctx} title={t.consent.withdrawnTitle} organisers={[edition.organisation]}>
+        <h1 safe>{t.consent.withdrawnTitle}</h1>
+        <p class="font-lead" safe>
+          {t.consent.withdrawn(p.nominatorName, editionName(edition), p.title)}
+        </p>
+      </Layout>
+    );
+  }
   return (
     <Layout ctx={ctx} title={t.consent.title} hasErrors={!!p.error} organisers={[edition.organisation]}>
       <ErrorSummary ctx={ctx} errors={p.error ? [{ field: 'answer', message: p.error }] : []} />

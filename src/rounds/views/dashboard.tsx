@@ -6,6 +6,7 @@ import { membersUrls } from '../../members/urls.js';
 import { nominationsUrls } from '../../nominations/urls.js';
 import { outreachUrls } from '../../outreach/urls.js';
 import { panelUrls } from '../../panel/urls.js';
+import { messagesUrls } from '../../messages/urls.js';
 import { publicationUrls } from '../../publication/urls.js';
 import { LIX_AIM } from '../../panel/index.js';
 import { AdminLayout, Badge, type PageContext, Table } from '../../platform/ui/index.js';
@@ -46,6 +47,7 @@ export function DashboardPage({ ctx, csrf, round, now }: { ctx: PageContext; csr
     [r.links.messages, outreachUrls.messages({ id })],
     [r.links.judging, judgingUrls.adminOverview({ editionId: id })],
     ...(round.hasPatientPanel ? [[r.links.panel, panelUrls.adminPanel({ id })] as [string, string]] : []),
+    [r.links.templates, messagesUrls.templates({ id })],
     [r.links.log, auditUrls.organisationLog({ id: round.organisation.id }, { runde: id })],
   ];
   const exports: [string, string][] = [
