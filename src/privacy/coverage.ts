@@ -148,6 +148,8 @@ export const NOT_A_PERSON: Record<string, string> = {
   'nominations.idempotency_key': "an API client's retry key",
   'nominations.access_token_hash': 'a hash of a secret',
   'nominations.nominee_consent_token_hash': 'a hash of a secret',
+  'message_templates.subject': "an e-mail template an administrator wrote for a round (placeholders, not a person's data)",
+  'message_templates.body': "an e-mail template an administrator wrote for a round (placeholders, not a person's data)",
   'nomination_link_recoveries.token_hash': 'a hash of a secret (the row names no person: it points at a nomination)',
   'nominations.reminder_token_hash': 'a hash of a secret',
   'organisations.name': "the organisation's name",

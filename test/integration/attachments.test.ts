@@ -518,7 +518,8 @@ for (const engine of ENGINES) {
     test('the description step saves what was typed and goes on to the attachments page', async () => {
       const { agent, id } = await draft();
       const page = await agent.get(`/indstillinger/${id}/beskrivelse`);
-      assert.match(page.body, /<button type="submit" form="nomination-form" name="handling" value="bilag"[^>]*>Gem og tilføj bilag<\/button>/);
+      // A button of the step's own form, before its "Fortsæt" (the files come before the buttons).
+      assert.match(page.body, /<button type="submit" name="handling" value="bilag"[^>]*>Gem og tilføj bilag<\/button>[\s\S]*value="fortsaet"/);
       const section = /name="(section-\d+)"/.exec(page.body)![1]!;
       const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
       const res = await agent.post(`/indstillinger/${id}/beskrivelse`, { [section]: 'Skrevet før bilag', version, handling: 'bilag' });

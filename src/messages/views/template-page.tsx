@@ -4,6 +4,7 @@ import {
   AdminLayout,
   Alert,
   Button,
+  Hint,
   ButtonGroup,
   DateTimeInput,
   ErrorSummary,
@@ -106,9 +107,7 @@ export function TemplatePage(p: TemplatePageProps): JSX.Element {
         <h2 id="preview-heading" safe>
           {t.previewHeading}
         </h2>
-        <p class="form-hint" safe>
-          {p.people.length > 0 ? t.previewNote : t.previewNobody}
-        </p>
+        <Hint block text={p.people.length > 0 ? t.previewNote : t.previewNobody} />
         <div class="message-preview" id="preview" lang={p.language}>
           <p>
             <strong safe>{t.previewTo}</strong> <span safe>{p.person ? `${p.person.name} <${p.person.email}>` : t.examplePerson}</span>

@@ -1,4 +1,4 @@
-import { AdminLayout, Alert, Badge, Table, type PageContext } from '../../platform/ui/index.js';
+import { AdminLayout, Alert, Badge, Hint, Table, type PageContext } from '../../platform/ui/index.js';
 import { roundsUrls } from '../../rounds/urls.js';
 import { MESSAGE_KIND_LIST, MESSAGE_KINDS, STAGES } from '../catalogue.js';
 import { messagesTexts } from '../i18n.js';
@@ -62,9 +62,7 @@ export function TemplatesPage(p: { ctx: PageContext; csrf: string; facts: Editio
                             <span safe>{t.isChanged}</span>
                           </Badge>
                         ) : (
-                          <span class="form-hint d-inline" safe>
-                            {t.isDefault}
-                          </span>
+                          <Hint text={t.isDefault} class="d-inline" />
                         )}
                       </td>
                     ))}
