@@ -8,8 +8,8 @@
  *   TypeScript loader (the typecheck is the check's job);
  * - starts one throwaway PostgreSQL server with a migrated template database and a seeded copy
  *   of it, and makes the same two templates for PGlite (test/harness/databases.ts);
- * then runs every test file with Node's test runner, the longest first (as timed by earlier
- * runs, kept in .tmp/test-durations.json). Fails when a test or a check fails.
+ * then runs every test file with Node's test runner (scripts/run-tests.mjs), the longest first
+ * (as timed by earlier runs, kept in .tmp/test-durations.json). Fails when a test or a check fails.
  *
  * `npm run test:only -- FILES...` runs only the given test files (or folders), without the
  * static checks.
@@ -114,12 +114,9 @@ async function main() {
       '--enable-source-maps',
       // TEST_CPU_PROF=folder: a CPU profile of every test process there (to see where the time goes).
       ...(process.env.TEST_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.TEST_CPU_PROF)}`] : []),
-      '--test',
-      `--test-concurrency=${concurrency}`,
-      `--test-reporter=${reporter}`,
-      '--test-reporter-destination=stdout',
-      `--test-reporter=${join(projectRoot, 'scripts', 'test-durations.mjs')}`,
-      '--test-reporter-destination=stderr',
+      join(projectRoot, 'scripts', 'run-tests.mjs'),
+      String(concurrency),
+      reporter,
       ...compiled,
     ],
     {
