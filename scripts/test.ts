@@ -8,8 +8,8 @@
  *   TypeScript loader (the typecheck is the check's job);
  * - starts one throwaway PostgreSQL server with a migrated template database and a seeded copy
  *   of it, and makes the same two templates for PGlite (test/harness/databases.ts);
- * then runs every test file with Node's test runner, the longest first (as timed by earlier
- * runs, kept in .tmp/test-durations.json). Fails when a test or a check fails.
+ * then runs every test file with Node's test runner (scripts/run-tests.mjs), the longest first
+ * (as timed by earlier runs, kept in .tmp/test-durations.json). Fails when a test or a check fails.
  *
  * `npm run test:only -- FILES...` runs only the given test files (or folders), without the
  * static checks.
@@ -112,12 +112,11 @@ async function main() {
     process.execPath,
     [
       '--enable-source-maps',
-      '--test',
-      `--test-concurrency=${concurrency}`,
-      `--test-reporter=${reporter}`,
-      '--test-reporter-destination=stdout',
-      `--test-reporter=${join(projectRoot, 'scripts', 'test-durations.mjs')}`,
-      '--test-reporter-destination=stderr',
+      // TEST_CPU_PROF=folder: a CPU profile of every test process there (to see where the time goes).
+      ...(process.env.TEST_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.TEST_CPU_PROF)}`] : []),
+      join(projectRoot, 'scripts', 'run-tests.mjs'),
+      String(concurrency),
+      reporter,
       ...compiled,
     ],
     {
@@ -130,6 +129,9 @@ async function main() {
         TEST_PGLITE_SEEDED_TEMPLATE: pgliteSeededTemplate,
         TEST_BUILD_DIR: build,
         TEST_DURATIONS_FILE: DURATIONS_FILE,
+        // V8's compiled code for every module, kept on disk (Node 22.1 and later): the ~100 test
+        // processes each load the same ~900 modules, so all but the first skip compiling them.
+        NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmp, 'compile-cache'),
         NODE_ENV: 'test',
       },
     },
