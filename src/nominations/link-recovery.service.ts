@@ -49,15 +49,32 @@ export async function requestLinkRecovery(args: { db: Database; email: string; n
       });
       await enqueueMail(
         tx,
-        recoveryMail({ edition, nominationId: n.id, title: nomination.title, to: nomination.nominatorEmail, token, mail: args.mail }),
+        recoveryMail({
+          edition,
+          nominationId: n.id,
+          title: nomination.title,
+          to: nomination.nominatorEmail,
+          token,
+          mail: args.mail,
+          language: nomination.language,
+        }),
         args.now,
       );
     }
   });
 }
 
-function recoveryMail(a: { edition: EditionForForm; nominationId: number; title: string; to: string; token: string; mail: MailContext }): NewMail {
-  const m = nominationTexts('da').linkRecovery;
+/** In the nominator's language (the pages they wrote it on). */
+function recoveryMail(a: {
+  edition: EditionForForm;
+  nominationId: number;
+  title: string;
+  to: string;
+  token: string;
+  mail: MailContext;
+  language: 'da' | 'en';
+}): NewMail {
+  const m = nominationTexts(a.language).linkRecovery;
   const edition = `${a.edition.award.name} ${a.edition.edition.year}`;
   return {
     kind: 'nomination-link-recovery',
@@ -72,6 +89,8 @@ function recoveryMail(a: { edition: EditionForForm; nominationId: number; title:
       a.edition.organisation.name,
     ].join('\n'),
     // One e-mail per recovery link: its token's hash names it.
+    language: a.language,
+    organisationName: a.edition.organisation.name,
     dedupeKey: `link-recovery:${hashToken(a.token).slice(0, 24)}`,
     organisationId: a.edition.organisation.id,
     about: `nomination:${a.nominationId}`,

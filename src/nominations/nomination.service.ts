@@ -45,7 +45,14 @@ export type StartResult =
  * Starts a nomination as a draft with the first step's fields.
  * Side effects: one `nominations` row; returns the private token (only its hash is stored).
  */
-export async function startNomination(args: { db: Database; edition: EditionForForm; fields: NominationFields; now: Date }): Promise<StartResult> {
+export async function startNomination(args: {
+  db: Database;
+  edition: EditionForForm;
+  fields: NominationFields;
+  now: Date;
+  /** The language of the page the nominator uses: their e-mails (a reminder about the draft too) are written in it. */
+  language?: Locale;
+}): Promise<StartResult> {
   const window = canNominate(args.edition.timeline, args.now);
   if (!window.ok) return window;
   const tooLong = hardLimitErrors(args.fields, args.edition.form);
@@ -56,6 +63,7 @@ export async function startNomination(args: { db: Database; edition: EditionForF
     accessTokenHash: hashToken(token),
     fields: args.fields,
     now: args.now,
+    ...(args.language ? { language: args.language } : {}),
   });
   return { ok: true, nomination, token };
 }
@@ -82,13 +90,15 @@ export async function saveNomination(args: {
   fields: NominationFields;
   expectedVersion: number;
   now: Date;
+  /** The language of the page saved from: the nominator's e-mails follow it. */
+  language?: Locale;
 }): Promise<SaveResult> {
   const { nomination } = args;
   if (nomination.status === 'withdrawn') return { ok: false, reason: 'withdrawn' };
   const tooLong = hardLimitErrors(args.fields, args.edition.form);
   if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
   if (nomination.status === 'sent' && !canNominate(args.edition.timeline, args.now).ok) return { ok: false, reason: 'deadline-passed' };
-  const saved = await updateFields(args.db, nomination.id, args.fields, args.expectedVersion, args.now, nomination.status === 'sent');
+  const saved = await updateFields(args.db, nomination.id, args.fields, args.expectedVersion, args.now, nomination.status === 'sent', args.language);
   if (!saved) {
     const current = (await findNominationById(args.db, nomination.id))!;
     return { ok: false, reason: 'version-conflict', current };

@@ -61,10 +61,20 @@ export async function findEditionIdByAwardYear(db: Database, slug: string, year:
   return row?.id ?? null;
 }
 
-export async function insertDraft(db: Database, v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date }) {
+export async function insertDraft(
+  db: Database,
+  v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date; language?: 'da' | 'en' },
+) {
   const [row] = await db
     .insert(nominations)
-    .values({ editionId: v.editionId, accessTokenHash: v.accessTokenHash, ...fieldColumns(v.fields), createdAt: v.now, updatedAt: v.now })
+    .values({
+      editionId: v.editionId,
+      accessTokenHash: v.accessTokenHash,
+      ...fieldColumns(v.fields),
+      ...(v.language ? { language: v.language } : {}),
+      createdAt: v.now,
+      updatedAt: v.now,
+    })
     .returning();
   return row!;
 }
@@ -130,11 +140,19 @@ export async function findNominationByIdempotencyKey(db: Database, editionId: nu
  * `asWorkingCopy` (a sent nomination): into the working copy, leaving the sent version and its
  * `updated_at` (which screening compares with) as they are.
  */
-export async function updateFields(db: Database, id: number, fields: NominationFields, expectedVersion: number, now: Date, asWorkingCopy = false) {
+export async function updateFields(
+  db: Database,
+  id: number,
+  fields: NominationFields,
+  expectedVersion: number,
+  now: Date,
+  asWorkingCopy = false,
+  language?: 'da' | 'en',
+) {
   const values = asWorkingCopy ? { workingCopy: fields, workingCopySavedAt: now } : { ...fieldColumns(fields), updatedAt: now };
   const [row] = await db
     .update(nominations)
-    .set({ ...values, version: sql`${nominations.version} + 1` })
+    .set({ ...values, ...(language ? { language } : {}), version: sql`${nominations.version} + 1` })
     .where(and(eq(nominations.id, id), eq(nominations.version, expectedVersion)))
     .returning();
   return row ?? null;

@@ -187,7 +187,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         reply.header('retry-after', String(limited.retryAfterSeconds));
         return renderStep(request, reply, { edition, step: 'om-dig', fields, errors: [], nomination: null, notice: tooManyNotice(request), status: 429 });
       }
-      const started = await startNomination({ db, edition, fields, now: clock.now() });
+      const started = await startNomination({ db, edition, fields, now: clock.now(), language: pageContext(request).locale });
       if (!started.ok) {
         const status = pageStatus(NOMINATION_REFUSALS[started.reason]);
         if (started.reason === 'too-long')
@@ -280,7 +280,15 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       const body = bodyOf(request);
       const typed = readStep(step, decodeFormBody(body), nominatorFieldsOf(a.nomination), edition.form);
       const expected = versionOf(body) ?? a.nomination.version;
-      const saved = await saveNomination({ db, edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+      const saved = await saveNomination({
+        db,
+        edition,
+        nomination: a.nomination,
+        fields: typed,
+        expectedVersion: expected,
+        now: clock.now(),
+        language: pageContext(request).locale,
+      });
       const ctx = pageContext(request);
       const t = nominationTexts(ctx.locale);
       if (!saved.ok) {
@@ -337,7 +345,15 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const typed = readStep(rawStep, decodeFormBody(body), nominatorFieldsOf(a.nomination), a.edition.form);
     const expected = versionOf(body);
     if (expected === null) return reply.code(400).send({ saved: false, reason: 'version-missing' });
-    const saved = await saveNomination({ db, edition: a.edition, nomination: a.nomination, fields: typed, expectedVersion: expected, now: clock.now() });
+    const saved = await saveNomination({
+      db,
+      edition: a.edition,
+      nomination: a.nomination,
+      fields: typed,
+      expectedVersion: expected,
+      now: clock.now(),
+      language: pageContext(request).locale,
+    });
     if (!saved.ok) {
       return reply
         .code(NOMINATION_REFUSALS[saved.reason].status)

@@ -34,6 +34,8 @@ export type DueDraft = {
   year: number;
   organisationId: number;
   organisationName: string;
+  /** The language of the pages the nominator wrote the draft on: the reminder is written in it. */
+  language: 'da' | 'en';
 };
 
 /**
@@ -52,9 +54,10 @@ export async function listDraftsNearDeadline(db: Database, now: Date, withinMs: 
     year: number;
     organisation_id: number;
     organisation_name: string;
+    language: string;
   }>(
     db,
-    sql`select n.id, n.edition_id, n.nominator_name, n.nominator_email, e.closes_at, a.name as award_name, e.year,
+    sql`select n.id, n.edition_id, n.nominator_name, n.nominator_email, n.language, e.closes_at, a.name as award_name, e.year,
                o.id as organisation_id, o.name as organisation_name
           from nominations n
           join editions e on e.id = n.edition_id
@@ -75,6 +78,7 @@ export async function listDraftsNearDeadline(db: Database, now: Date, withinMs: 
     year: Number(r.year),
     organisationId: Number(r.organisation_id),
     organisationName: r.organisation_name,
+    language: r.language === 'en' ? 'en' : 'da',
   }));
 }
 

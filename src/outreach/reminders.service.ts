@@ -18,7 +18,7 @@ import { DRAFT_REMINDERS, dueDraftReminders, reachable } from './outreach-rules.
  * withdrawn meanwhile gets none (issueReminderLink checks it in the transaction), and after the
  * deadline nothing is sent.
  *
- * The e-mail is in Danish: the form does not record the nominator's language.
+ * The e-mail is in the language of the pages the nominator wrote the draft on.
  *
  * Returns the number of e-mails queued. Side effects: draft_reminders rows, the nomination's
  * reminder link replaced, outbox rows (kind 'draft-reminder').
@@ -26,7 +26,6 @@ import { DRAFT_REMINDERS, dueDraftReminders, reachable } from './outreach-rules.
 export async function enqueueDueDraftReminders({ db, now, publicBaseUrl }: { db: Database; now: Date; publicBaseUrl: string }): Promise<number> {
   const base = publicBaseUrl.replace(/\/+$/, '');
   const drafts = await listDraftsNearDeadline(db, now, DRAFT_REMINDERS[0].beforeMs);
-  const t = outreachTexts('da');
   let queued = 0;
   for (const d of drafts) {
     const due = dueDraftReminders(d.closesAt, now);
@@ -41,7 +40,8 @@ export async function enqueueDueDraftReminders({ db, now, publicBaseUrl }: { db:
       const token = await issueReminderLink(tx, d.nominationId);
       if (token === null) return false;
       const round = `${d.awardName} ${d.year}`;
-      const when = formatInstant(d.closesAt, 'da');
+      const t = outreachTexts(d.language);
+      const when = formatInstant(d.closesAt, d.language);
       await enqueueMail(
         tx,
         {

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
-import { awards, editions, nominationLinkRecoveries, outboxMessages } from '../../src/db/schema.js';
+import { and, desc, eq } from 'drizzle-orm';
+import { awards, editions, nominationLinkRecoveries, nominations, outboxMessages } from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { buildNomination } from '../harness/factories.js';
@@ -70,6 +70,35 @@ for (const engine of ENGINES) {
       const again = await owner.post(path, {});
       assert.equal(again.statusCode, 410);
       assert.match(again.body, /Linket er allerede brugt/);
+    });
+
+    test('a draft written on English pages keeps its language: the link (and the reminders) come in English', async () => {
+      const agent = new HttpAgent(t.app, '10.7.0.3');
+      agent.setCookie('lang', 'en');
+      // The round open for nominations: the award's newest.
+      const [row] = await db()
+        .select({ year: editions.year })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'))
+        .orderBy(desc(editions.year))
+        .limit(1);
+      await agent.get(`/priser/aarets-borgerinddragende-initiativ/${row!.year}/indstil/om-dig`);
+      const started = await agent.post(`/priser/aarets-borgerinddragende-initiativ/${row!.year}/indstil/om-dig`, {
+        nominatorName: 'Anna Smith',
+        nominatorEmail: 'anna@example.com',
+        nominatorIsCitizen: 'yes',
+        handling: 'fortsaet',
+      });
+      assert.equal(started.statusCode, 303, started.body.slice(0, 200));
+      const id = Number(/\/indstillinger\/(\d+)\//.exec(started.headers.location as string)![1]);
+      const [draft] = await db().select().from(nominations).where(eq(nominations.id, id));
+      assert.equal(draft!.language, 'en');
+      await agent.get('/indstillinger/mistet-link');
+      await agent.post('/indstillinger/mistet-link', { email: 'anna@example.com' });
+      const [mail] = await recoveryMails('anna@example.com');
+      assert.match(mail!.subject, /^Your link to your nomination/);
+      assert.match(mail!.textBody, /Open this link within 24 hours/);
     });
 
     test('the same answer for an unknown address, and nothing sent', async () => {
