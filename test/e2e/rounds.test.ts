@@ -65,6 +65,7 @@ describe('rounds in Chromium', () => {
           receiptNumber: `OVB-${i + 1}`,
           accessTokenHash: createHash('sha256').update(`overblik-${i}`).digest('hex'),
           title: `Løsning ${i + 1}`,
+          nomineeEmail: `kandidat-${i + 1}@example.dk`,
           sentAt: new Date('2026-09-15T10:00:00Z'),
         })),
       )

@@ -573,7 +573,7 @@ for (const engine of ENGINES) {
         // The screening form, and the print hint.
         assert.match(html, new RegExp(`<form method="post" action="/admin/indstillinger/${n.id}/screening" novalidate>`));
         assert.match(html, /Ctrl\+P/);
-        assert.match(html, /<link rel="stylesheet" href="\/static\/app\.css/);
+        assert.match(html, /<link rel="stylesheet" href="\/static\/app\.[0-9a-f]+\.css"/);
       });
 
       test('a Smartprisen nomination shows where the solution comes from', async () => {

@@ -114,9 +114,10 @@ export function TemplatePage(p: TemplatePageProps): JSX.Element {
             <br />
             <strong safe>{t.previewSubject}</strong> <span safe>{p.preview.subject}</span>
           </p>
-          <pre class="message-preview-text" safe>
+          {/* A div, not a pre: DKFDS makes every pre a scroll region, which must then take the keyboard. */}
+          <div class="message-preview-text" safe>
             {p.preview.text}
-          </pre>
+          </div>
         </div>
       </section>
 
