@@ -86,7 +86,7 @@ export async function awardRoutes(app: FastifyInstance, { db, clock, pageCache }
     reply.header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     if (kind === 'theme') return reply.type('text/css; charset=utf-8').send(themeCss(org.brandColour ?? PORTAL_BRAND_COLOUR));
     // An image, never a document: no script, style or anything else may run or load in it.
-    reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    reply.header('content-security-policy', "default-src 'none'; sandbox");
     return reply.type('image/svg+xml').send(markSvg(markText(org.name, org.markLetters), org.brandColour ?? PORTAL_BRAND_COLOUR));
   };
   app.get<{ Params: RouteParams<typeof urls.mark.pattern>; Querystring: { v?: string } }>(

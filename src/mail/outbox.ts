@@ -52,27 +52,29 @@ export type NewMail = {
  * sends it after the commit. A row whose `dedupeKey` is already queued is silently skipped, and so
  * is a message without an address (a person whose data was erased has an empty one).
  */
+/** The outbox row of an e-mail: its HTML part made from the text unless it brings its own. */
+function rowOf(mail: NewMail, now: Date) {
+  return {
+    kind: mail.kind,
+    dedupeKey: mail.dedupeKey ?? null,
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html ?? htmlOfText(mail.text, { subject: mail.subject, organisationName: mail.organisationName, language: mail.language }),
+    attachments: mail.attachments ?? [],
+    headers: headersOf(mail),
+    organisationId: mail.organisationId ?? null,
+    about: mail.about ?? null,
+    status: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+}
+
 export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promise<void> {
   if (mail.to.trim() === '') return;
-  await db
-    .insert(outboxMessages)
-    .values({
-      kind: mail.kind,
-      dedupeKey: mail.dedupeKey ?? null,
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? htmlOfText(mail.text, { subject: mail.subject, organisationName: mail.organisationName, language: mail.language }),
-      attachments: mail.attachments ?? [],
-      headers: headersOf(mail),
-      organisationId: mail.organisationId ?? null,
-      about: mail.about ?? null,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing();
+  await db.insert(outboxMessages).values(rowOf(mail, now)).onConflictDoNothing();
 }
 
 /**
@@ -81,29 +83,13 @@ export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promi
  * are skipped. Returns how many rows were inserted.
  */
 export async function enqueueMails(db: Database, mails: readonly NewMail[], now: Date): Promise<number> {
+  const addressed = mails.filter((m) => m.to.trim() !== '');
   let inserted = 0;
-  for (let i = 0; i < mails.length; i += 500) {
-    const chunk = mails.slice(i, i + 500);
+  for (let i = 0; i < addressed.length; i += 500) {
+    const chunk = addressed.slice(i, i + 500);
     const rows = await db
       .insert(outboxMessages)
-      .values(
-        chunk.map((mail) => ({
-          kind: mail.kind,
-          dedupeKey: mail.dedupeKey ?? null,
-          toAddress: mail.to,
-          subject: mail.subject,
-          textBody: mail.text,
-          htmlBody: mail.html ?? null,
-          attachments: mail.attachments ?? [],
-          headers: headersOf(mail),
-          organisationId: mail.organisationId ?? null,
-          about: mail.about ?? null,
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-        })),
-      )
+      .values(chunk.map((mail) => rowOf(mail, now)))
       .onConflictDoNothing()
       .returning({ id: outboxMessages.id });
     inserted += rows.length;

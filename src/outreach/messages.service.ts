@@ -68,8 +68,11 @@ export function groupMessageMail(a: { round: MessageRound; message: MessageInput
     kind: 'group-message',
     to: a.recipient.email,
     subject: a.message.subject,
-    // Plain text only: whatever markup the administrator typed reaches the recipient as text.
+    // Whatever markup the administrator typed reaches the recipient as text: the HTML part is
+    // made from the text with everything escaped (mail/html-layout.ts).
     text: `${a.message.body}\n\n-- \n${t.messageMail.footer(a.round.name, a.round.organisationName)}`,
+    language: a.locale,
+    organisationName: a.round.organisationName,
     dedupeKey: `group-message:${a.messageId}:${a.recipient.email.toLowerCase()}`,
     organisationId: a.round.organisationId,
     about: a.recipient.about,

@@ -49,6 +49,8 @@ export async function enqueueDueDraftReminders({ db, now, publicBaseUrl }: { db:
           to: d.email,
           subject: t.reminderSubject(round, when),
           text: t.reminderBody(d.name, round, when, `${base}${nominationsUrls.privateLink({ token })}`, d.organisationName),
+          language: d.language,
+          organisationName: d.organisationName,
           dedupeKey: `draft-reminder:${d.nominationId}:${due.send}`,
           organisationId: d.organisationId,
           about: `nomination:${d.nominationId}`,
