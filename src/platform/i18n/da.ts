@@ -15,6 +15,8 @@ export const da = {
     errorSummaryHeading: 'Der er problemer',
     errorPrefix: 'Fejl:',
     optional: '(valgfri)',
+    /** Beside a Danish text an English page shows because no English text was given. */
+    inDanish: '(på dansk)',
     back: 'Tilbage',
     close: 'Luk',
     alertIcon: { info: 'Information', success: 'Succes', warning: 'Advarsel', error: 'Fejl' },

@@ -16,6 +16,8 @@ export const en: Messages = {
     errorSummaryHeading: 'There is a problem',
     errorPrefix: 'Error:',
     optional: '(optional)',
+    /** Beside a Danish text an English page shows because no English text was given. */
+    inDanish: '(in Danish)',
     back: 'Back',
     close: 'Close',
     alertIcon: { info: 'Information', success: 'Success', warning: 'Warning', error: 'Error' },
