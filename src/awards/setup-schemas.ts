@@ -111,6 +111,10 @@ export const awardSchema = perCatalogue((t: T) => {
     description: requiredText(t, l.description, LONG, { multiline: true }),
     establishedYear: year(t, l.establishedYear),
     eligibility: text(t, l.eligibility, LONG, { multiline: true }),
+    // The English twins: optional, with their Danish twin's clean-up and limit.
+    summaryEn: text(t, l.summaryEn, 500),
+    descriptionEn: text(t, l.descriptionEn, LONG, { multiline: true }),
+    eligibilityEn: text(t, l.eligibilityEn, LONG, { multiline: true }),
     contactName: text(t, contact(l.contactName), 200),
     contactTitle: text(t, contact(l.contactTitle), 200),
     contactUnit: text(t, contact(l.contactUnit), 200),
@@ -125,6 +129,9 @@ export const AWARD_FIELDS = [
   'description',
   'establishedYear',
   'eligibility',
+  'summaryEn',
+  'descriptionEn',
+  'eligibilityEn',
   'contactName',
   'contactTitle',
   'contactUnit',
@@ -180,6 +187,11 @@ function buildEditionSchema(t: T, locale: Locale) {
     year: year(t, l.year),
     theme: text(t, l.theme, 200),
     themeDescription: text(t, l.themeDescription, LONG, { multiline: true }),
+    // The English twins: optional, with their Danish twin's clean-up and limit.
+    themeEn: text(t, l.themeEn, 200),
+    themeDescriptionEn: text(t, l.themeDescriptionEn, LONG, { multiline: true }),
+    prizePurposeEn: text(t, l.prizePurposeEn, 2000, { multiline: true }),
+    prizeExtrasEn: text(t, l.prizeExtrasEn, 2000, { multiline: true }),
     // No timeline at all is a historic round: every date null.
     timeline: z
       .object(timeline, { error: e.dateMissing(l.opensAt) })

@@ -86,6 +86,10 @@ export type AwardInput = {
   description: string;
   establishedYear: number;
   eligibility: string | null;
+  /** English texts; null: English pages show the Danish ones. Absent (older API callers' bodies): null. */
+  summaryEn?: string | null;
+  descriptionEn?: string | null;
+  eligibilityEn?: string | null;
   contactName: string | null;
   contactTitle: string | null;
   contactUnit: string | null;
@@ -97,6 +101,11 @@ export type EditionInput = {
   year: number;
   theme: string | null;
   themeDescription: string | null;
+  /** English texts; null: English pages show the Danish ones. */
+  themeEn?: string | null;
+  themeDescriptionEn?: string | null;
+  prizePurposeEn?: string | null;
+  prizeExtrasEn?: string | null;
   timeline: TimelineInput;
   eventName: string | null;
   eventPlace: string | null;
@@ -213,6 +222,9 @@ function awardSnapshot(a: AwardRow) {
     description: a.description,
     establishedYear: a.establishedYear,
     eligibility: a.eligibility,
+    summaryEn: a.summaryEn,
+    descriptionEn: a.descriptionEn,
+    eligibilityEn: a.eligibilityEn,
     contactName: a.contactName,
     contactTitle: a.contactTitle,
     contactUnit: a.contactUnit,
@@ -227,6 +239,8 @@ export function editionSnapshot(e: EditionRow) {
     year: e.year,
     theme: e.theme,
     themeDescription: e.themeDescription,
+    themeEn: e.themeEn,
+    themeDescriptionEn: e.themeDescriptionEn,
     opensAt: iso(e.opensAt),
     closesAt: iso(e.closesAt),
     reviewStartsAt: iso(e.reviewStartsAt),
@@ -242,6 +256,8 @@ export function editionSnapshot(e: EditionRow) {
     prizeAmountKr: e.prizeAmountKr,
     prizePurpose: e.prizePurpose,
     prizeExtras: e.prizeExtras,
+    prizePurposeEn: e.prizePurposeEn,
+    prizeExtrasEn: e.prizeExtrasEn,
     prizeNotCash: e.prizeNotCash,
     filmUrl: e.filmUrl,
     hasPatientPanel: e.hasPatientPanel,

@@ -221,6 +221,13 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
           <SetupCheckbox ctx={ctx} form={form} id="prizeNotCash" label={l.prizeNotCash} />
           <TextInput ctx={ctx} {...fieldOf(form, 'filmUrl')} label={l.filmUrl} type="url" optional />
         </Fieldset>
+        <Fieldset legend={l.englishHeading} legendClass="h2">
+          <Hint block text={l.englishHint} />
+          <TextInput ctx={ctx} {...fieldOf(form, 'themeEn')} label={l.themeEn} optional width="xl" lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'themeDescriptionEn')} label={l.themeDescriptionEn} optional rows={4} lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'prizePurposeEn')} label={l.prizePurposeEn} optional rows={3} lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'prizeExtrasEn')} label={l.prizeExtrasEn} optional rows={3} lang="en" />
+        </Fieldset>
         <JudgingSettings ctx={ctx} form={form} />
         <Fieldset legend={l.settingsHeading} legendClass="h2">
           <SetupCheckbox ctx={ctx} form={form} id="hasPatientPanel" label={l.hasPatientPanel} />

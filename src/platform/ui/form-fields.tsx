@@ -90,6 +90,8 @@ export function TextInput(
     inputmode?: 'numeric' | 'decimal' | 'email' | 'url' | 'tel' | 'search';
     maxlength?: number;
     spellcheck?: boolean;
+    /** The language of what is written, when it is not the page's. */
+    lang?: string;
   },
 ) {
   const spellcheck = p.spellcheck ?? (p.type === 'email' || p.type === 'url' ? false : undefined);
@@ -107,6 +109,7 @@ export function TextInput(
         disabled={p.disabled}
         autocomplete={p.autocomplete}
         inputmode={p.inputmode}
+        lang={p.lang}
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
         spellcheck={spellcheck === undefined ? undefined : String(spellcheck)}
         aria-invalid={p.error ? 'true' : undefined}
