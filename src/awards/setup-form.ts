@@ -341,14 +341,26 @@ export type ListAction = { kind: 'save' } | { kind: 'add' } | { kind: 'up' | 'do
 /** A row as the form shows it: its id (empty for a new row) and its fields as typed. */
 export type ListRow = { id: string; fields: Record<string, string> };
 
-export function rowsOfCriteria(rows: { id: number; title: string; description: string }[]): ListRow[] {
-  return rows.map((r) => ({ id: String(r.id), fields: { title: r.title, description: r.description } }));
-}
-
-export function rowsOfSections(rows: { id: number; heading: string; help: string; wordLimit: number | null; required: boolean }[]): ListRow[] {
+export function rowsOfCriteria(rows: { id: number; title: string; description: string; titleEn: string | null; descriptionEn: string | null }[]): ListRow[] {
   return rows.map((r) => ({
     id: String(r.id),
-    fields: { heading: r.heading, help: r.help, wordLimit: r.wordLimit === null ? '' : String(r.wordLimit), required: r.required ? 'ja' : '' },
+    fields: { title: r.title, description: r.description, titleEn: r.titleEn ?? '', descriptionEn: r.descriptionEn ?? '' },
+  }));
+}
+
+export function rowsOfSections(
+  rows: { id: number; heading: string; help: string; headingEn: string | null; helpEn: string | null; wordLimit: number | null; required: boolean }[],
+): ListRow[] {
+  return rows.map((r) => ({
+    id: String(r.id),
+    fields: {
+      heading: r.heading,
+      help: r.help,
+      headingEn: r.headingEn ?? '',
+      helpEn: r.helpEn ?? '',
+      wordLimit: r.wordLimit === null ? '' : String(r.wordLimit),
+      required: r.required ? 'ja' : '',
+    },
   }));
 }
 

@@ -237,8 +237,8 @@ export type { LocalDateTimeInput };
 export type ListKind = 'criteria' | 'form-sections' | 'committee';
 
 export const LIST_FIELDS: Record<ListKind, readonly string[]> = {
-  criteria: ['title', 'description'],
-  'form-sections': ['heading', 'help', 'wordLimit', 'required'],
+  criteria: ['title', 'description', 'titleEn', 'descriptionEn'],
+  'form-sections': ['heading', 'help', 'headingEn', 'helpEn', 'wordLimit', 'required'],
   committee: ['name', 'partyLetter', 'represents', 'isChair'],
 };
 
@@ -264,13 +264,22 @@ function itemSchema(kind: ListKind, t: T, i: number) {
     });
   const what = (kind === 'criteria' ? l.criterion(i + 1) : kind === 'form-sections' ? l.section(i + 1) : l.seat(i + 1)).toLowerCase();
   if (kind === 'criteria') {
-    return z.object({ id: rowId, title: row(l.title, SHORT, { required: true }), description: row(l.description, LONG, { required: true, multiline: true }) });
+    return z.object({
+      id: rowId,
+      title: row(l.title, SHORT, { required: true }),
+      description: row(l.description, LONG, { required: true, multiline: true }),
+      // The English twins: optional, with their Danish twin's clean-up and limit.
+      titleEn: row(l.titleEn, SHORT),
+      descriptionEn: row(l.descriptionEn, LONG, { multiline: true }),
+    });
   }
   if (kind === 'form-sections') {
     return z.object({
       id: rowId,
       heading: row(l.heading, SHORT, { required: true }),
       help: row(l.help, LONG, { multiline: true }).transform((v) => v ?? ''),
+      headingEn: row(l.headingEn, SHORT),
+      helpEn: row(l.helpEn, LONG, { multiline: true }),
       wordLimit: integerField({ min: 1, max: 999_999, digits: 6, invalid: e.rowWordLimit(what) }),
       // An API item without `required` is a required section; an unticked box on the page is not.
       required: checkboxField(true),

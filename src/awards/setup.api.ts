@@ -86,11 +86,19 @@ type EditionBody = z.infer<typeof editionPatchBody>;
 const ref = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
 
 /** The edition's lists as the admin API answers them (also by organisations.api.ts's list routes). */
-export const criterionOut = z.object({ id: z.number().int(), title: z.string(), description: z.string() });
+export const criterionOut = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  titleEn: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+});
 export const formSectionOut = z.object({
   id: z.number().int(),
   heading: z.string(),
   help: z.string(),
+  headingEn: z.string().nullable(),
+  helpEn: z.string().nullable(),
   wordLimit: z.number().int().nullable(),
   required: z.boolean(),
 });
@@ -197,8 +205,16 @@ function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
     formLockedSince: iso(page.lockedSince),
     award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
     organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
-    criteria: page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
-    formSections: page.formSections.map((f) => ({ id: f.id, heading: f.heading, help: f.help, wordLimit: f.wordLimit, required: f.required })),
+    criteria: page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description, titleEn: c.titleEn, descriptionEn: c.descriptionEn })),
+    formSections: page.formSections.map((f) => ({
+      id: f.id,
+      heading: f.heading,
+      help: f.help,
+      headingEn: f.headingEn,
+      helpEn: f.helpEn,
+      wordLimit: f.wordLimit,
+      required: f.required,
+    })),
     committeeSeats: page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair })),
   };
 }

@@ -128,8 +128,17 @@ export type EditionInput = {
   scoreLabels?: string[] | null;
 };
 
-export type CriterionInput = { id: number | null; title: string; description: string };
-export type FormSectionInput = { id: number | null; heading: string; help: string; wordLimit: number | null; required: boolean };
+/** The English texts are optional: null (or absent, from an older API caller) shows the Danish ones on English pages. */
+export type CriterionInput = { id: number | null; title: string; description: string; titleEn?: string | null; descriptionEn?: string | null };
+export type FormSectionInput = {
+  id: number | null;
+  heading: string;
+  help: string;
+  headingEn?: string | null;
+  helpEn?: string | null;
+  wordLimit: number | null;
+  required: boolean;
+};
 export type CommitteeSeatInput = { id: number | null; name: string | null; partyLetter: string | null; represents: string | null; isChair: boolean };
 
 export type EditionProblem =
@@ -743,6 +752,8 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor |
       prizeAmountKr: source.prizeAmountKr,
       prizePurpose: source.prizePurpose,
       prizeExtras: source.prizeExtras,
+      prizePurposeEn: source.prizePurposeEn,
+      prizeExtrasEn: source.prizeExtrasEn,
       prizeNotCash: source.prizeNotCash,
       filmUrl: null,
       hasPatientPanel: source.hasPatientPanel,

@@ -355,11 +355,15 @@ function ListRowFields(p: { ctx: PageContext; kind: ListKind; form: FormState; r
         <>
           <TextInput ctx={ctx} {...fieldOf(form, id('title'))} label={l.title} width="xl" />
           <TextArea ctx={ctx} {...fieldOf(form, id('description'))} label={l.description} rows={4} />
+          <TextInput ctx={ctx} {...fieldOf(form, id('titleEn'))} label={l.titleEn} hint={l.englishHint} width="xl" optional lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, id('descriptionEn'))} label={l.descriptionEn} optional rows={4} lang="en" />
         </>
       ) : kind === 'form-sections' ? (
         <>
           <TextInput ctx={ctx} {...fieldOf(form, id('heading'))} label={l.heading} width="xl" />
           <TextArea ctx={ctx} {...fieldOf(form, id('help'))} label={l.help} hint={l.helpHint} optional rows={3} />
+          <TextInput ctx={ctx} {...fieldOf(form, id('headingEn'))} label={l.headingEn} hint={l.englishHint} width="xl" optional lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, id('helpEn'))} label={l.helpEn} optional rows={3} lang="en" />
           <TextInput ctx={ctx} {...fieldOf(form, id('wordLimit'))} label={l.wordLimit} hint={l.wordLimitHint} width="xs" inputmode="numeric" optional />
           <SetupCheckbox ctx={ctx} form={form} id={id('required')} label={l.required} />
         </>
