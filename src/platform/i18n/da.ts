@@ -17,6 +17,8 @@ export const da = {
     optional: '(valgfri)',
     /** Beside a Danish text an English page shows because no English text was given. */
     inDanish: '(på dansk)',
+    /** Above a form whose labels are partly Danish texts standing in on an English page. */
+    someInDanish: 'Nogle af tekstnerne her findes kun på dansk.',
     back: 'Tilbage',
     close: 'Luk',
     alertIcon: { info: 'Information', success: 'Succes', warning: 'Advarsel', error: 'Fejl' },

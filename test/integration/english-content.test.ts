@@ -1,0 +1,139 @@
+/**
+ * Issue 16, item 4, on PGlite and PostgreSQL: administrators give English texts beside the
+ * Danish ones (the admin API shares the setup forms' schemas: same clean-up and limits, audited);
+ * English pages show them, and a Danish text shown in an English one's place is marked lang="da"
+ * with "(in Danish)". Danish pages never change.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../src/db/database.js';
+import { auditEvents, awards, criteria, editions, formSections, organisations } from '../../src/db/schema.js';
+import { createApiToken } from '../../src/accounts/api-tokens.js';
+import { awardsUrls } from '../../src/awards/urls.js';
+import { ENGINES } from '../harness/databases.js';
+import { startTestApp } from '../harness/app.js';
+import { createUser } from '../harness/accounts.js';
+
+const NOW = '2026-11-24T12:00:00Z';
+
+for (const engine of ENGINES) {
+  describe(`English content on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startTestApp>>;
+    let db: Database;
+    let awardId: number;
+    let editionId: number;
+    let token: string;
+
+    const api = (method: 'GET' | 'PATCH', url: string, body?: unknown) =>
+      t.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      });
+    const page = async (url: string, lang: 'da' | 'en') => {
+      const res = await t.app.inject({ url, cookies: lang === 'en' ? { lang: 'en' } : {} });
+      assert.equal(res.statusCode, 200, url);
+      return res.body;
+    };
+    const auditOf = (action: string, entityId: number) =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId))))
+        .orderBy(asc(auditEvents.id));
+
+    before(async () => {
+      t = await startTestApp(engine, NOW);
+      db = t.database.db;
+      const rmOrg = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!.id;
+      awardId = (await db.select().from(awards).where(eq(awards.slug, 'initiativprisen')))[0]!.id;
+      editionId = (
+        await db
+          .select()
+          .from(editions)
+          .where(and(eq(editions.awardId, awardId), eq(editions.year, 2024)))
+      )[0]!.id;
+      const admin = await createUser(db, { email: 'admin.rm@example.dk', name: 'Admin RM', adminOf: [rmOrg] });
+      token = (await createApiToken(db, admin.id, 'english', t.clock.now())).token;
+      // The first criterion and form section get English texts; the others stay Danish only.
+      const [c] = await db.select().from(criteria).where(eq(criteria.editionId, editionId)).orderBy(asc(criteria.position));
+      await db.update(criteria).set({ titleEn: 'Patient benefit', descriptionEn: 'How patients gain from it.' }).where(eq(criteria.id, c!.id));
+      const [s] = await db.select().from(formSections).where(eq(formSections.editionId, editionId)).orderBy(asc(formSections.position));
+      await db.update(formSections).set({ headingEn: 'The idea in brief' }).where(eq(formSections.id, s!.id));
+    });
+    after(async () => await t?.close());
+
+    test('the admin API saves the English texts with the Danish twins’ clean-up, refuses them too long, and audits them', async () => {
+      const res = await api('PATCH', `/api/v1/admin/awards/${awardId}`, { summaryEn: '  For initiatives that\u0000 help patients.  ', eligibilityEn: '' });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as { summaryEn: string | null; eligibilityEn: string | null; descriptionEn: string | null };
+      assert.equal(body.summaryEn, 'For initiatives that help patients.');
+      assert.equal(body.eligibilityEn, null, 'empty is no English text');
+      assert.equal(body.descriptionEn, null);
+      const [audit] = (await auditOf('award.update', awardId)).slice(-1);
+      assert.equal((audit!.after as Record<string, unknown>).summaryEn, 'For initiatives that help patients.');
+      assert.equal((audit!.before as Record<string, unknown>).summaryEn, null);
+
+      const tooLong = await api('PATCH', `/api/v1/admin/awards/${awardId}`, { summaryEn: 'x'.repeat(501) });
+      assert.equal(tooLong.statusCode, 422, tooLong.body);
+      assert.deepEqual(
+        (tooLong.json() as { errors: { path: string }[] }).errors.map((e) => e.path),
+        ['/summaryEn'],
+      );
+
+      const ed = await api('PATCH', `/api/v1/admin/editions/${editionId}`, {
+        theme: 'Bedre forløb',
+        themeEn: 'Better pathways',
+        prizePurpose: 'Til holdets videre arbejde',
+        prizePurposeEn: 'For the team’s further work',
+      });
+      assert.equal(ed.statusCode, 200, ed.body);
+      const e = (ed.json() as { edition: { themeEn: string; prizePurposeEn: string; prizeExtrasEn: string | null; criteria: { titleEn: string | null }[] } })
+        .edition;
+      assert.equal(e.themeEn, 'Better pathways');
+      assert.equal(e.prizeExtrasEn, null);
+      assert.equal(e.criteria[0]!.titleEn, 'Patient benefit');
+      const [edAudit] = (await auditOf('edition.update', editionId)).slice(-1);
+      assert.equal((edAudit!.after as Record<string, unknown>).themeEn, 'Better pathways');
+    });
+
+    test('the English round page shows the English texts, and the Danish stand-ins marked lang="da" with a note', async () => {
+      const url = awardsUrls.edition({ slug: 'initiativprisen', year: 2024 });
+      const [award] = await db.select().from(awards).where(eq(awards.id, awardId));
+      const [edition] = await db.select().from(editions).where(eq(editions.id, editionId));
+      const en = await page(url, 'en');
+      assert.match(en, /<span>For initiatives that help patients\.<\/span>/, 'the English summary, unmarked');
+      assert.match(en, /<span>Better pathways<\/span>/, 'the English theme');
+      assert.match(en, /<span>Patient benefit<\/span>/, 'the English criterion');
+      assert.match(en, /<span>The idea in brief<\/span>/, 'the English form section');
+      assert.match(en, /<span>For the team’s further work<\/span>/, 'the English prize purpose');
+      // The description has no English text: Danish, marked, with the note.
+      const firstParagraph = award!.description
+        .split(/\n{2,}/)[0]!
+        .trim()
+        .split('\n')[0]!;
+      assert.ok(en.includes(`<p lang="da"><span>${escape(firstParagraph)}`), 'the Danish description marked lang="da"');
+      assert.match(en, /\(in Danish\)/);
+      assert.doesNotMatch(en, /på dansk/);
+
+      const da = await page(url, 'da');
+      assert.ok(da.includes(escape(award!.summary)), 'the Danish summary on the Danish page');
+      assert.ok(da.includes(escape(edition!.theme!)), 'the Danish theme on the Danish page');
+      assert.doesNotMatch(da, /For initiatives that help patients|Better pathways|Patient benefit|\(in Danish\)|\(på dansk\)/);
+    });
+
+    test('the English award page and front page show the English summary', async () => {
+      const en = await page(awardsUrls.award({ slug: 'initiativprisen' }), 'en');
+      assert.match(en, /For initiatives that help patients\./);
+      const front = await page('/', 'en');
+      assert.match(front, /For initiatives that help patients\./);
+      assert.match(front, /lang="da"/, 'other awards without English texts are marked Danish');
+    });
+  });
+}
+
+function escape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
