@@ -114,13 +114,13 @@ for (const engine of ENGINES) {
         .split(/\n{2,}/)[0]!
         .trim()
         .split('\n')[0]!;
-      assert.ok(en.includes(`<p lang="da"><span>${escape(firstParagraph)}`), 'the Danish description marked lang="da"');
+      assert.ok(en.includes(`<p lang="da"><span>${htmlText(firstParagraph)}`), 'the Danish description marked lang="da"');
       assert.match(en, /\(in Danish\)/);
       assert.doesNotMatch(en, /på dansk/);
 
       const da = await page(url, 'da');
-      assert.ok(da.includes(escape(award!.summary)), 'the Danish summary on the Danish page');
-      assert.ok(da.includes(escape(edition!.theme!)), 'the Danish theme on the Danish page');
+      assert.ok(da.includes(htmlText(award!.summary)), 'the Danish summary on the Danish page');
+      assert.ok(da.includes(htmlText(edition!.theme!)), 'the Danish theme on the Danish page');
       assert.doesNotMatch(da, /For initiatives that help patients|Better pathways|Patient benefit|\(in Danish\)|\(på dansk\)/);
     });
 
@@ -134,6 +134,6 @@ for (const engine of ENGINES) {
   });
 }
 
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+function htmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 }
