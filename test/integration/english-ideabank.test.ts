@@ -72,6 +72,12 @@ for (const engine of ENGINES) {
       assert.match(en.body, /<p lang="da"><span>Sygeplejersken ser målingerne hver morgen\.<\/span><\/p>/);
       assert.match(en.body, /\(in Danish\)/);
 
+      // The list: the English title when given; the (Danish) search snippet marked lang="da".
+      const list = await t.app.inject({ url: '/idebank?q=hjemmemonitorering', cookies: { lang: 'en' } });
+      assert.equal(list.statusCode, 200);
+      assert.ok(list.body.includes(`<a href="/idebank/loesninger/${id}">Home monitoring of COPD</a>`), 'the English title in the list');
+      assert.match(list.body, /<p class="ideabank-snippet" lang="da">/);
+
       const da = await t.app.inject({ url: `/idebank/loesninger/${id}` });
       assert.match(da.body, /<h1><span>Hjemmemonitorering af KOL<\/span><\/h1>/);
       assert.doesNotMatch(da.body, /Home monitoring|\(på dansk\)/);
