@@ -11,6 +11,7 @@ import type { Database } from '../../src/db/database.js';
 import { auditEvents, awards, criteria, editions, formSections, organisations } from '../../src/db/schema.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { awardsUrls } from '../../src/awards/urls.js';
+import { nominationsUrls } from '../../src/nominations/urls.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser } from '../harness/accounts.js';
@@ -122,6 +123,40 @@ for (const engine of ENGINES) {
       assert.ok(da.includes(htmlText(award!.summary)), 'the Danish summary on the Danish page');
       assert.ok(da.includes(htmlText(edition!.theme!)), 'the Danish theme on the Danish page');
       assert.doesNotMatch(da, /For initiatives that help patients|Better pathways|Patient benefit|\(in Danish\)|\(på dansk\)/);
+    });
+
+    test('the public API gives the English texts beside the Danish ones (null where none was given)', async () => {
+      const res = await t.app.inject(`/api/v1/editions/${editionId}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const e = res.json() as {
+        en: Record<string, string | null>;
+        criteria: { en: Record<string, string | null> }[];
+        formSections: { en: Record<string, string | null> }[];
+      };
+      assert.deepEqual(e.en, { theme: 'Better pathways', themeDescription: null, prizePurpose: 'For the team’s further work', prizeExtras: null });
+      assert.deepEqual(e.criteria[0]!.en, { title: 'Patient benefit', description: 'How patients gain from it.' });
+      assert.deepEqual(e.criteria[1]!.en, { title: null, description: null });
+      assert.deepEqual(e.formSections[0]!.en, { heading: 'The idea in brief', help: null });
+      const list = (await t.app.inject('/api/v1/awards')).json() as { awards: { slug: string; en: { summary: string | null } }[] };
+      assert.equal(list.awards.find((a) => a.slug === 'initiativprisen')!.en.summary, 'For initiatives that help patients.');
+    });
+
+    test('the English nomination start page lists the form’s headings in English, the Danish stand-ins marked', async () => {
+      const [award] = await db.select().from(awards).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+      const [open] = await db
+        .select()
+        .from(editions)
+        .where(and(eq(editions.awardId, award!.id), eq(editions.year, 2027)));
+      const sections = await db.select().from(formSections).where(eq(formSections.editionId, open!.id)).orderBy(asc(formSections.position));
+      assert.ok(sections.length >= 2, 'the open demo round has form sections');
+      await db.update(formSections).set({ headingEn: 'What the initiative does' }).where(eq(formSections.id, sections[0]!.id));
+      const url = nominationsUrls.start({ slug: award!.slug, year: 2027 });
+      const en = await page(url, 'en');
+      assert.match(en, /<li><span>What the initiative does<\/span>/);
+      assert.ok(en.includes(`<span lang="da">${htmlText(sections[1]!.heading)}</span> <small class="localized-note">(in Danish)</small>`));
+      const da = await page(url, 'da');
+      assert.ok(da.includes(`<span>${htmlText(sections[0]!.heading)}</span>`));
+      assert.doesNotMatch(da, /What the initiative does/);
     });
 
     test('the English award page and front page show the English summary', async () => {
