@@ -15,6 +15,7 @@ import { nominationsUrls } from '../../src/nominations/urls.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { createUser } from '../harness/accounts.js';
+import { HttpAgent } from '../harness/http-agent.js';
 
 const NOW = '2026-11-24T12:00:00Z';
 
@@ -157,6 +158,42 @@ for (const engine of ENGINES) {
       const da = await page(url, 'da');
       assert.ok(da.includes(`<span>${htmlText(sections[0]!.heading)}</span>`));
       assert.doesNotMatch(da, /What the initiative does/);
+    });
+
+    test('the English nomination form: English labels where given, Danish stand-ins marked lang="da" with one note', async () => {
+      const [award] = await db.select().from(awards).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+      const [open] = await db
+        .select()
+        .from(editions)
+        .where(and(eq(editions.awardId, award!.id), eq(editions.year, 2027)));
+      const sections = await db.select().from(formSections).where(eq(formSections.editionId, open!.id)).orderBy(asc(formSections.position));
+      const base = nominationsUrls.start({ slug: award!.slug, year: 2027 });
+      const agent = new HttpAgent(t.app);
+      await agent.get(base);
+      await agent.get(`${base}/om-dig`);
+      const made = await agent.post(`${base}/om-dig`, {
+        nominatorName: 'Lise Jensen',
+        nominatorEmail: 'lise@eksempel.dk',
+        nominatorIsCitizen: 'no',
+        nominatorWorkplace: 'Akutafdelingen, AUH',
+        handling: 'fortsaet',
+      });
+      assert.equal(made.statusCode, 303, made.body.slice(0, 300));
+      const id = Number(/\/indstillinger\/(\d+)\/kandidat/.exec(String(made.headers.location))![1]);
+      agent.setCookie('lang', 'en');
+      const step = await agent.get(`/indstillinger/${id}/beskrivelse`);
+      assert.equal(step.statusCode, 200);
+      const first = sections[0]!;
+      const second = sections[1]!;
+      assert.ok(step.body.includes(`<label class="form-label" for="section-${first.id}"><span>What the initiative does</span>`), 'the English heading');
+      assert.ok(
+        step.body.includes(`<label class="form-label" for="section-${second.id}"><span lang="da">${htmlText(second.heading)}</span>`),
+        'the Danish heading marked',
+      );
+      assert.equal(step.body.split('Some of the texts here are only in Danish.').length - 1, 1, 'one note for the step');
+      agent.setCookie('lang', 'da');
+      const da = await agent.get(`/indstillinger/${id}/beskrivelse`);
+      assert.doesNotMatch(da.body, /What the initiative does|lang="da"><\/span>|Nogle af teksterne/);
     });
 
     test('the English award page and front page show the English summary', async () => {
