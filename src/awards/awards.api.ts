@@ -39,10 +39,17 @@ const nomineeJson = (n: PublicNominee) => ({
 const instant = z.iso.datetime({ offset: true }).describe('An instant in ISO 8601 (UTC)');
 const phase = z.enum(PHASES).describe('Derived from the timeline and the server clock');
 
+/** The English texts beside the Danish ones: null where none was given (the Danish text then stands). */
+const english = <K extends string>(keys: readonly K[]) =>
+  z
+    .object(Object.fromEntries(keys.map((k) => [k, z.string().nullable()])) as Record<K, z.ZodNullable<z.ZodString>>)
+    .describe('The same texts in English; null where none was given');
+
 const editionSummary = z.object({
   id: z.number().int(),
   year: z.number().int(),
   theme: z.string().nullable(),
+  en: english(['theme']),
   phase,
   url: z.string().describe('Path of the edition in this API'),
 });
@@ -52,6 +59,7 @@ const awardSchema = z.object({
   slug: z.string(),
   name: z.string(),
   summary: z.string(),
+  en: english(['summary']),
   establishedYear: z.number().int(),
   organisation: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }),
   currentEdition: editionSummary.nullable(),
@@ -74,6 +82,7 @@ const editionSchema = z.object({
   year: z.number().int(),
   theme: z.string().nullable(),
   themeDescription: z.string().nullable(),
+  en: english(['theme', 'themeDescription', 'prizePurpose', 'prizeExtras']),
   phase,
   timeline: timelineSchema.nullable().describe('Null for a historic edition kept for its year and theme only'),
   event: z.object({ name: z.string().nullable(), place: z.string().nullable() }),
@@ -102,6 +111,7 @@ const editionSchema = z.object({
       position: z.number().int(),
       title: z.string(),
       description: z.string(),
+      en: english(['title', 'description']),
     }),
   ),
   formSections: z.array(
@@ -110,6 +120,7 @@ const editionSchema = z.object({
       position: z.number().int(),
       heading: z.string(),
       help: z.string(),
+      en: english(['heading', 'help']),
       wordLimit: z.number().int().nullable(),
       required: z.boolean(),
     }),
@@ -136,10 +147,11 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
     },
     async () => {
       const data = await listAwards(db, clock.now());
-      const summary = (e: { id: number; year: number; theme: string | null; phase: (typeof PHASES)[number] }) => ({
+      const summary = (e: { id: number; year: number; theme: string | null; themeEn: string | null; phase: (typeof PHASES)[number] }) => ({
         id: e.id,
         year: e.year,
         theme: e.theme,
+        en: { theme: e.themeEn },
         phase: e.phase,
         url: `/api/v1/editions/${e.id}`,
       });
@@ -149,6 +161,7 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
           slug: a.award.slug,
           name: a.award.name,
           summary: a.award.summary,
+          en: { summary: a.award.summaryEn },
           establishedYear: a.award.establishedYear,
           organisation: { id: a.organisation.id, slug: a.organisation.slug, name: a.organisation.name },
           currentEdition: a.current ? summary(a.current) : null,
@@ -190,6 +203,7 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
         year: e.year,
         theme: e.theme,
         themeDescription: e.themeDescription,
+        en: { theme: e.themeEn, themeDescription: e.themeDescriptionEn, prizePurpose: e.prizePurposeEn, prizeExtras: e.prizeExtrasEn },
         phase: summary.phase,
         timeline: tl
           ? {
@@ -213,12 +227,19 @@ export async function awardApi(root: FastifyInstance, { db, clock }: AppDeps) {
         winner: published.winner ? nomineeJson(published.winner) : null,
         award: { id: award.id, slug: award.slug, name: award.name },
         organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
-        criteria: found.criteria.map((c) => ({ id: c.id, position: c.position, title: c.title, description: c.description })),
+        criteria: found.criteria.map((c) => ({
+          id: c.id,
+          position: c.position,
+          title: c.title,
+          description: c.description,
+          en: { title: c.titleEn, description: c.descriptionEn },
+        })),
         formSections: found.formSections.map((s) => ({
           id: s.id,
           position: s.position,
           heading: s.heading,
           help: s.help,
+          en: { heading: s.headingEn, help: s.helpEn },
           wordLimit: s.wordLimit,
           required: s.required,
         })),

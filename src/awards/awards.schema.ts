@@ -39,6 +39,13 @@ export const awards = pgTable(
     description: text('description').notNull(),
     establishedYear: integer('established_year').notNull(),
     eligibility: text('eligibility'),
+    /**
+     * English texts beside the Danish ones (null: none given; English pages then show the Danish
+     * text marked lang="da", see platform/ui/localized.tsx). The name is one proper name in both.
+     */
+    summaryEn: text('summary_en'),
+    descriptionEn: text('description_en'),
+    eligibilityEn: text('eligibility_en'),
     contactName: text('contact_name'),
     contactTitle: text('contact_title'),
     contactUnit: text('contact_unit'),
@@ -64,6 +71,9 @@ export const editions = pgTable(
     year: integer('year').notNull(),
     theme: text('theme'),
     themeDescription: text('theme_description'),
+    /** English theme and prize terms; null: English pages show the Danish text marked lang="da". */
+    themeEn: text('theme_en'),
+    themeDescriptionEn: text('theme_description_en'),
     opensAt: instant('opens_at'),
     closesAt: instant('closes_at'),
     reviewStartsAt: instant('review_starts_at'),
@@ -79,6 +89,8 @@ export const editions = pgTable(
     prizeAmountKr: integer('prize_amount_kr'),
     prizePurpose: text('prize_purpose'),
     prizeExtras: text('prize_extras'),
+    prizePurposeEn: text('prize_purpose_en'),
+    prizeExtrasEn: text('prize_extras_en'),
     /** The prize is not paid out in cash (it is earmarked, e.g. for the department's surroundings). */
     prizeNotCash: boolean('prize_not_cash').notNull().default(false),
     filmUrl: text('film_url'),
@@ -143,6 +155,9 @@ export const criteria = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    /** English title and description; null: English pages show the Danish ones marked lang="da". */
+    titleEn: text('title_en'),
+    descriptionEn: text('description_en'),
   },
   (t) => [uniqueIndex('criteria_edition_position_uq').on(t.editionId, t.position)],
 );
@@ -158,6 +173,9 @@ export const formSections = pgTable(
     position: integer('position').notNull(),
     heading: text('heading').notNull(),
     help: text('help').notNull().default(''),
+    /** English heading and help; null: English pages show the Danish ones marked lang="da". */
+    headingEn: text('heading_en'),
+    helpEn: text('help_en'),
     wordLimit: integer('word_limit'),
     required: boolean('required').notNull().default(true),
   },

@@ -20,6 +20,8 @@ export type EditionSummary = {
   id: number;
   year: number;
   theme: string | null;
+  /** The theme in English; null: English pages show the Danish one, marked. */
+  themeEn: string | null;
   phase: Phase;
   timeline: Timeline | null;
 };
@@ -49,7 +51,7 @@ export function timelineOf(e: EditionRow): Timeline | null {
 
 function summarise(e: EditionRow, now: Date): EditionSummary {
   const timeline = timelineOf(e);
-  return { id: e.id, year: e.year, theme: e.theme, phase: phaseAt(timeline, now), timeline };
+  return { id: e.id, year: e.year, theme: e.theme, themeEn: e.themeEn, phase: phaseAt(timeline, now), timeline };
 }
 
 /**

@@ -79,6 +79,9 @@ const awardCreateBody = z
     description: z.string().max(100_000),
     establishedYear: z.number().int().min(0).max(9999),
     eligibility: text,
+    summaryEn: text.describe('English texts; null: English pages show the Danish ones'),
+    descriptionEn: text,
+    eligibilityEn: text,
     contactName: text,
     contactTitle: text,
     contactUnit: text,
@@ -88,13 +91,21 @@ const awardCreateBody = z
   .strict();
 
 const criterionItem = z
-  .object({ id: z.number().int().positive().nullable().optional(), title: z.string().max(100_000), description: z.string().max(100_000) })
+  .object({
+    id: z.number().int().positive().nullable().optional(),
+    title: z.string().max(100_000),
+    description: z.string().max(100_000),
+    titleEn: text.describe('English title; null: English pages show the Danish one'),
+    descriptionEn: text,
+  })
   .strict();
 const sectionItem = z
   .object({
     id: z.number().int().positive().nullable().optional(),
     heading: z.string().max(100_000),
     help: z.string().max(100_000).optional(),
+    headingEn: text.describe('English heading; null: English pages show the Danish one'),
+    helpEn: text,
     wordLimit: z.number().int().nullable().optional(),
     required: z.boolean().optional().describe('Default true'),
   })
@@ -364,9 +375,17 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
         const page = (await getEditionSetup(db, editionId))!;
         const items =
           list.kind === 'criteria'
-            ? page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description }))
+            ? page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description, titleEn: c.titleEn, descriptionEn: c.descriptionEn }))
             : list.kind === 'form-sections'
-              ? page.formSections.map((f) => ({ id: f.id, heading: f.heading, help: f.help, wordLimit: f.wordLimit, required: f.required }))
+              ? page.formSections.map((f) => ({
+                  id: f.id,
+                  heading: f.heading,
+                  help: f.help,
+                  headingEn: f.headingEn,
+                  helpEn: f.helpEn,
+                  wordLimit: f.wordLimit,
+                  required: f.required,
+                }))
               : page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair }));
         return { items };
       },

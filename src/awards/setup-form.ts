@@ -99,6 +99,10 @@ export function editionValues(e: EditionRow | null, defaults: { year?: number } 
     year: e ? String(e.year) : defaults.year ? String(defaults.year) : '',
     theme: e?.theme ?? '',
     themeDescription: e?.themeDescription ?? '',
+    themeEn: e?.themeEn ?? '',
+    themeDescriptionEn: e?.themeDescriptionEn ?? '',
+    prizePurposeEn: e?.prizePurposeEn ?? '',
+    prizeExtrasEn: e?.prizeExtrasEn ?? '',
     eventName: e?.eventName ?? '',
     eventPlace: e?.eventPlace ?? '',
     prizePurpose: e?.prizePurpose ?? '',
@@ -174,6 +178,10 @@ const EDITION_FIELD_ORDER = [
   'prizeExtras',
   'prizeNotCash',
   'filmUrl',
+  'themeEn',
+  'themeDescriptionEn',
+  'prizePurposeEn',
+  'prizeExtrasEn',
   'blindReview',
   'scoreScaleMin',
   'scoreScaleMax',
@@ -204,6 +212,10 @@ const EDITION_PAGE_FIELDS = [
   'prizePurpose',
   'prizeExtras',
   'filmUrl',
+  'themeEn',
+  'themeDescriptionEn',
+  'prizePurposeEn',
+  'prizeExtrasEn',
   'reviewClosesAt-date',
   'reviewClosesAt-time',
   'scoreScaleMin',
@@ -228,6 +240,10 @@ function editionInputOfPage(v: FormValues): EditionSchemaInput {
     prizeAmountKr: v.prizeAmountKr,
     prizePurpose: v.prizePurpose,
     prizeExtras: v.prizeExtras,
+    themeEn: v.themeEn,
+    themeDescriptionEn: v.themeDescriptionEn,
+    prizePurposeEn: v.prizePurposeEn,
+    prizeExtrasEn: v.prizeExtrasEn,
     prizeNotCash: v.prizeNotCash,
     filmUrl: v.filmUrl,
     hasPatientPanel: v.hasPatientPanel,
@@ -325,14 +341,26 @@ export type ListAction = { kind: 'save' } | { kind: 'add' } | { kind: 'up' | 'do
 /** A row as the form shows it: its id (empty for a new row) and its fields as typed. */
 export type ListRow = { id: string; fields: Record<string, string> };
 
-export function rowsOfCriteria(rows: { id: number; title: string; description: string }[]): ListRow[] {
-  return rows.map((r) => ({ id: String(r.id), fields: { title: r.title, description: r.description } }));
-}
-
-export function rowsOfSections(rows: { id: number; heading: string; help: string; wordLimit: number | null; required: boolean }[]): ListRow[] {
+export function rowsOfCriteria(rows: { id: number; title: string; description: string; titleEn: string | null; descriptionEn: string | null }[]): ListRow[] {
   return rows.map((r) => ({
     id: String(r.id),
-    fields: { heading: r.heading, help: r.help, wordLimit: r.wordLimit === null ? '' : String(r.wordLimit), required: r.required ? 'ja' : '' },
+    fields: { title: r.title, description: r.description, titleEn: r.titleEn ?? '', descriptionEn: r.descriptionEn ?? '' },
+  }));
+}
+
+export function rowsOfSections(
+  rows: { id: number; heading: string; help: string; headingEn: string | null; helpEn: string | null; wordLimit: number | null; required: boolean }[],
+): ListRow[] {
+  return rows.map((r) => ({
+    id: String(r.id),
+    fields: {
+      heading: r.heading,
+      help: r.help,
+      headingEn: r.headingEn ?? '',
+      helpEn: r.helpEn ?? '',
+      wordLimit: r.wordLimit === null ? '' : String(r.wordLimit),
+      required: r.required ? 'ja' : '',
+    },
   }));
 }
 

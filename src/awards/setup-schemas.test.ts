@@ -314,15 +314,16 @@ test('list schemas: rows by index, ids kept or made new, blank rows, too many ro
     [
       { id: '5', heading: ' Løsningen ', help: '', wordLimit: '300', required: 'ja' },
       { id: 7, heading: 'Effekt', wordLimit: 200 },
-      { id: 'x', heading: 'Andet', help: 'Skriv <b>kort</b>.', wordLimit: null, required: false },
+      { id: 'x', heading: 'Andet', help: 'Skriv <b>kort</b>.', headingEn: '  Other\u0007 ', helpEn: ' ', wordLimit: null, required: false },
     ],
     da,
   );
   assert.deepEqual(ok.errors, []);
+  // English texts are optional: absent or blank is null, given ones get the Danish twin's clean-up.
   assert.deepEqual(ok.input, [
-    { id: 5, heading: 'Løsningen', help: '', wordLimit: 300, required: true },
-    { id: 7, heading: 'Effekt', help: '', wordLimit: 200, required: true },
-    { id: null, heading: 'Andet', help: 'Skriv <b>kort</b>.', wordLimit: null, required: false },
+    { id: 5, heading: 'Løsningen', help: '', headingEn: null, helpEn: null, wordLimit: 300, required: true },
+    { id: 7, heading: 'Effekt', help: '', headingEn: null, helpEn: null, wordLimit: 200, required: true },
+    { id: null, heading: 'Andet', help: 'Skriv <b>kort</b>.', headingEn: 'Other', helpEn: null, wordLimit: null, required: false },
   ]);
 
   const bad = checkList(
@@ -330,7 +331,7 @@ test('list schemas: rows by index, ids kept or made new, blank rows, too many ro
     [
       { title: 'A', description: 'a' },
       { title: '', description: 'x'.repeat(20_001) },
-      { title: 42, description: 'b' },
+      { title: 42, description: 'b', titleEn: 'x'.repeat(301) },
     ],
     da,
   );
@@ -341,6 +342,7 @@ test('list schemas: rows by index, ids kept or made new, blank rows, too many ro
       ['r1-title', 'Udfyld "Titel" i kriterium 2.'],
       ['r1-description', '"Beskrivelse" i kriterium 2 må højst være 20.000 tegn.'],
       ['r2-title', 'Udfyld "Titel" i kriterium 3.'],
+      ['r2-titleEn', '"Titel, på engelsk" i kriterium 3 må højst være 300 tegn.'],
     ],
   );
 

@@ -111,6 +111,10 @@ export const awardSchema = perCatalogue((t: T) => {
     description: requiredText(t, l.description, LONG, { multiline: true }),
     establishedYear: year(t, l.establishedYear),
     eligibility: text(t, l.eligibility, LONG, { multiline: true }),
+    // The English twins: optional, with their Danish twin's clean-up and limit.
+    summaryEn: text(t, l.summaryEn, 500),
+    descriptionEn: text(t, l.descriptionEn, LONG, { multiline: true }),
+    eligibilityEn: text(t, l.eligibilityEn, LONG, { multiline: true }),
     contactName: text(t, contact(l.contactName), 200),
     contactTitle: text(t, contact(l.contactTitle), 200),
     contactUnit: text(t, contact(l.contactUnit), 200),
@@ -125,6 +129,9 @@ export const AWARD_FIELDS = [
   'description',
   'establishedYear',
   'eligibility',
+  'summaryEn',
+  'descriptionEn',
+  'eligibilityEn',
   'contactName',
   'contactTitle',
   'contactUnit',
@@ -180,6 +187,11 @@ function buildEditionSchema(t: T, locale: Locale) {
     year: year(t, l.year),
     theme: text(t, l.theme, 200),
     themeDescription: text(t, l.themeDescription, LONG, { multiline: true }),
+    // The English twins: optional, with their Danish twin's clean-up and limit.
+    themeEn: text(t, l.themeEn, 200),
+    themeDescriptionEn: text(t, l.themeDescriptionEn, LONG, { multiline: true }),
+    prizePurposeEn: text(t, l.prizePurposeEn, 2000, { multiline: true }),
+    prizeExtrasEn: text(t, l.prizeExtrasEn, 2000, { multiline: true }),
     // No timeline at all is a historic round: every date null.
     timeline: z
       .object(timeline, { error: e.dateMissing(l.opensAt) })
@@ -225,8 +237,8 @@ export type { LocalDateTimeInput };
 export type ListKind = 'criteria' | 'form-sections' | 'committee';
 
 export const LIST_FIELDS: Record<ListKind, readonly string[]> = {
-  criteria: ['title', 'description'],
-  'form-sections': ['heading', 'help', 'wordLimit', 'required'],
+  criteria: ['title', 'description', 'titleEn', 'descriptionEn'],
+  'form-sections': ['heading', 'help', 'headingEn', 'helpEn', 'wordLimit', 'required'],
   committee: ['name', 'partyLetter', 'represents', 'isChair'],
 };
 
@@ -252,13 +264,22 @@ function itemSchema(kind: ListKind, t: T, i: number) {
     });
   const what = (kind === 'criteria' ? l.criterion(i + 1) : kind === 'form-sections' ? l.section(i + 1) : l.seat(i + 1)).toLowerCase();
   if (kind === 'criteria') {
-    return z.object({ id: rowId, title: row(l.title, SHORT, { required: true }), description: row(l.description, LONG, { required: true, multiline: true }) });
+    return z.object({
+      id: rowId,
+      title: row(l.title, SHORT, { required: true }),
+      description: row(l.description, LONG, { required: true, multiline: true }),
+      // The English twins: optional, with their Danish twin's clean-up and limit.
+      titleEn: row(l.titleEn, SHORT),
+      descriptionEn: row(l.descriptionEn, LONG, { multiline: true }),
+    });
   }
   if (kind === 'form-sections') {
     return z.object({
       id: rowId,
       heading: row(l.heading, SHORT, { required: true }),
       help: row(l.help, LONG, { multiline: true }).transform((v) => v ?? ''),
+      headingEn: row(l.headingEn, SHORT),
+      helpEn: row(l.helpEn, LONG, { multiline: true }),
       wordLimit: integerField({ min: 1, max: 999_999, digits: 6, invalid: e.rowWordLimit(what) }),
       // An API item without `required` is a required section; an unticked box on the page is not.
       required: checkboxField(true),

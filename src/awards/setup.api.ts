@@ -50,6 +50,10 @@ const timelineOut = z.object(Object.fromEntries(TIMELINE_KEYS.map((k) => [k, ins
 const editionFields = {
   theme: text,
   themeDescription: text,
+  themeEn: text.describe('The theme in English; null: English pages show the Danish theme'),
+  themeDescriptionEn: text,
+  prizePurposeEn: text,
+  prizeExtrasEn: text,
   timeline: timelineBody.optional(),
   eventName: text,
   eventPlace: text,
@@ -82,11 +86,19 @@ type EditionBody = z.infer<typeof editionPatchBody>;
 const ref = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
 
 /** The edition's lists as the admin API answers them (also by organisations.api.ts's list routes). */
-export const criterionOut = z.object({ id: z.number().int(), title: z.string(), description: z.string() });
+export const criterionOut = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  titleEn: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+});
 export const formSectionOut = z.object({
   id: z.number().int(),
   heading: z.string(),
   help: z.string(),
+  headingEn: z.string().nullable(),
+  helpEn: z.string().nullable(),
   wordLimit: z.number().int().nullable(),
   required: z.boolean(),
 });
@@ -104,6 +116,10 @@ const editionSchema = z.object({
   publishedAt: instant.nullable().describe('When the round was made public; null while it is a draft (seen only by its organisation)'),
   theme: z.string().nullable(),
   themeDescription: z.string().nullable(),
+  themeEn: z.string().nullable(),
+  themeDescriptionEn: z.string().nullable(),
+  prizePurposeEn: z.string().nullable(),
+  prizeExtrasEn: z.string().nullable(),
   timeline: timelineOut,
   archivedAt: instant.nullable(),
   eventName: z.string().nullable(),
@@ -136,6 +152,9 @@ const awardFields = {
   description: z.string().max(100_000).optional(),
   establishedYear: z.number().int().min(0).max(9999).optional(),
   eligibility: text,
+  summaryEn: text.describe('English texts; null: English pages show the Danish ones'),
+  descriptionEn: text,
+  eligibilityEn: text,
   contactName: text,
   contactTitle: text,
   contactUnit: text,
@@ -152,6 +171,9 @@ const awardSchema = z.object({
   description: z.string(),
   establishedYear: z.number().int(),
   eligibility: z.string().nullable(),
+  summaryEn: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  eligibilityEn: z.string().nullable(),
   contactName: z.string().nullable(),
   contactTitle: z.string().nullable(),
   contactUnit: z.string().nullable(),
@@ -183,8 +205,16 @@ function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
     formLockedSince: iso(page.lockedSince),
     award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
     organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
-    criteria: page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
-    formSections: page.formSections.map((f) => ({ id: f.id, heading: f.heading, help: f.help, wordLimit: f.wordLimit, required: f.required })),
+    criteria: page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description, titleEn: c.titleEn, descriptionEn: c.descriptionEn })),
+    formSections: page.formSections.map((f) => ({
+      id: f.id,
+      heading: f.heading,
+      help: f.help,
+      headingEn: f.headingEn,
+      helpEn: f.helpEn,
+      wordLimit: f.wordLimit,
+      required: f.required,
+    })),
     committeeSeats: page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair })),
   };
 }
@@ -199,6 +229,9 @@ function awardJson(page: NonNullable<Awaited<ReturnType<typeof getAwardSetup>>>)
     description: a.description,
     establishedYear: a.establishedYear,
     eligibility: a.eligibility,
+    summaryEn: a.summaryEn,
+    descriptionEn: a.descriptionEn,
+    eligibilityEn: a.eligibilityEn,
     contactName: a.contactName,
     contactTitle: a.contactTitle,
     contactUnit: a.contactUnit,
@@ -215,6 +248,10 @@ function editionInputOfRow(e: EditionRow | null): EditionSchemaInput {
     year: e?.year ?? null,
     theme: e?.theme ?? null,
     themeDescription: e?.themeDescription ?? null,
+    themeEn: e?.themeEn ?? null,
+    themeDescriptionEn: e?.themeDescriptionEn ?? null,
+    prizePurposeEn: e?.prizePurposeEn ?? null,
+    prizeExtrasEn: e?.prizeExtrasEn ?? null,
     timeline: Object.fromEntries(TIMELINE_KEYS.map((k) => [k, e?.[k] ?? null])) as EditionSchemaInput['timeline'],
     eventName: e?.eventName ?? null,
     eventPlace: e?.eventPlace ?? null,

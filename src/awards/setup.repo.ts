@@ -222,7 +222,16 @@ export async function copyLists(
 ): Promise<{ criteria: number; formSections: number; committee: number }> {
   const lists = await findLists(db, fromEditionId);
   if (lists.criteria.length) {
-    await db.insert(criteria).values(lists.criteria.map((c) => ({ editionId: toEditionId, position: c.position, title: c.title, description: c.description })));
+    await db.insert(criteria).values(
+      lists.criteria.map((c) => ({
+        editionId: toEditionId,
+        position: c.position,
+        title: c.title,
+        description: c.description,
+        titleEn: c.titleEn,
+        descriptionEn: c.descriptionEn,
+      })),
+    );
   }
   if (lists.formSections.length) {
     await db.insert(formSections).values(
@@ -231,6 +240,8 @@ export async function copyLists(
         position: s.position,
         heading: s.heading,
         help: s.help,
+        headingEn: s.headingEn,
+        helpEn: s.helpEn,
         wordLimit: s.wordLimit,
         required: s.required,
       })),

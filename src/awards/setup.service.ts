@@ -86,6 +86,10 @@ export type AwardInput = {
   description: string;
   establishedYear: number;
   eligibility: string | null;
+  /** English texts; null: English pages show the Danish ones. Absent (older API callers' bodies): null. */
+  summaryEn?: string | null;
+  descriptionEn?: string | null;
+  eligibilityEn?: string | null;
   contactName: string | null;
   contactTitle: string | null;
   contactUnit: string | null;
@@ -97,6 +101,11 @@ export type EditionInput = {
   year: number;
   theme: string | null;
   themeDescription: string | null;
+  /** English texts; null: English pages show the Danish ones. */
+  themeEn?: string | null;
+  themeDescriptionEn?: string | null;
+  prizePurposeEn?: string | null;
+  prizeExtrasEn?: string | null;
   timeline: TimelineInput;
   eventName: string | null;
   eventPlace: string | null;
@@ -119,8 +128,17 @@ export type EditionInput = {
   scoreLabels?: string[] | null;
 };
 
-export type CriterionInput = { id: number | null; title: string; description: string };
-export type FormSectionInput = { id: number | null; heading: string; help: string; wordLimit: number | null; required: boolean };
+/** The English texts are optional: null (or absent, from an older API caller) shows the Danish ones on English pages. */
+export type CriterionInput = { id: number | null; title: string; description: string; titleEn?: string | null; descriptionEn?: string | null };
+export type FormSectionInput = {
+  id: number | null;
+  heading: string;
+  help: string;
+  headingEn?: string | null;
+  helpEn?: string | null;
+  wordLimit: number | null;
+  required: boolean;
+};
 export type CommitteeSeatInput = { id: number | null; name: string | null; partyLetter: string | null; represents: string | null; isChair: boolean };
 
 export type EditionProblem =
@@ -213,6 +231,9 @@ function awardSnapshot(a: AwardRow) {
     description: a.description,
     establishedYear: a.establishedYear,
     eligibility: a.eligibility,
+    summaryEn: a.summaryEn,
+    descriptionEn: a.descriptionEn,
+    eligibilityEn: a.eligibilityEn,
     contactName: a.contactName,
     contactTitle: a.contactTitle,
     contactUnit: a.contactUnit,
@@ -227,6 +248,8 @@ export function editionSnapshot(e: EditionRow) {
     year: e.year,
     theme: e.theme,
     themeDescription: e.themeDescription,
+    themeEn: e.themeEn,
+    themeDescriptionEn: e.themeDescriptionEn,
     opensAt: iso(e.opensAt),
     closesAt: iso(e.closesAt),
     reviewStartsAt: iso(e.reviewStartsAt),
@@ -242,6 +265,8 @@ export function editionSnapshot(e: EditionRow) {
     prizeAmountKr: e.prizeAmountKr,
     prizePurpose: e.prizePurpose,
     prizeExtras: e.prizeExtras,
+    prizePurposeEn: e.prizePurposeEn,
+    prizeExtrasEn: e.prizeExtrasEn,
     prizeNotCash: e.prizeNotCash,
     filmUrl: e.filmUrl,
     hasPatientPanel: e.hasPatientPanel,
@@ -711,6 +736,8 @@ export async function createNextYearEdition(args: { db: Database; actor: Actor |
       prizeAmountKr: source.prizeAmountKr,
       prizePurpose: source.prizePurpose,
       prizeExtras: source.prizeExtras,
+      prizePurposeEn: source.prizePurposeEn,
+      prizeExtrasEn: source.prizeExtrasEn,
       prizeNotCash: source.prizeNotCash,
       filmUrl: null,
       hasPatientPanel: source.hasPatientPanel,

@@ -18,6 +18,8 @@ export const TYPO_THRESHOLD = 0.5;
 export type SolutionHit = {
   id: number;
   title: string;
+  /** The English title; null: English pages show the Danish one, marked lang="da". */
+  titleEn: string | null;
   summary: string;
   organisationName: string;
   unitName: string;
@@ -291,7 +293,7 @@ export function searchQuery(
   return sql`with matched as ${cte.conditional ? sql`materialized` : sql`not materialized`} (${cte.body})${groups},
       page as (select id, rank from matched order by ${order} limit ${pageSize} offset ${offset}),
       hits as (
-        select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
+        select s.id, s.title, s.title_en as "titleEn", s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
           s.status, s.year, s.tags, s.created_at as "createdAt", p.rank::float8 as rank,
           (select count(*)::int from adoptions a where a.solution_id = s.id) as "adoptionCount",
           ts_headline('danish'::regconfig, s.summary || ' ' || s.description, ${highlighted},

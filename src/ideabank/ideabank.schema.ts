@@ -36,6 +36,10 @@ export const solutions = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     description: text('description').notNull().default(''),
+    /** English texts (null: none; English pages show the Danish ones marked lang="da"). Search stays Danish. */
+    titleEn: text('title_en'),
+    summaryEn: text('summary_en'),
+    descriptionEn: text('description_en'),
     organisationName: text('organisation_name').notNull(),
     unitName: text('unit_name').notNull().default(''),
     contactName: text('contact_name').notNull().default(''),

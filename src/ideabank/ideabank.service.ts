@@ -67,6 +67,10 @@ export type SolutionInput = {
   title: string;
   summary: string;
   description: string;
+  /** English texts; null: English pages show the Danish ones, marked lang="da". Search stays Danish. */
+  titleEn: string | null;
+  summaryEn: string | null;
+  descriptionEn: string | null;
   organisationName: string;
   unitName: string;
   contactName: string;

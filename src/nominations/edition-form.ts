@@ -20,8 +20,16 @@ export async function loadEditionForForm(db: Database, editionId: number): Promi
     ...found,
     timeline: timelineOf(found.edition),
     form: {
-      sections: found.sections.map((s) => ({ id: s.id, heading: s.heading, help: s.help, wordLimit: s.wordLimit, required: s.required })),
-      criteria: found.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+      sections: found.sections.map((s) => ({
+        id: s.id,
+        heading: s.heading,
+        help: s.help,
+        headingEn: s.headingEn,
+        helpEn: s.helpEn,
+        wordLimit: s.wordLimit,
+        required: s.required,
+      })),
+      criteria: found.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description, titleEn: c.titleEn, descriptionEn: c.descriptionEn })),
       asksOrigin: found.edition.asksOrigin,
     },
   };

@@ -12,8 +12,17 @@ import type { NominationFieldValues } from './nominations.schema.js';
 /** The nomination's fields as the form works with them (declared beside the table, which keeps them as a working copy). */
 export type NominationFields = NominationFieldValues;
 
-export type FormSection = { id: number; heading: string; help: string; wordLimit: number | null; required: boolean };
-export type FormCriterion = { id: number; title: string; description: string };
+/** The English texts are optional (null: English pages show the Danish ones, marked lang="da"). */
+export type FormSection = {
+  id: number;
+  heading: string;
+  help: string;
+  headingEn?: string | null;
+  helpEn?: string | null;
+  wordLimit: number | null;
+  required: boolean;
+};
+export type FormCriterion = { id: number; title: string; description: string; titleEn?: string | null; descriptionEn?: string | null };
 
 /** What the form of one edition asks. */
 export type FormDefinition = {

@@ -30,6 +30,8 @@ export type ArchiveEdition = {
   id: number;
   year: number;
   theme: string | null;
+  /** The theme in English; null: English pages show the Danish one, marked lang="da". */
+  themeEn: string | null;
   recorded: boolean;
   /** The winner instant has passed: a missing winner is then "not recorded", before it "not published yet". */
   winnerDue: boolean;
@@ -71,6 +73,7 @@ export async function loadArchive(
         id: e.id,
         year: e.year,
         theme: e.theme,
+        themeEn: e.themeEn,
         recorded: e.timeline !== null,
         winnerDue: winnerIsPublic(instants, now),
         result: publicResult(instants, ids, rows, winner, now),

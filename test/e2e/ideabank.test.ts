@@ -129,8 +129,8 @@ describe('the idea bank in Chromium', () => {
 
     await page.goto('/idebank/ny');
     await check(watched, '/idebank/ny');
-    await page.getByLabel('Titel').fill('Sygeplejerskeklinik');
-    await page.getByLabel('Kort resumé').fill('En klinik på øen for borgere med kroniske sygdomme');
+    await page.getByLabel('Titel', { exact: true }).fill('Sygeplejerskeklinik');
+    await page.getByLabel('Kort resumé', { exact: true }).fill('En klinik på øen for borgere med kroniske sygdomme');
     await page.locator('[data-similar-list] a', { hasText: 'Sygeplejerskeklinikken på Ærø' }).waitFor();
     assert.match((await page.locator('[data-similar-status]').textContent()) ?? '', /lignende løsning/);
     await check(watched, '/idebank/ny with suggestions');

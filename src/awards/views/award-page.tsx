@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { Alert, ButtonLink, Layout, type PageContext, Table, Time } from '../../platform/ui/index.js';
+import { Alert, ButtonLink, Layout, LocalizedParagraphs, LocalizedText, type PageContext, Table, Time } from '../../platform/ui/index.js';
 import { setupTexts } from '../i18n.js';
 import { formatInstant } from '../../platform/time.js';
 import type { AwardPage as AwardPageData, EditionDetail } from '../awards.service.js';
@@ -35,8 +35,8 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
         ''
       )}
       <h1 safe>{title}</h1>
-      <p class="font-lead" lang="da" safe>
-        {award.summary}
+      <p class="font-lead">
+        <LocalizedText ctx={ctx} da={award.summary} en={award.summaryEn} />
       </p>
       {/* The first screen answers "can I nominate now, and if not, when?" (the call), before anything else. */}
       <AwardCallSection ctx={ctx} page={page} publication={publication} />
@@ -47,18 +47,14 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
         <h2 id="about" safe>
           {t.award.about}
         </h2>
-        <p lang="da" safe>
-          {award.description}
-        </p>
+        <LocalizedParagraphs ctx={ctx} da={award.description} en={award.descriptionEn} />
         <p safe>{`${t.award.established(award.establishedYear)} · ${organisation.name}`}</p>
         {award.eligibility ? (
           <>
             <h3 class="h4" safe>
               {t.award.whoCanBeNominated}
             </h3>
-            <p lang="da" safe>
-              {award.eligibility}
-            </p>
+            <LocalizedParagraphs ctx={ctx} da={award.eligibility} en={award.eligibilityEn} />
           </>
         ) : (
           ''
@@ -144,9 +140,7 @@ export function AwardPage({ ctx, page, byYear, publication }: Props): JSX.Elemen
                       {String(e.year)}
                     </a>
                   </th>
-                  <td lang="da" safe>
-                    {e.theme ?? t.award.noTheme}
-                  </td>
+                  <td>{e.theme ? <LocalizedText ctx={ctx} da={e.theme} en={e.themeEn} /> : <span safe>{t.award.noTheme}</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -183,14 +177,11 @@ function EditionSection({
       <ResultSection ctx={ctx} result={publication.result} />
       {e.theme ? (
         <>
-          <h3 safe>{`${t.award.theme}: ${e.theme}`}</h3>
-          {e.themeDescription ? (
-            <p lang="da" safe>
-              {e.themeDescription}
-            </p>
-          ) : (
-            ''
-          )}
+          <h3>
+            <span safe>{`${t.award.theme}: `}</span>
+            <LocalizedText ctx={ctx} da={e.theme} en={e.themeEn} />
+          </h3>
+          {e.themeDescription ? <LocalizedParagraphs ctx={ctx} da={e.themeDescription} en={e.themeDescriptionEn} /> : ''}
         </>
       ) : (
         ''
@@ -245,11 +236,13 @@ function EditionSection({
         <>
           <h3 safe>{t.award.criteria}</h3>
           <p safe>{t.award.criteriaIntro}</p>
-          <ol lang="da">
+          <ol>
             {edition.criteria.map((c) => (
               <li>
-                <strong safe>{c.title}</strong>
-                <p safe>{c.description}</p>
+                <strong>
+                  <LocalizedText ctx={ctx} da={c.title} en={c.titleEn} />
+                </strong>
+                <LocalizedParagraphs ctx={ctx} da={c.description} en={c.descriptionEn} />
               </li>
             ))}
           </ol>
@@ -265,9 +258,7 @@ function EditionSection({
           <ul>
             {edition.formSections.map((s) => (
               <li>
-                <span lang="da" safe>
-                  {s.heading}
-                </span>
+                <LocalizedText ctx={ctx} da={s.heading} en={s.headingEn} />
                 <span safe>{`${s.wordLimit ? ` – ${t.award.wordLimit(s.wordLimit)}` : ''}${s.required ? '' : ` ${t.award.optional}`}`}</span>
               </li>
             ))}
@@ -393,8 +384,8 @@ function PrizeSection({ ctx, edition }: { ctx: PageContext; edition: EditionDeta
           {e.prizePurpose ? (
             <>
               <dt safe>{t.award.prizePurposeLabel}</dt>
-              <dd lang="da" safe>
-                {e.prizePurpose}
+              <dd>
+                <LocalizedText ctx={ctx} da={e.prizePurpose} en={e.prizePurposeEn} />
               </dd>
             </>
           ) : (
@@ -403,8 +394,8 @@ function PrizeSection({ ctx, edition }: { ctx: PageContext; edition: EditionDeta
           {e.prizeExtras ? (
             <>
               <dt safe>{t.award.prizeExtrasLabel}</dt>
-              <dd lang="da" safe>
-                {e.prizeExtras}
+              <dd>
+                <LocalizedText ctx={ctx} da={e.prizeExtras} en={e.prizeExtrasEn} />
               </dd>
             </>
           ) : (

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { Badge, Layout, type PageContext } from '../../platform/ui/index.js';
+import { Badge, Layout, LocalizedText, type PageContext } from '../../platform/ui/index.js';
 import { formatInstant } from '../../platform/time.js';
 import type { CatalogueAward } from '../awards.service.js';
 import type { OrganisationRow } from '../awards.repo.js';
@@ -46,8 +46,9 @@ export function FrontPage({ ctx, organisations, awards, winners }: Props): JSX.E
                 {t.award.edition(award.name, edition.year)}
               </a>
               {edition.theme ? (
-                <p lang="da" safe>
-                  {`${t.award.theme}: ${edition.theme}`}
+                <p>
+                  <span safe>{`${t.award.theme}: `}</span>
+                  <LocalizedText ctx={ctx} da={edition.theme} en={edition.themeEn} />
                 </p>
               ) : (
                 ''
@@ -92,8 +93,8 @@ export function FrontPage({ ctx, organisations, awards, winners }: Props): JSX.E
                   <a href={urls.award({ slug: a.award.slug })} class="h5" safe>
                     {a.award.name}
                   </a>
-                  <p lang="da" safe>
-                    {a.award.summary}
+                  <p>
+                    <LocalizedText ctx={ctx} da={a.award.summary} en={a.award.summaryEn} />
                   </p>
                   {a.current ? <CurrentRound ctx={ctx} awardName={a.award.name} edition={a.current} winner={winners.get(a.current.id) ?? null} /> : ''}
                 </li>

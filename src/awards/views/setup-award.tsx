@@ -57,6 +57,12 @@ export function AwardFormPage({ ctx, csrf, now, organisation, award, editions, f
         <TextArea ctx={ctx} {...fieldOf(form, 'description')} label={l.description} hint={l.descriptionHint} rows={8} />
         <TextInput ctx={ctx} {...fieldOf(form, 'establishedYear')} label={l.establishedYear} width="xs" inputmode="numeric" />
         <TextArea ctx={ctx} {...fieldOf(form, 'eligibility')} label={l.eligibility} optional rows={4} />
+        <Fieldset legend={l.englishHeading} legendClass="h3">
+          <Hint block text={l.englishHint} />
+          <TextInput ctx={ctx} {...fieldOf(form, 'summaryEn')} label={l.summaryEn} optional width="xl" lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'descriptionEn')} label={l.descriptionEn} optional rows={8} lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'eligibilityEn')} label={l.eligibilityEn} optional rows={4} lang="en" />
+        </Fieldset>
         <Fieldset legend={l.contactHeading} legendClass="h3">
           <TextInput ctx={ctx} {...fieldOf(form, 'contactName')} label={l.contactName} optional autocomplete="off" />
           <TextInput ctx={ctx} {...fieldOf(form, 'contactTitle')} label={l.contactTitle} optional autocomplete="off" />

@@ -221,6 +221,13 @@ export function EditionFormPage(p: EditionFormProps): JSX.Element {
           <SetupCheckbox ctx={ctx} form={form} id="prizeNotCash" label={l.prizeNotCash} />
           <TextInput ctx={ctx} {...fieldOf(form, 'filmUrl')} label={l.filmUrl} type="url" optional />
         </Fieldset>
+        <Fieldset legend={l.englishHeading} legendClass="h2">
+          <Hint block text={l.englishHint} />
+          <TextInput ctx={ctx} {...fieldOf(form, 'themeEn')} label={l.themeEn} optional width="xl" lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'themeDescriptionEn')} label={l.themeDescriptionEn} optional rows={4} lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'prizePurposeEn')} label={l.prizePurposeEn} optional rows={3} lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, 'prizeExtrasEn')} label={l.prizeExtrasEn} optional rows={3} lang="en" />
+        </Fieldset>
         <JudgingSettings ctx={ctx} form={form} />
         <Fieldset legend={l.settingsHeading} legendClass="h2">
           <SetupCheckbox ctx={ctx} form={form} id="hasPatientPanel" label={l.hasPatientPanel} />
@@ -348,11 +355,15 @@ function ListRowFields(p: { ctx: PageContext; kind: ListKind; form: FormState; r
         <>
           <TextInput ctx={ctx} {...fieldOf(form, id('title'))} label={l.title} width="xl" />
           <TextArea ctx={ctx} {...fieldOf(form, id('description'))} label={l.description} rows={4} />
+          <TextInput ctx={ctx} {...fieldOf(form, id('titleEn'))} label={l.titleEn} hint={l.englishHint} width="xl" optional lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, id('descriptionEn'))} label={l.descriptionEn} optional rows={4} lang="en" />
         </>
       ) : kind === 'form-sections' ? (
         <>
           <TextInput ctx={ctx} {...fieldOf(form, id('heading'))} label={l.heading} width="xl" />
           <TextArea ctx={ctx} {...fieldOf(form, id('help'))} label={l.help} hint={l.helpHint} optional rows={3} />
+          <TextInput ctx={ctx} {...fieldOf(form, id('headingEn'))} label={l.headingEn} hint={l.englishHint} width="xl" optional lang="en" />
+          <TextArea ctx={ctx} {...fieldOf(form, id('helpEn'))} label={l.helpEn} optional rows={3} lang="en" />
           <TextInput ctx={ctx} {...fieldOf(form, id('wordLimit'))} label={l.wordLimit} hint={l.wordLimitHint} width="xs" inputmode="numeric" optional />
           <SetupCheckbox ctx={ctx} form={form} id={id('required')} label={l.required} />
         </>

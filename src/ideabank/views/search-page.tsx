@@ -116,9 +116,28 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
               {result.hits.map((h) => (
                 <li class="ideabank-hit">
                   <h3 class="h4">
-                    <a href={`/idebank/loesninger/${h.id}`}>
-                      <Highlighted text={h.title} query={query.text} also={result.resembling} />
-                    </a>
+                    {/* The search is Danish: a Danish title (with its marks) on an English page is marked lang="da". */}
+                    {ctx.locale === 'en' && h.titleEn?.trim() ? (
+                      <a href={`/idebank/loesninger/${h.id}`} safe>
+                        {h.titleEn}
+                      </a>
+                    ) : (
+                      <>
+                        <a href={`/idebank/loesninger/${h.id}`} lang={ctx.locale === 'en' ? 'da' : undefined}>
+                          <Highlighted text={h.title} query={query.text} also={result.resembling} />
+                        </a>
+                        {ctx.locale === 'en' ? (
+                          <>
+                            {' '}
+                            <small class="localized-note" safe>
+                              {ctx.t.ui.inDanish}
+                            </small>
+                          </>
+                        ) : (
+                          ''
+                        )}
+                      </>
+                    )}
                   </h3>
                   <p class="ideabank-meta">
                     <span class={`badge ideabank-status-${h.status}`} safe>
@@ -127,7 +146,7 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
                     <span safe>{[h.unitName, h.organisationName].filter(Boolean).join(' · ')}</span>
                     {h.adoptionCount > 0 ? <span safe>{` · ${it.adoptedBy(h.adoptionCount)}`}</span> : ''}
                   </p>
-                  <p class="ideabank-snippet">
+                  <p class="ideabank-snippet" lang={ctx.locale === 'en' ? 'da' : undefined}>
                     <Highlighted text={h.snippet} query={query.text} />
                   </p>
                 </li>

@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   ErrorSummary,
+  Fieldset,
   type FieldError,
   FileInput,
   Hint,
@@ -22,6 +23,9 @@ export type SolutionFormValues = {
   title: string;
   summary: string;
   description: string;
+  titleEn: string;
+  summaryEn: string;
+  descriptionEn: string;
   organisationName: string;
   unitName: string;
   contactName: string;
@@ -88,6 +92,21 @@ export function SolutionFormPage({ ctx, it, csrf, solutionId, originalTitle, val
           rows={8}
           optional
         />
+        <Fieldset legend={f.englishHeading} legendClass="h3">
+          <Hint block text={f.englishHint} />
+          <TextInput ctx={ctx} id="titleEn" label={f.titleEn} value={values.titleEn} error={err('titleEn')} optional lang="en" />
+          <TextArea ctx={ctx} id="summaryEn" label={f.summaryEn} value={values.summaryEn} error={err('summaryEn')} rows={3} optional lang="en" />
+          <TextArea
+            ctx={ctx}
+            id="descriptionEn"
+            label={f.descriptionEn}
+            value={values.descriptionEn}
+            error={err('descriptionEn')}
+            rows={8}
+            optional
+            lang="en"
+          />
+        </Fieldset>
         <TextInput
           ctx={ctx}
           id="organisationName"

@@ -7,7 +7,9 @@ import {
   type FieldError,
   Layout,
   type PageContext,
-  Paragraphs,
+  LocalizedParagraphs,
+  LocalizedText,
+  pickText,
   Table,
   TextArea,
   TextInput,
@@ -43,19 +45,23 @@ function day(iso: string, ctx: PageContext): string {
 export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, images, canEdit, adoption }: Props) {
   const form = adoption === 'not-staff' ? null : adoption;
   const errors = form?.errors ?? [];
+  // The page's <title> and breadcrumb carry the title in the page's language when it was given.
+  const title = pickText(ctx.locale, s.title, s.titleEn).text;
   return (
     <Layout
       ctx={ctx}
-      title={s.title}
+      title={title}
       hasErrors={errors.length > 0}
-      breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: s.title }]}
+      breadcrumbs={[{ label: ctx.t.siteName, href: '/' }, { label: it.title, href: '/idebank' }, { label: title }]}
     >
       <IdeaBankAssets />
       <ErrorSummary ctx={ctx} errors={errors} />
       {form?.done ? <Alert ctx={ctx} variant="success" live="status" text={it.adopt.done} /> : ''}
-      <h1 safe>{s.title}</h1>
-      <p class="font-lead" safe>
-        {s.summary}
+      <h1>
+        <LocalizedText ctx={ctx} da={s.title} en={s.titleEn} />
+      </h1>
+      <p class="font-lead">
+        <LocalizedText ctx={ctx} da={s.summary} en={s.summaryEn} />
       </p>
       <dl class="ideabank-facts">
         <dt safe>{it.solution.origin}</dt>
@@ -123,7 +129,7 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
       {s.description ? (
         <>
           <h2 safe>{it.solution.description}</h2>
-          <Paragraphs text={s.description} />
+          <LocalizedParagraphs ctx={ctx} da={s.description} en={s.descriptionEn} />
         </>
       ) : (
         ''

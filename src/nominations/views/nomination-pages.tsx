@@ -10,7 +10,9 @@ import {
   Hint,
   type FieldError as KitFieldError,
   Layout,
+  LocalizedText,
   type PageContext,
+  pickText,
   Radios,
   StepIndicator,
   TextArea,
@@ -78,7 +80,10 @@ export function StartPage(p: {
               <li safe>{x}</li>
             ))}
             {edition.form.sections.map((s) => (
-              <li safe>{`${s.heading}${s.wordLimit ? ` – ${t.wordLimit(s.wordLimit)}` : ''}`}</li>
+              <li>
+                <LocalizedText ctx={ctx} da={s.heading} en={s.headingEn} />
+                {s.wordLimit ? <span safe>{` – ${t.wordLimit(s.wordLimit)}`}</span> : ''}
+              </li>
             ))}
           </ul>
           <Notice ctx={ctx} variant="warning" heading={t.privacyWarning} body={ctx.t.privacy.body} />
@@ -119,6 +124,14 @@ export type StepPageProps = {
 };
 
 /** One question page of the flow, with the error summary above the h1. */
+/** Whether the step shows an administrator's Danish text in an English one's place (criteria, section headings, help). */
+function danishStandIns(ctx: PageContext, step: Step, edition: EditionForForm): boolean {
+  const danish = (da: string, en: string | null | undefined) => pickText(ctx.locale, da, en).fallback;
+  if (step === 'loesning') return edition.form.criteria.some((c) => danish(c.title, c.titleEn) || danish(c.description, c.descriptionEn));
+  if (step === 'beskrivelse') return edition.form.sections.some((s) => danish(s.heading, s.headingEn) || danish(s.help, s.helpEn));
+  return false;
+}
+
 export function StepPage(p: StepPageProps) {
   const { ctx, t, edition, step, fields: f } = p;
   // A citizen may leave the nominee's e-mail and unit empty (form.ts nomineeContactOptional).
@@ -164,6 +177,8 @@ export function StepPage(p: StepPageProps) {
       ) : (
         ''
       )}
+      {/* The labels of a Danish stand-in are marked lang="da"; one note for the step says why. */}
+      {danishStandIns(ctx, step, edition) ? <p safe>{ctx.t.ui.someInDanish}</p> : ''}
       <form
         method="post"
         action={p.action}
@@ -268,7 +283,15 @@ export function StepPage(p: StepPageProps) {
                 hint={fl.criteriaHint}
                 values={f.criterionIds.map(String)}
                 error={errOf('criterionIds')}
-                options={edition.form.criteria.map((c) => ({ value: String(c.id), label: c.title, hint: c.description }))}
+                options={edition.form.criteria.map((c) => {
+                  const title = pickText(ctx.locale, c.title, c.titleEn);
+                  return {
+                    value: String(c.id),
+                    label: title.text,
+                    hint: pickText(ctx.locale, c.description, c.descriptionEn).text,
+                    ...(title.fallback ? { lang: 'da' } : {}),
+                  };
+                })}
               />
             ) : (
               ''
@@ -309,20 +332,27 @@ export function StepPage(p: StepPageProps) {
             )}
           </>
         ) : (
-          edition.form.sections.map((s) => (
-            <TextArea
-              ctx={ctx}
-              id={`section-${s.id}`}
-              label={s.heading}
-              optional={!s.required}
-              hint={s.help}
-              value={f.answers[String(s.id)] ?? ''}
-              error={errOf(`section-${s.id}`)}
-              wordLimit={wordLimitOf(t, s.wordLimit, f.answers[String(s.id)] ?? '')}
-              rows={10}
-              wide
-            />
-          ))
+          edition.form.sections.map((s) => {
+            // A Danish heading standing in on an English page is marked lang="da" (the form's note says why).
+            const heading = pickText(ctx.locale, s.heading, s.headingEn);
+            const help = pickText(ctx.locale, s.help, s.helpEn);
+            return (
+              <TextArea
+                ctx={ctx}
+                id={`section-${s.id}`}
+                label={heading.text}
+                labelLang={heading.fallback ? 'da' : undefined}
+                hintLang={help.fallback ? 'da' : undefined}
+                optional={!s.required}
+                hint={help.text}
+                value={f.answers[String(s.id)] ?? ''}
+                error={errOf(`section-${s.id}`)}
+                wordLimit={wordLimitOf(t, s.wordLimit, f.answers[String(s.id)] ?? '')}
+                rows={10}
+                wide
+              />
+            );
+          })
         )}
         {step === 'beskrivelse' && p.version !== null ? (
           <section class="attachments-link" aria-labelledby="attachments-heading">

@@ -16,6 +16,10 @@ export const en: Messages = {
     errorSummaryHeading: 'There is a problem',
     errorPrefix: 'Error:',
     optional: '(optional)',
+    /** Beside a Danish text an English page shows because no English text was given. */
+    inDanish: '(in Danish)',
+    /** Above a form whose labels are partly Danish texts standing in on an English page. */
+    someInDanish: 'Some of the texts here are only in Danish.',
     back: 'Back',
     close: 'Close',
     alertIcon: { info: 'Information', success: 'Success', warning: 'Warning', error: 'Error' },

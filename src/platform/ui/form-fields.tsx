@@ -16,6 +16,10 @@ type Common = {
   error?: string | undefined;
   optional?: boolean;
   disabled?: boolean;
+  /** The language of the label when it is not the page's: a Danish text standing in on an English page. */
+  labelLang?: string;
+  /** The language of the hint when it is not the page's. */
+  hintLang?: string;
   /** data-* attributes on the control, for page scripts (e.g. `{ 'data-similar-source': '' }`). */
   data?: Record<`data-${string}`, string | true>;
 };
@@ -68,10 +72,26 @@ function OptionalMark({ ctx, optional }: { ctx: PageContext; optional?: boolean 
 }
 
 /** The DKFDS label (`label.njk`); `ctx` is needed only for the "(valgfri)" of an optional field. */
-export function Label({ ctx, id, label, optional, disabled }: { ctx?: PageContext; id: string; label: string; optional?: boolean; disabled?: boolean }) {
+export function Label({
+  ctx,
+  id,
+  label,
+  optional,
+  disabled,
+  lang,
+}: {
+  ctx?: PageContext;
+  id: string;
+  label: string;
+  optional?: boolean;
+  disabled?: boolean;
+  lang?: string;
+}) {
   return (
     <label class={disabled ? 'form-label disabled' : 'form-label'} for={id}>
-      <span safe>{label}</span>
+      <span lang={lang} safe>
+        {label}
+      </span>
       {ctx ? <OptionalMark ctx={ctx} optional={optional} /> : ''}
     </label>
   );
@@ -90,6 +110,8 @@ export function TextInput(
     inputmode?: 'numeric' | 'decimal' | 'email' | 'url' | 'tel' | 'search';
     maxlength?: number;
     spellcheck?: boolean;
+    /** The language of what is written, when it is not the page's. */
+    lang?: string;
   },
 ) {
   const spellcheck = p.spellcheck ?? (p.type === 'email' || p.type === 'url' ? false : undefined);
@@ -107,6 +129,7 @@ export function TextInput(
         disabled={p.disabled}
         autocomplete={p.autocomplete}
         inputmode={p.inputmode}
+        lang={p.lang}
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
         spellcheck={spellcheck === undefined ? undefined : String(spellcheck)}
         aria-invalid={p.error ? 'true' : undefined}
@@ -185,10 +208,16 @@ export function TextArea(
   const hasHint = Boolean(p.hint || wl || p.warning);
   return (
     <div class={groupClass(p.error)}>
-      <Label ctx={p.ctx} id={p.id} label={p.label} optional={p.optional} disabled={p.disabled} />
+      <Label ctx={p.ctx} id={p.id} label={p.label} optional={p.optional} disabled={p.disabled} lang={p.labelLang} />
       {hasHint ? (
         <span class="form-hint" id={hintId(p.id)}>
-          {p.hint ? <span safe>{p.hint}</span> : ''}
+          {p.hint ? (
+            <span lang={p.hintLang} safe>
+              {p.hint}
+            </span>
+          ) : (
+            ''
+          )}
           {wl ? <span safe>{`${p.hint ? ' ' : ''}${wl.hint}`}</span> : ''}
           {p.warning ? (
             <strong class="d-block privacy-warning" safe>

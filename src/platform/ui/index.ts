@@ -34,6 +34,7 @@ export { Icon, IconSprite, type IconName } from './icon.js';
 export { type Authority, type FooterOrganiser, Layout, formatTimeLeft } from './layout.js';
 export { Modal, ModalButton } from './modal.js';
 export { Pagination, pageItems } from './pagination.js';
+export { LocalizedParagraphs, LocalizedText, type TwoLanguages, pickText } from './localized.js';
 export { Paragraphs } from './paragraphs.js';
 export { Html, render } from './render.js';
 export { type Step, StepIndicator } from './step-indicator.js';

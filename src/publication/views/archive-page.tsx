@@ -1,4 +1,4 @@
-import { Layout, type PageContext, Table } from '../../platform/ui/index.js';
+import { Layout, LocalizedText, type PageContext, Table } from '../../platform/ui/index.js';
 import { publicationTexts } from '../i18n.js';
 import { nomineeByline } from '../public-result.js';
 import { NomineeTitle } from './result-section.js';
@@ -61,9 +61,7 @@ export function ArchivePage({ ctx, awards, organisations }: Props): JSX.Element 
                         {String(e.year)}
                       </a>
                     </th>
-                    <td lang="da" safe>
-                      {e.theme ?? p.noTheme}
-                    </td>
+                    <td>{e.theme ? <LocalizedText ctx={ctx} da={e.theme} en={e.themeEn} /> : <span safe>{p.noTheme}</span>}</td>
                     <td lang="da">
                       {e.result.winner ? (
                         <>

@@ -1,0 +1,83 @@
+/**
+ * Issue 16, item 4, in the idea bank, on PGlite and PostgreSQL: a solution's form takes an
+ * optional English title, summary and description (limits like their Danish twins, audited);
+ * the English solution page shows them, and the Danish text where none was given, marked
+ * lang="da" with "(in Danish)". The Danish page never changes.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents, organisations, solutions } from '../../src/db/schema.js';
+import { ENGINES } from '../harness/databases.js';
+import { createUser, sessionFor } from '../harness/accounts.js';
+import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
+
+const NOW = '2026-11-24T12:00:00Z';
+
+for (const engine of ENGINES) {
+  describe(`English texts of the idea bank on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startSignedInTestApp>>;
+
+    before(async () => {
+      t = await startSignedInTestApp(engine, NOW);
+    });
+    after(async () => t?.close());
+
+    test('the form saves and audits the English texts; the English page shows them or the marked Danish stand-in', async () => {
+      const db = t.db;
+      const rm = (await db.select().from(organisations).where(eq(organisations.slug, 'region-midtjylland')))[0]!;
+      const owner = await createUser(db, { email: 'english@example.dk', adminOf: [rm.id] });
+      const c = new Client(t.app);
+      const s = await sessionFor(db, owner.id, t.clock.now());
+      c.setCookie(s.name, s.value);
+      await c.get('/idebank/ny');
+      const solution = {
+        title: 'Hjemmemonitorering af KOL',
+        summary: 'Patienter måler selv iltmætning derhjemme.',
+        description: 'Sygeplejersken ser målingerne hver morgen.',
+        organisationName: 'Region Midtjylland',
+        status: 'idea',
+        year: '2025',
+      };
+      const tooLong = await c.post('/idebank/ny', { ...solution, titleEn: 'x'.repeat(201) });
+      assert.equal(tooLong.statusCode, 400, 'refused with the form again');
+      assert.match(tooLong.body, /href="#titleEn"/, 'the error links to the English title');
+      assert.ok(tooLong.body.includes('x'.repeat(201)), 'what was typed is kept');
+
+      const made = await c.post('/idebank/ny', {
+        ...solution,
+        titleEn: ' Home monitoring of COPD\u0007 ',
+        summaryEn: 'Patients measure oxygen at home.',
+        descriptionEn: '  ',
+      });
+      assert.equal(made.statusCode, 303, made.body);
+      const id = Number(/\/idebank\/loesninger\/(\d+)$/.exec(String(made.headers.location))![1]);
+      const [row] = await db.select().from(solutions).where(eq(solutions.id, id));
+      assert.equal(row!.titleEn, 'Home monitoring of COPD');
+      assert.equal(row!.descriptionEn, null, 'blank is no English text');
+      const [audit] = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'solution.created'), eq(auditEvents.entityId, String(id))));
+      assert.equal((audit!.after as Record<string, unknown>).summaryEn, 'Patients measure oxygen at home.');
+
+      const en = await t.app.inject({ url: `/idebank/loesninger/${id}`, cookies: { lang: 'en' } });
+      assert.equal(en.statusCode, 200);
+      assert.match(en.body, /<title>Home monitoring of COPD/);
+      assert.match(en.body, /<h1><span>Home monitoring of COPD<\/span><\/h1>/);
+      assert.match(en.body, /<span>Patients measure oxygen at home\.<\/span>/);
+      assert.match(en.body, /<p lang="da"><span>Sygeplejersken ser målingerne hver morgen\.<\/span><\/p>/);
+      assert.match(en.body, /\(in Danish\)/);
+
+      // The list: the English title when given; the (Danish) search snippet marked lang="da".
+      const list = await t.app.inject({ url: '/idebank?q=hjemmemonitorering', cookies: { lang: 'en' } });
+      assert.equal(list.statusCode, 200);
+      assert.ok(list.body.includes(`<a href="/idebank/loesninger/${id}">Home monitoring of COPD</a>`), 'the English title in the list');
+      assert.match(list.body, /<p class="ideabank-snippet" lang="da">/);
+
+      const da = await t.app.inject({ url: `/idebank/loesninger/${id}` });
+      assert.match(da.body, /<h1><span>Hjemmemonitorering af KOL<\/span><\/h1>/);
+      assert.doesNotMatch(da.body, /Home monitoring|\(på dansk\)/);
+    });
+  });
+}
