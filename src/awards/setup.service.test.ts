@@ -204,8 +204,8 @@ test('list forms: rows by index, the pressed button, moves and removals without 
   // Saving drops the empty row and keeps the id.
   const parsed = parseList('criteria', moved, t);
   assert.deepEqual(parsed.input, [
-    { id: null, title: 'B', description: 'b' },
-    { id: 5, title: 'A', description: 'a' },
+    { id: null, title: 'B', description: 'b', titleEn: null, descriptionEn: null },
+    { id: 5, title: 'A', description: 'a', titleEn: null, descriptionEn: null },
   ]);
 });
 

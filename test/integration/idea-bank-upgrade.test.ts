@@ -14,7 +14,6 @@ import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { queryRows } from '../../src/db/database.js';
-import { solutions } from '../../src/db/schema.js';
 import { migrationsFolder } from '../../src/platform/paths.js';
 import { searchSolutions, similarSolutions } from '../../src/ideabank/ideabank.service.js';
 import { parseSearchQuery } from '../../src/ideabank/search-query.js';
@@ -45,37 +44,18 @@ for (const engine of ENGINES) {
 
     test('the solutions already there get their search rows and exact counts', async () => {
       const at = new Date('2026-11-20T12:00:00Z');
-      await db.db.insert(solutions).values([
-        {
-          title: 'Sygeplejerskeklinikken på Ærø',
-          summary: 'En klinik på øen.',
-          organisationName: 'Region Syddanmark',
-          unitName: 'Ærø Sygehus',
-          year: 2019,
-          status: 'spread',
-          tags: ['nærhed', 'telemedicin'],
-          createdAt: at,
-        },
-        {
-          title: 'Fodsårsklinik med telemedicin',
-          summary: 'Sår vurderes på video.',
-          organisationName: 'Region Midtjylland',
-          unitName: 'Regionshospitalet Gødstrup',
-          year: 2021,
-          status: 'tested',
-          tags: ['telemedicin'],
-          createdAt: at,
-        },
-        {
-          title: 'Tryghedskassen',
-          summary: 'Medicin i eget hjem.',
-          organisationName: 'Region Midtjylland',
-          unitName: 'Hospice',
-          year: 2021,
-          tags: [],
-          createdAt: at,
-        },
-      ]);
+      // Written as SQL with the columns of migration 0013: the schema of today has more.
+      const before: [string, string, string, string, number, string, string[]][] = [
+        ['Sygeplejerskeklinikken på Ærø', 'En klinik på øen.', 'Region Syddanmark', 'Ærø Sygehus', 2019, 'spread', ['nærhed', 'telemedicin']],
+        ['Fodsårsklinik med telemedicin', 'Sår vurderes på video.', 'Region Midtjylland', 'Regionshospitalet Gødstrup', 2021, 'tested', ['telemedicin']],
+        ['Tryghedskassen', 'Medicin i eget hjem.', 'Region Midtjylland', 'Hospice', 2021, 'idea', []],
+      ];
+      for (const [title, summary, organisationName, unitName, year, status, tags] of before) {
+        await db.db.execute(
+          sql`insert into solutions (title, summary, organisation_name, unit_name, year, status, tags, created_at)
+              values (${title}, ${summary}, ${organisationName}, ${unitName}, ${year}, ${status}, ${JSON.stringify(tags)}::jsonb, ${at.toISOString()}::timestamptz)`,
+        );
+      }
       await db.migrate();
 
       assert.deepEqual(await derivedCountsOutOfStep(db.db), []);

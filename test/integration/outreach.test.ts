@@ -152,7 +152,15 @@ for (const engine of ENGINES) {
       const sentMails = (await mails(db, 'group-message')).filter((m) => m.dedupeKey!.startsWith(`group-message:${rows[0]!.id}:`));
       assert.deepEqual(sentMails.map((m) => m.toAddress).sort(), ['a@rm.dk', 'b@rm.dk', 'c@rm.dk']);
       assert.ok(
-        sentMails.every((m) => m.htmlBody === null && m.textBody.startsWith('Hej\n\n<script>alert("x")</script> & tak') && m.subject === 'Husk <b>fristen</b>'),
+        sentMails.every(
+          (m) =>
+            // The text as typed; the HTML part (made from it) shows the markup escaped, never as markup.
+            m.textBody.startsWith('Hej\n\n<script>alert("x")</script> & tak') &&
+            m.subject === 'Husk <b>fristen</b>' &&
+            m.htmlBody !== null &&
+            m.htmlBody.includes('&lt;script') &&
+            !m.htmlBody.includes('<script>'),
+        ),
       );
       assert.ok(sentMails.every((m) => m.organisationId === rmOrg));
       const receipt = await admin.get(String(first.headers.location));
