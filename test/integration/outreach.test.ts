@@ -157,8 +157,7 @@ for (const engine of ENGINES) {
             // The text as typed; the HTML part (made from it) shows the markup escaped, never as markup.
             m.textBody.startsWith('Hej\n\n<script>alert("x")</script> & tak') &&
             m.subject === 'Husk <b>fristen</b>' &&
-            m.htmlBody !== null &&
-            m.htmlBody.includes('&lt;script') &&
+            m.htmlBody?.includes('&lt;script') === true &&
             !m.htmlBody.includes('<script>'),
         ),
       );
