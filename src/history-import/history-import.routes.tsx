@@ -5,7 +5,7 @@ import { csrfToken } from '../platform/csrf.js';
 import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { mayAdminister, parseId, sendPage } from '../platform/http.js';
-import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
+import { readUploadForm } from '../platform/multipart-upload.js';
 import { pageContext } from '../platform/page-context.js';
 import { contentDisposition } from '../platform/spreadsheet.js';
 import { applyFormSchema } from './apply-form.js';
@@ -64,44 +64,12 @@ export async function historyImportRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post<Params>(urls.upload.pattern, opts, async (request, reply) => {
-    let upload: { data: Buffer; truncated: boolean; fileName: string } | null = null;
-    let incomplete = false;
-    let refused: Error | null = null;
-    if (request.isMultipart()) {
-      let checked = false;
-      try {
-        for await (const part of request.parts()) {
-          if (!checked) {
-            checked = true;
-            const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
-            refused = csrfFailure(app, request, reply, token);
-            if (token !== undefined) continue;
-          }
-          if (part.type === 'field') continue;
-          if (refused || upload || part.fieldname !== 'fil') {
-            await discard(part.file);
-            continue;
-          }
-          const { data, truncated } = await readPart(part.file);
-          upload = { data, truncated, fileName: part.filename ?? '' };
-        }
-      } catch (err) {
-        if (refused) throw refused;
-        request.log.info({ err: { message: (err as Error).message } }, 'history import upload not read');
-        incomplete = true;
-      }
-      if (!checked) refused = csrfFailure(app, request, reply, undefined);
-    } else {
-      // A form sent without multipart (a script, a browser without the enctype): no file.
-      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-      refused = csrfFailure(app, request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
-    }
-    if (refused) throw refused;
+    const received = await readUploadForm(app, request, reply, 'fil');
     const award = await awardOf(request, reply);
     if (!award) return reply;
     const h = historyImportTexts(pageContext(request).locale);
-    if (incomplete) return uploadPage(request, reply, 400, award, uploadRefusalText(h, { reason: 'incomplete' }));
-    const result = await uploadHistoryFile({ db, actor: userOf(request), award, upload, now: clock.now() });
+    if (!received.ok) return uploadPage(request, reply, 400, award, uploadRefusalText(h, { reason: 'incomplete' }));
+    const result = await uploadHistoryFile({ db, actor: userOf(request), award, upload: received.file, now: clock.now() });
     if (!result.ok) return uploadPage(request, reply, UPLOAD_STATUS[result.reason], award, uploadRefusalText(h, result));
     return reply.redirect(urls.preview({ id: award.award.id, importId: result.importId }), 303);
   });

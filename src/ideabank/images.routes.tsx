@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { csrfFailure, discard, readPart } from '../platform/multipart-upload.js';
+import { readUploadForm } from '../platform/multipart-upload.js';
 import { openStoredFile } from '../platform/storage/file-store.js';
 import { findSolution, findSolutionImage } from './ideabank.repo.js';
 import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
@@ -27,42 +27,9 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock }: I
 
   app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/billeder', { config: { access: 'signed-in' } }, async (request, reply) => {
     const id = parseId(request.params.solutionId);
-    let alt = '';
-    let upload: { data: Buffer; truncated: boolean; clientName: string } | null = null;
-    let incomplete = false;
-    let refused: Error | null = null;
-    if (request.isMultipart()) {
-      let checked = false;
-      try {
-        for await (const part of request.parts()) {
-          if (!checked) {
-            checked = true;
-            const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
-            refused = csrfFailure(app, request, reply, token);
-            if (token !== undefined) continue;
-          }
-          if (part.type === 'field') {
-            if (part.fieldname === 'alt' && typeof part.value === 'string') alt = part.value.normalize('NFC').slice(0, 1000);
-            continue;
-          }
-          if (refused || upload || part.fieldname !== 'billede') {
-            await discard(part.file);
-            continue;
-          }
-          const { data, truncated } = await readPart(part.file);
-          upload = { data, truncated, clientName: part.filename ?? '' };
-        }
-      } catch (err) {
-        if (refused) throw refused;
-        request.log.info({ err: { message: (err as Error).message } }, 'image upload not read');
-        incomplete = true;
-      }
-      if (!checked) refused = csrfFailure(app, request, reply, undefined);
-    } else {
-      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-      refused = csrfFailure(app, request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
-    }
-    if (refused) throw refused;
+    const received = await readUploadForm(app, request, reply, 'billede');
+    const alt = (received.fields.alt ?? '').normalize('NFC').slice(0, 1000);
+    const upload = received.ok && received.file ? { clientName: received.file.fileName, data: received.file.data, truncated: received.file.truncated } : null;
     const s = id === null ? null : await findSolution(db, id);
     if (!s) return sendErrorPage(request, reply, 404, 'notFound');
     if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
@@ -71,7 +38,7 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock }: I
         `/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`,
         303,
       );
-    if (incomplete) return back('incomplete');
+    if (!received.ok) return back('incomplete');
     const result = await addSolutionImage({ db, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
     return back(result.ok ? null : result.reason);
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { render } from '../../platform/ui/index.js';
-import { csrfFailure, discard, readPart } from '../../platform/multipart-upload.js';
+import { readUploadForm } from '../../platform/multipart-upload.js';
 import { pageContext } from '../../platform/page-context.js';
 import { requireNominationAccess, type NominationAccess } from '../access.js';
 import { nominationTexts } from '../i18n.js';
@@ -87,48 +87,6 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
     );
   }
 
-  type Received = { ok: true; upload: Upload | null } | { ok: false; error: 'one-at-a-time' | 'incomplete' };
-
-  /**
-   * Reads the multipart form. The token must be the first part (the form's first field), so
-   * it is checked before any byte of the file is kept; the file is read only when it passed.
-   * On a bad token the rest of the request is read and dropped, then the plugin's CSRF error is
-   * thrown (the app answers 403 with its Danish page).
-   */
-  async function receive(request: FastifyRequest, reply: FastifyReply): Promise<Received> {
-    let checked = false;
-    let refused: Error | null = null;
-    let upload: Upload | null = null;
-    try {
-      for await (const part of request.parts()) {
-        if (!checked) {
-          checked = true;
-          const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
-          refused = csrfFailure(app, request, reply, token);
-          if (token !== undefined) continue;
-        }
-        if (part.type !== 'file') continue;
-        if (refused || upload || part.fieldname !== FILE_FIELD) {
-          await discard(part.file);
-          continue;
-        }
-        const { data, truncated } = await readPart(part.file);
-        // Browsers send ", CR and LF of a file name as %22, %0D and %0A (HTML's multipart/form-data encoding).
-        const clientName = (part.filename ?? '').replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
-        upload = { clientName, data, truncated };
-      }
-    } catch (err) {
-      if (refused) throw refused;
-      const e = err as Error & { code?: string };
-      request.log.info({ err: { message: e.message, code: e.code } }, 'upload not read');
-      // Nothing is stored on this path, so an unchecked token changes nothing either.
-      return { ok: false, error: err instanceof app.multipartErrors.FilesLimitError ? 'one-at-a-time' : 'incomplete' };
-    }
-    if (!checked) refused = csrfFailure(app, request, reply, undefined);
-    if (refused) throw refused;
-    return { ok: true, upload };
-  }
-
   const receiptOf = (id: number) => urls.receipt({ id });
 
   // --- List -------------------------------------------------------------------------------
@@ -158,17 +116,13 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
   app.post<{ Params: Params }>(urls.attachments.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
-    let upload: Upload | null = null;
-    if (request.isMultipart()) {
-      const received = await receive(request, reply);
-      if (!received.ok) return renderPage(request, reply, a, { error: received.error });
-      upload = received.upload;
-    } else {
-      // A form sent without multipart (a script, or a browser without the enctype): no file.
-      const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-      const refused = csrfFailure(app, request, reply, typeof body._csrf === 'string' ? body._csrf : undefined);
-      if (refused) throw refused;
-    }
+    const received = await readUploadForm(app, request, reply, FILE_FIELD);
+    if (!received.ok) return renderPage(request, reply, a, { error: received.error });
+    const file = received.file;
+    // Browsers send ", CR and LF of a file name as %22, %0D and %0A (HTML's multipart/form-data encoding).
+    const upload: Upload | null = file
+      ? { clientName: file.fileName.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n'), data: file.data, truncated: file.truncated }
+      : null;
     const result = await addAttachment({
       db,
       edition: a.edition,
