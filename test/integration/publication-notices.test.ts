@@ -134,7 +134,11 @@ for (const engine of ENGINES) {
     });
 
     test('at the instant the nominators and nominees are told once, run twice or concurrently', async () => {
-      const runs = await Promise.all([run(nomineesAt), run(nomineesAt), run(ms(nomineesAt, 5))]);
+      // Two runs at the same instant race each other; a third, 5 ms later, comes after them (run
+      // beside them it could win the race and record its own instant, which is right but not
+      // what this test checks).
+      const runs = await Promise.all([run(nomineesAt), run(nomineesAt)]);
+      runs.push(await run(ms(nomineesAt, 5)));
       assert.deepEqual(runs.flat(), [{ editionId, kind: 'nominees', mails: 7 }]);
       assert.deepEqual(await run(ms(nomineesAt, 60_000)), []);
       const mails = await outbox();
