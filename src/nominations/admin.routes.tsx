@@ -10,14 +10,13 @@ import { organisationOfEdition } from '../awards/index.js';
 import { getNominationDetail, getNominationExport, getNominationList, organisationOfNomination, recordScreeningSeen } from './admin.service.js';
 import { contentDisposition } from '../platform/spreadsheet.js';
 import { parseListQuery } from './list-query.js';
-import { mayAdminister } from '../platform/http.js';
 import { NominationListPage } from './views/nomination-list.js';
 import { NominationPage, type NomineeContactForm, type ScreeningForm } from './views/nomination-page.js';
 import { addNomineeContact } from './nominee-contact.service.js';
 import { cleanText } from '../platform/fields.js';
 import { SHORT_TEXT_MAX } from './form.js';
 import type { FieldError } from '../platform/ui/index.js';
-import { parseId, sendPage } from '../platform/http.js';
+import { administeredId, sendPage } from '../platform/http.js';
 import { nominationsUrls as urls } from './urls.js';
 
 export type AdminDeps = AppDeps;
@@ -31,6 +30,9 @@ const DECISIONS: Record<string, ScreeningDecision> = { egnet: 'eligible', 'ikke-
  */
 export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
   const { db, clock } = opts;
+  // Who owns what, for administeredId: every route below is about one edition or one nomination.
+  const ofEdition = (id: number) => organisationOfEdition(db, id);
+  const ofNomination = (id: number) => organisationOfNomination(db, id);
 
   // Everything here is for administrators (the route gate refuses everyone else); each route
   // then checks that the edition or nomination belongs to one of the user's organisations.
@@ -40,9 +42,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     });
 
     admin.get<{ Params: { id: string } }>(urls.editionNominations.pattern, { config: { access: 'admin' } }, async (request, reply) => {
-      const id = parseId(request.params.id);
-      if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-      if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
+      const id = await administeredId(request, reply, request.params.id, ofEdition);
+      if (id === null) return reply;
       const list = await getNominationList(db, id, parseListQuery(request.query));
       if (!list) return sendErrorPage(request, reply, 404, 'notFound');
       const ctx = pageContext(request);
@@ -62,9 +63,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       urls.bulkScreening.pattern,
       { config: { access: 'admin' }, preHandler: admin.csrfProtection },
       async (request, reply) => {
-        const id = parseId(request.params.id);
-        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-        if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
+        const id = await administeredId(request, reply, request.params.id, ofEdition);
+        if (id === null) return reply;
         const ctx = pageContext(request);
         const a = nominationAdminTexts(ctx.locale);
         const body = (request.body ?? {}) as Record<string, unknown>;
@@ -95,9 +95,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
     );
 
     const exportRoute = (format: 'csv' | 'xlsx') => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-      const id = parseId(request.params.id);
-      if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-      if (!(await mayAdminister(request, reply, await organisationOfEdition(db, id)))) return reply;
+      const id = await administeredId(request, reply, request.params.id, ofEdition);
+      if (id === null) return reply;
       const file = await getNominationExport(db, id, nominationAdminTexts(pageContext(request).locale), format);
       if (!file) return sendErrorPage(request, reply, 404, 'notFound');
       return reply
@@ -112,9 +111,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       urls.adminNomination.pattern,
       { config: { access: 'admin' } },
       async (request, reply) => {
-        const id = parseId(request.params.id);
-        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-        if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
+        const id = await administeredId(request, reply, request.params.id, ofNomination);
+        if (id === null) return reply;
         const detail = await getNominationDetail(db, id);
         if (!detail) return sendErrorPage(request, reply, 404, 'notFound');
         // Opened: a change made before now is seen (the page itself still says it changed).
@@ -130,9 +128,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       urls.nomineeContact.pattern,
       { config: { access: 'admin' }, preHandler: admin.csrfProtection },
       async (request, reply) => {
-        const id = parseId(request.params.id);
-        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-        if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
+        const id = await administeredId(request, reply, request.params.id, ofNomination);
+        if (id === null) return reply;
         const ctx = pageContext(request);
         const a = nominationAdminTexts(ctx.locale);
         const body = (request.body ?? {}) as Record<string, unknown>;
@@ -167,9 +164,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminDeps) {
       urls.screening.pattern,
       { config: { access: 'admin' }, preHandler: admin.csrfProtection },
       async (request, reply) => {
-        const id = parseId(request.params.id);
-        if (id === null) return sendErrorPage(request, reply, 404, 'notFound');
-        if (!(await mayAdminister(request, reply, await organisationOfNomination(db, id)))) return reply;
+        const id = await administeredId(request, reply, request.params.id, ofNomination);
+        if (id === null) return reply;
         const ctx = pageContext(request);
         const a = nominationAdminTexts(ctx.locale);
         const body = (request.body ?? {}) as Record<string, unknown>;

@@ -43,17 +43,31 @@ export async function mayAdminister(request: FastifyRequest, reply: FastifyReply
 }
 
 /**
- * The edition's id from the URL when the actor administers its organisation; otherwise the 404
- * or 403 page is sent and null returned. Who owns an edition is the awards module's answer,
- * handed in through AppDeps (`organisationOfEdition`).
+ * The id from the URL when the actor administers the organisation `organisationOf` names for
+ * it; otherwise the 404 page (malformed id, nothing found) or the 403 page is sent and null
+ * returned. The guard of every administrator's route about one thing (an edition, a nomination).
  */
-export async function administeredEdition(
+export async function administeredId(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rawId: string,
+  organisationOf: (id: number) => Promise<number | null>,
+): Promise<number | null> {
+  const id = parseId(rawId);
+  const organisationId = id === null ? null : await organisationOf(id);
+  return (await mayAdminister(request, reply, organisationId)) ? id : null;
+}
+
+/**
+ * The edition's id from the URL when the actor administers its organisation (administeredId).
+ * Who owns an edition is the awards module's answer, handed in through AppDeps
+ * (`organisationOfEdition`).
+ */
+export function administeredEdition(
   deps: { organisationOfEdition: (editionId: number) => Promise<number | null> },
   request: FastifyRequest,
   reply: FastifyReply,
   rawId: string,
 ): Promise<number | null> {
-  const id = parseId(rawId);
-  const organisationId = id === null ? null : await deps.organisationOfEdition(id);
-  return (await mayAdminister(request, reply, organisationId)) ? id : null;
+  return administeredId(request, reply, rawId, deps.organisationOfEdition);
 }
