@@ -304,34 +304,29 @@ function uploadRefusalLine(h: HistoryImportTexts, p: Extract<Preview, { kind: 'u
 
 const rowId = (r: RowPlan<unknown>) => `raekke-${(r.sheet ?? 'csv').replace(/[^A-Za-z0-9]+/g, '-')}-${r.line}`;
 
-function RoundRows({ h, rows }: { h: HistoryImportTexts; rows: RowPlan<RoundValues>[] }) {
+/** A column of a plan table between the row's name and its outcome and problems. */
+type PlanColumn<V> = { header: string; cell: (values: V) => JSX.Element | string };
+
+/**
+ * The rows of one kind (rounds or solutions) as a table: the row's name (the target of the
+ * problem links), the kind's own columns, what the import will do and the row's problems.
+ */
+function PlanRows<V>({ h, id, heading, columns, rows }: { h: HistoryImportTexts; id: string; heading: string; columns: PlanColumn<V>[]; rows: RowPlan<V>[] }) {
   const r = h.rowHeader;
+  const headingId = `${id}-heading`;
   return (
-    <section aria-labelledby="rounds-heading">
-      <h2 id="rounds-heading" safe>
-        {h.roundsHeading}
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} safe>
+        {heading}
       </h2>
-      <Table labelledBy="rounds-heading" compact>
+      <Table labelledBy={headingId} compact>
         <thead>
           <tr>
-            <th scope="col" safe>
-              {r.line}
-            </th>
-            <th scope="col" safe>
-              {r.year}
-            </th>
-            <th scope="col" safe>
-              {r.nominee}
-            </th>
-            <th scope="col" safe>
-              {r.winner}
-            </th>
-            <th scope="col" safe>
-              {r.outcome}
-            </th>
-            <th scope="col" safe>
-              {r.problems}
-            </th>
+            {[r.line, ...columns.map((c) => c.header), r.outcome, r.problems].map((header) => (
+              <th scope="col" safe>
+                {header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -340,21 +335,7 @@ function RoundRows({ h, rows }: { h: HistoryImportTexts; rows: RowPlan<RoundValu
               <th scope="row" id={rowId(row)} tabindex="-1" safe>
                 {h.rowName(row.sheet, row.line)}
               </th>
-              <td safe>{row.values.year === null ? '' : String(row.values.year)}</td>
-              <td>
-                <span safe>{row.values.nominee}</span>
-                {row.values.title !== row.values.nominee ? (
-                  <>
-                    <br />
-                    <span class="font-size-sm" safe>
-                      {row.values.title}
-                    </span>
-                  </>
-                ) : (
-                  ''
-                )}
-              </td>
-              <td>{row.values.winner ? <span safe>{h.winnerMark}</span> : ''}</td>
+              {columns.map((c) => c.cell(row.values))}
               <OutcomeCell h={h} row={row} />
               <Problems h={h} row={row} />
             </tr>
@@ -365,47 +346,40 @@ function RoundRows({ h, rows }: { h: HistoryImportTexts; rows: RowPlan<RoundValu
   );
 }
 
+const yearCell = (year: number | null) => <td safe>{year === null ? '' : String(year)}</td>;
+
+function RoundRows({ h, rows }: { h: HistoryImportTexts; rows: RowPlan<RoundValues>[] }) {
+  const r = h.rowHeader;
+  const columns: PlanColumn<RoundValues>[] = [
+    { header: r.year, cell: (v) => yearCell(v.year) },
+    {
+      header: r.nominee,
+      cell: (v) => (
+        <td>
+          <span safe>{v.nominee}</span>
+          {v.title !== v.nominee ? (
+            <>
+              <br />
+              <span class="font-size-sm" safe>
+                {v.title}
+              </span>
+            </>
+          ) : (
+            ''
+          )}
+        </td>
+      ),
+    },
+    { header: r.winner, cell: (v) => <td>{v.winner ? <span safe>{h.winnerMark}</span> : ''}</td> },
+  ];
+  return <PlanRows h={h} id="rounds" heading={h.roundsHeading} columns={columns} rows={rows} />;
+}
+
 function SolutionRows({ h, rows }: { h: HistoryImportTexts; rows: RowPlan<SolutionValues>[] }) {
   const r = h.rowHeader;
-  return (
-    <section aria-labelledby="solutions-heading">
-      <h2 id="solutions-heading" safe>
-        {h.solutionsHeading}
-      </h2>
-      <Table labelledBy="solutions-heading" compact>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {r.line}
-            </th>
-            <th scope="col" safe>
-              {r.title}
-            </th>
-            <th scope="col" safe>
-              {r.year}
-            </th>
-            <th scope="col" safe>
-              {r.outcome}
-            </th>
-            <th scope="col" safe>
-              {r.problems}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row" id={rowId(row)} tabindex="-1" safe>
-                {h.rowName(row.sheet, row.line)}
-              </th>
-              <td safe>{row.values.title}</td>
-              <td safe>{row.values.year === null ? '' : String(row.values.year)}</td>
-              <OutcomeCell h={h} row={row} />
-              <Problems h={h} row={row} />
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </section>
-  );
+  const columns: PlanColumn<SolutionValues>[] = [
+    { header: r.title, cell: (v) => <td safe>{v.title}</td> },
+    { header: r.year, cell: (v) => yearCell(v.year) },
+  ];
+  return <PlanRows h={h} id="solutions" heading={h.solutionsHeading} columns={columns} rows={rows} />;
 }
