@@ -4,9 +4,11 @@ import type { Database } from '../db/database.js';
 import { discardStagedFile, stageUpload, type StoredFile } from './storage/file-store.js';
 
 /**
- * Helpers for the upload forms (nomination attachments, idea bank images): each registers
- * @fastify/multipart in its own plugin and reads the CSRF token from the form's first part
- * before it keeps any byte of the file.
+ * Helpers for the upload forms (nomination attachments, idea-bank images, the history import):
+ * each registers @fastify/multipart in its own plugin (with its size limit) and reads the CSRF
+ * token from the form's first part before it keeps any byte of the file. Attachments and images
+ * stream their file into the database as it arrives (`readUploadFormToStorage`); the history
+ * import reads its workbook whole (`readUploadForm`).
  */
 
 /** Reads a file part to the end; busboy stops keeping bytes at the size limit and sets `truncated`. */
