@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import { Readable as ReadableStream } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { bufferBytes, type FileBytes } from '../../platform/storage/file-bytes.js';
@@ -240,7 +239,7 @@ class BytesReader extends yauzl.RandomAccessReader {
     async function* pieces() {
       for (let at = start; at < end; at += WINDOW) yield await bytes.read(at, Math.min(end, at + WINDOW));
     }
-    return ReadableStream.from(pieces(), { objectMode: false });
+    return Readable.from(pieces(), { objectMode: false });
   }
 }
 
