@@ -24,7 +24,10 @@ export function canChangeAttachments(nomination: Pick<NominationRow, 'status'>, 
  * A file as it arrived: the name the browser sent (untrusted) and its bytes staged in the
  * database (platform/storage `stageUpload`, read from the request chunk by chunk), or `tooBig`
  * when it had more than MAX_ATTACHMENT_BYTES (nothing of it was kept). `file` null and no name:
- * no file was chosen. The caller discards the staged file once addAttachment is done.
+ * no file was chosen. addAttachment checks the staged bytes by ranges (sniff.ts, never the whole
+ * file) and takes the file in its transaction (claimStagedFile), so the stored file of its side
+ * effects is this one; a refusal or a rollback leaves it staged. The caller discards the staged
+ * file once addAttachment is done, whatever the outcome (a taken file is left alone).
  */
 export type Upload = { clientName: string; file: StoredFile | null; tooBig: boolean };
 
@@ -37,13 +40,12 @@ export type AddResult =
 /**
  * Attaches a file to a nomination, if the rules allow it: the window is open, the nomination
  * is a draft or sent, it has fewer than MAX_ATTACHMENTS files, the file is 1 byte to
- * MAX_ATTACHMENT_BYTES and its content is a PDF, JPEG, PNG or DOCX (see sniff.ts, which reads the
- * staged bytes by ranges, never the whole file).
+ * MAX_ATTACHMENT_BYTES and its content is a PDF, JPEG, PNG or DOCX (see sniff.ts).
  *
  * Side effects, in one transaction while the nomination row is locked (so two uploads at once
- * cannot pass the cap): the staged upload is taken as the stored file (claimStagedFile) and one
- * `nomination_attachments` row (cleaned name, sniffed type, size, SHA-256, key) is written. A
- * refusal or a failure rolls both back and leaves the file staged, for the caller to discard.
+ * cannot pass the cap): the bytes as a stored file under a new random key (platform/storage,
+ * written in chunks) and one `nomination_attachments` row (cleaned name, sniffed type, size,
+ * SHA-256, key). A refusal or a failure rolls both back.
  */
 export async function addAttachment(args: { db: Database; edition: EditionForForm; nomination: NominationRow; upload: Upload; now: Date }): Promise<AddResult> {
   const { db, edition, nomination, upload, now } = args;
