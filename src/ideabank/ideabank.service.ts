@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { storeFile } from '../platform/storage/file-store.js';
+import { claimStagedFile, storedFileBytes, type StoredFile } from '../platform/storage/file-store.js';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES, sniffImage } from './image-sniff.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../platform/audit.js';
@@ -474,9 +474,12 @@ export const ALT_TEXT_MAX = 300;
 
 /**
  * Adds an image to a solution; the caller has checked canEditSolution. The bytes decide the
- * type (PNG, JPEG or WebP); a description for people who cannot see it is required.
- * Side effects, in one transaction: the bytes as a stored file under a new random key
- * (platform/storage), a `solution_images` row and an audit event 'solution.image-added'.
+ * type (PNG, JPEG or WebP, from the first kilobyte); a description for people who cannot see it
+ * is required. The upload arrives staged in the database (platform/storage `stageUpload`,
+ * streamed from the request), or `tooBig` when it had more than MAX_IMAGE_BYTES; the caller
+ * discards the staged file afterwards, whatever the outcome.
+ * Side effects, in one transaction: the staged file taken as the image's stored file
+ * (claimStagedFile), a `solution_images` row and an audit event 'solution.image-added'.
  */
 export async function addSolutionImage({
   db,
@@ -489,20 +492,24 @@ export async function addSolutionImage({
   db: Database;
   actor: Actor;
   solutionId: number;
-  upload: { data: Buffer; truncated: boolean; clientName: string } | null;
+  upload: { file: StoredFile | null; tooBig: boolean; clientName: string } | null;
   altText: string;
   now: Date;
 }): Promise<{ ok: true; imageId: number } | { ok: false; reason: ImageRefusal }> {
   const alt = altText.replace(/\s+/g, ' ').trim();
-  if (!upload || upload.data.length === 0) return { ok: false, reason: 'no-file' };
-  if (upload.truncated || upload.data.length > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-big' };
-  const kind = sniffImage(upload.data);
+  if (upload?.tooBig) return { ok: false, reason: 'too-big' };
+  const staged = upload?.file;
+  if (!staged || staged.sizeBytes === 0) return { ok: false, reason: 'no-file' };
+  if (staged.sizeBytes > MAX_IMAGE_BYTES) return { ok: false, reason: 'too-big' };
+  const kind = sniffImage(await storedFileBytes(db, staged).read(0, 1024));
   if (!kind) return { ok: false, reason: 'wrong-type' };
   if (alt === '') return { ok: false, reason: 'alt-missing' };
   if (alt.length > ALT_TEXT_MAX) return { ok: false, reason: 'alt-too-long' };
   if ((await listSolutionImages(db, solutionId)).length >= MAX_IMAGES) return { ok: false, reason: 'too-many' };
-  return inTransaction(db, async (tx) => {
-    const file = await storeFile(tx, upload.data, now);
+  return inTransaction(db, async (tx): Promise<{ ok: true; imageId: number } | { ok: false; reason: ImageRefusal }> => {
+    // Not staged any more only if swept (an hour old): as if no file had come.
+    if (!(await claimStagedFile(tx, staged.key))) return { ok: false, reason: 'no-file' };
+    const file = staged;
     const [row] = await tx
       .insert(solutionImages)
       .values({
@@ -523,7 +530,7 @@ export async function addSolutionImage({
         action: 'solution.image-added',
         entityType: 'solution',
         entityId: solutionId,
-        after: { imageId: row!.id, mediaType: IMAGE_TYPES[kind].mediaType, sizeBytes: upload.data.length, altText: alt },
+        after: { imageId: row!.id, mediaType: IMAGE_TYPES[kind].mediaType, sizeBytes: file.sizeBytes, altText: alt },
       },
       now,
     );

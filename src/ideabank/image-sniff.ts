@@ -19,6 +19,7 @@ export const MAX_IMAGES = 6;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MARKUP = /<\s*(\?xml|!doctype|html|head|body|svg|script|iframe|object|embed)\b/i;
 
+/** `data`: the image's first kilobyte (or all of it, if shorter); nothing after it is looked at. */
 export function sniffImage(data: Buffer): ImageKind | null {
   if (data.length < 12) return null;
   let kind: ImageKind | null = null;

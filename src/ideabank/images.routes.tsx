@@ -2,8 +2,8 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { readUploadForm } from '../platform/multipart-upload.js';
-import { openStoredFile } from '../platform/storage/file-store.js';
+import { readUploadFormToStorage } from '../platform/multipart-upload.js';
+import { discardStagedFile, openStoredFile } from '../platform/storage/file-store.js';
 import { findSolution, findSolutionImage } from './ideabank.repo.js';
 import { addSolutionImage, canEditSolution, removeSolutionImage, type ImageRefusal } from './ideabank.service.js';
 import { MAX_IMAGE_BYTES } from './image-sniff.js';
@@ -15,7 +15,7 @@ export const IMAGE_ERROR_CODES: readonly ImageErrorCode[] = ['no-file', 'too-big
 
 /**
  * Images of solutions: upload (multipart, registered in this plugin only: one file of at most
- * MAX_IMAGE_BYTES + 1 bytes kept), show, delete. Only the solution's owner and the
+ * MAX_IMAGE_BYTES + 1 bytes read, streamed into the database as it arrives), show, delete. Only the solution's owner and the
  * administrators of its organisation may change them. The edit page shows the result
  * (`?billedfejl=<code>` keeps the typed description in `alt`).
  */
@@ -27,20 +27,27 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock }: I
 
   app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/billeder', { config: { access: 'signed-in' } }, async (request, reply) => {
     const id = parseId(request.params.solutionId);
-    const received = await readUploadForm(app, request, reply, 'billede');
-    const alt = (received.fields.alt ?? '').normalize('NFC').slice(0, 1000);
-    const upload = received.ok && received.file ? { clientName: received.file.fileName, data: received.file.data, truncated: received.file.truncated } : null;
-    const s = id === null ? null : await findSolution(db, id);
-    if (!s) return sendErrorPage(request, reply, 404, 'notFound');
-    if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
-    const back = (code: ImageErrorCode | null) =>
-      reply.redirect(
-        `/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`,
-        303,
-      );
-    if (!received.ok) return back('incomplete');
-    const result = await addSolutionImage({ db, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
-    return back(result.ok ? null : result.reason);
+    // The image streams into a staged stored file as it arrives; it is discarded on every way
+    // out below unless addSolutionImage took it (a taken file is not staged any more).
+    const received = await readUploadFormToStorage(app, request, reply, 'billede', { db, maxBytes: MAX_IMAGE_BYTES, now: clock.now() });
+    const staged = received.ok ? received.file : null;
+    try {
+      const alt = (received.fields.alt ?? '').normalize('NFC').slice(0, 1000);
+      const upload = staged ? { clientName: staged.fileName, file: staged.file, tooBig: staged.tooBig } : null;
+      const s = id === null ? null : await findSolution(db, id);
+      if (!s) return sendErrorPage(request, reply, 404, 'notFound');
+      if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
+      const back = (code: ImageErrorCode | null) =>
+        reply.redirect(
+          `/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`,
+          303,
+        );
+      if (!received.ok) return back('incomplete');
+      const result = await addSolutionImage({ db, actor: request.actor, solutionId: s.id, upload, altText: alt, now: clock.now() });
+      return back(result.ok ? null : result.reason);
+    } finally {
+      if (staged?.file) await discardStagedFile(db, staged.file.key);
+    }
   });
 
   app.get<{ Params: { imageId: string } }>('/idebank/billeder/:imageId', { config: { access: 'public' } }, async (request, reply) => {

@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
+import type { Database } from '../db/database.js';
+import { discardStagedFile, stageUpload, type StoredFile } from './storage/file-store.js';
 
 /**
- * Helpers for the upload forms (nomination attachments, idea bank images): each registers
- * @fastify/multipart in its own plugin and reads the CSRF token from the form's first part
- * before it keeps any byte of the file.
+ * Helpers for the upload forms (nomination attachments, idea-bank images, the history import):
+ * each registers @fastify/multipart in its own plugin (with its size limit) and reads the CSRF
+ * token from the form's first part before it keeps any byte of the file. Attachments and images
+ * stream their file into the database as it arrives (`readUploadFormToStorage`); the history
+ * import reads its workbook whole (`readUploadForm`).
  */
 
 /** Reads a file part to the end; busboy stops keeping bytes at the size limit and sets `truncated`. */
@@ -53,20 +57,77 @@ export function csrfFailure(app: FastifyInstance, request: FastifyRequest, reply
 /** One file of an upload form as it arrived: the name the browser sent (untrusted), its bytes, and whether the size limit cut it off. */
 export type ReceivedFile = { fileName: string; data: Buffer; truncated: boolean };
 
-export type UploadForm =
-  | { ok: true; file: ReceivedFile | null; fields: Record<string, string> }
+export type UploadForm<F = ReceivedFile> =
+  | { ok: true; file: F | null; fields: Record<string, string> }
   | { ok: false; error: 'one-at-a-time' | 'incomplete'; fields: Record<string, string> };
 
+type FilePart = Readable & { truncated?: boolean };
+
+/** How the one kept file of a form is received, and undone when the form turns out incomplete. */
+type Keeper<F> = { keep(file: FilePart, fileName: string): Promise<F>; drop(kept: F): Promise<void> };
+
 /**
- * Reads an upload form (multipart, or a plain form without a file). The CSRF token must be the
- * first part (the form's first field), so it is checked before any byte of a file is kept; only
- * the first file of `fileField` is read, any other is read to its end and dropped. The other
- * text fields are returned as they came. On a bad token the rest of the request is read and
- * dropped, then the plugin's CSRF error is thrown (the app answers 403 with its page). A form
- * that breaks off, or has more files than the plugin's limit, is `ok: false` (no file is kept;
- * the text fields read so far are returned, so nothing typed is lost).
+ * Reads an upload form (multipart, or a plain form without a file) and keeps its file in memory.
+ * For the history import only, which needs the whole workbook at once (a spreadsheet's ZIP is
+ * read by its directory at the end, then sheet by sheet); attachments and images stream into
+ * the database with `readUploadFormToStorage`. See `readForm` for the order of the checks.
  */
 export async function readUploadForm(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, fileField: string): Promise<UploadForm> {
+  return readForm<ReceivedFile>(app, request, reply, fileField, {
+    keep: async (file, fileName) => ({ fileName, ...(await readPart(file)) }),
+    drop: async () => {},
+  });
+}
+
+/**
+ * An upload form's file as staged in the database (`stageUpload`): the name the browser sent
+ * (untrusted) and the staged file, or `tooBig` when it had more than the limit (nothing is left
+ * of it then). The caller's change takes the file with `claimStagedFile` and must call
+ * `discardStagedFile` when it is done, whatever the outcome (a taken file is left alone).
+ */
+export type StagedFormFile = { fileName: string; file: StoredFile; tooBig: false } | { fileName: string; file: null; tooBig: true };
+
+/**
+ * Reads an upload form like `readUploadForm`, but streams its file into a staged stored file
+ * chunk by chunk as it arrives (platform/storage `stageUpload`), so that an upload holds about
+ * one chunk in memory instead of the whole file. More than `maxBytes` is refused while it is
+ * read (`tooBig`, nothing kept). A form that breaks off, or brings a second file, after its file
+ * was staged deletes the staged file before it answers `ok: false`.
+ */
+export async function readUploadFormToStorage(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fileField: string,
+  store: { db: Database; maxBytes: number; now: Date },
+): Promise<UploadForm<StagedFormFile>> {
+  return readForm<StagedFormFile>(app, request, reply, fileField, {
+    async keep(part, fileName) {
+      const staged = await stageUpload(store.db, part, store);
+      if (!staged.ok) return { fileName, file: null, tooBig: true };
+      if (part.truncated === true) {
+        // busboy's own limit cut it off (a plugin limit below maxBytes): too big all the same.
+        await discardStagedFile(store.db, staged.file.key);
+        return { fileName, file: null, tooBig: true };
+      }
+      return { fileName, file: staged.file, tooBig: false };
+    },
+    drop: async (kept) => {
+      if (kept.file) await discardStagedFile(store.db, kept.file.key);
+    },
+  });
+}
+
+/**
+ * The CSRF token must be the first part (the form's first field), so it is checked before any
+ * byte of a file is kept; only the first file of `fileField` is kept, any other is read to its
+ * end and dropped. The other text fields are returned as they came. On a bad token the rest of
+ * the request is read and dropped, then the plugin's CSRF error is thrown (the app answers 403
+ * with its page). A form that breaks off, or has more files than the plugin's limit, is
+ * `ok: false` (no file is kept; the text fields read so far are returned, so nothing typed is
+ * lost).
+ */
+async function readForm<F>(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, fileField: string, keeper: Keeper<F>): Promise<UploadForm<F>> {
   if (!request.isMultipart()) {
     // A form sent without multipart (a script, or a browser without the enctype): no file.
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
@@ -76,7 +137,7 @@ export async function readUploadForm(app: FastifyInstance, request: FastifyReque
   }
   let checked = false;
   let refused: Error | null = null;
-  let file: ReceivedFile | null = null;
+  let file: F | null = null;
   const fields: Record<string, string> = {};
   try {
     for await (const part of request.parts()) {
@@ -94,14 +155,14 @@ export async function readUploadForm(app: FastifyInstance, request: FastifyReque
         await discard(part.file);
         continue;
       }
-      const { data, truncated } = await readPart(part.file);
-      file = { fileName: part.filename ?? '', data, truncated };
+      file = await keeper.keep(part.file, part.filename ?? '');
     }
   } catch (err) {
+    if (file) await keeper.drop(file);
     if (refused) throw refused;
     const e = err as Error & { code?: string };
     request.log.info({ err: { message: e.message, code: e.code } }, 'upload not read');
-    // Nothing is stored on this path, so an unchecked token changes nothing either.
+    // Nothing is kept on this path, so an unchecked token changes nothing either.
     return { ok: false, error: err instanceof app.multipartErrors.FilesLimitError ? 'one-at-a-time' : 'incomplete', fields };
   }
   if (!checked) refused = csrfFailure(app, request, reply, undefined);

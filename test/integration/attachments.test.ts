@@ -427,6 +427,34 @@ for (const engine of ENGINES) {
       assert.equal((await t.app.inject(`/indstillinger/abc/bilag`)).statusCode, 404);
     });
 
+    test('an upload that breaks off after part of the file was written gets "not received completely" and leaves nothing', async () => {
+      const { agent, id } = await draft();
+      const before = await counts(id);
+      // 1 MB of PDF, cut 200 KB before its end: the first chunk rows are already staged when the form breaks off.
+      const { body, contentType } = multipart([
+        { field: '_csrf', value: agent.csrf },
+        { name: 'rapport.pdf', data: Buffer.concat([samplePdf(), randomBytes(1024 * 1024)]) },
+      ]);
+      const cookie = ['_csrf', `indstilling_${id}`].map((name) => `${name}=${agent.cookie(name)}`).join('; ');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/indstillinger/${id}/bilag`,
+        payload: body.subarray(0, body.length - 200_000),
+        headers: { 'content-type': contentType, cookie },
+      });
+      await expectRefused(res, id, 'Filen blev ikke modtaget helt. Prøv igen', before);
+      assert.equal(
+        (
+          await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from stored_file_chunks c where not exists (select 1 from stored_files f where f.key = c.file_key and f.staged_at is null)`,
+          )
+        )[0]!.n,
+        0,
+        'no staged chunk is left',
+      );
+    });
+
     test('CSRF: no token, a forged token or a token after the file is refused with 403 and nothing is stored', async () => {
       const { agent, id } = await draft();
       const before = await counts(id);

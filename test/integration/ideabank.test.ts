@@ -536,6 +536,11 @@ for (const engine of ENGINES) {
         { name: 'x.png', type: 'image/png', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
       );
       assert.match(String(svg.headers.location), /billedfejl=wrong-type&alt=Et%20billede/);
+      // Over 5 MB: refused while it streams in; no refusal leaves a staged upload behind.
+      const big = await upload(c, { alt: 'Stort' }, { name: 'stor.png', type: 'image/png', data: Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]) });
+      assert.match(String(big.headers.location), /billedfejl=too-big&alt=Stort/);
+      const staged = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stored_files where staged_at is not null`))[0]!.n;
+      assert.equal(await staged(), 0, 'no staged upload left by a refusal');
       const ok = await upload(c, { alt: 'Frivillig cykler en patient rundt om hospitalet' }, { name: 'cykel.png', type: 'image/png', data: png });
       assert.equal(ok.headers.location, `/idebank/loesninger/${id}/rediger?billede=tilfoejet#billeder`);
       const [img] = await db.select().from(solutionImages).where(eq(solutionImages.solutionId, id));
@@ -555,6 +560,7 @@ for (const engine of ENGINES) {
       const o = await signedIn(other.id);
       await o.get(`/idebank/loesninger/${id}`);
       assert.equal((await upload(o, { alt: 'Overtaget' }, { name: 'cykel.png', type: 'image/png', data: png })).statusCode, 403);
+      assert.equal(await staged(), 0, 'nor by someone who may not change the solution');
       assert.equal((await o.post(`/idebank/billeder/${img!.id}/slet`)).statusCode, 403);
       await c.get(`/idebank/loesninger/${id}/rediger`);
       assert.equal((await c.post(`/idebank/billeder/${img!.id}/slet`)).statusCode, 303);

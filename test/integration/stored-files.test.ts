@@ -1,8 +1,10 @@
 /**
  * Files in the database (platform/storage/file-store.ts) on both engines: bytes written in
  * chunks in the caller's transaction and read back as a stream; a rolled-back change leaves no
- * file; deleting the owning row (or its nomination) deletes the file and its chunks; and the
- * one-time move of files from the old ATTACHMENTS_DIR layout, run twice and twice at once.
+ * file; deleting the owning row (or its nomination) deletes the file and its chunks; uploads
+ * staged chunk by chunk (invisible until a change takes them in its transaction, nothing left
+ * when too big, broken off, refused or abandoned) and read back by ranges; and the one-time move
+ * of files from the old ATTACHMENTS_DIR layout, run twice and twice at once.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,17 @@ import { Readable } from 'node:stream';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Database, inTransaction, openPostgres, queryRows } from '../../src/db/database.js';
 import { editions, nominationAttachments, nominations, storedFiles } from '../../src/db/schema.js';
-import { CHUNK_BYTES, moveDiskFilesIntoDatabase, openStoredFile, storeFile } from '../../src/platform/storage/file-store.js';
+import {
+  CHUNK_BYTES,
+  claimStagedFile,
+  discardStagedFile,
+  moveDiskFilesIntoDatabase,
+  openStoredFile,
+  STAGED_FILE_TTL_MS,
+  stageUpload,
+  storedFileBytes,
+  storeFile,
+} from '../../src/platform/storage/file-store.js';
 import { newStorageKey } from '../../src/platform/storage/store.js';
 import { ENGINES, openSeededTestDatabase, SEEDED_AT, type TestDatabase } from '../harness/databases.js';
 import { buildAttachment, buildNomination, storedFileRows } from '../harness/factories.js';
@@ -91,6 +103,79 @@ for (const engine of ENGINES) {
       );
       assert.deepEqual(await storedFileRows(db, key), { files: 0, chunks: 0 });
       assert.equal((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stored_file_chunks`))[0]!.n, before);
+    });
+
+    /** An upload as the request parser hands it over: pieces of 64 KB, optionally breaking off after `breakAt` bytes. */
+    async function* upload(data: Buffer, breakAt = Number.POSITIVE_INFINITY) {
+      for (let at = 0; at < data.length; at += 65_536) {
+        if (at >= breakAt) throw new Error('the client went away');
+        yield data.subarray(at, at + 65_536);
+      }
+    }
+    const allChunks = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stored_file_chunks`))[0]!.n;
+    const stagedFiles = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stored_files where staged_at is not null`))[0]!.n;
+
+    test('an upload is staged chunk by chunk: invisible until a change takes it in its own transaction', async () => {
+      const data = randomBytes(3 * CHUNK_BYTES + 100);
+      const staged = await stageUpload(db, upload(data), { maxBytes: 10 * CHUNK_BYTES, now: NOW });
+      assert.ok(staged.ok);
+      assert.deepEqual([staged.file.sizeBytes, staged.file.sha256], [data.length, sha(data)]);
+      assert.deepEqual(await storedFileRows(db, staged.file.key), { files: 1, chunks: 4 });
+      assert.equal(await openStoredFile(db, staged.file.key), null, 'a staged file is not served');
+      // Read by ranges, across chunk boundaries, for the content checks.
+      const bytes = storedFileBytes(db, staged.file);
+      for (const [from, to] of [
+        [0, 8],
+        [CHUNK_BYTES - 3, CHUNK_BYTES + 5],
+        [CHUNK_BYTES - 1, 3 * CHUNK_BYTES + 1],
+        [data.length - 22, data.length + 50],
+      ] as const) {
+        assert.ok((await bytes.read(from, to)).equals(data.subarray(from, to)), `bytes ${from}..${to}`);
+      }
+      // A change that rolls back leaves it staged; one that commits takes it; discarding then does nothing.
+      await assert.rejects(
+        inTransaction(db, async (tx) => {
+          assert.equal(await claimStagedFile(tx, staged.file.key), true);
+          throw new Error('the owner row was refused');
+        }),
+        /refused/,
+      );
+      assert.equal(await openStoredFile(db, staged.file.key), null, 'still staged after the rollback');
+      assert.equal(await inTransaction(db, (tx) => claimStagedFile(tx, staged.file.key)), true);
+      assert.equal(await inTransaction(db, (tx) => claimStagedFile(tx, staged.file.key)), false, 'taken once');
+      await discardStagedFile(db, staged.file.key);
+      assert.ok((await read(db, staged.file.key))!.equals(data), 'taken, then served whole');
+      await db.delete(storedFiles).where(eq(storedFiles.key, staged.file.key));
+    });
+
+    test('an upload over the limit, one that breaks off, and one discarded leave nothing behind', async () => {
+      const chunks = await allChunks();
+      const files = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stored_files`))[0]!.n;
+      const big = await stageUpload(db, upload(randomBytes(2 * CHUNK_BYTES + 1)), { maxBytes: 2 * CHUNK_BYTES, now: NOW });
+      assert.deepEqual(big, { ok: false, reason: 'too-big' });
+      const exact = await stageUpload(db, upload(randomBytes(2 * CHUNK_BYTES)), { maxBytes: 2 * CHUNK_BYTES, now: NOW });
+      assert.ok(exact.ok, 'exactly the limit is accepted');
+      await discardStagedFile(db, exact.file.key);
+      await assert.rejects(stageUpload(db, upload(randomBytes(3 * CHUNK_BYTES), CHUNK_BYTES + 65_536), { maxBytes: 10 * CHUNK_BYTES, now: NOW }), /went away/);
+      assert.equal(await allChunks(), chunks);
+      assert.equal((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stored_files`))[0]!.n, files);
+    });
+
+    test('a staged upload abandoned for longer than the limit (a crash between upload and change) is swept by the next upload', async () => {
+      const old = await stageUpload(db, upload(randomBytes(CHUNK_BYTES + 1)), { maxBytes: 10 * CHUNK_BYTES, now: NOW });
+      assert.ok(old.ok);
+      const recent = new Date(NOW.getTime() + STAGED_FILE_TTL_MS - 1000);
+      const second = await stageUpload(db, upload(randomBytes(10)), { maxBytes: 100, now: recent });
+      assert.ok(second.ok);
+      assert.deepEqual(await storedFileRows(db, old.file.key), { files: 1, chunks: 2 }, 'not yet');
+      const later = new Date(NOW.getTime() + STAGED_FILE_TTL_MS + 1000);
+      const third = await stageUpload(db, upload(randomBytes(10)), { maxBytes: 100, now: later });
+      assert.ok(third.ok);
+      assert.deepEqual(await storedFileRows(db, old.file.key), { files: 0, chunks: 0 }, 'swept');
+      assert.deepEqual(await storedFileRows(db, second.file.key), { files: 1, chunks: 1 }, 'a younger one stays');
+      await discardStagedFile(db, second.file.key);
+      await discardStagedFile(db, third.file.key);
+      assert.equal(await stagedFiles(), 0);
     });
 
     test('a file goes with its row: deleting the attachment, or its nomination, deletes the chunks in the same transaction', async () => {

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.js';
 import { sendErrorPage } from '../../platform/errors.js';
 import { render } from '../../platform/ui/index.js';
-import { readUploadForm } from '../../platform/multipart-upload.js';
+import { readUploadFormToStorage } from '../../platform/multipart-upload.js';
+import { discardStagedFile } from '../../platform/storage/file-store.js';
 import { pageContext } from '../../platform/page-context.js';
 import { requireNominationAccess, type NominationAccess } from '../access.js';
 import { nominationTexts } from '../i18n.js';
@@ -34,9 +35,10 @@ type FileParams = { id: string; attachmentId: string };
  * file's download. Every route needs the nomination's private link (requireNominationAccess);
  * changes also need the window open (attachments.service.ts) and a CSRF token.
  *
- * Multipart parsing is registered in this plugin only: one file per request, at most
- * MAX_ATTACHMENT_BYTES + 1 bytes kept (the rest is read and dropped, and the file is marked
- * truncated), so a file that is too big gets the Danish message instead of a 413.
+ * Multipart parsing is registered in this plugin only: one file per request, streamed into the
+ * database as it arrives (readUploadFormToStorage), at most MAX_ATTACHMENT_BYTES + 1 bytes read
+ * (the rest is dropped by the parser, and what was written is deleted), so a file that is too
+ * big gets the Danish message instead of a 413.
  */
 export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRouteOptions) {
   const { db, clock } = opts;
@@ -116,20 +118,22 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
   app.post<{ Params: Params }>(urls.attachments.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
     const a = await requireNominationAccess(db, request, reply);
     if (!a) return reply;
-    const received = await readUploadForm(app, request, reply, FILE_FIELD);
+    // The file streams into a staged stored file as it arrives (never whole in memory);
+    // addAttachment takes it or refuses it, and whatever it did the staged file is discarded
+    // afterwards (a taken file is not staged any more, so it stays).
+    const received = await readUploadFormToStorage(app, request, reply, FILE_FIELD, { db, maxBytes: MAX_ATTACHMENT_BYTES, now: clock.now() });
     if (!received.ok) return renderPage(request, reply, a, { error: received.error });
     const file = received.file;
     // Browsers send ", CR and LF of a file name as %22, %0D and %0A (HTML's multipart/form-data encoding).
-    const upload: Upload | null = file
-      ? { clientName: file.fileName.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n'), data: file.data, truncated: file.truncated }
-      : null;
-    const result = await addAttachment({
-      db,
-      edition: a.edition,
-      nomination: a.nomination,
-      upload: upload ?? { clientName: '', data: Buffer.alloc(0), truncated: false },
-      now: clock.now(),
-    });
+    const upload: Upload = file
+      ? { clientName: file.fileName.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n'), file: file.file, tooBig: file.tooBig }
+      : { clientName: '', file: null, tooBig: false };
+    let result: Awaited<ReturnType<typeof addAttachment>>;
+    try {
+      result = await addAttachment({ db, edition: a.edition, nomination: a.nomination, upload, now: clock.now() });
+    } finally {
+      if (upload.file) await discardStagedFile(db, upload.file.key);
+    }
     if (result.ok) {
       request.log.info({ attachmentId: result.attachment.id, bytes: result.attachment.sizeBytes, mediaType: result.attachment.mediaType }, 'attachment added');
       return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?tilfoejet=${result.attachment.id}`, 303);
@@ -141,7 +145,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
       case 'deadline-passed':
         return renderPage(request, reply, a, { status: 409 });
       default:
-        request.log.info({ reason: result.reason, detail: result.detail, bytes: upload?.data.length ?? 0 }, 'attachment refused');
+        request.log.info({ reason: result.reason, detail: result.detail, bytes: upload.file?.sizeBytes ?? 0 }, 'attachment refused');
         return renderPage(request, reply, a, { error: result.reason });
     }
   });

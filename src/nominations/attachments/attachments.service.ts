@@ -5,7 +5,7 @@ import { lockNomination, type NominationRow } from '../nominations.repo.js';
 import { countAttachments, deleteAttachment, findAttachment, insertAttachment, type AttachmentRow } from './attachments.repo.js';
 import { cleanFileName } from './file-name.js';
 import { FILE_KINDS, inspectFile, type RefusalReason } from './sniff.js';
-import { openStoredFile, storeFile } from '../../platform/storage/file-store.js';
+import { claimStagedFile, openStoredFile, storedFileBytes, type StoredFile } from '../../platform/storage/file-store.js';
 
 /** At most this many files per nomination. */
 export const MAX_ATTACHMENTS = 5;
@@ -20,10 +20,18 @@ export function canChangeAttachments(nomination: Pick<NominationRow, 'status'>, 
   return canNominate(edition.timeline, now);
 }
 
-/** A file as it arrived: the name the browser sent (untrusted), its bytes, and whether the size limit cut it off. */
-export type Upload = { clientName: string; data: Buffer; truncated: boolean };
+/**
+ * A file as it arrived: the name the browser sent (untrusted) and its bytes staged in the
+ * database (platform/storage `stageUpload`, read from the request chunk by chunk), or `tooBig`
+ * when it had more than MAX_ATTACHMENT_BYTES (nothing of it was kept). `file` null and no name:
+ * no file was chosen. addAttachment checks the staged bytes by ranges (sniff.ts, never the whole
+ * file) and takes the file in its transaction (claimStagedFile), so the stored file of its side
+ * effects is this one; a refusal or a rollback leaves it staged. The caller discards the staged
+ * file once addAttachment is done, whatever the outcome (a taken file is left alone).
+ */
+export type Upload = { clientName: string; file: StoredFile | null; tooBig: boolean };
 
-export type UploadRefusal = 'no-file' | 'too-big' | 'too-many' | RefusalReason;
+export type UploadRefusal = 'no-file' | 'too-big' | 'too-many' | 'incomplete' | RefusalReason;
 
 export type AddResult =
   | { ok: true; attachment: AttachmentRow }
@@ -43,10 +51,12 @@ export async function addAttachment(args: { db: Database; edition: EditionForFor
   const { db, edition, nomination, upload, now } = args;
   const window = canChangeAttachments(nomination, edition, now);
   if (!window.ok) return window;
-  if (upload.clientName === '' && upload.data.length === 0) return { ok: false, reason: 'no-file' };
+  const staged = upload.file;
+  if (!upload.tooBig && (staged?.sizeBytes ?? 0) === 0 && upload.clientName === '') return { ok: false, reason: 'no-file' };
   if ((await countAttachments(db, nomination.id)) >= MAX_ATTACHMENTS) return { ok: false, reason: 'too-many' };
-  if (upload.truncated || upload.data.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'too-big' };
-  const inspection = await inspectFile(upload.data);
+  if (upload.tooBig || (staged?.sizeBytes ?? 0) > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'too-big' };
+  if (!staged) return { ok: false, reason: 'empty', detail: 'no bytes' };
+  const inspection = await inspectFile(storedFileBytes(db, staged));
   if (!inspection.ok) return { ok: false, reason: inspection.reason, detail: inspection.detail };
 
   const kind = FILE_KINDS[inspection.kind];
@@ -56,7 +66,9 @@ export async function addAttachment(args: { db: Database; edition: EditionForFor
     const again = canChangeAttachments(row, edition, now);
     if (!again.ok) return again;
     if ((await countAttachments(tx, row.id)) >= MAX_ATTACHMENTS) return { ok: false, reason: 'too-many' };
-    const file = await storeFile(tx, upload.data, now);
+    // Not staged any more only if swept (an hour old): as if it never arrived.
+    if (!(await claimStagedFile(tx, staged.key))) return { ok: false, reason: 'incomplete', detail: 'staged upload gone' };
+    const file = staged;
     const attachment = await insertAttachment(tx, {
       nominationId: row.id,
       fileName: cleanFileName(upload.clientName, inspection.kind),

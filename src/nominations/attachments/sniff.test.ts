@@ -16,6 +16,7 @@ import {
   samplePng,
   zipBombDocx,
 } from './sample-files.js';
+import { bufferBytes, type FileBytes } from '../../platform/storage/file-bytes.js';
 import { hasZipTrailer, inspectFile, type Inspection } from './sniff.js';
 
 const verdict = (i: Inspection) => (i.ok ? i.kind : i.reason);
@@ -129,9 +130,50 @@ test('polyglots are refused', async () => {
   assert.equal(verdict(await inspectFile(twice)), 'mixed');
 });
 
-test('hasZipTrailer finds archives only where ZIP readers look', () => {
-  assert.equal(hasZipTrailer(sampleDocx()), true);
-  assert.equal(hasZipTrailer(samplePdf()), false);
-  assert.equal(hasZipTrailer(Buffer.from('PK\x05\x06 in the middle, then more text', 'latin1')), false);
-  assert.equal(hasZipTrailer(Buffer.alloc(10)), false);
+test('hasZipTrailer finds archives only where ZIP readers look', async () => {
+  assert.equal(await hasZipTrailer(sampleDocx()), true);
+  assert.equal(await hasZipTrailer(samplePdf()), false);
+  assert.equal(await hasZipTrailer(Buffer.from('PK\x05\x06 in the middle, then more text', 'latin1')), false);
+  assert.equal(await hasZipTrailer(Buffer.alloc(10)), false);
+});
+
+/** A file read by ranges (as an upload staged in the database is), counting what the checks ask for. */
+function countedBytes(data: Buffer) {
+  const inner = bufferBytes(data);
+  const seen = { reads: 0, bytes: 0, largest: 0 };
+  const bytes: FileBytes = {
+    size: data.length,
+    async read(start, end) {
+      const piece = await inner.read(start, end);
+      seen.reads++;
+      seen.bytes += piece.length;
+      seen.largest = Math.max(seen.largest, piece.length);
+      return piece;
+    },
+  };
+  return { bytes, seen };
+}
+
+test('the checks read a large upload by small ranges, never whole, with the same verdicts', async () => {
+  const MB = 1024 * 1024;
+  const pdf = samplePdf();
+  const bigPdf = Buffer.concat([pdf.subarray(0, pdf.length - 8), Buffer.alloc(4 * MB, 0x20), pdf.subarray(pdf.length - 8)]);
+  const png = samplePng();
+  // A 4 MB PNG chunk before IEND (walked past by its length, not read).
+  const bigChunk = Buffer.concat([png.subarray(0, 33), pngTextChunk('Comment', 'x'.repeat(4 * MB)), png.subarray(33)]);
+  const cases: [string, Buffer][] = [
+    ['large PDF', bigPdf],
+    ['large PNG', bigChunk],
+    ['DOCX', sampleDocx([{ name: 'word/media/photo.bin', data: randomBytes(2 * MB), method: 0 }])],
+    ['zip bomb', zipBombDocx()],
+    ['forged sizes', forgedSizeDocx()],
+    ['JPEG with fill bytes', Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(MB, 0xff), sampleJpeg().subarray(2)])],
+    ['PDF with a ZIP after it', Buffer.concat([bigPdf, sampleDocx()])],
+  ];
+  for (const [name, data] of cases) {
+    const { bytes, seen } = countedBytes(data);
+    assert.equal(verdict(await inspectFile(bytes)), verdict(await inspectFile(data)), `${name}: the same verdict by ranges`);
+    assert.ok(seen.largest <= 0xffff + 22, `${name}: no read larger than the ZIP trailer's window (${seen.largest})`);
+    if (data.length > 3 * MB) assert.ok(seen.bytes < data.length / 4, `${name}: read ${seen.bytes} of ${data.length} bytes`);
+  }
 });

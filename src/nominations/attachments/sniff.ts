@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import { bufferBytes, type FileBytes } from '../../platform/storage/file-bytes.js';
 
 /**
  * What an uploaded file really is, decided by its bytes, never by its name or by the type
@@ -19,6 +21,11 @@ import type { Entry, ZipFile } from 'yauzl';
  * a `document` element), without macros, DTDs or encrypted entries, and its declared unpacked
  * size must be sane (see ZIP_LIMITS). Only two small parts are ever unpacked, with a cap, and
  * yauzl checks that each one's real size matches the declared size.
+ *
+ * The checks read the file by ranges (`FileBytes`): an upload is staged in the database chunk by
+ * chunk and never held whole in memory, so they read its head, its tail, the headers of a
+ * PNG's chunks or a JPEG's segments one after another, and a DOCX's directory and two parts,
+ * each through a window of at most WINDOW bytes (plus the few chunks the stored file keeps).
  */
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'docx';
@@ -70,71 +77,116 @@ function kindByMagic(b: Buffer): MagicKind | null {
   return null;
 }
 
-/** Inspects a whole file held in memory (at most 10 MB here). Never throws. */
-export async function inspectFile(data: Buffer): Promise<Inspection> {
-  if (data.length === 0) return refuse('empty', 'no bytes');
-  const kind = kindByMagic(data);
-  if (!kind) return refuse('wrong-type', `unknown magic ${data.subarray(0, 8).toString('hex')}`);
-  const head = data.toString('latin1', 0, Math.min(HEAD, data.length)).toLowerCase();
-  if (MARKUP.test(head)) return refuse('mixed', 'markup in the first 1 KB');
-  if (kind !== 'pdf' && head.includes('%pdf-')) return refuse('mixed', 'a PDF header in the first 1 KB');
-  if (kind !== 'zip' && hasZipTrailer(data)) return refuse('mixed', 'a ZIP directory at the end');
+/** How much a walk over a file's headers reads at once. */
+const WINDOW = 64 * 1024;
+
+/**
+ * Reads a file's headers one after another through one window of bytes: a header inside the
+ * window is read without waiting (`has` first, then `await load` only when the window must
+ * move), so 10 MB of one-byte JPEG fill markers is a plain loop, not ten million awaits.
+ */
+class Walker {
+  private buf: Buffer = Buffer.alloc(0);
+  private at = 0;
+  constructor(private readonly bytes: FileBytes) {}
+  get size() {
+    return this.bytes.size;
+  }
+  /** Whether [pos, pos + n) is in the window now. */
+  has(pos: number, n: number): boolean {
+    return pos >= this.at && pos + n <= this.at + this.buf.length;
+  }
+  /** Moves the window to start at `pos`; false when the file ends before pos + n. */
+  async load(pos: number, n: number): Promise<boolean> {
+    if (pos < 0 || pos + n > this.bytes.size) return false;
+    this.at = pos;
+    this.buf = await this.bytes.read(pos, Math.min(this.bytes.size, pos + Math.max(n, WINDOW)));
+    return this.buf.length >= n;
+  }
+  u8(pos: number): number {
+    return this.buf[pos - this.at]!;
+  }
+  u16be(pos: number): number {
+    return this.buf.readUInt16BE(pos - this.at);
+  }
+  u32be(pos: number): number {
+    return this.buf.readUInt32BE(pos - this.at);
+  }
+  latin1(pos: number, end: number): string {
+    return this.buf.toString('latin1', pos - this.at, end - this.at);
+  }
+}
+
+/**
+ * Inspects a file, read by ranges (an upload staged in the database, or a Buffer). Never throws:
+ * a file that cannot be read (deleted meanwhile) is 'damaged'.
+ */
+export async function inspectFile(file: Buffer | FileBytes): Promise<Inspection> {
+  const bytes = Buffer.isBuffer(file) ? bufferBytes(file) : file;
   try {
+    if (bytes.size === 0) return refuse('empty', 'no bytes');
+    const headBytes = await bytes.read(0, HEAD);
+    const kind = kindByMagic(headBytes);
+    if (!kind) return refuse('wrong-type', `unknown magic ${headBytes.subarray(0, 8).toString('hex')}`);
+    const head = headBytes.toString('latin1').toLowerCase();
+    if (MARKUP.test(head)) return refuse('mixed', 'markup in the first 1 KB');
+    if (kind !== 'pdf' && head.includes('%pdf-')) return refuse('mixed', 'a PDF header in the first 1 KB');
+    if (kind !== 'zip' && (await hasZipTrailer(bytes))) return refuse('mixed', 'a ZIP directory at the end');
     switch (kind) {
       case 'pdf':
-        return checkPdf(data);
+        return await checkPdf(bytes, headBytes);
       case 'jpeg':
-        return checkJpeg(data);
+        return await checkJpeg(new Walker(bytes));
       case 'png':
-        return checkPng(data);
+        return await checkPng(new Walker(bytes));
       case 'zip':
-        return await checkDocx(data);
+        return await checkDocx(bytes);
     }
   } catch (err) {
     return refuse('damaged', `inspection failed: ${(err as Error).message}`);
   }
 }
 
-function checkPdf(b: Buffer): Inspection {
-  if (!/^%PDF-[12]\.\d/.test(b.toString('latin1', 0, 8))) return refuse('damaged', 'pdf: bad version header');
-  if (!b.toString('latin1', Math.max(0, b.length - HEAD)).includes('%%EOF')) return refuse('damaged', 'pdf: no %%EOF at the end');
+async function checkPdf(b: FileBytes, head: Buffer): Promise<Inspection> {
+  if (!/^%PDF-[12]\.\d/.test(head.toString('latin1', 0, 8))) return refuse('damaged', 'pdf: bad version header');
+  if (!(await b.read(b.size - HEAD, b.size)).toString('latin1').includes('%%EOF')) return refuse('damaged', 'pdf: no %%EOF at the end');
   return { ok: true, kind: 'pdf' };
 }
 
 /** Walks the JPEG's marker segments from SOI to the start of scan. */
-function checkJpeg(b: Buffer): Inspection {
+async function checkJpeg(w: Walker): Promise<Inspection> {
   let i = 2;
-  while (i + 1 < b.length) {
-    if (b[i] !== 0xff) return refuse('damaged', `jpeg: no marker at ${i}`);
-    let marker = b[i + 1]!;
-    while (marker === 0xff && i + 2 < b.length) marker = b[++i + 1]!;
+  while (w.has(i, 2) || (await w.load(i, 2))) {
+    if (w.u8(i) !== 0xff) return refuse('damaged', `jpeg: no marker at ${i}`);
+    let marker = w.u8(i + 1);
+    while (marker === 0xff && (w.has(i + 1, 2) || (await w.load(i + 1, 2)))) marker = w.u8(++i + 1);
     if (marker === 0xda) return { ok: true, kind: 'jpeg' }; // start of scan: image data follows
     if (marker === 0xd9) return refuse('damaged', 'jpeg: ends before any image data');
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       i += 2;
       continue;
     }
-    if (i + 3 >= b.length) break;
-    const length = b.readUInt16BE(i + 2);
-    if (length < 2 || i + 2 + length > b.length) return refuse('damaged', `jpeg: bad segment length at ${i}`);
+    if (!(w.has(i, 4) || (await w.load(i, 4)))) break;
+    const length = w.u16be(i + 2);
+    if (length < 2 || i + 2 + length > w.size) return refuse('damaged', `jpeg: bad segment length at ${i}`);
     i += 2 + length;
   }
   return refuse('damaged', 'jpeg: no image data');
 }
 
 /** Walks the PNG's chunks: IHDR first, IEND last, nothing after it. */
-function checkPng(b: Buffer): Inspection {
+async function checkPng(w: Walker): Promise<Inspection> {
   let i = 8;
   let first = true;
-  while (i + 12 <= b.length) {
-    const length = b.readUInt32BE(i);
-    const type = b.toString('latin1', i + 4, i + 8);
+  while (w.has(i, 12) || (await w.load(i, 12))) {
+    const length = w.u32be(i);
+    const type = w.latin1(i + 4, i + 8);
     if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return refuse('damaged', `png: bad chunk at ${i}`);
     if (first && (type !== 'IHDR' || length !== 13)) return refuse('damaged', 'png: IHDR is not the first chunk');
     first = false;
     const end = i + 12 + length;
-    if (end > b.length) return refuse('damaged', `png: chunk ${type} runs past the end`);
-    if (type === 'IEND') return end === b.length ? { ok: true, kind: 'png' } : refuse('mixed', `png: ${b.length - end} bytes after IEND`);
+    if (end > w.size) return refuse('damaged', `png: chunk ${type} runs past the end`);
+    if (type === 'IEND') return end === w.size ? { ok: true, kind: 'png' } : refuse('mixed', `png: ${w.size - end} bytes after IEND`);
     i = end;
   }
   return refuse('damaged', 'png: no IEND chunk');
@@ -143,22 +195,52 @@ function checkPng(b: Buffer): Inspection {
 /**
  * Whether a ZIP reader would find an archive at the end of these bytes: an end-of-central-
  * directory record whose comment reaches exactly to the end and whose directory lies inside.
+ * Reads the last 64 KB (where the record must be) and 4 bytes where a directory would start.
  */
-export function hasZipTrailer(b: Buffer): boolean {
-  const last = b.length - 22;
-  for (let i = last; i >= 0 && i >= last - 0xffff; i--) {
-    if (b[i] !== 0x50 || b.readUInt32LE(i) !== 0x06054b50) continue;
-    if (b.readUInt16LE(i + 20) !== b.length - i - 22) continue;
-    const size = b.readUInt32LE(i + 12);
-    const offset = b.readUInt32LE(i + 16);
-    if (offset === 0xffffffff || size === 0xffffffff) return true; // ZIP64: a ZIP either way
-    if (size === 0 || size > i) continue;
+export async function hasZipTrailer(file: Buffer | FileBytes): Promise<boolean> {
+  const bytes = Buffer.isBuffer(file) ? bufferBytes(file) : file;
+  const size = bytes.size;
+  const last = size - 22;
+  if (last < 0) return false;
+  const tailStart = Math.max(0, last - 0xffff);
+  const tail = await bytes.read(tailStart, size);
+  const u32 = async (pos: number) =>
+    pos >= tailStart && pos + 4 <= size
+      ? tail.readUInt32LE(pos - tailStart)
+      : pos >= 0 && pos + 4 <= size
+        ? (await bytes.read(pos, pos + 4)).readUInt32LE(0)
+        : -1;
+  for (let i = last; i >= tailStart; i--) {
+    const t = i - tailStart;
+    if (tail[t] !== 0x50 || tail.readUInt32LE(t) !== 0x06054b50) continue;
+    if (tail.readUInt16LE(t + 20) !== size - i - 22) continue;
+    const dirSize = tail.readUInt32LE(t + 12);
+    const offset = tail.readUInt32LE(t + 16);
+    if (offset === 0xffffffff || dirSize === 0xffffffff) return true; // ZIP64: a ZIP either way
+    if (dirSize === 0 || dirSize > i) continue;
     // Readers find the directory where the record says, or, for an archive appended to other
     // data (offsets not adjusted), right before the record.
-    if (b.readUInt32LE(i - size) === 0x02014b50) return true;
-    if (offset + size <= i && b.readUInt32LE(offset) === 0x02014b50) return true;
+    if ((await u32(i - dirSize)) === 0x02014b50) return true;
+    if (offset + dirSize <= i && (await u32(offset)) === 0x02014b50) return true;
   }
   return false;
+}
+
+/**
+ * yauzl's access to the file: reads go to `FileBytes` (for a staged upload, the chunk rows), so
+ * the directory and the two parts are read without the whole file in memory.
+ */
+class BytesReader extends yauzl.RandomAccessReader {
+  constructor(private readonly bytes: FileBytes) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    const bytes = this.bytes;
+    async function* pieces() {
+      for (let at = start; at < end; at += WINDOW) yield await bytes.read(at, Math.min(end, at + WINDOW));
+    }
+    return Readable.from(pieces(), { objectMode: false });
+  }
 }
 
 /** Reads at most `cap` unpacked bytes of an entry, as UTF-8 text. */
@@ -176,10 +258,17 @@ async function readEntry(zip: ZipFile, entry: Entry, cap: number): Promise<strin
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
 
-async function checkDocx(data: Buffer): Promise<Inspection> {
+async function checkDocx(data: FileBytes): Promise<Inspection> {
   let zip: ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false });
+    // autoClose off: the two parts are opened after the directory is read to its end.
+    zip = await yauzl.fromRandomAccessReaderPromise(new BytesReader(data), data.size, {
+      autoClose: false,
+      lazyEntries: true,
+      decodeStrings: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch (err) {
     return refuse('damaged', `zip: ${(err as Error).message}`);
   }
@@ -204,8 +293,8 @@ async function checkDocx(data: Buffer): Promise<Inspection> {
   } catch (err) {
     return refuse('damaged', `zip: ${(err as Error).message}`);
   }
-  if (unpacked > ZIP_LIMITS.ratioFloorBytes && unpacked > ZIP_LIMITS.maxRatio * data.length) {
-    return refuse('unpacks-too-large', `zip: unpacks ${unpacked} from ${data.length}`);
+  if (unpacked > ZIP_LIMITS.ratioFloorBytes && unpacked > ZIP_LIMITS.maxRatio * data.size) {
+    return refuse('unpacks-too-large', `zip: unpacks ${unpacked} from ${data.size}`);
   }
   if (byName.size > 0 && firstOffset !== 0) return refuse('mixed', 'zip: data before the first entry');
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { type Database, inTransaction, queryRows } from '../../db/database.js';
+import type { FileBytes } from './file-bytes.js';
 import { assertStorageKey, isStorageKey, newStorageKey } from './store.js';
 
 /**
@@ -84,7 +85,7 @@ export async function openStoredFile(db: Database, key: string): Promise<Readabl
   const [file] = await queryRows<{ chunks: number; size_bytes: string | number }>(
     db,
     sql`select (select count(*)::int from stored_file_chunks c where c.file_key = f.key) as chunks, f.size_bytes
-        from stored_files f where f.key = ${key} and not f.on_disk`,
+        from stored_files f where f.key = ${key} and not f.on_disk and f.staged_at is null`,
   );
   if (!file) return null;
   const chunks = Number(file.chunks);
@@ -98,6 +99,133 @@ export async function openStoredFile(db: Database, key: string): Promise<Readabl
   // Byte mode with a small high-water mark: the stream asks for the next chunk only when the last is nearly sent.
   return Readable.from(read(), { objectMode: false, highWaterMark: 64 * 1024 });
 }
+
+/**
+ * How long a staged upload may wait for its change. An upload is staged, checked and taken in
+ * one request, so a staged file older than this was left by a process that stopped in between
+ * (or a request that took an hour): it is deleted by the next upload's sweep.
+ */
+export const STAGED_FILE_TTL_MS = 60 * 60 * 1000;
+
+export type StagedUpload = { ok: true; file: StoredFile } | { ok: false; reason: 'too-big' };
+
+/**
+ * Streams an upload into a staged stored file, one CHUNK_BYTES row at a time, so that an upload
+ * holds about one chunk in memory whatever its size (busboy pauses the request while a chunk is
+ * written). Each row is its own short statement: no connection or lock is held while the client
+ * sends, and on PGlite other requests run between the chunks.
+ *
+ * The file is staged (`stored_files.staged_at`): invisible until a change takes it with
+ * `claimStagedFile` in its own transaction. More than `maxBytes` stops the writing, reads the
+ * rest of the upload to its end without keeping it, deletes what was written and answers
+ * 'too-big'. A stream that breaks off or a failed write deletes what was written and throws.
+ * Call `discardStagedFile` once the change is done (it does nothing to a file the change took).
+ *
+ * Side effects: sweeps staged files older than STAGED_FILE_TTL_MS (a crash between staging and
+ * the change) before it writes.
+ */
+export async function stageUpload(db: Database, source: AsyncIterable<Uint8Array>, opts: { maxBytes: number; now: Date }): Promise<StagedUpload> {
+  const { maxBytes, now } = opts;
+  await sweepStagedFiles(db, now);
+  const key = newStorageKey();
+  const stamp = now.toISOString();
+  await db.execute(
+    sql`insert into stored_files (key, size_bytes, sha256, created_at, staged_at) values (${key}, 0, '', ${stamp}::timestamptz, ${stamp}::timestamptz)`,
+  );
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  let seq = 0;
+  let tooBig = false;
+  try {
+    for await (const chunk of rechunk(source)) {
+      if (tooBig) continue; // read to the end without keeping, so the form's other parts (and the answer) still come
+      if (sizeBytes + chunk.length > maxBytes) {
+        tooBig = true;
+        await discardStagedFile(db, key);
+        continue;
+      }
+      hash.update(chunk);
+      sizeBytes += chunk.length;
+      await db.execute(sql`insert into stored_file_chunks (file_key, seq, bytes) values (${key}, ${seq++}, ${chunk})`);
+    }
+    if (tooBig) return { ok: false, reason: 'too-big' };
+    const sha256 = hash.digest('hex');
+    await db.execute(sql`update stored_files set size_bytes = ${sizeBytes}, sha256 = ${sha256} where key = ${key}`);
+    return { ok: true, file: { key, sizeBytes, sha256 } };
+  } catch (err) {
+    await discardStagedFile(db, key).catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * Takes a staged upload for the change running in `tx` (write the owner's row in the same
+ * transaction): from its commit on the file is an ordinary stored file. False when the file is
+ * not staged any more (taken already, or swept).
+ */
+export async function claimStagedFile(tx: Database, key: string): Promise<boolean> {
+  const rows = await queryRows<{ key: string }>(tx, sql`update stored_files set staged_at = null where key = ${key} and staged_at is not null returning key`);
+  return rows.length === 1;
+}
+
+/** Deletes a staged upload (its chunks by cascade); a file that a change has taken is left alone. */
+export async function discardStagedFile(db: Database, key: string): Promise<void> {
+  await db.execute(sql`delete from stored_files where key = ${key} and staged_at is not null`);
+}
+
+/** Deletes staged uploads older than STAGED_FILE_TTL_MS, a few at a time (each sweep is short). */
+export async function sweepStagedFiles(db: Database, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - STAGED_FILE_TTL_MS).toISOString();
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`delete from stored_files where key in (select key from stored_files where staged_at < ${cutoff}::timestamptz limit 20) returning key`,
+  );
+  return rows.length;
+}
+
+/**
+ * Random access to a stored file's bytes (staged or not) for the content checks: reads the
+ * chunk rows a range needs, keeping the last few chunks read (at most CACHED_CHUNKS × CHUNK_BYTES
+ * in memory), since the checks read small pieces near each other (headers one after another, a
+ * ZIP's directory entry by entry). A chunk missing (the file deleted meanwhile) throws.
+ */
+export function storedFileBytes(db: Database, file: Pick<StoredFile, 'key' | 'sizeBytes'>): FileBytes {
+  const cache = new Map<number, Buffer>();
+  async function chunk(seq: number): Promise<Buffer> {
+    const hit = cache.get(seq);
+    if (hit) {
+      cache.delete(seq);
+      cache.set(seq, hit); // most recent last
+      return hit;
+    }
+    const [row] = await queryRows<{ bytes: Uint8Array }>(db, sql`select bytes from stored_file_chunks where file_key = ${file.key} and seq = ${seq}`);
+    if (!row) throw new Error(`stored file ${file.key} has no chunk ${seq}`);
+    const bytes = asBuffer(row.bytes);
+    cache.set(seq, bytes);
+    if (cache.size > CACHED_CHUNKS) cache.delete(cache.keys().next().value!);
+    return bytes;
+  }
+  return {
+    size: file.sizeBytes,
+    async read(start, end) {
+      const from = Math.max(0, start);
+      const to = Math.min(file.sizeBytes, end);
+      if (to <= from) return Buffer.alloc(0);
+      const first = Math.floor(from / CHUNK_BYTES);
+      const last = Math.floor((to - 1) / CHUNK_BYTES);
+      if (first === last) return (await chunk(first)).subarray(from - first * CHUNK_BYTES, to - first * CHUNK_BYTES);
+      const parts: Buffer[] = [];
+      for (let seq = first; seq <= last; seq++) {
+        const bytes = await chunk(seq);
+        const base = seq * CHUNK_BYTES;
+        parts.push(bytes.subarray(Math.max(from, base) - base, Math.min(to, base + bytes.length) - base));
+      }
+      return Buffer.concat(parts, to - from);
+    },
+  };
+}
+
+const CACHED_CHUNKS = 3;
 
 export type DiskMove = { moved: number; missing: string[]; damaged: string[] };
 

@@ -1,0 +1,2 @@
+ALTER TABLE "stored_files" ADD COLUMN "staged_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "stored_files_staged_idx" ON "stored_files" USING btree ("staged_at") WHERE "stored_files"."staged_at" is not null;
