@@ -220,6 +220,13 @@ const da = {
     backToDescription: 'Tilbage til beskrivelsen',
     checkNone: 'Ingen filer vedhæftet',
     checkEdit: 'Tilføj eller slet bilag',
+    notSent: 'Ikke sendt endnu',
+    sentNote:
+      'Indstillingen er sendt. Når du vedhæfter eller sletter en fil, bliver ændringen først sendt, når du trykker "Send ændringer" på siden "Tjek dine svar". Indtil da ser arrangøren de filer, du har sendt.',
+    removedPending: (n: number) =>
+      n === 1 ? 'Du har slettet 1 fil, som fjernes, når du sender dine ændringer.' : `Du har slettet ${n} filer, som fjernes, når du sender dine ændringer.`,
+    addedBodySent: (name: string) => `${name} er vedhæftet. Den bliver sendt med, når du sender dine ændringer.`,
+    removedBodySent: 'Filen fjernes fra indstillingen, når du sender dine ændringer.',
     bytes: (n: string) => `${n} bytes`,
     errors: {
       'no-file': 'Vælg en fil, du vil vedhæfte',
@@ -461,6 +468,15 @@ const en: NominationTexts = {
     backToDescription: 'Back to the description',
     checkNone: 'No files attached',
     checkEdit: 'Add or delete attachments',
+    notSent: 'Not sent yet',
+    sentNote:
+      'The nomination is sent. When you attach or delete a file, the change is sent only when you press "Send changes" on the page "Check your answers". Until then the organiser sees the files you sent.',
+    removedPending: (n) =>
+      n === 1
+        ? 'You have deleted 1 file, which is removed when you send your changes.'
+        : `You have deleted ${n} files, which are removed when you send your changes.`,
+    addedBodySent: (name) => `${name} is attached. It is sent when you send your changes.`,
+    removedBodySent: 'The file is removed from the nomination when you send your changes.',
     bytes: (n) => `${n} bytes`,
     errors: {
       'no-file': 'Choose a file to attach',

@@ -1,7 +1,9 @@
+import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import {
   Alert,
   BackLink,
+  Badge,
   Button,
   ButtonGroup,
   ButtonLink,
@@ -448,7 +450,9 @@ export function CheckPage(p: {
   notice?: NoticeData | undefined;
   canSend: boolean;
   /** The nomination's files; when not given, only the link to the attachments page is shown. */
-  attachments?: { id: number; fileName: string; mediaType: string; sizeBytes: number }[] | undefined;
+  attachments?: { id: number; fileName: string; mediaType: string; sizeBytes: number; pendingChange?: 'added' | 'removed' | null }[] | undefined;
+  /** How many sent files the nominator deleted since sending (removed when the changes are sent). */
+  removedPending?: number | undefined;
   /** Idea-bank solutions that resemble the nomination (shown when there are any). */
   similar?: SimilarRow[] | undefined;
 }) {
@@ -486,10 +490,19 @@ export function CheckPage(p: {
                   {f.fileName}
                 </a>
                 <span safe>{` (${kindLabel(f.mediaType)}, ${formatSize(f.sizeBytes, ctx, t)})`}</span>
+                {f.pendingChange === 'added' ? (
+                  <>
+                    {' '}
+                    <Badge status="info">{Html.escapeHtml(t.attachments.notSent)}</Badge>
+                  </>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>
         )}
+        {p.removedPending ? <p safe>{t.attachments.removedPending(p.removedPending)}</p> : ''}
         <p>
           <a href={attachmentsHref} class="function-link" safe>
             {t.attachments.checkEdit}
