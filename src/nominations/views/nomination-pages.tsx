@@ -287,11 +287,14 @@ export function StepPage(p: StepPageProps) {
                 error={errOf('criterionIds')}
                 options={edition.form.criteria.map((c) => {
                   const title = pickText(ctx.locale, c.title, c.titleEn);
+                  // Title and description each fall back on their own: either may be given in English without the other.
+                  const description = pickText(ctx.locale, c.description, c.descriptionEn);
                   return {
                     value: String(c.id),
                     label: title.text,
-                    hint: pickText(ctx.locale, c.description, c.descriptionEn).text,
+                    hint: description.text,
                     ...(title.fallback ? { lang: 'da' } : {}),
+                    ...(description.fallback ? { hintLang: 'da' } : {}),
                   };
                 })}
               />
