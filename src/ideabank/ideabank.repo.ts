@@ -421,7 +421,16 @@ export async function mostSpread(db: Database, limit: number): Promise<SpreadRow
   );
 }
 
-export type SimilarRow = { id: number; title: string; summary: string; organisationName: string; unitName: string; score: number };
+export type SimilarRow = {
+  id: number;
+  title: string;
+  /** The English title; null: English pages show the Danish one, marked lang="da". */
+  titleEn: string | null;
+  summary: string;
+  organisationName: string;
+  unitName: string;
+  score: number;
+};
 
 /** How many solutions the rarest words of a text may match between them before similar solutions stop adding words to look through. */
 export const SIMILAR_CANDIDATE_BUDGET = 1_000;
@@ -494,7 +503,7 @@ export async function similarTo(db: Database, text: string, limit: number, exclu
         order by score desc, c.solution_id
         limit ${limit}
       )
-      select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName", m.score
+      select s.id, s.title, s.title_en as "titleEn", s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName", m.score
       from scored m join solutions s on s.id = m.solution_id
       order by m.score desc, s.id`,
   );

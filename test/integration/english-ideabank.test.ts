@@ -109,6 +109,38 @@ for (const engine of ENGINES) {
       assert.match(smoke.body, /<a href="\/idebank\/loesninger\/\d+" lang="da">[\s\S]*?<\/a> <small class="localized-note">\(in Danish\)<\/small>/);
       assert.match(smoke.body, /<p class="ideabank-snippet" lang="da">/);
 
+      // Similar solutions: the English title where given, else the Danish one marked lang="da" with the note;
+      // the suggestions while typing say which titles are Danish (lang), so the script marks them too.
+      const similarEn = (await t.app.inject({ url: '/idebank/lignende?tekst=Hjemmemonitorering%20KOL%20iltm%C3%A6tning', cookies: { lang: 'en' } })).json()
+        .solutions as { id: number; title: string; lang: string | null }[];
+      assert.deepEqual(
+        similarEn.find((x) => x.id === id),
+        { id, title: 'Home monitoring of COPD', lang: null, organisation: 'Region Midtjylland', unit: '', url: `/idebank/loesninger/${id}` },
+      );
+      const danishSimilar = similarEn.find((x) => x.id !== id)!;
+      assert.equal(danishSimilar.lang, 'da', 'a Danish title says so');
+      const similarDa = (await t.app.inject({ url: '/idebank/lignende?tekst=Hjemmemonitorering%20KOL%20iltm%C3%A6tning' })).json().solutions as {
+        id: number;
+        title: string;
+        lang: string | null;
+      }[];
+      assert.equal(similarDa.find((x) => x.id === id)?.title, 'Hjemmemonitorering af KOL', 'a Danish page gets the Danish titles');
+      assert.ok(
+        similarDa.every((x) => x.lang === null),
+        'unmarked',
+      );
+      const pageOfOther = await t.app.inject({ url: `/idebank/loesninger/${danishSimilar.id}`, cookies: { lang: 'en' } });
+      assert.ok(
+        pageOfOther.body.includes(`<li><a href="/idebank/loesninger/${id}">Home monitoring of COPD</a><span>`),
+        'the English title among similar solutions',
+      );
+      const pageOfMine = await t.app.inject({ url: `/idebank/loesninger/${id}`, cookies: { lang: 'en' } });
+      assert.match(
+        pageOfMine.body,
+        new RegExp(`<li><a href="/idebank/loesninger/${danishSimilar.id}" lang="da">[^<]+</a> <small class="localized-note">\\(in Danish\\)</small><span>`),
+        'a Danish title among similar solutions marked, with the note',
+      );
+
       // The open data: the English texts beside the Danish ones, null where none was given.
       const found = await t.app.inject({ url: '/api/v1/solutions?q=hjemmemonitorering' });
       assert.equal(found.statusCode, 200);

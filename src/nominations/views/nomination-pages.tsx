@@ -276,7 +276,7 @@ export function StepPage(p: StepPageProps) {
               wide
             />
             <IdeaBankAssets />
-            <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
+            <SimilarBox ctx={ctx} it={ideaBankTexts(ctx.locale)} similar={[]} live />
             {edition.form.criteria.length > 0 ? (
               <Checkboxes
                 ctx={ctx}
@@ -476,7 +476,7 @@ export function CheckPage(p: {
       />
       <h1 safe>{t.check.title}</h1>
       <AnswersSummary ctx={ctx} t={t} edition={edition} fields={p.fields} stepHref={p.stepHref} />
-      {p.similar && p.similar.length > 0 ? <SimilarBox it={ideaBankTexts(ctx.locale)} similar={p.similar} /> : ''}
+      {p.similar && p.similar.length > 0 ? <SimilarBox ctx={ctx} it={ideaBankTexts(ctx.locale)} similar={p.similar} /> : ''}
       <section class="answers-block" aria-labelledby="answers-attachments">
         <h2 class="h3" id="answers-attachments" safe>
           {t.attachments.title}
