@@ -241,6 +241,27 @@ for (const engine of ENGINES) {
       const da = await agent.get(`/indstillinger/${id}/loesning`);
       assert.doesNotMatch(da.body, /Citizens take part|<(?:span|label)[^>]* lang="da"/);
 
+      // "Check your answers" in English: the summary's own words in English, the criteria and section
+      // headings the administrators' English texts where given, the Danish ones marked, one note.
+      const sections = await db.select().from(formSections).where(eq(formSections.editionId, open!.id)).orderBy(asc(formSections.position));
+      await db.update(formSections).set({ headingEn: 'What the initiative does' }).where(eq(formSections.id, sections[0]!.id));
+      const version = /name="version" value="(\d+)"/.exec(step.body)![1]!;
+      await agent.post(`/indstillinger/${id}/loesning`, { title: 'Video', summary: 'Kort.', criterionIds: [String(first!.id)], version, handling: 'fortsaet' });
+      agent.setCookie('lang', 'en');
+      const check = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.equal(check.statusCode, 200);
+      assert.match(check.body, /<h2 class="h3" id="answers-0">About you, the nominator<\/h2>/);
+      assert.match(check.body, /<dt>Nominating as<\/dt><dd class="answer-text">Employee<\/dd>/);
+      assert.match(check.body, /<dt>Criteria<\/dt><dd class="answer-text">Citizens take part<\/dd>/);
+      assert.match(check.body, /<h2 class="h3" id="answers-3">What the initiative does<\/h2>/);
+      assert.ok(check.body.includes(`<h2 class="h3" id="answers-4" lang="da">${htmlText(sections[1]!.heading)}</h2>`), 'a Danish heading marked');
+      assert.equal(check.body.split('Some of the texts here are only in Danish.').length - 1, 1, 'one note');
+      agent.setCookie('lang', 'da');
+      const checkDa = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.match(checkDa.body, /<h2 class="h3" id="answers-0">Om dig, der indstiller<\/h2>/);
+      assert.match(checkDa.body, /<dt>Kriterier<\/dt><dd class="answer-text">[^<]+<\/dd>/);
+      assert.doesNotMatch(checkDa.body, /What the initiative does|Citizens take part|id="answers-\d" lang="da"/);
+
       // The committee's review page: English titles and descriptions where given, the Danish ones marked.
       const e = await buildEdition(
         db,

@@ -398,10 +398,10 @@ type SummaryProps = {
 function BlockAnswers({ t, block }: { t: NominationTexts; block: TextBlock }) {
   return 'lines' in block ? (
     <dl class="answers-list">
-      {block.lines.map(([label, value]) => (
+      {block.lines.map(([label, value, lang]) => (
         <>
           <dt safe>{label}</dt>
-          <dd class="answer-text" safe>
+          <dd class="answer-text" lang={value ? lang : undefined} safe>
             {value || t.check.notFilled}
           </dd>
         </>
@@ -414,15 +414,18 @@ function BlockAnswers({ t, block }: { t: NominationTexts; block: TextBlock }) {
   );
 }
 
+/** Whether blocks show an administrator's Danish text in an English one's place (a section heading, the criteria). */
+const hasDanishStandIn = (blocks: TextBlock[]) => blocks.some((b) => b.headingLang || ('lines' in b && b.lines.some((l) => l[2])));
+
 function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
-  const blocks = nominationBlocks(fields, edition.form);
+  const blocks = nominationBlocks(fields, edition.form, ctx.locale);
   const stepOfBlock = (i: number): Step => (i === 0 ? 'om-dig' : i === 1 ? 'kandidat' : i === 2 ? 'loesning' : 'beskrivelse');
-  void ctx;
   return (
     <>
+      {hasDanishStandIn(blocks) ? <p safe>{ctx.t.ui.someInDanish}</p> : ''}
       {blocks.map((b, i) => (
         <section class="answers-block" aria-labelledby={`answers-${i}`}>
-          <h2 class="h3" id={`answers-${i}`} safe>
+          <h2 class="h3" id={`answers-${i}`} lang={b.headingLang} safe>
             {b.heading}
           </h2>
           <BlockAnswers t={t} block={b} />
@@ -430,7 +433,7 @@ function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
             {/* A section's answer: straight to its field; the other blocks open their step. */}
             <a href={i >= 3 ? `${stepHref('beskrivelse')}#section-${edition.form.sections[i - 3]!.id}` : stepHref(stepOfBlock(i))} class="function-link">
               <span safe>{t.edit}</span>
-              <span class="sr-only" safe>{`: ${b.heading}`}</span>
+              <span class="sr-only" lang={b.headingLang} safe>{`: ${b.heading}`}</span>
             </a>
           </p>
         </section>
@@ -662,7 +665,7 @@ export function ClosedDraftPage(p: {
 }) {
   const { ctx, t, edition } = p;
   const deadline = edition.timeline ? formatInstant(edition.timeline.closesAt, ctx.locale) : '';
-  const blocks = nominationBlocks(p.fields, edition.form);
+  const blocks = nominationBlocks(p.fields, edition.form, ctx.locale);
   return (
     <Layout ctx={ctx} title={t.deadlinePassedHeading} breadcrumbs={crumbs(ctx, edition, t.deadlinePassedHeading)} organisers={[edition.organisation]}>
       <h1 safe>{t.deadlinePassedHeading}</h1>
@@ -675,9 +678,10 @@ export function ClosedDraftPage(p: {
       <p>
         <ButtonLink variant="secondary" href={p.downloadHref} download text={t.download} />
       </p>
+      {hasDanishStandIn(blocks) ? <p safe>{ctx.t.ui.someInDanish}</p> : ''}
       {blocks.map((b) => (
         <section>
-          <h2 class="h3" safe>
+          <h2 class="h3" lang={b.headingLang} safe>
             {b.heading}
           </h2>
           <BlockAnswers t={t} block={b} />
