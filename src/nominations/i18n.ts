@@ -125,6 +125,10 @@ const da = {
     origin: 'Først udviklet af',
     originAbout: 'Om oprindelsen',
     link: 'Link',
+    /** In the plain-text copy (the receipt e-mail, the draft's download). */
+    textNotFilled: '(ikke udfyldt)',
+    textAttachments: 'Bilag',
+    textNoAttachments: '(ingen bilag)',
   },
   check: {
     title: 'Tjek dine svar, før du sender',
@@ -395,6 +399,9 @@ const en: NominationTexts = {
     origin: 'First developed by',
     originAbout: 'About the origin',
     link: 'Link',
+    textNotFilled: '(not filled in)',
+    textAttachments: 'Attachments',
+    textNoAttachments: '(no attachments)',
   },
   check: {
     title: 'Check your answers before sending',

@@ -71,13 +71,18 @@ export function nominationBlocks(f: NominationFields, form: FormDefinition, loca
   return blocks;
 }
 
-/** The nomination as text; with `attachments` (the receipt), the names of the files sent with it too. */
-export function nominationAsText(f: NominationFields, form: FormDefinition, attachments?: readonly string[]): string {
-  const blocks = nominationBlocks(f, form).map((b) =>
+/**
+ * The nomination as text; with `attachments` (the receipt), the names of the files sent with it too.
+ * In the nominator's language (`locale`: the receipt e-mail's); Danish by default.
+ */
+export function nominationAsText(f: NominationFields, form: FormDefinition, attachments?: readonly string[], locale: Locale = 'da'): string {
+  const w = nominationTexts(locale).summary;
+  const underlined = (heading: string) => `${heading}\n${'-'.repeat(heading.length)}`;
+  const blocks = nominationBlocks(f, form, locale).map((b) =>
     'lines' in b
-      ? `${b.heading}\n${'-'.repeat(b.heading.length)}\n${b.lines.map(([l, v]) => `${l}: ${v || '(ikke udfyldt)'}`).join('\n')}`
-      : `${b.heading}\n${'-'.repeat(b.heading.length)}\n${b.text || '(ikke udfyldt)'}`,
+      ? `${underlined(b.heading)}\n${b.lines.map(([l, v]) => `${l}: ${v || w.textNotFilled}`).join('\n')}`
+      : `${underlined(b.heading)}\n${b.text || w.textNotFilled}`,
   );
-  if (attachments) blocks.push(`Bilag\n-----\n${attachments.length ? attachments.map((a) => `- ${a}`).join('\n') : '(ingen bilag)'}`);
+  if (attachments) blocks.push(`${underlined(w.textAttachments)}\n${attachments.length ? attachments.map((a) => `- ${a}`).join('\n') : w.textNoAttachments}`);
   return blocks.join('\n\n');
 }

@@ -535,7 +535,9 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('text/plain; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)
       .header('cache-control', 'no-store')
-      .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(nominatorFieldsOf(a.nomination), a.edition.form)}\n`);
+      .send(
+        `${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(nominatorFieldsOf(a.nomination), a.edition.form, undefined, pageContext(request).locale)}\n`,
+      );
   });
 
   app.get<{ Params: { id: string } }>(urls.withdraw.pattern, { config: { access: 'nominator' } }, async (request, reply) => {
