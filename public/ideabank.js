@@ -27,7 +27,16 @@ if (box && form) {
       const a = document.createElement('a');
       a.href = s.url;
       a.textContent = s.title;
-      li.append(a, document.createTextNode(` – ${[s.unit, s.organisation].filter(Boolean).join(', ')}`));
+      li.append(a);
+      // A Danish title on an English page: marked as Danish, with the page's note (as the server renders it).
+      if (s.lang) {
+        a.lang = s.lang;
+        const note = document.createElement('small');
+        note.className = 'localized-note';
+        note.textContent = box.dataset.textInDanish;
+        li.append(' ', note);
+      }
+      li.append(document.createTextNode(` – ${[s.unit, s.organisation].filter(Boolean).join(', ')}`));
       list.append(li);
     }
     status.textContent =

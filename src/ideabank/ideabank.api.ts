@@ -15,10 +15,19 @@ import { parseId } from '../platform/http.js';
 const status = z.enum(solutionStatuses).describe('idea (idé), tested (afprøvet), implemented (implementeret), spread (spredt)');
 const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 
+/** The English texts beside the Danish ones: null where none was given (the Danish text then stands). Search stays Danish. */
+const english = <K extends string>(keys: readonly K[]) =>
+  z
+    .object(Object.fromEntries(keys.map((k) => [k, z.string().nullable()])) as Record<K, z.ZodNullable<z.ZodString>>)
+    .describe('The same texts in English; null where none was given');
+/** A blank English text is none (the forms store null, this also holds for rows written otherwise). */
+const given = (v: string | null | undefined): string | null => (v != null && v.trim() !== '' ? v : null);
+
 const hitSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   summary: z.string(),
+  en: english(['title', 'summary']),
   organisation: z.string(),
   unit: z.string(),
   status,
@@ -26,7 +35,7 @@ const hitSchema = z.object({
   tags: z.array(z.string()),
   adoptionCount: z.number().int(),
   createdAt: z.string().describe('ISO 8601 (UTC)'),
-  snippet: z.string().describe('Plain text; the matched words are between the markers in `highlight`'),
+  snippet: z.string().describe('Plain text in Danish (the search is Danish); the matched words are between the markers in `highlight`'),
   url: z.string(),
 });
 
@@ -35,6 +44,7 @@ const solutionSchema = z.object({
   title: z.string(),
   summary: z.string(),
   description: z.string(),
+  en: english(['title', 'summary', 'description']),
   organisation: z.string(),
   unit: z.string(),
   contact: z.object({ name: z.string(), email: z.string() }),
@@ -127,6 +137,7 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
             id: h.id,
             title: h.title,
             summary: h.summary,
+            en: { title: given(h.titleEn), summary: given(h.summaryEn) },
             organisation: h.organisationName,
             unit: h.unitName,
             status: h.status,
@@ -180,6 +191,7 @@ export async function ideaBankApi(root: FastifyInstance, { db }: AppDeps) {
         title: s.title,
         summary: s.summary,
         description: s.description,
+        en: { title: given(s.titleEn), summary: given(s.summaryEn), description: given(s.descriptionEn) },
         organisation: s.organisationName,
         unit: s.unitName,
         contact: { name: s.contactName, email: s.contactEmail },

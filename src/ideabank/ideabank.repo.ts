@@ -21,6 +21,8 @@ export type SolutionHit = {
   /** The English title; null: English pages show the Danish one, marked lang="da". */
   titleEn: string | null;
   summary: string;
+  /** The English summary; null: English pages show the Danish snippet, marked lang="da". */
+  summaryEn: string | null;
   organisationName: string;
   unitName: string;
   status: SolutionStatus;
@@ -293,7 +295,7 @@ export function searchQuery(
   return sql`with matched as ${cte.conditional ? sql`materialized` : sql`not materialized`} (${cte.body})${groups},
       page as (select id, rank from matched order by ${order} limit ${pageSize} offset ${offset}),
       hits as (
-        select s.id, s.title, s.title_en as "titleEn", s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName",
+        select s.id, s.title, s.title_en as "titleEn", s.summary, s.summary_en as "summaryEn", s.organisation_name as "organisationName", s.unit_name as "unitName",
           s.status, s.year, s.tags, s.created_at as "createdAt", p.rank::float8 as rank,
           (select count(*)::int from adoptions a where a.solution_id = s.id) as "adoptionCount",
           ts_headline('danish'::regconfig, s.summary || ' ' || s.description, ${highlighted},
@@ -419,7 +421,16 @@ export async function mostSpread(db: Database, limit: number): Promise<SpreadRow
   );
 }
 
-export type SimilarRow = { id: number; title: string; summary: string; organisationName: string; unitName: string; score: number };
+export type SimilarRow = {
+  id: number;
+  title: string;
+  /** The English title; null: English pages show the Danish one, marked lang="da". */
+  titleEn: string | null;
+  summary: string;
+  organisationName: string;
+  unitName: string;
+  score: number;
+};
 
 /** How many solutions the rarest words of a text may match between them before similar solutions stop adding words to look through. */
 export const SIMILAR_CANDIDATE_BUDGET = 1_000;
@@ -492,7 +503,7 @@ export async function similarTo(db: Database, text: string, limit: number, exclu
         order by score desc, c.solution_id
         limit ${limit}
       )
-      select s.id, s.title, s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName", m.score
+      select s.id, s.title, s.title_en as "titleEn", s.summary, s.organisation_name as "organisationName", s.unit_name as "unitName", m.score
       from scored m join solutions s on s.id = m.solution_id
       order by m.score desc, s.id`,
   );

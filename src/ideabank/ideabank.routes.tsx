@@ -3,7 +3,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { mayAdminister } from '../platform/http.js';
 import { csrfToken } from '../platform/csrf.js';
 import { sendErrorPage } from '../platform/errors.js';
-import { render } from '../platform/ui/index.js';
+import { pickText, render } from '../platform/ui/index.js';
 import { pageContext, sharedPageContext } from '../platform/page-context.js';
 import { isoInCopenhagen } from '../platform/time.js';
 import { toCsv } from '../platform/spreadsheet.js';
@@ -142,8 +142,21 @@ export async function ideaBankRoutes(app: FastifyInstance, { db, clock, publicBa
     const raw = typeof request.query.tekst === 'string' ? request.query.tekst.slice(0, 2000) : '';
     const exclude = typeof request.query.undtagen === 'string' ? parseId(request.query.undtagen) : null;
     const rows = raw.trim() === '' ? [] : await similarSolutions(db, raw, 5, exclude);
+    // The title in the asking page's language: the English one when given; else the Danish one,
+    // with `lang` "da" so the script marks it (and adds the note) on an English page.
+    const { locale } = pageContext(request);
     return reply.header('cache-control', 'no-store').send({
-      solutions: rows.map((r) => ({ id: r.id, title: r.title, organisation: r.organisationName, unit: r.unitName, url: `/idebank/loesninger/${r.id}` })),
+      solutions: rows.map((r) => {
+        const title = pickText(locale, r.title, r.titleEn);
+        return {
+          id: r.id,
+          title: title.text,
+          lang: title.fallback ? 'da' : null,
+          organisation: r.organisationName,
+          unit: r.unitName,
+          url: `/idebank/loesninger/${r.id}`,
+        };
+      }),
     });
   });
 

@@ -117,7 +117,7 @@ export async function findEligibleNomination(db: Database, editionId: number, no
 
 export async function listCriteria(db: Database, editionId: number) {
   return db
-    .select({ id: criteria.id, title: criteria.title, description: criteria.description })
+    .select({ id: criteria.id, title: criteria.title, description: criteria.description, titleEn: criteria.titleEn, descriptionEn: criteria.descriptionEn })
     .from(criteria)
     .where(eq(criteria.editionId, editionId))
     .orderBy(asc(criteria.position));
@@ -125,7 +125,7 @@ export async function listCriteria(db: Database, editionId: number) {
 
 export async function listFormSections(db: Database, editionId: number) {
   return db
-    .select({ id: formSections.id, heading: formSections.heading })
+    .select({ id: formSections.id, heading: formSections.heading, headingEn: formSections.headingEn })
     .from(formSections)
     .where(eq(formSections.editionId, editionId))
     .orderBy(asc(formSections.position));

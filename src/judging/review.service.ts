@@ -143,8 +143,9 @@ export type ReviewPage = {
   edition: JudgingEdition;
   member: CommitteeMember;
   nomination: NonNullable<Awaited<ReturnType<typeof findEligibleNomination>>>;
-  sections: { id: number; heading: string }[];
-  criteria: { id: number; title: string; description: string }[];
+  /** The English texts (null: none given) are for English pages; the Danish ones stand in, marked lang="da". */
+  sections: { id: number; heading: string; headingEn: string | null }[];
+  criteria: { id: number; title: string; description: string; titleEn: string | null; descriptionEn: string | null }[];
   review: ReviewRow | null;
   conflict: ConflictRow | null;
   permission: ScorePermission;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { awards, criteria, editions, formSections, nominationAttachments, nominations, organisations } from '../db/schema.js';
+import { inSentSet } from './attachments/attachments.repo.js';
 
 // SQL only, for the administrators' pages and exports. Every function is a fixed number of
 // queries whatever the number of nominations (no query per row). Drafts are the nominator's
@@ -145,6 +146,7 @@ export async function findVisibleNomination(db: Database, id: number) {
   return rows[0] ?? null;
 }
 
+/** A nomination's files as last sent: a file attached since is not seen until the nominator sends the changes; one deleted since still is. */
 export async function findAttachments(db: Database, nominationId: number) {
   return db
     .select({
@@ -154,7 +156,7 @@ export async function findAttachments(db: Database, nominationId: number) {
       sizeBytes: nominationAttachments.sizeBytes,
     })
     .from(nominationAttachments)
-    .where(eq(nominationAttachments.nominationId, nominationId))
+    .where(and(eq(nominationAttachments.nominationId, nominationId), inSentSet))
     .orderBy(asc(nominationAttachments.id));
 }
 

@@ -103,6 +103,33 @@ const da = {
   deadlinePassedSentBody: (edition: string, d: string) =>
     `Fristen for at indstille til ${edition} var ${d}. Din indstilling er modtaget, men den kan ikke ændres længere. Dine nye ændringer står nedenfor, så du kan kopiere dem.`,
   download: 'Hent teksten',
+  /** The nomination as a summary (the check page, the draft after the deadline; Danish also in the receipt's copy and PDF). */
+  summary: {
+    aboutYou: 'Om dig, der indstiller',
+    nominee: 'Hvem du indstiller',
+    solution: 'Løsningen',
+    name: 'Navn',
+    email: 'E-mail',
+    nominatesAs: 'Indstiller som',
+    citizen: 'Borger',
+    employee: 'Medarbejder',
+    workplace: 'Arbejdsplads',
+    nomineeIs: 'Den indstillede er',
+    kinds: { person: 'En person', team: 'Et team', workplace: 'En arbejdsplads' },
+    unit: 'Afdeling eller enhed',
+    organisation: 'Hospital eller organisation',
+    contactEmail: 'E-mail til kontaktperson',
+    title: 'Titel',
+    summary: 'Kort resumé',
+    criteria: 'Kriterier',
+    origin: 'Først udviklet af',
+    originAbout: 'Om oprindelsen',
+    link: 'Link',
+    /** In the plain-text copy (the receipt e-mail, the draft's download). */
+    textNotFilled: '(ikke udfyldt)',
+    textAttachments: 'Bilag',
+    textNoAttachments: '(ingen bilag)',
+  },
   check: {
     title: 'Tjek dine svar, før du sender',
     incomplete: 'Der mangler noget, før du kan sende',
@@ -220,6 +247,13 @@ const da = {
     backToDescription: 'Tilbage til beskrivelsen',
     checkNone: 'Ingen filer vedhæftet',
     checkEdit: 'Tilføj eller slet bilag',
+    notSent: 'Ikke sendt endnu',
+    sentNote:
+      'Indstillingen er sendt. Når du vedhæfter eller sletter en fil, bliver ændringen først sendt, når du trykker "Send ændringer" på siden "Tjek dine svar". Indtil da ser arrangøren de filer, du har sendt.',
+    removedPending: (n: number) =>
+      n === 1 ? 'Du har slettet 1 fil, som fjernes, når du sender dine ændringer.' : `Du har slettet ${n} filer, som fjernes, når du sender dine ændringer.`,
+    addedBodySent: (name: string) => `${name} er vedhæftet. Den bliver sendt med, når du sender dine ændringer.`,
+    removedBodySent: 'Filen fjernes fra indstillingen, når du sender dine ændringer.',
     bytes: (n: string) => `${n} bytes`,
     errors: {
       'no-file': 'Vælg en fil, du vil vedhæfte',
@@ -344,6 +378,31 @@ const en: NominationTexts = {
   deadlinePassedSentBody: (edition, d) =>
     `The deadline for nominations to ${edition} was ${d}. Your nomination was received, but it can no longer be changed. Your new changes are shown below so you can copy them.`,
   download: 'Download the text',
+  summary: {
+    aboutYou: 'About you, the nominator',
+    nominee: 'Who you nominate',
+    solution: 'The solution',
+    name: 'Name',
+    email: 'E-mail',
+    nominatesAs: 'Nominating as',
+    citizen: 'Citizen',
+    employee: 'Employee',
+    workplace: 'Workplace',
+    nomineeIs: 'The nominee is',
+    kinds: { person: 'A person', team: 'A team', workplace: 'A workplace' },
+    unit: 'Department or unit',
+    organisation: 'Hospital or organisation',
+    contactEmail: 'E-mail of a contact person',
+    title: 'Title',
+    summary: 'Short summary',
+    criteria: 'Criteria',
+    origin: 'First developed by',
+    originAbout: 'About the origin',
+    link: 'Link',
+    textNotFilled: '(not filled in)',
+    textAttachments: 'Attachments',
+    textNoAttachments: '(no attachments)',
+  },
   check: {
     title: 'Check your answers before sending',
     incomplete: 'Something is missing before you can send',
@@ -461,6 +520,15 @@ const en: NominationTexts = {
     backToDescription: 'Back to the description',
     checkNone: 'No files attached',
     checkEdit: 'Add or delete attachments',
+    notSent: 'Not sent yet',
+    sentNote:
+      'The nomination is sent. When you attach or delete a file, the change is sent only when you press "Send changes" on the page "Check your answers". Until then the organiser sees the files you sent.',
+    removedPending: (n) =>
+      n === 1
+        ? 'You have deleted 1 file, which is removed when you send your changes.'
+        : `You have deleted ${n} files, which are removed when you send your changes.`,
+    addedBodySent: (name) => `${name} is attached. It is sent when you send your changes.`,
+    removedBodySent: 'The file is removed from the nomination when you send your changes.',
     bytes: (n) => `${n} bytes`,
     errors: {
       'no-file': 'Choose a file to attach',

@@ -44,7 +44,7 @@ export function receiptMail(a: {
       receipt: n.receiptNumber ?? '',
       received: formatInstant(n.sentAt!, language),
       'private-link': a.accessToken ? abs(a.mail, urls.privateLink({ token: a.accessToken })) : '',
-      nomination: nominationAsText(fieldsOf(n), a.edition.form, a.attachments),
+      nomination: nominationAsText(fieldsOf(n), a.edition.form, a.attachments, language),
     },
     dedupeKey: `receipt:${n.id}:${n.version}`,
     about: about(n),

@@ -1,6 +1,6 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { messageRenderer } from '../messages/index.js';
-import { listAttachments } from './attachments/attachments.repo.js';
+import { applyAttachmentChanges, hasAttachmentChanges } from './attachments/attachments.repo.js';
 import { phaseAt, type Timeline } from '../awards/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import type { Locale } from '../platform/time.js';
@@ -122,7 +122,9 @@ export function formatReceiptNumber(awardSlug: string, year: number, n: number):
  * Sends a nomination (or its changes) at `now`, in one transaction: checks the window and
  * completeness, gives a receipt number on the first send, and queues the receipt e-mail to
  * the nominator and, on the first send, the notice to the nominee with a consent link.
- * A second "Send" of an unchanged nomination returns the same receipt and queues nothing.
+ * Changes send the working copy: its fields replace the sent ones and its file changes are
+ * applied (attachments.repo.ts applyAttachmentChanges). A second "Send" of an unchanged
+ * nomination, or of a working copy that changed nothing, returns the same receipt and queues nothing.
  */
 export async function sendNomination(args: {
   db: Database;
@@ -162,8 +164,8 @@ async function sendLocked(
   if (row.status === 'sent' && row.sentVersion === row.version) {
     return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true };
   }
-  if (row.status === 'sent' && row.workingCopy && sameFields(nominatorFieldsOf(row), fieldsOf(row))) {
-    // Saved after sending but nothing changed: nothing to send, no new receipt, no "changed" flag.
+  if (row.status === 'sent' && row.workingCopy && sameFields(nominatorFieldsOf(row), fieldsOf(row)) && !(await hasAttachmentChanges(tx, row.id))) {
+    // Saved after sending but nothing changed (no field, no file): nothing to send, no new receipt, no "changed" flag.
     const unchanged = await updateNomination(tx, row.id, { workingCopy: null, workingCopySavedAt: null, sentVersion: row.version });
     return { ok: true, nomination: unchanged, receiptNumber: row.receiptNumber!, alreadySent: true };
   }
@@ -208,7 +210,9 @@ async function sendLocked(
     ...(args.mail.language ? { language: args.mail.language } : {}),
   });
   const messages = (await messageRenderer(tx, edition.edition.id, args.mail.baseUrl))!;
-  const attachments = (await listAttachments(tx, sent.id)).map((f) => f.fileName);
+  // The files' changes since the last send are applied with the fields' (deleted ones go, attached
+  // ones become sent); the receipt lists the files now sent.
+  const attachments = await applyAttachmentChanges(tx, sent.id);
   await messages.queue(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail, accessToken: args.accessToken, attachments }), now);
   if (consentToken) await messages.queue(tx, nomineeNoticeMail({ nomination: sent, consentToken, mail: args.mail }), now);
   return { ok: true, nomination: sent, receiptNumber, alreadySent: false };

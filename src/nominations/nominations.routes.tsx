@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../platform/deps.js';
 import { pageStatus, sendErrorPage } from '../platform/errors.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
-import { listAttachments } from './attachments/attachments.repo.js';
+import { countRemovedAttachments, listAttachments, listSentAttachments } from './attachments/attachments.repo.js';
 import { render } from '../platform/ui/index.js';
 import { pageContext } from '../platform/page-context.js';
 import { formatInstant } from '../platform/time.js';
@@ -395,6 +395,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
         }
         canSend={incomplete.length === 0}
         attachments={attachments}
+        removedPending={a.nomination.status === 'sent' ? await countRemovedAttachments(db, a.nomination.id) : 0}
         similar={await similarSolutions(db, `${fields.title} ${fields.summary}`)}
       />,
       a.status ?? 200,
@@ -472,7 +473,8 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const { nomination, edition } = a;
     if (nomination.status === 'draft') return reply.redirect(urls.nomination({ id: nomination.id }), 303);
     const ctx = pageContext(request);
-    const attachments = await listAttachments(db, nomination.id);
+    // The receipt is of what was sent: files changed since wait for "Send ændringer" (the pending notice says so).
+    const attachments = await listSentAttachments(db, nomination.id);
     return html(
       reply,
       <ReceiptPage
@@ -500,7 +502,7 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
-    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination, attachments: await listAttachments(db, a.nomination.id) });
+    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination, attachments: await listSentAttachments(db, a.nomination.id) });
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${receiptPdfFileName(a.nomination.receiptNumber!)}"`)
@@ -533,7 +535,9 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
       .type('text/plain; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)
       .header('cache-control', 'no-store')
-      .send(`${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(nominatorFieldsOf(a.nomination), a.edition.form)}\n`);
+      .send(
+        `${a.nomination.title || a.edition.award.name}\n\n${nominationAsText(nominatorFieldsOf(a.nomination), a.edition.form, undefined, pageContext(request).locale)}\n`,
+      );
   });
 
   app.get<{ Params: { id: string } }>(urls.withdraw.pattern, { config: { access: 'nominator' } }, async (request, reply) => {

@@ -140,6 +140,12 @@ export const nominations = pgTable(
 /**
  * A file attached to a nomination. Its bytes are the stored file `storageKey` (platform/storage/files.schema.ts),
  * written in the same transaction as this row and deleted with it (trigger `nomination_attachments_delete_file`).
+ *
+ * After sending, a change of the files is part of the working copy (like a change of the fields):
+ * `pending_change` 'added' is a file the nominator attached since, 'removed' one they deleted since,
+ * null one that is sent (or a draft's). Everyone but the nominator sees the sent set (not 'added');
+ * the nominator sees the working set (not 'removed'); "Send ændringer" applies the changes
+ * (attachments.repo.ts applyAttachmentChanges).
  */
 export const nominationAttachments = pgTable(
   'nomination_attachments',
@@ -156,8 +162,13 @@ export const nominationAttachments = pgTable(
       .notNull()
       .references(() => storedFiles.key),
     createdAt: instant('created_at').notNull().defaultNow(),
+    pendingChange: text('pending_change', { enum: ['added', 'removed'] }),
   },
-  (t) => [index('nomination_attachments_nomination_idx').on(t.nominationId), uniqueIndex('nomination_attachments_storage_key_uq').on(t.storageKey)],
+  (t) => [
+    index('nomination_attachments_nomination_idx').on(t.nominationId),
+    uniqueIndex('nomination_attachments_storage_key_uq').on(t.storageKey),
+    check('nomination_attachments_pending_change', sql`${t.pendingChange} is null or ${t.pendingChange} in ('added', 'removed')`),
+  ],
 );
 
 /** Receipt numbers are counted per edition without gaps from concurrent senders colliding. */

@@ -53,7 +53,7 @@ export const PERSON_DATA_TABLES = {
     columns: ['file_name'],
     exportedBy: [findNominations],
     erasedBy: [blankNomination],
-    how: "listed with the nomination; deleted with the nominator's data, the row and its stored file (stored_files, stored_file_chunks) in one transaction by the row's delete trigger",
+    how: "listed with the nomination, files attached or deleted after sending and not sent yet too (unsentChange); deleted with the nominator's data, the row and its stored file (stored_files, stored_file_chunks) in one transaction by the row's delete trigger",
   },
   users: {
     columns: ['email', 'name', 'oidc_subject'],

@@ -18,7 +18,7 @@ const NOMINATION_COLUMNS = sql`n.id, n.edition_id, a.organisation_id, a.name as 
   n.nominee_organisation, n.nominee_email, n.nominator_name, n.nominator_email, n.nominator_workplace, n.nominator_is_citizen, n.title, n.summary,
   n.answers, n.origin_organisation, n.origin_description, n.origin_url, n.nominee_consent, n.nominee_consent_at, n.screening, n.created_at,
   n.updated_at, n.sent_at, n.withdrawn_at, n.working_copy as unsent_changes,
-  (select coalesce(jsonb_agg(jsonb_build_object('fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'createdAt', f.created_at)), '[]'::jsonb)
+  (select coalesce(jsonb_agg(jsonb_build_object('fileName', f.file_name, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes, 'createdAt', f.created_at, 'unsentChange', f.pending_change)), '[]'::jsonb)
      from nomination_attachments f where f.nomination_id = n.id) as attachments`;
 
 export type NominationFound = Row & { id: number; organisation_id: number };

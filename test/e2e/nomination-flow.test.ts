@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { nominations, outboxMessages } from '../../src/db/schema.js';
+import { samplePng } from '../../src/nominations/attachments/sample-files.js';
 import { expectAccessible, launchBrowser, newContext, openPage, serveTestApp, type WatchedPage } from '../harness/browser.js';
 
 const NOW = '2026-11-24T12:00:00Z';
@@ -147,6 +148,27 @@ describe('the nomination flow in Chromium', () => {
     const receipt = await page.locator('.receipt-number').innerText();
     assert.match(receipt, /^ABI-\d{4}-\d{4}$/);
     assert.ok((await page.locator('main').innerText()).includes('Hvad sker der nu?'));
+
+    // A file attached after sending waits for "Send ændringer": marked on the attachments page and
+    // the check page, listed on the receipt only once the changes are sent.
+    await page.getByRole('link', { name: 'Ændr indstillingen' }).click();
+    await page.waitForURL(/\/tjek$/);
+    await page.getByRole('link', { name: 'Tilføj eller slet bilag' }).click();
+    await page.waitForURL(/\/bilag$/);
+    await page.setInputFiles('#fil', { name: 'efter-afsendelse.png', mimeType: 'image/png', buffer: samplePng() });
+    await page.getByRole('button', { name: 'Vedhæft filen' }).click();
+    await page.waitForURL(/\/bilag\?tilfoejet=\d+$/);
+    assert.match(await page.locator('.alert-success').innerText(), /Den bliver sendt med, når du sender dine ændringer/);
+    assert.equal(await page.locator('table tbody tr .badge').innerText(), 'Ikke sendt endnu');
+    await checkPage(w, 'attachments page of a sent nomination with a file not sent');
+    await page.getByRole('link', { name: 'Gå til Tjek dine svar' }).click();
+    await page.waitForURL(/\/tjek$/);
+    assert.match(await page.locator('main').innerText(), /Du har ændringer, der ikke er sendt[\s\S]*efter-afsendelse\.png[\s\S]*Ikke sendt endnu/);
+    await checkPage(w, 'check page with a file not sent');
+    await page.getByRole('button', { name: 'Send ændringer' }).click();
+    await page.waitForURL(/\/kvittering$/);
+    await checkPage(w, 'receipt after the changes');
+    assert.match(await page.locator('main').innerText(), /Bilag[\s\S]*efter-afsendelse\.png/);
 
     await page.getByRole('link', { name: 'Træk indstillingen tilbage' }).click();
     await page.waitForURL(/\/traek-tilbage$/);

@@ -154,13 +154,28 @@ export async function buildMember(
  */
 export async function buildAttachment(
   db: Database,
-  { nominationId, data = randomBytes(300_000), fileName = 'bilag.pdf', at = new Date() }: { nominationId: number; data?: Buffer; fileName?: string; at?: Date },
+  {
+    nominationId,
+    data = randomBytes(300_000),
+    fileName = 'bilag.pdf',
+    at = new Date(),
+    pendingChange = null,
+  }: { nominationId: number; data?: Buffer; fileName?: string; at?: Date; pendingChange?: 'added' | 'removed' | null },
 ) {
   return inTransaction(db, async (tx) => {
     const file = await storeFile(tx, data, at);
     const [row] = await tx
       .insert(nominationAttachments)
-      .values({ nominationId, fileName, mediaType: 'application/pdf', sizeBytes: file.sizeBytes, sha256: file.sha256, storageKey: file.key, createdAt: at })
+      .values({
+        nominationId,
+        fileName,
+        mediaType: 'application/pdf',
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        storageKey: file.key,
+        createdAt: at,
+        pendingChange,
+      })
       .returning();
     return row!;
   });

@@ -15,7 +15,8 @@ import { buildApp } from '../../src/app.js';
 import { type Engine, queryRows } from '../../src/db/database.js';
 import { openStoredFile } from '../../src/platform/storage/file-store.js';
 import { storedFileRows } from '../harness/factories.js';
-import { awards, editions, formSections, nominationAttachments, nominations } from '../../src/db/schema.js';
+import { awards, editions, formSections, nominationAttachments, nominations, organisations, outboxMessages } from '../../src/db/schema.js';
+import { createUser, signedInAgent } from '../harness/accounts.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/nominations/attachments/attachments.service.js';
 import {
@@ -541,6 +542,208 @@ for (const engine of ENGINES) {
       const refused = await upload(agent, id, { name: 'for-sent.pdf', data: samplePdf() });
       assert.equal(refused.statusCode, 303);
       assert.equal((await rows(id)).length, 1);
+    });
+
+    /** Fills in the rest of a draft through the flow and sends it ("Send"). */
+    async function fillAndSend(agent: HttpAgent, id: number) {
+      const version = async () => String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.version);
+      await agent.post(`/indstillinger/${id}/kandidat`, {
+        nomineeKind: 'team',
+        nomineeNames: 'Team Hjemmedialyse',
+        nomineeUnit: 'Nyremedicin',
+        nomineeOrganisation: 'AUH',
+        nomineeEmail: 'team@eksempel.dk',
+        version: await version(),
+        handling: 'fortsaet',
+      });
+      const solution = await agent.get(`/indstillinger/${id}/loesning`);
+      const criterion = /name="criterionIds" value="(\d+)"/.exec(solution.body)![1]!;
+      await agent.post(`/indstillinger/${id}/loesning`, {
+        title: 'Video',
+        summary: 'Kort.',
+        criterionIds: [criterion],
+        version: await version(),
+        handling: 'fortsaet',
+      });
+      await agent.post(`/indstillinger/${id}/beskrivelse`, {
+        ...Object.fromEntries(sectionIds.map((s) => [`section-${s}`, 'Tekst.'])),
+        version: await version(),
+        handling: 'fortsaet',
+      });
+      await agent.get(`/indstillinger/${id}/tjek`);
+      const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: await version() });
+      assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+      assert.equal(sent.headers.location, `/indstillinger/${id}/kvittering`);
+    }
+
+    const nominationRow = async (id: number) => (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+    const receipts = async (id: number) =>
+      (await t.database.db.select().from(outboxMessages).orderBy(outboxMessages.id)).filter(
+        (m) => m.kind === 'nomination-receipt' && m.dedupeKey?.startsWith(`receipt:${id}:`),
+      );
+    /** The files listed on a page, by name, in order. */
+    const listed = (body: string) => [...body.matchAll(/class="answer-text" download="">([^<]+)</g)].map((m) => m[1]);
+    async function administrator() {
+      const [dr] = await t.database.db.select().from(organisations).where(eq(organisations.slug, 'danske-regioner'));
+      const user = await createUser(t.database.db, { email: `bilag.admin.${engine}.${randomBytes(4).toString('hex')}@regioner.dk`, adminOf: [dr!.id] });
+      return signedInAgent(t.app, t.database.db, user.id, t.clock.now());
+    }
+
+    test('after sending, file changes are a working copy: others see the sent files until "Send ændringer" applies them', async () => {
+      const { agent, id } = await draft();
+      assert.equal((await upload(agent, id, { name: 'a.pdf', data: samplePdf('a') })).statusCode, 303);
+      assert.equal((await upload(agent, id, { name: 'b.png', data: samplePng() })).statusCode, 303);
+      assert.deepEqual(
+        (await rows(id)).map((r) => r.pendingChange),
+        [null, null],
+        'before sending, files are simply there',
+      );
+      await fillAndSend(agent, id);
+      const first = await receipts(id);
+      assert.equal(first.length, 1);
+      assert.match(first[0]!.textBody, /Bilag\n-----\n- a\.pdf\n- b\.png/);
+      const sent = await nominationRow(id);
+      assert.equal(sent.workingCopy, null);
+
+      // After sending: one file attached, one deleted. Neither takes effect yet.
+      await agent.get(`/indstillinger/${id}/bilag`);
+      const added = await upload(agent, id, { name: 'c.jpg', data: sampleJpeg() });
+      assert.equal(added.statusCode, 303);
+      assert.match((await agent.get(added.headers.location as string)).body, /c\.jpg er vedhæftet\. Den bliver sendt med, når du sender dine ændringer/);
+      const [a, b] = await rows(id);
+      const removed = await agent.post(`/indstillinger/${id}/bilag/${b!.id}/slet`, {});
+      assert.equal(removed.statusCode, 303);
+      assert.equal(removed.headers.location, `/indstillinger/${id}/bilag?slettet=ved-afsendelse`);
+      assert.deepEqual(
+        (await rows(id)).map((r) => [r.fileName, r.pendingChange]),
+        [
+          ['a.pdf', null],
+          ['b.png', 'removed'],
+          ['c.jpg', 'added'],
+        ],
+      );
+      assert.deepEqual(await storedFileRows(t.database.db, b!.storageKey), { files: 1, chunks: 1 }, 'the deleted file is kept until the changes are sent');
+      const changed = await nominationRow(id);
+      assert.ok(changed.workingCopy, 'a file change makes a working copy, as a field change does');
+      assert.equal(changed.version, sent.version + 2, 'each file change is a new version');
+      assert.equal(changed.title, 'Video');
+
+      // The nominator sees the working set and that it is not sent.
+      const page = await agent.get(`/indstillinger/${id}/bilag?slettet=ved-afsendelse`);
+      assert.deepEqual(listed(page.body), ['a.pdf', 'c.jpg']);
+      assert.match(page.body, /Filen fjernes fra indstillingen, når du sender dine ændringer/);
+      assert.match(page.body, /Du har slettet 1 fil, som fjernes, når du sender dine ændringer/);
+      assert.match(page.body, /c\.jpg<\/a> <span class="badge badge-info">Ikke sendt endnu<\/span>/);
+      assert.match(page.body, /Indstillingen er sendt\. Når du vedhæfter eller sletter en fil/);
+      assert.equal((await agent.get(`/indstillinger/${id}/bilag/${b!.id}`)).statusCode, 404, 'a deleted file is gone for the nominator');
+      assert.equal((await agent.get(`/indstillinger/${id}/bilag/${(await rows(id))[2]!.id}`)).statusCode, 200);
+      const check = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.deepEqual(listed(check.body), ['a.pdf', 'c.jpg']);
+      assert.match(check.body, /Du har ændringer, der ikke er sendt/);
+      assert.match(check.body, /Ikke sendt endnu/);
+      assert.match(check.body, /Du har slettet 1 fil/);
+      assert.match(check.body, />Send ændringer</);
+      const receiptPage = await agent.get(`/indstillinger/${id}/kvittering`);
+      assert.match(receiptPage.body, /id="pending-changes"/);
+      assert.match(receiptPage.body, /<li>a\.pdf<\/li>\s*<li>b\.png<\/li>/, 'the receipt lists the files as sent');
+      assert.equal((await receipts(id)).length, 1, 'no receipt for changes not sent');
+
+      // Everyone else sees the files as sent.
+      const admin = await administrator();
+      const detail = await admin.get(`/admin/indstillinger/${id}`);
+      assert.equal(detail.statusCode, 200);
+      assert.ok(detail.body.includes('a.pdf') && detail.body.includes('b.png'), 'the administrator sees the sent files');
+      assert.ok(!detail.body.includes('c.jpg'), 'and not the one attached since');
+
+      // A "Send" from a page read before the last file change is refused, not sent blind.
+      await agent.get(`/indstillinger/${id}/tjek`);
+      const stale = await agent.post(`/indstillinger/${id}/tjek`, { version: String(sent.version + 1) });
+      assert.equal(stale.statusCode, 409);
+      assert.equal((await receipts(id)).length, 1);
+
+      // "Send ændringer": the deleted file and its bytes go, the attached one is sent, a new receipt lists them.
+      t.clock.set(new Date(new Date(SEEDED_AT).getTime() + 60_000).toISOString());
+      try {
+        const send = await agent.post(`/indstillinger/${id}/tjek`, { version: String((await nominationRow(id)).version) });
+        assert.equal(send.statusCode, 303, send.body.slice(0, 300));
+      } finally {
+        t.clock.set(SEEDED_AT);
+      }
+      assert.deepEqual(
+        (await rows(id)).map((r) => [r.fileName, r.pendingChange]),
+        [
+          ['a.pdf', null],
+          ['c.jpg', null],
+        ],
+      );
+      assert.deepEqual(await storedFileRows(t.database.db, b!.storageKey), { files: 0, chunks: 0 }, 'the bytes are gone, chunks and all');
+      assert.deepEqual(await storedFileRows(t.database.db, a!.storageKey), { files: 1, chunks: 1 });
+      const after = await nominationRow(id);
+      assert.equal(after.workingCopy, null);
+      assert.equal(after.sentVersion, after.version);
+      assert.equal(after.receiptNumber, sent.receiptNumber);
+      assert.ok(after.sentAt!.getTime() > sent.sentAt!.getTime());
+      const second = await receipts(id);
+      assert.equal(second.length, 2, 'a new receipt e-mail');
+      assert.match(second[1]!.textBody, /Bilag\n-----\n- a\.pdf\n- c\.jpg\n/);
+      assert.doesNotMatch(second[1]!.textBody, /b\.png/);
+      const detailAfter = (await admin.get(`/admin/indstillinger/${id}`)).body;
+      assert.ok(detailAfter.includes('c.jpg') && !detailAfter.includes('b.png'), 'sent: now everyone sees the new files');
+      const receiptAfter = (await agent.get(`/indstillinger/${id}/kvittering`)).body;
+      assert.match(receiptAfter, /<li>a\.pdf<\/li>\s*<li>c\.jpg<\/li>/);
+      assert.doesNotMatch(receiptAfter, /id="pending-changes"/);
+      const pageAfter = (await agent.get(`/indstillinger/${id}/bilag`)).body;
+      assert.doesNotMatch(pageAfter, /Ikke sendt endnu|Du har slettet/);
+    });
+
+    test('after sending, the cap counts the working set; a file attached and deleted again before sending leaves nothing to send', async () => {
+      const { agent, id } = await draft();
+      for (const n of ['1', '2']) assert.equal((await upload(agent, id, { name: `sendt ${n}.pdf`, data: samplePdf(n) })).statusCode, 303);
+      await fillAndSend(agent, id);
+      const sent = await nominationRow(id);
+      await agent.get(`/indstillinger/${id}/bilag`);
+
+      // A file attached after sending and deleted again goes at once (no one else saw it).
+      const extra = await upload(agent, id, { name: 'fortrudt.png', data: samplePng() });
+      assert.equal(extra.statusCode, 303);
+      const fortrudt = (await rows(id)).find((r) => r.fileName === 'fortrudt.png')!;
+      const gone = await agent.post(`/indstillinger/${id}/bilag/${fortrudt.id}/slet`, {});
+      assert.equal(gone.headers.location, `/indstillinger/${id}/bilag?slettet=1`);
+      assert.equal((await rows(id)).length, 2);
+      assert.deepEqual(await storedFileRows(t.database.db, fortrudt.storageKey), { files: 0, chunks: 0 });
+      // Nothing changed in the end: "Send" sends nothing, as for a field saved unchanged.
+      const check = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.match(check.body, />Send ændringer</);
+      const nothing = await agent.post(`/indstillinger/${id}/tjek`, { version: String((await nominationRow(id)).version) });
+      assert.equal(nothing.statusCode, 303);
+      assert.equal((await receipts(id)).length, 1, 'no new receipt');
+      const unchanged = await nominationRow(id);
+      assert.equal(unchanged.workingCopy, null);
+      assert.equal(unchanged.sentAt!.getTime(), sent.sentAt!.getTime());
+
+      // Deleting a sent file frees its place in the working set: 1 sent + 4 attached = 5, the cap.
+      const [one] = await rows(id);
+      await agent.get(`/indstillinger/${id}/bilag`);
+      await agent.post(`/indstillinger/${id}/bilag/${one!.id}/slet`, {});
+      for (let i = 1; i <= 4; i++) assert.equal((await upload(agent, id, { name: `ny ${i}.png`, data: samplePng() })).statusCode, 303);
+      assert.equal((await rows(id)).length, 6, 'the deleted file is kept until sent');
+      const full = await agent.get(`/indstillinger/${id}/bilag`);
+      assert.match(full.body, /Du har vedhæftet 5 af 5 filer|Du har vedhæftet 5 filer, som er det højeste antal/);
+      const sixth = await upload(agent, id, { name: 'for mange.png', data: samplePng() });
+      assert.equal(sixth.statusCode, 400);
+      assert.match(sixth.body, /Du kan højst vedhæfte 5 filer/);
+      // The size limit holds after sending as before.
+      const big = await upload(agent, id, { name: 'stor.pdf', data: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x25) });
+      assert.equal(big.statusCode, 400);
+      assert.equal((await rows(id)).length, 6);
+      // Sending applies it: 5 files, none pending.
+      const send = await agent.post(`/indstillinger/${id}/tjek`, { version: String((await nominationRow(id)).version) });
+      assert.equal(send.statusCode, 303);
+      assert.deepEqual(
+        (await rows(id)).map((r) => [r.fileName, r.pendingChange]),
+        [['sendt 2.pdf', null], ...[1, 2, 3, 4].map((i) => [`ny ${i}.png`, null])],
+      );
+      assert.equal((await receipts(id)).length, 2);
     });
 
     test('the description step saves what was typed and goes on to the attachments page', async () => {

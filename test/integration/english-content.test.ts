@@ -14,7 +14,8 @@ import { awardsUrls } from '../../src/awards/urls.js';
 import { nominationsUrls } from '../../src/nominations/urls.js';
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
-import { createUser } from '../harness/accounts.js';
+import { createUser, signedInAgent } from '../harness/accounts.js';
+import { buildEdition, buildMember, buildNomination } from '../harness/factories.js';
 import { HttpAgent } from '../harness/http-agent.js';
 
 const NOW = '2026-11-24T12:00:00Z';
@@ -202,6 +203,117 @@ for (const engine of ENGINES) {
       const front = await page('/', 'en');
       assert.match(front, /For initiatives that help patients\./);
       assert.match(front, /lang="da"/, 'other awards without English texts are marked Danish');
+    });
+
+    test('a criterion shown in Danish on an English page is marked lang="da", title and description each on its own: the form and the review page', async () => {
+      // The nomination form: the open round's first criterion gets an English title only.
+      const [award] = await db.select().from(awards).where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+      const [open] = await db
+        .select()
+        .from(editions)
+        .where(and(eq(editions.awardId, award!.id), eq(editions.year, 2027)));
+      const [first, second] = await db.select().from(criteria).where(eq(criteria.editionId, open!.id)).orderBy(asc(criteria.position));
+      await db.update(criteria).set({ titleEn: 'Citizens take part', descriptionEn: null }).where(eq(criteria.id, first!.id));
+      const base = nominationsUrls.start({ slug: award!.slug, year: 2027 });
+      const agent = new HttpAgent(t.app);
+      await agent.get(`${base}/om-dig`);
+      const made = await agent.post(`${base}/om-dig`, {
+        nominatorName: 'Lise Jensen',
+        nominatorEmail: 'lise@eksempel.dk',
+        nominatorIsCitizen: 'no',
+        nominatorWorkplace: 'Akutafdelingen, AUH',
+        handling: 'fortsaet',
+      });
+      const id = Number(/\/indstillinger\/(\d+)\/kandidat/.exec(String(made.headers.location))![1]);
+      agent.setCookie('lang', 'en');
+      const step = await agent.get(`/indstillinger/${id}/loesning`);
+      assert.equal(step.statusCode, 200);
+      const option = (c: typeof first) => {
+        const at = step.body.indexOf(`value="${c!.id}"`);
+        return step.body.slice(at, step.body.indexOf('</div>', at));
+      };
+      assert.match(option(first), /<label class="form-label" for="[^"]+">Citizens take part<\/label>/, 'the English title, not marked');
+      assert.ok(option(first).includes(`lang="da">${htmlText(first!.description)}</span>`), 'the Danish description marked, though the title is English');
+      assert.ok(option(second).includes(`lang="da">${htmlText(second!.title)}</label>`), 'a Danish title marked');
+      assert.ok(option(second).includes(`lang="da">${htmlText(second!.description)}</span>`), 'its Danish description marked');
+      assert.equal(step.body.split('Some of the texts here are only in Danish.').length - 1, 1, 'one note for the step');
+      agent.setCookie('lang', 'da');
+      const da = await agent.get(`/indstillinger/${id}/loesning`);
+      assert.doesNotMatch(da.body, /Citizens take part|<(?:span|label)[^>]* lang="da"/);
+
+      // "Check your answers" in English: the summary's own words in English, the criteria and section
+      // headings the administrators' English texts where given, the Danish ones marked, one note.
+      const sections = await db.select().from(formSections).where(eq(formSections.editionId, open!.id)).orderBy(asc(formSections.position));
+      await db.update(formSections).set({ headingEn: 'What the initiative does' }).where(eq(formSections.id, sections[0]!.id));
+      const version = /name="version" value="(\d+)"/.exec(step.body)![1]!;
+      await agent.post(`/indstillinger/${id}/loesning`, { title: 'Video', summary: 'Kort.', criterionIds: [String(first!.id)], version, handling: 'fortsaet' });
+      agent.setCookie('lang', 'en');
+      const check = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.equal(check.statusCode, 200);
+      assert.match(check.body, /<h2 class="h3" id="answers-0">About you, the nominator<\/h2>/);
+      assert.match(check.body, /<dt>Nominating as<\/dt><dd class="answer-text">Employee<\/dd>/);
+      assert.match(check.body, /<dt>Criteria<\/dt><dd class="answer-text">Citizens take part<\/dd>/);
+      assert.match(check.body, /<h2 class="h3" id="answers-3">What the initiative does<\/h2>/);
+      assert.ok(check.body.includes(`<h2 class="h3" id="answers-4" lang="da">${htmlText(sections[1]!.heading)}</h2>`), 'a Danish heading marked');
+      assert.equal(check.body.split('Some of the texts here are only in Danish.').length - 1, 1, 'one note');
+      agent.setCookie('lang', 'da');
+      const checkDa = await agent.get(`/indstillinger/${id}/tjek`);
+      assert.match(checkDa.body, /<h2 class="h3" id="answers-0">Om dig, der indstiller<\/h2>/);
+      assert.match(checkDa.body, /<dt>Kriterier<\/dt><dd class="answer-text">[^<]+<\/dd>/);
+      assert.doesNotMatch(checkDa.body, /What the initiative does|Citizens take part|id="answers-\d" lang="da"/);
+
+      // The committee's review page: English titles and descriptions where given, the Danish ones marked.
+      const e = await buildEdition(
+        db,
+        {
+          awardId,
+          year: 2041,
+          opensAt: new Date('2026-01-01T11:00:00Z'),
+          closesAt: new Date('2026-03-01T11:00:00Z'),
+          reviewStartsAt: new Date('2026-03-15T11:00:00Z'),
+          reviewClosesAt: new Date('2026-12-15T10:00:00Z'),
+          nomineesPublishedAt: new Date('2027-01-01T10:00:00Z'),
+          winnerAnnouncedAt: new Date('2027-02-01T10:00:00Z'),
+        },
+        {
+          criteria: [
+            { title: 'Nyskabelse', description: 'Er løsningen ny?' },
+            { title: 'Værdi for borgerne', description: 'Skaber den værdi?' },
+          ],
+          formSections: [{ heading: 'Idéen kort' }, { heading: 'Resultater' }],
+        },
+      );
+      const [c1, c2] = e.criterionIds as [number, number];
+      await db.update(criteria).set({ titleEn: 'Novelty', descriptionEn: 'Is the solution new?' }).where(eq(criteria.id, c1));
+      await db.update(criteria).set({ titleEn: 'Value for citizens' }).where(eq(criteria.id, c2));
+      await db.update(formSections).set({ headingEn: 'The idea in brief' }).where(eq(formSections.id, e.formSectionIds[0]!));
+      const member = await buildMember(db, { editionId: e.id, role: 'committee' });
+      const n = await buildNomination(db, { editionId: e.id, screening: 'eligible', criterionIds: [c1, c2], sentAt: new Date('2026-02-01T10:00:00Z') });
+      const committee = await signedInAgent(t.app, db, member.userId, t.clock.now());
+      committee.setCookie('lang', 'en');
+      const review = await committee.get(`/bedoemmelse/udgaver/${e.id}/indstillinger/${n.id}`);
+      assert.equal(review.statusCode, 200, review.body.slice(0, 300));
+      assert.match(review.body, /<legend class="form-label" id="score-\d+-legend"><span>Novelty<\/span>/);
+      assert.match(review.body, new RegExp(`<span class="form-hint" id="score-${c1}-hint">Is the solution new\\?</span>`));
+      assert.match(review.body, /<legend class="form-label" id="score-\d+-legend"><span>Value for citizens<\/span>/);
+      assert.match(
+        review.body,
+        new RegExp(`<span class="form-hint" id="score-${c2}-hint" lang="da">Skaber den værdi\\?</span>`),
+        'the Danish description marked',
+      );
+      assert.match(review.body, /<li><span>Novelty<\/span><\/li>/, 'the criteria the nomination claims, in English');
+      assert.match(review.body, /<span>The idea in brief<\/span>/);
+      assert.match(
+        review.body,
+        /<span lang="da">Resultater<\/span> <small class="localized-note">\(in Danish\)<\/small>/,
+        'a Danish section heading marked with the note',
+      );
+      assert.equal(review.body.split('Some of the texts here are only in Danish.').length - 1, 1, 'one note for the scores');
+      committee.setCookie('lang', 'da');
+      const reviewDa = await committee.get(`/bedoemmelse/udgaver/${e.id}/indstillinger/${n.id}`);
+      assert.match(reviewDa.body, /<legend class="form-label" id="score-\d+-legend"><span>Værdi for borgerne<\/span>/);
+      assert.match(reviewDa.body, new RegExp(`<span class="form-hint" id="score-${c2}-hint">Skaber den værdi\\?</span>`));
+      assert.doesNotMatch(reviewDa.body, /Novelty|Nogle af teksterne/);
     });
   });
 }

@@ -2,7 +2,9 @@
  * Issue 16, item 4, in the idea bank, on PGlite and PostgreSQL: a solution's form takes an
  * optional English title, summary and description (limits like their Danish twins, audited);
  * the English solution page shows them, and the Danish text where none was given, marked
- * lang="da" with "(in Danish)". The Danish page never changes.
+ * lang="da" with "(in Danish)". The Danish page never changes. The search list shows the English
+ * summary in place of the Danish snippet when there is one, and the API gives the English texts
+ * beside the Danish ones (`en`).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,11 +71,88 @@ for (const engine of ENGINES) {
       assert.match(en.body, /<p lang="da"><span>Sygeplejersken ser målingerne hver morgen\.<\/span><\/p>/);
       assert.match(en.body, /\(in Danish\)/);
 
-      // The list: the English title when given; the (Danish) search snippet marked lang="da".
+      // The list: the English title and, instead of the (Danish) search snippet, the English summary when given.
       const list = await t.app.inject({ url: '/idebank?q=hjemmemonitorering', cookies: { lang: 'en' } });
       assert.equal(list.statusCode, 200);
       assert.ok(list.body.includes(`<a href="/idebank/loesninger/${id}">Home monitoring of COPD</a>`), 'the English title in the list');
-      assert.match(list.body, /<p class="ideabank-snippet" lang="da">/);
+      assert.ok(list.body.includes('<p class="ideabank-snippet"><span>Patients measure oxygen at home.</span></p>'), 'the English summary as its text');
+      // The Danish page keeps the Danish snippet with the search words marked.
+      const listDa = await t.app.inject({ url: '/idebank?q=hjemmemonitorering' });
+      assert.doesNotMatch(listDa.body, /Patients measure oxygen/);
+      assert.match(listDa.body, /<p class="ideabank-snippet">[\s\S]*?iltmætning/);
+
+      // An English title without an English summary: the Danish snippet marked lang="da", with the note.
+      const titleOnly = await c.post('/idebank/ny', {
+        ...solution,
+        title: 'Telefonvagt for pårørende',
+        summary: 'Pårørende ringer til en fast sygeplejerske om aftenen.',
+        description: 'Vagten svarer fra klokken 18 til 22.',
+        titleEn: 'Evening phone line for relatives',
+      });
+      assert.equal(titleOnly.statusCode, 303, titleOnly.body);
+      const titleOnlyId = Number(/\/idebank\/loesninger\/(\d+)$/.exec(String(titleOnly.headers.location))![1]);
+      const phone = await t.app.inject({ url: '/idebank?q=telefonvagt', cookies: { lang: 'en' } });
+      assert.ok(phone.body.includes(`<a href="/idebank/loesninger/${titleOnlyId}">Evening phone line for relatives</a>`));
+      assert.match(
+        phone.body,
+        /<p class="ideabank-snippet"><span lang="da">[\s\S]*?Pårørende[\s\S]*?<\/span> <small class="localized-note">\(in Danish\)<\/small><\/p>/,
+      );
+      // No English at all: title and snippet in Danish, both marked, the title carrying the note.
+      const danishOnly = await c.post('/idebank/ny', {
+        ...solution,
+        title: 'Rygestop i ambulatoriet',
+        summary: 'Patienter får rygestoptilbud ved første besøg.',
+        description: 'Sygeplejersken spørger alle.',
+      });
+      assert.equal(danishOnly.statusCode, 303, danishOnly.body);
+      const smoke = await t.app.inject({ url: '/idebank?q=rygestop', cookies: { lang: 'en' } });
+      assert.match(smoke.body, /<a href="\/idebank\/loesninger\/\d+" lang="da">[\s\S]*?<\/a> <small class="localized-note">\(in Danish\)<\/small>/);
+      assert.match(smoke.body, /<p class="ideabank-snippet" lang="da">/);
+
+      // Similar solutions: the English title where given, else the Danish one marked lang="da" with the note;
+      // the suggestions while typing say which titles are Danish (lang), so the script marks them too.
+      const similarEn = (await t.app.inject({ url: '/idebank/lignende?tekst=Hjemmemonitorering%20KOL%20iltm%C3%A6tning', cookies: { lang: 'en' } })).json()
+        .solutions as { id: number; title: string; lang: string | null }[];
+      assert.deepEqual(
+        similarEn.find((x) => x.id === id),
+        { id, title: 'Home monitoring of COPD', lang: null, organisation: 'Region Midtjylland', unit: '', url: `/idebank/loesninger/${id}` },
+      );
+      const danishSimilar = similarEn.find((x) => x.id !== id)!;
+      assert.equal(danishSimilar.lang, 'da', 'a Danish title says so');
+      const similarDa = (await t.app.inject({ url: '/idebank/lignende?tekst=Hjemmemonitorering%20KOL%20iltm%C3%A6tning' })).json().solutions as {
+        id: number;
+        title: string;
+        lang: string | null;
+      }[];
+      assert.equal(similarDa.find((x) => x.id === id)?.title, 'Hjemmemonitorering af KOL', 'a Danish page gets the Danish titles');
+      assert.ok(
+        similarDa.every((x) => x.lang === null),
+        'unmarked',
+      );
+      const pageOfOther = await t.app.inject({ url: `/idebank/loesninger/${danishSimilar.id}`, cookies: { lang: 'en' } });
+      assert.ok(
+        pageOfOther.body.includes(`<li><a href="/idebank/loesninger/${id}">Home monitoring of COPD</a><span>`),
+        'the English title among similar solutions',
+      );
+      const pageOfMine = await t.app.inject({ url: `/idebank/loesninger/${id}`, cookies: { lang: 'en' } });
+      assert.match(
+        pageOfMine.body,
+        new RegExp(`<li><a href="/idebank/loesninger/${danishSimilar.id}" lang="da">[^<]+</a> <small class="localized-note">\\(in Danish\\)</small><span>`),
+        'a Danish title among similar solutions marked, with the note',
+      );
+
+      // The open data: the English texts beside the Danish ones, null where none was given.
+      const found = await t.app.inject({ url: '/api/v1/solutions?q=hjemmemonitorering' });
+      assert.equal(found.statusCode, 200);
+      const hit = found.json().solutions.find((h: { id: number }) => h.id === id);
+      assert.deepEqual(hit.en, { title: 'Home monitoring of COPD', summary: 'Patients measure oxygen at home.' });
+      assert.equal(hit.title, 'Hjemmemonitorering af KOL');
+      const phoneHit = (await t.app.inject({ url: '/api/v1/solutions?q=telefonvagt' })).json().solutions.find((h: { id: number }) => h.id === titleOnlyId);
+      assert.deepEqual(phoneHit.en, { title: 'Evening phone line for relatives', summary: null });
+      const one = await t.app.inject({ url: `/api/v1/solutions/${id}` });
+      assert.equal(one.statusCode, 200);
+      assert.deepEqual(one.json().en, { title: 'Home monitoring of COPD', summary: 'Patients measure oxygen at home.', description: null });
+      assert.equal(one.json().description, 'Sygeplejersken ser målingerne hver morgen.');
 
       const da = await t.app.inject({ url: `/idebank/loesninger/${id}` });
       assert.match(da.body, /<h1><span>Hjemmemonitorering af KOL<\/span><\/h1>/);

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   auditEvents,
@@ -72,6 +73,14 @@ for (const engine of ENGINES) {
       ]);
       const file = await buildAttachment(db, { nominationId: plain.id, at: old.winnerAnnouncedAt! });
       assert.deepEqual(await storedFileRows(db, file.storageKey), { files: 1, chunks: 2 });
+      // Files changed after sending and never sent (the working copy) go with the rest.
+      const unsent = await buildAttachment(db, { nominationId: plain.id, at: old.winnerAnnouncedAt!, pendingChange: 'added', data: randomBytes(1000) });
+      const unsentRemoval = await buildAttachment(db, {
+        nominationId: plain.id,
+        at: old.winnerAnnouncedAt!,
+        pendingChange: 'removed',
+        data: randomBytes(1000),
+      });
       await recordAudit(
         db,
         {
@@ -106,10 +115,11 @@ for (const engine of ENGINES) {
       const oldCount = (await db.select({ id: nominations.id }).from(nominations).where(eq(nominations.editionId, old.id))).length;
       assert.equal(result.nominations, oldCount);
       assert.equal(result.nomineesKept, 1);
-      assert.equal(result.attachments, 1);
+      assert.equal(result.attachments, 3);
       assert.equal(result.auditEvents, 1);
       assert.equal(result.sentMails, 1);
       assert.deepEqual(await storedFileRows(db, file.storageKey), { files: 0, chunks: 0 }, "the file's bytes went in the same transaction");
+      for (const f of [unsent, unsentRemoval]) assert.deepEqual(await storedFileRows(db, f.storageKey), { files: 0, chunks: 0 }, 'unsent file changes too');
 
       const row = async (id: number) => (await db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
       const p = await row(plain.id);
@@ -266,6 +276,33 @@ for (const engine of ENGINES) {
       const [after] = await db.select().from(nominations).where(eq(nominations.id, n.id));
       assert.equal(after!.workingCopy, null);
       assert.equal(after!.workingCopySavedAt, null);
+    });
+
+    test('files attached or deleted after sending and not sent yet are in the export, marked, and erased with the person', async () => {
+      const db = t.db;
+      const rm = await editionOf(db, 'initiativprisen', 2024);
+      const address = 'bilag.person@eksempel.dk';
+      const n = await buildNomination(db, { editionId: rm.id, nominatorEmail: address, nominatorName: 'Bo Bilag' });
+      const files = [
+        await buildAttachment(db, { nominationId: n.id, fileName: 'sendt.pdf', data: randomBytes(1000) }),
+        await buildAttachment(db, { nominationId: n.id, fileName: 'ny.pdf', data: randomBytes(1000), pendingChange: 'added' }),
+        await buildAttachment(db, { nominationId: n.id, fileName: 'slettet.pdf', data: randomBytes(1000), pendingChange: 'removed' }),
+      ];
+      const admin = await createUser(db, { email: 'admin.rm.files@example.dk', adminOf: [rmOrg] });
+      const actor = { kind: 'user' as const, user: admin, ...(await loadRoles(db, admin.id)), idleExpiresAt: null, via: 'session' as const };
+      const data = await exportPersonData({ db, email: address, organisationIds: [rmOrg], actor, now: t.clock.now() });
+      const listed = (data.nominationsAsNominator[0]!.attachments as { fileName: string; unsentChange: string | null }[]).map((f) => [
+        f.fileName,
+        f.unsentChange,
+      ]);
+      assert.deepEqual(listed, [
+        ['sendt.pdf', null],
+        ['ny.pdf', 'added'],
+        ['slettet.pdf', 'removed'],
+      ]);
+      const result = await erasePersonData({ db, email: address, organisationIds: [rmOrg], actor, now: t.clock.now() });
+      assert.equal(result.attachments, 3);
+      for (const f of files) assert.deepEqual(await storedFileRows(db, f.storageKey), { files: 0, chunks: 0 });
     });
 
     test('the pages: search, export as JSON, erase with a confirmation step; another organisation sees nothing', async () => {

@@ -2,6 +2,7 @@ import Html from '@kitajs/html';
 import { MARK_END, MARK_START, type SimilarRow } from '../ideabank.repo.js';
 import { wantedWords } from '../search-query.js';
 import { staticAsset } from '../../platform/static-assets.js';
+import { type PageContext, pickText } from '../../platform/ui/index.js';
 
 export { Html };
 
@@ -50,13 +51,27 @@ function markWords(text: string, words: string[]): { text: string; mark: boolean
   return out;
 }
 
-/** One suggested similar solution: its title, linked, then its unit and organisation. */
-export function SimilarItem({ solution }: { solution: Pick<SimilarRow, 'id' | 'title' | 'unitName' | 'organisationName'> }) {
+/**
+ * One suggested similar solution: its title, linked, then its unit and organisation. On an English
+ * page the English title when given, else the Danish one marked lang="da" with the note.
+ */
+export function SimilarItem({ solution, ctx }: { solution: Pick<SimilarRow, 'id' | 'title' | 'titleEn' | 'unitName' | 'organisationName'>; ctx: PageContext }) {
+  const title = pickText(ctx.locale, solution.title, solution.titleEn);
   return (
     <li>
-      <a href={`/idebank/loesninger/${solution.id}`} safe>
-        {solution.title}
+      <a href={`/idebank/loesninger/${solution.id}`} lang={title.fallback ? 'da' : undefined} safe>
+        {title.text}
       </a>
+      {title.fallback ? (
+        <>
+          {' '}
+          <small class="localized-note" safe>
+            {ctx.t.ui.inDanish}
+          </small>
+        </>
+      ) : (
+        ''
+      )}
       <span safe>{` – ${[solution.unitName, solution.organisationName].filter(Boolean).join(', ')}`}</span>
     </li>
   );

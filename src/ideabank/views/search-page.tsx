@@ -1,6 +1,6 @@
 import { attr } from '../../platform/html-attr.js';
-import { Button, Details, ErrorSummary, Layout, type PageContext, Pagination, SearchField, Select } from '../../platform/ui/index.js';
-import type { Facets, SearchResult } from '../ideabank.repo.js';
+import { Button, Details, ErrorSummary, Layout, type PageContext, Pagination, pickText, SearchField, Select } from '../../platform/ui/index.js';
+import type { Facets, SearchResult, SolutionHit } from '../ideabank.repo.js';
 import type { IdeaBankTexts } from '../i18n.js';
 import { PAGE_SIZE, SEARCH_TEXT_MAX, searchQueryString, searchWords, STATUS_PARAM, type SearchQuery, type SearchQueryError } from '../search-query.js';
 import { Highlighted, IdeaBankAssets } from './parts.js';
@@ -146,9 +146,7 @@ export function SearchPage({ ctx, it, query, errors, result, timedOut, signedIn 
                     <span safe>{[h.unitName, h.organisationName].filter(Boolean).join(' · ')}</span>
                     {h.adoptionCount > 0 ? <span safe>{` · ${it.adoptedBy(h.adoptionCount)}`}</span> : ''}
                   </p>
-                  <p class="ideabank-snippet" lang={ctx.locale === 'en' ? 'da' : undefined}>
-                    <Highlighted text={h.snippet} query={query.text} />
-                  </p>
+                  <HitSnippet ctx={ctx} hit={h} query={query.text} />
                 </li>
               ))}
             </ol>
@@ -274,4 +272,45 @@ function FacetPanel({ it, query, facets }: { it: IdeaBankTexts; query: SearchQue
 function SearchPagination({ ctx, it, query, pages }: { ctx: PageContext; it: IdeaBankTexts; query: SearchQuery; pages: number }) {
   if (pages <= 1 || query.page > pages) return '';
   return <Pagination ctx={ctx} current={query.page} total={pages} label={it.pagination} href={(p) => `/idebank${searchQueryString(query, { page: p })}`} />;
+}
+
+/**
+ * A hit's text under its title. The search is Danish, so the snippet (the matched words in their
+ * context) is Danish; an English page shows the solution's English summary instead when there is
+ * one, else the Danish snippet marked lang="da" (WCAG 3.1.2), with the "(in Danish)" note when the
+ * title above it is in English (a Danish title carries the note already).
+ */
+function HitSnippet({ ctx, hit: h, query }: { ctx: PageContext; hit: SolutionHit; query: string }) {
+  if (ctx.locale !== 'en') {
+    return (
+      <p class="ideabank-snippet">
+        <Highlighted text={h.snippet} query={query} />
+      </p>
+    );
+  }
+  const summary = pickText('en', h.summary, h.summaryEn);
+  if (!summary.fallback) {
+    return (
+      <p class="ideabank-snippet">
+        <Highlighted text={summary.text} query={query} />
+      </p>
+    );
+  }
+  if (!h.titleEn?.trim()) {
+    return (
+      <p class="ideabank-snippet" lang="da">
+        <Highlighted text={h.snippet} query={query} />
+      </p>
+    );
+  }
+  return (
+    <p class="ideabank-snippet">
+      <span lang="da">
+        <Highlighted text={h.snippet} query={query} />
+      </span>{' '}
+      <small class="localized-note" safe>
+        {ctx.t.ui.inDanish}
+      </small>
+    </p>
+  );
 }

@@ -81,7 +81,7 @@ export function SolutionFormPage({ ctx, it, csrf, solutionId, originalTitle, val
           warning={f.privacyWarning}
           data={{ 'data-similar-source': true }}
         />
-        <SimilarBox it={it} similar={similar} />
+        <SimilarBox ctx={ctx} it={it} similar={similar} />
         <TextArea
           ctx={ctx}
           id="description"
@@ -148,7 +148,7 @@ export function SolutionFormPage({ ctx, it, csrf, solutionId, originalTitle, val
  * Similar solutions: rendered by the server from what was last saved or sent, and refreshed by
  * public/ideabank.js while typing (a polite live region announces the count).
  */
-export function SimilarBox({ it, similar, live }: { it: IdeaBankTexts; similar: SimilarRow[]; live?: boolean }) {
+export function SimilarBox({ ctx, it, similar, live }: { ctx: PageContext; it: IdeaBankTexts; similar: SimilarRow[]; live?: boolean }) {
   // `live`: hidden until public/ideabank.js has suggestions (a form step; without JavaScript
   // the suggestions are shown on the next page instead).
   return (
@@ -159,12 +159,13 @@ export function SimilarBox({ it, similar, live }: { it: IdeaBankTexts; similar: 
       data-text-none={it.similar.none}
       data-text-live-one={it.similar.live(1)}
       data-text-live-many={it.similar.live(2).replace('2', '{n}')}
+      data-text-in-danish={ctx.t.ui.inDanish}
     >
       <h2 class="h4" safe>
         {it.similar.heading}
       </h2>
       <Hint block text={it.similar.intro} />
-      <ul data-similar-list>{similar.length === 0 ? <li safe>{it.similar.none}</li> : similar.map((x) => <SimilarItem solution={x} />)}</ul>
+      <ul data-similar-list>{similar.length === 0 ? <li safe>{it.similar.none}</li> : similar.map((x) => <SimilarItem ctx={ctx} solution={x} />)}</ul>
       <p class="sr-only" aria-live="polite" data-similar-status></p>
     </div>
   );

@@ -200,7 +200,7 @@ export function SolutionPage({ ctx, it, solution: s, adoptions, links, similar, 
           <h2 safe>{it.solution.similar}</h2>
           <ul>
             {similar.map((x) => (
-              <SimilarItem solution={x} />
+              <SimilarItem ctx={ctx} solution={x} />
             ))}
           </ul>
         </>

@@ -10,8 +10,10 @@ import {
   Hint,
   Label,
   Layout,
+  LocalizedText,
   type PageContext,
   Paragraphs,
+  pickText,
   Radios,
   Table,
   TextArea,
@@ -229,7 +231,9 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
           </h3>
           <ul>
             {claimed.map((c) => (
-              <li safe>{c.title}</li>
+              <li>
+                <LocalizedText ctx={ctx} da={c.title} en={c.titleEn} />
+              </li>
             ))}
           </ul>
         </>
@@ -240,8 +244,8 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
         const answer = n.answers[String(s.id)] ?? '';
         return (
           <section aria-labelledby={`section-${s.id}`}>
-            <h3 id={`section-${s.id}`} class="h4" safe>
-              {s.heading}
+            <h3 id={`section-${s.id}`} class="h4">
+              <LocalizedText ctx={ctx} da={s.heading} en={s.headingEn} />
             </h3>
             {answer.trim() ? <Paragraphs text={answer} lang="da" /> : <p safe>{j.notAnswered}</p>}
           </section>
@@ -259,16 +263,26 @@ export function ReviewFormPage({ ctx, csrf, page, form }: { ctx: PageContext; cs
           <form method="post" action={`${base}/indstillinger/${n.id}`} novalidate data-review-form>
             <CsrfField token={csrf} />
             <Hint block text={j.scaleHint(scale.min, scale.max)} />
+            {criteria.some((c) => pickText(ctx.locale, c.title, c.titleEn).fallback || pickText(ctx.locale, c.description, c.descriptionEn).fallback) ? (
+              <p safe>{ctx.t.ui.someInDanish}</p>
+            ) : (
+              ''
+            )}
             {criteria.map((c) => {
               const id = `score-${c.id}`;
               const value = form.values[String(c.id)] ?? '';
+              // An English page shows the English title and description where given; a Danish one standing in is marked lang="da".
+              const title = pickText(ctx.locale, c.title, c.titleEn);
+              const description = pickText(ctx.locale, c.description, c.descriptionEn);
               return (
                 <Radios
                   ctx={ctx}
                   id={id}
                   name={`point-${c.id}`}
-                  legend={c.title}
-                  hint={c.description}
+                  legend={title.text}
+                  legendLang={title.fallback ? 'da' : undefined}
+                  hint={description.text}
+                  hintLang={description.fallback ? 'da' : undefined}
                   error={errorFor(form.errors, `${id}-${scale.min}`)}
                   value={value}
                   disabled={!open}

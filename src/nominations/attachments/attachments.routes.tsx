@@ -8,7 +8,7 @@ import { discardStagedFile } from '../../platform/storage/file-store.js';
 import { pageContext } from '../../platform/page-context.js';
 import { requireNominationAccess, type NominationAccess } from '../access.js';
 import { nominationTexts } from '../i18n.js';
-import { listAttachments } from './attachments.repo.js';
+import { countRemovedAttachments, listAttachments } from './attachments.repo.js';
 import {
   addAttachment,
   canChangeAttachments,
@@ -76,6 +76,8 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
         edition={a.edition}
         nominationId={id}
         attachments={await listAttachments(db, id)}
+        isSent={a.nomination.status === 'sent'}
+        removedPending={a.nomination.status === 'sent' ? await countRemovedAttachments(db, id) : 0}
         maxFiles={MAX_ATTACHMENTS}
         canChange={change.ok}
         csrf={reply.generateCsrf()}
@@ -105,9 +107,12 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
       let notice: AttachmentNotice | undefined;
       if (typeof added === 'string' && ID.test(added)) {
         const file = (await listAttachments(db, a.nomination.id)).find((f) => f.id === Number(added));
-        if (file) notice = { variant: 'success', heading: t.added, body: t.addedBody(file.fileName) };
+        const sent = a.nomination.status === 'sent';
+        if (file) notice = { variant: 'success', heading: t.added, body: sent ? t.addedBodySent(file.fileName) : t.addedBody(file.fileName) };
       } else if (removed === '1') {
         notice = { variant: 'success', heading: t.removed, body: t.removedBody };
+      } else if (removed === 'ved-afsendelse') {
+        notice = { variant: 'success', heading: t.removed, body: t.removedBodySent };
       }
       return renderPage(request, reply, a, { notice });
     },
@@ -167,7 +172,9 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentRou
         now: clock.now(),
       });
       if (result.ok) {
-        return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?slettet=1`, 303);
+        // A sent file is marked, not deleted: it goes when the changes are sent, and the notice says so.
+        const when = result.removed.pendingChange === 'removed' ? 'ved-afsendelse' : '1';
+        return reply.redirect(`${attachmentPaths.page(a.nomination.id)}?slettet=${when}`, 303);
       }
       switch (result.reason) {
         case 'withdrawn':

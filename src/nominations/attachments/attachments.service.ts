@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { type Database, inTransaction } from '../../db/database.js';
-import { canNominate, type EditionForForm } from '../nomination.service.js';
-import { lockNomination, type NominationRow } from '../nominations.repo.js';
-import { countAttachments, deleteAttachment, findAttachment, insertAttachment, type AttachmentRow } from './attachments.repo.js';
+import { canNominate, fieldsOf, type EditionForForm } from '../nomination.service.js';
+import { lockNomination, updateNomination, type NominationRow } from '../nominations.repo.js';
+import { countAttachments, deleteAttachment, findAttachment, insertAttachment, markAttachmentRemoved, type AttachmentRow } from './attachments.repo.js';
 import { cleanFileName } from './file-name.js';
 import { FILE_KINDS, inspectFile, type RefusalReason } from './sniff.js';
 import { claimStagedFile, openStoredFile, storedFileBytes, type StoredFile } from '../../platform/storage/file-store.js';
@@ -39,13 +39,16 @@ export type AddResult =
 
 /**
  * Attaches a file to a nomination, if the rules allow it: the window is open, the nomination
- * is a draft or sent, it has fewer than MAX_ATTACHMENTS files, the file is 1 byte to
+ * is a draft or sent, the nominator has fewer than MAX_ATTACHMENTS files (the working set: a
+ * file deleted since sending no longer counts, one attached since does), the file is 1 byte to
  * MAX_ATTACHMENT_BYTES and its content is a PDF, JPEG, PNG or DOCX (see sniff.ts).
  *
  * Side effects, in one transaction while the nomination row is locked (so two uploads at once
  * cannot pass the cap): the bytes as a stored file under a new random key (platform/storage,
  * written in chunks) and one `nomination_attachments` row (cleaned name, sniffed type, size,
- * SHA-256, key). A refusal or a failure rolls both back.
+ * SHA-256, key). On a sent nomination the row is 'added' (others do not see it until the
+ * changes are sent) and the nomination gets a working copy (changeWorkingCopy). A refusal or a
+ * failure rolls everything back.
  */
 export async function addAttachment(args: { db: Database; edition: EditionForForm; nomination: NominationRow; upload: Upload; now: Date }): Promise<AddResult> {
   const { db, edition, nomination, upload, now } = args;
@@ -77,7 +80,9 @@ export async function addAttachment(args: { db: Database; edition: EditionForFor
       sha256: file.sha256,
       storageKey: file.key,
       now,
+      pendingChange: row.status === 'sent' ? 'added' : null,
     });
+    if (row.status === 'sent') await changeWorkingCopy(tx, row, now);
     return { ok: true, attachment };
   });
 }
@@ -85,9 +90,11 @@ export async function addAttachment(args: { db: Database; edition: EditionForFor
 export type RemoveResult = { ok: true; removed: AttachmentRow } | { ok: false; reason: 'not-found' | Exclude<ChangeCheck, { ok: true }>['reason'] };
 
 /**
- * Removes one of a nomination's files while the rules allow changes (as addAttachment).
- * Side effects: the row is deleted under the nomination's lock; its stored file goes with it in
- * the same transaction (the row's delete trigger).
+ * Removes one of the nominator's files while the rules allow changes (as addAttachment).
+ * Side effects, under the nomination's lock: a draft's file, or a file attached since sending,
+ * is deleted, its stored file with it (the row's delete trigger); a sent file is marked
+ * 'removed' and stays (others still see it) until the changes are sent. On a sent nomination
+ * the working copy is changed as by addAttachment.
  */
 export async function removeAttachment(args: {
   db: Database;
@@ -104,9 +111,26 @@ export async function removeAttachment(args: {
     if (!row) return { ok: false, reason: 'not-found' };
     const again = canChangeAttachments(row, edition, now);
     if (!again.ok) return again;
-    const removed = await deleteAttachment(tx, row.id, attachmentId);
-    return removed ? { ok: true, removed } : { ok: false, reason: 'not-found' };
+    const file = await findAttachment(tx, row.id, attachmentId);
+    if (!file) return { ok: false, reason: 'not-found' };
+    // A file no one else has seen (a draft's, or attached since sending) simply goes.
+    const removed =
+      row.status === 'draft' || file.pendingChange === 'added' ? await deleteAttachment(tx, row.id, file.id) : await markAttachmentRemoved(tx, row.id, file.id);
+    if (!removed) return { ok: false, reason: 'not-found' };
+    if (row.status === 'sent') await changeWorkingCopy(tx, row, now);
+    return { ok: true, removed };
   });
+}
+
+/**
+ * A change of a sent nomination's files is a change of its working copy, as a saved field is
+ * (saveNomination): the working copy exists (the fields as they stand, if the nominator had
+ * changed none), its time is now and the version goes up. So "Tjek dine svar" offers "Send
+ * ændringer", the receipt says there are changes not sent, and a "Send" from a page read before
+ * the change is refused as a version conflict instead of sending files the nominator did not see.
+ */
+async function changeWorkingCopy(tx: Database, row: NominationRow, now: Date): Promise<void> {
+  await updateNomination(tx, row.id, { workingCopy: row.workingCopy ?? fieldsOf(row), workingCopySavedAt: now, version: row.version + 1 });
 }
 
 /**

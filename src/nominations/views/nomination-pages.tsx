@@ -1,7 +1,9 @@
+import Html from '@kitajs/html';
 import { CsrfField } from '../../platform/csrf.js';
 import {
   Alert,
   BackLink,
+  Badge,
   Button,
   ButtonGroup,
   ButtonLink,
@@ -274,7 +276,7 @@ export function StepPage(p: StepPageProps) {
               wide
             />
             <IdeaBankAssets />
-            <SimilarBox it={ideaBankTexts(ctx.locale)} similar={[]} live />
+            <SimilarBox ctx={ctx} it={ideaBankTexts(ctx.locale)} similar={[]} live />
             {edition.form.criteria.length > 0 ? (
               <Checkboxes
                 ctx={ctx}
@@ -285,11 +287,14 @@ export function StepPage(p: StepPageProps) {
                 error={errOf('criterionIds')}
                 options={edition.form.criteria.map((c) => {
                   const title = pickText(ctx.locale, c.title, c.titleEn);
+                  // Title and description each fall back on their own: either may be given in English without the other.
+                  const description = pickText(ctx.locale, c.description, c.descriptionEn);
                   return {
                     value: String(c.id),
                     label: title.text,
-                    hint: pickText(ctx.locale, c.description, c.descriptionEn).text,
+                    hint: description.text,
                     ...(title.fallback ? { lang: 'da' } : {}),
+                    ...(description.fallback ? { hintLang: 'da' } : {}),
                   };
                 })}
               />
@@ -393,10 +398,10 @@ type SummaryProps = {
 function BlockAnswers({ t, block }: { t: NominationTexts; block: TextBlock }) {
   return 'lines' in block ? (
     <dl class="answers-list">
-      {block.lines.map(([label, value]) => (
+      {block.lines.map(([label, value, lang]) => (
         <>
           <dt safe>{label}</dt>
-          <dd class="answer-text" safe>
+          <dd class="answer-text" lang={value ? lang : undefined} safe>
             {value || t.check.notFilled}
           </dd>
         </>
@@ -409,15 +414,18 @@ function BlockAnswers({ t, block }: { t: NominationTexts; block: TextBlock }) {
   );
 }
 
+/** Whether blocks show an administrator's Danish text in an English one's place (a section heading, the criteria). */
+const hasDanishStandIn = (blocks: TextBlock[]) => blocks.some((b) => b.headingLang || ('lines' in b && b.lines.some((l) => l[2])));
+
 function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
-  const blocks = nominationBlocks(fields, edition.form);
+  const blocks = nominationBlocks(fields, edition.form, ctx.locale);
   const stepOfBlock = (i: number): Step => (i === 0 ? 'om-dig' : i === 1 ? 'kandidat' : i === 2 ? 'loesning' : 'beskrivelse');
-  void ctx;
   return (
     <>
+      {hasDanishStandIn(blocks) ? <p safe>{ctx.t.ui.someInDanish}</p> : ''}
       {blocks.map((b, i) => (
         <section class="answers-block" aria-labelledby={`answers-${i}`}>
-          <h2 class="h3" id={`answers-${i}`} safe>
+          <h2 class="h3" id={`answers-${i}`} lang={b.headingLang} safe>
             {b.heading}
           </h2>
           <BlockAnswers t={t} block={b} />
@@ -425,7 +433,7 @@ function AnswersSummary({ ctx, t, edition, fields, stepHref }: SummaryProps) {
             {/* A section's answer: straight to its field; the other blocks open their step. */}
             <a href={i >= 3 ? `${stepHref('beskrivelse')}#section-${edition.form.sections[i - 3]!.id}` : stepHref(stepOfBlock(i))} class="function-link">
               <span safe>{t.edit}</span>
-              <span class="sr-only" safe>{`: ${b.heading}`}</span>
+              <span class="sr-only" lang={b.headingLang} safe>{`: ${b.heading}`}</span>
             </a>
           </p>
         </section>
@@ -448,7 +456,9 @@ export function CheckPage(p: {
   notice?: NoticeData | undefined;
   canSend: boolean;
   /** The nomination's files; when not given, only the link to the attachments page is shown. */
-  attachments?: { id: number; fileName: string; mediaType: string; sizeBytes: number }[] | undefined;
+  attachments?: { id: number; fileName: string; mediaType: string; sizeBytes: number; pendingChange?: 'added' | 'removed' | null }[] | undefined;
+  /** How many sent files the nominator deleted since sending (removed when the changes are sent). */
+  removedPending?: number | undefined;
   /** Idea-bank solutions that resemble the nomination (shown when there are any). */
   similar?: SimilarRow[] | undefined;
 }) {
@@ -469,7 +479,7 @@ export function CheckPage(p: {
       />
       <h1 safe>{t.check.title}</h1>
       <AnswersSummary ctx={ctx} t={t} edition={edition} fields={p.fields} stepHref={p.stepHref} />
-      {p.similar && p.similar.length > 0 ? <SimilarBox it={ideaBankTexts(ctx.locale)} similar={p.similar} /> : ''}
+      {p.similar && p.similar.length > 0 ? <SimilarBox ctx={ctx} it={ideaBankTexts(ctx.locale)} similar={p.similar} /> : ''}
       <section class="answers-block" aria-labelledby="answers-attachments">
         <h2 class="h3" id="answers-attachments" safe>
           {t.attachments.title}
@@ -486,10 +496,19 @@ export function CheckPage(p: {
                   {f.fileName}
                 </a>
                 <span safe>{` (${kindLabel(f.mediaType)}, ${formatSize(f.sizeBytes, ctx, t)})`}</span>
+                {f.pendingChange === 'added' ? (
+                  <>
+                    {' '}
+                    <Badge status="info">{Html.escapeHtml(t.attachments.notSent)}</Badge>
+                  </>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>
         )}
+        {p.removedPending ? <p safe>{t.attachments.removedPending(p.removedPending)}</p> : ''}
         <p>
           <a href={attachmentsHref} class="function-link" safe>
             {t.attachments.checkEdit}
@@ -646,7 +665,7 @@ export function ClosedDraftPage(p: {
 }) {
   const { ctx, t, edition } = p;
   const deadline = edition.timeline ? formatInstant(edition.timeline.closesAt, ctx.locale) : '';
-  const blocks = nominationBlocks(p.fields, edition.form);
+  const blocks = nominationBlocks(p.fields, edition.form, ctx.locale);
   return (
     <Layout ctx={ctx} title={t.deadlinePassedHeading} breadcrumbs={crumbs(ctx, edition, t.deadlinePassedHeading)} organisers={[edition.organisation]}>
       <h1 safe>{t.deadlinePassedHeading}</h1>
@@ -659,9 +678,10 @@ export function ClosedDraftPage(p: {
       <p>
         <ButtonLink variant="secondary" href={p.downloadHref} download text={t.download} />
       </p>
+      {hasDanishStandIn(blocks) ? <p safe>{ctx.t.ui.someInDanish}</p> : ''}
       {blocks.map((b) => (
         <section>
-          <h2 class="h3" safe>
+          <h2 class="h3" lang={b.headingLang} safe>
             {b.heading}
           </h2>
           <BlockAnswers t={t} block={b} />

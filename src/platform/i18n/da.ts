@@ -18,7 +18,7 @@ export const da = {
     /** Beside a Danish text an English page shows because no English text was given. */
     inDanish: '(på dansk)',
     /** Above a form whose labels are partly Danish texts standing in on an English page. */
-    someInDanish: 'Nogle af tekstnerne her findes kun på dansk.',
+    someInDanish: 'Nogle af teksterne her findes kun på dansk.',
     back: 'Tilbage',
     close: 'Luk',
     alertIcon: { info: 'Information', success: 'Succes', warning: 'Advarsel', error: 'Fejl' },

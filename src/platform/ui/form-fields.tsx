@@ -41,16 +41,31 @@ export const errorId = (id: string) => `${id}-error`;
  * `block`, a paragraph of help under a section, a button or a table. `live`: a polite status
  * line that a script fills in (rendered even while empty).
  */
-export function Hint({ id, text, block, live, class: extra }: { id?: string; text: string | undefined; block?: boolean; live?: boolean; class?: string }) {
+export function Hint({
+  id,
+  text,
+  block,
+  live,
+  class: extra,
+  lang,
+}: {
+  id?: string;
+  text: string | undefined;
+  block?: boolean;
+  live?: boolean;
+  class?: string;
+  /** The language of the text when it is not the page's: a Danish text standing in on an English page. */
+  lang?: string | undefined;
+}) {
   if (!text && !live) return '';
   const cls = extra ? `form-hint ${extra}` : 'form-hint';
   const hid = id === undefined ? undefined : hintId(id);
   return block || live ? (
-    <p class={cls} id={hid} role={live ? 'status' : undefined} aria-live={live ? 'polite' : undefined} safe>
+    <p class={cls} id={hid} lang={lang} role={live ? 'status' : undefined} aria-live={live ? 'polite' : undefined} safe>
       {text ?? ''}
     </p>
   ) : (
-    <span class={cls} id={hid} safe>
+    <span class={cls} id={hid} lang={lang} safe>
       {text}
     </span>
   );
@@ -273,9 +288,17 @@ export type ChoiceOption = {
   id?: string;
   /** The language of the label, when it is not the page's. */
   lang?: string;
+  /** The language of the hint, when it is not the page's (a Danish description standing in on an English page). */
+  hintLang?: string;
 };
 
-type ChoiceProps = Common & { legend: string; options: ChoiceOption[]; legendClass?: string };
+type ChoiceProps = Common & {
+  legend: string;
+  options: ChoiceOption[];
+  legendClass?: string;
+  /** The language of the legend, when it is not the page's (a Danish text standing in on an English page). */
+  legendLang?: string | undefined;
+};
 
 /**
  * The first option carries the group's id, so the error summary's link lands on it; the
@@ -294,10 +317,12 @@ function ChoiceGroup(p: ChoiceProps & { type: 'radio' | 'checkbox'; isChecked: (
         disabled={p.disabled}
       >
         <legend class={p.legendClass ? `form-label ${p.legendClass}` : 'form-label'} id={p.type === 'radio' ? legendId : undefined}>
-          <span safe>{p.legend}</span>
+          <span lang={p.legendLang} safe>
+            {p.legend}
+          </span>
           <OptionalMark ctx={p.ctx} optional={p.optional} />
         </legend>
-        <Hint id={p.id} text={p.hint} />
+        <Hint id={p.id} text={p.hint} lang={p.hintLang} />
         <ErrorMessage ctx={p.ctx} id={p.id} text={p.error} />
         {p.options.map((o, i) => {
           const id = optionId(p.id, o, i);
@@ -316,7 +341,7 @@ function ChoiceGroup(p: ChoiceProps & { type: 'radio' | 'checkbox'; isChecked: (
               <label class="form-label" for={id} lang={o.lang} safe>
                 {o.label}
               </label>
-              <Hint id={id} text={o.hint} />
+              <Hint id={id} text={o.hint} lang={o.hintLang} />
             </div>
           );
         })}

@@ -1,7 +1,9 @@
+import Html from '@kitajs/html';
 import { CsrfField } from '../../../platform/csrf.js';
 import {
   Alert,
   BackLink,
+  Badge,
   Button,
   ButtonGroup,
   ButtonLink,
@@ -64,6 +66,10 @@ export type AttachmentsPageProps = {
   descriptionHref: string;
   /** Where "Tilbage" leads when nothing can be changed. */
   backHref: string;
+  /** The nomination is sent: a change of its files waits for "Send ændringer". */
+  isSent?: boolean | undefined;
+  /** How many sent files the nominator deleted since sending (not listed; removed when the changes are sent). */
+  removedPending?: number | undefined;
 };
 
 /**
@@ -97,6 +103,7 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
       <p class="font-lead" safe>
         {a.intro}
       </p>
+      {p.isSent && p.canChange ? <p safe>{a.sentNote}</p> : ''}
 
       <h2 id={LIST_ID} tabindex="-1" safe>
         {a.listHeading}
@@ -140,6 +147,14 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
                     <a href={attachmentPaths.file(p.nominationId, f.id)} class="answer-text" download="" safe>
                       {f.fileName}
                     </a>
+                    {f.pendingChange === 'added' ? (
+                      <>
+                        {' '}
+                        <Badge status="info">{Html.escapeHtml(a.notSent)}</Badge>
+                      </>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td data-title={a.typeColumn} safe>
                     {kindLabel(f.mediaType)}
@@ -166,6 +181,8 @@ export function AttachmentsPage(p: AttachmentsPageProps) {
           </Table>
         </>
       )}
+
+      {p.removedPending ? <p safe>{a.removedPending(p.removedPending)}</p> : ''}
 
       {showForm ? (
         <>
