@@ -123,6 +123,24 @@ export async function loadCommitteeOverview(
   if (!edition) return null;
   if (now) await flagLikelyConflicts(db, members, eligible, now);
   const conflictRows = await listConflicts(db, editionId);
+  return composeOverview({ edition, members, eligible, criteria, reviewRows, conflictRows }, { editionId, anonymise, viewerMemberId });
+}
+
+/** What the overview is computed from, as read (loadCommitteeOverview). */
+export type OverviewInput = {
+  edition: JudgingEdition;
+  members: Awaited<ReturnType<typeof listCommitteeMembers>>;
+  eligible: Awaited<ReturnType<typeof listEligibleNominations>>;
+  criteria: Awaited<ReturnType<typeof listCriteria>>;
+  reviewRows: Awaited<ReturnType<typeof listReviews>>;
+  conflictRows: Awaited<ReturnType<typeof listConflicts>>;
+};
+
+/** The overview from the rows read (pure; loadCommitteeOverview's computation). */
+export function composeOverview(
+  { edition, members, eligible, criteria, reviewRows, conflictRows }: OverviewInput,
+  { editionId, anonymise, viewerMemberId }: { editionId: number; anonymise: Anonymise; viewerMemberId?: number | undefined },
+): CommitteeOverviewData {
   const eligibleIds = new Set(eligible.map((n) => n.id));
   const conflicts = conflictIndex(conflictRows);
   const reviewsByPair = reviewIndex(reviewRows);
