@@ -28,29 +28,36 @@ export function parseSort(raw: unknown): OverviewSort {
 // nominations × criteria × mean, median, min, max). The figures repeat (a mean of 5 scores from
 // 1 to 5 takes few values), so each formatter remembers what it wrote: a lookup instead of
 // Intl's formatting for nearly every figure.
-const formatters = new Map<string, { format: Intl.NumberFormat; written: Map<number, string> }>();
-const number = (ctx: PageContext, v: number, digits = 2) => {
+const formatters = new Map<string, (v: number) => string>();
+/** The page's number format for its language and precision (made once, remembering what it wrote). */
+function numberFormat(ctx: PageContext, digits = 2): (v: number) => string {
   const locale = ctx.locale === 'da' ? 'da-DK' : 'en-GB';
   const key = `${locale}:${digits}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = { format: new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits }), written: new Map() };
+    const format = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    const written = new Map<number, string>();
+    formatter = (v: number) => {
+      // (-0 is written "-0", and a Map does not tell it from 0.)
+      if (Object.is(v, -0)) return format.format(v);
+      let text = written.get(v);
+      if (text === undefined) {
+        text = format.format(v);
+        // Bounded: a page of an edition of any size cannot grow it without end.
+        if (written.size >= 10_000) written.clear();
+        written.set(v, text);
+      }
+      return text;
+    };
     formatters.set(key, formatter);
   }
-  // (-0 is written "-0", and a Map does not tell it from 0.)
-  let text = Object.is(v, -0) ? undefined : formatter.written.get(v);
-  if (text === undefined) {
-    text = formatter.format.format(v);
-    // Bounded: a page of an edition of any size cannot grow it without end.
-    if (formatter.written.size >= 10_000) formatter.written.clear();
-    if (!Object.is(v, -0)) formatter.written.set(v, text);
-  }
-  return text;
-};
+  return formatter;
+}
+const number = (ctx: PageContext, v: number, digits = 2) => numberFormat(ctx, digits)(v);
 
-function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null): string {
+function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null, format = numberFormat(ctx)): string {
   if (!s) return j.noScores;
-  return j.statsText(number(ctx, s.mean), number(ctx, s.median), number(ctx, s.min), number(ctx, s.max));
+  return j.statsText(format(s.mean), format(s.median), format(s.min), format(s.max));
 }
 
 type Props = {
@@ -331,6 +338,18 @@ const esc = Html.escapeHtml;
  */
 function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOverviewData['criteria'], rows: readonly OverviewNomination[]): string {
   const out: string[] = [];
+  const format = numberFormat(ctx);
+  // The criteria's titles and the members' labels repeat on every row: escaped once.
+  const titles = criteria.map((c) => `${esc(c.title)}: `);
+  const labels = new Map<string, string>();
+  const label = (text: string) => {
+    let escaped = labels.get(text);
+    if (escaped === undefined) {
+      escaped = esc(text);
+      labels.set(text, escaped);
+    }
+    return escaped;
+  };
   for (const n of rows) {
     out.push(
       `<tr data-nomination="${n.id}"><td>`,
@@ -342,12 +361,14 @@ function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOv
     if (n.hiddenForViewer) out.push('<td colspan="4">', esc(j.hiddenConflict), '</td>');
     else {
       out.push('<td><ul class="nobullet-list mt-0 mb-0">');
-      for (const c of criteria) out.push('<li>', esc(`${c.title}: ${statsText(ctx, j, n.criteria[c.id] ?? null)}`), '</li>');
+      criteria.forEach((c, i) => {
+        out.push('<li>', titles[i]!, esc(statsText(ctx, j, n.criteria[c.id] ?? null, format)), '</li>');
+      });
       out.push(
         '</ul></td><td>',
-        esc(statsText(ctx, j, n.total)),
+        esc(statsText(ctx, j, n.total, format)),
         '</td><td>',
-        esc(n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)),
+        esc(n.normalisedTotal === null ? '–' : format(n.normalisedTotal)),
         '</td><td>',
         esc(n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)),
         '</td>',
@@ -357,7 +378,7 @@ function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOv
     if (!n.hiddenForViewer)
       out.push(
         `<tr class="overview-details-row" data-details-of="${n.id}"><td colspan="7">`,
-        Details({ summary: j.detailsSummary(n.comments.length), id: `comments-${n.id}`, children: commentList(j, n.comments) }) as string,
+        Details({ summary: j.detailsSummary(n.comments.length), id: `comments-${n.id}`, children: commentList(j, n.comments, label) }) as string,
         '</td></tr>',
       );
   }
@@ -365,10 +386,10 @@ function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOv
 }
 
 /** Comments as a list of who (or which nomination) and what; the text keeps its line breaks. Strings joined once, as the rows are. */
-function commentList(j: JudgingTexts, comments: readonly { label: string; text: string; lang?: string }[]): string {
+function commentList(j: JudgingTexts, comments: readonly { label: string; text: string; lang?: string }[], label: (text: string) => string = esc): string {
   if (comments.length === 0) return `<p class="admin-empty">${esc(j.noComments)}</p>`;
   const out = ['<dl class="answers-list mt-0">'];
-  for (const c of comments) out.push(c.lang ? `<dt lang="${esc(c.lang)}">` : '<dt>', esc(c.label), '</dt><dd class="answer-text">', esc(c.text), '</dd>');
+  for (const c of comments) out.push(c.lang ? `<dt lang="${esc(c.lang)}">` : '<dt>', label(c.label), '</dt><dd class="answer-text">', esc(c.text), '</dd>');
   out.push('</dl>');
   return out.join('');
 }
