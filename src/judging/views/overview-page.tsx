@@ -270,7 +270,7 @@ function OverviewBody({ ctx, data, sort, anonymous, path, commentsBy, j, name }:
  * the table; here each member is a link to the same page with that member's comments gathered
  * (medlem=n), so the committee can read one member's reasons across the nominations. Writing
  * every comment under its member as well doubled the page (some 2,000 comments at 300
- * nominations × 9 members, 450 KB) and most of its rendering time.
+ * nominations × 9 members, 450 KB) and a large part of its time.
  */
 function MemberComments({
   j,
