@@ -309,7 +309,7 @@ async function main() {
     ),
     '',
     'The dashboard asks a fixed number of statements whatever the round’s size (test/integration/rounds.test.ts counts 7 at 10 nominations × 3 members and at 300 × 9 × 5: session and roles 3, the round 1, what waits 3, one per module: nominations, judging, panel). ' +
-      'The committee overview (judging’s page) reads every review with its scores, flags likely conflicts, computes normalised totals, ranks and Krippendorff’s alpha (judging/overview.service.ts) and renders a 240-row table with every comment twice (under its nomination and under its member). ' +
+      'The committee overview (judging’s page) reads every review with its scores, flags likely conflicts, computes normalised totals, ranks and Krippendorff’s alpha (judging/overview.service.ts) and renders a 240-row table with every member’s comment once, in a closed details row under its nomination (the comments by member are a link per member that gathers them on the same page, `?medlem=n`). ' +
       'Where its time went and what was changed is under "Committee overview: where the time went" below (a CPU profile, before and after). ' +
       'Node CPU per page is `process.cpuUsage` across the request: on a shared machine other work stretches wall-clock time (the load average is on the "Last run" line), CPU time much less.',
     END,

@@ -200,7 +200,9 @@ const da = {
     `Kære ${name || 'komitémedlem'}\n\nFormanden, ${chair}, lukkede bedømmelsen af ${edition} ${when}, før fristen ${deadline}. Dine point og kommentarer er gemt, men kan ikke længere ændres. Komitéen går nu videre med at vælge de nominerede.\n\nSe dine bedømmelser her:\n${link}\n\nVenlig hilsen\nPrisportal`,
   // The members' comments in the overview
   commentsHeading: 'Medlemmernes kommentarer',
-  commentsIntro: 'Kommentarerne står under hver indstilling og under hvert medlem. Kommentarer til en indstilling, du er inhabil i, er skjult for dig.',
+  commentsIntro:
+    'Kommentarerne står under hver indstilling i tabellen. Vælg et medlem for at samle medlemmets kommentarer til alle indstillingerne her. Kommentarer til en indstilling, du er inhabil i, er skjult for dig.',
+  commentsOf: (member: string) => `Kommentarer fra ${member}`,
   noComments: 'Ingen kommentarer',
 };
 
@@ -389,7 +391,9 @@ const en: JudgingTexts = {
   closedEarlyBody: (name, edition, chair, when, deadline, link) =>
     `Dear ${name || 'committee member'}\n\nThe chair, ${chair}, closed the review of ${edition} ${when}, before the deadline ${deadline}. Your scores and comments are saved but can no longer be changed. The committee now goes on to choose the nominees.\n\nSee your reviews here:\n${link}\n\nKind regards\nPrisportal`,
   commentsHeading: 'The members’ comments',
-  commentsIntro: 'The comments are shown under each nomination and under each member. Comments on a nomination you are conflicted with are hidden from you.',
+  commentsIntro:
+    'The comments are shown under each nomination in the table. Choose a member to gather their comments on all the nominations here. Comments on a nomination you are conflicted with are hidden from you.',
+  commentsOf: (member) => `Comments by ${member}`,
   noComments: 'No comments',
 };
 

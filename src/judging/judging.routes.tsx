@@ -24,7 +24,7 @@ import { decideShortlist, loadShortlistPage } from './shortlist.service.js';
 import { closeReviewEarly } from './review-closure.service.js';
 import { conflictRefusalText, errorPageOf, JUDGING_REFUSALS, type ConflictRefusal, type JudgingRefusal } from './refusals.js';
 import { pageStatus } from '../platform/errors.js';
-import { AdminOverviewPage, MemberOverviewPage, parseSort } from './views/overview-page.js';
+import { AdminOverviewPage, MemberOverviewPage, parseCommentsBy, parseSort } from './views/overview-page.js';
 import { MemberListPage, ReviewFormPage, type ReviewFormState } from './views/review-pages.js';
 import { ShortlistPage, type ShortlistForm } from './views/shortlist-page.js';
 import { parseId, sendPage } from '../platform/http.js';
@@ -206,7 +206,14 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       return sendPage(
         reply,
         200,
-        MemberOverviewPage({ ctx, data, sort: parseSort(request.query.sorter), anonymous, path: urls.memberOverview({ editionId }) }),
+        MemberOverviewPage({
+          ctx,
+          data,
+          sort: parseSort(request.query.sorter),
+          anonymous,
+          path: urls.memberOverview({ editionId }),
+          commentsBy: parseCommentsBy(request.query.medlem),
+        }),
       );
     },
   );
@@ -317,6 +324,7 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
           sort: parseSort(request.query.sorter),
           anonymous,
           path: urls.adminOverview({ editionId }),
+          commentsBy: parseCommentsBy(request.query.medlem),
         }),
       );
     },

@@ -149,88 +149,109 @@ export interface OverviewOptions {
   nominations?: readonly string[];
 }
 
+/** One member's scores of one nomination, in the order given: criteria by their index in the edition's list. */
+type Review = { criteria: number[]; values: number[]; nomination: NominationTally };
+/** What a nomination gathers from its reviews: the scores per criterion (by index), complete totals, z means. */
+type NominationTally = { byCriterion: (number[] | undefined)[]; totals: number[]; partial: number; zMeans: number[]; members: number };
+
 export function committeeOverview(scores: readonly Score[], options: OverviewOptions = {}): Overview {
   const criteria = options.criteria ? [...options.criteria] : [...new Set(scores.map((s) => s.criterionId))];
-  const criterionSet = new Set(criteria);
+  // Criteria by their first place in the list; a review's scores are kept as short arrays of
+  // criterion indices and values rather than a Map per review (2,000 of them at 300 nominations
+  // × 9 members), and a run of scores of the same member and nomination (as the scores are
+  // read) finds its review without a lookup.
+  const criterionIndex = new Map<string, number>();
+  criteria.forEach((c, i) => {
+    if (!criterionIndex.has(c)) criterionIndex.set(c, i);
+  });
 
-  // member → nomination → criterion → score
-  const byMember = new Map<string, Map<string, Map<string, number>>>();
+  const tallies = new Map<string, NominationTally>();
   const nominationOrder: string[] = options.nominations ? [...options.nominations] : [];
-  const nominationSeen = new Set(nominationOrder);
+  const newTally = (): NominationTally => ({ byCriterion: [], totals: [], partial: 0, zMeans: [], members: 0 });
+  for (const id of nominationOrder) if (!tallies.has(id)) tallies.set(id, newTally());
+
+  // member → nomination → review
+  const byMember = new Map<string, Map<string, Review>>();
+  let lastMember: string | undefined;
+  let lastNomination: string | undefined;
+  let reviews: Map<string, Review> | undefined;
+  let review: Review | undefined;
   for (const s of scores) {
     if (typeof s.score !== 'number' || !Number.isFinite(s.score)) throw new ScoreInputError('not-finite', s);
-    if (!criterionSet.has(s.criterionId)) throw new ScoreInputError('unknown-criterion', s);
-    let noms = byMember.get(s.memberId);
-    if (!noms) {
-      noms = new Map();
-      byMember.set(s.memberId, noms);
+    const criterion = criterionIndex.get(s.criterionId);
+    if (criterion === undefined) throw new ScoreInputError('unknown-criterion', s);
+    if (reviews === undefined || s.memberId !== lastMember) {
+      reviews = byMember.get(s.memberId);
+      if (!reviews) {
+        reviews = new Map();
+        byMember.set(s.memberId, reviews);
+      }
+      lastMember = s.memberId;
+      review = undefined;
     }
-    let crit = noms.get(s.nominationId);
-    if (!crit) {
-      crit = new Map();
-      noms.set(s.nominationId, crit);
+    if (review === undefined || s.nominationId !== lastNomination) {
+      review = reviews.get(s.nominationId);
+      if (!review) {
+        let tally = tallies.get(s.nominationId);
+        if (!tally) {
+          tally = newTally();
+          tallies.set(s.nominationId, tally);
+          nominationOrder.push(s.nominationId);
+        }
+        review = { criteria: [], values: [], nomination: tally };
+        reviews.set(s.nominationId, review);
+      }
+      lastNomination = s.nominationId;
     }
-    if (crit.has(s.criterionId)) throw new ScoreInputError('duplicate', s);
-    crit.set(s.criterionId, s.score);
-    if (!nominationSeen.has(s.nominationId)) {
-      nominationSeen.add(s.nominationId);
-      nominationOrder.push(s.nominationId);
-    }
+    if (review.criteria.includes(criterion)) throw new ScoreInputError('duplicate', s);
+    review.criteria.push(criterion);
+    review.values.push(s.score);
   }
 
-  // Per-member mean and sd over all their scores.
+  // Per-member mean and sd over all their scores; then each review's z-scores (z = (x − mean) / sd;
+  // 0 throughout for a member without spread) and the nominations' tallies.
   const members: MemberNormalisation[] = [];
-  // z = (x − mean) / sd per member; 0 throughout for a member without spread (sd 0 marks that).
-  const memberZ = new Map<string, { mean: number; sd: number }>();
-  for (const [memberId, noms] of byMember) {
+  for (const [memberId, ofMember] of byMember) {
     const all: number[] = [];
-    for (const crit of noms.values()) for (const v of crit.values()) all.push(v);
+    for (const r of ofMember.values()) for (const v of r.values) all.push(v);
     const st = stats(all)!;
     const noSpread = st.sd <= EPS * Math.max(1, Math.abs(st.mean));
     members.push({ memberId, status: noSpread ? 'no-spread' : 'ok', scoreCount: st.count, mean: st.mean, sd: st.sd });
-    memberZ.set(memberId, { mean: st.mean, sd: noSpread ? 0 : st.sd });
-  }
-
-  // Per nomination.
-  const perNomination = new Map<string, { crit: Map<string, number[]>; totals: number[]; partial: number; zMeans: number[]; members: number }>();
-  for (const id of nominationOrder) perNomination.set(id, { crit: new Map(), totals: [], partial: 0, zMeans: [], members: 0 });
-  for (const [memberId, noms] of byMember) {
-    const z = memberZ.get(memberId)!;
-    for (const [nominationId, crit] of noms) {
-      const acc = perNomination.get(nominationId)!;
-      acc.members++;
+    const sd = noSpread ? 0 : st.sd;
+    for (const r of ofMember.values()) {
+      const tally = r.nomination;
+      tally.members++;
       let total = 0;
       let zSum = 0;
-      for (const [criterionId, v] of crit) {
-        let list = acc.crit.get(criterionId);
-        if (!list) {
-          list = [];
-          acc.crit.set(criterionId, list);
-        }
-        list.push(v);
+      for (let k = 0; k < r.values.length; k++) {
+        const v = r.values[k]!;
+        const c = r.criteria[k]!;
+        const list = tally.byCriterion[c];
+        if (list) list.push(v);
+        else tally.byCriterion[c] = [v];
         total += v;
-        zSum += z.sd === 0 ? 0 : (v - z.mean) / z.sd;
+        zSum += sd === 0 ? 0 : (v - st.mean) / sd;
       }
-      if (crit.size === criteria.length) acc.totals.push(total);
-      else acc.partial++;
-      acc.zMeans.push(zSum / crit.size);
+      if (r.values.length === criteria.length) tally.totals.push(total);
+      else tally.partial++;
+      tally.zMeans.push(zSum / r.values.length);
     }
   }
 
   const rows = nominationOrder.map((nominationId) => {
-    const acc = perNomination.get(nominationId)!;
+    const tally = tallies.get(nominationId)!;
     const critStats: Record<string, Stats> = {};
-    for (const c of criteria) {
-      const list = acc.crit.get(c);
+    criteria.forEach((c, i) => {
+      const list = tally.byCriterion[i];
       if (list) critStats[c] = stats(list)!;
-    }
-    const normalised = stats(acc.zMeans);
+    });
+    const normalised = stats(tally.zMeans);
     return {
       nominationId,
-      memberCount: acc.members,
+      memberCount: tally.members,
       criteria: critStats,
-      total: stats(acc.totals),
-      partialReviews: acc.partial,
+      total: stats(tally.totals),
+      partialReviews: tally.partial,
       normalisedTotal: normalised ? normalised.mean : null,
       rankRaw: null as number | null,
       rankNormalised: null as number | null,
@@ -279,17 +300,29 @@ export function reliabilityMatrix(
   const unitIndex = new Map<string, Map<string, number>>();
   const units: { nominationId: string; criterionId: string | null }[] = [];
   const cellOf = new Int32Array(scores.length * 2);
-  scores.forEach((s, k) => {
-    let member = memberIndex.get(s.memberId);
-    if (member === undefined) {
-      member = members.length;
-      memberIndex.set(s.memberId, member);
-      members.push(s.memberId);
+  // A run of scores of the same member and nomination (as the scores are read) reuses the last lookups.
+  let lastMember: string | undefined;
+  let lastNomination: string | undefined;
+  let member = -1;
+  let byCriterion: Map<string, number> | undefined;
+  for (let k = 0; k < scores.length; k++) {
+    const s = scores[k]!;
+    if (member === -1 || s.memberId !== lastMember) {
+      const known = memberIndex.get(s.memberId);
+      if (known === undefined) {
+        member = members.length;
+        memberIndex.set(s.memberId, member);
+        members.push(s.memberId);
+      } else member = known;
+      lastMember = s.memberId;
     }
-    let byCriterion = unitIndex.get(s.nominationId);
-    if (!byCriterion) {
-      byCriterion = new Map();
-      unitIndex.set(s.nominationId, byCriterion);
+    if (byCriterion === undefined || s.nominationId !== lastNomination) {
+      byCriterion = unitIndex.get(s.nominationId);
+      if (!byCriterion) {
+        byCriterion = new Map();
+        unitIndex.set(s.nominationId, byCriterion);
+      }
+      lastNomination = s.nominationId;
     }
     const criterionKey = options.byTotal ? '' : s.criterionId;
     let unit = byCriterion.get(criterionKey);
@@ -300,15 +333,15 @@ export function reliabilityMatrix(
     }
     cellOf[2 * k] = member;
     cellOf[2 * k + 1] = unit;
-  });
+  }
   const data = members.map(() => new Array<number | null>(units.length).fill(null));
   const counts = members.map(() => new Uint32Array(units.length));
-  scores.forEach((s, k) => {
+  for (let k = 0; k < scores.length; k++) {
     const row = data[cellOf[2 * k]!]!;
     const unit = cellOf[2 * k + 1]!;
-    row[unit] = (row[unit] ?? 0) + s.score;
+    row[unit] = (row[unit] ?? 0) + scores[k]!.score;
     counts[cellOf[2 * k]!]![unit]!++;
-  });
+  }
   // By total, only complete reviews count: a member's total with a criterion missing is left out.
   if (options.byTotal)
     data.forEach((row, m) => {

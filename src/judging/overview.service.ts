@@ -11,7 +11,7 @@ import {
   listReviews,
   type JudgingEdition,
 } from './judging.repo.js';
-import { conflictIndex, conflictOf, flagLikelyConflicts, inForce, progressOf, reviewIndex, reviewOf, type Progress } from './review.service.js';
+import { flagLikelyConflicts, inForce, isComplete, type Progress } from './review.service.js';
 
 // The committee's overview for the meeting, as plain data: raw statistics per criterion and
 // in total, the total normalised per member (z-scores), ranks by both, and Krippendorff's
@@ -111,36 +111,80 @@ export async function loadCommitteeOverview(
     edition?: JudgingEdition;
   },
 ): Promise<CommitteeOverviewData | null> {
-  // Everything that does not depend on the flags is read side by side; only the conflicts wait
-  // for the likely ones to be flagged (reviews are not touched by flagging).
-  const [edition, members, eligible, criteria, reviewRows] = await Promise.all([
+  // Everything is read side by side, the conflicts too: flagging the likely ones (as soon as the
+  // members and nominations are in, while the reviews are still being read) rarely finds a new
+  // one, and only then are the conflicts read again (reviews are not touched by flagging). Read
+  // one after the other, the conflicts waited for the slowest read and the flagging.
+  const membersRead = listCommitteeMembers(db, editionId);
+  const eligibleRead = listEligibleNominations(db, editionId);
+  const flagged = now ? Promise.all([membersRead, eligibleRead]).then(([m, e]) => flagLikelyConflicts(db, m, e, now)) : Promise.resolve(0);
+  const [edition, members, eligible, criteria, reviewRows, conflictsRead, newFlags] = await Promise.all([
     known ?? findJudgingEdition(db, editionId),
-    listCommitteeMembers(db, editionId),
-    listEligibleNominations(db, editionId),
+    membersRead,
+    eligibleRead,
     listCriteria(db, editionId),
     listReviews(db, editionId),
+    listConflicts(db, editionId),
+    flagged,
   ]);
   if (!edition) return null;
-  if (now) await flagLikelyConflicts(db, members, eligible, now);
-  const conflictRows = await listConflicts(db, editionId);
+  const conflictRows = newFlags > 0 ? await listConflicts(db, editionId) : conflictsRead;
+  return composeOverview({ edition, members, eligible, criteria, reviewRows, conflictRows }, { editionId, anonymise, viewerMemberId });
+}
+
+/** What the overview is computed from, as read (loadCommitteeOverview). */
+export type OverviewInput = {
+  edition: JudgingEdition;
+  members: Awaited<ReturnType<typeof listCommitteeMembers>>;
+  eligible: Awaited<ReturnType<typeof listEligibleNominations>>;
+  criteria: Awaited<ReturnType<typeof listCriteria>>;
+  reviewRows: Awaited<ReturnType<typeof listReviews>>;
+  conflictRows: Awaited<ReturnType<typeof listConflicts>>;
+};
+
+/** The overview from the rows read (pure; loadCommitteeOverview's computation). */
+export function composeOverview(
+  { edition, members, eligible, criteria, reviewRows, conflictRows }: OverviewInput,
+  { editionId, anonymise, viewerMemberId }: { editionId: number; anonymise: Anonymise; viewerMemberId?: number | undefined },
+): CommitteeOverviewData {
   const eligibleIds = new Set(eligible.map((n) => n.id));
-  const conflicts = conflictIndex(conflictRows);
-  const reviewsByPair = reviewIndex(reviewRows);
+  // Reviews and conflicts by member, then nomination, on the numeric ids: each pair is looked up
+  // once below, and a composed string key per lookup (pairKey) cost more than the lookup.
+  const reviewsOf = byMemberAndNomination(reviewRows);
+  const conflictsOf = byMemberAndNomination(conflictRows);
   const criterionIds = criteria.map((c) => c.id);
   const criterionSet = new Set(criterionIds);
+  const viewerConflicts = viewerMemberId === undefined ? undefined : conflictsOf.get(viewerMemberId);
 
   // Each (member, nomination) pair is looked up once here, into one row per member in the
-  // nominations' order: whether a conflict is in force and the comment the viewer may see. The
-  // figures, comments and absences below read these rows (at 300 nominations × 9 members,
-  // looking each pair up again for every use was a good part of the page's time).
-  const hiddenForViewer = eligible.map((n) => viewerMemberId !== undefined && inForce(conflictOf(conflicts, viewerMemberId, n.id)));
+  // nominations' order: whether a conflict is in force, the comment the viewer may see and the
+  // member's progress. The figures, comments and absences below read these rows (at 300
+  // nominations × 9 members, looking each pair up again for every use was a good part of the
+  // page's time).
+  const hiddenForViewer = eligible.map((n) => viewerConflicts !== undefined && inForce(viewerConflicts.get(n.id)));
   const pairs = new Map(
     members.map((m) => {
-      const conflicted = eligible.map((n) => inForce(conflictOf(conflicts, m.id, n.id)));
-      // The comments counted as the scores are: active members, eligible nominations, no conflict
-      // in force; none on a nomination hidden from the viewer (their own conflict).
-      const comments = eligible.map((n, i) => (hiddenForViewer[i] || conflicted[i] ? '' : (reviewOf(reviewsByPair, m.id, n.id)?.comment.trim() ?? '')));
-      return [m.id, { conflicted: new Set(eligible.filter((_, i) => conflicted[i]).map((n) => n.id)), conflictedAt: conflicted, comments }];
+      const conflictsOfMember = conflictsOf.get(m.id);
+      const reviewsOfMember = reviewsOf.get(m.id);
+      const conflicted: boolean[] = [];
+      const comments: string[] = [];
+      const conflictedIds = new Set<number>();
+      // As progressOf counts: complete reviews of the eligible nominations without a conflict in force.
+      const progress: Progress = { done: 0, total: 0 };
+      eligible.forEach((n, i) => {
+        const isConflicted = conflictsOfMember !== undefined && inForce(conflictsOfMember.get(n.id));
+        const review = reviewsOfMember?.get(n.id);
+        conflicted.push(isConflicted);
+        if (isConflicted) conflictedIds.add(n.id);
+        else {
+          progress.total++;
+          if (isComplete(review, criterionIds)) progress.done++;
+        }
+        // The comments counted as the scores are: active members, eligible nominations, no conflict
+        // in force; none on a nomination hidden from the viewer (their own conflict).
+        comments.push(hiddenForViewer[i] || isConflicted ? '' : (review?.comment.trim() ?? ''));
+      });
+      return [m.id, { conflicted: conflictedIds, conflictedAt: conflicted, comments, progress }];
     }),
   );
 
@@ -150,9 +194,9 @@ export async function loadCommitteeOverview(
     if (!pair || pair.conflicted.has(r.nominationId) || !eligibleIds.has(r.nominationId)) continue;
     const memberId = String(r.memberId);
     const nominationId = String(r.nominationId);
-    for (const [criterionId, score] of r.scores) {
+    r.scores.forEach((score, criterionId) => {
       if (criterionSet.has(criterionId)) scores.push({ memberId, nominationId, criterionId: String(criterionId), score });
-    }
+    });
   }
   const stats = committeeOverview(scores, { criteria: criterionIds.map(String), nominations: eligible.map((n) => String(n.id)) });
   const matrix = reliabilityMatrix(scores, { criteria: criterionIds.map(String) });
@@ -194,7 +238,7 @@ export async function loadCommitteeOverview(
         label: listedPairs[row]!.label,
         isChair: m.isChair,
         affiliation: anonymise ? null : (m.partyLetter ?? m.represents ?? null),
-        progress: progressOf(m.id, eligible, conflicts, reviewsByPair, criterionIds),
+        progress: listedPairs[row]!.progress,
         mean: z ? z.mean : null,
         sd: z ? z.sd : null,
         noSpread: z ? z.status === 'no-spread' : false,
@@ -229,15 +273,33 @@ export async function loadCommitteeOverview(
   };
 }
 
+/** Rows by member, then nomination (each pair has at most one review and one conflict row). */
+function byMemberAndNomination<T extends { memberId: number; nominationId: number }>(rows: readonly T[]): Map<number, Map<number, T>> {
+  const index = new Map<number, Map<number, T>>();
+  for (const row of rows) {
+    let ofMember = index.get(row.memberId);
+    if (!ofMember) {
+      ofMember = new Map();
+      index.set(row.memberId, ofMember);
+    }
+    ofMember.set(row.nominationId, row);
+  }
+  return index;
+}
+
 export type OverviewSort = 'raw' | 'normalised' | 'title';
+
+// One collator, made once: `localeCompare(…, 'da')` makes one per comparison (as `toLocaleString`
+// with options makes a number format), some 2,000 of them per sort of 240 nominations.
+const danish = new Intl.Collator('da');
 
 /** The nominations in the order asked for; unranked last, ties by receipt number. */
 export function sortNominations(list: readonly OverviewNomination[], by: OverviewSort): OverviewNomination[] {
-  const receipt = (a: OverviewNomination, b: OverviewNomination) => (a.receiptNumber ?? '').localeCompare(b.receiptNumber ?? '', 'da') || a.id - b.id;
+  const receipt = (a: OverviewNomination, b: OverviewNomination) => danish.compare(a.receiptNumber ?? '', b.receiptNumber ?? '') || a.id - b.id;
   const rank = (key: 'rankRaw' | 'rankNormalised') => (a: OverviewNomination, b: OverviewNomination) =>
     (a[key] ?? Number.MAX_SAFE_INTEGER) - (b[key] ?? Number.MAX_SAFE_INTEGER) || receipt(a, b);
   const copy = [...list];
-  if (by === 'title') return copy.sort((a, b) => a.title.localeCompare(b.title, 'da') || receipt(a, b));
+  if (by === 'title') return copy.sort((a, b) => danish.compare(a.title, b.title) || receipt(a, b));
   return copy.sort(rank(by === 'raw' ? 'rankRaw' : 'rankNormalised'));
 }
 

@@ -52,15 +52,15 @@ export function conflictOf(index: Map<string, ConflictRow>, memberId: number, no
 /**
  * Flags the likely conflicts of every member with every eligible nomination that has no
  * conflict row yet (see review-rules.ts likelyConflict, likelyConflicts). Idempotent; safe with two processes.
- * Side effects: inserts 'flagged'/'pending' rows in conflicts_of_interest.
+ * Side effects: inserts 'flagged'/'pending' rows in conflicts_of_interest. Returns how many were new.
  */
 export async function flagLikelyConflicts(
   db: Database,
   members: readonly CommitteeMember[],
   eligible: readonly EligibleNomination[],
   now: Date,
-): Promise<void> {
-  await insertFlags(db, likelyConflicts(members, eligible), now);
+): Promise<number> {
+  return insertFlags(db, likelyConflicts(members, eligible), now);
 }
 
 export type Progress = { done: number; total: number };

@@ -193,13 +193,15 @@ describe('the committee’s pages in Chromium', () => {
     assert.equal(await page.isVisible(`#comments-${n[0]} dd`), false);
     await page.locator(`#comments-${n[0]} summary`).click();
     assert.match(await page.locator(`#comments-${n[0]}`).innerText(), /Fie Formand\s+Stærk indstilling\./);
-    // Per member.
-    await page.locator('.member-comments summary', { hasText: 'Fie Formand' }).click();
-    assert.match(
-      await page.locator('.member-comments', { hasText: 'Fie Formand' }).innerText(),
-      /IP-2030-0001 Hurtigere svar på blodprøver\s+Stærk indstilling\./,
-    );
     await check(watched, 'overview with comments open');
+    // Per member: each comment is written once, under its nomination; the member's link gathers
+    // their comments on the page.
+    assert.equal(await page.locator('#member-comments').count(), 0);
+    await page.locator('#member-comment-links a', { hasText: 'Fie Formand' }).click();
+    await page.waitForLoadState('load');
+    assert.match(page.url(), /medlem=\d+#member-comments$/);
+    assert.match(await page.locator('#member-comments').innerText(), /IP-2030-0001 Hurtigere svar på blodprøver\s+Stærk indstilling\./);
+    await check(watched, 'overview with a member’s comments gathered');
     const phone = await newContext(browser, server.baseUrl, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     contexts.push(phone);
     const memberUser = await server.database.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.email, 'gitte@example.dk') });
@@ -208,6 +210,10 @@ describe('the committee’s pages in Chromium', () => {
     await small.page.locator(`#comments-${n[0]} summary`).click();
     assert.match(await small.page.locator(`#comments-${n[0]}`).innerText(), /Medlem \d\s+Stærk indstilling\./);
     await check(small, 'overview on a phone, anonymised, a comment open');
+    await small.page.locator('#member-comment-links a').first().click();
+    await small.page.waitForLoadState('load');
+    assert.match(await small.page.locator('#member-comments').innerText(), /Kommentarer fra Medlem \d/);
+    await check(small, 'overview on a phone, anonymised, a member’s comments gathered');
   });
 
   test('the chair records the nominees: only after closing the review early (confirmed), then a wrong count first, then two', async () => {

@@ -527,11 +527,30 @@ for (const engine of ENGINES) {
       const admin = decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse`)).body);
       assert.match(admin, /<dt>Fie Formand<\/dt><dd class="answer-text">Beta-kommentar fra formanden<\/dd>/);
       assert.match(admin, /Fie Formand: 2 kommentarer/);
+      // Each comment is written once, under its nomination; the member's link gathers theirs on the
+      // page (medlem=n: the member's place in the list).
+      assert.equal(admin.split('Beta-kommentar fra formanden').length, 2);
+      const place = data.members.findIndex((m) => m.id === ids.chairMember) + 1;
+      assert.match(
+        admin,
+        new RegExp(`<a href="/admin/udgaver/${edition}/bedoemmelse\\?sorter=raa&medlem=${place}#member-comments">Fie Formand: 2 kommentarer</a>`),
+      );
+      assert.doesNotMatch(admin, /id="member-comments"/);
+      const gathered = decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse?medlem=${place}`)).body);
+      assert.match(
+        gathered,
+        /<section id="member-comments"[^>]*><h3 id="member-comments-heading">Kommentarer fra Fie Formand<\/h3><dl class="answers-list mt-0"><dt lang="da">IP-2030-0001 [^<]*<\/dt><dd class="answer-text">Alfa er stærk\.\nGod evidens\.<\/dd><dt lang="da">IP-2030-0002 [^<]*<\/dt><dd class="answer-text">Beta-kommentar fra formanden<\/dd><\/dl><\/section>/,
+      );
+      assert.match(gathered, /<strong aria-current="true">Fie Formand: 2 kommentarer<\/strong>/);
+      // A place that is no member's, or not a number, gathers nothing (and is no error).
+      for (const odd of ['99', '0', '-1', 'x', '1e3', '%3Cb%3E'])
+        assert.doesNotMatch(decode((await agents.admin!.get(`/admin/udgaver/${edition}/bedoemmelse?medlem=${odd}`)).body), /id="member-comments"/, odd);
       // Karl is conflicted with Beta: he sees the comment on Alfa, none on Beta, in neither view.
       const karl = decode((await agents.m4!.get(`${base()}/oversigt`)).body);
       assert.match(karl, /Alfa er stærk\./);
       assert.doesNotMatch(karl, /Beta-kommentar/);
       assert.match(karl, /Fie Formand: 1 kommentar/);
+      assert.doesNotMatch(decode((await agents.m4!.get(`${base()}/oversigt?medlem=${place}`)).body), /Beta-kommentar/);
       const karls = (await loadCommitteeOverview(db, edition, { anonymise: false, viewerMemberId: ids.m4Member }))!;
       assert.deepEqual(karls.nominations.find((x) => x.id === n.b)!.comments, []);
       // Anonymised: under "Medlem n", no names.

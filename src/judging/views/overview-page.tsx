@@ -1,11 +1,20 @@
-import { AdminLayout, Alert, Details, Layout, type PageContext, Table } from '../../platform/ui/index.js';
+import { AdminLayout, Alert, Details, Html, Layout, type PageContext, Table } from '../../platform/ui/index.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
-import { sortNominations, type CommitteeOverviewData, type OverviewSort, type Stats } from '../overview.service.js';
+import { sortNominations, type CommitteeOverviewData, type OverviewNomination, type OverviewSort, type Stats } from '../overview.service.js';
 import { editionCrumbs } from './review-pages.js';
 import { nominationsUrls } from '../../nominations/urls.js';
 import { publicationUrls } from '../../publication/urls.js';
 
 const SORT_PARAM: Record<OverviewSort, string> = { raw: 'raa', normalised: 'normaliseret', title: 'titel' };
+
+/**
+ * The query string's member whose comments are gathered under "The members' comments"
+ * (medlem=1, 2 …: the member's place in the members' list, which is also the number of
+ * "Medlem n" when anonymised, so the address gives away no id); null for none or anything else.
+ */
+export function parseCommentsBy(raw: unknown): number | null {
+  return typeof raw === 'string' && /^[1-9][0-9]{0,3}$/.test(raw) ? Number(raw) : null;
+}
 
 /** The query string's sort (sorter=raa|normaliseret|titel); raw rank by default. */
 export function parseSort(raw: unknown): OverviewSort {
@@ -16,22 +25,39 @@ export function parseSort(raw: unknown): OverviewSort {
 
 // One formatter per language and precision, made once: `toLocaleString` with options builds a
 // new Intl.NumberFormat on every call, and the overview formats some 6,000 figures (240
-// nominations × criteria × mean, median, min, max), which took most of the page's time.
-const formatters = new Map<string, Intl.NumberFormat>();
-const number = (ctx: PageContext, v: number, digits = 2) => {
+// nominations × criteria × mean, median, min, max). The figures repeat (a mean of 5 scores from
+// 1 to 5 takes few values), so each formatter remembers what it wrote: a lookup instead of
+// Intl's formatting for nearly every figure.
+const formatters = new Map<string, (v: number) => string>();
+/** The page's number format for its language and precision (made once, remembering what it wrote). */
+function numberFormat(ctx: PageContext, digits = 2): (v: number) => string {
   const locale = ctx.locale === 'da' ? 'da-DK' : 'en-GB';
   const key = `${locale}:${digits}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
-    formatters.set(key, format);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const format = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    const written = new Map<number, string>();
+    formatter = (v: number) => {
+      // (-0 is written "-0", and a Map does not tell it from 0.)
+      if (Object.is(v, -0)) return format.format(v);
+      let text = written.get(v);
+      if (text === undefined) {
+        text = format.format(v);
+        // Bounded: a page of an edition of any size cannot grow it without end.
+        if (written.size >= 10_000) written.clear();
+        written.set(v, text);
+      }
+      return text;
+    };
+    formatters.set(key, formatter);
   }
-  return format.format(v);
-};
+  return formatter;
+}
+const number = (ctx: PageContext, v: number, digits = 2) => numberFormat(ctx, digits)(v);
 
-function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null): string {
+function statsText(ctx: PageContext, j: JudgingTexts, s: Stats | null, format = numberFormat(ctx)): string {
   if (!s) return j.noScores;
-  return j.statsText(number(ctx, s.mean), number(ctx, s.median), number(ctx, s.min), number(ctx, s.max));
+  return j.statsText(format(s.mean), format(s.median), format(s.min), format(s.max));
 }
 
 type Props = {
@@ -41,6 +67,8 @@ type Props = {
   anonymous: boolean;
   /** The page's own path, for the sort and anonymous links. */
   path: string;
+  /** The member (place in the list, from 1) whose comments are gathered on the page; null for none. */
+  commentsBy?: number | null;
 };
 
 /** The committee overview for the meeting (members: /bedoemmelse/udgaver/:id/oversigt). */
@@ -85,7 +113,7 @@ export function AdminOverviewPage(props: Props & { csrf: string }): JSX.Element 
   );
 }
 
-function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j: JudgingTexts; name: string }) {
+function OverviewBody({ ctx, data, sort, anonymous, path, commentsBy, j, name }: Props & { j: JudgingTexts; name: string }) {
   const link = (s: OverviewSort, anon: boolean) => `${path}?sorter=${SORT_PARAM[s]}${anon ? '&anonym=1' : ''}`;
   const rows = sortNominations(data.nominations, sort);
   const alpha = data.alpha;
@@ -163,48 +191,7 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
             </th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((n) => (
-            <>
-              <tr data-nomination={String(n.id)}>
-                <td safe>{`${n.rankRaw === null ? '–' : String(n.rankRaw)} / ${n.rankNormalised === null ? '–' : String(n.rankNormalised)}`}</td>
-                <th scope="row" lang="da" safe>
-                  {`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()}
-                </th>
-                {n.hiddenForViewer ? (
-                  <td colspan="4" safe>
-                    {j.hiddenConflict}
-                  </td>
-                ) : (
-                  <>
-                    <td>
-                      <ul class="nobullet-list mt-0 mb-0">
-                        {data.criteria.map((c) => (
-                          <li safe>{`${c.title}: ${statsText(ctx, j, n.criteria[c.id] ?? null)}`}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td safe>{statsText(ctx, j, n.total)}</td>
-                    <td safe>{n.normalisedTotal === null ? '–' : number(ctx, n.normalisedTotal)}</td>
-                    <td safe>{n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)}</td>
-                  </>
-                )}
-                <td safe>{n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent}</td>
-              </tr>
-              {n.hiddenForViewer ? (
-                ''
-              ) : (
-                <tr class="overview-details-row" data-details-of={String(n.id)}>
-                  <td colspan="7">
-                    <Details summary={j.detailsSummary(n.comments.length)} id={`comments-${n.id}`}>
-                      <CommentList j={j} comments={n.comments.map((c) => ({ label: c.label, text: c.text }))} />
-                    </Details>
-                  </td>
-                </tr>
-              )}
-            </>
-          ))}
-        </tbody>
+        <tbody>{nominationRows(ctx, j, data.criteria, rows)}</tbody>
       </Table>
 
       <h2 safe>{j.alphaHeading}</h2>
@@ -269,38 +256,140 @@ function OverviewBody({ ctx, data, sort, anonymous, path, j, name }: Props & { j
         {j.commentsHeading}
       </h2>
       <p safe>{j.commentsIntro}</p>
-      {data.members.map((m) => (
-        <Details summary={`${m.label}: ${j.commentCount(m.comments.length)}`} id={`member-comments-${m.id}`} class="member-comments">
-          <CommentList
-            j={j}
-            comments={m.comments.map((c) => ({ label: `${c.receiptNumber ?? ''} ${c.title || j.untitled}`.trim(), text: c.text, lang: 'da' }))}
-          />
-        </Details>
-      ))}
+      {data.members.length === 0 ? (
+        ''
+      ) : (
+        <MemberComments j={j} members={data.members} chosen={commentsBy ?? null} href={(i) => `${link(sort, anonymous)}&medlem=${i}#member-comments`} />
+      )}
     </>
   );
 }
 
-/** Comments as a list of who (or which nomination) and what; the text keeps its line breaks. */
-function CommentList({ j, comments }: { j: JudgingTexts; comments: { label: string; text: string; lang?: string }[] }) {
-  if (comments.length === 0)
-    return (
-      <p class="admin-empty" safe>
-        {j.noComments}
-      </p>
-    );
+/**
+ * The comments by member. Each comment is written once on the page, under its nomination in
+ * the table; here each member is a link to the same page with that member's comments gathered
+ * (medlem=n), so the committee can read one member's reasons across the nominations. Writing
+ * every comment under its member as well doubled the page (some 2,000 comments at 300
+ * nominations × 9 members, 450 KB) and a large part of its time.
+ */
+function MemberComments({
+  j,
+  members,
+  chosen,
+  href,
+}: {
+  j: JudgingTexts;
+  members: CommitteeOverviewData['members'];
+  chosen: number | null;
+  href: (place: number) => string;
+}) {
+  const member = chosen === null ? undefined : members[chosen - 1];
   return (
-    <dl class="answers-list mt-0">
-      {comments.map((c) => (
-        <>
-          <dt lang={c.lang} safe>
-            {c.label}
-          </dt>
-          <dd class="answer-text" safe>
-            {c.text}
-          </dd>
-        </>
-      ))}
-    </dl>
+    <>
+      <ul class="nobullet-list" id="member-comment-links">
+        {members.map((m, i) => {
+          const text = `${m.label}: ${j.commentCount(m.comments.length)}`;
+          if (m === member)
+            return (
+              <li>
+                <strong aria-current="true" safe>
+                  {text}
+                </strong>
+              </li>
+            );
+          return (
+            <li>
+              {m.comments.length === 0 ? (
+                <span safe>{text}</span>
+              ) : (
+                <a href={href(i + 1)} safe>
+                  {text}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {member ? (
+        <section id="member-comments" class="member-comments" aria-labelledby="member-comments-heading">
+          <h3 id="member-comments-heading" safe>
+            {j.commentsOf(member.label)}
+          </h3>
+          {commentList(
+            j,
+            member.comments.map((c) => ({ label: `${c.receiptNumber ?? ''} ${c.title || j.untitled}`.trim(), text: c.text, lang: 'da' })),
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+    </>
   );
+}
+
+const esc = Html.escapeHtml;
+
+/**
+ * The table's rows: per nomination its figures and, below, a details row with the members'
+ * comments. Written as one list of strings joined once rather than as JSX: at 240 nominations
+ * with some 2,000 comments, Kita's element-by-element concatenation built a string of tens of
+ * thousands of pieces, and flattening it to send took longer than rendering it. The markup is
+ * the same as the elements would give (text escaped as `safe` does; the kit's Details).
+ */
+function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOverviewData['criteria'], rows: readonly OverviewNomination[]): string {
+  const out: string[] = [];
+  const format = numberFormat(ctx);
+  // The criteria's titles and the members' labels repeat on every row: escaped once.
+  const titles = criteria.map((c) => `${esc(c.title)}: `);
+  const labels = new Map<string, string>();
+  const label = (text: string) => {
+    let escaped = labels.get(text);
+    if (escaped === undefined) {
+      escaped = esc(text);
+      labels.set(text, escaped);
+    }
+    return escaped;
+  };
+  for (const n of rows) {
+    out.push(
+      `<tr data-nomination="${n.id}"><td>`,
+      esc(`${n.rankRaw === null ? '–' : String(n.rankRaw)} / ${n.rankNormalised === null ? '–' : String(n.rankNormalised)}`),
+      '</td><th scope="row" lang="da">',
+      esc(`${n.receiptNumber ?? ''} ${n.title || j.untitled}`.trim()),
+      '</th>',
+    );
+    if (n.hiddenForViewer) out.push('<td colspan="4">', esc(j.hiddenConflict), '</td>');
+    else {
+      out.push('<td><ul class="nobullet-list mt-0 mb-0">');
+      criteria.forEach((c, i) => {
+        out.push('<li>', titles[i]!, esc(statsText(ctx, j, n.criteria[c.id] ?? null, format)), '</li>');
+      });
+      out.push(
+        '</ul></td><td>',
+        esc(statsText(ctx, j, n.total, format)),
+        '</td><td>',
+        esc(n.normalisedTotal === null ? '–' : format(n.normalisedTotal)),
+        '</td><td>',
+        esc(n.partialReviews > 0 ? `${n.memberCount} (${j.partial(n.partialReviews)})` : String(n.memberCount)),
+        '</td>',
+      );
+    }
+    out.push('<td>', esc(n.absent.length > 0 ? n.absent.join(', ') : j.noneAbsent), '</td></tr>');
+    if (!n.hiddenForViewer)
+      out.push(
+        `<tr class="overview-details-row" data-details-of="${n.id}"><td colspan="7">`,
+        Details({ summary: j.detailsSummary(n.comments.length), id: `comments-${n.id}`, children: commentList(j, n.comments, label) }) as string,
+        '</td></tr>',
+      );
+  }
+  return out.join('');
+}
+
+/** Comments as a list of who (or which nomination) and what; the text keeps its line breaks. Strings joined once, as the rows are. */
+function commentList(j: JudgingTexts, comments: readonly { label: string; text: string; lang?: string }[], label: (text: string) => string = esc): string {
+  if (comments.length === 0) return `<p class="admin-empty">${esc(j.noComments)}</p>`;
+  const out = ['<dl class="answers-list mt-0">'];
+  for (const c of comments) out.push(c.lang ? `<dt lang="${esc(c.lang)}">` : '<dt>', label(c.label), '</dt><dd class="answer-text">', esc(c.text), '</dd>');
+  out.push('</dl>');
+  return out.join('');
 }
