@@ -68,7 +68,7 @@ export type CommitteeOverviewData = {
   year: number;
   organisationId: number;
   scale: { min: number; max: number };
-  criteria: { id: number; title: string }[];
+  criteria: { id: number; title: string; titleEn: string | null }[];
   members: OverviewMember[];
   nominations: OverviewNomination[];
   alpha: AlphaResult;
@@ -229,7 +229,7 @@ export function composeOverview(
     year: edition.year,
     organisationId: edition.organisationId,
     scale: { min: edition.scoreScaleMin, max: edition.scoreScaleMax },
-    criteria: criteria.map((c) => ({ id: c.id, title: c.title })),
+    criteria: criteria.map((c) => ({ id: c.id, title: c.title, titleEn: c.titleEn })),
     members: listed.map((m, row) => {
       const z = ranksHidden ? undefined : normalisation.get(m.id);
       const { comments } = listedPairs[row]!;

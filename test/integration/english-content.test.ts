@@ -309,11 +309,25 @@ for (const engine of ENGINES) {
         'a Danish section heading marked with the note',
       );
       assert.equal(review.body.split('Some of the texts here are only in Danish.').length - 1, 1, 'one note for the scores');
+      // The committee's overview: the criteria's English titles in every row, a Danish stand-in
+      // marked, and one note on the column.
+      const overview = await committee.get(`/bedoemmelse/udgaver/${e.id}/oversigt`);
+      assert.equal(overview.statusCode, 200, overview.body.slice(0, 300));
+      assert.match(overview.body, /<li>Novelty: /);
+      assert.match(overview.body, /<li>Value for citizens: /);
+      assert.doesNotMatch(overview.body, /Nyskabelse|Værdi for borgerne/);
+      await db.update(criteria).set({ titleEn: null }).where(eq(criteria.id, c2));
+      const overviewDanishTitle = await committee.get(`/bedoemmelse/udgaver/${e.id}/oversigt`);
+      assert.match(overviewDanishTitle.body, /<li><span lang="da">Værdi for borgerne<\/span>: /, 'the Danish title marked');
+      assert.equal(overviewDanishTitle.body.split('<small class="localized-note">(in Danish)</small>').length - 1, 1, 'one note, on the column');
       committee.setCookie('lang', 'da');
       const reviewDa = await committee.get(`/bedoemmelse/udgaver/${e.id}/indstillinger/${n.id}`);
       assert.match(reviewDa.body, /<legend class="form-label" id="score-\d+-legend"><span>Værdi for borgerne<\/span>/);
       assert.match(reviewDa.body, new RegExp(`<span class="form-hint" id="score-${c2}-hint">Skaber den værdi\\?</span>`));
       assert.doesNotMatch(reviewDa.body, /Novelty|Nogle af teksterne/);
+      const overviewDa = await committee.get(`/bedoemmelse/udgaver/${e.id}/oversigt`);
+      assert.match(overviewDa.body, /<li>Værdi for borgerne: /);
+      assert.doesNotMatch(overviewDa.body, /Novelty|lang="da">Værdi/);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { AdminLayout, Alert, Details, Html, Layout, type PageContext, Table } from '../../platform/ui/index.js';
+import { AdminLayout, Alert, Details, Html, Layout, type PageContext, pickText, Table } from '../../platform/ui/index.js';
 import { judgingTexts, type JudgingTexts } from '../i18n.js';
 import { sortNominations, type CommitteeOverviewData, type OverviewNomination, type OverviewSort, type Stats } from '../overview.service.js';
 import { editionCrumbs } from './review-pages.js';
@@ -174,8 +174,18 @@ function OverviewBody({ ctx, data, sort, anonymous, path, commentsBy, j, name }:
             <th scope="col" safe>
               {j.col.nomination}
             </th>
-            <th scope="col" safe>
-              {j.criterionStats}
+            <th scope="col">
+              <span safe>{j.criterionStats}</span>
+              {criteriaInDanish(ctx, data.criteria) ? (
+                <>
+                  {' '}
+                  <small class="localized-note" safe>
+                    {ctx.t.ui.inDanish}
+                  </small>
+                </>
+              ) : (
+                ''
+              )}
             </th>
             <th scope="col" safe>
               {j.col.total}
@@ -336,11 +346,21 @@ const esc = Html.escapeHtml;
  * thousands of pieces, and flattening it to send took longer than rendering it. The markup is
  * the same as the elements would give (text escaped as `safe` does; the kit's Details).
  */
+/** Whether some criterion's Danish title stands in for a missing English one on this page. */
+function criteriaInDanish(ctx: PageContext, criteria: CommitteeOverviewData['criteria']): boolean {
+  return criteria.some((c) => pickText(ctx.locale, c.title, c.titleEn).fallback);
+}
+
 function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOverviewData['criteria'], rows: readonly OverviewNomination[]): string {
   const out: string[] = [];
   const format = numberFormat(ctx);
   // The criteria's titles and the members' labels repeat on every row: escaped once.
-  const titles = criteria.map((c) => `${esc(c.title)}: `);
+  // On English pages a criterion without an English title shows its Danish one, marked as Danish
+  // (the column's header carries the one note, criteriaInDanish).
+  const titles = criteria.map((c) => {
+    const { text, fallback } = pickText(ctx.locale, c.title, c.titleEn);
+    return fallback ? `<span lang="da">${esc(text)}</span>: ` : `${esc(text)}: `;
+  });
   const labels = new Map<string, string>();
   const label = (text: string) => {
     let escaped = labels.get(text);
