@@ -502,7 +502,12 @@ export async function nominationRoutes(app: FastifyInstance, deps: AppDeps) {
     const a = await withAccess(request, reply);
     if (!a) return reply;
     if (a.nomination.status === 'draft') return sendErrorPage(request, reply, 404, 'notFound');
-    const pdf = await renderReceiptPdf({ edition: a.edition, nomination: a.nomination, attachments: await listSentAttachments(db, a.nomination.id) });
+    const pdf = await renderReceiptPdf({
+      edition: a.edition,
+      nomination: a.nomination,
+      attachments: await listSentAttachments(db, a.nomination.id),
+      locale: pageContext(request).locale,
+    });
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${receiptPdfFileName(a.nomination.receiptNumber!)}"`)

@@ -100,6 +100,32 @@ describe('renderReceiptPdf', () => {
     assert.equal(info.Author, 'Danske Regioner');
   });
 
+  test('in English when downloaded from an English page: its own words, dates and language, the English theme, the answers as written', async () => {
+    const e = edition();
+    (e.edition as { themeEn?: string | null }).themeEn = 'Health close to the citizen';
+    const pdf = await renderReceiptPdf({ edition: e, nomination: nomination(), locale: 'en' });
+    const { pages, info } = await readPdf(pdf);
+    const text = pages.join('\n');
+    for (const expected of [
+      'Receipt for your nomination',
+      'Health close to the citizen',
+      'Received',
+      'What happens next?',
+      'Your nomination',
+      'No attachments',
+      '24 November 2026',
+      'Page 1 of',
+      'Video-konsultationer i eget hjem',
+    ]) {
+      assert.ok(text.includes(expected), `the PDF says "${expected}"`);
+    }
+    for (const danish of ['Kvittering for indstilling', 'Hvad sker der nu?', 'Ingen bilag', 'Side 1 af', 'Sundhed tæt på borgeren']) {
+      assert.ok(!text.includes(danish), `no Danish "${danish}"`);
+    }
+    assert.equal(info.Title, 'Receipt ABI-2027-0042 – Årets Borgerinddragende Initiativ 2027');
+    assert.equal(info.Language, 'en-GB');
+  });
+
   test('long texts wrap and flow over pages without losing a word; every page has a footer', async () => {
     const words = Array.from({ length: 1800 }, (_, i) => `ord${i + 1}`);
     const url = `https://eksempel.dk/${'meget-lang-sti-'.repeat(20)}slut`;

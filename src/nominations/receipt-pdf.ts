@@ -1,5 +1,6 @@
 import { pdfText, PDF_COLOR, PDF_MARGIN as MARGIN, startTaggedPdf, writeFooters, type PdfFontName as FontName } from '../platform/pdf.js';
-import { formatInstant } from '../platform/time.js';
+import { formatInstant, type Locale } from '../platform/time.js';
+import { pickText } from '../platform/ui/localized.js';
 import { nominationTexts } from './i18n.js';
 import { fieldsOf, type EditionForForm } from './nomination.service.js';
 import { nominationBlocks } from './nomination-text.js';
@@ -7,22 +8,53 @@ import type { NominationRow } from './nominations.repo.js';
 
 /**
  * The receipt as a PDF: what the receipt page and the receipt e-mail say, followed by a copy
- * of the nomination (the same headed blocks as the e-mail). Danish, tagged (headings,
+ * of the nomination (the same headed blocks as the e-mail). In the page's language (the
+ * nominator's own answers stay as written; the round's theme in English where given), tagged (headings,
  * paragraphs and lists in the structure tree, page footers as artifacts) so screen readers
  * can read it, with IBM Plex Sans from the installed DKFDS package embedded so that æ, ø, å,
  * dashes and quotes come out right (the PDF standard fonts only know Latin-1).
  */
 
-/** Texts that only the PDF has; the rest comes from the nomination catalogue. */
-const PDF_TEXTS = {
-  documentHeading: 'Kvittering for indstilling',
-  status: 'Status',
-  statusSent: 'Sendt',
-  statusWithdrawn: 'Trukket tilbage',
-  withdrawnAt: (d: string) => `Indstillingen blev trukket tilbage ${d}. Den indgår ikke i bedømmelsen.`,
-  copyHeading: 'Din indstilling',
-  notFilled: '(ikke udfyldt)',
-  page: (n: number, of: number) => `Side ${n} af ${of}`,
+/** Texts that only the PDF has, in both languages; the rest comes from the nomination catalogue. */
+const PDF_TEXTS: Record<
+  Locale,
+  {
+    documentHeading: string;
+    subject: (edition: string) => string;
+    title: (receiptNumber: string, edition: string) => string;
+    status: string;
+    statusSent: string;
+    statusWithdrawn: string;
+    withdrawnAt: (d: string) => string;
+    copyHeading: string;
+    notFilled: string;
+    page: (n: number, of: number) => string;
+  }
+> = {
+  da: {
+    documentHeading: 'Kvittering for indstilling',
+    subject: (edition) => `Kvittering for indstilling til ${edition}`,
+    title: (receiptNumber, edition) => `Kvittering ${receiptNumber} – ${edition}`,
+    status: 'Status',
+    statusSent: 'Sendt',
+    statusWithdrawn: 'Trukket tilbage',
+    withdrawnAt: (d) => `Indstillingen blev trukket tilbage ${d}. Den indgår ikke i bedømmelsen.`,
+    copyHeading: 'Din indstilling',
+    notFilled: '(ikke udfyldt)',
+    page: (n, of) => `Side ${n} af ${of}`,
+  },
+  en: {
+    documentHeading: 'Receipt for your nomination',
+    subject: (edition) => `Receipt for a nomination for ${edition}`,
+    title: (receiptNumber, edition) => `Receipt ${receiptNumber} – ${edition}`,
+    status: 'Status',
+    statusSent: 'Sent',
+    statusWithdrawn: 'Withdrawn',
+    withdrawnAt: (d) => `The nomination was withdrawn on ${d}. It is not part of the assessment.`,
+    copyHeading: 'Your nomination',
+    notFilled: '(not filled in)',
+    page: (n, of) => `Page ${n} of ${of}`,
+  },
 };
 
 const COLOR = { ...PDF_COLOR, boxFill: '#eef6ea', boxBorder: '#358000' };
@@ -32,6 +64,8 @@ export type ReceiptPdfInput = {
   nomination: NominationRow;
   /** The files sent with it, by name (the receipt lists them). */
   attachments?: readonly { fileName: string }[];
+  /** The receipt page's language, which the PDF is downloaded from. */
+  locale?: Locale;
 };
 
 /** The file name offered for download: kvittering-ABI-2027-0042.pdf. */
@@ -43,22 +77,21 @@ export function receiptPdfFileName(receiptNumber: string): string {
  * Renders the receipt of a sent or withdrawn nomination as a PDF. No side effects; throws
  * for a draft (it has no receipt).
  */
-export async function renderReceiptPdf({ edition, nomination, attachments = [] }: ReceiptPdfInput): Promise<Buffer> {
+export async function renderReceiptPdf({ edition, nomination, attachments = [], locale = 'da' }: ReceiptPdfInput): Promise<Buffer> {
   if (nomination.status === 'draft' || !nomination.receiptNumber || !nomination.sentAt) {
     throw new Error(`nomination ${nomination.id} has no receipt (status ${nomination.status})`);
   }
-  const t = nominationTexts('da').receipt;
+  const t = nominationTexts(locale).receipt;
+  const PDF = PDF_TEXTS[locale];
   const receiptNumber = nomination.receiptNumber;
   const editionName = `${edition.award.name} ${edition.edition.year}`;
   const withdrawn = nomination.status === 'withdrawn';
-  const fmt = (d: Date) => formatInstant(d, 'da');
+  const fmt = (d: Date) => formatInstant(d, locale);
 
-  const { doc, done } = await startTaggedPdf({
-    Title: `Kvittering ${receiptNumber} – ${editionName}`,
-    Author: edition.organisation.name,
-    Subject: `${PDF_TEXTS.documentHeading} til ${editionName}`,
-    Creator: 'Prisportal',
-  });
+  const { doc, done } = await startTaggedPdf(
+    { Title: PDF.title(receiptNumber, editionName), Author: edition.organisation.name, Subject: PDF.subject(editionName), Creator: 'Prisportal' },
+    locale === 'en' ? 'en-GB' : 'da-DK',
+  );
   doc.font('regular').fillColor(COLOR.text);
 
   const left = MARGIN.left;
@@ -158,14 +191,15 @@ export async function renderReceiptPdf({ edition, nomination, attachments = [] }
     keepSpace(lineHeight('semibold', 9.5, 1) + lineHeight('regular', 11, 2));
     paragraph(label, { font: 'semibold', size: 9.5, color: COLOR.muted });
     doc.y -= 4;
-    paragraph(v || PDF_TEXTS.notFilled, { color: v ? COLOR.text : COLOR.muted, gap: 4 });
+    paragraph(v || PDF.notFilled, { color: v ? COLOR.text : COLOR.muted, gap: 4 });
   };
 
   // --- Head: organiser, award, heading ------------------------------------------------------
   paragraph(edition.organisation.name, { font: 'semibold', size: 10, color: COLOR.muted });
   doc.y -= 2;
-  heading(1, PDF_TEXTS.documentHeading);
-  paragraph(edition.edition.theme ? `${editionName}: ${pdfText(edition.edition.theme)}` : editionName, { font: 'regular', size: 14, gap: 10 });
+  heading(1, PDF.documentHeading);
+  const theme = pickText(locale, edition.edition.theme ?? '', edition.edition.themeEn).text;
+  paragraph(theme ? `${editionName}: ${pdfText(theme)}` : editionName, { font: 'regular', size: 14, gap: 10 });
 
   // --- The receipt itself in a box -------------------------------------------------------
   const firstSentAt = nomination.firstSentAt ?? nomination.sentAt;
@@ -174,7 +208,7 @@ export async function renderReceiptPdf({ edition, nomination, attachments = [] }
     [t.number, receiptNumber],
     [changed ? t.firstSent : t.received, fmt(firstSentAt)],
     ...(changed ? [[t.lastChanged, fmt(nomination.sentAt)] as [string, string]] : []),
-    [PDF_TEXTS.status, withdrawn ? PDF_TEXTS.statusWithdrawn : PDF_TEXTS.statusSent],
+    [PDF.status, withdrawn ? PDF.statusWithdrawn : PDF.statusSent],
   ];
   const labelWidth = 130;
   const pad = 12;
@@ -217,7 +251,7 @@ export async function renderReceiptPdf({ edition, nomination, attachments = [] }
   // --- What happens next -------------------------------------------------------------------
   const tl = edition.timeline;
   if (withdrawn) {
-    paragraph(nomination.withdrawnAt ? PDF_TEXTS.withdrawnAt(fmt(nomination.withdrawnAt)) : t.withdrawn, { gap: 4 });
+    paragraph(nomination.withdrawnAt ? PDF.withdrawnAt(fmt(nomination.withdrawnAt)) : t.withdrawn, { gap: 4 });
   } else {
     paragraph(t.emailSent(nomination.nominatorEmail), { gap: 2 });
     if (tl) {
@@ -235,14 +269,14 @@ export async function renderReceiptPdf({ edition, nomination, attachments = [] }
   doc.y += 8;
   keepSpace(120);
   rule();
-  heading(2, PDF_TEXTS.copyHeading);
-  for (const block of nominationBlocks(fieldsOf(nomination), edition.form)) {
+  heading(2, PDF.copyHeading);
+  for (const block of nominationBlocks(fieldsOf(nomination), edition.form, locale)) {
     heading(3, pdfText(block.heading));
     if ('lines' in block) {
       for (const [label, value] of block.lines) labelled(label, value);
     } else {
       const text = pdfText(block.text);
-      if (!text) paragraph(PDF_TEXTS.notFilled, { color: COLOR.muted, gap: 4 });
+      if (!text) paragraph(PDF.notFilled, { color: COLOR.muted, gap: 4 });
       // A blank line starts a new paragraph (its own P in the structure tree).
       else for (const para of text.split(/\n[ \t]*\n/)) paragraph(para.trim(), { gap: 4 });
     }
@@ -254,7 +288,7 @@ export async function renderReceiptPdf({ edition, nomination, attachments = [] }
   else paragraph(t.noAttachments, { color: COLOR.muted, gap: 4 });
 
   // --- Footers, once the number of pages is known -------------------------------------------
-  writeFooters(doc, `${edition.organisation.name} · ${t.number} ${receiptNumber}`, PDF_TEXTS.page);
+  writeFooters(doc, `${edition.organisation.name} · ${t.number} ${receiptNumber}`, PDF.page);
 
   root.end();
   doc.end();

@@ -50,11 +50,12 @@ export function pdfText(s: string): string {
 
 /**
  * A new tagged A4 document with the fonts registered as 'regular', 'semibold' and 'bold';
+ * `lang` is the document's language (screen readers read it in that voice).
  * `done` is the whole file once `doc.end()` has been called. Pages are buffered, so the
  * footers can be written when the number of pages is known (writeFooters). pdfkit is loaded
  * on the first PDF, not when the app starts (it is large and most processes never make one).
  */
-export async function startTaggedPdf(info: PDFKit.DocumentInfo): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+export async function startTaggedPdf(info: PDFKit.DocumentInfo, lang = 'da-DK'): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
@@ -63,7 +64,7 @@ export async function startTaggedPdf(info: PDFKit.DocumentInfo): Promise<{ doc: 
     autoFirstPage: true,
     pdfVersion: '1.7',
     tagged: true,
-    lang: 'da-DK',
+    lang,
     displayTitle: true,
     // PDF/UA identification in the XMP metadata (pdfkit's types list only PDF/A).
     subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,

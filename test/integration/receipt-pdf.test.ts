@@ -89,6 +89,13 @@ for (const engine of ENGINES) {
       }
       assert.match(String(info.Title), new RegExp(receiptNumber));
       assert.equal(info.Language, 'da-DK');
+
+      // From the English receipt page, the PDF is in English.
+      agent.setCookie('lang', 'en');
+      const english = await readPdf((await agent.get(`/indstillinger/${id}/kvittering.pdf`)).rawPayload);
+      assert.ok(english.text.includes('Receipt for your nomination') && english.text.includes('What happens next?'));
+      assert.ok(!english.text.includes('Hvad sker der nu?'));
+      assert.equal(english.info.Language, 'en-GB');
     });
 
     test("without the private link: 403; another nomination's link does not open it either", async () => {
