@@ -27,6 +27,12 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock }: I
 
   app.post<{ Params: { solutionId: string } }>('/idebank/loesninger/:solutionId/billeder', { config: { access: 'signed-in' } }, async (request, reply) => {
     const id = parseId(request.params.solutionId);
+    // Who may add an image is known from the address and the session: asked before the upload
+    // is read, so nobody else gets a byte written (the refusal changes nothing, so it needs no
+    // CSRF token).
+    const s = id === null ? null : await findSolution(db, id);
+    if (!s) return sendErrorPage(request, reply, 404, 'notFound');
+    if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
     // The image streams into a staged stored file as it arrives; it is discarded on every way
     // out below unless addSolutionImage took it (a taken file is not staged any more).
     const received = await readUploadFormToStorage(app, request, reply, 'billede', { db, maxBytes: MAX_IMAGE_BYTES, now: clock.now() });
@@ -34,9 +40,6 @@ export async function ideaBankImageRoutes(app: FastifyInstance, { db, clock }: I
     try {
       const alt = (received.fields.alt ?? '').normalize('NFC').slice(0, 1000);
       const upload = staged ? { clientName: staged.fileName, file: staged.file, tooBig: staged.tooBig } : null;
-      const s = id === null ? null : await findSolution(db, id);
-      if (!s) return sendErrorPage(request, reply, 404, 'notFound');
-      if (!canEditSolution(request.actor, s).ok) return sendErrorPage(request, reply, 403, 'forbidden');
       const back = (code: ImageErrorCode | null) =>
         reply.redirect(
           `/idebank/loesninger/${s.id}/rediger${code ? `?billedfejl=${code}&alt=${encodeURIComponent(alt.slice(0, 300))}` : '?billede=tilfoejet'}#billeder`,
