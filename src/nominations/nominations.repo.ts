@@ -1,5 +1,6 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/database.js';
+import { preparedStatement, queryRows, runPrepared, type Database } from '../db/database.js';
+import { OUTBOX_INSERT_COLUMNS } from '../mail/index.js';
 import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
@@ -40,15 +41,195 @@ export async function lockEditionForm(db: Database, editionId: number): Promise<
   if (!locked) return null;
   // A second statement: under READ COMMITTED it reads a snapshot taken after the lock was
   // granted, so it sees a form saved by the transaction the lock waited for.
-  const [row] = await queryRows<{ fingerprint: string }>(
-    db,
-    sql`select e.asks_origin::text
-          || '|' || coalesce((select string_agg(fs.id || ':' || coalesce(fs.word_limit, 0) || ':' || fs.required::text, ',' order by fs.position)
-                                from form_sections fs where fs.edition_id = e.id), '')
-          || '|' || coalesce((select string_agg(c.id::text, ',' order by c.position) from criteria c where c.edition_id = e.id), '') as fingerprint
-        from editions e where e.id = ${editionId}`,
-  );
+  const [row] = await queryRows<{ fingerprint: string }>(db, sql`select ${sql.raw(FORM_FINGERPRINT)} as fingerprint from editions e where e.id = ${editionId}`);
   return row?.fingerprint ?? null;
+}
+
+/** The fingerprint of the form of edition `e` (see lockEditionForm; formFingerprint makes the same of a form read earlier). */
+const FORM_FINGERPRINT = `e.asks_origin::text
+  || '|' || coalesce((select string_agg(fs.id || ':' || coalesce(fs.word_limit, 0) || ':' || fs.required::text, ',' order by fs.position)
+                        from form_sections fs where fs.edition_id = e.id), '')
+  || '|' || coalesce((select string_agg(c.id::text, ',' order by c.position) from criteria c where c.edition_id = e.id), '')`;
+
+// ---------------------------------------------------------------------------------------
+// Submitting a complete nomination (the API, submitNomination): two statements in its
+// transaction, run as prepared statements. The first locks the edition and answers the
+// idempotency key; the second, in a snapshot taken after that lock, checks the form, draws the
+// receipt number and writes the sent row and both e-mails.
+
+/** What the first statement of a submit answers. */
+export type SubmitLock = {
+  /**
+   * A digest of everything the form, the rules and the e-mails read of the edition (its row,
+   * award, organisation, form sections, criteria and e-mail templates): a cached edition
+   * (edition-cache.ts) is used only while its stamp is the current one.
+   */
+  stamp: string;
+  /** The nomination an earlier request with the same idempotency key made, if any. */
+  earlier: { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null } | null;
+};
+
+const LOCK_FOR_SUBMIT = preparedStatement(
+  'nominations.lock-for-submit',
+  `select md5(concat_ws('|', e::text, a::text, o::text,
+            (select string_agg(s::text, ',' order by s.id) from form_sections s where s.edition_id = e.id),
+            (select string_agg(c::text, ',' order by c.id) from criteria c where c.edition_id = e.id),
+            (select string_agg(t::text, ',' order by t.kind, t.language) from message_templates t where t.edition_id = e.id))) as stamp,
+          n.id, n.status, n.receipt_number, n.sent_at, n.idempotency_fingerprint
+     from editions e
+     join awards a on a.id = e.award_id
+     join organisations o on o.id = a.organisation_id
+     left join nominations n on n.edition_id = e.id and n.idempotency_key = $2::text
+    where e.id = $1::int
+      for key share of e`,
+);
+
+/**
+ * Locks the edition against a change of its form (FOR KEY SHARE, as lockEditionForm) and reads
+ * the edition's stamp and the nomination of `idempotencyKey`. Null when the edition does not exist.
+ */
+export async function lockForSubmit(db: Database, editionId: number, idempotencyKey: string | null): Promise<SubmitLock | null> {
+  const [row] = await runPrepared<{
+    stamp: string;
+    id: number | null;
+    status: NominationRow['status'] | null;
+    receipt_number: string | null;
+    sent_at: Date | null;
+    idempotency_fingerprint: string | null;
+  }>(db, LOCK_FOR_SUBMIT, [editionId, idempotencyKey]);
+  if (!row) return null;
+  return {
+    stamp: row.stamp,
+    earlier:
+      row.id === null
+        ? null
+        : { id: row.id, status: row.status!, receiptNumber: row.receipt_number, sentAt: row.sent_at, fingerprint: row.idempotency_fingerprint },
+  };
+}
+
+/** An e-mail the submit statement queues: the values of OUTBOX_INSERT_COLUMNS (outboxInsertValues) but the dedupe key and `about`, which name the new row. */
+export type SubmitMail = { kind: string; to: string; subject: string; text: string; html: string; organisationId: number | null };
+
+// The receipt number replaces `placeholder` in the receipt's subject and bodies: it is drawn in
+// the statement, after the e-mails were rendered. The dedupe keys and `about` are receiptMail's
+// and nomineeNoticeMail's ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
+const INSERT_SENT = preparedStatement(
+  'nominations.insert-sent',
+  `with form as (
+     select (${FORM_FINGERPRINT}) = $25::text as same from editions e where e.id = $1::int
+   ), counter as (
+     insert into receipt_counters (edition_id, last_number)
+     select $1::int, 1 from form where form.same
+     on conflict (edition_id) do update set last_number = receipt_counters.last_number + 1
+     returning last_number
+   ), sent as (
+     insert into nominations (edition_id, status, receipt_number, access_token_hash, version, sent_version,
+                              nominator_name, nominator_email, nominator_is_citizen, nominator_workplace,
+                              nominee_kind, nominee_names, nominee_unit, nominee_organisation, nominee_email,
+                              title, summary, criterion_ids, origin_organisation, origin_description, origin_url, answers,
+                              idempotency_key, idempotency_fingerprint, created_at, updated_at, first_sent_at, sent_at,
+                              language, nominee_consent_token_hash)
+     select $1::int, 'sent', $24::text || lpad(counter.last_number::text, greatest(4, length(counter.last_number::text)), '0'), $2::text, 2, 2,
+            $3::text, $4::text, $5::text, $6::text,
+            $7::text, $8::text, $9::text, $10::text, $11::text,
+            $12::text, $13::text, ($14::text)::jsonb, $15::text, $16::text, $17::text, ($18::text)::jsonb,
+            $19::text, $20::text, $21::timestamptz, $21::timestamptz, $21::timestamptz, $21::timestamptz,
+            coalesce($22::text, 'da'), $23::text
+       from counter
+     on conflict do nothing
+     returning id, version, receipt_number
+   ), receipt as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $26::text, 'receipt:' || sent.id || ':' || sent.version, $27::text,
+            replace($28::text, $32::text, sent.receipt_number), replace($29::text, $32::text, sent.receipt_number), replace($30::text, $32::text, sent.receipt_number),
+            $31::int, 'nomination:' || sent.id, $21::timestamptz, $21::timestamptz, 'pending', 0
+       from sent where $27::text <> ''
+     on conflict do nothing
+   ), notice as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $33::text, 'nominee-notice:' || sent.id, $34::text, $35::text, $36::text, $37::text,
+            $31::int, 'nomination:' || sent.id, $21::timestamptz, $21::timestamptz, 'pending', 0
+       from sent where $34::text <> ''
+     on conflict do nothing
+   )
+   select form.same, sent.id, sent.receipt_number from form left join sent on true`,
+);
+
+export type InsertSentResult = { ok: true; id: number; receiptNumber: string } | { ok: false; reason: 'form-changed' | 'not-found' | 'taken' };
+
+/**
+ * The second statement of a submit: unless the form's fingerprint (read now, after the lock) differs
+ * from `formFingerprint`, draws the edition's next receipt number and inserts the nomination as
+ * sent (version 2: a draft at 1, sent once) with its receipt e-mail and, when it has an
+ * address, the nominee's notice. 'taken': another nomination holds the idempotency key (the
+ * caller must roll back: the number was drawn).
+ */
+export async function insertSentNomination(
+  db: Database,
+  v: {
+    editionId: number;
+    accessTokenHash: string;
+    fields: NominationFields;
+    idempotencyKey: string | null;
+    idempotencyFingerprint: string;
+    now: Date;
+    language: 'da' | 'en' | null;
+    consentTokenHash: string | null;
+    /** The receipt number but its running number, e.g. 'ABI-2027-'. */
+    receiptPrefix: string;
+    formFingerprint: string;
+    receipt: SubmitMail | null;
+    notice: SubmitMail | null;
+    /** Where the receipt's subject and bodies hold the receipt number. */
+    placeholder: string;
+  },
+): Promise<InsertSentResult> {
+  const f = fieldColumns(v.fields);
+  const r = v.receipt;
+  const n = v.notice;
+  const [row] = await runPrepared<{ same: boolean; id: number | null; receipt_number: string | null }>(db, INSERT_SENT, [
+    v.editionId,
+    v.accessTokenHash,
+    f.nominatorName,
+    f.nominatorEmail,
+    f.nominatorIsCitizen,
+    f.nominatorWorkplace,
+    f.nomineeKind,
+    f.nomineeNames,
+    f.nomineeUnit,
+    f.nomineeOrganisation,
+    f.nomineeEmail,
+    f.title,
+    f.summary,
+    JSON.stringify(f.criterionIds),
+    f.originOrganisation,
+    f.originDescription,
+    f.originUrl,
+    JSON.stringify(f.answers),
+    v.idempotencyKey,
+    v.idempotencyFingerprint,
+    v.now.toISOString(),
+    v.language,
+    v.consentTokenHash,
+    v.receiptPrefix,
+    v.formFingerprint,
+    r?.kind ?? '',
+    r?.to ?? '',
+    r?.subject ?? '',
+    r?.text ?? '',
+    r?.html ?? '',
+    r?.organisationId ?? n?.organisationId ?? null,
+    v.placeholder,
+    n?.kind ?? '',
+    n?.to ?? '',
+    n?.subject ?? '',
+    n?.text ?? '',
+    n?.html ?? '',
+  ]);
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (!row.same) return { ok: false, reason: 'form-changed' };
+  if (row.id === null) return { ok: false, reason: 'taken' };
+  return { ok: true, id: row.id, receiptNumber: row.receipt_number! };
 }
 
 export async function findEditionIdByAwardYear(db: Database, slug: string, year: number): Promise<number | null> {
