@@ -76,3 +76,14 @@ export async function rendererOf(entry: CachedEdition, tx: Database, baseUrl: st
   if (renderer) entry.renderers.set(baseUrl, renderer);
   return renderer;
 }
+
+/**
+ * The edition at `stamp`, read outside a transaction in the same statement as the record that
+ * led to it (a nomination, findNominationWithStamp): the cached one when its stamp is that one,
+ * else read now and remembered. A nominator's pages read it so; a change of the round between
+ * that statement and the next is no more seen than when both were read apart.
+ */
+export async function editionAtStamp(db: Database, editionId: number, stamp: string): Promise<EditionForForm | null> {
+  const entry = await checkedEdition(db, db, editionId, stamp);
+  return entry?.edition ?? null;
+}

@@ -69,12 +69,31 @@ export type SubmitLock = {
   earlier: { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null } | null;
 };
 
+/** The stamp of edition `e` (with its award `a` and organisation `o` joined): see SubmitLock. */
+const EDITION_STAMP = `md5(concat_ws('|', e::text, a::text, o::text,
+  (select string_agg(s::text, ',' order by s.id) from form_sections s where s.edition_id = e.id),
+  (select string_agg(c::text, ',' order by c.id) from criteria c where c.edition_id = e.id),
+  (select string_agg(t::text, ',' order by t.kind, t.language) from message_templates t where t.edition_id = e.id)))`;
+
+/**
+ * A nomination with the current stamp of its edition, in one statement: the nominator's pages
+ * (access.ts) then take the edition from edition-cache.ts while the stamp is the same.
+ */
+export async function findNominationWithStamp(db: Database, id: number): Promise<{ nomination: NominationRow; stamp: string } | null> {
+  const [row] = await db
+    .select({
+      nomination: nominations,
+      stamp: sql<string>`(select ${sql.raw(EDITION_STAMP)} from editions e join awards a on a.id = e.award_id join organisations o on o.id = a.organisation_id where e.id = ${nominations.editionId})`,
+    })
+    .from(nominations)
+    .where(eq(nominations.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
 const LOCK_FOR_SUBMIT = preparedStatement(
   'nominations.lock-for-submit',
-  `select md5(concat_ws('|', e::text, a::text, o::text,
-            (select string_agg(s::text, ',' order by s.id) from form_sections s where s.edition_id = e.id),
-            (select string_agg(c::text, ',' order by c.id) from criteria c where c.edition_id = e.id),
-            (select string_agg(t::text, ',' order by t.kind, t.language) from message_templates t where t.edition_id = e.id))) as stamp,
+  `select ${EDITION_STAMP} as stamp,
           n.id, n.status, n.receipt_number, n.sent_at, n.idempotency_fingerprint
      from editions e
      join awards a on a.id = e.award_id
