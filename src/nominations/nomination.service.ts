@@ -1,6 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { messageRenderer } from '../messages/index.js';
-import { listAttachments } from './attachments/attachments.repo.js';
 import { phaseAt, type Timeline } from '../awards/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import type { Locale } from '../platform/time.js';
@@ -22,9 +21,9 @@ import {
   insertDraft,
   insertSentNomination,
   lockForSubmit,
-  lockEditionForm,
+  lockNominationForSend,
   lockNomination,
-  nextReceiptNumber,
+  sendNominationRow,
   updateFields,
   updateNomination,
   type NominationRow,
@@ -153,9 +152,9 @@ export async function sendNomination(args: {
   accessToken?: string;
 }): Promise<SendResult> {
   return inTransaction(args.db, async (tx) => {
-    const row = await lockNomination(tx, args.nominationId);
-    if (!row || row.editionId !== args.edition.edition.id) return { ok: false, reason: 'not-found' } as const;
-    return sendLocked(tx, row, args);
+    const locked = await lockNominationForSend(tx, args.nominationId);
+    if (!locked || locked.nomination.editionId !== args.edition.edition.id) return { ok: false, reason: 'not-found' } as const;
+    return sendLocked(tx, locked, args);
   });
 }
 
@@ -168,14 +167,18 @@ export function formFingerprint(form: FormDefinition): string {
   ].join('|');
 }
 
-/** The rules of sending, for a row locked in the caller's transaction. */
+/**
+ * The rules of sending, for a row locked in the caller's transaction (lockNominationForSend,
+ * which also locked the edition's form and read its stamp and the attachments' names). Writes
+ * the sent row, its receipt number and both e-mails in one more statement (sendNominationRow).
+ */
 async function sendLocked(
   tx: Database,
-  row: NominationRow,
-  args: { edition: EditionForForm; expectedVersion: number; now: Date; mail: MailContext; accessToken?: string },
+  locked: NonNullable<Awaited<ReturnType<typeof lockNominationForSend>>>,
+  args: { db: Database; edition: EditionForForm; expectedVersion: number; now: Date; mail: MailContext; accessToken?: string },
 ): Promise<SendResult> {
   const { now } = args;
-  let edition = args.edition;
+  const row = locked.nomination;
   if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' };
   if (row.status === 'sent' && row.sentVersion === row.version) {
     return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true };
@@ -185,55 +188,70 @@ async function sendLocked(
     const unchanged = await updateNomination(tx, row.id, { workingCopy: null, workingCopySavedAt: null, sentVersion: row.version });
     return { ok: true, nomination: unchanged, receiptNumber: row.receiptNumber!, alreadySent: true };
   }
-  if (row.receiptNumber === null) {
-    // The first send of a nomination may be the edition's first, which locks the form; the
-    // form was read before this transaction, so an administrator's save of the criteria or
-    // sections may have come in between. Lock the form and check against what is saved now.
-    const fingerprint = await lockEditionForm(tx, edition.edition.id);
-    if (fingerprint === null) return { ok: false, reason: 'not-found' };
-    if (fingerprint !== formFingerprint(edition.form)) {
-      const fresh = await loadEditionForForm(tx, edition.edition.id);
-      if (!fresh) return { ok: false, reason: 'not-found' };
-      edition = fresh;
-    }
-  }
+  // The edition as it stands (its stamp was read with the lock): the cached one, or read again.
+  const entry = await checkedEdition(args.db, tx, row.editionId, locked.stamp);
+  if (!entry) return { ok: false, reason: 'not-found' };
+  let edition = entry.edition;
   const window = canNominate(edition.timeline, now);
   if (!window.ok) return window;
   if (row.version !== args.expectedVersion) return { ok: false, reason: 'version-conflict' };
   // What is sent is what the nominator sees: the working copy of a sent nomination, if any.
   const fields = nominatorFieldsOf(row);
-  const errors = completeErrors(fields, edition.form);
-  if (errors.length) return { ok: false, reason: 'incomplete', errors };
-
+  const messages = await rendererOf(entry, tx, args.mail.baseUrl);
+  if (!messages) return { ok: false, reason: 'not-found' };
   const firstSend = row.receiptNumber === null;
-  const receiptNumber = firstSend
-    ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
-    : row.receiptNumber!;
   // The nominee is told (and asked for consent) once, as soon as there is an address: a citizen
   // may send without one, and the nominator's changes or the organiser may add it later.
   const consentToken = row.nomineeConsentTokenHash === null && fields.nomineeEmail !== '' ? newToken() : null;
-  const sent = await updateNomination(tx, row.id, {
-    ...(row.workingCopy ? { ...fieldColumns(fields), workingCopy: null, workingCopySavedAt: null } : {}),
-    status: 'sent',
-    receiptNumber,
-    sentAt: now,
-    updatedAt: now,
-    firstSentAt: row.firstSentAt ?? now,
-    version: row.version + 1,
-    sentVersion: row.version + 1,
-    ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
-    // The nominator's language is the one of the page they sent from (src/messages).
-    ...(args.mail.language ? { language: args.mail.language } : {}),
-  });
-  const messages = (await messageRenderer(tx, edition.edition.id, args.mail.baseUrl))!;
-  const attachments = (await listAttachments(tx, sent.id)).map((f) => f.fileName);
-  await messages.queue(
-    tx,
-    receiptMail({ edition, nomination: sent, fields: fieldsOf(sent), firstSend, mail: args.mail, accessToken: args.accessToken, attachments }),
-    now,
-  );
-  if (consentToken) await messages.queue(tx, nomineeNoticeMail({ nomination: sent, consentToken, mail: args.mail }), now);
-  return { ok: true, nomination: sent, receiptNumber, alreadySent: false };
+  for (let attempt = 0; ; attempt++) {
+    const errors = completeErrors(fields, edition.form);
+    if (errors.length) return { ok: false, reason: 'incomplete', errors };
+    // The row as the statement will write it (the running number of a first send is drawn there).
+    const sent: NominationRow = {
+      ...row,
+      ...(row.workingCopy ? { ...fieldColumns(fields), workingCopy: null, workingCopySavedAt: null } : {}),
+      status: 'sent',
+      receiptNumber: firstSend ? RECEIPT_PLACEHOLDER : row.receiptNumber,
+      sentAt: now,
+      updatedAt: now,
+      firstSentAt: row.firstSentAt ?? now,
+      version: row.version + 1,
+      sentVersion: row.version + 1,
+      ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
+      // The nominator's language is the one of the page they sent from (src/messages).
+      ...(args.mail.language ? { language: args.mail.language } : {}),
+    };
+    const receipt = messages.mailOf(
+      receiptMail({ edition, nomination: sent, fields, firstSend, mail: args.mail, accessToken: args.accessToken, attachments: locked.attachments }),
+    );
+    const notice = consentToken ? messages.mailOf(nomineeNoticeMail({ nomination: sent, consentToken, mail: args.mail })) : null;
+    const written = await sendNominationRow(tx, {
+      editionId: row.editionId,
+      id: row.id,
+      expectedVersion: row.version,
+      now,
+      firstSend,
+      // The first send may be the edition's first, which locks the form; the form was read
+      // before the lock, so an administrator's save of the criteria or sections may have come
+      // in between: the statement compares the saved form with this one.
+      formFingerprint: formFingerprint(edition.form),
+      receiptPrefix: receiptPrefix(edition.award.slug, edition.edition.year),
+      fields,
+      consentTokenHash: consentToken ? hashToken(consentToken) : null,
+      language: args.mail.language ?? null,
+      receipt,
+      notice,
+      placeholder: RECEIPT_PLACEHOLDER,
+    });
+    if (written.ok) return { ok: true, nomination: written.nomination, receiptNumber: written.nomination.receiptNumber!, alreadySent: false };
+    if (written.reason === 'not-found' || attempt > 0) return { ok: false, reason: 'not-found' };
+    // 'form-changed': check against the form as saved (the lock holds it now).
+    const fresh = await loadEditionForForm(tx, row.editionId);
+    if (!fresh) return { ok: false, reason: 'not-found' };
+    edition = fresh;
+    const windowNow = canNominate(edition.timeline, now);
+    if (!windowNow.ok) return windowNow;
+  }
 }
 
 /** What the API answers about a submitted nomination. */

@@ -1,6 +1,6 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { preparedStatement, queryRows, runPrepared, type Database } from '../db/database.js';
-import { OUTBOX_INSERT_COLUMNS } from '../mail/index.js';
+import { OUTBOX_INSERT_COLUMNS, outboxInsertValues, type NewMail } from '../mail/index.js';
 import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
@@ -411,4 +411,165 @@ export async function lockLinkRecovery(db: Database, tokenHash: string) {
 
 export async function markLinkRecoveryUsed(db: Database, id: number, now: Date) {
   await db.update(nominationLinkRecoveries).set({ usedAt: now }).where(eq(nominationLinkRecoveries.id, id));
+}
+
+// ---------------------------------------------------------------------------------------
+// Sending a nomination from its pages (sendNomination): BEGIN, two statements, COMMIT.
+
+/**
+ * The nomination locked until the transaction ends (FOR UPDATE: two sends of one nomination
+ * queue up), its edition locked against a change of its form (FOR KEY SHARE, as
+ * lockEditionForm), the edition's stamp (edition-cache.ts) and the names of its attachments (the
+ * receipt lists them), in one statement.
+ */
+export async function lockNominationForSend(db: Database, id: number) {
+  const [row] = await db
+    .select({
+      nomination: nominations,
+      stamp: sql<string>`(select ${sql.raw(EDITION_STAMP)} from editions e join awards a on a.id = e.award_id join organisations o on o.id = a.organisation_id where e.id = ${nominations.editionId})`,
+      editionLocked: sql<number | null>`(select k.id from editions k where k.id = ${nominations.editionId} for key share)`,
+      // When attachments change only on sending ("Send ændringer" applies pending changes), this
+      // is the list as it will be once applied, and sendNominationRow applies them in its statement.
+      attachments: sql<
+        string[]
+      >`(select coalesce(json_agg(f.file_name order by f.id), '[]'::json) from nomination_attachments f where f.nomination_id = ${nominations.id})`,
+    })
+    .from(nominations)
+    .where(eq(nominations.id, id))
+    .for('update', { of: nominations })
+    .limit(1);
+  return row ?? null;
+}
+
+const NOMINATION_COLUMNS = Object.entries(getTableColumns(nominations));
+
+/** A row of `nominations` read by raw SQL (`returning *`) as Drizzle maps it. */
+function nominationOf(raw: Record<string, unknown>): NominationRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of NOMINATION_COLUMNS) {
+    const v = raw[column.name];
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return out as NominationRow;
+}
+
+// The fields as the nominator sees them (the working copy applied) written to the row, which
+// becomes sent; on the first send ($5) the receipt number is drawn (gap-free, as
+// nextReceiptNumber) after the form's fingerprint, read now, is found equal to $6. Then the
+// receipt and, when it has an address, the nominee's notice: their dedupe keys name the new
+// version; $33 in the receipt's texts is where the drawn number goes.
+const SEND_ROW = preparedStatement(
+  'nominations.send-row',
+  `with form as (
+     select (not $5::boolean or (${FORM_FINGERPRINT}) = $6::text) as same from editions e where e.id = $1::int
+   ), counter as (
+     insert into receipt_counters (edition_id, last_number)
+     select $1::int, 1 from form where form.same and $5::boolean
+     on conflict (edition_id) do update set last_number = receipt_counters.last_number + 1
+     returning last_number
+   ), sent as (
+     update nominations set
+       nominator_name = $8::text, nominator_email = $9::text, nominator_is_citizen = $10::text, nominator_workplace = $11::text,
+       nominee_kind = $12::text, nominee_names = $13::text, nominee_unit = $14::text, nominee_organisation = $15::text, nominee_email = $16::text,
+       title = $17::text, summary = $18::text, criterion_ids = ($19::text)::jsonb, origin_organisation = $20::text,
+       origin_description = $21::text, origin_url = $22::text, answers = ($23::text)::jsonb,
+       working_copy = null,
+       working_copy_saved_at = case when nominations.working_copy is null then nominations.working_copy_saved_at else null end,
+       status = 'sent',
+       receipt_number = case when $5::boolean
+                             then $7::text || lpad(counter.last_number::text, greatest(4, length(counter.last_number::text)), '0')
+                             else nominations.receipt_number end,
+       sent_at = $4::timestamptz, updated_at = $4::timestamptz, first_sent_at = coalesce(nominations.first_sent_at, $4::timestamptz),
+       version = nominations.version + 1, sent_version = nominations.version + 1,
+       nominee_consent_token_hash = coalesce($24::text, nominations.nominee_consent_token_hash),
+       language = coalesce($25::text, nominations.language)
+     from form left join counter on true
+     where nominations.id = $2::int and nominations.version = $3::int and form.same and (not $5::boolean or counter.last_number is not null)
+     returning nominations.*
+   ), receipt as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $26::text, $27::text, $28::text, replace($29::text, $33::text, sent.receipt_number), replace($30::text, $33::text, sent.receipt_number),
+            replace($31::text, $33::text, sent.receipt_number), $32::int, $34::text, $4::timestamptz, $4::timestamptz, 'pending', 0
+       from sent where $28::text <> ''
+     on conflict do nothing
+   ), notice as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $35::text, $36::text, $37::text, $38::text, $39::text, $40::text, $41::int, $42::text, $4::timestamptz, $4::timestamptz, 'pending', 0
+       from sent where $37::text <> ''
+     on conflict do nothing
+   )
+   select form.same as form_same, sent.* from form left join sent on true`,
+);
+
+export type SendRowResult = { ok: true; nomination: NominationRow } | { ok: false; reason: 'form-changed' | 'not-found' };
+
+/**
+ * The second statement of a send: the row at `expectedVersion` written as sent with `fields`
+ * (a new receipt number on the first send), with its receipt and nominee notice in the outbox,
+ * in one round trip. 'form-changed': on a first send, the form saved now differs from the one
+ * checked (nothing written).
+ */
+export async function sendNominationRow(
+  db: Database,
+  v: {
+    editionId: number;
+    id: number;
+    expectedVersion: number;
+    now: Date;
+    firstSend: boolean;
+    formFingerprint: string;
+    receiptPrefix: string;
+    fields: NominationFields;
+    consentTokenHash: string | null;
+    language: 'da' | 'en' | null;
+    receipt: NewMail | null;
+    notice: NewMail | null;
+    /** Where the receipt's texts hold the receipt number when it is drawn by the statement. */
+    placeholder: string;
+  },
+): Promise<SendRowResult> {
+  const f = fieldColumns(v.fields);
+  const mail = (m: NewMail | null) => (m ? outboxInsertValues(m, v.now).slice(0, 8) : ['', null, '', '', '', '', null, null]);
+  const [kindR, keyR, toR, subjectR, textR, htmlR, orgR, aboutR] = mail(v.receipt);
+  const [row] = await runPrepared<Record<string, unknown> & { form_same: boolean }>(db, SEND_ROW, [
+    v.editionId,
+    v.id,
+    v.expectedVersion,
+    v.now.toISOString(),
+    v.firstSend,
+    v.formFingerprint,
+    v.receiptPrefix,
+    f.nominatorName,
+    f.nominatorEmail,
+    f.nominatorIsCitizen,
+    f.nominatorWorkplace,
+    f.nomineeKind,
+    f.nomineeNames,
+    f.nomineeUnit,
+    f.nomineeOrganisation,
+    f.nomineeEmail,
+    f.title,
+    f.summary,
+    JSON.stringify(f.criterionIds),
+    f.originOrganisation,
+    f.originDescription,
+    f.originUrl,
+    JSON.stringify(f.answers),
+    v.consentTokenHash,
+    v.language,
+    kindR,
+    keyR,
+    toR,
+    subjectR,
+    textR,
+    htmlR,
+    orgR,
+    v.placeholder,
+    aboutR,
+    ...mail(v.notice),
+  ]);
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (!row.form_same) return { ok: false, reason: 'form-changed' };
+  if (row.id === null || row.id === undefined) return { ok: false, reason: 'not-found' };
+  return { ok: true, nomination: nominationOf(row) };
 }

@@ -12,7 +12,15 @@ import { awards, editions, formSections, messageTemplates, nominations, outboxMe
 import { ENGINES } from '../harness/databases.js';
 import { startTestApp } from '../harness/app.js';
 import { recordStatements, transactionOf } from '../harness/statements.js';
-import { fieldsOf, formatReceiptNumber, loadEditionForForm } from '../../src/nominations/nomination.service.js';
+import {
+  fieldsOf,
+  formatReceiptNumber,
+  loadEditionForForm,
+  nominatorFieldsOf,
+  saveNomination,
+  sendNomination,
+} from '../../src/nominations/nomination.service.js';
+import { buildNomination } from '../harness/factories.js';
 import { nomineeNoticeMail, receiptMail } from '../../src/nominations/nomination-mails.js';
 
 /** At most this many round trips from BEGIN to COMMIT, both included (issue 18). */
@@ -104,6 +112,62 @@ for (const engine of ENGINES) {
       const next = await post(body(4), 'round-trips-4');
       const n = Number(receiptNumber.slice(-4));
       assert.equal(next.json().receiptNumber, formatReceiptNumber('aarets-borgerinddragende-initiativ', edition.year, n + 1));
+    });
+
+    test(`the form's Send of a draft, and of changes to a sent nomination: at most ${MAX_IN_TRANSACTION} round trips in the transaction`, async () => {
+      const db = t.database.db;
+      const now = t.clock.now();
+      const mail = { baseUrl: 'http://prisportal.test' };
+      const ed = (await loadEditionForForm(db, edition.id))!;
+      const criterionIds = [ed.form.criteria[0]!.id];
+      const warm = await buildNomination(db, { editionId: edition.id, status: 'draft', criterionIds });
+      const warmed = await sendNomination({ db, edition: ed, nominationId: warm.id, expectedVersion: warm.version, now, mail });
+      assert.equal(warmed.ok, true, JSON.stringify(warmed));
+
+      const draft = await buildNomination(db, { editionId: edition.id, status: 'draft', criterionIds });
+      const first = await recordStatements(engine, db, () =>
+        sendNomination({ db, edition: ed, nominationId: draft.id, expectedVersion: draft.version, now, mail }),
+      );
+      assert.equal(first.result.ok, true, JSON.stringify(first.result));
+      assert.ok(transactionOf(first.statements).length <= MAX_IN_TRANSACTION, first.statements.join('\n---\n'));
+      const sent = first.result.ok ? first.result.nomination : null;
+      assert.equal(sent?.status, 'sent');
+      assert.equal(sent?.version, draft.version + 1);
+      assert.equal(sent?.sentVersion, draft.version + 1);
+      assert.ok(sent?.sentAt instanceof Date);
+      assert.match(sent?.receiptNumber ?? '', /^ABI-\d{4}-\d{4}$/);
+
+      // Changes after sending go into the working copy; "Send ændringer" applies them and sends a changed receipt.
+      const saved = await saveNomination({
+        db,
+        edition: ed,
+        nomination: sent!,
+        fields: { ...nominatorFieldsOf(sent!), title: 'Ny titel' },
+        expectedVersion: sent!.version,
+        now,
+      });
+      assert.equal(saved.ok, true);
+      const changed = saved.ok ? saved.nomination : sent!;
+      const again = await recordStatements(engine, db, () =>
+        sendNomination({ db, edition: ed, nominationId: draft.id, expectedVersion: changed.version, now, mail }),
+      );
+      assert.equal(again.result.ok, true, JSON.stringify(again.result));
+      assert.ok(transactionOf(again.statements).length <= MAX_IN_TRANSACTION, again.statements.join('\n---\n'));
+      const row = (await db.select().from(nominations).where(eq(nominations.id, draft.id)))[0]!;
+      assert.equal(row.title, 'Ny titel');
+      assert.equal(row.workingCopy, null);
+      assert.equal(row.receiptNumber, sent!.receiptNumber, 'the same receipt number');
+      assert.equal(row.sentVersion, row.version);
+      const receipts = await db
+        .select()
+        .from(outboxMessages)
+        .where(eq(outboxMessages.about, `nomination:${draft.id}`));
+      assert.deepEqual(
+        receipts.map((m) => m.dedupeKey).sort(),
+        [`nominee-notice:${draft.id}`, `receipt:${draft.id}:${draft.version + 1}`, `receipt:${draft.id}:${row.version}`].sort(),
+      );
+      const changedReceipt = receipts.find((m) => m.dedupeKey === `receipt:${draft.id}:${row.version}`)!;
+      assert.ok(changedReceipt.textBody.includes('Ny titel') && changedReceipt.subject.includes(sent!.receiptNumber!));
     });
 
     test('a change of the round (a template, a section) is seen by the next send: the cached edition is read again', async () => {
