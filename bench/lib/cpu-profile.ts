@@ -7,8 +7,12 @@
  *
  *   node --cpu-prof --cpu-prof-dir=prof --import tsx bench/deadline-rush.bench.ts
  *   npx tsx bench/lib/cpu-profile.ts prof/CPU.….0.001.cpuprofile FROM TO NOMINATIONS
+ *
+ * The profiles of BENCHMARKS.md are in bench/profiles/ (gzipped; this reads them as they are,
+ * and `gunzip -k` makes a file Chrome's DevTools or speedscope open).
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 type Frame = { functionName: string; url: string; lineNumber: number };
 type Node = { id: number; callFrame: Frame; children?: number[] };
@@ -81,7 +85,8 @@ export function summarise(profile: Profile, fromUs: number, toUs: number): { cat
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\//, ''))) {
   const [file, from, to, count] = process.argv.slice(2);
   if (!file) throw new Error('usage: cpu-profile.ts FILE [FROM_US TO_US [NOMINATIONS]]');
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const raw = readFileSync(file);
+  const profile = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as Profile;
   const rows = summarise(profile, from ? Number(from) : profile.startTime, to ? Number(to) : profile.endTime);
   const n = count ? Number(count) : 0;
   const busy = rows.filter((r) => !r.category.startsWith('idle')).reduce((s, r) => s + r.ms, 0);
