@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { preparedStatement, queryRows, runPrepared, type Database } from '../db/database.js';
 import { OUTBOX_INSERT_COLUMNS, outboxInsertValues, type NewMail } from '../mail/index.js';
-import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
+import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
 // SQL only. Rules live in nomination.service.ts.
@@ -279,27 +279,6 @@ export async function insertDraft(
   return row!;
 }
 
-/** Inserts a draft unless its idempotency key is taken; null then (the other request's row wins). */
-export async function insertDraftOnce(
-  db: Database,
-  v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date; idempotencyKey: string | null; idempotencyFingerprint: string },
-) {
-  const [row] = await db
-    .insert(nominations)
-    .values({
-      editionId: v.editionId,
-      accessTokenHash: v.accessTokenHash,
-      ...fieldColumns(v.fields),
-      idempotencyKey: v.idempotencyKey,
-      idempotencyFingerprint: v.idempotencyFingerprint,
-      createdAt: v.now,
-      updatedAt: v.now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  return row ?? null;
-}
-
 export async function findNominationById(db: Database, id: number): Promise<NominationRow | null> {
   const [row] = await db.select().from(nominations).where(eq(nominations.id, id)).limit(1);
   return row ?? null;
@@ -361,16 +340,6 @@ export async function updateFields(
 export async function updateNomination(db: Database, id: number, values: Partial<typeof nominations.$inferInsert>) {
   const [row] = await db.update(nominations).set(values).where(eq(nominations.id, id)).returning();
   return row!;
-}
-
-/** The next receipt number of an edition: 1, 2, 3… without gaps between committed sends. */
-export async function nextReceiptNumber(db: Database, editionId: number): Promise<number> {
-  const [row] = await db
-    .insert(receiptCounters)
-    .values({ editionId, lastNumber: 1 })
-    .onConflictDoUpdate({ target: receiptCounters.editionId, set: { lastNumber: sql`${receiptCounters.lastNumber} + 1` } })
-    .returning({ n: receiptCounters.lastNumber });
-  return row!.n;
 }
 
 /** Draft and sent nominations whose nominator wrote `email` (any case), with the number of working recovery links of each at `now`. */
@@ -454,10 +423,10 @@ function nominationOf(raw: Record<string, unknown>): NominationRow {
 }
 
 // The fields as the nominator sees them (the working copy applied) written to the row, which
-// becomes sent; on the first send ($5) the receipt number is drawn (gap-free, as
-// nextReceiptNumber) after the form's fingerprint, read now, is found equal to $6. Then the
-// receipt and, when it has an address, the nominee's notice: their dedupe keys name the new
-// version; $33 in the receipt's texts is where the drawn number goes.
+// becomes sent; on the first send ($5) the receipt number is drawn (gap-free: the counter's row
+// stays locked until the transaction ends) once the form's fingerprint, read now, is found equal
+// to $6. Then the receipt and, when it has an address, the nominee's notice: their dedupe keys
+// name the new version; $33 in the receipt's texts is where the drawn number goes.
 const SEND_ROW = preparedStatement(
   'nominations.send-row',
   `with form as (
