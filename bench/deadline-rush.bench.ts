@@ -21,7 +21,9 @@
  * app gets rate limits far above the load, so the rate limiter is exercised but never refuses.
  *
  * Env: BENCH_RUSH_NOMINATORS (default 500), BENCH_RUSH_CONCURRENCY (default 50),
- * BENCH_RUSH_WINDOW (seconds, default 0), BENCH_RUSH_WARMUP (nominations, default 20).
+ * BENCH_RUSH_WINDOW (seconds, default 0), BENCH_RUSH_WARMUP (nominations, default 20),
+ * BENCH_RUSH_STEPS (draft steps saved after the rush, default 500), BENCH_RUSH_ENGINE=pglite (the
+ * app on PGlite in memory instead; the ceiling on the same instance; figures printed, not written).
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -29,9 +31,10 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../src/app.js';
 import type { RateLimits } from '../src/platform/deps.js';
-import { openPostgres, type DatabaseHandle } from '../src/db/database.js';
+import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/database.js';
 import { seedDemoData } from '../src/db/seed/seed.js';
 import { systemClock } from '../src/platform/clock.js';
 import { canNominate, loadEditionForForm, startNomination, type EditionForForm } from '../src/nominations/nomination.service.js';
@@ -157,8 +160,25 @@ function mainThreadCpuS(): number | null {
   }
 }
 
-/** Counts the statements the app sends to PostgreSQL (every `query` of a pg client: one round trip each, BEGIN and COMMIT included). */
-function countStatements(): { stop(): number } {
+/**
+ * Counts the statements the app sends to PostgreSQL (every `query` of a pg client: one round
+ * trip each, BEGIN and COMMIT included); on PGlite, every statement its protocol ends with a Sync.
+ */
+function countStatements(lite?: PGlite): { stop(): number } {
+  if (lite) {
+    const original = lite.execProtocolStream.bind(lite);
+    let n = 0;
+    lite.execProtocolStream = ((message: Uint8Array, options?: unknown) => {
+      if (message[0] === 0x53) n++;
+      return original(message, options as never);
+    }) as typeof lite.execProtocolStream;
+    return {
+      stop() {
+        lite.execProtocolStream = original;
+        return n;
+      },
+    };
+  }
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   let n = 0;
@@ -421,6 +441,42 @@ async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; 
   }
 }
 
+/**
+ * The ceiling on PGlite: the same rows inserted one statement each into a table of the same
+ * definition, each value sent as text and cast to its column's type; "in flight" means that many
+ * statements handed to PGlite at once (it runs them one at a time).
+ */
+async function pgliteCeiling(lite: PGlite, ids: number[], concurrency: number): Promise<number> {
+  const cols = (
+    await lite.query<{ column_name: string; type: string }>(
+      `select a.attname as column_name, format_type(a.atttypid, a.atttypmod) as type
+         from pg_attribute a join information_schema.columns c on c.table_name = 'nominations' and c.table_schema = 'public' and c.column_name = a.attname
+        where a.attrelid = 'nominations'::regclass and a.attnum > 0 and not a.attisdropped and a.attname <> 'id' and c.is_generated = 'NEVER'
+        order by a.attnum`,
+    )
+  ).rows;
+  await lite.exec(`drop table if exists ${CEILING_TABLE}; create table ${CEILING_TABLE} (like nominations including all);
+                   alter table ${CEILING_TABLE} add foreign key (edition_id) references editions (id)`);
+  const { rows } = await lite.query<unknown[]>(
+    `select ${cols.map((c) => `${quoteIdent(c.column_name)}::text`).join(', ')} from nominations where id = any($1::int[]) order by id`,
+    [ids],
+    { rowMode: 'array' },
+  );
+  const insert = `insert into ${CEILING_TABLE} (${cols.map((c) => quoteIdent(c.column_name)).join(', ')}) values (${cols.map((c, i) => `$${i + 1}::text::${c.type}`).join(', ')})`;
+  await lite.exec(`truncate ${CEILING_TABLE} restart identity`);
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < rows.length) await lite.query(insert, rows[next++]!);
+    }),
+  );
+  const perSec = rows.length / ((performance.now() - t0) / 1000);
+  const count = Number((await lite.query<{ n: number }>(`select count(*)::int as n from ${CEILING_TABLE}`)).rows[0]!.n);
+  if (count !== rows.length) throw new Error(`ceiling inserted ${count} rows, expected ${rows.length}`);
+  return perSec;
+}
+
 // --- Main ---------------------------------------------------------------------------------------
 
 async function createDatabase(pgServer: PostgresServer): Promise<void> {
@@ -441,6 +497,7 @@ async function main(): Promise<boolean> {
   const windowS = envNumber('BENCH_RUSH_WINDOW', 0, { integer: false, min: 0 });
   const warmup = envNumber('BENCH_RUSH_WARMUP', 20, { integer: true, min: 0 });
   const stepCount = envNumber('BENCH_RUSH_STEPS', 500, { integer: true, min: 0 });
+  const engine = process.env.BENCH_RUSH_ENGINE === 'pglite' ? 'pglite' : 'postgres';
   const started = Date.now();
 
   let pgServer: PostgresServer | undefined;
@@ -454,16 +511,32 @@ async function main(): Promise<boolean> {
   process.once('SIGTERM', onSignal(143));
 
   try {
-    console.log('# starting PostgreSQL, migrating and seeding…');
-    pgServer = await startPostgresServer();
-    await createDatabase(pgServer);
-    const url = pgServer.url(DATABASE);
-    handle = await openPostgres(url, APP_POOL_SIZE);
-    await handle.migrate();
-    await seedDemoData(handle.db, systemClock.now());
-    admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const postgres = `PostgreSQL ${(await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
+    let url = '';
+    let lite: PGlite | undefined;
+    let postgres: string;
+    if (engine === 'pglite') {
+      // PGlite in memory, as `npm start` runs it without DATABASE_URL (in a folder there): one
+      // connection in the app's process. The verification reads through the same instance.
+      console.log('# opening PGlite, migrating and seeding…');
+      handle = await openPglite(undefined);
+      await handle.migrate();
+      await seedDemoData(handle.db, systemClock.now());
+      lite = (handle.db as unknown as { $client: PGlite }).$client;
+      const through = lite;
+      admin = { query: (text: string, values?: unknown[]) => through.query(text, values), end: async () => {} } as unknown as pg.Client;
+      postgres = 'PGlite (in memory, in the app process)';
+    } else {
+      console.log('# starting PostgreSQL, migrating and seeding…');
+      pgServer = await startPostgresServer();
+      await createDatabase(pgServer);
+      url = pgServer.url(DATABASE);
+      handle = await openPostgres(url, APP_POOL_SIZE);
+      await handle.migrate();
+      await seedDemoData(handle.db, systemClock.now());
+      admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      postgres = `PostgreSQL ${(await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
+    }
 
     const candidates = await admin.query<{ id: number }>(
       `select e.id from editions e join awards a on a.id = e.award_id where a.slug = $1 order by e.year desc`,
@@ -503,7 +576,7 @@ async function main(): Promise<boolean> {
     console.log(`# rush: ${nominators} nominators, ${concurrency} in flight, ${windowS > 0 ? `arrivals over ${windowS} s` : 'all ready at once'}…`);
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = mainThreadCpuS();
-    const statements = countStatements();
+    const statements = countStatements(lite);
     // The rush's window on the monotonic clock (µs), which `node --cpu-prof` stamps its samples with: bench/lib/cpu-profile.ts summarises that window.
     const window0 = process.hrtime.bigint() / 1000n;
     const rush = await runInWorker({ ...base, jobs: rushJobs, windowMs: windowS * 1000 });
@@ -552,7 +625,7 @@ async function main(): Promise<boolean> {
       console.log(`# draft steps: ${stepCount} saves of the description step (${STEP_WORDS} words in a section), ${concurrency} in flight…`);
       const stepElu0 = performance.eventLoopUtilization();
       const stepCpu0 = mainThreadCpuS();
-      const stepStatements = countStatements();
+      const stepStatements = countStatements(lite);
       const out = await runInWorker({ ...base, jobs: stepList, windowMs: 0 });
       const stepStatementCount = stepStatements.stop();
       const stepCpu1 = mainThreadCpuS();
@@ -576,14 +649,23 @@ async function main(): Promise<boolean> {
     }
 
     // The ceiling: the same rows, plain INSERTs; alternating order, best of two each.
-    const ceiling = await prepareCeiling(
-      admin,
-      acks.map((a) => a.id),
-    );
+    const ceiling = lite
+      ? null
+      : await prepareCeiling(
+          admin,
+          acks.map((a) => a.id),
+        );
     const runs = { sequential: [] as number[], concurrent: [] as number[] };
     for (const kind of ['sequential', 'concurrent', 'concurrent', 'sequential'] as const) {
-      process.stdout.write(`# ceiling: ${ceiling.rows.length} single-row INSERTs, ${kind === 'sequential' ? 'one at a time' : `${concurrency} in flight`}… `);
-      const perSec = await ceilingRun(url, admin, ceiling, kind === 'sequential' ? 1 : concurrency);
+      process.stdout.write(`# ceiling: ${acks.length} single-row INSERTs, ${kind === 'sequential' ? 'one at a time' : `${concurrency} in flight`}… `);
+      const inFlight = kind === 'sequential' ? 1 : concurrency;
+      const perSec = lite
+        ? await pgliteCeiling(
+            lite,
+            acks.map((a) => a.id),
+            inFlight,
+          )
+        : await ceilingRun(url, admin, ceiling!, inFlight);
       runs[kind].push(perSec);
       console.log(`${fmt(perSec)} rows/s`);
     }
@@ -622,8 +704,11 @@ async function main(): Promise<boolean> {
       );
     if (verification.ok) console.log('✓ verification passed: nothing lost, nothing twice');
     else console.error('✗ verification FAILED');
-    const file = updateRushSection(report);
-    console.log(`# figures written to ${file} (${fmt(report.runS)} s in all)`);
+    // The section of BENCHMARKS.md is PostgreSQL's; a PGlite run only prints its figures.
+    if (!lite) {
+      const file = updateRushSection(report);
+      console.log(`# figures written to ${file} (${fmt(report.runS)} s in all)`);
+    } else console.log(`# PGlite: figures not written to BENCHMARKS.md (${fmt(report.runS)} s in all)`);
     return verification.ok && (steps?.verification.ok ?? true);
   } finally {
     if (admin) await admin.end().catch(() => {});
