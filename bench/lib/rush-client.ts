@@ -9,7 +9,14 @@
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-export type RushJob = { key: string; body: string; forwardedFor: string };
+export type RushJob = {
+  key: string;
+  body: string;
+  forwardedFor: string;
+  /** Another address than the input's (a draft's step page); its requests then carry `headers` and no Idempotency-Key. */
+  url?: string;
+  headers?: Record<string, string>;
+};
 export type RushInput = {
   url: string;
   jobs: RushJob[];
@@ -36,17 +43,19 @@ function post(agent: Agent, url: URL, job: RushJob, timeoutMs: number): Promise<
   const payload = Buffer.from(job.body);
   return new Promise((resolve) => {
     const req = request(
-      url,
+      job.url ? new URL(job.url, url) : url,
       {
         method: 'POST',
         agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
-          'idempotency-key': job.key,
-          'x-forwarded-for': job.forwardedFor,
-          accept: 'application/json',
-        },
+        headers: job.headers
+          ? { ...job.headers, 'content-length': payload.length, 'x-forwarded-for': job.forwardedFor }
+          : {
+              'content-type': 'application/json',
+              'content-length': payload.length,
+              'idempotency-key': job.key,
+              'x-forwarded-for': job.forwardedFor,
+              accept: 'application/json',
+            },
         timeout: timeoutMs,
       },
       (res) => {

@@ -8,9 +8,33 @@ export const RUSH_END = '<!-- bench:deadline-rush:end -->';
 export type RushReport = {
   env: { date: string; node: string; machine: string; command: string; postgres: string };
   setup: { nominators: number; concurrency: number; windowS: number; appPoolSize: number; goalS: number; warmup: number };
-  http: { perSec: number; wallS: number; p50Ms: number; p99Ms: number; maxMs: number; retries: number; acknowledged: number; appBusy: number };
+  http: {
+    perSec: number;
+    wallS: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    retries: number;
+    acknowledged: number;
+    appBusy: number;
+    /** CPU of the app's main thread during the rush ÷ nominations (null where /proc is missing). */
+    cpuMsPerNomination: number | null;
+    /** Statements the app sent to PostgreSQL during the rush ÷ nominations (BEGIN and COMMIT included). */
+    statementsPerNomination: number;
+  };
   ceiling: { sequential: number[]; concurrent: number[] };
   ratio: { concurrent: number; sequential: number };
+  /** Saving the description step of drafts (BENCH_RUSH_STEPS of them); null when not run. */
+  steps: {
+    count: number;
+    perSec: number;
+    p50Ms: number;
+    p99Ms: number;
+    appBusy: number;
+    cpuMsPerStep: number | null;
+    statementsPerStep: number;
+    verification: { ok: boolean; lines: string[] };
+  } | null;
   verification: { ok: boolean; lines: string[] };
   goalMet: boolean;
   runS: number;
@@ -35,7 +59,7 @@ export function renderRushSection(r: RushReport): string {
       `\`POST /api/v1/editions/{id}/nominations\` over HTTP on loopback, each with its own \`Idempotency-Key\` and client address, ` +
       `at most ${setup.concurrency} in flight, ${arrivals} (after ${setup.warmup} warm-up nominations). The app runs as in production ` +
       `(pool of ${setup.appPoolSize} connections, no logger) on a throwaway PostgreSQL server (fsync off). ` +
-      'Each nomination is one transaction: the rate-limit hit, the edition, the idempotency check, the row, a gap-free receipt number per edition, the receipt e-mail and the nominee notice in the outbox.',
+      'Each nomination is the rate-limit hit, then one transaction: the edition locked and checked, the idempotency check, a gap-free receipt number per edition, the row, the receipt e-mail and the nominee notice in the outbox.',
     '',
     `The ceiling inserts the same ${setup.nominators} rows (every column value copied from what the app wrote) into a table of the same definition ` +
       '(indexes, constraints, defaults, foreign key) with single-row `INSERT` statements through `pg`, each its own transaction: one at a time on one connection, ' +
@@ -49,13 +73,23 @@ export function renderRushSection(r: RushReport): string {
     '',
     `Ratio HTTP nominations/s ÷ plain INSERT rows/s: **${pct(r.ratio.concurrent)}** at the same concurrency; ${pct(r.ratio.sequential)} of one-at-a-time INSERTs.`,
     `All ${setup.nominators} acknowledged within ${setup.goalS} s: ${r.goalMet ? `**yes** (${one(http.wallS)} s)` : `**no** (${one(http.wallS)} s)`}. Retried requests: ${http.retries}. ` +
-      `The app's event loop was busy ${pct(http.appBusy)} of the rush (near 100 % means the app's own work, not the database, sets the pace).`,
+      `The app's event loop was busy ${pct(http.appBusy)} of the rush (near 100 % means the app's own work, not the database, sets the pace). ` +
+      `Per nomination: ${http.cpuMsPerNomination === null ? 'main-thread CPU not measured' : `**${http.cpuMsPerNomination.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(http.statementsPerNomination)} statements sent to PostgreSQL (round trips, BEGIN and COMMIT included).`,
     '',
     `Verification: ${r.verification.ok ? '**passed** — nothing lost, nothing twice' : '**FAILED**'}.`,
     ...r.verification.lines.map((l) => `- ${l}`),
     '',
+    ...(r.steps
+      ? [
+          `**Draft steps.** ${r.steps.count} nominators with a draft each save its description step (\`POST /indstillinger/{id}/beskrivelse\`, a form with a ${300}-word section, the CSRF token and the private link's cookie; answered with a redirect to the check page), ${setup.concurrency} in flight: ` +
+            `**${one(r.steps.perSec)} steps/s** (p50 ${int(r.steps.p50Ms)} ms, p99 ${int(r.steps.p99Ms)} ms), **${pct(r.steps.perSec / best(r.ceiling.concurrent))}** of the plain INSERTs at the same concurrency. ` +
+            `The app's event loop was busy ${pct(r.steps.appBusy)}; per step ${r.steps.cpuMsPerStep === null ? 'main-thread CPU not measured' : `**${r.steps.cpuMsPerStep.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(r.steps.statementsPerStep)} statements. ` +
+            `Verification: ${r.steps.verification.ok ? '**passed**' : '**FAILED**'} — ${r.steps.verification.lines.join(' ')}`,
+          '',
+        ]
+      : []),
     '`npm run bench:rush` runs this benchmark alone and exits non-zero when the verification fails. `BENCH_RUSH_NOMINATORS` (default 500), ' +
-      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load.',
+      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20), `BENCH_RUSH_STEPS` (draft steps saved after the rush, 500; 0 leaves them out) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load.',
     RUSH_END,
   ].join('\n');
 }

@@ -137,6 +137,36 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
 }
 
 /**
+ * A statement of a hot path (sending a nomination): fixed SQL text with `$1…` parameters. On
+ * PostgreSQL it runs as a named prepared statement, so each pooled connection parses and plans
+ * it once, and no query builder runs per request; on PGlite it is an ordinary parameterised query.
+ */
+export type PreparedStatement = { readonly name: string; readonly text: string };
+
+/** Names a hot-path statement; the name must be unique in the app (one plan per name and connection). */
+export function preparedStatement(name: string, text: string): PreparedStatement {
+  return { name, text };
+}
+
+type RawClient = { query(config: unknown, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * Runs a prepared statement in `db` (a transaction or the pool) and returns its rows, as the
+ * driver parses them (timestamptz as Date, jsonb as objects, int4 as numbers on both engines).
+ * Drizzle's handle keeps its driver client on `session.client` (the pool or the transaction's
+ * connection on PostgreSQL, the PGlite instance or its transaction); that is the one place
+ * this module reaches past Drizzle's types.
+ */
+export async function runPrepared<T>(db: Database, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+  const client = (db as unknown as { session: { client: RawClient } }).session.client;
+  const isPg = client instanceof pg.Pool || client instanceof pg.Client;
+  const result = isPg
+    ? await client.query({ name: statement.name, text: statement.text, values: values as unknown[] })
+    : await client.query(statement.text, values as unknown[]);
+  return result.rows as T[];
+}
+
+/**
  * A parenthesised list of bound values for raw SQL, `in ${sqlList(ids)}` → `in ($1, $2)`. An
  * empty list is `(null)`, which matches nothing, so a caller need not special-case it.
  */

@@ -72,6 +72,26 @@ function rowOf(mail: NewMail, now: Date) {
   };
 }
 
+/**
+ * For a statement that writes a change and queues its e-mails in the same round trip (sending
+ * a nomination, src/nominations): the outbox columns such a statement fills, in this order,
+ * and each mail's values for them. The caller's SQL may wrap a value in an expression (e.g. put
+ * a number the statement draws into the subject); the other columns keep their defaults
+ * (pending, no attempts, no attachments or extra headers), so a mail with attachments or
+ * headers goes through `enqueueMail`. A row whose dedupe key is queued must be skipped
+ * (`on conflict do nothing`), as `enqueueMail` does.
+ */
+export const OUTBOX_INSERT_COLUMNS =
+  'kind, dedupe_key, to_address, subject, text_body, html_body, organisation_id, about, next_attempt_at, created_at, status, attempts';
+
+/** The values of OUTBOX_INSERT_COLUMNS but the last two (status 'pending', attempts 0 are literals) for one mail queued at `now`. */
+export function outboxInsertValues(mail: NewMail, now: Date): unknown[] {
+  if (mail.attachments?.length || headersOf(mail)) throw new Error('outboxInsertValues: a mail with attachments or headers goes through enqueueMail');
+  const row = rowOf(mail, now);
+  const at = now.toISOString();
+  return [row.kind, row.dedupeKey, row.toAddress, row.subject, row.textBody, row.htmlBody, row.organisationId, row.about, at, at];
+}
+
 export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promise<void> {
   if (mail.to.trim() === '') return;
   await db.insert(outboxMessages).values(rowOf(mail, now)).onConflictDoNothing();

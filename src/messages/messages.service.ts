@@ -1,5 +1,5 @@
 import { type Database, inTransaction } from '../db/database.js';
-import { enqueueMail } from '../mail/index.js';
+import { enqueueMail, type NewMail } from '../mail/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit.js';
 import { formatInstant, type Locale } from '../platform/time.js';
 import { awardsUrls } from '../awards/urls.js';
@@ -70,6 +70,8 @@ export type MessageRenderer = {
   render<K extends MessageKind>(kind: K, language: Locale, values: MessageValues<K>): RenderedMessage;
   /** Renders and queues one e-mail in the outbox (in the caller's transaction); an empty address is skipped. */
   queue<K extends MessageKind>(db: Database, message: OutgoingMessage<K>, now: Date): Promise<void>;
+  /** The outbox mail `queue` would write, rendered but not queued (for a caller that writes it in its own statement); null for an empty address. */
+  mailOf<K extends MessageKind>(message: OutgoingMessage<K>): NewMail | null;
 };
 
 /** The template a round uses for a kind and language: its own, else the default. */
@@ -96,27 +98,28 @@ export async function messageRenderer(db: Database, editionId: number, baseUrl: 
   const own = new Map(rows.map((r) => [`${r.kind}:${r.language}`, { subject: r.subject, body: r.body }]));
   const render = <K extends MessageKind>(kind: K, language: Locale, values: MessageValues<K>) =>
     renderTemplate(templateFrom(own, kind, language), facts, language, baseUrl, values as Record<string, string | undefined>);
+  const mailOf = <K extends MessageKind>(m: OutgoingMessage<K>): NewMail | null => {
+    if (m.to.trim() === '') return null;
+    const { subject, text } = render(m.kind, m.language, m.values);
+    return {
+      kind: OUTBOX_KIND[m.kind] ?? m.kind,
+      to: m.to.trim(),
+      subject,
+      text,
+      language: m.language,
+      organisationId: facts.organisationId,
+      organisationName: facts.organisationName,
+      dedupeKey: m.dedupeKey,
+      ...(m.about ? { about: m.about } : {}),
+    };
+  };
   return {
     facts,
     render,
+    mailOf,
     async queue(tx, m, now) {
-      if (m.to.trim() === '') return;
-      const { subject, text } = render(m.kind, m.language, m.values);
-      await enqueueMail(
-        tx,
-        {
-          kind: OUTBOX_KIND[m.kind] ?? m.kind,
-          to: m.to.trim(),
-          subject,
-          text,
-          language: m.language,
-          organisationId: facts.organisationId,
-          organisationName: facts.organisationName,
-          dedupeKey: m.dedupeKey,
-          ...(m.about ? { about: m.about } : {}),
-        },
-        now,
-      );
+      const mail = mailOf(m);
+      if (mail) await enqueueMail(tx, mail, now);
     },
   };
 }

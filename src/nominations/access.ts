@@ -2,8 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { sendErrorPage } from '../platform/errors.js';
 import { hashToken, looksLikeToken } from '../platform/tokens.js';
-import { loadEditionForForm, type EditionForForm } from './nomination.service.js';
-import { findNominationById, type NominationRow } from './nominations.repo.js';
+import type { EditionForForm } from './nomination.service.js';
+import { findNominationWithStamp, type NominationRow } from './nominations.repo.js';
+import { editionAtStamp } from './edition-cache.js';
 import { nominationsUrls as urls } from './urls.js';
 
 const ID = /^[1-9]\d{0,8}$/;
@@ -38,13 +39,15 @@ export async function requireNominationAccess(
   }
   const id = Number(raw);
   const token = request.cookies[accessCookieName(id)];
-  const nomination = looksLikeToken(token) ? await findNominationById(db, id) : null;
+  const found = looksLikeToken(token) ? await findNominationWithStamp(db, id) : null;
+  const nomination = found?.nomination;
   const hash = token ? hashToken(token) : '';
-  if (!nomination || !token || (nomination.accessTokenHash !== hash && nomination.reminderTokenHash !== hash)) {
+  if (!found || !nomination || !token || (nomination.accessTokenHash !== hash && nomination.reminderTokenHash !== hash)) {
     request.log.info('nomination access refused');
     await sendErrorPage(request, reply, 403, 'forbidden');
     return null;
   }
-  const edition = (await loadEditionForForm(db, nomination.editionId))!;
+  // The edition as cached while its stamp, read with the nomination, is the same (edition-cache.ts).
+  const edition = (await editionAtStamp(db, nomination.editionId, found.stamp))!;
   return { nomination, edition, token };
 }

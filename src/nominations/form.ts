@@ -112,6 +112,20 @@ export type NominationInput = Partial<{
  * that a draft can be saved half done.
  */
 export function nominationFieldsSchema(form: FormDefinition) {
+  let schema = schemas.get(form);
+  if (!schema) {
+    schema = buildFieldsSchema(form);
+    schemas.set(form, schema);
+  }
+  return schema;
+}
+
+// One schema per form object: building a zod object (and zod's first parse of it, which
+// compiles a fast path) cost more than parsing a nomination; a form read once (or cached, see
+// edition-cache.ts) is parsed with the same schema for every step and request.
+const schemas = new WeakMap<FormDefinition, ReturnType<typeof buildFieldsSchema>>();
+
+function buildFieldsSchema(form: FormDefinition) {
   // A field may be absent (each step sends only its own), so each reads from an optional unknown.
   const field = <T>(read: (v: unknown) => T) => z.unknown().optional().transform(read);
   const short = field((v) => cleanText(v, false));
@@ -156,7 +170,11 @@ export function readStep(step: Step, input: NominationInput, saved: NominationFi
 
 /** Every field from a complete input (the API sends all steps at once). */
 export function readAllSteps(input: NominationInput, form: FormDefinition): NominationFields {
-  return STEPS.reduce((f, step) => readStep(step, input, f, form), emptyFields());
+  // The same as reading each step in turn on empty fields (parsed once, not once per step).
+  const parsed = nominationFieldsSchema(form).parse(input);
+  const next = emptyFields();
+  for (const step of STEPS) for (const field of fieldsOfStep(step, form)) (next as Record<string, unknown>)[field] = parsed[field];
+  return next;
 }
 
 const one = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);

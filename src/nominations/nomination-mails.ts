@@ -3,7 +3,7 @@ import { formatInstant, type Locale } from '../platform/time.js';
 import type { NominationRow } from './nominations.repo.js';
 import type { EditionForForm } from './edition-form.js';
 import { nominationAsText } from './nomination-text.js';
-import { fieldsOf } from './edition-form.js';
+import type { NominationFields } from './form.js';
 import { nominationsUrls as urls } from './urls.js';
 
 // The e-mails of the nomination flow. Their wording is the round's template of each kind
@@ -15,17 +15,24 @@ import { nominationsUrls as urls } from './urls.js';
 /** Where the e-mails are read (the absolute base of their links) and the language of the page that caused them. */
 export type MailContext = { baseUrl: string; language?: Locale };
 
-const about = (n: NominationRow) => `nomination:${n.id}`;
+const about = (n: Pick<NominationRow, 'id'>) => `nomination:${n.id}`;
 const abs = (mail: MailContext, path: string) => `${mail.baseUrl.replace(/\/+$/, '')}${path}`;
 
 /** The nominator's language; the page's when the nominator is on it now. */
-export const nominatorLanguage = (n: NominationRow, mail?: MailContext): Locale => mail?.language ?? n.language;
+export const nominatorLanguage = (n: Pick<NominationRow, 'language'>, mail?: MailContext): Locale => mail?.language ?? n.language;
 /** The nominee's language: their own once they used their consent page, else the nominator's. */
-export const nomineeLanguage = (n: NominationRow): Locale => n.nomineeLanguage ?? n.language;
+export const nomineeLanguage = (n: Pick<NominationRow, 'language' | 'nomineeLanguage'>): Locale => n.nomineeLanguage ?? n.language;
+
+/** What a receipt says of its nomination: a sent row, or a row the same statement is about to write (src/nominations submit). */
+export type ReceiptNomination = Pick<NominationRow, 'id' | 'version' | 'nominatorEmail' | 'nominatorName' | 'title' | 'receiptNumber' | 'sentAt' | 'language'>;
+/** What the nominee's notice says of its nomination. */
+export type NoticeNomination = Pick<NominationRow, 'id' | 'nomineeEmail' | 'nomineeNames' | 'nominatorName' | 'title' | 'language' | 'nomineeLanguage'>;
 
 export function receiptMail(a: {
   edition: EditionForForm;
-  nomination: NominationRow;
+  nomination: ReceiptNomination;
+  /** The fields as sent (`fieldsOf` of a sent row). */
+  fields: NominationFields;
   firstSend: boolean;
   mail: MailContext;
   accessToken?: string | undefined;
@@ -44,14 +51,14 @@ export function receiptMail(a: {
       receipt: n.receiptNumber ?? '',
       received: formatInstant(n.sentAt!, language),
       'private-link': a.accessToken ? abs(a.mail, urls.privateLink({ token: a.accessToken })) : '',
-      nomination: nominationAsText(fieldsOf(n), a.edition.form, a.attachments, language),
+      nomination: nominationAsText(a.fields, a.edition.form, a.attachments, language),
     },
     dedupeKey: `receipt:${n.id}:${n.version}`,
     about: about(n),
   };
 }
 
-export function nomineeNoticeMail(a: { nomination: NominationRow; consentToken: string; mail: MailContext }): OutgoingMessage<'nominee-notice'> {
+export function nomineeNoticeMail(a: { nomination: NoticeNomination; consentToken: string; mail: MailContext }): OutgoingMessage<'nominee-notice'> {
   const n = a.nomination;
   return {
     kind: 'nominee-notice',

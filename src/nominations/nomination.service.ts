@@ -1,24 +1,36 @@
 import { type Database, inTransaction } from '../db/database.js';
 import { messageRenderer } from '../messages/index.js';
-import { applyAttachmentChanges, hasAttachmentChanges } from './attachments/attachments.repo.js';
 import { phaseAt, type Timeline } from '../awards/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import type { Locale } from '../platform/time.js';
-import { completeErrors, hardLimitErrors, type FieldError, type FormDefinition, type NominationFields, type Step } from './form.js';
+import {
+  completeErrors,
+  hardLimitErrors,
+  readAllSteps,
+  type FieldError,
+  type FormDefinition,
+  type NominationFields,
+  type NominationInput,
+  type Step,
+} from './form.js';
 import {
   findNominationByConsentHash,
   findNominationById,
   findNominationByIdempotencyKey,
   fieldColumns,
-  insertDraftOnce,
   insertDraft,
-  lockEditionForm,
+  insertSentNomination,
+  lockForSubmit,
+  lockNominationForSend,
   lockNomination,
-  nextReceiptNumber,
+  sendNominationRow,
   updateFields,
   updateNomination,
   type NominationRow,
+  type SubmitMail,
 } from './nominations.repo.js';
+import { checkedEdition, rendererOf, type CachedEdition } from './edition-cache.js';
+import { htmlOfText, type NewMail } from '../mail/index.js';
 import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMails, type MailContext } from './nomination-mails.js';
 import { nominationTexts } from './i18n.js';
 import { fieldsOf, loadEditionForForm, nominatorFieldsOf, sameFields, type EditionForForm } from './edition-form.js';
@@ -113,9 +125,14 @@ export type SendResult =
 
 /** "ABI-2027-0042": the award's initials, the edition's year and a running number. */
 export function formatReceiptNumber(awardSlug: string, year: number, n: number): string {
+  return `${receiptPrefix(awardSlug, year)}${String(n).padStart(4, '0')}`;
+}
+
+/** "ABI-2027-": a receipt number but its running number (insertSentNomination pads the number in SQL as formatReceiptNumber does). */
+export function receiptPrefix(awardSlug: string, year: number): string {
   const words = awardSlug.split('-').filter(Boolean);
   const prefix = (words.length > 1 ? words.map((w) => w[0]).join('') : awardSlug.slice(0, 3)).toUpperCase();
-  return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+  return `${prefix}-${year}-`;
 }
 
 /**
@@ -123,7 +140,7 @@ export function formatReceiptNumber(awardSlug: string, year: number, n: number):
  * completeness, gives a receipt number on the first send, and queues the receipt e-mail to
  * the nominator and, on the first send, the notice to the nominee with a consent link.
  * Changes send the working copy: its fields replace the sent ones and its file changes are
- * applied (attachments.repo.ts applyAttachmentChanges). A second "Send" of an unchanged
+ * applied in the same statement (sendNominationRow). A second "Send" of an unchanged
  * nomination, or of a working copy that changed nothing, returns the same receipt and queues nothing.
  */
 export async function sendNomination(args: {
@@ -137,9 +154,9 @@ export async function sendNomination(args: {
   accessToken?: string;
 }): Promise<SendResult> {
   return inTransaction(args.db, async (tx) => {
-    const row = await lockNomination(tx, args.nominationId);
-    if (!row || row.editionId !== args.edition.edition.id) return { ok: false, reason: 'not-found' } as const;
-    return sendLocked(tx, row, args);
+    const locked = await lockNominationForSend(tx, args.nominationId);
+    if (!locked || locked.nomination.editionId !== args.edition.edition.id) return { ok: false, reason: 'not-found' } as const;
+    return sendLocked(tx, locked, args);
   });
 }
 
@@ -152,127 +169,246 @@ export function formFingerprint(form: FormDefinition): string {
   ].join('|');
 }
 
-/** The rules of sending, for a row locked in the caller's transaction. */
+/**
+ * The rules of sending, for a row locked in the caller's transaction (lockNominationForSend,
+ * which also locked the edition's form and read its stamp and the attachments' names). Writes
+ * the sent row, its receipt number and both e-mails in one more statement (sendNominationRow).
+ */
 async function sendLocked(
   tx: Database,
-  row: NominationRow,
-  args: { edition: EditionForForm; expectedVersion: number; now: Date; mail: MailContext; accessToken?: string },
+  locked: NonNullable<Awaited<ReturnType<typeof lockNominationForSend>>>,
+  args: { db: Database; edition: EditionForForm; expectedVersion: number; now: Date; mail: MailContext; accessToken?: string },
 ): Promise<SendResult> {
   const { now } = args;
-  let edition = args.edition;
+  const row = locked.nomination;
   if (row.status === 'withdrawn') return { ok: false, reason: 'withdrawn' };
   if (row.status === 'sent' && row.sentVersion === row.version) {
     return { ok: true, nomination: row, receiptNumber: row.receiptNumber!, alreadySent: true };
   }
-  if (row.status === 'sent' && row.workingCopy && sameFields(nominatorFieldsOf(row), fieldsOf(row)) && !(await hasAttachmentChanges(tx, row.id))) {
+  if (row.status === 'sent' && row.workingCopy && sameFields(nominatorFieldsOf(row), fieldsOf(row)) && !locked.attachmentChanges) {
     // Saved after sending but nothing changed (no field, no file): nothing to send, no new receipt, no "changed" flag.
     const unchanged = await updateNomination(tx, row.id, { workingCopy: null, workingCopySavedAt: null, sentVersion: row.version });
     return { ok: true, nomination: unchanged, receiptNumber: row.receiptNumber!, alreadySent: true };
   }
-  if (row.receiptNumber === null) {
-    // The first send of a nomination may be the edition's first, which locks the form; the
-    // form was read before this transaction, so an administrator's save of the criteria or
-    // sections may have come in between. Lock the form and check against what is saved now.
-    const fingerprint = await lockEditionForm(tx, edition.edition.id);
-    if (fingerprint === null) return { ok: false, reason: 'not-found' };
-    if (fingerprint !== formFingerprint(edition.form)) {
-      const fresh = await loadEditionForForm(tx, edition.edition.id);
-      if (!fresh) return { ok: false, reason: 'not-found' };
-      edition = fresh;
-    }
-  }
+  // The edition as it stands (its stamp was read with the lock): the cached one, or read again.
+  const entry = await checkedEdition(args.db, tx, row.editionId, locked.stamp);
+  if (!entry) return { ok: false, reason: 'not-found' };
+  let edition = entry.edition;
   const window = canNominate(edition.timeline, now);
   if (!window.ok) return window;
   if (row.version !== args.expectedVersion) return { ok: false, reason: 'version-conflict' };
   // What is sent is what the nominator sees: the working copy of a sent nomination, if any.
   const fields = nominatorFieldsOf(row);
-  const errors = completeErrors(fields, edition.form);
-  if (errors.length) return { ok: false, reason: 'incomplete', errors };
-
+  const messages = await rendererOf(entry, tx, args.mail.baseUrl);
+  if (!messages) return { ok: false, reason: 'not-found' };
   const firstSend = row.receiptNumber === null;
-  const receiptNumber = firstSend
-    ? formatReceiptNumber(edition.award.slug, edition.edition.year, await nextReceiptNumber(tx, edition.edition.id))
-    : row.receiptNumber!;
   // The nominee is told (and asked for consent) once, as soon as there is an address: a citizen
   // may send without one, and the nominator's changes or the organiser may add it later.
   const consentToken = row.nomineeConsentTokenHash === null && fields.nomineeEmail !== '' ? newToken() : null;
-  const sent = await updateNomination(tx, row.id, {
-    ...(row.workingCopy ? { ...fieldColumns(fields), workingCopy: null, workingCopySavedAt: null } : {}),
-    status: 'sent',
-    receiptNumber,
-    sentAt: now,
-    updatedAt: now,
-    firstSentAt: row.firstSentAt ?? now,
-    version: row.version + 1,
-    sentVersion: row.version + 1,
-    ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
-    // The nominator's language is the one of the page they sent from (src/messages).
-    ...(args.mail.language ? { language: args.mail.language } : {}),
-  });
-  const messages = (await messageRenderer(tx, edition.edition.id, args.mail.baseUrl))!;
-  // The files' changes since the last send are applied with the fields' (deleted ones go, attached
-  // ones become sent); the receipt lists the files now sent.
-  const attachments = await applyAttachmentChanges(tx, sent.id);
-  await messages.queue(tx, receiptMail({ edition, nomination: sent, firstSend, mail: args.mail, accessToken: args.accessToken, attachments }), now);
-  if (consentToken) await messages.queue(tx, nomineeNoticeMail({ nomination: sent, consentToken, mail: args.mail }), now);
-  return { ok: true, nomination: sent, receiptNumber, alreadySent: false };
+  for (let attempt = 0; ; attempt++) {
+    const errors = completeErrors(fields, edition.form);
+    if (errors.length) return { ok: false, reason: 'incomplete', errors };
+    // The row as the statement will write it (the running number of a first send is drawn there).
+    const sent: NominationRow = {
+      ...row,
+      ...(row.workingCopy ? { ...fieldColumns(fields), workingCopy: null, workingCopySavedAt: null } : {}),
+      status: 'sent',
+      receiptNumber: firstSend ? RECEIPT_PLACEHOLDER : row.receiptNumber,
+      sentAt: now,
+      updatedAt: now,
+      firstSentAt: row.firstSentAt ?? now,
+      version: row.version + 1,
+      sentVersion: row.version + 1,
+      ...(consentToken ? { nomineeConsentTokenHash: hashToken(consentToken) } : {}),
+      // The nominator's language is the one of the page they sent from (src/messages).
+      ...(args.mail.language ? { language: args.mail.language } : {}),
+    };
+    const receipt = messages.mailOf(
+      receiptMail({ edition, nomination: sent, fields, firstSend, mail: args.mail, accessToken: args.accessToken, attachments: locked.attachments }),
+    );
+    const notice = consentToken ? messages.mailOf(nomineeNoticeMail({ nomination: sent, consentToken, mail: args.mail })) : null;
+    const written = await sendNominationRow(tx, {
+      editionId: row.editionId,
+      id: row.id,
+      expectedVersion: row.version,
+      now,
+      firstSend,
+      // The first send may be the edition's first, which locks the form; the form was read
+      // before the lock, so an administrator's save of the criteria or sections may have come
+      // in between: the statement compares the saved form with this one.
+      formFingerprint: formFingerprint(edition.form),
+      receiptPrefix: receiptPrefix(edition.award.slug, edition.edition.year),
+      fields,
+      consentTokenHash: consentToken ? hashToken(consentToken) : null,
+      language: args.mail.language ?? null,
+      receipt,
+      notice,
+      placeholder: RECEIPT_PLACEHOLDER,
+    });
+    if (written.ok) return { ok: true, nomination: written.nomination, receiptNumber: written.nomination.receiptNumber!, alreadySent: false };
+    if (written.reason === 'not-found' || attempt > 0) return { ok: false, reason: 'not-found' };
+    // 'form-changed': check against the form as saved (the lock holds it now).
+    const fresh = await loadEditionForForm(tx, row.editionId);
+    if (!fresh) return { ok: false, reason: 'not-found' };
+    edition = fresh;
+    const windowNow = canNominate(edition.timeline, now);
+    if (!windowNow.ok) return windowNow;
+  }
 }
 
+/** What the API answers about a submitted nomination. */
+export type SubmittedNomination = { id: number; status: NominationRow['status']; sentAt: Date };
+
 export type SubmitResult =
-  | (Extract<SendResult, { ok: true }> & { accessToken: string | null })
+  | { ok: true; nomination: SubmittedNomination; receiptNumber: string; alreadySent: boolean; accessToken: string | null }
   | Exclude<SendResult, { ok: true }>
   | { ok: false; reason: 'idempotency-mismatch' }
   | { ok: false; reason: 'too-long'; errors: FieldError[] };
 
+/** Where the receipt e-mail holds its number until the statement that draws the number puts it in (no text a person types can hold it). */
+const RECEIPT_PLACEHOLDER = `receiptnumber${newToken().replace(/[^A-Za-z0-9]/g, '')}`;
+
+/** Thrown to roll a submit back: a concurrent request with the same idempotency key made the nomination (the receipt number drawn must not stay used). */
+class IdempotencyKeyTaken extends Error {}
+
 /**
  * Creates and sends a complete nomination in one step (the API). With an idempotency key,
  * a retried request returns the nomination the first one made, and never makes two; the
- * same key with a different body is refused. Side effects as sendNomination.
+ * same key with a different body is refused. The same rules and e-mails as sendNomination.
+ *
+ * `edition` may be a cached one (edition-cache.ts): the transaction checks it against the
+ * edition's stamp and reads it again when anything changed, so `input` is read against the form
+ * as it stands. Two statements in the transaction (nominations.repo.ts lockForSubmit and
+ * insertSentNomination), and more only when the edition changed since it was cached.
+ *
+ * Refuses: too-long, not-found, not-open-yet, deadline-passed, incomplete, idempotency-mismatch.
+ * Side effects: the nomination row (sent, with its receipt number), its receipt e-mail and the
+ * nominee's notice (when the nominee has an address) in the outbox.
  */
 export async function submitNomination(args: {
   db: Database;
-  edition: EditionForForm;
-  fields: NominationFields;
+  edition: CachedEdition;
+  input: NominationInput;
   idempotencyKey: string | null;
   fingerprint: string;
   now: Date;
   mail: MailContext;
 }): Promise<SubmitResult> {
-  const { edition, now } = args;
-  const tooLong = hardLimitErrors(args.fields, edition.form);
+  const { now } = args;
+  const editionId = args.edition.edition.edition.id;
+  let fields = readAllSteps(args.input, args.edition.edition.form);
+  const tooLong = hardLimitErrors(fields, args.edition.edition.form);
   if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
-  return inTransaction(args.db, async (tx) => {
-    if (args.idempotencyKey) {
-      const existing = await findNominationByIdempotencyKey(tx, edition.edition.id, args.idempotencyKey);
-      if (existing) return replay(existing, args.fingerprint);
-    }
-    const window = canNominate(edition.timeline, now);
-    if (!window.ok) return window;
-    const errors = completeErrors(args.fields, edition.form);
-    if (errors.length) return { ok: false, reason: 'incomplete', errors } as const;
-    const token = newToken();
-    const draft = await insertDraftOnce(tx, {
-      editionId: edition.edition.id,
-      accessTokenHash: hashToken(token),
-      fields: args.fields,
-      now,
-      idempotencyKey: args.idempotencyKey,
-      idempotencyFingerprint: args.fingerprint,
+  try {
+    return await inTransaction(args.db, async (tx): Promise<SubmitResult> => {
+      const lock = await lockForSubmit(tx, editionId, args.idempotencyKey);
+      if (!lock) return { ok: false, reason: 'not-found' };
+      if (lock.earlier) return replay(lock.earlier, args.fingerprint);
+      const entry = await checkedEdition(args.db, tx, editionId, lock.stamp);
+      if (!entry) return { ok: false, reason: 'not-found' };
+      let edition = entry.edition;
+      if (entry !== args.edition) {
+        // The edition changed since it was cached: read the input against the form as it is.
+        fields = readAllSteps(args.input, edition.form);
+        const tooLongNow = hardLimitErrors(fields, edition.form);
+        if (tooLongNow.length) return { ok: false, reason: 'too-long', errors: tooLongNow };
+      }
+      const window = canNominate(edition.timeline, now);
+      if (!window.ok) return window;
+      const messages = await rendererOf(entry, tx, args.mail.baseUrl);
+      if (!messages) return { ok: false, reason: 'not-found' };
+      const token = newToken();
+      // The nominee is told (and asked for consent) as soon as there is an address (see sendLocked).
+      const consentToken = fields.nomineeEmail !== '' ? newToken() : null;
+      for (let attempt = 0; ; attempt++) {
+        const errors = completeErrors(fields, edition.form);
+        if (errors.length) return { ok: false, reason: 'incomplete', errors };
+        const language = args.mail.language ?? 'da';
+        // The receipt as the statement will write it; the running number is drawn by the statement.
+        const row = {
+          id: 0,
+          version: 2,
+          nominatorEmail: fields.nominatorEmail,
+          nominatorName: fields.nominatorName,
+          title: fields.title,
+          receiptNumber: RECEIPT_PLACEHOLDER,
+          sentAt: now,
+          language,
+          nomineeEmail: fields.nomineeEmail,
+          nomineeNames: fields.nomineeNames,
+          nomineeLanguage: null,
+        };
+        const receipt = messages.mailOf(
+          receiptMail({ edition, nomination: row, fields, firstSend: true, mail: args.mail, accessToken: token, attachments: [] }),
+        );
+        const notice = consentToken ? messages.mailOf(nomineeNoticeMail({ nomination: row, consentToken, mail: args.mail })) : null;
+        const inserted = await insertSentNomination(tx, {
+          editionId,
+          accessTokenHash: hashToken(token),
+          fields,
+          idempotencyKey: args.idempotencyKey,
+          idempotencyFingerprint: args.fingerprint,
+          now,
+          language: args.mail.language ?? null,
+          consentTokenHash: consentToken ? hashToken(consentToken) : null,
+          receiptPrefix: receiptPrefix(edition.award.slug, edition.edition.year),
+          formFingerprint: formFingerprint(edition.form),
+          receipt: receipt && submitMail(receipt),
+          notice: notice && submitMail(notice),
+          placeholder: RECEIPT_PLACEHOLDER,
+        });
+        if (inserted.ok)
+          return {
+            ok: true,
+            nomination: { id: inserted.id, status: 'sent', sentAt: now },
+            receiptNumber: inserted.receiptNumber,
+            alreadySent: false,
+            accessToken: token,
+          };
+        if (inserted.reason === 'taken') throw new IdempotencyKeyTaken();
+        if (inserted.reason === 'not-found' || attempt > 0) return { ok: false, reason: 'not-found' };
+        // 'form-changed': an administrator saved the form after it was read (the lock now holds
+        // it still). Check against the form as saved, as sendLocked does.
+        const fresh = await loadEditionForForm(tx, editionId);
+        if (!fresh) return { ok: false, reason: 'not-found' };
+        edition = fresh;
+        fields = readAllSteps(args.input, edition.form);
+        const tooLongNow = hardLimitErrors(fields, edition.form);
+        if (tooLongNow.length) return { ok: false, reason: 'too-long', errors: tooLongNow };
+      }
     });
-    if (!draft) {
-      // A concurrent request with the same key won the insert and has committed by now.
-      const existing = (await findNominationByIdempotencyKey(tx, edition.edition.id, args.idempotencyKey!))!;
-      return replay(existing, args.fingerprint);
-    }
-    const sent = await sendLocked(tx, draft, { edition, expectedVersion: draft.version, now, mail: args.mail, accessToken: token });
-    return sent.ok ? { ...sent, accessToken: token } : sent;
-  });
+  } catch (err) {
+    if (!(err instanceof IdempotencyKeyTaken)) throw err;
+    // A concurrent request with the same key won the insert and has committed by now.
+    const existing = (await findNominationByIdempotencyKey(args.db, editionId, args.idempotencyKey!))!;
+    return replay({ ...existing, fingerprint: existing.idempotencyFingerprint }, args.fingerprint);
+  }
 }
 
-function replay(existing: NominationRow, fingerprint: string): SubmitResult {
-  if (existing.idempotencyFingerprint !== fingerprint) return { ok: false, reason: 'idempotency-mismatch' };
-  if (existing.status === 'draft' || !existing.receiptNumber) return { ok: false, reason: 'not-found' };
-  return { ok: true, nomination: existing, receiptNumber: existing.receiptNumber, alreadySent: true, accessToken: null };
+function submitMail(m: NewMail): SubmitMail {
+  return {
+    kind: m.kind,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: htmlOfText(m.text, { subject: m.subject, organisationName: m.organisationName, language: m.language }),
+    organisationId: m.organisationId ?? null,
+  };
+}
+
+function replay(
+  existing: { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null },
+  fingerprint: string,
+): SubmitResult {
+  if (existing.fingerprint !== fingerprint) return { ok: false, reason: 'idempotency-mismatch' };
+  if (existing.status === 'draft' || !existing.receiptNumber || !existing.sentAt) return { ok: false, reason: 'not-found' };
+  return {
+    ok: true,
+    nomination: { id: existing.id, status: existing.status, sentAt: existing.sentAt },
+    receiptNumber: existing.receiptNumber,
+    alreadySent: true,
+    accessToken: null,
+  };
 }
 
 /**

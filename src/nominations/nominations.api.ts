@@ -6,9 +6,10 @@ import type { AppDeps } from '../platform/deps.js';
 import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { noSecurity, problemSchema } from '../platform/api.js';
 import { hitRateLimit } from '../platform/rate-limit.js';
-import { readAllSteps, type NominationInput } from './form.js';
+import type { NominationInput } from './form.js';
 import { errorText, nominationTexts } from './i18n.js';
-import { loadEditionForForm, submitNomination } from './nomination.service.js';
+import { submitNomination } from './nomination.service.js';
+import { cachedEdition } from './edition-cache.js';
 import { NOMINATION_REFUSALS } from './refusals.js';
 
 const text = (max: number) => z.string().max(max * 2);
@@ -120,12 +121,21 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
         reply.header('retry-after', String(limited.retryAfterSeconds));
         return sendProblem(reply, problems.tooMany(request.url));
       }
-      const edition = await loadEditionForForm(db, request.params.id);
-      if (!edition) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
-      const fields = readAllSteps(inputOf(request.body), edition.form);
+      // As this process last read it; the sending transaction checks it is still so.
+      const cached = await cachedEdition(db, request.params.id);
+      if (!cached) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
       const key = request.headers['idempotency-key'] ?? null;
       const fingerprint = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
-      const result = await submitNomination({ db, edition, fields, idempotencyKey: key, fingerprint, now: clock.now(), mail: { baseUrl: deps.publicBaseUrl } });
+      const result = await submitNomination({
+        db,
+        edition: cached,
+        input: inputOf(request.body),
+        idempotencyKey: key,
+        fingerprint,
+        now: clock.now(),
+        mail: { baseUrl: deps.publicBaseUrl },
+      });
+      const edition = cached.edition;
       if (result.ok) {
         const n = result.nomination;
         return reply.code(result.alreadySent ? 200 : 201).send({

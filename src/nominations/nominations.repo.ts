@@ -1,6 +1,7 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../db/database.js';
-import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations, receiptCounters } from '../db/schema.js';
+import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
+import { preparedStatement, queryRows, runPrepared, type Database } from '../db/database.js';
+import { OUTBOX_INSERT_COLUMNS, outboxInsertValues, type NewMail } from '../mail/index.js';
+import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
 // SQL only. Rules live in nomination.service.ts.
@@ -40,15 +41,214 @@ export async function lockEditionForm(db: Database, editionId: number): Promise<
   if (!locked) return null;
   // A second statement: under READ COMMITTED it reads a snapshot taken after the lock was
   // granted, so it sees a form saved by the transaction the lock waited for.
-  const [row] = await queryRows<{ fingerprint: string }>(
-    db,
-    sql`select e.asks_origin::text
-          || '|' || coalesce((select string_agg(fs.id || ':' || coalesce(fs.word_limit, 0) || ':' || fs.required::text, ',' order by fs.position)
-                                from form_sections fs where fs.edition_id = e.id), '')
-          || '|' || coalesce((select string_agg(c.id::text, ',' order by c.position) from criteria c where c.edition_id = e.id), '') as fingerprint
-        from editions e where e.id = ${editionId}`,
-  );
+  const [row] = await queryRows<{ fingerprint: string }>(db, sql`select ${sql.raw(FORM_FINGERPRINT)} as fingerprint from editions e where e.id = ${editionId}`);
   return row?.fingerprint ?? null;
+}
+
+/** The fingerprint of the form of edition `e` (see lockEditionForm; formFingerprint makes the same of a form read earlier). */
+const FORM_FINGERPRINT = `e.asks_origin::text
+  || '|' || coalesce((select string_agg(fs.id || ':' || coalesce(fs.word_limit, 0) || ':' || fs.required::text, ',' order by fs.position)
+                        from form_sections fs where fs.edition_id = e.id), '')
+  || '|' || coalesce((select string_agg(c.id::text, ',' order by c.position) from criteria c where c.edition_id = e.id), '')`;
+
+// ---------------------------------------------------------------------------------------
+// Submitting a complete nomination (the API, submitNomination): two statements in its
+// transaction, run as prepared statements. The first locks the edition and answers the
+// idempotency key; the second, in a snapshot taken after that lock, checks the form, draws the
+// receipt number and writes the sent row and both e-mails.
+
+/** What the first statement of a submit answers. */
+export type SubmitLock = {
+  /**
+   * A digest of everything the form, the rules and the e-mails read of the edition (its row,
+   * award, organisation, form sections, criteria and e-mail templates): a cached edition
+   * (edition-cache.ts) is used only while its stamp is the current one.
+   */
+  stamp: string;
+  /** The nomination an earlier request with the same idempotency key made, if any. */
+  earlier: { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null } | null;
+};
+
+/** The stamp of edition `e` (with its award `a` and organisation `o` joined): see SubmitLock. */
+const EDITION_STAMP = `md5(concat_ws('|', e::text, a::text, o::text,
+  (select string_agg(s::text, ',' order by s.id) from form_sections s where s.edition_id = e.id),
+  (select string_agg(c::text, ',' order by c.id) from criteria c where c.edition_id = e.id),
+  (select string_agg(t::text, ',' order by t.kind, t.language) from message_templates t where t.edition_id = e.id)))`;
+
+/**
+ * A nomination with the current stamp of its edition, in one statement: the nominator's pages
+ * (access.ts) then take the edition from edition-cache.ts while the stamp is the same.
+ */
+export async function findNominationWithStamp(db: Database, id: number): Promise<{ nomination: NominationRow; stamp: string } | null> {
+  const [row] = await db
+    .select({
+      nomination: nominations,
+      stamp: sql<string>`(select ${sql.raw(EDITION_STAMP)} from editions e join awards a on a.id = e.award_id join organisations o on o.id = a.organisation_id where e.id = nominations.edition_id)`,
+    })
+    .from(nominations)
+    .where(eq(nominations.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+const LOCK_FOR_SUBMIT = preparedStatement(
+  'nominations.lock-for-submit',
+  `select ${EDITION_STAMP} as stamp,
+          n.id, n.status, n.receipt_number, n.sent_at, n.idempotency_fingerprint
+     from editions e
+     join awards a on a.id = e.award_id
+     join organisations o on o.id = a.organisation_id
+     left join nominations n on n.edition_id = e.id and n.idempotency_key = $2::text
+    where e.id = $1::int
+      for key share of e`,
+);
+
+/**
+ * Locks the edition against a change of its form (FOR KEY SHARE, as lockEditionForm) and reads
+ * the edition's stamp and the nomination of `idempotencyKey`. Null when the edition does not exist.
+ */
+export async function lockForSubmit(db: Database, editionId: number, idempotencyKey: string | null): Promise<SubmitLock | null> {
+  const [row] = await runPrepared<{
+    stamp: string;
+    id: number | null;
+    status: NominationRow['status'] | null;
+    receipt_number: string | null;
+    sent_at: Date | null;
+    idempotency_fingerprint: string | null;
+  }>(db, LOCK_FOR_SUBMIT, [editionId, idempotencyKey]);
+  if (!row) return null;
+  return {
+    stamp: row.stamp,
+    earlier:
+      row.id === null
+        ? null
+        : { id: row.id, status: row.status!, receiptNumber: row.receipt_number, sentAt: row.sent_at, fingerprint: row.idempotency_fingerprint },
+  };
+}
+
+/** An e-mail the submit statement queues: the values of OUTBOX_INSERT_COLUMNS (outboxInsertValues) but the dedupe key and `about`, which name the new row. */
+export type SubmitMail = { kind: string; to: string; subject: string; text: string; html: string; organisationId: number | null };
+
+// The receipt number replaces `placeholder` in the receipt's subject and bodies: it is drawn in
+// the statement, after the e-mails were rendered. The dedupe keys and `about` are receiptMail's
+// and nomineeNoticeMail's ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
+const INSERT_SENT = preparedStatement(
+  'nominations.insert-sent',
+  `with form as (
+     select (${FORM_FINGERPRINT}) = $25::text as same from editions e where e.id = $1::int
+   ), counter as (
+     insert into receipt_counters (edition_id, last_number)
+     select $1::int, 1 from form where form.same
+     on conflict (edition_id) do update set last_number = receipt_counters.last_number + 1
+     returning last_number
+   ), sent as (
+     insert into nominations (edition_id, status, receipt_number, access_token_hash, version, sent_version,
+                              nominator_name, nominator_email, nominator_is_citizen, nominator_workplace,
+                              nominee_kind, nominee_names, nominee_unit, nominee_organisation, nominee_email,
+                              title, summary, criterion_ids, origin_organisation, origin_description, origin_url, answers,
+                              idempotency_key, idempotency_fingerprint, created_at, updated_at, first_sent_at, sent_at,
+                              language, nominee_consent_token_hash)
+     select $1::int, 'sent', $24::text || lpad(counter.last_number::text, greatest(4, length(counter.last_number::text)), '0'), $2::text, 2, 2,
+            $3::text, $4::text, $5::text, $6::text,
+            $7::text, $8::text, $9::text, $10::text, $11::text,
+            $12::text, $13::text, ($14::text)::jsonb, $15::text, $16::text, $17::text, ($18::text)::jsonb,
+            $19::text, $20::text, $21::timestamptz, $21::timestamptz, $21::timestamptz, $21::timestamptz,
+            coalesce($22::text, 'da'), $23::text
+       from counter
+     on conflict do nothing
+     returning id, version, receipt_number
+   ), receipt as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $26::text, 'receipt:' || sent.id || ':' || sent.version, $27::text,
+            replace($28::text, $32::text, sent.receipt_number), replace($29::text, $32::text, sent.receipt_number), replace($30::text, $32::text, sent.receipt_number),
+            $31::int, 'nomination:' || sent.id, $21::timestamptz, $21::timestamptz, 'pending', 0
+       from sent where $27::text <> ''
+     on conflict do nothing
+   ), notice as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $33::text, 'nominee-notice:' || sent.id, $34::text, $35::text, $36::text, $37::text,
+            $31::int, 'nomination:' || sent.id, $21::timestamptz, $21::timestamptz, 'pending', 0
+       from sent where $34::text <> ''
+     on conflict do nothing
+   )
+   select form.same, sent.id, sent.receipt_number from form left join sent on true`,
+);
+
+export type InsertSentResult = { ok: true; id: number; receiptNumber: string } | { ok: false; reason: 'form-changed' | 'not-found' | 'taken' };
+
+/**
+ * The second statement of a submit: unless the form's fingerprint (read now, after the lock) differs
+ * from `formFingerprint`, draws the edition's next receipt number and inserts the nomination as
+ * sent (version 2: a draft at 1, sent once) with its receipt e-mail and, when it has an
+ * address, the nominee's notice. 'taken': another nomination holds the idempotency key (the
+ * caller must roll back: the number was drawn).
+ */
+export async function insertSentNomination(
+  db: Database,
+  v: {
+    editionId: number;
+    accessTokenHash: string;
+    fields: NominationFields;
+    idempotencyKey: string | null;
+    idempotencyFingerprint: string;
+    now: Date;
+    language: 'da' | 'en' | null;
+    consentTokenHash: string | null;
+    /** The receipt number but its running number, e.g. 'ABI-2027-'. */
+    receiptPrefix: string;
+    formFingerprint: string;
+    receipt: SubmitMail | null;
+    notice: SubmitMail | null;
+    /** Where the receipt's subject and bodies hold the receipt number. */
+    placeholder: string;
+  },
+): Promise<InsertSentResult> {
+  const f = fieldColumns(v.fields);
+  const r = v.receipt;
+  const n = v.notice;
+  const [row] = await runPrepared<{ same: boolean; id: number | null; receipt_number: string | null }>(db, INSERT_SENT, [
+    v.editionId,
+    v.accessTokenHash,
+    f.nominatorName,
+    f.nominatorEmail,
+    f.nominatorIsCitizen,
+    f.nominatorWorkplace,
+    f.nomineeKind,
+    f.nomineeNames,
+    f.nomineeUnit,
+    f.nomineeOrganisation,
+    f.nomineeEmail,
+    f.title,
+    f.summary,
+    JSON.stringify(f.criterionIds),
+    f.originOrganisation,
+    f.originDescription,
+    f.originUrl,
+    JSON.stringify(f.answers),
+    v.idempotencyKey,
+    v.idempotencyFingerprint,
+    v.now.toISOString(),
+    v.language,
+    v.consentTokenHash,
+    v.receiptPrefix,
+    v.formFingerprint,
+    r?.kind ?? '',
+    r?.to ?? '',
+    r?.subject ?? '',
+    r?.text ?? '',
+    r?.html ?? '',
+    r?.organisationId ?? n?.organisationId ?? null,
+    v.placeholder,
+    n?.kind ?? '',
+    n?.to ?? '',
+    n?.subject ?? '',
+    n?.text ?? '',
+    n?.html ?? '',
+  ]);
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (!row.same) return { ok: false, reason: 'form-changed' };
+  if (row.id === null) return { ok: false, reason: 'taken' };
+  return { ok: true, id: row.id, receiptNumber: row.receipt_number! };
 }
 
 export async function findEditionIdByAwardYear(db: Database, slug: string, year: number): Promise<number | null> {
@@ -77,27 +277,6 @@ export async function insertDraft(
     })
     .returning();
   return row!;
-}
-
-/** Inserts a draft unless its idempotency key is taken; null then (the other request's row wins). */
-export async function insertDraftOnce(
-  db: Database,
-  v: { editionId: number; accessTokenHash: string; fields: NominationFields; now: Date; idempotencyKey: string | null; idempotencyFingerprint: string },
-) {
-  const [row] = await db
-    .insert(nominations)
-    .values({
-      editionId: v.editionId,
-      accessTokenHash: v.accessTokenHash,
-      ...fieldColumns(v.fields),
-      idempotencyKey: v.idempotencyKey,
-      idempotencyFingerprint: v.idempotencyFingerprint,
-      createdAt: v.now,
-      updatedAt: v.now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  return row ?? null;
 }
 
 export async function findNominationById(db: Database, id: number): Promise<NominationRow | null> {
@@ -163,16 +342,6 @@ export async function updateNomination(db: Database, id: number, values: Partial
   return row!;
 }
 
-/** The next receipt number of an edition: 1, 2, 3… without gaps between committed sends. */
-export async function nextReceiptNumber(db: Database, editionId: number): Promise<number> {
-  const [row] = await db
-    .insert(receiptCounters)
-    .values({ editionId, lastNumber: 1 })
-    .onConflictDoUpdate({ target: receiptCounters.editionId, set: { lastNumber: sql`${receiptCounters.lastNumber} + 1` } })
-    .returning({ n: receiptCounters.lastNumber });
-  return row!.n;
-}
-
 /** Draft and sent nominations whose nominator wrote `email` (any case), with the number of working recovery links of each at `now`. */
 export async function findNominationsForRecovery(db: Database, email: string, now: Date) {
   return queryRows<{ id: number; edition_id: number; working: number }>(
@@ -211,4 +380,174 @@ export async function lockLinkRecovery(db: Database, tokenHash: string) {
 
 export async function markLinkRecoveryUsed(db: Database, id: number, now: Date) {
   await db.update(nominationLinkRecoveries).set({ usedAt: now }).where(eq(nominationLinkRecoveries.id, id));
+}
+
+// ---------------------------------------------------------------------------------------
+// Sending a nomination from its pages (sendNomination): BEGIN, two statements, COMMIT.
+
+/**
+ * The nomination locked until the transaction ends (FOR UPDATE: two sends of one nomination
+ * queue up), its edition locked against a change of its form (FOR KEY SHARE, as
+ * lockEditionForm), the edition's stamp (edition-cache.ts) and the names of its attachments (the
+ * receipt lists them), in one statement. The subqueries name the outer row's columns in plain SQL:
+ * in a select list Drizzle writes a column unqualified ("id"), which inside a subquery would mean
+ * the subquery's own column.
+ */
+export async function lockNominationForSend(db: Database, id: number) {
+  const [row] = await db
+    .select({
+      nomination: nominations,
+      stamp: sql<string>`(select ${sql.raw(EDITION_STAMP)} from editions e join awards a on a.id = e.award_id join organisations o on o.id = a.organisation_id where e.id = nominations.edition_id)`,
+      editionLocked: sql<number | null>`(select k.id from editions k where k.id = nominations.edition_id for key share)`,
+      // The files as they will be once sent: files attached or deleted after sending wait as
+      // pending changes (decision 0011), which sendNominationRow applies in its statement.
+      attachments: sql<
+        string[]
+      >`(select coalesce(json_agg(f.file_name order by f.id), '[]'::json) from nomination_attachments f where f.nomination_id = nominations.id and f.pending_change is distinct from 'removed')`,
+      attachmentChanges: sql<boolean>`exists (select 1 from nomination_attachments f where f.nomination_id = nominations.id and f.pending_change is not null)`,
+    })
+    .from(nominations)
+    .where(eq(nominations.id, id))
+    .for('update', { of: nominations })
+    .limit(1);
+  return row ?? null;
+}
+
+const NOMINATION_COLUMNS = Object.entries(getTableColumns(nominations));
+
+/** A row of `nominations` read by raw SQL (`returning *`) as Drizzle maps it. */
+function nominationOf(raw: Record<string, unknown>): NominationRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of NOMINATION_COLUMNS) {
+    const v = raw[column.name];
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return out as NominationRow;
+}
+
+// The fields as the nominator sees them (the working copy applied) written to the row, which
+// becomes sent; on the first send ($5) the receipt number is drawn (gap-free: the counter's row
+// stays locked until the transaction ends) once the form's fingerprint, read now, is found equal
+// to $6. Then the receipt and, when it has an address, the nominee's notice: their dedupe keys
+// name the new version; $33 in the receipt's texts is where the drawn number goes. Last, the
+// files' pending changes are applied (deleted ones go, with their stored bytes by the delete
+// trigger; attached ones become sent), only when the row was written.
+const SEND_ROW = preparedStatement(
+  'nominations.send-row',
+  `with form as (
+     select (not $5::boolean or (${FORM_FINGERPRINT}) = $6::text) as same from editions e where e.id = $1::int
+   ), counter as (
+     insert into receipt_counters (edition_id, last_number)
+     select $1::int, 1 from form where form.same and $5::boolean
+     on conflict (edition_id) do update set last_number = receipt_counters.last_number + 1
+     returning last_number
+   ), sent as (
+     update nominations set
+       nominator_name = $8::text, nominator_email = $9::text, nominator_is_citizen = $10::text, nominator_workplace = $11::text,
+       nominee_kind = $12::text, nominee_names = $13::text, nominee_unit = $14::text, nominee_organisation = $15::text, nominee_email = $16::text,
+       title = $17::text, summary = $18::text, criterion_ids = ($19::text)::jsonb, origin_organisation = $20::text,
+       origin_description = $21::text, origin_url = $22::text, answers = ($23::text)::jsonb,
+       working_copy = null,
+       working_copy_saved_at = case when nominations.working_copy is null then nominations.working_copy_saved_at else null end,
+       status = 'sent',
+       receipt_number = case when $5::boolean
+                             then $7::text || lpad(counter.last_number::text, greatest(4, length(counter.last_number::text)), '0')
+                             else nominations.receipt_number end,
+       sent_at = $4::timestamptz, updated_at = $4::timestamptz, first_sent_at = coalesce(nominations.first_sent_at, $4::timestamptz),
+       version = nominations.version + 1, sent_version = nominations.version + 1,
+       nominee_consent_token_hash = coalesce($24::text, nominations.nominee_consent_token_hash),
+       language = coalesce($25::text, nominations.language)
+     from form left join counter on true
+     where nominations.id = $2::int and nominations.version = $3::int and form.same and (not $5::boolean or counter.last_number is not null)
+     returning nominations.*
+   ), receipt as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $26::text, $27::text, $28::text, replace($29::text, $33::text, sent.receipt_number), replace($30::text, $33::text, sent.receipt_number),
+            replace($31::text, $33::text, sent.receipt_number), $32::int, $34::text, $4::timestamptz, $4::timestamptz, 'pending', 0
+       from sent where $28::text <> ''
+     on conflict do nothing
+   ), notice as (
+     insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
+     select $35::text, $36::text, $37::text, $38::text, $39::text, $40::text, $41::int, $42::text, $4::timestamptz, $4::timestamptz, 'pending', 0
+       from sent where $37::text <> ''
+     on conflict do nothing
+   ), files_removed as (
+     delete from nomination_attachments where nomination_id = $2::int and pending_change = 'removed' and exists (select 1 from sent)
+   ), files_added as (
+     update nomination_attachments set pending_change = null where nomination_id = $2::int and pending_change = 'added' and exists (select 1 from sent)
+   )
+   select form.same as form_same, sent.* from form left join sent on true`,
+);
+
+export type SendRowResult = { ok: true; nomination: NominationRow } | { ok: false; reason: 'form-changed' | 'not-found' };
+
+/**
+ * The second statement of a send: the row at `expectedVersion` written as sent with `fields`
+ * (a new receipt number on the first send), with its receipt and nominee notice in the outbox,
+ * in one round trip. 'form-changed': on a first send, the form saved now differs from the one
+ * checked (nothing written).
+ */
+export async function sendNominationRow(
+  db: Database,
+  v: {
+    editionId: number;
+    id: number;
+    expectedVersion: number;
+    now: Date;
+    firstSend: boolean;
+    formFingerprint: string;
+    receiptPrefix: string;
+    fields: NominationFields;
+    consentTokenHash: string | null;
+    language: 'da' | 'en' | null;
+    receipt: NewMail | null;
+    notice: NewMail | null;
+    /** Where the receipt's texts hold the receipt number when it is drawn by the statement. */
+    placeholder: string;
+  },
+): Promise<SendRowResult> {
+  const f = fieldColumns(v.fields);
+  const mail = (m: NewMail | null) => (m ? outboxInsertValues(m, v.now).slice(0, 8) : ['', null, '', '', '', '', null, null]);
+  const [kindR, keyR, toR, subjectR, textR, htmlR, orgR, aboutR] = mail(v.receipt);
+  const [row] = await runPrepared<Record<string, unknown> & { form_same: boolean }>(db, SEND_ROW, [
+    v.editionId,
+    v.id,
+    v.expectedVersion,
+    v.now.toISOString(),
+    v.firstSend,
+    v.formFingerprint,
+    v.receiptPrefix,
+    f.nominatorName,
+    f.nominatorEmail,
+    f.nominatorIsCitizen,
+    f.nominatorWorkplace,
+    f.nomineeKind,
+    f.nomineeNames,
+    f.nomineeUnit,
+    f.nomineeOrganisation,
+    f.nomineeEmail,
+    f.title,
+    f.summary,
+    JSON.stringify(f.criterionIds),
+    f.originOrganisation,
+    f.originDescription,
+    f.originUrl,
+    JSON.stringify(f.answers),
+    v.consentTokenHash,
+    v.language,
+    kindR,
+    keyR,
+    toR,
+    subjectR,
+    textR,
+    htmlR,
+    orgR,
+    v.placeholder,
+    aboutR,
+    ...mail(v.notice),
+  ]);
+  if (!row) return { ok: false, reason: 'not-found' };
+  if (!row.form_same) return { ok: false, reason: 'form-changed' };
+  if (row.id === null || row.id === undefined) return { ok: false, reason: 'not-found' };
+  return { ok: true, nomination: nominationOf(row) };
 }

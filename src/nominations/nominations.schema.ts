@@ -145,7 +145,7 @@ export const nominations = pgTable(
  * `pending_change` 'added' is a file the nominator attached since, 'removed' one they deleted since,
  * null one that is sent (or a draft's). Everyone but the nominator sees the sent set (not 'added');
  * the nominator sees the working set (not 'removed'); "Send ændringer" applies the changes
- * (attachments.repo.ts applyAttachmentChanges).
+ * in the send statement (nominations.repo.ts SEND_ROW).
  */
 export const nominationAttachments = pgTable(
   'nomination_attachments',

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '../../db/database.js';
+import { and, asc, count, eq, isNull, or, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
 import { nominationAttachments } from '../nominations.schema.js';
 
 // SQL only. Rules live in attachments.service.ts.
@@ -66,15 +66,6 @@ export async function countRemovedAttachments(db: Database, nominationId: number
   return Number(row?.n ?? 0);
 }
 
-/** Whether a nomination has file changes not sent yet. */
-export async function hasAttachmentChanges(db: Database, nominationId: number): Promise<boolean> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from nomination_attachments where nomination_id = ${nominationId} and pending_change is not null`,
-  );
-  return (row?.n ?? 0) > 0;
-}
-
 /** One of the nominator's files (the working set), only if it belongs to the nomination. */
 export async function findAttachment(db: Database, nominationId: number, attachmentId: number): Promise<AttachmentRow | null> {
   const [row] = await db
@@ -132,27 +123,4 @@ export async function markAttachmentRemoved(db: Database, nominationId: number, 
     .where(and(eq(nominationAttachments.id, attachmentId), eq(nominationAttachments.nominationId, nominationId), isNull(pending)))
     .returning();
   return row ?? null;
-}
-
-/**
- * The attachments' part of sending, in the send transaction (the nomination row locked): the
- * files deleted since the last send go (their stored files and chunks with them, by the rows'
- * delete trigger), the files attached since become sent. Returns the names of the files now
- * sent, in the order they were added, for the receipt. One statement: the final select reads
- * the snapshot from before the statement's own changes, where the working set is exactly the
- * set the changes leave. On a first send (a draft has no pending changes) it only lists.
- */
-export async function applyAttachmentChanges(db: Database, nominationId: number): Promise<string[]> {
-  const rows = await queryRows<{ file_name: string }>(
-    db,
-    sql`with removed as (
-          delete from nomination_attachments where nomination_id = ${nominationId} and pending_change = 'removed' returning id
-        ), added as (
-          update nomination_attachments set pending_change = null where nomination_id = ${nominationId} and pending_change = 'added' returning id
-        )
-        select file_name from nomination_attachments
-         where nomination_id = ${nominationId} and pending_change is distinct from 'removed'
-         order by id`,
-  );
-  return rows.map((r) => r.file_name);
 }

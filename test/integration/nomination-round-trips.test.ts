@@ -1,0 +1,214 @@
+/**
+ * Sending a nomination through the API costs few round trips to the database (issue 18): with
+ * the edition read once (edition-cache.ts), a send is the rate-limit hit and one transaction of
+ * BEGIN, two statements and COMMIT. Counted on the real engines (test/harness/statements.ts),
+ * not a mock. What the statements write is the same as before: the row, its receipt number and
+ * both e-mails with the keys the e-mail functions give.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq, like } from 'drizzle-orm';
+import { awards, editions, formSections, messageTemplates, nominationAttachments, nominations, outboxMessages } from '../../src/db/schema.js';
+import { ENGINES } from '../harness/databases.js';
+import { startTestApp } from '../harness/app.js';
+import { recordStatements, transactionOf } from '../harness/statements.js';
+import {
+  fieldsOf,
+  formatReceiptNumber,
+  loadEditionForForm,
+  nominatorFieldsOf,
+  saveNomination,
+  sendNomination,
+} from '../../src/nominations/nomination.service.js';
+import { buildAttachment, buildNomination, storedFileRows } from '../harness/factories.js';
+import { nomineeNoticeMail, receiptMail } from '../../src/nominations/nomination-mails.js';
+
+/** At most this many round trips from BEGIN to COMMIT, both included (issue 18). */
+const MAX_IN_TRANSACTION = 4;
+
+for (const engine of ENGINES) {
+  describe(`round trips of a nomination sent through the API on ${engine}`, () => {
+    let t: Awaited<ReturnType<typeof startTestApp>>;
+    let edition: typeof editions.$inferSelect;
+    let body: (i: number) => Record<string, unknown>;
+
+    before(async () => {
+      t = await startTestApp(engine);
+      const rows = await t.database.db
+        .select({ e: editions })
+        .from(editions)
+        .innerJoin(awards, eq(awards.id, editions.awardId))
+        .where(eq(awards.slug, 'aarets-borgerinddragende-initiativ'));
+      edition = rows.map((r) => r.e).sort((a, b) => b.year - a.year)[0]!;
+      const form = (await loadEditionForForm(t.database.db, edition.id))!.form;
+      body = (i) => ({
+        nominator: { name: `Lise ${i}`, email: `lise${i}@eksempel.dk`, isCitizen: false, workplace: 'AUH' },
+        nominee: { kind: 'team', names: 'Team Hjemmedialyse', unit: 'Nyremedicinsk', organisation: 'AUH', email: `team${i}@eksempel.dk` },
+        title: `Video-konsultationer ${i}`,
+        summary: 'Kort resumé.',
+        criterionIds: [form.criteria[0]!.id],
+        answers: Object.fromEntries(form.sections.map((s) => [String(s.id), `Tekst om ${s.heading}.`])),
+      });
+    });
+    after(async () => t?.close());
+
+    const post = (payload: unknown, key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/editions/${edition.id}/nominations`,
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      });
+
+    test(`a send is the rate-limit hit and a transaction of at most ${MAX_IN_TRANSACTION} round trips`, async () => {
+      await post(body(0), 'round-trips-warm'); // the edition is read and cached by the first send
+      const { result, statements } = await recordStatements(engine, t.database.db, () => post(body(1), 'round-trips-1'));
+      assert.equal(result.statusCode, 201, result.body);
+      const tx = transactionOf(statements);
+      assert.ok(tx.length <= MAX_IN_TRANSACTION, `${tx.length} round trips in the transaction:\n${tx.join('\n---\n')}`);
+      assert.ok(statements.length <= MAX_IN_TRANSACTION + 1, `${statements.length} statements in all:\n${statements.join('\n---\n')}`);
+    });
+
+    test('a retried request (same key) is answered from the transaction’s first statement', async () => {
+      const first = await post(body(2), 'round-trips-2');
+      assert.equal(first.statusCode, 201, first.body);
+      const { result, statements } = await recordStatements(engine, t.database.db, () => post(body(2), 'round-trips-2'));
+      assert.equal(result.statusCode, 200, result.body);
+      assert.equal(result.json().receiptNumber, first.json().receiptNumber);
+      assert.ok(transactionOf(statements).length <= 3, statements.join('\n---\n'));
+    });
+
+    test('what the statement writes: the sent row, the next receipt number, both e-mails with their keys and the number in the receipt', async () => {
+      const res = await post(body(3), 'round-trips-3');
+      assert.equal(res.statusCode, 201, res.body);
+      const { id, receiptNumber } = res.json() as { id: number; receiptNumber: string };
+      const row = (await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!;
+      assert.equal(row.status, 'sent');
+      assert.equal(row.receiptNumber, receiptNumber);
+      assert.equal(row.version, 2);
+      assert.equal(row.sentVersion, 2);
+      assert.equal(row.firstSentAt?.getTime(), row.sentAt?.getTime());
+      assert.equal(row.idempotencyKey, 'round-trips-3');
+      assert.ok(row.nomineeConsentTokenHash, 'the nominee is asked for consent');
+      assert.deepEqual(fieldsOf(row).answers, body(3).answers);
+      const ed = (await loadEditionForForm(t.database.db, edition.id))!;
+      const mails = await t.database.db
+        .select()
+        .from(outboxMessages)
+        .where(like(outboxMessages.about, `nomination:${id}`));
+      const receipt = mails.find((m) => m.kind === 'nomination-receipt')!;
+      const notice = mails.find((m) => m.kind === 'nominee-notice')!;
+      assert.equal(mails.length, 2);
+      const mail = { baseUrl: 'http://prisportal.test' };
+      assert.equal(receipt.dedupeKey, receiptMail({ edition: ed, nomination: row, fields: fieldsOf(row), firstSend: true, mail, attachments: [] }).dedupeKey);
+      assert.equal(notice.dedupeKey, nomineeNoticeMail({ nomination: row, consentToken: 'x', mail }).dedupeKey);
+      assert.equal(receipt.toAddress, 'lise3@eksempel.dk');
+      assert.equal(notice.toAddress, 'team3@eksempel.dk');
+      for (const part of [receipt.subject, receipt.textBody, receipt.htmlBody ?? '']) {
+        assert.ok(part.includes(receiptNumber), `the receipt number is in: ${part.slice(0, 200)}`);
+        assert.doesNotMatch(part, /receiptnumber/, 'no placeholder is left');
+      }
+      // The number after it is the next one.
+      const next = await post(body(4), 'round-trips-4');
+      const n = Number(receiptNumber.slice(-4));
+      assert.equal(next.json().receiptNumber, formatReceiptNumber('aarets-borgerinddragende-initiativ', edition.year, n + 1));
+    });
+
+    test(`the form's Send of a draft, and of changes to a sent nomination: at most ${MAX_IN_TRANSACTION} round trips in the transaction`, async () => {
+      const db = t.database.db;
+      const now = t.clock.now();
+      const mail = { baseUrl: 'http://prisportal.test' };
+      const ed = (await loadEditionForForm(db, edition.id))!;
+      const criterionIds = [ed.form.criteria[0]!.id];
+      const warm = await buildNomination(db, { editionId: edition.id, status: 'draft', criterionIds });
+      const warmed = await sendNomination({ db, edition: ed, nominationId: warm.id, expectedVersion: warm.version, now, mail });
+      assert.equal(warmed.ok, true, JSON.stringify(warmed));
+
+      const draft = await buildNomination(db, { editionId: edition.id, status: 'draft', criterionIds });
+      const first = await recordStatements(engine, db, () =>
+        sendNomination({ db, edition: ed, nominationId: draft.id, expectedVersion: draft.version, now, mail }),
+      );
+      assert.equal(first.result.ok, true, JSON.stringify(first.result));
+      assert.ok(transactionOf(first.statements).length <= MAX_IN_TRANSACTION, first.statements.join('\n---\n'));
+      const sent = first.result.ok ? first.result.nomination : null;
+      assert.equal(sent?.status, 'sent');
+      assert.equal(sent?.version, draft.version + 1);
+      assert.equal(sent?.sentVersion, draft.version + 1);
+      assert.ok(sent?.sentAt instanceof Date);
+      assert.match(sent?.receiptNumber ?? '', /^ABI-\d{4}-\d{4}$/);
+
+      // Changes after sending go into the working copy; "Send ændringer" applies them and sends a changed receipt.
+      const saved = await saveNomination({
+        db,
+        edition: ed,
+        nomination: sent!,
+        fields: { ...nominatorFieldsOf(sent!), title: 'Ny titel' },
+        expectedVersion: sent!.version,
+        now,
+      });
+      assert.equal(saved.ok, true);
+      // And the files: one sent and then deleted, one attached after sending (decision 0011);
+      // "Send ændringer" applies both in the same round trips.
+      const kept = await buildAttachment(db, { nominationId: draft.id, fileName: 'beholdt.pdf', data: Buffer.from('beholdt') });
+      const gone = await buildAttachment(db, { nominationId: draft.id, fileName: 'slettet.pdf', data: Buffer.from('slettet'), pendingChange: 'removed' });
+      const added = await buildAttachment(db, { nominationId: draft.id, fileName: 'ny.pdf', data: Buffer.from('ny'), pendingChange: 'added' });
+      const changed = saved.ok ? saved.nomination : sent!;
+      const again = await recordStatements(engine, db, () =>
+        sendNomination({ db, edition: ed, nominationId: draft.id, expectedVersion: changed.version, now, mail }),
+      );
+      assert.equal(again.result.ok, true, JSON.stringify(again.result));
+      assert.ok(transactionOf(again.statements).length <= MAX_IN_TRANSACTION, again.statements.join('\n---\n'));
+      const row = (await db.select().from(nominations).where(eq(nominations.id, draft.id)))[0]!;
+      assert.equal(row.title, 'Ny titel');
+      assert.equal(row.workingCopy, null);
+      assert.equal(row.receiptNumber, sent!.receiptNumber, 'the same receipt number');
+      assert.equal(row.sentVersion, row.version);
+      const receipts = await db
+        .select()
+        .from(outboxMessages)
+        .where(eq(outboxMessages.about, `nomination:${draft.id}`));
+      assert.deepEqual(
+        receipts.map((m) => m.dedupeKey).sort(),
+        [`nominee-notice:${draft.id}`, `receipt:${draft.id}:${draft.version + 1}`, `receipt:${draft.id}:${row.version}`].sort(),
+      );
+      const changedReceipt = receipts.find((m) => m.dedupeKey === `receipt:${draft.id}:${row.version}`)!;
+      assert.ok(changedReceipt.textBody.includes('Ny titel') && changedReceipt.subject.includes(sent!.receiptNumber!));
+      assert.match(changedReceipt.textBody, /- beholdt\.pdf\n- ny\.pdf\n/, 'the receipt lists the files as sent');
+      assert.ok(!changedReceipt.textBody.includes('slettet.pdf'));
+      const files = await db.select().from(nominationAttachments).where(eq(nominationAttachments.nominationId, draft.id));
+      assert.deepEqual(
+        files.map((f) => [f.id, f.pendingChange]).sort(),
+        [
+          [kept.id, null],
+          [added.id, null],
+        ].sort(),
+        'the deleted file is gone, the attached one sent',
+      );
+      assert.deepEqual(await storedFileRows(db, gone.storageKey), { files: 0, chunks: 0 }, 'with its stored bytes');
+    });
+
+    test('a change of the round (a template, a section) is seen by the next send: the cached edition is read again', async () => {
+      await t.database.db.insert(messageTemplates).values({
+        editionId: edition.id,
+        kind: 'receipt',
+        language: 'da',
+        subject: 'Kvittering {{receipt}} (ny tekst)',
+        body: 'Tak, {{recipient}}. Nummer: {{receipt}}',
+        updatedAt: new Date(),
+      });
+      const res = await post(body(5), 'round-trips-5');
+      assert.equal(res.statusCode, 201, res.body);
+      const receipt = (
+        await t.database.db
+          .select()
+          .from(outboxMessages)
+          .where(eq(outboxMessages.dedupeKey, `receipt:${res.json().id}:2`))
+      )[0]!;
+      assert.equal(receipt.subject, `Kvittering ${res.json().receiptNumber} (ny tekst)`);
+      // A required section added after the edition was cached: a body without it is incomplete.
+      await t.database.db.insert(formSections).values({ editionId: edition.id, position: 99, heading: 'Ny', help: '', wordLimit: null, required: true });
+      const refused = await post(body(6), 'round-trips-6');
+      assert.equal(refused.statusCode, 422, refused.body);
+    });
+  });
+}
