@@ -129,6 +129,32 @@ export async function lockForSubmit(db: Database, editionId: number, idempotency
 /** An e-mail the submit statement queues: the values of OUTBOX_INSERT_COLUMNS (outboxInsertValues) but the dedupe key and `about`, which name the new row. */
 export type SubmitMail = { kind: string; to: string; subject: string; text: string; html: string; organisationId: number | null };
 
+/**
+ * A nomination's 16 fields as statement parameters, in the order both sending statements
+ * (INSERT_SENT, SEND_ROW) number them: nominator, nominee, solution, origin, answers.
+ */
+function fieldParams(fields: NominationFields): unknown[] {
+  const f = fieldColumns(fields);
+  return [
+    f.nominatorName,
+    f.nominatorEmail,
+    f.nominatorIsCitizen,
+    f.nominatorWorkplace,
+    f.nomineeKind,
+    f.nomineeNames,
+    f.nomineeUnit,
+    f.nomineeOrganisation,
+    f.nomineeEmail,
+    f.title,
+    f.summary,
+    JSON.stringify(f.criterionIds),
+    f.originOrganisation,
+    f.originDescription,
+    f.originUrl,
+    JSON.stringify(f.answers),
+  ];
+}
+
 // The receipt number replaces `placeholder` in the receipt's subject and bodies: it is drawn in
 // the statement, after the e-mails were rendered. The dedupe keys and `about` are receiptMail's
 // and nomineeNoticeMail's ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
@@ -203,28 +229,12 @@ export async function insertSentNomination(
     placeholder: string;
   },
 ): Promise<InsertSentResult> {
-  const f = fieldColumns(v.fields);
   const r = v.receipt;
   const n = v.notice;
   const [row] = await runPrepared<{ same: boolean; id: number | null; receipt_number: string | null }>(db, INSERT_SENT, [
     v.editionId,
     v.accessTokenHash,
-    f.nominatorName,
-    f.nominatorEmail,
-    f.nominatorIsCitizen,
-    f.nominatorWorkplace,
-    f.nomineeKind,
-    f.nomineeNames,
-    f.nomineeUnit,
-    f.nomineeOrganisation,
-    f.nomineeEmail,
-    f.title,
-    f.summary,
-    JSON.stringify(f.criterionIds),
-    f.originOrganisation,
-    f.originDescription,
-    f.originUrl,
-    JSON.stringify(f.answers),
+    ...fieldParams(v.fields),
     v.idempotencyKey,
     v.idempotencyFingerprint,
     v.now.toISOString(),
@@ -506,7 +516,6 @@ export async function sendNominationRow(
     placeholder: string;
   },
 ): Promise<SendRowResult> {
-  const f = fieldColumns(v.fields);
   const mail = (m: NewMail | null) => (m ? outboxInsertValues(m, v.now).slice(0, 8) : ['', null, '', '', '', '', null, null]);
   const [kindR, keyR, toR, subjectR, textR, htmlR, orgR, aboutR] = mail(v.receipt);
   const [row] = await runPrepared<Record<string, unknown> & { form_same: boolean }>(db, SEND_ROW, [
@@ -517,22 +526,7 @@ export async function sendNominationRow(
     v.firstSend,
     v.formFingerprint,
     v.receiptPrefix,
-    f.nominatorName,
-    f.nominatorEmail,
-    f.nominatorIsCitizen,
-    f.nominatorWorkplace,
-    f.nomineeKind,
-    f.nomineeNames,
-    f.nomineeUnit,
-    f.nomineeOrganisation,
-    f.nomineeEmail,
-    f.title,
-    f.summary,
-    JSON.stringify(f.criterionIds),
-    f.originOrganisation,
-    f.originDescription,
-    f.originUrl,
-    JSON.stringify(f.answers),
+    ...fieldParams(v.fields),
     v.consentTokenHash,
     v.language,
     kindR,
