@@ -11,10 +11,10 @@
  * Env: BENCH_DURATION (seconds per measured run, default 10), BENCH_CONNECTIONS (default 50),
  * BENCH_WARMUP (seconds, default 2).
  */
+import { createDatabase } from '../test/faults/lib.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { openPostgres, type DatabaseHandle } from '../src/db/database.js';
 import { seedDemoData } from '../src/db/seed/seed.js';
@@ -55,16 +55,6 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-async function createDatabase(pgServer: PostgresServer): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer.url('postgres') });
-  await client.connect();
-  try {
-    await client.query(`create database ${DATABASE} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-  } finally {
-    await client.end();
-  }
-}
-
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 const fmtPct = (r: number) => `${(r * 100).toFixed(1)} %`;
 
@@ -91,7 +81,7 @@ async function main() {
   try {
     console.log('# starting PostgreSQL, migrating and seeding…');
     pgServer = await startPostgresServer();
-    await createDatabase(pgServer);
+    await createDatabase(pgServer, DATABASE);
     handle = await openPostgres(pgServer.url(DATABASE));
     await handle.migrate();
     await seedDemoData(handle.db, systemClock.now());

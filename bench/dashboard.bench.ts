@@ -23,6 +23,8 @@
  * Writes its figures between the bench:dashboard markers of BENCHMARKS.md.
  * BENCH_DASHBOARD_RUNS (default 40) sets the rounds.
  */
+import { postgresVersion } from './lib/postgres.js';
+import { createDatabase } from '../test/faults/lib.js';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -199,12 +201,8 @@ async function main() {
   let server: PostgresServer | undefined;
   process.once('exit', () => server?.stop());
   server = await startPostgresServer();
-  const adminClient = new pg.Client({ connectionString: server.url('postgres') });
-  await adminClient.connect();
-  await adminClient.query(`create database bench_dashboard encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-  const version = `PostgreSQL ${(await adminClient.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
-  await adminClient.end();
-  const url = server.url('bench_dashboard');
+  const url = await createDatabase(server, 'bench_dashboard');
+  const version = await postgresVersion(url);
   const handle = await openPostgres(url, POOL);
   await handle.migrate();
   const t0 = performance.now();

@@ -25,6 +25,8 @@
  * BENCH_RUSH_STEPS (draft steps saved after the rush, default 500), BENCH_RUSH_ENGINE=pglite (the
  * app on PGlite in memory instead; the ceiling on the same instance; figures printed, not written).
  */
+import { postgresVersion } from './lib/postgres.js';
+import { createDatabase } from '../test/faults/lib.js';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -479,16 +481,6 @@ async function pgliteCeiling(lite: PGlite, ids: number[], concurrency: number): 
 
 // --- Main ---------------------------------------------------------------------------------------
 
-async function createDatabase(pgServer: PostgresServer): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer.url('postgres') });
-  await client.connect();
-  try {
-    await client.query(`create database ${DATABASE} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-  } finally {
-    await client.end();
-  }
-}
-
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<boolean> {
@@ -528,14 +520,14 @@ async function main(): Promise<boolean> {
     } else {
       console.log('# starting PostgreSQL, migrating and seeding…');
       pgServer = await startPostgresServer();
-      await createDatabase(pgServer);
+      await createDatabase(pgServer, DATABASE);
       url = pgServer.url(DATABASE);
       handle = await openPostgres(url, APP_POOL_SIZE);
       await handle.migrate();
       await seedDemoData(handle.db, systemClock.now());
       admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      postgres = `PostgreSQL ${(await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
+      postgres = await postgresVersion(url);
     }
 
     const candidates = await admin.query<{ id: number }>(

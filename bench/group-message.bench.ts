@@ -18,6 +18,8 @@
  * Writes its figures between the bench:outreach markers of BENCHMARKS.md.
  * BENCH_OUTREACH_RECIPIENTS (default 5000) sets the group's size.
  */
+import { postgresVersion } from './lib/postgres.js';
+import { createDatabase } from '../test/faults/lib.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -25,7 +27,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { openPostgres, type Database } from '../src/db/database.js';
 import { seedDemoData } from '../src/db/seed/seed.js';
 import { awards, editions, organisations, outboxMessages, users } from '../src/db/schema.js';
@@ -89,12 +90,9 @@ async function main() {
   let server: PostgresServer | undefined;
   process.once('exit', () => server?.stop());
   server = await startPostgresServer();
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  await admin.query(`create database bench_outreach encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-  const version = `PostgreSQL ${(await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
-  await admin.end();
-  const handle = await openPostgres(server.url('bench_outreach'), 10);
+  const url = await createDatabase(server, 'bench_outreach');
+  const version = await postgresVersion(url);
+  const handle = await openPostgres(url, 10);
   await handle.migrate();
   const { db } = handle;
   const { editionId, userId } = await load(db);

@@ -10,12 +10,12 @@
  * 100000), BENCH_ROUNDS (passes over the query set per target, default 10),
  * BENCH_SKIP_PGLITE=1 to measure PostgreSQL only.
  */
+import { createDatabase } from '../test/faults/lib.js';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/database.js';
 import { seedDemoData } from '../src/db/seed/seed.js';
@@ -228,11 +228,7 @@ async function main() {
 
   const server = await startPostgresServer();
   try {
-    const admin = new pg.Client({ connectionString: server.url('postgres') });
-    await admin.connect();
-    await admin.query(`create database ${DATABASE} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-    await admin.end();
-    const handle = await openPostgres(server.url(DATABASE), 10);
+    const handle = await openPostgres(await createDatabase(server, DATABASE), 10);
     await handle.migrate();
     console.log(`PostgreSQL: loading ${count} solutions …`);
     results.push(await measureEngine('PostgreSQL', handle, count, rounds));

@@ -18,13 +18,14 @@
  * Writes its figures between the bench:judging markers of BENCHMARKS.md.
  * BENCH_JUDGING_ENGINES=postgres,pglite (default) picks the engines; BENCH_JUDGING_RUNS (15) the runs.
  */
+import { postgresVersion } from './lib/postgres.js';
+import { createDatabase } from '../test/faults/lib.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { and, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { type Score, committeeOverview, reliabilityMatrix } from '../src/judging/normalise.js';
 import { krippendorffAlphaInterval } from '../src/judging/krippendorff.js';
 import { type Ballot, schulze } from '../src/panel/schulze.js';
@@ -349,12 +350,9 @@ async function main() {
     let version: string;
     if (engine === 'postgres') {
       server = await startPostgresServer();
-      const admin = new pg.Client({ connectionString: server.url('postgres') });
-      await admin.connect();
-      await admin.query(`create database bench_judging encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
-      version = `PostgreSQL ${(await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version}`;
-      await admin.end();
-      handle = await openPostgres(server.url('bench_judging'), 10);
+      const url = await createDatabase(server, 'bench_judging');
+      version = await postgresVersion(url);
+      handle = await openPostgres(url, 10);
     } else if (engine === 'pglite') {
       handle = await openPglite(undefined);
       version = 'PGlite (in memory)';
