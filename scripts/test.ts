@@ -16,8 +16,9 @@
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../src/platform/paths.js';
 import { CHROMIUM_MISSING, findChromium } from '../test/harness/chromium.js';
 import { createPgliteTemplates, createTemplate } from '../test/harness/databases.js';
@@ -47,21 +48,57 @@ function selectedFiles(args: string[]): string[] {
 /** How long each file took in earlier runs (scripts/test-durations.mjs writes it). */
 const DURATIONS_FILE = join(projectRoot, '.tmp', 'test-durations.json');
 
-/**
- * The files in the order to start them: the longest first (as timed by earlier runs), so the
- * run does not end with one long file on one core. A file not timed yet is guessed from its
- * folder: browser tests, then integration tests, then unit tests.
- */
-function longestFirst(files: string[]): string[] {
-  let known: Record<string, number> = {};
+/** Test processes per core (TEST_SHARDS overrides the total). */
+const SHARDS_PER_CORE = 2;
+
+/** How long each file took in earlier runs, in ms, keyed by its path without extension. */
+function knownDurations(): Record<string, number> {
   try {
-    known = JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) as Record<string, number>;
+    return JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) as Record<string, number>;
   } catch {
-    // Not timed yet.
+    return {}; // Not timed yet.
   }
-  const guess = (f: string) => (f.startsWith('test/e2e/') ? 20_000 : f.startsWith('test/') ? 10_000 : 1_000);
-  const ms = (f: string) => known[f.replace(/\.tsx?$/, '')] ?? guess(f);
-  return [...files].sort((a, b) => ms(b) - ms(a) || a.localeCompare(b));
+}
+
+/**
+ * How long a file is expected to take: as timed by earlier runs, or, for a file not timed
+ * yet, guessed from its folder (browser tests, then integration tests, then unit tests).
+ */
+function expectedMs(known: Record<string, number>, file: string): number {
+  const guess = file.startsWith('test/e2e/') ? 20_000 : file.startsWith('test/') ? 10_000 : 1_000;
+  return known[file.replace(/\.tsx?$/, '')] ?? guess;
+}
+
+/**
+ * The files dealt into `count` shards, each run by one test process, one file after another.
+ * Each process loads the app's ~900 modules once (~1.2 s of CPU) and keeps what the files
+ * share warm (compiled code, PGlite's WebAssembly, the template's bytes), where a process per
+ * file paid all of it ~140 times. Dealt longest first, each file to the shard expected to end
+ * soonest, and the shards started longest first, so the run does not end with one long shard
+ * on one core. Within a shard the files keep that order.
+ */
+function shardsOf(files: string[], count: number): string[][] {
+  const known = knownDurations();
+  const sorted = [...files].sort((a, b) => expectedMs(known, b) - expectedMs(known, a) || a.localeCompare(b));
+  const shards = Array.from({ length: Math.min(count, files.length) }, () => ({ files: [] as string[], ms: 0 }));
+  for (const file of sorted) {
+    const shard = shards.reduce((least, s) => (s.ms < least.ms ? s : least));
+    shard.files.push(file);
+    shard.ms += expectedMs(known, file);
+  }
+  return shards.sort((a, b) => b.ms - a.ms).map((s) => s.files);
+}
+
+/**
+ * Writes a module that imports the compiled test files of one shard in order: Node's test
+ * runner runs it as one test file, and the tests of each imported file run one after another
+ * in registration order, each reported under its own file.
+ */
+function writeShard(build: string, index: number, files: string[]): string {
+  const path = join(build, `shard-${index}.mjs`);
+  const imports = files.map((f) => `await import(${JSON.stringify(pathToFileURL(join(build, f.replace(/\.tsx?$/, '.js'))).href)});`);
+  writeFileSync(path, `// scripts/test.ts: the test files of shard ${index}, run in one process.\n${imports.join('\n')}\n`);
+  return path;
 }
 
 async function main() {
@@ -106,7 +143,11 @@ async function main() {
   console.log(`# test databases and build ready in ${Date.now() - started} ms (PostgreSQL on port ${server.port}, PGlite templates)`);
 
   const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(2, availableParallelism());
-  const compiled = longestFirst(files).map((f) => join(build, f.replace(/\.tsx?$/, '.js')));
+  // TEST_SHARDS: how many test processes (at most `concurrency` at a time); each runs its share
+  // of the files one after another. More shards balance the cores better, fewer load the app
+  // fewer times.
+  const shardCount = Number(process.env.TEST_SHARDS) || concurrency * SHARDS_PER_CORE;
+  const shards = shardsOf(files, shardCount).map((shard, i) => writeShard(build, i, shard));
   const reporter = process.stdout.isTTY ? 'spec' : 'tap';
   const child = spawn(
     process.execPath,
@@ -117,7 +158,7 @@ async function main() {
       join(projectRoot, 'scripts', 'run-tests.mjs'),
       String(concurrency),
       reporter,
-      ...compiled,
+      ...shards,
     ],
     {
       stdio: 'inherit',
