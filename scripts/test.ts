@@ -3,9 +3,10 @@
  * saying how to install them, never skipping), then at the same time:
  * - runs the static checks (`npm run check`: typecheck, XSS scan, lint; scripts/check.mjs),
  *   whose reports are printed after the tests;
- * - compiles src/ and test/ to JavaScript with esbuild (scripts/build.mjs) into a throwaway
- *   folder, so the ~80 test processes load plain JavaScript instead of each starting a
- *   TypeScript loader (the typecheck is the check's job);
+ * - compiles src/, test/ and scripts/ to JavaScript with esbuild (scripts/build.mjs) into a
+ *   throwaway folder, so the test processes, and the servers, doctor, backup and restore
+ *   commands the tests start, load plain JavaScript instead of each starting a TypeScript
+ *   loader (the typecheck is the check's job);
  * - starts one throwaway PostgreSQL server with a migrated template database and a seeded copy
  *   of it, and makes the same two templates for PGlite (test/harness/databases.ts);
  * then runs every test file with Node's test runner (scripts/run-tests.mjs), the longest first
@@ -138,7 +139,7 @@ async function main() {
       return s;
     }),
     createPgliteTemplates(pgliteTemplate, pgliteSeededTemplate),
-    compile({ out: relative(projectRoot, build), dirs: ['src', 'test'], tests: true }),
+    compile({ out: relative(projectRoot, build), dirs: ['src', 'test', 'scripts'], tests: true }),
   ]);
   console.log(`# test databases and build ready in ${Date.now() - started} ms (PostgreSQL on port ${server.port}, PGlite templates)`);
 

@@ -14,10 +14,10 @@ import { startTestApp } from './app.js';
 import { sessionFor } from './accounts.js';
 import type { Database } from '../../src/db/database.js';
 
-/** Starts Chromium. Fails (never skips) when it is not installed. */
-export async function launchBrowser(): Promise<Browser> {
+/** Starts a Chromium process. Fails (never skips) when it is not installed. */
+function startChromium(): Promise<Browser> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  if (!executablePath) return Promise.reject(new Error(CHROMIUM_MISSING));
   return chromium.launch({
     executablePath,
     args: [
@@ -29,6 +29,72 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * The test process's one Chromium, shared by the browser test files it runs one after another
+ * (npm test runs several files per process). Each file still gets a browser of its own to the
+ * tests: everything a test sees lives in a context (cookies, storage, cache, pages), and a
+ * file's `close()` closes every context it made. The process is closed a moment after the
+ * last file using it let it go, unless another file takes it up in the meantime.
+ */
+let shared: Promise<Browser> | null = null;
+let users = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+/** How long an unused Chromium waits for the next file of the process before it is closed. */
+const IDLE_MS = 1_000;
+
+/**
+ * A browser for one test file: Chromium shared within the process (see above), whose
+ * `close()` closes the contexts this file made and lets the process go. Fails (never skips)
+ * when Chromium is not installed.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  clearTimeout(idleTimer);
+  if (!shared) {
+    const starting: Promise<Browser> = startChromium().then((b) => {
+      // A Chromium that died is not handed to the next file.
+      b.once('disconnected', () => {
+        if (shared === starting) shared = null;
+      });
+      return b;
+    });
+    shared = starting;
+    starting.catch(() => {
+      if (shared === starting) shared = null;
+    });
+  }
+  const starting = shared;
+  const browser = await starting;
+  users++;
+  const contexts = new Set<BrowserContext>();
+  let closed = false;
+  const newContextOf = async (options?: BrowserContextOptions) => {
+    const context = await browser.newContext(options);
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
+    if (--users > 0) return;
+    idleTimer = setTimeout(() => {
+      if (users > 0 || shared !== starting) return;
+      shared = null;
+      void browser.close().catch(() => {});
+    }, IDLE_MS);
+  };
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'newContext') return newContextOf;
+      if (prop === 'close') return close;
+      if (prop === 'contexts') return () => [...contexts];
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
   });
 }
 
