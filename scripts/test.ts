@@ -9,8 +9,10 @@
  *   loader (the typecheck is the check's job);
  * - starts one throwaway PostgreSQL server with a migrated template database and a seeded copy
  *   of it, and makes the same two templates for PGlite (test/harness/databases.ts);
- * then runs every test file with Node's test runner (scripts/run-tests.mjs), the longest first
- * (as timed by earlier runs, kept in .tmp/test-durations.json). Fails when a test or a check fails.
+ * then runs every test file with Node's test runner (scripts/run-tests.mjs) in shards: a few test
+ * processes, each running its share of the files one after another (shardsOf, writeShard), dealt
+ * longest first as timed by earlier runs (.tmp/test-durations.json). Fails when a test or a check
+ * fails.
  *
  * `npm run test:only -- FILES...` runs only the given test files (or folders), without the
  * static checks.
@@ -171,8 +173,9 @@ async function main() {
         TEST_PGLITE_SEEDED_TEMPLATE: pgliteSeededTemplate,
         TEST_BUILD_DIR: build,
         TEST_DURATIONS_FILE: DURATIONS_FILE,
-        // V8's compiled code for every module, kept on disk (Node 22.1 and later): the ~100 test
-        // processes each load the same ~900 modules, so all but the first skip compiling them.
+        // V8's compiled code for every module, kept on disk (Node 22.1 and later): the shards, and
+        // the servers and commands the tests start, each load the same ~900 modules, so all but
+        // the first skip compiling them (and so does the next run).
         NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmp, 'compile-cache'),
         NODE_ENV: 'test',
       },
