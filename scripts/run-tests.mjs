@@ -2,6 +2,8 @@
  * Runs the given test files with Node's test runner, in the order given, at most `concurrency`
  * files at a time (each in a process of its own), and reports on stdout (TAP or spec) and,
  * through scripts/test-durations.mjs, into TEST_DURATIONS_FILE. Exits 1 when a test fails.
+ * scripts/test.ts hands it shard modules, each importing several test files; every test is
+ * still reported under its own file.
  *
  *   node scripts/run-tests.mjs CONCURRENCY tap|spec FILE...
  *

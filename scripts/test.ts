@@ -3,21 +3,25 @@
  * saying how to install them, never skipping), then at the same time:
  * - runs the static checks (`npm run check`: typecheck, XSS scan, lint; scripts/check.mjs),
  *   whose reports are printed after the tests;
- * - compiles src/ and test/ to JavaScript with esbuild (scripts/build.mjs) into a throwaway
- *   folder, so the ~80 test processes load plain JavaScript instead of each starting a
- *   TypeScript loader (the typecheck is the check's job);
+ * - compiles src/, test/ and scripts/ to JavaScript with esbuild (scripts/build.mjs) into a
+ *   throwaway folder, so the test processes, and the servers, doctor, backup and restore
+ *   commands the tests start, load plain JavaScript instead of each starting a TypeScript
+ *   loader (the typecheck is the check's job);
  * - starts one throwaway PostgreSQL server with a migrated template database and a seeded copy
  *   of it, and makes the same two templates for PGlite (test/harness/databases.ts);
- * then runs every test file with Node's test runner (scripts/run-tests.mjs), the longest first
- * (as timed by earlier runs, kept in .tmp/test-durations.json). Fails when a test or a check fails.
+ * then runs every test file with Node's test runner (scripts/run-tests.mjs) in shards: a few test
+ * processes, each running its share of the files one after another (shardsOf, writeShard), dealt
+ * longest first as timed by earlier runs (.tmp/test-durations.json). Fails when a test or a check
+ * fails.
  *
  * `npm run test:only -- FILES...` runs only the given test files (or folders), without the
  * static checks.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../src/platform/paths.js';
 import { CHROMIUM_MISSING, findChromium } from '../test/harness/chromium.js';
 import { createPgliteTemplates, createTemplate } from '../test/harness/databases.js';
@@ -47,21 +51,57 @@ function selectedFiles(args: string[]): string[] {
 /** How long each file took in earlier runs (scripts/test-durations.mjs writes it). */
 const DURATIONS_FILE = join(projectRoot, '.tmp', 'test-durations.json');
 
-/**
- * The files in the order to start them: the longest first (as timed by earlier runs), so the
- * run does not end with one long file on one core. A file not timed yet is guessed from its
- * folder: browser tests, then integration tests, then unit tests.
- */
-function longestFirst(files: string[]): string[] {
-  let known: Record<string, number> = {};
+/** Test processes per core (TEST_SHARDS overrides the total). */
+const SHARDS_PER_CORE = 2;
+
+/** How long each file took in earlier runs, in ms, keyed by its path without extension. */
+function knownDurations(): Record<string, number> {
   try {
-    known = JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) as Record<string, number>;
+    return JSON.parse(readFileSync(DURATIONS_FILE, 'utf8')) as Record<string, number>;
   } catch {
-    // Not timed yet.
+    return {}; // Not timed yet.
   }
-  const guess = (f: string) => (f.startsWith('test/e2e/') ? 20_000 : f.startsWith('test/') ? 10_000 : 1_000);
-  const ms = (f: string) => known[f.replace(/\.tsx?$/, '')] ?? guess(f);
-  return [...files].sort((a, b) => ms(b) - ms(a) || a.localeCompare(b));
+}
+
+/**
+ * How long a file is expected to take: as timed by earlier runs, or, for a file not timed
+ * yet, guessed from its folder (browser tests, then integration tests, then unit tests).
+ */
+function expectedMs(known: Record<string, number>, file: string): number {
+  const guess = file.startsWith('test/e2e/') ? 20_000 : file.startsWith('test/') ? 10_000 : 1_000;
+  return known[file.replace(/\.tsx?$/, '')] ?? guess;
+}
+
+/**
+ * The files dealt into `count` shards, each run by one test process, one file after another.
+ * Each process loads the app's ~900 modules once (~1.2 s of CPU) and keeps what the files
+ * share warm (compiled code, PGlite's WebAssembly, the template's bytes), where a process per
+ * file paid all of it ~140 times. Dealt longest first, each file to the shard expected to end
+ * soonest, and the shards started longest first, so the run does not end with one long shard
+ * on one core. Within a shard the files keep that order.
+ */
+function shardsOf(files: string[], count: number): string[][] {
+  const known = knownDurations();
+  const sorted = [...files].sort((a, b) => expectedMs(known, b) - expectedMs(known, a) || a.localeCompare(b));
+  const shards = Array.from({ length: Math.min(count, files.length) }, () => ({ files: [] as string[], ms: 0 }));
+  for (const file of sorted) {
+    const shard = shards.reduce((least, s) => (s.ms < least.ms ? s : least));
+    shard.files.push(file);
+    shard.ms += expectedMs(known, file);
+  }
+  return shards.sort((a, b) => b.ms - a.ms).map((s) => s.files);
+}
+
+/**
+ * Writes a module that imports the compiled test files of one shard in order: Node's test
+ * runner runs it as one test file, and the tests of each imported file run one after another
+ * in registration order, each reported under its own file.
+ */
+function writeShard(build: string, index: number, files: string[]): string {
+  const path = join(build, `shard-${index}.mjs`);
+  const imports = files.map((f) => `await import(${JSON.stringify(pathToFileURL(join(build, f.replace(/\.tsx?$/, '.js'))).href)});`);
+  writeFileSync(path, `// scripts/test.ts: the test files of shard ${index}, run in one process.\n${imports.join('\n')}\n`);
+  return path;
 }
 
 async function main() {
@@ -101,12 +141,16 @@ async function main() {
       return s;
     }),
     createPgliteTemplates(pgliteTemplate, pgliteSeededTemplate),
-    compile({ out: relative(projectRoot, build), dirs: ['src', 'test'], tests: true }),
+    compile({ out: relative(projectRoot, build), dirs: ['src', 'test', 'scripts'], tests: true }),
   ]);
   console.log(`# test databases and build ready in ${Date.now() - started} ms (PostgreSQL on port ${server.port}, PGlite templates)`);
 
   const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(2, availableParallelism());
-  const compiled = longestFirst(files).map((f) => join(build, f.replace(/\.tsx?$/, '.js')));
+  // TEST_SHARDS: how many test processes (at most `concurrency` at a time); each runs its share
+  // of the files one after another. More shards balance the cores better, fewer load the app
+  // fewer times.
+  const shardCount = Number(process.env.TEST_SHARDS) || concurrency * SHARDS_PER_CORE;
+  const shards = shardsOf(files, shardCount).map((shard, i) => writeShard(build, i, shard));
   const reporter = process.stdout.isTTY ? 'spec' : 'tap';
   const child = spawn(
     process.execPath,
@@ -117,7 +161,7 @@ async function main() {
       join(projectRoot, 'scripts', 'run-tests.mjs'),
       String(concurrency),
       reporter,
-      ...compiled,
+      ...shards,
     ],
     {
       stdio: 'inherit',
@@ -129,8 +173,9 @@ async function main() {
         TEST_PGLITE_SEEDED_TEMPLATE: pgliteSeededTemplate,
         TEST_BUILD_DIR: build,
         TEST_DURATIONS_FILE: DURATIONS_FILE,
-        // V8's compiled code for every module, kept on disk (Node 22.1 and later): the ~100 test
-        // processes each load the same ~900 modules, so all but the first skip compiling them.
+        // V8's compiled code for every module, kept on disk (Node 22.1 and later): the shards, and
+        // the servers and commands the tests start, each load the same ~900 modules, so all but
+        // the first skip compiling them (and so does the next run).
         NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmp, 'compile-cache'),
         NODE_ENV: 'test',
       },

@@ -25,3 +25,10 @@ test('an e-mail address in a URL is masked, plain or percent-encoded (regression
   assert.equal(redactUrl('/admin/personer?q=a%2Bb%40c.dk'), '/admin/personer?q=[redacted]');
   assert.equal(redactUrl('/idebank?q=telemedicin&side=2'), '/idebank?q=telemedicin&side=2');
 });
+
+test('a long run of characters in a URL is masked only when it holds an address (the look-behind keeps the mask as it was)', () => {
+  const run = 'ord+'.repeat(4_000);
+  assert.equal(redactUrl(`/mine-udgaver?q=${run}`), `/mine-udgaver?q=${run}`);
+  assert.equal(redactUrl(`/mine-udgaver?q=${run}karen%40eksempel.dk&x=1`), '/mine-udgaver?q=[redacted]&x=1');
+  assert.equal(redactUrl('/a@b/@c/d@/x%40y;z'), '/[redacted]/@c/d@/[redacted];z');
+});

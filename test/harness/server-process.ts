@@ -16,12 +16,20 @@ export type ServerProcess = {
   stop: () => Promise<void>;
 };
 
+/**
+ * V8's compile cache of the test run (NODE_COMPILE_CACHE, set by npm test), for the child
+ * processes the tests start with an environment of their own: they load the same modules.
+ */
+export function compileCache(): Record<string, string> {
+  return process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE } : {};
+}
+
 export function spawnServer(env: Record<string, string>): ServerProcess {
   const build = process.env.TEST_BUILD_DIR;
   const entry = build ? ['--enable-source-maps', join(build, 'src', 'server.js')] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...compileCache(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

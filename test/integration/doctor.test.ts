@@ -12,7 +12,7 @@ import { projectRoot } from '../../src/platform/paths.js';
 import { openTestDatabase, type TestDatabase } from '../harness/databases.js';
 import { startOidcProvider, type TestOidcProvider } from '../harness/oidc-provider.js';
 import { freePort } from '../harness/postgres-server.js';
-import { spawnServer, waitForOk } from '../harness/server-process.js';
+import { compileCache, spawnServer, waitForOk } from '../harness/server-process.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 
 /**
@@ -216,8 +216,11 @@ describe('the production check against a real database, SMTP relay and identity 
     const entry = build ? [join(build, 'src', 'doctor.cli.js')] : ['--import', 'tsx', 'src/doctor.cli.ts'];
     const run = (e: NodeJS.ProcessEnv) =>
       new Promise<{ code: number; out: string }>((resolve) => {
-        execFile(process.execPath, entry, { cwd: projectRoot, env: { PATH: process.env.PATH ?? '', ...e }, timeout: 60_000 }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+        execFile(
+          process.execPath,
+          entry,
+          { cwd: projectRoot, env: { PATH: process.env.PATH ?? '', ...compileCache(), ...e }, timeout: 60_000 },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
         );
       });
     const ok = await run(env());
