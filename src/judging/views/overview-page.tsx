@@ -339,19 +339,20 @@ function MemberComments({
 
 const esc = Html.escapeHtml;
 
-/**
- * The table's rows: per nomination its figures and, below, a details row with the members'
- * comments. Written as one list of strings joined once rather than as JSX: at 240 nominations
- * with some 2,000 comments, Kita's element-by-element concatenation built a string of tens of
- * thousands of pieces, and flattening it to send took longer than rendering it. The markup is
- * the same as the elements would give (text escaped as `safe` does; the kit's Details).
- */
 /** Whether some criterion's Danish title stands in for a missing English one on this page. */
 function criteriaInDanish(ctx: PageContext, criteria: CommitteeOverviewData['criteria']): boolean {
   return criteria.some((c) => pickText(ctx.locale, c.title, c.titleEn).fallback);
 }
 
-function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOverviewData['criteria'], rows: readonly OverviewNomination[]): string {
+/**
+ * The table's rows: per nomination its figures and, below, a details row with the members'
+ * comments. Written as one list of strings joined once rather than as JSX: at 240 nominations
+ * with some 2,000 comments, Kita's element-by-element concatenation built a string of tens of
+ * thousands of pieces, and flattening it to send took longer than rendering it. The markup is
+ * the same as the elements would give (text escaped as `safe` does; the kit's Details), and typed
+ * as an element so the XSS scan treats it as the markup it is.
+ */
+function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOverviewData['criteria'], rows: readonly OverviewNomination[]): JSX.Element {
   const out: string[] = [];
   const format = numberFormat(ctx);
   // The criteria's titles and the members' labels repeat on every row: escaped once.
@@ -406,7 +407,7 @@ function nominationRows(ctx: PageContext, j: JudgingTexts, criteria: CommitteeOv
 }
 
 /** Comments as a list of who (or which nomination) and what; the text keeps its line breaks. Strings joined once, as the rows are. */
-function commentList(j: JudgingTexts, comments: readonly { label: string; text: string; lang?: string }[], label: (text: string) => string = esc): string {
+function commentList(j: JudgingTexts, comments: readonly { label: string; text: string; lang?: string }[], label: (text: string) => string = esc): JSX.Element {
   if (comments.length === 0) return `<p class="admin-empty">${esc(j.noComments)}</p>`;
   const out = ['<dl class="answers-list mt-0">'];
   for (const c of comments) out.push(c.lang ? `<dt lang="${esc(c.lang)}">` : '<dt>', label(c.label), '</dt><dd class="answer-text">', esc(c.text), '</dd>');
