@@ -23,13 +23,11 @@
  * Writes its figures between the bench:dashboard markers of BENCHMARKS.md.
  * BENCH_DASHBOARD_RUNS (default 40) sets the rounds.
  */
+import { writeBenchmarkSection } from './lib/benchmarks-file.js';
 import { postgresVersion } from './lib/postgres.js';
 import { createDatabase } from '../test/faults/lib.js';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -50,7 +48,6 @@ import {
 } from '../src/db/schema.js';
 import { reviewScores, reviews } from '../src/judging/judging.schema.js';
 import { fixedClock } from '../src/platform/clock.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { copenhagen } from '../src/platform/time.js';
 import { startPostgresServer, type PostgresServer } from '../test/harness/postgres-server.js';
 
@@ -314,19 +311,7 @@ async function main() {
   ];
   const section = lines.join('\n');
   console.log(`\n${section}`);
-  const file = join(projectRoot, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(START);
-  const end = current.indexOf(END, start === -1 ? 0 : start);
-  const next =
-    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(file, next);
-  // The linter formats Markdown tables (padded columns): leave the file as `npm run check` wants it.
-  try {
-    execFileSync(join(projectRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', file], { stdio: 'ignore' });
-  } catch {
-    console.log('# biome could not format BENCHMARKS.md: run npx biome check --write BENCHMARKS.md');
-  }
+  const file = writeBenchmarkSection(section, { start: START, end: END });
   console.log(`# figures written to ${file}`);
 }
 

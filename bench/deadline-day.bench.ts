@@ -30,14 +30,14 @@
  * Env: BENCH_DAY_SCALE (default 10), BENCH_DAY_SECONDS (default 60), BENCH_DAY_PROCESSES
  * ("1,2" default: both runs, each on a fresh database).
  */
+import { writeBenchmarkSection } from './lib/benchmarks-file.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { searchTestSet } from '../src/ideabank/search-test-set.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { startPostgresServer, type PostgresServer } from '../test/harness/postgres-server.js';
 import type { ServerProcess } from '../test/harness/server-process.js';
 import { createDatabase, freePort, openEdition, startApp } from '../test/faults/lib.js';
@@ -480,14 +480,7 @@ async function main() {
       reports.push(r);
     }
     const section = render(reports);
-    const file = join(projectRoot, 'BENCHMARKS.md');
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const s = current.indexOf(START);
-    const e = current.indexOf(END);
-    writeFileSync(
-      file,
-      s !== -1 && e !== -1 ? current.slice(0, s) + section + current.slice(e + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`,
-    );
+    writeBenchmarkSection(section, { start: START, end: END });
     const lost = reports.some((r) => r.lost.sent + r.lost.uploads + r.lost.steps > 0);
     if (lost) process.exitCode = 1;
   } finally {

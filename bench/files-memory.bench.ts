@@ -25,12 +25,12 @@
  * Env: BENCH_FILES_UPLOADS (default 20), BENCH_FILES_MB (default 10), BENCH_FILES_ROUNDS
  * (default 2: the phases run twice and the higher peak counts).
  */
+import { writeBenchmarkSection } from './lib/benchmarks-file.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { projectRoot } from '../src/platform/paths.js';
 import { startPostgresServer } from '../test/harness/postgres-server.js';
 import type { ServerProcess } from '../test/harness/server-process.js';
 import { createDatabase, FetchAgent, freePort, openEdition, startApp } from '../test/faults/lib.js';
@@ -245,14 +245,7 @@ async function main() {
       `Growth per transfer in flight: ${(report.uploadGrowth / UPLOADS / 1024 / 1024).toFixed(1)} MiB per upload, ${(report.downloadGrowth / UPLOADS / 1024 / 1024).toFixed(1)} MiB per download, for ${MB} MB files. Lost or changed bytes: ${lost}; left in the database after every attachment was deleted: ${leftBehind.files} files (${leftBehind.staged} staged), ${leftBehind.chunks} chunks. An upload streams into staged 256 KB chunk rows and its content checks read the chunks back by ranges; a download reads one chunk row at a time; neither holds the file. Goal: both ratios within their goals, nothing lost, nothing left: **${met ? 'met' : 'missed'}**.`,
       END,
     ].join('\n');
-    const file = join(projectRoot, 'BENCHMARKS.md');
-    const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const s = current.indexOf(START);
-    const e = current.indexOf(END);
-    writeFileSync(
-      file,
-      s !== -1 && e !== -1 ? current.slice(0, s) + section + current.slice(e + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`,
-    );
+    writeBenchmarkSection(section, { start: START, end: END });
     console.log(JSON.stringify(report));
     if (!met) process.exitCode = 1;
   } finally {

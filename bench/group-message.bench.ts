@@ -18,12 +18,10 @@
  * Writes its figures between the bench:outreach markers of BENCHMARKS.md.
  * BENCH_OUTREACH_RECIPIENTS (default 5000) sets the group's size.
  */
+import { writeBenchmarkSection } from './lib/benchmarks-file.js';
 import { postgresVersion } from './lib/postgres.js';
 import { createDatabase } from '../test/faults/lib.js';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
@@ -33,7 +31,6 @@ import { awards, editions, organisations, outboxMessages, users } from '../src/d
 import { createSmtpTransport, SMTP_POOL } from '../src/mail/transport.js';
 import { sendDueMail } from '../src/mail/worker.js';
 import { sendGroupMessage } from '../src/outreach/messages.service.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { startPostgresServer, type PostgresServer } from '../test/harness/postgres-server.js';
 import { startSmtpServer } from '../test/harness/smtp.js';
 
@@ -206,18 +203,7 @@ async function main() {
     END,
   ].join('\n');
   console.log(section);
-  const file = join(projectRoot, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(START);
-  const end = current.indexOf(END, start === -1 ? 0 : start);
-  const next =
-    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(file, next);
-  try {
-    execFileSync(join(projectRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', 'BENCHMARKS.md'], { cwd: projectRoot, stdio: 'ignore' });
-  } catch {
-    console.log('# biome could not format BENCHMARKS.md: run npx biome check --write BENCHMARKS.md');
-  }
+  writeBenchmarkSection(section, { start: START, end: END });
   process.exit(0);
 }
 

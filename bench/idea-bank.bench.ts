@@ -10,17 +10,15 @@
  * 100000), BENCH_ROUNDS (passes over the query set per target, default 10),
  * BENCH_SKIP_PGLITE=1 to measure PostgreSQL only.
  */
+import { writeBenchmarkSection } from './lib/benchmarks-file.js';
 import { createDatabase } from '../test/faults/lib.js';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/database.js';
 import { seedDemoData } from '../src/db/seed/seed.js';
 import { systemClock } from '../src/platform/clock.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { analyseSolutions, generateSolutions } from '../src/ideabank/generate.js';
 import { searchSolutions, similarSolutions } from '../src/ideabank/ideabank.service.js';
 import { parseSearchQuery } from '../src/ideabank/search-query.js';
@@ -213,12 +211,7 @@ function renderSection(results: EngineResult[], env: { date: string; node: strin
 }
 
 function updateBenchmarksFile(section: string) {
-  const file = join(projectRoot, 'BENCHMARKS.md');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + END.length) : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(file, next);
+  writeBenchmarkSection(section, { start: START, end: END });
 }
 
 async function main() {

@@ -18,12 +18,11 @@
  * Writes its figures between the bench:judging markers of BENCHMARKS.md.
  * BENCH_JUDGING_ENGINES=postgres,pglite (default) picks the engines; BENCH_JUDGING_RUNS (15) the runs.
  */
+import { writeBenchmarkSection } from './lib/benchmarks-file.js';
 import { postgresVersion } from './lib/postgres.js';
 import { createDatabase } from '../test/faults/lib.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Score, committeeOverview, reliabilityMatrix } from '../src/judging/normalise.js';
@@ -39,7 +38,6 @@ import { loadCommitteeOverview } from '../src/judging/overview.service.js';
 import { conflictIndex, conflictOf, inForce } from '../src/judging/review.service.js';
 import { findShortlist } from '../src/judging/shortlist.repo.js';
 import { countBallots } from '../src/panel/winner.service.js';
-import { projectRoot } from '../src/platform/paths.js';
 import { startPostgresServer, type PostgresServer } from '../test/harness/postgres-server.js';
 
 const NOMINATIONS = 300;
@@ -316,14 +314,7 @@ function renderSection(
 }
 
 function writeSection(section: string): string {
-  const file = join(projectRoot, 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(START);
-  const end = current.indexOf(END, start === -1 ? 0 : start);
-  const next =
-    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(file, next);
-  return file;
+  return writeBenchmarkSection(section, { start: START, end: END });
 }
 
 async function main() {

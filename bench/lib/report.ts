@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeBenchmarkSection } from './benchmarks-file.js';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/platform/paths.js';
 import type { Measurement } from './load.js';
@@ -80,16 +80,5 @@ outside its markers is left alone.
 
 /** Rewrites the marked section of BENCHMARKS.md (creating the file or section when missing). Returns the file's path. */
 export function updateBenchmarksFile(r: ReportInput, file = join(projectRoot, 'BENCHMARKS.md')): string {
-  const section = renderSection(r);
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : INTRO;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END, start === -1 ? 0 : start);
-  let next: string;
-  if (start !== -1 && end !== -1) {
-    next = current.slice(0, start) + section + current.slice(end + END.length);
-  } else {
-    next = `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-  }
-  writeFileSync(file, next);
-  return file;
+  return writeBenchmarkSection(renderSection(r), { start: START, end: END }, { file, newFile: INTRO });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeBenchmarkSection } from './benchmarks-file.js';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/platform/paths.js';
 
@@ -102,12 +102,5 @@ outside its markers is left alone.
 
 /** Rewrites this benchmark's marked section of BENCHMARKS.md (adding it when missing). Returns the file's path. */
 export function updateRushSection(r: RushReport, file = join(projectRoot, 'BENCHMARKS.md')): string {
-  const section = renderRushSection(r);
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : NEW_FILE;
-  const start = current.indexOf(RUSH_START);
-  const end = current.indexOf(RUSH_END, start === -1 ? 0 : start);
-  const next =
-    start !== -1 && end !== -1 ? current.slice(0, start) + section + current.slice(end + RUSH_END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(file, next);
-  return file;
+  return writeBenchmarkSection(renderRushSection(r), { start: RUSH_START, end: RUSH_END }, { file, newFile: NEW_FILE });
 }
