@@ -79,23 +79,23 @@ export async function findEditionsPastInstant(db: Database, column: 'nominees' |
     .orderBy(asc(col), asc(editions.id));
 }
 
+/** Who a nomination's people are and in which language to write to them, with its screening (for the not-eligible reason). */
+const CONTACT_COLUMNS = {
+  nominatorName: nominations.nominatorName,
+  nominatorEmail: nominations.nominatorEmail,
+  nomineeNames: nominations.nomineeNames,
+  nomineeEmail: nominations.nomineeEmail,
+  language: nominations.language,
+  nomineeLanguage: nominations.nomineeLanguage,
+  screening: nominations.screening,
+  screeningReason: nominations.screeningReason,
+};
+
 /** Who to tell about a nomination: its nominator and its nominee, with the addresses they gave (one query). */
 export async function findNominationContacts(db: Database, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: nominations.id,
-      status: nominations.status,
-      title: nominations.title,
-      nominatorName: nominations.nominatorName,
-      nominatorEmail: nominations.nominatorEmail,
-      nomineeNames: nominations.nomineeNames,
-      nomineeEmail: nominations.nomineeEmail,
-      language: nominations.language,
-      nomineeLanguage: nominations.nomineeLanguage,
-      screening: nominations.screening,
-      screeningReason: nominations.screeningReason,
-    })
+    .select({ id: nominations.id, status: nominations.status, title: nominations.title, ...CONTACT_COLUMNS })
     .from(nominations)
     .where(inArray(nominations.id, [...ids]));
 }
@@ -103,18 +103,7 @@ export async function findNominationContacts(db: Database, ids: readonly number[
 /** The sent nominations of an edition with their contacts and screening (withdrawn ones are not asked for). */
 export async function findSentNominationContacts(db: Database, editionId: number) {
   return db
-    .select({
-      id: nominations.id,
-      title: nominations.title,
-      nominatorName: nominations.nominatorName,
-      nominatorEmail: nominations.nominatorEmail,
-      nomineeNames: nominations.nomineeNames,
-      nomineeEmail: nominations.nomineeEmail,
-      language: nominations.language,
-      nomineeLanguage: nominations.nomineeLanguage,
-      screening: nominations.screening,
-      screeningReason: nominations.screeningReason,
-    })
+    .select({ id: nominations.id, title: nominations.title, ...CONTACT_COLUMNS })
     .from(nominations)
     .where(and(eq(nominations.editionId, editionId), eq(nominations.status, 'sent')))
     .orderBy(asc(nominations.id));
