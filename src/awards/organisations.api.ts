@@ -9,7 +9,7 @@ import { errorResponses, id, mayAdministerApi, problemSchema, requireJson, secur
 import { requireApiToken } from '../accounts/index.js';
 import { organisationOfEdition } from './awards.repo.js';
 import { checkFlat, checkList } from './setup-form.js';
-import { committeeSeatOut, criterionOut, formSectionOut } from './setup.api.js';
+import { committeeSeatOut, criterionOut, editionListsJson, formSectionOut } from './setup.api.js';
 import { SETUP_REFUSALS, setupRefusalText } from './setup-refusals.js';
 import {
   LIST_FIELDS,
@@ -372,21 +372,8 @@ export async function adminOrganisationApi(root: FastifyInstance, deps: AppDeps)
           return sendProblem(reply, refusalProblem(SETUP_REFUSALS[result.reason], request.url, { detail }));
         }
         pageCache.clear();
-        const page = (await getEditionSetup(db, editionId))!;
-        const items =
-          list.kind === 'criteria'
-            ? page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description, titleEn: c.titleEn, descriptionEn: c.descriptionEn }))
-            : list.kind === 'form-sections'
-              ? page.formSections.map((f) => ({
-                  id: f.id,
-                  heading: f.heading,
-                  help: f.help,
-                  headingEn: f.headingEn,
-                  helpEn: f.helpEn,
-                  wordLimit: f.wordLimit,
-                  required: f.required,
-                }))
-              : page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair }));
+        const lists = editionListsJson((await getEditionSetup(db, editionId))!);
+        const items = list.kind === 'criteria' ? lists.criteria : list.kind === 'form-sections' ? lists.formSections : lists.committeeSeats;
         return { items };
       },
     );

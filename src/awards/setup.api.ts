@@ -110,6 +110,41 @@ export const committeeSeatOut = z.object({
   isChair: z.boolean(),
 });
 
+/** The edition's lists in those shapes, from the setup page's rows (one mapping for the edition and the list routes). */
+export function editionListsJson(page: EditionSetup) {
+  return {
+    criteria: page.criteria.map(
+      (c): z.infer<typeof criterionOut> => ({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        titleEn: c.titleEn,
+        descriptionEn: c.descriptionEn,
+      }),
+    ),
+    formSections: page.formSections.map(
+      (f): z.infer<typeof formSectionOut> => ({
+        id: f.id,
+        heading: f.heading,
+        help: f.help,
+        headingEn: f.headingEn,
+        helpEn: f.helpEn,
+        wordLimit: f.wordLimit,
+        required: f.required,
+      }),
+    ),
+    committeeSeats: page.committee.map(
+      (s): z.infer<typeof committeeSeatOut> => ({
+        id: s.id,
+        name: s.name,
+        partyLetter: s.partyLetter,
+        represents: s.represents,
+        isChair: s.isChair,
+      }),
+    ),
+  };
+}
+
 const editionSchema = z.object({
   id: z.number().int(),
   year: z.number().int(),
@@ -205,17 +240,7 @@ function editionJson(page: EditionSetup): z.infer<typeof editionSchema> {
     formLockedSince: iso(page.lockedSince),
     award: { id: page.award.id, slug: page.award.slug, name: page.award.name },
     organisation: { id: page.organisation.id, slug: page.organisation.slug, name: page.organisation.name },
-    criteria: page.criteria.map((c) => ({ id: c.id, title: c.title, description: c.description, titleEn: c.titleEn, descriptionEn: c.descriptionEn })),
-    formSections: page.formSections.map((f) => ({
-      id: f.id,
-      heading: f.heading,
-      help: f.help,
-      headingEn: f.headingEn,
-      helpEn: f.helpEn,
-      wordLimit: f.wordLimit,
-      required: f.required,
-    })),
-    committeeSeats: page.committee.map((s) => ({ id: s.id, name: s.name, partyLetter: s.partyLetter, represents: s.represents, isChair: s.isChair })),
+    ...editionListsJson(page),
   };
 }
 
