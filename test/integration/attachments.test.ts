@@ -503,33 +503,10 @@ for (const engine of ENGINES) {
     test('a sent nomination can still change its files before the deadline; a withdrawn one cannot', async () => {
       const { agent, id } = await draft();
       // Fill in the rest and send, through the flow.
-      const version = async () => String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.version);
-      await agent.post(`/indstillinger/${id}/kandidat`, {
-        nomineeKind: 'team',
-        nomineeNames: 'Team Hjemmedialyse',
-        nomineeUnit: 'Nyremedicin',
-        nomineeOrganisation: 'AUH',
-        nomineeEmail: 'team@eksempel.dk',
-        version: await version(),
-        handling: 'fortsaet',
-      });
-      const solution = await agent.get(`/indstillinger/${id}/loesning`);
-      const criterion = /name="criterionIds" value="(\d+)"/.exec(solution.body)![1]!;
-      await agent.post(`/indstillinger/${id}/loesning`, {
-        title: 'Video',
-        summary: 'Kort.',
-        criterionIds: [criterion],
-        version: await version(),
-        handling: 'fortsaet',
-      });
-      await agent.post(`/indstillinger/${id}/beskrivelse`, {
-        ...Object.fromEntries(sectionIds.map((s) => [`section-${s}`, 'Tekst.'])),
-        version: await version(),
-        handling: 'fortsaet',
-      });
+      await fillIn(agent, id);
       const check = await agent.get(`/indstillinger/${id}/tjek`);
       assert.match(check.body, new RegExp(`href="/indstillinger/${id}/bilag"`), 'the check page links to the attachments');
-      const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: await version() });
+      const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: String((await nominationRow(id)).version) });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
       await agent.get(`/indstillinger/${id}/bilag`);
       assert.equal((await upload(agent, id, { name: 'efter.pdf', data: samplePdf() })).statusCode, 303);
@@ -544,9 +521,9 @@ for (const engine of ENGINES) {
       assert.equal((await rows(id)).length, 1);
     });
 
-    /** Fills in the rest of a draft through the flow and sends it ("Send"). */
-    async function fillAndSend(agent: HttpAgent, id: number) {
-      const version = async () => String((await t.database.db.select().from(nominations).where(eq(nominations.id, id)))[0]!.version);
+    /** Fills in the steps of a draft after the first (nominee, solution, description) through the flow. */
+    async function fillIn(agent: HttpAgent, id: number) {
+      const version = async () => String((await nominationRow(id)).version);
       await agent.post(`/indstillinger/${id}/kandidat`, {
         nomineeKind: 'team',
         nomineeNames: 'Team Hjemmedialyse',
@@ -570,8 +547,13 @@ for (const engine of ENGINES) {
         version: await version(),
         handling: 'fortsaet',
       });
+    }
+
+    /** Fills in the rest of a draft through the flow and sends it ("Send"). */
+    async function fillAndSend(agent: HttpAgent, id: number) {
+      await fillIn(agent, id);
       await agent.get(`/indstillinger/${id}/tjek`);
-      const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: await version() });
+      const sent = await agent.post(`/indstillinger/${id}/tjek`, { version: String((await nominationRow(id)).version) });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
       assert.equal(sent.headers.location, `/indstillinger/${id}/kvittering`);
     }
