@@ -1,6 +1,4 @@
-import { writeBenchmarkSection } from './benchmarks-file.js';
-import { join } from 'node:path';
-import { projectRoot } from '../../src/platform/paths.js';
+import { BENCHMARKS_FILE, writeBenchmarkSection } from './benchmarks-file.js';
 import type { Measurement } from './load.js';
 
 export const START = '<!-- bench:award-page:start -->';
@@ -79,6 +77,6 @@ outside its markers is left alone.
 `;
 
 /** Rewrites the marked section of BENCHMARKS.md (creating the file or section when missing). Returns the file's path. */
-export function updateBenchmarksFile(r: ReportInput, file = join(projectRoot, 'BENCHMARKS.md')): string {
+export function updateBenchmarksFile(r: ReportInput, file = BENCHMARKS_FILE): string {
   return writeBenchmarkSection(renderSection(r), { start: START, end: END }, { file, newFile: INTRO });
 }

@@ -1,6 +1,4 @@
-import { writeBenchmarkSection } from './benchmarks-file.js';
-import { join } from 'node:path';
-import { projectRoot } from '../../src/platform/paths.js';
+import { BENCHMARKS_FILE, writeBenchmarkSection } from './benchmarks-file.js';
 
 export const RUSH_START = '<!-- bench:deadline-rush:start -->';
 export const RUSH_END = '<!-- bench:deadline-rush:end -->';
@@ -101,6 +99,6 @@ outside its markers is left alone.
 `;
 
 /** Rewrites this benchmark's marked section of BENCHMARKS.md (adding it when missing). Returns the file's path. */
-export function updateRushSection(r: RushReport, file = join(projectRoot, 'BENCHMARKS.md')): string {
+export function updateRushSection(r: RushReport, file = BENCHMARKS_FILE): string {
   return writeBenchmarkSection(renderRushSection(r), { start: RUSH_START, end: RUSH_END }, { file, newFile: NEW_FILE });
 }
