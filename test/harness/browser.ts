@@ -12,7 +12,10 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { CHROMIUM_MISSING, findChromium } from './chromium.js';
 import { startTestApp } from './app.js';
 import { sessionFor } from './accounts.js';
-import type { Database } from '../../src/db/database.js';
+import type { Database, Engine } from '../../src/db/database.js';
+
+/** The engine of the apps the browser tests drive (see serveTestApp). */
+export const BROWSER_TEST_ENGINE: Engine = 'postgres';
 
 /** Starts a Chromium process. Fails (never skips) when it is not installed. */
 function startChromium(): Promise<Browser> {
@@ -98,9 +101,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The app on a fresh seeded PGlite database at a fixed instant, listening on a free local port. */
+/**
+ * The app on a fresh seeded database at a fixed instant, listening on a free local port. The
+ * database is on the test PostgreSQL server, the engine of production: what a browser test
+ * checks is the pages, and the embedded engine's queries, which every repository and HTTP
+ * test also runs on PGlite, cost several times the CPU there (WebAssembly).
+ */
 export async function serveTestApp(at: Date | string) {
-  const t = await startTestApp('pglite', at);
+  const t = await startTestApp(BROWSER_TEST_ENGINE, at);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };

@@ -132,9 +132,9 @@ export function setCookie(res: LightMyRequestResponse, name: string): Cookie | u
   return (res.cookies as Cookie[]).find((c) => c.name === name);
 }
 
-/** The app of `startSignedInTestApp` on PGlite, listening on a free local port (for Chromium). */
+/** The app of `startSignedInTestApp` on the test PostgreSQL server, listening on a free local port (for Chromium; see serveTestApp). */
 export async function serveSignedInTestApp(at: string, options: AppOptions = {}) {
-  const t = await startSignedInTestApp('pglite', at, options);
+  const t = await startSignedInTestApp('postgres', at, options);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as { port: number };
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
