@@ -17,10 +17,15 @@ export type RushReport = {
     appBusy: number;
     /** CPU of the app's main thread during the rush ÷ nominations (null where /proc is missing). */
     cpuMsPerNomination: number | null;
+    /** CPU of the PostgreSQL server (all its processes) during the rush ÷ nominations (null on PGlite or without /proc). */
+    serverCpuMsPerNomination: number | null;
+    /** CPU of the load generator's worker thread ÷ nominations. */
+    loadCpuMsPerNomination: number | null;
     /** Statements the app sent to PostgreSQL during the rush ÷ nominations (BEGIN and COMMIT included). */
     statementsPerNomination: number;
   };
-  ceiling: { sequential: number[]; concurrent: number[] };
+  /** `serverCpuMsPerRow`: PostgreSQL's CPU per row in the cheaper of the runs at the rush's concurrency. */
+  ceiling: { sequential: number[]; concurrent: number[]; serverCpuMsPerRow: number | null };
   ratio: { concurrent: number; sequential: number };
   /** Saving the description step of drafts (BENCH_RUSH_STEPS of them); null when not run. */
   steps: {
@@ -30,6 +35,8 @@ export type RushReport = {
     p99Ms: number;
     appBusy: number;
     cpuMsPerStep: number | null;
+    serverCpuMsPerStep: number | null;
+    loadCpuMsPerStep: number | null;
     statementsPerStep: number;
     verification: { ok: boolean; lines: string[] };
   } | null;
@@ -42,6 +49,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const one = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 const best = (xs: number[]) => Math.max(...xs);
+const ms = (n: number | null) => (n === null ? 'not measured' : `${n.toFixed(2)} ms`);
 
 /** The Markdown between the markers (markers included). */
 export function renderRushSection(r: RushReport): string {
@@ -73,6 +81,7 @@ export function renderRushSection(r: RushReport): string {
     `All ${setup.nominators} acknowledged within ${setup.goalS} s: ${r.goalMet ? `**yes** (${one(http.wallS)} s)` : `**no** (${one(http.wallS)} s)`}. Retried requests: ${http.retries}. ` +
       `The app's event loop was busy ${pct(http.appBusy)} of the rush (near 100 % means the app's own work, not the database, sets the pace). ` +
       `Per nomination: ${http.cpuMsPerNomination === null ? 'main-thread CPU not measured' : `**${http.cpuMsPerNomination.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(http.statementsPerNomination)} statements sent to PostgreSQL (round trips, BEGIN and COMMIT included).`,
+    `CPU per nomination (Linux /proc, steadier than the rates on a shared machine): app main thread ${ms(http.cpuMsPerNomination)}, PostgreSQL server (all its processes) **${ms(http.serverCpuMsPerNomination)}**, load generator's thread ${ms(http.loadCpuMsPerNomination)}; PostgreSQL per ceiling row (${setup.concurrency} in flight): ${ms(r.ceiling.serverCpuMsPerRow)}.`,
     '',
     `Verification: ${r.verification.ok ? '**passed** — nothing lost, nothing twice' : '**FAILED**'}.`,
     ...r.verification.lines.map((l) => `- ${l}`),
@@ -81,7 +90,7 @@ export function renderRushSection(r: RushReport): string {
       ? [
           `**Draft steps.** ${r.steps.count} nominators with a draft each save its description step (\`POST /indstillinger/{id}/beskrivelse\`, a form with a ${300}-word section, the CSRF token and the private link's cookie; answered with a redirect to the check page), ${setup.concurrency} in flight: ` +
             `**${one(r.steps.perSec)} steps/s** (p50 ${int(r.steps.p50Ms)} ms, p99 ${int(r.steps.p99Ms)} ms), **${pct(r.steps.perSec / best(r.ceiling.concurrent))}** of the plain INSERTs at the same concurrency. ` +
-            `The app's event loop was busy ${pct(r.steps.appBusy)}; per step ${r.steps.cpuMsPerStep === null ? 'main-thread CPU not measured' : `**${r.steps.cpuMsPerStep.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(r.steps.statementsPerStep)} statements. ` +
+            `The app's event loop was busy ${pct(r.steps.appBusy)}; per step ${r.steps.cpuMsPerStep === null ? 'main-thread CPU not measured' : `**${r.steps.cpuMsPerStep.toFixed(2)} ms** of CPU on the app's main thread`}, ${ms(r.steps.serverCpuMsPerStep)} of PostgreSQL's and ${ms(r.steps.loadCpuMsPerStep)} of the load generator's, and ${one(r.steps.statementsPerStep)} statements. ` +
             `Verification: ${r.steps.verification.ok ? '**passed**' : '**FAILED**'} — ${r.steps.verification.lines.join(' ')}`,
           '',
         ]
