@@ -361,10 +361,10 @@ export async function submitNomination(args: {
         alreadySent: false,
         accessToken: token,
       };
-    if (submitted.reason === 'earlier') return replay(submitted.earlier, args.fingerprint);
     if (submitted.reason === 'taken') {
-      // A concurrent request with the same key made the nomination and has committed by now;
-      // this statement was rolled back whole, so the receipt number it drew is not used up.
+      // A request with the same key made the nomination, before this one or while it ran, and
+      // has committed by now; this statement was rolled back whole, so the receipt number it drew
+      // is not used up.
       const existing = (await findNominationByIdempotencyKey(args.db, editionId, args.idempotencyKey!))!;
       return replay({ ...existing, fingerprint: existing.idempotencyFingerprint }, args.fingerprint);
     }

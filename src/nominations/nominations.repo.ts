@@ -112,23 +112,20 @@ function fieldParams(fields: NominationFields): unknown[] {
 // (EvalPlanQual), testing the stamp on that version; FOR SHARE conflicts with every UPDATE of the
 // row, and every change of the round updates the row (the stamp's triggers), so a change committed
 // after this statement's snapshot is seen here, and none can commit until this statement has. The
-// other CTEs read the statement's snapshot, which is all they need: `earlier` (the idempotency key;
-// a request with the same key that commits after the snapshot makes the INSERT fail on
-// nominations_idempotency_uq, which rolls the whole statement back, counter included) and the
-// counter, whose row the upsert locks and re-reads like the edition. The receipt number replaces
-// `placeholder` ($32) in the receipt's subject and bodies: it is drawn here, after the e-mails were
-// rendered. The dedupe keys and `about` are receiptMail's and nomineeNoticeMail's
+// counter's row is locked and re-read by its upsert in the same way. The idempotency key is
+// answered by its unique index: when a nomination has the key, committed before or while this
+// statement runs, the INSERT fails on nominations_idempotency_uq, which rolls the whole statement
+// back, the drawn receipt number with it; the caller then reads that nomination. The receipt
+// number replaces `placeholder` ($32) in the receipt's subject and bodies: it is drawn here, after
+// the e-mails were rendered. The dedupe keys and `about` are receiptMail's and nomineeNoticeMail's
 // ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
 const SUBMIT = preparedStatement(
   'nominations.submit',
   `with locked as (
      select e.id from editions e where e.id = $1::int and e.stamp = $25::bigint for share
-   ), earlier as (
-     select n.id, n.status, n.receipt_number, n.sent_at, n.idempotency_fingerprint
-       from nominations n where n.edition_id = $1::int and n.idempotency_key = $19::text
    ), counter as (
      insert into receipt_counters (edition_id, last_number)
-     select locked.id, 1 from locked where not exists (select 1 from earlier)
+     select locked.id, 1 from locked
      on conflict (edition_id) do update set last_number = receipt_counters.last_number + 1
      returning last_number
    ), sent as (
@@ -160,11 +157,7 @@ const SUBMIT = preparedStatement(
        from sent where $34::text <> ''
      on conflict do nothing
    )
-   select exists (select 1 from locked) as current,
-          w.id as earlier_id, w.status as earlier_status, w.receipt_number as earlier_receipt_number,
-          w.sent_at as earlier_sent_at, w.idempotency_fingerprint as earlier_fingerprint,
-          s.id, s.receipt_number
-     from (select 1) one left join earlier w on true left join sent s on true`,
+   select exists (select 1 from locked) as current, s.id, s.receipt_number from (select 1) one left join sent s on true`,
 );
 
 const STAMP_AND_EARLIER = preparedStatement(
@@ -204,17 +197,15 @@ export async function stampAndEarlier(
 
 export type SubmitSentResult =
   | { ok: true; id: number; receiptNumber: string }
-  /** An earlier request with the same idempotency key made this nomination (nothing written now). */
-  | { ok: false; reason: 'earlier'; earlier: EarlierSubmit }
   /** The edition's stamp is not `stamp` (or the edition is gone): nothing written; read the round again. */
   | { ok: false; reason: 'stale' }
-  /** A request with the same idempotency key committed while this one ran: nothing written; read the winner. */
+  /** A nomination has the idempotency key (made before or while this statement ran): nothing written; read it. */
   | { ok: false; reason: 'taken' };
 
 /**
  * Submits a complete nomination in one statement (SUBMIT): if the edition's stamp is `stamp`
  * (the round the caller checked the nomination against), and no nomination has the idempotency
- * key, draws the edition's next receipt number and inserts the nomination as sent (version 2: a
+ * key (the unique index answers that), draws the edition's next receipt number and inserts the nomination as sent (version 2: a
  * draft at 1, sent once) with its receipt e-mail and, when it has an address, the nominee's notice.
  */
 export async function submitSentNomination(
@@ -239,16 +230,7 @@ export async function submitSentNomination(
 ): Promise<SubmitSentResult> {
   const r = v.receipt;
   const n = v.notice;
-  let rows: {
-    current: boolean;
-    earlier_id: number | null;
-    earlier_status: NominationRow['status'] | null;
-    earlier_receipt_number: string | null;
-    earlier_sent_at: Date | null;
-    earlier_fingerprint: string | null;
-    id: number | null;
-    receipt_number: string | null;
-  }[];
+  let rows: { current: boolean; id: number | null; receipt_number: string | null }[];
   try {
     rows = await runPrepared(db, SUBMIT, [
       v.editionId,
@@ -280,18 +262,6 @@ export async function submitSentNomination(
     throw err;
   }
   const row = rows[0]!;
-  if (row.earlier_id !== null)
-    return {
-      ok: false,
-      reason: 'earlier',
-      earlier: {
-        id: row.earlier_id,
-        status: row.earlier_status!,
-        receiptNumber: row.earlier_receipt_number,
-        sentAt: row.earlier_sent_at,
-        fingerprint: row.earlier_fingerprint,
-      },
-    };
   if (!row.current || row.id === null) return { ok: false, reason: 'stale' };
   return { ok: true, id: row.id, receiptNumber: row.receipt_number! };
 }
