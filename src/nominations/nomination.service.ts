@@ -2,6 +2,7 @@ import { type Database, inTransaction } from '../db/database.js';
 import { messageRenderer } from '../messages/index.js';
 import { phaseAt, type Timeline } from '../awards/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
+import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
 import type { Locale } from '../platform/time.js';
 import {
   completeErrors,
@@ -261,6 +262,7 @@ export type SubmittedNomination = { id: number; status: NominationRow['status'];
 
 export type SubmitResult =
   | { ok: true; nomination: SubmittedNomination; receiptNumber: string; alreadySent: boolean; accessToken: string | null }
+  | { ok: false; reason: 'too-many'; retryAfterSeconds: number }
   | Exclude<SendResult, { ok: true }>
   | { ok: false; reason: 'idempotency-mismatch' }
   | { ok: false; reason: 'too-long'; errors: FieldError[] };
@@ -294,10 +296,20 @@ export async function submitNomination(args: {
   fingerprint: string;
   now: Date;
   mail: MailContext;
+  /** The rate limit the request counts against (once, whatever the answer), or null. */
+  rateLimit: { rule: RateLimitRule; subject: string } | null;
 }): Promise<SubmitResult> {
   const { now } = args;
   const editionId = args.edition.edition.edition.id;
   let entry: CachedEdition | null = args.edition;
+  // The hit is counted by the sending statement when it commits, else on its own here.
+  let hit = args.rateLimit;
+  const countHit = async (): Promise<SubmitResult | null> => {
+    if (!hit) return null;
+    const limited = await hitRateLimit(args.db, hit.rule, hit.subject, now);
+    hit = null;
+    return limited.allowed ? null : { ok: false, reason: 'too-many', retryAfterSeconds: limited.retryAfterSeconds };
+  };
   const token = newToken();
   for (let attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
     if (attempt > 0) {
@@ -309,6 +321,8 @@ export async function submitNomination(args: {
     const fields = readAllSteps(args.input, edition.form);
     const refusal = submitRefusal(fields, edition, now);
     if (refusal) {
+      const tooMany = await countHit();
+      if (tooMany) return tooMany;
       // Refused by the round as cached: answer so only if it is the current one, and answer a
       // retry of a request that made its nomination with that nomination.
       const current = await stampAndEarlier(args.db, editionId, args.idempotencyKey);
@@ -352,7 +366,9 @@ export async function submitNomination(args: {
       receipt: receipt && submitMail(receipt),
       notice: notice && submitMail(notice),
       placeholder: RECEIPT_PLACEHOLDER,
+      hit,
     });
+    if (submitted.ok || submitted.reason !== 'taken') hit = null; // the statement committed, and counted the hit
     if (submitted.ok)
       return {
         ok: true,
@@ -361,7 +377,10 @@ export async function submitNomination(args: {
         alreadySent: false,
         accessToken: token,
       };
+    if (submitted.reason === 'too-many') return submitted;
     if (submitted.reason === 'taken') {
+      const tooMany = await countHit(); // the statement was rolled back, the hit with it
+      if (tooMany) return tooMany;
       // A request with the same key made the nomination, before this one or while it ran, and
       // has committed by now; this statement was rolled back whole, so the receipt number it drew
       // is not used up.

@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { preparedStatement, queryRows, runPrepared, type Database } from '../db/database.js';
 import { OUTBOX_INSERT_COLUMNS, outboxInsertValues, type NewMail } from '../mail/index.js';
+import { rateLimitHitSql, rateLimitHitValues, rateLimitOutcome, type RateLimitRule } from '../platform/rate-limit.js';
 import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
@@ -107,6 +108,9 @@ function fieldParams(fields: NominationFields): unknown[] {
   ];
 }
 
+// `hit`: the request counted against its rate limit ($38 its key, null when it was counted
+// already; $40 the limit), in this statement so that it costs no round trip of its own; a request
+// over the limit writes nothing else (`locked` is empty), and a statement that fails counts nothing.
 // `locked`: the edition, locked FOR SHARE only when its stamp is $25. Under READ COMMITTED a row
 // lock waits for a transaction that changed the row and then re-reads its newest version
 // (EvalPlanQual), testing the stamp on that version; FOR SHARE conflicts with every UPDATE of the
@@ -121,8 +125,12 @@ function fieldParams(fields: NominationFields): unknown[] {
 // ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
 const SUBMIT = preparedStatement(
   'nominations.submit',
-  `with locked as (
-     select e.id from editions e where e.id = $1::int and e.stamp = $25::bigint for share
+  `with hit as (
+     ${rateLimitHitSql('$38', '$21', '$39')}
+   ), locked as (
+     select e.id from editions e
+      where e.id = $1::int and e.stamp = $25::bigint and coalesce((select h.count from hit h), 0) <= $40::int
+        for share
    ), counter as (
      insert into receipt_counters (edition_id, last_number)
      select locked.id, 1 from locked
@@ -157,7 +165,8 @@ const SUBMIT = preparedStatement(
        from sent where $34::text <> ''
      on conflict do nothing
    )
-   select exists (select 1 from locked) as current, s.id, s.receipt_number from (select 1) one left join sent s on true`,
+   select exists (select 1 from locked) as current, s.id, s.receipt_number, h.count as hit_count, h.window_start as hit_window_start
+     from (select 1) one left join sent s on true left join hit h on true`,
 );
 
 const STAMP_AND_EARLIER = preparedStatement(
@@ -199,8 +208,10 @@ export type SubmitSentResult =
   | { ok: true; id: number; receiptNumber: string }
   /** The edition's stamp is not `stamp` (or the edition is gone): nothing written; read the round again. */
   | { ok: false; reason: 'stale' }
-  /** A nomination has the idempotency key (made before or while this statement ran): nothing written; read it. */
-  | { ok: false; reason: 'taken' };
+  /** A nomination has the idempotency key (made before or while this statement ran): nothing written, the hit not counted; read it. */
+  | { ok: false; reason: 'taken' }
+  /** Over the rate limit (the hit is counted): nothing else written. */
+  | { ok: false; reason: 'too-many'; retryAfterSeconds: number };
 
 /**
  * Submits a complete nomination in one statement (SUBMIT): if the edition's stamp is `stamp`
@@ -226,11 +237,14 @@ export async function submitSentNomination(
     notice: SubmitMail | null;
     /** Where the receipt's subject and bodies hold the receipt number. */
     placeholder: string;
+    /** The hit to count against a rate limit at `now`, or null when it was counted already. */
+    hit: { rule: RateLimitRule; subject: string } | null;
   },
 ): Promise<SubmitSentResult> {
   const r = v.receipt;
   const n = v.notice;
-  let rows: { current: boolean; id: number | null; receipt_number: string | null }[];
+  const [hitKey, , hitWindowStartsBefore] = v.hit ? rateLimitHitValues(v.hit.rule, v.hit.subject, v.now) : [null, null, null];
+  let rows: { current: boolean; id: number | null; receipt_number: string | null; hit_count: number | null; hit_window_start: Date | null }[];
   try {
     rows = await runPrepared(db, SUBMIT, [
       v.editionId,
@@ -255,6 +269,10 @@ export async function submitSentNomination(
       n?.subject ?? '',
       n?.text ?? '',
       n?.html ?? '',
+      // The hit's key and window ($38, $39; its "now" is the nomination's, $21) and the limit ($40).
+      hitKey,
+      hitWindowStartsBefore,
+      v.hit?.rule.limit ?? 0,
     ]);
   } catch (err) {
     const e = err as { code?: string; constraint?: string };
@@ -262,6 +280,10 @@ export async function submitSentNomination(
     throw err;
   }
   const row = rows[0]!;
+  if (v.hit && row.hit_count !== null) {
+    const limited = rateLimitOutcome(v.hit.rule, v.now, { count: row.hit_count, window_start: row.hit_window_start! });
+    if (!limited.allowed) return { ok: false, reason: 'too-many', retryAfterSeconds: limited.retryAfterSeconds };
+  }
   if (!row.current || row.id === null) return { ok: false, reason: 'stale' };
   return { ok: true, id: row.id, receiptNumber: row.receipt_number! };
 }
