@@ -23,7 +23,12 @@
  * Env: BENCH_RUSH_NOMINATORS (default 500), BENCH_RUSH_CONCURRENCY (default 50),
  * BENCH_RUSH_WINDOW (seconds, default 0), BENCH_RUSH_WARMUP (nominations, default 20),
  * BENCH_RUSH_STEPS (draft steps saved after the rush, default 500), BENCH_RUSH_ENGINE=pglite (the
- * app on PGlite in memory instead; the ceiling on the same instance; figures printed, not written).
+ * app on PGlite in memory instead; the ceiling on the same instance; figures printed, not written),
+ * BENCH_RUSH_STATEMENTS=1 (pg_stat_statements loaded: PostgreSQL's time per nomination by statement, printed).
+ *
+ * CPU per nomination is read from Linux's /proc for the app's main thread, the load generator's
+ * worker thread and every process of the PostgreSQL server (bench/lib/process-cpu.ts): on a
+ * shared machine the rates scatter with the other work, the CPU a nomination costs much less.
  */
 import { postgresVersion } from './lib/postgres.js';
 import { createDatabase } from '../test/faults/lib.js';

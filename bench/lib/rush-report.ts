@@ -65,7 +65,7 @@ export function renderRushSection(r: RushReport): string {
       `\`POST /api/v1/editions/{id}/nominations\` over HTTP on loopback, each with its own \`Idempotency-Key\` and client address, ` +
       `at most ${setup.concurrency} in flight, ${arrivals} (after ${setup.warmup} warm-up nominations). The app runs as in production ` +
       `(pool of ${setup.appPoolSize} connections, no logger) on a throwaway PostgreSQL server (fsync off). ` +
-      'Each nomination is the rate-limit hit, then one transaction: the edition locked and checked, the idempotency check, a gap-free receipt number per edition, the row, the receipt e-mail and the nominee notice in the outbox.',
+      "Each nomination is one statement, committed as it ends (decision 0013): the rate-limit hit, the edition locked and its stamp compared with the app's cached round, a gap-free receipt number per edition, the row (its idempotency key answered by the unique index), the receipt e-mail and the nominee notice in the outbox.",
     '',
     `The ceiling inserts the same ${setup.nominators} rows (every column value copied from what the app wrote) into a table of the same definition ` +
       '(indexes, constraints, defaults, foreign key) with single-row `INSERT` statements through `pg`, each its own transaction: one at a time on one connection, ' +
@@ -96,7 +96,8 @@ export function renderRushSection(r: RushReport): string {
         ]
       : []),
     '`npm run bench:rush` runs this benchmark alone and exits non-zero when the verification fails. `BENCH_RUSH_NOMINATORS` (default 500), ' +
-      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20), `BENCH_RUSH_STEPS` (draft steps saved after the rush, 500; 0 leaves them out) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load.',
+      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20), `BENCH_RUSH_STEPS` (draft steps saved after the rush, 500; 0 leaves them out) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load. ' +
+      "`BENCH_RUSH_STATEMENTS=1` restarts the throwaway server with `pg_stat_statements` and prints PostgreSQL's time per nomination by statement (planning and execution, lock waits included).",
     RUSH_END,
   ].join('\n');
 }
