@@ -467,7 +467,14 @@ async function prepareCeiling(client: pg.Client, ids: number[]) {
   return { rows, insert };
 }
 
-async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; insert: string }, concurrency: number): Promise<number> {
+/** Rows per second, and PostgreSQL's CPU per row read while the ceiling's connections are open (an ended backend's CPU reaches its parent only once reaped). */
+async function ceilingRun(
+  url: string,
+  admin: pg.Client,
+  c: { rows: string[][]; insert: string },
+  concurrency: number,
+  serverCpuS: ServerCpu,
+): Promise<{ perSec: number; serverMsPerRow: number | null }> {
   await admin.query(`truncate ${CEILING_TABLE} restart identity`);
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
   try {
@@ -475,6 +482,7 @@ async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; 
     const held = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
     for (const h of held) h.release();
     let next = 0;
+    const server0 = serverCpuS();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -482,9 +490,10 @@ async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; 
       }),
     );
     const s = (performance.now() - t0) / 1000;
+    const serverMsPerRow = msPer(server0, serverCpuS(), c.rows.length);
     const count = Number((await admin.query<{ n: string }>(`select count(*) as n from ${CEILING_TABLE}`)).rows[0]!.n);
     if (count !== c.rows.length) throw new Error(`ceiling inserted ${count} rows, expected ${c.rows.length}`);
-    return c.rows.length / s;
+    return { perSec: c.rows.length / s, serverMsPerRow };
   } finally {
     await pool.end();
   }
@@ -716,16 +725,17 @@ async function main(): Promise<boolean> {
     for (const kind of ['sequential', 'concurrent', 'concurrent', 'sequential'] as const) {
       process.stdout.write(`# ceiling: ${acks.length} single-row INSERTs, ${kind === 'sequential' ? 'one at a time' : `${concurrency} in flight`}… `);
       const inFlight = kind === 'sequential' ? 1 : concurrency;
-      const ceilingServer0 = serverCpuS();
-      const perSec = lite
-        ? await pgliteCeiling(
-            lite,
-            acks.map((a) => a.id),
-            inFlight,
-          )
-        : await ceilingRun(url, admin, ceiling!, inFlight);
+      const { perSec, serverMsPerRow: serverMs } = lite
+        ? {
+            perSec: await pgliteCeiling(
+              lite,
+              acks.map((a) => a.id),
+              inFlight,
+            ),
+            serverMsPerRow: null,
+          }
+        : await ceilingRun(url, admin, ceiling!, inFlight, serverCpuS);
       runs[kind].push(perSec);
-      const serverMs = msPer(ceilingServer0, serverCpuS(), acks.length);
       if (kind === 'concurrent') ceilingServerMs.push(serverMs);
       console.log(`${fmt(perSec)} rows/s${serverMs === null ? '' : `, PostgreSQL CPU ${cpuText(serverMs)} per row`}`);
     }
