@@ -687,7 +687,9 @@ async function main(): Promise<boolean> {
       const stepCpu0 = mainThreadCpuS();
       const stepServer0 = serverCpuS();
       const stepStatements = countStatements(lite);
+      const stepWindow0 = process.hrtime.bigint() / 1000n;
       const out = await runInWorker({ ...base, jobs: stepList, windowMs: 0 });
+      console.log(`# draft steps window (monotonic µs): ${stepWindow0} ${process.hrtime.bigint() / 1000n}`);
       const stepStatementCount = stepStatements.stop();
       const stepCpu1 = mainThreadCpuS();
       const stepServer1 = serverCpuS();
