@@ -284,9 +284,11 @@ const SUBMIT_ATTEMPTS = 4;
  * one the entry was read under, holding the edition locked while it runs. When the round changed,
  * it is read again and everything checked again (decision 0013).
  *
- * Refuses: too-long, not-found, not-open-yet, deadline-passed, incomplete, idempotency-mismatch.
- * Side effects: the nomination row (sent, with its receipt number), its receipt e-mail and the
- * nominee's notice (when the nominee has an address) in the outbox.
+ * Refuses: too-many (the rate limit), too-long, not-found, not-open-yet, deadline-passed,
+ * incomplete, idempotency-mismatch.
+ * Side effects: one hit counted against `rateLimit`, whatever the answer; the nomination row
+ * (sent, with its receipt number), its receipt e-mail and the nominee's notice (when the nominee
+ * has an address) in the outbox.
  */
 export async function submitNomination(args: {
   db: Database;
