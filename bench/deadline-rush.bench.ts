@@ -23,11 +23,15 @@
  * Env: BENCH_RUSH_NOMINATORS (default 500), BENCH_RUSH_CONCURRENCY (default 50),
  * BENCH_RUSH_WINDOW (seconds, default 0), BENCH_RUSH_WARMUP (nominations, default 20),
  * BENCH_RUSH_STEPS (draft steps saved after the rush, default 500), BENCH_RUSH_ENGINE=pglite (the
- * app on PGlite in memory instead; the ceiling on the same instance; figures printed, not written).
+ * app on PGlite in memory instead; the ceiling on the same instance; figures printed, not written),
+ * BENCH_RUSH_STATEMENTS=1 (pg_stat_statements loaded: PostgreSQL's time per nomination by statement, printed).
+ *
+ * CPU per nomination is read from Linux's /proc for the app's main thread, the load generator's
+ * worker thread and every process of the PostgreSQL server (bench/lib/process-cpu.ts): on a
+ * shared machine the rates scatter with the other work, the CPU a nomination costs much less.
  */
 import { postgresVersion } from './lib/postgres.js';
 import { createDatabase } from '../test/faults/lib.js';
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
@@ -44,6 +48,7 @@ import { readAllSteps } from '../src/nominations/form.js';
 import { startPostgresServer, type PostgresServer } from '../test/harness/postgres-server.js';
 import type { RushInput, RushJob, RushOutput, RushResult } from './lib/rush-client.js';
 import { updateRushSection, type RushReport } from './lib/rush-report.js';
+import { parentPid, processTreeCpuS, threadCpuS } from './lib/process-cpu.js';
 
 const DATABASE = 'prisportal_rush';
 const AWARD_SLUG = 'aarets-borgerinddragende-initiativ';
@@ -151,16 +156,15 @@ function acknowledged(results: RushResult[]): { acks: Ack[]; failures: RushResul
  * PostgreSQL; the simulated nominators run in a worker thread of the same process, so the
  * process's own figure would count them too. Linux /proc; null elsewhere.
  */
-function mainThreadCpuS(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
+const mainThreadCpuS = threadCpuS;
+
+/** CPU seconds of the PostgreSQL server (every process of it) now; null on PGlite or without /proc. */
+type ServerCpu = () => number | null;
+
+/** CPU ms per item of a before/after pair of CPU seconds. */
+const cpuText = (ms: number | null) => (ms === null ? 'n/a' : `${ms.toFixed(2)} ms`);
+
+const msPer = (s0: number | null, s1: number | null, n: number) => (s0 === null || s1 === null || n === 0 ? null : ((s1 - s0) * 1000) / n);
 
 /**
  * Counts the statements the app sends to PostgreSQL (every `query` of a pg client: one round
@@ -194,6 +198,49 @@ function countStatements(lite?: PGlite): { stop(): number } {
       return n;
     },
   };
+}
+
+// --- Where PostgreSQL spends a nomination (BENCH_RUSH_STATEMENTS=1) ----------------------------
+
+const statementStats = process.env.BENCH_RUSH_STATEMENTS === '1';
+
+/** Restarts the throwaway server with pg_stat_statements loaded (Debian's postgresql-contrib) and creates the extension. */
+async function enableStatementStats(server: PostgresServer, url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`alter system set shared_preload_libraries = 'pg_stat_statements'`);
+  await c.end();
+  server.halt();
+  server.resume();
+  const again = new pg.Client({ connectionString: url });
+  await again.connect();
+  await again.query('create extension if not exists pg_stat_statements');
+  await again.query('alter system set pg_stat_statements.track_planning = on');
+  await again.query('select pg_reload_conf()');
+  await again.end();
+}
+
+async function resetStatementStats(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('select pg_stat_statements_reset()');
+  await c.end();
+}
+
+/** The statements of the rush by time spent in the server (planning and execution), per nomination. */
+async function printStatementStats(url: string, nominations: number) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query<{ calls: string; plan_ms: number; exec_ms: number; query: string }>(
+    `select calls, total_plan_time as plan_ms, total_exec_time as exec_ms, query from pg_stat_statements
+      where query not like '%pg_stat_statements%' order by total_plan_time + total_exec_time desc limit 12`,
+  );
+  await c.end();
+  console.log(`# PostgreSQL's time per nomination by statement (pg_stat_statements, planning + execution, ms):`);
+  for (const r of rows)
+    console.log(
+      `#   ${((r.plan_ms + r.exec_ms) / nominations).toFixed(3)} ms (plan ${(r.plan_ms / nominations).toFixed(3)}) × ${(Number(r.calls) / nominations).toFixed(2)} calls: ${r.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+    );
 }
 
 // --- Draft steps: saving the description step of a draft --------------------------------------
@@ -420,7 +467,14 @@ async function prepareCeiling(client: pg.Client, ids: number[]) {
   return { rows, insert };
 }
 
-async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; insert: string }, concurrency: number): Promise<number> {
+/** Rows per second, and PostgreSQL's CPU per row read while the ceiling's connections are open (an ended backend's CPU reaches its parent only once reaped). */
+async function ceilingRun(
+  url: string,
+  admin: pg.Client,
+  c: { rows: string[][]; insert: string },
+  concurrency: number,
+  serverCpuS: ServerCpu,
+): Promise<{ perSec: number; serverMsPerRow: number | null }> {
   await admin.query(`truncate ${CEILING_TABLE} restart identity`);
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
   try {
@@ -428,6 +482,7 @@ async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; 
     const held = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
     for (const h of held) h.release();
     let next = 0;
+    const server0 = serverCpuS();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -435,9 +490,10 @@ async function ceilingRun(url: string, admin: pg.Client, c: { rows: string[][]; 
       }),
     );
     const s = (performance.now() - t0) / 1000;
+    const serverMsPerRow = msPer(server0, serverCpuS(), c.rows.length);
     const count = Number((await admin.query<{ n: string }>(`select count(*) as n from ${CEILING_TABLE}`)).rows[0]!.n);
     if (count !== c.rows.length) throw new Error(`ceiling inserted ${count} rows, expected ${c.rows.length}`);
-    return c.rows.length / s;
+    return { perSec: c.rows.length / s, serverMsPerRow };
   } finally {
     await pool.end();
   }
@@ -506,6 +562,7 @@ async function main(): Promise<boolean> {
     let url = '';
     let lite: PGlite | undefined;
     let postgres: string;
+    let serverCpuS: ServerCpu = () => null;
     if (engine === 'pglite') {
       // PGlite in memory, as `npm start` runs it without DATABASE_URL (in a folder there): one
       // connection in the app's process. The verification reads through the same instance.
@@ -522,12 +579,17 @@ async function main(): Promise<boolean> {
       pgServer = await startPostgresServer();
       await createDatabase(pgServer, DATABASE);
       url = pgServer.url(DATABASE);
+      if (statementStats) await enableStatementStats(pgServer, url);
       handle = await openPostgres(url, APP_POOL_SIZE);
       await handle.migrate();
       await seedDemoData(handle.db, systemClock.now());
       admin = new pg.Client({ connectionString: url });
       await admin.connect();
       postgres = await postgresVersion(url);
+      // The server runs on this machine: its postmaster is the parent of the admin connection's backend.
+      const backend = (await admin.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const postmaster = parentPid(backend);
+      if (postmaster !== null) serverCpuS = () => processTreeCpuS(postmaster);
     }
 
     const candidates = await admin.query<{ id: number }>(
@@ -566,15 +628,19 @@ async function main(): Promise<boolean> {
 
     const rushJobs = jobs('rush', nominators, edition, warmup);
     console.log(`# rush: ${nominators} nominators, ${concurrency} in flight, ${windowS > 0 ? `arrivals over ${windowS} s` : 'all ready at once'}…`);
+    if (statementStats) await resetStatementStats(url);
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = mainThreadCpuS();
+    const server0 = serverCpuS();
     const statements = countStatements(lite);
     // The rush's window on the monotonic clock (µs), which `node --cpu-prof` stamps its samples with: bench/lib/cpu-profile.ts summarises that window.
     const window0 = process.hrtime.bigint() / 1000n;
     const rush = await runInWorker({ ...base, jobs: rushJobs, windowMs: windowS * 1000 });
     const window1 = process.hrtime.bigint() / 1000n;
     const statementCount = statements.stop();
+    if (statementStats) await printStatementStats(url, rush.results.length);
     const cpu1 = mainThreadCpuS();
+    const server1 = serverCpuS();
     console.log(`# rush window (monotonic µs): ${window0} ${window1}`);
     // How busy the app's event loop was: near 100 % means the app's own CPU work is the limit, not the database.
     const appBusy = performance.eventLoopUtilization(elu0).utilization;
@@ -590,11 +656,13 @@ async function main(): Promise<boolean> {
       retries,
       acknowledged: acks.length,
       appBusy,
-      cpuMsPerNomination: cpu0 === null || cpu1 === null ? null : ((cpu1 - cpu0) * 1000) / rush.results.length,
+      cpuMsPerNomination: msPer(cpu0, cpu1, rush.results.length),
+      serverCpuMsPerNomination: msPer(server0, server1, rush.results.length),
+      loadCpuMsPerNomination: msPer(0, rush.cpuS, rush.results.length),
       statementsPerNomination: statementCount / rush.results.length,
     };
     console.log(
-      `#   ${acks.length} acknowledged in ${fmt(http.wallS, 2)} s: ${fmt(http.perSec, 1)} nominations/s, p50 ${fmt(http.p50Ms)} ms, p99 ${fmt(http.p99Ms)} ms, max ${fmt(http.maxMs)} ms, ${retries} retries, ${failures.length} without receipt; app event loop busy ${fmt(appBusy * 100)} %, app main thread CPU ${http.cpuMsPerNomination === null ? 'n/a' : `${fmt(http.cpuMsPerNomination, 2)} ms`} and ${fmt(http.statementsPerNomination, 1)} statements per nomination`,
+      `#   ${acks.length} acknowledged in ${fmt(http.wallS, 2)} s: ${fmt(http.perSec, 1)} nominations/s, p50 ${fmt(http.p50Ms)} ms, p99 ${fmt(http.p99Ms)} ms, max ${fmt(http.maxMs)} ms, ${retries} retries, ${failures.length} without receipt; app event loop busy ${fmt(appBusy * 100)} %, CPU per nomination: app main thread ${cpuText(http.cpuMsPerNomination)}, PostgreSQL ${cpuText(http.serverCpuMsPerNomination)}, load worker ${cpuText(http.loadCpuMsPerNomination)}; ${fmt(http.statementsPerNomination, 1)} statements per nomination`,
     );
 
     // Verify every nomination of the run, the warm-up's too, before anything else touches the database.
@@ -617,10 +685,14 @@ async function main(): Promise<boolean> {
       console.log(`# draft steps: ${stepCount} saves of the description step (${STEP_WORDS} words in a section), ${concurrency} in flight…`);
       const stepElu0 = performance.eventLoopUtilization();
       const stepCpu0 = mainThreadCpuS();
+      const stepServer0 = serverCpuS();
       const stepStatements = countStatements(lite);
+      const stepWindow0 = process.hrtime.bigint() / 1000n;
       const out = await runInWorker({ ...base, jobs: stepList, windowMs: 0 });
+      console.log(`# draft steps window (monotonic µs): ${stepWindow0} ${process.hrtime.bigint() / 1000n}`);
       const stepStatementCount = stepStatements.stop();
       const stepCpu1 = mainThreadCpuS();
+      const stepServer1 = serverCpuS();
       const stepBusy = performance.eventLoopUtilization(stepElu0).utilization;
       const lat = out.results.map((r) => r.latencyMs).sort((a, b) => a - b);
       const checked = await verifySteps(admin, edition, prepared.drafts, out.results);
@@ -630,12 +702,14 @@ async function main(): Promise<boolean> {
         p50Ms: percentile(lat, 0.5),
         p99Ms: percentile(lat, 0.99),
         appBusy: stepBusy,
-        cpuMsPerStep: stepCpu0 === null || stepCpu1 === null ? null : ((stepCpu1 - stepCpu0) * 1000) / stepCount,
+        cpuMsPerStep: msPer(stepCpu0, stepCpu1, stepCount),
+        serverCpuMsPerStep: msPer(stepServer0, stepServer1, stepCount),
+        loadCpuMsPerStep: msPer(0, out.cpuS, stepCount),
         statementsPerStep: stepStatementCount / stepCount,
         verification: checked,
       };
       console.log(
-        `#   ${fmt(steps.perSec, 1)} steps saved/s, p50 ${fmt(steps.p50Ms)} ms, p99 ${fmt(steps.p99Ms)} ms; app event loop busy ${fmt(stepBusy * 100)} %, main thread CPU ${steps.cpuMsPerStep === null ? 'n/a' : `${fmt(steps.cpuMsPerStep, 2)} ms`} and ${fmt(steps.statementsPerStep, 1)} statements per step`,
+        `#   ${fmt(steps.perSec, 1)} steps saved/s, p50 ${fmt(steps.p50Ms)} ms, p99 ${fmt(steps.p99Ms)} ms; app event loop busy ${fmt(stepBusy * 100)} %, CPU per step: app main thread ${cpuText(steps.cpuMsPerStep)}, PostgreSQL ${cpuText(steps.serverCpuMsPerStep)}, load worker ${cpuText(steps.loadCpuMsPerStep)}; ${fmt(steps.statementsPerStep, 1)} statements per step`,
       );
       for (const l of checked.lines) console.log(`#   ${l}`);
     }
@@ -648,18 +722,24 @@ async function main(): Promise<boolean> {
           acks.map((a) => a.id),
         );
     const runs = { sequential: [] as number[], concurrent: [] as number[] };
+    /** PostgreSQL's CPU per row of each ceiling run at the rush's concurrency. */
+    const ceilingServerMs: (number | null)[] = [];
     for (const kind of ['sequential', 'concurrent', 'concurrent', 'sequential'] as const) {
       process.stdout.write(`# ceiling: ${acks.length} single-row INSERTs, ${kind === 'sequential' ? 'one at a time' : `${concurrency} in flight`}… `);
       const inFlight = kind === 'sequential' ? 1 : concurrency;
-      const perSec = lite
-        ? await pgliteCeiling(
-            lite,
-            acks.map((a) => a.id),
-            inFlight,
-          )
-        : await ceilingRun(url, admin, ceiling!, inFlight);
+      const { perSec, serverMsPerRow: serverMs } = lite
+        ? {
+            perSec: await pgliteCeiling(
+              lite,
+              acks.map((a) => a.id),
+              inFlight,
+            ),
+            serverMsPerRow: null,
+          }
+        : await ceilingRun(url, admin, ceiling!, inFlight, serverCpuS);
       runs[kind].push(perSec);
-      console.log(`${fmt(perSec)} rows/s`);
+      if (kind === 'concurrent') ceilingServerMs.push(serverMs);
+      console.log(`${fmt(perSec)} rows/s${serverMs === null ? '' : `, PostgreSQL CPU ${cpuText(serverMs)} per row`}`);
     }
     await admin.query(`drop table ${CEILING_TABLE}`);
 
@@ -676,7 +756,7 @@ async function main(): Promise<boolean> {
       },
       setup: { nominators, concurrency, windowS, appPoolSize: APP_POOL_SIZE, goalS: GOAL_S, warmup },
       http,
-      ceiling: runs,
+      ceiling: { ...runs, serverCpuMsPerRow: ceilingServerMs.every((m) => m !== null) && ceilingServerMs.length ? Math.min(...ceilingServerMs) : null },
       ratio,
       steps,
       verification,

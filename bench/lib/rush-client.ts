@@ -8,6 +8,7 @@
  */
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { threadCpuS } from './process-cpu.js';
 
 export type RushJob = {
   key: string;
@@ -35,7 +36,8 @@ export type RushResult = {
   /** The answer's body (JSON text), or the last network error. */
   body: string;
 };
-export type RushOutput = { results: RushResult[]; wallMs: number };
+/** `cpuS`: CPU seconds of the thread that ran the load (null where /proc is missing). */
+export type RushOutput = { results: RushResult[]; wallMs: number; cpuS: number | null };
 
 type Answer = { status: number; body: string };
 
@@ -77,6 +79,7 @@ export async function runRush(input: RushInput): Promise<RushOutput> {
   const url = new URL(input.url);
   const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
   const results: RushResult[] = new Array(input.jobs.length);
+  const cpu0 = threadCpuS();
   const t0 = performance.now();
   let next = 0;
 
@@ -104,7 +107,8 @@ export async function runRush(input: RushInput): Promise<RushOutput> {
   await Promise.all(Array.from({ length: Math.min(input.concurrency, input.jobs.length) }, lane));
   const wallMs = performance.now() - t0;
   agent.destroy();
-  return { results, wallMs };
+  const cpu1 = threadCpuS();
+  return { results, wallMs, cpuS: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
 }
 
 if (parentPort && workerData && (workerData as { rushClient?: boolean }).rushClient) {

@@ -17,10 +17,15 @@ export type RushReport = {
     appBusy: number;
     /** CPU of the app's main thread during the rush ÷ nominations (null where /proc is missing). */
     cpuMsPerNomination: number | null;
+    /** CPU of the PostgreSQL server (all its processes) during the rush ÷ nominations (null on PGlite or without /proc). */
+    serverCpuMsPerNomination: number | null;
+    /** CPU of the load generator's worker thread ÷ nominations. */
+    loadCpuMsPerNomination: number | null;
     /** Statements the app sent to PostgreSQL during the rush ÷ nominations (BEGIN and COMMIT included). */
     statementsPerNomination: number;
   };
-  ceiling: { sequential: number[]; concurrent: number[] };
+  /** `serverCpuMsPerRow`: PostgreSQL's CPU per row in the cheaper of the runs at the rush's concurrency. */
+  ceiling: { sequential: number[]; concurrent: number[]; serverCpuMsPerRow: number | null };
   ratio: { concurrent: number; sequential: number };
   /** Saving the description step of drafts (BENCH_RUSH_STEPS of them); null when not run. */
   steps: {
@@ -30,6 +35,8 @@ export type RushReport = {
     p99Ms: number;
     appBusy: number;
     cpuMsPerStep: number | null;
+    serverCpuMsPerStep: number | null;
+    loadCpuMsPerStep: number | null;
     statementsPerStep: number;
     verification: { ok: boolean; lines: string[] };
   } | null;
@@ -42,6 +49,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const one = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 const best = (xs: number[]) => Math.max(...xs);
+const ms = (n: number | null) => (n === null ? 'not measured' : `${n.toFixed(2)} ms`);
 
 /** The Markdown between the markers (markers included). */
 export function renderRushSection(r: RushReport): string {
@@ -57,7 +65,7 @@ export function renderRushSection(r: RushReport): string {
       `\`POST /api/v1/editions/{id}/nominations\` over HTTP on loopback, each with its own \`Idempotency-Key\` and client address, ` +
       `at most ${setup.concurrency} in flight, ${arrivals} (after ${setup.warmup} warm-up nominations). The app runs as in production ` +
       `(pool of ${setup.appPoolSize} connections, no logger) on a throwaway PostgreSQL server (fsync off). ` +
-      'Each nomination is the rate-limit hit, then one transaction: the edition locked and checked, the idempotency check, a gap-free receipt number per edition, the row, the receipt e-mail and the nominee notice in the outbox.',
+      "Each nomination is one statement, committed as it ends (decision 0013): the rate-limit hit, the edition locked and its stamp compared with the app's cached round, a gap-free receipt number per edition, the row (its idempotency key answered by the unique index), the receipt e-mail and the nominee notice in the outbox.",
     '',
     `The ceiling inserts the same ${setup.nominators} rows (every column value copied from what the app wrote) into a table of the same definition ` +
       '(indexes, constraints, defaults, foreign key) with single-row `INSERT` statements through `pg`, each its own transaction: one at a time on one connection, ' +
@@ -73,6 +81,7 @@ export function renderRushSection(r: RushReport): string {
     `All ${setup.nominators} acknowledged within ${setup.goalS} s: ${r.goalMet ? `**yes** (${one(http.wallS)} s)` : `**no** (${one(http.wallS)} s)`}. Retried requests: ${http.retries}. ` +
       `The app's event loop was busy ${pct(http.appBusy)} of the rush (near 100 % means the app's own work, not the database, sets the pace). ` +
       `Per nomination: ${http.cpuMsPerNomination === null ? 'main-thread CPU not measured' : `**${http.cpuMsPerNomination.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(http.statementsPerNomination)} statements sent to PostgreSQL (round trips, BEGIN and COMMIT included).`,
+    `CPU per nomination (Linux /proc, steadier than the rates on a shared machine): app main thread ${ms(http.cpuMsPerNomination)}, PostgreSQL server (all its processes) **${ms(http.serverCpuMsPerNomination)}**, load generator's thread ${ms(http.loadCpuMsPerNomination)}; PostgreSQL per ceiling row (${setup.concurrency} in flight): ${ms(r.ceiling.serverCpuMsPerRow)}.`,
     '',
     `Verification: ${r.verification.ok ? '**passed** — nothing lost, nothing twice' : '**FAILED**'}.`,
     ...r.verification.lines.map((l) => `- ${l}`),
@@ -81,13 +90,14 @@ export function renderRushSection(r: RushReport): string {
       ? [
           `**Draft steps.** ${r.steps.count} nominators with a draft each save its description step (\`POST /indstillinger/{id}/beskrivelse\`, a form with a ${300}-word section, the CSRF token and the private link's cookie; answered with a redirect to the check page), ${setup.concurrency} in flight: ` +
             `**${one(r.steps.perSec)} steps/s** (p50 ${int(r.steps.p50Ms)} ms, p99 ${int(r.steps.p99Ms)} ms), **${pct(r.steps.perSec / best(r.ceiling.concurrent))}** of the plain INSERTs at the same concurrency. ` +
-            `The app's event loop was busy ${pct(r.steps.appBusy)}; per step ${r.steps.cpuMsPerStep === null ? 'main-thread CPU not measured' : `**${r.steps.cpuMsPerStep.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(r.steps.statementsPerStep)} statements. ` +
+            `The app's event loop was busy ${pct(r.steps.appBusy)}; per step ${r.steps.cpuMsPerStep === null ? 'main-thread CPU not measured' : `**${r.steps.cpuMsPerStep.toFixed(2)} ms** of CPU on the app's main thread`}, ${ms(r.steps.serverCpuMsPerStep)} of PostgreSQL's and ${ms(r.steps.loadCpuMsPerStep)} of the load generator's, and ${one(r.steps.statementsPerStep)} statements. ` +
             `Verification: ${r.steps.verification.ok ? '**passed**' : '**FAILED**'} — ${r.steps.verification.lines.join(' ')}`,
           '',
         ]
       : []),
     '`npm run bench:rush` runs this benchmark alone and exits non-zero when the verification fails. `BENCH_RUSH_NOMINATORS` (default 500), ' +
-      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20), `BENCH_RUSH_STEPS` (draft steps saved after the rush, 500; 0 leaves them out) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load.',
+      '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20), `BENCH_RUSH_STEPS` (draft steps saved after the rush, 500; 0 leaves them out) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load. ' +
+      "`BENCH_RUSH_STATEMENTS=1` restarts the throwaway server with `pg_stat_statements` and prints PostgreSQL's time per nomination by statement (planning and execution, lock waits included).",
     RUSH_END,
   ].join('\n');
 }

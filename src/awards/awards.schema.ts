@@ -1,4 +1,4 @@
-import { boolean, jsonb, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, check, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** Instants are always timestamptz; they are shown in Europe/Copenhagen by the views. */
@@ -61,6 +61,12 @@ export const awards = pgTable(
  * are kept for their year and theme alone; the phase is always derived from them
  * (see awards/phase.ts), never stored.
  */
+/**
+ * Where every edition's stamp comes from (editions.stamp): one sequence for all editions, owned by
+ * no table, so a number is never given twice, not even after a table is emptied and refilled.
+ */
+export const editionStamps = pgSequence('edition_stamps');
+
 export const editions = pgTable(
   'editions',
   {
@@ -119,6 +125,13 @@ export const editions = pgTable(
      */
     importedAt: instant('imported_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /**
+     * A new number from edition_stamps whenever anything a nomination is sent against changes:
+     * this row, its award, its organisation, its form sections, criteria or e-mail templates. Kept
+     * by triggers (migration edition_stamp), so every writer keeps it true; a process that cached the round
+     * (nominations/edition-cache.ts) compares it instead of reading the round again (decision 0013).
+     */
+    stamp: bigint('stamp', { mode: 'number' }).notNull().default(sql`nextval('edition_stamps')`),
   },
   (t) => [
     uniqueIndex('editions_award_year_uq').on(t.awardId, t.year),

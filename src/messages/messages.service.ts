@@ -87,7 +87,10 @@ export function renderTemplate(
   baseUrl: string,
   values: Record<string, string | undefined>,
 ): RenderedMessage {
-  const all = { ...editionValues(facts, language, baseUrl), ...values };
+  return fillWith(t, { ...editionValues(facts, language, baseUrl), ...values });
+}
+
+function fillWith(t: Template, all: Record<string, string | undefined>): RenderedMessage {
   return { subject: fillSubject(t.subject, all), text: fillTemplate(t.body, all) };
 }
 
@@ -96,8 +99,17 @@ export async function messageRenderer(db: Database, editionId: number, baseUrl: 
   const [facts, rows] = await Promise.all([findEditionFacts(db, editionId), listTemplateRows(db, editionId)]);
   if (!facts) return null;
   const own = new Map(rows.map((r) => [`${r.kind}:${r.language}`, { subject: r.subject, body: r.body }]));
-  const render = <K extends MessageKind>(kind: K, language: Locale, values: MessageValues<K>) =>
-    renderTemplate(templateFrom(own, kind, language), facts, language, baseUrl, values as Record<string, string | undefined>);
+  // The round's values (its dates written out, among them) are the same for every e-mail of the
+  // renderer in a language: made once, as a renderer may be kept between requests (nominations' edition cache).
+  const roundValues = new Map<Locale, Record<string, string>>();
+  const render = <K extends MessageKind>(kind: K, language: Locale, values: MessageValues<K>) => {
+    let round = roundValues.get(language);
+    if (!round) {
+      round = editionValues(facts, language, baseUrl);
+      roundValues.set(language, round);
+    }
+    return fillWith(templateFrom(own, kind, language), { ...round, ...(values as Record<string, string | undefined>) });
+  };
   const mailOf = <K extends MessageKind>(m: OutgoingMessage<K>): NewMail | null => {
     if (m.to.trim() === '') return null;
     const { subject, text } = render(m.kind, m.language, m.values);

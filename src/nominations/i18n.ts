@@ -97,6 +97,7 @@ const da = {
     'version-conflict': 'Indstillingen er ændret i et andet vindue',
     'not-found': 'Indstillingen findes ikke',
     'idempotency-mismatch': 'Indstillingen er allerede sendt med en anden tekst',
+    'too-many': 'For mange forespørgsler',
   },
   deadlinePassedBody: (edition: string, d: string) =>
     `Fristen for at indstille til ${edition} var ${d}. Din tekst er gemt som kladde, så du kan læse, kopiere og hente den, men den kan ikke sendes.`,
@@ -372,6 +373,7 @@ const en: NominationTexts = {
     'version-conflict': 'The nomination was changed in another window',
     'not-found': 'The nomination does not exist',
     'idempotency-mismatch': 'The nomination has already been sent with another text',
+    'too-many': 'Too many requests',
   },
   deadlinePassedBody: (edition, d) =>
     `The deadline for nominations to ${edition} was ${d}. Your text is saved as a draft, so you can read, copy and download it, but it cannot be sent.`,

@@ -2,6 +2,7 @@ import { type Database, inTransaction } from '../db/database.js';
 import { messageRenderer } from '../messages/index.js';
 import { phaseAt, type Timeline } from '../awards/index.js';
 import { hashToken, newToken } from '../platform/tokens.js';
+import { hitRateLimit, type RateLimitRule } from '../platform/rate-limit.js';
 import type { Locale } from '../platform/time.js';
 import {
   completeErrors,
@@ -19,8 +20,8 @@ import {
   findNominationByIdempotencyKey,
   fieldColumns,
   insertDraft,
-  insertSentNomination,
-  lockForSubmit,
+  stampAndEarlier,
+  submitSentNomination,
   lockNominationForSend,
   lockNomination,
   sendNominationRow,
@@ -29,7 +30,7 @@ import {
   type NominationRow,
   type SubmitMail,
 } from './nominations.repo.js';
-import { checkedEdition, rendererOf, type CachedEdition } from './edition-cache.js';
+import { checkedEdition, readEdition, rendererOf, type CachedEdition } from './edition-cache.js';
 import { htmlOfText, type NewMail } from '../mail/index.js';
 import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMails, type MailContext } from './nomination-mails.js';
 import { nominationTexts } from './i18n.js';
@@ -128,7 +129,7 @@ export function formatReceiptNumber(awardSlug: string, year: number, n: number):
   return `${receiptPrefix(awardSlug, year)}${String(n).padStart(4, '0')}`;
 }
 
-/** "ABI-2027-": a receipt number but its running number (insertSentNomination pads the number in SQL as formatReceiptNumber does). */
+/** "ABI-2027-": a receipt number but its running number (submitSentNomination pads the number in SQL as formatReceiptNumber does). */
 export function receiptPrefix(awardSlug: string, year: number): string {
   const words = awardSlug.split('-').filter(Boolean);
   const prefix = (words.length > 1 ? words.map((w) => w[0]).join('') : awardSlug.slice(0, 3)).toUpperCase();
@@ -261,6 +262,7 @@ export type SubmittedNomination = { id: number; status: NominationRow['status'];
 
 export type SubmitResult =
   | { ok: true; nomination: SubmittedNomination; receiptNumber: string; alreadySent: boolean; accessToken: string | null }
+  | { ok: false; reason: 'too-many'; retryAfterSeconds: number }
   | Exclude<SendResult, { ok: true }>
   | { ok: false; reason: 'idempotency-mismatch' }
   | { ok: false; reason: 'too-long'; errors: FieldError[] };
@@ -268,22 +270,25 @@ export type SubmitResult =
 /** Where the receipt e-mail holds its number until the statement that draws the number puts it in (no text a person types can hold it). */
 const RECEIPT_PLACEHOLDER = `receiptnumber${newToken().replace(/[^A-Za-z0-9]/g, '')}`;
 
-/** Thrown to roll a submit back: a concurrent request with the same idempotency key made the nomination (the receipt number drawn must not stay used). */
-class IdempotencyKeyTaken extends Error {}
+/** How many times a submit reads the round again when it changed while the request was answered, before it gives up (the round kept changing). */
+const SUBMIT_ATTEMPTS = 4;
 
 /**
  * Creates and sends a complete nomination in one step (the API). With an idempotency key,
  * a retried request returns the nomination the first one made, and never makes two; the
  * same key with a different body is refused. The same rules and e-mails as sendNomination.
  *
- * `edition` may be a cached one (edition-cache.ts): the transaction checks it against the
- * edition's stamp and reads it again when anything changed, so `input` is read against the form
- * as it stands. Two statements in the transaction (nominations.repo.ts lockForSubmit and
- * insertSentNomination), and more only when the edition changed since it was cached.
+ * `edition` may be a cached one (edition-cache.ts): the input is checked against it (the form,
+ * the window at `now`), its e-mails rendered, and then one statement (nominations.repo.ts
+ * submitSentNomination, autocommit) writes everything only if the edition's stamp is still the
+ * one the entry was read under, holding the edition locked while it runs. When the round changed,
+ * it is read again and everything checked again (decision 0013).
  *
- * Refuses: too-long, not-found, not-open-yet, deadline-passed, incomplete, idempotency-mismatch.
- * Side effects: the nomination row (sent, with its receipt number), its receipt e-mail and the
- * nominee's notice (when the nominee has an address) in the outbox.
+ * Refuses: too-many (the rate limit), too-long, not-found, not-open-yet, deadline-passed,
+ * incomplete, idempotency-mismatch.
+ * Side effects: one hit counted against `rateLimit`, whatever the answer; the nomination row
+ * (sent, with its receipt number), its receipt e-mail and the nominee's notice (when the nominee
+ * has an address) in the outbox.
  */
 export async function submitNomination(args: {
   db: Database;
@@ -293,96 +298,111 @@ export async function submitNomination(args: {
   fingerprint: string;
   now: Date;
   mail: MailContext;
+  /** The rate limit the request counts against (once, whatever the answer), or null. */
+  rateLimit: { rule: RateLimitRule; subject: string } | null;
 }): Promise<SubmitResult> {
   const { now } = args;
   const editionId = args.edition.edition.edition.id;
-  let fields = readAllSteps(args.input, args.edition.edition.form);
-  const tooLong = hardLimitErrors(fields, args.edition.edition.form);
-  if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
-  try {
-    return await inTransaction(args.db, async (tx): Promise<SubmitResult> => {
-      const lock = await lockForSubmit(tx, editionId, args.idempotencyKey);
-      if (!lock) return { ok: false, reason: 'not-found' };
-      if (lock.earlier) return replay(lock.earlier, args.fingerprint);
-      const entry = await checkedEdition(args.db, tx, editionId, lock.stamp);
+  let entry: CachedEdition | null = args.edition;
+  // The hit is counted by the sending statement when it commits, else on its own here.
+  let hit = args.rateLimit;
+  const countHit = async (): Promise<SubmitResult | null> => {
+    if (!hit) return null;
+    const limited = await hitRateLimit(args.db, hit.rule, hit.subject, now);
+    hit = null;
+    return limited.allowed ? null : { ok: false, reason: 'too-many', retryAfterSeconds: limited.retryAfterSeconds };
+  };
+  const token = newToken();
+  for (let attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
+    if (attempt > 0) {
+      // The round changed since it was read: read it as it is now and check everything again.
+      entry = await readEdition(args.db, args.db, editionId);
       if (!entry) return { ok: false, reason: 'not-found' };
-      let edition = entry.edition;
-      if (entry !== args.edition) {
-        // The edition changed since it was cached: read the input against the form as it is.
-        fields = readAllSteps(args.input, edition.form);
-        const tooLongNow = hardLimitErrors(fields, edition.form);
-        if (tooLongNow.length) return { ok: false, reason: 'too-long', errors: tooLongNow };
-      }
-      const window = canNominate(edition.timeline, now);
-      if (!window.ok) return window;
-      const messages = await rendererOf(entry, tx, args.mail.baseUrl);
-      if (!messages) return { ok: false, reason: 'not-found' };
-      const token = newToken();
-      // The nominee is told (and asked for consent) as soon as there is an address (see sendLocked).
-      const consentToken = fields.nomineeEmail !== '' ? newToken() : null;
-      for (let attempt = 0; ; attempt++) {
-        const errors = completeErrors(fields, edition.form);
-        if (errors.length) return { ok: false, reason: 'incomplete', errors };
-        const language = args.mail.language ?? 'da';
-        // The receipt as the statement will write it; the running number is drawn by the statement.
-        const row = {
-          id: 0,
-          version: 2,
-          nominatorEmail: fields.nominatorEmail,
-          nominatorName: fields.nominatorName,
-          title: fields.title,
-          receiptNumber: RECEIPT_PLACEHOLDER,
-          sentAt: now,
-          language,
-          nomineeEmail: fields.nomineeEmail,
-          nomineeNames: fields.nomineeNames,
-          nomineeLanguage: null,
-        };
-        const receipt = messages.mailOf(
-          receiptMail({ edition, nomination: row, fields, firstSend: true, mail: args.mail, accessToken: token, attachments: [] }),
-        );
-        const notice = consentToken ? messages.mailOf(nomineeNoticeMail({ nomination: row, consentToken, mail: args.mail })) : null;
-        const inserted = await insertSentNomination(tx, {
-          editionId,
-          accessTokenHash: hashToken(token),
-          fields,
-          idempotencyKey: args.idempotencyKey,
-          idempotencyFingerprint: args.fingerprint,
-          now,
-          language: args.mail.language ?? null,
-          consentTokenHash: consentToken ? hashToken(consentToken) : null,
-          receiptPrefix: receiptPrefix(edition.award.slug, edition.edition.year),
-          formFingerprint: formFingerprint(edition.form),
-          receipt: receipt && submitMail(receipt),
-          notice: notice && submitMail(notice),
-          placeholder: RECEIPT_PLACEHOLDER,
-        });
-        if (inserted.ok)
-          return {
-            ok: true,
-            nomination: { id: inserted.id, status: 'sent', sentAt: now },
-            receiptNumber: inserted.receiptNumber,
-            alreadySent: false,
-            accessToken: token,
-          };
-        if (inserted.reason === 'taken') throw new IdempotencyKeyTaken();
-        if (inserted.reason === 'not-found' || attempt > 0) return { ok: false, reason: 'not-found' };
-        // 'form-changed': an administrator saved the form after it was read (the lock now holds
-        // it still). Check against the form as saved, as sendLocked does.
-        const fresh = await loadEditionForForm(tx, editionId);
-        if (!fresh) return { ok: false, reason: 'not-found' };
-        edition = fresh;
-        fields = readAllSteps(args.input, edition.form);
-        const tooLongNow = hardLimitErrors(fields, edition.form);
-        if (tooLongNow.length) return { ok: false, reason: 'too-long', errors: tooLongNow };
-      }
+    }
+    const edition = entry.edition;
+    const fields = readAllSteps(args.input, edition.form);
+    const refusal = submitRefusal(fields, edition, now);
+    if (refusal) {
+      const tooMany = await countHit();
+      if (tooMany) return tooMany;
+      // Refused by the round as cached: answer so only if it is the current one, and answer a
+      // retry of a request that made its nomination with that nomination.
+      const current = await stampAndEarlier(args.db, editionId, args.idempotencyKey);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.earlier) return replay(current.earlier, args.fingerprint);
+      if (current.stamp !== entry.stamp) continue;
+      return refusal;
+    }
+    const messages = await rendererOf(entry, args.db, args.mail.baseUrl);
+    if (!messages) return { ok: false, reason: 'not-found' };
+    // The nominee is told (and asked for consent) as soon as there is an address (see sendLocked).
+    const consentToken = fields.nomineeEmail !== '' ? newToken() : null;
+    const language = args.mail.language ?? 'da';
+    // The receipt as the statement will write it; the running number is drawn by the statement.
+    const row = {
+      id: 0,
+      version: 2,
+      nominatorEmail: fields.nominatorEmail,
+      nominatorName: fields.nominatorName,
+      title: fields.title,
+      receiptNumber: RECEIPT_PLACEHOLDER,
+      sentAt: now,
+      language,
+      nomineeEmail: fields.nomineeEmail,
+      nomineeNames: fields.nomineeNames,
+      nomineeLanguage: null,
+    };
+    const receipt = messages.mailOf(receiptMail({ edition, nomination: row, fields, firstSend: true, mail: args.mail, accessToken: token, attachments: [] }));
+    const notice = consentToken ? messages.mailOf(nomineeNoticeMail({ nomination: row, consentToken, mail: args.mail })) : null;
+    const submitted = await submitSentNomination(args.db, {
+      editionId,
+      stamp: entry.stamp,
+      accessTokenHash: hashToken(token),
+      fields,
+      idempotencyKey: args.idempotencyKey,
+      idempotencyFingerprint: args.fingerprint,
+      now,
+      language: args.mail.language ?? null,
+      consentTokenHash: consentToken ? hashToken(consentToken) : null,
+      receiptPrefix: receiptPrefix(edition.award.slug, edition.edition.year),
+      receipt: receipt && submitMail(receipt),
+      notice: notice && submitMail(notice),
+      placeholder: RECEIPT_PLACEHOLDER,
+      hit,
     });
-  } catch (err) {
-    if (!(err instanceof IdempotencyKeyTaken)) throw err;
-    // A concurrent request with the same key won the insert and has committed by now.
-    const existing = (await findNominationByIdempotencyKey(args.db, editionId, args.idempotencyKey!))!;
-    return replay({ ...existing, fingerprint: existing.idempotencyFingerprint }, args.fingerprint);
+    if (submitted.ok || submitted.reason !== 'taken') hit = null; // the statement committed, and counted the hit
+    if (submitted.ok)
+      return {
+        ok: true,
+        nomination: { id: submitted.id, status: 'sent', sentAt: now },
+        receiptNumber: submitted.receiptNumber,
+        alreadySent: false,
+        accessToken: token,
+      };
+    if (submitted.reason === 'too-many') return submitted;
+    if (submitted.reason === 'taken') {
+      const tooMany = await countHit(); // the statement was rolled back, the hit with it
+      if (tooMany) return tooMany;
+      // A request with the same key made the nomination, before this one or while it ran, and
+      // has committed by now; this statement was rolled back whole, so the receipt number it drew
+      // is not used up.
+      const existing = (await findNominationByIdempotencyKey(args.db, editionId, args.idempotencyKey!))!;
+      return replay({ ...existing, fingerprint: existing.idempotencyFingerprint }, args.fingerprint);
+    }
+    // 'stale': the round changed (or the edition is gone): the next attempt reads it again.
   }
+  throw new Error(`edition ${editionId} changed ${SUBMIT_ATTEMPTS} times while a nomination was submitted`);
+}
+
+/** Why `fields` cannot be sent to `edition` at `now` (too long, the window, incomplete), or null. */
+function submitRefusal(fields: NominationFields, edition: EditionForForm, now: Date): SubmitResult | null {
+  const tooLong = hardLimitErrors(fields, edition.form);
+  if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
+  const window = canNominate(edition.timeline, now);
+  if (!window.ok) return window;
+  const errors = completeErrors(fields, edition.form);
+  if (errors.length) return { ok: false, reason: 'incomplete', errors };
+  return null;
 }
 
 function submitMail(m: NewMail): SubmitMail {

@@ -116,14 +116,19 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const limited = await hitRateLimit(db, deps.rateLimits.nominationSend, `ip:${request.ip}`, clock.now());
-      if (!limited.allowed) {
-        reply.header('retry-after', String(limited.retryAfterSeconds));
+      const rateLimit = { rule: deps.rateLimits.nominationSend, subject: `ip:${request.ip}` };
+      const tooMany = (retryAfterSeconds: number) => {
+        reply.header('retry-after', String(retryAfterSeconds));
         return sendProblem(reply, problems.tooMany(request.url));
-      }
-      // As this process last read it; the sending transaction checks it is still so.
+      };
+      // As this process last read it; the sending statement checks it is still so.
       const cached = await cachedEdition(db, request.params.id);
-      if (!cached) return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
+      if (!cached) {
+        // Counted here; otherwise submitNomination counts the request, in its statement when it can.
+        const limited = await hitRateLimit(db, rateLimit.rule, rateLimit.subject, clock.now());
+        if (!limited.allowed) return tooMany(limited.retryAfterSeconds);
+        return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
+      }
       const key = request.headers['idempotency-key'] ?? null;
       const fingerprint = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
       const result = await submitNomination({
@@ -134,7 +139,9 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
         fingerprint,
         now: clock.now(),
         mail: { baseUrl: deps.publicBaseUrl },
+        rateLimit,
       });
+      if (!result.ok && result.reason === 'too-many') return tooMany(result.retryAfterSeconds);
       const edition = cached.edition;
       if (result.ok) {
         const n = result.nomination;

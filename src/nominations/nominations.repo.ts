@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { preparedStatement, queryRows, runPrepared, type Database } from '../db/database.js';
 import { OUTBOX_INSERT_COLUMNS, outboxInsertValues, type NewMail } from '../mail/index.js';
+import { rateLimitHitSql, rateLimitHitValues, rateLimitOutcome, type RateLimitRule } from '../platform/rate-limit.js';
 import { awards, criteria, editions, formSections, nominationLinkRecoveries, nominations, organisations } from '../db/schema.js';
 import type { NominationFields } from './form.js';
 
@@ -52,86 +53,38 @@ const FORM_FINGERPRINT = `e.asks_origin::text
   || '|' || coalesce((select string_agg(c.id::text, ',' order by c.position) from criteria c where c.edition_id = e.id), '')`;
 
 // ---------------------------------------------------------------------------------------
-// Submitting a complete nomination (the API, submitNomination): two statements in its
-// transaction, run as prepared statements. The first locks the edition and answers the
-// idempotency key; the second, in a snapshot taken after that lock, checks the form, draws the
-// receipt number and writes the sent row and both e-mails.
+// Submitting a complete nomination (the API, submitNomination): one statement, autocommit, run
+// as a prepared statement (decision 0013). It locks the edition (FOR SHARE) only if its stamp is
+// the one the caller's cached round was read under, answers the idempotency key, draws the
+// receipt number and writes the sent row and both e-mails; it commits as it ends, so the receipt
+// counter's row is locked only while PostgreSQL runs it, never across a round trip to the app.
 
-/** What the first statement of a submit answers. */
-export type SubmitLock = {
-  /**
-   * A digest of everything the form, the rules and the e-mails read of the edition (its row,
-   * award, organisation, form sections, criteria and e-mail templates): a cached edition
-   * (edition-cache.ts) is used only while its stamp is the current one.
-   */
-  stamp: string;
-  /** The nomination an earlier request with the same idempotency key made, if any. */
-  earlier: { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null } | null;
-};
-
-/** The stamp of edition `e` (with its award `a` and organisation `o` joined): see SubmitLock. */
-const EDITION_STAMP = `md5(concat_ws('|', e::text, a::text, o::text,
-  (select string_agg(s::text, ',' order by s.id) from form_sections s where s.edition_id = e.id),
-  (select string_agg(c::text, ',' order by c.id) from criteria c where c.edition_id = e.id),
-  (select string_agg(t::text, ',' order by t.kind, t.language) from message_templates t where t.edition_id = e.id)))`;
-
-/**
- * A nomination with the current stamp of its edition, in one statement: the nominator's pages
- * (access.ts) then take the edition from edition-cache.ts while the stamp is the same.
- */
-export async function findNominationWithStamp(db: Database, id: number): Promise<{ nomination: NominationRow; stamp: string } | null> {
-  const [row] = await db
-    .select({
-      nomination: nominations,
-      stamp: sql<string>`(select ${sql.raw(EDITION_STAMP)} from editions e join awards a on a.id = e.award_id join organisations o on o.id = a.organisation_id where e.id = nominations.edition_id)`,
-    })
-    .from(nominations)
-    .where(eq(nominations.id, id))
-    .limit(1);
-  return row ?? null;
-}
-
-const LOCK_FOR_SUBMIT = preparedStatement(
-  'nominations.lock-for-submit',
-  `select ${EDITION_STAMP} as stamp,
-          n.id, n.status, n.receipt_number, n.sent_at, n.idempotency_fingerprint
-     from editions e
-     join awards a on a.id = e.award_id
-     join organisations o on o.id = a.organisation_id
-     left join nominations n on n.edition_id = e.id and n.idempotency_key = $2::text
-    where e.id = $1::int
-      for key share of e`,
+// The nominator's pages (access.ts) and their saves run these two on every step: prepared
+// statements, as the sending ones, since building them with Drizzle cost a third of a step's CPU.
+const WITH_STAMP = preparedStatement(
+  'nominations.with-stamp',
+  `select n.*, e.stamp as edition_stamp from nominations n join editions e on e.id = n.edition_id where n.id = $1::int`,
 );
 
 /**
- * Locks the edition against a change of its form (FOR KEY SHARE, as lockEditionForm) and reads
- * the edition's stamp and the nomination of `idempotencyKey`. Null when the edition does not exist.
+ * A nomination with the current stamp of its edition (editions.stamp, renewed by triggers on
+ * every change of the round: migration edition_stamp), in one statement: the nominator's pages
+ * (access.ts) then take the edition from edition-cache.ts while the stamp is the same.
  */
-export async function lockForSubmit(db: Database, editionId: number, idempotencyKey: string | null): Promise<SubmitLock | null> {
-  const [row] = await runPrepared<{
-    stamp: string;
-    id: number | null;
-    status: NominationRow['status'] | null;
-    receipt_number: string | null;
-    sent_at: Date | null;
-    idempotency_fingerprint: string | null;
-  }>(db, LOCK_FOR_SUBMIT, [editionId, idempotencyKey]);
-  if (!row) return null;
-  return {
-    stamp: row.stamp,
-    earlier:
-      row.id === null
-        ? null
-        : { id: row.id, status: row.status!, receiptNumber: row.receipt_number, sentAt: row.sent_at, fingerprint: row.idempotency_fingerprint },
-  };
+export async function findNominationWithStamp(db: Database, id: number): Promise<{ nomination: NominationRow; stamp: number } | null> {
+  const [row] = await runPrepared<Record<string, unknown> & { edition_stamp: string | number }>(db, WITH_STAMP, [id]);
+  return row ? { nomination: nominationOf(row), stamp: Number(row.edition_stamp) } : null;
 }
+
+/** The nomination an earlier request with the same idempotency key made. */
+export type EarlierSubmit = { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null };
 
 /** An e-mail the submit statement queues: the values of OUTBOX_INSERT_COLUMNS (outboxInsertValues) but the dedupe key and `about`, which name the new row. */
 export type SubmitMail = { kind: string; to: string; subject: string; text: string; html: string; organisationId: number | null };
 
 /**
  * A nomination's 16 fields as statement parameters, in the order both sending statements
- * (INSERT_SENT, SEND_ROW) number them: nominator, nominee, solution, origin, answers.
+ * (SUBMIT, SEND_ROW) number them: nominator, nominee, solution, origin, answers.
  */
 function fieldParams(fields: NominationFields): unknown[] {
   const f = fieldColumns(fields);
@@ -155,16 +108,32 @@ function fieldParams(fields: NominationFields): unknown[] {
   ];
 }
 
-// The receipt number replaces `placeholder` in the receipt's subject and bodies: it is drawn in
-// the statement, after the e-mails were rendered. The dedupe keys and `about` are receiptMail's
-// and nomineeNoticeMail's ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
-const INSERT_SENT = preparedStatement(
-  'nominations.insert-sent',
-  `with form as (
-     select (${FORM_FINGERPRINT}) = $25::text as same from editions e where e.id = $1::int
+// `hit`: the request counted against its rate limit ($38 its key, null when it was counted
+// already; $40 the limit), in this statement so that it costs no round trip of its own; a request
+// over the limit writes nothing else (`locked` is empty), and a statement that fails counts nothing.
+// `locked`: the edition, locked FOR SHARE only when its stamp is $25. Under READ COMMITTED a row
+// lock waits for a transaction that changed the row and then re-reads its newest version
+// (EvalPlanQual), testing the stamp on that version; FOR SHARE conflicts with every UPDATE of the
+// row, and every change of the round updates the row (the stamp's triggers), so a change committed
+// after this statement's snapshot is seen here, and none can commit until this statement has. The
+// counter's row is locked and re-read by its upsert in the same way. The idempotency key is
+// answered by its unique index: when a nomination has the key, committed before or while this
+// statement runs, the INSERT fails on nominations_idempotency_uq, which rolls the whole statement
+// back, the drawn receipt number with it; the caller then reads that nomination. The receipt
+// number replaces `placeholder` ($32) in the receipt's subject and bodies: it is drawn here, after
+// the e-mails were rendered. The dedupe keys and `about` are receiptMail's and nomineeNoticeMail's
+// ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
+const SUBMIT = preparedStatement(
+  'nominations.submit',
+  `with hit as (
+     ${rateLimitHitSql('$38', '$21', '$39')}
+   ), locked as (
+     select e.id from editions e
+      where e.id = $1::int and e.stamp = $25::bigint and coalesce((select h.count from hit h), 0) <= $40::int
+        for share
    ), counter as (
      insert into receipt_counters (edition_id, last_number)
-     select $1::int, 1 from form where form.same
+     select locked.id, 1 from locked
      on conflict (edition_id) do update set last_number = receipt_counters.last_number + 1
      returning last_number
    ), sent as (
@@ -181,7 +150,6 @@ const INSERT_SENT = preparedStatement(
             $19::text, $20::text, $21::timestamptz, $21::timestamptz, $21::timestamptz, $21::timestamptz,
             coalesce($22::text, 'da'), $23::text
        from counter
-     on conflict do nothing
      returning id, version, receipt_number
    ), receipt as (
      insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
@@ -197,22 +165,65 @@ const INSERT_SENT = preparedStatement(
        from sent where $34::text <> ''
      on conflict do nothing
    )
-   select form.same, sent.id, sent.receipt_number from form left join sent on true`,
+   select exists (select 1 from locked) as current, s.id, s.receipt_number, h.count as hit_count, h.window_start as hit_window_start
+     from (select 1) one left join sent s on true left join hit h on true`,
 );
 
-export type InsertSentResult = { ok: true; id: number; receiptNumber: string } | { ok: false; reason: 'form-changed' | 'not-found' | 'taken' };
+const STAMP_AND_EARLIER = preparedStatement(
+  'nominations.stamp-and-earlier',
+  `select e.stamp, n.id, n.status, n.receipt_number, n.sent_at, n.idempotency_fingerprint
+     from editions e left join nominations n on n.edition_id = e.id and n.idempotency_key = $2::text
+    where e.id = $1::int`,
+);
 
 /**
- * The second statement of a submit: unless the form's fingerprint (read now, after the lock) differs
- * from `formFingerprint`, draws the edition's next receipt number and inserts the nomination as
- * sent (version 2: a draft at 1, sent once) with its receipt e-mail and, when it has an
- * address, the nominee's notice. 'taken': another nomination holds the idempotency key (the
- * caller must roll back: the number was drawn).
+ * The edition's current stamp and the nomination an earlier request with `idempotencyKey` made,
+ * if any: what a submit refused by a cached round checks before it answers (a round changed since
+ * it was cached is read again; a retry is answered with its nomination). Null when the edition is gone.
  */
-export async function insertSentNomination(
+export async function stampAndEarlier(
+  db: Database,
+  editionId: number,
+  idempotencyKey: string | null,
+): Promise<{ stamp: number; earlier: EarlierSubmit | null } | null> {
+  const [row] = await runPrepared<{
+    stamp: string | number;
+    id: number | null;
+    status: NominationRow['status'] | null;
+    receipt_number: string | null;
+    sent_at: Date | null;
+    idempotency_fingerprint: string | null;
+  }>(db, STAMP_AND_EARLIER, [editionId, idempotencyKey]);
+  if (!row) return null;
+  return {
+    stamp: Number(row.stamp),
+    earlier:
+      row.id === null
+        ? null
+        : { id: row.id, status: row.status!, receiptNumber: row.receipt_number, sentAt: row.sent_at, fingerprint: row.idempotency_fingerprint },
+  };
+}
+
+export type SubmitSentResult =
+  | { ok: true; id: number; receiptNumber: string }
+  /** The edition's stamp is not `stamp` (or the edition is gone): nothing written; read the round again. */
+  | { ok: false; reason: 'stale' }
+  /** A nomination has the idempotency key (made before or while this statement ran): nothing written, the hit not counted; read it. */
+  | { ok: false; reason: 'taken' }
+  /** Over the rate limit (the hit is counted): nothing else written. */
+  | { ok: false; reason: 'too-many'; retryAfterSeconds: number };
+
+/**
+ * Submits a complete nomination in one statement (SUBMIT): if the edition's stamp is `stamp`
+ * (the round the caller checked the nomination against), and no nomination has the idempotency
+ * key (the unique index answers that), draws the edition's next receipt number and inserts the nomination as sent (version 2: a
+ * draft at 1, sent once) with its receipt e-mail and, when it has an address, the nominee's notice.
+ */
+export async function submitSentNomination(
   db: Database,
   v: {
     editionId: number;
+    stamp: number;
     accessTokenHash: string;
     fields: NominationFields;
     idempotencyKey: string | null;
@@ -222,42 +233,58 @@ export async function insertSentNomination(
     consentTokenHash: string | null;
     /** The receipt number but its running number, e.g. 'ABI-2027-'. */
     receiptPrefix: string;
-    formFingerprint: string;
     receipt: SubmitMail | null;
     notice: SubmitMail | null;
     /** Where the receipt's subject and bodies hold the receipt number. */
     placeholder: string;
+    /** The hit to count against a rate limit at `now`, or null when it was counted already. */
+    hit: { rule: RateLimitRule; subject: string } | null;
   },
-): Promise<InsertSentResult> {
+): Promise<SubmitSentResult> {
   const r = v.receipt;
   const n = v.notice;
-  const [row] = await runPrepared<{ same: boolean; id: number | null; receipt_number: string | null }>(db, INSERT_SENT, [
-    v.editionId,
-    v.accessTokenHash,
-    ...fieldParams(v.fields),
-    v.idempotencyKey,
-    v.idempotencyFingerprint,
-    v.now.toISOString(),
-    v.language,
-    v.consentTokenHash,
-    v.receiptPrefix,
-    v.formFingerprint,
-    r?.kind ?? '',
-    r?.to ?? '',
-    r?.subject ?? '',
-    r?.text ?? '',
-    r?.html ?? '',
-    r?.organisationId ?? n?.organisationId ?? null,
-    v.placeholder,
-    n?.kind ?? '',
-    n?.to ?? '',
-    n?.subject ?? '',
-    n?.text ?? '',
-    n?.html ?? '',
-  ]);
-  if (!row) return { ok: false, reason: 'not-found' };
-  if (!row.same) return { ok: false, reason: 'form-changed' };
-  if (row.id === null) return { ok: false, reason: 'taken' };
+  const [hitKey, , hitWindowStartsBefore] = v.hit ? rateLimitHitValues(v.hit.rule, v.hit.subject, v.now) : [null, null, null];
+  let rows: { current: boolean; id: number | null; receipt_number: string | null; hit_count: number | null; hit_window_start: Date | null }[];
+  try {
+    rows = await runPrepared(db, SUBMIT, [
+      v.editionId,
+      v.accessTokenHash,
+      ...fieldParams(v.fields),
+      v.idempotencyKey,
+      v.idempotencyFingerprint,
+      v.now.toISOString(),
+      v.language,
+      v.consentTokenHash,
+      v.receiptPrefix,
+      v.stamp,
+      r?.kind ?? '',
+      r?.to ?? '',
+      r?.subject ?? '',
+      r?.text ?? '',
+      r?.html ?? '',
+      r?.organisationId ?? n?.organisationId ?? null,
+      v.placeholder,
+      n?.kind ?? '',
+      n?.to ?? '',
+      n?.subject ?? '',
+      n?.text ?? '',
+      n?.html ?? '',
+      // The hit's key and window ($38, $39; its "now" is the nomination's, $21) and the limit ($40).
+      hitKey,
+      hitWindowStartsBefore,
+      v.hit?.rule.limit ?? 0,
+    ]);
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string };
+    if (e.code === '23505' && e.constraint === 'nominations_idempotency_uq') return { ok: false, reason: 'taken' };
+    throw err;
+  }
+  const row = rows[0]!;
+  if (v.hit && row.hit_count !== null) {
+    const limited = rateLimitOutcome(v.hit.rule, v.now, { count: row.hit_count, window_start: row.hit_window_start! });
+    if (!limited.allowed) return { ok: false, reason: 'too-many', retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  if (!row.current || row.id === null) return { ok: false, reason: 'stale' };
   return { ok: true, id: row.id, receiptNumber: row.receipt_number! };
 }
 
@@ -324,6 +351,27 @@ export async function findNominationByIdempotencyKey(db: Database, editionId: nu
   return row ?? null;
 }
 
+// The fields ($3–$18, in fieldParams' order) written over a draft's, or a sent nomination's
+// changes kept as its working copy ($3): only while the row is at the expected version ($2).
+const UPDATE_FIELDS = preparedStatement(
+  'nominations.update-fields',
+  `update nominations set
+     nominator_name = $3::text, nominator_email = $4::text, nominator_is_citizen = $5::text, nominator_workplace = $6::text,
+     nominee_kind = $7::text, nominee_names = $8::text, nominee_unit = $9::text, nominee_organisation = $10::text, nominee_email = $11::text,
+     title = $12::text, summary = $13::text, criterion_ids = ($14::text)::jsonb, origin_organisation = $15::text,
+     origin_description = $16::text, origin_url = $17::text, answers = ($18::text)::jsonb,
+     updated_at = $19::timestamptz, language = coalesce($20::text, language), version = version + 1
+   where id = $1::int and version = $2::int
+   returning *`,
+);
+const UPDATE_WORKING_COPY = preparedStatement(
+  'nominations.update-working-copy',
+  `update nominations set working_copy = ($3::text)::jsonb, working_copy_saved_at = $4::timestamptz,
+     language = coalesce($5::text, language), version = version + 1
+   where id = $1::int and version = $2::int
+   returning *`,
+);
+
 /**
  * Saves fields if the row is still at `expectedVersion`; null when someone saved in between.
  * `asWorkingCopy` (a sent nomination): into the working copy, leaving the sent version and its
@@ -338,13 +386,10 @@ export async function updateFields(
   asWorkingCopy = false,
   language?: 'da' | 'en',
 ) {
-  const values = asWorkingCopy ? { workingCopy: fields, workingCopySavedAt: now } : { ...fieldColumns(fields), updatedAt: now };
-  const [row] = await db
-    .update(nominations)
-    .set({ ...values, ...(language ? { language } : {}), version: sql`${nominations.version} + 1` })
-    .where(and(eq(nominations.id, id), eq(nominations.version, expectedVersion)))
-    .returning();
-  return row ?? null;
+  const [row] = asWorkingCopy
+    ? await runPrepared<Record<string, unknown>>(db, UPDATE_WORKING_COPY, [id, expectedVersion, JSON.stringify(fields), now.toISOString(), language ?? null])
+    : await runPrepared<Record<string, unknown>>(db, UPDATE_FIELDS, [id, expectedVersion, ...fieldParams(fields), now.toISOString(), language ?? null]);
+  return row ? nominationOf(row) : null;
 }
 
 export async function updateNomination(db: Database, id: number, values: Partial<typeof nominations.$inferInsert>) {
@@ -397,8 +442,9 @@ export async function markLinkRecoveryUsed(db: Database, id: number, now: Date) 
 
 /**
  * The nomination locked until the transaction ends (FOR UPDATE: two sends of one nomination
- * queue up), its edition locked against a change of its form (FOR KEY SHARE, as
- * lockEditionForm), the edition's stamp (edition-cache.ts) and the names of its attachments (the
+ * queue up), its edition locked against any change of the round (FOR SHARE: senders do not wait
+ * for each other; every change of the round updates the edition's row, which waits for them), the
+ * edition's stamp (edition-cache.ts) and the names of its attachments (the
  * receipt lists them), in one statement. The subqueries name the outer row's columns in plain SQL:
  * in a select list Drizzle writes a column unqualified ("id"), which inside a subquery would mean
  * the subquery's own column.
@@ -407,8 +453,9 @@ export async function lockNominationForSend(db: Database, id: number) {
   const [row] = await db
     .select({
       nomination: nominations,
-      stamp: sql<string>`(select ${sql.raw(EDITION_STAMP)} from editions e join awards a on a.id = e.award_id join organisations o on o.id = a.organisation_id where e.id = nominations.edition_id)`,
-      editionLocked: sql<number | null>`(select k.id from editions k where k.id = nominations.edition_id for key share)`,
+      // Read from the locked row: a change of the round committed after this statement's snapshot
+      // updated that row (the stamp's triggers), and the lock re-reads its newest version.
+      stamp: sql<number>`(select e.stamp from editions e where e.id = nominations.edition_id for share)`.mapWith(Number),
       // The files as they will be once sent: files attached or deleted after sending wait as
       // pending changes (decision 0011), which sendNominationRow applies in its statement.
       attachments: sql<

@@ -26,6 +26,8 @@ export const NOMINATION_REFUSALS = {
   'version-conflict': { status: 409, code: 'version-conflict', title: 'The nomination was changed elsewhere' },
   'not-found': { status: 404, code: 'not-found', title: 'Not found' },
   'idempotency-mismatch': { status: 422, code: 'idempotency-key-reused', title: 'Idempotency-Key reused with a different body' },
+  // The API's own rate limit (submitNomination counts it in its statement); problems.tooMany answers the same.
+  'too-many': { status: 429, code: 'too-many-requests', title: 'Too many requests' },
 } satisfies Record<NominationRefusal, Refusal>;
 
 // The catalogue has a text for every reason (Danish; English has the same shape by its type).
