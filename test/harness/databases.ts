@@ -173,22 +173,11 @@ export async function createPgliteTemplates(file: string, seededFile: string): P
 /**
  * The options of every test PGlite. Its shared buffers are 16 MB instead of initdb's 128 MB: a
  * test database is about 10 MB, so it still fits whole, and each instance starts faster
- * (PostgreSQL sets up every buffer at start-up, and a run starts hundreds of instances). Like
- * the test PostgreSQL server (postgres-server.ts), it keeps no promise of surviving a crash: a
- * commit does not wait for its WAL, pages are not written whole into the WAL after a
- * checkpoint, and the WAL holds only what recovery needs (no replication): about 8 % less CPU
- * for the PGlite tests, whose queries run in WebAssembly on the test's own thread. Nothing
- * else differs from the app's PGlite (src/db/database.ts).
+ * (PostgreSQL sets up every buffer at start-up, and a run starts hundreds of instances).
+ * Nothing else differs from the app's PGlite (src/db/database.ts).
  */
 function pgliteOptions(): PGliteOptions {
-  return {
-    extensions: { pg_trgm },
-    startParams: [
-      ...PGlite.defaultStartParams,
-      ...['-c', 'shared_buffers=16MB', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-      ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
-    ],
-  };
+  return { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
 }
 
 /** Each template dump's bytes, read once per test process. */
