@@ -85,6 +85,41 @@ export type CommitteeOverviewData = {
 };
 
 /**
+ * The overview's reads of an edition, started at once and side by side (startOverviewReads):
+ * the edition itself, its members, eligible nominations, criteria, reviews and conflicts.
+ */
+export type OverviewReads = {
+  edition: Promise<JudgingEdition | null>;
+  members: ReturnType<typeof listCommitteeMembers>;
+  eligible: ReturnType<typeof listEligibleNominations>;
+  criteria: ReturnType<typeof listCriteria>;
+  reviews: ReturnType<typeof listReviews>;
+  conflicts: ReturnType<typeof listConflicts>;
+};
+
+/**
+ * Starts every read of the overview side by side, the edition's included, without writing
+ * anything. The administrators' page starts them before it has checked, from the edition, that
+ * the administrator may see it: the check would otherwise cost a round trip to the database
+ * before the reads could start. Refused or not found, the rows are read and dropped, never
+ * shown; flagging likely conflicts (a write) happens only in loadCommitteeOverview, after the
+ * check. A read that fails while nobody waits for it is not an unhandled rejection (a caught
+ * copy is attached); whoever awaits it still gets the error.
+ */
+export function startOverviewReads(db: Database, editionId: number): OverviewReads {
+  const reads: OverviewReads = {
+    edition: findJudgingEdition(db, editionId),
+    members: listCommitteeMembers(db, editionId),
+    eligible: listEligibleNominations(db, editionId),
+    criteria: listCriteria(db, editionId),
+    reviews: listReviews(db, editionId),
+    conflicts: listConflicts(db, editionId),
+  };
+  for (const read of Object.values(reads) as Promise<unknown>[]) read.catch(() => {});
+  return reads;
+}
+
+/**
  * The committee overview of an edition, or null when it does not exist. `anonymise` replaces
  * members' names by "Medlem 1" … (in a random order per edition, the members listed in that
  * order) and leaves out affiliations, for sharing. `viewerMemberId`: a committee member looking;
@@ -103,28 +138,37 @@ export async function loadCommitteeOverview(
     viewerMemberId,
     now,
     edition: known,
+    reads: started,
   }: {
     anonymise: Anonymise;
     viewerMemberId?: number;
     now?: Date;
     /** The edition when the caller has just read it (findJudgingEdition): not read again. */
     edition?: JudgingEdition;
+    /** The reads when the caller has started them (startOverviewReads): not started again. */
+    reads?: OverviewReads;
   },
 ): Promise<CommitteeOverviewData | null> {
   // Everything is read side by side, the conflicts too: flagging the likely ones (as soon as the
   // members and nominations are in, while the reviews are still being read) rarely finds a new
   // one, and only then are the conflicts read again (reviews are not touched by flagging). Read
   // one after the other, the conflicts waited for the slowest read and the flagging.
-  const membersRead = listCommitteeMembers(db, editionId);
-  const eligibleRead = listEligibleNominations(db, editionId);
-  const flagged = now ? Promise.all([membersRead, eligibleRead]).then(([m, e]) => flagLikelyConflicts(db, m, e, now)) : Promise.resolve(0);
+  const reads: Omit<OverviewReads, 'edition'> & { edition: Promise<JudgingEdition | null> | JudgingEdition } = started ?? {
+    edition: known ?? findJudgingEdition(db, editionId),
+    members: listCommitteeMembers(db, editionId),
+    eligible: listEligibleNominations(db, editionId),
+    criteria: listCriteria(db, editionId),
+    reviews: listReviews(db, editionId),
+    conflicts: listConflicts(db, editionId),
+  };
+  const flagged = now ? Promise.all([reads.members, reads.eligible]).then(([m, e]) => flagLikelyConflicts(db, m, e, now)) : Promise.resolve(0);
   const [edition, members, eligible, criteria, reviewRows, conflictsRead, newFlags] = await Promise.all([
-    known ?? findJudgingEdition(db, editionId),
-    membersRead,
-    eligibleRead,
-    listCriteria(db, editionId),
-    listReviews(db, editionId),
-    listConflicts(db, editionId),
+    reads.edition,
+    reads.members,
+    reads.eligible,
+    reads.criteria,
+    reads.reviews,
+    reads.conflicts,
     flagged,
   ]);
   if (!edition) return null;
