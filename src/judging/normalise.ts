@@ -86,30 +86,33 @@ export class ScoreInputError extends Error {
   }
 }
 
-/**
- * The values in ascending order, as a new array. The overview sorts some 1,700 short lists (a
- * nomination's scores of one criterion: one per member) and a few long ones (a member's every
- * score): insertion sort is fastest for the short, a typed array's numeric sort for the long.
- */
-function sortedNumbers(values: readonly number[] | Float64Array): ArrayLike<number> {
-  if (values.length > 32) return Float64Array.from(values).sort();
-  const sorted = values.slice();
-  for (let i = 1; i < sorted.length; i++) {
-    const v = sorted[i]!;
-    let j = i - 1;
-    while (j >= 0 && sorted[j]! > v) {
-      sorted[j + 1] = sorted[j]!;
-      j--;
-    }
-    sorted[j + 1] = v;
-  }
-  return sorted;
-}
+// The buffer stats sorts in, reused: the committee overview takes the statistics of some 1,700
+// short lists (a nomination's scores of one criterion: one per member) and a few long ones (a
+// member's every score), and a new array or typed array for each was most of its garbage.
+let sortBuffer = new Float64Array(64);
 
-export function stats(values: readonly number[] | Float64Array): Stats | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const sorted = sortedNumbers(values);
+/**
+ * The statistics of `values[from … to)`, sorted in a reused buffer: insertion sort for the short
+ * lists, a typed array's numeric sort for the long ones; then summed in ascending order.
+ */
+export function statsOfRange(values: ArrayLike<number>, from: number, to: number): Stats | null {
+  const n = to - from;
+  if (n <= 0) return null;
+  if (sortBuffer.length < n) sortBuffer = new Float64Array(Math.max(n, sortBuffer.length * 2));
+  const sorted = sortBuffer;
+  if (n > 32) {
+    for (let i = 0; i < n; i++) sorted[i] = values[from + i]!;
+    sorted.subarray(0, n).sort();
+  } else
+    for (let i = 0; i < n; i++) {
+      const v = values[from + i]!;
+      let j = i - 1;
+      while (j >= 0 && sorted[j]! > v) {
+        sorted[j + 1] = sorted[j]!;
+        j--;
+      }
+      sorted[j + 1] = v;
+    }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   const mean = sum / n;
@@ -120,6 +123,10 @@ export function stats(values: readonly number[] | Float64Array): Stats | null {
   const min = sorted[0]!;
   const max = sorted[n - 1]!;
   return { count: n, mean, median, min, max, range: max - min, sd: Math.sqrt(sq / n) };
+}
+
+export function stats(values: ArrayLike<number>): Stats | null {
+  return statsOfRange(values, 0, values.length);
 }
 
 const EPS = 1e-9;
@@ -214,6 +221,7 @@ export function committeeOverviewOfColumns(cols: ScoreColumns): ColumnsOverview 
   const reviewCount = new Int32Array(N);
   const partial = new Int32Array(N);
   const members: ColumnsOverview['members'] = [];
+  const memberValues = new Float64Array(K);
   let scoredMembers = 0;
   for (let m = 0; m < M; m++) {
     const from = byReview.start[m * N]!;
@@ -223,9 +231,8 @@ export function committeeOverviewOfColumns(cols: ScoreColumns): ColumnsOverview 
       continue;
     }
     scoredMembers++;
-    const all = new Float64Array(to - from);
-    for (let j = from; j < to; j++) all[j - from] = cols.score[byReview.order[j]!]!;
-    const st = stats(all)!;
+    for (let j = from; j < to; j++) memberValues[j - from] = cols.score[byReview.order[j]!]!;
+    const st = statsOfRange(memberValues, 0, to - from)!;
     const noSpread = st.sd <= EPS * Math.max(1, Math.abs(st.mean));
     members.push({ status: noSpread ? 'no-spread' : 'ok', scoreCount: st.count, mean: st.mean, sd: st.sd });
     const sd = noSpread ? 0 : st.sd;
@@ -252,12 +259,12 @@ export function committeeOverviewOfColumns(cols: ScoreColumns): ColumnsOverview 
   const nominations: ColumnsOverview['nominations'] = [];
   for (let i = 0; i < N; i++) {
     const criteria: (Stats | null)[] = [];
-    for (let c = 0; c < C; c++) criteria.push(stats(cellValues.subarray(byCell.start[i * C + c]!, byCell.start[i * C + c + 1]!)));
-    const normalised = stats(zMeans.subarray(i * M, i * M + reviewCount[i]!));
+    for (let c = 0; c < C; c++) criteria.push(statsOfRange(cellValues, byCell.start[i * C + c]!, byCell.start[i * C + c + 1]!));
+    const normalised = statsOfRange(zMeans, i * M, i * M + reviewCount[i]!);
     nominations.push({
       memberCount: reviewCount[i]!,
       criteria,
-      total: stats(totals.subarray(i * M, i * M + totalCount[i]!)),
+      total: statsOfRange(totals, i * M, i * M + totalCount[i]!),
       partialReviews: partial[i]!,
       normalisedTotal: normalised ? normalised.mean : null,
       rankRaw: null,

@@ -220,38 +220,12 @@ export function composeOverview(
     if (m !== undefined) conflictedAt[m * N + i] = 1;
   }
 
-  // Per member, in the nominations' order: whether a conflict is in force, the comment the
-  // viewer may see and the member's progress (as progressOf counts: complete reviews of the
-  // eligible nominations without a conflict in force). A review is complete with a score for
-  // every criterion of the edition (a review's criteria are distinct).
-  const scoresOfEdition = (r: number) => {
-    let count = 0;
-    for (let j = reviews.scoreStart[r]!; j < reviews.scoreStart[r + 1]!; j++) if (criterionIndex.has(reviews.criterionId[j]!)) count++;
-    return count;
-  };
-  const pairs = members.map((m, mi) => {
-    const conflicted: boolean[] = [];
-    const comments: string[] = [];
-    const progress: Progress = { done: 0, total: 0 };
-    for (let i = 0; i < N; i++) {
-      const isConflicted = conflictedAt[mi * N + i] === 1;
-      const r = reviewAt[mi * N + i]!;
-      conflicted.push(isConflicted);
-      if (!isConflicted) {
-        progress.total++;
-        if (r !== -1 && scoresOfEdition(r) === C) progress.done++;
-      }
-      // The comments counted as the scores are: active members, eligible nominations, no conflict
-      // in force; none on a nomination hidden from the viewer (their own conflict).
-      comments.push(hiddenForViewer[i] || isConflicted || r === -1 ? '' : reviews.comment[r]!.trim());
-    }
-    return { id: m.id, conflictedAt: conflicted, comments, progress };
-  });
-
   // The scores that count, column by column, in the order the reviews were read (so members and
   // units are numbered as first seen, as the sums of alpha always ran): active members, eligible
-  // nominations, no conflict in force, the edition's criteria.
+  // nominations, no conflict in force, the edition's criteria. Counted per review on the way: a
+  // review is complete with a score for every criterion of the edition (its criteria are distinct).
   const scored = { member: [] as number[], nomination: [] as number[], criterion: [] as number[], score: [] as number[] };
+  const scoresOfEdition = new Int32Array(reviews.memberId.length);
   for (let r = 0; r < reviews.memberId.length; r++) {
     const m = memberIndex.get(reviews.memberId[r]!);
     const i = nominationIndex.get(reviews.nominationId[r]!);
@@ -263,8 +237,32 @@ export function composeOverview(
       scored.nomination.push(i);
       scored.criterion.push(c);
       scored.score.push(reviews.score[j]!);
+      scoresOfEdition[r]!++;
     }
   }
+
+  // Per member, in the nominations' order: whether a conflict is in force, the comment the
+  // viewer may see and the member's progress (as progressOf counts: complete reviews of the
+  // eligible nominations without a conflict in force).
+  const pairs = members.map((m, mi) => {
+    const conflicted: boolean[] = [];
+    const comments: string[] = [];
+    const progress: Progress = { done: 0, total: 0 };
+    for (let i = 0; i < N; i++) {
+      const isConflicted = conflictedAt[mi * N + i] === 1;
+      const r = reviewAt[mi * N + i]!;
+      conflicted.push(isConflicted);
+      if (!isConflicted) {
+        progress.total++;
+        if (r !== -1 && scoresOfEdition[r] === C) progress.done++;
+      }
+      // The comments counted as the scores are: active members, eligible nominations, no conflict
+      // in force; none on a nomination hidden from the viewer (their own conflict).
+      comments.push(hiddenForViewer[i] || isConflicted || r === -1 ? '' : reviews.comment[r]!.trim());
+    }
+    return { id: m.id, conflictedAt: conflicted, comments, progress };
+  });
+
   const columns = { memberCount: M, nominationCount: N, criterionCount: C, length: scored.score.length, ...scored };
   const stats = committeeOverviewOfColumns(columns);
   const alpha = krippendorffAlphaInterval(reliabilityDataOfColumns(columns));
@@ -308,9 +306,7 @@ export function composeOverview(
         mean: z ? z.mean : null,
         sd: z ? z.sd : null,
         noSpread: z ? z.status === 'no-spread' : false,
-        comments: eligible.flatMap((n, i) =>
-          comments[i] === '' ? [] : [{ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: comments[i]! }],
-        ),
+        comments: commentsOfMember(eligible, comments),
       };
     }),
     nominations: eligible.map((n, i) => {
@@ -331,9 +327,9 @@ export function composeOverview(
         normalisedTotal: hidden || ranksHidden ? null : s.normalisedTotal,
         rankRaw: hidden || ranksHidden ? null : s.rankRaw,
         rankNormalised: hidden || ranksHidden ? null : s.rankNormalised,
-        absent: listedPairs.filter((p) => p.conflictedAt[i]).map((p) => p.label),
+        absent: absentAt(listedPairs, i),
         hiddenForViewer: hidden,
-        comments: listedPairs.filter((p) => p.comments[i] !== '').map((p) => ({ memberId: p.id, label: p.label, text: p.comments[i]! })),
+        comments: commentsAt(listedPairs, i),
       };
     }),
     alpha,
@@ -341,6 +337,35 @@ export function composeOverview(
     scoreCount: scored.score.length,
     ranksHiddenForViewer: ranksHidden,
   };
+}
+
+// The lists of the overview's rows, by plain loops: at 240 nominations × 9 members, a callback
+// per pair and an array per empty comment (flatMap) were a good part of the overview's garbage.
+
+/** A member's comments the viewer may see ('' for none), with their nominations, in the nominations' order. */
+function commentsOfMember(eligible: OverviewInput['eligible'], comments: readonly string[]): OverviewMember['comments'] {
+  const out: OverviewMember['comments'] = [];
+  for (let i = 0; i < eligible.length; i++) {
+    const n = eligible[i]!;
+    if (comments[i] !== '') out.push({ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: comments[i]! });
+  }
+  return out;
+}
+
+type ListedPair = { id: number; label: string; conflictedAt: readonly boolean[]; comments: readonly string[] };
+
+/** The labels of the members absent from nomination i (a conflict in force), in the members' order. */
+function absentAt(listed: readonly ListedPair[], i: number): string[] {
+  const out: string[] = [];
+  for (const p of listed) if (p.conflictedAt[i]) out.push(p.label);
+  return out;
+}
+
+/** The members' comments on nomination i, in the members' order. */
+function commentsAt(listed: readonly ListedPair[], i: number): OverviewComment[] {
+  const out: OverviewComment[] = [];
+  for (const p of listed) if (p.comments[i] !== '') out.push({ memberId: p.id, label: p.label, text: p.comments[i]! });
+  return out;
 }
 
 export type OverviewSort = 'raw' | 'normalised' | 'title';
