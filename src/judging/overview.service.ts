@@ -107,12 +107,14 @@ export type OverviewReads = {
  * copy is attached); whoever awaits it still gets the error.
  */
 export function startOverviewReads(db: Database, editionId: number): OverviewReads {
+  // The reviews first: the longest read is sent before the others' statements are built.
+  const reviews = listReviewColumns(db, editionId);
   const reads: OverviewReads = {
     edition: findJudgingEdition(db, editionId),
     members: listCommitteeMembers(db, editionId),
     eligible: listEligibleNominations(db, editionId),
     criteria: listCriteria(db, editionId),
-    reviews: listReviewColumns(db, editionId),
+    reviews,
     conflicts: listConflicts(db, editionId),
   };
   for (const read of Object.values(reads) as Promise<unknown>[]) read.catch(() => {});
@@ -154,11 +156,12 @@ export async function loadCommitteeOverview(
   // one, and only then are the conflicts read again (reviews are not touched by flagging). Read
   // one after the other, the conflicts waited for the slowest read and the flagging.
   const reads: Omit<OverviewReads, 'edition'> & { edition: Promise<JudgingEdition | null> | JudgingEdition } = started ?? {
+    // (The reviews first, as startOverviewReads says.)
+    reviews: listReviewColumns(db, editionId),
     edition: known ?? findJudgingEdition(db, editionId),
     members: listCommitteeMembers(db, editionId),
     eligible: listEligibleNominations(db, editionId),
     criteria: listCriteria(db, editionId),
-    reviews: listReviewColumns(db, editionId),
     conflicts: listConflicts(db, editionId),
   };
   const flagged = now ? Promise.all([reads.members, reads.eligible]).then(([m, e]) => flagLikelyConflicts(db, m, e, now)) : Promise.resolve(0);
