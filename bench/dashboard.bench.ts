@@ -368,9 +368,9 @@ async function main() {
       "`app.inject` also counts the test client's own work: building the fake request, and after the server is done gathering the 285 KB body from its chunks and decoding it to a string again (light-my-request), which a browser does elsewhere; it was the measure up to 2026-12-06 and is kept so the runs compare. " +
       'Node CPU per page is `process.threadCpuUsage` of the server\'s thread across the request (over `app.inject`, `process.cpuUsage`): on a shared machine other work stretches wall-clock time (the load average is on the "Last run" line), CPU time much less.',
     '',
-    'The dashboard asks a fixed number of statements whatever the round’s size (test/integration/rounds.test.ts counts 7 at 10 nominations × 3 members and at 300 × 9 × 5: session and roles 3, the round 1, what waits 3, one per module: nominations, judging, panel). ' +
-      'The committee overview (judging’s page) reads every review with its scores, flags likely conflicts, computes normalised totals, ranks and Krippendorff’s alpha (judging/overview.service.ts) and renders a 240-row table with every member’s comment once, in a closed details row under its nomination (the comments by member are a link per member that gathers them on the same page, `?medlem=n`). ' +
-      'Where its time went and what was changed is under "Committee overview: where the time went" below (a CPU profile, before and after).',
+    'The dashboard asks a fixed number of statements whatever the round’s size (test/integration/rounds.test.ts counts 7 at 10 nominations × 3 members and at 300 × 9 × 5: session and roles 3, read side by side, the round 1, what waits 3, one per module: nominations, judging, panel). ' +
+      'The committee overview (judging’s page) reads the edition, its members, nominations, criteria, conflicts and every review with its scores side by side, flags likely conflicts, computes normalised totals, ranks and Krippendorff’s alpha (judging/overview.service.ts) and renders a 240-row table with every member’s comment once, in a closed details row under its nomination (the comments by member are a link per member that gathers them on the same page, `?medlem=n`). ' +
+      'Where its time went and what was changed is under "Committee overview: where the time went" below (CPU profiles, before and after, three rounds).',
     END,
   ];
   const section = lines.join('\n');
