@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type Score, ScoreInputError, committeeOverview, competitionRanks, reliabilityDataOfColumns, reliabilityMatrix, stats } from './normalise.js';
-import { krippendorffAlphaInterval } from './krippendorff.js';
+import { type Score, ScoreInputError, committeeOverview, competitionRanks, reliabilityMatrix, reliabilityUnitsOfColumns, stats } from './normalise.js';
+import { krippendorffAlphaInterval, krippendorffAlphaOfUnits } from './krippendorff.js';
 
 function close(actual: number | null | undefined, expected: number, msg?: string) {
   assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) < 1e-9, `${msg ?? ''} ${actual} ≠ ${expected}`);
@@ -292,7 +292,7 @@ test('reliabilityMatrix feeds Krippendorff alpha (per criterion and per total)',
   assert.deepEqual(partial.data[3], [null, null, null]);
 });
 
-test('the reliability data from scores column by column is reliabilityMatrix’s for the same scores', () => {
+test('alpha from scores column by column is alpha of reliabilityMatrix’s data for the same scores, to the last digit', () => {
   // A fixed pseudo-random committee: 4 members × 6 nominations × 3 criteria, some pairs left out, read in a shuffled order.
   let seed = 7;
   const next = () => {
@@ -322,6 +322,9 @@ test('the reliability data from scores column by column is reliabilityMatrix’s
       criterion: scores.map((s) => criteria.get(s.criterionId)!),
       score: scores.map((s) => s.score),
     };
-    assert.deepEqual(reliabilityDataOfColumns(columns), reliabilityMatrix(scores).data);
+    const units = reliabilityUnitsOfColumns(columns);
+    // Every value once, by unit.
+    assert.equal(units.start[units.unitCount], scores.length);
+    assert.deepStrictEqual(krippendorffAlphaOfUnits(units), krippendorffAlphaInterval(reliabilityMatrix(scores).data));
   }
 });

@@ -388,11 +388,12 @@ export function committeeOverview(scores: readonly Score[], options: OverviewOpt
 }
 
 /**
- * Krippendorff's reliability data (one row per member, one column per nomination × criterion)
- * from scores column by column: as reliabilityMatrix(scores).data gives it for the same scores
- * as Scores, rows and columns numbered as first seen, so alpha sums in the same order.
+ * Krippendorff's units from scores column by column: one unit per nomination × criterion, its
+ * values in the members' order, members and units numbered as first seen, exactly as
+ * krippendorffAlphaInterval gathers them from reliabilityMatrix(scores).data for the same scores
+ * (so alpha sums in the same order), without a member × unit matrix of nulls or an array per unit.
  */
-export function reliabilityDataOfColumns(cols: ScoreColumns): (number | null)[][] {
+export function reliabilityUnitsOfColumns(cols: ScoreColumns): { values: Float64Array; start: Int32Array; unitCount: number } {
   const rowOf = new Int32Array(cols.memberCount).fill(-1);
   const unitOf = new Int32Array(cols.nominationCount * cols.criterionCount).fill(-1);
   const rowOfScore = new Int32Array(cols.length);
@@ -407,9 +408,18 @@ export function reliabilityDataOfColumns(cols: ScoreColumns): (number | null)[][
     rowOfScore[k] = rowOf[m]!;
     unitOfScore[k] = unitOf[cell]!;
   }
-  const data = Array.from({ length: rows }, () => new Array<number | null>(units).fill(null));
-  for (let k = 0; k < cols.length; k++) data[rowOfScore[k]!]![unitOfScore[k]!] = cols.score[k]!;
-  return data;
+  // Each unit's values in the members' order: the scores member by member, each to its unit's next place.
+  const byRow = groupBy(rowOfScore, rows);
+  const start = new Int32Array(units + 1);
+  for (let k = 0; k < cols.length; k++) start[unitOfScore[k]! + 1]!++;
+  for (let u = 1; u <= units; u++) start[u]! += start[u - 1]!;
+  const next = start.slice(0, units);
+  const values = new Float64Array(cols.length);
+  for (let j = 0; j < cols.length; j++) {
+    const k = byRow.order[j]!;
+    values[next[unitOfScore[k]!]!++] = cols.score[k]!;
+  }
+  return { values, start, unitCount: units };
 }
 
 /**

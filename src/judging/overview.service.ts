@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { anonymousLabels, anonymousOrder } from './anonymous-labels.js';
-import { krippendorffAlphaInterval, type AlphaResult } from './krippendorff.js';
-import { committeeOverviewOfColumns, reliabilityDataOfColumns, type Stats } from './normalise.js';
+import { krippendorffAlphaOfUnits, type AlphaResult } from './krippendorff.js';
+import { committeeOverviewOfColumns, reliabilityUnitsOfColumns, type Stats } from './normalise.js';
 import {
   findJudgingEdition,
   listCommitteeMembers,
@@ -268,7 +268,7 @@ export function composeOverview(
 
   const columns = { memberCount: M, nominationCount: N, criterionCount: C, length: scored.score.length, ...scored };
   const stats = committeeOverviewOfColumns(columns);
-  const alpha = krippendorffAlphaInterval(reliabilityDataOfColumns(columns));
+  const alpha = krippendorffAlphaOfUnits(reliabilityUnitsOfColumns(columns));
 
   const labels = anonymise
     ? anonymousLabels(
