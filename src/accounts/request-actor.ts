@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
-import { loadRoles, PUBLIC, type Actor } from './actor.js';
+import { loadRoles, loadRolesOfSession, PUBLIC, type Actor } from './actor.js';
 import { canAdministerOrganisation } from './permissions.js';
 import { findApiTokenUser } from './api-tokens.js';
 import { findSession, SESSION_COOKIE, SESSION_WARNING_MS } from './sessions.js';
+import { hashToken } from '../platform/tokens.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,9 +57,10 @@ async function loadActor(
   if (!sessionToken || !/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return;
   // The timeout warning's status check reads the session without counting as activity.
   const isStatusCheck = request.url.split('?')[0] === '/session/status';
-  const session = await findSession(deps.db, sessionToken, now, !isStatusCheck);
+  // The session and its user's roles side by side (loadRolesOfSession): the roles count only if the session is alive.
+  const [session, roles] = await Promise.all([findSession(deps.db, sessionToken, now, !isStatusCheck), loadRolesOfSession(deps.db, hashToken(sessionToken))]);
   if (!session) return;
-  request.actor = { kind: 'user', user: session.user, ...(await loadRoles(deps.db, session.user.id)), idleExpiresAt: session.idleExpiresAt, via: 'session' };
+  request.actor = { kind: 'user', user: session.user, ...roles, idleExpiresAt: session.idleExpiresAt, via: 'session' };
   // The layout's timeout warning (platform/page-context.ts declares the field).
   request.sessionTimeout = {
     secondsLeft: Math.max(0, Math.floor((session.idleExpiresAt.getTime() - now.getTime()) / 1000)),

@@ -209,8 +209,10 @@ export async function decideFlag(
 
 export type ReviewRow = { memberId: number; nominationId: number; comment: string; updatedAt: Date; scores: Map<number, number> };
 
-/** Every review of the edition (of eligible and other nominations alike) with its scores. */
-export async function listReviews(db: Database, editionId: number, memberId?: number): Promise<ReviewRow[]> {
+type ReviewQueryRow = { member_id: number; nomination_id: number; comment: string; updated_ms: number; scores: string | null };
+
+/** The reviews of an edition (or of one member) with their scores; listReviews and listReviewColumns read it. */
+function reviewsQuery(db: Database, editionId: number, memberId?: number): Promise<ReviewQueryRow[]> {
   // One row per review with its scores as one text, "criterion:score,…" in the criteria's
   // order, not one row per score: at 300 nominations × 9 members × 5 criteria that is 2,000 rows
   // instead of 10,000 more. Raw SQL read as the driver parses it: Drizzle's mapping of each field
@@ -218,7 +220,7 @@ export async function listReviews(db: Database, editionId: number, memberId?: nu
   // review of the edition); and the scores as text, read below digit by digit, rather than as
   // two integer arrays, which the driver's generic array parser took longer over than the rest
   // of the row. The instant comes as milliseconds, which both drivers give as a number.
-  const rows = await queryRows<{ member_id: number; nomination_id: number; comment: string; updated_ms: number; scores: string | null }>(
+  return queryRows<ReviewQueryRow>(
     db,
     sql`
       select r.member_id, r.nomination_id, r.comment, (extract(epoch from r.updated_at) * 1000)::float8 as updated_ms,
@@ -230,6 +232,11 @@ export async function listReviews(db: Database, editionId: number, memberId?: nu
       group by r.id
     `,
   );
+}
+
+/** Every review of the edition (of eligible and other nominations alike) with its scores. */
+export async function listReviews(db: Database, editionId: number, memberId?: number): Promise<ReviewRow[]> {
+  const rows = await reviewsQuery(db, editionId, memberId);
   return rows.map((r) => ({
     memberId: r.member_id,
     nominationId: r.nomination_id,
@@ -239,10 +246,45 @@ export async function listReviews(db: Database, editionId: number, memberId?: nu
   }));
 }
 
+/**
+ * Every review of the edition, column by column (the committee overview's read, the same
+ * statement as listReviews): review k is member `memberId[k]`'s of nomination `nominationId[k]`
+ * with `comment[k]`, and its scores are `criterionId[j]`: `score[j]` for j from `scoreStart[k]`
+ * up to `scoreStart[k + 1]`, in the criteria's id order. No object, Date or Map per review.
+ */
+export type ReviewColumns = {
+  memberId: number[];
+  nominationId: number[];
+  comment: string[];
+  scoreStart: number[];
+  criterionId: number[];
+  score: number[];
+};
+
+export async function listReviewColumns(db: Database, editionId: number): Promise<ReviewColumns> {
+  const rows = await reviewsQuery(db, editionId);
+  const columns: ReviewColumns = { memberId: [], nominationId: [], comment: [], scoreStart: [0], criterionId: [], score: [] };
+  for (const r of rows) {
+    columns.memberId.push(r.member_id);
+    columns.nominationId.push(r.nomination_id);
+    columns.comment.push(r.comment);
+    parseScoresInto(r.scores, columns.criterionId, columns.score);
+    columns.scoreStart.push(columns.score.length);
+  }
+  return columns;
+}
+
 /** "criterion:score,criterion:score" (integers, a score possibly negative) as a map; null or empty for none. */
 export function parseScores(text: string | null): Map<number, number> {
-  const scores = new Map<number, number>();
-  if (!text) return scores;
+  const criteria: number[] = [];
+  const scores: number[] = [];
+  parseScoresInto(text, criteria, scores);
+  return new Map(criteria.map((c, i) => [c, scores[i]!]));
+}
+
+/** The same text's pairs appended to `criteria` and `scores` (the committee overview's columns). */
+export function parseScoresInto(text: string | null, criteria: number[], scores: number[]): void {
+  if (!text) return;
   let criterion = 0;
   let value = 0;
   let negative = false;
@@ -257,13 +299,13 @@ export function parseScores(text: string | null): Map<number, number> {
     } else if (ch === 45) negative = true;
     else if (ch === 44) {
       if (!inScore) throw new Error(`scores: not "criterion:score" in ${JSON.stringify(text)}`);
-      scores.set(criterion, negative ? -value : value);
+      criteria.push(criterion);
+      scores.push(negative ? -value : value);
       value = 0;
       negative = false;
       inScore = false;
     } else throw new Error(`scores: unexpected ${JSON.stringify(text[i])} in ${JSON.stringify(text)}`);
   }
-  return scores;
 }
 
 /** Writes one member's review of one nomination: the comment and exactly the scores given (others removed). */

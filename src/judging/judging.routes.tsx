@@ -9,7 +9,7 @@ import type { FieldError } from '../platform/ui/index.js';
 import { judgingTexts, ruleText } from './i18n.js';
 import { findCommitteeMember, findJudgingEdition } from './judging.repo.js';
 import { judgingApi } from './judging.api.js';
-import { loadCommitteeOverview } from './overview.service.js';
+import { loadCommitteeOverview, startOverviewReads } from './overview.service.js';
 import {
   COMMENT_MAX,
   CONFLICT_REASON_MAX,
@@ -307,11 +307,14 @@ export async function judgingRoutes(app: FastifyInstance, deps: AppDeps) {
       reply.header('cache-control', 'no-store');
       const editionId = parseId(request.params.editionId);
       if (editionId === null) return sendErrorPage(request, reply, 404, 'notFound');
-      const edition = await findJudgingEdition(db, editionId);
+      // The overview's reads start with the edition's, before the check that needs the edition
+      // (startOverviewReads says why); nothing is written or shown before the check.
+      const reads = startOverviewReads(db, editionId);
+      const edition = await reads.edition;
       if (!edition) return sendErrorPage(request, reply, 404, 'notFound');
       if (!(await mayAdminister(request, reply, edition.organisationId))) return reply;
       const anonymous = request.query.anonym === '1';
-      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymiseIf(anonymous), now: clock.now(), edition });
+      const data = await loadCommitteeOverview(db, editionId, { anonymise: anonymiseIf(anonymous), now: clock.now(), reads });
       if (!data) return sendErrorPage(request, reply, 404, 'notFound');
       const ctx = pageContext(request);
       return sendPage(

@@ -35,14 +35,29 @@ export function krippendorffAlphaInterval(data: ReliabilityData): AlphaResult {
       units[u]!.push(v);
     });
   });
+  const start = [0];
+  for (const vs of units) start.push(start[start.length - 1]! + vs.length);
+  return krippendorffAlphaOfUnits({ values: units.flat(), start, unitCount });
+}
 
-  const pairable = units.filter((vs) => vs.length >= 2);
+/**
+ * The values of each unit one after another, in the coders' order: unit u's are
+ * `values[start[u] … start[u + 1])`. The committee overview gathers its 10,000 scores so
+ * (normalise.ts reliabilityUnitsOfColumns), without a matrix of nulls or an array per unit.
+ */
+export type UnitValues = { values: ArrayLike<number>; start: ArrayLike<number>; unitCount: number };
+
+/** Krippendorff's alpha (interval) of finite values gathered by unit; krippendorffAlphaInterval's arithmetic, in the same order. */
+export function krippendorffAlphaOfUnits({ values, start, unitCount }: UnitValues): AlphaResult {
   let n = 0;
   let total = 0;
-  for (const vs of pairable) {
-    for (const v of vs) {
+  let pairableUnits = 0;
+  for (let u = 0; u < unitCount; u++) {
+    if (start[u + 1]! - start[u]! < 2) continue;
+    pairableUnits++;
+    for (let j = start[u]!; j < start[u + 1]!; j++) {
       n++;
-      total += v;
+      total += values[j]!;
     }
   }
 
@@ -52,7 +67,7 @@ export function krippendorffAlphaInterval(data: ReliabilityData): AlphaResult {
       reason: 'too-few-pairable',
       message: 'Der er for få vurderinger at sammenligne: mindst én indstilling skal have mindst to vurderinger.',
       pairableValues: n,
-      pairableUnits: pairable.length,
+      pairableUnits,
     };
   }
 
@@ -60,12 +75,13 @@ export function krippendorffAlphaInterval(data: ReliabilityData): AlphaResult {
   let observed = 0; // Σ_u 1/(m_u−1) Σ_{i≠j} δ²
   let sumSq = 0;
   let sum = 0;
-  for (const vs of pairable) {
-    const m = vs.length;
+  for (let u = 0; u < unitCount; u++) {
+    const m = start[u + 1]! - start[u]!;
+    if (m < 2) continue;
     let s = 0;
     let ss = 0;
-    for (const raw of vs) {
-      const v = raw - centre;
+    for (let j = start[u]!; j < start[u + 1]!; j++) {
+      const v = values[j]! - centre;
       s += v;
       ss += v * v;
     }
@@ -83,13 +99,13 @@ export function krippendorffAlphaInterval(data: ReliabilityData): AlphaResult {
       reason: 'no-variation',
       message: 'Alle vurderinger er ens, så enighed kan ikke måles.',
       pairableValues: n,
-      pairableUnits: pairable.length,
+      pairableUnits,
     };
   }
   return {
     alpha: 1 - Do / De,
     pairableValues: n,
-    pairableUnits: pairable.length,
+    pairableUnits,
     observedDisagreement: Do,
     expectedDisagreement: De,
   };

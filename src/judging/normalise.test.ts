@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type Score, ScoreInputError, committeeOverview, competitionRanks, reliabilityMatrix, stats } from './normalise.js';
-import { krippendorffAlphaInterval } from './krippendorff.js';
+import { type Score, ScoreInputError, committeeOverview, competitionRanks, reliabilityMatrix, reliabilityUnitsOfColumns, stats } from './normalise.js';
+import { krippendorffAlphaInterval, krippendorffAlphaOfUnits } from './krippendorff.js';
 
 function close(actual: number | null | undefined, expected: number, msg?: string) {
   assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) < 1e-9, `${msg ?? ''} ${actual} ≠ ${expected}`);
@@ -290,4 +290,41 @@ test('reliabilityMatrix feeds Krippendorff alpha (per criterion and per total)',
   // partial reviews are left out of totals
   const partial = reliabilityMatrix([...handWorked, { memberId: 'm4', nominationId: 'n1', criterionId: 'c1', score: 1 }], { byTotal: true });
   assert.deepEqual(partial.data[3], [null, null, null]);
+});
+
+test('alpha from scores column by column is alpha of reliabilityMatrix’s data for the same scores, to the last digit', () => {
+  // A fixed pseudo-random committee: 4 members × 6 nominations × 3 criteria, some pairs left out, read in a shuffled order.
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const random: Score[] = [];
+  for (let m = 1; m <= 4; m++)
+    for (let n = 1; n <= 6; n++) {
+      if (next() < 0.2) continue;
+      for (let c = 1; c <= 3; c++)
+        if (next() < 0.9) random.push({ memberId: `m${m}`, nominationId: `n${n}`, criterionId: `c${c}`, score: 1 + Math.floor(next() * 5) });
+    }
+  random.sort(() => next() - 0.5);
+  for (const scores of [handWorked, random]) {
+    const index = (ids: string[]) => new Map([...new Set(ids)].map((id, i) => [id, i]));
+    const members = index(scores.map((s) => s.memberId));
+    const nominations = index(scores.map((s) => s.nominationId));
+    const criteria = index(scores.map((s) => s.criterionId));
+    const columns = {
+      memberCount: members.size,
+      nominationCount: nominations.size,
+      criterionCount: criteria.size,
+      length: scores.length,
+      member: scores.map((s) => members.get(s.memberId)!),
+      nomination: scores.map((s) => nominations.get(s.nominationId)!),
+      criterion: scores.map((s) => criteria.get(s.criterionId)!),
+      score: scores.map((s) => s.score),
+    };
+    const units = reliabilityUnitsOfColumns(columns);
+    // Every value once, by unit.
+    assert.equal(units.start[units.unitCount], scores.length);
+    assert.deepStrictEqual(krippendorffAlphaOfUnits(units), krippendorffAlphaInterval(reliabilityMatrix(scores).data));
+  }
 });

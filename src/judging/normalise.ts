@@ -86,30 +86,33 @@ export class ScoreInputError extends Error {
   }
 }
 
-/**
- * The values in ascending order, as a new array. The overview sorts some 1,700 short lists (a
- * nomination's scores of one criterion: one per member) and a few long ones (a member's every
- * score): insertion sort is fastest for the short, a typed array's numeric sort for the long.
- */
-function sortedNumbers(values: readonly number[]): ArrayLike<number> {
-  if (values.length > 32) return Float64Array.from(values).sort();
-  const sorted = values.slice();
-  for (let i = 1; i < sorted.length; i++) {
-    const v = sorted[i]!;
-    let j = i - 1;
-    while (j >= 0 && sorted[j]! > v) {
-      sorted[j + 1] = sorted[j]!;
-      j--;
-    }
-    sorted[j + 1] = v;
-  }
-  return sorted;
-}
+// The buffer stats sorts in, reused: the committee overview takes the statistics of some 1,700
+// short lists (a nomination's scores of one criterion: one per member) and a few long ones (a
+// member's every score), and a new array or typed array for each was most of its garbage.
+let sortBuffer = new Float64Array(64);
 
-export function stats(values: readonly number[]): Stats | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const sorted = sortedNumbers(values);
+/**
+ * The statistics of `values[from … to)`, sorted in a reused buffer: insertion sort for the short
+ * lists, a typed array's numeric sort for the long ones; then summed in ascending order.
+ */
+export function statsOfRange(values: ArrayLike<number>, from: number, to: number): Stats | null {
+  const n = to - from;
+  if (n <= 0) return null;
+  if (sortBuffer.length < n) sortBuffer = new Float64Array(Math.max(n, sortBuffer.length * 2));
+  const sorted = sortBuffer;
+  if (n > 32) {
+    for (let i = 0; i < n; i++) sorted[i] = values[from + i]!;
+    sorted.subarray(0, n).sort();
+  } else
+    for (let i = 0; i < n; i++) {
+      const v = values[from + i]!;
+      let j = i - 1;
+      while (j >= 0 && sorted[j]! > v) {
+        sorted[j + 1] = sorted[j]!;
+        j--;
+      }
+      sorted[j + 1] = v;
+    }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   const mean = sum / n;
@@ -120,6 +123,10 @@ export function stats(values: readonly number[]): Stats | null {
   const min = sorted[0]!;
   const max = sorted[n - 1]!;
   return { count: n, mean, median, min, max, range: max - min, sd: Math.sqrt(sq / n) };
+}
+
+export function stats(values: ArrayLike<number>): Stats | null {
+  return statsOfRange(values, 0, values.length);
 }
 
 const EPS = 1e-9;
@@ -149,137 +156,270 @@ export interface OverviewOptions {
   nominations?: readonly string[];
 }
 
-/** One member's scores of one nomination, in the order given: criteria by their index in the edition's list. */
-type Review = { criteria: number[]; values: number[]; nomination: NominationTally };
-/** What a nomination gathers from its reviews: the scores per criterion (by index), complete totals, z means. */
-type NominationTally = { byCriterion: (number[] | undefined)[]; totals: number[]; partial: number; zMeans: number[]; members: number };
+/**
+ * The scores column by column, as the committee overview has them (judging/overview.service.ts):
+ * score k is `score[k]`, given by member `member[k]` to nomination `nomination[k]` on criterion
+ * `criterion[k]`, each an index into the caller's lists (0 … memberCount − 1, and so on). No
+ * object, string key or map per score: at 300 nominations × 9 members × 5 criteria those 10,000
+ * Score objects, their string ids and the maps that grouped them were a good part of the
+ * overview's time and garbage. The input must be valid, as committeeOverview checks its Scores
+ * before it calls this: finite scores, at most one per member, nomination and criterion.
+ */
+export interface ScoreColumns {
+  memberCount: number;
+  nominationCount: number;
+  /** How many criteria the edition has: a review with this many scores is complete. */
+  criterionCount: number;
+  length: number;
+  member: ArrayLike<number>;
+  nomination: ArrayLike<number>;
+  criterion: ArrayLike<number>;
+  score: ArrayLike<number>;
+}
 
-export function committeeOverview(scores: readonly Score[], options: OverviewOptions = {}): Overview {
-  const criteria = options.criteria ? [...options.criteria] : [...new Set(scores.map((s) => s.criterionId))];
-  // Criteria by their first place in the list; a review's scores are kept as short arrays of
-  // criterion indices and values rather than a Map per review (2,000 of them at 300 nominations
-  // × 9 members), and a run of scores of the same member and nomination (as the scores are
-  // read) finds its review without a lookup.
-  const criterionIndex = new Map<string, number>();
-  criteria.forEach((c, i) => {
-    if (!criterionIndex.has(c)) criterionIndex.set(c, i);
-  });
+/** committeeOverview's result by index: members and nominations in the columns' numbering. */
+export interface ColumnsOverview {
+  /** By member index; null for a member without scores. */
+  members: (Omit<MemberNormalisation, 'memberId'> | null)[];
+  /** By nomination index, every nomination; `criteria` by criterion index, null where nobody scored it. */
+  nominations: (Omit<NominationOverview, 'nominationId' | 'criteria'> & { criteria: (Stats | null)[] })[];
+  tooFewForNormalisation: Overview['tooFewForNormalisation'];
+}
 
-  const tallies = new Map<string, NominationTally>();
-  const nominationOrder: string[] = options.nominations ? [...options.nominations] : [];
-  const newTally = (): NominationTally => ({ byCriterion: [], totals: [], partial: 0, zMeans: [], members: 0 });
-  for (const id of nominationOrder) if (!tallies.has(id)) tallies.set(id, newTally());
+/** Counting sort: the indices 0 … keys.length − 1 grouped by key (in input order within a key), and where each key's group starts. */
+function groupBy(keys: Int32Array, keyCount: number): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  for (let k = 0; k < keys.length; k++) start[keys[k]! + 1]!++;
+  for (let key = 1; key <= keyCount; key++) start[key]! += start[key - 1]!;
+  const next = start.slice(0, keyCount);
+  const order = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) order[next[keys[k]!]!++] = k;
+  return { start, order };
+}
 
-  // member → nomination → review
-  const byMember = new Map<string, Map<string, Review>>();
-  let lastMember: string | undefined;
-  let lastNomination: string | undefined;
-  let reviews: Map<string, Review> | undefined;
-  let review: Review | undefined;
-  for (const s of scores) {
-    if (typeof s.score !== 'number' || !Number.isFinite(s.score)) throw new ScoreInputError('not-finite', s);
-    const criterion = criterionIndex.get(s.criterionId);
-    if (criterion === undefined) throw new ScoreInputError('unknown-criterion', s);
-    if (reviews === undefined || s.memberId !== lastMember) {
-      reviews = byMember.get(s.memberId);
-      if (!reviews) {
-        reviews = new Map();
-        byMember.set(s.memberId, reviews);
-      }
-      lastMember = s.memberId;
-      review = undefined;
-    }
-    if (review === undefined || s.nominationId !== lastNomination) {
-      review = reviews.get(s.nominationId);
-      if (!review) {
-        let tally = tallies.get(s.nominationId);
-        if (!tally) {
-          tally = newTally();
-          tallies.set(s.nominationId, tally);
-          nominationOrder.push(s.nominationId);
-        }
-        review = { criteria: [], values: [], nomination: tally };
-        reviews.set(s.nominationId, review);
-      }
-      lastNomination = s.nominationId;
-    }
-    if (review.criteria.includes(criterion)) throw new ScoreInputError('duplicate', s);
-    review.criteria.push(criterion);
-    review.values.push(s.score);
+/**
+ * The committee overview (see the definitions at the top) from scores column by column. Sums
+ * run in the same order as committeeOverview's always did (a review's scores in input order;
+ * every other list is sorted before it is summed), so both give the very same figures.
+ */
+export function committeeOverviewOfColumns(cols: ScoreColumns): ColumnsOverview {
+  const { memberCount: M, nominationCount: N, criterionCount: C, length: K } = cols;
+  // The scores by review (member × nomination, member by member), and by cell (nomination × criterion).
+  const reviewKey = new Int32Array(K);
+  const cellKey = new Int32Array(K);
+  for (let k = 0; k < K; k++) {
+    reviewKey[k] = cols.member[k]! * N + cols.nomination[k]!;
+    cellKey[k] = cols.nomination[k]! * C + cols.criterion[k]!;
   }
+  const byReview = groupBy(reviewKey, M * N);
+  const byCell = groupBy(cellKey, N * C);
 
-  // Per-member mean and sd over all their scores; then each review's z-scores (z = (x − mean) / sd;
-  // 0 throughout for a member without spread) and the nominations' tallies.
-  const members: MemberNormalisation[] = [];
-  for (const [memberId, ofMember] of byMember) {
-    const all: number[] = [];
-    for (const r of ofMember.values()) for (const v of r.values) all.push(v);
-    const st = stats(all)!;
+  // Per nomination: the complete reviews' totals and every review's mean z-score, M slots each.
+  const totals = new Float64Array(N * M);
+  const zMeans = new Float64Array(N * M);
+  const totalCount = new Int32Array(N);
+  const reviewCount = new Int32Array(N);
+  const partial = new Int32Array(N);
+  const members: ColumnsOverview['members'] = [];
+  const memberValues = new Float64Array(K);
+  let scoredMembers = 0;
+  for (let m = 0; m < M; m++) {
+    const from = byReview.start[m * N]!;
+    const to = byReview.start[(m + 1) * N]!;
+    if (from === to) {
+      members.push(null);
+      continue;
+    }
+    scoredMembers++;
+    for (let j = from; j < to; j++) memberValues[j - from] = cols.score[byReview.order[j]!]!;
+    const st = statsOfRange(memberValues, 0, to - from)!;
     const noSpread = st.sd <= EPS * Math.max(1, Math.abs(st.mean));
-    members.push({ memberId, status: noSpread ? 'no-spread' : 'ok', scoreCount: st.count, mean: st.mean, sd: st.sd });
+    members.push({ status: noSpread ? 'no-spread' : 'ok', scoreCount: st.count, mean: st.mean, sd: st.sd });
     const sd = noSpread ? 0 : st.sd;
-    for (const r of ofMember.values()) {
-      const tally = r.nomination;
-      tally.members++;
+    for (let i = 0; i < N; i++) {
+      const rFrom = byReview.start[m * N + i]!;
+      const rTo = byReview.start[m * N + i + 1]!;
+      if (rFrom === rTo) continue;
       let total = 0;
       let zSum = 0;
-      for (let k = 0; k < r.values.length; k++) {
-        const v = r.values[k]!;
-        const c = r.criteria[k]!;
-        const list = tally.byCriterion[c];
-        if (list) list.push(v);
-        else tally.byCriterion[c] = [v];
+      for (let j = rFrom; j < rTo; j++) {
+        const v = cols.score[byReview.order[j]!]!;
         total += v;
         zSum += sd === 0 ? 0 : (v - st.mean) / sd;
       }
-      if (r.values.length === criteria.length) tally.totals.push(total);
-      else tally.partial++;
-      tally.zMeans.push(zSum / r.values.length);
+      const count = rTo - rFrom;
+      if (count === C) totals[i * M + totalCount[i]!++] = total;
+      else partial[i]!++;
+      zMeans[i * M + reviewCount[i]!++] = zSum / count;
     }
   }
 
-  const rows = nominationOrder.map((nominationId) => {
-    const tally = tallies.get(nominationId)!;
-    const critStats: Record<string, Stats> = {};
-    criteria.forEach((c, i) => {
-      const list = tally.byCriterion[i];
-      if (list) critStats[c] = stats(list)!;
-    });
-    const normalised = stats(tally.zMeans);
-    return {
-      nominationId,
-      memberCount: tally.members,
-      criteria: critStats,
-      total: stats(tally.totals),
-      partialReviews: tally.partial,
+  const cellValues = new Float64Array(K);
+  for (let j = 0; j < K; j++) cellValues[j] = cols.score[byCell.order[j]!]!;
+  const nominations: ColumnsOverview['nominations'] = [];
+  for (let i = 0; i < N; i++) {
+    const criteria: (Stats | null)[] = [];
+    for (let c = 0; c < C; c++) criteria.push(statsOfRange(cellValues, byCell.start[i * C + c]!, byCell.start[i * C + c + 1]!));
+    const normalised = statsOfRange(zMeans, i * M, i * M + reviewCount[i]!);
+    nominations.push({
+      memberCount: reviewCount[i]!,
+      criteria,
+      total: statsOfRange(totals, i * M, i * M + totalCount[i]!),
+      partialReviews: partial[i]!,
       normalisedTotal: normalised ? normalised.mean : null,
-      rankRaw: null as number | null,
-      rankNormalised: null as number | null,
-    };
-  });
+      rankRaw: null,
+      rankNormalised: null,
+    });
+  }
+  rank(nominations);
+  return { members, nominations, tooFewForNormalisation: tooFew(scoredMembers, nominations) };
+}
+
+/** Sets the raw and normalised ranks of the rows, in place. */
+function rank(rows: { total: Stats | null; normalisedTotal: number | null; rankRaw: number | null; rankNormalised: number | null }[]): void {
   const rawRanks = competitionRanks(rows.map((r) => (r.total ? r.total.mean : null)));
   const normRanks = competitionRanks(rows.map((r) => r.normalisedTotal));
   rows.forEach((r, i) => {
     r.rankRaw = rawRanks[i]!;
     r.rankNormalised = normRanks[i]!;
   });
+}
 
-  const memberCount = byMember.size;
+function tooFew(memberCount: number, rows: readonly { memberCount: number }[]): Overview['tooFewForNormalisation'] {
   const scoredNominations = rows.filter((r) => r.memberCount > 0).length;
-  let tooFew: Overview['tooFewForNormalisation'] = null;
-  if (memberCount < MIN_MEMBERS_FOR_NORMALISATION) {
-    tooFew = {
+  if (memberCount < MIN_MEMBERS_FOR_NORMALISATION)
+    return {
       code: 'few-members',
       reason: `Kun ${memberCount} ${memberCount === 1 ? 'medlem' : 'medlemmer'} har givet point. Normaliserede point kræver mindst ${MIN_MEMBERS_FOR_NORMALISATION}, så brug de rå point.`,
     };
-  } else if (scoredNominations < MIN_NOMINATIONS_FOR_NORMALISATION) {
-    tooFew = {
+  if (scoredNominations < MIN_NOMINATIONS_FOR_NORMALISATION)
+    return {
       code: 'few-nominations',
       reason: `Kun ${scoredNominations} ${scoredNominations === 1 ? 'indstilling' : 'indstillinger'} har fået point. Normaliserede point kræver mindst ${MIN_NOMINATIONS_FOR_NORMALISATION}, så brug de rå point.`,
     };
-  }
+  return null;
+}
 
-  return { criteria, members, nominations: rows, tooFewForNormalisation: tooFew };
+/**
+ * The committee overview from a list of Scores with string ids: checks them (a ScoreInputError
+ * for a score that is not a finite number, of a criterion not in `options.criteria`, or given
+ * twice), numbers the members as first seen, the nominations as listed in `options.nominations`
+ * and then as first seen, and the criteria by their first place in the list, and computes it by
+ * committeeOverviewOfColumns.
+ */
+export function committeeOverview(scores: readonly Score[], options: OverviewOptions = {}): Overview {
+  const criteria = options.criteria ? [...options.criteria] : [...new Set(scores.map((s) => s.criterionId))];
+  const criterionIndex = new Map<string, number>();
+  criteria.forEach((c, i) => {
+    if (!criterionIndex.has(c)) criterionIndex.set(c, i);
+  });
+  const nominationOrder: string[] = options.nominations ? [...options.nominations] : [];
+  const nominationIndex = new Map<string, number>();
+  const nominationIds: string[] = [];
+  const indexOf = (map: Map<string, number>, ids: string[], id: string) => {
+    let index = map.get(id);
+    if (index === undefined) {
+      index = ids.length;
+      map.set(id, index);
+      ids.push(id);
+    }
+    return index;
+  };
+  for (const id of nominationOrder) indexOf(nominationIndex, nominationIds, id);
+  const memberIndex = new Map<string, number>();
+  const memberIds: string[] = [];
+  const member: number[] = [];
+  const nomination: number[] = [];
+  const criterion: number[] = [];
+  const value: number[] = [];
+  const given = new Set<string>();
+  for (const s of scores) {
+    if (typeof s.score !== 'number' || !Number.isFinite(s.score)) throw new ScoreInputError('not-finite', s);
+    const c = criterionIndex.get(s.criterionId);
+    if (c === undefined) throw new ScoreInputError('unknown-criterion', s);
+    const m = indexOf(memberIndex, memberIds, s.memberId);
+    const known = nominationIndex.has(s.nominationId);
+    const n = indexOf(nominationIndex, nominationIds, s.nominationId);
+    if (!known) nominationOrder.push(s.nominationId);
+    const key = `${m}:${n}:${c}`;
+    if (given.has(key)) throw new ScoreInputError('duplicate', s);
+    given.add(key);
+    member.push(m);
+    nomination.push(n);
+    criterion.push(c);
+    value.push(s.score);
+  }
+  const o = committeeOverviewOfColumns({
+    memberCount: memberIds.length,
+    nominationCount: nominationIds.length,
+    criterionCount: criteria.length,
+    length: value.length,
+    member,
+    nomination,
+    criterion,
+    score: value,
+  });
+  const rows = nominationOrder.map((nominationId) => {
+    const row = o.nominations[nominationIndex.get(nominationId)!]!;
+    const critStats: Record<string, Stats> = {};
+    criteria.forEach((c, i) => {
+      const st = criterionIndex.get(c) === i ? row.criteria[i] : null;
+      if (st) critStats[c] = st;
+    });
+    return {
+      nominationId,
+      memberCount: row.memberCount,
+      criteria: critStats,
+      total: row.total,
+      partialReviews: row.partialReviews,
+      normalisedTotal: row.normalisedTotal,
+      rankRaw: null as number | null,
+      rankNormalised: null as number | null,
+    };
+  });
+  // Ranked again over the rows as listed (a nomination listed twice in `options.nominations` is a row twice, as always).
+  rank(rows);
+  return {
+    criteria,
+    members: memberIds.map((memberId, m) => ({ memberId, ...o.members[m]! })),
+    nominations: rows,
+    tooFewForNormalisation: tooFew(memberIds.length, rows),
+  };
+}
+
+/**
+ * Krippendorff's units from scores column by column: one unit per nomination × criterion, its
+ * values in the members' order, members and units numbered as first seen, exactly as
+ * krippendorffAlphaInterval gathers them from reliabilityMatrix(scores).data for the same scores
+ * (so alpha sums in the same order), without a member × unit matrix of nulls or an array per unit.
+ */
+export function reliabilityUnitsOfColumns(cols: ScoreColumns): { values: Float64Array; start: Int32Array; unitCount: number } {
+  const rowOf = new Int32Array(cols.memberCount).fill(-1);
+  const unitOf = new Int32Array(cols.nominationCount * cols.criterionCount).fill(-1);
+  const rowOfScore = new Int32Array(cols.length);
+  const unitOfScore = new Int32Array(cols.length);
+  let rows = 0;
+  let units = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const m = cols.member[k]!;
+    if (rowOf[m] === -1) rowOf[m] = rows++;
+    const cell = cols.nomination[k]! * cols.criterionCount + cols.criterion[k]!;
+    if (unitOf[cell] === -1) unitOf[cell] = units++;
+    rowOfScore[k] = rowOf[m]!;
+    unitOfScore[k] = unitOf[cell]!;
+  }
+  // Each unit's values in the members' order: the scores member by member, each to its unit's next place.
+  const byRow = groupBy(rowOfScore, rows);
+  const start = new Int32Array(units + 1);
+  for (let k = 0; k < cols.length; k++) start[unitOfScore[k]! + 1]!++;
+  for (let u = 1; u <= units; u++) start[u]! += start[u - 1]!;
+  const next = start.slice(0, units);
+  const values = new Float64Array(cols.length);
+  for (let j = 0; j < cols.length; j++) {
+    const k = byRow.order[j]!;
+    values[next[unitOfScore[k]!]!++] = cols.score[k]!;
+  }
+  return { values, start, unitCount: units };
 }
 
 /**

@@ -1,17 +1,17 @@
 import type { Database } from '../db/database.js';
 import { anonymousLabels, anonymousOrder } from './anonymous-labels.js';
-import { krippendorffAlphaInterval, type AlphaResult } from './krippendorff.js';
-import { committeeOverview, reliabilityMatrix, type Score, type Stats } from './normalise.js';
+import { krippendorffAlphaOfUnits, type AlphaResult } from './krippendorff.js';
+import { committeeOverviewOfColumns, reliabilityUnitsOfColumns, type Stats } from './normalise.js';
 import {
   findJudgingEdition,
   listCommitteeMembers,
   listConflicts,
   listCriteria,
   listEligibleNominations,
-  listReviews,
+  listReviewColumns,
   type JudgingEdition,
 } from './judging.repo.js';
-import { flagLikelyConflicts, inForce, isComplete, type Progress } from './review.service.js';
+import { flagLikelyConflicts, inForce, type Progress } from './review.service.js';
 
 // The committee's overview for the meeting, as plain data: raw statistics per criterion and
 // in total, the total normalised per member (z-scores), ranks by both, and Krippendorff's
@@ -85,6 +85,43 @@ export type CommitteeOverviewData = {
 };
 
 /**
+ * The overview's reads of an edition, started at once and side by side (startOverviewReads):
+ * the edition itself, its members, eligible nominations, criteria, reviews and conflicts.
+ */
+export type OverviewReads = {
+  edition: Promise<JudgingEdition | null>;
+  members: ReturnType<typeof listCommitteeMembers>;
+  eligible: ReturnType<typeof listEligibleNominations>;
+  criteria: ReturnType<typeof listCriteria>;
+  reviews: ReturnType<typeof listReviewColumns>;
+  conflicts: ReturnType<typeof listConflicts>;
+};
+
+/**
+ * Starts every read of the overview side by side, the edition's included, without writing
+ * anything. The administrators' page starts them before it has checked, from the edition, that
+ * the administrator may see it: the check would otherwise cost a round trip to the database
+ * before the reads could start. Refused or not found, the rows are read and dropped, never
+ * shown; flagging likely conflicts (a write) happens only in loadCommitteeOverview, after the
+ * check. A read that fails while nobody waits for it is not an unhandled rejection (a caught
+ * copy is attached); whoever awaits it still gets the error.
+ */
+export function startOverviewReads(db: Database, editionId: number): OverviewReads {
+  // The reviews first: the longest read is sent before the others' statements are built.
+  const reviews = listReviewColumns(db, editionId);
+  const reads: OverviewReads = {
+    edition: findJudgingEdition(db, editionId),
+    members: listCommitteeMembers(db, editionId),
+    eligible: listEligibleNominations(db, editionId),
+    criteria: listCriteria(db, editionId),
+    reviews,
+    conflicts: listConflicts(db, editionId),
+  };
+  for (const read of Object.values(reads) as Promise<unknown>[]) read.catch(() => {});
+  return reads;
+}
+
+/**
  * The committee overview of an edition, or null when it does not exist. `anonymise` replaces
  * members' names by "Medlem 1" … (in a random order per edition, the members listed in that
  * order) and leaves out affiliations, for sharing. `viewerMemberId`: a committee member looking;
@@ -103,28 +140,38 @@ export async function loadCommitteeOverview(
     viewerMemberId,
     now,
     edition: known,
+    reads: started,
   }: {
     anonymise: Anonymise;
     viewerMemberId?: number;
     now?: Date;
     /** The edition when the caller has just read it (findJudgingEdition): not read again. */
     edition?: JudgingEdition;
+    /** The reads when the caller has started them (startOverviewReads): not started again. */
+    reads?: OverviewReads;
   },
 ): Promise<CommitteeOverviewData | null> {
   // Everything is read side by side, the conflicts too: flagging the likely ones (as soon as the
   // members and nominations are in, while the reviews are still being read) rarely finds a new
   // one, and only then are the conflicts read again (reviews are not touched by flagging). Read
   // one after the other, the conflicts waited for the slowest read and the flagging.
-  const membersRead = listCommitteeMembers(db, editionId);
-  const eligibleRead = listEligibleNominations(db, editionId);
-  const flagged = now ? Promise.all([membersRead, eligibleRead]).then(([m, e]) => flagLikelyConflicts(db, m, e, now)) : Promise.resolve(0);
+  const reads: Omit<OverviewReads, 'edition'> & { edition: Promise<JudgingEdition | null> | JudgingEdition } = started ?? {
+    // (The reviews first, as startOverviewReads says.)
+    reviews: listReviewColumns(db, editionId),
+    edition: known ?? findJudgingEdition(db, editionId),
+    members: listCommitteeMembers(db, editionId),
+    eligible: listEligibleNominations(db, editionId),
+    criteria: listCriteria(db, editionId),
+    conflicts: listConflicts(db, editionId),
+  };
+  const flagged = now ? Promise.all([reads.members, reads.eligible]).then(([m, e]) => flagLikelyConflicts(db, m, e, now)) : Promise.resolve(0);
   const [edition, members, eligible, criteria, reviewRows, conflictsRead, newFlags] = await Promise.all([
-    known ?? findJudgingEdition(db, editionId),
-    membersRead,
-    eligibleRead,
-    listCriteria(db, editionId),
-    listReviews(db, editionId),
-    listConflicts(db, editionId),
+    reads.edition,
+    reads.members,
+    reads.eligible,
+    reads.criteria,
+    reads.reviews,
+    reads.conflicts,
     flagged,
   ]);
   if (!edition) return null;
@@ -138,69 +185,90 @@ export type OverviewInput = {
   members: Awaited<ReturnType<typeof listCommitteeMembers>>;
   eligible: Awaited<ReturnType<typeof listEligibleNominations>>;
   criteria: Awaited<ReturnType<typeof listCriteria>>;
-  reviewRows: Awaited<ReturnType<typeof listReviews>>;
+  reviewRows: Awaited<ReturnType<typeof listReviewColumns>>;
   conflictRows: Awaited<ReturnType<typeof listConflicts>>;
 };
 
 /** The overview from the rows read (pure; loadCommitteeOverview's computation). */
 export function composeOverview(
-  { edition, members, eligible, criteria, reviewRows, conflictRows }: OverviewInput,
+  { edition, members, eligible, criteria, reviewRows: reviews, conflictRows }: OverviewInput,
   { editionId, anonymise, viewerMemberId }: { editionId: number; anonymise: Anonymise; viewerMemberId?: number | undefined },
 ): CommitteeOverviewData {
-  const eligibleIds = new Set(eligible.map((n) => n.id));
-  // Reviews and conflicts by member, then nomination, on the numeric ids: each pair is looked up
-  // once below, and a composed string key per lookup (pairKey) cost more than the lookup.
-  const reviewsOf = byMemberAndNomination(reviewRows);
-  const conflictsOf = byMemberAndNomination(conflictRows);
-  const criterionIds = criteria.map((c) => c.id);
-  const criterionSet = new Set(criterionIds);
-  const viewerConflicts = viewerMemberId === undefined ? undefined : conflictsOf.get(viewerMemberId);
-
-  // Each (member, nomination) pair is looked up once here, into one row per member in the
-  // nominations' order: whether a conflict is in force, the comment the viewer may see and the
-  // member's progress. The figures, comments and absences below read these rows (at 300
-  // nominations × 9 members, looking each pair up again for every use was a good part of the
-  // page's time).
-  const hiddenForViewer = eligible.map((n) => viewerConflicts !== undefined && inForce(viewerConflicts.get(n.id)));
-  const pairs = new Map(
-    members.map((m) => {
-      const conflictsOfMember = conflictsOf.get(m.id);
-      const reviewsOfMember = reviewsOf.get(m.id);
-      const conflicted: boolean[] = [];
-      const comments: string[] = [];
-      const conflictedIds = new Set<number>();
-      // As progressOf counts: complete reviews of the eligible nominations without a conflict in force.
-      const progress: Progress = { done: 0, total: 0 };
-      eligible.forEach((n, i) => {
-        const isConflicted = conflictsOfMember !== undefined && inForce(conflictsOfMember.get(n.id));
-        const review = reviewsOfMember?.get(n.id);
-        conflicted.push(isConflicted);
-        if (isConflicted) conflictedIds.add(n.id);
-        else {
-          progress.total++;
-          if (isComplete(review, criterionIds)) progress.done++;
-        }
-        // The comments counted as the scores are: active members, eligible nominations, no conflict
-        // in force; none on a nomination hidden from the viewer (their own conflict).
-        comments.push(hiddenForViewer[i] || isConflicted ? '' : (review?.comment.trim() ?? ''));
-      });
-      return [m.id, { conflicted: conflictedIds, conflictedAt: conflicted, comments, progress }];
-    }),
-  );
-
-  const scores: Score[] = [];
-  for (const r of reviewRows) {
-    const pair = pairs.get(r.memberId);
-    if (!pair || pair.conflicted.has(r.nominationId) || !eligibleIds.has(r.nominationId)) continue;
-    const memberId = String(r.memberId);
-    const nominationId = String(r.nominationId);
-    r.scores.forEach((score, criterionId) => {
-      if (criterionSet.has(criterionId)) scores.push({ memberId, nominationId, criterionId: String(criterionId), score });
-    });
+  // Members, nominations and criteria by their place in their lists, and every (member,
+  // nomination) pair at member × nominations + nomination in flat arrays: the review's row (−1
+  // for none) and whether a conflict is in force. Each pair is looked up once, on numbers; at 300
+  // nominations × 9 members, string keys, maps per member and an object per score were a good
+  // part of the page's time and garbage.
+  const M = members.length;
+  const N = eligible.length;
+  const C = criteria.length;
+  const memberIndex = new Map(members.map((m, i) => [m.id, i]));
+  const nominationIndex = new Map(eligible.map((n, i) => [n.id, i]));
+  const criterionIndex = new Map(criteria.map((c, i) => [c.id, i]));
+  const reviewAt = new Int32Array(M * N).fill(-1);
+  for (let r = 0; r < reviews.memberId.length; r++) {
+    const m = memberIndex.get(reviews.memberId[r]!);
+    const i = nominationIndex.get(reviews.nominationId[r]!);
+    if (m !== undefined && i !== undefined) reviewAt[m * N + i] = r;
   }
-  const stats = committeeOverview(scores, { criteria: criterionIds.map(String), nominations: eligible.map((n) => String(n.id)) });
-  const matrix = reliabilityMatrix(scores, { criteria: criterionIds.map(String) });
-  const alpha = krippendorffAlphaInterval(matrix.data);
+  const conflictedAt = new Uint8Array(M * N);
+  // The viewer's own conflicts hide a nomination's figures and comments from them.
+  const hiddenForViewer: boolean[] = eligible.map(() => false);
+  for (const c of conflictRows) {
+    if (!inForce(c)) continue;
+    const i = nominationIndex.get(c.nominationId);
+    if (i === undefined) continue;
+    if (c.memberId === viewerMemberId) hiddenForViewer[i] = true;
+    const m = memberIndex.get(c.memberId);
+    if (m !== undefined) conflictedAt[m * N + i] = 1;
+  }
+
+  // The scores that count, column by column, in the order the reviews were read (so members and
+  // units are numbered as first seen, as the sums of alpha always ran): active members, eligible
+  // nominations, no conflict in force, the edition's criteria. Counted per review on the way: a
+  // review is complete with a score for every criterion of the edition (its criteria are distinct).
+  const scored = { member: [] as number[], nomination: [] as number[], criterion: [] as number[], score: [] as number[] };
+  const scoresOfEdition = new Int32Array(reviews.memberId.length);
+  for (let r = 0; r < reviews.memberId.length; r++) {
+    const m = memberIndex.get(reviews.memberId[r]!);
+    const i = nominationIndex.get(reviews.nominationId[r]!);
+    if (m === undefined || i === undefined || conflictedAt[m * N + i] === 1) continue;
+    for (let j = reviews.scoreStart[r]!; j < reviews.scoreStart[r + 1]!; j++) {
+      const c = criterionIndex.get(reviews.criterionId[j]!);
+      if (c === undefined) continue;
+      scored.member.push(m);
+      scored.nomination.push(i);
+      scored.criterion.push(c);
+      scored.score.push(reviews.score[j]!);
+      scoresOfEdition[r]!++;
+    }
+  }
+
+  // Per member, in the nominations' order: whether a conflict is in force, the comment the
+  // viewer may see and the member's progress (as progressOf counts: complete reviews of the
+  // eligible nominations without a conflict in force).
+  const pairs = members.map((m, mi) => {
+    const conflicted: boolean[] = [];
+    const comments: string[] = [];
+    const progress: Progress = { done: 0, total: 0 };
+    for (let i = 0; i < N; i++) {
+      const isConflicted = conflictedAt[mi * N + i] === 1;
+      const r = reviewAt[mi * N + i]!;
+      conflicted.push(isConflicted);
+      if (!isConflicted) {
+        progress.total++;
+        if (r !== -1 && scoresOfEdition[r] === C) progress.done++;
+      }
+      // The comments counted as the scores are: active members, eligible nominations, no conflict
+      // in force; none on a nomination hidden from the viewer (their own conflict).
+      comments.push(hiddenForViewer[i] || isConflicted || r === -1 ? '' : reviews.comment[r]!.trim());
+    }
+    return { id: m.id, conflictedAt: conflicted, comments, progress };
+  });
+
+  const columns = { memberCount: M, nominationCount: N, criterionCount: C, length: scored.score.length, ...scored };
+  const stats = committeeOverviewOfColumns(columns);
+  const alpha = krippendorffAlphaOfUnits(reliabilityUnitsOfColumns(columns));
 
   const labels = anonymise
     ? anonymousLabels(
@@ -209,19 +277,17 @@ export function composeOverview(
         members.map((m) => m.id),
       )
     : new Map(members.map((m) => [m.id, m.name || m.email]));
-  const memberById = new Map(members.map((m) => [m.id, m]));
+  const pairOf = new Map(pairs.map((p, mi) => [p.id, { ...p, index: mi }]));
   // Anonymised, the members are listed in the order of their labels (never chair first, then by name).
   const listed = anonymise
     ? anonymousOrder(
         anonymise.secret,
         editionId,
         members.map((m) => m.id),
-      ).map((id) => memberById.get(id)!)
+      ).map((id) => members[pairOf.get(id)!.index]!)
     : members;
-  const listedPairs = listed.map((m) => ({ id: m.id, label: labels.get(m.id)!, ...pairs.get(m.id)! }));
+  const listedPairs = listed.map((m) => ({ label: labels.get(m.id)!, ...pairOf.get(m.id)! }));
   const ranksHidden = hiddenForViewer.some(Boolean);
-  const normalisation = new Map(stats.members.map((m) => [Number(m.memberId), m]));
-  const byNomination = new Map(stats.nominations.map((n) => [Number(n.nominationId), n]));
 
   return {
     editionId,
@@ -231,60 +297,78 @@ export function composeOverview(
     scale: { min: edition.scoreScaleMin, max: edition.scoreScaleMax },
     criteria: criteria.map((c) => ({ id: c.id, title: c.title, titleEn: c.titleEn })),
     members: listed.map((m, row) => {
-      const z = ranksHidden ? undefined : normalisation.get(m.id);
-      const { comments } = listedPairs[row]!;
+      const pair = listedPairs[row]!;
+      const z = ranksHidden ? null : stats.members[pair.index];
+      const { comments } = pair;
       return {
         id: m.id,
-        label: listedPairs[row]!.label,
+        label: pair.label,
         isChair: m.isChair,
         affiliation: anonymise ? null : (m.partyLetter ?? m.represents ?? null),
-        progress: listedPairs[row]!.progress,
+        progress: pair.progress,
         mean: z ? z.mean : null,
         sd: z ? z.sd : null,
         noSpread: z ? z.status === 'no-spread' : false,
-        comments: eligible.flatMap((n, i) =>
-          comments[i] === '' ? [] : [{ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: comments[i]! }],
-        ),
+        comments: commentsOfMember(eligible, comments),
       };
     }),
     nominations: eligible.map((n, i) => {
-      const s = byNomination.get(n.id)!;
+      const s = stats.nominations[i]!;
       const hidden = hiddenForViewer[i]!;
+      const byCriterion: Record<number, Stats | null> = {};
+      criteria.forEach((c, ci) => {
+        byCriterion[c.id] = hidden ? null : s.criteria[ci]!;
+      });
       return {
         id: n.id,
         title: n.title,
         receiptNumber: n.receiptNumber,
-        criteria: Object.fromEntries(criterionIds.map((c) => [c, hidden ? null : (s.criteria[String(c)] ?? null)])),
+        criteria: byCriterion,
         total: hidden ? null : s.total,
         partialReviews: hidden ? 0 : s.partialReviews,
         memberCount: hidden ? 0 : s.memberCount,
         normalisedTotal: hidden || ranksHidden ? null : s.normalisedTotal,
         rankRaw: hidden || ranksHidden ? null : s.rankRaw,
         rankNormalised: hidden || ranksHidden ? null : s.rankNormalised,
-        absent: listedPairs.filter((p) => p.conflictedAt[i]).map((p) => p.label),
+        absent: absentAt(listedPairs, i),
         hiddenForViewer: hidden,
-        comments: listedPairs.filter((p) => p.comments[i] !== '').map((p) => ({ memberId: p.id, label: p.label, text: p.comments[i]! })),
+        comments: commentsAt(listedPairs, i),
       };
     }),
     alpha,
     tooFew: stats.tooFewForNormalisation,
-    scoreCount: scores.length,
+    scoreCount: scored.score.length,
     ranksHiddenForViewer: ranksHidden,
   };
 }
 
-/** Rows by member, then nomination (each pair has at most one review and one conflict row). */
-function byMemberAndNomination<T extends { memberId: number; nominationId: number }>(rows: readonly T[]): Map<number, Map<number, T>> {
-  const index = new Map<number, Map<number, T>>();
-  for (const row of rows) {
-    let ofMember = index.get(row.memberId);
-    if (!ofMember) {
-      ofMember = new Map();
-      index.set(row.memberId, ofMember);
-    }
-    ofMember.set(row.nominationId, row);
+// The lists of the overview's rows, by plain loops: at 240 nominations × 9 members, a callback
+// per pair and an array per empty comment (flatMap) were a good part of the overview's garbage.
+
+/** A member's comments the viewer may see ('' for none), with their nominations, in the nominations' order. */
+function commentsOfMember(eligible: OverviewInput['eligible'], comments: readonly string[]): OverviewMember['comments'] {
+  const out: OverviewMember['comments'] = [];
+  for (let i = 0; i < eligible.length; i++) {
+    const n = eligible[i]!;
+    if (comments[i] !== '') out.push({ nominationId: n.id, receiptNumber: n.receiptNumber, title: n.title, text: comments[i]! });
   }
-  return index;
+  return out;
+}
+
+type ListedPair = { id: number; label: string; conflictedAt: readonly boolean[]; comments: readonly string[] };
+
+/** The labels of the members absent from nomination i (a conflict in force), in the members' order. */
+function absentAt(listed: readonly ListedPair[], i: number): string[] {
+  const out: string[] = [];
+  for (const p of listed) if (p.conflictedAt[i]) out.push(p.label);
+  return out;
+}
+
+/** The members' comments on nomination i, in the members' order. */
+function commentsAt(listed: readonly ListedPair[], i: number): OverviewComment[] {
+  const out: OverviewComment[] = [];
+  for (const p of listed) if (p.comments[i] !== '') out.push({ memberId: p.id, label: p.label, text: p.comments[i]! });
+  return out;
 }
 
 export type OverviewSort = 'raw' | 'normalised' | 'title';

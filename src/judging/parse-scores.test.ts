@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseScores } from './judging.repo.js';
+import { parseScores, parseScoresInto } from './judging.repo.js';
 
 // listReviews reads a review's scores as one text, "criterion:score,…" (string_agg): the cases
 // the database can give, and what is refused rather than misread.
@@ -27,6 +27,15 @@ test('a review’s scores read from their text', () => {
     ['2147483647:100', [[2147483647, 100]]],
   ];
   for (const [text, expected] of cases) assert.deepEqual([...parseScores(text)], expected, String(text));
+  // The committee overview's columns: each review's pairs appended after the ones before.
+  const criteria: number[] = [1];
+  const scores: number[] = [4];
+  for (const [text] of cases) parseScoresInto(text, criteria, scores);
+  const all = [[1, 4], ...cases.flatMap(([, expected]) => expected)];
+  assert.deepEqual(
+    criteria.map((c, i) => [c, scores[i]]),
+    all,
+  );
 });
 
 test('a text that is not "criterion:score,…" is refused', () => {

@@ -193,6 +193,15 @@ describe('the committee’s pages in Chromium', () => {
     assert.equal(await page.isVisible(`#comments-${n[0]} dd`), false);
     await page.locator(`#comments-${n[0]} summary`).click();
     assert.match(await page.locator(`#comments-${n[0]}`).innerText(), /Fie Formand\s+Stærk indstilling\./);
+    // A comment keeps its line breaks and long words wrap, as every answer text does (the list's
+    // class styles its <dd>s, not a class on each).
+    assert.deepEqual(
+      await page
+        .locator(`#comments-${n[0]} dd`)
+        .first()
+        .evaluate((el) => [getComputedStyle(el).whiteSpace, getComputedStyle(el).overflowWrap]),
+      ['pre-wrap', 'anywhere'],
+    );
     await check(watched, 'overview with comments open');
     // Per member: each comment is written once, under its nomination; the member's link gathers
     // their comments on the page.
