@@ -9,14 +9,17 @@
  * per member and kind, even from two processes). Members of another edition get 403.
  */
 import { after, before, describe, test } from 'node:test';
+import { inspect } from 'node:util';
 import assert from 'node:assert/strict';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/db/database.js';
+import { type Database, inTransaction } from '../../src/db/database.js';
 import {
   auditEvents,
   awards,
   conflictsOfInterest,
+  criteria,
+  editionMembers,
   editions,
   nominations,
   organisations,
@@ -26,7 +29,9 @@ import {
   reviewScores,
   reviews,
   shortlistEntries,
+  users,
 } from '../../src/db/schema.js';
+import { findJudgingEdition, listCommitteeMembers, listConflicts, listCriteria, listEligibleNominations } from '../../src/judging/judging.repo.js';
 import { ENGINES } from '../harness/databases.js';
 import { readPdf } from '../harness/pdf-text.js';
 import { startTestApp } from '../harness/app.js';
@@ -234,7 +239,6 @@ for (const engine of ENGINES) {
         ids[k] = u.id;
         agents[k] = await signedIn(u.id);
       }
-      const { editionMembers } = await import('../../src/db/schema.js');
       for (const k of ['chair', 'm2', 'm3', 'm4']) {
         const [m] = await db
           .select()
@@ -614,6 +618,111 @@ for (const engine of ENGINES) {
       assert.equal((await api('admin', '/api/v1/admin/editions/999999/overview')).statusCode, 404);
       // A browser session is not an API token.
       assert.equal((await app.inject({ url: `/api/v1/admin/editions/${edition}/overview` })).statusCode, 401);
+    });
+
+    test('the overview’s reads as raw SQL give the rows and types Drizzle’s selects give (issue 14)', async () => {
+      // The reference: the same reads as Drizzle's query builder wrote them before. Inside a
+      // transaction rolled back at the end, with the cases this edition lacks otherwise: score
+      // labels (jsonb), an early closing (a joined instant), a member's language, English criteria
+      // and a decided conflict.
+      const reference = (tx: Database) => ({
+        edition: tx
+          .select({ edition: editions, awardName: awards.name, organisationId: awards.organisationId, closedAt: reviewClosures.closedAt })
+          .from(editions)
+          .innerJoin(awards, eq(awards.id, editions.awardId))
+          .leftJoin(reviewClosures, eq(reviewClosures.editionId, editions.id))
+          .where(eq(editions.id, edition))
+          .then(([r]) => (r ? { ...r.edition, awardName: r.awardName, organisationId: r.organisationId, reviewClosedEarlyAt: r.closedAt ?? null } : null)),
+        members: tx
+          .select({
+            id: editionMembers.id,
+            userId: editionMembers.userId,
+            name: users.name,
+            email: users.email,
+            isChair: editionMembers.isChair,
+            partyLetter: editionMembers.partyLetter,
+            represents: editionMembers.represents,
+            language: users.language,
+          })
+          .from(editionMembers)
+          .innerJoin(users, eq(users.id, editionMembers.userId))
+          .where(and(eq(editionMembers.editionId, edition), eq(editionMembers.role, 'committee'), isNull(editionMembers.removedAt)))
+          .orderBy(sql`${editionMembers.isChair} desc`, asc(users.name), asc(editionMembers.id)),
+        eligible: tx
+          .select({
+            id: nominations.id,
+            title: nominations.title,
+            receiptNumber: nominations.receiptNumber,
+            nominatorEmail: nominations.nominatorEmail,
+            nomineeOrganisation: nominations.nomineeOrganisation,
+            nomineeUnit: nominations.nomineeUnit,
+          })
+          .from(nominations)
+          .where(and(eq(nominations.editionId, edition), eq(nominations.status, 'sent'), eq(nominations.screening, 'eligible')))
+          .orderBy(sql`${nominations.receiptNumber} asc nulls last`, asc(nominations.id)),
+        criteria: tx
+          .select({
+            id: criteria.id,
+            title: criteria.title,
+            description: criteria.description,
+            titleEn: criteria.titleEn,
+            descriptionEn: criteria.descriptionEn,
+          })
+          .from(criteria)
+          .where(eq(criteria.editionId, edition))
+          .orderBy(asc(criteria.position)),
+        conflicts: tx
+          .select({ conflict: conflictsOfInterest })
+          .from(conflictsOfInterest)
+          .innerJoin(editionMembers, eq(editionMembers.id, conflictsOfInterest.memberId))
+          .where(eq(editionMembers.editionId, edition))
+          .then((rows) => rows.map((r) => r.conflict)),
+      });
+      const compare = async (tx: Database, lock: boolean) => {
+        const ref = reference(tx);
+        const raw = {
+          edition: await findJudgingEdition(tx, edition, { lock }),
+          members: await listCommitteeMembers(tx, edition),
+          eligible: await listEligibleNominations(tx, edition),
+          criteria: await listCriteria(tx, edition),
+          conflicts: await listConflicts(tx, edition),
+        };
+        for (const key of Object.keys(raw) as (keyof typeof raw)[]) {
+          const expected = await ref[key];
+          // deepStrictEqual checks the types (a Date, a number); inspect also the keys' order.
+          assert.deepStrictEqual(raw[key], expected, key);
+          assert.equal(inspect(raw[key], { depth: 5 }), inspect(expected, { depth: 5 }), key);
+        }
+        return raw;
+      };
+      const plain = await compare(db, false);
+      assert.ok(plain.edition!.opensAt instanceof Date && plain.edition!.reviewClosedEarlyAt === null);
+      assert.ok(plain.conflicts.length >= 3 && plain.conflicts.every((c) => c.createdAt instanceof Date));
+      assert.equal(await findJudgingEdition(db, 999_999), null);
+      const rolledBack = new Error('roll back');
+      await assert.rejects(
+        inTransaction(db, async (tx) => {
+          await tx
+            .update(editions)
+            .set({ scoreLabels: ['lav', 'middel', 'høj', 'meget høj', 'fremragende'] })
+            .where(eq(editions.id, edition));
+          await tx.insert(reviewClosures).values({ editionId: edition, closedByUserId: ids.admin!, closedAt: new Date('2030-04-01T10:00:00.123Z') });
+          await tx.update(users).set({ language: 'en' }).where(eq(users.id, ids.m3!));
+          await tx.update(criteria).set({ titleEn: 'Novelty', descriptionEn: 'Is it new?' }).where(eq(criteria.id, c1));
+          await tx
+            .update(conflictsOfInterest)
+            .set({ decidedAt: new Date('2030-03-21T08:00:00.456Z') })
+            .where(eq(conflictsOfInterest.memberId, ids.m2Member!));
+          const changed = await compare(tx, true);
+          assert.deepStrictEqual(changed.edition!.scoreLabels, ['lav', 'middel', 'høj', 'meget høj', 'fremragende']);
+          assert.deepStrictEqual(changed.edition!.reviewClosedEarlyAt, new Date('2030-04-01T10:00:00.123Z'));
+          assert.equal(typeof changed.edition!.stamp, 'number');
+          assert.ok(changed.conflicts.some((c) => c.decidedAt instanceof Date));
+          assert.ok(changed.members.some((m) => m.language === 'en'));
+          throw rolledBack;
+        }),
+        (err) => err === rolledBack,
+      );
     });
 
     test('the shortlist: chair only, the size rule, eligible nominations only, audited, locked once voting starts', async () => {
