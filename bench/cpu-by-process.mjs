@@ -14,7 +14,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux.
 
-/** The kind of a process, from its command line. */
+/**
+ * The kind of a process, from its command line.
+ * @param {string} cmdline
+ */
 function kindOf(cmdline) {
   if (/chrom/.test(cmdline)) {
     if (cmdline.includes('--type=renderer')) return 'Chromium renderers';
@@ -31,7 +34,10 @@ function kindOf(cmdline) {
   return 'other';
 }
 
-/** CPU seconds so far of every process, keyed by pid and start time (pids are reused). */
+/**
+ * CPU seconds so far of every process, keyed by pid and start time (pids are reused).
+ * @returns {Map<string, { pid: string, seconds: number }>}
+ */
 function sample() {
   const out = new Map();
   for (const pid of readdirSync('/proc')) {
@@ -54,7 +60,8 @@ if (!command) {
   process.exit(2);
 }
 const baseline = sample();
-const seen = new Map(); // key → { kind, first, last }
+/** @type {Map<string, { kind: string, first: number, last: number }>} */
+const seen = new Map();
 const poll = () => {
   for (const [key, { pid, seconds }] of sample()) {
     let entry = seen.get(key);
@@ -78,6 +85,7 @@ const child = spawn(command, args, { stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   poll();
   clearInterval(timer);
+  /** @type {Map<string, number>} */
   const byKind = new Map();
   for (const { kind, first, last } of seen.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + last - first);
   const total = [...byKind.values()].reduce((a, b) => a + b, 0);
