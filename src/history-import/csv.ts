@@ -8,13 +8,31 @@
 export type CsvRecord = { line: number; cells: string[] };
 export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; reason: 'unclosed-quote'; line: number };
 
+/**
+ * What Windows-1252 puts at 0x80–0x9F (Latin-1's control characters there): € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ
+ * Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; the five bytes it leaves undefined stay as they are. Decoded here
+ * rather than by `TextDecoder('windows-1252')`, which a Node built without full ICU (Debian's
+ * Node 20) treats as Latin-1, turning a Danish Excel file's € into a control character.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+  0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/** Windows-1252 bytes as text: every byte is one character, Latin-1's except at 0x80–0x9F. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte);
+  return text;
+}
+
 /** The text of a CSV file: UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1252. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
