@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 // function answers null where /proc is missing or unreadable.
 
 /** utime, stime, cutime and cstime (seconds) and the parent pid from a /proc stat line. */
-function parseStat(stat: string): { self: number; children: number; ppid: number } {
+export function parseStat(stat: string): { self: number; children: number; ppid: number } {
   // The command name (field 2) may hold spaces and parentheses: count from its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 4 (ppid) and 14–17 (utime, stime, cutime, cstime) of stat, here 1 and 11–14, in clock ticks (100 a second on Linux).

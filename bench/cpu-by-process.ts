@@ -1,5 +1,5 @@
 /**
- * `node bench/cpu-by-process.mjs COMMAND [ARGS...]`: runs the command and reports the CPU time
+ * `npx tsx bench/cpu-by-process.ts COMMAND [ARGS...]`: runs the command and reports the CPU time
  * (user + system) every kind of process on the machine spent while it ran: the test processes,
  * Chromium's renderers and browser, the PostgreSQL server, the TypeScript checks, and the rest.
  * `time` counts only the children a command waits for; the detached PostgreSQL server and
@@ -7,18 +7,14 @@
  * process that lives shorter than that can be missed, and work of other commands on the machine
  * is counted too (run it on a quiet machine). Linux only.
  *
- *   node bench/cpu-by-process.mjs npm test
+ *   npx tsx bench/cpu-by-process.ts npm test
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseStat } from './lib/process-cpu.js';
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux.
-
-/**
- * The kind of a process, from its command line.
- * @param {string} cmdline
- */
-function kindOf(cmdline) {
+/** The kind of a process, from its command line. */
+function kindOf(cmdline: string): string {
   if (/chrom/.test(cmdline)) {
     if (cmdline.includes('--type=renderer')) return 'Chromium renderers';
     if (cmdline.includes('--type=')) return 'Chromium helpers (GPU, network, utility)';
@@ -34,19 +30,16 @@ function kindOf(cmdline) {
   return 'other';
 }
 
-/**
- * CPU seconds so far of every process, keyed by pid and start time (pids are reused).
- * @returns {Map<string, { pid: string, seconds: number }>}
- */
-function sample() {
-  const out = new Map();
+/** CPU seconds so far of every process, keyed by pid and start time (pids are reused). */
+function sample(): Map<string, { pid: string; seconds: number }> {
+  const out = new Map<string, { pid: string; seconds: number }>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid) || pid === String(process.pid)) continue; // Not this sampler itself.
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-      out.set(`${pid}/${fields[19]}`, { pid, seconds });
+      // The start time (field 22) tells a process from a later one with the same pid.
+      const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      out.set(`${pid}/${startTime}`, { pid, seconds: parseStat(stat).self });
     } catch {
       // Gone between the listing and the read.
     }
@@ -56,12 +49,11 @@ function sample() {
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
-  console.error('usage: node bench/cpu-by-process.mjs COMMAND [ARGS...]');
+  console.error('usage: npx tsx bench/cpu-by-process.ts COMMAND [ARGS...]');
   process.exit(2);
 }
 const baseline = sample();
-/** @type {Map<string, { kind: string, first: number, last: number }>} */
-const seen = new Map();
+const seen = new Map<string, { kind: string; first: number; last: number }>();
 const poll = () => {
   for (const [key, { pid, seconds }] of sample()) {
     let entry = seen.get(key);
@@ -85,8 +77,7 @@ const child = spawn(command, args, { stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   poll();
   clearInterval(timer);
-  /** @type {Map<string, number>} */
-  const byKind = new Map();
+  const byKind = new Map<string, number>();
   for (const { kind, first, last } of seen.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + last - first);
   const total = [...byKind.values()].reduce((a, b) => a + b, 0);
   console.log(`\n# CPU by kind of process while \`${[command, ...args].join(' ')}\` ran (${Math.round((Date.now() - started) / 1000)} s wall)`);
