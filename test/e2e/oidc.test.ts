@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { organisationAdmins, users } from '../../src/db/schema.js';
-import { BROWSER_TEST_ENGINE, expectAccessible, launchBrowser, newContext, openPage, type WatchedPage } from '../harness/browser.js';
+import { expectAccessible, launchBrowser, newContext, openPage, type WatchedPage } from '../harness/browser.js';
+import { BROWSER_TEST_ENGINE } from '../harness/databases.js';
 import { startOidcTestApp } from '../harness/oidc-provider.js';
 
 const TENANT = '4f1a2b3c-0000-4000-8000-000000000001';

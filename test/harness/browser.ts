@@ -12,10 +12,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { CHROMIUM_MISSING, findChromium } from './chromium.js';
 import { startTestApp } from './app.js';
 import { sessionFor } from './accounts.js';
-import type { Database, Engine } from '../../src/db/database.js';
-
-/** The engine of the apps the browser tests drive (see serveTestApp). */
-export const BROWSER_TEST_ENGINE: Engine = 'postgres';
+import type { Database } from '../../src/db/database.js';
+import { BROWSER_TEST_ENGINE } from './databases.js';
 
 /** Starts a Chromium process. Fails (never skips) when it is not installed. */
 function startChromium(): Promise<Browser> {
@@ -101,12 +99,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * The app on a fresh seeded database at a fixed instant, listening on a free local port. The
- * database is on the test PostgreSQL server, the engine of production: what a browser test
- * checks is the pages, and the embedded engine's queries, which every repository and HTTP
- * test also runs on PGlite, cost several times the CPU there (WebAssembly).
- */
+/** The app on a fresh seeded database (BROWSER_TEST_ENGINE) at a fixed instant, listening on a free local port. */
 export async function serveTestApp(at: Date | string) {
   const t = await startTestApp(BROWSER_TEST_ENGINE, at);
   await t.app.listen({ host: '127.0.0.1', port: 0 });

@@ -20,6 +20,14 @@ import { startPostgresServer, type PostgresServer } from './postgres-server.js';
  */
 export const ENGINES: Engine[] = ['pglite', 'postgres'];
 
+/**
+ * The engine of the apps the browser tests drive (browser.ts, signed-in-app.ts, the OpenID
+ * Connect test): the test PostgreSQL server, the engine of production. What a browser test
+ * checks is the pages; the embedded engine's queries, which every repository and HTTP test also
+ * runs on PGlite, cost several times the CPU there (WebAssembly).
+ */
+export const BROWSER_TEST_ENGINE: Engine = 'postgres';
+
 export const TEMPLATE_DB = 'prisportal_template';
 export const SEEDED_TEMPLATE_DB = 'prisportal_template_seeded';
 

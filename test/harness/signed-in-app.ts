@@ -11,7 +11,7 @@ import { buildApp, type BuildOptions } from '../../src/app.js';
 import type { Engine } from '../../src/db/database.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { requestSerializer } from '../../src/platform/log-redaction.js';
-import { openSeededTestDatabase, type TestDatabase } from './databases.js';
+import { BROWSER_TEST_ENGINE, openSeededTestDatabase, type TestDatabase } from './databases.js';
 
 export type AppOptions = Omit<BuildOptions, 'db' | 'clock' | 'logger'>;
 
@@ -132,9 +132,9 @@ export function setCookie(res: LightMyRequestResponse, name: string): Cookie | u
   return (res.cookies as Cookie[]).find((c) => c.name === name);
 }
 
-/** The app of `startSignedInTestApp` on the test PostgreSQL server, listening on a free local port (for Chromium; see serveTestApp). */
+/** The app of `startSignedInTestApp` on BROWSER_TEST_ENGINE, listening on a free local port (for Chromium). */
 export async function serveSignedInTestApp(at: string, options: AppOptions = {}) {
-  const t = await startSignedInTestApp('postgres', at, options);
+  const t = await startSignedInTestApp(BROWSER_TEST_ENGINE, at, options);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as { port: number };
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
