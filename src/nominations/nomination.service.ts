@@ -31,7 +31,7 @@ import {
   type SubmitMail,
 } from './nominations.repo.js';
 import { checkedEdition, readEdition, rendererOf, type CachedEdition } from './edition-cache.js';
-import { htmlOfText, type NewMail } from '../mail/index.js';
+import type { NewMail } from '../mail/index.js';
 import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMails, type MailContext } from './nomination-mails.js';
 import { nominationTexts } from './i18n.js';
 import { fieldsOf, loadEditionForForm, nominatorFieldsOf, sameFields, type EditionForForm } from './edition-form.js';
@@ -411,7 +411,8 @@ function submitMail(m: NewMail): SubmitMail {
     to: m.to,
     subject: m.subject,
     text: m.text,
-    html: htmlOfText(m.text, { subject: m.subject, organisationName: m.organisationName, language: m.language }),
+    language: m.language ?? 'da',
+    organisationName: m.organisationName ?? null,
     organisationId: m.organisationId ?? null,
   };
 }

@@ -24,6 +24,7 @@ import {
 } from '../../src/nominations/nomination.service.js';
 import { buildAttachment, buildNomination, storedFileRows } from '../harness/factories.js';
 import { nomineeNoticeMail, receiptMail } from '../../src/nominations/nomination-mails.js';
+import { htmlPartOf } from '../../src/mail/outbox.js';
 
 /** At most this many round trips from BEGIN to COMMIT, both included, for the form's Send (issue 18). */
 const MAX_IN_TRANSACTION = 4;
@@ -140,7 +141,16 @@ for (const engine of ENGINES) {
       assert.equal(notice.dedupeKey, nomineeNoticeMail({ nomination: row, consentToken: 'x', mail }).dedupeKey);
       assert.equal(receipt.toAddress, 'lise3@eksempel.dk');
       assert.equal(notice.toAddress, 'team3@eksempel.dk');
-      for (const part of [receipt.subject, receipt.textBody, receipt.htmlBody ?? '']) {
+      // The HTML part is made at delivery from the stored text (src/mail outbox.ts htmlPartOf).
+      assert.equal(receipt.htmlBody, null, 'the HTML part is not stored');
+      const html = htmlPartOf({
+        subject: receipt.subject,
+        text: receipt.textBody,
+        html: receipt.htmlBody,
+        htmlLanguage: receipt.htmlLanguage,
+        htmlOrganisation: receipt.htmlOrganisation,
+      });
+      for (const part of [receipt.subject, receipt.textBody, html ?? '']) {
         assert.ok(part.includes(receiptNumber), `the receipt number is in: ${part.slice(0, 200)}`);
         assert.doesNotMatch(part, /receiptnumber/, 'no placeholder is left');
       }
