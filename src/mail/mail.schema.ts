@@ -21,7 +21,19 @@ export const outboxMessages = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /**
+     * The HTML part as stored, when a caller brought its own; null when it is made at delivery
+     * from the text in the one layout (html-layout.ts htmlOfText), from `htmlLanguage` and
+     * `htmlOrganisation` below: what it would have stored, byte for byte, without writing it.
+     */
     htmlBody: text('html_body'),
+    /**
+     * With `html_body` null: the HTML part is made at delivery from the text, subject and these
+     * two (the language of the text; the organisation's name on top, as it was when the mail was
+     * queued, null for 'Prisportal'). Both null with `html_body` null: a text-only message.
+     */
+    htmlLanguage: text('html_language', { enum: ['da', 'en'] }),
+    htmlOrganisation: text('html_organisation'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     /**
      * Extra header lines of the message (e.g. List-Unsubscribe), name → value; null for none.

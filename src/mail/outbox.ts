@@ -78,18 +78,53 @@ function rowOf(mail: NewMail, now: Date) {
  * and each mail's values for them. The caller's SQL may wrap a value in an expression (e.g. put
  * a number the statement draws into the subject); the other columns keep their defaults
  * (pending, no attempts, no attachments or extra headers), so a mail with attachments or
- * headers goes through `enqueueMail`. A row whose dedupe key is queued must be skipped
- * (`on conflict do nothing`), as `enqueueMail` does.
+ * headers or an HTML part of its own goes through `enqueueMail`. A row whose dedupe key is
+ * queued must be skipped (`on conflict do nothing`), as `enqueueMail` does.
+ *
+ * The HTML part is not stored: the worker makes it at delivery from the text, the subject, the
+ * language and the organisation's name (`htmlPartOf`), the same bytes `enqueueMail` would have
+ * stored. On the hot path (the deadline rush) that is half the text a send writes, compressed by
+ * PostgreSQL, and the app's rendering of it (BENCHMARKS.md, "The write path, round three").
  */
 export const OUTBOX_INSERT_COLUMNS =
-  'kind, dedupe_key, to_address, subject, text_body, html_body, organisation_id, about, next_attempt_at, created_at, status, attempts';
+  'kind, dedupe_key, to_address, subject, text_body, html_language, html_organisation, organisation_id, about, next_attempt_at, created_at, status, attempts';
 
 /** The values of OUTBOX_INSERT_COLUMNS but the last two (status 'pending', attempts 0 are literals) for one mail queued at `now`. */
 export function outboxInsertValues(mail: NewMail, now: Date): unknown[] {
-  if (mail.attachments?.length || headersOf(mail)) throw new Error('outboxInsertValues: a mail with attachments or headers goes through enqueueMail');
-  const row = rowOf(mail, now);
+  if (mail.attachments?.length || headersOf(mail) || mail.html !== undefined) {
+    throw new Error('outboxInsertValues: a mail with attachments, headers or its own HTML part goes through enqueueMail');
+  }
   const at = now.toISOString();
-  return [row.kind, row.dedupeKey, row.toAddress, row.subject, row.textBody, row.htmlBody, row.organisationId, row.about, at, at];
+  return [
+    mail.kind,
+    mail.dedupeKey ?? null,
+    mail.to,
+    mail.subject,
+    mail.text,
+    mail.language ?? 'da',
+    mail.organisationName ?? null,
+    mail.organisationId ?? null,
+    mail.about ?? null,
+    at,
+    at,
+  ];
+}
+
+/**
+ * The HTML part of a queued message: the one stored, else (a row queued by a statement through
+ * OUTBOX_INSERT_COLUMNS, which stores the layout's language instead) the layout of its text, as
+ * `enqueueMail` would have stored it; undefined for a text-only message.
+ */
+export function htmlPartOf(row: {
+  subject: string;
+  text: string;
+  html: string | null;
+  htmlLanguage: Locale | null;
+  htmlOrganisation: string | null;
+}): string | undefined {
+  if (row.html !== null) return row.html;
+  if (row.htmlLanguage === null) return undefined;
+  return htmlOfText(row.text, { subject: row.subject, organisationName: row.htmlOrganisation ?? undefined, language: row.htmlLanguage });
 }
 
 export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promise<void> {

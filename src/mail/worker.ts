@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.js';
 import { nextAttemptAt } from './backoff.js';
 import { outboxMessages, type OutboxAttachment } from './mail.schema.js';
 import type { MailTransport, OutgoingMail } from './transport.js';
+import { htmlPartOf } from './outbox.js';
 
 /** The sender when MAIL_FROM is not set. */
 export const DEFAULT_MAIL_FROM = 'Prisportal <noreply@prisportal.local>';
@@ -38,6 +39,8 @@ type ClaimedRow = {
   subject: string;
   text: string;
   html: string | null;
+  htmlLanguage: 'da' | 'en' | null;
+  htmlOrganisation: string | null;
   attachments: OutboxAttachment[];
   headers: Record<string, string> | null;
   attempts: number;
@@ -142,6 +145,8 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
     subject: string;
     text_body: string;
     html_body: string | null;
+    html_language: 'da' | 'en' | null;
+    html_organisation: string | null;
     attachments: OutboxAttachment[] | string | null;
     headers: Record<string, string> | string | null;
     attempts: number;
@@ -160,7 +165,7 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
         update outbox_messages
            set attempts = attempts + 1, locked_until = ${leaseUntil}::timestamptz
          where id in (select id from due)
-        returning id, kind, to_address, subject, text_body, html_body, attachments, headers, attempts, created_at`,
+        returning id, kind, to_address, subject, text_body, html_body, html_language, html_organisation, attachments, headers, attempts, created_at`,
   );
   return raw
     .map((r) => ({
@@ -170,6 +175,8 @@ async function claimDue(db: Database, now: Date, batchSize: number): Promise<Cla
       subject: r.subject,
       text: r.text_body,
       html: r.html_body,
+      htmlLanguage: r.html_language,
+      htmlOrganisation: r.html_organisation,
       attachments: (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : (r.attachments ?? [])) as OutboxAttachment[],
       headers: (typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers) as Record<string, string> | null,
       attempts: Number(r.attempts),
@@ -194,7 +201,7 @@ function toOutgoing(row: ClaimedRow, from: string): OutgoingMail {
     to: row.to,
     subject: row.subject,
     text: row.text,
-    html: row.html ?? undefined,
+    html: htmlPartOf(row),
     attachments: row.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
     messageId: messageIdFor(row, from),
     ...(row.headers ? { headers: row.headers } : {}),

@@ -8,26 +8,65 @@ import { scanPlaceholders } from './template-rules.js';
  * The result is plain text: markup typed into a template stays text (the HTML part escapes it).
  */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
-  const lines = template.split('\n').flatMap((line) => {
-    const { uses } = scanPlaceholders(line);
-    if (uses.length === 0) return [line];
-    let out = '';
-    let from = 0;
-    let anyValue = false;
-    for (const u of uses) {
-      const value = values[u.name] ?? '';
-      if (value.trim() !== '') anyValue = true;
-      out += line.slice(from, u.index) + value;
-      from = u.end;
+  const lines: string[] = [];
+  for (const line of compiled(template)) {
+    if (line.names.length === 0) {
+      lines.push(line.pieces[0]!);
+      continue;
     }
-    out += line.slice(from);
-    return anyValue ? out.split('\n') : [];
-  });
+    let out = line.pieces[0]!;
+    let anyValue = false;
+    for (let i = 0; i < line.names.length; i++) {
+      const value = values[line.names[i]!] ?? '';
+      if (value.trim() !== '') anyValue = true;
+      out += value + line.pieces[i + 1]!;
+    }
+    if (anyValue) for (const l of out.split('\n')) lines.push(l);
+  }
   return lines
-    .map((l) => l.replace(/[ \t]+$/, ''))
+    .map(withoutTrailingBlanks)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A line of a template: its text around its placeholders (`pieces`, one more than `names`). */
+type TemplateLine = { pieces: string[]; names: string[] };
+
+// Templates read into lines and placeholders once: a round's few templates fill every e-mail of
+// a deadline rush (BENCHMARKS.md, "The write path, round three"). Bounded: templates are few,
+// but an administrator's every saved version is a new one.
+const COMPILED_MAX = 256;
+const compiledTemplates = new Map<string, TemplateLine[]>();
+
+function compiled(template: string): TemplateLine[] {
+  let lines = compiledTemplates.get(template);
+  if (lines) return lines;
+  lines = template.split('\n').map((line) => {
+    const { uses } = scanPlaceholders(line);
+    const pieces: string[] = [];
+    let from = 0;
+    for (const u of uses) {
+      pieces.push(line.slice(from, u.index));
+      from = u.end;
+    }
+    pieces.push(line.slice(from));
+    return { pieces, names: uses.map((u) => u.name) };
+  });
+  if (compiledTemplates.size >= COMPILED_MAX) compiledTemplates.clear();
+  compiledTemplates.set(template, lines);
+  return lines;
+}
+
+/** The line without its trailing spaces and tabs (`/[ \t]+$/`, without the regular expression's backtracking over long lines). */
+function withoutTrailingBlanks(line: string): string {
+  let end = line.length;
+  for (;;) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) break;
+    end--;
+  }
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /** A subject on one line, whatever its values held. */

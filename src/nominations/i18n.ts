@@ -98,6 +98,7 @@ const da = {
     'not-found': 'Indstillingen findes ikke',
     'idempotency-mismatch': 'Indstillingen er allerede sendt med en anden tekst',
     'too-many': 'For mange forespørgsler',
+    'round-changing': 'Runden bliver ændret lige nu. Intet er gemt; prøv igen om lidt',
   },
   deadlinePassedBody: (edition: string, d: string) =>
     `Fristen for at indstille til ${edition} var ${d}. Din tekst er gemt som kladde, så du kan læse, kopiere og hente den, men den kan ikke sendes.`,
@@ -374,6 +375,7 @@ const en: NominationTexts = {
     'not-found': 'The nomination does not exist',
     'idempotency-mismatch': 'The nomination has already been sent with another text',
     'too-many': 'Too many requests',
+    'round-changing': 'The round is being changed right now. Nothing was saved; try again in a moment',
   },
   deadlinePassedBody: (edition, d) =>
     `The deadline for nominations to ${edition} was ${d}. Your text is saved as a draft, so you can read, copy and download it, but it cannot be sent.`,

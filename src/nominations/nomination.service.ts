@@ -30,8 +30,8 @@ import {
   type NominationRow,
   type SubmitMail,
 } from './nominations.repo.js';
-import { checkedEdition, readEdition, rendererOf, type CachedEdition } from './edition-cache.js';
-import { htmlOfText, type NewMail } from '../mail/index.js';
+import { cachedEdition, checkedEdition, readEdition, rendererOf, type CachedEdition } from './edition-cache.js';
+import type { NewMail } from '../mail/index.js';
 import { draftLinkMail, nomineeNoticeMail, receiptMail, withdrawalMails, type MailContext } from './nomination-mails.js';
 import { nominationTexts } from './i18n.js';
 import { fieldsOf, loadEditionForForm, nominatorFieldsOf, sameFields, type EditionForForm } from './edition-form.js';
@@ -263,7 +263,12 @@ export type SubmittedNomination = { id: number; status: NominationRow['status'];
 export type SubmitResult =
   | { ok: true; nomination: SubmittedNomination; receiptNumber: string; alreadySent: boolean; accessToken: string | null }
   | { ok: false; reason: 'too-many'; retryAfterSeconds: number }
-  | Exclude<SendResult, { ok: true }>
+  /** The round was changed under the request at every attempt (SUBMIT_ATTEMPTS): nothing written; try again shortly. */
+  | { ok: false; reason: 'round-changing'; retryAfterSeconds: number }
+  /** The window as the current round has it (the API names the instant). */
+  | { ok: false; reason: 'not-open-yet' | 'deadline-passed'; timeline: Timeline | null }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'incomplete'; errors: { step: Step; errors: FieldError[] }[] }
   | { ok: false; reason: 'idempotency-mismatch' }
   | { ok: false; reason: 'too-long'; errors: FieldError[] };
 
@@ -271,7 +276,9 @@ export type SubmitResult =
 const RECEIPT_PLACEHOLDER = `receiptnumber${newToken().replace(/[^A-Za-z0-9]/g, '')}`;
 
 /** How many times a submit reads the round again when it changed while the request was answered, before it gives up (the round kept changing). */
-const SUBMIT_ATTEMPTS = 4;
+export const SUBMIT_ATTEMPTS = 4;
+/** What a submit refused because the round kept changing asks the client to wait: changes of a round take milliseconds. */
+const ROUND_CHANGING_RETRY_SECONDS = 1;
 
 /**
  * Creates and sends a complete nomination in one step (the API). With an idempotency key,
@@ -284,15 +291,18 @@ const SUBMIT_ATTEMPTS = 4;
  * one the entry was read under, holding the edition locked while it runs. When the round changed,
  * it is read again and everything checked again (decision 0013).
  *
- * Refuses: too-many (the rate limit), too-long, not-found, not-open-yet, deadline-passed,
- * incomplete, idempotency-mismatch.
- * Side effects: one hit counted against `rateLimit`, whatever the answer; the nomination row
+ * Refuses: too-many (the rate limit), too-long, not-found (no such edition, or one that takes no
+ * nominations), not-open-yet, deadline-passed (with the current round's timeline),
+ * incomplete, idempotency-mismatch, round-changing (the round changed under every one of
+ * SUBMIT_ATTEMPTS attempts: nothing written; the API answers 409 with Retry-After).
+ * Side effects: one hit counted against `rateLimit`, whatever the answer (here, never by the
+ * caller: in the sending statement when it commits, else on its own); the nomination row
  * (sent, with its receipt number), its receipt e-mail and the nominee's notice (when the nominee
  * has an address) in the outbox.
  */
 export async function submitNomination(args: {
   db: Database;
-  edition: CachedEdition;
+  editionId: number;
   input: NominationInput;
   idempotencyKey: string | null;
   fingerprint: string;
@@ -301,9 +311,7 @@ export async function submitNomination(args: {
   /** The rate limit the request counts against (once, whatever the answer), or null. */
   rateLimit: { rule: RateLimitRule; subject: string } | null;
 }): Promise<SubmitResult> {
-  const { now } = args;
-  const editionId = args.edition.edition.edition.id;
-  let entry: CachedEdition | null = args.edition;
+  const { now, editionId } = args;
   // The hit is counted by the sending statement when it commits, else on its own here.
   let hit = args.rateLimit;
   const countHit = async (): Promise<SubmitResult | null> => {
@@ -312,6 +320,9 @@ export async function submitNomination(args: {
     hit = null;
     return limited.allowed ? null : { ok: false, reason: 'too-many', retryAfterSeconds: limited.retryAfterSeconds };
   };
+  // As this process last read it; the sending statement checks it is still so.
+  let entry: CachedEdition | null = await cachedEdition(args.db, editionId);
+  if (!entry) return (await countHit()) ?? { ok: false, reason: 'not-found' };
   const token = newToken();
   for (let attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
     if (attempt > 0) {
@@ -391,7 +402,10 @@ export async function submitNomination(args: {
     }
     // 'stale': the round changed (or the edition is gone): the next attempt reads it again.
   }
-  throw new Error(`edition ${editionId} changed ${SUBMIT_ATTEMPTS} times while a nomination was submitted`);
+  // Every attempt found the round changed since it was read: a round being edited right now
+  // (each change takes milliseconds). Nothing was written; the hit was counted by the first
+  // attempt's statement (or is counted now). The client sends the same request again shortly.
+  return (await countHit()) ?? { ok: false, reason: 'round-changing', retryAfterSeconds: ROUND_CHANGING_RETRY_SECONDS };
 }
 
 /** Why `fields` cannot be sent to `edition` at `now` (too long, the window, incomplete), or null. */
@@ -399,7 +413,7 @@ function submitRefusal(fields: NominationFields, edition: EditionForForm, now: D
   const tooLong = hardLimitErrors(fields, edition.form);
   if (tooLong.length) return { ok: false, reason: 'too-long', errors: tooLong };
   const window = canNominate(edition.timeline, now);
-  if (!window.ok) return window;
+  if (!window.ok) return { ...window, timeline: edition.timeline };
   const errors = completeErrors(fields, edition.form);
   if (errors.length) return { ok: false, reason: 'incomplete', errors };
   return null;
@@ -411,7 +425,8 @@ function submitMail(m: NewMail): SubmitMail {
     to: m.to,
     subject: m.subject,
     text: m.text,
-    html: htmlOfText(m.text, { subject: m.subject, organisationName: m.organisationName, language: m.language }),
+    language: m.language ?? 'da',
+    organisationName: m.organisationName ?? null,
     organisationId: m.organisationId ?? null,
   };
 }

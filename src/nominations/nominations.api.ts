@@ -5,11 +5,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../platform/deps.js';
 import { problems, refusalProblem, sendProblem } from '../platform/errors.js';
 import { noSecurity, problemSchema } from '../platform/api.js';
-import { hitRateLimit } from '../platform/rate-limit.js';
 import type { NominationInput } from './form.js';
 import { errorText, nominationTexts } from './i18n.js';
 import { submitNomination } from './nomination.service.js';
-import { cachedEdition } from './edition-cache.js';
 import { NOMINATION_REFUSALS } from './refusals.js';
 
 const text = (max: number) => z.string().max(max * 2);
@@ -116,33 +114,20 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const rateLimit = { rule: deps.rateLimits.nominationSend, subject: `ip:${request.ip}` };
-      const tooMany = (retryAfterSeconds: number) => {
-        reply.header('retry-after', String(retryAfterSeconds));
-        return sendProblem(reply, problems.tooMany(request.url));
-      };
-      // As this process last read it; the sending statement checks it is still so.
-      const cached = await cachedEdition(db, request.params.id);
-      if (!cached) {
-        // Counted here; otherwise submitNomination counts the request, in its statement when it can.
-        const limited = await hitRateLimit(db, rateLimit.rule, rateLimit.subject, clock.now());
-        if (!limited.allowed) return tooMany(limited.retryAfterSeconds);
-        return sendProblem(reply, problems.notFound(request.url, `There is no edition with id ${request.params.id}.`));
-      }
       const key = request.headers['idempotency-key'] ?? null;
       const fingerprint = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
+      // Every request counts against the rate limit once, whatever the answer: submitNomination
+      // counts it (in its statement when it can), an unknown edition included.
       const result = await submitNomination({
         db,
-        edition: cached,
+        editionId: request.params.id,
         input: inputOf(request.body),
         idempotencyKey: key,
         fingerprint,
         now: clock.now(),
         mail: { baseUrl: deps.publicBaseUrl },
-        rateLimit,
+        rateLimit: { rule: deps.rateLimits.nominationSend, subject: `ip:${request.ip}` },
       });
-      if (!result.ok && result.reason === 'too-many') return tooMany(result.retryAfterSeconds);
-      const edition = cached.edition;
       if (result.ok) {
         const n = result.nomination;
         return reply.code(result.alreadySent ? 200 : 201).send({
@@ -152,6 +137,10 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
           sentAt: n.sentAt!.toISOString(),
           replayed: result.alreadySent,
         });
+      }
+      if (result.reason === 'too-many') {
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        return sendProblem(reply, problems.tooMany(request.url));
       }
       const t = nominationTexts('en');
       const fieldErrors = (errors: { field: string; code: string; args?: (string | number)[] }[]) =>
@@ -163,13 +152,16 @@ export async function nominationApi(root: FastifyInstance, deps: AppDeps) {
           case 'too-long':
             return { errors: fieldErrors(result.errors) };
           case 'not-open-yet':
-            return { detail: `Nominations open at ${edition.timeline?.opensAt.toISOString()}.` };
+            return { detail: `Nominations open at ${result.timeline?.opensAt.toISOString()}.` };
           case 'deadline-passed':
-            return { detail: `The deadline was ${edition.timeline?.closesAt.toISOString() ?? 'not set'}.` };
+            return { detail: `The deadline was ${result.timeline?.closesAt.toISOString() ?? 'not set'}.` };
+          case 'round-changing':
+            reply.header('retry-after', String(result.retryAfterSeconds));
+            return { detail: 'The round is being changed by its organisers right now; nothing was saved. Send the same request again shortly.' };
           case 'idempotency-mismatch':
             return { detail: 'Use a new Idempotency-Key for a different nomination.' };
-          default:
-            return { detail: 'No resource exists at this address.' };
+          case 'not-found':
+            return { detail: `There is no edition with id ${request.params.id} that takes nominations.` };
         }
       })();
       const p = refusalProblem(NOMINATION_REFUSALS[result.reason], request.url, extra);

@@ -79,8 +79,20 @@ export async function findNominationWithStamp(db: Database, id: number): Promise
 /** The nomination an earlier request with the same idempotency key made. */
 export type EarlierSubmit = { id: number; status: NominationRow['status']; receiptNumber: string | null; sentAt: Date | null; fingerprint: string | null };
 
-/** An e-mail the submit statement queues: the values of OUTBOX_INSERT_COLUMNS (outboxInsertValues) but the dedupe key and `about`, which name the new row. */
-export type SubmitMail = { kind: string; to: string; subject: string; text: string; html: string; organisationId: number | null };
+/**
+ * An e-mail the submit statement queues: the values of OUTBOX_INSERT_COLUMNS (outboxInsertValues)
+ * but the dedupe key and `about`, which name the new row. No HTML part: the worker makes it at
+ * delivery from the text, the subject, `language` and `organisationName` (src/mail outbox.ts).
+ */
+export type SubmitMail = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  language: 'da' | 'en';
+  organisationName: string | null;
+  organisationId: number | null;
+};
 
 /**
  * A nomination's 16 fields as statement parameters, in the order both sending statements
@@ -120,8 +132,9 @@ function fieldParams(fields: NominationFields): unknown[] {
 // answered by its unique index: when a nomination has the key, committed before or while this
 // statement runs, the INSERT fails on nominations_idempotency_uq, which rolls the whole statement
 // back, the drawn receipt number with it; the caller then reads that nomination. The receipt
-// number replaces `placeholder` ($32) in the receipt's subject and bodies: it is drawn here, after
-// the e-mails were rendered. The dedupe keys and `about` are receiptMail's and nomineeNoticeMail's
+// number replaces `placeholder` ($32) in the receipt's subject and text: it is drawn here, after
+// the e-mails were rendered. Each e-mail's HTML part is made at delivery from its text ($30 and
+// $37 the languages, $41 the organisation's name: src/mail outbox.ts OUTBOX_INSERT_COLUMNS). The dedupe keys and `about` are receiptMail's and nomineeNoticeMail's
 // ('receipt:<id>:<version>', 'nominee-notice:<id>', 'nomination:<id>').
 const SUBMIT = preparedStatement(
   'nominations.submit',
@@ -154,13 +167,13 @@ const SUBMIT = preparedStatement(
    ), receipt as (
      insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
      select $26::text, 'receipt:' || sent.id || ':' || sent.version, $27::text,
-            replace($28::text, $32::text, sent.receipt_number), replace($29::text, $32::text, sent.receipt_number), replace($30::text, $32::text, sent.receipt_number),
+            replace($28::text, $32::text, sent.receipt_number), replace($29::text, $32::text, sent.receipt_number), $30::text, $41::text,
             $31::int, 'nomination:' || sent.id, $21::timestamptz, $21::timestamptz, 'pending', 0
        from sent where $27::text <> ''
      on conflict do nothing
    ), notice as (
      insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
-     select $33::text, 'nominee-notice:' || sent.id, $34::text, $35::text, $36::text, $37::text,
+     select $33::text, 'nominee-notice:' || sent.id, $34::text, $35::text, $36::text, $37::text, $41::text,
             $31::int, 'nomination:' || sent.id, $21::timestamptz, $21::timestamptz, 'pending', 0
        from sent where $34::text <> ''
      on conflict do nothing
@@ -261,18 +274,20 @@ export async function submitSentNomination(
       r?.to ?? '',
       r?.subject ?? '',
       r?.text ?? '',
-      r?.html ?? '',
+      r?.language ?? 'da',
       r?.organisationId ?? n?.organisationId ?? null,
       v.placeholder,
       n?.kind ?? '',
       n?.to ?? '',
       n?.subject ?? '',
       n?.text ?? '',
-      n?.html ?? '',
+      n?.language ?? 'da',
       // The hit's key and window ($38, $39; its "now" is the nomination's, $21) and the limit ($40).
       hitKey,
       hitWindowStartsBefore,
       v.hit?.rule.limit ?? 0,
+      // The organisation's name on top of both e-mails' HTML part ($41).
+      r?.organisationName ?? n?.organisationName ?? null,
     ]);
   } catch (err) {
     const e = err as { code?: string; constraint?: string };
@@ -486,7 +501,8 @@ function nominationOf(raw: Record<string, unknown>): NominationRow {
 // becomes sent; on the first send ($5) the receipt number is drawn (gap-free: the counter's row
 // stays locked until the transaction ends) once the form's fingerprint, read now, is found equal
 // to $6. Then the receipt and, when it has an address, the nominee's notice: their dedupe keys
-// name the new version; $33 in the receipt's texts is where the drawn number goes. Last, the
+// name the new version; $35 in the receipt's subject and text is where the drawn number goes
+// (the HTML part is made at delivery from them: src/mail outbox.ts OUTBOX_INSERT_COLUMNS). Last, the
 // files' pending changes are applied (deleted ones go, with their stored bytes by the delete
 // trigger; attached ones become sent), only when the row was written.
 const SEND_ROW = preparedStatement(
@@ -519,14 +535,14 @@ const SEND_ROW = preparedStatement(
      returning nominations.*
    ), receipt as (
      insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
-     select $26::text, $27::text, $28::text, replace($29::text, $33::text, sent.receipt_number), replace($30::text, $33::text, sent.receipt_number),
-            replace($31::text, $33::text, sent.receipt_number), $32::int, $34::text, $4::timestamptz, $4::timestamptz, 'pending', 0
+     select $26::text, $27::text, $28::text, replace($29::text, $35::text, sent.receipt_number), replace($30::text, $35::text, sent.receipt_number),
+            $31::text, $32::text, $33::int, $34::text, $4::timestamptz, $4::timestamptz, 'pending', 0
        from sent where $28::text <> ''
      on conflict do nothing
    ), notice as (
      insert into outbox_messages (${OUTBOX_INSERT_COLUMNS})
-     select $35::text, $36::text, $37::text, $38::text, $39::text, $40::text, $41::int, $42::text, $4::timestamptz, $4::timestamptz, 'pending', 0
-       from sent where $37::text <> ''
+     select $36::text, $37::text, $38::text, $39::text, $40::text, $41::text, $42::text, $43::int, $44::text, $4::timestamptz, $4::timestamptz, 'pending', 0
+       from sent where $38::text <> ''
      on conflict do nothing
    ), files_removed as (
      delete from nomination_attachments where nomination_id = $2::int and pending_change = 'removed' and exists (select 1 from sent)
@@ -563,8 +579,8 @@ export async function sendNominationRow(
     placeholder: string;
   },
 ): Promise<SendRowResult> {
-  const mail = (m: NewMail | null) => (m ? outboxInsertValues(m, v.now).slice(0, 8) : ['', null, '', '', '', '', null, null]);
-  const [kindR, keyR, toR, subjectR, textR, htmlR, orgR, aboutR] = mail(v.receipt);
+  // Each mail's values of OUTBOX_INSERT_COLUMNS up to `about` (kind … about: 9).
+  const mail = (m: NewMail | null) => (m ? outboxInsertValues(m, v.now).slice(0, 9) : ['', null, '', '', '', 'da', null, null, null]);
   const [row] = await runPrepared<Record<string, unknown> & { form_same: boolean }>(db, SEND_ROW, [
     v.editionId,
     v.id,
@@ -576,15 +592,8 @@ export async function sendNominationRow(
     ...fieldParams(v.fields),
     v.consentTokenHash,
     v.language,
-    kindR,
-    keyR,
-    toR,
-    subjectR,
-    textR,
-    htmlR,
-    orgR,
+    ...mail(v.receipt),
     v.placeholder,
-    aboutR,
     ...mail(v.notice),
   ]);
   if (!row) return { ok: false, reason: 'not-found' };

@@ -28,6 +28,10 @@ export const NOMINATION_REFUSALS = {
   'idempotency-mismatch': { status: 422, code: 'idempotency-key-reused', title: 'Idempotency-Key reused with a different body' },
   // The API's own rate limit (submitNomination counts it in its statement); problems.tooMany answers the same.
   'too-many': { status: 429, code: 'too-many-requests', title: 'Too many requests' },
+  // The round changed under every attempt of a submit (submitNomination): nothing written. A
+  // conflict with the round's state of the moment, so 4xx as every refusal here; the API adds
+  // Retry-After, as the same request will go through once the organisers' change is saved.
+  'round-changing': { status: 409, code: 'round-changing', title: 'The round is being changed' },
 } satisfies Record<NominationRefusal, Refusal>;
 
 // The catalogue has a text for every reason (Danish; English has the same shape by its type).

@@ -47,3 +47,81 @@ test('a long text is counted exactly', () => {
   const text = 'ord '.repeat(100_000);
   assert.equal(countWords(text), 100_000);
 });
+
+// The count as it was first written (split at white space, a token counts when it holds a letter
+// or digit): the one-pass count must agree with it on any text.
+function countBySplitting(text: string): number {
+  if (text.length === 0) return 0;
+  return text.split(/[\s\u200B\u2060\uFEFF]+/u).filter((t) => t !== '' && /[\p{L}\p{N}]/u.test(t)).length;
+}
+
+test('the one-pass count agrees with splitting at white space, on random texts of letters, digits, marks, spaces of every kind and surrogates', () => {
+  const pieces = [
+    'a',
+    'Z',
+    '7',
+    'æ',
+    'Ø',
+    'å',
+    'ß',
+    'é',
+    '١',
+    '漢',
+    'ж',
+    '𝔸',
+    '𝟙',
+    '😀',
+    '👍',
+    '\u0301',
+    '-',
+    '.',
+    '/',
+    '–',
+    '•',
+    '§',
+    '%',
+    '"',
+    '_',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\v',
+    '\f',
+    '\u00a0',
+    '\u1680',
+    '\u2000',
+    '\u2007',
+    '\u200a',
+    '\u200b',
+    '\u2028',
+    '\u2029',
+    '\u202f',
+    '\u205f',
+    '\u2060',
+    '\u3000',
+    '\ufeff',
+    '\u0085',
+    '\u180e',
+    '\u200c',
+    '\u200d',
+    '\ud800',
+    '\udc00',
+    '\ud835',
+  ];
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  for (let round = 0; round < 3_000; round++) {
+    let text = '';
+    const length = Math.floor(random() * 40);
+    for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+    assert.equal(countWords(text), countBySplitting(text), JSON.stringify(text));
+  }
+  for (let c = 0; c < 0x10000; c++) {
+    for (const text of [`a${String.fromCharCode(c)}b`, `-${String.fromCharCode(c)}-`])
+      assert.equal(countWords(text), countBySplitting(text), `U+${c.toString(16)}`);
+  }
+});

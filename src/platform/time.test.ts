@@ -56,3 +56,14 @@ test('next year keeps the local time across a DST difference', () => {
   // A leap day moves to 1 March, never to a non-existent date.
   assert.equal(addYearsInCopenhagen(copenhagen(2024, 2, 29, 12), 1).toISOString(), '2025-03-01T11:00:00.000Z');
 });
+
+test('formatInstant keeps the last minute it wrote: the same text for every second of it, a new one for the next, per language, over the change to summer time', () => {
+  const at = (iso: string) => new Date(iso);
+  assert.equal(formatInstant(at('2027-03-28T00:59:00Z')), '28. marts 2027 kl. 01.59');
+  assert.equal(formatInstant(at('2027-03-28T00:59:59.999Z')), '28. marts 2027 kl. 01.59');
+  assert.equal(formatInstant(at('2027-03-28T00:59:30Z'), 'en'), '28 March 2027 at 01:59');
+  assert.equal(formatInstant(at('2027-03-28T01:00:00Z')), '28. marts 2027 kl. 03.00');
+  assert.equal(formatInstant(at('2027-03-28T01:00:00Z'), 'en'), '28 March 2027 at 03:00');
+  assert.equal(formatInstant(at('2027-03-28T00:59:00Z')), '28. marts 2027 kl. 01.59', 'an earlier minute again');
+  assert.equal(formatInstant(at('1890-01-01T12:00:30Z')), formatInstant(at('1890-01-01T12:00:30Z')));
+});

@@ -36,13 +36,24 @@ function parts(format: Intl.DateTimeFormat, d: Date): Record<string, string> {
   return out;
 }
 
+/** The last minute formatInstant wrote, per language. */
+const lastInstant: Record<Locale, { minute: number; text: string }> = { da: { minute: Number.NaN, text: '' }, en: { minute: Number.NaN, text: '' } };
+
 /**
  * "18. december 2020 kl. 12.00" (Danish) or "18 December 2020 at 12:00" (English),
  * in Europe/Copenhagen. Built from parts so the wording does not depend on the ICU version.
  */
 export function formatInstant(d: Date, locale: Locale = 'da'): string {
+  // The text names the minute, and Copenhagen's offsets since 1894 are whole hours, so every
+  // instant of a UTC minute reads the same: the last minute written is kept per language (a
+  // deadline rush writes the same minute into hundreds of receipts; Intl's parts are the cost).
+  const minute = Math.floor(d.getTime() / 60_000);
+  const last = lastInstant[locale];
+  if (last.minute === minute) return last.text;
   const p = parts(dateTimeFormats[locale], d);
-  return locale === 'da' ? `${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}` : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+  const text = locale === 'da' ? `${p.day}. ${p.month} ${p.year} kl. ${p.hour}.${p.minute}` : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+  if (minute >= 0) lastInstant[locale] = { minute, text };
+  return text;
 }
 
 /** "26. september 2024" / "26 September 2024" in Europe/Copenhagen. */

@@ -9,7 +9,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, like } from 'drizzle-orm';
-import { awards, editions, formSections, messageTemplates, nominationAttachments, nominations, outboxMessages, receiptCounters } from '../../src/db/schema.js';
+import {
+  awards,
+  editions,
+  formSections,
+  messageTemplates,
+  nominationAttachments,
+  nominations,
+  outboxMessages,
+  rateLimitBuckets,
+  receiptCounters,
+} from '../../src/db/schema.js';
 import { ENGINES } from '../harness/databases.js';
 import { buildApp } from '../../src/app.js';
 import { startTestApp } from '../harness/app.js';
@@ -19,11 +29,14 @@ import {
   formatReceiptNumber,
   loadEditionForForm,
   nominatorFieldsOf,
+  SUBMIT_ATTEMPTS,
   saveNomination,
   sendNomination,
+  submitNomination,
 } from '../../src/nominations/nomination.service.js';
 import { buildAttachment, buildNomination, storedFileRows } from '../harness/factories.js';
 import { nomineeNoticeMail, receiptMail } from '../../src/nominations/nomination-mails.js';
+import { htmlPartOf } from '../../src/mail/outbox.js';
 
 /** At most this many round trips from BEGIN to COMMIT, both included, for the form's Send (issue 18). */
 const MAX_IN_TRANSACTION = 4;
@@ -114,6 +127,89 @@ for (const engine of ENGINES) {
       await app.close();
     });
 
+    // The leftover of decision 0013: a send whose round changed under each of its attempts threw
+    // (a 500). Here the round is changed (the edition's row updated, so its stamp renewed by the
+    // trigger) just before every sending statement, as an organiser saving again and again would.
+    test(`a round changed under every one of the ${SUBMIT_ATTEMPTS} attempts of a send: 409 with Retry-After, nothing written, the hit counted once`, async () => {
+      const app = await buildApp({
+        db: t.database.db,
+        clock: t.clock,
+        pageCacheMs: 0,
+        publicBaseUrl: 'http://prisportal.test',
+        rateLimits: { nominationSend: { name: 'nomination-send-changing', limit: 100, windowMs: 60_000 } },
+      });
+      await post(body(30), 'changing-warm'); // the round is cached
+      const client = (t.database.db as unknown as { session: { client: { query: (...args: unknown[]) => Promise<unknown> } } }).session.client;
+      const original = client.query;
+      let changes = 0;
+      client.query = async function (this: unknown, ...args: unknown[]) {
+        const first = args[0];
+        const text = typeof first === 'string' ? first : String((first as { text?: string }).text ?? '');
+        if (/^with hit as/.test(text.trim())) {
+          changes++;
+          await original.call(client, 'update editions set year = year where id = $1', [edition.id]);
+        }
+        return original.apply(client, args);
+      };
+      let res: Awaited<ReturnType<typeof app.inject>>;
+      try {
+        res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/editions/${edition.id}/nominations`,
+          payload: JSON.stringify(body(31)),
+          headers: { 'content-type': 'application/json', 'idempotency-key': 'changing-1' },
+        });
+      } finally {
+        client.query = original;
+        await app.close();
+      }
+      assert.equal(changes, SUBMIT_ATTEMPTS, 'every attempt met a changed round');
+      assert.equal(res.statusCode, 409, res.body);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(res.json().type, '/problems/round-changing');
+      assert.ok(Number(res.headers['retry-after']) >= 1, 'Retry-After');
+      assert.equal((await t.database.db.select().from(nominations).where(eq(nominations.idempotencyKey, 'changing-1'))).length, 0, 'nothing written');
+      const [bucket] = await t.database.db.select().from(rateLimitBuckets).where(like(rateLimitBuckets.key, 'nomination-send-changing:%'));
+      assert.equal(bucket?.count, 1, 'the hit counted once');
+      // The round stops changing: the same request goes through.
+      assert.equal((await post(body(31), 'changing-1')).statusCode, 201);
+    });
+
+    // The API counted the hit of a request to an unknown edition in its route and every other in
+    // submitNomination, and named the window of the round as the route had it cached, not as the
+    // send found it. Now submitNomination does both, for every request.
+    test('submitNomination counts every hit, an unknown edition too; a refused window names the round as the send found it', async () => {
+      const db = t.database.db;
+      const rule = { name: 'nomination-send-unknown', limit: 1, windowMs: 60_000 };
+      const submit = (editionId: number, key: string) =>
+        submitNomination({
+          db,
+          editionId,
+          input: { title: 'x' },
+          idempotencyKey: key,
+          fingerprint: key,
+          now: t.clock.now(),
+          mail: { baseUrl: 'http://prisportal.test' },
+          rateLimit: { rule, subject: 'ip:192.0.2.1' },
+        });
+      assert.deepEqual(await submit(999_999, 'unknown-1'), { ok: false, reason: 'not-found' });
+      const over = await submit(999_999, 'unknown-2');
+      assert.equal(over.ok ? 'ok' : over.reason, 'too-many', 'the second hit on an unknown edition is over the limit of 1');
+
+      await post(body(40), 'window-warm'); // the round is cached while it is open
+      const [row] = await db.select().from(editions).where(eq(editions.id, edition.id));
+      const closed = new Date(t.clock.now().getTime() - 1_000);
+      await db.update(editions).set({ closesAt: closed }).where(eq(editions.id, edition.id));
+      try {
+        const res = await post(body(41), 'window-1');
+        assert.equal(res.statusCode, 409, res.body);
+        assert.equal(res.json().type, '/problems/deadline-passed');
+        assert.equal(res.json().detail, `The deadline was ${closed.toISOString()}.`, 'the deadline as the send found it, not as cached');
+      } finally {
+        await db.update(editions).set({ closesAt: row!.closesAt }).where(eq(editions.id, edition.id));
+      }
+    });
+
     test('what the statement writes: the sent row, the next receipt number, both e-mails with their keys and the number in the receipt', async () => {
       const res = await post(body(3), 'round-trips-3');
       assert.equal(res.statusCode, 201, res.body);
@@ -140,7 +236,16 @@ for (const engine of ENGINES) {
       assert.equal(notice.dedupeKey, nomineeNoticeMail({ nomination: row, consentToken: 'x', mail }).dedupeKey);
       assert.equal(receipt.toAddress, 'lise3@eksempel.dk');
       assert.equal(notice.toAddress, 'team3@eksempel.dk');
-      for (const part of [receipt.subject, receipt.textBody, receipt.htmlBody ?? '']) {
+      // The HTML part is made at delivery from the stored text (src/mail outbox.ts htmlPartOf).
+      assert.equal(receipt.htmlBody, null, 'the HTML part is not stored');
+      const html = htmlPartOf({
+        subject: receipt.subject,
+        text: receipt.textBody,
+        html: receipt.htmlBody,
+        htmlLanguage: receipt.htmlLanguage,
+        htmlOrganisation: receipt.htmlOrganisation,
+      });
+      for (const part of [receipt.subject, receipt.textBody, html ?? '']) {
         assert.ok(part.includes(receiptNumber), `the receipt number is in: ${part.slice(0, 200)}`);
         assert.doesNotMatch(part, /receiptnumber/, 'no placeholder is left');
       }

@@ -1,0 +1,2 @@
+ALTER TABLE "outbox_messages" ADD COLUMN "html_language" text;--> statement-breakpoint
+ALTER TABLE "outbox_messages" ADD COLUMN "html_organisation" text;
