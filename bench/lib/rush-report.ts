@@ -5,9 +5,12 @@ export const RUSH_END = '<!-- bench:deadline-rush:end -->';
 
 export type RushReport = {
   env: { date: string; node: string; machine: string; command: string; postgres: string };
-  setup: { nominators: number; concurrency: number; windowS: number; appPoolSize: number; goalS: number; warmup: number };
+  setup: { nominators: number; rounds: number; concurrency: number; windowS: number; appPoolSize: number; goalS: number; warmup: number };
   http: {
+    /** The best round's rate (as the ceiling's best run counts). */
     perSec: number;
+    /** Each round's nominations/s. */
+    rounds: number[];
     wallS: number;
     p50Ms: number;
     p99Ms: number;
@@ -26,7 +29,8 @@ export type RushReport = {
   };
   /** `serverCpuMsPerRow`: PostgreSQL's CPU per row in the cheaper of the runs at the rush's concurrency. */
   ceiling: { sequential: number[]; concurrent: number[]; serverCpuMsPerRow: number | null };
-  ratio: { concurrent: number; sequential: number };
+  /** Best ÷ best; and each round ÷ the ceiling run at the same concurrency right after it. */
+  ratio: { concurrent: number; sequential: number; rounds: number[] };
   /** Saving the description step of drafts (BENCH_RUSH_STEPS of them); null when not run. */
   steps: {
     count: number;
@@ -49,6 +53,11 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const one = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 const best = (xs: number[]) => Math.max(...xs);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const ms = (n: number | null) => (n === null ? 'not measured' : `${n.toFixed(2)} ms`);
 
 /** The Markdown between the markers (markers included). */
@@ -61,7 +70,7 @@ export function renderRushSection(r: RushReport): string {
     '',
     `Last run: ${env.date} · Node ${env.node} · ${env.machine} · ${env.postgres} · \`${env.command}\` (${int(r.runS)} s in all)`,
     '',
-    `${setup.nominators} simulated nominators each send one complete nomination to the open demo edition of Årets Borgerinddragende Initiativ: ` +
+    `${setup.rounds} rounds, each of ${setup.nominators} simulated nominators of its own, each sending one complete nomination to the open demo edition of Årets Borgerinddragende Initiativ: ` +
       `\`POST /api/v1/editions/{id}/nominations\` over HTTP on loopback, each with its own \`Idempotency-Key\` and client address, ` +
       `at most ${setup.concurrency} in flight, ${arrivals} (after ${setup.warmup} warm-up nominations). The app runs as in production ` +
       `(pool of ${setup.appPoolSize} connections, no logger) on a throwaway PostgreSQL server (fsync off). ` +
@@ -69,16 +78,17 @@ export function renderRushSection(r: RushReport): string {
     '',
     `The ceiling inserts the same ${setup.nominators} rows (every column value copied from what the app wrote) into a table of the same definition ` +
       '(indexes, constraints, defaults, foreign key) with single-row `INSERT` statements through `pg`, each its own transaction: one at a time on one connection, ' +
-      `and ${setup.concurrency} at a time on ${setup.concurrency} connections; two runs of each, alternating, the best counts.`,
+      `and ${setup.concurrency} at a time on ${setup.concurrency} connections. A run at the rush's concurrency follows each round, so the two alternate and a change in the machine's other load reaches both; ` +
+      "the one-at-a-time runs come last, twice. The figure is the median of each round's ratio to the ceiling run right after it; the best round against the best ceiling run is given too.",
     '',
     '| target | rows/s (best) | p50 | p99 | max | all runs |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    `| nominations over HTTP | ${one(http.perSec)} | ${int(http.p50Ms)} ms | ${int(http.p99Ms)} ms | ${int(http.maxMs)} ms | ${one(http.perSec)} (${one(http.wallS)} s for ${http.acknowledged}) |`,
+    `| nominations over HTTP | ${one(http.perSec)} | ${int(http.p50Ms)} ms | ${int(http.p99Ms)} ms | ${int(http.maxMs)} ms | ${http.rounds.map(one).join(', ')} (${http.acknowledged} in all) |`,
     `| plain INSERT, ${setup.concurrency} in flight (ceiling) | ${int(best(r.ceiling.concurrent))} | | | | ${r.ceiling.concurrent.map(int).join(', ')} |`,
     `| plain INSERT, one at a time | ${int(best(r.ceiling.sequential))} | | | | ${r.ceiling.sequential.map(int).join(', ')} |`,
     '',
-    `Ratio HTTP nominations/s ÷ plain INSERT rows/s: **${pct(r.ratio.concurrent)}** at the same concurrency; ${pct(r.ratio.sequential)} of one-at-a-time INSERTs.`,
-    `All ${setup.nominators} acknowledged within ${setup.goalS} s: ${r.goalMet ? `**yes** (${one(http.wallS)} s)` : `**no** (${one(http.wallS)} s)`}. Retried requests: ${http.retries}. ` +
+    `Ratio HTTP nominations/s ÷ plain INSERT rows/s at the same concurrency, each round ÷ the ceiling run right after it: ${r.ratio.rounds.map(pct).join(', ')}, median **${pct(median(r.ratio.rounds))}**; best round ÷ best ceiling run ${pct(r.ratio.concurrent)}; ${pct(r.ratio.sequential)} of one-at-a-time INSERTs (best ÷ best).`,
+    `All ${setup.nominators} of every round acknowledged within ${setup.goalS} s: ${r.goalMet ? '**yes**' : '**no**'} (best round ${one(http.wallS)} s). Retried requests: ${http.retries}. ` +
       `The app's event loop was busy ${pct(http.appBusy)} of the rush (near 100 % means the app's own work, not the database, sets the pace). ` +
       `Per nomination: ${http.cpuMsPerNomination === null ? 'main-thread CPU not measured' : `**${http.cpuMsPerNomination.toFixed(2)} ms** of CPU on the app's main thread`} and ${one(http.statementsPerNomination)} statements sent to PostgreSQL (round trips, BEGIN and COMMIT included).`,
     `CPU per nomination (Linux /proc, steadier than the rates on a shared machine): app main thread ${ms(http.cpuMsPerNomination)}, PostgreSQL server (all its processes) **${ms(http.serverCpuMsPerNomination)}**, load generator's thread ${ms(http.loadCpuMsPerNomination)}; PostgreSQL per ceiling row (${setup.concurrency} in flight): ${ms(r.ceiling.serverCpuMsPerRow)}.`,
@@ -95,7 +105,7 @@ export function renderRushSection(r: RushReport): string {
           '',
         ]
       : []),
-    '`npm run bench:rush` runs this benchmark alone and exits non-zero when the verification fails. `BENCH_RUSH_NOMINATORS` (default 500), ' +
+    '`npm run bench:rush` runs this benchmark alone and exits non-zero when the verification fails. `BENCH_RUSH_ROUNDS` (default 3), `BENCH_RUSH_NOMINATORS` (per round, default 500), ' +
       '`BENCH_RUSH_CONCURRENCY` (50), `BENCH_RUSH_WARMUP` (20), `BENCH_RUSH_STEPS` (draft steps saved after the rush, 500; 0 leaves them out) and `BENCH_RUSH_WINDOW` (seconds to spread the arrivals over; 0, the default, sends as fast as the concurrency allows) change the load. ' +
       "`BENCH_RUSH_STATEMENTS=1` restarts the throwaway server with `pg_stat_statements` and prints PostgreSQL's time per nomination by statement (planning and execution, lock waits included).",
     RUSH_END,
