@@ -30,11 +30,15 @@ export type RushReport = {
   /** `serverCpuMsPerRow`: PostgreSQL's CPU per row in the cheaper of the runs at the rush's concurrency. */
   ceiling: { sequential: number[]; concurrent: number[]; serverCpuMsPerRow: number | null };
   /** Best ÷ best; and each round ÷ the ceiling run at the same concurrency right after it. */
-  ratio: { concurrent: number; sequential: number; rounds: number[] };
+  ratio: { concurrent: number; sequential: number; rounds: number[]; steps: number[] };
   /** Saving the description step of drafts (BENCH_RUSH_STEPS of them); null when not run. */
   steps: {
+    /** Steps saved in each round. */
     count: number;
+    /** The best round's rate. */
     perSec: number;
+    /** Each round's steps/s. */
+    rounds: number[];
     p50Ms: number;
     p99Ms: number;
     appBusy: number;
@@ -98,8 +102,8 @@ export function renderRushSection(r: RushReport): string {
     '',
     ...(r.steps
       ? [
-          `**Draft steps.** ${r.steps.count} nominators with a draft each save its description step (\`POST /indstillinger/{id}/beskrivelse\`, a form with a ${300}-word section, the CSRF token and the private link's cookie; answered with a redirect to the check page), ${setup.concurrency} in flight: ` +
-            `**${one(r.steps.perSec)} steps/s** (p50 ${int(r.steps.p50Ms)} ms, p99 ${int(r.steps.p99Ms)} ms), **${pct(r.steps.perSec / best(r.ceiling.concurrent))}** of the plain INSERTs at the same concurrency. ` +
+          `**Draft steps.** In each round, after its rush and before its ceiling run, ${r.steps.count} nominators with a draft each save its description step (\`POST /indstillinger/{id}/beskrivelse\`, a form with a ${300}-word section, the CSRF token and the private link's cookie; answered with a redirect to the check page), ${setup.concurrency} in flight: ` +
+            `${r.steps.rounds.map(one).join(', ')} steps/s (p50 ${int(r.steps.p50Ms)} ms, p99 ${int(r.steps.p99Ms)} ms); each round ÷ the ceiling run after it: ${r.ratio.steps.map(pct).join(', ')}, median **${pct(median(r.ratio.steps))}** of the plain INSERTs at the same concurrency. ` +
             `The app's event loop was busy ${pct(r.steps.appBusy)}; per step ${r.steps.cpuMsPerStep === null ? 'main-thread CPU not measured' : `**${r.steps.cpuMsPerStep.toFixed(2)} ms** of CPU on the app's main thread`}, ${ms(r.steps.serverCpuMsPerStep)} of PostgreSQL's and ${ms(r.steps.loadCpuMsPerStep)} of the load generator's, and ${one(r.steps.statementsPerStep)} statements. ` +
             `Verification: ${r.steps.verification.ok ? '**passed**' : '**FAILED**'} — ${r.steps.verification.lines.join(' ')}`,
           '',
