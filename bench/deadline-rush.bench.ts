@@ -171,6 +171,30 @@ const cpuText = (ms: number | null) => (ms === null ? 'n/a' : `${ms.toFixed(2)} 
 
 const msPer = (s0: number | null, s1: number | null, n: number) => (s0 === null || s1 === null || n === 0 ? null : ((s1 - s0) * 1000) / n);
 
+/** What several load runs cost, added up (seconds of CPU, ms of the event loop; null where /proc is missing). */
+type Tally = {
+  results: RushResult[];
+  appCpuS: number | null;
+  busyMs: number;
+  loopMs: number;
+  serverS: number | null;
+  loadS: number | null;
+  statements: number;
+};
+const newTally = (): Tally => ({ results: [], appCpuS: 0, busyMs: 0, loopMs: 0, serverS: 0, loadS: 0, statements: 0 });
+
+/** A tally per request: CPU in ms of the app's main thread, PostgreSQL and the load worker, statements, and the event loop's busy share. */
+function costPer(t: Tally) {
+  const n = t.results.length;
+  return {
+    appMs: msPer(0, t.appCpuS, n),
+    serverMs: msPer(0, t.serverS, n),
+    loadMs: msPer(0, t.loadS, n),
+    statements: n === 0 ? 0 : t.statements / n,
+    busy: t.loopMs === 0 ? 0 : t.busyMs / t.loopMs,
+  };
+}
+
 /**
  * Counts the statements the app sends to PostgreSQL (every `query` of a pg client: one round
  * trip each, BEGIN and COMMIT included); on PGlite, every statement its protocol ends with a Sync.
@@ -638,10 +662,10 @@ async function main(): Promise<boolean> {
       console.log(`${acknowledged(warm).acks.length} acknowledged`);
     }
 
-    // The rush is run `rounds` times, each with nominators of its own, and after each one the
-    // ceiling at the same concurrency: the two alternate, so a change in the machine's other load
-    // reaches both, and each side's best counts (the ceiling's too). The first round's rows are
-    // the ceiling's.
+    // The rush is run `rounds` times, each with nominators of its own, and after each one its
+    // draft steps and the ceiling at the same concurrency: they alternate, so a change in the
+    // machine's other load reaches both sides of a round's ratio. The first round's rows are the
+    // ceiling's.
     const ceilingRuns = { sequential: [] as number[], concurrent: [] as number[] };
     /** PostgreSQL's CPU per row of each ceiling run at the rush's concurrency. */
     const ceilingServerMs: (number | null)[] = [];
@@ -658,25 +682,42 @@ async function main(): Promise<boolean> {
       console.log(`${fmt(perSec)} rows/s${serverMs === null ? '' : `, PostgreSQL CPU ${cpuText(serverMs)} per row`}`);
     }
 
+    /**
+     * Runs `list` in the load worker and adds what it cost to `tally`: the app's main-thread CPU
+     * and event loop, PostgreSQL's and the load worker's CPU and the statements sent, counted over
+     * the run only (the ceiling's client runs on the same thread between runs). Prints the run's
+     * window on the monotonic clock (µs), which `node --cpu-prof` stamps its samples with:
+     * bench/lib/cpu-profile.ts summarises that window.
+     */
+    async function measuredRun(tally: Tally, label: string, list: RushJob[], windowMs: number): Promise<RushOutput> {
+      const server0 = serverCpuS();
+      const elu0 = performance.eventLoopUtilization();
+      const cpu0 = mainThreadCpuS();
+      const statements = countStatements(lite);
+      const window0 = process.hrtime.bigint() / 1000n;
+      const out = await runInWorker({ ...base, jobs: list, windowMs });
+      const window1 = process.hrtime.bigint() / 1000n;
+      tally.statements += statements.stop();
+      const cpu1 = mainThreadCpuS();
+      const elu = performance.eventLoopUtilization(elu0);
+      tally.busyMs += elu.active;
+      tally.loopMs += elu.active + elu.idle;
+      tally.appCpuS = tally.appCpuS === null || cpu0 === null || cpu1 === null ? null : tally.appCpuS + (cpu1 - cpu0);
+      const server1 = serverCpuS();
+      tally.serverS = tally.serverS === null || server0 === null || server1 === null ? null : tally.serverS + (server1 - server0);
+      tally.loadS = tally.loadS === null || out.cpuS === null ? null : tally.loadS + out.cpuS;
+      tally.results.push(...out.results);
+      console.log(`# ${label} window (monotonic µs): ${window0} ${window1}`);
+      return out;
+    }
+
     const rushJobs: RushJob[] = [];
-    const rushResults: RushResult[] = [];
+    const rush = newTally();
     const roundRates: number[] = [];
     const roundWallsS: number[] = [];
-    let appCpuS: number | null = 0;
-    let busyMs = 0;
-    let loopMs = 0;
-    let serverS = 0;
-    let loadS = 0;
-    let statementCount = 0;
-    const stepResults: RushResult[] = [];
+    const stepTally = newTally();
     const stepRates: number[] = [];
     const stepChecks: { ok: boolean; lines: string[] }[] = [];
-    let stepCpuS: number | null = 0;
-    let stepBusyMs = 0;
-    let stepLoopMs = 0;
-    let stepServerS = 0;
-    let stepLoadS = 0;
-    let stepStatementCount = 0;
     if (statementStats) await resetStatementStats(url);
     for (let round = 0; round < rounds; round++) {
       const roundJobs = jobs(`rush${round}`, nominators, edition, warmup + round * nominators);
@@ -684,28 +725,10 @@ async function main(): Promise<boolean> {
       console.log(
         `# rush ${round + 1} of ${rounds}: ${nominators} nominators, ${concurrency} in flight, ${windowS > 0 ? `arrivals over ${windowS} s` : 'all ready at once'}…`,
       );
-      const server0 = serverCpuS();
-      const elu0 = performance.eventLoopUtilization();
-      const cpu0 = mainThreadCpuS();
-      const statements = countStatements(lite);
-      // The rush's window on the monotonic clock (µs), which `node --cpu-prof` stamps its samples with: bench/lib/cpu-profile.ts summarises that window.
-      const window0 = process.hrtime.bigint() / 1000n;
-      const out = await runInWorker({ ...base, jobs: roundJobs, windowMs: windowS * 1000 });
-      const window1 = process.hrtime.bigint() / 1000n;
-      statementCount += statements.stop();
-      const cpu1 = mainThreadCpuS();
-      const elu = performance.eventLoopUtilization(elu0);
-      busyMs += elu.active;
-      loopMs += elu.active + elu.idle;
-      appCpuS = appCpuS === null || cpu0 === null || cpu1 === null ? null : appCpuS + (cpu1 - cpu0);
-      const server1 = serverCpuS();
-      if (server0 !== null && server1 !== null) serverS += server1 - server0;
-      loadS += out.cpuS ?? Number.NaN;
-      rushResults.push(...out.results);
+      const out = await measuredRun(rush, 'rush', roundJobs, windowS * 1000);
       const roundAcks = acknowledged(out.results).acks;
       roundRates.push(roundAcks.length / (out.wallMs / 1000));
       roundWallsS.push(out.wallMs / 1000);
-      console.log(`# rush window (monotonic µs): ${window0} ${window1}`);
       console.log(`#   ${roundAcks.length} acknowledged in ${fmt(out.wallMs / 1000, 2)} s: ${fmt(roundRates.at(-1)!, 1)} nominations/s`);
       if (round === 0) {
         ceilingIds = roundAcks.map((a) => a.id);
@@ -719,35 +742,18 @@ async function main(): Promise<boolean> {
         console.log(
           `# draft steps ${round + 1} of ${rounds}: ${stepCount} saves of the description step (${STEP_WORDS} words in a section), ${concurrency} in flight…`,
         );
-        const stepElu0 = performance.eventLoopUtilization();
-        const stepCpu0 = mainThreadCpuS();
-        const stepServer0 = serverCpuS();
-        const stepStatements = countStatements(lite);
-        const stepWindow0 = process.hrtime.bigint() / 1000n;
-        const out = await runInWorker({ ...base, jobs: stepList, windowMs: 0 });
-        console.log(`# draft steps window (monotonic µs): ${stepWindow0} ${process.hrtime.bigint() / 1000n}`);
-        stepStatementCount += stepStatements.stop();
-        const stepCpu1 = mainThreadCpuS();
-        const stepServer1 = serverCpuS();
-        const elu = performance.eventLoopUtilization(stepElu0);
-        stepBusyMs += elu.active;
-        stepLoopMs += elu.active + elu.idle;
-        stepCpuS = stepCpuS === null || stepCpu0 === null || stepCpu1 === null ? null : stepCpuS + (stepCpu1 - stepCpu0);
-        if (stepServer0 !== null && stepServer1 !== null) stepServerS += stepServer1 - stepServer0;
-        stepLoadS += out.cpuS ?? Number.NaN;
-        stepResults.push(...out.results);
+        const out = await measuredRun(stepTally, 'draft steps', stepList, 0);
         stepRates.push(out.results.filter((r) => r.status === 303).length / (out.wallMs / 1000));
         stepChecks.push(await verifySteps(admin, edition, prepared.drafts, out.results));
         console.log(`#   ${fmt(stepRates.at(-1)!, 1)} steps saved/s`);
       }
       await ceilingOnce('concurrent');
     }
-    if (statementStats) await printStatementStats(url, rushResults.length);
-    // How busy the app's event loop was during the rushes: near 100 % means the app's own CPU work is the limit, not the database.
-    const appBusy = busyMs / loopMs;
-    const { acks, failures } = acknowledged(rushResults);
-    const latencies = rushResults.map((r) => r.latencyMs).sort((a, b) => a - b);
-    const retries = rushResults.reduce((n, r) => n + r.attempts - 1, 0);
+    if (statementStats) await printStatementStats(url, rush.results.length);
+    const rushCost = costPer(rush);
+    const { acks, failures } = acknowledged(rush.results);
+    const latencies = rush.results.map((r) => r.latencyMs).sort((a, b) => a - b);
+    const retries = rush.results.reduce((n, r) => n + r.attempts - 1, 0);
     const bestRound = roundRates.indexOf(Math.max(...roundRates));
     const http = {
       perSec: roundRates[bestRound]!,
@@ -758,14 +764,15 @@ async function main(): Promise<boolean> {
       maxMs: latencies.at(-1) ?? NaN,
       retries,
       acknowledged: acks.length,
-      appBusy,
-      cpuMsPerNomination: msPer(0, appCpuS, rushResults.length),
-      serverCpuMsPerNomination: serverCpuS() === null ? null : (serverS * 1000) / rushResults.length,
-      loadCpuMsPerNomination: Number.isNaN(loadS) ? null : (loadS * 1000) / rushResults.length,
-      statementsPerNomination: statementCount / rushResults.length,
+      // How busy the app's event loop was during the rushes: near 100 % means the app's own CPU work is the limit, not the database.
+      appBusy: rushCost.busy,
+      cpuMsPerNomination: rushCost.appMs,
+      serverCpuMsPerNomination: rushCost.serverMs,
+      loadCpuMsPerNomination: rushCost.loadMs,
+      statementsPerNomination: rushCost.statements,
     };
     console.log(
-      `#   rounds in all: ${acks.length} acknowledged, p50 ${fmt(http.p50Ms)} ms, p99 ${fmt(http.p99Ms)} ms, max ${fmt(http.maxMs)} ms, ${retries} retries, ${failures.length} without receipt; app event loop busy ${fmt(appBusy * 100)} %, CPU per nomination: app main thread ${cpuText(http.cpuMsPerNomination)}, PostgreSQL ${cpuText(http.serverCpuMsPerNomination)}, load worker ${cpuText(http.loadCpuMsPerNomination)}; ${fmt(http.statementsPerNomination, 1)} statements per nomination`,
+      `#   rounds in all: ${acks.length} acknowledged, p50 ${fmt(http.p50Ms)} ms, p99 ${fmt(http.p99Ms)} ms, max ${fmt(http.maxMs)} ms, ${retries} retries, ${failures.length} without receipt; app event loop busy ${fmt(http.appBusy * 100)} %, CPU per nomination: app main thread ${cpuText(http.cpuMsPerNomination)}, PostgreSQL ${cpuText(http.serverCpuMsPerNomination)}, load worker ${cpuText(http.loadCpuMsPerNomination)}; ${fmt(http.statementsPerNomination, 1)} statements per nomination`,
     );
     // Verify every nomination of the run, the warm-up's too, before anything else touches the database.
     const warmed = acknowledged(warm);
@@ -782,19 +789,20 @@ async function main(): Promise<boolean> {
     // Draft steps, over the rounds.
     let steps: RushReport['steps'] = null;
     if (stepCount > 0) {
-      const lat = stepResults.map((r) => r.latencyMs).sort((a, b) => a - b);
+      const lat = stepTally.results.map((r) => r.latencyMs).sort((a, b) => a - b);
       const ok = stepChecks.every((c) => c.ok);
+      const cost = costPer(stepTally);
       steps = {
         count: stepCount,
         perSec: Math.max(...stepRates),
         rounds: stepRates,
         p50Ms: percentile(lat, 0.5),
         p99Ms: percentile(lat, 0.99),
-        appBusy: stepBusyMs / stepLoopMs,
-        cpuMsPerStep: msPer(0, stepCpuS, stepResults.length),
-        serverCpuMsPerStep: serverCpuS() === null ? null : (stepServerS * 1000) / stepResults.length,
-        loadCpuMsPerStep: Number.isNaN(stepLoadS) ? null : (stepLoadS * 1000) / stepResults.length,
-        statementsPerStep: stepStatementCount / stepResults.length,
+        appBusy: cost.busy,
+        cpuMsPerStep: cost.appMs,
+        serverCpuMsPerStep: cost.serverMs,
+        loadCpuMsPerStep: cost.loadMs,
+        statementsPerStep: cost.statements,
         verification: { ok, lines: [...new Set(stepChecks.flatMap((c) => c.lines))] },
       };
       console.log(
