@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { editionMembers } from '../members/members.schema.js';
-import { organisationAdmins, sessions, type users } from './accounts.schema.js';
+import { organisationAdmins, type users } from './accounts.schema.js';
 
 /** One membership of an edition: committee (perhaps chair) or patient panel. */
 export type Membership = { editionId: number; role: 'committee' | 'panel'; isChair: boolean };
@@ -25,35 +25,29 @@ export type Actor =
 
 export const PUBLIC: Actor = { kind: 'public' };
 
-export async function loadRoles(db: Database, userId: number): Promise<{ adminOf: Set<number>; memberships: Membership[] }> {
-  const [admins, members] = await Promise.all([
-    db.select({ organisationId: organisationAdmins.organisationId }).from(organisationAdmins).where(eq(organisationAdmins.userId, userId)),
-    db
-      .select({ editionId: editionMembers.editionId, role: editionMembers.role, isChair: editionMembers.isChair })
-      .from(editionMembers)
-      .where(and(eq(editionMembers.userId, userId), isNull(editionMembers.removedAt))),
-  ]);
-  return { adminOf: new Set(admins.map((a) => a.organisationId)), memberships: members };
+/** The roles of a user: the organisations they administer and their live memberships. */
+export function loadRoles(db: Database, userId: number): Promise<{ adminOf: Set<number>; memberships: Membership[] }> {
+  return rolesOf(db, userId);
 }
 
 /**
  * The roles of a session's user, found by the session's hashed token rather than the user's id,
  * so a signed-in request reads them side by side with the session itself instead of after it
- * (one round trip to the database less on every signed-in request; the same three statements).
+ * (one round trip to the database less on every signed-in request; the same statements).
  * Whether the session is alive is findSession's answer: these roles are used only when it is.
  */
-export async function loadRolesOfSession(db: Database, sessionIdHash: string): Promise<{ adminOf: Set<number>; memberships: Membership[] }> {
+export function loadRolesOfSession(db: Database, sessionIdHash: string): Promise<{ adminOf: Set<number>; memberships: Membership[] }> {
+  return rolesOf(db, sql`(select s.user_id from sessions s where s.id_hash = ${sessionIdHash})`);
+}
+
+/** loadRoles' and loadRolesOfSession's two reads, for the user `user` names (an id, or a subquery giving one). */
+async function rolesOf(db: Database, user: number | SQL): Promise<{ adminOf: Set<number>; memberships: Membership[] }> {
   const [admins, members] = await Promise.all([
-    db
-      .select({ organisationId: organisationAdmins.organisationId })
-      .from(organisationAdmins)
-      .innerJoin(sessions, eq(sessions.userId, organisationAdmins.userId))
-      .where(eq(sessions.idHash, sessionIdHash)),
+    db.select({ organisationId: organisationAdmins.organisationId }).from(organisationAdmins).where(eq(organisationAdmins.userId, user)),
     db
       .select({ editionId: editionMembers.editionId, role: editionMembers.role, isChair: editionMembers.isChair })
       .from(editionMembers)
-      .innerJoin(sessions, eq(sessions.userId, editionMembers.userId))
-      .where(and(eq(sessions.idHash, sessionIdHash), isNull(editionMembers.removedAt))),
+      .where(and(eq(editionMembers.userId, user), isNull(editionMembers.removedAt))),
   ]);
   return { adminOf: new Set(admins.map((a) => a.organisationId)), memberships: members };
 }
