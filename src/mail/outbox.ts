@@ -46,12 +46,6 @@ export type NewMail = {
   about?: string;
 };
 
-/**
- * Queues one e-mail: inserts a pending outbox row, due at `now`. Pass the transaction of the
- * change that causes the e-mail, so both are committed, or rolled back, together; the worker
- * sends it after the commit. A row whose `dedupeKey` is already queued is silently skipped, and so
- * is a message without an address (a person whose data was erased has an empty one).
- */
 /** The outbox row of an e-mail: its HTML part made from the text unless it brings its own. */
 function rowOf(mail: NewMail, now: Date) {
   return {
@@ -127,6 +121,12 @@ export function htmlPartOf(row: {
   return htmlOfText(row.text, { subject: row.subject, organisationName: row.htmlOrganisation ?? undefined, language: row.htmlLanguage });
 }
 
+/**
+ * Queues one e-mail: inserts a pending outbox row, due at `now`. Pass the transaction of the
+ * change that causes the e-mail, so both are committed, or rolled back, together; the worker
+ * sends it after the commit. A row whose `dedupeKey` is already queued is silently skipped, and so
+ * is a message without an address (a person whose data was erased has an empty one).
+ */
 export async function enqueueMail(db: Database, mail: NewMail, now: Date): Promise<void> {
   if (mail.to.trim() === '') return;
   await db.insert(outboxMessages).values(rowOf(mail, now)).onConflictDoNothing();
