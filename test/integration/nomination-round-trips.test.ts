@@ -44,6 +44,16 @@ const MAX_IN_TRANSACTION = 4;
 for (const engine of ENGINES) {
   describe(`round trips of a nomination sent through the API on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof startTestApp>>;
+
+    /** An app on the test's database whose API sends count against a rate-limit rule of their own (`name`, `limit` a minute). */
+    const appWithSendLimit = (name: string, limit: number) =>
+      buildApp({
+        db: t.database.db,
+        clock: t.clock,
+        pageCacheMs: 0,
+        publicBaseUrl: 'http://prisportal.test',
+        rateLimits: { nominationSend: { name, limit, windowMs: 60_000 } },
+      });
     let edition: typeof editions.$inferSelect;
     let body: (i: number) => Record<string, unknown>;
 
@@ -96,14 +106,8 @@ for (const engine of ENGINES) {
     });
 
     test('sending through the API is limited per address: every request counts, refused ones too, and one over the limit writes nothing', async () => {
-      const app = await buildApp({
-        db: t.database.db,
-        clock: t.clock,
-        pageCacheMs: 0,
-        publicBaseUrl: 'http://prisportal.test',
-        // A rule of its own: the other tests' requests count under the default one.
-        rateLimits: { nominationSend: { name: 'nomination-send-test', limit: 4, windowMs: 60_000 } },
-      });
+      // A rule of its own: the other tests' requests count under the default one.
+      const app = await appWithSendLimit('nomination-send-test', 4);
       const send = (payload: unknown, key: string, id = edition.id) =>
         app.inject({
           method: 'POST',
@@ -131,13 +135,7 @@ for (const engine of ENGINES) {
     // (a 500). Here the round is changed (the edition's row updated, so its stamp renewed by the
     // trigger) just before every sending statement, as an organiser saving again and again would.
     test(`a round changed under every one of the ${SUBMIT_ATTEMPTS} attempts of a send: 409 with Retry-After, nothing written, the hit counted once`, async () => {
-      const app = await buildApp({
-        db: t.database.db,
-        clock: t.clock,
-        pageCacheMs: 0,
-        publicBaseUrl: 'http://prisportal.test',
-        rateLimits: { nominationSend: { name: 'nomination-send-changing', limit: 100, windowMs: 60_000 } },
-      });
+      const app = await appWithSendLimit('nomination-send-changing', 100);
       await post(body(30), 'changing-warm'); // the round is cached
       const client = (t.database.db as unknown as { session: { client: { query: (...args: unknown[]) => Promise<unknown> } } }).session.client;
       const original = client.query;
