@@ -2,9 +2,8 @@ import { unlabelledAuditKeys } from './audit-labels.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
-import { DatabaseUnavailableError, openPostgres, pgliteHandle, type DatabaseHandle, type Engine } from '../../src/db/database.js';
+import { DatabaseUnavailableError, openPostgres, PGLITE_OPTIONS, pgliteHandle, type DatabaseHandle, type Engine } from '../../src/db/database.js';
 import { startPostgresServer, type PostgresServer } from './postgres-server.js';
 
 /**
@@ -185,7 +184,7 @@ export async function createPgliteTemplates(file: string, seededFile: string): P
  * Nothing else differs from the app's PGlite (src/db/database.ts).
  */
 function pgliteOptions(): PGliteOptions {
-  return { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
+  return { ...PGLITE_OPTIONS, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
 }
 
 /** Each template dump's bytes, read once per test process. */
