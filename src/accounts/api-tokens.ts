@@ -1,21 +1,26 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problems, sendProblem } from '../platform/errors.js';
 import type { Database } from '../db/database.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { apiTokens, users } from './accounts.schema.js';
+import { type Roles, rolesColumns, rolesFrom } from './actor.js';
 
-/** The user behind a personal API token, if it exists and is not revoked. */
-export async function findApiTokenUser(db: Database, token: string, now: Date) {
+/**
+ * The user of a live API token and the user's roles, marking the token used at `now`: one
+ * statement (an UPDATE that returns the user and the roles), or null for an unknown or revoked
+ * token.
+ */
+export async function findApiTokenUser(db: Database, token: string, now: Date): Promise<{ user: typeof users.$inferSelect; roles: Roles } | null> {
   const [row] = await db
-    .select({ user: users, id: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .from(users)
+    .where(and(eq(users.id, apiTokens.userId), eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .returning({ ...getTableColumns(users), ...rolesColumns(sql`${apiTokens.userId}`) });
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  return row.user;
+  const { adminOf, memberships, ...user } = row;
+  return { user, roles: rolesFrom({ adminOf, memberships }) };
 }
 
 /** Creates a personal API token. The token is returned once and never stored in clear. */

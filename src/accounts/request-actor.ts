@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
-import { loadRoles, loadRolesOfSession, PUBLIC, type Actor } from './actor.js';
+import { PUBLIC, type Actor } from './actor.js';
 import { canAdministerOrganisation } from './permissions.js';
 import { findApiTokenUser } from './api-tokens.js';
 import { findSession, SESSION_COOKIE, SESSION_WARNING_MS } from './sessions.js';
-import { hashToken } from '../platform/tokens.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -50,17 +49,16 @@ async function loadActor(
   const now = deps.clock.now();
   if (apiToken) {
     const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(apiToken);
-    const user = m ? await findApiTokenUser(deps.db, m[1]!, now) : null;
-    if (user) request.actor = { kind: 'user', user, ...(await loadRoles(deps.db, user.id)), idleExpiresAt: null, via: 'api-token' };
+    const found = m ? await findApiTokenUser(deps.db, m[1]!, now) : null;
+    if (found) request.actor = { kind: 'user', user: found.user, ...found.roles, idleExpiresAt: null, via: 'api-token' };
     return;
   }
   if (!sessionToken || !/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return;
   // The timeout warning's status check reads the session without counting as activity.
   const isStatusCheck = request.url.split('?')[0] === '/session/status';
-  // The session and its user's roles side by side (loadRolesOfSession): the roles count only if the session is alive.
-  const [session, roles] = await Promise.all([findSession(deps.db, sessionToken, now, !isStatusCheck), loadRolesOfSession(deps.db, hashToken(sessionToken))]);
+  const session = await findSession(deps.db, sessionToken, now, !isStatusCheck);
   if (!session) return;
-  request.actor = { kind: 'user', user: session.user, ...roles, idleExpiresAt: session.idleExpiresAt, via: 'session' };
+  request.actor = { kind: 'user', user: session.user, ...session.roles, idleExpiresAt: session.idleExpiresAt, via: 'session' };
   // The layout's timeout warning (platform/page-context.ts declares the field).
   request.sessionTimeout = {
     secondsLeft: Math.max(0, Math.floor((session.idleExpiresAt.getTime() - now.getTime()) / 1000)),

@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { hashToken, newToken } from '../platform/tokens.js';
 import { sessions, users } from './accounts.schema.js';
+import { type Roles, rolesColumns, rolesFrom } from './actor.js';
 
 /** Signed out after 30 minutes without a request… */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -30,16 +31,17 @@ export async function createSession(db: Database, userId: number, method: Sessio
   return token;
 }
 
-export type ActiveSession = { user: typeof users.$inferSelect; idleExpiresAt: Date; method: string };
+export type ActiveSession = { user: typeof users.$inferSelect; roles: Roles; idleExpiresAt: Date; method: string };
 
 /**
- * The session of a token if it is alive at `now`, moving its idle timeout forward
- * (`touch: false` reads it without counting as activity, e.g. a status check).
+ * The session of a token if it is alive at `now`, with its user and the user's roles read in the
+ * same statement, moving its idle timeout forward (`touch: false` reads it without counting as
+ * activity, e.g. a status check).
  */
 export async function findSession(db: Database, token: string, now: Date, touch = true): Promise<ActiveSession | null> {
   const idHash = hashToken(token);
   const [row] = await db
-    .select({ user: users, session: sessions })
+    .select({ user: users, session: sessions, ...rolesColumns(sql`${sessions.userId}`) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)))
@@ -54,7 +56,7 @@ export async function findSession(db: Database, token: string, now: Date, touch 
       idleExpiresAt = next;
     }
   }
-  return { user: row.user, idleExpiresAt, method: row.session.method };
+  return { user: row.user, roles: rolesFrom(row), idleExpiresAt, method: row.session.method };
 }
 
 export async function revokeSession(db: Database, token: string, now: Date): Promise<void> {
