@@ -15,19 +15,32 @@ export const SESSION_COOKIE = 'session';
 
 export type SessionMethod = 'oidc' | 'email-link' | 'demo';
 
-/** Starts a session for a user. Returns the token for the cookie; only its hash is stored. */
+/**
+ * Starts a session for a user and stamps the user's last sign-in, in one statement (the session
+ * inserted in a WITH, the user updated after it). Returns the token for the cookie; only its hash
+ * is stored.
+ */
 export async function createSession(db: Database, userId: number, method: SessionMethod, now: Date): Promise<string> {
   const token = newToken();
-  await db.insert(sessions).values({
-    idHash: hashToken(token),
-    userId,
-    method,
-    createdAt: now,
-    lastSeenAt: now,
-    idleExpiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
-    absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-  });
-  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
+  const made = db.$with('made').as(
+    db
+      .insert(sessions)
+      .values({
+        idHash: hashToken(token),
+        userId,
+        method,
+        createdAt: now,
+        lastSeenAt: now,
+        idleExpiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+        absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      })
+      .returning({ userId: sessions.userId }),
+  );
+  await db
+    .with(made)
+    .update(users)
+    .set({ lastSignInAt: now })
+    .where(eq(users.id, sql`(select ${made.userId} from ${made})`));
   return token;
 }
 

@@ -3,15 +3,17 @@
  * rolesColumns), on PGlite and on PostgreSQL: by session (findSession) and by API token
  * (findApiTokenUser), each in one statement, each user with exactly their own roles — the
  * organisations they administer and their live memberships, never another user's, never a
- * removed membership — and the same roles as loadRoles reads by id.
+ * removed membership — and the same roles as loadRoles reads by id. Signing in (createSession)
+ * is one statement too.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { loadRoles, type Roles } from '../../src/accounts/actor.js';
 import { createApiToken, findApiTokenUser, revokeApiToken } from '../../src/accounts/api-tokens.js';
-import { findSession } from '../../src/accounts/sessions.js';
-import { apiTokens, awards, editionMembers, editions, organisations } from '../../src/db/schema.js';
+import { createSession, findSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/accounts/sessions.js';
+import { hashToken } from '../../src/platform/tokens.js';
+import { apiTokens, awards, editionMembers, editions, organisations, sessions, users } from '../../src/db/schema.js';
 import { createUser, sessionFor } from '../harness/accounts.js';
 import { ENGINES, openSeededTestDatabase, SEEDED_AT, type TestDatabase } from '../harness/databases.js';
 import { recordStatements } from '../harness/statements.js';
@@ -112,6 +114,24 @@ for (const engine of ENGINES) {
         assert.equal(await findApiTokenUser(db, token, later), null);
       }
       assert.equal(await findApiTokenUser(db, 'pp_unknown-token-of-nobody-at-all', NOW), null);
+    });
+
+    test('signing in makes the session and stamps the user’s last sign-in in one statement', async () => {
+      const db = database.db;
+      const at = new Date(NOW.getTime() + 5 * 60_000);
+      const { result: token, statements } = await recordStatements(engine, db, () => createSession(db, plainUser.id, 'email-link', at));
+      assert.equal(statements.length, 1, statements.join('\n'));
+      const [user] = await db.select({ lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, plainUser.id));
+      assert.equal(user!.lastSignInAt?.toISOString(), at.toISOString());
+      const [session] = await db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.idHash, hashToken(token)));
+      assert.equal(session!.userId, plainUser.id);
+      assert.equal(session!.method, 'email-link');
+      assert.equal(session!.idleExpiresAt.getTime() - at.getTime(), SESSION_IDLE_MS);
+      assert.equal(session!.absoluteExpiresAt.getTime() - at.getTime(), SESSION_ABSOLUTE_MS);
+      assert.equal((await findSession(db, token, at))?.user.id, plainUser.id);
     });
 
     test('an expired or unknown session finds nobody', async () => {
