@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import type { users } from './accounts.schema.js';
+import { editionMembers } from '../members/members.schema.js';
+import { organisationAdmins, type users } from './accounts.schema.js';
 
 /** One membership of an edition: committee (perhaps chair) or patient panel. */
 export type Membership = { editionId: number; role: 'committee' | 'panel'; isChair: boolean };
@@ -29,18 +30,21 @@ export type Roles = { adminOf: Set<number>; memberships: Membership[] };
 
 /**
  * The columns that read the roles of the user `userId` names (a column of the statement they are
- * part of, or a value), so the statement that finds a request's user also brings its roles: a
- * signed-in request costs one statement instead of three (findSession, findApiTokenUser). Both
- * engines give JSON as parsed values; `rolesFrom` makes them a Roles.
+ * part of, or a value), so that the statement finding a request's user brings its roles too:
+ * findSession and findApiTokenUser are one statement each (they were three and four). Both
+ * engines hand JSON over parsed; `rolesFrom` makes it a Roles.
  */
 export function rolesColumns(userId: SQL) {
+  const oa = organisationAdmins;
+  const em = editionMembers;
+  const membership = sql`json_build_object('editionId', ${em.editionId}, 'role', ${em.role}, 'isChair', ${em.isChair})`;
   return {
-    adminOf: sql<
-      number[]
-    >`coalesce((select json_agg(oa.organisation_id order by oa.organisation_id) from organisation_admins oa where oa.user_id = ${userId}), '[]'::json)`,
-    memberships: sql<
-      Membership[]
-    >`coalesce((select json_agg(json_build_object('editionId', em.edition_id, 'role', em.role, 'isChair', em.is_chair) order by em.edition_id, em.role) from edition_members em where em.user_id = ${userId} and em.removed_at is null), '[]'::json)`,
+    adminOf: sql<number[]>`coalesce((
+      select json_agg(${oa.organisationId} order by ${oa.organisationId}) from ${oa} where ${oa.userId} = ${userId}
+    ), '[]'::json)`,
+    memberships: sql<Membership[]>`coalesce((
+      select json_agg(${membership} order by ${em.editionId}, ${em.role}) from ${em} where ${em.userId} = ${userId} and ${em.removedAt} is null
+    ), '[]'::json)`,
   };
 }
 
@@ -49,8 +53,9 @@ export function rolesFrom(row: { adminOf: number[]; memberships: Membership[] })
   return { adminOf: new Set(row.adminOf), memberships: row.memberships };
 }
 
-/** The roles of a user, by id (one statement). */
+/** The roles of a user, by id (one statement; none for an unknown id). */
 export async function loadRoles(db: Database, userId: number): Promise<Roles> {
+  // A one-row FROM: the columns are all subqueries, and an unknown user has empty roles.
   const [row] = await db.select(rolesColumns(sql`${userId}::int`)).from(sql`(select 1) as one`);
   return rolesFrom(row!);
 }
