@@ -52,7 +52,7 @@ import { canNominate, loadEditionForForm, startNomination, type EditionForForm }
 import { readAllSteps } from '../src/nominations/form.js';
 import { startPostgresServer, type PostgresServer } from '../test/harness/postgres-server.js';
 import type { RushInput, RushJob, RushOutput, RushResult } from './lib/rush-client.js';
-import { updateRushSection, type RushReport } from './lib/rush-report.js';
+import { median, updateRushSection, type RushReport } from './lib/rush-report.js';
 import { parentPid, processTreeCpuS, threadCpuS } from './lib/process-cpu.js';
 
 const DATABASE = 'prisportal_rush';
@@ -566,12 +566,6 @@ async function pgliteCeiling(lite: PGlite, ids: number[], concurrency: number): 
 
 // --- Main ---------------------------------------------------------------------------------------
 
-/** The middle value (the mean of the two middle ones for an even count). */
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<boolean> {
