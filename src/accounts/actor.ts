@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
 import { editionMembers } from '../members/members.schema.js';
 import { organisationAdmins, type users } from './accounts.schema.js';
 
@@ -51,11 +50,4 @@ export function rolesColumns(userId: SQL) {
 /** The Roles of a row read with rolesColumns. */
 export function rolesFrom(row: { adminOf: number[]; memberships: Membership[] }): Roles {
   return { adminOf: new Set(row.adminOf), memberships: row.memberships };
-}
-
-/** The roles of a user, by id (one statement; none for an unknown id). */
-export async function loadRoles(db: Database, userId: number): Promise<Roles> {
-  // A one-row FROM: the columns are all subqueries, and an unknown user has empty roles.
-  const [row] = await db.select(rolesColumns(sql`${userId}::int`)).from(sql`(select 1) as one`);
-  return rolesFrom(row!);
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/database.js';
 import { editionMembers, organisationAdmins, users } from '../../src/db/schema.js';
 import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.js';
+import { type Roles, rolesColumns, rolesFrom } from '../../src/accounts/actor.js';
 import { HttpAgent } from './http-agent.js';
 
 /** A user with the roles asked for; `email` must be unique in the test's database. */
@@ -43,4 +45,14 @@ export async function signedInAgent(app: FastifyInstance, db: Database, userId: 
   const s = await sessionFor(db, userId, now);
   agent.setCookie(s.name, s.value);
   return agent;
+}
+
+/**
+ * The roles of a user, by id, read with the columns the app reads them with when it finds a
+ * request's user (one statement; none for an unknown id): for tests that build an actor directly.
+ */
+export async function loadRoles(db: Database, userId: number): Promise<Roles> {
+  // A one-row FROM: the columns are all subqueries.
+  const [row] = await db.select(rolesColumns(sql`${userId}::int`)).from(sql`(select 1) as one`);
+  return rolesFrom(row!);
 }

@@ -27,14 +27,14 @@ import {
   users,
   winnerDecisions,
 } from '../../src/db/schema.js';
-import { loadRoles, type Actor } from '../../src/accounts/actor.js';
+import type { Actor } from '../../src/accounts/actor.js';
 import { createApiToken } from '../../src/accounts/api-tokens.js';
 import { updateEdition, type EditionInput } from '../../src/awards/setup.service.js';
 import { editionRuleErrors } from '../../src/awards/setup-form.js';
 import { ballotOrder, voterKey } from '../../src/panel/ballot.js';
 import { countBallots, findWinner } from '../../src/panel/winner.service.js';
 import { ENGINES } from '../harness/databases.js';
-import { createUser, signedInAgent } from '../harness/accounts.js';
+import { createUser, loadRoles, signedInAgent } from '../harness/accounts.js';
 import { buildNomination, buildEdition } from '../harness/factories.js';
 import { startSignedInTestApp } from '../harness/signed-in-app.js';
 

@@ -17,10 +17,9 @@ import { queryRows, type Database } from '../../src/db/database.js';
 import { createFileTransport } from '../../src/mail/transport.js';
 import { sendDueMail } from '../../src/mail/worker.js';
 import { acceptInvitation, inviteMember } from '../../src/members/invitations.service.js';
-import { loadRoles } from '../../src/accounts/actor.js';
 import { SESSION_COOKIE } from '../../src/accounts/sessions.js';
 import { ENGINES } from '../harness/databases.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, loadRoles, sessionFor } from '../harness/accounts.js';
 import { Client, startSignedInTestApp } from '../harness/signed-in-app.js';
 
 const NOW = '2026-11-24T12:00:00Z';

@@ -3,18 +3,18 @@
  * rolesColumns), on PGlite and on PostgreSQL: by session (findSession) and by API token
  * (findApiTokenUser), each in one statement, each user with exactly their own roles — the
  * organisations they administer and their live memberships, never another user's, never a
- * removed membership — and the same roles as loadRoles reads by id. Signing in (createSession)
- * is one statement too.
+ * removed membership — and the same roles as the harness's loadRoles reads by id. Signing in
+ * (createSession) is one statement too.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { loadRoles, type Roles } from '../../src/accounts/actor.js';
+import type { Roles } from '../../src/accounts/actor.js';
 import { createApiToken, findApiTokenUser, revokeApiToken } from '../../src/accounts/api-tokens.js';
 import { createSession, findSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/accounts/sessions.js';
 import { hashToken } from '../../src/platform/tokens.js';
 import { apiTokens, awards, editionMembers, editions, organisations, sessions, users } from '../../src/db/schema.js';
-import { createUser, sessionFor } from '../harness/accounts.js';
+import { createUser, loadRoles, sessionFor } from '../harness/accounts.js';
 import { ENGINES, openSeededTestDatabase, SEEDED_AT, type TestDatabase } from '../harness/databases.js';
 import { recordStatements } from '../harness/statements.js';
 
